@@ -1,0 +1,14 @@
+import { databaseEnv, env, loadEnv, serviceEnv, tokenEnv } from '@lattice/shared-util-config';
+
+export const identityEnvSchema = {
+  ...serviceEnv(4001),
+  ...databaseEnv,
+  ...tokenEnv,
+  JWT_PRIVATE_KEY: env.pem(),
+  JWT_TTL_SECONDS: env.int({ default: 3600, min: 60, max: 86_400 }),
+  INVITATION_TTL_HOURS: env.int({ default: 168, min: 1, max: 720 }),
+  PUBLIC_BASE_URL: env.url(['http', 'https'], { default: 'http://localhost:4000' }),
+};
+
+export const loadIdentityEnv = () => loadEnv(identityEnvSchema);
+export type IdentityEnv = ReturnType<typeof loadIdentityEnv>;

@@ -1,0 +1,3 @@
+export * from './lib/entities/identity.entities';
+export * from './lib/migrations';
+export * from './lib/identity.repository';

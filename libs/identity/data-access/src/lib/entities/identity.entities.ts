@@ -1,0 +1,72 @@
+// Identity's tables (schema "identity"): people, organizations, who belongs where, invitations,
+// and which organizations belong to which umbrella.
+import { Column, CreateDateColumn, Entity, PrimaryColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
+import type { OrgKind, Role } from '@lattice/shared-contracts';
+
+export const IDENTITY_SCHEMA = 'identity';
+export type OrgSize = 'SMALL' | 'MEDIUM' | 'LARGE';
+export type Locale = 'en' | 'fr';
+
+@Entity({ name: 'users', schema: IDENTITY_SCHEMA })
+export class UserEntity {
+  @PrimaryColumn('uuid') id: string;
+  /** Stored as given; uniqueness is on lower(email). */
+  @Column('text') email: string;
+  @Column('text') name: string;
+  @Column('text', { name: 'password_hash' }) passwordHash: string;
+  @Column('text') locale: Locale;
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
+  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' }) updatedAt: Date;
+  @VersionColumn() version: number;
+}
+
+@Entity({ name: 'organizations', schema: IDENTITY_SCHEMA })
+export class OrganizationEntity {
+  @PrimaryColumn('uuid') id: string;
+  @Column('text') name: string;
+  @Column('text') kind: OrgKind;
+  @Column('text') size: OrgSize;
+  @Column('text', { nullable: true }) region: string | null;
+  @Column('text', { nullable: true }) sector: string | null;
+  @Column('text', { nullable: true }) website: string | null;
+  @Column('boolean') verified: boolean;
+  @Column('timestamptz', { name: 'verified_at', nullable: true }) verifiedAt: Date | null;
+  @Column('uuid', { name: 'created_by', nullable: true }) createdBy: string | null;
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
+  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' }) updatedAt: Date;
+  @VersionColumn() version: number;
+}
+
+@Entity({ name: 'memberships', schema: IDENTITY_SCHEMA })
+export class MembershipEntity {
+  @PrimaryColumn('uuid') id: string;
+  @Column('uuid', { name: 'user_id' }) userId: string;
+  @Column('uuid', { name: 'organization_id' }) organizationId: string;
+  @Column('text') role: Role;
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
+}
+
+@Entity({ name: 'invitations', schema: IDENTITY_SCHEMA })
+export class InvitationEntity {
+  @PrimaryColumn('uuid') id: string;
+  @Column('uuid', { name: 'organization_id' }) organizationId: string;
+  @Column('text') email: string;
+  @Column('text') role: Role;
+  /** SHA-256 of the token: a leaked table cannot be replayed. */
+  @Column('text', { name: 'token_hash' }) tokenHash: string;
+  @Column('uuid', { name: 'invited_by' }) invitedBy: string;
+  @Column('timestamptz', { name: 'expires_at' }) expiresAt: Date;
+  @Column('timestamptz', { name: 'accepted_at', nullable: true }) acceptedAt: Date | null;
+  @Column('uuid', { name: 'accepted_by', nullable: true }) acceptedBy: string | null;
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
+}
+
+@Entity({ name: 'umbrella_members', schema: IDENTITY_SCHEMA })
+export class UmbrellaMemberEntity {
+  @PrimaryColumn('uuid', { name: 'umbrella_id' }) umbrellaId: string;
+  @PrimaryColumn('uuid', { name: 'organization_id' }) organizationId: string;
+  @Column('uuid', { name: 'joined_by' }) joinedBy: string;
+  @CreateDateColumn({ name: 'joined_at', type: 'timestamptz' }) joinedAt: Date;
+}
+
+export const IDENTITY_ENTITIES = [UserEntity, OrganizationEntity, MembershipEntity, InvitationEntity, UmbrellaMemberEntity];

@@ -1,0 +1,53 @@
+// Reads identity needs in more than one place, batched for DataLoaders.
+import { Injectable } from '@nestjs/common';
+import { DataSource, In } from 'typeorm';
+import type { OrgKind, Role } from '@lattice/shared-contracts';
+import { MembershipEntity, OrganizationEntity, UmbrellaMemberEntity, UserEntity } from './entities/identity.entities';
+
+export interface MembershipWithOrganization {
+  userId: string;
+  organizationId: string;
+  role: Role;
+  kind: OrgKind;
+  joinedAt: Date;
+}
+
+@Injectable()
+export class IdentityRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  usersByIds(ids: readonly string[]): Promise<UserEntity[]> {
+    return this.dataSource.getRepository(UserEntity).findBy({ id: In([...ids]) });
+  }
+
+  organizationsByIds(ids: readonly string[]): Promise<OrganizationEntity[]> {
+    return this.dataSource.getRepository(OrganizationEntity).findBy({ id: In([...ids]) });
+  }
+
+  organizationById(id: string): Promise<OrganizationEntity | null> {
+    return this.dataSource.getRepository(OrganizationEntity).findOneBy({ id });
+  }
+
+  userByEmail(email: string): Promise<UserEntity | null> {
+    return this.dataSource.getRepository(UserEntity).createQueryBuilder('u').where('lower(u.email) = lower(:email)', { email }).getOne();
+  }
+
+  async membershipsOfUsers(userIds: readonly string[]): Promise<MembershipWithOrganization[]> {
+    if (userIds.length === 0) return [];
+    const rows = (await this.dataSource.query(
+      `SELECT m.user_id, m.organization_id, m.role, o.kind, m.created_at
+         FROM identity.memberships m JOIN identity.organizations o ON o.id = m.organization_id
+        WHERE m.user_id = ANY($1::uuid[]) ORDER BY m.created_at, m.id`,
+      [userIds],
+    )) as Array<{ user_id: string; organization_id: string; role: Role; kind: OrgKind; created_at: Date }>;
+    return rows.map((row) => ({ userId: row.user_id, organizationId: row.organization_id, role: row.role, kind: row.kind, joinedAt: row.created_at }));
+  }
+
+  membersOfOrganizations(organizationIds: readonly string[]): Promise<MembershipEntity[]> {
+    return this.dataSource.getRepository(MembershipEntity).find({ where: { organizationId: In([...organizationIds]) }, order: { createdAt: 'ASC' } });
+  }
+
+  umbrellaLinks(column: 'umbrellaId' | 'organizationId', ids: readonly string[]): Promise<UmbrellaMemberEntity[]> {
+    return this.dataSource.getRepository(UmbrellaMemberEntity).find({ where: { [column]: In([...ids]) }, order: { joinedAt: 'ASC' } });
+  }
+}

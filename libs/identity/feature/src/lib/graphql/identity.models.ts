@@ -1,0 +1,112 @@
+// Identity's GraphQL types. They are not the ORM entities: mappers copy the fields a client may see.
+import { Directive, Field, GraphQLISODateTime, ID, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { Connection } from '@lattice/shared-graphql';
+import type { InvitationEntity, OrganizationEntity, UserEntity } from '@lattice/identity-data-access';
+
+export enum RoleEnum {
+  OWNER = 'OWNER',
+  ADMIN = 'ADMIN',
+  MEMBER = 'MEMBER',
+}
+export enum OrgKindEnum {
+  EMPLOYER = 'EMPLOYER',
+  INSTITUTION = 'INSTITUTION',
+  UMBRELLA = 'UMBRELLA',
+  COMMUNITY = 'COMMUNITY',
+  OPERATOR = 'OPERATOR',
+}
+export enum OrgSizeEnum {
+  SMALL = 'SMALL',
+  MEDIUM = 'MEDIUM',
+  LARGE = 'LARGE',
+}
+registerEnumType(RoleEnum, { name: 'Role', description: 'OWNER manages everything, ADMIN manages members and content, MEMBER takes part.' });
+registerEnumType(OrgKindEnum, { name: 'OrgKind' });
+registerEnumType(OrgSizeEnum, { name: 'OrgSize' });
+
+@ObjectType('User')
+@Directive('@key(fields: "id")')
+export class UserModel {
+  @Field(() => ID) id: string;
+  @Field() email: string;
+  @Field() name: string;
+  @Field({ description: 'en or fr' }) locale: string;
+  @Field(() => GraphQLISODateTime) createdAt: Date;
+}
+
+@ObjectType('Organization')
+@Directive('@key(fields: "id")')
+export class OrganizationModel {
+  @Field(() => ID) id: string;
+  @Field() name: string;
+  @Field(() => OrgKindEnum) kind: OrgKindEnum;
+  @Field(() => OrgSizeEnum) size: OrgSizeEnum;
+  @Field(() => String, { nullable: true, description: 'A region code such as ON-Toronto.' }) region: string | null;
+  @Field(() => String, { nullable: true, description: 'NAICS code, for employers.' }) sector: string | null;
+  @Field(() => String, { nullable: true }) website: string | null;
+  @Field({ description: 'An operator has confirmed the organization is who it says it is.' }) verified: boolean;
+  @Field(() => GraphQLISODateTime, { nullable: true }) verifiedAt: Date | null;
+  @Field(() => GraphQLISODateTime) createdAt: Date;
+}
+
+@ObjectType('Membership', { description: "A person's place in an organization, or an organization's place in an umbrella." })
+export class MembershipModel {
+  @Field(() => RoleEnum) role: RoleEnum;
+  @Field(() => GraphQLISODateTime) joinedAt: Date;
+  organizationId: string;
+  userId: string | null;
+  memberOrganizationId: string | null;
+}
+
+@ObjectType('Invitation')
+export class InvitationModel {
+  @Field(() => ID) id: string;
+  @Field() email: string;
+  @Field(() => RoleEnum) role: RoleEnum;
+  @Field(() => GraphQLISODateTime) expiresAt: Date;
+  @Field(() => GraphQLISODateTime, { nullable: true }) acceptedAt: Date | null;
+  @Field(() => String, { nullable: true, description: 'Only in the response that created the invitation.' }) token: string | null;
+  @Field(() => String, { nullable: true, description: 'Only in the response that created the invitation.' }) acceptUrl: string | null;
+  organizationId: string;
+}
+
+@ObjectType('AuthPayload')
+export class AuthPayloadModel {
+  @Field() token: string;
+  @Field(() => UserModel) user: UserModel;
+}
+
+@ObjectType('OrganizationConnection')
+export class OrganizationConnectionModel extends Connection(OrganizationModel, 'Organization') {}
+
+export function toUserModel(user: UserEntity): UserModel {
+  return { id: user.id, email: user.email, name: user.name, locale: user.locale, createdAt: user.createdAt };
+}
+
+export function toOrganizationModel(organization: OrganizationEntity): OrganizationModel {
+  return {
+    id: organization.id,
+    name: organization.name,
+    kind: organization.kind as OrgKindEnum,
+    size: organization.size as OrgSizeEnum,
+    region: organization.region,
+    sector: organization.sector,
+    website: organization.website,
+    verified: organization.verified,
+    verifiedAt: organization.verifiedAt,
+    createdAt: organization.createdAt,
+  };
+}
+
+export function toInvitationModel(invitation: InvitationEntity, secret?: { token: string; acceptUrl: string }): InvitationModel {
+  return {
+    id: invitation.id,
+    email: invitation.email,
+    role: invitation.role as RoleEnum,
+    expiresAt: invitation.expiresAt,
+    acceptedAt: invitation.acceptedAt,
+    token: secret?.token ?? null,
+    acceptUrl: secret?.acceptUrl ?? null,
+    organizationId: invitation.organizationId,
+  };
+}

@@ -1,0 +1,51 @@
+import { type DynamicModule, Module } from '@nestjs/common';
+import { IdentityRepository } from '@lattice/identity-data-access';
+import { AcceptInvitationUseCase } from './accept-invitation/accept-invitation.use-case';
+import { CreateOrganizationUseCase } from './create-organization/create-organization.use-case';
+import { AuthResolver } from './graphql/auth.resolver';
+import { InvitationResolver, MembershipResolver, OrganizationResolver } from './graphql/organization.resolver';
+import { UserResolver } from './graphql/user.resolver';
+import { InternalMembershipsController } from './internal-memberships.controller';
+import { InviteMemberUseCase } from './invite-member/invite-member.use-case';
+import { JoinUmbrellaUseCase } from './join-umbrella/join-umbrella.use-case';
+import { ListOrganizationsUseCase } from './list-organizations/list-organizations.use-case';
+import { LogInUseCase } from './log-in/log-in.use-case';
+import { IDENTITY_OPTIONS, type IdentityOptions } from './shared/identity.options';
+import { PasswordHasher } from './shared/password-hasher';
+import { SessionService } from './shared/session.service';
+import { SignUpUseCase } from './sign-up/sign-up.use-case';
+import { VerifyOrganizationUseCase } from './verify-organization/verify-organization.use-case';
+
+export const IDENTITY_USE_CASES = [
+  SignUpUseCase,
+  LogInUseCase,
+  CreateOrganizationUseCase,
+  InviteMemberUseCase,
+  AcceptInvitationUseCase,
+  JoinUmbrellaUseCase,
+  VerifyOrganizationUseCase,
+  ListOrganizationsUseCase,
+];
+
+@Module({})
+export class IdentityFeatureModule {
+  static forRoot(options: IdentityOptions): DynamicModule {
+    return {
+      module: IdentityFeatureModule,
+      controllers: [InternalMembershipsController],
+      providers: [
+        { provide: IDENTITY_OPTIONS, useValue: options },
+        IdentityRepository,
+        PasswordHasher,
+        SessionService,
+        ...IDENTITY_USE_CASES,
+        AuthResolver,
+        UserResolver,
+        OrganizationResolver,
+        MembershipResolver,
+        InvitationResolver,
+      ],
+      exports: [IdentityRepository, ...IDENTITY_USE_CASES],
+    };
+  }
+}

@@ -1,0 +1,91 @@
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { Inject, Injectable } from '@nestjs/common';
+import { DataSource, IsNull, MoreThan } from 'typeorm';
+import { Authorizer, type Principal } from '@lattice/shared-auth';
+import type { Role } from '@lattice/shared-contracts';
+import { inTransaction } from '@lattice/shared-data-access';
+import { IDENTITY_SCHEMA, IdentityRepository, InvitationEntity, MembershipEntity } from '@lattice/identity-data-access';
+import { IdentityErrors } from '../shared/identity.errors';
+import { IDENTITY_OPTIONS, type IdentityOptions } from '../shared/identity.options';
+
+export function hashInvitationToken(token: string): string {
+  return createHash('sha256').update(token).digest('hex');
+}
+
+export interface IssuedInvitation {
+  readonly invitation: InvitationEntity;
+  /** Shown once, to the inviter; only its hash is stored. */
+  readonly token: string;
+  readonly acceptUrl: string;
+}
+
+@Injectable()
+export class InviteMemberUseCase {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly authorizer: Authorizer,
+    private readonly repository: IdentityRepository,
+    @Inject(IDENTITY_OPTIONS) private readonly options: IdentityOptions,
+  ) {}
+
+  async execute(principal: Principal, organizationId: string, email: string, role: Role): Promise<IssuedInvitation> {
+    const organization = await this.repository.organizationById(organizationId);
+    if (!organization) throw IdentityErrors.of('ORGANIZATION_NOT_FOUND', 'No such organization.', { organizationId });
+    const caller = await this.authorizer.requireRole(principal, organizationId, 'ADMIN');
+    if (role === 'OWNER' && caller.role !== 'OWNER') {
+      throw IdentityErrors.of('ONLY_OWNER_MAY_GRANT_OWNER', 'Only an owner can invite another owner.');
+    }
+    const normalized = email.trim();
+    const invitee = await this.repository.userByEmail(normalized);
+    if (invitee) {
+      const existing = await this.dataSource.getRepository(MembershipEntity).findOneBy({ userId: invitee.id, organizationId });
+      if (existing) throw IdentityErrors.of('ALREADY_MEMBER', `${normalized} is already a member of ${organization.name}.`, { field: 'email' });
+    }
+    const token = randomBytes(32).toString('base64url');
+    const invitation = await inTransaction(this.dataSource, IDENTITY_SCHEMA, async ({ manager, emit }) => {
+      // A new invitation to the same address replaces any pending one.
+      await manager
+        .createQueryBuilder()
+        .update(InvitationEntity)
+        .set({ expiresAt: () => 'now()' })
+        .where('organization_id = :organizationId AND lower(email) = lower(:email) AND accepted_at IS NULL AND expires_at > now()', { organizationId, email: normalized })
+        .execute();
+      const invitation = manager.create(InvitationEntity, {
+        id: randomUUID(),
+        organizationId,
+        email: normalized,
+        role,
+        tokenHash: hashInvitationToken(token),
+        invitedBy: principal.userId,
+        expiresAt: new Date(Date.now() + this.options.invitationTtlHours * 3_600_000),
+        acceptedAt: null,
+        acceptedBy: null,
+      });
+      await manager.insert(InvitationEntity, invitation);
+      emit({
+        type: 'identity.invitation.created',
+        actorId: principal.userId,
+        payload: {
+          invitationId: invitation.id,
+          organizationId,
+          organizationName: organization.name,
+          email: normalized,
+          role,
+          invitedBy: principal.userId,
+          expiresAt: invitation.expiresAt.toISOString(),
+        },
+      });
+      return invitation;
+    });
+    return { invitation, token, acceptUrl: `${this.options.publicBaseUrl.replace(/\/$/, '')}/invitations/accept?token=${token}` };
+  }
+
+  /** Pending invitations of an organization, for its admins. */
+  async pending(principal: Principal, organizationId: string): Promise<InvitationEntity[]> {
+    await this.authorizer.requireRole(principal, organizationId, 'ADMIN');
+    return this.dataSource.getRepository(InvitationEntity).find({
+      where: { organizationId, acceptedAt: IsNull(), expiresAt: MoreThan(new Date()) },
+      order: { createdAt: 'DESC' },
+    });
+  }
+}

@@ -1,0 +1,43 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { inTransaction, isUniqueViolation } from '@lattice/shared-data-access';
+import { IDENTITY_SCHEMA, type Locale, UserEntity } from '@lattice/identity-data-access';
+import { IdentityErrors } from '../shared/identity.errors';
+import { PasswordHasher } from '../shared/password-hasher';
+import { SessionService } from '../shared/session.service';
+
+export interface SignUpCommand {
+  readonly email: string;
+  readonly password: string;
+  readonly name: string;
+  readonly locale: Locale;
+}
+
+@Injectable()
+export class SignUpUseCase {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly hasher: PasswordHasher,
+    private readonly sessions: SessionService,
+  ) {}
+
+  async execute(command: SignUpCommand): Promise<{ token: string; user: UserEntity }> {
+    const email = command.email.trim();
+    const passwordHash = await this.hasher.hash(command.password);
+    try {
+      const user = await inTransaction(this.dataSource, IDENTITY_SCHEMA, async ({ manager, emit }) => {
+        const user = manager.create(UserEntity, { id: randomUUID(), email, name: command.name.trim(), passwordHash, locale: command.locale });
+        await manager.insert(UserEntity, user);
+        emit({ type: 'identity.user.signed_up', actorId: user.id, payload: { userId: user.id, email, name: user.name, locale: user.locale } });
+        return user;
+      });
+      return { token: await this.sessions.tokenFor(user), user };
+    } catch (error) {
+      if (isUniqueViolation(error, 'users_email_key')) {
+        throw IdentityErrors.of('EMAIL_TAKEN', 'An account with this e-mail already exists. Log in instead.', { field: 'email' });
+      }
+      throw error;
+    }
+  }
+}

@@ -1,0 +1,27 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { Authorizer, type Principal } from '@lattice/shared-auth';
+import { inTransaction } from '@lattice/shared-data-access';
+import { IDENTITY_SCHEMA, OrganizationEntity } from '@lattice/identity-data-access';
+import { IdentityErrors } from '../shared/identity.errors';
+
+/** Operators vouch that an organization is who it says it is. */
+@Injectable()
+export class VerifyOrganizationUseCase {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly authorizer: Authorizer,
+  ) {}
+
+  async execute(principal: Principal, organizationId: string, verified: boolean): Promise<OrganizationEntity> {
+    await this.authorizer.requireOperator(principal);
+    return inTransaction(this.dataSource, IDENTITY_SCHEMA, async ({ manager, emit }) => {
+      const organization = await manager.findOne(OrganizationEntity, { where: { id: organizationId }, lock: { mode: 'pessimistic_write' } });
+      if (!organization) throw IdentityErrors.of('ORGANIZATION_NOT_FOUND', 'No such organization.', { organizationId });
+      if (organization.verified === verified) return organization;
+      await manager.update(OrganizationEntity, { id: organizationId }, { verified, verifiedAt: verified ? new Date() : null });
+      emit({ type: 'identity.organization.verified', actorId: principal.userId, payload: { organizationId, verified, by: principal.userId } });
+      return manager.findOneByOrFail(OrganizationEntity, { id: organizationId });
+    });
+  }
+}

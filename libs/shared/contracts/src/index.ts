@@ -1,0 +1,2 @@
+export * from './lib/events';
+export * from './lib/queues';

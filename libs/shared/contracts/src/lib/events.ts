@@ -1,0 +1,64 @@
+// Domain events: the one list of what each service announces, with its payload. A service
+// writes them to its outbox in the same transaction as the change; the relay moves them to the
+// `domain-events` queue with jobId = event id, so a replay never duplicates a job.
+
+export type Role = 'OWNER' | 'ADMIN' | 'MEMBER';
+export type OrgKind = 'EMPLOYER' | 'INSTITUTION' | 'UMBRELLA' | 'COMMUNITY' | 'OPERATOR';
+
+export interface DomainEventPayloads {
+  'identity.user.signed_up': { userId: string; email: string; name: string; locale: string };
+  'identity.organization.created': {
+    organizationId: string;
+    name: string;
+    kind: OrgKind;
+    size: string;
+    region: string | null;
+    sector: string | null;
+    createdBy: string;
+  };
+  'identity.organization.verified': { organizationId: string; verified: boolean; by: string };
+  'identity.membership.created': { userId: string; organizationId: string; role: Role };
+  'identity.invitation.created': {
+    invitationId: string;
+    organizationId: string;
+    organizationName: string;
+    email: string;
+    role: Role;
+    invitedBy: string;
+    expiresAt: string;
+  };
+  'identity.invitation.accepted': { invitationId: string; organizationId: string; userId: string; role: Role };
+  'identity.umbrella.joined': { umbrellaId: string; organizationId: string; by: string };
+}
+
+export type DomainEventType = keyof DomainEventPayloads;
+export const DOMAIN_EVENT_TYPES = [
+  'identity.user.signed_up',
+  'identity.organization.created',
+  'identity.organization.verified',
+  'identity.membership.created',
+  'identity.invitation.created',
+  'identity.invitation.accepted',
+  'identity.umbrella.joined',
+] as const satisfies readonly DomainEventType[];
+
+// Compile-time proof that the list above names every event type exactly.
+type Missing = Exclude<DomainEventType, (typeof DOMAIN_EVENT_TYPES)[number]>;
+const _everyEventListed: Missing extends never ? true : Missing = true;
+void _everyEventListed;
+
+export interface DomainEvent<T extends DomainEventType = DomainEventType> {
+  /** UUID; also the queue job id and the idempotency key of every consumer. */
+  readonly id: string;
+  readonly type: T;
+  /** The service whose outbox it left. */
+  readonly source: string;
+  readonly occurredAt: string;
+  /** The user whose action caused it, when there is one. */
+  readonly actorId: string | null;
+  readonly payload: DomainEventPayloads[T];
+}
+
+export function isDomainEventType(value: string): value is DomainEventType {
+  return (DOMAIN_EVENT_TYPES as readonly string[]).includes(value);
+}

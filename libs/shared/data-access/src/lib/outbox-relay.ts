@@ -1,0 +1,164 @@
+// Moves committed outbox rows to the queues. Rows are claimed with FOR UPDATE SKIP LOCKED, so
+// several relays (replicas) share the work without sending a row twice at once; a row is marked
+// sent only after the queue accepted it, in the same transaction that claimed it.
+import { Client, Pool } from 'pg';
+import { isDomainEventType, queuesFor } from '@lattice/shared-contracts';
+import type { QueuePort } from '@lattice/shared-queue';
+import { toDomainEvent, type OutboxRow } from './outbox';
+
+export interface OutboxRelayOptions {
+  readonly databaseUrl: string;
+  readonly schema: string;
+  readonly queue: QueuePort;
+  readonly batchSize?: number;
+  /** Poll interval when no notification arrives (NOTIFY wakes it sooner). */
+  readonly intervalMs?: number;
+  readonly log?: (line: string) => void;
+}
+
+export class OutboxRelay {
+  private readonly pool: Pool;
+  private listener?: Client;
+  private timer?: NodeJS.Timeout;
+  private running = false;
+  private stopped = true;
+  private wakeRequested = false;
+  private lastError: string | null = null;
+  private lastRunAt = 0;
+  sentTotal = 0;
+
+  constructor(private readonly options: OutboxRelayOptions) {
+    this.pool = new Pool({ connectionString: options.databaseUrl, max: 2 });
+    this.pool.on('error', () => undefined);
+  }
+
+  get schema(): string {
+    return this.options.schema;
+  }
+
+  async start(): Promise<void> {
+    this.stopped = false;
+    await this.listen();
+    this.schedule(0);
+  }
+
+  private async listen(): Promise<void> {
+    try {
+      const client = new Client({ connectionString: this.options.databaseUrl });
+      client.on('error', () => {
+        this.listener = undefined;
+      });
+      client.on('notification', (message) => {
+        if (message.payload === this.options.schema) this.wake();
+      });
+      await client.connect();
+      await client.query('LISTEN lattice_outbox');
+      this.listener = client;
+    } catch {
+      this.listener = undefined; // polling still delivers; we retry LISTEN on the next pass
+    }
+  }
+
+  wake(): void {
+    if (this.running) {
+      this.wakeRequested = true;
+      return;
+    }
+    this.schedule(0);
+  }
+
+  private schedule(delayMs: number): void {
+    if (this.stopped) return;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = setTimeout(() => void this.tick(), delayMs);
+  }
+
+  private async tick(): Promise<void> {
+    if (this.running || this.stopped) return;
+    this.running = true;
+    let sent = 0;
+    try {
+      if (!this.listener) await this.listen();
+      sent = await this.relayBatch();
+      this.lastError = null;
+    } catch (error) {
+      this.lastError = (error as Error).message;
+    } finally {
+      this.running = false;
+      this.lastRunAt = Date.now();
+      const full = sent >= (this.options.batchSize ?? 500);
+      const again = full || this.wakeRequested;
+      this.wakeRequested = false;
+      this.schedule(again ? 0 : this.lastError ? 1_000 : (this.options.intervalMs ?? 1_000));
+    }
+  }
+
+  /** Sends one batch; returns how many rows were sent. Exposed for tests and benchmarks. */
+  async relayBatch(): Promise<number> {
+    const client = await this.pool.connect();
+    try {
+      await client.query('BEGIN');
+      const { rows } = await client.query<OutboxRow>(
+        `SELECT "seq", "id", "type", "actor_id", "payload", "occurred_at" FROM "${this.options.schema}"."outbox"
+          WHERE "sent_at" IS NULL ORDER BY "seq" LIMIT $1 FOR UPDATE SKIP LOCKED`,
+        [this.options.batchSize ?? 500],
+      );
+      if (rows.length === 0) {
+        await client.query('COMMIT');
+        return 0;
+      }
+      const byQueue = new Map<string, ReturnType<typeof toDomainEvent>[]>();
+      for (const row of rows) {
+        if (!isDomainEventType(row.type)) continue; // unknown type: marked sent below, nobody subscribes
+        for (const queue of queuesFor(row.type)) {
+          const list = byQueue.get(queue) ?? [];
+          list.push(toDomainEvent(row, this.options.schema));
+          byQueue.set(queue, list);
+        }
+      }
+      try {
+        for (const [queue, events] of byQueue) {
+          await this.options.queue.addBulk(
+            queue as never,
+            events.map((event) => ({ name: event.type as never, data: event as never, options: { jobId: event.id } })),
+          );
+        }
+      } catch (error) {
+        await client.query('ROLLBACK');
+        await client.query(
+          `UPDATE "${this.options.schema}"."outbox" SET "attempts" = "attempts" + 1, "last_error" = $2 WHERE "seq" = ANY($1::bigint[])`,
+          [rows.map((row) => row.seq), String((error as Error).message).slice(0, 500)],
+        );
+        throw error;
+      }
+      await client.query(`UPDATE "${this.options.schema}"."outbox" SET "sent_at" = now(), "attempts" = "attempts" + 1 WHERE "seq" = ANY($1::bigint[])`, [
+        rows.map((row) => row.seq),
+      ]);
+      await client.query('COMMIT');
+      this.sentTotal += rows.length;
+      return rows.length;
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw error;
+    } finally {
+      client.release();
+    }
+  }
+
+  async pending(): Promise<number> {
+    const { rows } = await this.pool.query<{ count: string }>(`SELECT count(*) FROM "${this.options.schema}"."outbox" WHERE "sent_at" IS NULL`);
+    return Number(rows[0]?.count ?? 0);
+  }
+
+  status(): { schema: string; ok: boolean; lastError: string | null; lastRunAt: number; sentTotal: number } {
+    return { schema: this.options.schema, ok: this.lastError === null, lastError: this.lastError, lastRunAt: this.lastRunAt, sentTotal: this.sentTotal };
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    if (this.timer) clearTimeout(this.timer);
+    while (this.running) await new Promise((resolve) => setTimeout(resolve, 10));
+    await this.listener?.end().catch(() => undefined);
+    await this.pool.end().catch(() => undefined);
+  }
+}

@@ -1,0 +1,73 @@
+// The transactional outbox. A state change and the events announcing it are written in one
+// transaction; the relay later moves unsent rows to the queues with jobId = event id and marks
+// them sent. If Redis or the relay dies midway, rows stay unsent and are sent again: consumers
+// are idempotent by event id, so at-least-once transport gives exactly-once effect.
+import { randomUUID } from 'node:crypto';
+import type { EntityManager } from 'typeorm';
+import type { DomainEvent, DomainEventPayloads, DomainEventType } from '@lattice/shared-contracts';
+
+/** SQL for a service's outbox table; each service's first migration creates its own. */
+export function outboxTableSql(schema: string): { up: string[]; down: string[] } {
+  return {
+    up: [
+      `CREATE TABLE "${schema}"."outbox" (
+        "seq" bigserial PRIMARY KEY,
+        "id" uuid NOT NULL UNIQUE,
+        "type" text NOT NULL,
+        "actor_id" uuid,
+        "payload" jsonb NOT NULL,
+        "occurred_at" timestamptz NOT NULL DEFAULT now(),
+        "sent_at" timestamptz,
+        "attempts" integer NOT NULL DEFAULT 0,
+        "last_error" text
+      )`,
+      `CREATE INDEX "outbox_unsent_idx" ON "${schema}"."outbox" ("seq") WHERE "sent_at" IS NULL`,
+    ],
+    down: [`DROP TABLE "${schema}"."outbox"`],
+  };
+}
+
+export interface PendingEvent<T extends DomainEventType = DomainEventType> {
+  readonly type: T;
+  readonly payload: DomainEventPayloads[T];
+  readonly actorId?: string | null;
+}
+
+/** Appends events inside the caller's transaction and wakes the relay on commit. */
+export async function appendToOutbox(manager: EntityManager, schema: string, events: readonly PendingEvent[]): Promise<string[]> {
+  if (!manager.queryRunner?.isTransactionActive) {
+    throw new Error('appendToOutbox must run inside the transaction that makes the change');
+  }
+  if (events.length === 0) return [];
+  const ids = events.map(() => randomUUID());
+  const values: unknown[] = [];
+  const rows = events.map((event, index) => {
+    values.push(ids[index], event.type, event.actorId ?? null, JSON.stringify(event.payload));
+    const base = index * 4;
+    return `($${base + 1}, $${base + 2}, $${base + 3}, $${base + 4}::jsonb)`;
+  });
+  await manager.query(`INSERT INTO "${schema}"."outbox" ("id", "type", "actor_id", "payload") VALUES ${rows.join(', ')}`, values);
+  // NOTIFY is delivered at commit only, so the relay never sees an uncommitted row.
+  await manager.query(`SELECT pg_notify('lattice_outbox', $1)`, [schema]);
+  return ids;
+}
+
+export interface OutboxRow {
+  seq: string;
+  id: string;
+  type: string;
+  actor_id: string | null;
+  payload: unknown;
+  occurred_at: Date;
+}
+
+export function toDomainEvent(row: OutboxRow, source: string): DomainEvent {
+  return {
+    id: row.id,
+    type: row.type as DomainEventType,
+    source,
+    occurredAt: new Date(row.occurred_at).toISOString(),
+    actorId: row.actor_id,
+    payload: row.payload as DomainEvent['payload'],
+  };
+}

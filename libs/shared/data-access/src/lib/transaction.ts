@@ -1,0 +1,24 @@
+// Runs a use case's writes and its outbox events in one transaction.
+import type { DataSource, EntityManager } from 'typeorm';
+import { appendToOutbox, type PendingEvent } from './outbox';
+
+export interface UnitOfWork {
+  readonly manager: EntityManager;
+  /** Queue an event; it is written to the outbox inside the same transaction. */
+  emit(event: PendingEvent): void;
+}
+
+export async function inTransaction<T>(dataSource: DataSource, schema: string, work: (uow: UnitOfWork) => Promise<T>): Promise<T> {
+  return dataSource.transaction(async (manager) => {
+    const events: PendingEvent[] = [];
+    const result = await work({ manager, emit: (event) => void events.push(event) });
+    await appendToOutbox(manager, schema, events);
+    return result;
+  });
+}
+
+/** Postgres unique violation (23505), for turning a race into a CONFLICT. */
+export function isUniqueViolation(error: unknown, constraint?: string): boolean {
+  const driverError = (error as { driverError?: { code?: string; constraint?: string } })?.driverError ?? (error as { code?: string; constraint?: string });
+  return driverError?.code === '23505' && (constraint === undefined || driverError.constraint === constraint);
+}

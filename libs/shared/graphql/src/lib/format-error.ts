@@ -1,0 +1,60 @@
+// The one mapper from errors to what a client sees. Domain errors keep their message and carry
+// `extensions.code` (the API category) and `extensions.reason` (the domain code). GraphQL's own
+// request errors pass through. Anything else is masked: no stack, SQL or entity names leave.
+import { Logger } from '@nestjs/common';
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import { isAppError } from '@lattice/shared-util-errors';
+
+const PASS_THROUGH = new Set([
+  'GRAPHQL_PARSE_FAILED',
+  'GRAPHQL_VALIDATION_FAILED',
+  'BAD_USER_INPUT',
+  'PERSISTED_QUERY_NOT_FOUND',
+  'PERSISTED_QUERY_NOT_SUPPORTED',
+  'OPERATION_RESOLUTION_FAILURE',
+  'BAD_REQUEST',
+  'UNAUTHENTICATED',
+  'FORBIDDEN',
+  'NOT_FOUND',
+  'CONFLICT',
+  'FAILED_PRECONDITION',
+  'QUERY_TOO_COMPLEX',
+]);
+
+const logger = new Logger('GraphQL');
+
+export function formatGraphQLError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
+  const original = unwrap(error);
+  if (isAppError(original)) {
+    if (original.category === 'INTERNAL_SERVER_ERROR') return masked(formatted, original);
+    return {
+      message: original.message,
+      locations: formatted.locations,
+      path: formatted.path,
+      extensions: { code: original.category, reason: original.code, ...(original.details ? { details: original.details } : {}) },
+    };
+  }
+  const code = formatted.extensions?.['code'];
+  if (typeof code === 'string' && PASS_THROUGH.has(code) && !isUnexpected(original)) {
+    const { stacktrace: _stack, exception: _exception, ...extensions } = (formatted.extensions ?? {}) as Record<string, unknown>;
+    return { message: formatted.message, locations: formatted.locations, path: formatted.path, extensions };
+  }
+  return masked(formatted, original);
+}
+
+/** The error a resolver threw, beneath GraphQL's (and Apollo's) wrappers. */
+function unwrap(error: unknown): unknown {
+  let current = error;
+  while (current instanceof GraphQLError && current.originalError) current = current.originalError;
+  return current;
+}
+
+/** Resolver errors that are plain Errors (TypeORM, pg, bugs) are never shown as they are. */
+function isUnexpected(original: unknown): boolean {
+  return original instanceof Error && !(original instanceof GraphQLError);
+}
+
+function masked(formatted: GraphQLFormattedError, original: unknown): GraphQLFormattedError {
+  logger.error(original instanceof Error ? (original.stack ?? original.message) : String(original));
+  return { message: 'Internal server error', path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
+}

@@ -1,0 +1,2 @@
+import GraphQLJSON from 'graphql-type-json';
+export { GraphQLJSON };

@@ -1,0 +1,60 @@
+// What every subgraph shares: Federation 2 schema built from code, the error mapper, a request
+// context with DataLoaders, input validation, health endpoints, and a bootstrap that closes the
+// app if it fails to start (a half-started app keeps test runners alive).
+import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloFederationDriver, type ApolloFederationDriverConfig } from '@nestjs/apollo';
+import { type DynamicModule, Logger, type INestApplication } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { GraphQLModule } from '@nestjs/graphql';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { formatGraphQLError } from './format-error';
+import { LoaderRegistry } from './loaders';
+import { inputValidationPipe } from './validation';
+
+export function subgraphGraphQLModule(): DynamicModule {
+  return GraphQLModule.forRoot<ApolloFederationDriverConfig>({
+    driver: ApolloFederationDriver,
+    autoSchemaFile: { federation: 2 },
+    sortSchema: true,
+    graphiql: false,
+    // Subgraphs are internal; the gateway decides what the public may introspect.
+    introspection: true,
+    context: ({ req }: { req: unknown }) => ({ req, loaders: new LoaderRegistry() }),
+    formatError: formatGraphQLError,
+    // Traces are for Apollo's hosted studio, which Lattice does not use; they cost every request.
+    plugins: [ApolloServerPluginInlineTraceDisabled()],
+    buildSchemaOptions: { dateScalarMode: 'isoDate', noDuplicatedFields: true },
+  });
+}
+
+export interface ServiceBootOptions {
+  readonly name: string;
+  readonly port: number;
+  readonly host?: string;
+  readonly bodyLimit?: string;
+}
+
+export async function bootstrapService(rootModule: Parameters<typeof NestFactory.create>[0], options: ServiceBootOptions): Promise<INestApplication> {
+  const logger = new Logger(options.name);
+  let app: NestExpressApplication | undefined;
+  try {
+    app = await NestFactory.create<NestExpressApplication>(rootModule, { bodyParser: false, logger: ['error', 'warn', 'log'] });
+    app.useBodyParser('json', { limit: options.bodyLimit ?? '1mb' });
+    app.useGlobalPipes(inputValidationPipe());
+    app.enableShutdownHooks();
+    await app.listen(options.port, options.host ?? '127.0.0.1');
+    logger.log(`${options.name} listening on http://${options.host ?? '127.0.0.1'}:${options.port}`);
+    return app;
+  } catch (error) {
+    await app?.close().catch(() => undefined);
+    throw error;
+  }
+}
+
+/** Entry point helper: boots, and on failure prints why and exits non-zero. */
+export function runService(start: () => Promise<unknown>): void {
+  start().catch((error: unknown) => {
+    console.error(error instanceof Error ? error.message : error);
+    process.exit(1);
+  });
+}

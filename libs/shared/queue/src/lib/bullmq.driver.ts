@@ -1,0 +1,159 @@
+// BullMQ driver: production transport. Redis is a transport, never the system of record — the
+// outbox re-sends whatever was not acknowledged — so the settings favour never evicting keys and
+// reconnecting forever over failing fast.
+import { Queue, Worker, type ConnectionOptions, type JobsOptions } from 'bullmq';
+import IORedis, { type Redis } from 'ioredis';
+import type { JobName, JobPayload, QueueName } from '@lattice/shared-contracts';
+import {
+  backoffDelayMs,
+  type ConsumeOptions,
+  type Consumer,
+  type EnqueueOptions,
+  type JobHandler,
+  JOB_ATTEMPTS,
+  type QueueCounts,
+  type QueuedJob,
+  type QueuePort,
+} from './queue.port';
+
+export interface BullMqDriverOptions {
+  readonly redisUrl: string;
+  /** Key prefix; tests use their own so parallel runs never share jobs. */
+  readonly prefix?: string;
+  readonly attempts?: number;
+  readonly baseBackoffMs?: number;
+}
+
+const DEFAULT_JOB_OPTIONS: JobsOptions = {
+  removeOnComplete: { age: 24 * 3600, count: 50_000 },
+  removeOnFail: { age: 14 * 24 * 3600, count: 100_000 },
+};
+
+export class BullMqQueueDriver implements QueuePort {
+  readonly driver = 'bullmq' as const;
+  private readonly queues = new Map<string, Queue>();
+  private readonly workers: Worker[] = [];
+  private readonly connections: Redis[] = [];
+  private readonly producer: Redis;
+
+  constructor(private readonly options: BullMqDriverOptions) {
+    this.producer = this.connection(false);
+  }
+
+  private connection(blocking: boolean): Redis {
+    const redis = new IORedis(this.options.redisUrl, {
+      // Workers block on Redis and must never give up a command; producers fail fast so the
+      // outbox relay can leave rows unsent and retry on its next pass.
+      maxRetriesPerRequest: blocking ? null : 1,
+      enableOfflineQueue: blocking,
+      retryStrategy: (times) => Math.min(times * 200, 2_000),
+      lazyConnect: false,
+    });
+    redis.on('error', () => undefined); // surfaced through health(); ioredis reconnects itself
+    this.connections.push(redis);
+    return redis;
+  }
+
+  private queue(name: string): Queue {
+    let queue = this.queues.get(name);
+    if (!queue) {
+      queue = new Queue(name, {
+        connection: this.producer as unknown as ConnectionOptions,
+        prefix: this.options.prefix ?? 'lattice',
+        defaultJobOptions: {
+          ...DEFAULT_JOB_OPTIONS,
+          attempts: this.options.attempts ?? JOB_ATTEMPTS,
+          backoff: { type: 'lattice' },
+        },
+      });
+      queue.on('error', () => undefined);
+      this.queues.set(name, queue);
+    }
+    return queue;
+  }
+
+  async add<Q extends QueueName, J extends JobName<Q>>(queue: Q, name: J, data: JobPayload<Q, J>, options: EnqueueOptions): Promise<void> {
+    await this.queue(queue).add(name, data, { jobId: options.jobId, delay: options.delayMs });
+  }
+
+  async addBulk<Q extends QueueName>(
+    queue: Q,
+    jobs: ReadonlyArray<{ name: JobName<Q>; data: JobPayload<Q, JobName<Q>>; options: EnqueueOptions }>,
+  ): Promise<void> {
+    if (jobs.length === 0) return;
+    const target = this.queue(queue);
+    await target.addBulk(
+      jobs.map((job) => ({ name: job.name, data: job.data, opts: { ...target.defaultJobOptions, jobId: job.options.jobId, delay: job.options.delayMs } })),
+    );
+  }
+
+  async consume<Q extends QueueName>(queue: Q, handler: JobHandler<Q>, options: ConsumeOptions = {}): Promise<Consumer> {
+    const baseBackoffMs = this.options.baseBackoffMs ?? 500;
+    const worker = new Worker(
+      queue,
+      async (job) => {
+        const queued = { id: job.id!, queue, name: job.name, data: job.data, attemptsMade: job.attemptsMade } as QueuedJob<Q>;
+        await handler(queued);
+      },
+      {
+        connection: this.connection(true) as unknown as ConnectionOptions,
+        prefix: this.options.prefix ?? 'lattice',
+        concurrency: options.concurrency ?? 8,
+        settings: { backoffStrategy: (attemptsMade: number) => backoffDelayMs(attemptsMade, baseBackoffMs) },
+      },
+    );
+    worker.on('error', () => undefined);
+    this.workers.push(worker);
+    await worker.waitUntilReady();
+    return {
+      isRunning: () => worker.isRunning() && !worker.closing,
+      close: () => worker.close(),
+    };
+  }
+
+  async counts(queue: QueueName): Promise<QueueCounts> {
+    const counts = await this.queue(queue).getJobCounts('waiting', 'active', 'delayed', 'failed', 'completed', 'prioritized');
+    return {
+      waiting: (counts['waiting'] ?? 0) + (counts['prioritized'] ?? 0),
+      active: counts['active'] ?? 0,
+      delayed: counts['delayed'] ?? 0,
+      failed: counts['failed'] ?? 0,
+      completed: counts['completed'] ?? 0,
+    };
+  }
+
+  async health(): Promise<{ ok: boolean; detail: string }> {
+    try {
+      await withTimeout(this.producer.ping(), 1_000);
+      const blockingDown = this.connections.filter((c) => c !== this.producer && c.status !== 'ready');
+      if (blockingDown.length > 0) return { ok: false, detail: `${blockingDown.length} worker connection(s) not ready` };
+      const stopped = this.workers.filter((worker) => !worker.isRunning());
+      if (stopped.length > 0) return { ok: false, detail: `${stopped.length} worker(s) stopped` };
+      return { ok: true, detail: 'redis answers' };
+    } catch (error) {
+      return { ok: false, detail: `redis does not answer: ${(error as Error).message}` };
+    }
+  }
+
+  /** The eviction policy must be noeviction: an evicted job key is a silently lost job. */
+  async evictionPolicy(): Promise<string> {
+    const reply = (await this.producer.config('GET', 'maxmemory-policy')) as string[];
+    return reply[1] ?? 'unknown';
+  }
+
+  async close(): Promise<void> {
+    await Promise.allSettled(this.workers.map((worker) => worker.close()));
+    await Promise.allSettled([...this.queues.values()].map((queue) => queue.close()));
+    await Promise.allSettled(this.connections.map((redis) => redis.quit()));
+  }
+}
+
+function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`timed out after ${ms} ms`)), ms);
+    promise.then(
+      (value) => (clearTimeout(timer), resolve(value)),
+      (error: unknown) => (clearTimeout(timer), reject(error)),
+    );
+  });
+}

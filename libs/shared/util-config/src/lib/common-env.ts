@@ -1,0 +1,26 @@
+// Variables several services read, declared once so their names and rules never drift.
+import { env } from './env';
+
+export const databaseEnv = {
+  DATABASE_URL: env.url(['postgres', 'postgresql'], { sensitive: false }),
+  DATABASE_POOL_SIZE: env.int({ default: 10, min: 1, max: 100 }),
+};
+
+export const tokenEnv = {
+  JWT_PUBLIC_KEY: env.pem({ sensitive: false }),
+  JWT_ISSUER: env.string({ default: 'lattice-identity' }),
+  JWT_AUDIENCE: env.string({ default: 'lattice-api' }),
+};
+
+export const serviceEnv = (defaultPort: number) => ({
+  PORT: env.port({ default: defaultPort }),
+  HOST: env.string({ default: '127.0.0.1' }),
+  NODE_ENV: env.oneOf(['development', 'production', 'test'] as const, { default: 'development' }),
+});
+
+export const queueEnv = {
+  REDIS_URL: env.url(['redis', 'rediss'], { default: 'redis://127.0.0.1:6379' }),
+  /** auto: BullMQ when Redis answers, else in-process with a warning. Production: bullmq. */
+  QUEUE_DRIVER: env.oneOf(['auto', 'bullmq', 'in-process'] as const, { default: 'auto' }),
+  QUEUE_PREFIX: env.string({ default: 'lattice' }),
+};

@@ -1,0 +1,33 @@
+// The list of Lattice projects: one place that says where each lives, its import name and its tags.
+// tools/sync-workspace.mjs writes project.json files and tsconfig paths from it.
+export const libraries = [
+  ['libs/shared/util-config', 'shared', 'util'],
+  ['libs/shared/util-errors', 'shared', 'util'],
+  ['libs/shared/util-regions', 'shared', 'util'],
+  ['libs/shared/contracts', 'shared', 'contracts'],
+  ['libs/shared/queue', 'shared', 'data-access'],
+  ['libs/shared/data-access', 'shared', 'data-access'],
+  ['libs/shared/auth', 'shared', 'platform'],
+  ['libs/shared/graphql', 'shared', 'platform'],
+  ['libs/shared/testing', 'shared', 'testing'],
+  ['libs/identity/data-access', 'identity', 'data-access'],
+  ['libs/identity/feature', 'identity', 'feature'],
+  ['libs/marketplace/data-access', 'marketplace', 'data-access'],
+  ['libs/marketplace/feature', 'marketplace', 'feature'],
+  ['libs/credentials/data-access', 'credentials', 'data-access'],
+  ['libs/credentials/feature', 'credentials', 'feature'],
+  ['libs/notifications/data-access', 'notifications', 'data-access'],
+  ['libs/notifications/feature', 'notifications', 'feature'],
+  ['libs/gateway/feature', 'gateway', 'feature'],
+];
+export const apps = [
+  ['apps/gateway', 'gateway'],
+  ['apps/identity', 'identity'],
+  ['apps/marketplace', 'marketplace'],
+  ['apps/credentials', 'credentials'],
+  ['apps/notifications', 'notifications'],
+  ['apps/worker', 'worker'],
+];
+/** `libs/shared/util-config` → `@lattice/shared-util-config` */
+export const importName = (dir) => '@lattice/' + dir.split('/').slice(1).join('-');
+export const projectName = (dir) => dir.split('/').slice(1).join('-');
