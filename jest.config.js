@@ -25,7 +25,7 @@ const common = {
   testEnvironment: 'node',
   transform,
   moduleNameMapper,
-  moduleFileExtensions: ['ts', 'js', 'json'],
+  moduleFileExtensions: ['ts', 'js', 'cjs', 'json'],
   testPathIgnorePatterns: ['/node_modules/', '/dist/', '/apps/web/'],
   setupFiles: ['reflect-metadata'],
 };

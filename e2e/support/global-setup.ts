@@ -1,1 +1,40 @@
-export default async function () {}
+// Builds Lattice, starts the whole stack (four subgraphs, worker, gateway) on its own ports
+// against a fresh test database and Redis, and tells the suites where the gateway is.
+import { execFileSync } from 'node:child_process';
+import { join } from 'node:path';
+import { generateKeyPairSync } from 'node:crypto';
+// Jest loads global setup outside its module mapper, so these come by path, not by alias.
+import { recreateDatabase, testDatabaseUrl } from '../../libs/shared/testing/src/lib/test-database';
+import { redisAnswers, redisRequired } from '../../libs/shared/testing/src/lib/redis';
+const { startStack, ROOT } = require('../../tools/stack.cjs') as typeof import('../../tools/stack.cjs');
+
+export const OPERATOR = { email: 'operator@e2e.lattice.test', password: 'operator-password-e2e' };
+
+export default async function globalSetup(): Promise<void> {
+  execFileSync(process.execPath, [join(ROOT, 'tools/build.mjs')], { stdio: 'inherit' });
+  const databaseUrl = testDatabaseUrl('e2e');
+  await recreateDatabase(databaseUrl);
+  const pair = generateKeyPairSync('ed25519');
+  const keys = {
+    privateKeyPem: pair.privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(),
+    publicKeyPem: pair.publicKey.export({ type: 'spki', format: 'pem' }).toString(),
+  };
+  const redis = await redisAnswers();
+  if (!redis && redisRequired()) throw new Error('REQUIRE_REDIS=1 but Redis does not answer');
+  const portBase = Number(process.env['E2E_PORT_BASE'] ?? 4100);
+  const stack = await startStack({
+    portBase,
+    databaseUrl,
+    keys,
+    queueDriver: redis ? 'bullmq' : 'in-process',
+    queuePrefix: `lattice-e2e-${process.pid}`,
+    outboxPollMs: 200,
+    logDir: join(ROOT, 'tmp/e2e-logs'),
+    extraEnv: { identity: { OPERATOR_EMAIL: OPERATOR.email, OPERATOR_PASSWORD: OPERATOR.password, JWT_TTL_SECONDS: '900' } },
+  });
+  (globalThis as Record<string, unknown>)['__LATTICE_STACK__'] = stack;
+  process.env['LATTICE_E2E_GATEWAY'] = stack.gatewayUrl;
+  process.env['LATTICE_E2E_PORTS'] = JSON.stringify(stack.ports);
+  process.env['LATTICE_E2E_PRIVATE_KEY'] = keys.privateKeyPem;
+  process.env['LATTICE_E2E_DATABASE_URL'] = databaseUrl;
+}

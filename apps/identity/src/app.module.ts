@@ -1,15 +1,9 @@
 import { type DynamicModule, Module } from '@nestjs/common';
-import { TypeOrmModule } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { AuthModule } from '@lattice/shared-auth';
-import { serviceDataSourceOptions } from '@lattice/shared-data-access';
-import { DatabaseReadiness, HealthModule, subgraphGraphQLModule } from '@lattice/shared-graphql';
-import { IDENTITY_ENTITIES, IDENTITY_MIGRATIONS, IDENTITY_SCHEMA, IdentityRepository } from '@lattice/identity-data-access';
+import { subgraphFoundation } from '@lattice/shared-graphql';
+import { identityDataSource, IdentityRepository } from '@lattice/identity-data-access';
 import { IdentityDatabaseMembershipSource, IdentityFeatureModule } from '@lattice/identity-feature';
 import type { IdentityEnv } from './config';
-
-export const identityDataSource = (config: IdentityEnv) =>
-  ({ url: config.DATABASE_URL, schema: IDENTITY_SCHEMA, entities: IDENTITY_ENTITIES, migrations: IDENTITY_MIGRATIONS, poolSize: config.DATABASE_POOL_SIZE });
 
 @Module({})
 export class IdentityAppModule {
@@ -17,18 +11,18 @@ export class IdentityAppModule {
     return {
       module: IdentityAppModule,
       imports: [
-        TypeOrmModule.forRoot(serviceDataSourceOptions(identityDataSource(config))),
-        AuthModule.forRoot({
-          publicKeyPem: config.JWT_PUBLIC_KEY,
-          issuer: config.JWT_ISSUER,
-          audience: config.JWT_AUDIENCE,
-          membershipSource: {
-            useFactory: (dataSource: DataSource) => new IdentityDatabaseMembershipSource(new IdentityRepository(dataSource)),
-            inject: [DataSource],
+        ...subgraphFoundation({
+          dataSource: identityDataSource(config.DATABASE_URL, config.DATABASE_POOL_SIZE),
+          auth: {
+            publicKeyPem: config.JWT_PUBLIC_KEY,
+            issuer: config.JWT_ISSUER,
+            audience: config.JWT_AUDIENCE,
+            membershipSource: {
+              useFactory: (dataSource: DataSource) => new IdentityDatabaseMembershipSource(new IdentityRepository(dataSource)),
+              inject: [DataSource],
+            },
           },
         }),
-        subgraphGraphQLModule(),
-        HealthModule.register([DatabaseReadiness]),
         IdentityFeatureModule.forRoot({
           tokenPrivateKeyPem: config.JWT_PRIVATE_KEY,
           tokenIssuer: config.JWT_ISSUER,

@@ -7,6 +7,10 @@ export const identityEnvSchema = {
   JWT_PRIVATE_KEY: env.pem(),
   JWT_TTL_SECONDS: env.int({ default: 3600, min: 60, max: 86_400 }),
   INVITATION_TTL_HOURS: env.int({ default: 168, min: 1, max: 720 }),
+  OPERATOR_EMAIL: env.string({ optional: true }),
+  OPERATOR_PASSWORD: env.string({ optional: true, sensitive: true }),
+  OPERATOR_NAME: env.string({ default: 'Lattice Operator' }),
+  OPERATOR_ORGANIZATION: env.string({ default: 'Lattice Operations' }),
   PUBLIC_BASE_URL: env.url(['http', 'https'], { default: 'http://localhost:4000' }),
 };
 

@@ -1,11 +1,26 @@
 import 'reflect-metadata';
 import { migrateService } from '@lattice/shared-data-access';
 import { bootstrapService, runService } from '@lattice/shared-graphql';
-import { IdentityAppModule, identityDataSource } from './app.module';
+import { identityDataSource } from '@lattice/identity-data-access';
+import { BootstrapOperatorUseCase } from '@lattice/identity-feature';
+import { IdentityAppModule } from './app.module';
 import { loadIdentityEnv } from './config';
 
 runService(async () => {
   const config = loadIdentityEnv();
-  await migrateService(identityDataSource(config));
-  await bootstrapService(IdentityAppModule.forRoot(config), { name: 'identity', port: config.PORT, host: config.HOST });
+  await migrateService(identityDataSource(config.DATABASE_URL));
+  await bootstrapService(IdentityAppModule.forRoot(config), {
+    name: 'identity',
+    port: config.PORT,
+    host: config.HOST,
+    beforeListen: async (app) => {
+      if (!config.OPERATOR_EMAIL || !config.OPERATOR_PASSWORD) return;
+      await app.get(BootstrapOperatorUseCase).execute({
+        email: config.OPERATOR_EMAIL,
+        password: config.OPERATOR_PASSWORD,
+        name: config.OPERATOR_NAME,
+        organizationName: config.OPERATOR_ORGANIZATION,
+      });
+    },
+  });
 });

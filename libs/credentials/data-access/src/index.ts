@@ -1,0 +1,3 @@
+export * from './lib/credentials.entities';
+export * from './lib/data-source';
+export * from './lib/migrations';

@@ -1,0 +1,1 @@
+export * from './lib/credentials-feature.module';

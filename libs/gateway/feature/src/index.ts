@@ -1,0 +1,3 @@
+export * from './lib/gateway';
+export * from './lib/operation-limits';
+export * from './lib/gateway-error';

@@ -1,3 +1,4 @@
 export * from './lib/entities/identity.entities';
 export * from './lib/migrations';
 export * from './lib/identity.repository';
+export * from './lib/data-source';

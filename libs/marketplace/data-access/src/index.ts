@@ -1,0 +1,2 @@
+export * from './lib/data-source';
+export * from './lib/migrations';

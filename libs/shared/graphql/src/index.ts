@@ -6,3 +6,5 @@ export * from './lib/validation';
 export * from './lib/subgraph';
 export * from './lib/scalars';
 export * from './lib/id.pipe';
+export * from './lib/subgraph-foundation';
+export * from './lib/errors.filter';

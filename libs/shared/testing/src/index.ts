@@ -1,2 +1,5 @@
 export * from './lib/test-database';
 export * from './lib/redis';
+export * from './lib/queue-contract';
+export * from './lib/redis-suite';
+export * from './lib/migrations-contract';

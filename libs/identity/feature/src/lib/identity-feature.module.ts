@@ -1,5 +1,6 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { IdentityRepository } from '@lattice/identity-data-access';
+import { BootstrapOperatorUseCase } from './bootstrap-operator/bootstrap-operator.use-case';
 import { AcceptInvitationUseCase } from './accept-invitation/accept-invitation.use-case';
 import { CreateOrganizationUseCase } from './create-organization/create-organization.use-case';
 import { AuthResolver } from './graphql/auth.resolver';
@@ -25,6 +26,7 @@ export const IDENTITY_USE_CASES = [
   JoinUmbrellaUseCase,
   VerifyOrganizationUseCase,
   ListOrganizationsUseCase,
+  BootstrapOperatorUseCase,
 ];
 
 @Module({})

@@ -32,6 +32,8 @@ export interface ServiceBootOptions {
   readonly port: number;
   readonly host?: string;
   readonly bodyLimit?: string;
+  /** Runs after the app is built and before it takes traffic (first-start bootstrap). */
+  readonly beforeListen?: (app: INestApplication) => Promise<void>;
 }
 
 export async function bootstrapService(rootModule: Parameters<typeof NestFactory.create>[0], options: ServiceBootOptions): Promise<INestApplication> {
@@ -42,6 +44,8 @@ export async function bootstrapService(rootModule: Parameters<typeof NestFactory
     app.useBodyParser('json', { limit: options.bodyLimit ?? '1mb' });
     app.useGlobalPipes(inputValidationPipe());
     app.enableShutdownHooks();
+    await app.init();
+    await options.beforeListen?.(app);
     await app.listen(options.port, options.host ?? '127.0.0.1');
     logger.log(`${options.name} listening on http://${options.host ?? '127.0.0.1'}:${options.port}`);
     return app;

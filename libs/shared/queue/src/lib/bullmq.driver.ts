@@ -45,7 +45,7 @@ export class BullMqQueueDriver implements QueuePort {
       // Workers block on Redis and must never give up a command; producers fail fast so the
       // outbox relay can leave rows unsent and retry on its next pass.
       maxRetriesPerRequest: blocking ? null : 1,
-      enableOfflineQueue: blocking,
+      enableOfflineQueue: true,
       retryStrategy: (times) => Math.min(times * 200, 2_000),
       lazyConnect: false,
     });

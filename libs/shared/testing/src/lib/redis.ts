@@ -26,3 +26,12 @@ export function redisAnswers(url = testRedisUrl(), timeoutMs = 500): Promise<boo
 export function redisRequired(): boolean {
   return process.env['REQUIRE_REDIS'] === '1';
 }
+
+/** Synchronous probe, so a suite can choose describe or describe.skip while jest collects it. */
+export function redisAnswersSync(url = testRedisUrl()): boolean {
+  const { spawnSync } = require('node:child_process') as typeof import('node:child_process');
+  const { hostname, port } = new URL(url);
+  const script = `const s=require('net').connect(${Number(port || 6379)},${JSON.stringify(hostname)},()=>{s.write('PING\\r\\n')});s.setTimeout(500,()=>process.exit(1));s.on('data',d=>process.exit(String(d).startsWith('+PONG')?0:1));s.on('error',()=>process.exit(1));`;
+  return spawnSync(process.execPath, ['-e', script], { timeout: 3000 }).status === 0;
+}
+

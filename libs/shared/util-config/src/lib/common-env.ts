@@ -24,3 +24,12 @@ export const queueEnv = {
   QUEUE_DRIVER: env.oneOf(['auto', 'bullmq', 'in-process'] as const, { default: 'auto' }),
   QUEUE_PREFIX: env.string({ default: 'lattice' }),
 };
+
+/** What every subgraph other than identity reads. */
+export const subgraphEnv = (defaultPort: number) => ({
+  ...serviceEnv(defaultPort),
+  ...databaseEnv,
+  ...tokenEnv,
+  /** Identity's base URL, for live membership checks. */
+  IDENTITY_INTERNAL_URL: env.url(['http', 'https'], { default: 'http://127.0.0.1:4001' }),
+});

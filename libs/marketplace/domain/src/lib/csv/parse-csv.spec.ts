@@ -22,7 +22,9 @@ function oneCharAtATime(text: string): Readable {
   return Readable.from([...text]);
 }
 
-async function errorOf(promise: Promise<unknown>): Promise<{ code: string; details?: Record<string, unknown> }> {
+async function errorOf(
+  promise: Promise<unknown>,
+): Promise<{ code: string; details?: Record<string, unknown> }> {
   try {
     await promise;
   } catch (error) {
@@ -84,12 +86,30 @@ describe('parseCsv', () => {
     await expect(records(Readable.from(['a,b,c\n\n1\n']))).resolves.toEqual([{ a: '1', b: '', c: '' }]);
   });
 
+  it('yields the first record long before the source runs dry', async () => {
+    let pulled = 0;
+    async function* source(): AsyncGenerator<string> {
+      yield 'a,b\n';
+      for (let index = 0; index < 1000; index++) {
+        pulled++;
+        yield `${index},x\n`;
+      }
+    }
+    for await (const record of parseCsv(source())) {
+      expect(record).toEqual({ a: '0', b: 'x' });
+      break;
+    }
+    expect(pulled).toBe(1);
+  });
+
   it('reads a file path as a stream', async () => {
     const directory = mkdtempSync(join(tmpdir(), 'parse-csv-'));
     try {
       const file = join(directory, 'skills.csv');
       writeFileSync(file, 'conceptUri,preferredLabel\nhttp://x/1,"work in teams"\n');
-      await expect(records(file)).resolves.toEqual([{ conceptUri: 'http://x/1', preferredLabel: 'work in teams' }]);
+      await expect(records(file)).resolves.toEqual([
+        { conceptUri: 'http://x/1', preferredLabel: 'work in teams' },
+      ]);
     } finally {
       rmSync(directory, { recursive: true, force: true });
     }

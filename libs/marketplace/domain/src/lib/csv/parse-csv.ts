@@ -103,9 +103,13 @@ class CsvTokenizer {
           } else if (code === COMMA || code === LF || code === CR) {
             i = this.endField(code, i, rows);
           } else {
-            throw CsvErrors.of('MALFORMED_CSV', `Unexpected character after a closing quote on line ${this.line}`, {
-              line: this.line,
-            });
+            throw CsvErrors.of(
+              'MALFORMED_CSV',
+              `Unexpected character after a closing quote on line ${this.line}`,
+              {
+                line: this.line,
+              },
+            );
           }
           break;
         }

@@ -27,7 +27,11 @@ export interface BroaderOptions {
  * Every concept above `skillUri`, up to and including the pillar root, nearest first. A skill may
  * have several broader concepts, so this is a set, not a path; cycles are tolerated.
  */
-export function broaderAncestors(skillUri: string, broader: BroaderMap, options: BroaderOptions = {}): Set<string> {
+export function broaderAncestors(
+  skillUri: string,
+  broader: BroaderMap,
+  options: BroaderOptions = {},
+): Set<string> {
   const visited = new Set<string>([skillUri]);
   const ancestors = new Set<string>();
   let frontier = [skillUri];

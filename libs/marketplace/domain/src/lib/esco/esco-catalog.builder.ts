@@ -172,11 +172,15 @@ export class EscoCatalogBuilder {
     const uri = requiredUri(record['conceptUri'], 'conceptUri', origin);
     const conceptType = asConceptType(record['conceptType']);
     if (!conceptType) {
-      throw EscoErrors.of('INVALID_VALUE', `${where(origin)}: conceptType "${record['conceptType']}" is not a skill`, {
-        ...origin,
-        column: 'conceptType',
-        value: record['conceptType'],
-      });
+      throw EscoErrors.of(
+        'INVALID_VALUE',
+        `${where(origin)}: conceptType "${record['conceptType']}" is not a skill`,
+        {
+          ...origin,
+          column: 'conceptType',
+          value: record['conceptType'],
+        },
+      );
     }
     this.recordType(uri, conceptType, origin);
     return this.draftOf(uri, conceptType);
@@ -260,11 +264,15 @@ function oneOf<T extends string>(
   if (!value) return undefined;
   const known = allowed.find((candidate) => candidate === value);
   if (!known) {
-    throw EscoErrors.of('INVALID_VALUE', `${where(origin)}: ${column} "${value}" is not one of ${allowed.join(', ')}`, {
-      ...origin,
-      column,
-      value,
-    });
+    throw EscoErrors.of(
+      'INVALID_VALUE',
+      `${where(origin)}: ${column} "${value}" is not one of ${allowed.join(', ')}`,
+      {
+        ...origin,
+        column,
+        value,
+      },
+    );
   }
   return known;
 }
@@ -272,7 +280,11 @@ function oneOf<T extends string>(
 function requiredUri(value: string | undefined, column: string, origin: EscoRecordOrigin): string {
   const uri = value?.trim();
   if (!uri) {
-    throw EscoErrors.of('INVALID_VALUE', `${where(origin)}: ${column} is empty`, { ...origin, column, value: '' });
+    throw EscoErrors.of('INVALID_VALUE', `${where(origin)}: ${column} is empty`, {
+      ...origin,
+      column,
+      value: '',
+    });
   }
   return uri;
 }

@@ -24,7 +24,9 @@ function csvStream(...lines: string[]): Readable {
   return Readable.from([lines.join('\n') + '\n']);
 }
 
-async function errorOf(promise: Promise<unknown>): Promise<{ code: string; details?: Record<string, unknown> }> {
+async function errorOf(
+  promise: Promise<unknown>,
+): Promise<{ code: string; details?: Record<string, unknown> }> {
   try {
     await promise;
   } catch (error) {
@@ -55,7 +57,12 @@ describe('readEscoCatalog on the full skills_en.csv layout', () => {
 
   it('splits the newline-separated altLabels and hiddenLabels cells', () => {
     const skill = skillIn(catalog, WORK_IN_TEAMS);
-    expect(skill.altLabels).toEqual(['work in groups', 'working in teams', 'support colleagues', 'cooperate with colleagues']);
+    expect(skill.altLabels).toEqual([
+      'work in groups',
+      'working in teams',
+      'support colleagues',
+      'cooperate with colleagues',
+    ]);
     expect(skill.hiddenLabels).toEqual(['team player', 'teamwork']);
     expect(skill).toMatchObject({
       conceptType: 'KnowledgeSkillCompetence',
@@ -105,7 +112,9 @@ describe('readEscoDirectory on a small ESCO download', () => {
     });
     // The skills file's 4 alternative labels are among the collection's 10: kept once each.
     expect(skill.altLabels).toHaveLength(10);
-    expect(skill.altLabels).toEqual(expect.arrayContaining(['support colleagues', 'work in squads', 'collaborate on tasks']));
+    expect(skill.altLabels).toEqual(
+      expect.arrayContaining(['support colleagues', 'work in squads', 'collaborate on tasks']),
+    );
   });
 
   it('takes broader URIs from the broader-relations file and the collections, once each', () => {
@@ -128,7 +137,10 @@ describe('readEscoDirectory on a small ESCO download', () => {
 
   it('reports what it read and what it passed over', () => {
     const byFile = Object.fromEntries(
-      catalog.sources.map((source) => [source.name.slice(FIXTURES.length + 1), [source.layout, source.skipped]]),
+      catalog.sources.map((source) => [
+        source.name.slice(FIXTURES.length + 1),
+        [source.layout, source.skipped],
+      ]),
     );
     expect(byFile).toEqual({
       'broaderRelationsSkillPillar_en.csv': ['broaderRelations', false],
@@ -260,7 +272,10 @@ describe('refusals', () => {
       readEscoCatalog([
         join(FIXTURES, 'skills_en.csv'),
         {
-          source: csvStream('conceptType,conceptUri,broaderType,broaderUri', `SkillGroup,${HASKELL},SkillGroup,${ISCED_SOFTWARE}`),
+          source: csvStream(
+            'conceptType,conceptUri,broaderType,broaderUri',
+            `SkillGroup,${HASKELL},SkillGroup,${ISCED_SOFTWARE}`,
+          ),
         },
       ]),
     );

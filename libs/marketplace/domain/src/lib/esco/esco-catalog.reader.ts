@@ -1,5 +1,6 @@
 // Reads official ESCO CSV exports (files or streams) into an EscoCatalog, choosing each file's
 // layout from its header row.
+import { Dirent } from 'node:fs';
 import { readdir } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { CsvSource, parseCsv } from '../csv/parse-csv';
@@ -34,7 +35,11 @@ export async function readEscoCatalog(
   const builder = new EscoCatalogBuilder();
   const sources: EscoSourceSummary[] = [];
   for (const input of inputs) {
-    const summary = await readEscoSource(builder, typeof input === 'string' ? { source: input } : input, options);
+    const summary = await readEscoSource(
+      builder,
+      typeof input === 'string' ? { source: input } : input,
+      options,
+    );
     if (summary) sources.push(summary);
   }
   return builder.build(sources);
@@ -50,21 +55,24 @@ export async function readEscoDirectory(directory: string): Promise<EscoCatalog>
 
 async function csvFilesIn(directory: string): Promise<string[]> {
   const entries = await readdir(directory, { withFileTypes: true });
-  const byName = (a: { name: string }, b: { name: string }) => a.name.localeCompare(b.name);
-  const files = entries
-    .filter((entry) => entry.isFile() && entry.name.toLowerCase().endsWith('.csv'))
-    .sort(byName)
-    .map((entry) => join(directory, entry.name));
+  const files = csvNamesAmong(entries).map((name) => join(directory, name));
   for (const subdirectory of entries.filter((entry) => entry.isDirectory()).sort(byName)) {
     const nested = await readdir(join(directory, subdirectory.name), { withFileTypes: true });
-    files.push(
-      ...nested
-        .filter((entry) => entry.isFile() && entry.name.toLowerCase().endsWith('.csv'))
-        .sort(byName)
-        .map((entry) => join(directory, subdirectory.name, entry.name)),
-    );
+    files.push(...csvNamesAmong(nested).map((name) => join(directory, subdirectory.name, name)));
   }
   return files;
+}
+
+function csvNamesAmong(entries: Dirent[]): string[] {
+  return entries
+    .filter((entry) => entry.isFile() && entry.name.toLowerCase().endsWith('.csv'))
+    .sort(byName)
+    .map((entry) => entry.name);
+}
+
+/** Code-point order, not locale order: the merge order must not depend on the host's ICU data. */
+function byName(a: Dirent, b: Dirent): number {
+  return a.name < b.name ? -1 : a.name > b.name ? 1 : 0;
 }
 
 /** What to do with a source's records, decided from its header before the first one arrives. */
@@ -164,9 +172,13 @@ function planFor(
 function requireLanguage(fileName: string, name: string): EscoLanguage {
   const language = languageFromFileName(fileName);
   if (!language) {
-    throw EscoErrors.of('UNKNOWN_LANGUAGE', `${name}: give a language, the name does not end in _en.csv or _fr.csv`, {
-      source: name,
-    });
+    throw EscoErrors.of(
+      'UNKNOWN_LANGUAGE',
+      `${name}: give a language, the name does not end in _en.csv or _fr.csv`,
+      {
+        source: name,
+      },
+    );
   }
   return language;
 }

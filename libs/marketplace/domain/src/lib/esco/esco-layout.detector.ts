@@ -45,7 +45,15 @@ const SIGNATURES: readonly { layout: EscoLayout; columns: readonly string[] }[] 
   },
   {
     layout: 'skillGroups',
-    columns: ['conceptType', 'conceptUri', 'preferredLabel', 'altLabels', 'hiddenLabels', 'description', 'code'],
+    columns: [
+      'conceptType',
+      'conceptUri',
+      'preferredLabel',
+      'altLabels',
+      'hiddenLabels',
+      'description',
+      'code',
+    ],
   },
   {
     layout: 'iscoGroups',

@@ -6,7 +6,12 @@ export type EscoConceptType = (typeof ESCO_CONCEPT_TYPES)[number];
 export const ESCO_SKILL_TYPES = ['skill/competence', 'knowledge'] as const;
 export type EscoSkillType = (typeof ESCO_SKILL_TYPES)[number];
 
-export const ESCO_REUSE_LEVELS = ['transversal', 'cross-sector', 'sector-specific', 'occupation-specific'] as const;
+export const ESCO_REUSE_LEVELS = [
+  'transversal',
+  'cross-sector',
+  'sector-specific',
+  'occupation-specific',
+] as const;
 export type EscoReuseLevel = (typeof ESCO_REUSE_LEVELS)[number];
 
 /** Lattice serves Canada: ESCO ships 28 languages, we keep the two official ones. */

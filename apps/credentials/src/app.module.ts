@@ -1,0 +1,27 @@
+import { type DynamicModule, Module } from '@nestjs/common';
+import { IdentityMembershipSource } from '@lattice/shared-auth';
+import { subgraphFoundation } from '@lattice/shared-graphql';
+import { credentialsDataSource } from '@lattice/credentials-data-access';
+import { CredentialsFeatureModule } from '@lattice/credentials-feature';
+import type { CredentialsEnv } from './config';
+
+@Module({})
+export class CredentialsAppModule {
+  static forRoot(config: CredentialsEnv): DynamicModule {
+    return {
+      module: CredentialsAppModule,
+      imports: [
+        ...subgraphFoundation({
+          dataSource: credentialsDataSource(config.DATABASE_URL, config.DATABASE_POOL_SIZE),
+          auth: {
+            publicKeyPem: config.JWT_PUBLIC_KEY,
+            issuer: config.JWT_ISSUER,
+            audience: config.JWT_AUDIENCE,
+            membershipSource: { useValue: new IdentityMembershipSource(config.IDENTITY_INTERNAL_URL) },
+          },
+        }),
+        CredentialsFeatureModule,
+      ],
+    };
+  }
+}

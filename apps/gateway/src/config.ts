@@ -1,0 +1,18 @@
+import { resolve } from 'node:path';
+import { env, loadEnv, serviceEnv } from '@lattice/shared-util-config';
+
+export const gatewayEnvSchema = {
+  ...serviceEnv(4000),
+  SUPERGRAPH_PATH: env.string({ default: resolve(process.cwd(), 'apps/gateway/supergraph.graphql') }),
+  IDENTITY_URL: env.url(['http', 'https'], { default: 'http://127.0.0.1:4001/graphql' }),
+  MARKETPLACE_URL: env.url(['http', 'https'], { default: 'http://127.0.0.1:4002/graphql' }),
+  CREDENTIALS_URL: env.url(['http', 'https'], { default: 'http://127.0.0.1:4003/graphql' }),
+  NOTIFICATIONS_URL: env.url(['http', 'https'], { default: 'http://127.0.0.1:4004/graphql' }),
+  GRAPHQL_INTROSPECTION: env.bool({ optional: true }),
+  GRAPHQL_MAX_DEPTH: env.int({ default: 12, min: 2, max: 50 }),
+  GRAPHQL_MAX_ALIASES: env.int({ default: 30, min: 0, max: 500 }),
+  GRAPHQL_MAX_COST: env.int({ default: 20_000, min: 10 }),
+  REQUEST_BODY_LIMIT: env.string({ default: '200kb' }),
+};
+
+export const loadGatewayEnv = () => loadEnv(gatewayEnvSchema);

@@ -1,0 +1,26 @@
+import { startGateway } from '@lattice/gateway-feature';
+import { loadGatewayEnv } from './config';
+
+async function main(): Promise<void> {
+  const config = loadGatewayEnv();
+  await startGateway({
+    port: config.PORT,
+    host: config.HOST,
+    supergraphPath: config.SUPERGRAPH_PATH,
+    subgraphUrls: {
+      identity: config.IDENTITY_URL,
+      marketplace: config.MARKETPLACE_URL,
+      credentials: config.CREDENTIALS_URL,
+      notifications: config.NOTIFICATIONS_URL,
+    },
+    introspection: config.GRAPHQL_INTROSPECTION ?? config.NODE_ENV !== 'production',
+    bodyLimit: config.REQUEST_BODY_LIMIT,
+    limits: { maxDepth: config.GRAPHQL_MAX_DEPTH, maxAliases: config.GRAPHQL_MAX_ALIASES, maxCost: config.GRAPHQL_MAX_COST, defaultListSize: 20 },
+    log: (line) => console.log(line),
+  });
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});

@@ -1,0 +1,27 @@
+import { type DynamicModule, Module } from '@nestjs/common';
+import { IdentityMembershipSource } from '@lattice/shared-auth';
+import { subgraphFoundation } from '@lattice/shared-graphql';
+import { marketplaceDataSource } from '@lattice/marketplace-data-access';
+import { MarketplaceFeatureModule } from '@lattice/marketplace-feature';
+import type { MarketplaceEnv } from './config';
+
+@Module({})
+export class MarketplaceAppModule {
+  static forRoot(config: MarketplaceEnv): DynamicModule {
+    return {
+      module: MarketplaceAppModule,
+      imports: [
+        ...subgraphFoundation({
+          dataSource: marketplaceDataSource(config.DATABASE_URL, config.DATABASE_POOL_SIZE),
+          auth: {
+            publicKeyPem: config.JWT_PUBLIC_KEY,
+            issuer: config.JWT_ISSUER,
+            audience: config.JWT_AUDIENCE,
+            membershipSource: { useValue: new IdentityMembershipSource(config.IDENTITY_INTERNAL_URL) },
+          },
+        }),
+        MarketplaceFeatureModule,
+      ],
+    };
+  }
+}

@@ -1,0 +1,27 @@
+import { type DynamicModule, Module } from '@nestjs/common';
+import { IdentityMembershipSource } from '@lattice/shared-auth';
+import { subgraphFoundation } from '@lattice/shared-graphql';
+import { notificationsDataSource } from '@lattice/notifications-data-access';
+import { NotificationsFeatureModule } from '@lattice/notifications-feature';
+import type { NotificationsEnv } from './config';
+
+@Module({})
+export class NotificationsAppModule {
+  static forRoot(config: NotificationsEnv): DynamicModule {
+    return {
+      module: NotificationsAppModule,
+      imports: [
+        ...subgraphFoundation({
+          dataSource: notificationsDataSource(config.DATABASE_URL, config.DATABASE_POOL_SIZE),
+          auth: {
+            publicKeyPem: config.JWT_PUBLIC_KEY,
+            issuer: config.JWT_ISSUER,
+            audience: config.JWT_AUDIENCE,
+            membershipSource: { useValue: new IdentityMembershipSource(config.IDENTITY_INTERNAL_URL) },
+          },
+        }),
+        NotificationsFeatureModule,
+      ],
+    };
+  }
+}

@@ -1,0 +1,31 @@
+// What leaves the gateway: a subgraph's typed error keeps its message, code, reason and details;
+// everything else (stack traces, SQL, service names, unexpected failures) becomes one opaque line.
+import type { GraphQLFormattedError } from 'graphql';
+
+const CLIENT_CODES = new Set([
+  'UNAUTHENTICATED',
+  'FORBIDDEN',
+  'NOT_FOUND',
+  'BAD_USER_INPUT',
+  'CONFLICT',
+  'FAILED_PRECONDITION',
+  'GRAPHQL_PARSE_FAILED',
+  'GRAPHQL_VALIDATION_FAILED',
+  'QUERY_TOO_COMPLEX',
+  'PERSISTED_QUERY_NOT_FOUND',
+  'PERSISTED_QUERY_NOT_SUPPORTED',
+  'OPERATION_RESOLUTION_FAILURE',
+  'BAD_REQUEST',
+]);
+
+export function formatGatewayError(formatted: GraphQLFormattedError): GraphQLFormattedError {
+  const extensions = (formatted.extensions ?? {}) as Record<string, unknown>;
+  const code = typeof extensions['code'] === 'string' ? extensions['code'] : undefined;
+  if (code && CLIENT_CODES.has(code)) {
+    const kept: Record<string, unknown> = { code };
+    if (typeof extensions['reason'] === 'string') kept['reason'] = extensions['reason'];
+    if (extensions['details'] && typeof extensions['details'] === 'object') kept['details'] = extensions['details'];
+    return { message: formatted.message, locations: formatted.locations, path: formatted.path, extensions: kept };
+  }
+  return { message: 'Internal server error', path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
+}

@@ -1,0 +1,109 @@
+// The public GraphQL API: Apollo Gateway over the supergraph composed at build time, hardened
+// for the open internet (operation limits, CSRF prevention, no batching, error masking, body
+// size limit, introspection by configuration), plus the public REST paths passed through.
+import { readFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import { randomUUID } from 'node:crypto';
+import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloGateway, RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
+import { expressMiddleware } from '@as-integrations/express5';
+import express, { type Request } from 'express';
+import { formatGatewayError } from './gateway-error';
+import { operationLimitsRule, type OperationLimits } from './operation-limits';
+import { proxyTo } from './public-proxy';
+
+export interface GatewayOptions {
+  readonly port: number;
+  readonly host: string;
+  readonly supergraphPath: string;
+  /** Subgraph name → its GraphQL URL; overrides the routing URLs baked into the supergraph. */
+  readonly subgraphUrls: Readonly<Record<string, string>>;
+  readonly introspection: boolean;
+  readonly bodyLimit: string;
+  readonly limits: OperationLimits;
+  readonly log?: (line: string) => void;
+}
+
+interface GatewayContext {
+  req: Request;
+}
+
+class ForwardingDataSource extends RemoteGraphQLDataSource<GatewayContext> {
+  override willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): void {
+    const incoming = (context as Partial<GatewayContext>).req;
+    if (!incoming) return;
+    const authorization = incoming.headers['authorization'];
+    if (typeof authorization === 'string') request.http?.headers.set('authorization', authorization);
+    const requestId = incoming.headers['x-request-id'];
+    request.http?.headers.set('x-request-id', typeof requestId === 'string' ? requestId : randomUUID());
+  }
+}
+
+export interface RunningGateway {
+  readonly server: Server;
+  readonly url: string;
+  stop(): Promise<void>;
+}
+
+export async function startGateway(options: GatewayOptions): Promise<RunningGateway> {
+  const supergraphSdl = readFileSync(options.supergraphPath, 'utf8');
+  const gateway = new ApolloGateway({
+    supergraphSdl,
+    buildService: ({ name, url }) => new ForwardingDataSource({ url: options.subgraphUrls[name] ?? url }),
+  });
+  const app = express();
+  app.disable('x-powered-by');
+  const httpServer = createServer(app);
+  const apollo = new ApolloServer<GatewayContext>({
+    gateway,
+    introspection: options.introspection,
+    csrfPrevention: true,
+    allowBatchedHttpRequests: false,
+    includeStacktraceInErrorResponses: false,
+    validationRules: [operationLimitsRule(options.limits)],
+    formatError: formatGatewayError,
+    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginLandingPageDisabled()],
+  });
+  await apollo.start();
+
+  app.get('/health/live', (_req, res) => void res.json({ status: 'ok' }));
+  app.get('/health/ready', async (_req, res) => {
+    const checks = await Promise.all(
+      Object.entries(options.subgraphUrls).map(async ([name, url]) => {
+        try {
+          const answer = await fetch(new URL('/health/live', url), { signal: AbortSignal.timeout(1_000) });
+          return { name, ok: answer.ok };
+        } catch {
+          return { name, ok: false };
+        }
+      }),
+    );
+    const ok = checks.every((check) => check.ok);
+    res.status(ok ? 200 : 503).json({ status: ok ? 'ok' : 'unavailable', checks });
+  });
+
+  const credentialsUrl = options.subgraphUrls['credentials'];
+  if (credentialsUrl) {
+    const publicJson = express.json({ limit: options.bodyLimit });
+    app.get(['/credentials/:awardId', '/status-lists/:id', '/issuers/:orgId'], proxyTo(credentialsUrl));
+    app.post('/verify', publicJson, proxyTo(credentialsUrl));
+  }
+
+  app.use('/graphql', express.json({ limit: options.bodyLimit }), expressMiddleware(apollo, { context: async ({ req }) => ({ req }) }));
+
+  await new Promise<void>((resolve, reject) => {
+    httpServer.once('error', reject);
+    httpServer.listen(options.port, options.host, () => resolve());
+  });
+  const url = `http://${options.host === '0.0.0.0' ? 'localhost' : options.host}:${options.port}/graphql`;
+  options.log?.(`gateway listening on ${url}`);
+  return {
+    server: httpServer,
+    url,
+    async stop() {
+      await apollo.stop();
+    },
+  };
+}

@@ -1,0 +1,4 @@
+import { describeMigrations, testDatabaseUrl } from '@lattice/shared-testing';
+import { identityDataSource } from '../data-source';
+
+describeMigrations('identity', identityDataSource, testDatabaseUrl('int'));

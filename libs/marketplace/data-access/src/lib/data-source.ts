@@ -1,0 +1,13 @@
+import type { ServiceDataSourceOptions } from '@lattice/shared-data-access';
+import { MARKETPLACE_MIGRATIONS } from './migrations';
+
+export const MARKETPLACE_SCHEMA = 'marketplace';
+export const MARKETPLACE_ENTITIES: Array<new () => unknown> = [];
+
+export const marketplaceDataSource = (url: string, poolSize = 10): ServiceDataSourceOptions => ({
+  url,
+  schema: MARKETPLACE_SCHEMA,
+  entities: MARKETPLACE_ENTITIES,
+  migrations: MARKETPLACE_MIGRATIONS,
+  poolSize,
+});

@@ -1,0 +1,4 @@
+import { describeMigrations, testDatabaseUrl } from '@lattice/shared-testing';
+import { notificationsDataSource } from '../data-source';
+
+describeMigrations('notifications', notificationsDataSource, testDatabaseUrl('int'));

@@ -1,0 +1,124 @@
+// Starts Lattice's processes (four subgraphs, the worker, the gateway) as child processes and
+// waits until each answers. Used by `npm start`, the supergraph composer and the e2e suite.
+const { spawn } = require('node:child_process');
+const { createWriteStream, mkdirSync } = require('node:fs');
+const { join } = require('node:path');
+
+const ROOT = join(__dirname, '..');
+const SUBGRAPHS = ['identity', 'marketplace', 'credentials', 'notifications'];
+const OFFSETS = { gateway: 0, identity: 1, marketplace: 2, credentials: 3, notifications: 4, worker: 5 };
+
+function portsFor(base) {
+  return Object.fromEntries(Object.entries(OFFSETS).map(([name, offset]) => [name, base + offset]));
+}
+
+function envFor(name, options) {
+  const ports = portsFor(options.portBase);
+  const common = {
+    NODE_ENV: options.nodeEnv ?? 'development',
+    HOST: options.host ?? '127.0.0.1',
+    PORT: String(ports[name]),
+    DATABASE_URL: options.databaseUrl,
+    JWT_PUBLIC_KEY: options.keys.publicKeyPem,
+    IDENTITY_INTERNAL_URL: `http://127.0.0.1:${ports.identity}`,
+    PUBLIC_BASE_URL: options.publicBaseUrl ?? `http://localhost:${ports.gateway}`,
+  };
+  const specific = {
+    identity: { JWT_PRIVATE_KEY: options.keys.privateKeyPem },
+    worker: {
+      REDIS_URL: options.redisUrl ?? 'redis://127.0.0.1:6379',
+      QUEUE_DRIVER: options.queueDriver ?? 'auto',
+      QUEUE_PREFIX: options.queuePrefix ?? 'lattice',
+      OUTBOX_POLL_MS: String(options.outboxPollMs ?? 1000),
+    },
+    gateway: Object.fromEntries(SUBGRAPHS.map((s) => [`${s.toUpperCase()}_URL`, `http://127.0.0.1:${ports[s]}/graphql`])),
+  };
+  return { ...process.env, ...common, ...(specific[name] ?? {}), ...(options.extraEnv?.[name] ?? {}), ...(options.extraEnv?.all ?? {}) };
+}
+
+async function waitFor(url, child, name, timeoutMs) {
+  const started = Date.now();
+  while (Date.now() - started < timeoutMs) {
+    if (child.exitCode !== null) throw new Error(`${name} exited with code ${child.exitCode} before it was ready`);
+    try {
+      const response = await fetch(url, { signal: AbortSignal.timeout(1000) });
+      if (response.ok) return;
+    } catch {
+      // not yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 150));
+  }
+  throw new Error(`${name} did not answer at ${url} within ${timeoutMs} ms`);
+}
+
+/**
+ * @param {object} options portBase, databaseUrl, keys {privateKeyPem, publicKeyPem}, redisUrl,
+ *   queueDriver, queuePrefix, logDir (files) or log (line callback), services (names), timeoutMs
+ */
+async function startStack(options) {
+  const ports = portsFor(options.portBase);
+  const wanted = options.services ?? [...SUBGRAPHS, 'worker', 'gateway'];
+  const children = [];
+  const logDir = options.logDir;
+  if (logDir) mkdirSync(logDir, { recursive: true });
+
+  function launch(name) {
+    const child = spawn(process.execPath, ['--enable-source-maps', join(ROOT, 'dist/apps', name, 'src/main.js')], {
+      cwd: ROOT,
+      env: envFor(name, options),
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    if (logDir) {
+      const file = createWriteStream(join(logDir, `${name}.log`), { flags: 'a' });
+      child.stdout.pipe(file);
+      child.stderr.pipe(file);
+    } else {
+      const prefix = `[${name}] `.padEnd(16);
+      const forward = (chunk) => {
+        for (const line of chunk.toString().split('\n')) if (line.trim()) (options.log ?? console.log)(prefix + line);
+      };
+      child.stdout.on('data', forward);
+      child.stderr.on('data', forward);
+    }
+    children.push({ name, child });
+    return child;
+  }
+
+  const stop = async () => {
+    await Promise.all(
+      children.reverse().map(
+        ({ child }) =>
+          new Promise((resolve) => {
+            if (child.exitCode !== null || child.signalCode !== null) return resolve();
+            const timer = setTimeout(() => child.kill('SIGKILL'), 8000);
+            child.once('exit', () => {
+              clearTimeout(timer);
+              resolve();
+            });
+            child.kill('SIGTERM');
+          }),
+      ),
+    );
+  };
+
+  try {
+    const timeoutMs = options.timeoutMs ?? 60_000;
+    const backends = wanted.filter((name) => name !== 'gateway');
+    await Promise.all(backends.map((name) => waitFor(`http://127.0.0.1:${ports[name]}/health/live`, launch(name), name, timeoutMs)));
+    if (wanted.includes('gateway')) {
+      await waitFor(`http://127.0.0.1:${ports.gateway}/health/ready`, launch('gateway'), 'gateway', timeoutMs);
+    }
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+
+  return {
+    ports,
+    gatewayUrl: `http://localhost:${ports.gateway}/graphql`,
+    children,
+    stop,
+  };
+}
+
+module.exports = { startStack, portsFor, SUBGRAPHS, ROOT };
