@@ -6,7 +6,8 @@ import { readFileSync, mkdirSync, writeFileSync, readdirSync, statSync } from 'n
 import { dirname, join, relative, resolve } from 'node:path';
 
 const root = resolve(dirname(new URL(import.meta.url).pathname), '..');
-const out = join(root, 'dist');
+// LATTICE_DIST lets parallel work (several checkouts' test runs) build side by side.
+const out = resolve(root, process.env.LATTICE_DIST ?? 'dist');
 const swcrc = JSON.parse(readFileSync(join(root, '.swcrc'), 'utf8'));
 delete swcrc.$schema;
 const paths = JSON.parse(readFileSync(join(root, 'tsconfig.base.json'), 'utf8')).compilerOptions.paths;
@@ -43,4 +44,4 @@ await Promise.all(
     count++;
   }),
 );
-console.log(`build: ${count} files in ${Date.now() - started} ms → dist/`);
+console.log(`build: ${count} files in ${Date.now() - started} ms → ${relative(root, out)}/`);

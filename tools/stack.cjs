@@ -63,7 +63,8 @@ async function startStack(options) {
   if (logDir) mkdirSync(logDir, { recursive: true });
 
   function launch(name) {
-    const child = spawn(process.execPath, ['--enable-source-maps', join(ROOT, 'dist/apps', name, 'src/main.js')], {
+    const dist = join(ROOT, process.env.LATTICE_DIST ?? 'dist');
+    const child = spawn(process.execPath, ['--enable-source-maps', join(dist, 'apps', name, 'src/main.js')], {
       cwd: ROOT,
       env: envFor(name, options),
       stdio: ['ignore', 'pipe', 'pipe'],
