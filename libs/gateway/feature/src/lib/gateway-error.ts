@@ -1,14 +1,10 @@
 // What leaves the gateway: a subgraph's typed error keeps its message, code, reason and details;
 // everything else (stack traces, SQL, service names, unexpected failures) becomes one opaque line.
 import type { GraphQLFormattedError } from 'graphql';
+import { ERROR_CATEGORIES } from '@lattice/shared-util-errors';
 
-const CLIENT_CODES = new Set([
-  'UNAUTHENTICATED',
-  'FORBIDDEN',
-  'NOT_FOUND',
-  'BAD_USER_INPUT',
-  'CONFLICT',
-  'FAILED_PRECONDITION',
+const CLIENT_CODES = new Set<string>([
+  ...ERROR_CATEGORIES.filter((category) => category !== 'INTERNAL_SERVER_ERROR'),
   'GRAPHQL_PARSE_FAILED',
   'GRAPHQL_VALIDATION_FAILED',
   'QUERY_TOO_COMPLEX',
