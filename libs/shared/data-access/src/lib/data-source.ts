@@ -30,18 +30,22 @@ export function serviceDataSourceOptions(options: ServiceDataSourceOptions): Dat
   };
 }
 
-/** Creates the schema and applies pending migrations while holding an advisory lock. */
+/**
+ * Creates the schema and applies pending migrations while holding an advisory lock. The lock is
+ * database-wide, not per schema: migrations also create database-wide objects (extensions such
+ * as pg_trgm), and two services doing that at once collide.
+ */
 export async function migrateSchema(dataSource: DataSource, schema: string): Promise<string[]> {
   const runner = dataSource.createQueryRunner();
   await runner.connect();
   try {
-    await runner.query(`SELECT pg_advisory_lock(hashtext($1))`, [`lattice.migrate.${schema}`]);
+    await runner.query(`SELECT pg_advisory_lock(hashtext('lattice.migrate'))`);
     try {
       await runner.query(`CREATE SCHEMA IF NOT EXISTS "${schema}"`);
       const applied = await dataSource.runMigrations({ transaction: 'each' });
       return applied.map((migration) => migration.name);
     } finally {
-      await runner.query(`SELECT pg_advisory_unlock(hashtext($1))`, [`lattice.migrate.${schema}`]);
+      await runner.query(`SELECT pg_advisory_unlock(hashtext('lattice.migrate'))`);
     }
   } finally {
     await runner.release();
