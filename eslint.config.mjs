@@ -116,6 +116,8 @@ export default [
   {
     ignores: [
       'dist/**',
+      'dist-*/**',
+      'tmp-*/**',
       'node_modules/**',
       'tmp/**',
       '.lattice/**',
