@@ -2,6 +2,7 @@ import { type DynamicModule, Module } from '@nestjs/common';
 import { IdentityMembershipSource } from '@lattice/shared-auth';
 import { subgraphFoundation } from '@lattice/shared-graphql';
 import { marketplaceDataSource } from '@lattice/marketplace-data-access';
+import { DEFAULT_MATCH_WEIGHTS } from '@lattice/marketplace-domain';
 import { MarketplaceFeatureModule } from '@lattice/marketplace-feature';
 import type { MarketplaceEnv } from './config';
 
@@ -20,7 +21,10 @@ export class MarketplaceAppModule {
             membershipSource: { useValue: new IdentityMembershipSource(config.IDENTITY_INTERNAL_URL) },
           },
         }),
-        MarketplaceFeatureModule,
+        MarketplaceFeatureModule.forRoot({
+          identityUrl: config.IDENTITY_INTERNAL_URL,
+          weights: { ...DEFAULT_MATCH_WEIGHTS, smallInstitution: config.MATCH_SMALL_INSTITUTION_BOOST_PERCENT / 100 },
+        }),
       ],
     };
   }

@@ -7,3 +7,6 @@ export * from './lib/esco/esco-catalog.builder';
 export * from './lib/esco/esco-catalog.reader';
 export * from './lib/esco/broader-ancestors';
 export * from './lib/skills-for-success/skills-for-success.data';
+export * from './lib/matching/match-score';
+export * from './lib/taxonomy/skill-identity';
+export * from './lib/taxonomy/skill-taxonomy';

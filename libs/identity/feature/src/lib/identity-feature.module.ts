@@ -7,6 +7,7 @@ import { AuthResolver } from './graphql/auth.resolver';
 import { InvitationResolver, MembershipResolver, OrganizationResolver } from './graphql/organization.resolver';
 import { UserResolver } from './graphql/user.resolver';
 import { InternalMembershipsController } from './internal-memberships.controller';
+import { InternalOrganizationsController } from './internal-organizations.controller';
 import { InviteMemberUseCase } from './invite-member/invite-member.use-case';
 import { JoinUmbrellaUseCase } from './join-umbrella/join-umbrella.use-case';
 import { ListOrganizationsUseCase } from './list-organizations/list-organizations.use-case';
@@ -34,7 +35,7 @@ export class IdentityFeatureModule {
   static forRoot(options: IdentityOptions): DynamicModule {
     return {
       module: IdentityFeatureModule,
-      controllers: [InternalMembershipsController],
+      controllers: [InternalMembershipsController, InternalOrganizationsController],
       providers: [
         { provide: IDENTITY_OPTIONS, useValue: options },
         IdentityRepository,

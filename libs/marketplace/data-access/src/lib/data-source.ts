@@ -1,8 +1,6 @@
 import type { ServiceDataSourceOptions } from '@lattice/shared-data-access';
+import { MARKETPLACE_ENTITIES, MARKETPLACE_SCHEMA } from './marketplace.entities';
 import { MARKETPLACE_MIGRATIONS } from './migrations';
-
-export const MARKETPLACE_SCHEMA = 'marketplace';
-export const MARKETPLACE_ENTITIES: Array<new () => unknown> = [];
 
 export const marketplaceDataSource = (url: string, poolSize = 10): ServiceDataSourceOptions => ({
   url,

@@ -131,7 +131,7 @@ export class OrganizationResolver {
   }
 
   @ResolveReference()
-  async resolveReference(reference: { id: string }, @Context() context: GraphQLRequestContext): Promise<OrganizationModel | null> {
+  async resolveReference(@Parent() reference: { id: string }, @Context() context: GraphQLRequestContext): Promise<OrganizationModel | null> {
     const organization = await identityLoaders(context.loaders, this.repository).organization.load(reference.id);
     return organization ? toOrganizationModel(organization) : null;
   }

@@ -31,7 +31,7 @@ export class UserResolver {
   }
 
   @ResolveReference()
-  async resolveReference(reference: { id: string }, @Context() context: GraphQLRequestContext): Promise<UserModel | null> {
+  async resolveReference(@Parent() reference: { id: string }, @Context() context: GraphQLRequestContext): Promise<UserModel | null> {
     const user = await identityLoaders(context.loaders, this.repository).user.load(reference.id);
     return user ? toUserModel(user) : null;
   }

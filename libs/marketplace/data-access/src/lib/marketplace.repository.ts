@@ -1,0 +1,365 @@
+// Marketplace reads: the taxonomy, needs and profiles by batches of ids (for DataLoaders), the
+// filtered lists, and the ranking queries. Each method is one SQL statement.
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import type { MatchWeights } from '@lattice/marketplace-domain';
+import { DirectoryOrganizationEntity, MARKETPLACE_SCHEMA, type NeedStatus, SkillNeedEntity } from './marketplace.entities';
+
+const S = `"${MARKETPLACE_SCHEMA}"`;
+
+export interface SkillRow {
+  id: string;
+  uri: string;
+  framework: 'ESCO' | 'SFS';
+  kind: 'SKILL' | 'KNOWLEDGE' | 'SKILL_GROUP';
+  code: string | null;
+  labelEn: string;
+  labelFr: string | null;
+  altLabelsEn: string[];
+  altLabelsFr: string[];
+  descriptionEn: string | null;
+  descriptionFr: string | null;
+  skillType: string | null;
+  reuseLevel: string | null;
+  collections: string[];
+}
+
+const SKILL_COLUMNS = `s."id", s."uri", s."framework", s."kind", s."code", s."label_en" AS "labelEn", s."label_fr" AS "labelFr",
+  s."alt_labels_en" AS "altLabelsEn", s."alt_labels_fr" AS "altLabelsFr", s."description_en" AS "descriptionEn",
+  s."description_fr" AS "descriptionFr", s."skill_type" AS "skillType", s."reuse_level" AS "reuseLevel", s."collections"`;
+
+export interface SkillSearch {
+  readonly search?: string | null;
+  readonly framework?: 'ESCO' | 'SFS' | null;
+  readonly includeGroups?: boolean;
+}
+
+export interface LeveledSkill {
+  ownerId: string;
+  skillId: string;
+  level: number;
+}
+
+export interface NeedListFilter {
+  readonly organizationIds?: readonly string[] | null;
+  readonly skillId?: string | null;
+  /** Needs in any of these regions (the filter region and every region within it). */
+  readonly regions?: readonly string[] | null;
+  readonly sector?: string | null;
+  readonly careerStage?: string | null;
+  readonly status?: NeedStatus | null;
+  readonly postedAfter?: Date | null;
+  readonly postedBefore?: Date | null;
+  readonly neededBefore?: string | null;
+}
+
+export interface RankedFacts {
+  /** The institution (partner ranking) or the need (need ranking). */
+  candidateId: string;
+  score: number;
+  neededSkills: number;
+  exactCredit: number;
+  exactSkills: number;
+  exactSkillIds: string[];
+  relatedSkills: number;
+  relatedSkillIds: string[];
+  regionFit: number;
+  deliveryOverlap: boolean;
+  annualCapacity: number;
+  learnerCount: number;
+  daysUntilNeeded: number | null;
+  small: boolean;
+  region: string;
+}
+
+export type DemandGroupBy = 'REGION' | 'SECTOR' | 'SKILL' | 'SKILL_GROUP';
+
+export interface DemandQuery {
+  readonly groupBy: DemandGroupBy;
+  readonly regions?: readonly string[] | null;
+  readonly sector?: string | null;
+  readonly from?: Date | null;
+  readonly to?: Date | null;
+  readonly organizationIds?: readonly string[] | null;
+  readonly groupLevel: number;
+  readonly limit: number;
+}
+
+export interface DemandRow {
+  key: string;
+  label: string | null;
+  needs: number;
+  learners: number;
+  supply: number;
+  capacity: number;
+}
+
+function weightParams(weights: MatchWeights): number[] {
+  return [weights.skill, weights.related, weights.region, weights.deliveryMode, weights.capacity, weights.timeline, weights.smallInstitution, weights.capableCoverage, weights.leadTimeDays];
+}
+
+// $3..$11 are the weights in weightParams order; the same formula as scoreMatch in the domain.
+const SCORE = `(
+    $3::float8 * f."exact_credit" / f."needed"
+  + $4::float8 * f."related_skills" / f."needed"
+  + $5::float8 * f."region_fit"
+  + CASE WHEN f."delivery_overlap" THEN $6::float8 ELSE 0 END
+  + $7::float8 * least(1, f."annual_capacity"::float8 / greatest(f."learner_count", 1))
+  + $8::float8 * CASE WHEN f."days_until" IS NULL THEN 1 ELSE least(1, greatest(0, f."days_until"::float8 / $11::float8)) END
+  + CASE WHEN f."small" AND (f."exact_credit" + 0.5 * f."related_skills") / f."needed" >= $10::float8 THEN $9::float8 ELSE 0 END
+)`;
+
+const FACT_COLUMNS = `f."candidate_id" AS "candidateId", ${SCORE} AS "score", f."needed" AS "neededSkills", f."exact_credit" AS "exactCredit",
+  f."exact_skills" AS "exactSkills", f."exact_ids" AS "exactSkillIds", f."related_skills" AS "relatedSkills", f."related_ids" AS "relatedSkillIds",
+  f."region_fit" AS "regionFit", f."delivery_overlap" AS "deliveryOverlap", f."annual_capacity" AS "annualCapacity",
+  f."learner_count" AS "learnerCount", f."days_until" AS "daysUntilNeeded", f."small", f."region"`;
+
+@Injectable()
+export class MarketplaceRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  skillsByIds(ids: readonly string[]): Promise<SkillRow[]> {
+    return this.dataSource.query(`SELECT ${SKILL_COLUMNS} FROM ${S}."skills" s WHERE s."id" = ANY($1::uuid[])`, [ids]);
+  }
+
+  skillsByUris(uris: readonly string[]): Promise<SkillRow[]> {
+    return this.dataSource.query(`SELECT ${SKILL_COLUMNS} FROM ${S}."skills" s WHERE s."uri" = ANY($1::text[])`, [uris]);
+  }
+
+  /** Broader (direction 'broader') or narrower concepts of each skill. */
+  async related(direction: 'broader' | 'narrower', ids: readonly string[]): Promise<Array<SkillRow & { ownerId: string }>> {
+    const [own, other] = direction === 'broader' ? ['skill_id', 'broader_id'] : ['broader_id', 'skill_id'];
+    return this.dataSource.query(
+      `SELECT e."${own}" AS "ownerId", ${SKILL_COLUMNS}
+         FROM ${S}."skill_broader" e JOIN ${S}."skills" s ON s."id" = e."${other}"
+        WHERE e."${own}" = ANY($1::uuid[]) ORDER BY s."label_en", s."id"`,
+      [ids],
+    );
+  }
+
+  /**
+   * Typo- and word-order-tolerant search over every label (pg_trgm on a GIN index), ranked by
+   * word similarity to all labels and similarity to the preferred label; without a search,
+   * alphabetical. Rows come with their sort key for keyset paging.
+   */
+  async searchSkills(query: SkillSearch, limit: number, after: readonly [string | number, string] | null): Promise<Array<SkillRow & { sortKey: string | number }>> {
+    const where: string[] = [];
+    const params: unknown[] = [];
+    const param = (value: unknown) => `$${params.push(value)}`;
+    if (query.framework) where.push(`s."framework" = ${param(query.framework)}`);
+    if (!query.includeGroups) where.push(`s."kind" <> 'SKILL_GROUP'`);
+    const search = query.search?.trim().toLowerCase();
+    if (search) {
+      const q = param(search);
+      const rank = `round((0.6 * word_similarity(${q}, s."search_text") + 0.4 * similarity(${q}, s."label_en"))::numeric, 6)::float8`;
+      where.push(`(${q} <% s."search_text" OR s."search_text" ILIKE ${param(`%${search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`)})`);
+      const inner = `SELECT ${SKILL_COLUMNS}, ${rank} AS "sortKey" FROM ${S}."skills" s WHERE ${where.join(' AND ')}`;
+      const page = after ? `WHERE ("sortKey", "id") < (${param(Number(after[0]))}::float8, ${param(after[1])}::uuid)` : '';
+      return this.dataSource.query(`SELECT * FROM (${inner}) ranked ${page} ORDER BY "sortKey" DESC, "id" DESC LIMIT ${param(limit + 1)}`, params);
+    }
+    if (after) where.push(`(s."label_en", s."id") > (${param(String(after[0]))}::text, ${param(after[1])}::uuid)`);
+    return this.dataSource.query(
+      `SELECT ${SKILL_COLUMNS}, s."label_en" AS "sortKey" FROM ${S}."skills" s ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+        ORDER BY s."label_en", s."id" LIMIT ${param(limit + 1)}`,
+      params,
+    );
+  }
+
+  organizationsByIds(ids: readonly string[]): Promise<DirectoryOrganizationEntity[]> {
+    return this.dataSource.getRepository(DirectoryOrganizationEntity).createQueryBuilder('o').where('o.id = ANY(:ids::uuid[])', { ids }).getMany();
+  }
+
+  needsByIds(ids: readonly string[]): Promise<SkillNeedEntity[]> {
+    return this.dataSource.getRepository(SkillNeedEntity).createQueryBuilder('n').where('n.id = ANY(:ids::uuid[])', { ids }).getMany();
+  }
+
+  needSkills(needIds: readonly string[]): Promise<LeveledSkill[]> {
+    return this.dataSource.query(`SELECT "need_id" AS "ownerId", "skill_id" AS "skillId", "level" FROM ${S}."need_skills" WHERE "need_id" = ANY($1::uuid[])`, [needIds]);
+  }
+
+  profileSkills(organizationIds: readonly string[]): Promise<LeveledSkill[]> {
+    return this.dataSource.query(`SELECT "organization_id" AS "ownerId", "skill_id" AS "skillId", "level" FROM ${S}."profile_skills" WHERE "organization_id" = ANY($1::uuid[])`, [
+      organizationIds,
+    ]);
+  }
+
+  umbrellaMemberIds(umbrellaId: string): Promise<string[]> {
+    return this.dataSource
+      .query(`SELECT "organization_id" FROM ${S}."umbrella_members" WHERE "umbrella_id" = $1`, [umbrellaId])
+      .then((rows: Array<{ organization_id: string }>) => rows.map((r) => r.organization_id));
+  }
+
+  /** Needs newest first, keyset-paged on their sequence number. */
+  async listNeeds(filter: NeedListFilter, limit: number, afterSeq: number | null): Promise<{ rows: SkillNeedEntity[]; total: number }> {
+    const query = this.dataSource.getRepository(SkillNeedEntity).createQueryBuilder('n');
+    if (filter.organizationIds) query.andWhere('n.organization_id = ANY(:orgs::uuid[])', { orgs: filter.organizationIds });
+    if (filter.skillId) query.andWhere(`EXISTS (SELECT 1 FROM ${S}."need_skills" k WHERE k."need_id" = n.id AND k."skill_id" = :skillId)`, { skillId: filter.skillId });
+    if (filter.regions) query.andWhere('n.region = ANY(:regions::text[])', { regions: filter.regions });
+    if (filter.sector) query.andWhere(`n.sector LIKE :sector`, { sector: `${filter.sector}%` });
+    if (filter.careerStage) query.andWhere('n.career_stage = :stage', { stage: filter.careerStage });
+    if (filter.status) query.andWhere('n.status = :status', { status: filter.status });
+    if (filter.postedAfter) query.andWhere('n.created_at >= :postedAfter', { postedAfter: filter.postedAfter });
+    if (filter.postedBefore) query.andWhere('n.created_at < :postedBefore', { postedBefore: filter.postedBefore });
+    if (filter.neededBefore) query.andWhere('n.needed_by <= :neededBefore', { neededBefore: filter.neededBefore });
+    const total = await query.clone().getCount();
+    if (afterSeq !== null) query.andWhere('n.seq < :afterSeq', { afterSeq });
+    const rows = await query.orderBy('n.seq', 'DESC').limit(limit + 1).getMany();
+    return { rows, total };
+  }
+
+  /**
+   * Institutions for a need, best first. Candidates come from the need's skills through the
+   * profile_skills and profile_groups indexes (never a scan of all profiles); the score is the
+   * domain formula; the cut to `limit` happens in the database.
+   */
+  rankInstitutions(needId: string, needRegionDescendants: readonly string[], weights: MatchWeights, limit: number): Promise<RankedFacts[]> {
+    return this.dataSource.query(
+      `WITH ns AS MATERIALIZED (SELECT "skill_id", "level" FROM ${S}."need_skills" WHERE "need_id" = $1),
+       need AS MATERIALIZED (
+         SELECT n."id", n."region", n."delivery_modes", n."learner_count", (n."needed_by" - current_date) AS "days_until",
+                (SELECT count(*) FROM ns)::int AS "needed"
+           FROM ${S}."skill_needs" n WHERE n."id" = $1
+       ),
+       exact AS (
+         SELECT ps."organization_id", ns."skill_id", least(ps."level", ns."level")::float8 / ns."level" AS "credit"
+           FROM ns JOIN ${S}."profile_skills" ps ON ps."skill_id" = ns."skill_id"
+       ),
+       related AS (
+         SELECT DISTINCT pg."organization_id", ns."skill_id"
+           FROM ns JOIN ${S}."skill_groups" sg ON sg."skill_id" = ns."skill_id" AND sg."nearest"
+           JOIN ${S}."profile_groups" pg ON pg."group_id" = sg."group_id"
+       ),
+       cand AS (
+         SELECT x."organization_id",
+                coalesce(sum(x."credit"), 0)::float8 AS "exact_credit",
+                count(x."credit")::int AS "exact_skills",
+                coalesce(array_agg(x."skill_id") FILTER (WHERE x."credit" IS NOT NULL), '{}') AS "exact_ids",
+                count(*) FILTER (WHERE x."credit" IS NULL)::int AS "related_skills",
+                coalesce(array_agg(x."skill_id") FILTER (WHERE x."credit" IS NULL), '{}') AS "related_ids"
+           FROM (SELECT coalesce(e."organization_id", r."organization_id") AS "organization_id", coalesce(e."skill_id", r."skill_id") AS "skill_id", e."credit"
+                   FROM exact e FULL JOIN related r ON r."organization_id" = e."organization_id" AND r."skill_id" = e."skill_id") x
+          GROUP BY x."organization_id"
+       ),
+       f AS (
+         SELECT c."organization_id" AS "candidate_id", need."needed", c."exact_credit", c."exact_skills", c."exact_ids", c."related_skills", c."related_ids",
+                CASE WHEN need."region" = ANY(p."region_cover") THEN 1.0 WHEN p."regions" && $12::text[] THEN 0.5 ELSE 0.0 END AS "region_fit",
+                p."delivery_modes" && need."delivery_modes" AS "delivery_overlap",
+                p."annual_capacity", need."learner_count", need."days_until", o."size" = 'SMALL' AS "small", need."region"
+           FROM cand c CROSS JOIN need
+           JOIN ${S}."capability_profiles" p ON p."organization_id" = c."organization_id"
+           JOIN ${S}."organizations" o ON o."id" = c."organization_id"
+       )
+       SELECT ${FACT_COLUMNS} FROM f ORDER BY "score" DESC, f."candidate_id" LIMIT $2`,
+      [needId, limit, ...weightParams(weights), needRegionDescendants],
+    );
+  }
+
+  /** Open needs for an institution, best first: the same formula seen from the other side. */
+  rankNeeds(institutionId: string, profileRegionAncestors: readonly string[], weights: MatchWeights, limit: number): Promise<RankedFacts[]> {
+    return this.dataSource.query(
+      `WITH prof AS (
+         SELECT p.*, o."size" FROM ${S}."capability_profiles" p JOIN ${S}."organizations" o ON o."id" = p."organization_id" WHERE p."organization_id" = $1
+       ),
+       ps AS (SELECT "skill_id", "level" FROM ${S}."profile_skills" WHERE "organization_id" = $1),
+       exact AS (
+         SELECT k."need_id", k."skill_id", least(ps."level", k."level")::float8 / k."level" AS "credit"
+           FROM ps JOIN ${S}."need_skills" k ON k."skill_id" = ps."skill_id"
+       ),
+       related AS (
+         SELECT DISTINCT k."need_id", k."skill_id"
+           FROM ${S}."profile_groups" pg
+           JOIN ${S}."skill_groups" sg ON sg."group_id" = pg."group_id" AND sg."nearest"
+           JOIN ${S}."need_skills" k ON k."skill_id" = sg."skill_id"
+          WHERE pg."organization_id" = $1
+       ),
+       cand AS (
+         SELECT x."need_id",
+                coalesce(sum(x."credit"), 0)::float8 AS "exact_credit",
+                count(x."credit")::int AS "exact_skills",
+                coalesce(array_agg(x."skill_id") FILTER (WHERE x."credit" IS NOT NULL), '{}') AS "exact_ids",
+                count(*) FILTER (WHERE x."credit" IS NULL)::int AS "related_skills",
+                coalesce(array_agg(x."skill_id") FILTER (WHERE x."credit" IS NULL), '{}') AS "related_ids"
+           FROM (SELECT coalesce(e."need_id", r."need_id") AS "need_id", coalesce(e."skill_id", r."skill_id") AS "skill_id", e."credit"
+                   FROM exact e FULL JOIN related r ON r."need_id" = e."need_id" AND r."skill_id" = e."skill_id") x
+          GROUP BY x."need_id"
+       ),
+       f AS (
+         SELECT c."need_id" AS "candidate_id",
+                (SELECT count(*) FROM ${S}."need_skills" k WHERE k."need_id" = n."id")::int AS "needed",
+                c."exact_credit", c."exact_skills", c."exact_ids", c."related_skills", c."related_ids",
+                CASE WHEN n."region" = ANY(prof."region_cover") THEN 1.0 WHEN n."region" = ANY($12::text[]) THEN 0.5 ELSE 0.0 END AS "region_fit",
+                prof."delivery_modes" && n."delivery_modes" AS "delivery_overlap",
+                prof."annual_capacity", n."learner_count", (n."needed_by" - current_date) AS "days_until", prof."size" = 'SMALL' AS "small", n."region"
+           FROM cand c CROSS JOIN prof
+           JOIN ${S}."skill_needs" n ON n."id" = c."need_id" AND n."status" = 'OPEN'
+       )
+       SELECT ${FACT_COLUMNS} FROM f ORDER BY "score" DESC, f."candidate_id" LIMIT $2`,
+      [institutionId, limit, ...weightParams(weights), profileRegionAncestors],
+    );
+  }
+
+  /**
+   * Open demand per cell, with supply: by region, institutions serving the region; by sector,
+   * institutions teaching a skill the sector asks for; by skill or group, institutions teaching it.
+   */
+  demand(query: DemandQuery): Promise<DemandRow[]> {
+    const params: unknown[] = [];
+    const param = (value: unknown) => `$${params.push(value)}`;
+    const where = [`n."status" = 'OPEN'`];
+    if (query.regions) where.push(`n."region" = ANY(${param(query.regions)}::text[])`);
+    if (query.sector) where.push(`n."sector" LIKE ${param(`${query.sector}%`)}`);
+    if (query.from) where.push(`n."created_at" >= ${param(query.from)}`);
+    if (query.to) where.push(`n."created_at" < ${param(query.to)}`);
+    if (query.organizationIds) where.push(`n."organization_id" = ANY(${param(query.organizationIds)}::uuid[])`);
+    const needs = `SELECT n."id", n."region", n."sector", n."learner_count" FROM ${S}."skill_needs" n WHERE ${where.join(' AND ')}`;
+    let cells: string;
+    let supply: string;
+    switch (query.groupBy) {
+      case 'REGION':
+        // Supply by region: institutions whose profile serves the region (GIN on region_cover).
+        cells = `SELECT f."region" AS "key", count(*)::int AS "needs", sum(f."learner_count")::int AS "learners" FROM needs f GROUP BY f."region"`;
+        supply = `SELECT c."key", count(p."organization_id")::int AS "supply", coalesce(sum(p."annual_capacity"), 0)::int AS "capacity"
+                    FROM cells c JOIN ${S}."capability_profiles" p ON p."region_cover" @> ARRAY[c."key"]
+                   GROUP BY c."key"`;
+        break;
+      case 'SECTOR':
+        // Supply by sector: institutions teaching a skill the sector asks for (each skill once per sector).
+        cells = `SELECT coalesce(left(f."sector", 2), '—') AS "key", count(*)::int AS "needs", sum(f."learner_count")::int AS "learners" FROM needs f GROUP BY 1`;
+        supply = `SELECT d."key", count(*)::int AS "supply", sum(d."annual_capacity")::int AS "capacity"
+                    FROM (SELECT DISTINCT w."key", p."organization_id", p."annual_capacity"
+                            FROM (SELECT DISTINCT coalesce(left(f."sector", 2), '—') AS "key", k."skill_id"
+                                    FROM needs f JOIN ${S}."need_skills" k ON k."need_id" = f."id") w
+                            JOIN ${S}."profile_skills" ps ON ps."skill_id" = w."skill_id"
+                            JOIN ${S}."capability_profiles" p ON p."organization_id" = ps."organization_id") d
+                   GROUP BY d."key"`;
+        break;
+      case 'SKILL':
+        cells = `SELECT k."skill_id"::text AS "key", count(*)::int AS "needs", sum(f."learner_count")::int AS "learners"
+                   FROM needs f JOIN ${S}."need_skills" k ON k."need_id" = f."id" GROUP BY k."skill_id"`;
+        supply = `SELECT c."key", count(ps."organization_id")::int AS "supply", coalesce(sum(p."annual_capacity"), 0)::int AS "capacity"
+                    FROM cells c JOIN ${S}."profile_skills" ps ON ps."skill_id" = c."key"::uuid
+                    JOIN ${S}."capability_profiles" p ON p."organization_id" = ps."organization_id"
+                   GROUP BY c."key"`;
+        break;
+      case 'SKILL_GROUP':
+        cells = `SELECT sg."group_id"::text AS "key", count(DISTINCT f."id")::int AS "needs", sum(f."learner_count")::int AS "learners"
+                   FROM needs f JOIN ${S}."need_skills" k ON k."need_id" = f."id"
+                   JOIN ${S}."skill_groups" sg ON sg."skill_id" = k."skill_id" AND sg."level" = ${param(query.groupLevel)}
+                   JOIN ${S}."skills" g ON g."id" = sg."group_id" AND g."kind" = 'SKILL_GROUP'
+                  GROUP BY sg."group_id"`;
+        supply = `SELECT c."key", count(pg."organization_id")::int AS "supply", coalesce(sum(p."annual_capacity"), 0)::int AS "capacity"
+                    FROM cells c JOIN ${S}."profile_groups" pg ON pg."group_id" = c."key"::uuid
+                    JOIN ${S}."capability_profiles" p ON p."organization_id" = pg."organization_id"
+                   GROUP BY c."key"`;
+        break;
+    }
+    const label = query.groupBy === 'SKILL' || query.groupBy === 'SKILL_GROUP' ? `(SELECT s."label_en" FROM ${S}."skills" s WHERE s."id" = c."key"::uuid)` : 'NULL';
+    return this.dataSource.query(
+      `WITH needs AS MATERIALIZED (${needs}), cells AS MATERIALIZED (${cells}), supply AS (${supply})
+       SELECT c."key", ${label} AS "label", c."needs", c."learners", coalesce(s."supply", 0)::int AS "supply", coalesce(s."capacity", 0)::int AS "capacity"
+         FROM cells c LEFT JOIN supply s ON s."key" = c."key"
+        ORDER BY c."learners" DESC, c."key" LIMIT ${param(query.limit)}`,
+      params,
+    );
+  }
+}

@@ -1,0 +1,61 @@
+// Keeps marketplace's directory of organizations (and umbrella memberships) current from
+// identity's events. Runs in the worker; each event is applied once (processed_events).
+import { Injectable } from '@nestjs/common';
+import { DataSource, type EntityManager } from 'typeorm';
+import type { DomainEvent, DomainEventType } from '@lattice/shared-contracts';
+import type { JobHandlerDeclaration } from '@lattice/shared-worker';
+import { claimEvent } from '@lattice/marketplace-data-access';
+import { upsertDirectoryOrganization } from '../shared/organization-directory';
+
+type Subscribed = 'identity.organization.created' | 'identity.organization.verified' | 'identity.umbrella.joined';
+type Handler<T extends DomainEventType> = (manager: EntityManager, event: DomainEvent<T>) => Promise<void>;
+type HandlerTable = { [T in Subscribed]: Handler<T> };
+
+const CONSUMER = 'marketplace.directory';
+
+@Injectable()
+export class MarketplaceDirectoryHandlers {
+  constructor(private readonly dataSource: DataSource) {}
+
+  private readonly table: HandlerTable = {
+    'identity.organization.created': async (manager, { payload }) => {
+      await upsertDirectoryOrganization(manager, {
+        id: payload.organizationId,
+        name: payload.name,
+        kind: payload.kind,
+        size: payload.size,
+        region: payload.region,
+        sector: payload.sector,
+      });
+    },
+    'identity.organization.verified': async (manager, { payload }) => {
+      // When the row is missing, the created event (or a synchronous fetch) will bring the flag.
+      await manager.query(`UPDATE "marketplace"."organizations" SET "verified" = $2, "updated_at" = now() WHERE "id" = $1`, [payload.organizationId, payload.verified]);
+    },
+    'identity.umbrella.joined': async (manager, { payload }) => {
+      await manager.query(`INSERT INTO "marketplace"."umbrella_members" ("umbrella_id", "organization_id") VALUES ($1, $2) ON CONFLICT DO NOTHING`, [
+        payload.umbrellaId,
+        payload.organizationId,
+      ]);
+    },
+  };
+
+  declarations(): JobHandlerDeclaration[] {
+    return (Object.keys(this.table) as Subscribed[]).map((type) => ({
+      queue: 'marketplace-events',
+      name: type,
+      owner: MarketplaceDirectoryHandlers.name,
+      handle: (data: unknown) => this.apply(data as DomainEvent),
+    }));
+  }
+
+  /** Applies an event once: a repeated delivery finds its claim and does nothing. */
+  async apply(event: DomainEvent): Promise<void> {
+    const handler = this.table[event.type as Subscribed] as Handler<DomainEventType> | undefined;
+    if (!handler) throw new Error(`no marketplace directory handler for ${event.type}`);
+    await this.dataSource.transaction(async (manager) => {
+      if (!(await claimEvent(manager, event.id, CONSUMER))) return;
+      await handler(manager, event);
+    });
+  }
+}

@@ -1,0 +1,62 @@
+import { UseGuards } from '@nestjs/common';
+import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { DataSource } from 'typeorm';
+import { Authorizer, AuthGuard, CurrentPrincipal, type Principal } from '@lattice/shared-auth';
+import { type GraphQLRequestContext, ParseIdPipe } from '@lattice/shared-graphql';
+import { MarketplaceRepository, PartnershipEntity } from '@lattice/marketplace-data-access';
+import { ProposePartnershipUseCase } from '../propose-partnership/propose-partnership.use-case';
+import { RespondToPartnershipUseCase } from '../respond-to-partnership/respond-to-partnership.use-case';
+import { MarketplaceErrors } from '../shared/marketplace.errors';
+import { sideOf } from '../shared/partnership-parties';
+import { WithdrawPartnershipUseCase } from '../withdraw-partnership/withdraw-partnership.use-case';
+import { marketplaceLoaders } from './marketplace.loaders';
+import { ProposePartnershipInput } from './marketplace.inputs';
+import { PartnershipModel, SkillNeedModel, toPartnershipModel, toSkillNeedModel } from './marketplace.models';
+
+@Resolver(() => PartnershipModel)
+@UseGuards(AuthGuard)
+export class PartnershipResolver {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly authorizer: Authorizer,
+    private readonly repository: MarketplaceRepository,
+    private readonly proposePartnershipUseCase: ProposePartnershipUseCase,
+    private readonly respondToPartnershipUseCase: RespondToPartnershipUseCase,
+    private readonly withdrawPartnershipUseCase: WithdrawPartnershipUseCase,
+  ) {}
+
+  @Query(() => PartnershipModel, { nullable: true, description: 'Visible to members of either party.' })
+  async partnership(@CurrentPrincipal() principal: Principal, @Args('id', { type: () => ID }, ParseIdPipe) id: string): Promise<PartnershipModel | null> {
+    const partnership = await this.dataSource.getRepository(PartnershipEntity).findOneBy({ id });
+    if (!partnership || (await sideOf(this.authorizer, principal, partnership)) === 'NONE') return null;
+    return toPartnershipModel(partnership);
+  }
+
+  @Mutation(() => PartnershipModel, { description: 'Either side proposes; one open proposal per need and institution.' })
+  async proposePartnership(@CurrentPrincipal() principal: Principal, @Args('input') input: ProposePartnershipInput): Promise<PartnershipModel> {
+    return toPartnershipModel(await this.proposePartnershipUseCase.execute(principal, { ...input, needId: input.needId.toLowerCase(), institutionId: input.institutionId.toLowerCase() }));
+  }
+
+  @Mutation(() => PartnershipModel, { description: 'The side that did not propose accepts or declines, once.' })
+  async respondToPartnership(
+    @CurrentPrincipal() principal: Principal,
+    @Args('id', { type: () => ID }, ParseIdPipe) id: string,
+    @Args('accept', { type: () => Boolean }) accept: boolean,
+    @Args('message', { type: () => String, nullable: true }) message: string | null,
+  ): Promise<PartnershipModel> {
+    if (message && message.length > 2000) throw MarketplaceErrors.of('INVALID_INPUT', 'message must be at most 2000 characters', { field: 'message' });
+    return toPartnershipModel(await this.respondToPartnershipUseCase.execute(principal, id, accept, message));
+  }
+
+  @Mutation(() => PartnershipModel, { description: 'The proposing side takes back an unanswered proposal.' })
+  async withdrawPartnership(@CurrentPrincipal() principal: Principal, @Args('id', { type: () => ID }, ParseIdPipe) id: string): Promise<PartnershipModel> {
+    return toPartnershipModel(await this.withdrawPartnershipUseCase.execute(principal, id));
+  }
+
+  @ResolveField(() => SkillNeedModel)
+  async need(@Parent() partnership: PartnershipModel, @Context() context: GraphQLRequestContext): Promise<SkillNeedModel> {
+    const need = await marketplaceLoaders(context.loaders, this.repository).need.load(partnership.needId);
+    if (!need) throw MarketplaceErrors.of('NEED_NOT_FOUND', 'No such skill need.');
+    return toSkillNeedModel(need);
+  }
+}

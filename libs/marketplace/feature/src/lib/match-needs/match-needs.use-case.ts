@@ -1,0 +1,28 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { regionAndAncestors } from '@lattice/shared-util-regions';
+import { CapabilityProfileEntity, MarketplaceRepository } from '@lattice/marketplace-data-access';
+import { explainMatches, type ExplainedMatch } from '../shared/explain-matches';
+import { MarketplaceErrors } from '../shared/marketplace.errors';
+import { MARKETPLACE_OPTIONS, type MarketplaceOptions } from '../shared/marketplace.options';
+import { requireFirst } from '../match-partners/match-partners.use-case';
+
+/** Open needs ranked for an institution's capability profile: the same formula from the other side. */
+@Injectable()
+export class MatchNeedsUseCase {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly repository: MarketplaceRepository,
+    @Inject(MARKETPLACE_OPTIONS) private readonly options: MarketplaceOptions,
+  ) {}
+
+  async execute(institutionId: string, first: number): Promise<ExplainedMatch[]> {
+    requireFirst(first);
+    const profile = await this.dataSource.getRepository(CapabilityProfileEntity).findOneBy({ organizationId: institutionId });
+    if (!profile) throw MarketplaceErrors.of('PROFILE_NOT_FOUND', 'This institution has no capability profile yet.', { institutionId });
+    // A need in a region that contains one the institution serves is partly served.
+    const ancestors = [...new Set(profile.regions.flatMap((region) => regionAndAncestors(region)))].filter((region) => !profile.regionCover.includes(region));
+    const rows = await this.repository.rankNeeds(institutionId, ancestors, this.options.weights, first);
+    return explainMatches(this.repository, rows, this.options.weights);
+  }
+}
