@@ -20,7 +20,7 @@ export class CredentialsAppModule {
             membershipSource: { useValue: new IdentityMembershipSource(config.IDENTITY_INTERNAL_URL) },
           },
         }),
-        CredentialsFeatureModule,
+        CredentialsFeatureModule.forRoot({ identityUrl: config.IDENTITY_INTERNAL_URL }),
       ],
     };
   }

@@ -1,3 +1,4 @@
 export * from './lib/credentials.entities';
 export * from './lib/data-source';
 export * from './lib/migrations';
+export * from './lib/credential-design.repository';

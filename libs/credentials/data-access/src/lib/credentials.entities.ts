@@ -1,5 +1,7 @@
-// Credentials' tables (schema "credentials").
+// Credentials' tables (schema "credentials"): frameworks, credential designs with their versions,
+// comments, approvals and stage history, and published credentials.
 import { Column, CreateDateColumn, Entity, PrimaryColumn } from 'typeorm';
+import type { DesignContent, DesignStage } from '@lattice/credentials-domain';
 
 export const CREDENTIALS_SCHEMA = 'credentials';
 
@@ -17,4 +19,104 @@ export class FrameworkEntity {
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
 }
 
-export const CREDENTIALS_ENTITIES = [FrameworkEntity];
+/**
+ * A credential design. `content` is the whole design (the current version's snapshot); title,
+ * framework, partnership and partners are mirrored into columns for listing and indexing.
+ */
+@Entity({ name: 'designs', schema: CREDENTIALS_SCHEMA })
+export class DesignEntity {
+  @PrimaryColumn('uuid') id: string;
+  @Column('uuid', { name: 'issuer_id' }) issuerId: string;
+  @Column('text') title: string;
+  @Column('uuid', { name: 'framework_id' }) frameworkId: string;
+  @Column('uuid', { name: 'partnership_id', nullable: true }) partnershipId: string | null;
+  @Column('uuid', { name: 'partner_ids', array: true }) partnerIds: string[];
+  @Column('jsonb') content: DesignContent;
+  @Column('text') stage: DesignStage;
+  /** Optimistic concurrency: every content change increments it, guarded in SQL. */
+  @Column('integer') version: number;
+  @Column('timestamptz', { name: 'review_due_at', nullable: true }) reviewDueAt: Date | null;
+  /** The version a review-overdue event was last emitted for (one per version). */
+  @Column('integer', { name: 'overdue_notified_version', nullable: true }) overdueNotifiedVersion: number | null;
+  /** The framework version the design was last checked against, at submission or publication. */
+  @Column('uuid', { name: 'checked_framework_id', nullable: true }) checkedFrameworkId: string | null;
+  @Column('timestamptz', { name: 'checked_at', nullable: true }) checkedAt: Date | null;
+  @Column('boolean', { name: 'checked_passed', nullable: true }) checkedPassed: boolean | null;
+  @Column('uuid', { name: 'created_by' }) createdBy: string;
+  @Column('timestamptz', { name: 'created_at' }) createdAt: Date;
+  @Column('timestamptz', { name: 'updated_at' }) updatedAt: Date;
+}
+
+@Entity({ name: 'design_versions', schema: CREDENTIALS_SCHEMA })
+export class DesignVersionEntity {
+  @PrimaryColumn('uuid', { name: 'design_id' }) designId: string;
+  @PrimaryColumn('integer') version: number;
+  @Column('jsonb') snapshot: DesignContent;
+  @Column('uuid', { name: 'author_id' }) authorId: string;
+  /** What the change was, e.g. "created", "edited", "partner added". */
+  @Column('text') summary: string;
+  @Column('timestamptz', { name: 'created_at' }) createdAt: Date;
+}
+
+@Entity({ name: 'design_comments', schema: CREDENTIALS_SCHEMA })
+export class DesignCommentEntity {
+  @PrimaryColumn('uuid') id: string;
+  @Column('uuid', { name: 'design_id' }) designId: string;
+  /** The thread's first comment; replies are one level deep. */
+  @Column('uuid', { name: 'parent_id', nullable: true }) parentId: string | null;
+  /** The design field it is anchored to, e.g. `assessment.masteryThreshold`. */
+  @Column('text', { nullable: true }) field: string | null;
+  @Column('text') body: string;
+  @Column('integer', { name: 'design_version' }) designVersion: number;
+  @Column('uuid', { name: 'author_id' }) authorId: string;
+  @Column('timestamptz', { name: 'resolved_at', nullable: true }) resolvedAt: Date | null;
+  @Column('uuid', { name: 'resolved_by', nullable: true }) resolvedBy: string | null;
+  @Column('timestamptz', { name: 'created_at' }) createdAt: Date;
+}
+
+@Entity({ name: 'design_approvals', schema: CREDENTIALS_SCHEMA })
+export class DesignApprovalEntity {
+  @PrimaryColumn('uuid', { name: 'design_id' }) designId: string;
+  @PrimaryColumn('uuid', { name: 'organization_id' }) organizationId: string;
+  @PrimaryColumn('integer') version: number;
+  @Column('uuid', { name: 'approved_by' }) approvedBy: string;
+  @Column('timestamptz', { name: 'approved_at' }) approvedAt: Date;
+  /** Set when an edit made a new version: the approval stays on record but no longer counts. */
+  @Column('timestamptz', { name: 'withdrawn_at', nullable: true }) withdrawnAt: Date | null;
+}
+
+/** One visit to a workflow stage; the open one (left_at null) is the current stage. */
+@Entity({ name: 'design_stage_history', schema: CREDENTIALS_SCHEMA })
+export class DesignStageVisitEntity {
+  @PrimaryColumn('bigint') id: string;
+  @Column('uuid', { name: 'design_id' }) designId: string;
+  @Column('text') stage: DesignStage;
+  @Column('integer') version: number;
+  @Column('timestamptz', { name: 'entered_at' }) enteredAt: Date;
+  @Column('timestamptz', { name: 'left_at', nullable: true }) leftAt: Date | null;
+  @Column('uuid', { name: 'actor_id' }) actorId: string;
+}
+
+/** A published credential: what learners are awarded and partners endorse. */
+@Entity({ name: 'credentials', schema: CREDENTIALS_SCHEMA })
+export class CredentialEntity {
+  @PrimaryColumn('uuid') id: string;
+  @Column('uuid', { name: 'design_id' }) designId: string;
+  @Column('text') title: string;
+  @Column('uuid', { name: 'issuer_id' }) issuerId: string;
+  @Column('integer', { name: 'design_version' }) designVersion: number;
+  /** The framework version it was checked against when published. */
+  @Column('uuid', { name: 'framework_id' }) frameworkId: string;
+  @Column('uuid', { name: 'published_by' }) publishedBy: string;
+  @Column('timestamptz', { name: 'published_at' }) publishedAt: Date;
+}
+
+export const CREDENTIALS_ENTITIES = [
+  FrameworkEntity,
+  DesignEntity,
+  DesignVersionEntity,
+  DesignCommentEntity,
+  DesignApprovalEntity,
+  DesignStageVisitEntity,
+  CredentialEntity,
+];

@@ -1,5 +1,63 @@
-import { Module } from '@nestjs/common';
+import { type DynamicModule, Module } from '@nestjs/common';
+import { CredentialDesignRepository } from '@lattice/credentials-data-access';
+import { AddDesignPartnerUseCase } from './add-design-partner/add-design-partner.use-case';
+import { AddFrameworkUseCase } from './add-framework/add-framework.use-case';
+import { ApproveDesignUseCase } from './approve-design/approve-design.use-case';
+import { CheckDesignComplianceUseCase } from './check-design-compliance/check-design-compliance.use-case';
+import { CommentOnDesignUseCase } from './comment-on-design/comment-on-design.use-case';
+import { CreateCredentialDesignUseCase } from './create-credential-design/create-credential-design.use-case';
+import { DetectOverdueReviewsUseCase } from './detect-overdue-reviews/detect-overdue-reviews.use-case';
+import { DiffDesignVersionsUseCase } from './diff-design-versions/diff-design-versions.use-case';
+import { CredentialResolver } from './graphql/credential.resolver';
+import { CredentialDesignResolver } from './graphql/design.resolver';
 import { FrameworkResolver } from './graphql/framework.resolver';
+import { ListCredentialDesignsUseCase } from './list-credential-designs/list-credential-designs.use-case';
+import { PublishCredentialUseCase } from './publish-credential/publish-credential.use-case';
+import { RequestDesignChangesUseCase } from './request-design-changes/request-design-changes.use-case';
+import { ResolveDesignCommentUseCase } from './resolve-design-comment/resolve-design-comment.use-case';
+import { RetireCredentialDesignUseCase } from './retire-credential-design/retire-credential-design.use-case';
+import { CREDENTIALS_OPTIONS, type CredentialsOptions } from './shared/credentials.options';
+import { DesignParties } from './shared/design-parties';
+import { IdentityOrganizationDirectory, OrganizationDirectory } from './shared/organization-directory';
+import { SubmitDesignForReviewUseCase } from './submit-design-for-review/submit-design-for-review.use-case';
+import { SummarizeDesignStagesUseCase } from './summarize-design-stages/summarize-design-stages.use-case';
+import { UpdateCredentialDesignUseCase } from './update-credential-design/update-credential-design.use-case';
 
-@Module({ providers: [FrameworkResolver] })
-export class CredentialsFeatureModule {}
+export const CREDENTIALS_USE_CASES = [
+  CreateCredentialDesignUseCase,
+  UpdateCredentialDesignUseCase,
+  AddDesignPartnerUseCase,
+  CommentOnDesignUseCase,
+  ResolveDesignCommentUseCase,
+  SubmitDesignForReviewUseCase,
+  RequestDesignChangesUseCase,
+  ApproveDesignUseCase,
+  PublishCredentialUseCase,
+  RetireCredentialDesignUseCase,
+  CheckDesignComplianceUseCase,
+  DiffDesignVersionsUseCase,
+  ListCredentialDesignsUseCase,
+  AddFrameworkUseCase,
+  DetectOverdueReviewsUseCase,
+  SummarizeDesignStagesUseCase,
+];
+
+@Module({})
+export class CredentialsFeatureModule {
+  static forRoot(options: CredentialsOptions): DynamicModule {
+    return {
+      module: CredentialsFeatureModule,
+      providers: [
+        { provide: CREDENTIALS_OPTIONS, useValue: options },
+        { provide: OrganizationDirectory, useValue: new IdentityOrganizationDirectory(options.identityUrl) },
+        CredentialDesignRepository,
+        DesignParties,
+        ...CREDENTIALS_USE_CASES,
+        CredentialDesignResolver,
+        FrameworkResolver,
+        CredentialResolver,
+      ],
+      exports: [CredentialDesignRepository, ...CREDENTIALS_USE_CASES],
+    };
+  }
+}

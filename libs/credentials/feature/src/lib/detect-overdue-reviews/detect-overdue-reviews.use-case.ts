@@ -1,0 +1,45 @@
+// Finds designs still in review past their due date and announces each once per version
+// (credentials.design.review_overdue). Idempotent: the design remembers the version it announced,
+// so running it again — or on two workers at once — emits nothing new. The worker schedules it.
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { inTransaction } from '@lattice/shared-data-access';
+import { CREDENTIALS_SCHEMA, DesignApprovalEntity } from '@lattice/credentials-data-access';
+import { approvalState } from '@lattice/credentials-domain';
+
+export interface OverdueDesign {
+  readonly designId: string;
+  readonly version: number;
+  readonly awaiting: readonly string[];
+}
+
+@Injectable()
+export class DetectOverdueReviewsUseCase {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async execute(now = new Date(), limit = 500): Promise<OverdueDesign[]> {
+    return inTransaction(this.dataSource, CREDENTIALS_SCHEMA, async ({ manager, emit }) => {
+      const [rows] = (await manager.query(
+        `UPDATE "credentials"."designs" d SET "overdue_notified_version" = d."version"
+          WHERE d."id" IN (
+            SELECT "id" FROM "credentials"."designs"
+             WHERE "stage" = 'IN_REVIEW' AND "review_due_at" < $1 AND "overdue_notified_version" IS DISTINCT FROM "version"
+             ORDER BY "review_due_at" LIMIT $2 FOR UPDATE SKIP LOCKED)
+          RETURNING d."id", d."title", d."issuer_id", d."partner_ids", d."version", d."review_due_at"`,
+        [now, limit],
+      )) as [Array<{ id: string; title: string; issuer_id: string; partner_ids: string[]; version: number; review_due_at: Date }>, number];
+      const overdue: OverdueDesign[] = [];
+      for (const row of rows) {
+        const approvals = await manager.findBy(DesignApprovalEntity, { designId: row.id, version: row.version });
+        const state = approvalState(row.issuer_id, row.partner_ids, approvals.filter((a) => !a.withdrawnAt), row.version);
+        emit({
+          type: 'credentials.design.review_overdue',
+          actorId: null,
+          payload: { designId: row.id, title: row.title, issuerId: row.issuer_id, version: row.version, reviewDueAt: new Date(row.review_due_at).toISOString(), awaiting: [...state.pending] },
+        });
+        overdue.push({ designId: row.id, version: row.version, awaiting: state.pending });
+      }
+      return overdue;
+    });
+  }
+}

@@ -1,0 +1,62 @@
+// Publication: a fully approved design that complies with its framework becomes a Credential.
+import { randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { Authorizer, type Principal } from '@lattice/shared-auth';
+import { inTransaction } from '@lattice/shared-data-access';
+import { CREDENTIALS_SCHEMA, CredentialDesignRepository, CredentialEntity, DesignApprovalEntity, enterStage, FrameworkEntity, lockDesign } from '@lattice/credentials-data-access';
+import { approvalState, assertPublishable, CredentialsErrors } from '@lattice/credentials-domain';
+import { complianceOf } from '../shared/compliance';
+
+@Injectable()
+export class PublishCredentialUseCase {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly authorizer: Authorizer,
+    private readonly repository: CredentialDesignRepository,
+  ) {}
+
+  async execute(principal: Principal, designId: string): Promise<CredentialEntity> {
+    const found = await this.repository.designById(designId);
+    if (!found) throw CredentialsErrors.of('DESIGN_NOT_FOUND', 'No such credential design.', { designId });
+    await this.authorizer.requireRole(principal, found.issuerId, 'ADMIN');
+    return inTransaction(this.dataSource, CREDENTIALS_SCHEMA, async ({ manager, emit }) => {
+      const design = (await lockDesign(manager, designId))!;
+      const approvals = await manager.findBy(DesignApprovalEntity, { designId, version: design.version });
+      const state = approvalState(design.issuerId, design.partnerIds, approvals.filter((a) => !a.withdrawnAt), design.version);
+      const framework = await manager.findOneByOrFail(FrameworkEntity, { id: design.frameworkId });
+      const compliance = complianceOf(design, framework);
+      assertPublishable(design.stage, state, compliance);
+      const credential = manager.create(CredentialEntity, {
+        id: randomUUID(),
+        designId,
+        title: design.title,
+        issuerId: design.issuerId,
+        designVersion: design.version,
+        frameworkId: framework.id,
+        publishedBy: principal.userId,
+        publishedAt: new Date(),
+      });
+      await manager.insert(CredentialEntity, credential);
+      await manager.query(
+        `UPDATE "credentials"."designs" SET "stage" = 'PUBLISHED', "checked_framework_id" = $2, "checked_at" = now(), "checked_passed" = true, "updated_at" = now() WHERE "id" = $1`,
+        [designId, framework.id],
+      );
+      await enterStage(manager, designId, 'PUBLISHED', design.version, principal.userId);
+      emit({
+        type: 'credentials.design.published',
+        actorId: principal.userId,
+        payload: {
+          designId,
+          credentialId: credential.id,
+          title: design.title,
+          issuerId: design.issuerId,
+          version: design.version,
+          frameworkId: framework.id,
+          partnerIds: design.partnerIds,
+        },
+      });
+      return credential;
+    });
+  }
+}
