@@ -10,7 +10,7 @@ describe('notifications inbox', () => {
     const invitee = await signUp('notif-invitee', 'fr');
     const bystander = await signUp('notif-bystander');
     // The directory learns of the invitee from identity's events; wait until it has.
-    await new Promise((resolve) => setTimeout(resolve, 500));
+    await new Promise((resolve) => setTimeout(resolve, 1500));
     await ok('mutation($o: ID!, $e: String!) { inviteMember(organizationId: $o, email: $e, role: MEMBER) { id } }', { o: organizationId, e: invitee.email }, owner.token);
 
     const inbox = await eventually(() => ok(INBOX, {}, invitee.token), (data) => data.unreadNotificationCount > 0);

@@ -10,6 +10,9 @@ const { startStack, ROOT } = require('../../tools/stack.cjs') as typeof import('
 
 export const OPERATOR = { email: 'operator@e2e.lattice.test', password: 'operator-password-e2e' };
 
+/** Where the worker sends e-mail during e2e runs. */
+export const smtpPort = (portBase: number) => portBase + 25;
+
 export default async function globalSetup(): Promise<void> {
   execFileSync(process.execPath, [join(ROOT, 'tools/build.mjs')], { stdio: 'inherit' });
   const databaseUrl = testDatabaseUrl('e2e');
@@ -30,11 +33,17 @@ export default async function globalSetup(): Promise<void> {
     queuePrefix: `lattice-e2e-${process.pid}`,
     outboxPollMs: 200,
     logDir: join(ROOT, 'tmp/e2e-logs'),
-    extraEnv: { identity: { OPERATOR_EMAIL: OPERATOR.email, OPERATOR_PASSWORD: OPERATOR.password, JWT_TTL_SECONDS: '900' } },
+    extraEnv: {
+      identity: { OPERATOR_EMAIL: OPERATOR.email, OPERATOR_PASSWORD: OPERATOR.password, JWT_TTL_SECONDS: '900' },
+      // The notifications e2e reads e-mail from an SMTP server it starts on this port; webhooks
+      // retry fast so a dead letter shows within a test.
+      worker: { SMTP_URL: `smtp://127.0.0.1:${smtpPort(portBase)}`, WEBHOOK_MAX_ATTEMPTS: '3', WEBHOOK_BACKOFF_BASE_MS: '200', DELIVERY_SWEEP_MS: '5000' },
+    },
   });
   (globalThis as Record<string, unknown>)['__LATTICE_STACK__'] = stack;
   process.env['LATTICE_E2E_GATEWAY'] = stack.gatewayUrl;
   process.env['LATTICE_E2E_PORTS'] = JSON.stringify(stack.ports);
   process.env['LATTICE_E2E_PRIVATE_KEY'] = keys.privateKeyPem;
   process.env['LATTICE_E2E_DATABASE_URL'] = databaseUrl;
+  process.env['LATTICE_E2E_SMTP_PORT'] = String(smtpPort(portBase));
 }

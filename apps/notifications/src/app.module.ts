@@ -1,7 +1,7 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { IdentityMembershipSource } from '@lattice/shared-auth';
 import { subgraphFoundation } from '@lattice/shared-graphql';
-import { notificationsDataSource } from '@lattice/notifications-data-access';
+import { notificationsDataSource, webhookSecretKeyFrom } from '@lattice/notifications-data-access';
 import { NotificationsFeatureModule } from '@lattice/notifications-feature';
 import type { NotificationsEnv } from './config';
 
@@ -20,7 +20,13 @@ export class NotificationsAppModule {
             membershipSource: { useValue: new IdentityMembershipSource(config.IDENTITY_INTERNAL_URL) },
           },
         }),
-        NotificationsFeatureModule,
+        NotificationsFeatureModule.forRoot({
+          production: config.NODE_ENV === 'production',
+          webhookSecretKey: webhookSecretKeyFrom(config.WEBHOOK_SECRET_KEY, config.NODE_ENV === 'production'),
+          publicBaseUrl: config.PUBLIC_BASE_URL,
+          mailFrom: '',
+          webhookTimeoutMs: 10_000,
+        }),
       ],
     };
   }

@@ -2,14 +2,34 @@ import 'reflect-metadata';
 import { migrateService } from '@lattice/shared-data-access';
 import { bootstrapService, runService } from '@lattice/shared-graphql';
 import { createQueue } from '@lattice/shared-queue';
+import { notificationsDataSource, webhookSecretKeyFrom } from '@lattice/notifications-data-access';
+import { SmtpMailer } from '@lattice/notifications-feature';
 import { loadWorkerEnv } from './config';
-import { notificationsDataSource } from '@lattice/notifications-data-access';
 import { WorkerModule } from './worker.module';
 
 runService(async () => {
   const config = loadWorkerEnv();
+  const production = config.NODE_ENV === 'production';
+  const settings = {
+    production,
+    webhookSecretKey: webhookSecretKeyFrom(config.WEBHOOK_SECRET_KEY, production),
+    publicBaseUrl: config.PUBLIC_BASE_URL,
+    mailFrom: config.MAIL_FROM,
+    webhookTimeoutMs: config.WEBHOOK_TIMEOUT_MS,
+  };
   // The worker writes notifications' tables, so it makes sure they exist before consuming.
   await migrateService(notificationsDataSource(config.DATABASE_URL));
-  const queue = await createQueue({ driver: config.QUEUE_DRIVER, redisUrl: config.REDIS_URL, prefix: config.QUEUE_PREFIX });
-  await bootstrapService(WorkerModule.forRoot(config, queue), { name: 'worker', port: config.PORT, host: config.HOST });
+  const webhookPolicy = {
+    ...(config.WEBHOOK_MAX_ATTEMPTS ? { attempts: config.WEBHOOK_MAX_ATTEMPTS } : {}),
+    ...(config.WEBHOOK_BACKOFF_BASE_MS ? { baseMs: config.WEBHOOK_BACKOFF_BASE_MS, maxMs: config.WEBHOOK_BACKOFF_BASE_MS * 64 } : {}),
+  };
+  const queue = await createQueue({
+    driver: config.QUEUE_DRIVER,
+    redisUrl: config.REDIS_URL,
+    prefix: config.QUEUE_PREFIX,
+    policies: { 'notifications-webhooks': webhookPolicy },
+  });
+  const mailer = new SmtpMailer(config.SMTP_URL, config.MAIL_FROM);
+  // The queue dashboard (operators only) is mounted by WorkerModule when BullMQ and JWT_PUBLIC_KEY are there.
+  await bootstrapService(WorkerModule.forRoot(config, queue, settings, mailer), { name: 'worker', port: config.PORT, host: config.HOST });
 });

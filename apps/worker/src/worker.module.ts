@@ -1,14 +1,15 @@
-import { Controller, Get, Inject, type DynamicModule, Module, type OnApplicationBootstrap, type OnApplicationShutdown, Res } from '@nestjs/common';
+import { Controller, Get, Inject, type DynamicModule, Module, type OnApplicationBootstrap, type OnApplicationShutdown, type OnModuleInit, Res } from '@nestjs/common';
+import { HttpAdapterHost } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import type { Response } from 'express';
 import { serviceDataSourceOptions } from '@lattice/shared-data-access';
 import { notificationsDataSource } from '@lattice/notifications-data-access';
-import { IdentityDirectoryHandlers } from '@lattice/notifications-feature';
-import { QueueWorker } from '@lattice/shared-worker';
-import type { QueuePort } from '@lattice/shared-queue';
+import { type Mailer, NotificationJobs, NotificationsJobsModule, type NotificationsSettings } from '@lattice/notifications-feature';
+import { MarketplaceDirectoryHandlers, MarketplaceWorkerModule } from '@lattice/marketplace-feature';
+import { mountQueueDashboard, QueueWorker } from '@lattice/shared-worker';
+import { BullMqQueueDriver, type QueuePort } from '@lattice/shared-queue';
+import { Authorizer, IdentityMembershipSource, TokenVerifier } from '@lattice/shared-auth';
 import type { WorkerEnv } from './config';
-
-const QUEUE = Symbol('QUEUE');
 
 @Controller('health')
 class WorkerHealthController {
@@ -19,7 +20,7 @@ class WorkerHealthController {
     return { status: 'ok' };
   }
 
-  /** Ready when Redis (and the worker's blocking connection) answers and every relay runs; with queue depth and failures. */
+  /** Ready when Redis and every blocking worker connection answer and every relay runs; with queue depth and failures. */
   @Get('ready')
   async ready(@Res({ passthrough: true }) response: Response) {
     const status = await this.worker.status();
@@ -38,28 +39,54 @@ class WorkerLifecycle implements OnApplicationBootstrap, OnApplicationShutdown {
   }
 }
 
+const CONFIG = Symbol('WORKER_CONFIG');
+const QUEUE = Symbol('WORKER_QUEUE');
+
+/** Mounts Bull Board at module init: after Nest's routes, before its not-found handler. */
+class QueueDashboardMount implements OnModuleInit {
+  constructor(
+    private readonly adapterHost: HttpAdapterHost,
+    @Inject(CONFIG) private readonly config: WorkerEnv,
+    @Inject(QUEUE) private readonly queue: QueuePort,
+  ) {}
+
+  onModuleInit(): void {
+    if (!(this.queue instanceof BullMqQueueDriver) || !this.config.JWT_PUBLIC_KEY) return;
+    const verifier = new TokenVerifier(this.config.JWT_PUBLIC_KEY, { issuer: this.config.JWT_ISSUER, audience: this.config.JWT_AUDIENCE });
+    const authorizer = new Authorizer(new IdentityMembershipSource(this.config.IDENTITY_INTERNAL_URL));
+    mountQueueDashboard(this.adapterHost.httpAdapter.getInstance(), this.queue.bullQueues(), verifier, authorizer);
+  }
+}
+
 @Module({})
 export class WorkerModule {
-  static forRoot(config: WorkerEnv, queue: QueuePort): DynamicModule {
+  static forRoot(config: WorkerEnv, queue: QueuePort, settings: NotificationsSettings, mailer: Mailer): DynamicModule {
     return {
       module: WorkerModule,
-      imports: [TypeOrmModule.forRoot(serviceDataSourceOptions(notificationsDataSource(config.DATABASE_URL, config.DATABASE_POOL_SIZE)))],
+      imports: [
+        TypeOrmModule.forRoot(serviceDataSourceOptions(notificationsDataSource(config.DATABASE_URL, config.DATABASE_POOL_SIZE))),
+        NotificationsJobsModule.forRoot({ settings, queue, mailer }),
+        MarketplaceWorkerModule.forRoot(config.DATABASE_URL),
+      ],
       controllers: [WorkerHealthController],
       providers: [
+        { provide: CONFIG, useValue: config },
         { provide: QUEUE, useValue: queue },
-        IdentityDirectoryHandlers,
+        { provide: QueueDashboardMount, useFactory: (host: HttpAdapterHost) => new QueueDashboardMount(host, config, queue), inject: [HttpAdapterHost] },
         {
           provide: QueueWorker,
-          useFactory: (directory: IdentityDirectoryHandlers) =>
+          useFactory: (jobs: NotificationJobs, marketplace: MarketplaceDirectoryHandlers) =>
             new QueueWorker({
               queue,
               databaseUrl: config.DATABASE_URL,
               outboxSchemas: config.OUTBOX_SCHEMAS.split(',').map((s) => s.trim()).filter(Boolean),
-              declarations: [...directory.declarations()],
+              declarations: [...jobs.declarations(), ...marketplace.declarations()],
+              schedules: jobs.schedules({ digestPattern: config.DIGEST_CRON, sweepEveryMs: config.DELIVERY_SWEEP_MS }),
               concurrency: config.WORKER_CONCURRENCY,
               relayIntervalMs: config.OUTBOX_POLL_MS,
+              republishAfterMs: config.OUTBOX_REPUBLISH_MS,
             }),
-          inject: [IdentityDirectoryHandlers],
+          inject: [NotificationJobs, MarketplaceDirectoryHandlers],
         },
         WorkerLifecycle,
       ],

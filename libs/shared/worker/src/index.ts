@@ -1,1 +1,2 @@
 export * from './lib/queue-worker';
+export * from './lib/queue-dashboard';

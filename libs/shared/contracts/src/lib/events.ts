@@ -29,6 +29,75 @@ export interface DomainEventPayloads {
   };
   'identity.invitation.accepted': { invitationId: string; organizationId: string; userId: string; role: Role };
   'identity.umbrella.joined': { umbrellaId: string; organizationId: string; by: string };
+  'marketplace.need.posted': { needId: string; organizationId: string; title: string; region: string; skillIds: string[]; learnerCount: number };
+  'marketplace.need.closed': { needId: string; organizationId: string };
+  'marketplace.partnership.proposed': MarketplacePartnershipPayload;
+  'marketplace.partnership.accepted': MarketplacePartnershipPayload;
+  'marketplace.partnership.declined': MarketplacePartnershipPayload;
+  'marketplace.partnership.withdrawn': MarketplacePartnershipPayload;
+  /** A design went (back) to its partners for review; `awaiting` are the organizations asked to approve. */
+  'credentials.design.review_requested': {
+    designId: string;
+    title: string;
+    issuerId: string;
+    version: number;
+    reviewDueAt: string;
+    awaiting: string[];
+    resubmission: boolean;
+  };
+  'credentials.design.changes_requested': {
+    designId: string;
+    title: string;
+    issuerId: string;
+    version: number;
+    organizationId: string;
+    commentId: string;
+    comment: string;
+  };
+  /** Every party approved the same version. */
+  'credentials.design.approved': { designId: string; title: string; issuerId: string; version: number; partnerIds: string[] };
+  'credentials.design.published': {
+    designId: string;
+    credentialId: string;
+    title: string;
+    issuerId: string;
+    version: number;
+    frameworkId: string;
+    partnerIds: string[];
+  };
+  /** Once per design version that stays in review past its due date. */
+  'credentials.design.review_overdue': {
+    designId: string;
+    title: string;
+    issuerId: string;
+    version: number;
+    reviewDueAt: string;
+    awaiting: string[];
+  };
+  'credentials.design.comment_added': {
+    designId: string;
+    title: string;
+    issuerId: string;
+    partnerIds: string[];
+    commentId: string;
+    replyTo: string | null;
+    field: string | null;
+    authorId: string;
+  };
+}
+
+/** Who is in a partnership and who acted, so consumers can tell both sides without a lookup. */
+export interface MarketplacePartnershipPayload {
+  partnershipId: string;
+  needId: string;
+  needTitle: string;
+  employerId: string;
+  institutionId: string;
+  /** The organization whose member proposed (the employer or the institution). */
+  proposedByOrganizationId: string;
+  /** The organization whose member made this change. */
+  actingOrganizationId: string;
+  message: string | null;
 }
 
 export type DomainEventType = keyof DomainEventPayloads;
@@ -40,6 +109,18 @@ export const DOMAIN_EVENT_TYPES = [
   'identity.invitation.created',
   'identity.invitation.accepted',
   'identity.umbrella.joined',
+  'marketplace.need.posted',
+  'marketplace.need.closed',
+  'marketplace.partnership.proposed',
+  'marketplace.partnership.accepted',
+  'marketplace.partnership.declined',
+  'marketplace.partnership.withdrawn',
+  'credentials.design.review_requested',
+  'credentials.design.changes_requested',
+  'credentials.design.approved',
+  'credentials.design.published',
+  'credentials.design.review_overdue',
+  'credentials.design.comment_added',
 ] as const satisfies readonly DomainEventType[];
 
 // Compile-time proof that the list above names every event type exactly.

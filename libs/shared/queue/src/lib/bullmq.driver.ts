@@ -3,25 +3,24 @@
 // reconnecting forever over failing fast.
 import { Queue, Worker, type ConnectionOptions, type JobsOptions } from 'bullmq';
 import IORedis, { type Redis } from 'ioredis';
-import type { JobName, JobPayload, QueueName } from '@lattice/shared-contracts';
+import { QUEUE_NAMES, retryDelayMs, type JobName, type JobPayload, type QueueName } from '@lattice/shared-contracts';
 import {
-  backoffDelayMs,
   type ConsumeOptions,
   type Consumer,
+  effectivePolicy,
   type EnqueueOptions,
   type JobHandler,
-  JOB_ATTEMPTS,
   type QueueCounts,
   type QueuedJob,
   type QueuePort,
+  type RetryOptions,
+  type ScheduleSpec,
 } from './queue.port';
 
-export interface BullMqDriverOptions {
+export interface BullMqDriverOptions extends RetryOptions {
   readonly redisUrl: string;
   /** Key prefix; tests use their own so parallel runs never share jobs. */
   readonly prefix?: string;
-  readonly attempts?: number;
-  readonly baseBackoffMs?: number;
 }
 
 const DEFAULT_JOB_OPTIONS: JobsOptions = {
@@ -60,16 +59,21 @@ export class BullMqQueueDriver implements QueuePort {
       queue = new Queue(name, {
         connection: this.producer as unknown as ConnectionOptions,
         prefix: this.options.prefix ?? 'lattice',
-        defaultJobOptions: {
-          ...DEFAULT_JOB_OPTIONS,
-          attempts: this.options.attempts ?? JOB_ATTEMPTS,
-          backoff: { type: 'lattice' },
-        },
+        defaultJobOptions: this.jobOptions(name as QueueName),
       });
       queue.on('error', () => undefined);
       this.queues.set(name, queue);
     }
     return queue;
+  }
+
+  private jobOptions(queue: QueueName): JobsOptions {
+    return { ...DEFAULT_JOB_OPTIONS, attempts: effectivePolicy(queue, this.options).attempts, backoff: { type: 'lattice' } };
+  }
+
+  /** The BullMQ queues themselves, for the operator dashboard. */
+  bullQueues(): Queue[] {
+    return QUEUE_NAMES.map((name) => this.queue(name));
   }
 
   async add<Q extends QueueName, J extends JobName<Q>>(queue: Q, name: J, data: JobPayload<Q, J>, options: EnqueueOptions): Promise<void> {
@@ -88,18 +92,19 @@ export class BullMqQueueDriver implements QueuePort {
   }
 
   async consume<Q extends QueueName>(queue: Q, handler: JobHandler<Q>, options: ConsumeOptions = {}): Promise<Consumer> {
-    const baseBackoffMs = this.options.baseBackoffMs ?? 500;
+    const policy = effectivePolicy(queue, this.options);
     const worker = new Worker(
       queue,
       async (job) => {
-        const queued = { id: job.id!, queue, name: job.name, data: job.data, attemptsMade: job.attemptsMade } as QueuedJob<Q>;
+        const maxAttempts = job.opts.attempts ?? policy.attempts;
+        const queued = { id: job.id!, queue, name: job.name, data: job.data, attemptsMade: job.attemptsMade, maxAttempts } as QueuedJob<Q>;
         await handler(queued);
       },
       {
         connection: this.connection(true) as unknown as ConnectionOptions,
         prefix: this.options.prefix ?? 'lattice',
         concurrency: options.concurrency ?? 8,
-        settings: { backoffStrategy: (attemptsMade: number) => backoffDelayMs(attemptsMade, baseBackoffMs) },
+        settings: { backoffStrategy: (attemptsMade: number) => retryDelayMs(policy, attemptsMade) },
       },
     );
     worker.on('error', () => undefined);
@@ -120,6 +125,16 @@ export class BullMqQueueDriver implements QueuePort {
       failed: counts['failed'] ?? 0,
       completed: counts['completed'] ?? 0,
     };
+  }
+
+  async schedule<Q extends QueueName, J extends JobName<Q>>(queue: Q, name: J, data: JobPayload<Q, J>, key: string, spec: ScheduleSpec): Promise<void> {
+    const repeat = spec.everyMs !== undefined ? { every: spec.everyMs } : { pattern: spec.pattern, tz: 'UTC' };
+    const { attempts, backoff, removeOnComplete, removeOnFail } = this.jobOptions(queue);
+    await this.queue(queue).upsertJobScheduler(key, repeat, { name, data, opts: { attempts, backoff, removeOnComplete, removeOnFail } });
+  }
+
+  async unschedule(queue: QueueName, key: string): Promise<void> {
+    await this.queue(queue).removeJobScheduler(key);
   }
 
   async health(): Promise<{ ok: boolean; detail: string }> {

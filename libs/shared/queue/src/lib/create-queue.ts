@@ -3,15 +3,22 @@
 import { Socket } from 'node:net';
 import { BullMqQueueDriver } from './bullmq.driver';
 import { InProcessQueueDriver } from './in-process.driver';
-import type { QueuePort } from './queue.port';
+import type { QueuePort, RetryOptions } from './queue.port';
 
 export type QueueDriverChoice = 'auto' | 'bullmq' | 'in-process';
 
-export async function createQueue(options: { driver: QueueDriverChoice; redisUrl: string; prefix?: string; log?: (line: string) => void }): Promise<QueuePort> {
+export async function createQueue(options: {
+  driver: QueueDriverChoice;
+  redisUrl: string;
+  prefix?: string;
+  log?: (line: string) => void;
+  /** Per-queue retry policy overrides (operators and tests). */
+  policies?: RetryOptions['policies'];
+}): Promise<QueuePort> {
   const log = options.log ?? ((line: string) => console.warn(line));
-  if (options.driver === 'in-process') return new InProcessQueueDriver();
+  if (options.driver === 'in-process') return new InProcessQueueDriver({ policies: options.policies });
   if (options.driver === 'bullmq' || (await redisAnswers(options.redisUrl))) {
-    return new BullMqQueueDriver({ redisUrl: options.redisUrl, prefix: options.prefix });
+    return new BullMqQueueDriver({ redisUrl: options.redisUrl, prefix: options.prefix, policies: options.policies });
   }
   log(
     [
@@ -24,7 +31,7 @@ export async function createQueue(options: { driver: QueueDriverChoice; redisUrl
       '',
     ].join('\n'),
   );
-  return new InProcessQueueDriver();
+  return new InProcessQueueDriver({ policies: options.policies });
 }
 
 export function redisAnswers(url: string, timeoutMs = 500): Promise<boolean> {

@@ -2,17 +2,18 @@
 // unit tests. Same contract as BullMQ where it matters: dedup by job id while the job is known,
 // retries with backoff, bounded concurrency, graceful close. Nothing survives a restart — the
 // outbox, not the queue, is the system of record, so the relay re-sends what was not marked sent.
-import type { JobName, JobPayload, QueueName } from '@lattice/shared-contracts';
+import { retryDelayMs, type JobName, type JobPayload, type QueueName, type RetryPolicy } from '@lattice/shared-contracts';
 import {
-  backoffDelayMs,
   type ConsumeOptions,
   type Consumer,
+  effectivePolicy,
   type EnqueueOptions,
   type JobHandler,
-  JOB_ATTEMPTS,
   type QueueCounts,
   type QueuedJob,
   type QueuePort,
+  type RetryOptions,
+  type ScheduleSpec,
 } from './queue.port';
 
 interface Entry {
@@ -29,6 +30,7 @@ class LocalQueue {
   readonly waiting: Entry[] = [];
   consumers: LocalConsumer[] = [];
   completedKept: string[] = [];
+  readonly schedules = new Map<string, NodeJS.Timeout>();
 
   wake(): void {
     for (const consumer of this.consumers) consumer.pump();
@@ -45,8 +47,7 @@ class LocalConsumer implements Consumer {
     private readonly queueName: QueueName,
     private readonly handler: JobHandler,
     private readonly concurrency: number,
-    private readonly attempts: number,
-    private readonly baseBackoffMs: number,
+    private readonly policy: RetryPolicy,
   ) {}
 
   isRunning(): boolean {
@@ -63,7 +64,7 @@ class LocalConsumer implements Consumer {
   }
 
   private async run(entry: Entry): Promise<void> {
-    const job = { id: entry.id, queue: this.queueName, name: entry.name, data: entry.data, attemptsMade: entry.attemptsMade } as QueuedJob;
+    const job = { id: entry.id, queue: this.queueName, name: entry.name, data: entry.data, attemptsMade: entry.attemptsMade, maxAttempts: this.policy.attempts } as QueuedJob;
     try {
       await this.handler(job);
       entry.state = 'completed';
@@ -72,7 +73,7 @@ class LocalConsumer implements Consumer {
       if (this.queue.completedKept.length > 10_000) this.queue.jobs.delete(this.queue.completedKept.shift()!);
     } catch {
       entry.attemptsMade++;
-      if (entry.attemptsMade >= this.attempts) {
+      if (entry.attemptsMade >= this.policy.attempts) {
         entry.state = 'failed';
       } else {
         entry.state = 'delayed';
@@ -80,7 +81,7 @@ class LocalConsumer implements Consumer {
           entry.state = 'waiting';
           this.queue.waiting.push(entry);
           this.queue.wake();
-        }, backoffDelayMs(entry.attemptsMade, this.baseBackoffMs));
+        }, retryDelayMs(this.policy, entry.attemptsMade));
         entry.timer.unref();
       }
     } finally {
@@ -97,9 +98,11 @@ class LocalConsumer implements Consumer {
   }
 }
 
-export interface InProcessQueueOptions {
-  readonly attempts?: number;
-  readonly baseBackoffMs?: number;
+export type InProcessQueueOptions = RetryOptions;
+
+/** BullMQ refuses ids with ':' or that are integers; refuse them here too, so tests on this driver catch them. */
+function assertJobId(jobId: string): void {
+  if (jobId.includes(':') || /^\d+$/.test(jobId)) throw new Error(`Job id "${jobId}" is not allowed (no ':' and not an integer)`);
 }
 
 export class InProcessQueueDriver implements QueuePort {
@@ -116,6 +119,7 @@ export class InProcessQueueDriver implements QueuePort {
   }
 
   async add<Q extends QueueName, J extends JobName<Q>>(queue: Q, name: J, data: JobPayload<Q, J>, options: EnqueueOptions): Promise<void> {
+    assertJobId(options.jobId);
     const local = this.queue(queue);
     if (local.jobs.has(options.jobId)) return;
     const entry: Entry = { id: options.jobId, name, data: structuredClone(data), attemptsMade: 0, state: 'waiting' };
@@ -149,8 +153,7 @@ export class InProcessQueueDriver implements QueuePort {
       queue,
       handler as unknown as JobHandler,
       options.concurrency ?? 4,
-      this.options.attempts ?? JOB_ATTEMPTS,
-      this.options.baseBackoffMs ?? 500,
+      effectivePolicy(queue, this.options),
     );
     local.consumers.push(consumer);
     this.consumers.push(consumer);
@@ -164,12 +167,57 @@ export class InProcessQueueDriver implements QueuePort {
     return counts;
   }
 
+  async schedule<Q extends QueueName, J extends JobName<Q>>(queue: Q, name: J, data: JobPayload<Q, J>, key: string, spec: ScheduleSpec): Promise<void> {
+    await this.unschedule(queue, key);
+    const local = this.queue(queue);
+    const fire = () => {
+      const due = new Date();
+      void this.add(queue, name, data, { jobId: `repeat-${key.replace(/:/g, '-')}-${due.getTime()}` });
+      arm();
+    };
+    const arm = () => {
+      const delay = spec.everyMs !== undefined ? spec.everyMs : msUntilNextCron(spec.pattern);
+      const timer = setTimeout(fire, delay);
+      timer.unref();
+      local.schedules.set(key, timer);
+    };
+    arm();
+  }
+
+  async unschedule(queue: QueueName, key: string): Promise<void> {
+    const local = this.queue(queue);
+    const timer = local.schedules.get(key);
+    if (timer) clearTimeout(timer);
+    local.schedules.delete(key);
+  }
+
   async health(): Promise<{ ok: boolean; detail: string }> {
     return { ok: true, detail: 'in-process queue (jobs do not survive a restart; the outbox re-sends)' };
   }
 
   async close(): Promise<void> {
     await Promise.all(this.consumers.map((consumer) => consumer.close()));
-    for (const queue of this.queues.values()) for (const entry of queue.jobs.values()) if (entry.timer) clearTimeout(entry.timer);
+    for (const queue of this.queues.values()) {
+      for (const entry of queue.jobs.values()) if (entry.timer) clearTimeout(entry.timer);
+      for (const timer of queue.schedules.values()) clearTimeout(timer);
+      queue.schedules.clear();
+    }
   }
+}
+
+/**
+ * Milliseconds until a cron pattern next matches (UTC). The in-process driver understands the
+ * subset Lattice schedules use: `m h * * *` with numbers or `*` in the minute and hour fields.
+ */
+export function msUntilNextCron(pattern: string, now: Date = new Date()): number {
+  const [minute, hour, dom, month, dow] = pattern.trim().split(/\s+/);
+  if (dom !== '*' || month !== '*' || dow !== '*' || !minute || !hour) throw new Error(`in-process schedules support "m h * * *" only, not "${pattern}"`);
+  const matches = (field: string, value: number) => field === '*' || Number(field) === value;
+  const probe = new Date(now.getTime());
+  probe.setUTCSeconds(0, 0);
+  for (let i = 0; i < 2 * 24 * 60; i++) {
+    probe.setUTCMinutes(probe.getUTCMinutes() + 1);
+    if (matches(minute, probe.getUTCMinutes()) && matches(hour, probe.getUTCHours())) return probe.getTime() - now.getTime();
+  }
+  throw new Error(`cron pattern "${pattern}" never matches`);
 }

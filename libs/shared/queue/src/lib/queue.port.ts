@@ -1,6 +1,6 @@
 // The queue port: producers and consumers speak to this, never to BullMQ directly, so the
 // embedded default (no Redis) and unit tests run the same code on the in-process driver.
-import type { JobName, JobPayload, QueueName } from '@lattice/shared-contracts';
+import { DEFAULT_RETRY_POLICY, retryDelayMs, retryPolicyOf, type JobName, type JobPayload, type QueueName, type RetryPolicy } from '@lattice/shared-contracts';
 
 export interface EnqueueOptions {
   /** Deterministic id: adding a job whose id the queue already holds does nothing. */
@@ -15,6 +15,8 @@ export interface QueuedJob<Q extends QueueName = QueueName, J extends JobName<Q>
   readonly data: JobPayload<Q, J>;
   /** How many earlier attempts failed. */
   readonly attemptsMade: number;
+  /** How many attempts the queue's policy allows: attemptsMade + 1 === maxAttempts is the last. */
+  readonly maxAttempts: number;
 }
 
 export type JobHandler<Q extends QueueName = QueueName> = (job: QueuedJob<Q>) => Promise<void>;
@@ -37,6 +39,9 @@ export interface QueueCounts {
   readonly completed: number;
 }
 
+/** A repeatable job: every `everyMs`, or on a cron `pattern` (UTC). */
+export type ScheduleSpec = { readonly everyMs: number; readonly pattern?: undefined } | { readonly pattern: string; readonly everyMs?: undefined };
+
 export interface QueuePort {
   readonly driver: 'bullmq' | 'in-process';
   add<Q extends QueueName, J extends JobName<Q>>(queue: Q, name: J, data: JobPayload<Q, J>, options: EnqueueOptions): Promise<void>;
@@ -46,15 +51,33 @@ export interface QueuePort {
   ): Promise<void>;
   consume<Q extends QueueName>(queue: Q, handler: JobHandler<Q>, options?: ConsumeOptions): Promise<Consumer>;
   counts(queue: QueueName): Promise<QueueCounts>;
+  /**
+   * Declares a repeatable job under a stable key: scheduling the same key again replaces it, so
+   * every worker replica may declare its schedules at start without multiplying them.
+   */
+  schedule<Q extends QueueName, J extends JobName<Q>>(queue: Q, name: J, data: JobPayload<Q, J>, key: string, spec: ScheduleSpec): Promise<void>;
+  unschedule(queue: QueueName, key: string): Promise<void>;
   health(): Promise<{ ok: boolean; detail: string }>;
   close(): Promise<void>;
 }
 
-/** Retry policy shared by both drivers. */
-export const JOB_ATTEMPTS = 8;
-export function backoffDelayMs(attemptsMade: number, baseMs = 500): number {
-  const exponential = baseMs * 2 ** Math.max(0, attemptsMade - 1);
-  return Math.min(exponential, 5 * 60_000) * (0.8 + Math.random() * 0.4);
+/** The default retry policy shared by both drivers (queues may declare their own in contracts). */
+export const JOB_ATTEMPTS = DEFAULT_RETRY_POLICY.attempts;
+export function backoffDelayMs(attemptsMade: number, baseMs = DEFAULT_RETRY_POLICY.baseMs): number {
+  return retryDelayMs({ ...DEFAULT_RETRY_POLICY, baseMs }, attemptsMade);
+}
+
+/** Driver options that shape retries: legacy `attempts`/`baseBackoffMs` set the default policy; `policies` override per queue (tests shorten them). */
+export interface RetryOptions {
+  readonly attempts?: number;
+  readonly baseBackoffMs?: number;
+  readonly policies?: Partial<Record<QueueName, Partial<RetryPolicy>>>;
+}
+
+export function effectivePolicy(queue: QueueName, options: RetryOptions): RetryPolicy {
+  const declared = retryPolicyOf(queue);
+  const legacy = declared === DEFAULT_RETRY_POLICY ? { ...(options.attempts ? { attempts: options.attempts } : {}), ...(options.baseBackoffMs ? { baseMs: options.baseBackoffMs } : {}) } : {};
+  return { ...declared, ...legacy, ...(options.policies?.[queue] ?? {}) };
 }
 
 export const QUEUE_PORT = Symbol('QUEUE_PORT');

@@ -3,7 +3,7 @@
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import type { DomainEvent } from '@lattice/shared-contracts';
-import { appendToOutbox, inTransaction, OutboxRelay, outboxTableSql } from '@lattice/shared-data-access';
+import { appendToOutbox, inTransaction, OutboxRelay, outboxRepublishSql, outboxTableSql } from '@lattice/shared-data-access';
 import { BullMqQueueDriver, InProcessQueueDriver, type QueuePort } from '@lattice/shared-queue';
 import { waitUntil } from './queue-contract';
 import { describeWithRedis } from './redis-suite';
@@ -15,7 +15,7 @@ const url = testDatabaseUrl('int');
 async function scratchSchema(dataSource: DataSource): Promise<string> {
   const schema = `outbox_${randomUUID().slice(0, 8)}`;
   await dataSource.query(`CREATE SCHEMA "${schema}"`);
-  for (const statement of outboxTableSql(schema).up) await dataSource.query(statement);
+  for (const statement of [...outboxTableSql(schema).up, ...outboxRepublishSql(schema).up]) await dataSource.query(statement);
   await dataSource.query(`CREATE TABLE "${schema}"."things" ("id" uuid PRIMARY KEY)`);
   return schema;
 }
@@ -125,6 +125,33 @@ function runRelaySuite(label: string, makeQueue: () => QueuePort) {
       const healthy = new OutboxRelay({ databaseUrl: url, schema, queue });
       expect(await healthy.relayBatch()).toBe(1);
       await healthy.stop();
+    });
+
+    it('publishes each sent row once more after the delay, so a Redis that lost the job loses no event', async () => {
+      const id = randomUUID();
+      await inTransaction(dataSource, schema, async ({ emit }) => emit(signedUp(id)));
+      const relay = new OutboxRelay({ databaseUrl: url, schema, queue, republishAfterMs: 60_000 });
+      expect(await relay.relayBatch()).toBe(1);
+      await waitUntil(() => received.length === 1);
+      // Not yet due: nothing is published again.
+      await relay.relayBatch();
+      expect(relay.republishedTotal).toBe(0);
+      // Redis loses everything (a new, empty queue), and the row is now past the delay.
+      await queue.close();
+      queue = makeQueue();
+      await queue.consume('notifications-events', async (job) => void received.push(job.data as DomainEvent));
+      const relayAfterLoss = new OutboxRelay({ databaseUrl: url, schema, queue, republishAfterMs: 60_000 });
+      await dataSource.query(`UPDATE "${schema}"."outbox" SET sent_at = now() - interval '5 minutes'`);
+      expect(await relayAfterLoss.relayBatch()).toBe(0);
+      expect(relayAfterLoss.republishedTotal).toBe(1);
+      await waitUntil(() => received.length === 2);
+      expect(received.map((e) => e.id)).toEqual([received[0]!.id, received[0]!.id]);
+      // Published twice at most.
+      await relayAfterLoss.relayBatch();
+      expect(relayAfterLoss.republishedTotal).toBe(1);
+      await dataSource.query(`UPDATE "${schema}"."outbox" SET republished_at = now() - interval '8 days'`);
+      expect(await relayAfterLoss.prune()).toBe(1);
+      await Promise.all([relay.stop(), relayAfterLoss.stop()]);
     });
 
     it('wakes on commit through LISTEN/NOTIFY, well before the poll interval', async () => {

@@ -1,16 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import { BullMqQueueDriver, InProcessQueueDriver, JobHandlerRegistry } from '@lattice/shared-queue';
-import { describeQueueContract } from './queue-contract';
+import { CONTRACT_POLICIES, describeQueueContract } from './queue-contract';
 import { describeWithRedis } from './redis-suite';
 import { testRedisUrl } from './redis';
 
 describe('in-process queue driver', () => {
-  describeQueueContract(async () => new InProcessQueueDriver({ baseBackoffMs: 20 }));
+  describeQueueContract(async () => new InProcessQueueDriver({ baseBackoffMs: 20, policies: CONTRACT_POLICIES }));
 });
 
 // BullMQ needs Redis: skipped without it, unless REQUIRE_REDIS=1 (CI), where it fails instead.
 describeWithRedis('BullMQ queue driver', () => {
-  describeQueueContract(async () => new BullMqQueueDriver({ redisUrl: testRedisUrl(), prefix: `lattice-test-${randomUUID()}`, baseBackoffMs: 20 }));
+  describeQueueContract(async () => new BullMqQueueDriver({ redisUrl: testRedisUrl(), prefix: `lattice-test-${randomUUID()}`, baseBackoffMs: 20, policies: CONTRACT_POLICIES }));
 
   it('finds Redis configured with noeviction', async () => {
     const driver = new BullMqQueueDriver({ redisUrl: testRedisUrl(), prefix: `lattice-test-${randomUUID()}` });

@@ -7,6 +7,11 @@ import type { PageRequest } from '@lattice/shared-graphql';
 export const NotificationErrors = defineErrors('NOTIFICATIONS', {
   NOT_YOURS: 'FORBIDDEN',
   TOO_MANY_IDS: 'BAD_USER_INPUT',
+  UNKNOWN_EVENT_TYPE: 'BAD_USER_INPUT',
+  UNKNOWN_CHANNEL: 'BAD_USER_INPUT',
+  INVALID_PREFERENCE: 'BAD_USER_INPUT',
+  INVALID_WEBHOOK_URL: 'BAD_USER_INPUT',
+  SUBSCRIPTION_NOT_FOUND: 'NOT_FOUND',
 });
 
 export interface InboxRow {

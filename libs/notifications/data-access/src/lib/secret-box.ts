@@ -1,0 +1,53 @@
+// Webhook signing secrets at rest: AES-256-GCM under a key from the environment, so a copy of
+// the database alone does not let anyone forge Lattice's signatures.
+import { createCipheriv, createDecipheriv, createHash, randomBytes } from 'node:crypto';
+
+const VERSION = 'v1';
+
+/** A 32-byte key from base64 or hex text (the env var's value). */
+export function parseSecretKey(text: string): Buffer {
+  const key = /^[0-9a-f]{64}$/i.test(text) ? Buffer.from(text, 'hex') : Buffer.from(text, 'base64');
+  if (key.length !== 32) throw new Error('must be 32 bytes, as 64 hex digits or base64');
+  return key;
+}
+
+/** The development-only key: derived from a public constant, so never safe in production. */
+export const DEVELOPMENT_SECRET_KEY = createHash('sha256').update('lattice-development-webhook-secret-key').digest();
+
+export class SecretBox {
+  constructor(private readonly key: Buffer) {
+    if (key.length !== 32) throw new Error('SecretBox needs a 32-byte key');
+  }
+
+  seal(plaintext: string): string {
+    const iv = randomBytes(12);
+    const cipher = createCipheriv('aes-256-gcm', this.key, iv);
+    const body = Buffer.concat([cipher.update(plaintext, 'utf8'), cipher.final()]);
+    return [VERSION, iv.toString('base64url'), cipher.getAuthTag().toString('base64url'), body.toString('base64url')].join('.');
+  }
+
+  open(sealed: string): string {
+    const [version, iv, tag, body] = sealed.split('.');
+    if (version !== VERSION || !iv || !tag || body === undefined) throw new Error('not a sealed secret');
+    const decipher = createDecipheriv('aes-256-gcm', this.key, Buffer.from(iv, 'base64url'));
+    decipher.setAuthTag(Buffer.from(tag, 'base64url'));
+    return Buffer.concat([decipher.update(Buffer.from(body, 'base64url')), decipher.final()]).toString('utf8');
+  }
+}
+
+/**
+ * The webhook secret key from its env var: required in production, the development key
+ * otherwise (with a warning). Throws naming the variable when it is malformed or missing.
+ */
+export function webhookSecretKeyFrom(value: string | undefined, production: boolean, warn: (line: string) => void = console.warn): Buffer {
+  if (value) {
+    try {
+      return parseSecretKey(value);
+    } catch (error) {
+      throw new Error(`WEBHOOK_SECRET_KEY: ${(error as Error).message}`);
+    }
+  }
+  if (production) throw new Error('WEBHOOK_SECRET_KEY is required in production (32 bytes as 64 hex digits or base64)');
+  warn('WEBHOOK_SECRET_KEY is not set: using the development key. Never run production without it.');
+  return DEVELOPMENT_SECRET_KEY;
+}

@@ -1,0 +1,159 @@
+// Exactly-once effect over at-least-once transport, against real Postgres and a real SMTP
+// server: a duplicated event, a duplicated job and a replayed digest each send once.
+import { randomUUID } from 'node:crypto';
+import type { AddressInfo } from 'node:net';
+import { SMTPServer } from 'smtp-server';
+import { DataSource } from 'typeorm';
+import type { DomainEvent } from '@lattice/shared-contracts';
+import { migrateService, serviceDataSourceOptions } from '@lattice/shared-data-access';
+import { InProcessQueueDriver } from '@lattice/shared-queue';
+import { testDatabaseUrl } from '@lattice/shared-testing';
+import { notificationsDataSource } from '@lattice/notifications-data-access';
+import { NotificationRouter } from '../routing/notification-router';
+import { EmailDelivery } from '../email/email.delivery';
+import { SmtpMailer } from '../email/mailer';
+import { DeliveryStore } from './delivery-store';
+import { InAppDelivery } from './in-app.delivery';
+import { DeliverySweep } from './delivery-sweep';
+
+const ev = <T extends DomainEvent['type']>(type: T, payload: DomainEvent<T>['payload'], actorId: string | null = null): DomainEvent<T> => ({
+  id: randomUUID(),
+  type,
+  source: 'identity',
+  occurredAt: new Date().toISOString(),
+  actorId,
+  payload,
+});
+
+describe('notification deliveries', () => {
+  const url = testDatabaseUrl('int');
+  let dataSource: DataSource;
+  let queue: InProcessQueueDriver;
+  let smtp: SMTPServer;
+  const mails: Array<{ to: string; raw: string }> = [];
+  let mailer: SmtpMailer;
+  let router: NotificationRouter;
+  let store: DeliveryStore;
+  let email: EmailDelivery;
+  const settings = { production: false, webhookSecretKey: Buffer.alloc(32), publicBaseUrl: 'http://localhost:4000', mailFrom: 'Lattice <n@lattice.test>', webhookTimeoutMs: 1000 };
+
+  beforeAll(async () => {
+    await migrateService(notificationsDataSource(url));
+    dataSource = new DataSource(serviceDataSourceOptions(notificationsDataSource(url)));
+    await dataSource.initialize();
+    smtp = new SMTPServer({
+      authOptional: true,
+      disabledCommands: ['STARTTLS'],
+      onData(stream, session, callback) {
+        const chunks: Buffer[] = [];
+        stream.on('data', (c: Buffer) => chunks.push(c));
+        stream.on('end', () => (mails.push({ to: session.envelope.rcptTo[0]!.address, raw: Buffer.concat(chunks).toString() }), callback()));
+      },
+    });
+    await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', resolve));
+    mailer = new SmtpMailer(`smtp://127.0.0.1:${(smtp.server.address() as AddressInfo).port}`, settings.mailFrom);
+  });
+
+  beforeEach(() => {
+    queue = new InProcessQueueDriver();
+    store = new DeliveryStore(dataSource);
+    router = new NotificationRouter(dataSource, queue);
+    email = new EmailDelivery(dataSource, store, mailer, settings);
+  });
+
+  afterEach(() => queue.close());
+
+  afterAll(async () => {
+    await mailer.close();
+    await new Promise<void>((resolve) => smtp.close(() => resolve()));
+    await dataSource.destroy();
+  });
+
+  async function umbrellaWithAdmin(locale = 'en') {
+    const admin = { userId: randomUUID(), email: `${randomUUID().slice(0, 8)}@example.test`, name: 'Ada', locale };
+    const member = { userId: randomUUID(), email: `${randomUUID().slice(0, 8)}@example.test`, name: 'Mo', locale: 'en' };
+    const umbrellaId = randomUUID();
+    const collegeId = randomUUID();
+    for (const event of [
+      ev('identity.user.signed_up', admin),
+      ev('identity.user.signed_up', member),
+      ev('identity.organization.created', { organizationId: umbrellaId, name: 'Council', kind: 'UMBRELLA', size: 'SMALL', region: null, sector: null, createdBy: admin.userId }),
+      ev('identity.organization.created', { organizationId: collegeId, name: 'College', kind: 'INSTITUTION', size: 'SMALL', region: null, sector: null, createdBy: member.userId }),
+      ev('identity.membership.created', { userId: admin.userId, organizationId: umbrellaId, role: 'OWNER' }),
+      ev('identity.membership.created', { userId: member.userId, organizationId: umbrellaId, role: 'MEMBER' }),
+    ]) {
+      await router.handle(event);
+    }
+    return { admin, member, umbrellaId, collegeId };
+  }
+
+  const deliveriesOf = (eventId: string) =>
+    dataSource.query(`SELECT "recipient", "channel", "status" FROM "notifications"."deliveries" WHERE "event_id" = $1 ORDER BY "channel"`, [eventId]) as Promise<
+      Array<{ recipient: string; channel: string; status: string }>
+    >;
+
+  it('records one delivery per (event, recipient, channel) however often the event arrives, and sends each once', async () => {
+    const { admin, umbrellaId, collegeId } = await umbrellaWithAdmin();
+    const joined = ev('identity.umbrella.joined', { umbrellaId, organizationId: collegeId, by: randomUUID() });
+    await Promise.all([router.handle(joined), router.handle(joined)]);
+    await router.handle(joined);
+    const rows = await deliveriesOf(joined.id);
+    expect(rows).toEqual([
+      { recipient: admin.userId, channel: 'EMAIL', status: 'PENDING' },
+      { recipient: admin.userId, channel: 'IN_APP', status: 'PENDING' },
+    ]);
+    const ids = (await dataSource.query(`SELECT "id", "channel" FROM "notifications"."deliveries" WHERE "event_id" = $1`, [joined.id])) as Array<{ id: string; channel: string }>;
+    const inApp = new InAppDelivery(dataSource, store);
+    const emailId = ids.find((d) => d.channel === 'EMAIL')!.id;
+    const inAppId = ids.find((d) => d.channel === 'IN_APP')!.id;
+    await Promise.all([inApp.deliver({ deliveryId: inAppId }), inApp.deliver({ deliveryId: inAppId })]);
+    await Promise.all([email.deliver({ deliveryId: emailId }), email.deliver({ deliveryId: emailId })]);
+    await email.deliver({ deliveryId: emailId });
+    const inbox = (await dataSource.query(`SELECT "title" FROM "notifications"."notifications" WHERE "event_id" = $1`, [joined.id])) as Array<{ title: string }>;
+    expect(inbox).toEqual([{ title: 'College joined your umbrella' }]);
+    const sent = mails.filter((m) => m.to === admin.email);
+    expect(sent).toHaveLength(1);
+    expect(sent[0]!.raw).toMatch(/Subject: College joined your umbrella/);
+    expect(sent[0]!.raw).toContain('College is now a member of Council.');
+    expect(sent[0]!.raw).toContain(`Message-ID: <${emailId}@lattice.test>`);
+    expect((await deliveriesOf(joined.id)).map((d) => d.status)).toEqual(['SENT', 'SENT']);
+  });
+
+  it('collects digest-mode e-mail and sends one digest per person, once', async () => {
+    const { admin, umbrellaId } = await umbrellaWithAdmin('fr');
+    await dataSource.query(
+      `INSERT INTO "notifications"."notification_preferences" ("user_id", "event_type", "channel", "enabled", "email_mode") VALUES ($1, '*', 'EMAIL', true, 'DAILY_DIGEST')`,
+      [admin.userId],
+    );
+    for (const name of ['A', 'B']) {
+      const collegeId = randomUUID();
+      await router.handle(ev('identity.organization.created', { organizationId: collegeId, name: `Collège ${name}`, kind: 'INSTITUTION', size: 'SMALL', region: null, sector: null, createdBy: randomUUID() }));
+      const joined = ev('identity.umbrella.joined', { umbrellaId, organizationId: collegeId, by: randomUUID() });
+      await router.handle(joined);
+      expect((await deliveriesOf(joined.id)).find((d) => d.channel === 'EMAIL')!.status).toBe('DIGEST');
+    }
+    await Promise.all([email.sendDigests(), email.sendDigests()]);
+    await email.sendDigests();
+    const digests = mails.filter((m) => m.to === admin.email);
+    expect(digests).toHaveLength(1);
+    expect(digests[0]!.raw).toContain('Content-Language: fr');
+    expect(digests[0]!.raw).toMatch(/Coll(è|=C3=A8)ge A/);
+    expect(digests[0]!.raw).toMatch(/Coll(è|=C3=A8)ge B/);
+  });
+
+  it('does not tell the person who caused an event, and re-queues deliveries whose job was lost', async () => {
+    const { admin, umbrellaId, collegeId } = await umbrellaWithAdmin();
+    const byAdmin = ev('identity.umbrella.joined', { umbrellaId, organizationId: collegeId, by: admin.userId }, admin.userId);
+    await router.handle(byAdmin);
+    expect(await deliveriesOf(byAdmin.id)).toEqual([]);
+
+    const joined = ev('identity.umbrella.joined', { umbrellaId, organizationId: randomUUID(), by: randomUUID() });
+    await router.fanOut(dataSource.manager, joined); // recorded, but its jobs never reached the queue
+    const sweep = new DeliverySweep(dataSource, queue);
+    expect(await sweep.sweep(60_000)).toBe(0);
+    await dataSource.query(`UPDATE "notifications"."deliveries" SET "created_at" = now() - interval '10 minutes' WHERE "event_id" = $1`, [joined.id]);
+    expect(await sweep.sweep(60_000)).toBe(2);
+    const counts = await queue.counts('notifications-deliveries');
+    expect(counts.waiting + counts.active).toBe(2);
+  });
+});

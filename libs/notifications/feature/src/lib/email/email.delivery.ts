@@ -1,0 +1,89 @@
+// E-mail delivery of one event to one person, and the daily digest of those who chose it.
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import type { DeliveryJob, DomainEvent } from '@lattice/shared-contracts';
+import { localeOf, messageOf, ruleFor } from '../routing/routing-rules';
+import { DeliveryStore } from '../delivery/delivery-store';
+import { NOTIFICATIONS_SETTINGS, type NotificationsSettings } from '../notifications-settings';
+import { Mailer } from './mailer';
+import { messageIdFor, renderDigestMail, renderMessageMail } from './email-templates';
+
+@Injectable()
+export class EmailDelivery {
+  private readonly logger = new Logger('email');
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly store: DeliveryStore,
+    private readonly mailer: Mailer,
+    @Inject(NOTIFICATIONS_SETTINGS) private readonly settings: NotificationsSettings,
+  ) {}
+
+  async deliver(job: DeliveryJob): Promise<void> {
+    const delivery = await this.store.claim(job.deliveryId);
+    if (!delivery) return;
+    const person = await this.store.person(delivery.recipient);
+    if (!person) return this.store.skipped(delivery.id, 'recipient not in directory');
+    const event = await this.store.event(delivery.event_id);
+    const locale = localeOf(person.locale);
+    const message = messageOf(event, locale, await this.namesFor(event));
+    const mail = renderMessageMail(message, locale, person.name, this.settings.publicBaseUrl);
+    await this.mailer.send({ to: person.email, ...mail, messageId: messageIdFor(delivery.id, this.settings.mailFrom), language: locale });
+    await this.store.succeeded(delivery.id);
+  }
+
+  private namesFor(event: DomainEvent): Promise<Record<string, string>> {
+    return this.store.names(ruleFor(event.type)?.names?.(event as never) ?? {});
+  }
+
+  /**
+   * Sends each person who chose the daily digest one e-mail with everything collected before
+   * `cutoff`. Rows are locked per person while the mail goes out, so replicas never double up;
+   * the Message-ID is per person and day, so a resend after a crash is recognisably the same.
+   */
+  async sendDigests(cutoff: Date = new Date()): Promise<number> {
+    const recipients = (await this.dataSource.query(
+      `SELECT DISTINCT "recipient" FROM "notifications"."deliveries" WHERE "status" = 'DIGEST' AND "channel" = 'EMAIL' AND "created_at" <= $1`,
+      [cutoff],
+    )) as Array<{ recipient: string }>;
+    let sent = 0;
+    for (const { recipient } of recipients) {
+      try {
+        if (await this.sendDigest(recipient, cutoff)) sent++;
+      } catch (error) {
+        this.logger.warn(`digest for ${recipient} failed: ${(error as Error).message}`);
+        throw error;
+      }
+    }
+    return sent;
+  }
+
+  private async sendDigest(recipient: string, cutoff: Date): Promise<boolean> {
+    return this.dataSource.transaction(async (manager) => {
+      const rows = (await manager.query(
+        `SELECT "id", "event_id" FROM "notifications"."deliveries"
+          WHERE "recipient" = $1 AND "status" = 'DIGEST' AND "channel" = 'EMAIL' AND "created_at" <= $2
+          ORDER BY "created_at" FOR UPDATE SKIP LOCKED`,
+        [recipient, cutoff],
+      )) as Array<{ id: string; event_id: string }>;
+      if (rows.length === 0) return false;
+      const person = await this.store.person(recipient, manager);
+      if (person) {
+        const locale = localeOf(person.locale);
+        const messages = [];
+        for (const row of rows) {
+          const event = await this.store.event(row.event_id, manager);
+          messages.push(messageOf(event, locale, await this.store.names(ruleFor(event.type)?.names?.(event as never) ?? {}, manager)));
+        }
+        const mail = renderDigestMail(messages, locale, person.name, this.settings.publicBaseUrl);
+        const day = cutoff.toISOString().slice(0, 10);
+        await this.mailer.send({ to: person.email, ...mail, messageId: messageIdFor(`digest-${recipient}-${day}`, this.settings.mailFrom), language: locale });
+      }
+      await manager.query(
+        `UPDATE "notifications"."deliveries" SET "status" = $2, "sent_at" = now(), "updated_at" = now() WHERE "id" = ANY($1::uuid[])`,
+        [rows.map((row) => row.id), person ? 'SENT' : 'SKIPPED'],
+      );
+      return person !== null;
+    });
+  }
+}

@@ -1,0 +1,46 @@
+// The port e-mail goes through: SMTP (nodemailer) in every deployment — Mailpit under docker
+// compose, a real relay in production, an in-process smtp-server in tests.
+import { createTransport, type Transporter } from 'nodemailer';
+
+export interface OutgoingMail {
+  readonly to: string;
+  readonly subject: string;
+  readonly text: string;
+  readonly html: string;
+  /** Deterministic per delivery, so a resent message is recognisably the same message. */
+  readonly messageId: string;
+  readonly language: string;
+}
+
+export abstract class Mailer {
+  abstract send(mail: OutgoingMail): Promise<void>;
+  abstract close(): Promise<void>;
+}
+
+export class SmtpMailer extends Mailer {
+  private readonly transport: Transporter;
+
+  constructor(
+    smtpUrl: string,
+    private readonly from: string,
+  ) {
+    super();
+    this.transport = createTransport(smtpUrl, { connectionTimeout: 10_000, greetingTimeout: 10_000, socketTimeout: 20_000 } as never);
+  }
+
+  async send(mail: OutgoingMail): Promise<void> {
+    await this.transport.sendMail({
+      from: this.from,
+      to: mail.to,
+      subject: mail.subject,
+      text: mail.text,
+      html: mail.html,
+      messageId: mail.messageId,
+      headers: { 'Content-Language': mail.language, 'Auto-Submitted': 'auto-generated' },
+    });
+  }
+
+  async close(): Promise<void> {
+    this.transport.close();
+  }
+}

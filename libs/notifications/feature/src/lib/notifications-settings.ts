@@ -1,0 +1,14 @@
+// What the notifications code needs from its host's environment (the subgraph or the worker).
+export interface NotificationsSettings {
+  /** NODE_ENV=production: webhook URLs must resolve to public addresses. */
+  readonly production: boolean;
+  /** AES-256-GCM key for webhook secrets at rest. */
+  readonly webhookSecretKey: Buffer;
+  /** Origin used in links. */
+  readonly publicBaseUrl: string;
+  readonly mailFrom: string;
+  /** Per-request timeout for webhook POSTs. */
+  readonly webhookTimeoutMs: number;
+}
+
+export const NOTIFICATIONS_SETTINGS = Symbol('NOTIFICATIONS_SETTINGS');

@@ -1,0 +1,59 @@
+import { DOMAIN_EVENT_TYPES, type DomainEvent, type DomainEventType } from '@lattice/shared-contracts';
+import { deliveryId } from './delivery-key';
+import { messageOf, ROUTING_RULES, ruleFor } from './routing-rules';
+
+const event = <T extends DomainEventType>(type: T, payload: DomainEvent<T>['payload']): DomainEvent<T> => ({
+  id: '00000000-0000-4000-8000-000000000001',
+  type,
+  source: 'test',
+  occurredAt: '2026-01-01T00:00:00.000Z',
+  actorId: null,
+  payload,
+});
+
+describe('routing rules', () => {
+  it('only name event types that exist, each with text in both languages', () => {
+    for (const [type, rule] of Object.entries(ROUTING_RULES)) {
+      expect(DOMAIN_EVENT_TYPES).toContain(type);
+      expect(Object.keys(rule!.text).sort()).toEqual(['en', 'fr']);
+    }
+  });
+
+  it('tells the umbrella admins, and its webhooks and the joiner’s, when an organization joins', () => {
+    const joined = event('identity.umbrella.joined', { umbrellaId: 'u', organizationId: 'o', by: 'x' });
+    const rule = ruleFor(joined.type)!;
+    expect(rule.audience(joined)).toEqual([{ kind: 'members', organizationId: 'u', roles: ['OWNER', 'ADMIN'] }]);
+    expect(rule.organizations(joined)).toEqual(['u', 'o']);
+    expect(messageOf(joined, 'fr', { organization: 'Collège', umbrella: 'Conseil' }).title).toBe('Collège s’est jointe à votre regroupement');
+    expect(messageOf(joined, 'en', { organization: 'College', umbrella: 'Council' }).body).toBe('College is now a member of Council.');
+  });
+
+  it('tells the other side of a partnership proposal, never the proposer', () => {
+    const proposed = event('marketplace.partnership.proposed', {
+      partnershipId: 'p',
+      needId: 'n',
+      needTitle: 'Mine safety',
+      employerId: 'e',
+      institutionId: 'i',
+      proposedByOrganizationId: 'i',
+      actingOrganizationId: 'i',
+      message: null,
+    });
+    expect(ruleFor(proposed.type)!.audience(proposed)).toEqual([{ kind: 'members', organizationId: 'e', roles: ['OWNER', 'ADMIN'] }]);
+  });
+
+  it('skips an organization being un-verified', () => {
+    const unverified = event('identity.organization.verified', { organizationId: 'o', verified: false, by: 'x' });
+    expect(ruleFor(unverified.type)!.when!(unverified)).toBe(false);
+  });
+});
+
+describe('deliveryId', () => {
+  it('is a stable UUID per (event, recipient, channel)', () => {
+    const a = deliveryId('e', 'r', 'EMAIL');
+    expect(a).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-8[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    expect(deliveryId('e', 'r', 'EMAIL')).toBe(a);
+    expect(deliveryId('e', 'r', 'IN_APP')).not.toBe(a);
+    expect(deliveryId('e2', 'r', 'EMAIL')).not.toBe(a);
+  });
+});

@@ -1,0 +1,213 @@
+// Who hears of each event, on which channels, in which words. One declaration per event type:
+// a new event (marketplace, credentials …) is heard by adding its entry here — the worker already
+// receives every event type, and types without a rule only keep the directory current.
+import type { DomainEvent, DomainEventType, Role } from '@lattice/shared-contracts';
+
+export const CHANNELS = ['IN_APP', 'EMAIL', 'WEBHOOK'] as const;
+export type Channel = (typeof CHANNELS)[number];
+/** Channels a person chooses for themselves; webhooks belong to organizations. */
+export type PersonChannel = Exclude<Channel, 'WEBHOOK'>;
+export const PERSON_CHANNELS: readonly PersonChannel[] = ['IN_APP', 'EMAIL'];
+export type Locale = 'en' | 'fr';
+
+/** Who is told, resolved from the directory when the event is routed (never from the event's sender). */
+export type Audience =
+  | { readonly kind: 'user'; readonly userId: string }
+  | { readonly kind: 'email'; readonly email: string }
+  | { readonly kind: 'members'; readonly organizationId: string; readonly roles: readonly Role[] }
+  /** The owners and admins of every umbrella the organization belongs to. */
+  | { readonly kind: 'umbrella-admins'; readonly organizationId: string };
+
+export interface Message {
+  readonly title: string;
+  readonly body: string;
+  readonly link: string | null;
+}
+
+/** Organization names the text needs, looked up in the directory: { param: organizationId }. */
+type NameRefs = Record<string, string>;
+
+export interface RoutingRule<T extends DomainEventType> {
+  /** Skip the event entirely when false (e.g. an organization un-verified). */
+  readonly when?: (event: DomainEvent<T>) => boolean;
+  readonly audience: (event: DomainEvent<T>) => readonly Audience[];
+  /** Organizations whose webhook subscriptions hear the event. */
+  readonly organizations: (event: DomainEvent<T>) => readonly string[];
+  /** Channels a person gets unless their preferences say otherwise. */
+  readonly channels: readonly PersonChannel[];
+  /** The person who caused the event is not told of it, unless this is true. */
+  readonly tellActor?: boolean;
+  readonly names?: (event: DomainEvent<T>) => NameRefs;
+  readonly text: Record<Locale, (event: DomainEvent<T>, names: Record<string, string>) => Message>;
+}
+
+export type RoutingRules = { readonly [T in DomainEventType]?: RoutingRule<T> };
+
+const ADMINS: readonly Role[] = ['OWNER', 'ADMIN'];
+const EVERYONE: readonly Role[] = ['OWNER', 'ADMIN', 'MEMBER'];
+const PEOPLE: readonly PersonChannel[] = ['IN_APP', 'EMAIL'];
+const adminsOf = (...organizationIds: string[]): Audience[] => organizationIds.map((organizationId) => ({ kind: 'members', organizationId, roles: ADMINS }));
+const membersOf = (...organizationIds: string[]): Audience[] => organizationIds.map((organizationId) => ({ kind: 'members', organizationId, roles: EVERYONE }));
+/** The partnership's other side from the organization that acted. */
+const otherSide = (p: { employerId: string; institutionId: string }, acting: string) => (acting === p.employerId ? p.institutionId : p.employerId);
+const webhookOnly = { audience: () => [], channels: [], text: { en: () => ({ title: '', body: '', link: null }), fr: () => ({ title: '', body: '', link: null }) } } as const;
+
+export const ROUTING_RULES: RoutingRules = {
+  'identity.invitation.created': {
+    audience: (e) => [{ kind: 'email', email: e.payload.email }],
+    organizations: (e) => [e.payload.organizationId],
+    channels: PEOPLE,
+    text: {
+      en: ({ payload: p }) => ({ title: `Invitation to join ${p.organizationName}`, body: `You have been invited to join ${p.organizationName} as ${p.role.toLowerCase()}. Open the invitation link from your e-mail to accept.`, link: null }),
+      fr: ({ payload: p }) => ({ title: `Invitation à rejoindre ${p.organizationName}`, body: `Vous êtes invité·e à rejoindre ${p.organizationName} (rôle : ${p.role.toLowerCase()}). Ouvrez le lien d’invitation reçu par courriel pour accepter.`, link: null }),
+    },
+  },
+  'identity.organization.verified': {
+    when: (e) => e.payload.verified,
+    audience: (e) => [{ kind: 'members', organizationId: e.payload.organizationId, roles: ADMINS }],
+    organizations: (e) => [e.payload.organizationId],
+    channels: PEOPLE,
+    names: (e) => ({ organization: e.payload.organizationId }),
+    text: {
+      en: (_e, n) => ({ title: `${n['organization']} is verified`, body: `A Lattice operator has verified ${n['organization']}. Partners now see it as verified.`, link: null }),
+      fr: (_e, n) => ({ title: `${n['organization']} est vérifiée`, body: `Un opérateur de Lattice a vérifié ${n['organization']}. Les partenaires la voient désormais comme vérifiée.`, link: null }),
+    },
+  },
+  'identity.umbrella.joined': {
+    audience: (e) => [{ kind: 'members', organizationId: e.payload.umbrellaId, roles: ADMINS }],
+    organizations: (e) => [e.payload.umbrellaId, e.payload.organizationId],
+    channels: PEOPLE,
+    names: (e) => ({ organization: e.payload.organizationId, umbrella: e.payload.umbrellaId }),
+    text: {
+      en: (_e, n) => ({ title: `${n['organization']} joined your umbrella`, body: `${n['organization']} is now a member of ${n['umbrella']}.`, link: null }),
+      fr: (_e, n) => ({ title: `${n['organization']} s’est jointe à votre regroupement`, body: `${n['organization']} est maintenant membre de ${n['umbrella']}.`, link: null }),
+    },
+  },
+  'identity.membership.created': {
+    // Partner systems mirror their people from this; nobody needs an inbox message for it.
+    audience: () => [],
+    organizations: (e) => [e.payload.organizationId],
+    channels: [],
+    text: {
+      en: () => ({ title: 'New member', body: 'Someone joined your organization.', link: null }),
+      fr: () => ({ title: 'Nouveau membre', body: 'Quelqu’un a rejoint votre organisation.', link: null }),
+    },
+  },
+  'marketplace.need.posted': { ...webhookOnly, organizations: (e) => [e.payload.organizationId] },
+  'marketplace.need.closed': { ...webhookOnly, organizations: (e) => [e.payload.organizationId] },
+  'marketplace.partnership.proposed': {
+    audience: (e) => adminsOf(otherSide(e.payload, e.payload.proposedByOrganizationId)),
+    organizations: (e) => [e.payload.employerId, e.payload.institutionId],
+    channels: PEOPLE,
+    names: (e) => ({ proposer: e.payload.proposedByOrganizationId }),
+    text: {
+      en: ({ payload: p }, n) => ({ title: `${n['proposer']} proposes a partnership`, body: `${n['proposer']} proposes to partner on “${p.needTitle}”.${p.message ? ` They write: ${p.message}` : ''} Accept or decline it in Lattice.`, link: `/partnerships/${p.partnershipId}` }),
+      fr: ({ payload: p }, n) => ({ title: `${n['proposer']} propose un partenariat`, body: `${n['proposer']} propose un partenariat pour « ${p.needTitle} ».${p.message ? ` Message : ${p.message}` : ''} Acceptez-le ou refusez-le dans Lattice.`, link: `/partnerships/${p.partnershipId}` }),
+    },
+  },
+  'marketplace.partnership.accepted': {
+    audience: (e) => adminsOf(otherSide(e.payload, e.payload.actingOrganizationId)),
+    organizations: (e) => [e.payload.employerId, e.payload.institutionId],
+    channels: PEOPLE,
+    names: (e) => ({ acting: e.payload.actingOrganizationId }),
+    text: {
+      en: ({ payload: p }, n) => ({ title: `${n['acting']} accepted your partnership`, body: `${n['acting']} accepted the partnership on “${p.needTitle}”. You can start co-developing the credential.`, link: `/partnerships/${p.partnershipId}` }),
+      fr: ({ payload: p }, n) => ({ title: `${n['acting']} a accepté votre partenariat`, body: `${n['acting']} a accepté le partenariat pour « ${p.needTitle} ». Vous pouvez commencer à concevoir le titre ensemble.`, link: `/partnerships/${p.partnershipId}` }),
+    },
+  },
+  'marketplace.partnership.declined': {
+    audience: (e) => adminsOf(otherSide(e.payload, e.payload.actingOrganizationId)),
+    organizations: (e) => [e.payload.employerId, e.payload.institutionId],
+    channels: PEOPLE,
+    names: (e) => ({ acting: e.payload.actingOrganizationId }),
+    text: {
+      en: ({ payload: p }, n) => ({ title: `${n['acting']} declined your partnership`, body: `${n['acting']} declined the partnership on “${p.needTitle}”.${p.message ? ` They write: ${p.message}` : ''}`, link: `/partnerships/${p.partnershipId}` }),
+      fr: ({ payload: p }, n) => ({ title: `${n['acting']} a refusé votre partenariat`, body: `${n['acting']} a refusé le partenariat pour « ${p.needTitle} ».${p.message ? ` Message : ${p.message}` : ''}`, link: `/partnerships/${p.partnershipId}` }),
+    },
+  },
+  'marketplace.partnership.withdrawn': {
+    audience: (e) => adminsOf(otherSide(e.payload, e.payload.actingOrganizationId)),
+    organizations: (e) => [e.payload.employerId, e.payload.institutionId],
+    channels: PEOPLE,
+    names: (e) => ({ acting: e.payload.actingOrganizationId }),
+    text: {
+      en: ({ payload: p }, n) => ({ title: `${n['acting']} withdrew a partnership proposal`, body: `${n['acting']} withdrew its proposal on “${p.needTitle}”.`, link: `/partnerships/${p.partnershipId}` }),
+      fr: ({ payload: p }, n) => ({ title: `${n['acting']} a retiré une proposition de partenariat`, body: `${n['acting']} a retiré sa proposition pour « ${p.needTitle} ».`, link: `/partnerships/${p.partnershipId}` }),
+    },
+  },
+  'credentials.design.review_requested': {
+    audience: (e) => adminsOf(...e.payload.awaiting),
+    organizations: (e) => [e.payload.issuerId, ...e.payload.awaiting],
+    channels: PEOPLE,
+    names: (e) => ({ issuer: e.payload.issuerId }),
+    text: {
+      en: ({ payload: p }, n) => ({ title: `Review requested: ${p.title}`, body: `${n['issuer']} asks you to review version ${p.version} of “${p.title}” by ${p.reviewDueAt.slice(0, 10)}.`, link: `/designs/${p.designId}` }),
+      fr: ({ payload: p }, n) => ({ title: `Révision demandée : ${p.title}`, body: `${n['issuer']} vous demande de réviser la version ${p.version} de « ${p.title} » d’ici le ${p.reviewDueAt.slice(0, 10)}.`, link: `/designs/${p.designId}` }),
+    },
+  },
+  'credentials.design.review_overdue': {
+    audience: (e) => adminsOf(...e.payload.awaiting),
+    organizations: (e) => [e.payload.issuerId, ...e.payload.awaiting],
+    channels: PEOPLE,
+    text: {
+      en: ({ payload: p }) => ({ title: `Review overdue: ${p.title}`, body: `Your review of version ${p.version} of “${p.title}” was due ${p.reviewDueAt.slice(0, 10)}. Your partners are waiting.`, link: `/designs/${p.designId}` }),
+      fr: ({ payload: p }) => ({ title: `Révision en retard : ${p.title}`, body: `Votre révision de la version ${p.version} de « ${p.title} » était attendue le ${p.reviewDueAt.slice(0, 10)}. Vos partenaires attendent.`, link: `/designs/${p.designId}` }),
+    },
+  },
+  'credentials.design.changes_requested': {
+    audience: (e) => adminsOf(e.payload.issuerId),
+    organizations: (e) => [e.payload.issuerId, e.payload.organizationId],
+    channels: PEOPLE,
+    names: (e) => ({ reviewer: e.payload.organizationId }),
+    text: {
+      en: ({ payload: p }, n) => ({ title: `Changes requested: ${p.title}`, body: `${n['reviewer']} asks for changes to version ${p.version} of “${p.title}”: ${p.comment}`, link: `/designs/${p.designId}` }),
+      fr: ({ payload: p }, n) => ({ title: `Modifications demandées : ${p.title}`, body: `${n['reviewer']} demande des modifications à la version ${p.version} de « ${p.title} » : ${p.comment}`, link: `/designs/${p.designId}` }),
+    },
+  },
+  'credentials.design.approved': {
+    audience: (e) => adminsOf(e.payload.issuerId, ...e.payload.partnerIds),
+    organizations: (e) => [e.payload.issuerId, ...e.payload.partnerIds],
+    channels: PEOPLE,
+    text: {
+      en: ({ payload: p }) => ({ title: `Approved by every partner: ${p.title}`, body: `Every partner approved version ${p.version} of “${p.title}”. It can now be published.`, link: `/designs/${p.designId}` }),
+      fr: ({ payload: p }) => ({ title: `Approuvé par tous les partenaires : ${p.title}`, body: `Tous les partenaires ont approuvé la version ${p.version} de « ${p.title} ». Il peut maintenant être publié.`, link: `/designs/${p.designId}` }),
+    },
+  },
+  'credentials.design.published': {
+    audience: (e) => adminsOf(e.payload.issuerId, ...e.payload.partnerIds),
+    organizations: (e) => [e.payload.issuerId, ...e.payload.partnerIds],
+    channels: PEOPLE,
+    text: {
+      en: ({ payload: p }) => ({ title: `Published: ${p.title}`, body: `“${p.title}” is published. Partners can now endorse it.`, link: `/credentials/${p.credentialId}` }),
+      fr: ({ payload: p }) => ({ title: `Publié : ${p.title}`, body: `« ${p.title} » est publié. Les partenaires peuvent maintenant l’endosser.`, link: `/credentials/${p.credentialId}` }),
+    },
+  },
+  'credentials.design.comment_added': {
+    audience: (e) => membersOf(e.payload.issuerId, ...e.payload.partnerIds),
+    organizations: (e) => [e.payload.issuerId, ...e.payload.partnerIds],
+    channels: ['IN_APP'],
+    text: {
+      en: ({ payload: p }) => ({ title: `New comment on ${p.title}`, body: `Someone commented on “${p.title}”${p.field ? ` (${p.field})` : ''}.`, link: `/designs/${p.designId}` }),
+      fr: ({ payload: p }) => ({ title: `Nouveau commentaire sur ${p.title}`, body: `Un commentaire a été ajouté à « ${p.title} »${p.field ? ` (${p.field})` : ''}.`, link: `/designs/${p.designId}` }),
+    },
+  },
+};
+
+export function ruleFor(type: string): RoutingRule<DomainEventType> | undefined {
+  return (ROUTING_RULES as Record<string, RoutingRule<DomainEventType> | undefined>)[type];
+}
+
+/** Event types someone can hear of: the ones with a rule. */
+export function routedEventTypes(): string[] {
+  return Object.keys(ROUTING_RULES);
+}
+
+export function localeOf(value: string | null | undefined): Locale {
+  return value === 'fr' ? 'fr' : 'en';
+}
+
+export function messageOf(event: DomainEvent, locale: string, names: Record<string, string>): Message {
+  const rule = ruleFor(event.type);
+  if (!rule) throw new Error(`no routing rule for ${event.type}`);
+  return rule.text[localeOf(locale)](event, names);
+}

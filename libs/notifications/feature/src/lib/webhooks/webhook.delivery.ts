@@ -1,0 +1,74 @@
+// One webhook delivery: a signed POST of the event to the subscription's URL. A non-2xx answer,
+// a redirect or a timeout fails the attempt; the webhooks queue retries with exponential
+// backoff and jitter for about a day, and the last failure leaves the delivery DEAD (visible to
+// the organization in its delivery log, and in the queue's failed set on the dashboard).
+import { Inject, Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import type { DeliveryJob } from '@lattice/shared-contracts';
+import { SecretBox } from '@lattice/notifications-data-access';
+import { DeliveryStore } from '../delivery/delivery-store';
+import { NOTIFICATIONS_SETTINGS, type NotificationsSettings } from '../notifications-settings';
+import { checkWebhookUrl } from './webhook-url';
+import { SIGNATURE_HEADER, signatureHeader } from './webhook-signature';
+
+export class WebhookAttemptError extends Error {
+  constructor(
+    message: string,
+    readonly statusCode: number | null,
+  ) {
+    super(message);
+  }
+}
+
+@Injectable()
+export class WebhookDelivery {
+  private readonly box: SecretBox;
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly store: DeliveryStore,
+    @Inject(NOTIFICATIONS_SETTINGS) private readonly settings: NotificationsSettings,
+  ) {
+    this.box = new SecretBox(settings.webhookSecretKey);
+  }
+
+  async deliver(job: DeliveryJob): Promise<void> {
+    const delivery = await this.store.claim(job.deliveryId);
+    if (!delivery) return;
+    const rows = (await this.dataSource.query(`SELECT "url", "secret_ciphertext", "active" FROM "notifications"."webhook_subscriptions" WHERE "id" = $1`, [
+      delivery.recipient,
+    ])) as Array<{ url: string; secret_ciphertext: string; active: boolean }>;
+    const subscription = rows[0];
+    if (!subscription?.active) return this.store.skipped(delivery.id, 'subscription removed');
+    // Checked again at send time: DNS may have changed since the subscription was created.
+    const verdict = await checkWebhookUrl(subscription.url, { production: this.settings.production });
+    if (!verdict.ok) throw new WebhookAttemptError(`refused: ${verdict.reason}`, null);
+    const event = await this.store.event(delivery.event_id);
+    const body = JSON.stringify({
+      id: delivery.id,
+      event: { id: event.id, type: event.type, occurredAt: event.occurredAt, actorId: event.actorId, payload: event.payload },
+    });
+    const timestamp = Math.floor(Date.now() / 1000);
+    let response: Response;
+    try {
+      response = await fetch(subscription.url, {
+        method: 'POST',
+        redirect: 'manual',
+        signal: AbortSignal.timeout(this.settings.webhookTimeoutMs),
+        headers: {
+          'content-type': 'application/json',
+          'user-agent': 'Lattice-Webhooks/1',
+          'Lattice-Event': event.type,
+          'Lattice-Delivery': delivery.id,
+          [SIGNATURE_HEADER]: signatureHeader(this.box.open(subscription.secret_ciphertext), body, timestamp),
+        },
+        body,
+      });
+      await response.arrayBuffer().catch(() => undefined);
+    } catch (error) {
+      throw new WebhookAttemptError(`request failed: ${(error as Error).message}`, null);
+    }
+    if (response.status < 200 || response.status >= 300) throw new WebhookAttemptError(`endpoint answered ${response.status}`, response.status);
+    await this.store.succeeded(delivery.id, { statusCode: response.status });
+  }
+}
