@@ -14,6 +14,7 @@ COPY --from=build /app/node_modules ./node_modules
 COPY --from=build /app/dist ./dist
 COPY --from=build /app/apps/gateway/supergraph.graphql ./apps/gateway/supergraph.graphql
 COPY --from=build /app/package.json ./package.json
+COPY --from=build /app/data ./data
 USER lattice
 # APP is one of: gateway identity marketplace credentials notifications worker
 ENV APP=gateway

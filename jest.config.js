@@ -20,12 +20,20 @@ const transform = {
     },
   ],
 };
+// The digital-credentials libraries (@digitalbazaar/*) and a few of their dependencies ship only
+// ES modules; jest's CommonJS runtime cannot load them, so swc turns them into CommonJS too.
+const esmOnlyPackages = ['@digitalbazaar', 'base58-universal', 'base64url-universal', 'ky', 'serialize-error'];
+transform['^.+\\.m?js$'] = [
+  '@swc/jest',
+  { jsc: { parser: { syntax: 'ecmascript' }, target: 'es2022' }, module: { type: 'commonjs' } },
+];
 const common = {
   rootDir: __dirname,
   testEnvironment: 'node',
   transform,
   moduleNameMapper,
   moduleFileExtensions: ['ts', 'js', 'cjs', 'json'],
+  transformIgnorePatterns: [`/node_modules/(?!(${esmOnlyPackages.join('|')})/)`],
   testPathIgnorePatterns: ['/node_modules/', '/dist/', '/apps/web/'],
   setupFiles: ['reflect-metadata'],
 };
@@ -38,7 +46,7 @@ module.exports = {
       displayName: 'integration',
       testMatch: ['<rootDir>/{apps,libs}/**/*.int-spec.ts'],
       globalSetup: '<rootDir>/libs/shared/testing/src/lib/global-setup.ts',
-      testTimeout: 60000,
+      setupFilesAfterEnv: ['<rootDir>/libs/shared/testing/src/lib/long-timeout.ts'],
     },
     {
       ...common,
@@ -46,7 +54,7 @@ module.exports = {
       testMatch: ['<rootDir>/e2e/**/*.e2e-spec.ts'],
       globalSetup: '<rootDir>/e2e/support/global-setup.ts',
       globalTeardown: '<rootDir>/e2e/support/global-teardown.ts',
-      testTimeout: 60000,
+      setupFilesAfterEnv: ['<rootDir>/libs/shared/testing/src/lib/long-timeout.ts'],
     },
   ],
 };

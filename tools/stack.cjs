@@ -114,11 +114,28 @@ async function startStack(options) {
     throw error;
   }
 
+  /** Kills one process (SIGKILL by default: a crash, not a shutdown) and starts it again. */
+  const restart = async (name, { signal = 'SIGKILL', downMs = 0 } = {}) => {
+    const index = children.findIndex((entry) => entry.name === name);
+    if (index < 0) throw new Error(`${name} is not part of this stack`);
+    const { child } = children[index];
+    await new Promise((resolve) => {
+      if (child.exitCode !== null || child.signalCode !== null) return resolve();
+      child.once('exit', resolve);
+      child.kill(signal);
+    });
+    children.splice(index, 1);
+    if (downMs > 0) await new Promise((resolve) => setTimeout(resolve, downMs));
+    const path = name === 'gateway' ? '/health/ready' : '/health/live';
+    await waitFor(`http://127.0.0.1:${ports[name]}${path}`, launch(name), name, options.timeoutMs ?? 60_000);
+  };
+
   return {
     ports,
     gatewayUrl: `http://localhost:${ports.gateway}/graphql`,
     children,
     stop,
+    restart,
   };
 }
 

@@ -19,6 +19,7 @@ export interface RunningStack {
   ports: Record<string, number>;
   gatewayUrl: string;
   stop(): Promise<void>;
+  restart(name: string, options?: { signal?: NodeJS.Signals; downMs?: number }): Promise<void>;
 }
 export function startStack(options: StartStackOptions): Promise<RunningStack>;
 export function portsFor(base: number): Record<string, number>;

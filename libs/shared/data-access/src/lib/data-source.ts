@@ -1,7 +1,20 @@
 // One way to open a service's database: its own schema, its own migrations table, no
 // synchronize, and migrations run at start under an advisory lock so replicas starting
 // together never race.
+import { Client, type ClientConfig } from 'pg';
 import { DataSource, type DataSourceOptions, type MixedList, type EntitySchema } from 'typeorm';
+
+/**
+ * A pg client that always has an 'error' listener. When Postgres restarts, a client that is
+ * checked out reports the dropped connection as an 'error' event after TypeORM has removed its
+ * own listener; unheard, that event crashes the process. Queries still reject as they should.
+ */
+export class ResilientPgClient extends Client {
+  constructor(config?: string | ClientConfig) {
+    super(config);
+    this.on('error', () => undefined);
+  }
+}
 
 export interface ServiceDataSourceOptions {
   readonly url: string;
@@ -26,7 +39,7 @@ export function serviceDataSourceOptions(options: ServiceDataSourceOptions): Dat
     synchronize: false,
     logging: ['error'],
     applicationName: options.applicationName ?? `lattice-${options.schema}`,
-    extra: { max: options.poolSize ?? 10, connectionTimeoutMillis: 5_000 },
+    extra: { max: options.poolSize ?? 10, connectionTimeoutMillis: 5_000, Client: ResilientPgClient },
   };
 }
 

@@ -1,7 +1,8 @@
 // Moves committed outbox rows to the queues. Rows are claimed with FOR UPDATE SKIP LOCKED, so
 // several relays (replicas) share the work without sending a row twice at once; a row is marked
 // sent only after the queue accepted it, in the same transaction that claimed it.
-import { Client, Pool } from 'pg';
+import { Pool } from 'pg';
+import { ResilientPgClient } from './data-source';
 import { isDomainEventType, queuesFor } from '@lattice/shared-contracts';
 import type { QueuePort } from '@lattice/shared-queue';
 import { toDomainEvent, type OutboxRow } from './outbox';
@@ -13,12 +14,14 @@ export interface OutboxRelayOptions {
   readonly batchSize?: number;
   /** Poll interval when no notification arrives (NOTIFY wakes it sooner). */
   readonly intervalMs?: number;
+  /** How long after sending a row is published once more (see outboxRepublishSql). */
+  readonly republishAfterMs?: number;
   readonly log?: (line: string) => void;
 }
 
 export class OutboxRelay {
   private readonly pool: Pool;
-  private listener?: Client;
+  private listener?: ResilientPgClient;
   private timer?: NodeJS.Timeout;
   private running = false;
   private stopped = true;
@@ -26,9 +29,11 @@ export class OutboxRelay {
   private lastError: string | null = null;
   private lastRunAt = 0;
   sentTotal = 0;
+  republishedTotal = 0;
+  private lastPrunedAt = 0;
 
   constructor(private readonly options: OutboxRelayOptions) {
-    this.pool = new Pool({ connectionString: options.databaseUrl, max: 2 });
+    this.pool = new Pool({ connectionString: options.databaseUrl, max: 2, Client: ResilientPgClient });
     this.pool.on('error', () => undefined);
   }
 
@@ -44,7 +49,7 @@ export class OutboxRelay {
 
   private async listen(): Promise<void> {
     try {
-      const client = new Client({ connectionString: this.options.databaseUrl });
+      const client = new ResilientPgClient({ connectionString: this.options.databaseUrl });
       client.on('error', () => {
         this.listener = undefined;
       });
@@ -80,6 +85,7 @@ export class OutboxRelay {
     try {
       if (!this.listener) await this.listen();
       sent = await this.relayBatch();
+      if (Date.now() - this.lastPrunedAt > 10 * 60_000) await this.prune();
       this.lastError = null;
     } catch (error) {
       this.lastError = (error as Error).message;
@@ -98,11 +104,23 @@ export class OutboxRelay {
     const client = await this.pool.connect();
     try {
       await client.query('BEGIN');
-      const { rows } = await client.query<OutboxRow>(
-        `SELECT "seq", "id", "type", "actor_id", "payload", "occurred_at" FROM "${this.options.schema}"."outbox"
+      const limit = this.options.batchSize ?? 500;
+      const { rows: unsent } = await client.query<OutboxRow>(
+        `SELECT "seq", "id", "type", "actor_id", "payload", "occurred_at", false AS "republish" FROM "${this.options.schema}"."outbox"
           WHERE "sent_at" IS NULL ORDER BY "seq" LIMIT $1 FOR UPDATE SKIP LOCKED`,
-        [this.options.batchSize ?? 500],
+        [limit],
       );
+      // Then rows sent long enough ago to be published once more (same job id; see outboxRepublishSql).
+      const { rows: due } =
+        unsent.length < limit
+          ? await client.query<OutboxRow>(
+              `SELECT "seq", "id", "type", "actor_id", "payload", "occurred_at", true AS "republish" FROM "${this.options.schema}"."outbox"
+                WHERE "republished_at" IS NULL AND "sent_at" IS NOT NULL AND "sent_at" < now() - make_interval(secs => $2)
+                ORDER BY "sent_at" LIMIT $1 FOR UPDATE SKIP LOCKED`,
+              [limit - unsent.length, (this.options.republishAfterMs ?? 120_000) / 1000],
+            )
+          : { rows: [] as OutboxRow[] };
+      const rows = [...unsent, ...due];
       if (rows.length === 0) {
         await client.query('COMMIT');
         return 0;
@@ -131,18 +149,34 @@ export class OutboxRelay {
         );
         throw error;
       }
-      await client.query(`UPDATE "${this.options.schema}"."outbox" SET "sent_at" = now(), "attempts" = "attempts" + 1 WHERE "seq" = ANY($1::bigint[])`, [
-        rows.map((row) => row.seq),
-      ]);
+      if (unsent.length > 0) {
+        await client.query(`UPDATE "${this.options.schema}"."outbox" SET "sent_at" = now(), "attempts" = "attempts" + 1 WHERE "seq" = ANY($1::bigint[])`, [
+          unsent.map((row) => row.seq),
+        ]);
+      }
+      if (due.length > 0) {
+        await client.query(`UPDATE "${this.options.schema}"."outbox" SET "republished_at" = now() WHERE "seq" = ANY($1::bigint[])`, [due.map((row) => row.seq)]);
+      }
       await client.query('COMMIT');
-      this.sentTotal += rows.length;
-      return rows.length;
+      this.sentTotal += unsent.length;
+      this.republishedTotal += due.length;
+      return unsent.length;
     } catch (error) {
       await client.query('ROLLBACK').catch(() => undefined);
       throw error;
     } finally {
       client.release();
     }
+  }
+
+  /** Rows published twice and older than the retention are history, not work: drop them. */
+  async prune(retentionDays = 7): Promise<number> {
+    this.lastPrunedAt = Date.now();
+    const result = await this.pool.query(
+      `DELETE FROM "${this.options.schema}"."outbox" WHERE "republished_at" < now() - make_interval(days => $1)`,
+      [retentionDays],
+    );
+    return result.rowCount ?? 0;
   }
 
   async pending(): Promise<number> {

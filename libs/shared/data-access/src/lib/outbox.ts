@@ -27,6 +27,22 @@ export function outboxTableSql(schema: string): { up: string[]; down: string[] }
   };
 }
 
+/**
+ * Second publication of sent rows. Redis is a transport, not the system of record: if it loses
+ * jobs (a crash without persistence, a flush), events it had accepted would be lost. The relay
+ * therefore publishes every row once more after a delay, with the same job id: BullMQ ignores it
+ * while it still knows the job, and consumers ignore events they already applied.
+ */
+export function outboxRepublishSql(schema: string): { up: string[]; down: string[] } {
+  return {
+    up: [
+      `ALTER TABLE "${schema}"."outbox" ADD COLUMN "republished_at" timestamptz`,
+      `CREATE INDEX "outbox_republish_idx" ON "${schema}"."outbox" ("sent_at") WHERE "republished_at" IS NULL AND "sent_at" IS NOT NULL`,
+    ],
+    down: [`DROP INDEX "${schema}"."outbox_republish_idx"`, `ALTER TABLE "${schema}"."outbox" DROP COLUMN "republished_at"`],
+  };
+}
+
 export interface PendingEvent<T extends DomainEventType = DomainEventType> {
   readonly type: T;
   readonly payload: DomainEventPayloads[T];
@@ -59,6 +75,8 @@ export interface OutboxRow {
   actor_id: string | null;
   payload: unknown;
   occurred_at: Date;
+  /** True when the row was sent before and is being published once more. */
+  republish?: boolean;
 }
 
 export function toDomainEvent(row: OutboxRow, source: string): DomainEvent {
