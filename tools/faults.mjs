@@ -213,6 +213,7 @@ try {
   await startRedis();
   // Worst case: a delivery leased by the killed worker waits out its 120 s lease, then the next sweep.
   const recoveredMs = await waitFor(total, 300_000);
+  if (recoveredMs !== null) log(`all ${total * 3} deliveries complete ${(recoveredMs / 1000).toFixed(1)} s after Redis came back`);
   check('every delivery arrived after the faults', recoveredMs !== null, `inbox ${await inboxCount()}/${total}, e-mails ${mails.size}/${total}, webhooks ${hooks.size}/${total}`);
 
   // ---------- 0 lost, 0 duplicates ----------

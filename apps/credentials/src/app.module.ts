@@ -3,7 +3,7 @@ import { IdentityMembershipSource } from '@lattice/shared-auth';
 import { subgraphFoundation } from '@lattice/shared-graphql';
 import { credentialsDataSource } from '@lattice/credentials-data-access';
 import { CredentialsFeatureModule } from '@lattice/credentials-feature';
-import type { CredentialsEnv } from './config';
+import { type CredentialsEnv, issuerKeyEncryptionKeyFrom } from './config';
 
 @Module({})
 export class CredentialsAppModule {
@@ -20,7 +20,11 @@ export class CredentialsAppModule {
             membershipSource: { useValue: new IdentityMembershipSource(config.IDENTITY_INTERNAL_URL) },
           },
         }),
-        CredentialsFeatureModule.forRoot({ identityUrl: config.IDENTITY_INTERNAL_URL }),
+        CredentialsFeatureModule.forRoot({
+          identityUrl: config.IDENTITY_INTERNAL_URL,
+          publicBaseUrl: config.PUBLIC_BASE_URL,
+          issuerKeyEncryptionKey: issuerKeyEncryptionKeyFrom(config.ISSUER_KEY_ENCRYPTION_KEY, config.NODE_ENV === 'production'),
+        }),
       ],
     };
   }

@@ -1,5 +1,29 @@
-import { loadEnv, subgraphEnv } from '@lattice/shared-util-config';
+import { env, loadEnv, subgraphEnv } from '@lattice/shared-util-config';
+import { parseKeyEncryptionKey } from '@lattice/credentials-openbadges';
 
-export const credentialsEnvSchema = subgraphEnv(4003);
+export const credentialsEnvSchema = {
+  ...subgraphEnv(4003),
+  /** The gateway's public origin: credential, issuer and status list URLs are absolute on it. */
+  PUBLIC_BASE_URL: env.url(['http', 'https'], { default: 'http://localhost:4000' }),
+  /** 32 bytes, base64: seals issuers' private signing keys at rest; required in production. */
+  ISSUER_KEY_ENCRYPTION_KEY: env.string({ optional: true, sensitive: true }),
+};
 export const loadCredentialsEnv = () => loadEnv(credentialsEnvSchema);
 export type CredentialsEnv = ReturnType<typeof loadCredentialsEnv>;
+
+/** Only for development and tests: anyone can read it here, so nothing sealed with it is secret. */
+const DEVELOPMENT_ISSUER_KEY_ENCRYPTION_KEY = Buffer.from('lattice-development-issuer-keys!', 'utf8').toString('base64');
+
+/** The key-encryption key: required in production, the development key otherwise (with a warning). */
+export function issuerKeyEncryptionKeyFrom(value: string | undefined, production: boolean, warn: (line: string) => void = console.warn): Buffer {
+  if (value) {
+    try {
+      return parseKeyEncryptionKey(value);
+    } catch (error) {
+      throw new Error(`ISSUER_KEY_ENCRYPTION_KEY: ${(error as Error).message}`);
+    }
+  }
+  if (production) throw new Error('ISSUER_KEY_ENCRYPTION_KEY is required in production (32 bytes, base64)');
+  warn('ISSUER_KEY_ENCRYPTION_KEY is not set: using the development key. Never run production without it.');
+  return parseKeyEncryptionKey(DEVELOPMENT_ISSUER_KEY_ENCRYPTION_KEY);
+}

@@ -2,6 +2,7 @@
 // comments, approvals and stage history, and published credentials.
 import { Column, CreateDateColumn, Entity, PrimaryColumn } from 'typeorm';
 import type { DesignContent, DesignStage } from '@lattice/credentials-domain';
+import type { IssuerKeyRecord } from '@lattice/credentials-openbadges';
 
 export const CREDENTIALS_SCHEMA = 'credentials';
 
@@ -111,6 +112,59 @@ export class CredentialEntity {
   @Column('timestamptz', { name: 'published_at' }) publishedAt: Date;
 }
 
+/** One signing key of an issuer; `record` is the openbadges IssuerKeyRecord (secret sealed). */
+@Entity({ name: 'issuer_keys', schema: CREDENTIALS_SCHEMA })
+export class IssuerKeyEntity {
+  @PrimaryColumn('uuid', { name: 'organization_id' }) organizationId: string;
+  @PrimaryColumn('integer') sequence: number;
+  /** The organization's name when the key was last used, for the public issuer profile. */
+  @Column('text', { name: 'issuer_name' }) issuerName: string;
+  @Column('jsonb') record: IssuerKeyRecord;
+  @Column('timestamptz', { name: 'created_at' }) createdAt: Date;
+}
+
+/** An issuer's Bitstring Status List: the bits, the next free index and the signed list credential. */
+@Entity({ name: 'status_lists', schema: CREDENTIALS_SCHEMA })
+export class StatusListEntity {
+  @PrimaryColumn('uuid') id: string;
+  @Column('uuid', { name: 'issuer_id' }) issuerId: string;
+  @Column('text', { name: 'encoded_list' }) encodedList: string;
+  @Column('integer') capacity: number;
+  @Column('integer', { name: 'next_index' }) nextIndex: number;
+  /** Increments on every re-signing; the ETag of `GET /status-lists/:id`. */
+  @Column('integer') version: number;
+  @Column('jsonb', { name: 'signed_credential' }) signedCredential: Record<string, unknown>;
+  @Column('timestamptz', { name: 'updated_at' }) updatedAt: Date;
+}
+
+export type AwardStatus = 'ACTIVE' | 'REVOKED';
+
+/** A credential awarded to one learner, with the signed OpenBadgeCredential as issued. */
+@Entity({ name: 'awards', schema: CREDENTIALS_SCHEMA })
+export class AwardEntity {
+  @PrimaryColumn('uuid') id: string;
+  @Column('uuid', { name: 'credential_id' }) credentialId: string;
+  @Column('uuid', { name: 'issuer_id' }) issuerId: string;
+  /** The salted hash published in the credential (`sha256$…`) and its salt. */
+  @Column('text', { name: 'recipient_email_hash' }) recipientEmailHash: string;
+  @Column('text', { name: 'recipient_salt' }) recipientSalt: string;
+  /** A keyed hash of the normalized e-mail, so attempts can be counted without storing the address. */
+  @Column('text', { name: 'recipient_lookup' }) recipientLookup: string;
+  @Column('text', { name: 'recipient_name' }) recipientName: string;
+  @Column('numeric', { precision: 5, scale: 2, transformer: { to: (v: number) => v, from: (v: string) => Number(v) } }) score: number;
+  @Column('integer') attempt: number;
+  @Column('jsonb') evidence: { url: string | null; narrative: string | null }[];
+  @Column('text') status: AwardStatus;
+  @Column('text', { name: 'revoked_reason', nullable: true }) revokedReason: string | null;
+  @Column('timestamptz', { name: 'revoked_at', nullable: true }) revokedAt: Date | null;
+  @Column('uuid', { name: 'revoked_by', nullable: true }) revokedBy: string | null;
+  @Column('uuid', { name: 'status_list_id' }) statusListId: string;
+  @Column('integer', { name: 'status_list_index' }) statusListIndex: number;
+  @Column('jsonb', { name: 'signed_credential' }) signedCredential: Record<string, unknown>;
+  @Column('uuid', { name: 'awarded_by' }) awardedBy: string;
+  @Column('timestamptz', { name: 'created_at' }) createdAt: Date;
+}
+
 export const CREDENTIALS_ENTITIES = [
   FrameworkEntity,
   DesignEntity,
@@ -119,4 +173,7 @@ export const CREDENTIALS_ENTITIES = [
   DesignApprovalEntity,
   DesignStageVisitEntity,
   CredentialEntity,
+  IssuerKeyEntity,
+  StatusListEntity,
+  AwardEntity,
 ];

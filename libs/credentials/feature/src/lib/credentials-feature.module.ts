@@ -1,6 +1,12 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { CredentialDesignRepository } from '@lattice/credentials-data-access';
 import { AddDesignPartnerUseCase } from './add-design-partner/add-design-partner.use-case';
+import { AwardCredentialUseCase } from './award-credential/award-credential.use-case';
+import { AwardResolver } from './graphql/award.resolver';
+import { PublicDocumentsController } from './public-documents/public-documents.controller';
+import { RevokeAwardUseCase } from './revoke-award/revoke-award.use-case';
+import { IssuerTrust } from './shared/issuer-trust';
+import { VerifyCredentialUseCase } from './verify-credential/verify-credential.use-case';
 import { AddFrameworkUseCase } from './add-framework/add-framework.use-case';
 import { ApproveDesignUseCase } from './approve-design/approve-design.use-case';
 import { CheckDesignComplianceUseCase } from './check-design-compliance/check-design-compliance.use-case';
@@ -40,6 +46,9 @@ export const CREDENTIALS_USE_CASES = [
   AddFrameworkUseCase,
   DetectOverdueReviewsUseCase,
   SummarizeDesignStagesUseCase,
+  AwardCredentialUseCase,
+  RevokeAwardUseCase,
+  VerifyCredentialUseCase,
 ];
 
 @Module({})
@@ -47,7 +56,9 @@ export class CredentialsFeatureModule {
   static forRoot(options: CredentialsOptions): DynamicModule {
     return {
       module: CredentialsFeatureModule,
+      controllers: [PublicDocumentsController],
       providers: [
+        IssuerTrust,
         { provide: CREDENTIALS_OPTIONS, useValue: options },
         { provide: OrganizationDirectory, useValue: new IdentityOrganizationDirectory(options.identityUrl) },
         CredentialDesignRepository,
@@ -56,6 +67,7 @@ export class CredentialsFeatureModule {
         CredentialDesignResolver,
         FrameworkResolver,
         CredentialResolver,
+        AwardResolver,
       ],
       exports: [CredentialDesignRepository, ...CREDENTIALS_USE_CASES],
     };

@@ -84,6 +84,18 @@ export interface DomainEventPayloads {
     field: string | null;
     authorId: string;
   };
+  /** A credential was awarded to a learner (no e-mail: the recipient is known by name only). */
+  /** recipientEmail lets notifications tell the learner; it stays in the outbox only until pruned (the award keeps a hash). */
+  'credentials.award.issued': {
+    awardId: string;
+    credentialId: string;
+    credentialTitle: string;
+    issuerId: string;
+    recipientName: string;
+    recipientEmail: string;
+    publicUrl: string;
+  };
+  'credentials.award.revoked': { awardId: string; credentialId: string; issuerId: string; reason: string; publicUrl: string };
 }
 
 /** Who is in a partnership and who acted, so consumers can tell both sides without a lookup. */
@@ -121,6 +133,8 @@ export const DOMAIN_EVENT_TYPES = [
   'credentials.design.published',
   'credentials.design.review_overdue',
   'credentials.design.comment_added',
+  'credentials.award.issued',
+  'credentials.award.revoked',
 ] as const satisfies readonly DomainEventType[];
 
 // Compile-time proof that the list above names every event type exactly.

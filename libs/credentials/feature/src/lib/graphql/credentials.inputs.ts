@@ -5,12 +5,14 @@ import {
   ArrayMaxSize,
   IsArray,
   IsBoolean,
+  IsEmail,
   IsEnum,
   IsIn,
   IsInt,
   IsNumber,
   IsOptional,
   IsString,
+  IsUrl,
   IsUUID,
   Length,
   Matches,
@@ -107,4 +109,49 @@ export class AddFrameworkInput {
 @InputType()
 export class CredentialFilter {
   @Field(() => ID, { nullable: true }) @IsOptional() @IsUUID() issuerId?: string | null;
+}
+
+@InputType()
+export class AwardRecipientInput {
+  @Field({ description: 'Published only as a salted hash.' }) @IsEmail() @MaxLength(320) email: string;
+  @Field() @IsString() @Length(1, 200) @Matches(/\S/, { message: 'name must not be blank' }) name: string;
+}
+
+@InputType()
+export class AwardResultInput {
+  @Field(() => Float, { description: 'Percent, 0 to 100; compared with the mastery threshold.' })
+  @IsNumber({ maxDecimalPlaces: 2 })
+  @Min(0, { message: 'score must be between 0 and 100' })
+  @Max(100, { message: 'score must be between 0 and 100' })
+  score: number;
+  @Field(() => Int, { description: 'Which attempt this result came from, 1 for the first.' })
+  @IsInt()
+  @Min(1, { message: 'attempt must be at least 1' })
+  @Max(1000)
+  attempt: number;
+}
+
+@InputType()
+export class AwardEvidenceInput {
+  @Field(() => String, { nullable: true, description: 'Where employers can see the evidence (http or https).' })
+  @IsOptional()
+  @IsUrl({ protocols: ['http', 'https'], require_protocol: true, require_tld: false })
+  @MaxLength(2000)
+  url?: string | null;
+  @Field(() => String, { nullable: true }) @IsOptional() @IsString() @Length(1, 5000) narrative?: string | null;
+}
+
+@InputType()
+export class AwardInput {
+  @Field(() => ID, { description: 'A published credential.' }) @IsUUID() credentialId: string;
+  @Field(() => ID, { description: 'The issuing organization; you must be one of its admins.' }) @IsUUID() issuerId: string;
+  @Field(() => AwardRecipientInput) @ValidateNested() @Type(() => AwardRecipientInput) recipient: AwardRecipientInput;
+  @Field(() => AwardResultInput) @ValidateNested() @Type(() => AwardResultInput) result: AwardResultInput;
+  @Field(() => [AwardEvidenceInput], { nullable: true })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(20)
+  @ValidateNested({ each: true })
+  @Type(() => AwardEvidenceInput)
+  evidence?: AwardEvidenceInput[] | null;
 }

@@ -1,7 +1,7 @@
 // Credentials' GraphQL types. They are not the ORM entities: mappers copy what a client may see.
 import { Directive, Field, Float, GraphQLISODateTime, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { Connection, GraphQLJSON } from '@lattice/shared-graphql';
-import type { CredentialEntity, DesignCommentEntity, DesignEntity, FrameworkEntity } from '@lattice/credentials-data-access';
+import type { AwardEntity, CredentialEntity, DesignCommentEntity, DesignEntity, FrameworkEntity } from '@lattice/credentials-data-access';
 
 export enum DesignStageEnum {
   DRAFT = 'DRAFT',
@@ -348,4 +348,56 @@ export function toCommentThreads(comments: readonly DesignCommentEntity[]): Desi
   const byId = new Map(roots.map((r) => [r.id, r]));
   for (const reply of comments.filter((c) => c.parentId !== null)) byId.get(reply.parentId!)?.replies.push(toModel(reply));
   return roots;
+}
+
+export enum AwardStatusEnum {
+  ACTIVE = 'ACTIVE',
+  REVOKED = 'REVOKED',
+}
+registerEnumType(AwardStatusEnum, { name: 'AwardStatus' });
+
+@ObjectType('Award', { description: 'A credential awarded to one learner, as a signed Open Badges 3.0 credential.' })
+export class AwardModel {
+  @Field(() => ID) id: string;
+  @Field({ description: 'Where anyone can fetch the signed credential (or its page, in a browser).' }) publicUrl: string;
+  @Field(() => AwardStatusEnum) status: AwardStatusEnum;
+  @Field(() => GraphQLJSON, { description: 'The signed OpenBadgeCredential (JSON-LD), as issued.' }) openBadge: unknown;
+  @Field(() => ID) credentialId: string;
+  @Field(() => OrganizationRef) issuer: OrganizationRef;
+  @Field() recipientName: string;
+  @Field(() => Float) score: number;
+  @Field(() => Int) attempt: number;
+  @Field(() => GraphQLISODateTime) awardedAt: Date;
+  @Field(() => GraphQLISODateTime, { nullable: true }) revokedAt: Date | null;
+  @Field(() => String, { nullable: true }) revokedReason: string | null;
+}
+
+@ObjectType('VerificationCheck')
+export class VerificationCheckModel {
+  @Field({ description: 'schema, dates, issuerKey, proof or status.' }) name: string;
+  @Field() passed: boolean;
+  @Field(() => String, { nullable: true }) detail: string | null;
+}
+
+@ObjectType('VerificationResult')
+export class VerificationResultModel {
+  @Field({ description: 'True when no check failed.' }) verified: boolean;
+  @Field(() => [VerificationCheckModel]) checks: VerificationCheckModel[];
+}
+
+export function toAwardModel(award: AwardEntity, publicUrl: string): AwardModel {
+  return {
+    id: award.id,
+    publicUrl,
+    status: award.status as AwardStatusEnum,
+    openBadge: award.signedCredential,
+    credentialId: award.credentialId,
+    issuer: organizationRef(award.issuerId),
+    recipientName: award.recipientName,
+    score: award.score,
+    attempt: award.attempt,
+    awardedAt: award.createdAt,
+    revokedAt: award.revokedAt,
+    revokedReason: award.revokedReason,
+  };
 }

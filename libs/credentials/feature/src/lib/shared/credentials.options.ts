@@ -1,6 +1,12 @@
 export interface CredentialsOptions {
   /** Identity's base URL, for organization facts (kind) of organizations the caller does not belong to. */
   readonly identityUrl: string;
+  /** The public origin (the gateway): awards, issuer profiles and status lists are URLs on it. */
+  readonly publicBaseUrl: string;
+  /** 32 bytes sealing issuers' private keys at rest (ISSUER_KEY_ENCRYPTION_KEY). */
+  readonly issuerKeyEncryptionKey: Buffer;
+  /** The OB 3.0 JSON schema file; `data/ob3/…` under the working directory by default. */
+  readonly ob3SchemaFile?: string;
 }
 
 export const CREDENTIALS_OPTIONS = Symbol('CREDENTIALS_OPTIONS');

@@ -42,6 +42,23 @@ describe('routing rules', () => {
     expect(ruleFor(proposed.type)!.audience(proposed)).toEqual([{ kind: 'members', organizationId: 'e', roles: ['OWNER', 'ADMIN'] }]);
   });
 
+  it('tells the learner of an award by their e-mail, and the issuer by webhook', () => {
+    const issued = event('credentials.award.issued', {
+      awardId: 'a',
+      credentialId: 'c',
+      credentialTitle: 'Mine Safety Essentials',
+      issuerId: 'i',
+      recipientName: 'Léa',
+      recipientEmail: 'lea@example.org',
+      publicUrl: 'https://lattice.example/credentials/a',
+    });
+    const rule = ruleFor(issued.type)!;
+    expect(rule.audience(issued)).toEqual([{ kind: 'email', email: 'lea@example.org' }]);
+    expect(rule.organizations(issued)).toEqual(['i']);
+    expect(messageOf(issued, 'fr', {}).title).toBe('Vous avez obtenu « Mine Safety Essentials »');
+    expect(messageOf(issued, 'en', {}).link).toBe('https://lattice.example/credentials/a');
+  });
+
   it('skips an organization being un-verified', () => {
     const unverified = event('identity.organization.verified', { organizationId: 'o', verified: false, by: 'x' });
     expect(ruleFor(unverified.type)!.when!(unverified)).toBe(false);

@@ -182,6 +182,18 @@ export const ROUTING_RULES: RoutingRules = {
       fr: ({ payload: p }) => ({ title: `Publié : ${p.title}`, body: `« ${p.title} » est publié. Les partenaires peuvent maintenant l’endosser.`, link: `/credentials/${p.credentialId}` }),
     },
   },
+  'credentials.award.issued': {
+    // The learner, when they have a Lattice account (in-app and e-mail); the issuer's systems by webhook.
+    audience: (e) => [{ kind: 'email', email: e.payload.recipientEmail }],
+    organizations: (e) => [e.payload.issuerId],
+    channels: PEOPLE,
+    tellActor: true,
+    text: {
+      en: ({ payload: p }) => ({ title: `You earned “${p.credentialTitle}”`, body: `Your credential “${p.credentialTitle}” is ready. Anyone can verify it from its page.`, link: p.publicUrl }),
+      fr: ({ payload: p }) => ({ title: `Vous avez obtenu « ${p.credentialTitle} »`, body: `Votre titre de compétences « ${p.credentialTitle} » est prêt. Tout le monde peut le vérifier depuis sa page.`, link: p.publicUrl }),
+    },
+  },
+  'credentials.award.revoked': { ...webhookOnly, organizations: (e) => [e.payload.issuerId] },
   'credentials.design.comment_added': {
     audience: (e) => membersOf(e.payload.issuerId, ...e.payload.partnerIds),
     organizations: (e) => [e.payload.issuerId, ...e.payload.partnerIds],

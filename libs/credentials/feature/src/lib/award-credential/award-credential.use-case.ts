@@ -1,0 +1,161 @@
+// An issuer awards a published credential to a learner who met its mastery threshold within the
+// attempts allowed: a signed OB 3.0 credential with a status list entry, the award row and its
+// event, in one transaction.
+//
+// Attempts: the caller reports which attempt this result came from (`result.attempt`, 1-based);
+// Lattice also counts the learner's earlier awards of the same credential (revoked ones included,
+// matched by a keyed hash of the e-mail). The award is refused when either the reported attempt
+// or that count + 1 is beyond `attemptsAllowed`. Failed attempts are not recorded here: the
+// assessment system that reports the result keeps them. A learner holds at most one standing
+// award of a credential (a second one is a CONFLICT).
+import { randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
+import { Authorizer, type Principal } from '@lattice/shared-auth';
+import { inTransaction, isUniqueViolation } from '@lattice/shared-data-access';
+import { AwardEntity, CREDENTIALS_SCHEMA, CredentialEntity, DesignEntity, DesignVersionEntity } from '@lattice/credentials-data-access';
+import { CredentialsErrors } from '@lattice/credentials-domain';
+import { buildAchievement, buildIssuerRef, buildOpenBadgeCredential, hashRecipientEmail, isoSeconds } from '@lattice/credentials-openbadges';
+import { IssuerTrust } from '../shared/issuer-trust';
+import { OrganizationDirectory } from '../shared/organization-directory';
+
+export interface AwardCredentialCommand {
+  readonly credentialId: string;
+  readonly issuerId: string;
+  readonly recipient: { readonly email: string; readonly name: string };
+  readonly result: { readonly score: number; readonly attempt: number };
+  readonly evidence?: readonly { readonly url?: string | null; readonly narrative?: string | null }[] | null;
+}
+
+@Injectable()
+export class AwardCredentialUseCase {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly authorizer: Authorizer,
+    private readonly directory: OrganizationDirectory,
+    private readonly trust: IssuerTrust,
+  ) {}
+
+  async execute(principal: Principal, command: AwardCredentialCommand): Promise<AwardEntity> {
+    await this.authorizer.requireRole(principal, command.issuerId, 'ADMIN');
+    const credential = await this.dataSource.getRepository(CredentialEntity).findOneBy({ id: command.credentialId });
+    if (!credential) throw CredentialsErrors.of('CREDENTIAL_NOT_FOUND', 'No such published credential.', { credentialId: command.credentialId });
+    if (credential.issuerId !== command.issuerId) {
+      throw CredentialsErrors.of('NOT_THE_ISSUER', 'Only the organization that issues this credential can award it.', { credentialId: credential.id });
+    }
+    const design = await this.dataSource.getRepository(DesignEntity).findOneByOrFail({ id: credential.designId });
+    if (design.stage === 'RETIRED') throw CredentialsErrors.of('CREDENTIAL_RETIRED', 'This credential is retired and can no longer be awarded.', { credentialId: credential.id });
+    // The version that was published, whatever the design row says today.
+    const content = (await this.dataSource.getRepository(DesignVersionEntity).findOneByOrFail({ designId: design.id, version: credential.designVersion })).snapshot;
+
+    const threshold = content.assessment.masteryThreshold;
+    if (threshold !== null && command.result.score < threshold) {
+      throw CredentialsErrors.of('BELOW_MASTERY_THRESHOLD', `A score of ${command.result.score} is below the mastery threshold of ${threshold}.`, {
+        score: command.result.score,
+        masteryThreshold: threshold,
+      });
+    }
+    const allowed = content.assessment.attemptsAllowed;
+    const lookup = this.trust.recipientLookup(command.recipient.email);
+    const issuer = await this.directory.find(principal, command.issuerId);
+    const issuerName = issuer?.name || credential.title;
+
+    const awardId = randomUUID();
+    try {
+      return await inTransaction(this.dataSource, CREDENTIALS_SCHEMA, async ({ manager, emit }) => {
+        // Serializes awards of one credential to one learner, so the attempt count holds under races.
+        await manager.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, [`award:${credential.id}:${lookup}`]);
+        const previous = await manager.findBy(AwardEntity, { credentialId: credential.id, recipientLookup: lookup });
+        if (allowed !== null && (command.result.attempt > allowed || previous.length + 1 > allowed)) {
+          throw CredentialsErrors.of('ATTEMPTS_EXCEEDED', `This credential allows ${allowed} attempt(s).`, {
+            attempt: Math.max(command.result.attempt, previous.length + 1),
+            attemptsAllowed: allowed,
+          });
+        }
+        if (previous.some((award) => award.status === 'ACTIVE')) {
+          throw CredentialsErrors.of('ALREADY_AWARDED', 'This learner already holds this credential.', { credentialId: credential.id });
+        }
+
+        const signer = await this.trust.signerFor(manager, command.issuerId, issuerName);
+        const list = await this.trust.lockStatusList(manager, command.issuerId, signer);
+        if (list.nextIndex >= list.capacity) throw CredentialsErrors.of('STATUS_LIST_FULL', "The issuer's status list is full.");
+        // Indexes are handed out in order and start unset, so the signed list needs no re-signing.
+
+        const now = new Date();
+        const recipient = hashRecipientEmail(command.recipient.email);
+        const evidence = (command.evidence ?? []).map((item) => ({ url: item.url ?? null, narrative: item.narrative ?? null }));
+        const unsigned = buildOpenBadgeCredential({
+          issuer: buildIssuerRef({ id: this.trust.issuerUrl(command.issuerId), name: issuerName }),
+          achievement: buildAchievement({
+            id: this.trust.achievementUrl(credential.id),
+            name: credential.title,
+            description: content.description?.trim() || credential.title,
+            criteriaNarrative:
+              content.assessment.evidenceRequirements?.trim() ||
+              (threshold !== null ? `Scores at least ${threshold}% on the assessment.` : 'Completes the assessment.'),
+            alignments: [],
+            masteryThreshold: threshold,
+            hours: content.hours,
+            language: content.language,
+            version: String(credential.designVersion),
+          }),
+          award: {
+            id: this.trust.awardUrl(awardId),
+            recipient,
+            validFrom: isoSeconds(now),
+            awardedDate: isoSeconds(now),
+            score: command.result.score,
+            evidence: evidence.map((item, i) => ({ id: item.url, name: `Evidence ${i + 1}`, narrative: item.narrative })),
+            credentialStatus: { statusListCredential: this.trust.statusListUrl(list.id), statusListIndex: list.nextIndex },
+          },
+        });
+        const signed = await this.trust.sign(unsigned, signer);
+
+        await manager.query(`UPDATE "credentials"."status_lists" SET "next_index" = "next_index" + 1, "updated_at" = now() WHERE "id" = $1`, [list.id]);
+        const award = manager.create(AwardEntity, {
+          id: awardId,
+          credentialId: credential.id,
+          issuerId: command.issuerId,
+          recipientEmailHash: recipient.identityHash,
+          recipientSalt: recipient.salt,
+          recipientLookup: lookup,
+          recipientName: command.recipient.name.trim(),
+          score: command.result.score,
+          attempt: command.result.attempt,
+          evidence,
+          status: 'ACTIVE',
+          revokedReason: null,
+          revokedAt: null,
+          revokedBy: null,
+          statusListId: list.id,
+          statusListIndex: list.nextIndex,
+          signedCredential: signed as unknown as Record<string, unknown>,
+          awardedBy: principal.userId,
+          createdAt: now,
+        });
+        // jsonb columns hold free-form objects, which TypeORM's deep-partial type cannot follow.
+        await manager.insert(AwardEntity, award as QueryDeepPartialEntity<AwardEntity>);
+        emit({
+          type: 'credentials.award.issued',
+          actorId: principal.userId,
+          payload: {
+            awardId,
+            credentialId: credential.id,
+            credentialTitle: credential.title,
+            issuerId: command.issuerId,
+            recipientName: award.recipientName,
+            recipientEmail: command.recipient.email,
+            publicUrl: this.trust.awardUrl(awardId),
+          },
+        });
+        return award;
+      });
+    } catch (error) {
+      if (isUniqueViolation(error, 'awards_active_recipient_key')) {
+        throw CredentialsErrors.of('ALREADY_AWARDED', 'This learner already holds this credential.', { credentialId: credential.id });
+      }
+      throw error;
+    }
+  }
+}

@@ -1,0 +1,129 @@
+// Awards against real Postgres: concurrent awards get distinct status list indexes, a learner
+// racing for two awards gets one, and a refused revocation leaves the signed list as it was.
+import { randomUUID } from 'node:crypto';
+import type { DataSource } from 'typeorm';
+import { Authorizer, MembershipSource, type Principal } from '@lattice/shared-auth';
+import { openDataSource } from '@lattice/shared-data-access';
+import { testDatabaseUrl } from '@lattice/shared-testing';
+import { credentialsDataSource, SHIPPED_FRAMEWORKS, StatusListEntity } from '@lattice/credentials-data-access';
+import { EMPTY_ASSESSMENT } from '@lattice/credentials-domain';
+import { IssuerTrust } from '../shared/issuer-trust';
+import { type DirectoryOrganization, OrganizationDirectory } from '../shared/organization-directory';
+import { RevokeAwardUseCase } from '../revoke-award/revoke-award.use-case';
+import { AwardCredentialUseCase } from './award-credential.use-case';
+
+class NoLiveMemberships extends MembershipSource {
+  async membershipsOf(): Promise<[]> {
+    return [];
+  }
+}
+
+class NamedDirectory extends OrganizationDirectory {
+  async find(_principal: Principal, id: string): Promise<DirectoryOrganization | null> {
+    return { id, kind: 'INSTITUTION', name: 'Integration College' };
+  }
+}
+
+const ecampus = SHIPPED_FRAMEWORKS.find((f) => f.key === 'ecampusontario')!.id;
+
+describe('awards (integration)', () => {
+  let dataSource: DataSource;
+  let award: AwardCredentialUseCase;
+  let revoke: RevokeAwardUseCase;
+
+  beforeAll(async () => {
+    dataSource = await openDataSource(credentialsDataSource(testDatabaseUrl('int'), 20));
+    const authorizer = new Authorizer(new NoLiveMemberships());
+    const trust = new IssuerTrust(dataSource, { identityUrl: 'http://127.0.0.1:9', publicBaseUrl: 'https://lattice.example', issuerKeyEncryptionKey: Buffer.alloc(32, 3) });
+    award = new AwardCredentialUseCase(dataSource, authorizer, new NamedDirectory(), trust);
+    revoke = new RevokeAwardUseCase(dataSource, authorizer, trust);
+  });
+  afterAll(async () => {
+    await dataSource?.destroy();
+  });
+
+  /** A published credential of a fresh issuer, written directly (publication has its own tests). */
+  async function publishedCredential() {
+    const issuerId = randomUUID();
+    const designId = randomUUID();
+    const credentialId = randomUUID();
+    const userId = randomUUID();
+    const content = {
+      title: 'Integration badge',
+      description: 'Awarded in tests.',
+      frameworkId: ecampus,
+      partnershipId: null,
+      partnerIds: [],
+      competencies: [],
+      outcomes: [],
+      assessment: { ...EMPTY_ASSESSMENT, masteryThreshold: 70, attemptsAllowed: 3 },
+      hours: 10,
+      weeks: null,
+      deliveryMode: null,
+      credit: null,
+      transcriptable: null,
+      stackableInto: [],
+      careerStage: null,
+      price: null,
+      language: 'en',
+      level: null,
+      qualityAssurance: null,
+      evidenceOfNeed: null,
+      annualReview: null,
+    };
+    await dataSource.query(
+      `INSERT INTO "credentials"."designs" ("id", "issuer_id", "title", "framework_id", "content", "stage", "version", "created_by") VALUES ($1, $2, 'Integration badge', $3, $4::jsonb, 'PUBLISHED', 1, $5)`,
+      [designId, issuerId, ecampus, JSON.stringify(content), userId],
+    );
+    await dataSource.query(`INSERT INTO "credentials"."design_versions" ("design_id", "version", "snapshot", "author_id", "summary") VALUES ($1, 1, $2::jsonb, $3, 'created')`, [
+      designId,
+      JSON.stringify(content),
+      userId,
+    ]);
+    await dataSource.query(
+      `INSERT INTO "credentials"."credentials" ("id", "design_id", "title", "issuer_id", "design_version", "framework_id", "published_by", "published_at") VALUES ($1, $2, 'Integration badge', $3, 1, $4, $5, now())`,
+      [credentialId, designId, issuerId, ecampus, userId],
+    );
+    const admin: Principal = { userId, email: 'admin@example.org', memberships: [{ organizationId: issuerId, role: 'ADMIN', kind: 'INSTITUTION' }], token: 'unused' };
+    return { issuerId, credentialId, admin };
+  }
+
+  const input = (credentialId: string, issuerId: string, email: string) => ({
+    credentialId,
+    issuerId,
+    recipient: { email, name: 'Learner' },
+    result: { score: 80, attempt: 1 },
+  });
+
+  it('hands concurrent awards distinct status list indexes, and one issuer key and list', async () => {
+    const { issuerId, credentialId, admin } = await publishedCredential();
+    const awards = await Promise.all(Array.from({ length: 6 }, (_, i) => award.execute(admin, input(credentialId, issuerId, `learner${i}@example.org`))));
+    expect(new Set(awards.map((a) => a.statusListIndex))).toEqual(new Set([0, 1, 2, 3, 4, 5]));
+    expect(new Set(awards.map((a) => a.statusListId)).size).toBe(1);
+    const [{ n: keys }] = await dataSource.query(`SELECT count(*)::int AS n FROM "credentials"."issuer_keys" WHERE "organization_id" = $1`, [issuerId]);
+    expect(keys).toBe(1);
+  });
+
+  it('gives a learner racing for two awards of one credential exactly one', async () => {
+    const { issuerId, credentialId, admin } = await publishedCredential();
+    const results = await Promise.allSettled([
+      award.execute(admin, input(credentialId, issuerId, 'twin@example.org')),
+      award.execute(admin, input(credentialId, issuerId, 'Twin@Example.org')),
+    ]);
+    expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+    expect(results.find((r) => r.status === 'rejected')).toMatchObject({ reason: { code: 'CREDENTIALS.ALREADY_AWARDED', category: 'CONFLICT' } });
+  });
+
+  it('refuses a second revocation and leaves the signed status list untouched', async () => {
+    const { issuerId, credentialId, admin } = await publishedCredential();
+    const issued = await award.execute(admin, input(credentialId, issuerId, 'once@example.org'));
+    await revoke.execute(admin, issued.id, 'Issued in error.');
+    const before = await dataSource.getRepository(StatusListEntity).findOneByOrFail({ id: issued.statusListId });
+    await expect(revoke.execute(admin, issued.id, 'Again.')).rejects.toMatchObject({ category: 'CONFLICT' });
+    const after = await dataSource.getRepository(StatusListEntity).findOneByOrFail({ id: issued.statusListId });
+    expect(after.version).toBe(before.version);
+    expect(after.signedCredential).toEqual(before.signedCredential);
+    const [{ n: events }] = await dataSource.query(`SELECT count(*)::int AS n FROM "credentials"."outbox" WHERE "payload"->>'awardId' = $1`, [issued.id]);
+    expect(events).toBe(2);
+  });
+});

@@ -1,0 +1,51 @@
+import { UseGuards } from '@nestjs/common';
+import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { Authorizer, AuthGuard, CurrentPrincipal, type Principal } from '@lattice/shared-auth';
+import { GraphQLJSON, ParseIdPipe } from '@lattice/shared-graphql';
+import { AwardCredentialUseCase } from '../award-credential/award-credential.use-case';
+import { RevokeAwardUseCase } from '../revoke-award/revoke-award.use-case';
+import { IssuerTrust } from '../shared/issuer-trust';
+import { VerifyCredentialUseCase } from '../verify-credential/verify-credential.use-case';
+import { AwardInput } from './credentials.inputs';
+import { AwardModel, toAwardModel, VerificationResultModel } from './credentials.models';
+
+@Resolver(() => AwardModel)
+@UseGuards(AuthGuard)
+export class AwardResolver {
+  constructor(
+    private readonly authorizer: Authorizer,
+    private readonly trust: IssuerTrust,
+    private readonly award: AwardCredentialUseCase,
+    private readonly revoke: RevokeAwardUseCase,
+    private readonly verify: VerifyCredentialUseCase,
+  ) {}
+
+  @Mutation(() => AwardModel, { description: 'Issues a signed Open Badges 3.0 credential to a learner who met the mastery threshold within the attempts allowed.' })
+  async awardCredential(@CurrentPrincipal() principal: Principal, @Args('input', { type: () => AwardInput }) input: AwardInput): Promise<AwardModel> {
+    const award = await this.award.execute(principal, input);
+    return toAwardModel(award, this.trust.awardUrl(award.id));
+  }
+
+  @Mutation(() => AwardModel, { description: 'Revokes an award: its status list bit is set, so verifiers see it revoked. Revoking twice is a CONFLICT.' })
+  async revokeAward(
+    @CurrentPrincipal() principal: Principal,
+    @Args('id', { type: () => ID }, ParseIdPipe) id: string,
+    @Args('reason', { type: () => String }) reason: string,
+  ): Promise<AwardModel> {
+    const award = await this.revoke.execute(principal, id, reason);
+    return toAwardModel(award, this.trust.awardUrl(award.id));
+  }
+
+  @Query(() => AwardModel, { name: 'award', nullable: true, description: "An award, for members of its issuer (anyone can fetch its publicUrl)." })
+  async awardById(@CurrentPrincipal() principal: Principal, @Args('id', { type: () => ID }, ParseIdPipe) id: string): Promise<AwardModel | null> {
+    const award = await this.trust.award(id);
+    if (!award) return null;
+    await this.authorizer.requireRole(principal, award.issuerId, 'MEMBER');
+    return toAwardModel(award, this.trust.awardUrl(award.id));
+  }
+
+  @Query(() => VerificationResultModel, { description: 'Checks schema, dates, issuer key, proof and status of a credential, each reported.' })
+  verifyCredential(@Args('credential', { type: () => GraphQLJSON }) credential: unknown): Promise<VerificationResultModel> {
+    return this.verify.execute(credential) as Promise<VerificationResultModel>;
+  }
+}

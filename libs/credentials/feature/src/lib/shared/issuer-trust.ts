@@ -1,0 +1,148 @@
+// What issuing and verifying share: Lattice's public URLs, issuers' keys (created sealed on first
+// need), their profiles, status list credentials, and one document loader and verifier per process
+// that resolve Lattice's own issuer documents from the database and never fetch anything.
+import { createHmac, randomUUID } from 'node:crypto';
+import { Inject, Injectable } from '@nestjs/common';
+import { DataSource, type EntityManager } from 'typeorm';
+import { AwardEntity, IssuerKeyEntity, StatusListEntity } from '@lattice/credentials-data-access';
+import {
+  activeIssuerKey,
+  BitstringStatusList,
+  buildIssuerProfile,
+  buildStatusListCredential,
+  createCredentialVerifier,
+  createDocumentLoader,
+  createIssuerDocumentResolver,
+  createOb3SchemaValidator,
+  type CredentialVerifier,
+  type DocumentLoader,
+  generateIssuerKey,
+  type IssuerProfileDocument,
+  type IssuerSigner,
+  issuerProfileUrl,
+  issuerSigner,
+  isoSeconds,
+  loadOb3Schema,
+  MIN_STATUS_LIST_LENGTH,
+  normalizeEmail,
+  type SchemaValidator,
+  type SignedCredential,
+  signCredential,
+  type UnsignedCredential,
+} from '@lattice/credentials-openbadges';
+import { CREDENTIALS_OPTIONS, type CredentialsOptions } from './credentials.options';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+@Injectable()
+export class IssuerTrust {
+  readonly baseUrl: string;
+  readonly documentLoader: DocumentLoader;
+  readonly validateSchema: SchemaValidator;
+  readonly verifier: CredentialVerifier;
+  private readonly keyEncryptionKey: Buffer;
+
+  constructor(
+    private readonly dataSource: DataSource,
+    @Inject(CREDENTIALS_OPTIONS) options: CredentialsOptions,
+  ) {
+    this.baseUrl = options.publicBaseUrl.replace(/\/+$/, '');
+    this.keyEncryptionKey = options.issuerKeyEncryptionKey;
+    this.documentLoader = createDocumentLoader({
+      resolveIssuerDocument: createIssuerDocumentResolver(this.baseUrl, (orgId) => this.profile(orgId)),
+    });
+    this.validateSchema = createOb3SchemaValidator(loadOb3Schema(options.ob3SchemaFile));
+    this.verifier = createCredentialVerifier({
+      documentLoader: this.documentLoader,
+      validateSchema: this.validateSchema,
+      resolveStatusListCredential: (url) => this.statusListCredentialAt(url),
+    });
+  }
+
+  awardUrl(awardId: string): string {
+    return `${this.baseUrl}/credentials/${awardId}`;
+  }
+
+  statusListUrl(listId: string): string {
+    return `${this.baseUrl}/status-lists/${listId}`;
+  }
+
+  issuerUrl(orgId: string): string {
+    return issuerProfileUrl(this.baseUrl, orgId);
+  }
+
+  /** The published credential an award is of (not dereferenceable yet: the catalogue page comes later). */
+  achievementUrl(credentialId: string): string {
+    return `${this.baseUrl}/achievements/${credentialId}`;
+  }
+
+  /** A keyed hash of the e-mail: finds a learner's earlier awards without storing the address. */
+  recipientLookup(email: string): string {
+    return createHmac('sha256', this.keyEncryptionKey).update(`recipient:${normalizeEmail(email)}`, 'utf8').digest('hex');
+  }
+
+  /** The issuer's active key's signer, creating the first key when the issuer has none (inside the caller's transaction). */
+  async signerFor(manager: EntityManager, orgId: string, issuerName: string): Promise<IssuerSigner> {
+    let rows = await manager.find(IssuerKeyEntity, { where: { organizationId: orgId }, order: { sequence: 'ASC' } });
+    if (rows.length === 0) {
+      const record = await generateIssuerKey({ publicBaseUrl: this.baseUrl, orgId, sequence: 1, keyEncryptionKey: this.keyEncryptionKey });
+      // A concurrent first award may win the race; its key is then the one used.
+      await manager.query(
+        `INSERT INTO "credentials"."issuer_keys" ("organization_id", "sequence", "issuer_name", "record") VALUES ($1, 1, $2, $3::jsonb) ON CONFLICT DO NOTHING`,
+        [orgId, issuerName, JSON.stringify(record)],
+      );
+      rows = await manager.find(IssuerKeyEntity, { where: { organizationId: orgId }, order: { sequence: 'ASC' } });
+    } else if (issuerName && rows[0]!.issuerName !== issuerName) {
+      await manager.update(IssuerKeyEntity, { organizationId: orgId }, { issuerName });
+    }
+    return issuerSigner(activeIssuerKey(rows.map((row) => row.record)), this.keyEncryptionKey);
+  }
+
+  /** The issuer profile with its public keys, or null for an organization that never issued. */
+  async profile(orgId: string): Promise<IssuerProfileDocument | null> {
+    if (!UUID.test(orgId)) return null;
+    const rows = await this.dataSource.getRepository(IssuerKeyEntity).find({ where: { organizationId: orgId.toLowerCase() }, order: { sequence: 'ASC' } });
+    if (rows.length === 0) return null;
+    return buildIssuerProfile({ publicBaseUrl: this.baseUrl, orgId: orgId.toLowerCase(), name: rows.at(-1)!.issuerName, keys: rows.map((row) => row.record) });
+  }
+
+  async statusList(id: string): Promise<StatusListEntity | null> {
+    if (!UUID.test(id)) return null;
+    return this.dataSource.getRepository(StatusListEntity).findOneBy({ id: id.toLowerCase() });
+  }
+
+  async award(id: string): Promise<AwardEntity | null> {
+    if (!UUID.test(id)) return null;
+    return this.dataSource.getRepository(AwardEntity).findOneBy({ id: id.toLowerCase() });
+  }
+
+  /** Lattice's own status lists; another issuer's list is not fetched (its status check fails, saying so). */
+  private async statusListCredentialAt(url: string): Promise<object | null> {
+    const prefix = `${this.baseUrl}/status-lists/`;
+    if (!url.startsWith(prefix)) return null;
+    return (await this.statusList(url.slice(prefix.length)))?.signedCredential ?? null;
+  }
+
+  /** The issuer's status list row, locked for this transaction; created and signed on first need. */
+  async lockStatusList(manager: EntityManager, orgId: string, signer: IssuerSigner): Promise<StatusListEntity> {
+    const existing = await manager.getRepository(StatusListEntity).createQueryBuilder('l').setLock('pessimistic_write').where('l.issuer_id = :orgId', { orgId }).getOne();
+    if (existing) return existing;
+    const id = randomUUID();
+    const list = new BitstringStatusList(MIN_STATUS_LIST_LENGTH);
+    const signed = await this.signStatusList(id, orgId, list, signer);
+    await manager.query(
+      `INSERT INTO "credentials"."status_lists" ("id", "issuer_id", "encoded_list", "capacity", "signed_credential") VALUES ($1, $2, $3, $4, $5::jsonb) ON CONFLICT DO NOTHING`,
+      [id, orgId, list.encode(), list.length, JSON.stringify(signed)],
+    );
+    return manager.getRepository(StatusListEntity).createQueryBuilder('l').setLock('pessimistic_write').where('l.issuer_id = :orgId', { orgId }).getOneOrFail();
+  }
+
+  signStatusList(id: string, orgId: string, list: BitstringStatusList, signer: IssuerSigner): Promise<SignedCredential> {
+    const validFrom = isoSeconds(new Date());
+    return this.sign(buildStatusListCredential({ id: this.statusListUrl(id), issuer: this.issuerUrl(orgId), list, validFrom }), signer);
+  }
+
+  sign(credential: UnsignedCredential, signer: IssuerSigner): Promise<SignedCredential> {
+    return signCredential(credential, { signer, documentLoader: this.documentLoader });
+  }
+}

@@ -1,0 +1,27 @@
+// Anyone verifies a credential (GraphQL or POST /verify): schema, dates, issuer key, proof and
+// status, each reported. Issuers outside Lattice are not resolved over HTTP yet: their key check fails, saying so.
+import { Injectable } from '@nestjs/common';
+import { IssuerTrust } from '../shared/issuer-trust';
+
+export interface VerificationOutcome {
+  readonly verified: boolean;
+  readonly checks: readonly { readonly name: string; readonly passed: boolean; readonly detail: string | null }[];
+}
+
+@Injectable()
+export class VerifyCredentialUseCase {
+  constructor(private readonly trust: IssuerTrust) {}
+
+  async execute(credential: unknown): Promise<VerificationOutcome> {
+    const report = await this.trust.verifier.verify(credential);
+    return {
+      verified: report.verified,
+      checks: report.checks.map((check) => ({
+        name: check.check,
+        // A skipped check (e.g. schema for a non-badge credential) did not fail; its detail says why.
+        passed: check.status !== 'failed',
+        detail: check.status === 'skipped' ? `Skipped: ${check.message ?? ''}`.trim() : (check.message ?? null),
+      })),
+    };
+  }
+}
