@@ -1,7 +1,11 @@
-// Prints a fresh Ed25519 key pair for access tokens as .env lines (for docker compose).
-import { generateKeyPairSync } from 'node:crypto';
+// Prints the secrets docker compose needs as .env lines: the Ed25519 token key pair and the
+// encryption keys for issuers' signing keys and webhook secrets.
+import { generateKeyPairSync, randomBytes } from 'node:crypto';
 
 const { privateKey, publicKey } = generateKeyPairSync('ed25519');
 const line = (name, pem) => `${name}="${pem.toString().trim().replace(/\n/g, '\\n')}"`;
 console.log(line('JWT_PRIVATE_KEY', privateKey.export({ type: 'pkcs8', format: 'pem' })));
 console.log(line('JWT_PUBLIC_KEY', publicKey.export({ type: 'spki', format: 'pem' })));
+// Seals issuers' signing keys at rest (credentials) and webhook secrets (notifications, worker).
+console.log(`ISSUER_KEY_ENCRYPTION_KEY=${randomBytes(32).toString('base64')}`);
+console.log(`WEBHOOK_SECRET_KEY=${randomBytes(32).toString('hex')}`);
