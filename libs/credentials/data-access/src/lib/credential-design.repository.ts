@@ -4,13 +4,16 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager, In, IsNull } from 'typeorm';
 import type { DesignContent, DesignStage } from '@lattice/credentials-domain';
 import {
+  AdoptionEntity,
   CredentialEntity,
   DesignApprovalEntity,
   DesignCommentEntity,
   DesignEntity,
   DesignStageVisitEntity,
   DesignVersionEntity,
+  EndorsementEntity,
   FrameworkEntity,
+  SponsorshipEntity,
 } from './credentials.entities';
 
 @Injectable()
@@ -65,6 +68,18 @@ export class CredentialDesignRepository {
 
   credentialsOfDesigns(designIds: readonly string[]): Promise<CredentialEntity[]> {
     return this.dataSource.getRepository(CredentialEntity).findBy({ designId: In([...designIds]) });
+  }
+
+  endorsementsOfCredentials(credentialIds: readonly string[]): Promise<EndorsementEntity[]> {
+    return this.dataSource.getRepository(EndorsementEntity).find({ where: { credentialId: In([...credentialIds]) }, order: { createdAt: 'ASC', id: 'ASC' } });
+  }
+
+  sponsorshipsOfCredentials(credentialIds: readonly string[]): Promise<SponsorshipEntity[]> {
+    return this.dataSource.getRepository(SponsorshipEntity).find({ where: { credentialId: In([...credentialIds]) }, order: { createdAt: 'ASC', id: 'ASC' } });
+  }
+
+  adoptionsOfCredentials(credentialIds: readonly string[]): Promise<AdoptionEntity[]> {
+    return this.dataSource.getRepository(AdoptionEntity).find({ where: { credentialId: In([...credentialIds]) }, order: { createdAt: 'ASC', id: 'ASC' } });
   }
 }
 

@@ -165,6 +165,43 @@ export class AwardEntity {
   @Column('timestamptz', { name: 'created_at' }) createdAt: Date;
 }
 
+/** An employer's or umbrella's endorsement of a published credential, with the signed EndorsementCredential. */
+@Entity({ name: 'endorsements', schema: CREDENTIALS_SCHEMA })
+export class EndorsementEntity {
+  @PrimaryColumn('uuid') id: string;
+  @Column('uuid', { name: 'credential_id' }) credentialId: string;
+  @Column('uuid', { name: 'organization_id' }) organizationId: string;
+  @Column('boolean', { name: 'in_demand' }) inDemand: boolean;
+  @Column('boolean', { name: 'assessment_reflects_job_performance' }) assessmentReflectsJobPerformance: boolean;
+  @Column('text', { nullable: true }) comment: string | null;
+  @Column('jsonb', { name: 'signed_credential' }) signedCredential: Record<string, unknown>;
+  @Column('uuid', { name: 'created_by' }) createdBy: string;
+  @Column('timestamptz', { name: 'created_at' }) createdAt: Date;
+  @Column('timestamptz', { name: 'withdrawn_at', nullable: true }) withdrawnAt: Date | null;
+  @Column('uuid', { name: 'withdrawn_by', nullable: true }) withdrawnBy: string | null;
+}
+
+/** An umbrella organization sponsoring a credential, which makes it shared with its member institutions. */
+@Entity({ name: 'sponsorships', schema: CREDENTIALS_SCHEMA })
+export class SponsorshipEntity {
+  @PrimaryColumn('uuid') id: string;
+  @Column('uuid', { name: 'credential_id' }) credentialId: string;
+  @Column('uuid', { name: 'umbrella_id' }) umbrellaId: string;
+  @Column('uuid', { name: 'created_by' }) createdBy: string;
+  @Column('timestamptz', { name: 'created_at' }) createdAt: Date;
+}
+
+/** An institution adopting a shared credential through a sponsoring umbrella it belongs to: it may then award it. */
+@Entity({ name: 'adoptions', schema: CREDENTIALS_SCHEMA })
+export class AdoptionEntity {
+  @PrimaryColumn('uuid') id: string;
+  @Column('uuid', { name: 'credential_id' }) credentialId: string;
+  @Column('uuid', { name: 'institution_id' }) institutionId: string;
+  @Column('uuid', { name: 'umbrella_id' }) umbrellaId: string;
+  @Column('uuid', { name: 'created_by' }) createdBy: string;
+  @Column('timestamptz', { name: 'created_at' }) createdAt: Date;
+}
+
 export const CREDENTIALS_ENTITIES = [
   FrameworkEntity,
   DesignEntity,
@@ -176,4 +213,7 @@ export const CREDENTIALS_ENTITIES = [
   IssuerKeyEntity,
   StatusListEntity,
   AwardEntity,
+  EndorsementEntity,
+  SponsorshipEntity,
+  AdoptionEntity,
 ];

@@ -28,6 +28,9 @@ class FakeDirectory extends OrganizationDirectory {
     const kind = this.kinds.get(id);
     return kind ? { id, kind, name: id } : null;
   }
+  async umbrellasOf(): Promise<string[]> {
+    return [];
+  }
 }
 
 const principal = (organizationId: string, kind: OrgKind): Principal => ({

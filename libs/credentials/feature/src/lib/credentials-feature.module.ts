@@ -8,6 +8,10 @@ import { RevokeAwardUseCase } from './revoke-award/revoke-award.use-case';
 import { IssuerTrust } from './shared/issuer-trust';
 import { VerifyCredentialUseCase } from './verify-credential/verify-credential.use-case';
 import { AddFrameworkUseCase } from './add-framework/add-framework.use-case';
+import { AdoptSharedCredentialUseCase } from './adopt-shared-credential/adopt-shared-credential.use-case';
+import { EndorseCredentialUseCase } from './endorse-credential/endorse-credential.use-case';
+import { SponsorCredentialUseCase } from './sponsor-credential/sponsor-credential.use-case';
+import { WithdrawEndorsementUseCase } from './withdraw-endorsement/withdraw-endorsement.use-case';
 import { ApproveDesignUseCase } from './approve-design/approve-design.use-case';
 import { CheckDesignComplianceUseCase } from './check-design-compliance/check-design-compliance.use-case';
 import { CommentOnDesignUseCase } from './comment-on-design/comment-on-design.use-case';
@@ -49,6 +53,10 @@ export const CREDENTIALS_USE_CASES = [
   AwardCredentialUseCase,
   RevokeAwardUseCase,
   VerifyCredentialUseCase,
+  EndorseCredentialUseCase,
+  WithdrawEndorsementUseCase,
+  SponsorCredentialUseCase,
+  AdoptSharedCredentialUseCase,
 ];
 
 @Module({})

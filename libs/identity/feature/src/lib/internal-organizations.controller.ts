@@ -26,4 +26,19 @@ export class InternalOrganizationsController {
     const { name, kind, size, region, sector, verified } = organization;
     return { id: organization.id, name, kind, size, region, sector, verified };
   }
+
+  /** The umbrella organizations it is a member of (e.g. credentials checking who may adopt a shared credential). */
+  @Get('organizations/:id/umbrellas')
+  async umbrellas(@Req() request: AuthenticatedRequest, @Param('id') id: string) {
+    const token = bearerToken(request);
+    if (!token) throw new UnauthorizedException();
+    await this.verifier.verify(token).catch(() => {
+      throw new UnauthorizedException();
+    });
+    if (!isUuid(id)) throw new NotFoundException();
+    const organization = await this.repository.organizationById(id.toLowerCase());
+    if (!organization) throw new NotFoundException();
+    const links = await this.repository.umbrellaLinks('organizationId', [organization.id]);
+    return { id: organization.id, umbrellaIds: links.map((link) => link.umbrellaId) };
+  }
 }

@@ -96,6 +96,16 @@ export interface DomainEventPayloads {
     publicUrl: string;
   };
   'credentials.award.revoked': { awardId: string; credentialId: string; issuerId: string; reason: string; publicUrl: string };
+  /** An employer or umbrella endorsed a published credential (signed with its own issuer key). */
+  'credentials.endorsement.added': {
+    endorsementId: string;
+    credentialId: string;
+    credentialTitle: string;
+    issuerId: string;
+    organizationId: string;
+    inDemand: boolean;
+    assessmentReflectsJobPerformance: boolean;
+  };
 }
 
 /** Who is in a partnership and who acted, so consumers can tell both sides without a lookup. */
@@ -135,6 +145,7 @@ export const DOMAIN_EVENT_TYPES = [
   'credentials.design.comment_added',
   'credentials.award.issued',
   'credentials.award.revoked',
+  'credentials.endorsement.added',
 ] as const satisfies readonly DomainEventType[];
 
 // Compile-time proof that the list above names every event type exactly.

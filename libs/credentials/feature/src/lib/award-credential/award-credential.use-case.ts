@@ -10,13 +10,13 @@
 // award of a credential (a second one is a CONFLICT).
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, IsNull } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import { Authorizer, type Principal } from '@lattice/shared-auth';
 import { inTransaction, isUniqueViolation } from '@lattice/shared-data-access';
-import { AwardEntity, CREDENTIALS_SCHEMA, CredentialEntity, DesignEntity, DesignVersionEntity } from '@lattice/credentials-data-access';
+import { AdoptionEntity, AwardEntity, CREDENTIALS_SCHEMA, CredentialEntity, DesignEntity, DesignVersionEntity, EndorsementEntity } from '@lattice/credentials-data-access';
 import { CredentialsErrors } from '@lattice/credentials-domain';
-import { buildAchievement, buildIssuerRef, buildOpenBadgeCredential, hashRecipientEmail, isoSeconds } from '@lattice/credentials-openbadges';
+import { buildAchievement, buildIssuerRef, buildOpenBadgeCredential, hashRecipientEmail, isoSeconds, type SignedCredential } from '@lattice/credentials-openbadges';
 import { IssuerTrust } from '../shared/issuer-trust';
 import { OrganizationDirectory } from '../shared/organization-directory';
 
@@ -41,8 +41,10 @@ export class AwardCredentialUseCase {
     await this.authorizer.requireRole(principal, command.issuerId, 'ADMIN');
     const credential = await this.dataSource.getRepository(CredentialEntity).findOneBy({ id: command.credentialId });
     if (!credential) throw CredentialsErrors.of('CREDENTIAL_NOT_FOUND', 'No such published credential.', { credentialId: command.credentialId });
-    if (credential.issuerId !== command.issuerId) {
-      throw CredentialsErrors.of('NOT_THE_ISSUER', 'Only the organization that issues this credential can award it.', { credentialId: credential.id });
+    if (credential.issuerId !== command.issuerId && !(await this.dataSource.getRepository(AdoptionEntity).existsBy({ credentialId: credential.id, institutionId: command.issuerId }))) {
+      throw CredentialsErrors.of('NOT_THE_ISSUER', 'Only the organization that issues this credential, or an institution that adopted it, can award it.', {
+        credentialId: credential.id,
+      });
     }
     const design = await this.dataSource.getRepository(DesignEntity).findOneByOrFail({ id: credential.designId });
     if (design.stage === 'RETIRED') throw CredentialsErrors.of('CREDENTIAL_RETIRED', 'This credential is retired and can no longer be awarded.', { credentialId: credential.id });
@@ -77,6 +79,7 @@ export class AwardCredentialUseCase {
           throw CredentialsErrors.of('ALREADY_AWARDED', 'This learner already holds this credential.', { credentialId: credential.id });
         }
 
+        const endorsements = await manager.find(EndorsementEntity, { where: { credentialId: credential.id, withdrawnAt: IsNull() }, order: { createdAt: 'ASC', id: 'ASC' } });
         const signer = await this.trust.signerFor(manager, command.issuerId, issuerName);
         const list = await this.trust.lockStatusList(manager, command.issuerId, signer);
         if (list.nextIndex >= list.capacity) throw CredentialsErrors.of('STATUS_LIST_FULL', "The issuer's status list is full.");
@@ -99,6 +102,7 @@ export class AwardCredentialUseCase {
             hours: content.hours,
             language: content.language,
             version: String(credential.designVersion),
+            endorsements: endorsements.map((e) => e.signedCredential as unknown as SignedCredential),
           }),
           award: {
             id: this.trust.awardUrl(awardId),

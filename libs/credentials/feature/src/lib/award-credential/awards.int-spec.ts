@@ -1,15 +1,18 @@
 // Awards against real Postgres: concurrent awards get distinct status list indexes, a learner
-// racing for two awards gets one, and a refused revocation leaves the signed list as it was.
+// racing for two awards gets one, and a refused revocation leaves the signed list as it was. An
+// endorser racing itself gets one endorsement, which awards issued afterwards embed.
 import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import { Authorizer, MembershipSource, type Principal } from '@lattice/shared-auth';
 import { openDataSource } from '@lattice/shared-data-access';
 import { testDatabaseUrl } from '@lattice/shared-testing';
-import { credentialsDataSource, SHIPPED_FRAMEWORKS, StatusListEntity } from '@lattice/credentials-data-access';
+import { credentialsDataSource, EndorsementEntity, SHIPPED_FRAMEWORKS, StatusListEntity } from '@lattice/credentials-data-access';
 import { EMPTY_ASSESSMENT } from '@lattice/credentials-domain';
+import { EndorseCredentialUseCase } from '../endorse-credential/endorse-credential.use-case';
 import { IssuerTrust } from '../shared/issuer-trust';
 import { type DirectoryOrganization, OrganizationDirectory } from '../shared/organization-directory';
 import { RevokeAwardUseCase } from '../revoke-award/revoke-award.use-case';
+import { VerifyCredentialUseCase } from '../verify-credential/verify-credential.use-case';
 import { AwardCredentialUseCase } from './award-credential.use-case';
 
 class NoLiveMemberships extends MembershipSource {
@@ -22,6 +25,15 @@ class NamedDirectory extends OrganizationDirectory {
   async find(_principal: Principal, id: string): Promise<DirectoryOrganization | null> {
     return { id, kind: 'INSTITUTION', name: 'Integration College' };
   }
+  async umbrellasOf(): Promise<string[]> {
+    return [];
+  }
+}
+
+class EmployerDirectory extends NamedDirectory {
+  override async find(_principal: Principal, id: string): Promise<DirectoryOrganization | null> {
+    return { id, kind: 'EMPLOYER', name: 'Integration Employer' };
+  }
 }
 
 const ecampus = SHIPPED_FRAMEWORKS.find((f) => f.key === 'ecampusontario')!.id;
@@ -30,6 +42,8 @@ describe('awards (integration)', () => {
   let dataSource: DataSource;
   let award: AwardCredentialUseCase;
   let revoke: RevokeAwardUseCase;
+  let endorse: EndorseCredentialUseCase;
+  let verify: VerifyCredentialUseCase;
 
   beforeAll(async () => {
     dataSource = await openDataSource(credentialsDataSource(testDatabaseUrl('int'), 20));
@@ -37,6 +51,8 @@ describe('awards (integration)', () => {
     const trust = new IssuerTrust(dataSource, { identityUrl: 'http://127.0.0.1:9', publicBaseUrl: 'https://lattice.example', issuerKeyEncryptionKey: Buffer.alloc(32, 3) });
     award = new AwardCredentialUseCase(dataSource, authorizer, new NamedDirectory(), trust);
     revoke = new RevokeAwardUseCase(dataSource, authorizer, trust);
+    endorse = new EndorseCredentialUseCase(dataSource, authorizer, new EmployerDirectory(), trust);
+    verify = new VerifyCredentialUseCase(trust);
   });
   afterAll(async () => {
     await dataSource?.destroy();
@@ -125,5 +141,21 @@ describe('awards (integration)', () => {
     expect(after.signedCredential).toEqual(before.signedCredential);
     const [{ n: events }] = await dataSource.query(`SELECT count(*)::int AS n FROM "credentials"."outbox" WHERE "payload"->>'awardId' = $1`, [issued.id]);
     expect(events).toBe(2);
+  });
+
+  it('gives an employer racing to endorse twice one endorsement, embedded in awards issued afterwards', async () => {
+    const { issuerId, credentialId, admin } = await publishedCredential();
+    const employerId = randomUUID();
+    const employer: Principal = { userId: randomUUID(), email: 'hr@example.org', memberships: [{ organizationId: employerId, role: 'ADMIN', kind: 'EMPLOYER' }], token: 'unused' };
+    const command = { credentialId, organizationId: employerId, inDemand: true, assessmentReflectsJobPerformance: true, comment: 'Hiring.' };
+    const results = await Promise.allSettled([endorse.execute(employer, command), endorse.execute(employer, command)]);
+    expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+    expect(results.find((r) => r.status === 'rejected')).toMatchObject({ reason: { code: 'CREDENTIALS.ALREADY_ENDORSED', category: 'CONFLICT' } });
+    expect(await dataSource.getRepository(EndorsementEntity).countBy({ credentialId })).toBe(1);
+
+    const awarded = await award.execute(admin, input(credentialId, issuerId, 'endorsed@example.org'));
+    const achievement = (awarded.signedCredential['credentialSubject'] as { achievement: { endorsement: Array<{ issuer: { name: string } }> } }).achievement;
+    expect(achievement.endorsement.map((e) => e.issuer.name)).toEqual(['Integration Employer']);
+    expect((await verify.execute(awarded.signedCredential)).verified).toBe(true);
   });
 });

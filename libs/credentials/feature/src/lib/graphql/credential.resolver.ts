@@ -1,21 +1,29 @@
 import { UseGuards } from '@nestjs/common';
-import { Args, Context, ID, Int, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Context, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { AuthGuard } from '@lattice/shared-auth';
+import { AuthGuard, CurrentPrincipal, type Principal } from '@lattice/shared-auth';
 import { type GraphQLRequestContext, pageRequest, ParseIdPipe, toConnection } from '@lattice/shared-graphql';
 import { CredentialDesignRepository, CredentialEntity } from '@lattice/credentials-data-access';
 import { credentialsLoaders } from './credentials.loaders';
-import { CredentialFilter } from './credentials.inputs';
-import { AdoptionModel, CredentialConnectionModel, CredentialModel, EndorsementModel, FrameworkModel, SponsorshipModel, toCredentialModel, toFrameworkModel } from './credentials.models';
+import { AdoptSharedCredentialUseCase } from '../adopt-shared-credential/adopt-shared-credential.use-case';
+import { EndorseCredentialUseCase } from '../endorse-credential/endorse-credential.use-case';
+import { SponsorCredentialUseCase } from '../sponsor-credential/sponsor-credential.use-case';
+import { WithdrawEndorsementUseCase } from '../withdraw-endorsement/withdraw-endorsement.use-case';
+import { CredentialFilter, EndorsementInput } from './credentials.inputs';
+import { AdoptionModel, CredentialConnectionModel, CredentialModel, EndorsementModel, FrameworkModel, SponsorshipModel, toAdoptionModel, toCredentialModel, toEndorsementModel, toFrameworkModel, toSponsorshipModel } from './credentials.models';
 
-/** Published credentials are a public catalogue for every signed-in user. */
+/** Published credentials are a public catalogue for every signed-in user; endorsing, sponsoring and adopting them. */
 @Resolver(() => CredentialModel)
 @UseGuards(AuthGuard)
 export class CredentialResolver {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly repository: CredentialDesignRepository,
+    private readonly endorse: EndorseCredentialUseCase,
+    private readonly withdraw: WithdrawEndorsementUseCase,
+    private readonly sponsor: SponsorCredentialUseCase,
+    private readonly adopt: AdoptSharedCredentialUseCase,
   ) {}
 
   @Query(() => CredentialModel, { nullable: true })
@@ -50,18 +58,51 @@ export class CredentialResolver {
     return credential.designId;
   }
 
-  @ResolveField(() => [EndorsementModel], { description: 'Always empty for now: endorsements arrive with the endorsement feature.' })
-  endorsements(): EndorsementModel[] {
-    return [];
+  @ResolveField(() => [EndorsementModel], { description: 'Endorsements by employers and umbrellas, oldest first; withdrawn ones carry withdrawnAt.' })
+  async endorsements(@Parent() credential: CredentialModel, @Context() context: GraphQLRequestContext): Promise<EndorsementModel[]> {
+    return (await credentialsLoaders(context.loaders, this.repository).endorsements.load(credential.id)).map(toEndorsementModel);
   }
 
-  @ResolveField(() => [SponsorshipModel], { description: 'Always empty for now: sponsorship of shared credentials arrives with its feature.' })
-  sponsorships(): SponsorshipModel[] {
-    return [];
+  @ResolveField(() => [SponsorshipModel], { description: 'Umbrella organizations sponsoring it: a sponsored credential is shared.' })
+  async sponsorships(@Parent() credential: CredentialModel, @Context() context: GraphQLRequestContext): Promise<SponsorshipModel[]> {
+    return (await credentialsLoaders(context.loaders, this.repository).sponsorships.load(credential.id)).map(toSponsorshipModel);
   }
 
-  @ResolveField(() => [AdoptionModel], { description: 'Always empty for now: adoption of shared credentials arrives with its feature.' })
-  adoptions(): AdoptionModel[] {
-    return [];
+  @ResolveField(() => [AdoptionModel], { description: 'Institutions that adopted it as a shared credential and may award it in their own name.' })
+  async adoptions(@Parent() credential: CredentialModel, @Context() context: GraphQLRequestContext): Promise<AdoptionModel[]> {
+    return (await credentialsLoaders(context.loaders, this.repository).adoptions.load(credential.id)).map(toAdoptionModel);
+  }
+
+  @Mutation(() => EndorsementModel, { description: 'An employer or umbrella endorses a published credential (a signed EndorsementCredential). A second one is a CONFLICT.' })
+  async endorseCredential(
+    @CurrentPrincipal() principal: Principal,
+    @Args('credentialId', { type: () => ID }, ParseIdPipe) credentialId: string,
+    @Args('organizationId', { type: () => ID }, ParseIdPipe) organizationId: string,
+    @Args('input', { type: () => EndorsementInput }) input: EndorsementInput,
+  ): Promise<EndorsementModel> {
+    return toEndorsementModel(await this.endorse.execute(principal, { credentialId, organizationId, ...input }));
+  }
+
+  @Mutation(() => EndorsementModel, { description: 'Withdraws an endorsement: credentials awarded afterwards no longer embed it.' })
+  async withdrawEndorsement(@CurrentPrincipal() principal: Principal, @Args('id', { type: () => ID }, ParseIdPipe) id: string): Promise<EndorsementModel> {
+    return toEndorsementModel(await this.withdraw.execute(principal, id));
+  }
+
+  @Mutation(() => SponsorshipModel, { description: "An umbrella organization sponsors a credential, making it shared with its member institutions." })
+  async sponsorCredential(
+    @CurrentPrincipal() principal: Principal,
+    @Args('credentialId', { type: () => ID }, ParseIdPipe) credentialId: string,
+    @Args('umbrellaId', { type: () => ID }, ParseIdPipe) umbrellaId: string,
+  ): Promise<SponsorshipModel> {
+    return toSponsorshipModel(await this.sponsor.execute(principal, credentialId, umbrellaId));
+  }
+
+  @Mutation(() => AdoptionModel, { description: 'A member institution of a sponsoring umbrella adopts a shared credential, to award it in its own name.' })
+  async adoptSharedCredential(
+    @CurrentPrincipal() principal: Principal,
+    @Args('credentialId', { type: () => ID }, ParseIdPipe) credentialId: string,
+    @Args('institutionId', { type: () => ID }, ParseIdPipe) institutionId: string,
+  ): Promise<AdoptionModel> {
+    return toAdoptionModel(await this.adopt.execute(principal, credentialId, institutionId));
   }
 }

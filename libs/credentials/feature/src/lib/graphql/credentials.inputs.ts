@@ -155,3 +155,10 @@ export class AwardInput {
   @Type(() => AwardEvidenceInput)
   evidence?: AwardEvidenceInput[] | null;
 }
+
+@InputType({ description: "An organization's endorsement: both claims are stated, plus an optional comment." })
+export class EndorsementInput {
+  @Field({ description: 'The competency is in demand.' }) @IsBoolean() inDemand: boolean;
+  @Field({ description: 'The assessment reflects job performance.' }) @IsBoolean() assessmentReflectsJobPerformance: boolean;
+  @Field(() => String, { nullable: true }) @IsOptional() @IsString() @MaxLength(2000) comment?: string | null;
+}

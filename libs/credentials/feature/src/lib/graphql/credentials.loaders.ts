@@ -2,6 +2,7 @@
 import type { LoaderRegistry } from '@lattice/shared-graphql';
 import { byKeys, groupByKeys } from '@lattice/shared-graphql';
 import type {
+  AdoptionEntity,
   CredentialDesignRepository,
   CredentialEntity,
   DesignApprovalEntity,
@@ -9,7 +10,9 @@ import type {
   DesignEntity,
   DesignStageVisitEntity,
   DesignVersionEntity,
+  EndorsementEntity,
   FrameworkEntity,
+  SponsorshipEntity,
 } from '@lattice/credentials-data-access';
 
 export function credentialsLoaders(loaders: LoaderRegistry, repository: CredentialDesignRepository) {
@@ -25,6 +28,15 @@ export function credentialsLoaders(loaders: LoaderRegistry, repository: Credenti
     credential: loaders.get<string, CredentialEntity | null>('credentials.credential', async (ids) => byKeys(ids, await repository.credentialsByIds(ids), (c) => c.id)),
     credentialOfDesign: loaders.get<string, CredentialEntity | null>('credentials.credentialOfDesign', async (ids) =>
       byKeys(ids, await repository.credentialsOfDesigns(ids), (c) => c.designId),
+    ),
+    endorsements: loaders.get<string, EndorsementEntity[]>('credentials.endorsements', async (ids) =>
+      groupByKeys(ids, await repository.endorsementsOfCredentials(ids), (e) => e.credentialId),
+    ),
+    sponsorships: loaders.get<string, SponsorshipEntity[]>('credentials.sponsorships', async (ids) =>
+      groupByKeys(ids, await repository.sponsorshipsOfCredentials(ids), (s) => s.credentialId),
+    ),
+    adoptions: loaders.get<string, AdoptionEntity[]>('credentials.adoptions', async (ids) =>
+      groupByKeys(ids, await repository.adoptionsOfCredentials(ids), (a) => a.credentialId),
     ),
   };
 }

@@ -1,7 +1,7 @@
 // Credentials' GraphQL types. They are not the ORM entities: mappers copy what a client may see.
 import { Directive, Field, Float, GraphQLISODateTime, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { Connection, GraphQLJSON } from '@lattice/shared-graphql';
-import type { AwardEntity, CredentialEntity, DesignCommentEntity, DesignEntity, FrameworkEntity } from '@lattice/credentials-data-access';
+import type { AdoptionEntity, AwardEntity, CredentialEntity, DesignCommentEntity, DesignEntity, EndorsementEntity, FrameworkEntity, SponsorshipEntity } from '@lattice/credentials-data-access';
 
 export enum DesignStageEnum {
   DRAFT = 'DRAFT',
@@ -193,6 +193,9 @@ export class EndorsementModel {
   @Field() assessmentReflectsJobPerformance: boolean;
   @Field(() => String, { nullable: true }) comment: string | null;
   @Field(() => GraphQLISODateTime) createdAt: Date;
+  @Field(() => GraphQLISODateTime, { nullable: true, description: 'Set once withdrawn: credentials awarded afterwards no longer embed it.' }) withdrawnAt: Date | null;
+  @Field(() => ID) credentialId: string;
+  @Field(() => GraphQLJSON, { description: 'The signed OB 3.0 EndorsementCredential, as embedded in awards.' }) endorsementCredential: unknown;
 }
 
 @ObjectType('Sponsorship', { description: 'An umbrella organization sponsoring a shared credential.' })
@@ -200,13 +203,38 @@ export class SponsorshipModel {
   @Field(() => ID) id: string;
   @Field(() => OrganizationRef) umbrella: OrganizationRef;
   @Field(() => GraphQLISODateTime) createdAt: Date;
+  @Field(() => ID) credentialId: string;
 }
 
 @ObjectType('Adoption', { description: 'An institution delivering a shared credential.' })
 export class AdoptionModel {
   @Field(() => ID) id: string;
   @Field(() => OrganizationRef) institution: OrganizationRef;
+  @Field(() => OrganizationRef, { description: 'The sponsoring umbrella it was adopted through.' }) umbrella: OrganizationRef;
   @Field(() => GraphQLISODateTime) createdAt: Date;
+  @Field(() => ID) credentialId: string;
+}
+
+export function toEndorsementModel(e: EndorsementEntity): EndorsementModel {
+  return {
+    id: e.id,
+    organization: organizationRef(e.organizationId),
+    inDemand: e.inDemand,
+    assessmentReflectsJobPerformance: e.assessmentReflectsJobPerformance,
+    comment: e.comment,
+    createdAt: e.createdAt,
+    withdrawnAt: e.withdrawnAt,
+    credentialId: e.credentialId,
+    endorsementCredential: e.signedCredential,
+  };
+}
+
+export function toSponsorshipModel(s: SponsorshipEntity): SponsorshipModel {
+  return { id: s.id, umbrella: organizationRef(s.umbrellaId), createdAt: s.createdAt, credentialId: s.credentialId };
+}
+
+export function toAdoptionModel(a: AdoptionEntity): AdoptionModel {
+  return { id: a.id, institution: organizationRef(a.institutionId), umbrella: organizationRef(a.umbrellaId), createdAt: a.createdAt, credentialId: a.credentialId };
 }
 
 @ObjectType('Credential', { description: 'A published credential: what learners are awarded and partners endorse.' })

@@ -10,6 +10,7 @@ const credential = {
       name: 'Safe <script>alert(1)</script> setup',
       inLanguage: 'fr',
       alignment: [{ targetName: 'operate CNC <machines>' }],
+      endorsement: [{ type: ['VerifiableCredential', 'EndorsementCredential'], issuer: { id: 'https://lattice.example/issuers/e', name: 'Maple <Machining>' } }],
     },
   },
   evidence: [{ narrative: 'Did it in <b>25</b> minutes' }],
@@ -25,6 +26,7 @@ describe('renderAwardPage', () => {
     expect(html).toContain('<li>operate CNC &lt;machines&gt;</li>');
     expect(html).toContain('Did it in &lt;b&gt;25&lt;/b&gt; minutes');
     expect(html).toContain('<html lang="fr">');
+    expect(html).toMatch(/<h2>Endorsed by<\/h2>\n<ul><li>Maple &lt;Machining&gt;<\/li><\/ul>/);
   });
 
   it('links to LinkedIn with the certification filled in, and to the download', () => {

@@ -17,6 +17,10 @@ export function renderAwardPage({ credential, status, publicUrl, awardId }: Awar
   const issuerName = text(issuer['name']);
   const description = text(achievement['description']);
   const skills = asArray(achievement['alignment']).map((a) => text((a as Record<string, unknown>)['targetName'])).filter(Boolean);
+  // Endorsements embedded in the achievement (as signed when the award was issued).
+  const endorsers = asArray(achievement['endorsement'])
+    .map((e) => text(((e as Record<string, unknown>)['issuer'] as Record<string, unknown> | undefined)?.['name']))
+    .filter(Boolean);
   const evidence = asArray(credential['evidence']).map((e) => text((e as Record<string, unknown>)['narrative'])).filter(Boolean);
   const issued = new Date(text(credential['validFrom']) || Date.now());
   const linkedIn = new URL('https://www.linkedin.com/profile/add');
@@ -43,6 +47,8 @@ ${description ? `<p>${escapeHtml(description)}</p>` : ''}
 ${list(skills)}
 <h2>Evidence</h2>
 ${list(evidence)}
+<h2>Endorsed by</h2>
+${list(endorsers)}
 <p><a href="${escapeHtml(linkedIn.toString())}">Add to LinkedIn profile</a></p>
 <p><a href="${escapeHtml(publicUrl)}" download="credential-${escapeHtml(awardId)}.jsonld" type="application/ld+json">Download the signed credential</a></p>
 </main>

@@ -76,6 +76,11 @@ export class IssuerTrust {
     return `${this.baseUrl}/achievements/${credentialId}`;
   }
 
+  /** An endorsement of a published credential (not dereferenceable: it travels embedded in awards). */
+  endorsementUrl(endorsementId: string): string {
+    return `${this.baseUrl}/endorsements/${endorsementId}`;
+  }
+
   /** A keyed hash of the e-mail: finds a learner's earlier awards without storing the address. */
   recipientLookup(email: string): string {
     return createHmac('sha256', this.keyEncryptionKey).update(`recipient:${normalizeEmail(email)}`, 'utf8').digest('hex');

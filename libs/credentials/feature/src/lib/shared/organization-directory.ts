@@ -14,6 +14,8 @@ export interface DirectoryOrganization {
 export abstract class OrganizationDirectory {
   /** The organization, or null when identity has none with that id. */
   abstract find(principal: Principal, id: string): Promise<DirectoryOrganization | null>;
+  /** The umbrella organizations it is a member of (identity's umbrella membership). */
+  abstract umbrellasOf(principal: Principal, id: string): Promise<string[]>;
 }
 
 export class IdentityOrganizationDirectory extends OrganizationDirectory {
@@ -35,5 +37,16 @@ export class IdentityOrganizationDirectory extends OrganizationDirectory {
     }
     const body = (await response.json()) as { id: string; kind: OrgKind; name: string };
     return { id: body.id, kind: body.kind, name: body.name };
+  }
+
+  async umbrellasOf(principal: Principal, id: string): Promise<string[]> {
+    const response = await fetch(new URL(`/internal/organizations/${encodeURIComponent(id)}/umbrellas`, this.identityUrl), {
+      headers: { authorization: `Bearer ${principal.token}` },
+      signal: AbortSignal.timeout(3_000),
+    }).catch(() => null);
+    if (response?.status === 404) return [];
+    // Membership decides what the caller may do: never assume it when identity cannot say.
+    if (!response?.ok) throw CommonErrors.of('FORBIDDEN', 'Umbrella membership could not be confirmed right now; try again.');
+    return ((await response.json()) as { umbrellaIds: string[] }).umbrellaIds;
   }
 }

@@ -1,0 +1,28 @@
+// The endorsing organization withdraws its endorsement: credentials awarded afterwards no longer
+// embed it (those already issued keep it, as signed). Withdrawing twice is a CONFLICT.
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { Authorizer, type Principal } from '@lattice/shared-auth';
+import { EndorsementEntity } from '@lattice/credentials-data-access';
+import { CredentialsErrors } from '@lattice/credentials-domain';
+
+@Injectable()
+export class WithdrawEndorsementUseCase {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly authorizer: Authorizer,
+  ) {}
+
+  async execute(principal: Principal, id: string): Promise<EndorsementEntity> {
+    const endorsement = await this.dataSource.getRepository(EndorsementEntity).findOneBy({ id });
+    if (!endorsement) throw CredentialsErrors.of('ENDORSEMENT_NOT_FOUND', 'No such endorsement.', { endorsementId: id });
+    await this.authorizer.requireRole(principal, endorsement.organizationId, 'ADMIN');
+    const withdrawnAt = new Date();
+    const rows = (await this.dataSource.query(
+      `UPDATE "credentials"."endorsements" SET "withdrawn_at" = $2, "withdrawn_by" = $3 WHERE "id" = $1 AND "withdrawn_at" IS NULL RETURNING "id"`,
+      [id, withdrawnAt, principal.userId],
+    )) as [unknown[], number];
+    if (rows[1] === 0) throw CredentialsErrors.of('ENDORSEMENT_WITHDRAWN', 'This endorsement is already withdrawn.', { endorsementId: id });
+    return { ...endorsement, withdrawnAt, withdrawnBy: principal.userId };
+  }
+}
