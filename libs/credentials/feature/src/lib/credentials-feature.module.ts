@@ -17,6 +17,7 @@ import { CheckDesignComplianceUseCase } from './check-design-compliance/check-de
 import { CommentOnDesignUseCase } from './comment-on-design/comment-on-design.use-case';
 import { CreateCredentialDesignUseCase } from './create-credential-design/create-credential-design.use-case';
 import { DetectOverdueReviewsUseCase } from './detect-overdue-reviews/detect-overdue-reviews.use-case';
+import { ReviewOverdueWatch } from './detect-overdue-reviews/review-overdue.watch';
 import { DiffDesignVersionsUseCase } from './diff-design-versions/diff-design-versions.use-case';
 import { CredentialResolver } from './graphql/credential.resolver';
 import { CredentialDesignResolver } from './graphql/design.resolver';
@@ -72,6 +73,7 @@ export class CredentialsFeatureModule {
         CredentialDesignRepository,
         DesignParties,
         ...CREDENTIALS_USE_CASES,
+        ReviewOverdueWatch,
         CredentialDesignResolver,
         FrameworkResolver,
         CredentialResolver,

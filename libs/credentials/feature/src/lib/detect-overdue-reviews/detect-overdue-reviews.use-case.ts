@@ -1,6 +1,6 @@
 // Finds designs still in review past their due date and announces each once per version
 // (credentials.design.review_overdue). Idempotent: the design remembers the version it announced,
-// so running it again — or on two workers at once — emits nothing new. The worker schedules it.
+// so running it again — or on two workers at once — emits nothing new. ReviewOverdueWatch runs it every minute.
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { inTransaction } from '@lattice/shared-data-access';

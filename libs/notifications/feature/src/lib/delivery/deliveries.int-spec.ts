@@ -92,7 +92,7 @@ describe('notification deliveries', () => {
       Array<{ recipient: string; channel: string; status: string }>
     >;
 
-  it('records one delivery per (event, recipient, channel) however often the event arrives, and sends each once', async () => {
+  it('records one delivery per (event, recipient, channel) however often the event arrives, and sends each once (a repeated in-app job is a no-op)', async () => {
     const { admin, umbrellaId, collegeId } = await umbrellaWithAdmin();
     const joined = ev('identity.umbrella.joined', { umbrellaId, organizationId: collegeId, by: randomUUID() });
     await Promise.all([router.handle(joined), router.handle(joined)]);
@@ -100,8 +100,9 @@ describe('notification deliveries', () => {
     const rows = await deliveriesOf(joined.id);
     expect(rows).toEqual([
       { recipient: admin.userId, channel: 'EMAIL', status: 'PENDING' },
-      { recipient: admin.userId, channel: 'IN_APP', status: 'PENDING' },
+      { recipient: admin.userId, channel: 'IN_APP', status: 'SENT' }, // written with the routing, in its transaction
     ]);
+    expect(await dataSource.query(`SELECT count(*)::int AS n FROM "notifications"."notifications" WHERE "event_id" = $1`, [joined.id])).toEqual([{ n: 1 }]);
     const ids = (await dataSource.query(`SELECT "id", "channel" FROM "notifications"."deliveries" WHERE "event_id" = $1`, [joined.id])) as Array<{ id: string; channel: string }>;
     const inApp = new InAppDelivery(dataSource, store);
     const emailId = ids.find((d) => d.channel === 'EMAIL')!.id;

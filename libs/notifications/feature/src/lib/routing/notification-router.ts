@@ -2,6 +2,7 @@
 // event out by its routing rule — one `deliveries` row per (event, recipient, channel), keyed
 // deterministically — and queues one job per pending delivery. The rows are the record: a
 // replayed event finds its claim and only re-queues what is still pending.
+import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { DOMAIN_EVENT_TYPES, type DomainEvent } from '@lattice/shared-contracts';
@@ -10,7 +11,7 @@ import { QUEUE_PORT, type QueuePort } from '@lattice/shared-queue';
 import { claimEvent } from '@lattice/notifications-data-access';
 import { applyToDirectory } from './directory';
 import { deliveryId } from './delivery-key';
-import { type Audience, type Channel, ruleFor } from './routing-rules';
+import { type Audience, type Channel, messageOf, ruleFor } from './routing-rules';
 import { initialStatus, type StoredPreference } from '../preferences/preference-rules';
 import { enqueueDeliveries } from '../delivery/enqueue';
 
@@ -47,7 +48,8 @@ export class NotificationRouter {
     await this.dataSource.transaction(async (manager) => {
       if (!(await claimEvent(manager, event.id, CONSUMER))) return;
       await applyToDirectory(manager, event);
-      await this.fanOut(manager, event);
+      const deliveries = await this.fanOut(manager, event);
+      await deliverInApp(manager, event, deliveries);
     });
     const pending = (await this.dataSource.query(
       `SELECT "id", "channel" FROM "notifications"."deliveries" WHERE "event_id" = $1 AND "status" = 'PENDING'`,
@@ -96,6 +98,54 @@ export class NotificationRouter {
     );
     return deliveries;
   }
+}
+
+/**
+ * Writes the inbox rows of an event's pending in-app deliveries in the routing transaction itself
+ * (one UPDATE, one INSERT for every recipient) instead of one job and transaction per person. The
+ * guarantee is the in-app job's: a delivery moves PENDING → SENT only here, in the same transaction
+ * as its inbox row, and the inbox is unique on (event, person); a delivery this misses (already
+ * claimed, or recorded earlier) stays with its job and the sweep.
+ */
+async function deliverInApp(manager: EntityManager, event: DomainEvent, deliveries: readonly NewDelivery[]): Promise<void> {
+  const inApp = deliveries.filter((d) => d.channel === 'IN_APP' && d.status === 'PENDING');
+  if (inApp.length === 0) return;
+  const [sent] = (await manager.query(
+    `UPDATE "notifications"."deliveries" SET "status" = 'SENT', "sent_at" = now(), "attempts" = "attempts" + 1, "lease_until" = NULL, "updated_at" = now()
+      WHERE "id" = ANY($1::uuid[]) AND "status" = 'PENDING'
+      RETURNING "recipient"`,
+    [inApp.map((d) => d.id)],
+  )) as [Array<{ recipient: string }>, number];
+  if (sent.length === 0) return;
+  const recipients = sent.map((row) => row.recipient);
+  const locales = new Map(
+    ((await manager.query(`SELECT "id", "locale" FROM "notifications"."directory_users" WHERE "id" = ANY($1::uuid[])`, [recipients])) as Array<{ id: string; locale: string }>).map(
+      (row) => [row.id, row.locale],
+    ),
+  );
+  const names = await organizationNames(manager, ruleFor(event.type)?.names?.(event as never) ?? {});
+  const messages = new Map<string, ReturnType<typeof messageOf>>();
+  const rows = recipients.map((recipient) => {
+    const locale = locales.get(recipient) ?? 'en';
+    let message = messages.get(locale);
+    if (!message) messages.set(locale, (message = messageOf(event, locale, names)));
+    return { recipient, message };
+  });
+  await manager.query(
+    `INSERT INTO "notifications"."notifications" ("id", "user_id", "event_id", "type", "title", "body", "link")
+     SELECT r.id, r.user_id, $1, $2, r.title, r.body, r.link
+       FROM unnest($3::uuid[], $4::uuid[], $5::text[], $6::text[], $7::text[]) AS r(id, user_id, title, body, link)
+     ON CONFLICT ("event_id", "user_id") DO NOTHING`,
+    [event.id, event.type, rows.map(() => randomUUID()), rows.map((r) => r.recipient), rows.map((r) => r.message.title), rows.map((r) => r.message.body), rows.map((r) => r.message.link)],
+  );
+}
+
+async function organizationNames(manager: EntityManager, refs: Record<string, string>): Promise<Record<string, string>> {
+  const ids = [...new Set(Object.values(refs))];
+  if (ids.length === 0) return {};
+  const rows = (await manager.query(`SELECT "id", "name" FROM "notifications"."directory_organizations" WHERE "id" = ANY($1::uuid[])`, [ids])) as Array<{ id: string; name: string }>;
+  const byId = new Map(rows.map((row) => [row.id, row.name]));
+  return Object.fromEntries(Object.entries(refs).map(([param, id]) => [param, byId.get(id) ?? '—']));
 }
 
 async function resolveAudience(manager: EntityManager, audience: readonly Audience[]): Promise<Person[]> {

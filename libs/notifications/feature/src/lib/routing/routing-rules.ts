@@ -194,6 +194,16 @@ export const ROUTING_RULES: RoutingRules = {
     },
   },
   'credentials.award.revoked': { ...webhookOnly, organizations: (e) => [e.payload.issuerId] },
+  'credentials.endorsement.added': {
+    audience: (e) => adminsOf(e.payload.issuerId),
+    organizations: (e) => [e.payload.issuerId, e.payload.organizationId],
+    channels: PEOPLE,
+    names: (e) => ({ endorser: e.payload.organizationId }),
+    text: {
+      en: ({ payload: p }, n) => ({ title: `${n['endorser']} endorsed “${p.credentialTitle}”`, body: `${n['endorser']} says the competency is in demand and the assessment reflects job performance.`, link: `/credentials/${p.credentialId}` }),
+      fr: ({ payload: p }, n) => ({ title: `${n['endorser']} a endossé « ${p.credentialTitle} »`, body: `${n['endorser']} atteste que la compétence est en demande et que l’évaluation reflète le rendement au travail.`, link: `/credentials/${p.credentialId}` }),
+    },
+  },
   'credentials.design.comment_added': {
     audience: (e) => membersOf(e.payload.issuerId, ...e.payload.partnerIds),
     organizations: (e) => [e.payload.issuerId, ...e.payload.partnerIds],
