@@ -13,7 +13,8 @@ describe('notifications inbox', () => {
     await new Promise((resolve) => setTimeout(resolve, 1500));
     await ok('mutation($o: ID!, $e: String!) { inviteMember(organizationId: $o, email: $e, role: MEMBER) { id } }', { o: organizationId, e: invitee.email }, owner.token);
 
-    const inbox = await eventually(() => ok(INBOX, {}, invitee.token), (data) => data.unreadNotificationCount > 0);
+    // Count and list are two reads in one request: wait until both see the notification.
+    const inbox = await eventually(() => ok(INBOX, {}, invitee.token), (data) => data.unreadNotificationCount > 0 && data.notifications.edges.length > 0);
     expect(inbox.unreadNotificationCount).toBe(1);
     const notification = inbox.notifications.edges[0].node;
     expect(notification).toMatchObject({ type: 'identity.invitation.created', read: false });

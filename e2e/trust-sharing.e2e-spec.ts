@@ -2,10 +2,10 @@
 // umbrella sponsors it, a member college adopts it and awards it in its own name; the public
 // credential verifies and embeds the endorsement. Refusals change nothing.
 import { codeOf, createOrganization, gql, ok, origin, signUp, type Session } from './support/client';
+import { publishCredential } from './support/credentials';
 
 jest.setTimeout(60_000);
 
-const SKILL_DATA = '5d5b1e2a-4c1e-5f6a-9b8c-0d1e2f3a4b5c';
 
 const ENDORSE =
   'mutation($c: ID!, $o: ID!, $i: EndorsementInput!) { endorseCredential(credentialId: $c, organizationId: $o, input: $i) { id organization { id } inDemand assessmentReflectsJobPerformance comment withdrawnAt endorsementCredential } }';
@@ -18,51 +18,6 @@ const TRUST = `query($id: ID!) { credential(id: $id) {
 const JOIN = 'mutation($u: ID!, $o: ID!) { joinUmbrella(umbrellaId: $u, organizationId: $o) { role } }';
 const claims = { inDemand: true, assessmentReflectsJobPerformance: true, comment: 'We hire for this <every> quarter.' };
 
-/** The co-development steps (see trust.e2e-spec.ts) down to a published credential. */
-async function publishCredential(college: Session, collegeId: string, employer: Session, employerId: string) {
-  const frameworks = (await ok('{ frameworks { id key } }', {}, college.token)).frameworks as Array<{ id: string; key: string }>;
-  const frameworkId = frameworks.find((f) => f.key === 'ecampusontario')!.id;
-  const created = await ok(
-    'mutation($i: CreateCredentialDesignInput!) { createCredentialDesign(input: $i) { id } }',
-    { i: { issuerId: collegeId, title: 'Shared CNC setup', frameworkId, partnerIds: [employerId] } },
-    college.token,
-  );
-  const id = created.createCredentialDesign.id as string;
-  await ok(
-    'mutation($id: ID!, $v: Int!, $i: UpdateCredentialDesignInput!) { updateCredentialDesign(id: $id, expectedVersion: $v, input: $i) { version } }',
-    {
-      id,
-      v: 1,
-      i: {
-        description: 'Sets up and runs a CNC mill safely.',
-        competencies: [{ skillId: SKILL_DATA }],
-        outcomes: [{ statement: 'Sets up a mill for a new job', kind: 'SKILL', skillIds: [SKILL_DATA] }],
-        assessment: {
-          methods: ['EMPLOYER_ASSESSMENT'],
-          authentic: true,
-          evidenceVisibleToEmployers: true,
-          evidenceRequirements: 'A supervised setup on the shop floor.',
-          masteryThreshold: 70,
-          attemptsAllowed: 2,
-        },
-        hours: 40,
-        weeks: 4,
-        deliveryMode: 'HYBRID',
-        credit: false,
-        transcriptable: true,
-        stackableInto: [],
-        careerStage: 'ENTRY',
-        price: 300,
-        language: 'en',
-      },
-    },
-    college.token,
-  );
-  await ok('mutation($id: ID!) { submitDesignForReview(id: $id) { stage } }', { id }, college.token);
-  await ok('mutation($id: ID!, $o: ID!) { approveDesign(id: $id, organizationId: $o) { stage } }', { id, o: collegeId }, college.token);
-  await ok('mutation($id: ID!, $o: ID!) { approveDesign(id: $id, organizationId: $o) { stage } }', { id, o: employerId }, employer.token);
-  return (await ok('mutation($id: ID!) { publishCredential(designId: $id) { id } }', { id }, college.token)).publishCredential.id as string;
-}
 
 /** Rows and outbox events of the trust-sharing tables for one credential. */
 async function trustRowCount(credentialId: string): Promise<number> {

@@ -4,54 +4,16 @@
 import { join } from 'node:path';
 import { createOb3SchemaValidator, loadOb3Schema } from '@lattice/credentials-openbadges';
 import { codeOf, createOrganization, eventually, gql, ok, origin, signUp, type Session } from './support/client';
+import { publishCredential } from './support/credentials';
 
 jest.setTimeout(60_000);
 
-const SKILL_DATA = '5d5b1e2a-4c1e-5f6a-9b8c-0d1e2f3a4b5c';
 const validateSchema = createOb3SchemaValidator(loadOb3Schema(join(__dirname, '../data/ob3/ob_v3p0_achievementcredential_schema.json')));
 
 const AWARD = 'mutation($i: AwardInput!) { awardCredential(input: $i) { id publicUrl status openBadge recipientName score attempt } }';
 const REVOKE = 'mutation($id: ID!, $r: String!) { revokeAward(id: $id, reason: $r) { id status revokedReason } }';
 const VERIFY = 'query($c: JSON!) { verifyCredential(credential: $c) { verified checks { name passed detail } } }';
 
-/** The co-development steps (see codevelopment.e2e-spec.ts) down to a published credential. */
-async function publishCredential(college: Session, collegeId: string, employer: Session, employerId: string, assessment: Record<string, unknown>) {
-  const frameworks = (await ok('{ frameworks { id key } }', {}, college.token)).frameworks as Array<{ id: string; key: string }>;
-  const frameworkId = frameworks.find((f) => f.key === 'ecampusontario')!.id;
-  const created = await ok(
-    'mutation($i: CreateCredentialDesignInput!) { createCredentialDesign(input: $i) { id } }',
-    { i: { issuerId: collegeId, title: 'Safe <CNC> setup & "care"', frameworkId, partnerIds: [employerId] } },
-    college.token,
-  );
-  const id = created.createCredentialDesign.id as string;
-  await ok(
-    'mutation($id: ID!, $v: Int!, $i: UpdateCredentialDesignInput!) { updateCredentialDesign(id: $id, expectedVersion: $v, input: $i) { version } }',
-    {
-      id,
-      v: 1,
-      i: {
-        description: 'Sets up and runs a CNC mill safely.',
-        competencies: [{ skillId: SKILL_DATA }],
-        outcomes: [{ statement: 'Sets up a mill for a new job', kind: 'SKILL', skillIds: [SKILL_DATA] }],
-        assessment: { methods: ['EMPLOYER_ASSESSMENT'], authentic: true, evidenceVisibleToEmployers: true, evidenceRequirements: 'A supervised setup on the shop floor.', ...assessment },
-        hours: 40,
-        weeks: 4,
-        deliveryMode: 'HYBRID',
-        credit: false,
-        transcriptable: true,
-        stackableInto: [],
-        careerStage: 'ENTRY',
-        price: 300,
-        language: 'en',
-      },
-    },
-    college.token,
-  );
-  await ok('mutation($id: ID!) { submitDesignForReview(id: $id) { stage } }', { id }, college.token);
-  await ok('mutation($id: ID!, $o: ID!) { approveDesign(id: $id, organizationId: $o) { stage } }', { id, o: collegeId }, college.token);
-  await ok('mutation($id: ID!, $o: ID!) { approveDesign(id: $id, organizationId: $o) { stage } }', { id, o: employerId }, employer.token);
-  return (await ok('mutation($id: ID!) { publishCredential(designId: $id) { id } }', { id }, college.token)).publishCredential.id as string;
-}
 
 async function verify(credential: unknown) {
   const response = await fetch(`${origin()}/verify`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(credential) });
@@ -94,7 +56,7 @@ describe('trust: award, verify, revoke', () => {
     [college, employer] = await Promise.all([signUp('trust-college'), signUp('trust-employer')]);
     collegeId = await createOrganization(college, { name: 'Boreal & "Lakes" College', kind: 'INSTITUTION', size: 'SMALL', region: 'ON-Northeast' });
     employerId = await createOrganization(employer, { name: 'Maple Machining', kind: 'EMPLOYER', size: 'MEDIUM', sector: '332' });
-    credentialId = await publishCredential(college, collegeId, employer, employerId, { masteryThreshold: 80, attemptsAllowed: 2 });
+    credentialId = await publishCredential(college, collegeId, employer, employerId, { assessment: { masteryThreshold: 80, attemptsAllowed: 2 } });
   });
 
   it('awards, serves, validates, verifies, detects tampering, and revokes once', async () => {
@@ -178,7 +140,7 @@ describe('trust: award, verify, revoke', () => {
     await new Promise((resolve) => setTimeout(resolve, 500)); // the notifications directory learns of the learner
     const award = await ok(AWARD, { i: awardInput({ recipient: { email: learner.email, name: 'Léa Learner' } }) }, college.token);
     const INBOX = '{ unreadNotificationCount notifications(first: 5) { edges { node { type title link } } } }';
-    const inbox = await eventually(() => ok(INBOX, {}, learner.token), (data) => data.unreadNotificationCount > 0);
+    const inbox = await eventually(() => ok(INBOX, {}, learner.token), (data) => data.unreadNotificationCount > 0 && data.notifications.edges.length > 0);
     expect(inbox.notifications.edges.map((e: { node: unknown }) => e.node)).toContainEqual({
       type: 'credentials.award.issued',
       title: expect.stringMatching(/^Vous avez obtenu « .+ »$/),
@@ -188,7 +150,7 @@ describe('trust: award, verify, revoke', () => {
   });
 
   it('refuses a score below the mastery threshold, attempts beyond those allowed, and non-admins, writing nothing', async () => {
-    const other = await publishCredential(college, collegeId, employer, employerId, { masteryThreshold: 75, attemptsAllowed: 1 });
+    const other = await publishCredential(college, collegeId, employer, employerId, { assessment: { masteryThreshold: 75, attemptsAllowed: 1 } });
     const input = (overrides: Record<string, unknown>) => ({ ...awardInput(), credentialId: other, recipient: { email: 'learner.two@example.org', name: 'Learner Two' }, ...overrides });
 
     const below = await gql(AWARD, { i: input({ result: { score: 74.5, attempt: 1 } }) }, college.token);

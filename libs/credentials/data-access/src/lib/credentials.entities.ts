@@ -202,6 +202,45 @@ export class AdoptionEntity {
   @Column('timestamptz', { name: 'created_at' }) createdAt: Date;
 }
 
+export type AwardBatchStatus = 'QUEUED' | 'RUNNING' | 'DONE';
+export type AwardBatchItemStatus = 'PENDING' | 'AWARDED' | 'FAILED';
+
+/** A batch of learners to award one credential to, processed in the background. */
+@Entity({ name: 'award_batches', schema: CREDENTIALS_SCHEMA })
+export class AwardBatchEntity {
+  @PrimaryColumn('uuid') id: string;
+  @Column('uuid', { name: 'credential_id' }) credentialId: string;
+  @Column('uuid', { name: 'issuer_id' }) issuerId: string;
+  /** The issuer's name when the batch was created (the processor has no caller to ask identity with). */
+  @Column('text', { name: 'issuer_name' }) issuerName: string;
+  @Column('uuid', { name: 'created_by' }) createdBy: string;
+  @Column('text') status: AwardBatchStatus;
+  @Column('integer') total: number;
+  @Column('integer') succeeded: number;
+  @Column('integer') failed: number;
+  @Column('timestamptz', { name: 'created_at' }) createdAt: Date;
+  @Column('timestamptz', { name: 'finished_at', nullable: true }) finishedAt: Date | null;
+}
+
+/** One learner of a batch; the clear e-mail is kept only until the item is processed. */
+@Entity({ name: 'award_batch_items', schema: CREDENTIALS_SCHEMA })
+export class AwardBatchItemEntity {
+  @PrimaryColumn('uuid', { name: 'batch_id' }) batchId: string;
+  @PrimaryColumn('integer') position: number;
+  @Column('text', { name: 'recipient_email', nullable: true }) recipientEmail: string | null;
+  /** The keyed hash of the normalized e-mail (the awards' recipient lookup). */
+  @Column('text', { name: 'recipient_email_hash' }) recipientEmailHash: string;
+  @Column('text', { name: 'recipient_name' }) recipientName: string;
+  @Column('numeric', { precision: 5, scale: 2, transformer: { to: (v: number) => v, from: (v: string) => Number(v) } }) score: number;
+  @Column('integer') attempt: number;
+  @Column('jsonb') evidence: { url: string | null; narrative: string | null }[];
+  @Column('text') status: AwardBatchItemStatus;
+  @Column('uuid', { name: 'award_id', nullable: true }) awardId: string | null;
+  @Column('text', { name: 'error_code', nullable: true }) errorCode: string | null;
+  @Column('text', { name: 'error_message', nullable: true }) errorMessage: string | null;
+  @Column('timestamptz', { name: 'processed_at', nullable: true }) processedAt: Date | null;
+}
+
 export const CREDENTIALS_ENTITIES = [
   FrameworkEntity,
   DesignEntity,
@@ -216,4 +255,6 @@ export const CREDENTIALS_ENTITIES = [
   EndorsementEntity,
   SponsorshipEntity,
   AdoptionEntity,
+  AwardBatchEntity,
+  AwardBatchItemEntity,
 ];

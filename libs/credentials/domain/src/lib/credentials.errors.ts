@@ -47,6 +47,8 @@ export const CredentialsErrors = defineErrors('CREDENTIALS', {
   CREDENTIAL_NOT_SHARED: 'FAILED_PRECONDITION',
   NOT_IN_SPONSORING_UMBRELLA: 'FORBIDDEN',
   ALREADY_ADOPTED: 'CONFLICT',
+  INVALID_BATCH: 'BAD_USER_INPUT',
+  AWARD_FAILED: 'INTERNAL_SERVER_ERROR',
 });
 
 export type CredentialsErrorCode = keyof typeof CredentialsErrors.table;

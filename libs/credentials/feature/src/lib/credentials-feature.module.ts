@@ -2,6 +2,9 @@ import { type DynamicModule, Module } from '@nestjs/common';
 import { CredentialDesignRepository } from '@lattice/credentials-data-access';
 import { AddDesignPartnerUseCase } from './add-design-partner/add-design-partner.use-case';
 import { AwardCredentialUseCase } from './award-credential/award-credential.use-case';
+import { AwardBatchProcessor } from './award-credential-batch/award-batch.processor';
+import { AwardCredentialBatchUseCase } from './award-credential-batch/award-credential-batch.use-case';
+import { GetAwardBatchUseCase } from './get-award-batch/get-award-batch.use-case';
 import { AwardResolver } from './graphql/award.resolver';
 import { PublicDocumentsController } from './public-documents/public-documents.controller';
 import { RevokeAwardUseCase } from './revoke-award/revoke-award.use-case';
@@ -58,6 +61,8 @@ export const CREDENTIALS_USE_CASES = [
   WithdrawEndorsementUseCase,
   SponsorCredentialUseCase,
   AdoptSharedCredentialUseCase,
+  AwardCredentialBatchUseCase,
+  GetAwardBatchUseCase,
 ];
 
 @Module({})
@@ -74,6 +79,7 @@ export class CredentialsFeatureModule {
         DesignParties,
         ...CREDENTIALS_USE_CASES,
         ReviewOverdueWatch,
+        AwardBatchProcessor,
         CredentialDesignResolver,
         FrameworkResolver,
         CredentialResolver,

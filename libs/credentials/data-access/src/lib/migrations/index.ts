@@ -3,6 +3,7 @@ import { CredentialDesigns1764300000310 } from './1764300000310-credential-desig
 import { CredentialsOutboxRepublish1764400000000 } from './1764400000000-credentials-outbox-republish';
 import { TrustAwards1764500000000 } from './1764500000000-trust-awards';
 import { TrustEndorsements1764600000000 } from './1764600000000-trust-endorsements';
+import { AwardBatches1764700000000 } from './1764700000000-award-batches';
 
-export const CREDENTIALS_MIGRATIONS = [CredentialsInitial1764300000300, CredentialDesigns1764300000310, CredentialsOutboxRepublish1764400000000, TrustAwards1764500000000, TrustEndorsements1764600000000];
+export const CREDENTIALS_MIGRATIONS = [CredentialsInitial1764300000300, CredentialDesigns1764300000310, CredentialsOutboxRepublish1764400000000, TrustAwards1764500000000, TrustEndorsements1764600000000, AwardBatches1764700000000];
 export { SHIPPED_FRAMEWORKS, type ShippedFramework } from './shipped-frameworks';

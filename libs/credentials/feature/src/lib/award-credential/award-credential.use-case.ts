@@ -13,7 +13,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, IsNull } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import { Authorizer, type Principal } from '@lattice/shared-auth';
-import { inTransaction, isUniqueViolation } from '@lattice/shared-data-access';
+import { inTransaction, isUniqueViolation, type UnitOfWork } from '@lattice/shared-data-access';
 import { AdoptionEntity, AwardEntity, CREDENTIALS_SCHEMA, CredentialEntity, DesignEntity, DesignVersionEntity, EndorsementEntity } from '@lattice/credentials-data-access';
 import { CredentialsErrors } from '@lattice/credentials-domain';
 import { buildAchievement, buildIssuerRef, buildOpenBadgeCredential, hashRecipientEmail, isoSeconds, type SignedCredential } from '@lattice/credentials-openbadges';
@@ -39,17 +39,26 @@ export class AwardCredentialUseCase {
 
   async execute(principal: Principal, command: AwardCredentialCommand): Promise<AwardEntity> {
     await this.authorizer.requireRole(principal, command.issuerId, 'ADMIN');
-    const credential = await this.dataSource.getRepository(CredentialEntity).findOneBy({ id: command.credentialId });
+    const issuer = await this.directory.find(principal, command.issuerId);
+    return inTransaction(this.dataSource, CREDENTIALS_SCHEMA, (uow) => this.issue(uow, principal.userId, issuer?.name ?? '', command));
+  }
+
+  /**
+   * The award itself, inside the caller's transaction, for an actor already authorized as an
+   * admin of the issuer. Batch issuance runs it once per learner, each under its own savepoint.
+   */
+  async issue({ manager, emit }: UnitOfWork, actorId: string, issuerDisplayName: string, command: AwardCredentialCommand): Promise<AwardEntity> {
+    const credential = await manager.getRepository(CredentialEntity).findOneBy({ id: command.credentialId });
     if (!credential) throw CredentialsErrors.of('CREDENTIAL_NOT_FOUND', 'No such published credential.', { credentialId: command.credentialId });
-    if (credential.issuerId !== command.issuerId && !(await this.dataSource.getRepository(AdoptionEntity).existsBy({ credentialId: credential.id, institutionId: command.issuerId }))) {
+    if (credential.issuerId !== command.issuerId && !(await manager.getRepository(AdoptionEntity).existsBy({ credentialId: credential.id, institutionId: command.issuerId }))) {
       throw CredentialsErrors.of('NOT_THE_ISSUER', 'Only the organization that issues this credential, or an institution that adopted it, can award it.', {
         credentialId: credential.id,
       });
     }
-    const design = await this.dataSource.getRepository(DesignEntity).findOneByOrFail({ id: credential.designId });
+    const design = await manager.getRepository(DesignEntity).findOneByOrFail({ id: credential.designId });
     if (design.stage === 'RETIRED') throw CredentialsErrors.of('CREDENTIAL_RETIRED', 'This credential is retired and can no longer be awarded.', { credentialId: credential.id });
     // The version that was published, whatever the design row says today.
-    const content = (await this.dataSource.getRepository(DesignVersionEntity).findOneByOrFail({ designId: design.id, version: credential.designVersion })).snapshot;
+    const content = (await manager.getRepository(DesignVersionEntity).findOneByOrFail({ designId: design.id, version: credential.designVersion })).snapshot;
 
     const threshold = content.assessment.masteryThreshold;
     if (threshold !== null && command.result.score < threshold) {
@@ -60,106 +69,101 @@ export class AwardCredentialUseCase {
     }
     const allowed = content.assessment.attemptsAllowed;
     const lookup = this.trust.recipientLookup(command.recipient.email);
-    const issuer = await this.directory.find(principal, command.issuerId);
-    const issuerName = issuer?.name || credential.title;
+    const issuerName = issuerDisplayName || credential.title;
 
     const awardId = randomUUID();
-    try {
-      return await inTransaction(this.dataSource, CREDENTIALS_SCHEMA, async ({ manager, emit }) => {
-        // Serializes awards of one credential to one learner, so the attempt count holds under races.
-        await manager.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, [`award:${credential.id}:${lookup}`]);
-        const previous = await manager.findBy(AwardEntity, { credentialId: credential.id, recipientLookup: lookup });
-        if (allowed !== null && (command.result.attempt > allowed || previous.length + 1 > allowed)) {
-          throw CredentialsErrors.of('ATTEMPTS_EXCEEDED', `This credential allows ${allowed} attempt(s).`, {
-            attempt: Math.max(command.result.attempt, previous.length + 1),
-            attemptsAllowed: allowed,
-          });
-        }
-        if (previous.some((award) => award.status === 'ACTIVE')) {
-          throw CredentialsErrors.of('ALREADY_AWARDED', 'This learner already holds this credential.', { credentialId: credential.id });
-        }
-
-        const endorsements = await manager.find(EndorsementEntity, { where: { credentialId: credential.id, withdrawnAt: IsNull() }, order: { createdAt: 'ASC', id: 'ASC' } });
-        const signer = await this.trust.signerFor(manager, command.issuerId, issuerName);
-        const list = await this.trust.lockStatusList(manager, command.issuerId, signer);
-        if (list.nextIndex >= list.capacity) throw CredentialsErrors.of('STATUS_LIST_FULL', "The issuer's status list is full.");
-        // Indexes are handed out in order and start unset, so the signed list needs no re-signing.
-
-        const now = new Date();
-        const recipient = hashRecipientEmail(command.recipient.email);
-        const evidence = (command.evidence ?? []).map((item) => ({ url: item.url ?? null, narrative: item.narrative ?? null }));
-        const unsigned = buildOpenBadgeCredential({
-          issuer: buildIssuerRef({ id: this.trust.issuerUrl(command.issuerId), name: issuerName }),
-          achievement: buildAchievement({
-            id: this.trust.achievementUrl(credential.id),
-            name: credential.title,
-            description: content.description?.trim() || credential.title,
-            criteriaNarrative:
-              content.assessment.evidenceRequirements?.trim() ||
-              (threshold !== null ? `Scores at least ${threshold}% on the assessment.` : 'Completes the assessment.'),
-            alignments: [],
-            masteryThreshold: threshold,
-            hours: content.hours,
-            language: content.language,
-            version: String(credential.designVersion),
-            endorsements: endorsements.map((e) => e.signedCredential as unknown as SignedCredential),
-          }),
-          award: {
-            id: this.trust.awardUrl(awardId),
-            recipient,
-            validFrom: isoSeconds(now),
-            awardedDate: isoSeconds(now),
-            score: command.result.score,
-            evidence: evidence.map((item, i) => ({ id: item.url, name: `Evidence ${i + 1}`, narrative: item.narrative })),
-            credentialStatus: { statusListCredential: this.trust.statusListUrl(list.id), statusListIndex: list.nextIndex },
-          },
-        });
-        const signed = await this.trust.sign(unsigned, signer);
-
-        await manager.query(`UPDATE "credentials"."status_lists" SET "next_index" = "next_index" + 1, "updated_at" = now() WHERE "id" = $1`, [list.id]);
-        const award = manager.create(AwardEntity, {
-          id: awardId,
-          credentialId: credential.id,
-          issuerId: command.issuerId,
-          recipientEmailHash: recipient.identityHash,
-          recipientSalt: recipient.salt,
-          recipientLookup: lookup,
-          recipientName: command.recipient.name.trim(),
-          score: command.result.score,
-          attempt: command.result.attempt,
-          evidence,
-          status: 'ACTIVE',
-          revokedReason: null,
-          revokedAt: null,
-          revokedBy: null,
-          statusListId: list.id,
-          statusListIndex: list.nextIndex,
-          signedCredential: signed as unknown as Record<string, unknown>,
-          awardedBy: principal.userId,
-          createdAt: now,
-        });
-        // jsonb columns hold free-form objects, which TypeORM's deep-partial type cannot follow.
-        await manager.insert(AwardEntity, award as QueryDeepPartialEntity<AwardEntity>);
-        emit({
-          type: 'credentials.award.issued',
-          actorId: principal.userId,
-          payload: {
-            awardId,
-            credentialId: credential.id,
-            credentialTitle: credential.title,
-            issuerId: command.issuerId,
-            recipientName: award.recipientName,
-            recipientEmail: command.recipient.email,
-            publicUrl: this.trust.awardUrl(awardId),
-          },
-        });
-        return award;
+    // Serializes awards of one credential to one learner, so the attempt count holds under races.
+    await manager.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, [`award:${credential.id}:${lookup}`]);
+    const previous = await manager.findBy(AwardEntity, { credentialId: credential.id, recipientLookup: lookup });
+    if (allowed !== null && (command.result.attempt > allowed || previous.length + 1 > allowed)) {
+      throw CredentialsErrors.of('ATTEMPTS_EXCEEDED', `This credential allows ${allowed} attempt(s).`, {
+        attempt: Math.max(command.result.attempt, previous.length + 1),
+        attemptsAllowed: allowed,
       });
-    } catch (error) {
+    }
+    if (previous.some((award) => award.status === 'ACTIVE')) {
+      throw CredentialsErrors.of('ALREADY_AWARDED', 'This learner already holds this credential.', { credentialId: credential.id });
+    }
+
+    const endorsements = await manager.find(EndorsementEntity, { where: { credentialId: credential.id, withdrawnAt: IsNull() }, order: { createdAt: 'ASC', id: 'ASC' } });
+    const signer = await this.trust.signerFor(manager, command.issuerId, issuerName);
+    const list = await this.trust.lockStatusList(manager, command.issuerId, signer);
+    if (list.nextIndex >= list.capacity) throw CredentialsErrors.of('STATUS_LIST_FULL', "The issuer's status list is full.");
+    // Indexes are handed out in order and start unset, so the signed list needs no re-signing.
+
+    const now = new Date();
+    const recipient = hashRecipientEmail(command.recipient.email);
+    const evidence = (command.evidence ?? []).map((item) => ({ url: item.url ?? null, narrative: item.narrative ?? null }));
+    const unsigned = buildOpenBadgeCredential({
+      issuer: buildIssuerRef({ id: this.trust.issuerUrl(command.issuerId), name: issuerName }),
+      achievement: buildAchievement({
+        id: this.trust.achievementUrl(credential.id),
+        name: credential.title,
+        description: content.description?.trim() || credential.title,
+        criteriaNarrative:
+          content.assessment.evidenceRequirements?.trim() ||
+          (threshold !== null ? `Scores at least ${threshold}% on the assessment.` : 'Completes the assessment.'),
+        alignments: [],
+        masteryThreshold: threshold,
+        hours: content.hours,
+        language: content.language,
+        version: String(credential.designVersion),
+        endorsements: endorsements.map((e) => e.signedCredential as unknown as SignedCredential),
+      }),
+      award: {
+        id: this.trust.awardUrl(awardId),
+        recipient,
+        validFrom: isoSeconds(now),
+        awardedDate: isoSeconds(now),
+        score: command.result.score,
+        evidence: evidence.map((item, i) => ({ id: item.url, name: `Evidence ${i + 1}`, narrative: item.narrative })),
+        credentialStatus: { statusListCredential: this.trust.statusListUrl(list.id), statusListIndex: list.nextIndex },
+      },
+    });
+    const signed = await this.trust.sign(unsigned, signer);
+
+    await manager.query(`UPDATE "credentials"."status_lists" SET "next_index" = "next_index" + 1, "updated_at" = now() WHERE "id" = $1`, [list.id]);
+    const award = manager.create(AwardEntity, {
+      id: awardId,
+      credentialId: credential.id,
+      issuerId: command.issuerId,
+      recipientEmailHash: recipient.identityHash,
+      recipientSalt: recipient.salt,
+      recipientLookup: lookup,
+      recipientName: command.recipient.name.trim(),
+      score: command.result.score,
+      attempt: command.result.attempt,
+      evidence,
+      status: 'ACTIVE',
+      revokedReason: null,
+      revokedAt: null,
+      revokedBy: null,
+      statusListId: list.id,
+      statusListIndex: list.nextIndex,
+      signedCredential: signed as unknown as Record<string, unknown>,
+      awardedBy: actorId,
+      createdAt: now,
+    });
+    // jsonb columns hold free-form objects, which TypeORM's deep-partial type cannot follow.
+    await manager.insert(AwardEntity, award as QueryDeepPartialEntity<AwardEntity>).catch((error: unknown) => {
       if (isUniqueViolation(error, 'awards_active_recipient_key')) {
         throw CredentialsErrors.of('ALREADY_AWARDED', 'This learner already holds this credential.', { credentialId: credential.id });
       }
       throw error;
-    }
+    });
+    emit({
+      type: 'credentials.award.issued',
+      actorId,
+      payload: {
+        awardId,
+        credentialId: credential.id,
+        credentialTitle: credential.title,
+        issuerId: command.issuerId,
+        recipientName: award.recipientName,
+        recipientEmail: command.recipient.email,
+        publicUrl: this.trust.awardUrl(awardId),
+      },
+    });
+    return award;
   }
 }

@@ -3,11 +3,13 @@ import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { Authorizer, AuthGuard, CurrentPrincipal, type Principal } from '@lattice/shared-auth';
 import { GraphQLJSON, ParseIdPipe } from '@lattice/shared-graphql';
 import { AwardCredentialUseCase } from '../award-credential/award-credential.use-case';
+import { AwardCredentialBatchUseCase } from '../award-credential-batch/award-credential-batch.use-case';
+import { GetAwardBatchUseCase } from '../get-award-batch/get-award-batch.use-case';
 import { RevokeAwardUseCase } from '../revoke-award/revoke-award.use-case';
 import { IssuerTrust } from '../shared/issuer-trust';
 import { VerifyCredentialUseCase } from '../verify-credential/verify-credential.use-case';
-import { AwardInput } from './credentials.inputs';
-import { AwardModel, toAwardModel, VerificationResultModel } from './credentials.models';
+import { AwardBatchInput, AwardInput } from './credentials.inputs';
+import { AwardBatchModel, AwardModel, toAwardBatchModel, toAwardModel, VerificationResultModel } from './credentials.models';
 
 @Resolver(() => AwardModel)
 @UseGuards(AuthGuard)
@@ -18,12 +20,27 @@ export class AwardResolver {
     private readonly award: AwardCredentialUseCase,
     private readonly revoke: RevokeAwardUseCase,
     private readonly verify: VerifyCredentialUseCase,
+    private readonly awardBatchUseCase: AwardCredentialBatchUseCase,
+    private readonly getBatch: GetAwardBatchUseCase,
   ) {}
 
   @Mutation(() => AwardModel, { description: 'Issues a signed Open Badges 3.0 credential to a learner who met the mastery threshold within the attempts allowed.' })
   async awardCredential(@CurrentPrincipal() principal: Principal, @Args('input', { type: () => AwardInput }) input: AwardInput): Promise<AwardModel> {
     const award = await this.award.execute(principal, input);
     return toAwardModel(award, this.trust.awardUrl(award.id));
+  }
+
+  @Mutation(() => AwardBatchModel, { description: 'Queues awards of a credential to 1 to 1,000 learners; follow them with awardBatch. A failed learner never blocks the rest.' })
+  async awardCredentialBatch(@CurrentPrincipal() principal: Principal, @Args('input', { type: () => AwardBatchInput }) input: AwardBatchInput): Promise<AwardBatchModel> {
+    const batch = await this.awardBatchUseCase.execute(principal, input);
+    const view = await this.getBatch.execute(principal, batch.id);
+    return toAwardBatchModel(view?.batch ?? batch, view?.items ?? []);
+  }
+
+  @Query(() => AwardBatchModel, { nullable: true, description: "A batch's progress and per-learner results, for members of its issuer." })
+  async awardBatch(@CurrentPrincipal() principal: Principal, @Args('id', { type: () => ID }, ParseIdPipe) id: string): Promise<AwardBatchModel | null> {
+    const view = await this.getBatch.execute(principal, id);
+    return view ? toAwardBatchModel(view.batch, view.items) : null;
   }
 
   @Mutation(() => AwardModel, { description: 'Revokes an award: its status list bit is set, so verifiers see it revoked. Revoking twice is a CONFLICT.' })

@@ -3,6 +3,7 @@ import { Type } from 'class-transformer';
 import {
   Allow,
   ArrayMaxSize,
+  ArrayMinSize,
   IsArray,
   IsBoolean,
   IsEmail,
@@ -154,6 +155,32 @@ export class AwardInput {
   @ValidateNested({ each: true })
   @Type(() => AwardEvidenceInput)
   evidence?: AwardEvidenceInput[] | null;
+}
+
+@InputType({ description: 'One learner of a batch: who, their result and evidence.' })
+export class AwardBatchLearnerInput {
+  @Field(() => AwardRecipientInput) @ValidateNested() @Type(() => AwardRecipientInput) recipient: AwardRecipientInput;
+  @Field(() => AwardResultInput) @ValidateNested() @Type(() => AwardResultInput) result: AwardResultInput;
+  @Field(() => [AwardEvidenceInput], { nullable: true })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(20)
+  @ValidateNested({ each: true })
+  @Type(() => AwardEvidenceInput)
+  evidence?: AwardEvidenceInput[] | null;
+}
+
+@InputType()
+export class AwardBatchInput {
+  @Field(() => ID, { description: 'A published credential.' }) @IsUUID() credentialId: string;
+  @Field(() => ID, { description: 'The issuing organization; you must be one of its admins.' }) @IsUUID() issuerId: string;
+  @Field(() => [AwardBatchLearnerInput], { description: '1 to 1,000 learners.' })
+  @IsArray()
+  @ArrayMinSize(1, { message: 'a batch needs at least 1 learner' })
+  @ArrayMaxSize(1000, { message: 'a batch holds at most 1000 learners' })
+  @ValidateNested({ each: true })
+  @Type(() => AwardBatchLearnerInput)
+  learners: AwardBatchLearnerInput[];
 }
 
 @InputType({ description: "An organization's endorsement: both claims are stated, plus an optional comment." })

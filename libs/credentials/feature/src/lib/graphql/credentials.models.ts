@@ -1,7 +1,7 @@
 // Credentials' GraphQL types. They are not the ORM entities: mappers copy what a client may see.
 import { Directive, Field, Float, GraphQLISODateTime, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { Connection, GraphQLJSON } from '@lattice/shared-graphql';
-import type { AdoptionEntity, AwardEntity, CredentialEntity, DesignCommentEntity, DesignEntity, EndorsementEntity, FrameworkEntity, SponsorshipEntity } from '@lattice/credentials-data-access';
+import type { AdoptionEntity, AwardBatchEntity, AwardBatchItemEntity, AwardEntity, CredentialEntity, DesignCommentEntity, DesignEntity, EndorsementEntity, FrameworkEntity, SponsorshipEntity } from '@lattice/credentials-data-access';
 
 export enum DesignStageEnum {
   DRAFT = 'DRAFT',
@@ -398,6 +398,72 @@ export class AwardModel {
   @Field(() => GraphQLISODateTime) awardedAt: Date;
   @Field(() => GraphQLISODateTime, { nullable: true }) revokedAt: Date | null;
   @Field(() => String, { nullable: true }) revokedReason: string | null;
+}
+
+export enum AwardBatchStatusEnum {
+  QUEUED = 'QUEUED',
+  RUNNING = 'RUNNING',
+  DONE = 'DONE',
+}
+registerEnumType(AwardBatchStatusEnum, { name: 'AwardBatchStatus' });
+
+export enum AwardBatchItemStatusEnum {
+  PENDING = 'PENDING',
+  AWARDED = 'AWARDED',
+  FAILED = 'FAILED',
+}
+registerEnumType(AwardBatchItemStatusEnum, { name: 'AwardBatchItemStatus' });
+
+@ObjectType('AwardBatchItem', { description: "One learner's outcome in a batch (the e-mail is not returned)." })
+export class AwardBatchItemModel {
+  @Field(() => Int, { description: 'Where the learner was in the submitted list, from 0.' }) position: number;
+  @Field() recipientName: string;
+  @Field(() => Float) score: number;
+  @Field(() => Int) attempt: number;
+  @Field(() => AwardBatchItemStatusEnum) status: AwardBatchItemStatusEnum;
+  @Field(() => ID, { nullable: true, description: 'The award, once AWARDED.' }) awardId: string | null;
+  @Field(() => String, { nullable: true, description: 'Why it FAILED: a coded error such as CREDENTIALS.BELOW_MASTERY_THRESHOLD.' }) errorCode: string | null;
+  @Field(() => String, { nullable: true }) errorMessage: string | null;
+  @Field(() => GraphQLISODateTime, { nullable: true }) processedAt: Date | null;
+}
+
+@ObjectType('AwardBatch', { description: 'Awards of one credential to a list of learners, processed in the background.' })
+export class AwardBatchModel {
+  @Field(() => ID) id: string;
+  @Field(() => ID) credentialId: string;
+  @Field(() => OrganizationRef) issuer: OrganizationRef;
+  @Field(() => AwardBatchStatusEnum) status: AwardBatchStatusEnum;
+  @Field(() => Int) total: number;
+  @Field(() => Int) succeeded: number;
+  @Field(() => Int) failed: number;
+  @Field(() => GraphQLISODateTime) createdAt: Date;
+  @Field(() => GraphQLISODateTime, { nullable: true }) finishedAt: Date | null;
+  @Field(() => [AwardBatchItemModel], { description: 'Per-learner results, in submitted order.' }) items: AwardBatchItemModel[];
+}
+
+export function toAwardBatchModel(batch: AwardBatchEntity, items: readonly AwardBatchItemEntity[]): AwardBatchModel {
+  return {
+    id: batch.id,
+    credentialId: batch.credentialId,
+    issuer: organizationRef(batch.issuerId),
+    status: batch.status as AwardBatchStatusEnum,
+    total: batch.total,
+    succeeded: batch.succeeded,
+    failed: batch.failed,
+    createdAt: batch.createdAt,
+    finishedAt: batch.finishedAt,
+    items: items.map((item) => ({
+      position: item.position,
+      recipientName: item.recipientName,
+      score: item.score,
+      attempt: item.attempt,
+      status: item.status as AwardBatchItemStatusEnum,
+      awardId: item.awardId,
+      errorCode: item.errorCode,
+      errorMessage: item.errorMessage,
+      processedAt: item.processedAt,
+    })),
+  };
 }
 
 @ObjectType('VerificationCheck')

@@ -1,0 +1,57 @@
+// The co-development steps (see codevelopment.e2e-spec.ts) down to a published credential, for
+// the suites that start from one.
+import { ok, type Session } from './client';
+
+/** A syntactically valid skill id; designs check form and membership, not marketplace existence. */
+export const SKILL_DATA = '5d5b1e2a-4c1e-5f6a-9b8c-0d1e2f3a4b5c';
+
+export interface PublishOptions {
+  readonly title?: string;
+  readonly assessment?: Record<string, unknown>;
+}
+
+export async function publishCredential(college: Session, collegeId: string, employer: Session, employerId: string, options: PublishOptions = {}): Promise<string> {
+  const frameworks = (await ok('{ frameworks { id key } }', {}, college.token)).frameworks as Array<{ id: string; key: string }>;
+  const frameworkId = frameworks.find((f) => f.key === 'ecampusontario')!.id;
+  const created = await ok(
+    'mutation($i: CreateCredentialDesignInput!) { createCredentialDesign(input: $i) { id } }',
+    { i: { issuerId: collegeId, title: options.title ?? 'Safe <CNC> setup & "care"', frameworkId, partnerIds: [employerId] } },
+    college.token,
+  );
+  const id = created.createCredentialDesign.id as string;
+  await ok(
+    'mutation($id: ID!, $v: Int!, $i: UpdateCredentialDesignInput!) { updateCredentialDesign(id: $id, expectedVersion: $v, input: $i) { version } }',
+    {
+      id,
+      v: 1,
+      i: {
+        description: 'Sets up and runs a CNC mill safely.',
+        competencies: [{ skillId: SKILL_DATA }],
+        outcomes: [{ statement: 'Sets up a mill for a new job', kind: 'SKILL', skillIds: [SKILL_DATA] }],
+        assessment: {
+          methods: ['EMPLOYER_ASSESSMENT'],
+          authentic: true,
+          evidenceVisibleToEmployers: true,
+          evidenceRequirements: 'A supervised setup on the shop floor.',
+          masteryThreshold: 80,
+          attemptsAllowed: 2,
+          ...options.assessment,
+        },
+        hours: 40,
+        weeks: 4,
+        deliveryMode: 'HYBRID',
+        credit: false,
+        transcriptable: true,
+        stackableInto: [],
+        careerStage: 'ENTRY',
+        price: 300,
+        language: 'en',
+      },
+    },
+    college.token,
+  );
+  await ok('mutation($id: ID!) { submitDesignForReview(id: $id) { stage } }', { id }, college.token);
+  await ok('mutation($id: ID!, $o: ID!) { approveDesign(id: $id, organizationId: $o) { stage } }', { id, o: collegeId }, college.token);
+  await ok('mutation($id: ID!, $o: ID!) { approveDesign(id: $id, organizationId: $o) { stage } }', { id, o: employerId }, employer.token);
+  return (await ok('mutation($id: ID!) { publishCredential(designId: $id) { id } }', { id }, college.token)).publishCredential.id as string;
+}

@@ -1,0 +1,86 @@
+// An issuer queues one credential's awards to a list of learners (1 to 1,000): the batch and its
+// items are written in one transaction, then the in-process AwardBatchProcessor awards them in the
+// background. Each learner's outcome is kept per item; a failed one never blocks the rest.
+import { randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { Authorizer, type Principal } from '@lattice/shared-auth';
+import { inTransaction } from '@lattice/shared-data-access';
+import { AdoptionEntity, AwardBatchEntity, AwardBatchItemEntity, CREDENTIALS_SCHEMA, CredentialEntity } from '@lattice/credentials-data-access';
+import { CredentialsErrors } from '@lattice/credentials-domain';
+import { IssuerTrust } from '../shared/issuer-trust';
+import { OrganizationDirectory } from '../shared/organization-directory';
+import type { AwardCredentialCommand } from '../award-credential/award-credential.use-case';
+import { AwardBatchProcessor } from './award-batch.processor';
+
+export const MAX_BATCH_SIZE = 1000;
+
+export interface AwardCredentialBatchCommand {
+  readonly credentialId: string;
+  readonly issuerId: string;
+  readonly learners: readonly Pick<AwardCredentialCommand, 'recipient' | 'result' | 'evidence'>[];
+}
+
+@Injectable()
+export class AwardCredentialBatchUseCase {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly authorizer: Authorizer,
+    private readonly directory: OrganizationDirectory,
+    private readonly trust: IssuerTrust,
+    private readonly processor: AwardBatchProcessor,
+  ) {}
+
+  async execute(principal: Principal, command: AwardCredentialBatchCommand): Promise<AwardBatchEntity> {
+    await this.authorizer.requireRole(principal, command.issuerId, 'ADMIN');
+    if (command.learners.length < 1 || command.learners.length > MAX_BATCH_SIZE) {
+      throw CredentialsErrors.of('INVALID_BATCH', `A batch holds 1 to ${MAX_BATCH_SIZE} learners.`, { learners: command.learners.length });
+    }
+    // What holds for the whole batch is refused up front; what depends on the learner is per item.
+    const credential = await this.dataSource.getRepository(CredentialEntity).findOneBy({ id: command.credentialId });
+    if (!credential) throw CredentialsErrors.of('CREDENTIAL_NOT_FOUND', 'No such published credential.', { credentialId: command.credentialId });
+    if (credential.issuerId !== command.issuerId && !(await this.dataSource.getRepository(AdoptionEntity).existsBy({ credentialId: credential.id, institutionId: command.issuerId }))) {
+      throw CredentialsErrors.of('NOT_THE_ISSUER', 'Only the organization that issues this credential, or an institution that adopted it, can award it.', {
+        credentialId: credential.id,
+      });
+    }
+    // The processor has no caller to ask identity with, so the issuer's name is taken now.
+    const issuer = await this.directory.find(principal, command.issuerId);
+
+    const batch = await inTransaction(this.dataSource, CREDENTIALS_SCHEMA, async ({ manager }) => {
+      const row = manager.create(AwardBatchEntity, {
+        id: randomUUID(),
+        credentialId: credential.id,
+        issuerId: command.issuerId,
+        issuerName: issuer?.name ?? '',
+        createdBy: principal.userId,
+        status: 'QUEUED',
+        total: command.learners.length,
+        succeeded: 0,
+        failed: 0,
+        createdAt: new Date(),
+        finishedAt: null,
+      });
+      await manager.insert(AwardBatchEntity, row);
+      const items = command.learners.map((learner, position) => ({
+        batchId: row.id,
+        position,
+        recipientEmail: learner.recipient.email,
+        recipientEmailHash: this.trust.recipientLookup(learner.recipient.email),
+        recipientName: learner.recipient.name.trim(),
+        score: learner.result.score,
+        attempt: learner.result.attempt,
+        evidence: (learner.evidence ?? []).map((item) => ({ url: item.url ?? null, narrative: item.narrative ?? null })),
+        status: 'PENDING' as const,
+        awardId: null,
+        errorCode: null,
+        errorMessage: null,
+        processedAt: null,
+      }));
+      for (let i = 0; i < items.length; i += 200) await manager.insert(AwardBatchItemEntity, items.slice(i, i + 200));
+      return row;
+    });
+    this.processor.wake();
+    return batch;
+  }
+}
