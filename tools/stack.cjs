@@ -25,6 +25,7 @@ function envFor(name, options) {
   };
   const specific = {
     identity: { JWT_PRIVATE_KEY: options.keys.privateKeyPem },
+    credentials: { MARKETPLACE_INTERNAL_URL: `http://127.0.0.1:${ports.marketplace}` },
     worker: {
       REDIS_URL: options.redisUrl ?? 'redis://127.0.0.1:6379',
       QUEUE_DRIVER: options.queueDriver ?? 'auto',

@@ -8,6 +8,8 @@ export const SKILL_DATA = '5d5b1e2a-4c1e-5f6a-9b8c-0d1e2f3a4b5c';
 export interface PublishOptions {
   readonly title?: string;
   readonly assessment?: Record<string, unknown>;
+  /** The design's competencies (Lattice skill ids); [SKILL_DATA] by default. */
+  readonly skillIds?: readonly string[];
 }
 
 export async function publishCredential(college: Session, collegeId: string, employer: Session, employerId: string, options: PublishOptions = {}): Promise<string> {
@@ -19,6 +21,7 @@ export async function publishCredential(college: Session, collegeId: string, emp
     college.token,
   );
   const id = created.createCredentialDesign.id as string;
+  const skillIds = options.skillIds ?? [SKILL_DATA];
   await ok(
     'mutation($id: ID!, $v: Int!, $i: UpdateCredentialDesignInput!) { updateCredentialDesign(id: $id, expectedVersion: $v, input: $i) { version } }',
     {
@@ -26,8 +29,8 @@ export async function publishCredential(college: Session, collegeId: string, emp
       v: 1,
       i: {
         description: 'Sets up and runs a CNC mill safely.',
-        competencies: [{ skillId: SKILL_DATA }],
-        outcomes: [{ statement: 'Sets up a mill for a new job', kind: 'SKILL', skillIds: [SKILL_DATA] }],
+        competencies: skillIds.map((skillId) => ({ skillId })),
+        outcomes: [{ statement: 'Sets up a mill for a new job', kind: 'SKILL', skillIds }],
         assessment: {
           methods: ['EMPLOYER_ASSESSMENT'],
           authentic: true,

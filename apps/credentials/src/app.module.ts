@@ -22,6 +22,7 @@ export class CredentialsAppModule {
         }),
         CredentialsFeatureModule.forRoot({
           identityUrl: config.IDENTITY_INTERNAL_URL,
+          marketplaceUrl: config.MARKETPLACE_INTERNAL_URL,
           publicBaseUrl: config.PUBLIC_BASE_URL,
           issuerKeyEncryptionKey: issuerKeyEncryptionKeyFrom(config.ISSUER_KEY_ENCRYPTION_KEY, config.NODE_ENV === 'production'),
         }),

@@ -5,6 +5,8 @@ export const credentialsEnvSchema = {
   ...subgraphEnv(4003),
   /** The gateway's public origin: credential, issuer and status list URLs are absolute on it. */
   PUBLIC_BASE_URL: env.url(['http', 'https'], { default: 'http://localhost:4000' }),
+  /** The marketplace's base URL: the ESCO / Skills for Success skills behind a design's competencies (awards' alignments). */
+  MARKETPLACE_INTERNAL_URL: env.url(['http', 'https'], { default: 'http://127.0.0.1:4002' }),
   /** 32 bytes, base64: seals issuers' private signing keys at rest; required in production. */
   ISSUER_KEY_ENCRYPTION_KEY: env.string({ optional: true, sensitive: true }),
 };

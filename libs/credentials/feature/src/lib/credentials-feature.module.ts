@@ -33,6 +33,7 @@ import { RetireCredentialDesignUseCase } from './retire-credential-design/retire
 import { CREDENTIALS_OPTIONS, type CredentialsOptions } from './shared/credentials.options';
 import { DesignParties } from './shared/design-parties';
 import { IdentityOrganizationDirectory, OrganizationDirectory } from './shared/organization-directory';
+import { MarketplaceSkillCatalog, SkillCatalog } from './shared/skill-catalog';
 import { SubmitDesignForReviewUseCase } from './submit-design-for-review/submit-design-for-review.use-case';
 import { SummarizeDesignStagesUseCase } from './summarize-design-stages/summarize-design-stages.use-case';
 import { UpdateCredentialDesignUseCase } from './update-credential-design/update-credential-design.use-case';
@@ -75,6 +76,7 @@ export class CredentialsFeatureModule {
         IssuerTrust,
         { provide: CREDENTIALS_OPTIONS, useValue: options },
         { provide: OrganizationDirectory, useValue: new IdentityOrganizationDirectory(options.identityUrl) },
+        { provide: SkillCatalog, useValue: new MarketplaceSkillCatalog(options.marketplaceUrl) },
         CredentialDesignRepository,
         DesignParties,
         ...CREDENTIALS_USE_CASES,

@@ -9,6 +9,7 @@ import { PartnershipResolver } from './graphql/partnership.resolver';
 import { RegionResolver } from './graphql/region.resolver';
 import { SkillNeedResolver } from './graphql/skill-need.resolver';
 import { SkillResolver } from './graphql/skill.resolver';
+import { InternalSkillsController } from './internal-skills/internal-skills.controller';
 import { ImportSkillTaxonomyUseCase } from './import-skill-taxonomy/import-skill-taxonomy.use-case';
 import { ListSkillNeedsUseCase } from './list-skill-needs/list-skill-needs.use-case';
 import { ListSkillsUseCase } from './list-skills/list-skills.use-case';
@@ -44,6 +45,7 @@ export class MarketplaceFeatureModule {
   static forRoot(options: MarketplaceOptions): DynamicModule {
     return {
       module: MarketplaceFeatureModule,
+      controllers: [InternalSkillsController],
       providers: [
         { provide: MARKETPLACE_OPTIONS, useValue: options },
         MarketplaceRepository,

@@ -8,6 +8,11 @@
 // or that count + 1 is beyond `attemptsAllowed`. Failed attempts are not recorded here: the
 // assessment system that reports the result keeps them. A learner holds at most one standing
 // award of a credential (a second one is a CONFLICT).
+//
+// Alignments: the design's competencies are Lattice skill ids; the marketplace is asked for their
+// ESCO / Skills for Success URIs with the caller's token before the transaction. A failed lookup
+// does not fail the award (it is issued without alignments, with a warning). Batch items are
+// awarded without a caller token and so carry no alignments for now.
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { DataSource, IsNull } from 'typeorm';
@@ -16,9 +21,10 @@ import { Authorizer, type Principal } from '@lattice/shared-auth';
 import { inTransaction, isUniqueViolation, type UnitOfWork } from '@lattice/shared-data-access';
 import { AdoptionEntity, AwardEntity, CREDENTIALS_SCHEMA, CredentialEntity, DesignEntity, DesignVersionEntity, EndorsementEntity } from '@lattice/credentials-data-access';
 import { CredentialsErrors } from '@lattice/credentials-domain';
-import { buildAchievement, buildIssuerRef, buildOpenBadgeCredential, hashRecipientEmail, isoSeconds, type SignedCredential } from '@lattice/credentials-openbadges';
+import { buildAchievement, buildIssuerRef, buildOpenBadgeCredential, hashRecipientEmail, isoSeconds, type SignedCredential, type SkillAlignmentInput } from '@lattice/credentials-openbadges';
 import { IssuerTrust } from '../shared/issuer-trust';
 import { OrganizationDirectory } from '../shared/organization-directory';
+import { resolveSkillAlignments, SkillCatalog } from '../shared/skill-catalog';
 
 export interface AwardCredentialCommand {
   readonly credentialId: string;
@@ -35,19 +41,36 @@ export class AwardCredentialUseCase {
     private readonly authorizer: Authorizer,
     private readonly directory: OrganizationDirectory,
     private readonly trust: IssuerTrust,
+    private readonly skills: SkillCatalog,
   ) {}
 
   async execute(principal: Principal, command: AwardCredentialCommand): Promise<AwardEntity> {
     await this.authorizer.requireRole(principal, command.issuerId, 'ADMIN');
     const issuer = await this.directory.find(principal, command.issuerId);
-    return inTransaction(this.dataSource, CREDENTIALS_SCHEMA, (uow) => this.issue(uow, principal.userId, issuer?.name ?? '', command));
+    const alignments = await resolveSkillAlignments(this.skills, principal, await this.competencySkillIds(command.credentialId));
+    return inTransaction(this.dataSource, CREDENTIALS_SCHEMA, (uow) => this.issue(uow, principal.userId, issuer?.name ?? '', command, alignments));
+  }
+
+  /** The skill ids of the published version's competencies (none for an unknown credential: issue() refuses it). */
+  private async competencySkillIds(credentialId: string): Promise<string[]> {
+    const credential = await this.dataSource.getRepository(CredentialEntity).findOneBy({ id: credentialId });
+    if (!credential) return [];
+    const version = await this.dataSource.getRepository(DesignVersionEntity).findOneBy({ designId: credential.designId, version: credential.designVersion });
+    return version?.snapshot.competencies.map((c) => c.skillId) ?? [];
   }
 
   /**
    * The award itself, inside the caller's transaction, for an actor already authorized as an
-   * admin of the issuer. Batch issuance runs it once per learner, each under its own savepoint.
+   * admin of the issuer. Batch issuance runs it once per learner, each under its own savepoint
+   * (without alignments: the batch processor has no caller token to ask the marketplace with).
    */
-  async issue({ manager, emit }: UnitOfWork, actorId: string, issuerDisplayName: string, command: AwardCredentialCommand): Promise<AwardEntity> {
+  async issue(
+    { manager, emit }: UnitOfWork,
+    actorId: string,
+    issuerDisplayName: string,
+    command: AwardCredentialCommand,
+    alignments: readonly SkillAlignmentInput[] = [],
+  ): Promise<AwardEntity> {
     const credential = await manager.getRepository(CredentialEntity).findOneBy({ id: command.credentialId });
     if (!credential) throw CredentialsErrors.of('CREDENTIAL_NOT_FOUND', 'No such published credential.', { credentialId: command.credentialId });
     if (credential.issuerId !== command.issuerId && !(await manager.getRepository(AdoptionEntity).existsBy({ credentialId: credential.id, institutionId: command.issuerId }))) {
@@ -103,7 +126,7 @@ export class AwardCredentialUseCase {
         criteriaNarrative:
           content.assessment.evidenceRequirements?.trim() ||
           (threshold !== null ? `Scores at least ${threshold}% on the assessment.` : 'Completes the assessment.'),
-        alignments: [],
+        alignments,
         masteryThreshold: threshold,
         hours: content.hours,
         language: content.language,

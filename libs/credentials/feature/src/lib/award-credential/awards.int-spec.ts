@@ -11,6 +11,7 @@ import { EMPTY_ASSESSMENT } from '@lattice/credentials-domain';
 import { EndorseCredentialUseCase } from '../endorse-credential/endorse-credential.use-case';
 import { IssuerTrust } from '../shared/issuer-trust';
 import { type DirectoryOrganization, OrganizationDirectory } from '../shared/organization-directory';
+import { MarketplaceSkillCatalog } from '../shared/skill-catalog';
 import { RevokeAwardUseCase } from '../revoke-award/revoke-award.use-case';
 import { VerifyCredentialUseCase } from '../verify-credential/verify-credential.use-case';
 import { AwardCredentialUseCase } from './award-credential.use-case';
@@ -48,8 +49,8 @@ describe('awards (integration)', () => {
   beforeAll(async () => {
     dataSource = await openDataSource(credentialsDataSource(testDatabaseUrl('int'), 20));
     const authorizer = new Authorizer(new NoLiveMemberships());
-    const trust = new IssuerTrust(dataSource, { identityUrl: 'http://127.0.0.1:9', publicBaseUrl: 'https://lattice.example', issuerKeyEncryptionKey: Buffer.alloc(32, 3) });
-    award = new AwardCredentialUseCase(dataSource, authorizer, new NamedDirectory(), trust);
+    const trust = new IssuerTrust(dataSource, { identityUrl: 'http://127.0.0.1:9', marketplaceUrl: 'http://127.0.0.1:9', publicBaseUrl: 'https://lattice.example', issuerKeyEncryptionKey: Buffer.alloc(32, 3) });
+    award = new AwardCredentialUseCase(dataSource, authorizer, new NamedDirectory(), trust, new MarketplaceSkillCatalog('http://127.0.0.1:9'));
     revoke = new RevokeAwardUseCase(dataSource, authorizer, trust);
     endorse = new EndorseCredentialUseCase(dataSource, authorizer, new EmployerDirectory(), trust);
     verify = new VerifyCredentialUseCase(trust);

@@ -1,6 +1,8 @@
 export interface CredentialsOptions {
   /** Identity's base URL, for organization facts (kind) of organizations the caller does not belong to. */
   readonly identityUrl: string;
+  /** The marketplace's base URL, for the skills (ESCO / Skills for Success URIs) behind a design's competencies. */
+  readonly marketplaceUrl: string;
   /** The public origin (the gateway): awards, issuer profiles and status lists are URLs on it. */
   readonly publicBaseUrl: string;
   /** 32 bytes sealing issuers' private keys at rest (ISSUER_KEY_ENCRYPTION_KEY). */

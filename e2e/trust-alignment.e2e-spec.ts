@@ -1,0 +1,49 @@
+// Alignments through the gateway: a credential whose competency is a real ESCO skill is awarded
+// with that skill's alignment (targetUrl = the ESCO URI, targetFramework ESCO), looked up by
+// credentials from the marketplace; the credential still validates and verifies.
+import { join } from 'node:path';
+import { createOb3SchemaValidator, loadOb3Schema } from '@lattice/credentials-openbadges';
+import { createOrganization, ok, origin, signUp } from './support/client';
+import { publishCredential } from './support/credentials';
+
+jest.setTimeout(60_000);
+
+const validateSchema = createOb3SchemaValidator(loadOb3Schema(join(__dirname, '../data/ob3/ob_v3p0_achievementcredential_schema.json')));
+
+const AWARD = 'mutation($i: AwardInput!) { awardCredential(input: $i) { id status } }';
+
+describe('trust: ESCO alignments of awarded credentials', () => {
+  it('aligns the achievement with the design competency and still verifies', async () => {
+    const skill = (await ok('{ skills(search: "database", framework: "ESCO", first: 1) { edges { node { id uri } } } }')).skills.edges[0].node as { id: string; uri: string };
+    expect(skill.uri).toMatch(/^https?:\/\//);
+
+    const [college, employer] = await Promise.all([signUp('align-college'), signUp('align-employer')]);
+    const collegeId = await createOrganization(college, { name: 'Aligned College', kind: 'INSTITUTION', size: 'SMALL', region: 'ON-Northeast' });
+    const employerId = await createOrganization(employer, { name: 'Aligned Data Co', kind: 'EMPLOYER', size: 'MEDIUM', sector: '518' });
+    const credentialId = await publishCredential(college, collegeId, employer, employerId, { title: 'Database basics', skillIds: [skill.id] });
+
+    const award = (
+      await ok(AWARD, { i: { credentialId, issuerId: collegeId, recipient: { email: 'aligned@example.org', name: 'Aligned Learner' }, result: { score: 95, attempt: 1 } } }, college.token)
+    ).awardCredential;
+    expect(award.status).toBe('ACTIVE');
+
+    const fetched = await fetch(`${origin()}/credentials/${award.id}`);
+    expect(fetched.status).toBe(200);
+    const credential = (await fetched.json()) as Record<string, any>;
+    expect(credential.credentialSubject.achievement.alignment).toEqual([
+      expect.objectContaining({ type: ['Alignment'], targetUrl: skill.uri, targetFramework: 'ESCO' }),
+    ]);
+    expect(validateSchema(credential)).toEqual({ valid: true, errors: [] });
+
+    const response = await fetch(`${origin()}/verify`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(credential) });
+    expect(response.status).toBe(200);
+    expect(((await response.json()) as { verified: boolean }).verified).toBe(true);
+  });
+
+  it('refuses the internal skills lookup without a caller token', async () => {
+    // The marketplace's internal endpoint is not behind the gateway: asked on the marketplace's own port.
+    const port = (JSON.parse(process.env['LATTICE_E2E_PORTS']!) as Record<string, number>)['marketplace'];
+    const response = await fetch(`http://127.0.0.1:${port}/internal/skills?ids=00000000-0000-0000-0000-000000000000`);
+    expect(response.status).toBe(401);
+  });
+});
