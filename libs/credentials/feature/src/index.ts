@@ -18,6 +18,7 @@ export * from './lib/list-credential-designs/list-credential-designs.use-case';
 export * from './lib/add-framework/add-framework.use-case';
 export * from './lib/detect-overdue-reviews/detect-overdue-reviews.use-case';
 export * from './lib/summarize-design-stages/summarize-design-stages.use-case';
+export * from './lib/summarize-contributions/summarize-contributions.use-case';
 export * from './lib/shared/issuer-trust';
 export * from './lib/award-credential/award-credential.use-case';
 export * from './lib/revoke-award/revoke-award.use-case';

@@ -35,6 +35,7 @@ import { DesignParties } from './shared/design-parties';
 import { IdentityOrganizationDirectory, OrganizationDirectory } from './shared/organization-directory';
 import { MarketplaceSkillCatalog, SkillCatalog } from './shared/skill-catalog';
 import { SubmitDesignForReviewUseCase } from './submit-design-for-review/submit-design-for-review.use-case';
+import { SummarizeContributionsUseCase } from './summarize-contributions/summarize-contributions.use-case';
 import { SummarizeDesignStagesUseCase } from './summarize-design-stages/summarize-design-stages.use-case';
 import { UpdateCredentialDesignUseCase } from './update-credential-design/update-credential-design.use-case';
 
@@ -55,6 +56,7 @@ export const CREDENTIALS_USE_CASES = [
   AddFrameworkUseCase,
   DetectOverdueReviewsUseCase,
   SummarizeDesignStagesUseCase,
+  SummarizeContributionsUseCase,
   AwardCredentialUseCase,
   RevokeAwardUseCase,
   VerifyCredentialUseCase,

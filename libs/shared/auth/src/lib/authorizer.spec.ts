@@ -37,6 +37,16 @@ describe('Authorizer', () => {
     await expect(authorizer.requireRole(caller, 'o9')).rejects.toMatchObject({ category: 'FORBIDDEN' });
   });
 
+  it('accepts a membership in any of several organizations, asking the source at most once', async () => {
+    const token = new StrictSource(null);
+    await expect(new Authorizer(token).requireRoleInAny(principal([{ organizationId: 'o2', role: 'MEMBER', kind: 'UMBRELLA' }]), ['o1', 'o2'])).resolves.toMatchObject({ organizationId: 'o2' });
+    expect(token.calls).toBe(0);
+    const live = new StrictSource([{ organizationId: 'o3', role: 'MEMBER', kind: 'INSTITUTION' }]);
+    await expect(new Authorizer(live).requireRoleInAny(principal([]), ['o1', 'o3'])).resolves.toMatchObject({ organizationId: 'o3' });
+    await expect(new Authorizer(live).requireRoleInAny(principal([]), ['o1', 'o2'])).rejects.toMatchObject({ category: 'FORBIDDEN' });
+    expect(live.calls).toBe(2);
+  });
+
   it('recognizes operators only as owners or admins of an operator organization', async () => {
     const authorizer = new Authorizer(new StrictSource([]));
     await expect(authorizer.requireOperator(principal([{ organizationId: 'op', role: 'ADMIN', kind: 'OPERATOR' }]))).resolves.toBeUndefined();

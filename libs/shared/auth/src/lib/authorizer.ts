@@ -23,6 +23,16 @@ export class Authorizer {
     throw CommonErrors.of('FORBIDDEN', `You need the ${minimum} role or higher in that organization to do this.`, { organizationId });
   }
 
+  /** The caller's first membership among the organizations with at least `minimum` role, or FORBIDDEN; identity is asked at most once. */
+  async requireRoleInAny(principal: Principal, organizationIds: readonly string[], minimum: Role = 'MEMBER'): Promise<PrincipalMembership> {
+    const first = (list: readonly PrincipalMembership[]) => organizationIds.map((id) => find(list, id, minimum)).find((m) => m !== undefined);
+    const fromToken = first(principal.memberships);
+    if (fromToken) return fromToken;
+    const live = organizationIds.length > 0 ? first(await this.source.membershipsOf(principal)) : undefined;
+    if (live) return live;
+    throw CommonErrors.of('FORBIDDEN', `You need the ${minimum} role or higher in one of the organizations involved to do this.`, { organizationIds: [...organizationIds] });
+  }
+
   async isMember(principal: Principal, organizationId: string): Promise<boolean> {
     try {
       await this.requireRole(principal, organizationId, 'MEMBER');

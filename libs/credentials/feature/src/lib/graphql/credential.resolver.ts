@@ -9,9 +9,10 @@ import { credentialsLoaders } from './credentials.loaders';
 import { AdoptSharedCredentialUseCase } from '../adopt-shared-credential/adopt-shared-credential.use-case';
 import { EndorseCredentialUseCase } from '../endorse-credential/endorse-credential.use-case';
 import { SponsorCredentialUseCase } from '../sponsor-credential/sponsor-credential.use-case';
+import { SummarizeContributionsUseCase } from '../summarize-contributions/summarize-contributions.use-case';
 import { WithdrawEndorsementUseCase } from '../withdraw-endorsement/withdraw-endorsement.use-case';
 import { CredentialFilter, EndorsementInput } from './credentials.inputs';
-import { AdoptionModel, CredentialConnectionModel, CredentialModel, EndorsementModel, FrameworkModel, SponsorshipModel, toAdoptionModel, toCredentialModel, toEndorsementModel, toFrameworkModel, toSponsorshipModel } from './credentials.models';
+import { AdoptionModel, CredentialConnectionModel, CredentialContributionsModel, CredentialModel, EndorsementModel, FrameworkModel, SponsorshipModel, toAdoptionModel, toCredentialContributionsModel, toCredentialModel, toEndorsementModel, toFrameworkModel, toSponsorshipModel } from './credentials.models';
 
 /** Published credentials are a public catalogue for every signed-in user; endorsing, sponsoring and adopting them. */
 @Resolver(() => CredentialModel)
@@ -24,6 +25,7 @@ export class CredentialResolver {
     private readonly withdraw: WithdrawEndorsementUseCase,
     private readonly sponsor: SponsorCredentialUseCase,
     private readonly adopt: AdoptSharedCredentialUseCase,
+    private readonly contributionsOf: SummarizeContributionsUseCase,
   ) {}
 
   @Query(() => CredentialModel, { nullable: true })
@@ -71,6 +73,13 @@ export class CredentialResolver {
   @ResolveField(() => [AdoptionModel], { description: 'Institutions that adopted it as a shared credential and may award it in their own name.' })
   async adoptions(@Parent() credential: CredentialModel, @Context() context: GraphQLRequestContext): Promise<AdoptionModel[]> {
     return (await credentialsLoaders(context.loaders, this.repository).adoptions.load(credential.id)).map(toAdoptionModel);
+  }
+
+  @ResolveField(() => CredentialContributionsModel, {
+    description: 'Who designed, reviewed, endorsed, sponsored, adopted and issued it. Visible to members of the issuer, the design partners, the sponsoring umbrellas and the adopters; FORBIDDEN to others.',
+  })
+  async contributions(@CurrentPrincipal() principal: Principal, @Parent() credential: CredentialModel): Promise<CredentialContributionsModel> {
+    return toCredentialContributionsModel(await this.contributionsOf.execute(principal, credential.id));
   }
 
   @Mutation(() => EndorsementModel, { description: 'An employer or umbrella endorses a published credential (a signed EndorsementCredential). A second one is a CONFLICT.' })

@@ -1,6 +1,7 @@
 // Credentials' GraphQL types. They are not the ORM entities: mappers copy what a client may see.
 import { Directive, Field, Float, GraphQLISODateTime, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { Connection, GraphQLJSON } from '@lattice/shared-graphql';
+import type { CredentialContributions } from '../summarize-contributions/summarize-contributions.use-case';
 import type { AdoptionEntity, AwardBatchEntity, AwardBatchItemEntity, AwardEntity, CredentialEntity, DesignCommentEntity, DesignEntity, EndorsementEntity, FrameworkEntity, SponsorshipEntity } from '@lattice/credentials-data-access';
 
 export enum DesignStageEnum {
@@ -235,6 +236,69 @@ export function toSponsorshipModel(s: SponsorshipEntity): SponsorshipModel {
 
 export function toAdoptionModel(a: AdoptionEntity): AdoptionModel {
   return { id: a.id, institution: organizationRef(a.institutionId), umbrella: organizationRef(a.umbrellaId), createdAt: a.createdAt, credentialId: a.credentialId };
+}
+
+@ObjectType('DesignerContribution', { description: 'An organization that designed a credential: the issuing institution or a design partner.' })
+export class DesignerContributionModel {
+  @Field(() => OrganizationRef) organization: OrganizationRef;
+  @Field({ description: 'The issuing institution (otherwise a design partner).' }) isIssuer: boolean;
+  @Field(() => Int, { description: "Design versions authored by the organization's members known to the design (its creator, its approvers)." }) versionsAuthored: number;
+}
+
+@ObjectType('ReviewerContribution', { description: 'An organization that signed off versions of the design.' })
+export class ReviewerContributionModel {
+  @Field(() => OrganizationRef) organization: OrganizationRef;
+  @Field(() => Int, { description: 'Sign-offs on record, including those a later edit withdrew.' }) approvals: number;
+  @Field(() => GraphQLISODateTime) lastApprovedAt: Date;
+}
+
+@ObjectType('EndorserContribution')
+export class EndorserContributionModel {
+  @Field(() => OrganizationRef) organization: OrganizationRef;
+  @Field(() => GraphQLISODateTime) endorsedAt: Date;
+  @Field() withdrawn: boolean;
+  @Field(() => GraphQLISODateTime, { nullable: true }) withdrawnAt: Date | null;
+}
+
+@ObjectType('SponsorContribution')
+export class SponsorContributionModel {
+  @Field(() => OrganizationRef, { description: 'The sponsoring umbrella organization.' }) organization: OrganizationRef;
+  @Field(() => GraphQLISODateTime) since: Date;
+}
+
+@ObjectType('AdopterContribution')
+export class AdopterContributionModel {
+  @Field(() => OrganizationRef, { description: 'The adopting institution.' }) organization: OrganizationRef;
+  @Field(() => OrganizationRef, { description: 'The sponsoring umbrella it adopted through.' }) umbrella: OrganizationRef;
+  @Field(() => GraphQLISODateTime) since: Date;
+}
+
+@ObjectType('IssuerContribution', { description: 'How many awards of the credential an organization issued.' })
+export class IssuerContributionModel {
+  @Field(() => OrganizationRef) organization: OrganizationRef;
+  @Field(() => Int) active: number;
+  @Field(() => Int) revoked: number;
+}
+
+@ObjectType('CredentialContributions', { description: 'Who designed, reviewed, endorsed, sponsored, adopted and issued a credential.' })
+export class CredentialContributionsModel {
+  @Field(() => [DesignerContributionModel], { description: 'The issuing institution first, then the design partners.' }) designers: DesignerContributionModel[];
+  @Field(() => [ReviewerContributionModel], { description: 'In order of first sign-off.' }) reviewers: ReviewerContributionModel[];
+  @Field(() => [EndorserContributionModel], { description: 'Oldest first, withdrawn ones included.' }) endorsers: EndorserContributionModel[];
+  @Field(() => [SponsorContributionModel]) sponsors: SponsorContributionModel[];
+  @Field(() => [AdopterContributionModel]) adopters: AdopterContributionModel[];
+  @Field(() => [IssuerContributionModel], { description: 'The issuing institution first, then the adopters, then any other issuer.' }) issuers: IssuerContributionModel[];
+}
+
+export function toCredentialContributionsModel(c: CredentialContributions): CredentialContributionsModel {
+  return {
+    designers: c.designers.map((d) => ({ organization: organizationRef(d.organizationId), isIssuer: d.isIssuer, versionsAuthored: d.versionsAuthored })),
+    reviewers: c.reviewers.map((r) => ({ organization: organizationRef(r.organizationId), approvals: r.approvals, lastApprovedAt: r.lastApprovedAt })),
+    endorsers: c.endorsers.map((e) => ({ organization: organizationRef(e.organizationId), endorsedAt: e.endorsedAt, withdrawn: e.withdrawnAt !== null, withdrawnAt: e.withdrawnAt })),
+    sponsors: c.sponsors.map((s) => ({ organization: organizationRef(s.organizationId), since: s.since })),
+    adopters: c.adopters.map((a) => ({ organization: organizationRef(a.organizationId), umbrella: organizationRef(a.umbrellaId), since: a.since })),
+    issuers: c.issuers.map((i) => ({ organization: organizationRef(i.organizationId), active: i.active, revoked: i.revoked })),
+  };
 }
 
 @ObjectType('Credential', { description: 'A published credential: what learners are awarded and partners endorse.' })
