@@ -2,7 +2,7 @@
 // comments, approvals and stage history, and published credentials.
 import { Column, CreateDateColumn, Entity, PrimaryColumn } from 'typeorm';
 import type { DesignContent, DesignStage } from '@lattice/credentials-domain';
-import type { IssuerKeyRecord } from '@lattice/credentials-openbadges';
+import type { IssuerKeyRecord, SkillAlignmentInput } from '@lattice/credentials-openbadges';
 
 export const CREDENTIALS_SCHEMA = 'credentials';
 
@@ -220,6 +220,8 @@ export class AwardBatchEntity {
   @Column('integer') failed: number;
   @Column('timestamptz', { name: 'created_at' }) createdAt: Date;
   @Column('timestamptz', { name: 'finished_at', nullable: true }) finishedAt: Date | null;
+  /** The competencies' ESCO / Skills for Success alignments, resolved at creation with the caller's token (null: none). */
+  @Column('jsonb', { nullable: true }) alignments: SkillAlignmentInput[] | null;
 }
 
 /** One learner of a batch; the clear e-mail is kept only until the item is processed. */

@@ -9,6 +9,9 @@
 // Each item is awarded under a savepoint within the chunk's transaction: the award, the item's
 // result and the batch's counters commit together, and a failed item (below threshold, attempts,
 // already awarded, …) rolls back only its own savepoint and is recorded FAILED with its code.
+//
+// The processor has no caller token to ask the marketplace with, so every item is signed with the
+// alignments resolved when the batch was created (stored on the batch).
 import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { inTransaction, type PendingEvent } from '@lattice/shared-data-access';
@@ -99,13 +102,15 @@ export class AwardBatchProcessor implements OnApplicationBootstrap, OnApplicatio
         const events: PendingEvent[] = [];
         await manager.query('SAVEPOINT award_batch_item');
         try {
-          const award = await this.award.issue({ manager, emit: (event) => void events.push(event) }, batch.createdBy, batch.issuerName, {
+          const command = {
             credentialId: batch.credentialId,
             issuerId: batch.issuerId,
             recipient: { email: item.recipientEmail!, name: item.recipientName },
             result: { score: item.score, attempt: item.attempt },
             evidence: item.evidence,
-          });
+          };
+          // The alignments resolved when the batch was created (the processor has no caller token).
+          const award = await this.award.issue({ manager, emit: (event) => void events.push(event) }, batch.createdBy, batch.issuerName, command, batch.alignments ?? []);
           await manager.query('RELEASE SAVEPOINT award_batch_item');
           events.forEach(emit);
           await this.record(manager, item, { status: 'AWARDED', awardId: award.id, errorCode: null, errorMessage: null });

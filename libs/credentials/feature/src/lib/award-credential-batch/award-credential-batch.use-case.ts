@@ -1,15 +1,20 @@
 // An issuer queues one credential's awards to a list of learners (1 to 1,000): the batch and its
 // items are written in one transaction, then the in-process AwardBatchProcessor awards them in the
 // background. Each learner's outcome is kept per item; a failed one never blocks the rest.
+//
+// Alignments: the processor has no caller token, so the design's ESCO / Skills for Success
+// alignments are resolved here, with the caller's token, and stored on the batch; a failed lookup
+// stores none (with a warning), as for single awards.
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { Authorizer, type Principal } from '@lattice/shared-auth';
 import { inTransaction } from '@lattice/shared-data-access';
-import { AdoptionEntity, AwardBatchEntity, AwardBatchItemEntity, CREDENTIALS_SCHEMA, CredentialEntity } from '@lattice/credentials-data-access';
+import { AdoptionEntity, AwardBatchEntity, AwardBatchItemEntity, CREDENTIALS_SCHEMA, CredentialEntity, DesignVersionEntity } from '@lattice/credentials-data-access';
 import { CredentialsErrors } from '@lattice/credentials-domain';
 import { IssuerTrust } from '../shared/issuer-trust';
 import { OrganizationDirectory } from '../shared/organization-directory';
+import { resolveSkillAlignments, SkillCatalog } from '../shared/skill-catalog';
 import type { AwardCredentialCommand } from '../award-credential/award-credential.use-case';
 import { AwardBatchProcessor } from './award-batch.processor';
 
@@ -29,6 +34,7 @@ export class AwardCredentialBatchUseCase {
     private readonly directory: OrganizationDirectory,
     private readonly trust: IssuerTrust,
     private readonly processor: AwardBatchProcessor,
+    private readonly skills: SkillCatalog,
   ) {}
 
   async execute(principal: Principal, command: AwardCredentialBatchCommand): Promise<AwardBatchEntity> {
@@ -46,6 +52,9 @@ export class AwardCredentialBatchUseCase {
     }
     // The processor has no caller to ask identity with, so the issuer's name is taken now.
     const issuer = await this.directory.find(principal, command.issuerId);
+    // Nor a token to ask the marketplace with, so the alignments are resolved now too.
+    const version = await this.dataSource.getRepository(DesignVersionEntity).findOneBy({ designId: credential.designId, version: credential.designVersion });
+    const alignments = await resolveSkillAlignments(this.skills, principal, version?.snapshot.competencies.map((c) => c.skillId) ?? []);
 
     const batch = await inTransaction(this.dataSource, CREDENTIALS_SCHEMA, async ({ manager }) => {
       const row = manager.create(AwardBatchEntity, {
@@ -60,6 +69,7 @@ export class AwardCredentialBatchUseCase {
         failed: 0,
         createdAt: new Date(),
         finishedAt: null,
+        alignments: alignments.length > 0 ? alignments : null,
       });
       await manager.insert(AwardBatchEntity, row);
       const items = command.learners.map((learner, position) => ({

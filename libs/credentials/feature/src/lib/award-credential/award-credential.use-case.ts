@@ -12,7 +12,8 @@
 // Alignments: the design's competencies are Lattice skill ids; the marketplace is asked for their
 // ESCO / Skills for Success URIs with the caller's token before the transaction. A failed lookup
 // does not fail the award (it is issued without alignments, with a warning). Batch items are
-// awarded without a caller token and so carry no alignments for now.
+// awarded without a caller token: their alignments are resolved when the batch is created and
+// stored on it.
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { DataSource, IsNull } from 'typeorm';
@@ -61,8 +62,8 @@ export class AwardCredentialUseCase {
 
   /**
    * The award itself, inside the caller's transaction, for an actor already authorized as an
-   * admin of the issuer. Batch issuance runs it once per learner, each under its own savepoint
-   * (without alignments: the batch processor has no caller token to ask the marketplace with).
+   * admin of the issuer. Batch issuance runs it once per learner, each under its own savepoint,
+   * with the alignments stored on the batch (the processor has no caller token to ask with).
    */
   async issue(
     { manager, emit }: UnitOfWork,
