@@ -4,7 +4,8 @@ import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createHmac } from 'node:crypto';
 import { SMTPServer } from 'smtp-server';
-import { codeOf, createOrganization, eventually, gql, ok, signUp, type Session } from './support/client';
+import { codeOf, createOrganization, eventually, gql, inviteAndAccept, ok, signUp, type Session } from './support/client';
+import { decodedSubject, textPart } from './support/mail';
 
 interface Mail {
   to: string[];
@@ -60,47 +61,6 @@ const inboxOf = async (session: Session, type: string) =>
 const mailsTo = (session: Session, subjectPart: string) => mails.filter((m) => m.to.includes(session.email.toLowerCase()) && decodedSubject(m.raw).includes(subjectPart));
 const hooksAt = (path: string) => hooks.filter((h) => h.path === path);
 const settle = () => new Promise((resolve) => setTimeout(resolve, 1500));
-
-/** Quoted-printable (or RFC 2047 "Q") text to a string. */
-function fromQuotedPrintable(text: string, underscoreIsSpace = false): string {
-  const bytes: number[] = [];
-  const source = text.replace(/=\r?\n/g, '');
-  for (let i = 0; i < source.length; i++) {
-    const c = source[i]!;
-    if (c === '=' && /^[0-9A-F]{2}$/i.test(source.slice(i + 1, i + 3))) {
-      bytes.push(parseInt(source.slice(i + 1, i + 3), 16));
-      i += 2;
-    } else bytes.push(...Buffer.from(underscoreIsSpace && c === '_' ? ' ' : c, 'utf8'));
-  }
-  return Buffer.from(bytes).toString('utf8');
-}
-
-/** The Subject header, with RFC 2047 encoded words decoded (French subjects arrive encoded). */
-function decodedSubject(raw: string): string {
-  const match = /^Subject: (.*(?:\r\n[ \t].*)*)/m.exec(raw);
-  if (!match) return '';
-  return match[1]!
-    .replace(/\?=\r\n[ \t]+=\?/g, '?==?')
-    .replace(/=\?utf-8\?([BQ])\?([^?]*)\?=/gi, (_all, encoding: string, text: string) =>
-      encoding.toUpperCase() === 'B' ? Buffer.from(text, 'base64').toString('utf8') : fromQuotedPrintable(text, true),
-    );
-}
-
-/** The plain-text part of a message, decoded. */
-function textPart(raw: string): string {
-  const match = /Content-Type: text\/plain[^\r\n]*\r\n((?:[^\r\n]+\r\n)*)\r\n([\s\S]*?)\r\n--/i.exec(raw);
-  if (!match) return '';
-  const headers = match[1]!;
-  const body = match[2]!;
-  if (/Content-Transfer-Encoding: base64/i.test(headers)) return Buffer.from(body, 'base64').toString('utf8');
-  if (/Content-Transfer-Encoding: quoted-printable/i.test(headers)) return fromQuotedPrintable(body);
-  return body;
-}
-
-async function inviteAndAccept(owner: Session, organizationId: string, member: Session, role: 'ADMIN' | 'MEMBER'): Promise<void> {
-  const invited = await ok('mutation($o: ID!, $e: String!, $r: Role!) { inviteMember(organizationId: $o, email: $e, role: $r) { token } }', { o: organizationId, e: member.email, r: role }, owner.token);
-  await ok('mutation($t: String!) { acceptInvitation(token: $t) { role } }', { t: invited.inviteMember.token }, member.token);
-}
 
 describe('notifications channels', () => {
   let umbrellaOwner: Session;

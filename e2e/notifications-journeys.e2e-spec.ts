@@ -5,8 +5,9 @@ import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createHmac, randomUUID } from 'node:crypto';
 import { SMTPServer } from 'smtp-server';
-import { createOrganization, eventually, ok, signUp, type Session } from './support/client';
-import { publishCredential, SKILL_DATA } from './support/credentials';
+import { createOrganization, eventually, inviteAndAccept, ok, signUp, type Session } from './support/client';
+import { decodedSubject } from './support/mail';
+import { draftCompleteDesign, publishCredential } from './support/credentials';
 
 interface Mail {
   to: string[];
@@ -86,31 +87,6 @@ const hooksOf = (path: string, type: string) => hooks.filter((h) => h.path === p
 const emailsOf = (...sessions: Session[]) => sessions.map((s) => s.email.toLowerCase()).sort();
 const settle = () => new Promise((resolve) => setTimeout(resolve, 1500));
 
-/** Quoted-printable (or RFC 2047 "Q") text to a string. */
-function fromQuotedPrintable(text: string, underscoreIsSpace = false): string {
-  const bytes: number[] = [];
-  const source = text.replace(/=\r?\n/g, '');
-  for (let i = 0; i < source.length; i++) {
-    const c = source[i]!;
-    if (c === '=' && /^[0-9A-F]{2}$/i.test(source.slice(i + 1, i + 3))) {
-      bytes.push(parseInt(source.slice(i + 1, i + 3), 16));
-      i += 2;
-    } else bytes.push(...Buffer.from(underscoreIsSpace && c === '_' ? ' ' : c, 'utf8'));
-  }
-  return Buffer.from(bytes).toString('utf8');
-}
-
-/** The Subject header, with RFC 2047 encoded words decoded. */
-function decodedSubject(raw: string): string {
-  const match = /^Subject: (.*(?:\r\n[ \t].*)*)/m.exec(raw);
-  if (!match) return '';
-  return match[1]!
-    .replace(/\?=\r\n[ \t]+=\?/g, '?==?')
-    .replace(/\r\n[ \t]+/g, ' ')
-    .replace(/=\?utf-8\?([BQ])\?([^?]*)\?=/gi, (_all, encoding: string, text: string) =>
-      encoding.toUpperCase() === 'B' ? Buffer.from(text, 'base64').toString('utf8') : fromQuotedPrintable(text, true),
-    );
-}
 
 async function subscribe(owner: Session, organizationId: string, path: string, events: string[]): Promise<string> {
   const created = await ok(
@@ -119,11 +95,6 @@ async function subscribe(owner: Session, organizationId: string, path: string, e
     owner.token,
   );
   return created.createWebhookSubscription.secret as string;
-}
-
-async function inviteAndAccept(owner: Session, organizationId: string, member: Session, role: 'ADMIN' | 'MEMBER'): Promise<void> {
-  const invited = await ok('mutation($o: ID!, $e: String!, $r: Role!) { inviteMember(organizationId: $o, email: $e, role: $r) { token } }', { o: organizationId, e: member.email, r: role }, owner.token);
-  await ok('mutation($t: String!) { acceptInvitation(token: $t) { role } }', { t: invited.inviteMember.token }, member.token);
 }
 
 /**
@@ -314,42 +285,3 @@ describe('notifications journeys', () => {
     expect(hooksOf('/outsider', type)).toEqual([]);
   });
 });
-
-/** A design with every field the framework check needs, still in draft; returns its id. */
-async function draftCompleteDesign(college: Session, collegeId: string, partnerIds: string[], title: string): Promise<string> {
-  const frameworks = (await ok('{ frameworks { id key } }', {}, college.token)).frameworks as Array<{ id: string; key: string }>;
-  const frameworkId = frameworks.find((f) => f.key === 'ecampusontario')!.id;
-  const created = await ok('mutation($i: CreateCredentialDesignInput!) { createCredentialDesign(input: $i) { id } }', { i: { issuerId: collegeId, title, frameworkId, partnerIds } }, college.token);
-  const id = created.createCredentialDesign.id as string;
-  await ok(
-    'mutation($id: ID!, $v: Int!, $i: UpdateCredentialDesignInput!) { updateCredentialDesign(id: $id, expectedVersion: $v, input: $i) { version } }',
-    {
-      id,
-      v: 1,
-      i: {
-        description: 'Sets up and runs a CNC mill safely.',
-        competencies: [{ skillId: SKILL_DATA }],
-        outcomes: [{ statement: 'Sets up a mill for a new job', kind: 'SKILL', skillIds: [SKILL_DATA] }],
-        assessment: {
-          methods: ['EMPLOYER_ASSESSMENT'],
-          authentic: true,
-          evidenceVisibleToEmployers: true,
-          evidenceRequirements: 'A supervised setup on the shop floor.',
-          masteryThreshold: 80,
-          attemptsAllowed: 2,
-        },
-        hours: 40,
-        weeks: 4,
-        deliveryMode: 'HYBRID',
-        credit: false,
-        transcriptable: true,
-        stackableInto: [],
-        careerStage: 'ENTRY',
-        price: 300,
-        language: 'en',
-      },
-    },
-    college.token,
-  );
-  return id;
-}

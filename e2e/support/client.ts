@@ -62,3 +62,9 @@ export async function eventually<T>(probe: () => Promise<T>, accept: (value: T) 
   }
   return last;
 }
+
+/** The owner invites `member` with `role`, and `member` accepts. */
+export async function inviteAndAccept(owner: Session, organizationId: string, member: Session, role: 'ADMIN' | 'MEMBER'): Promise<void> {
+  const invited = await ok('mutation($o: ID!, $e: String!, $r: Role!) { inviteMember(organizationId: $o, email: $e, role: $r) { token } }', { o: organizationId, e: member.email, r: role }, owner.token);
+  await ok('mutation($t: String!) { acceptInvitation(token: $t) { role } }', { t: invited.inviteMember.token }, member.token);
+}

@@ -12,12 +12,13 @@ export interface PublishOptions {
   readonly skillIds?: readonly string[];
 }
 
-export async function publishCredential(college: Session, collegeId: string, employer: Session, employerId: string, options: PublishOptions = {}): Promise<string> {
+/** A design with every element the eCampusOntario framework checks, still in draft; returns its id. */
+export async function draftCompleteDesign(college: Session, collegeId: string, partnerIds: readonly string[], title: string, options: Omit<PublishOptions, 'title'> = {}): Promise<string> {
   const frameworks = (await ok('{ frameworks { id key } }', {}, college.token)).frameworks as Array<{ id: string; key: string }>;
   const frameworkId = frameworks.find((f) => f.key === 'ecampusontario')!.id;
   const created = await ok(
     'mutation($i: CreateCredentialDesignInput!) { createCredentialDesign(input: $i) { id } }',
-    { i: { issuerId: collegeId, title: options.title ?? 'Safe <CNC> setup & "care"', frameworkId, partnerIds: [employerId] } },
+    { i: { issuerId: collegeId, title, frameworkId, partnerIds } },
     college.token,
   );
   const id = created.createCredentialDesign.id as string;
@@ -53,6 +54,11 @@ export async function publishCredential(college: Session, collegeId: string, emp
     },
     college.token,
   );
+  return id;
+}
+
+export async function publishCredential(college: Session, collegeId: string, employer: Session, employerId: string, options: PublishOptions = {}): Promise<string> {
+  const id = await draftCompleteDesign(college, collegeId, [employerId], options.title ?? 'Safe <CNC> setup & "care"', options);
   await ok('mutation($id: ID!) { submitDesignForReview(id: $id) { stage } }', { id }, college.token);
   await ok('mutation($id: ID!, $o: ID!) { approveDesign(id: $id, organizationId: $o) { stage } }', { id, o: collegeId }, college.token);
   await ok('mutation($id: ID!, $o: ID!) { approveDesign(id: $id, organizationId: $o) { stage } }', { id, o: employerId }, employer.token);
