@@ -228,6 +228,29 @@ describe('marketplace', () => {
       const again = (await ok(PROPOSE, { i: { needId, institutionId: bigCollegeOrg } }, employer.token)).proposePartnership;
       expect((await ok(RESPOND, { id: again.id, a: false }, bigCollege.token)).respondToPartnership.state).toBe('DECLINED');
     });
+
+    it('lists an organization’s partnerships from either side, filtered and paged, for its members only', async () => {
+      const LIST = 'query($o: ID!, $f: PartnershipFilter, $n: Int, $a: String) { partnerships(organizationId: $o, filter: $f, first: $n, after: $a) { totalCount edges { node { id state proposedBy { id } institution { id } } } pageInfo { hasNextPage endCursor } } }';
+      const employerSide = (await ok(LIST, { o: employerOrg }, employer.token)).partnerships;
+      // accepted (college), withdrawn and declined (big college), newest first
+      expect(employerSide.edges.map((e: any) => e.node.state)).toEqual(['DECLINED', 'WITHDRAWN', 'ACCEPTED']);
+      expect(employerSide.totalCount).toBe(3);
+      const bigSide = (await ok(LIST, { o: bigCollegeOrg, f: { direction: 'PROPOSED_TO_US' } }, bigCollege.token)).partnerships;
+      expect(bigSide.edges.every((e: any) => e.node.institution.id === bigCollegeOrg && e.node.proposedBy.id === employerOrg)).toBe(true);
+      expect(bigSide.totalCount).toBe(2);
+      expect((await ok(LIST, { o: collegeOrg, f: { direction: 'PROPOSED_TO_US' } }, college.token)).partnerships.totalCount).toBe(0);
+      expect((await ok(LIST, { o: employerOrg, f: { state: 'ACCEPTED' } }, employer.token)).partnerships.edges).toHaveLength(1);
+
+      const first = (await ok(LIST, { o: employerOrg, n: 2 }, employer.token)).partnerships;
+      expect(first.pageInfo.hasNextPage).toBe(true);
+      const rest = (await ok(LIST, { o: employerOrg, n: 2, a: first.pageInfo.endCursor }, employer.token)).partnerships;
+      expect(rest.edges.map((e: any) => e.node.state)).toEqual(['ACCEPTED']);
+      expect(rest.pageInfo.hasNextPage).toBe(false);
+
+      expect(codeOf(await gql(LIST, { o: employerOrg }, outsider.token))).toBe('FORBIDDEN');
+      expect(codeOf(await gql(LIST, { o: employerOrg, f: { state: 'MAYBE' } }, employer.token))).toBe('BAD_USER_INPUT');
+      expect(codeOf(await gql(LIST, { o: employerOrg, a: 'bm90LWEtY3Vyc29y' }, employer.token))).toBe('BAD_USER_INPUT');
+    });
   });
 
   describe('demand map', () => {

@@ -23,6 +23,7 @@ import { OrganizationDirectory } from './shared/organization-directory';
 import { UpdateSkillNeedUseCase } from './update-skill-need/update-skill-need.use-case';
 import { UpsertCapabilityProfileUseCase } from './upsert-capability-profile/upsert-capability-profile.use-case';
 import { WithdrawPartnershipUseCase } from './withdraw-partnership/withdraw-partnership.use-case';
+import { ListPartnershipsUseCase } from './list-partnerships/list-partnerships.use-case';
 
 export const MARKETPLACE_USE_CASES = [
   ImportSkillTaxonomyUseCase,
@@ -37,6 +38,7 @@ export const MARKETPLACE_USE_CASES = [
   ProposePartnershipUseCase,
   RespondToPartnershipUseCase,
   WithdrawPartnershipUseCase,
+  ListPartnershipsUseCase,
   DemandMapUseCase,
 ];
 

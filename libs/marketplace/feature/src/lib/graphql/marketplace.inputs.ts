@@ -17,7 +17,7 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
-import { CareerStageEnum, DeliveryModeEnum, NeedStatusEnum } from './marketplace.models';
+import { CareerStageEnum, DeliveryModeEnum, NeedStatusEnum, PartnershipDirectionEnum, PartnershipStateEnum } from './marketplace.models';
 
 const ISO_DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
 
@@ -82,6 +82,12 @@ export class ProposePartnershipInput {
   @Field(() => ID) @IsUUID('all', { message: 'needId must be an id' }) needId: string;
   @Field(() => ID) @IsUUID('all', { message: 'institutionId must be an id' }) institutionId: string;
   @Field(() => String, { nullable: true }) @IsOptional() @IsString() @MaxLength(2000) message?: string | null;
+}
+
+@InputType()
+export class PartnershipFilter {
+  @Field(() => PartnershipStateEnum, { nullable: true }) @IsOptional() @IsEnum(PartnershipStateEnum) state?: PartnershipStateEnum | null;
+  @Field(() => PartnershipDirectionEnum, { nullable: true }) @IsOptional() @IsEnum(PartnershipDirectionEnum) direction?: PartnershipDirectionEnum | null;
 }
 
 @InputType()

@@ -29,6 +29,10 @@ export enum PartnershipStateEnum {
   DECLINED = 'DECLINED',
   WITHDRAWN = 'WITHDRAWN',
 }
+export enum PartnershipDirectionEnum {
+  PROPOSED_BY_US = 'PROPOSED_BY_US',
+  PROPOSED_TO_US = 'PROPOSED_TO_US',
+}
 export enum MatchReasonKindEnum {
   SKILL_OVERLAP = 'SKILL_OVERLAP',
   RELATED_SKILL = 'RELATED_SKILL',
@@ -49,6 +53,7 @@ registerEnumType(NeedStatusEnum, { name: 'NeedStatus' });
 registerEnumType(DeliveryModeEnum, { name: 'DeliveryMode' });
 registerEnumType(CareerStageEnum, { name: 'CareerStage' });
 registerEnumType(PartnershipStateEnum, { name: 'PartnershipState' });
+registerEnumType(PartnershipDirectionEnum, { name: 'PartnershipDirection', description: 'Whose proposal: the organization’s own, or one awaiting its answer.' });
 registerEnumType(MatchReasonKindEnum, { name: 'MatchReasonKind' });
 registerEnumType(DemandGroupingEnum, { name: 'DemandGrouping' });
 
@@ -168,6 +173,9 @@ export class PartnershipModel {
   @Field(() => OrganizationRef, { description: 'The side that proposed.' }) proposedBy: OrganizationRef;
   needId: string;
 }
+
+@ObjectType('PartnershipConnection')
+export class PartnershipConnectionModel extends Connection(PartnershipModel, 'Partnership') {}
 
 export function toSkillModel(skill: SkillRow): SkillModel {
   return {

@@ -1,17 +1,18 @@
 import { UseGuards } from '@nestjs/common';
-import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Context, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { DataSource } from 'typeorm';
 import { Authorizer, AuthGuard, CurrentPrincipal, type Principal } from '@lattice/shared-auth';
-import { type GraphQLRequestContext, ParseIdPipe } from '@lattice/shared-graphql';
+import { type GraphQLRequestContext, pageRequest, ParseIdPipe, toConnection } from '@lattice/shared-graphql';
 import { MarketplaceRepository, PartnershipEntity } from '@lattice/marketplace-data-access';
+import { ListPartnershipsUseCase } from '../list-partnerships/list-partnerships.use-case';
 import { ProposePartnershipUseCase } from '../propose-partnership/propose-partnership.use-case';
 import { RespondToPartnershipUseCase } from '../respond-to-partnership/respond-to-partnership.use-case';
 import { MarketplaceErrors } from '../shared/marketplace.errors';
 import { sideOf } from '../shared/partnership-parties';
 import { WithdrawPartnershipUseCase } from '../withdraw-partnership/withdraw-partnership.use-case';
 import { marketplaceLoaders } from './marketplace.loaders';
-import { ProposePartnershipInput } from './marketplace.inputs';
-import { PartnershipModel, SkillNeedModel, toPartnershipModel, toSkillNeedModel } from './marketplace.models';
+import { PartnershipFilter, ProposePartnershipInput } from './marketplace.inputs';
+import { PartnershipConnectionModel, PartnershipModel, SkillNeedModel, toPartnershipModel, toSkillNeedModel } from './marketplace.models';
 
 @Resolver(() => PartnershipModel)
 @UseGuards(AuthGuard)
@@ -23,7 +24,21 @@ export class PartnershipResolver {
     private readonly proposePartnershipUseCase: ProposePartnershipUseCase,
     private readonly respondToPartnershipUseCase: RespondToPartnershipUseCase,
     private readonly withdrawPartnershipUseCase: WithdrawPartnershipUseCase,
+    private readonly listPartnershipsUseCase: ListPartnershipsUseCase,
   ) {}
+
+  @Query(() => PartnershipConnectionModel, { description: 'An organization’s partnerships (either side), newest first; for its members.' })
+  async partnerships(
+    @CurrentPrincipal() principal: Principal,
+    @Args('organizationId', { type: () => ID }, ParseIdPipe) organizationId: string,
+    @Args('filter', { type: () => PartnershipFilter, nullable: true }) filter: PartnershipFilter | null,
+    @Args('first', { type: () => Int, nullable: true }) first: number | null,
+    @Args('after', { type: () => String, nullable: true }) after: string | null,
+  ): Promise<PartnershipConnectionModel> {
+    const page = pageRequest(first, after);
+    const { rows, total } = await this.listPartnershipsUseCase.execute(principal, { organizationId, state: filter?.state ?? null, direction: filter?.direction ?? null }, page);
+    return toConnection(rows, page, (row) => [row.createdAt.toISOString(), row.id], toPartnershipModel, total);
+  }
 
   @Query(() => PartnershipModel, { nullable: true, description: 'Visible to members of either party.' })
   async partnership(@CurrentPrincipal() principal: Principal, @Args('id', { type: () => ID }, ParseIdPipe) id: string): Promise<PartnershipModel | null> {
