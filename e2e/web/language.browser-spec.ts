@@ -1,5 +1,5 @@
 // English and French: switchable from the header, remembered across visits, and announced to
-// assistive technology through <html lang>.
+// assistive technology through <html lang>; and the shell's keyboard path past the header.
 import { checkScreen, useBrowser, expectText, newContext } from './support/browser';
 
 const browser = useBrowser();
@@ -30,4 +30,16 @@ it('starts in French for a browser that asks for French', async () => {
   await page.goto('/sign-up');
   await expectText(page.getByRole('heading', { level: 1 }), 'Créer votre compte Lattice');
   expect(await page.locator('html').getAttribute('lang')).toBe('fr');
+});
+
+it('lets a keyboard user skip the header: the first Tab reaches the skip link, Enter moves to the content', async () => {
+  const page = await (await newContext(browser())).newPage();
+  await page.goto('/log-in');
+  await page.getByRole('heading', { level: 1 }).waitFor();
+  await page.keyboard.press('Tab');
+  expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Skip to content');
+  await page.keyboard.press('Enter');
+  expect(await page.evaluate(() => document.activeElement?.id)).toBe('main');
+  await page.keyboard.press('Tab');
+  expect(await page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.labels?.[0]?.textContent)).toBe('E-mail address');
 });
