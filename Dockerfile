@@ -4,6 +4,8 @@ WORKDIR /app
 COPY package.json package-lock.json ./
 RUN npm ci --no-audit --no-fund
 COPY . .
+# tools/build.mjs also builds the web app (vite, a dev dependency) into dist/apps/web, which the
+# gateway serves at / (WEB_ROOT); it travels with dist below.
 RUN node tools/build.mjs && npm prune --omit=dev --no-audit --no-fund
 
 FROM node:20-bookworm-slim

@@ -3,12 +3,15 @@
 import nx from '@nx/eslint-plugin';
 import tseslint from 'typescript-eslint';
 import prettier from 'eslint-config-prettier';
+import reactHooks from 'eslint-plugin-react-hooks';
 import { createRequire } from 'node:module';
 
 const require = createRequire(import.meta.url);
 const resolversGuarded = require('./tools/lint-rules/resolvers-guarded.cjs');
 
 const banned = ['@nestjs/*', 'typeorm', '@nestjs/typeorm', 'bullmq', 'ioredis', 'pg'];
+/** The web app runs in a browser: no server packages, no Node built-ins. */
+const serverOnly = [...banned, '@apollo/server', '@apollo/gateway', '@apollo/subgraph', 'express', 'jose', 'nodemailer'];
 
 /** STYLE.md's boundaries. Tests may also use the testing library; production code may not. */
 function constraints(inTests) {
@@ -20,6 +23,8 @@ function constraints(inTests) {
     { sourceTag: 'scope:marketplace', onlyDependOnLibsWithTags: ['scope:marketplace', 'scope:shared'] },
     { sourceTag: 'scope:credentials', onlyDependOnLibsWithTags: ['scope:credentials', 'scope:shared'] },
     { sourceTag: 'scope:notifications', onlyDependOnLibsWithTags: ['scope:notifications', 'scope:shared'] },
+    // The web app imports no library at all: it speaks to Lattice only through the GraphQL API.
+    { sourceTag: 'scope:web', onlyDependOnLibsWithTags: ['scope:web'], bannedExternalImports: serverOnly },
     // The worker hosts other services' job handlers.
     {
       sourceTag: 'scope:worker',
@@ -122,7 +127,6 @@ export default [
       'tmp/**',
       '.lattice/**',
       '.nx/**',
-      'apps/web/**',
       '**/*.cjs',
       '**/*.mjs',
       'jest.config.js',
@@ -132,7 +136,7 @@ export default [
   ...tseslint.configs.recommended,
   prettier,
   {
-    files: ['**/*.ts'],
+    files: ['**/*.ts', '**/*.tsx'],
     languageOptions: { parserOptions: { project: './tsconfig.json', tsconfigRootDir: import.meta.dirname } },
     plugins: { lattice: { rules: { 'resolvers-guarded': resolversGuarded } } },
     rules: {
@@ -147,6 +151,21 @@ export default [
       ],
       '@nx/enforce-module-boundaries': boundaries(false),
     },
+  },
+  {
+    // The web app: its own tsconfig (DOM, JSX) and React's hook rules.
+    files: ['apps/web/src/**/*.ts', 'apps/web/src/**/*.tsx'],
+    ...reactHooks.configs.flat['recommended-latest'],
+    languageOptions: { parserOptions: { project: './apps/web/tsconfig.spec.json', tsconfigRootDir: import.meta.dirname } },
+    rules: {
+      ...reactHooks.configs.flat['recommended-latest'].rules,
+      'no-restricted-imports': ['error', { patterns: [{ group: ['node:*'], message: 'The web app runs in a browser.' }] }],
+    },
+  },
+  {
+    // The browser tests: Node code whose page callbacks run in the browser (DOM types).
+    files: ['e2e/web/**/*.ts'],
+    languageOptions: { parserOptions: { project: './e2e/web/tsconfig.json', tsconfigRootDir: import.meta.dirname } },
   },
   {
     files: [

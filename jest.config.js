@@ -1,6 +1,7 @@
-// Three suites, one config: unit tests beside the code (*.spec.ts), integration tests against real
+// Four suites, one config: unit tests beside the code (*.spec.ts), integration tests against real
 // Postgres and Redis with the real migrations (*.int-spec.ts), and end-to-end tests that drive the
-// composed graph through the gateway (*.e2e-spec.ts). `npm test` runs all three.
+// composed graph through the gateway (*.e2e-spec.ts), and browser tests of the web app
+// (e2e/web/*.browser-spec.ts). `npm test` runs all four.
 const { compilerOptions } = require('./tsconfig.base.json');
 
 const moduleNameMapper = Object.fromEntries(
@@ -34,7 +35,7 @@ const common = {
   moduleNameMapper,
   moduleFileExtensions: ['ts', 'js', 'cjs', 'json'],
   transformIgnorePatterns: [`/node_modules/(?!(${esmOnlyPackages.join('|')})/)`],
-  testPathIgnorePatterns: ['/node_modules/', '/dist/', '/apps/web/'],
+  testPathIgnorePatterns: ['/node_modules/', '/dist/'],
   setupFiles: ['reflect-metadata'],
 };
 
@@ -53,6 +54,15 @@ module.exports = {
       displayName: 'e2e',
       testMatch: ['<rootDir>/e2e/**/*.e2e-spec.ts'],
       globalSetup: '<rootDir>/e2e/support/global-setup.ts',
+      globalTeardown: '<rootDir>/e2e/support/global-teardown.ts',
+      setupFilesAfterEnv: ['<rootDir>/libs/shared/testing/src/lib/long-timeout.ts'],
+    },
+    // The web app in Chromium (playwright-core) against the same real stack, gateway serving the build.
+    {
+      ...common,
+      displayName: 'web',
+      testMatch: ['<rootDir>/e2e/web/**/*.browser-spec.ts'],
+      globalSetup: '<rootDir>/e2e/web/support/global-setup.ts',
       globalTeardown: '<rootDir>/e2e/support/global-teardown.ts',
       setupFilesAfterEnv: ['<rootDir>/libs/shared/testing/src/lib/long-timeout.ts'],
     },

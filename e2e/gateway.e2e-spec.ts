@@ -84,6 +84,22 @@ describe('gateway', () => {
     expect(body.checks.map((c) => c.name).sort()).toEqual(['credentials', 'identity', 'marketplace', 'notifications']);
   });
 
+  it('serves the web app at / and on its routes, never in place of an API path', async () => {
+    const html = { headers: { accept: 'text/html' } };
+    for (const path of ['/', '/inbox', '/invitations/accept?token=abc', '/public/credentials/some-id']) {
+      const response = await fetch(`${origin()}${path}`, html);
+      expect({ path, status: response.status, type: response.headers.get('content-type') }).toEqual({ path, status: 200, type: expect.stringContaining('text/html') });
+      expect(await response.text()).toContain('<div id="root">');
+    }
+    const credential = await fetch(`${origin()}/credentials/00000000-0000-0000-0000-000000000000`, html);
+    expect(credential.status).toBe(404);
+    expect(await credential.text()).not.toContain('<div id="root">');
+    const health = await fetch(`${origin()}/health/live`, html);
+    expect(await health.json()).toEqual({ status: 'ok' });
+    expect((await fetch(`${origin()}/assets/missing-file.js`)).status).toBe(404);
+    expect((await fetch(`${origin()}/nothing-here.png`)).status).toBe(404);
+  });
+
   it('serves the region list to anyone', async () => {
     const result = await gql('{ regions(kind: ECONOMIC_REGION) { code nameFr within } }');
     expect(result.data?.['regions']).toContainEqual({ code: 'ON-Northeast', nameFr: 'Nord-Est', within: 'ON' });

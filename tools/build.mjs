@@ -45,3 +45,39 @@ await Promise.all(
   }),
 );
 console.log(`build: ${count} files in ${Date.now() - started} ms → ${relative(root, out)}/`);
+
+// The web app (apps/web): vite build into <dist>/apps/web, which the gateway serves at `/`.
+// Skipped when nothing it is built from changed since the last build (the stamp records a hash),
+// so the e2e setup's build stays fast; WEB_BUILD=0 skips it, WEB_BUILD=1 forces it.
+if (process.env.WEB_BUILD !== '0') {
+  const { createHash } = await import('node:crypto');
+  const webRoot = join(root, 'apps/web');
+  const webOut = join(out, 'apps/web');
+  const hash = createHash('sha256');
+  const inputs = (dir) => readdirSync(dir).flatMap((entry) => {
+    const full = join(dir, entry);
+    if (entry === 'node_modules') return [];
+    return statSync(full).isDirectory() ? inputs(full) : [full];
+  });
+  for (const file of [...inputs(webRoot).sort(), join(root, 'package-lock.json')]) hash.update(file).update(readFileSync(file));
+  const digest = hash.digest('hex');
+  const stampFile = join(webOut, '.build-stamp');
+  let previous = null;
+  try {
+    previous = readFileSync(stampFile, 'utf8');
+  } catch {
+    // never built
+  }
+  if (previous === digest && process.env.WEB_BUILD !== '1') {
+    console.log(`build: web app unchanged → ${relative(root, webOut)}/`);
+  } else {
+    const webStarted = Date.now();
+    // A production bundle even when called from jest (NODE_ENV=test would bundle React's dev build).
+    process.env.NODE_ENV = 'production';
+    process.env.WEB_OUT_DIR = webOut;
+    const { build } = await import('vite');
+    await build({ configFile: join(webRoot, 'vite.config.mjs'), logLevel: 'warn' });
+    writeFileSync(stampFile, digest);
+    console.log(`build: web app in ${Date.now() - webStarted} ms → ${relative(root, webOut)}/`);
+  }
+}

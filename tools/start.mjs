@@ -57,6 +57,7 @@ const seconds = ((Date.now() - started) / 1000).toFixed(1);
 console.log(`
 ──────────────────────────────────────────────────────────────
   Lattice is running (${seconds} s)
+  Web app:   http://localhost:${portBase}/
   GraphQL:   ${stack.gatewayUrl}
   Health:    http://localhost:${portBase}/health/ready
 

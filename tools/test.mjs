@@ -1,5 +1,6 @@
 // `npm test`: everything, in the order that fails fastest — types, lint, unit tests, integration
-// tests (real Postgres and Redis, real migrations), end-to-end tests through the gateway.
+// tests (real Postgres and Redis, real migrations), end-to-end tests through the gateway, and
+// the web app in Chromium against the same real stack.
 // Ends with one plain summary line: "tests: N passed, N failed, N skipped".
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, existsSync, rmSync } from 'node:fs';
@@ -9,11 +10,12 @@ import { fileURLToPath } from 'node:url';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const only = process.argv.slice(2);
 const steps = [
-  { name: 'typecheck', command: ['npx', 'tsc', '-p', 'tsconfig.json', '--noEmit'] },
+  { name: 'typecheck', command: ['npm', 'run', '--silent', 'typecheck'] },
   { name: 'lint', command: ['npm', 'run', '--silent', 'lint'], env: { NX_DAEMON: 'false' } },
   { name: 'unit', jest: ['--selectProjects', 'unit'] },
   { name: 'integration', jest: ['--selectProjects', 'integration', '--maxWorkers=2'] },
   { name: 'e2e', jest: ['--selectProjects', 'e2e', '--runInBand'] },
+  { name: 'web', jest: ['--selectProjects', 'web', '--runInBand'] },
 ].filter((step) => only.length === 0 || only.includes(step.name));
 
 mkdirSync(join(root, 'tmp'), { recursive: true });

@@ -32,6 +32,8 @@ export const apps = [
   ['apps/notifications', 'notifications'],
   ['apps/worker', 'worker'],
 ];
+/** Browser apps: built by vite (tools/build.mjs), no server code; scope:web reaches no library. */
+export const webApps = [['apps/web', 'web']];
 /** `libs/shared/util-config` → `@lattice/shared-util-config` */
 export const importName = (dir) => '@lattice/' + dir.split('/').slice(1).join('-');
 export const projectName = (dir) => dir.split('/').slice(1).join('-');

@@ -14,8 +14,13 @@ export const OPERATOR = { email: 'operator@e2e.lattice.test', password: 'operato
 export const smtpPort = (portBase: number) => portBase + 25;
 
 export default async function globalSetup(): Promise<void> {
+  await startE2eStack('e2e');
+}
+
+/** Builds (the web app too), starts the stack on a fresh `<TEST_DATABASE_URL>_<suffix>` database. */
+export async function startE2eStack(databaseSuffix: string): Promise<void> {
   execFileSync(process.execPath, [join(ROOT, 'tools/build.mjs')], { stdio: 'inherit' });
-  const databaseUrl = testDatabaseUrl('e2e');
+  const databaseUrl = testDatabaseUrl(databaseSuffix);
   await recreateDatabase(databaseUrl);
   const pair = generateKeyPairSync('ed25519');
   const keys = {

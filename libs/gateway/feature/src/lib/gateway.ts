@@ -13,6 +13,7 @@ import express, { type Request } from 'express';
 import { formatGatewayError } from './gateway-error';
 import { operationLimitsRule, type OperationLimits } from './operation-limits';
 import { proxyTo } from './public-proxy';
+import { webApp } from './web-app';
 
 export interface GatewayOptions {
   readonly port: number;
@@ -24,6 +25,8 @@ export interface GatewayOptions {
   readonly bodyLimit: string;
   readonly limits: OperationLimits;
   readonly log?: (line: string) => void;
+  /** The built web app (index.html and assets/), served at `/`; skipped when absent. */
+  readonly webRoot?: string;
 }
 
 interface GatewayContext {
@@ -92,6 +95,10 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   }
 
   app.use('/graphql', express.json({ limit: options.bodyLimit }), expressMiddleware(apollo, { context: async ({ req }) => ({ req }) }));
+
+  const web = options.webRoot ? webApp(options.webRoot) : null;
+  if (web) app.use(web);
+  else if (options.webRoot) options.log?.(`web app not built (${options.webRoot}): only the API is served`);
 
   await new Promise<void>((resolve, reject) => {
     httpServer.once('error', reject);

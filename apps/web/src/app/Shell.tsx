@@ -1,0 +1,136 @@
+// The frame around every screen: skip link, header (product, navigation, organization switcher,
+// language, inbox count, user menu), the main landmark the skip link targets, and a footer.
+import { Suspense, useId } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, NavLink, Outlet, useNavigate } from 'react-router';
+import { useApolloClient, useQuery } from '@apollo/client/react';
+import { Menu, MenuItem, MenuTrigger, Popover } from 'react-aria-components';
+import { Button } from '../ui';
+import { UNREAD_COUNT } from '../graphql/documents';
+import { LANGUAGES, setLanguage, type Language } from '../i18n';
+import { screens } from './routes';
+import { sessionStore, useSession } from './session';
+import { useCurrentOrganization } from './current-organization';
+
+function LanguageSwitch() {
+  const { t, i18n } = useTranslation();
+  const id = useId();
+  return (
+    <div className="header-control">
+      <label htmlFor={id}>{t('shell.language')}</label>
+      <select id={id} value={i18n.language} onChange={(event) => void setLanguage(event.target.value as Language)}>
+        {LANGUAGES.map((lang) => (
+          <option key={lang} value={lang} lang={lang}>
+            {t(`shell.languageName.${lang}`, { lng: lang })}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
+function OrganizationSwitch() {
+  const { t } = useTranslation();
+  const { me, current } = useCurrentOrganization();
+  const id = useId();
+  if (!me || me.memberships.length === 0) return <Link to="/organizations/new">{t('shell.createOrganization')}</Link>;
+  return (
+    <div className="header-control">
+      <label htmlFor={id}>{t('shell.organization')}</label>
+      <select id={id} value={current?.organization.id} onChange={(event) => sessionStore.switchOrganization(event.target.value)}>
+        {me.memberships.map((m) => (
+          <option key={m.organization.id} value={m.organization.id}>
+            {m.organization.name}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
+function InboxBadge() {
+  const { t } = useTranslation();
+  const { data } = useQuery(UNREAD_COUNT, { pollInterval: 30_000 });
+  const count = data?.unreadNotificationCount ?? 0;
+  return (
+    <NavLink to="/inbox" className="inbox-link">
+      {t('shell.inbox')}
+      <span className="badge" data-testid="unread-count">
+        {count}
+      </span>
+      <span className="visually-hidden">{t('shell.unread', { count })}</span>
+    </NavLink>
+  );
+}
+
+function UserMenu() {
+  const { t } = useTranslation();
+  const { me } = useCurrentOrganization();
+  const navigate = useNavigate();
+  const client = useApolloClient();
+  const logOut = async () => {
+    sessionStore.signOut();
+    await client.clearStore();
+    await navigate('/log-in');
+  };
+  return (
+    <MenuTrigger>
+      <Button variant="secondary" aria-label={t('shell.userMenu', { name: me?.name ?? '' })}>
+        {me?.name ?? '…'} ▾
+      </Button>
+      <Popover placement="bottom end">
+        <Menu className="menu" onAction={(key) => (key === 'log-out' ? void logOut() : void navigate(String(key)))}>
+          <MenuItem id="/organizations/new">{t('shell.createOrganization')}</MenuItem>
+          <MenuItem id="/organizations/invite">{t('shell.invite')}</MenuItem>
+          <MenuItem id="/organizations/join-umbrella">{t('shell.joinUmbrella')}</MenuItem>
+          <MenuItem id="/inbox/preferences">{t('shell.preferences')}</MenuItem>
+          <MenuItem id="log-out">{t('shell.logOut')}</MenuItem>
+        </Menu>
+      </Popover>
+    </MenuTrigger>
+  );
+}
+
+export function Shell() {
+  const { t } = useTranslation();
+  const { signedIn } = useSession();
+  return (
+    <>
+      <a className="skip-link" href="#main">
+        {t('shell.skip')}
+      </a>
+      <header className="app-header">
+        <Link to="/" className="brand">
+          Lattice
+        </Link>
+        {signedIn && (
+          <nav aria-label={t('shell.navigation')}>
+            <ul>
+              {screens
+                .filter((s) => s.nav)
+                .map((s) => (
+                  <li key={s.path}>
+                    <NavLink to={s.path}>{t(s.nav!)}</NavLink>
+                  </li>
+                ))}
+            </ul>
+          </nav>
+        )}
+        <div className="header-tools">
+          {signedIn && <OrganizationSwitch />}
+          <LanguageSwitch />
+          {signedIn && <InboxBadge />}
+          {signedIn ? <UserMenu /> : <Link to="/log-in">{t('shell.logIn')}</Link>}
+        </div>
+      </header>
+      <main id="main" tabIndex={-1}>
+        <Suspense fallback={<p>{t('loading')}</p>}>
+          <Outlet />
+        </Suspense>
+      </main>
+      <footer className="app-footer">
+        <p>{t('shell.footer')}</p>
+      </footer>
+    </>
+  );
+}

@@ -1,0 +1,44 @@
+// Every screen of the app, one line each. `access`: public (anyone), guest (only signed out:
+// log-in, sign-up), member (signed in). `nav` puts the screen in the header's navigation under
+// that i18n key (common namespace). Screens load lazily: each module exports `Component`.
+// Placeholders for areas not built yet use coming(): they render a "coming" page, nothing else.
+import type { ComponentType } from 'react';
+
+export type Access = 'public' | 'guest' | 'member';
+export interface ScreenRoute {
+  readonly path: string;
+  readonly access: Access;
+  readonly nav?: string;
+  readonly load: () => Promise<{ Component: ComponentType }>;
+}
+
+/** A not-yet-built screen, titled by `title` (an i18n key in common). */
+const coming = (title: string) => () => import('../ui/ComingScreen').then((m) => ({ Component: m.comingScreen(title) }));
+
+export const screens: ScreenRoute[] = [
+  // auth
+  { path: '/log-in', access: 'guest', load: () => import('../screens/auth/LogInScreen') },
+  { path: '/sign-up', access: 'guest', load: () => import('../screens/auth/SignUpScreen') },
+  // org
+  { path: '/', access: 'member', load: () => import('../screens/org/HomeScreen') },
+  { path: '/organizations/new', access: 'member', load: () => import('../screens/org/CreateOrganizationScreen') },
+  { path: '/organizations/invite', access: 'member', load: () => import('../screens/org/InviteScreen') },
+  { path: '/organizations/join-umbrella', access: 'member', load: () => import('../screens/org/JoinUmbrellaScreen') },
+  { path: '/invitations/accept', access: 'member', load: () => import('../screens/org/AcceptInvitationScreen') },
+  // inbox
+  { path: '/inbox', access: 'member', load: () => import('../screens/inbox/InboxScreen') },
+  { path: '/inbox/preferences', access: 'member', load: () => import('../screens/inbox/PreferencesScreen') },
+  // marketplace — not built yet
+  { path: '/needs', access: 'member', nav: 'nav.needs', load: coming('nav.needs') },
+  { path: '/capabilities', access: 'member', nav: 'nav.capabilities', load: coming('nav.capabilities') },
+  // codev — not built yet
+  { path: '/designs', access: 'member', nav: 'nav.designs', load: coming('nav.designs') },
+  // trust — not built yet
+  { path: '/issuing', access: 'member', nav: 'nav.issuing', load: coming('nav.issuing') },
+  { path: '/umbrella', access: 'member', nav: 'nav.umbrella', load: coming('nav.umbrella') },
+  // demand — not built yet
+  { path: '/demand', access: 'member', nav: 'nav.demand', load: coming('nav.demand') },
+  // public — not built yet (the API keeps /credentials/:id and /verify; the app uses /public/…)
+  { path: '/public/credentials/:id', access: 'public', load: coming('nav.credential') },
+  { path: '/public/verify', access: 'public', load: coming('nav.verify') },
+];

@@ -1,0 +1,69 @@
+import { useMemo, useState } from 'react';
+import { useForm } from 'react-hook-form';
+import { zodResolver } from '@hookform/resolvers/zod';
+import { z } from 'zod';
+import { useTranslation } from 'react-i18next';
+import { gql, type TypedDocumentNode } from '@apollo/client';
+import { useMutation, useQuery } from '@apollo/client/react';
+import { Form, Page, SelectField } from '../../ui';
+import { setServerErrors } from '../../graphql/errors';
+import { useCurrentOrganization } from '../../app/current-organization';
+
+const UMBRELLAS: TypedDocumentNode<{ organizations: { edges: Array<{ node: { id: string; name: string } }> } }> = gql`
+  query Umbrellas {
+    organizations(filter: { kind: UMBRELLA }, first: 100) {
+      edges {
+        node {
+          id
+          name
+        }
+      }
+    }
+  }
+`;
+const JOIN: TypedDocumentNode<{ joinUmbrella: { organization: { name: string } } }, { umbrellaId: string; organizationId: string }> = gql`
+  mutation JoinUmbrella($umbrellaId: ID!, $organizationId: ID!) {
+    joinUmbrella(umbrellaId: $umbrellaId, organizationId: $organizationId) {
+      organization {
+        name
+      }
+    }
+  }
+`;
+
+export function Component() {
+  const { t } = useTranslation('org');
+  const { current } = useCurrentOrganization();
+  const umbrellas = useQuery(UMBRELLAS);
+  const [join] = useMutation(JOIN);
+  const [joined, setJoined] = useState<string | null>(null);
+  const schema = useMemo(() => z.object({ umbrellaId: z.string().min(1, t('validation.umbrellaRequired')) }), [t]);
+  type Values = z.infer<typeof schema>;
+  const form = useForm<Values>({ resolver: zodResolver(schema), defaultValues: { umbrellaId: '' } });
+
+  const onSubmit = form.handleSubmit(async (values) => {
+    if (!current) return;
+    try {
+      const { data } = await join({ variables: { umbrellaId: values.umbrellaId, organizationId: current.organization.id } });
+      if (data) setJoined(data.joinUmbrella.organization.name);
+    } catch (error) {
+      setServerErrors(error, form.setError, t, ['umbrellaId'], { 'IDENTITY.ALREADY_IN_UMBRELLA': 'umbrellaId', 'IDENTITY.NOT_AN_UMBRELLA': 'umbrellaId', 'IDENTITY.CANNOT_JOIN_ITSELF': 'umbrellaId' });
+    }
+  });
+
+  if (!current) return <Page title={t('umbrella.title')}>{t('home.noOrganization')}</Page>;
+  const options = (umbrellas.data?.organizations.edges ?? []).map((e) => ({ value: e.node.id, label: e.node.name }));
+  return (
+    <Page title={t('umbrella.title')}>
+      <p>{t('umbrella.intro', { organization: current.organization.name })}</p>
+      <Form onSubmit={onSubmit} serverError={form.formState.errors.root?.['server']?.message} submitting={form.formState.isSubmitting} submitLabel={t('umbrella.submit')}>
+        <SelectField control={form.control} name="umbrellaId" label={t('fields.umbrella')} placeholder={t('choose')} options={options} />
+      </Form>
+      {joined && (
+        <p role="status" className="notice notice-success">
+          {t('umbrella.joined', { umbrella: joined })}
+        </p>
+      )}
+    </Page>
+  );
+}
