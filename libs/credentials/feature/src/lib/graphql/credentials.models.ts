@@ -464,6 +464,9 @@ export class AwardModel {
   @Field(() => String, { nullable: true }) revokedReason: string | null;
 }
 
+@ObjectType('AwardConnection')
+export class AwardConnectionModel extends Connection(AwardModel, 'Award') {}
+
 export enum AwardBatchStatusEnum {
   QUEUED = 'QUEUED',
   RUNNING = 'RUNNING',
