@@ -3,8 +3,8 @@
 // that resolve Lattice's own issuer documents from the database and never fetch anything.
 import { createHmac, randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
-import { DataSource, type EntityManager } from 'typeorm';
-import { AwardEntity, IssuerKeyEntity, StatusListEntity } from '@lattice/credentials-data-access';
+import { DataSource, type EntityManager, In } from 'typeorm';
+import { AwardEntity, EndorsementEntity, IssuerKeyEntity, StatusListEntity } from '@lattice/credentials-data-access';
 import {
   activeIssuerKey,
   BitstringStatusList,
@@ -119,6 +119,20 @@ export class IssuerTrust {
   async award(id: string): Promise<AwardEntity | null> {
     if (!UUID.test(id)) return null;
     return this.dataSource.getRepository(AwardEntity).findOneBy({ id: id.toLowerCase() });
+  }
+
+  /** The endorser's NAICS code of each endorsement a signed credential embeds, by the endorsement's URL. */
+  async endorserSectors(credential: Record<string, unknown>): Promise<Map<string, string | null>> {
+    const achievement = ((credential['credentialSubject'] as Record<string, unknown> | undefined)?.['achievement'] ?? {}) as Record<string, unknown>;
+    const prefix = `${this.baseUrl}/endorsements/`;
+    const ids = ([] as unknown[])
+      .concat(achievement['endorsement'] ?? [])
+      .map((e) => (e as { id?: unknown } | null)?.id)
+      .filter((id): id is string => typeof id === 'string' && id.startsWith(prefix) && UUID.test(id.slice(prefix.length)))
+      .map((id) => id.slice(prefix.length));
+    if (ids.length === 0) return new Map();
+    const rows = await this.dataSource.getRepository(EndorsementEntity).find({ where: { id: In(ids) }, select: { id: true, endorserSector: true } });
+    return new Map(rows.map((row) => [this.endorsementUrl(row.id), row.endorserSector]));
   }
 
   /** Lattice's own status lists; another issuer's list is not fetched (its status check fails, saying so). */
