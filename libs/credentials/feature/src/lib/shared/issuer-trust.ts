@@ -1,6 +1,7 @@
 // What issuing and verifying share: Lattice's public URLs, issuers' keys (created sealed on first
 // need), their profiles, status list credentials, and one document loader and verifier per process
-// that resolve Lattice's own issuer documents from the database and never fetch anything.
+// that resolve Lattice's own issuer documents from the database; other issuers' keys and status
+// lists come over HTTP only when `remoteIssuers` is set (guarded against SSRF, cached).
 import { createHmac, randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager, In } from 'typeorm';
@@ -12,11 +13,13 @@ import {
   buildStatusListCredential,
   createCredentialVerifier,
   createDocumentLoader,
+  createHttpDocumentResolver,
   createIssuerDocumentResolver,
   createOb3SchemaValidator,
   type CredentialVerifier,
   type DocumentLoader,
   generateIssuerKey,
+  type HttpDocumentResolver,
   type IssuerProfileDocument,
   type IssuerSigner,
   issuerProfileUrl,
@@ -40,6 +43,8 @@ export class IssuerTrust {
   readonly documentLoader: DocumentLoader;
   readonly validateSchema: SchemaValidator;
   readonly verifier: CredentialVerifier;
+  /** Other issuers' documents over HTTP, when enabled. */
+  readonly remote: HttpDocumentResolver | null;
   private readonly keyEncryptionKey: Buffer;
 
   constructor(
@@ -48,8 +53,11 @@ export class IssuerTrust {
   ) {
     this.baseUrl = options.publicBaseUrl.replace(/\/+$/, '');
     this.keyEncryptionKey = options.issuerKeyEncryptionKey;
+    this.remote = options.remoteIssuers ? createHttpDocumentResolver(options.remoteIssuers) : null;
     this.documentLoader = createDocumentLoader({
       resolveIssuerDocument: createIssuerDocumentResolver(this.baseUrl, (orgId) => this.profile(orgId)),
+      // Lattice's own URLs are answered from the database or not at all, never fetched back.
+      remoteResolver: this.remote ? (url) => (this.isOwn(url) ? null : this.remote!(url)) : undefined,
     });
     this.validateSchema = createOb3SchemaValidator(loadOb3Schema(options.ob3SchemaFile));
     this.verifier = createCredentialVerifier({
@@ -57,6 +65,10 @@ export class IssuerTrust {
       validateSchema: this.validateSchema,
       resolveStatusListCredential: (url) => this.statusListCredentialAt(url),
     });
+  }
+
+  private isOwn(url: string): boolean {
+    return url === this.baseUrl || url.startsWith(`${this.baseUrl}/`);
   }
 
   awardUrl(awardId: string): string {
@@ -135,10 +147,10 @@ export class IssuerTrust {
     return new Map(rows.map((row) => [this.endorsementUrl(row.id), row.endorserSector]));
   }
 
-  /** Lattice's own status lists; another issuer's list is not fetched (its status check fails, saying so). */
+  /** Lattice's own status lists from the database; another issuer's over HTTP when enabled (its proof is checked like any). */
   private async statusListCredentialAt(url: string): Promise<object | null> {
     const prefix = `${this.baseUrl}/status-lists/`;
-    if (!url.startsWith(prefix)) return null;
+    if (!url.startsWith(prefix)) return this.remote && !this.isOwn(url) ? this.remote(url) : null;
     return (await this.statusList(url.slice(prefix.length)))?.signedCredential ?? null;
   }
 
