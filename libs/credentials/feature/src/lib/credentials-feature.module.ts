@@ -9,6 +9,8 @@ import { GetAwardBatchUseCase } from './get-award-batch/get-award-batch.use-case
 import { ListAwardsUseCase } from './list-awards/list-awards.use-case';
 import { ListMyAwardsUseCase } from './list-my-awards/list-my-awards.use-case';
 import { AwardResolver } from './graphql/award.resolver';
+import { IssuerKeyResolver } from './graphql/issuer-key.resolver';
+import { RotateIssuerKeyUseCase } from './rotate-issuer-key/rotate-issuer-key.use-case';
 import { PublicDocumentsController } from './public-documents/public-documents.controller';
 import { RevokeAwardUseCase } from './revoke-award/revoke-award.use-case';
 import { IssuerTrust } from './shared/issuer-trust';
@@ -72,6 +74,7 @@ export const CREDENTIALS_USE_CASES = [
   ListAwardsUseCase,
   ListMyAwardsUseCase,
   ExportTranscriptUseCase,
+  RotateIssuerKeyUseCase,
 ];
 
 @Module({})
@@ -94,6 +97,7 @@ export class CredentialsFeatureModule {
         FrameworkResolver,
         CredentialResolver,
         AwardResolver,
+        IssuerKeyResolver,
       ],
       exports: [CredentialDesignRepository, ...CREDENTIALS_USE_CASES],
     };

@@ -10,6 +10,7 @@ import { credentialsDataSource, EndorsementEntity, StatusListEntity } from '@lat
 import { EndorseCredentialUseCase } from '../endorse-credential/endorse-credential.use-case';
 import { MarketplaceSkillCatalog } from '../shared/skill-catalog';
 import { RevokeAwardUseCase } from '../revoke-award/revoke-award.use-case';
+import { RotateIssuerKeyUseCase } from '../rotate-issuer-key/rotate-issuer-key.use-case';
 import { NamedDirectory, publishedCredential as published, testAuthorizer, testTrust, UNREACHABLE } from '../testing/trust.fixture';
 import { VerifyCredentialUseCase } from '../verify-credential/verify-credential.use-case';
 import { AwardCredentialUseCase } from './award-credential.use-case';
@@ -20,6 +21,7 @@ describe('awards (integration)', () => {
   let revoke: RevokeAwardUseCase;
   let endorse: EndorseCredentialUseCase;
   let verify: VerifyCredentialUseCase;
+  let rotate: RotateIssuerKeyUseCase;
 
   beforeAll(async () => {
     dataSource = await openDataSource(credentialsDataSource(testDatabaseUrl('int'), 20));
@@ -29,6 +31,7 @@ describe('awards (integration)', () => {
     revoke = new RevokeAwardUseCase(dataSource, authorizer, trust);
     endorse = new EndorseCredentialUseCase(dataSource, authorizer, new NamedDirectory('EMPLOYER', 'Integration Employer'), trust);
     verify = new VerifyCredentialUseCase(trust);
+    rotate = new RotateIssuerKeyUseCase(dataSource, authorizer, trust);
   });
   afterAll(async () => {
     await dataSource?.destroy();
@@ -89,5 +92,27 @@ describe('awards (integration)', () => {
     const achievement = (awarded.signedCredential['credentialSubject'] as { achievement: { endorsement: Array<{ issuer: { name: string } }> } }).achievement;
     expect(achievement.endorsement.map((e) => e.issuer.name)).toEqual(['Integration Employer']);
     expect((await verify.execute(awarded.signedCredential)).verified).toBe(true);
+  });
+
+  it('serializes concurrent key rotations: each retires the key before it, one event each, old awards verify', async () => {
+    const { issuerId, credentialId, admin } = await publishedCredential();
+    const first = await award.execute(admin, input(credentialId, issuerId, 'rotating@example.org'));
+    const rotations = await Promise.all([rotate.execute(admin, issuerId), rotate.execute(admin, issuerId)]);
+    expect(rotations.map((r) => r.next.sequence).sort()).toEqual([2, 3]);
+    expect(rotations.map((r) => r.previous.sequence).sort()).toEqual([1, 2]);
+    const keys: { sequence: number; status: string }[] = await dataSource.query(
+      `SELECT "sequence", "record"->>'status' AS "status" FROM "credentials"."issuer_keys" WHERE "organization_id" = $1 ORDER BY "sequence"`,
+      [issuerId],
+    );
+    expect(keys).toEqual([
+      { sequence: 1, status: 'retired' },
+      { sequence: 2, status: 'retired' },
+      { sequence: 3, status: 'active' },
+    ]);
+    const [{ n: events }] = await dataSource.query(`SELECT count(*)::int AS n FROM "credentials"."outbox" WHERE "type" = 'credentials.issuer_key.rotated' AND "payload"->>'organizationId' = $1`, [issuerId]);
+    expect(events).toBe(2);
+    expect((await verify.execute(first.signedCredential)).verified).toBe(true);
+    const later = await award.execute(admin, input(credentialId, issuerId, 'rotated@example.org'));
+    expect((later.signedCredential['proof'] as { verificationMethod: string }).verificationMethod).toMatch(/#key-3$/);
   });
 });

@@ -20,8 +20,10 @@ import {
   type DocumentLoader,
   generateIssuerKey,
   type HttpDocumentResolver,
+  type IssuerKeyRecord,
   type IssuerProfileDocument,
   type IssuerSigner,
+  rotateIssuerKey,
   issuerProfileUrl,
   issuerSigner,
   isoSeconds,
@@ -113,6 +115,31 @@ export class IssuerTrust {
       await manager.update(IssuerKeyEntity, { organizationId: orgId }, { issuerName });
     }
     return issuerSigner(activeIssuerKey(rows.map((row) => row.record)), this.keyEncryptionKey);
+  }
+
+  /**
+   * Retires the issuer's active key and adds the next one (inside the caller's transaction, which
+   * it serializes per issuer); returns both. Null when the issuer has no key yet.
+   */
+  async rotateKey(manager: EntityManager, orgId: string): Promise<{ previous: IssuerKeyRecord; next: IssuerKeyRecord } | null> {
+    await manager.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, [`issuer-key:${orgId}`]);
+    const rows = await manager.find(IssuerKeyEntity, { where: { organizationId: orgId }, order: { sequence: 'ASC' } });
+    if (rows.length === 0) return null;
+    const previous = activeIssuerKey(rows.map((row) => row.record));
+    const records = await rotateIssuerKey(
+      rows.map((row) => row.record),
+      { publicBaseUrl: this.baseUrl, orgId, keyEncryptionKey: this.keyEncryptionKey },
+    );
+    const next = records.at(-1)!;
+    const retired = records.find((record) => record.id === previous.id)!;
+    await manager.query(`UPDATE "credentials"."issuer_keys" SET "record" = $3::jsonb WHERE "organization_id" = $1 AND "sequence" = $2`, [orgId, previous.sequence, JSON.stringify(retired)]);
+    await manager.query(`INSERT INTO "credentials"."issuer_keys" ("organization_id", "sequence", "issuer_name", "record") VALUES ($1, $2, $3, $4::jsonb)`, [
+      orgId,
+      next.sequence,
+      rows.at(-1)!.issuerName,
+      JSON.stringify(next),
+    ]);
+    return { previous, next };
   }
 
   /** The issuer profile with its public keys, or null for an organization that never issued. */
