@@ -91,9 +91,16 @@ describe('trust: endorse, sponsor, adopt, award in the adopter name', () => {
     expect(embedded.map((e) => e.issuer.id)).toEqual([expect.stringMatching(new RegExp(`/issuers/${employerId}$`)), expect.stringMatching(new RegExp(`/issuers/${umbrellaId}$`))]);
     expect(embedded[0]!.credentialSubject.endorsementComment).toMatch(/in demand.*reflects job performance.*We hire for this <every> quarter\./s);
 
-    // A browser's page lists the endorsers.
+    // A browser's page lists the endorsers by the NAICS sector of their organization (identity's, when they endorsed).
     const page = await (await fetch(`${origin()}/credentials/${award.id}`, { headers: { accept: 'text/html' } })).text();
-    expect(page).toContain('<h2>Endorsed by</h2>\n<ul><li>Maple Machining</li><li>Colleges of the North</li></ul>');
+    expect(page).toContain('<h2>Endorsed by</h2>\n<h3>Manufacturing (NAICS 31-33)</h3>\n<ul><li>Maple Machining</li></ul>\n<h3>Sector not stated</h3>\n<ul><li>Colleges of the North</li></ul>');
+    const bySector = (
+      await ok('query($id: ID!) { credential(id: $id) { endorsementsBySector { sector name endorsements { organization { id } } } } }', { id: credentialId }, college.token)
+    ).credential.endorsementsBySector;
+    expect(bySector).toEqual([
+      { sector: '31-33', name: 'Manufacturing', endorsements: [{ organization: { id: employerId } }] },
+      { sector: null, name: 'Sector not stated', endorsements: [{ organization: { id: umbrellaId } }] },
+    ]);
 
     const verify = async (document: unknown) =>
       (await (await fetch(`${origin()}/verify`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(document) })).json()) as { verified: boolean };

@@ -25,6 +25,7 @@ export class CredentialsAppModule {
           marketplaceUrl: config.MARKETPLACE_INTERNAL_URL,
           publicBaseUrl: config.PUBLIC_BASE_URL,
           issuerKeyEncryptionKey: issuerKeyEncryptionKeyFrom(config.ISSUER_KEY_ENCRYPTION_KEY, config.NODE_ENV === 'production'),
+          remoteIssuers: config.VERIFY_REMOTE_ISSUERS ? { production: config.NODE_ENV === 'production', timeoutMs: config.REMOTE_ISSUER_TIMEOUT_MS } : undefined,
         }),
       ],
     };

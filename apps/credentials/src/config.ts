@@ -9,6 +9,10 @@ export const credentialsEnvSchema = {
   MARKETPLACE_INTERNAL_URL: env.url(['http', 'https'], { default: 'http://127.0.0.1:4002' }),
   /** 32 bytes, base64: seals issuers' private signing keys at rest; required in production. */
   ISSUER_KEY_ENCRYPTION_KEY: env.string({ optional: true, sensitive: true }),
+  /** Verify other issuers' credentials by fetching their keys (and status lists) over HTTP; https and public addresses only in production. */
+  VERIFY_REMOTE_ISSUERS: env.bool({ default: true }),
+  /** Deadline for each such fetch. */
+  REMOTE_ISSUER_TIMEOUT_MS: env.int({ default: 5000, min: 100, max: 60000 }),
 };
 export const loadCredentialsEnv = () => loadEnv(credentialsEnvSchema);
 export type CredentialsEnv = ReturnType<typeof loadCredentialsEnv>;

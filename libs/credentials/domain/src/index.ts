@@ -5,3 +5,4 @@ export * from './lib/compliance/framework-rules';
 export * from './lib/compliance/rule-engine';
 export * from './lib/versions/version-diff';
 export * from './lib/stages/stage-times';
+export * from './lib/sectors/naics-sectors';

@@ -9,6 +9,7 @@ export * from './lib/credentials/credential-types';
 export * from './lib/credentials/recipient-identity';
 export * from './lib/credentials/open-badge-credential';
 export * from './lib/credentials/endorsement-credential';
+export * from './lib/credentials/clr-credential';
 export * from './lib/status/bitstring-status-list';
 export * from './lib/signing/sign-credential';
 export * from './lib/signing/batch-credential-signer';

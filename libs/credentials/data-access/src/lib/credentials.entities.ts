@@ -174,6 +174,8 @@ export class EndorsementEntity {
   @Column('boolean', { name: 'in_demand' }) inDemand: boolean;
   @Column('boolean', { name: 'assessment_reflects_job_performance' }) assessmentReflectsJobPerformance: boolean;
   @Column('text', { nullable: true }) comment: string | null;
+  /** The endorser organization's NAICS code when it endorsed (identity's), or null. */
+  @Column('text', { name: 'endorser_sector', nullable: true }) endorserSector: string | null;
   @Column('jsonb', { name: 'signed_credential' }) signedCredential: Record<string, unknown>;
   @Column('uuid', { name: 'created_by' }) createdBy: string;
   @Column('timestamptz', { name: 'created_at' }) createdAt: Date;

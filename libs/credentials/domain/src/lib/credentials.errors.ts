@@ -49,6 +49,8 @@ export const CredentialsErrors = defineErrors('CREDENTIALS', {
   ALREADY_ADOPTED: 'CONFLICT',
   INVALID_BATCH: 'BAD_USER_INPUT',
   AWARD_FAILED: 'INTERNAL_SERVER_ERROR',
+  TRANSCRIPT_EMPTY: 'FAILED_PRECONDITION',
+  NO_ISSUER_KEY: 'FAILED_PRECONDITION',
 });
 
 export type CredentialsErrorCode = keyof typeof CredentialsErrors.table;

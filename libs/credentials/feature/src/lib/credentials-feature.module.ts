@@ -4,8 +4,13 @@ import { AddDesignPartnerUseCase } from './add-design-partner/add-design-partner
 import { AwardCredentialUseCase } from './award-credential/award-credential.use-case';
 import { AwardBatchProcessor } from './award-credential-batch/award-batch.processor';
 import { AwardCredentialBatchUseCase } from './award-credential-batch/award-credential-batch.use-case';
+import { ExportTranscriptUseCase } from './export-transcript/export-transcript.use-case';
 import { GetAwardBatchUseCase } from './get-award-batch/get-award-batch.use-case';
+import { ListAwardsUseCase } from './list-awards/list-awards.use-case';
+import { ListMyAwardsUseCase } from './list-my-awards/list-my-awards.use-case';
 import { AwardResolver } from './graphql/award.resolver';
+import { IssuerKeyResolver } from './graphql/issuer-key.resolver';
+import { RotateIssuerKeyUseCase } from './rotate-issuer-key/rotate-issuer-key.use-case';
 import { PublicDocumentsController } from './public-documents/public-documents.controller';
 import { RevokeAwardUseCase } from './revoke-award/revoke-award.use-case';
 import { IssuerTrust } from './shared/issuer-trust';
@@ -66,6 +71,10 @@ export const CREDENTIALS_USE_CASES = [
   AdoptSharedCredentialUseCase,
   AwardCredentialBatchUseCase,
   GetAwardBatchUseCase,
+  ListAwardsUseCase,
+  ListMyAwardsUseCase,
+  ExportTranscriptUseCase,
+  RotateIssuerKeyUseCase,
 ];
 
 @Module({})
@@ -88,6 +97,7 @@ export class CredentialsFeatureModule {
         FrameworkResolver,
         CredentialResolver,
         AwardResolver,
+        IssuerKeyResolver,
       ],
       exports: [CredentialDesignRepository, ...CREDENTIALS_USE_CASES],
     };

@@ -96,6 +96,8 @@ export interface DomainEventPayloads {
     publicUrl: string;
   };
   'credentials.award.revoked': { awardId: string; credentialId: string; issuerId: string; reason: string; publicUrl: string };
+  /** An issuer rotated its signing key: new credentials use `keyId`; the previous key still verifies what it signed. */
+  'credentials.issuer_key.rotated': { organizationId: string; keyId: string; previousKeyId: string };
   /** An employer or umbrella endorsed a published credential (signed with its own issuer key). */
   'credentials.endorsement.added': {
     endorsementId: string;
@@ -146,6 +148,7 @@ export const DOMAIN_EVENT_TYPES = [
   'credentials.award.issued',
   'credentials.award.revoked',
   'credentials.endorsement.added',
+  'credentials.issuer_key.rotated',
 ] as const satisfies readonly DomainEventType[];
 
 // Compile-time proof that the list above names every event type exactly.

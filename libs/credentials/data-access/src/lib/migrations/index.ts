@@ -5,6 +5,7 @@ import { TrustAwards1764500000000 } from './1764500000000-trust-awards';
 import { TrustEndorsements1764600000000 } from './1764600000000-trust-endorsements';
 import { AwardBatches1764700000000 } from './1764700000000-award-batches';
 import { AwardBatchAlignments1764800000000 } from './1764800000000-award-batch-alignments';
+import { EndorserSector1764900000000 } from './1764900000000-endorser-sector';
 
-export const CREDENTIALS_MIGRATIONS = [CredentialsInitial1764300000300, CredentialDesigns1764300000310, CredentialsOutboxRepublish1764400000000, TrustAwards1764500000000, TrustEndorsements1764600000000, AwardBatches1764700000000, AwardBatchAlignments1764800000000];
+export const CREDENTIALS_MIGRATIONS = [CredentialsInitial1764300000300, CredentialDesigns1764300000310, CredentialsOutboxRepublish1764400000000, TrustAwards1764500000000, TrustEndorsements1764600000000, AwardBatches1764700000000, AwardBatchAlignments1764800000000, EndorserSector1764900000000];
 export { SHIPPED_FRAMEWORKS, type ShippedFramework } from './shipped-frameworks';

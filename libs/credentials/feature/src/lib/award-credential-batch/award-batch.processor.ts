@@ -4,24 +4,39 @@
 // service owns its tables; the worker only sees events), and an award needs the issuer's sealed
 // key, its status list lock and the award row written in one transaction. So the service that owns
 // that data processes its own queue: items are claimed in chunks with FOR UPDATE SKIP LOCKED, which
-// lets several replicas share the work without two of them taking the same item.
+// lets several replicas share the work without two of them taking the same item. A claim is the
+// row lock of an open transaction: a replica that dies mid-chunk loses its connection, Postgres
+// rolls the chunk back, and its items are PENDING again for whoever polls next.
 //
-// Each item is awarded under a savepoint within the chunk's transaction: the award, the item's
-// result and the batch's counters commit together, and a failed item (below threshold, attempts,
-// already awarded, …) rolls back only its own savepoint and is recorded FAILED with its code.
+// Speed: what every learner of the batch shares (credential, version, endorsements, signer, the
+// frozen achievement) is loaded once per chunk, the credentials are signed by the
+// BatchCredentialSigner (JSON-LD expansion once per credential shape, byte for byte what the
+// reference path signs), and locks, earlier awards, awards, item outcomes and outbox events are
+// each one statement per chunk. A learner refused (below threshold, attempts, already awarded) or
+// whose signing fails is recorded FAILED with its code; the others go on.
 //
 // The processor has no caller token to ask the marketplace with, so every item is signed with the
 // alignments resolved when the batch was created (stored on the batch).
 import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import { inTransaction, type PendingEvent } from '@lattice/shared-data-access';
-import { AwardBatchEntity, AwardBatchItemEntity, CREDENTIALS_SCHEMA } from '@lattice/credentials-data-access';
+import { inTransaction, type UnitOfWork } from '@lattice/shared-data-access';
+import { AwardBatchEntity, AwardBatchItemEntity, type AwardEntity, CREDENTIALS_SCHEMA } from '@lattice/credentials-data-access';
 import { CredentialsErrors } from '@lattice/credentials-domain';
+import { BatchCredentialSigner, isoSeconds } from '@lattice/credentials-openbadges';
 import { isAppError } from '@lattice/shared-util-errors';
-import { AwardCredentialUseCase } from '../award-credential/award-credential.use-case';
+import {
+  type AwardContext,
+  type AwardCredentialCommand,
+  AwardCredentialUseCase,
+  awardLockKey,
+  checkAttempts,
+  checkMastery,
+} from '../award-credential/award-credential.use-case';
+import { IssuerTrust } from '../shared/issuer-trust';
 
 export const AWARD_BATCH_POLL_MS = 3_000;
-export const AWARD_BATCH_CHUNK = 25;
+/** Items per claim: large enough that the per-chunk statements vanish, small enough to hold locks briefly (~0.2 s). */
+export const AWARD_BATCH_CHUNK = 200;
 
 @Injectable()
 export class AwardBatchProcessor implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -34,6 +49,7 @@ export class AwardBatchProcessor implements OnApplicationBootstrap, OnApplicatio
   constructor(
     private readonly dataSource: DataSource,
     private readonly award: AwardCredentialUseCase,
+    private readonly trust: IssuerTrust,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -77,7 +93,8 @@ export class AwardBatchProcessor implements OnApplicationBootstrap, OnApplicatio
 
   /** Claims up to one chunk of pending items (skipping those another replica holds) and awards them. */
   async processChunk(): Promise<number> {
-    return inTransaction(this.dataSource, CREDENTIALS_SCHEMA, async ({ manager, emit }) => {
+    return inTransaction(this.dataSource, CREDENTIALS_SCHEMA, async (uow) => {
+      const { manager } = uow;
       const items = await manager
         .getRepository(AwardBatchItemEntity)
         .createQueryBuilder('i')
@@ -89,58 +106,164 @@ export class AwardBatchProcessor implements OnApplicationBootstrap, OnApplicatio
         .setOnLocked('skip_locked')
         .getMany();
       if (items.length === 0) return 0;
-      const batches = new Map<string, AwardBatchEntity>();
-      const counts = new Map<string, { succeeded: number; failed: number }>();
-      for (const item of items) {
-        let batch = batches.get(item.batchId);
-        if (!batch) {
-          batch = await manager.findOneByOrFail(AwardBatchEntity, { id: item.batchId });
-          batches.set(batch.id, batch);
-          counts.set(batch.id, { succeeded: 0, failed: 0 });
-        }
-        const tally = counts.get(batch.id)!;
-        const events: PendingEvent[] = [];
-        await manager.query('SAVEPOINT award_batch_item');
-        try {
-          const command = {
-            credentialId: batch.credentialId,
-            issuerId: batch.issuerId,
-            recipient: { email: item.recipientEmail!, name: item.recipientName },
-            result: { score: item.score, attempt: item.attempt },
-            evidence: item.evidence,
-          };
-          // The alignments resolved when the batch was created (the processor has no caller token).
-          const award = await this.award.issue({ manager, emit: (event) => void events.push(event) }, batch.createdBy, batch.issuerName, command, batch.alignments ?? []);
-          await manager.query('RELEASE SAVEPOINT award_batch_item');
-          events.forEach(emit);
-          await this.record(manager, item, { status: 'AWARDED', awardId: award.id, errorCode: null, errorMessage: null });
-          tally.succeeded += 1;
-        } catch (error) {
-          await manager.query('ROLLBACK TO SAVEPOINT award_batch_item');
-          const coded = isAppError(error) ? error : CredentialsErrors.of('AWARD_FAILED', 'The award could not be issued; the batch went on with the others.');
-          if (!isAppError(error)) this.logger.warn(`batch ${batch.id} item ${item.position} failed: ${(error as Error).message}`);
-          await this.record(manager, item, { status: 'FAILED', awardId: null, errorCode: coded.code, errorMessage: coded.message.slice(0, 1000) });
-          tally.failed += 1;
-        }
-      }
-      for (const [batchId, tally] of counts) {
-        // Increments (not recounts), so replicas finishing chunks of one batch at once add up.
-        await manager.query(
-          `UPDATE "credentials"."award_batches"
-              SET "succeeded" = "succeeded" + $2,
-                  "failed" = "failed" + $3,
-                  "status" = CASE WHEN "succeeded" + "failed" + $2 + $3 >= "total" THEN 'DONE' ELSE 'RUNNING' END,
-                  "finished_at" = CASE WHEN "succeeded" + "failed" + $2 + $3 >= "total" THEN clock_timestamp() ELSE NULL END
-            WHERE "id" = $1`,
-          [batchId, tally.succeeded, tally.failed],
-        );
+      const byBatch = new Map<string, AwardBatchItemEntity[]>();
+      for (const item of items) byBatch.set(item.batchId, [...(byBatch.get(item.batchId) ?? []), item]);
+      for (const [batchId, batchItems] of byBatch) {
+        const batch = await manager.findOneByOrFail(AwardBatchEntity, { id: batchId });
+        const outcomes = await this.awardItems(uow, batch, batchItems);
+        await this.record(manager, batch, outcomes);
       }
       return items.length;
     });
   }
 
-  private async record(manager: EntityManager, item: AwardBatchItemEntity, outcome: Pick<AwardBatchItemEntity, 'status' | 'awardId' | 'errorCode' | 'errorMessage'>): Promise<void> {
+  /**
+   * Awards one batch's claimed items: the batch-wide part once (credential, signer, achievement,
+   * status list), the learners' locks and earlier awards in one statement each, every credential
+   * signed by one BatchCredentialSigner, and the awards written in one insert. A learner's refusal
+   * or signing failure fails only that learner.
+   */
+  private async awardItems(uow: UnitOfWork, batch: AwardBatchEntity, items: readonly AwardBatchItemEntity[]): Promise<Map<number, Outcome>> {
+    const { manager } = uow;
+    const outcomes = new Map<number, Outcome>();
+    const fail = (item: AwardBatchItemEntity, error: unknown) => {
+      const coded = isAppError(error) ? error : CredentialsErrors.of('AWARD_FAILED', 'The award could not be issued; the batch went on with the others.');
+      if (!isAppError(error)) this.logger.warn(`batch ${batch.id} item ${item.position} failed: ${(error as Error).message}`);
+      outcomes.set(item.position, { status: 'FAILED', awardId: null, errorCode: coded.code, errorMessage: coded.message.slice(0, 1000) });
+    };
+
+    let context: AwardContext;
+    try {
+      // The alignments resolved when the batch was created (the processor has no caller token).
+      context = await this.award.prepare(manager, batch, batch.issuerName, batch.alignments ?? []);
+    } catch (error) {
+      // What holds for the whole batch (retired since, …) fails each claimed learner with its code.
+      if (!isAppError(error)) throw error;
+      for (const item of items) fail(item, error);
+      return outcomes;
+    }
+    const commands = new Map(items.map((item) => [item.position, this.command(batch, item)]));
+    for (const item of items) {
+      try {
+        checkMastery(context, commands.get(item.position)!);
+      } catch (error) {
+        fail(item, error);
+      }
+    }
+    const eligible = items.filter((item) => !outcomes.has(item.position));
+    // The same per-learner locks as single awards, taken in one order so replicas never deadlock.
+    const lockKeys = [...new Set(eligible.map((item) => awardLockKey(context.credential.id, item.recipientEmailHash)))].sort();
+    if (lockKeys.length > 0) await manager.query(`SELECT pg_advisory_xact_lock(hashtextextended(k, 0)) FROM unnest($1::text[]) AS k`, [lockKeys]);
+    const previous = new Map<string, Pick<AwardEntity, 'status'>[]>();
+    const earlier: { recipient_lookup: string; status: AwardEntity['status'] }[] = eligible.length
+      ? await manager.query(`SELECT "recipient_lookup", "status" FROM "credentials"."awards" WHERE "credential_id" = $1 AND "recipient_lookup" = ANY($2::text[])`, [
+          context.credential.id,
+          eligible.map((item) => item.recipientEmailHash),
+        ])
+      : [];
+    for (const row of earlier) previous.set(row.recipient_lookup, [...(previous.get(row.recipient_lookup) ?? []), { status: row.status }]);
+
+    const list = await this.trust.lockStatusList(manager, batch.issuerId, context.signer);
+    const now = new Date();
+    const signer = new BatchCredentialSigner({ signer: context.signer, documentLoader: this.trust.documentLoader, created: isoSeconds(now) });
+    const signed: { award: AwardEntity; email: string; item: AwardBatchItemEntity }[] = [];
+    let nextIndex = list.nextIndex;
+    for (const item of eligible) {
+      const command = commands.get(item.position)!;
+      try {
+        const earlierAwards = previous.get(item.recipientEmailHash) ?? [];
+        checkAttempts(context, command, earlierAwards);
+        if (nextIndex >= list.capacity) throw CredentialsErrors.of('STATUS_LIST_FULL', "The issuer's status list is full.");
+        const draft = this.award.draft(context, batch.createdBy, command, item.recipientEmailHash, list.id, nextIndex, now);
+        const credential = await signer.sign(draft.unsigned);
+        nextIndex += 1;
+        // A learner listed twice in one batch: the second sees the first award.
+        previous.set(item.recipientEmailHash, [...earlierAwards, { status: 'ACTIVE' }]);
+        signed.push({ award: { ...draft.award, signedCredential: credential as unknown as Record<string, unknown> }, email: command.recipient.email, item });
+      } catch (error) {
+        fail(item, error);
+      }
+    }
+    if (nextIndex > list.nextIndex) {
+      await manager.query(`UPDATE "credentials"."status_lists" SET "next_index" = $2, "updated_at" = now() WHERE "id" = $1`, [list.id, nextIndex]);
+    }
+    const written = await this.insertAll(manager, signed, fail);
+    for (const { award, email, item } of written) {
+      uow.emit(this.award.issuedEvent(award, context, email));
+      outcomes.set(item.position, { status: 'AWARDED', awardId: award.id, errorCode: null, errorMessage: null });
+    }
+    return outcomes;
+  }
+
+  /** One insert for the chunk; should it fail, each award under its own savepoint, so one bad row fails alone. */
+  private async insertAll<T extends { award: AwardEntity; item: AwardBatchItemEntity }>(
+    manager: EntityManager,
+    rows: readonly T[],
+    fail: (item: AwardBatchItemEntity, error: unknown) => void,
+  ): Promise<T[]> {
+    if (rows.length === 0) return [];
+    await manager.query('SAVEPOINT award_batch_insert');
+    try {
+      await this.award.insertAwards(
+        manager,
+        rows.map((row) => row.award),
+      );
+      await manager.query('RELEASE SAVEPOINT award_batch_insert');
+      return [...rows];
+    } catch {
+      await manager.query('ROLLBACK TO SAVEPOINT award_batch_insert');
+    }
+    const written: T[] = [];
+    for (const row of rows) {
+      await manager.query('SAVEPOINT award_batch_item');
+      try {
+        await this.award.insertAwards(manager, [row.award]);
+        await manager.query('RELEASE SAVEPOINT award_batch_item');
+        written.push(row);
+      } catch (error) {
+        await manager.query('ROLLBACK TO SAVEPOINT award_batch_item');
+        fail(row.item, error);
+      }
+    }
+    return written;
+  }
+
+  private command(batch: AwardBatchEntity, item: AwardBatchItemEntity): AwardCredentialCommand {
+    return {
+      credentialId: batch.credentialId,
+      issuerId: batch.issuerId,
+      recipient: { email: item.recipientEmail!, name: item.recipientName },
+      result: { score: item.score, attempt: item.attempt },
+      evidence: item.evidence,
+    };
+  }
+
+  /** Every claimed item's outcome in one statement, then the batch's counters. */
+  private async record(manager: EntityManager, batch: AwardBatchEntity, outcomes: ReadonlyMap<number, Outcome>): Promise<void> {
+    const positions = [...outcomes.keys()];
+    const values = positions.map((p) => outcomes.get(p)!);
     // The clear e-mail goes once the item is processed; its keyed hash stays.
-    await manager.update(AwardBatchItemEntity, { batchId: item.batchId, position: item.position }, { ...outcome, recipientEmail: null, processedAt: new Date() });
+    await manager.query(
+      `UPDATE "credentials"."award_batch_items" AS i
+          SET "status" = o.status, "award_id" = o.award_id, "error_code" = o.error_code, "error_message" = o.error_message,
+              "recipient_email" = NULL, "processed_at" = clock_timestamp()
+         FROM unnest($2::int[], $3::text[], $4::uuid[], $5::text[], $6::text[]) AS o(position, status, award_id, error_code, error_message)
+        WHERE i."batch_id" = $1 AND i."position" = o.position`,
+      [batch.id, positions, values.map((v) => v.status), values.map((v) => v.awardId), values.map((v) => v.errorCode), values.map((v) => v.errorMessage)],
+    );
+    const succeeded = values.filter((v) => v.status === 'AWARDED').length;
+    const failed = values.length - succeeded;
+    // Increments (not recounts), so replicas finishing chunks of one batch at once add up.
+    await manager.query(
+      `UPDATE "credentials"."award_batches"
+          SET "succeeded" = "succeeded" + $2,
+              "failed" = "failed" + $3,
+              "status" = CASE WHEN "succeeded" + "failed" + $2 + $3 >= "total" THEN 'DONE' ELSE 'RUNNING' END,
+              "finished_at" = CASE WHEN "succeeded" + "failed" + $2 + $3 >= "total" THEN clock_timestamp() ELSE NULL END
+        WHERE "id" = $1`,
+      [batch.id, succeeded, failed],
+    );
   }
 }
+
+type Outcome = Pick<AwardBatchItemEntity, 'status' | 'awardId' | 'errorCode' | 'errorMessage'>;

@@ -16,13 +16,25 @@
 // stored on it.
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { DataSource, IsNull } from 'typeorm';
+import { DataSource, type EntityManager, IsNull } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import { Authorizer, type Principal } from '@lattice/shared-auth';
-import { inTransaction, isUniqueViolation, type UnitOfWork } from '@lattice/shared-data-access';
+import { inTransaction, isUniqueViolation, type PendingEvent, type UnitOfWork } from '@lattice/shared-data-access';
 import { AdoptionEntity, AwardEntity, CREDENTIALS_SCHEMA, CredentialEntity, DesignEntity, DesignVersionEntity, EndorsementEntity } from '@lattice/credentials-data-access';
 import { CredentialsErrors } from '@lattice/credentials-domain';
-import { buildAchievement, buildIssuerRef, buildOpenBadgeCredential, hashRecipientEmail, isoSeconds, type SignedCredential, type SkillAlignmentInput } from '@lattice/credentials-openbadges';
+import {
+  type Achievement,
+  buildAchievement,
+  buildIssuerRef,
+  buildOpenBadgeCredential,
+  hashRecipientEmail,
+  type IssuerRef,
+  type IssuerSigner,
+  isoSeconds,
+  type SignedCredential,
+  type SkillAlignmentInput,
+  type UnsignedCredential,
+} from '@lattice/credentials-openbadges';
 import { IssuerTrust } from '../shared/issuer-trust';
 import { OrganizationDirectory } from '../shared/organization-directory';
 import { resolveSkillAlignments, SkillCatalog } from '../shared/skill-catalog';
@@ -62,8 +74,8 @@ export class AwardCredentialUseCase {
 
   /**
    * The award itself, inside the caller's transaction, for an actor already authorized as an
-   * admin of the issuer. Batch issuance runs it once per learner, each under its own savepoint,
-   * with the alignments stored on the batch (the processor has no caller token to ask with).
+   * admin of the issuer. Batch issuance uses the same steps (prepare once, then check, build and
+   * record per learner) with the batch signer instead of the reference path.
    */
   async issue(
     { manager, emit }: UnitOfWork,
@@ -72,6 +84,37 @@ export class AwardCredentialUseCase {
     command: AwardCredentialCommand,
     alignments: readonly SkillAlignmentInput[] = [],
   ): Promise<AwardEntity> {
+    const context = await this.prepare(manager, command, issuerDisplayName, alignments);
+    checkMastery(context, command);
+    const lookup = this.trust.recipientLookup(command.recipient.email);
+    // Serializes awards of one credential to one learner, so the attempt count holds under races.
+    await manager.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, [awardLockKey(context.credential.id, lookup)]);
+    const previous = await manager.findBy(AwardEntity, { credentialId: context.credential.id, recipientLookup: lookup });
+    checkAttempts(context, command, previous);
+
+    const list = await this.trust.lockStatusList(manager, command.issuerId, context.signer);
+    if (list.nextIndex >= list.capacity) throw CredentialsErrors.of('STATUS_LIST_FULL', "The issuer's status list is full.");
+    // Indexes are handed out in order and start unset, so the signed list needs no re-signing.
+    const draft = this.draft(context, actorId, command, lookup, list.id, list.nextIndex, new Date());
+    const signed = await this.trust.sign(draft.unsigned, context.signer);
+    await manager.query(`UPDATE "credentials"."status_lists" SET "next_index" = "next_index" + 1, "updated_at" = now() WHERE "id" = $1`, [list.id]);
+    const award = { ...draft.award, signedCredential: signed as unknown as Record<string, unknown> };
+    await this.insertAwards(manager, [award]);
+    emit(this.issuedEvent(award, context, command.recipient.email));
+    return award;
+  }
+
+  /**
+   * What every award of one credential by one issuer shares: the published version, the issuer's
+   * signer, and the frozen issuer and achievement parts (so the batch signer expands them once).
+   * Refuses an unknown, retired or not-yours credential.
+   */
+  async prepare(
+    manager: EntityManager,
+    command: Pick<AwardCredentialCommand, 'credentialId' | 'issuerId'>,
+    issuerDisplayName: string,
+    alignments: readonly SkillAlignmentInput[],
+  ): Promise<AwardContext> {
     const credential = await manager.getRepository(CredentialEntity).findOneBy({ id: command.credentialId });
     if (!credential) throw CredentialsErrors.of('CREDENTIAL_NOT_FOUND', 'No such published credential.', { credentialId: command.credentialId });
     if (credential.issuerId !== command.issuerId && !(await manager.getRepository(AdoptionEntity).existsBy({ credentialId: credential.id, institutionId: command.issuerId }))) {
@@ -83,42 +126,16 @@ export class AwardCredentialUseCase {
     if (design.stage === 'RETIRED') throw CredentialsErrors.of('CREDENTIAL_RETIRED', 'This credential is retired and can no longer be awarded.', { credentialId: credential.id });
     // The version that was published, whatever the design row says today.
     const content = (await manager.getRepository(DesignVersionEntity).findOneByOrFail({ designId: design.id, version: credential.designVersion })).snapshot;
-
     const threshold = content.assessment.masteryThreshold;
-    if (threshold !== null && command.result.score < threshold) {
-      throw CredentialsErrors.of('BELOW_MASTERY_THRESHOLD', `A score of ${command.result.score} is below the mastery threshold of ${threshold}.`, {
-        score: command.result.score,
-        masteryThreshold: threshold,
-      });
-    }
-    const allowed = content.assessment.attemptsAllowed;
-    const lookup = this.trust.recipientLookup(command.recipient.email);
     const issuerName = issuerDisplayName || credential.title;
-
-    const awardId = randomUUID();
-    // Serializes awards of one credential to one learner, so the attempt count holds under races.
-    await manager.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, [`award:${credential.id}:${lookup}`]);
-    const previous = await manager.findBy(AwardEntity, { credentialId: credential.id, recipientLookup: lookup });
-    if (allowed !== null && (command.result.attempt > allowed || previous.length + 1 > allowed)) {
-      throw CredentialsErrors.of('ATTEMPTS_EXCEEDED', `This credential allows ${allowed} attempt(s).`, {
-        attempt: Math.max(command.result.attempt, previous.length + 1),
-        attemptsAllowed: allowed,
-      });
-    }
-    if (previous.some((award) => award.status === 'ACTIVE')) {
-      throw CredentialsErrors.of('ALREADY_AWARDED', 'This learner already holds this credential.', { credentialId: credential.id });
-    }
-
     const endorsements = await manager.find(EndorsementEntity, { where: { credentialId: credential.id, withdrawnAt: IsNull() }, order: { createdAt: 'ASC', id: 'ASC' } });
     const signer = await this.trust.signerFor(manager, command.issuerId, issuerName);
-    const list = await this.trust.lockStatusList(manager, command.issuerId, signer);
-    if (list.nextIndex >= list.capacity) throw CredentialsErrors.of('STATUS_LIST_FULL', "The issuer's status list is full.");
-    // Indexes are handed out in order and start unset, so the signed list needs no re-signing.
-
-    const now = new Date();
-    const recipient = hashRecipientEmail(command.recipient.email);
-    const evidence = (command.evidence ?? []).map((item) => ({ url: item.url ?? null, narrative: item.narrative ?? null }));
-    const unsigned = buildOpenBadgeCredential({
+    return {
+      credential,
+      issuerId: command.issuerId,
+      masteryThreshold: threshold,
+      attemptsAllowed: content.assessment.attemptsAllowed,
+      signer,
       issuer: buildIssuerRef({ id: this.trust.issuerUrl(command.issuerId), name: issuerName }),
       achievement: buildAchievement({
         id: this.trust.achievementUrl(credential.id),
@@ -134,6 +151,25 @@ export class AwardCredentialUseCase {
         version: String(credential.designVersion),
         endorsements: endorsements.map((e) => e.signedCredential as unknown as SignedCredential),
       }),
+    };
+  }
+
+  /** One learner's award row (without its signature yet) and the unsigned credential. */
+  draft(
+    context: AwardContext,
+    actorId: string,
+    command: AwardCredentialCommand,
+    lookup: string,
+    statusListId: string,
+    statusListIndex: number,
+    now: Date,
+  ): { award: Omit<AwardEntity, 'signedCredential'>; unsigned: UnsignedCredential } {
+    const awardId = randomUUID();
+    const recipient = hashRecipientEmail(command.recipient.email);
+    const evidence = (command.evidence ?? []).map((item) => ({ url: item.url ?? null, narrative: item.narrative ?? null }));
+    const unsigned = buildOpenBadgeCredential({
+      issuer: context.issuer,
+      achievement: context.achievement,
       award: {
         id: this.trust.awardUrl(awardId),
         recipient,
@@ -141,16 +177,13 @@ export class AwardCredentialUseCase {
         awardedDate: isoSeconds(now),
         score: command.result.score,
         evidence: evidence.map((item, i) => ({ id: item.url, name: `Evidence ${i + 1}`, narrative: item.narrative })),
-        credentialStatus: { statusListCredential: this.trust.statusListUrl(list.id), statusListIndex: list.nextIndex },
+        credentialStatus: { statusListCredential: this.trust.statusListUrl(statusListId), statusListIndex },
       },
     });
-    const signed = await this.trust.sign(unsigned, signer);
-
-    await manager.query(`UPDATE "credentials"."status_lists" SET "next_index" = "next_index" + 1, "updated_at" = now() WHERE "id" = $1`, [list.id]);
-    const award = manager.create(AwardEntity, {
+    const award = {
       id: awardId,
-      credentialId: credential.id,
-      issuerId: command.issuerId,
+      credentialId: context.credential.id,
+      issuerId: context.issuerId,
       recipientEmailHash: recipient.identityHash,
       recipientSalt: recipient.salt,
       recipientLookup: lookup,
@@ -158,36 +191,81 @@ export class AwardCredentialUseCase {
       score: command.result.score,
       attempt: command.result.attempt,
       evidence,
-      status: 'ACTIVE',
+      status: 'ACTIVE' as const,
       revokedReason: null,
       revokedAt: null,
       revokedBy: null,
-      statusListId: list.id,
-      statusListIndex: list.nextIndex,
-      signedCredential: signed as unknown as Record<string, unknown>,
+      statusListId,
+      statusListIndex,
       awardedBy: actorId,
       createdAt: now,
-    });
+    };
+    return { award, unsigned };
+  }
+
+  /** Inserts signed awards in one statement; a learner who already holds the credential is a CONFLICT. */
+  async insertAwards(manager: EntityManager, awards: readonly AwardEntity[]): Promise<void> {
     // jsonb columns hold free-form objects, which TypeORM's deep-partial type cannot follow.
-    await manager.insert(AwardEntity, award as QueryDeepPartialEntity<AwardEntity>).catch((error: unknown) => {
+    await manager.insert(AwardEntity, [...awards] as QueryDeepPartialEntity<AwardEntity>[]).catch((error: unknown) => {
       if (isUniqueViolation(error, 'awards_active_recipient_key')) {
-        throw CredentialsErrors.of('ALREADY_AWARDED', 'This learner already holds this credential.', { credentialId: credential.id });
+        throw CredentialsErrors.of('ALREADY_AWARDED', 'This learner already holds this credential.', { credentialId: awards[0]?.credentialId });
       }
       throw error;
     });
-    emit({
+  }
+
+  issuedEvent(award: AwardEntity, context: AwardContext, recipientEmail: string): PendingEvent<'credentials.award.issued'> {
+    return {
       type: 'credentials.award.issued',
-      actorId,
+      actorId: award.awardedBy,
       payload: {
-        awardId,
-        credentialId: credential.id,
-        credentialTitle: credential.title,
-        issuerId: command.issuerId,
+        awardId: award.id,
+        credentialId: context.credential.id,
+        credentialTitle: context.credential.title,
+        issuerId: context.issuerId,
         recipientName: award.recipientName,
-        recipientEmail: command.recipient.email,
-        publicUrl: this.trust.awardUrl(awardId),
+        recipientEmail,
+        publicUrl: this.trust.awardUrl(award.id),
       },
+    };
+  }
+}
+
+export interface AwardContext {
+  readonly credential: CredentialEntity;
+  readonly issuerId: string;
+  readonly masteryThreshold: number | null;
+  readonly attemptsAllowed: number | null;
+  readonly signer: IssuerSigner;
+  readonly issuer: IssuerRef;
+  readonly achievement: Achievement;
+}
+
+/** The advisory lock key that serializes awards of one credential to one learner. */
+export function awardLockKey(credentialId: string, lookup: string): string {
+  return `award:${credentialId}:${lookup}`;
+}
+
+export function checkMastery(context: AwardContext, command: Pick<AwardCredentialCommand, 'result'>): void {
+  const threshold = context.masteryThreshold;
+  if (threshold !== null && command.result.score < threshold) {
+    throw CredentialsErrors.of('BELOW_MASTERY_THRESHOLD', `A score of ${command.result.score} is below the mastery threshold of ${threshold}.`, {
+      score: command.result.score,
+      masteryThreshold: threshold,
     });
-    return award;
+  }
+}
+
+/** Refuses an attempt beyond those allowed (reported, or counted from earlier awards) and a second standing award. */
+export function checkAttempts(context: AwardContext, command: Pick<AwardCredentialCommand, 'result'>, previous: readonly Pick<AwardEntity, 'status'>[]): void {
+  const allowed = context.attemptsAllowed;
+  if (allowed !== null && (command.result.attempt > allowed || previous.length + 1 > allowed)) {
+    throw CredentialsErrors.of('ATTEMPTS_EXCEEDED', `This credential allows ${allowed} attempt(s).`, {
+      attempt: Math.max(command.result.attempt, previous.length + 1),
+      attemptsAllowed: allowed,
+    });
+  }
+  if (previous.some((award) => award.status === 'ACTIVE')) {
+    throw CredentialsErrors.of('ALREADY_AWARDED', 'This learner already holds this credential.', { credentialId: context.credential.id });
   }
 }

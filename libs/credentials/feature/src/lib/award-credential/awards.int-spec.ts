@@ -3,41 +3,17 @@
 // endorser racing itself gets one endorsement, which awards issued afterwards embed.
 import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
-import { Authorizer, MembershipSource, type Principal } from '@lattice/shared-auth';
+import type { Principal } from '@lattice/shared-auth';
 import { openDataSource } from '@lattice/shared-data-access';
 import { testDatabaseUrl } from '@lattice/shared-testing';
-import { credentialsDataSource, EndorsementEntity, SHIPPED_FRAMEWORKS, StatusListEntity } from '@lattice/credentials-data-access';
-import { EMPTY_ASSESSMENT } from '@lattice/credentials-domain';
+import { credentialsDataSource, EndorsementEntity, StatusListEntity } from '@lattice/credentials-data-access';
 import { EndorseCredentialUseCase } from '../endorse-credential/endorse-credential.use-case';
-import { IssuerTrust } from '../shared/issuer-trust';
-import { type DirectoryOrganization, OrganizationDirectory } from '../shared/organization-directory';
 import { MarketplaceSkillCatalog } from '../shared/skill-catalog';
 import { RevokeAwardUseCase } from '../revoke-award/revoke-award.use-case';
+import { RotateIssuerKeyUseCase } from '../rotate-issuer-key/rotate-issuer-key.use-case';
+import { NamedDirectory, publishedCredential as published, testAuthorizer, testTrust, UNREACHABLE } from '../testing/trust.fixture';
 import { VerifyCredentialUseCase } from '../verify-credential/verify-credential.use-case';
 import { AwardCredentialUseCase } from './award-credential.use-case';
-
-class NoLiveMemberships extends MembershipSource {
-  async membershipsOf(): Promise<[]> {
-    return [];
-  }
-}
-
-class NamedDirectory extends OrganizationDirectory {
-  async find(_principal: Principal, id: string): Promise<DirectoryOrganization | null> {
-    return { id, kind: 'INSTITUTION', name: 'Integration College' };
-  }
-  async umbrellasOf(): Promise<string[]> {
-    return [];
-  }
-}
-
-class EmployerDirectory extends NamedDirectory {
-  override async find(_principal: Principal, id: string): Promise<DirectoryOrganization | null> {
-    return { id, kind: 'EMPLOYER', name: 'Integration Employer' };
-  }
-}
-
-const ecampus = SHIPPED_FRAMEWORKS.find((f) => f.key === 'ecampusontario')!.id;
 
 describe('awards (integration)', () => {
   let dataSource: DataSource;
@@ -45,65 +21,23 @@ describe('awards (integration)', () => {
   let revoke: RevokeAwardUseCase;
   let endorse: EndorseCredentialUseCase;
   let verify: VerifyCredentialUseCase;
+  let rotate: RotateIssuerKeyUseCase;
 
   beforeAll(async () => {
     dataSource = await openDataSource(credentialsDataSource(testDatabaseUrl('int'), 20));
-    const authorizer = new Authorizer(new NoLiveMemberships());
-    const trust = new IssuerTrust(dataSource, { identityUrl: 'http://127.0.0.1:9', marketplaceUrl: 'http://127.0.0.1:9', publicBaseUrl: 'https://lattice.example', issuerKeyEncryptionKey: Buffer.alloc(32, 3) });
-    award = new AwardCredentialUseCase(dataSource, authorizer, new NamedDirectory(), trust, new MarketplaceSkillCatalog('http://127.0.0.1:9'));
+    const authorizer = testAuthorizer();
+    const trust = testTrust(dataSource);
+    award = new AwardCredentialUseCase(dataSource, authorizer, new NamedDirectory(), trust, new MarketplaceSkillCatalog(UNREACHABLE));
     revoke = new RevokeAwardUseCase(dataSource, authorizer, trust);
-    endorse = new EndorseCredentialUseCase(dataSource, authorizer, new EmployerDirectory(), trust);
+    endorse = new EndorseCredentialUseCase(dataSource, authorizer, new NamedDirectory('EMPLOYER', 'Integration Employer'), trust);
     verify = new VerifyCredentialUseCase(trust);
+    rotate = new RotateIssuerKeyUseCase(dataSource, authorizer, trust);
   });
   afterAll(async () => {
     await dataSource?.destroy();
   });
 
-  /** A published credential of a fresh issuer, written directly (publication has its own tests). */
-  async function publishedCredential() {
-    const issuerId = randomUUID();
-    const designId = randomUUID();
-    const credentialId = randomUUID();
-    const userId = randomUUID();
-    const content = {
-      title: 'Integration badge',
-      description: 'Awarded in tests.',
-      frameworkId: ecampus,
-      partnershipId: null,
-      partnerIds: [],
-      competencies: [],
-      outcomes: [],
-      assessment: { ...EMPTY_ASSESSMENT, masteryThreshold: 70, attemptsAllowed: 3 },
-      hours: 10,
-      weeks: null,
-      deliveryMode: null,
-      credit: null,
-      transcriptable: null,
-      stackableInto: [],
-      careerStage: null,
-      price: null,
-      language: 'en',
-      level: null,
-      qualityAssurance: null,
-      evidenceOfNeed: null,
-      annualReview: null,
-    };
-    await dataSource.query(
-      `INSERT INTO "credentials"."designs" ("id", "issuer_id", "title", "framework_id", "content", "stage", "version", "created_by") VALUES ($1, $2, 'Integration badge', $3, $4::jsonb, 'PUBLISHED', 1, $5)`,
-      [designId, issuerId, ecampus, JSON.stringify(content), userId],
-    );
-    await dataSource.query(`INSERT INTO "credentials"."design_versions" ("design_id", "version", "snapshot", "author_id", "summary") VALUES ($1, 1, $2::jsonb, $3, 'created')`, [
-      designId,
-      JSON.stringify(content),
-      userId,
-    ]);
-    await dataSource.query(
-      `INSERT INTO "credentials"."credentials" ("id", "design_id", "title", "issuer_id", "design_version", "framework_id", "published_by", "published_at") VALUES ($1, $2, 'Integration badge', $3, 1, $4, $5, now())`,
-      [credentialId, designId, issuerId, ecampus, userId],
-    );
-    const admin: Principal = { userId, email: 'admin@example.org', memberships: [{ organizationId: issuerId, role: 'ADMIN', kind: 'INSTITUTION' }], token: 'unused' };
-    return { issuerId, credentialId, admin };
-  }
+  const publishedCredential = () => published(dataSource);
 
   const input = (credentialId: string, issuerId: string, email: string) => ({
     credentialId,
@@ -158,5 +92,27 @@ describe('awards (integration)', () => {
     const achievement = (awarded.signedCredential['credentialSubject'] as { achievement: { endorsement: Array<{ issuer: { name: string } }> } }).achievement;
     expect(achievement.endorsement.map((e) => e.issuer.name)).toEqual(['Integration Employer']);
     expect((await verify.execute(awarded.signedCredential)).verified).toBe(true);
+  });
+
+  it('serializes concurrent key rotations: each retires the key before it, one event each, old awards verify', async () => {
+    const { issuerId, credentialId, admin } = await publishedCredential();
+    const first = await award.execute(admin, input(credentialId, issuerId, 'rotating@example.org'));
+    const rotations = await Promise.all([rotate.execute(admin, issuerId), rotate.execute(admin, issuerId)]);
+    expect(rotations.map((r) => r.next.sequence).sort()).toEqual([2, 3]);
+    expect(rotations.map((r) => r.previous.sequence).sort()).toEqual([1, 2]);
+    const keys: { sequence: number; status: string }[] = await dataSource.query(
+      `SELECT "sequence", "record"->>'status' AS "status" FROM "credentials"."issuer_keys" WHERE "organization_id" = $1 ORDER BY "sequence"`,
+      [issuerId],
+    );
+    expect(keys).toEqual([
+      { sequence: 1, status: 'retired' },
+      { sequence: 2, status: 'retired' },
+      { sequence: 3, status: 'active' },
+    ]);
+    const [{ n: events }] = await dataSource.query(`SELECT count(*)::int AS n FROM "credentials"."outbox" WHERE "type" = 'credentials.issuer_key.rotated' AND "payload"->>'organizationId' = $1`, [issuerId]);
+    expect(events).toBe(2);
+    expect((await verify.execute(first.signedCredential)).verified).toBe(true);
+    const later = await award.execute(admin, input(credentialId, issuerId, 'rotated@example.org'));
+    expect((later.signedCredential['proof'] as { verificationMethod: string }).verificationMethod).toMatch(/#key-3$/);
   });
 });

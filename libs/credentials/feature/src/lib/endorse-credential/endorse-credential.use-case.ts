@@ -77,6 +77,7 @@ export class EndorseCredentialUseCase {
           inDemand: command.inDemand,
           assessmentReflectsJobPerformance: command.assessmentReflectsJobPerformance,
           comment,
+          endorserSector: endorser.sector ?? null,
           signedCredential: signed as unknown as Record<string, unknown>,
           createdBy: principal.userId,
           createdAt: now,

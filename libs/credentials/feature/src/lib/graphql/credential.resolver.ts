@@ -12,7 +12,7 @@ import { SponsorCredentialUseCase } from '../sponsor-credential/sponsor-credenti
 import { SummarizeContributionsUseCase } from '../summarize-contributions/summarize-contributions.use-case';
 import { WithdrawEndorsementUseCase } from '../withdraw-endorsement/withdraw-endorsement.use-case';
 import { CredentialFilter, EndorsementInput } from './credentials.inputs';
-import { AdoptionModel, CredentialConnectionModel, CredentialContributionsModel, CredentialModel, EndorsementModel, FrameworkModel, SponsorshipModel, toAdoptionModel, toCredentialContributionsModel, toCredentialModel, toEndorsementModel, toFrameworkModel, toSponsorshipModel } from './credentials.models';
+import { AdoptionModel, CredentialConnectionModel, CredentialContributionsModel, CredentialModel, EndorsementModel, EndorsementSectorModel, FrameworkModel, SponsorshipModel, toAdoptionModel, toCredentialContributionsModel, toCredentialModel, toEndorsementModel, toEndorsementSectorModels, toFrameworkModel, toSponsorshipModel } from './credentials.models';
 
 /** Published credentials are a public catalogue for every signed-in user; endorsing, sponsoring and adopting them. */
 @Resolver(() => CredentialModel)
@@ -63,6 +63,11 @@ export class CredentialResolver {
   @ResolveField(() => [EndorsementModel], { description: 'Endorsements by employers and umbrellas, oldest first; withdrawn ones carry withdrawnAt.' })
   async endorsements(@Parent() credential: CredentialModel, @Context() context: GraphQLRequestContext): Promise<EndorsementModel[]> {
     return (await credentialsLoaders(context.loaders, this.repository).endorsements.load(credential.id)).map(toEndorsementModel);
+  }
+
+  @ResolveField(() => [EndorsementSectorModel], { description: 'Standing endorsements grouped by the NAICS sector of the endorser organization, sectors in code order, those without a sector last.' })
+  async endorsementsBySector(@Parent() credential: CredentialModel, @Context() context: GraphQLRequestContext): Promise<EndorsementSectorModel[]> {
+    return toEndorsementSectorModels(await credentialsLoaders(context.loaders, this.repository).endorsements.load(credential.id));
   }
 
   @ResolveField(() => [SponsorshipModel], { description: 'Umbrella organizations sponsoring it: a sponsored credential is shared.' })

@@ -23,7 +23,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { GraphQLJSON } from '@lattice/shared-graphql';
-import { AssessmentMethodEnum, DesignCareerStageEnum, DesignDeliveryModeEnum, OutcomeKindEnum } from './credentials.models';
+import { AssessmentMethodEnum, AwardStatusEnum, DesignCareerStageEnum, DesignDeliveryModeEnum, OutcomeKindEnum } from './credentials.models';
 
 @InputType()
 export class CompetencyInput {
@@ -110,6 +110,13 @@ export class AddFrameworkInput {
 @InputType()
 export class CredentialFilter {
   @Field(() => ID, { nullable: true }) @IsOptional() @IsUUID() issuerId?: string | null;
+}
+
+@InputType({ description: 'Which awards to list; without an issuer, those of every organization you belong to.' })
+export class AwardFilter {
+  @Field(() => ID, { nullable: true }) @IsOptional() @IsUUID() issuerId?: string | null;
+  @Field(() => ID, { nullable: true }) @IsOptional() @IsUUID() credentialId?: string | null;
+  @Field(() => AwardStatusEnum, { nullable: true }) @IsOptional() @IsEnum(AwardStatusEnum) status?: AwardStatusEnum | null;
 }
 
 @InputType()

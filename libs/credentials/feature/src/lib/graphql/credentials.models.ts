@@ -1,6 +1,7 @@
 // Credentials' GraphQL types. They are not the ORM entities: mappers copy what a client may see.
 import { Directive, Field, Float, GraphQLISODateTime, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { Connection, GraphQLJSON } from '@lattice/shared-graphql';
+import { groupBySector, NO_SECTOR } from '@lattice/credentials-domain';
 import type { CredentialContributions } from '../summarize-contributions/summarize-contributions.use-case';
 import type { AdoptionEntity, AwardBatchEntity, AwardBatchItemEntity, AwardEntity, CredentialEntity, DesignCommentEntity, DesignEntity, EndorsementEntity, FrameworkEntity, SponsorshipEntity } from '@lattice/credentials-data-access';
 
@@ -199,6 +200,13 @@ export class EndorsementModel {
   @Field(() => GraphQLJSON, { description: 'The signed OB 3.0 EndorsementCredential, as embedded in awards.' }) endorsementCredential: unknown;
 }
 
+@ObjectType('EndorsementSector', { description: "Standing endorsements of a credential whose endorsers share a NAICS sector (their organization's, when they endorsed)." })
+export class EndorsementSectorModel {
+  @Field(() => String, { nullable: true, description: 'The NAICS sector code (e.g. 31-33); null for endorsers that stated no sector.' }) sector: string | null;
+  @Field({ description: 'The sector name, or "Sector not stated".' }) name: string;
+  @Field(() => [EndorsementModel]) endorsements: EndorsementModel[];
+}
+
 @ObjectType('Sponsorship', { description: 'An umbrella organization sponsoring a shared credential.' })
 export class SponsorshipModel {
   @Field(() => ID) id: string;
@@ -228,6 +236,14 @@ export function toEndorsementModel(e: EndorsementEntity): EndorsementModel {
     credentialId: e.credentialId,
     endorsementCredential: e.signedCredential,
   };
+}
+
+/** Standing endorsements grouped by their endorser's NAICS sector (the public page groups the same way). */
+export function toEndorsementSectorModels(endorsements: readonly EndorsementEntity[]): EndorsementSectorModel[] {
+  return groupBySector(
+    endorsements.filter((e) => e.withdrawnAt === null),
+    (e) => e.endorserSector,
+  ).map((group) => ({ sector: group.sector?.code ?? null, name: group.sector?.name ?? NO_SECTOR, endorsements: group.members.map(toEndorsementModel) }));
 }
 
 export function toSponsorshipModel(s: SponsorshipEntity): SponsorshipModel {
@@ -463,6 +479,9 @@ export class AwardModel {
   @Field(() => GraphQLISODateTime, { nullable: true }) revokedAt: Date | null;
   @Field(() => String, { nullable: true }) revokedReason: string | null;
 }
+
+@ObjectType('AwardConnection')
+export class AwardConnectionModel extends Connection(AwardModel, 'Award') {}
 
 export enum AwardBatchStatusEnum {
   QUEUED = 'QUEUED',

@@ -1,15 +1,19 @@
 // The HTML page a browser gets at GET /credentials/:awardId: what the credential says, escaped,
 // with "Add to LinkedIn profile" and a download of the signed JSON-LD. It shows only what the
 // signed credential publishes, so the recipient's e-mail never appears (it is hashed there).
+// Endorsers are grouped by their organization's NAICS sector (kept with each endorsement).
+import { groupBySector, NO_SECTOR } from '@lattice/credentials-domain';
 
 export interface AwardPageInput {
   readonly credential: Record<string, unknown>;
   readonly status: 'ACTIVE' | 'REVOKED';
   readonly publicUrl: string;
   readonly awardId: string;
+  /** The NAICS code of each embedded endorsement's endorser, by the endorsement's id (absent: not stated). */
+  readonly endorserSectors?: ReadonlyMap<string, string | null>;
 }
 
-export function renderAwardPage({ credential, status, publicUrl, awardId }: AwardPageInput): string {
+export function renderAwardPage({ credential, status, publicUrl, awardId, endorserSectors = new Map() }: AwardPageInput): string {
   const subject = (credential['credentialSubject'] ?? {}) as Record<string, unknown>;
   const achievement = (subject['achievement'] ?? {}) as Record<string, unknown>;
   const issuer = (credential['issuer'] ?? {}) as Record<string, unknown>;
@@ -19,8 +23,10 @@ export function renderAwardPage({ credential, status, publicUrl, awardId }: Awar
   const skills = asArray(achievement['alignment']).map((a) => text((a as Record<string, unknown>)['targetName'])).filter(Boolean);
   // Endorsements embedded in the achievement (as signed when the award was issued).
   const endorsers = asArray(achievement['endorsement'])
-    .map((e) => text(((e as Record<string, unknown>)['issuer'] as Record<string, unknown> | undefined)?.['name']))
-    .filter(Boolean);
+    .map((e) => e as Record<string, unknown>)
+    .map((e) => ({ id: text(e['id']), name: text((e['issuer'] as Record<string, unknown> | undefined)?.['name']) }))
+    .filter((e) => e.name);
+  const bySector = groupBySector(endorsers, (e) => endorserSectors.get(e.id));
   const evidence = asArray(credential['evidence']).map((e) => text((e as Record<string, unknown>)['narrative'])).filter(Boolean);
   const issued = new Date(text(credential['validFrom']) || Date.now());
   const linkedIn = new URL('https://www.linkedin.com/profile/add');
@@ -48,7 +54,13 @@ ${list(skills)}
 <h2>Evidence</h2>
 ${list(evidence)}
 <h2>Endorsed by</h2>
-${list(endorsers)}
+${
+  bySector.length
+    ? bySector
+        .map((group) => `<h3>${escapeHtml(group.sector ? `${group.sector.name} (NAICS ${group.sector.code})` : NO_SECTOR)}</h3>\n${list(group.members.map((e) => e.name))}`)
+        .join('\n')
+    : list([])
+}
 <p><a href="${escapeHtml(linkedIn.toString())}">Add to LinkedIn profile</a></p>
 <p><a href="${escapeHtml(publicUrl)}" download="credential-${escapeHtml(awardId)}.jsonld" type="application/ld+json">Download the signed credential</a></p>
 </main>

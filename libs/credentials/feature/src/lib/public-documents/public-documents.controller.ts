@@ -24,7 +24,15 @@ export class PublicDocumentsController {
       response
         .status(200)
         .type('text/html; charset=utf-8')
-        .send(renderAwardPage({ credential: award.signedCredential, status: award.status, publicUrl: this.trust.awardUrl(award.id), awardId: award.id }));
+        .send(
+          renderAwardPage({
+            credential: award.signedCredential,
+            status: award.status,
+            publicUrl: this.trust.awardUrl(award.id),
+            awardId: award.id,
+            endorserSectors: await this.trust.endorserSectors(award.signedCredential),
+          }),
+        );
       return;
     }
     response.status(200).setHeader('content-type', LD_JSON);

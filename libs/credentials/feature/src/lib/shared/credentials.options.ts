@@ -9,6 +9,11 @@ export interface CredentialsOptions {
   readonly issuerKeyEncryptionKey: Buffer;
   /** The OB 3.0 JSON schema file; `data/ob3/…` under the working directory by default. */
   readonly ob3SchemaFile?: string;
+  /**
+   * Verifying other issuers' credentials: their keys, controllers and status lists are fetched
+   * over HTTP (production: https to public addresses only). Absent: only Lattice's own resolve.
+   */
+  readonly remoteIssuers?: { readonly production: boolean; readonly timeoutMs?: number };
 }
 
 export const CREDENTIALS_OPTIONS = Symbol('CREDENTIALS_OPTIONS');

@@ -1,10 +1,11 @@
 // What issuing and verifying share: Lattice's public URLs, issuers' keys (created sealed on first
 // need), their profiles, status list credentials, and one document loader and verifier per process
-// that resolve Lattice's own issuer documents from the database and never fetch anything.
+// that resolve Lattice's own issuer documents from the database; other issuers' keys and status
+// lists come over HTTP only when `remoteIssuers` is set (guarded against SSRF, cached).
 import { createHmac, randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
-import { DataSource, type EntityManager } from 'typeorm';
-import { AwardEntity, IssuerKeyEntity, StatusListEntity } from '@lattice/credentials-data-access';
+import { DataSource, type EntityManager, In } from 'typeorm';
+import { AwardEntity, EndorsementEntity, IssuerKeyEntity, StatusListEntity } from '@lattice/credentials-data-access';
 import {
   activeIssuerKey,
   BitstringStatusList,
@@ -12,13 +13,17 @@ import {
   buildStatusListCredential,
   createCredentialVerifier,
   createDocumentLoader,
+  createHttpDocumentResolver,
   createIssuerDocumentResolver,
   createOb3SchemaValidator,
   type CredentialVerifier,
   type DocumentLoader,
   generateIssuerKey,
+  type HttpDocumentResolver,
+  type IssuerKeyRecord,
   type IssuerProfileDocument,
   type IssuerSigner,
+  rotateIssuerKey,
   issuerProfileUrl,
   issuerSigner,
   isoSeconds,
@@ -40,6 +45,8 @@ export class IssuerTrust {
   readonly documentLoader: DocumentLoader;
   readonly validateSchema: SchemaValidator;
   readonly verifier: CredentialVerifier;
+  /** Other issuers' documents over HTTP, when enabled. */
+  readonly remote: HttpDocumentResolver | null;
   private readonly keyEncryptionKey: Buffer;
 
   constructor(
@@ -48,8 +55,11 @@ export class IssuerTrust {
   ) {
     this.baseUrl = options.publicBaseUrl.replace(/\/+$/, '');
     this.keyEncryptionKey = options.issuerKeyEncryptionKey;
+    this.remote = options.remoteIssuers ? createHttpDocumentResolver(options.remoteIssuers) : null;
     this.documentLoader = createDocumentLoader({
       resolveIssuerDocument: createIssuerDocumentResolver(this.baseUrl, (orgId) => this.profile(orgId)),
+      // Lattice's own URLs are answered from the database or not at all, never fetched back.
+      remoteResolver: this.remote ? (url) => (this.isOwn(url) ? null : this.remote!(url)) : undefined,
     });
     this.validateSchema = createOb3SchemaValidator(loadOb3Schema(options.ob3SchemaFile));
     this.verifier = createCredentialVerifier({
@@ -57,6 +67,10 @@ export class IssuerTrust {
       validateSchema: this.validateSchema,
       resolveStatusListCredential: (url) => this.statusListCredentialAt(url),
     });
+  }
+
+  private isOwn(url: string): boolean {
+    return url === this.baseUrl || url.startsWith(`${this.baseUrl}/`);
   }
 
   awardUrl(awardId: string): string {
@@ -103,6 +117,31 @@ export class IssuerTrust {
     return issuerSigner(activeIssuerKey(rows.map((row) => row.record)), this.keyEncryptionKey);
   }
 
+  /**
+   * Retires the issuer's active key and adds the next one (inside the caller's transaction, which
+   * it serializes per issuer); returns both. Null when the issuer has no key yet.
+   */
+  async rotateKey(manager: EntityManager, orgId: string): Promise<{ previous: IssuerKeyRecord; next: IssuerKeyRecord } | null> {
+    await manager.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, [`issuer-key:${orgId}`]);
+    const rows = await manager.find(IssuerKeyEntity, { where: { organizationId: orgId }, order: { sequence: 'ASC' } });
+    if (rows.length === 0) return null;
+    const previous = activeIssuerKey(rows.map((row) => row.record));
+    const records = await rotateIssuerKey(
+      rows.map((row) => row.record),
+      { publicBaseUrl: this.baseUrl, orgId, keyEncryptionKey: this.keyEncryptionKey },
+    );
+    const next = records.at(-1)!;
+    const retired = records.find((record) => record.id === previous.id)!;
+    await manager.query(`UPDATE "credentials"."issuer_keys" SET "record" = $3::jsonb WHERE "organization_id" = $1 AND "sequence" = $2`, [orgId, previous.sequence, JSON.stringify(retired)]);
+    await manager.query(`INSERT INTO "credentials"."issuer_keys" ("organization_id", "sequence", "issuer_name", "record") VALUES ($1, $2, $3, $4::jsonb)`, [
+      orgId,
+      next.sequence,
+      rows.at(-1)!.issuerName,
+      JSON.stringify(next),
+    ]);
+    return { previous, next };
+  }
+
   /** The issuer profile with its public keys, or null for an organization that never issued. */
   async profile(orgId: string): Promise<IssuerProfileDocument | null> {
     if (!UUID.test(orgId)) return null;
@@ -121,10 +160,24 @@ export class IssuerTrust {
     return this.dataSource.getRepository(AwardEntity).findOneBy({ id: id.toLowerCase() });
   }
 
-  /** Lattice's own status lists; another issuer's list is not fetched (its status check fails, saying so). */
+  /** The endorser's NAICS code of each endorsement a signed credential embeds, by the endorsement's URL. */
+  async endorserSectors(credential: Record<string, unknown>): Promise<Map<string, string | null>> {
+    const achievement = ((credential['credentialSubject'] as Record<string, unknown> | undefined)?.['achievement'] ?? {}) as Record<string, unknown>;
+    const prefix = `${this.baseUrl}/endorsements/`;
+    const ids = ([] as unknown[])
+      .concat(achievement['endorsement'] ?? [])
+      .map((e) => (e as { id?: unknown } | null)?.id)
+      .filter((id): id is string => typeof id === 'string' && id.startsWith(prefix) && UUID.test(id.slice(prefix.length)))
+      .map((id) => id.slice(prefix.length));
+    if (ids.length === 0) return new Map();
+    const rows = await this.dataSource.getRepository(EndorsementEntity).find({ where: { id: In(ids) }, select: { id: true, endorserSector: true } });
+    return new Map(rows.map((row) => [this.endorsementUrl(row.id), row.endorserSector]));
+  }
+
+  /** Lattice's own status lists from the database; another issuer's over HTTP when enabled (its proof is checked like any). */
   private async statusListCredentialAt(url: string): Promise<object | null> {
     const prefix = `${this.baseUrl}/status-lists/`;
-    if (!url.startsWith(prefix)) return null;
+    if (!url.startsWith(prefix)) return this.remote && !this.isOwn(url) ? this.remote(url) : null;
     return (await this.statusList(url.slice(prefix.length)))?.signedCredential ?? null;
   }
 

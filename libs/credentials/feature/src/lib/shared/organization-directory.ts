@@ -9,6 +9,8 @@ export interface DirectoryOrganization {
   readonly id: string;
   readonly kind: OrgKind;
   readonly name: string;
+  /** NAICS code (employers state one; others may not); absent when unknown. */
+  readonly sector?: string | null;
 }
 
 export abstract class OrganizationDirectory {
@@ -35,8 +37,8 @@ export class IdentityOrganizationDirectory extends OrganizationDirectory {
       if (own) return { id, kind: own.kind, name: '' };
       throw CommonErrors.of('FORBIDDEN', 'That organization could not be confirmed right now; try again.');
     }
-    const body = (await response.json()) as { id: string; kind: OrgKind; name: string };
-    return { id: body.id, kind: body.kind, name: body.name };
+    const body = (await response.json()) as { id: string; kind: OrgKind; name: string; sector?: string | null };
+    return { id: body.id, kind: body.kind, name: body.name, sector: body.sector ?? null };
   }
 
   async umbrellasOf(principal: Principal, id: string): Promise<string[]> {

@@ -1,5 +1,6 @@
 // Anyone verifies a credential (GraphQL or POST /verify): schema, dates, issuer key, proof and
-// status, each reported. Issuers outside Lattice are not resolved over HTTP yet: their key check fails, saying so.
+// status, each reported. Other issuers' keys and status lists resolve over HTTP when the service
+// enables it (VERIFY_REMOTE_ISSUERS); otherwise their key check fails, saying so.
 import { Injectable } from '@nestjs/common';
 import { IssuerTrust } from '../shared/issuer-trust';
 

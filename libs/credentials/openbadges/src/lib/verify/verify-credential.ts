@@ -1,14 +1,18 @@
 // Verifies a credential and reports each check on its own: schema, validity dates, issuer key,
-// proof (eddsa-rdfc-2022 through the reference libraries) and status (Bitstring Status List).
+// proof (eddsa-rdfc-2022 through the reference libraries) and status (Bitstring Status List). A
+// CLR 2.0 ClrCredential is checked the same way and then each credential it embeds in full (the
+// `credentials` check): a transcript verifies only if every credential in it does.
 import * as vc from '@digitalbazaar/vc';
 import { DataIntegrityProof } from '@digitalbazaar/data-integrity';
 import { cryptosuite } from '@digitalbazaar/eddsa-rdfc-2022-cryptosuite';
 import jsigs from 'jsonld-signatures';
+import { embeddedCredentials } from '../credentials/clr-credential';
+import { CLR_V2_CONTEXT, OB_V3_CONTEXT, VC_V2_CONTEXT } from '../ld/contexts';
 import { DocumentLoader } from '../ld/document-loader';
 import { BitstringStatusList } from '../status/bitstring-status-list';
 import { SchemaValidator } from './ob3-schema';
 
-export type VerificationCheckName = 'schema' | 'dates' | 'issuerKey' | 'proof' | 'status';
+export type VerificationCheckName = 'schema' | 'dates' | 'issuerKey' | 'proof' | 'status' | 'credentials';
 export interface VerificationCheck {
   readonly check: VerificationCheckName;
   readonly status: 'passed' | 'failed' | 'skipped';
@@ -55,10 +59,31 @@ export function createCredentialVerifier(options: CredentialVerifierOptions): Cr
     checks.push(await checkIssuerKey(credential));
     checks.push(await checkProof(credential));
     checks.push(await checkStatus(credential, now));
+    if (types(credential).includes('ClrCredential')) checks.push(await checkEmbedded(credential, now));
     return report(checks);
   }
 
+  /** Every credential a transcript embeds verifies on its own (its issuer's key, proof, status, …). */
+  async function checkEmbedded(credential: Record<string, unknown>, now: Date): Promise<VerificationCheck> {
+    const embedded = embeddedCredentials(credential);
+    if (embedded.length === 0) return fail('credentials', 'The transcript embeds no credential.');
+    const problems: string[] = [];
+    for (const [index, inner] of embedded.entries()) {
+      if (inner && typeof inner === 'object' && types(inner as Record<string, unknown>).includes('ClrCredential')) {
+        problems.push(`credential ${index}: a transcript inside a transcript is not accepted`);
+        continue;
+      }
+      const result = await verify(inner, { now });
+      if (!result.verified) {
+        const details = result.checks.filter((c) => c.status === 'failed').map((c) => `${c.check}${c.message ? ` (${c.message})` : ''}`);
+        problems.push(`credential ${index} (${String((inner as { id?: unknown } | null)?.id ?? 'no id')}): ${details.join(', ')}`);
+      }
+    }
+    return problems.length === 0 ? pass('credentials') : fail('credentials', problems.join('; '));
+  }
+
   function checkSchema(credential: Record<string, unknown>): VerificationCheck {
+    if (types(credential).includes('ClrCredential')) return checkClrShape(credential);
     if (!types(credential).some((type) => OB_TYPES.includes(type))) return skip('schema', 'Not an Open Badge credential.');
     if (!options.validateSchema) return skip('schema', 'No schema validator configured.');
     const result = options.validateSchema(credential);
@@ -165,6 +190,19 @@ export function createCredentialVerifier(options: CredentialVerifierOptions): Cr
   }
 
   return { verify };
+}
+
+/** The CLR 2.0 shape a ClrCredential must have (the embedded credentials are schema-checked on their own). */
+function checkClrShape(credential: Record<string, unknown>): VerificationCheck {
+  const context = ([] as unknown[]).concat(credential['@context'] ?? []);
+  const problems: string[] = [];
+  if (context[0] !== VC_V2_CONTEXT || context[1] !== CLR_V2_CONTEXT || context[2] !== OB_V3_CONTEXT) problems.push('@context must start with the VC 2.0, CLR 2.0 and OB 3.0 contexts');
+  if (typeof credential['id'] !== 'string') problems.push('id is required');
+  if (typeof credential['name'] !== 'string') problems.push('name is required');
+  const subject = credential['credentialSubject'] as Record<string, unknown> | undefined;
+  if (!subject || ![].concat((subject['type'] ?? []) as never).includes('ClrSubject' as never)) problems.push('credentialSubject must be a ClrSubject');
+  if (embeddedCredentials(credential).length === 0) problems.push('credentialSubject.verifiableCredential must hold at least one credential');
+  return problems.length === 0 ? pass('schema') : fail('schema', problems.join('; '));
 }
 
 function types(credential: Record<string, unknown>): string[] {

@@ -1,0 +1,25 @@
+// A learner's own awards: those addressed to their account's e-mail (found by its keyed hash,
+// since awards keep no address), revoked ones included so the learner sees what changed.
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import type { Principal } from '@lattice/shared-auth';
+import { AwardEntity } from '@lattice/credentials-data-access';
+import { type PageRequest } from '@lattice/shared-graphql';
+import { type AwardPage, pageOfAwards } from '../shared/award-pages';
+import { IssuerTrust } from '../shared/issuer-trust';
+
+@Injectable()
+export class ListMyAwardsUseCase {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly trust: IssuerTrust,
+  ) {}
+
+  execute(principal: Principal, page: PageRequest): Promise<AwardPage> {
+    const query = this.dataSource
+      .getRepository(AwardEntity)
+      .createQueryBuilder('a')
+      .where('a.recipient_lookup = :lookup', { lookup: this.trust.recipientLookup(principal.email) });
+    return pageOfAwards(query, page);
+  }
+}

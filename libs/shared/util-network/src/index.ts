@@ -1,0 +1,2 @@
+export * from './lib/public-url';
+export * from './lib/fetch-public-json';
