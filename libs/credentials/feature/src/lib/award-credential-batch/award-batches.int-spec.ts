@@ -21,6 +21,20 @@ function replica(dataSource: DataSource, trust: IssuerTrust = testTrust(dataSour
   return { trust, processor: new AwardBatchProcessor(dataSource, award, trust) };
 }
 
+/** Hangs forever holding its claim (a stuck replica) once it has claimed a chunk. */
+class HangingTrust extends IssuerTrust {
+  claimed = false;
+  constructor(dataSource: DataSource) {
+    super(dataSource, testTrustOptions());
+  }
+  override async lockStatusList(manager: EntityManager, orgId: string, signer: IssuerSigner) {
+    const list = await super.lockStatusList(manager, orgId, signer);
+    this.claimed = true;
+    await new Promise<never>(() => undefined);
+    return list;
+  }
+}
+
 /** Dies (its connection is terminated, as when the process is killed) on the n-th chunk it claims. */
 class CrashingTrust extends IssuerTrust {
   chunks = 0;
@@ -132,6 +146,25 @@ describe('award batches (integration)', () => {
     expect(new Set(awards.map((x) => x.statusListIndex)).size).toBe(count);
     expect(events).toBe(count);
     expect((await verify.execute(awards.at(-1)!.signedCredential)).verified).toBe(true);
+  });
+
+  it('frees the claim of a replica that hangs mid-chunk once it has been idle too long', async () => {
+    const { batch, credentialId } = await queued(Array.from({ length: 30 }, (_, i) => learner(i)));
+    const stuckTrust = new HangingTrust(other);
+    const stuck = replica(other, stuckTrust);
+    stuck.processor.claimTimeoutMs = 1_000;
+    void stuck.processor.drain();
+    while (!stuckTrust.claimed) await new Promise((resolve) => setTimeout(resolve, 20));
+
+    // While it hangs, its items are claimed: another replica finds nothing to do.
+    const survivor = replica(main);
+    expect(await survivor.processor.drain()).toBe(0);
+    // Past the claim timeout Postgres ends the stuck transaction; the items are taken again.
+    await new Promise((resolve) => setTimeout(resolve, 1_500));
+    expect(await survivor.processor.drain()).toBe(30);
+    const { batch: done, awards } = await outcome(batch.id, credentialId);
+    expect(done).toMatchObject({ status: 'DONE', succeeded: 30, failed: 0 });
+    expect(new Set(awards.map((x) => x.recipientLookup)).size).toBe(30);
   });
 
   it('signs byte for byte what the reference path signs', async () => {
