@@ -140,12 +140,15 @@ export class AwardBatchProcessor implements OnApplicationBootstrap, OnApplicatio
     };
 
     let context: AwardContext;
+    // Under a savepoint: a failed statement must not abort the chunk's transaction, which still records the outcomes.
+    await manager.query('SAVEPOINT award_batch_prepare');
     try {
       // The alignments resolved when the batch was created (the processor has no caller token).
       context = await this.award.prepare(manager, batch, batch.issuerName, batch.alignments ?? []);
+      await manager.query('RELEASE SAVEPOINT award_batch_prepare');
     } catch (error) {
-      // What holds for the whole batch (retired since, …) fails each claimed learner with its code.
-      if (!isAppError(error)) throw error;
+      await manager.query('ROLLBACK TO SAVEPOINT award_batch_prepare');
+      // What holds for the whole batch (retired since, a broken key, …) fails each claimed learner with its code.
       for (const item of items) fail(item, error);
       return outcomes;
     }

@@ -152,7 +152,7 @@ describe('award batches (integration)', () => {
     const { batch, credentialId } = await queued(Array.from({ length: 30 }, (_, i) => learner(i)));
     const stuckTrust = new HangingTrust(other);
     const stuck = replica(other, stuckTrust);
-    stuck.processor.claimTimeoutMs = 1_000;
+    stuck.processor.claimTimeoutMs = 2_000;
     void stuck.processor.drain();
     while (!stuckTrust.claimed) await new Promise((resolve) => setTimeout(resolve, 20));
 
@@ -160,11 +160,26 @@ describe('award batches (integration)', () => {
     const survivor = replica(main);
     expect(await survivor.processor.drain()).toBe(0);
     // Past the claim timeout Postgres ends the stuck transaction; the items are taken again.
-    await new Promise((resolve) => setTimeout(resolve, 1_500));
-    expect(await survivor.processor.drain()).toBe(30);
+    let taken = 0;
+    for (const deadline = Date.now() + 15_000; taken === 0 && Date.now() < deadline; ) {
+      await new Promise((resolve) => setTimeout(resolve, 250));
+      taken = await survivor.processor.drain();
+    }
+    expect(taken).toBe(30);
     const { batch: done, awards } = await outcome(batch.id, credentialId);
     expect(done).toMatchObject({ status: 'DONE', succeeded: 30, failed: 0 });
     expect(new Set(awards.map((x) => x.recipientLookup)).size).toBe(30);
+  });
+
+  it('fails every learner with the reason when the credential was retired after the batch was queued', async () => {
+    const { batch, credentialId } = await queued([learner(1), learner(2), learner(3)]);
+    await main.query(`UPDATE "credentials"."designs" SET "stage" = 'RETIRED' WHERE "id" = (SELECT "design_id" FROM "credentials"."credentials" WHERE "id" = $1)`, [credentialId]);
+    expect(await replica(main).processor.drain()).toBe(3);
+    const { batch: done, items, awards, events } = await outcome(batch.id, credentialId);
+    expect(done).toMatchObject({ status: 'DONE', succeeded: 0, failed: 3 });
+    expect(items.map((i) => i.errorCode)).toEqual(['CREDENTIALS.CREDENTIAL_RETIRED', 'CREDENTIALS.CREDENTIAL_RETIRED', 'CREDENTIALS.CREDENTIAL_RETIRED']);
+    expect(awards).toHaveLength(0);
+    expect(events).toBe(0);
   });
 
   it('signs byte for byte what the reference path signs', async () => {
