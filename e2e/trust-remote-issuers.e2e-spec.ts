@@ -22,17 +22,10 @@ import {
   type SignedCredential,
   signCredential,
 } from '@lattice/credentials-openbadges';
-import { origin } from './support/client';
+import { verifyOverHttp, failedChecks } from './support/credentials';
 
 jest.setTimeout(60_000);
 
-interface Report {
-  verified: boolean;
-  checks: { name: string; passed: boolean; detail: string | null }[];
-}
-const verify = async (document: unknown): Promise<Report> =>
-  (await (await fetch(`${origin()}/verify`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(document) })).json()) as Report;
-const failed = (report: Report) => report.checks.filter((c) => !c.passed).map((c) => c.name);
 
 describe('trust: verifying other issuers’ credentials over HTTP', () => {
   let server: Server;
@@ -95,28 +88,28 @@ describe('trust: verifying other issuers’ credentials over HTTP', () => {
   });
 
   it('verifies it with the key and status list fetched from its issuer, then from the cache', async () => {
-    const report = await verify(credential);
-    expect(failed(report)).toEqual([]);
+    const report = await verifyOverHttp(credential);
+    expect(failedChecks(report)).toEqual([]);
     expect(report.verified).toBe(true);
     expect(requests).toEqual(expect.arrayContaining(['/issuers/northern-poly', '/status-lists/1']));
 
     const asked = requests.length;
-    expect((await verify(credential)).verified).toBe(true);
+    expect((await verifyOverHttp(credential)).verified).toBe(true);
     expect(requests.length).toBe(asked);
   });
 
   it('reports a tampered credential from another issuer', async () => {
     const tampered = structuredClone(credential) as any;
     tampered.credentialSubject.result[0].value = '100';
-    expect(failed(await verify(tampered))).toEqual(['proof']);
+    expect(failedChecks(await verifyOverHttp(tampered))).toEqual(['proof']);
   });
 
   it('fails the issuer key check when the key does not resolve, saying why', async () => {
     const elsewhere = structuredClone(credential) as any;
     elsewhere.proof.verificationMethod = `${foreignBase}/issuers/nobody#key-1`;
     elsewhere.issuer.id = `${foreignBase}/issuers/nobody`;
-    const report = await verify(elsewhere);
-    expect(failed(report)).toEqual(expect.arrayContaining(['issuerKey', 'proof']));
+    const report = await verifyOverHttp(elsewhere);
+    expect(failedChecks(report)).toEqual(expect.arrayContaining(['issuerKey', 'proof']));
     expect(report.checks.find((c) => c.name === 'issuerKey')!.detail).toMatch(/does not resolve.*404/);
   });
 
@@ -134,8 +127,8 @@ describe('trust: verifying other issuers’ credentials over HTTP', () => {
       }),
       sign,
     );
-    const report = await verify(revoked);
-    expect(failed(report)).toEqual(['status']);
+    const report = await verifyOverHttp(revoked);
+    expect(failedChecks(report)).toEqual(['status']);
     expect(report.checks.find((c) => c.name === 'status')!.detail).toMatch(/revoked/);
   });
 });

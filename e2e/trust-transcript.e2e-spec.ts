@@ -3,7 +3,7 @@
 // GraphQL and POST /verify, and stops verifying when an embedded credential is tampered with; issuer
 // staff list their awards by credential and status (awards) and revoke from there. Others see nothing.
 import { codeOf, createOrganization, gql, ok, origin, signUp, type Session } from './support/client';
-import { publishCredential } from './support/credentials';
+import { failedChecks, publishCredential, verifyOverHttp } from './support/credentials';
 
 jest.setTimeout(90_000);
 
@@ -70,10 +70,9 @@ describe('trust: transcripts and award lists', () => {
 
     const tampered = structuredClone(transcript);
     tampered.credentialSubject.verifiableCredential[0].credentialSubject.result[0].value = '100';
-    const response = await fetch(`${origin()}/verify`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(tampered) });
-    const report = (await response.json()) as { verified: boolean; checks: { name: string; passed: boolean; detail: string | null }[] };
+    const report = await verifyOverHttp(tampered);
     expect(report.verified).toBe(false);
-    expect(report.checks.filter((c) => !c.passed).map((c) => c.name)).toEqual(['proof', 'credentials']);
+    expect(failedChecks(report)).toEqual(['proof', 'credentials']);
     expect(report.checks.find((c) => c.name === 'credentials')!.detail).toMatch(/credential 0 .*proof/);
   });
 
@@ -106,6 +105,8 @@ describe('trust: transcripts and award lists', () => {
     expect(codeOf(await gql(AWARDS, { f: { status: 'LOST' } }, college.token))).toBe('BAD_USER_INPUT');
     expect(codeOf(await gql(AWARDS, { f: { credentialId: 'not-a-uuid' } }, college.token))).toBe('BAD_USER_INPUT');
     expect(codeOf(await gql(AWARDS, { first: 0 }, college.token))).toBe('BAD_USER_INPUT');
+    // The same validation for the published credentials' filter (it used to reach SQL and fail as an internal error).
+    expect(codeOf(await gql('query($f: CredentialFilter) { credentials(filter: $f) { totalCount } }', { f: { issuerId: 'not-a-uuid' } }, college.token))).toBe('BAD_USER_INPUT');
     expect(codeOf(await gql(MY_AWARDS, {}))).toBe('UNAUTHENTICATED');
   });
 });

@@ -1,6 +1,6 @@
 // The co-development steps (see codevelopment.e2e-spec.ts) down to a published credential, for
-// the suites that start from one.
-import { ok, type Session } from './client';
+// the suites that start from one; and verification over HTTP as an account-less verifier does.
+import { ok, origin, type Session } from './client';
 
 /** A syntactically valid skill id; designs check form and membership, not marketplace existence. */
 export const SKILL_DATA = '5d5b1e2a-4c1e-5f6a-9b8c-0d1e2f3a4b5c';
@@ -64,3 +64,17 @@ export async function publishCredential(college: Session, collegeId: string, emp
   await ok('mutation($id: ID!, $o: ID!) { approveDesign(id: $id, organizationId: $o) { stage } }', { id, o: employerId }, employer.token);
   return (await ok('mutation($id: ID!) { publishCredential(designId: $id) { id } }', { id }, college.token)).publishCredential.id as string;
 }
+
+export interface VerificationReport {
+  verified: boolean;
+  checks: { name: string; passed: boolean; detail: string | null }[];
+}
+
+/** POST /verify, as anyone without an account would. */
+export async function verifyOverHttp(document: unknown): Promise<VerificationReport> {
+  const response = await fetch(`${origin()}/verify`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(document) });
+  return (await response.json()) as VerificationReport;
+}
+
+/** The names of the checks that failed, in order. */
+export const failedChecks = (report: VerificationReport): string[] => report.checks.filter((c) => !c.passed).map((c) => c.name);

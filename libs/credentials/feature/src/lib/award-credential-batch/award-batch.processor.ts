@@ -6,7 +6,9 @@
 // that data processes its own queue: items are claimed in chunks with FOR UPDATE SKIP LOCKED, which
 // lets several replicas share the work without two of them taking the same item. A claim is the
 // row lock of an open transaction: a replica that dies mid-chunk loses its connection, Postgres
-// rolls the chunk back, and its items are PENDING again for whoever polls next.
+// rolls the chunk back, and its items are PENDING again for whoever polls next; one that hangs
+// holding its claim is cut off by the server after `claimTimeoutMs` idle in the transaction
+// (idle_in_transaction_session_timeout), with the same effect.
 //
 // Speed: what every learner of the batch shares (credential, version, endorsements, signer, the
 // frozen achievement) is loaded once per chunk, the credentials are signed by the
@@ -35,6 +37,8 @@ import {
 import { IssuerTrust } from '../shared/issuer-trust';
 
 export const AWARD_BATCH_POLL_MS = 3_000;
+/** How long a chunk's transaction may sit idle (its replica hung) before Postgres ends it and frees its claims. */
+export const AWARD_BATCH_CLAIM_TIMEOUT_MS = 30_000;
 /** Items per claim: large enough that the per-chunk statements vanish, small enough to hold locks briefly (~0.2 s). */
 export const AWARD_BATCH_CHUNK = 200;
 
@@ -45,6 +49,8 @@ export class AwardBatchProcessor implements OnApplicationBootstrap, OnApplicatio
   private running = false;
   private again = false;
   private stopped = false;
+  /** See AWARD_BATCH_CLAIM_TIMEOUT_MS; far above the longest pause a healthy chunk makes (signing 200 credentials). */
+  claimTimeoutMs = AWARD_BATCH_CLAIM_TIMEOUT_MS;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -95,6 +101,7 @@ export class AwardBatchProcessor implements OnApplicationBootstrap, OnApplicatio
   async processChunk(): Promise<number> {
     return inTransaction(this.dataSource, CREDENTIALS_SCHEMA, async (uow) => {
       const { manager } = uow;
+      await manager.query(`SELECT set_config('idle_in_transaction_session_timeout', $1, true)`, [`${Math.round(this.claimTimeoutMs)}ms`]);
       const items = await manager
         .getRepository(AwardBatchItemEntity)
         .createQueryBuilder('i')
@@ -133,12 +140,15 @@ export class AwardBatchProcessor implements OnApplicationBootstrap, OnApplicatio
     };
 
     let context: AwardContext;
+    // Under a savepoint: a failed statement must not abort the chunk's transaction, which still records the outcomes.
+    await manager.query('SAVEPOINT award_batch_prepare');
     try {
       // The alignments resolved when the batch was created (the processor has no caller token).
       context = await this.award.prepare(manager, batch, batch.issuerName, batch.alignments ?? []);
+      await manager.query('RELEASE SAVEPOINT award_batch_prepare');
     } catch (error) {
-      // What holds for the whole batch (retired since, …) fails each claimed learner with its code.
-      if (!isAppError(error)) throw error;
+      await manager.query('ROLLBACK TO SAVEPOINT award_batch_prepare');
+      // What holds for the whole batch (retired since, a broken key, …) fails each claimed learner with its code.
       for (const item of items) fail(item, error);
       return outcomes;
     }

@@ -21,6 +21,20 @@ function replica(dataSource: DataSource, trust: IssuerTrust = testTrust(dataSour
   return { trust, processor: new AwardBatchProcessor(dataSource, award, trust) };
 }
 
+/** Hangs forever holding its claim (a stuck replica) once it has claimed a chunk. */
+class HangingTrust extends IssuerTrust {
+  claimed = false;
+  constructor(dataSource: DataSource) {
+    super(dataSource, testTrustOptions());
+  }
+  override async lockStatusList(manager: EntityManager, orgId: string, signer: IssuerSigner) {
+    const list = await super.lockStatusList(manager, orgId, signer);
+    this.claimed = true;
+    await new Promise<never>(() => undefined);
+    return list;
+  }
+}
+
 /** Dies (its connection is terminated, as when the process is killed) on the n-th chunk it claims. */
 class CrashingTrust extends IssuerTrust {
   chunks = 0;
@@ -132,6 +146,40 @@ describe('award batches (integration)', () => {
     expect(new Set(awards.map((x) => x.statusListIndex)).size).toBe(count);
     expect(events).toBe(count);
     expect((await verify.execute(awards.at(-1)!.signedCredential)).verified).toBe(true);
+  });
+
+  it('frees the claim of a replica that hangs mid-chunk once it has been idle too long', async () => {
+    const { batch, credentialId } = await queued(Array.from({ length: 30 }, (_, i) => learner(i)));
+    const stuckTrust = new HangingTrust(other);
+    const stuck = replica(other, stuckTrust);
+    stuck.processor.claimTimeoutMs = 2_000;
+    void stuck.processor.drain();
+    while (!stuckTrust.claimed) await new Promise((resolve) => setTimeout(resolve, 20));
+
+    // While it hangs, its items are claimed: another replica finds nothing to do.
+    const survivor = replica(main);
+    expect(await survivor.processor.drain()).toBe(0);
+    // Past the claim timeout Postgres ends the stuck transaction; the items are taken again.
+    let taken = 0;
+    for (const deadline = Date.now() + 15_000; taken === 0 && Date.now() < deadline; ) {
+      await new Promise((resolve) => setTimeout(resolve, 250));
+      taken = await survivor.processor.drain();
+    }
+    expect(taken).toBe(30);
+    const { batch: done, awards } = await outcome(batch.id, credentialId);
+    expect(done).toMatchObject({ status: 'DONE', succeeded: 30, failed: 0 });
+    expect(new Set(awards.map((x) => x.recipientLookup)).size).toBe(30);
+  });
+
+  it('fails every learner with the reason when the credential was retired after the batch was queued', async () => {
+    const { batch, credentialId } = await queued([learner(1), learner(2), learner(3)]);
+    await main.query(`UPDATE "credentials"."designs" SET "stage" = 'RETIRED' WHERE "id" = (SELECT "design_id" FROM "credentials"."credentials" WHERE "id" = $1)`, [credentialId]);
+    expect(await replica(main).processor.drain()).toBe(3);
+    const { batch: done, items, awards, events } = await outcome(batch.id, credentialId);
+    expect(done).toMatchObject({ status: 'DONE', succeeded: 0, failed: 3 });
+    expect(items.map((i) => i.errorCode)).toEqual(['CREDENTIALS.CREDENTIAL_RETIRED', 'CREDENTIALS.CREDENTIAL_RETIRED', 'CREDENTIALS.CREDENTIAL_RETIRED']);
+    expect(awards).toHaveLength(0);
+    expect(events).toBe(0);
   });
 
   it('signs byte for byte what the reference path signs', async () => {

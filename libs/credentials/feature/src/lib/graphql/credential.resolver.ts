@@ -36,7 +36,8 @@ export class CredentialResolver {
 
   @Query(() => CredentialConnectionModel, { description: 'Published credentials, newest first.' })
   async credentials(
-    @Args('filter', { type: () => CredentialFilter, nullable: true }) filter: CredentialFilter | null,
+    // Typed without `| null` so the validation pipe sees the class (a union reflects as Object); absent is still allowed.
+    @Args('filter', { type: () => CredentialFilter, nullable: true }) filter: CredentialFilter,
     @Args('first', { type: () => Int, nullable: true }) first: number | null,
     @Args('after', { type: () => String, nullable: true }) after: string | null,
   ): Promise<CredentialConnectionModel> {

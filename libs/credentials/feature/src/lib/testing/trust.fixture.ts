@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import { Authorizer, MembershipSource, type Principal } from '@lattice/shared-auth';
 import { SHIPPED_FRAMEWORKS } from '@lattice/credentials-data-access';
-import { EMPTY_ASSESSMENT } from '@lattice/credentials-domain';
+import { EMPTY_ASSESSMENT, newDesignContent } from '@lattice/credentials-domain';
 import { IssuerTrust } from '../shared/issuer-trust';
 import { type DirectoryOrganization, OrganizationDirectory } from '../shared/organization-directory';
 
@@ -48,29 +48,13 @@ export async function publishedCredential(dataSource: DataSource): Promise<{ iss
   const designId = randomUUID();
   const credentialId = randomUUID();
   const userId = randomUUID();
-  const content = {
+  const content = newDesignContent({
     title: 'Integration badge',
     description: 'Awarded in tests.',
     frameworkId: ecampus,
-    partnershipId: null,
-    partnerIds: [],
-    competencies: [],
-    outcomes: [],
     assessment: { ...EMPTY_ASSESSMENT, masteryThreshold: 70, attemptsAllowed: 3 },
     hours: 10,
-    weeks: null,
-    deliveryMode: null,
-    credit: null,
-    transcriptable: null,
-    stackableInto: [],
-    careerStage: null,
-    price: null,
-    language: 'en',
-    level: null,
-    qualityAssurance: null,
-    evidenceOfNeed: null,
-    annualReview: null,
-  };
+  });
   await dataSource.query(
     `INSERT INTO "credentials"."designs" ("id", "issuer_id", "title", "framework_id", "content", "stage", "version", "created_by") VALUES ($1, $2, 'Integration badge', $3, $4::jsonb, 'PUBLISHED', 1, $5)`,
     [designId, issuerId, ecampus, JSON.stringify(content), userId],
