@@ -1,2 +1,3 @@
 export * from './lib/queue-worker';
 export * from './lib/queue-dashboard';
+export * from './lib/group-commit';

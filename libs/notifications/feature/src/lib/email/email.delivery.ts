@@ -20,15 +20,14 @@ export class EmailDelivery {
   ) {}
 
   async deliver(job: DeliveryJob): Promise<void> {
-    const delivery = await this.store.claim(job.deliveryId);
-    if (!delivery) return;
-    const person = await this.store.person(delivery.recipient);
+    const claimed = await this.store.claimToSend(job.deliveryId);
+    if (!claimed) return;
+    const { delivery, event, person } = claimed;
     if (!person) return this.store.skipped(delivery.id, 'recipient not in directory');
-    const event = await this.store.event(delivery.event_id);
     const locale = localeOf(person.locale);
     const message = messageOf(event, locale, await this.namesFor(event));
     const mail = renderMessageMail(message, locale, person.name, this.settings.publicBaseUrl);
-    await this.mailer.send({ to: person.email, ...mail, messageId: messageIdFor(delivery.id, this.settings.mailFrom), language: locale });
+    await this.mailer.send({ to: person.email, ...mail, messageId: messageIdFor(delivery.id, this.settings.mailFrom), language: locale, deliveryId: delivery.id, eventId: event.id });
     await this.store.succeeded(delivery.id);
   }
 
