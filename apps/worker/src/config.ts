@@ -21,6 +21,8 @@ export const workerEnvSchema = {
   WEBHOOK_BACKOFF_BASE_MS: env.int({ optional: true, min: 1, max: 3_600_000 }),
   /** Daily digest time, cron in UTC. */
   DIGEST_CRON: env.string({ default: '0 7 * * *' }),
+  /** How long a sender holds a delivery before it is presumed dead and the delivery is sent again; must outlast the slowest send. */
+  DELIVERY_LEASE_SECONDS: env.int({ default: 120, min: 25, max: 3600 }),
   /** How often stranded deliveries are re-queued. */
   DELIVERY_SWEEP_MS: env.int({ default: 60_000, min: 1_000, max: 3_600_000 }),
   /** The queue dashboard verifies operators' tokens; without the key it is not mounted. */

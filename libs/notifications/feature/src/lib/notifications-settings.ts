@@ -9,6 +9,11 @@ export interface NotificationsSettings {
   readonly mailFrom: string;
   /** Per-request timeout for webhook POSTs. */
   readonly webhookTimeoutMs: number;
+  /**
+   * How long a sender holds a delivery before it is presumed dead and the delivery is sent again
+   * (default 120 s). Must outlast the slowest send (webhook timeout, SMTP socket timeout 20 s).
+   */
+  readonly deliveryLeaseSeconds?: number;
 }
 
 export const NOTIFICATIONS_SETTINGS = Symbol('NOTIFICATIONS_SETTINGS');

@@ -1,10 +1,11 @@
 // The deliveries table as a state machine: PENDING → SENDING (a lease) → SENT, or back to
 // PENDING after a failure, or DEAD after the last attempt. Claiming is one conditional UPDATE,
 // so two copies of a job never both send: the second finds the row SENT, or leased.
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable, Optional } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { DomainEvent } from '@lattice/shared-contracts';
 import type { Channel } from '../routing/routing-rules';
+import { NOTIFICATIONS_SETTINGS, type NotificationsSettings } from '../notifications-settings';
 
 export interface ClaimedDelivery {
   id: string;
@@ -25,12 +26,19 @@ export interface DeliveryToSend {
   readonly subscription: { url: string; secret_ciphertext: string; active: boolean } | null;
 }
 
-/** How long a sender may hold a delivery before the sweep assumes it died. */
+/** How long a sender may hold a delivery before the sweep assumes it died (NotificationsSettings.deliveryLeaseSeconds). */
 export const LEASE_SECONDS = 120;
 
 @Injectable()
 export class DeliveryStore {
-  constructor(private readonly dataSource: DataSource) {}
+  private readonly leaseSeconds: number;
+
+  constructor(
+    private readonly dataSource: DataSource,
+    @Optional() @Inject(NOTIFICATIONS_SETTINGS) settings?: Pick<NotificationsSettings, 'deliveryLeaseSeconds'>,
+  ) {
+    this.leaseSeconds = settings?.deliveryLeaseSeconds ?? LEASE_SECONDS;
+  }
 
   /** Takes the delivery if nobody has sent it and nobody holds it; null otherwise. */
   async claim(id: string, manager: EntityManager = this.dataSource.manager): Promise<ClaimedDelivery | null> {
@@ -39,7 +47,7 @@ export class DeliveryStore {
           SET "status" = 'SENDING', "lease_until" = now() + make_interval(secs => $2::double precision), "attempts" = "attempts" + 1, "updated_at" = now()
         WHERE "id" = $1 AND ("status" = 'PENDING' OR ("status" = 'SENDING' AND "lease_until" < now()))
         RETURNING "id", "event_id", "recipient", "channel", "attempts", "created_at"`,
-      [id, LEASE_SECONDS],
+      [id, this.leaseSeconds],
     )) as [ClaimedDelivery[], number];
     return rows[0] ?? null;
   }
@@ -62,7 +70,7 @@ export class DeliveryStore {
          JOIN "notifications"."routed_events" e ON e."event_id" = c."event_id"
          LEFT JOIN "notifications"."directory_users" u ON c."channel" <> 'WEBHOOK' AND u."id" = c."recipient"
          LEFT JOIN "notifications"."webhook_subscriptions" s ON c."channel" = 'WEBHOOK' AND s."id" = c."recipient"`,
-      [id, LEASE_SECONDS],
+      [id, this.leaseSeconds],
     )) as Array<ClaimedDelivery & { type: string; source: string; actor_id: string | null; occurred_at: Date; payload: unknown } & Record<string, unknown>>;
     const row = rows[0];
     if (!row) return null;

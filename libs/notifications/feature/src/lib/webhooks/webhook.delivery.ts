@@ -58,11 +58,14 @@ export class WebhookDelivery {
         },
         body,
       });
-      await response.arrayBuffer().catch(() => undefined);
     } catch (error) {
       throw new WebhookAttemptError(`request failed: ${(error as Error).message}`, null);
     }
-    if (response.status < 200 || response.status >= 300) throw new WebhookAttemptError(`endpoint answered ${response.status}`, response.status);
-    await this.store.succeeded(delivery.id, { statusCode: response.status });
+    // The receiver has answered: record the outcome before anything else, so a sender dying now
+    // leaves as short a window as possible in which an accepted delivery is not yet recorded.
+    const accepted = response.status >= 200 && response.status < 300;
+    if (accepted) await this.store.succeeded(delivery.id, { statusCode: response.status });
+    await response.body?.cancel().catch(() => undefined);
+    if (!accepted) throw new WebhookAttemptError(`endpoint answered ${response.status}`, response.status);
   }
 }
