@@ -13,7 +13,7 @@ const { composeSupergraph } = require('./compose-supergraph.cjs');
 
 execFileSync(process.execPath, [join(ROOT, 'tools/build.mjs')], { stdio: 'inherit' });
 let database = process.env.DATABASE_URL ? { url: process.env.DATABASE_URL, stop: async () => undefined } : await startEmbeddedPostgres({ root: ROOT, name: 'lattice' });
-const base = 4200;
+const base = Number(process.env.SUPERGRAPH_PORT_BASE ?? 4200); // another checkout may be using 4200–4205: set it apart
 const stack = await startStack({ portBase: base, databaseUrl: database.url, keys: devKeys(ROOT), services: SUBGRAPHS, logDir: join(ROOT, 'tmp/supergraph-logs') });
 try {
   const defaults = portsFor(4000);

@@ -31,6 +31,8 @@ export interface DomainEventPayloads {
   'identity.umbrella.joined': { umbrellaId: string; organizationId: string; by: string };
   'marketplace.need.posted': { needId: string; organizationId: string; title: string; region: string; skillIds: string[]; learnerCount: number };
   'marketplace.need.closed': { needId: string; organizationId: string };
+  /** An open need's needed-by date is near (announced once per need and date). */
+  'marketplace.need.expiring': { needId: string; organizationId: string; title: string; neededBy: string };
   'marketplace.partnership.proposed': MarketplacePartnershipPayload;
   'marketplace.partnership.accepted': MarketplacePartnershipPayload;
   'marketplace.partnership.declined': MarketplacePartnershipPayload;
@@ -133,6 +135,7 @@ export const DOMAIN_EVENT_TYPES = [
   'identity.umbrella.joined',
   'marketplace.need.posted',
   'marketplace.need.closed',
+  'marketplace.need.expiring',
   'marketplace.partnership.proposed',
   'marketplace.partnership.accepted',
   'marketplace.partnership.declined',

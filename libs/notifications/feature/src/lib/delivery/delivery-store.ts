@@ -14,6 +14,8 @@ export interface ClaimedDelivery {
   channel: Channel;
   attempts: number;
   created_at: Date;
+  /** The rule's wording for this recipient, null for its default. */
+  variant: string | null;
 }
 
 /** A claimed delivery with what sending it needs, read in the claiming statement. */
@@ -46,7 +48,7 @@ export class DeliveryStore {
       `UPDATE "notifications"."deliveries"
           SET "status" = 'SENDING', "lease_until" = now() + make_interval(secs => $2::double precision), "attempts" = "attempts" + 1, "updated_at" = now()
         WHERE "id" = $1 AND ("status" = 'PENDING' OR ("status" = 'SENDING' AND "lease_until" < now()))
-        RETURNING "id", "event_id", "recipient", "channel", "attempts", "created_at"`,
+        RETURNING "id", "event_id", "recipient", "channel", "attempts", "created_at", "variant"`,
       [id, this.leaseSeconds],
     )) as [ClaimedDelivery[], number];
     return rows[0] ?? null;
@@ -62,7 +64,7 @@ export class DeliveryStore {
          UPDATE "notifications"."deliveries"
             SET "status" = 'SENDING', "lease_until" = now() + make_interval(secs => $2::double precision), "attempts" = "attempts" + 1, "updated_at" = now()
           WHERE "id" = $1 AND ("status" = 'PENDING' OR ("status" = 'SENDING' AND "lease_until" < now()))
-          RETURNING "id", "event_id", "recipient", "channel", "attempts", "created_at")
+          RETURNING "id", "event_id", "recipient", "channel", "attempts", "created_at", "variant")
        SELECT c.*, e."type", e."source", e."actor_id", e."occurred_at", e."payload",
               u."id" AS "person_id", u."email", u."name", u."locale",
               s."url", s."secret_ciphertext", s."active"
@@ -75,7 +77,7 @@ export class DeliveryStore {
     const row = rows[0];
     if (!row) return null;
     return {
-      delivery: { id: row.id, event_id: row.event_id, recipient: row.recipient, channel: row.channel, attempts: row.attempts, created_at: row.created_at },
+      delivery: { id: row.id, event_id: row.event_id, recipient: row.recipient, channel: row.channel, attempts: row.attempts, created_at: row.created_at, variant: row.variant },
       event: { id: row.event_id, type: row.type, source: row.source, actorId: row.actor_id, occurredAt: new Date(row.occurred_at).toISOString(), payload: row.payload } as DomainEvent,
       person: row['person_id'] ? { id: row['person_id'] as string, email: row['email'] as string, name: row['name'] as string, locale: row['locale'] as string } : null,
       subscription: row['url'] ? { url: row['url'] as string, secret_ciphertext: row['secret_ciphertext'] as string, active: row['active'] as boolean } : null,

@@ -25,7 +25,7 @@ export class EmailDelivery {
     const { delivery, event, person } = claimed;
     if (!person) return this.store.skipped(delivery.id, 'recipient not in directory');
     const locale = localeOf(person.locale);
-    const message = messageOf(event, locale, await this.namesFor(event));
+    const message = messageOf(event, locale, await this.namesFor(event), delivery.variant);
     const mail = renderMessageMail(message, locale, person.name, this.settings.publicBaseUrl);
     await this.mailer.send({ to: person.email, ...mail, messageId: messageIdFor(delivery.id, this.settings.mailFrom), language: locale, deliveryId: delivery.id, eventId: event.id });
     await this.store.succeeded(delivery.id);
@@ -60,11 +60,11 @@ export class EmailDelivery {
   private async sendDigest(recipient: string, cutoff: Date): Promise<boolean> {
     return this.dataSource.transaction(async (manager) => {
       const rows = (await manager.query(
-        `SELECT "id", "event_id" FROM "notifications"."deliveries"
+        `SELECT "id", "event_id", "variant" FROM "notifications"."deliveries"
           WHERE "recipient" = $1 AND "status" = 'DIGEST' AND "channel" = 'EMAIL' AND "created_at" <= $2
           ORDER BY "created_at" FOR UPDATE SKIP LOCKED`,
         [recipient, cutoff],
-      )) as Array<{ id: string; event_id: string }>;
+      )) as Array<{ id: string; event_id: string; variant: string | null }>;
       if (rows.length === 0) return false;
       const person = await this.store.person(recipient, manager);
       if (person) {
@@ -72,7 +72,7 @@ export class EmailDelivery {
         const messages = [];
         for (const row of rows) {
           const event = await this.store.event(row.event_id, manager);
-          messages.push(messageOf(event, locale, await this.store.names(ruleFor(event.type)?.names?.(event as never) ?? {}, manager)));
+          messages.push(messageOf(event, locale, await this.store.names(ruleFor(event.type)?.names?.(event as never) ?? {}, manager), row.variant));
         }
         const mail = renderDigestMail(messages, locale, person.name, this.settings.publicBaseUrl);
         const day = cutoff.toISOString().slice(0, 10);

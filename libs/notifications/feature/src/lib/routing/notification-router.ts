@@ -27,6 +27,8 @@ interface NewDelivery {
   recipient: string;
   channel: Channel;
   status: 'PENDING' | 'DIGEST' | 'SKIPPED' | 'SENT';
+  /** The rule's wording for this person (Audience.variant), null for its default. */
+  variant: string | null;
 }
 
 interface Routed {
@@ -115,17 +117,22 @@ export class NotificationRouter {
 
     const deliveries: NewDelivery[] = [];
     for (const { event, rule } of ruled) {
-      const people = new Set<string>();
-      if (rule.channels.length > 0) for (const target of rule.audience(event)) for (const person of audiences.get(audienceKey(target)) ?? []) people.add(person.id);
+      // person → wording; someone reached through a target with a variant gets that variant.
+      const people = new Map<string, string | null>();
+      if (rule.channels.length > 0) {
+        for (const target of rule.audience(event)) {
+          for (const person of audiences.get(audienceKey(target)) ?? []) people.set(person.id, target.variant ?? people.get(person.id) ?? null);
+        }
+      }
       if (!rule.tellActor && event.actorId) people.delete(event.actorId);
-      for (const person of people) {
+      for (const [person, variant] of people) {
         for (const channel of rule.channels) {
           const status = initialStatus(prefs.get(person) ?? [], event.type, channel);
-          deliveries.push({ id: deliveryId(event.id, person, channel), eventId: event.id, recipient: person, channel, status: channel === 'IN_APP' && status === 'PENDING' ? inApp : status });
+          deliveries.push({ id: deliveryId(event.id, person, channel), eventId: event.id, recipient: person, channel, status: channel === 'IN_APP' && status === 'PENDING' ? inApp : status, variant });
         }
       }
       const hooks = new Set(rule.organizations(event).flatMap((organizationId) => subscriptions.get(organizationId) ?? []).filter((s) => s.events.includes(event.type) || s.events.includes('*')).map((s) => s.id));
-      for (const id of hooks) deliveries.push({ id: deliveryId(event.id, id, 'WEBHOOK'), eventId: event.id, recipient: id, channel: 'WEBHOOK', status: 'PENDING' });
+      for (const id of hooks) deliveries.push({ id: deliveryId(event.id, id, 'WEBHOOK'), eventId: event.id, recipient: id, channel: 'WEBHOOK', status: 'PENDING', variant: null });
     }
     return { deliveries, locales };
   }
@@ -149,12 +156,12 @@ async function record(manager: EntityManager, events: readonly DomainEvent[], de
   );
   const sorted = [...deliveries].sort((a, b) => (a.id < b.id ? -1 : 1));
   const created = (await manager.query(
-    `INSERT INTO "notifications"."deliveries" ("id", "event_id", "recipient", "channel", "status", "attempts", "sent_at")
-     SELECT d.id, d.event_id, d.recipient, d.channel, d.status, CASE WHEN d.status = 'SENT' THEN 1 ELSE 0 END, CASE WHEN d.status = 'SENT' THEN now() END
-       FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::text[], $5::text[]) AS d(id, event_id, recipient, channel, status)
+    `INSERT INTO "notifications"."deliveries" ("id", "event_id", "recipient", "channel", "status", "variant", "attempts", "sent_at")
+     SELECT d.id, d.event_id, d.recipient, d.channel, d.status, d.variant, CASE WHEN d.status = 'SENT' THEN 1 ELSE 0 END, CASE WHEN d.status = 'SENT' THEN now() END
+       FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::text[], $5::text[], $6::text[]) AS d(id, event_id, recipient, channel, status, variant)
      ON CONFLICT DO NOTHING
      RETURNING "id"`,
-    [sorted.map((d) => d.id), sorted.map((d) => d.eventId), sorted.map((d) => d.recipient), sorted.map((d) => d.channel), sorted.map((d) => d.status)],
+    [sorted.map((d) => d.id), sorted.map((d) => d.eventId), sorted.map((d) => d.recipient), sorted.map((d) => d.channel), sorted.map((d) => d.status), sorted.map((d) => d.variant)],
   )) as Array<{ id: string }>;
   const ids = new Set(created.map((row) => row.id));
   return deliveries.filter((d) => ids.has(d.id));
@@ -170,11 +177,11 @@ async function writeInbox(manager: EntityManager, events: readonly DomainEvent[]
   const messages = new Map<string, Message>();
   const rows = inApp.map((delivery) => {
     const locale = locales.get(delivery.recipient) ?? 'en';
-    const key = `${delivery.eventId}:${locale}`;
+    const key = `${delivery.eventId}:${locale}:${delivery.variant ?? ''}`;
     let message = messages.get(key);
     if (!message) {
       const params = Object.fromEntries(Object.entries(refs.get(delivery.eventId)!).map(([param, id]) => [param, names.get(id) ?? '—']));
-      messages.set(key, (message = messageOf(byId.get(delivery.eventId)!, locale, params)));
+      messages.set(key, (message = messageOf(byId.get(delivery.eventId)!, locale, params, delivery.variant)));
     }
     return { delivery, event: byId.get(delivery.eventId)!, message };
   });
