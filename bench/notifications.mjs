@@ -8,10 +8,10 @@
 //   3. commit → delivered latency at a steady rate (100 events/s for 20 s, all channels on): from the
 //      outbox insert's commit (acknowledged to the client) to the inbox row's created_at.
 // Own ports (portBase 4700), own database on the local Postgres, the local Redis with its own prefix.
-import { cpus, totalmem, type as osType, release } from 'node:os';
+import { cpus, loadavg, totalmem, type as osType, release } from 'node:os';
 import { createServer } from 'node:http';
 import { randomUUID } from 'node:crypto';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import pg from 'pg';
 import { build, options, require, ROOT } from './_common.mjs';
@@ -41,6 +41,7 @@ for (let port = opts.portBase; port <= opts.portBase + 5; port++) {
   });
 }
 
+const loadAtStart = loadavg()[0];
 build();
 const { startStack } = require(join(ROOT, 'tools/stack.cjs'));
 const { devKeys } = await import(join(ROOT, 'tools/dev-keys.mjs'));
@@ -269,7 +270,7 @@ const verdict = (ok, by) => (ok ? 'met' : `missed by ${by}`);
 const machine = `${cpus()[0]?.model ?? 'unknown CPU'} × ${cpus().length} (nproc), ${Math.round(totalmem() / 2 ** 30)} GiB, ${osType()} ${release()}, Node ${process.version}`;
 const report = `# Notifications bench — ${new Date().toISOString().replace('T', ' ').slice(0, 16)} UTC
 
-Machine: ${machine}. Local Postgres (database \`${opts.database}\`), local Redis (prefix \`${PREFIX.replace(/-\d+$/, '-<pid>')}\`).
+Machine: ${machine}. Load average (1 min) at the start / end of the run: ${loadAtStart.toFixed(2)} / ${loadavg()[0].toFixed(2)} on ${cpus().length} cores${loadAtStart > cpus().length * 0.5 ? ' — other work was sharing the machine' : ''}. Local Postgres (database \`${opts.database}\`), local Redis (prefix \`${PREFIX.replace(/-\d+$/, '-<pid>')}\`).
 Worker concurrency ${opts.concurrency} per queue, worker Postgres pool ${opts.poolSize}; ${n(opts.events)} events per throughput run, each an
 \`${TYPE}\` heard by one umbrella admin (1 in-app + 1 e-mail + 1 webhook delivery when all channels are on).
 
@@ -291,10 +292,16 @@ Worker concurrency ${opts.concurrency} per queue, worker Postgres pool ${opts.po
 Rates are events (or deliveries) divided by the time from the outbox commit to the last inbox row's
 \`created_at\` (or delivery's \`sent_at\`); latency is \`created_at\` (the start of the transaction that writes it)
 minus the moment the outbox insert's commit was acknowledged. E-mails received by the in-process SMTP
-server: ${r.mailsReceived}; webhook POSTs received: ${r.hooksReceived}.
+server: ${r.mailsReceived}; webhook POSTs received: ${r.hooksReceived} (the latency run waits for the inbox only, so its
+e-mails may still be on their way when the bench ends).
 `;
+// Notes written by hand below the marker (history, before/after) survive a re-run.
+const resultsFile = join(ROOT, 'bench/results/notifications.md');
+const MARKER = '<!-- notes below are kept when the bench rewrites this file -->';
+const previous = existsSync(resultsFile) ? readFileSync(resultsFile, 'utf8') : '';
+const notes = previous.includes(MARKER) ? previous.slice(previous.indexOf(MARKER)) : MARKER + '\n';
 mkdirSync(join(ROOT, 'bench/results'), { recursive: true });
-writeFileSync(join(ROOT, 'bench/results/notifications.md'), report);
+writeFileSync(resultsFile, `${report}\n${notes}`);
 console.log(report);
 console.log('wrote bench/results/notifications.md');
 process.exit(0);
