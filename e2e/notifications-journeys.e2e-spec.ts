@@ -6,7 +6,7 @@ import type { AddressInfo } from 'node:net';
 import { createHmac, randomUUID } from 'node:crypto';
 import { SMTPServer } from 'smtp-server';
 import { createOrganization, eventually, inviteAndAccept, ok, signUp, type Session } from './support/client';
-import { decodedSubject } from './support/mail';
+import { decodedSubject, textPart } from './support/mail';
 import { draftCompleteDesign, publishCredential } from './support/credentials';
 import { OPERATOR } from './support/global-setup';
 
@@ -285,6 +285,31 @@ describe('notifications journeys', () => {
     await settle();
     await expectNothingFor([collegeOwner, outsider], type, title);
     expect(mailRecipients(title)).toEqual(emailsOf(employerOwner, employerMember));
+  });
+
+  it('e-mails the accept link to an invitee who has no account yet, and the link lets them join once they sign up', async () => {
+    const owner = await signUp('inv-owner');
+    const tag = randomUUID().slice(0, 6);
+    const organizationName = `Inviting Council ${tag}`;
+    const organizationId = await createOrganization(owner, { name: organizationName, kind: 'UMBRELLA', size: 'SMALL' });
+    const address = `newcomer-${tag}@e2e.lattice.test`;
+    const invited = await ok('mutation($o: ID!, $e: String!) { inviteMember(organizationId: $o, email: $e, role: MEMBER) { acceptUrl } }', { o: organizationId, e: address }, owner.token);
+    const subject = `Invitation to join ${organizationName}`;
+    const arrived = await eventually(
+      async () => mails.filter((m) => m.to.includes(address) && decodedSubject(m.raw).includes(subject)),
+      (list) => list.length > 0,
+      WAIT,
+    );
+    expect(arrived).toHaveLength(1);
+    const text = textPart(arrived[0]!.raw);
+    expect(text).toContain(invited.inviteMember.acceptUrl);
+    const token = new URL(/https?:\/\/\S+\/invitations\/accept\?token=\S+/.exec(text)![0]).searchParams.get('token')!;
+
+    const ses = await ok<{ signUp: { token: string } }>('mutation($i: SignUpInput!) { signUp(input: $i) { token } }', { i: { email: address, password: 'correct horse battery', name: 'Newcomer', locale: 'en' } });
+    const accepted = await ok('mutation($t: String!) { acceptInvitation(token: $t) { role } }', { t: token }, ses.signUp.token);
+    expect(accepted.acceptInvitation.role).toBe('MEMBER');
+    await settle();
+    expect(mails.filter((m) => decodedSubject(m.raw).includes(subject)).map((m) => m.to)).toEqual([[address]]);
   });
 
   it('tells a learner with an account of their award in the inbox and by e-mail, and the issuer’s systems by webhook — nobody else', async () => {

@@ -15,6 +15,8 @@ export const workerEnvSchema = {
   PUBLIC_BASE_URL: env.url(['http', 'https'], { default: 'http://localhost:4000' }),
   /** AES-256-GCM key (64 hex digits or base64 of 32 bytes) for webhook secrets; required in production. */
   WEBHOOK_SECRET_KEY: env.string({ optional: true, sensitive: true }),
+  /** Opens the invitation links identity seals into its events (same key as identity's); required in production. */
+  INVITATION_LINK_KEY: env.string({ optional: true, sensitive: true }),
   WEBHOOK_TIMEOUT_MS: env.int({ default: 10_000, min: 100, max: 60_000 }),
   /** Overrides of the webhook retry policy (default 20 attempts from 30 s, about a day); tests shorten it. */
   WEBHOOK_MAX_ATTEMPTS: env.int({ optional: true, min: 1, max: 100 }),

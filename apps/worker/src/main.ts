@@ -2,7 +2,8 @@ import 'reflect-metadata';
 import { migrateService } from '@lattice/shared-data-access';
 import { bootstrapService, runService } from '@lattice/shared-graphql';
 import { createQueue } from '@lattice/shared-queue';
-import { notificationsDataSource, webhookSecretKeyFrom } from '@lattice/notifications-data-access';
+import { notificationsDataSource } from '@lattice/notifications-data-access';
+import { invitationLinkKeyFrom, webhookSecretKeyFrom } from '@lattice/shared-util-config';
 import { SmtpMailer } from '@lattice/notifications-feature';
 import { loadWorkerEnv } from './config';
 import { WorkerModule } from './worker.module';
@@ -21,6 +22,7 @@ runService(async () => {
     mailFrom: config.MAIL_FROM,
     webhookTimeoutMs: config.WEBHOOK_TIMEOUT_MS,
     deliveryLeaseSeconds: config.DELIVERY_LEASE_SECONDS,
+    invitationLinkKey: invitationLinkKeyFrom(config.INVITATION_LINK_KEY, production),
   };
   // The worker writes notifications' tables, so it makes sure they exist before consuming.
   await migrateService(notificationsDataSource(config.DATABASE_URL));

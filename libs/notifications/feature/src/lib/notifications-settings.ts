@@ -14,6 +14,8 @@ export interface NotificationsSettings {
    * (default 120 s). Must outlast the slowest send (webhook timeout, SMTP socket timeout 20 s).
    */
   readonly deliveryLeaseSeconds?: number;
+  /** Opens the accept link sealed into an invitation event (INVITATION_LINK_KEY); without it invitation e-mails carry no link. */
+  readonly invitationLinkKey?: Buffer;
 }
 
 export const NOTIFICATIONS_SETTINGS = Symbol('NOTIFICATIONS_SETTINGS');

@@ -26,6 +26,8 @@ export interface DomainEventPayloads {
     role: Role;
     invitedBy: string;
     expiresAt: string;
+    /** The accept link (it holds the token), AES-256-GCM-sealed under INVITATION_LINK_KEY: never the raw link. */
+    sealedAcceptUrl?: string;
   };
   'identity.invitation.accepted': { invitationId: string; organizationId: string; userId: string; role: Role };
   'identity.umbrella.joined': { umbrellaId: string; organizationId: string; by: string };

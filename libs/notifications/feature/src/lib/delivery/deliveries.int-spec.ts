@@ -1,15 +1,17 @@
 // Exactly-once effect over at-least-once transport, against real Postgres and a real SMTP
 // server: a duplicated event, a duplicated job and a replayed digest each send once.
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { SMTPServer } from 'smtp-server';
 import { DataSource } from 'typeorm';
 import type { DomainEvent } from '@lattice/shared-contracts';
 import { migrateService, serviceDataSourceOptions } from '@lattice/shared-data-access';
 import { InProcessQueueDriver } from '@lattice/shared-queue';
+import { SecretBox } from '@lattice/shared-util-config';
 import { testDatabaseUrl } from '@lattice/shared-testing';
 import { notificationsDataSource } from '@lattice/notifications-data-access';
 import { NotificationRouter } from '../routing/notification-router';
+import { addressRecipientId } from '../routing/delivery-key';
 import { EmailDelivery } from '../email/email.delivery';
 import { SmtpMailer } from '../email/mailer';
 import { DeliveryStore } from './delivery-store';
@@ -178,6 +180,54 @@ describe('notification deliveries', () => {
     const webhooks = await queue.counts('notifications-webhooks');
     expect(deliveries.waiting + deliveries.active).toBe(4);
     expect(webhooks.waiting + webhooks.active).toBe(1);
+  });
+
+  it('e-mails an invitee without an account at the invited address with the accept link, which the routed event holds only sealed', async () => {
+    const linkKey = randomBytes(32);
+    const token = randomBytes(32).toString('base64url');
+    const acceptUrl = `http://localhost:4000/invitations/accept?token=${token}`;
+    const address = `New.Person-${randomUUID().slice(0, 6)}@Example.test`;
+    const invited = ev(
+      'identity.invitation.created',
+      {
+        invitationId: randomUUID(),
+        organizationId: randomUUID(),
+        organizationName: 'Boreal Council',
+        email: address,
+        role: 'MEMBER',
+        invitedBy: randomUUID(),
+        expiresAt: new Date(Date.now() + 86_400_000).toISOString(),
+        sealedAcceptUrl: new SecretBox(linkKey).seal(acceptUrl),
+      },
+      randomUUID(),
+    );
+    await router.handle(invited);
+    const rows = (await dataSource.query(`SELECT "id", "recipient", "channel", "status" FROM "notifications"."deliveries" WHERE "event_id" = $1`, [invited.id])) as Array<{
+      id: string;
+      recipient: string;
+      channel: string;
+      status: string;
+    }>;
+    expect(rows.map(({ recipient, channel, status }) => ({ recipient, channel, status }))).toEqual([{ recipient: addressRecipientId(address), channel: 'EMAIL', status: 'PENDING' }]);
+    const stored = JSON.stringify(await dataSource.query(`SELECT "payload" FROM "notifications"."routed_events" WHERE "event_id" = $1`, [invited.id]));
+    expect(stored).not.toContain(token);
+
+    const withKey = new EmailDelivery(dataSource, store, mailer, { ...settings, invitationLinkKey: linkKey });
+    await withKey.deliver({ deliveryId: rows[0]!.id });
+    await withKey.deliver({ deliveryId: rows[0]!.id });
+    const sent = mails.filter((m) => m.to.toLowerCase() === address.toLowerCase()); // the domain arrives lower-cased
+    expect(sent).toHaveLength(1);
+    const text = sent[0]!.raw.replace(/=\r?\n/g, '').replace(/=([0-9A-F]{2})/g, (_all, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+    expect(text).toMatch(/Subject: Invitation to join Boreal Council/);
+    expect(text).toContain(acceptUrl);
+
+    // Without the key (or with another one) the e-mail still goes, without the link.
+    const other = ev('identity.invitation.created', { ...invited.payload, email: `other-${address}`, sealedAcceptUrl: new SecretBox(randomBytes(32)).seal(acceptUrl) }, randomUUID());
+    await router.handle(other);
+    const [otherRow] = (await dataSource.query(`SELECT "id" FROM "notifications"."deliveries" WHERE "event_id" = $1`, [other.id])) as Array<{ id: string }>;
+    await withKey.deliver({ deliveryId: otherRow!.id });
+    const otherMail = mails.find((m) => m.to.toLowerCase() === `other-${address}`.toLowerCase())!;
+    expect(otherMail.raw).not.toContain(token);
   });
 
   it('collects digest-mode e-mail and sends one digest per person, once', async () => {

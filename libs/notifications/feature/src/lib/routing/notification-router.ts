@@ -12,7 +12,7 @@ import { GroupCommit, type JobHandlerDeclaration } from '@lattice/shared-worker'
 import { QUEUE_PORT, type QueuePort } from '@lattice/shared-queue';
 import { claimEvents } from '@lattice/notifications-data-access';
 import { applyToDirectory } from './directory';
-import { deliveryId } from './delivery-key';
+import { addressRecipientId, deliveryId } from './delivery-key';
 import { type Audience, type Channel, type Message, messageOf, ruleFor } from './routing-rules';
 import { initialStatus, type StoredPreference } from '../preferences/preference-rules';
 import { enqueueDeliveries } from '../delivery/enqueue';
@@ -125,6 +125,14 @@ export class NotificationRouter {
         }
       }
       if (!rule.tellActor && event.actorId) people.delete(event.actorId);
+      // An address with no account is e-mailed at the address itself (no preferences to ask).
+      if (rule.channels.includes('EMAIL')) {
+        for (const target of rule.audience(event)) {
+          if (target.kind !== 'address' || (audiences.get(audienceKey(target)) ?? []).length > 0) continue;
+          const recipient = addressRecipientId(target.email);
+          deliveries.push({ id: deliveryId(event.id, recipient, 'EMAIL'), eventId: event.id, recipient, channel: 'EMAIL', status: 'PENDING', variant: target.variant ?? null });
+        }
+      }
       for (const [person, variant] of people) {
         for (const channel of rule.channels) {
           const status = initialStatus(prefs.get(person) ?? [], event.type, channel);
@@ -218,6 +226,7 @@ function audienceKey(target: Audience): string {
     case 'user':
       return `user:${target.userId}`;
     case 'email':
+    case 'address':
       return `email:${target.email.toLowerCase()}`;
     case 'members':
       return `members:${target.organizationId}:${[...target.roles].sort().join(',')}`;
@@ -233,7 +242,7 @@ async function resolveAudiences(manager: EntityManager, targets: readonly Audien
   if (distinct.size === 0) return result;
   const of = <K extends Audience['kind']>(kind: K) => [...distinct.entries()].filter((entry): entry is [string, Extract<Audience, { kind: K }>] => entry[1].kind === kind);
   const users = of('user');
-  const emails = of('email');
+  const emails = [...of('email'), ...of('address')];
   const members = of('members');
   const umbrellas = of('umbrella-admins');
   const rows = (await manager.query(

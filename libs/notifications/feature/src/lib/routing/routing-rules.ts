@@ -17,6 +17,8 @@ export type Locale = 'en' | 'fr';
 export type Audience = (
   | { readonly kind: 'user'; readonly userId: string }
   | { readonly kind: 'email'; readonly email: string }
+  /** An address: its account when it has one, else an e-mail to the address itself (an invitee without an account). */
+  | { readonly kind: 'address'; readonly email: string }
   | { readonly kind: 'members'; readonly organizationId: string; readonly roles: readonly Role[] }
   /** The owners and admins of every umbrella the organization belongs to. */
   | { readonly kind: 'umbrella-admins'; readonly organizationId: string }
@@ -62,12 +64,13 @@ const webhookOnly = { audience: () => [], channels: [], text: { en: () => ({ tit
 
 export const ROUTING_RULES: RoutingRules = {
   'identity.invitation.created': {
-    audience: (e) => [{ kind: 'email', email: e.payload.email }],
+    // The e-mail carries the accept link (opened from the event's sealed link as `acceptUrl`); the inbox never does.
+    audience: (e) => [{ kind: 'address', email: e.payload.email }],
     organizations: (e) => [e.payload.organizationId],
     channels: PEOPLE,
     text: {
-      en: ({ payload: p }) => ({ title: `Invitation to join ${p.organizationName}`, body: `You have been invited to join ${p.organizationName} as ${p.role.toLowerCase()}. Open the invitation link from your e-mail to accept.`, link: null }),
-      fr: ({ payload: p }) => ({ title: `Invitation à rejoindre ${p.organizationName}`, body: `Vous êtes invité·e à rejoindre ${p.organizationName} (rôle : ${p.role.toLowerCase()}). Ouvrez le lien d’invitation reçu par courriel pour accepter.`, link: null }),
+      en: ({ payload: p }, n) => ({ title: `Invitation to join ${p.organizationName}`, body: `You have been invited to join ${p.organizationName} as ${p.role.toLowerCase()}. Open the invitation link from your e-mail to accept.`, link: n['acceptUrl'] ?? null }),
+      fr: ({ payload: p }, n) => ({ title: `Invitation à rejoindre ${p.organizationName}`, body: `Vous êtes invité·e à rejoindre ${p.organizationName} (rôle : ${p.role.toLowerCase()}). Ouvrez le lien d’invitation reçu par courriel pour accepter.`, link: n['acceptUrl'] ?? null }),
     },
   },
   'identity.organization.verified': {

@@ -4,7 +4,7 @@
 // the organization in its delivery log, and in the queue's failed set on the dashboard).
 import { Inject, Injectable } from '@nestjs/common';
 import type { DeliveryJob } from '@lattice/shared-contracts';
-import { SecretBox } from '@lattice/notifications-data-access';
+import { SecretBox } from '@lattice/shared-util-config';
 import { DeliveryStore } from '../delivery/delivery-store';
 import { NOTIFICATIONS_SETTINGS, type NotificationsSettings } from '../notifications-settings';
 import { checkWebhookUrl } from './webhook-url';
