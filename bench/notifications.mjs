@@ -8,10 +8,10 @@
 //   3. commit → delivered latency at a steady rate (100 events/s for 20 s, all channels on): from the
 //      outbox insert's commit (acknowledged to the client) to the inbox row's created_at.
 // Own ports (portBase 4700), own database on the local Postgres, the local Redis with its own prefix.
-import { cpus, totalmem, type as osType, release } from 'node:os';
+import { cpus, loadavg, totalmem, type as osType, release } from 'node:os';
 import { createServer } from 'node:http';
 import { randomUUID } from 'node:crypto';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import pg from 'pg';
 import { build, options, require, ROOT } from './_common.mjs';
@@ -32,6 +32,16 @@ const TYPE = 'identity.umbrella.joined';
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 const log = (line) => console.log(`[bench] ${line}`);
 
+// Fail at once, naming the port, when another run holds one of the bench's ports.
+const { createServer: createNetServer } = await import('node:net');
+for (let port = opts.portBase; port <= opts.portBase + 5; port++) {
+  await new Promise((resolve, reject) => {
+    const probe = createNetServer().once('error', () => reject(new Error(`port ${port} is in use: pass --port-base N (uses N…N+5)`)));
+    probe.listen(port, '127.0.0.1', () => probe.close(resolve));
+  });
+}
+
+const loadAtStart = loadavg()[0];
 build();
 const { startStack } = require(join(ROOT, 'tools/stack.cjs'));
 const { devKeys } = await import(join(ROOT, 'tools/dev-keys.mjs'));
@@ -173,12 +183,23 @@ try {
   const warm = await commitEvents(200);
   await waitUntil(async () => (await inboxOf(warm.ids)) >= 200, 60_000);
 
+  // Postgres transactions committed in the bench database (every process's), per event: the profile
+  // of the pipeline's cost (statistics reach pg_stat_database within a second of each commit).
+  const commits = async () => {
+    await sleep(1500);
+    return Number((await db.query(`SELECT xact_commit FROM pg_stat_database WHERE datname = current_database()`)).rows[0].xact_commit);
+  };
+
   // ---------- 2a. outbox → inbox, in-app only ----------
+  const commitsBefore = await commits();
   const inApp = await commitEvents(opts.events);
   const inAppComplete = await waitUntil(async () => (await inboxOf(inApp.ids)) >= opts.events, 300_000);
   const lastInbox = Number((await db.query(`SELECT extract(epoch FROM max(created_at)) * 1000 AS t FROM notifications.notifications WHERE event_id = ANY($1::uuid[])`, [inApp.ids])).rows[0].t);
   results.inApp = { complete: inAppComplete, arrived: await inboxOf(inApp.ids), seconds: (lastInbox - inApp.committedAt) / 1000 };
   results.inApp.rate = results.inApp.arrived / results.inApp.seconds;
+  // identity.umbrella.joined also reaches marketplace's directory (its own queue): count its commits too.
+  await waitUntil(async () => (await db.query(`SELECT count(*)::int AS n FROM marketplace.processed_events WHERE event_id = ANY($1::uuid[])`, [inApp.ids])).rows[0].n >= opts.events, 120_000);
+  results.inApp.commitsPerEvent = ((await commits()) - commitsBefore) / opts.events;
   log(`in-app only: ${results.inApp.arrived}/${opts.events} in ${results.inApp.seconds.toFixed(2)} s → ${results.inApp.rate.toFixed(0)} notifications/s`);
 
   // ---------- 2b. all three channels ----------
@@ -249,7 +270,7 @@ const verdict = (ok, by) => (ok ? 'met' : `missed by ${by}`);
 const machine = `${cpus()[0]?.model ?? 'unknown CPU'} × ${cpus().length} (nproc), ${Math.round(totalmem() / 2 ** 30)} GiB, ${osType()} ${release()}, Node ${process.version}`;
 const report = `# Notifications bench — ${new Date().toISOString().replace('T', ' ').slice(0, 16)} UTC
 
-Machine: ${machine}. Local Postgres (database \`${opts.database}\`), local Redis (prefix \`${PREFIX.replace(/-\d+$/, '-<pid>')}\`).
+Machine: ${machine}. Load average (1 min) at the start / end of the run: ${loadAtStart.toFixed(2)} / ${loadavg()[0].toFixed(2)} on ${cpus().length} cores${loadAtStart > cpus().length * 0.5 ? ' — other work was sharing the machine' : ''}. Local Postgres (database \`${opts.database}\`), local Redis (prefix \`${PREFIX.replace(/-\d+$/, '-<pid>')}\`).
 Worker concurrency ${opts.concurrency} per queue, worker Postgres pool ${opts.poolSize}; ${n(opts.events)} events per throughput run, each an
 \`${TYPE}\` heard by one umbrella admin (1 in-app + 1 e-mail + 1 webhook delivery when all channels are on).
 
@@ -258,6 +279,7 @@ Worker concurrency ${opts.concurrency} per queue, worker Postgres pool ${opts.po
 | BullMQ alone: addBulk (baseline) | ${n(r.raw.added)} jobs/s |
 | BullMQ alone: no-op worker, concurrency ${opts.concurrency} (baseline) | ${n(r.raw.processed)} jobs/s |
 | outbox → inbox, in-app only (e-mail off by preference, no webhook) | ${n(r.inApp.rate)} notifications/s (${r.inApp.arrived}/${opts.events} in ${r.inApp.seconds.toFixed(2)} s) |
+| Postgres transactions per event, in-app only (every process: relay, router, marketplace's directory, the bench's polling) | ${r.inApp.commitsPerEvent.toFixed(2)} |
 | outbox → delivered, in-app + e-mail + webhook | ${n(r.all.rate)} deliveries/s (${r.all.sent}/${opts.events * 3} in ${r.all.seconds.toFixed(2)} s; inbox ${n(r.all.inboxRate)}/s) |
 | commit → inbox latency at ${n(r.latency.offered)} events/s for ${opts.seconds} s, all channels (p50 / p95 / p99 / max) | ${n(r.latency.p50)} / ${n(r.latency.p95)} / ${n(r.latency.p99)} / ${n(r.latency.max)} ms (${r.latency.count}/${r.latency.total} arrived) |
 
@@ -265,15 +287,21 @@ Worker concurrency ${opts.concurrency} per queue, worker Postgres pool ${opts.po
 |---|---|---|
 | outbox → inbox ≥ 1,000/s | ${n(r.inApp.rate)}/s | ${verdict(r.inApp.rate >= 1000, `${n(1000 - r.inApp.rate)}/s (${Math.round((r.inApp.rate / 1000) * 100)}% of target)`)} |
 | commit → delivered p99 ≤ 1 s at 100/s | ${n(r.latency.p99)} ms | ${verdict(r.latency.p99 <= 1000 && r.latency.count === r.latency.total, `${n(r.latency.p99 - 1000)} ms`)} |
-| pipeline vs. BullMQ's own processing rate | ${Math.round((r.inApp.rate / r.raw.processed) * 100)}% | (each event: a relay pass, then one routing job that writes the inbox row; e-mail and webhook one job each) |
+| pipeline vs. BullMQ's own processing rate | ${Math.round((r.inApp.rate / r.raw.processed) * 100)}% | (each event: a relay pass, then one routing job; the router writes the jobs that arrive together in one transaction, up to 200; e-mail and webhook one job each) |
 
 Rates are events (or deliveries) divided by the time from the outbox commit to the last inbox row's
 \`created_at\` (or delivery's \`sent_at\`); latency is \`created_at\` (the start of the transaction that writes it)
 minus the moment the outbox insert's commit was acknowledged. E-mails received by the in-process SMTP
-server: ${r.mailsReceived}; webhook POSTs received: ${r.hooksReceived}.
+server: ${r.mailsReceived}; webhook POSTs received: ${r.hooksReceived} (the latency run waits for the inbox only, so its
+e-mails may still be on their way when the bench ends).
 `;
+// Notes written by hand below the marker (history, before/after) survive a re-run.
+const resultsFile = join(ROOT, 'bench/results/notifications.md');
+const MARKER = '<!-- notes below are kept when the bench rewrites this file -->';
+const previous = existsSync(resultsFile) ? readFileSync(resultsFile, 'utf8') : '';
+const notes = previous.includes(MARKER) ? previous.slice(previous.indexOf(MARKER)) : MARKER + '\n';
 mkdirSync(join(ROOT, 'bench/results'), { recursive: true });
-writeFileSync(join(ROOT, 'bench/results/notifications.md'), report);
+writeFileSync(resultsFile, `${report}\n${notes}`);
 console.log(report);
 console.log('wrote bench/results/notifications.md');
 process.exit(0);

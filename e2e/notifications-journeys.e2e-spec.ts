@@ -6,8 +6,9 @@ import type { AddressInfo } from 'node:net';
 import { createHmac, randomUUID } from 'node:crypto';
 import { SMTPServer } from 'smtp-server';
 import { createOrganization, eventually, inviteAndAccept, ok, signUp, type Session } from './support/client';
-import { decodedSubject } from './support/mail';
+import { decodedSubject, textPart } from './support/mail';
 import { draftCompleteDesign, publishCredential } from './support/credentials';
+import { OPERATOR } from './support/global-setup';
 
 interface Mail {
   to: string[];
@@ -209,9 +210,9 @@ describe('notifications journeys', () => {
     expect(hooksOf('/outsider', type)).toEqual([]);
   });
 
-  it('asks each partner organization’s admins for a review on every channel — not the submitter, partner members or anyone else', async () => {
-    const [collegeOwner, aOwner, aAdmin, aMember, bOwner, bAdmin] = await Promise.all(
-      ['rr-col-owner', 'rr-a-owner', 'rr-a-admin', 'rr-a-member', 'rr-b-owner', 'rr-b-admin'].map((label) => signUp(label)),
+  it('asks each partner organization’s admins for a review on every channel, tells the issuer’s other admins in their own words — not the submitter, partner members or anyone else', async () => {
+    const [collegeOwner, collegeAdmin, aOwner, aAdmin, aMember, bOwner, bAdmin] = await Promise.all(
+      ['rr-col-owner', 'rr-col-admin', 'rr-a-owner', 'rr-a-admin', 'rr-a-member', 'rr-b-owner', 'rr-b-admin'].map((label) => signUp(label)),
     );
     const tag = randomUUID().slice(0, 6);
     const collegeOrg = await createOrganization(collegeOwner, { name: `Reviewing College ${tag}`, kind: 'INSTITUTION', size: 'SMALL', region: 'ON-Northeast' });
@@ -223,8 +224,11 @@ describe('notifications journeys', () => {
     await inviteAndAccept(aOwner, aOrg, aAdmin, 'ADMIN');
     await inviteAndAccept(aOwner, aOrg, aMember, 'MEMBER');
     await inviteAndAccept(bOwner, bOrg, bAdmin, 'ADMIN');
+    await subscribe(collegeOwner, collegeOrg, '/rr/college', ['identity.membership.created']);
+    await inviteAndAccept(collegeOwner, collegeOrg, collegeAdmin, 'ADMIN');
     await directoryKnows('/rr/a', [aAdmin, aMember]);
     await directoryKnows('/rr/b', [bAdmin]);
+    await directoryKnows('/rr/college', [collegeAdmin]);
 
     const designTitle = `Review me ${tag}`;
     const designId = await draftCompleteDesign(collegeOwner, collegeOrg, [aOrg, bOrg], designTitle);
@@ -233,6 +237,10 @@ describe('notifications journeys', () => {
 
     await expectInbox([aOwner, aAdmin, bOwner, bAdmin], type, title, `/designs/${designId}`);
     await expectMail([aOwner, aAdmin, bOwner, bAdmin], title);
+    // The issuing college approves too: its other admins are told, not asked by their own college.
+    const issuerTitle = `In review with your partners: ${designTitle}`;
+    await expectInbox([collegeAdmin], type, issuerTitle, `/designs/${designId}`);
+    await expectMail([collegeAdmin], issuerTitle);
     for (const [path, secret] of [['/rr/a', aSecret], ['/rr/b', bSecret]] as const) {
       const event = await signedHook(path, type, secret);
       expect(event.payload).toMatchObject({ designId, issuerId: collegeOrg, title: designTitle });
@@ -241,9 +249,67 @@ describe('notifications journeys', () => {
 
     await settle();
     // The submitter caused the event and is not told; a plain member of a partner is not an admin.
-    await expectNothingFor([collegeOwner, aMember, outsider], type, title);
+    await expectNothingFor([collegeOwner, collegeAdmin, aMember, outsider], type, title);
+    await expectNothingFor([collegeOwner, aOwner, aAdmin, bOwner, bAdmin, aMember, outsider], type, issuerTitle);
     expect(mailRecipients(title)).toEqual(emailsOf(aOwner, aAdmin, bOwner, bAdmin));
+    expect(mailRecipients(issuerTitle)).toEqual(emailsOf(collegeAdmin));
     expect(hooksOf('/outsider', type)).toEqual([]);
+  });
+
+  it('reminds the employer’s people of a need whose date is near, once, by inbox and e-mail — not the institutions', async () => {
+    const [employerOwner, employerMember, collegeOwner] = await Promise.all(['ne-emp-owner', 'ne-emp-member', 'ne-col-owner'].map((label) => signUp(label)));
+    const tag = randomUUID().slice(0, 6);
+    const employerOrg = await createOrganization(employerOwner, { name: `Expiring Mill ${tag}`, kind: 'EMPLOYER', size: 'LARGE', region: 'ON-Sudbury', sector: '212' });
+    await createOrganization(collegeOwner, { name: `Watching College ${tag}`, kind: 'INSTITUTION', size: 'SMALL', region: 'ON-Northeast' });
+    await subscribe(employerOwner, employerOrg, '/ne/employer', ['identity.membership.created']);
+    await inviteAndAccept(employerOwner, employerOrg, employerMember, 'MEMBER');
+    await directoryKnows('/ne/employer', [employerMember]);
+    const skills = await ok('query($s: String) { skills(search: $s, first: 20) { edges { node { id label } } } }', { s: 'work in teams' });
+    const teams = (skills.skills.edges as Array<{ node: { id: string; label: string } }>).find((e) => e.node.label === 'work in teams')!.node.id;
+    const neededBy = new Date(Date.now() + 3 * 86_400_000).toISOString().slice(0, 10);
+    const needTitle = `Blasters ${tag}`;
+    const need = await ok(
+      'mutation($i: PostSkillNeedInput!) { postSkillNeed(input: $i) { id } }',
+      { i: { organizationId: employerOrg, title: needTitle, skills: [{ skillId: teams, level: 2 }], region: 'ON-Sudbury', deliveryModes: ['HYBRID'], learnerCount: 5, careerStage: 'ENTRY', neededBy } },
+      employerOwner.token,
+    );
+    const needId = need.postSkillNeed.id as string;
+    const operator = (await ok('mutation($e: String!, $p: String!) { logIn(email: $e, password: $p) { token } }', { e: OPERATOR.email, p: OPERATOR.password })).logIn.token as string;
+    expect((await ok('mutation { detectExpiringNeeds }', {}, operator)).detectExpiringNeeds).toContain(needId);
+    expect((await ok('mutation { detectExpiringNeeds }', {}, operator)).detectExpiringNeeds).not.toContain(needId);
+
+    const type = 'marketplace.need.expiring';
+    const title = `Needed by ${neededBy}: ${needTitle}`;
+    await expectInbox([employerOwner, employerMember], type, title, `/needs/${needId}`);
+    await expectMail([employerOwner, employerMember], title);
+    await settle();
+    await expectNothingFor([collegeOwner, outsider], type, title);
+    expect(mailRecipients(title)).toEqual(emailsOf(employerOwner, employerMember));
+  });
+
+  it('e-mails the accept link to an invitee who has no account yet, and the link lets them join once they sign up', async () => {
+    const owner = await signUp('inv-owner');
+    const tag = randomUUID().slice(0, 6);
+    const organizationName = `Inviting Council ${tag}`;
+    const organizationId = await createOrganization(owner, { name: organizationName, kind: 'UMBRELLA', size: 'SMALL' });
+    const address = `newcomer-${tag}@e2e.lattice.test`;
+    const invited = await ok('mutation($o: ID!, $e: String!) { inviteMember(organizationId: $o, email: $e, role: MEMBER) { acceptUrl } }', { o: organizationId, e: address }, owner.token);
+    const subject = `Invitation to join ${organizationName}`;
+    const arrived = await eventually(
+      async () => mails.filter((m) => m.to.includes(address) && decodedSubject(m.raw).includes(subject)),
+      (list) => list.length > 0,
+      WAIT,
+    );
+    expect(arrived).toHaveLength(1);
+    const text = textPart(arrived[0]!.raw);
+    expect(text).toContain(invited.inviteMember.acceptUrl);
+    const token = new URL(/https?:\/\/\S+\/invitations\/accept\?token=\S+/.exec(text)![0]).searchParams.get('token')!;
+
+    const ses = await ok<{ signUp: { token: string } }>('mutation($i: SignUpInput!) { signUp(input: $i) { token } }', { i: { email: address, password: 'correct horse battery', name: 'Newcomer', locale: 'en' } });
+    const accepted = await ok('mutation($t: String!) { acceptInvitation(token: $t) { role } }', { t: token }, ses.signUp.token);
+    expect(accepted.acceptInvitation.role).toBe('MEMBER');
+    await settle();
+    expect(mails.filter((m) => decodedSubject(m.raw).includes(subject)).map((m) => m.to)).toEqual([[address]]);
   });
 
   it('tells a learner with an account of their award in the inbox and by e-mail, and the issuer’s systems by webhook — nobody else', async () => {

@@ -1,5 +1,5 @@
 // Prints the secrets docker compose needs as .env lines: the Ed25519 token key pair and the
-// encryption keys for issuers' signing keys and webhook secrets.
+// encryption keys for issuers' signing keys, webhook secrets and invitation links.
 import { generateKeyPairSync, randomBytes } from 'node:crypto';
 
 const { privateKey, publicKey } = generateKeyPairSync('ed25519');
@@ -9,3 +9,5 @@ console.log(line('JWT_PUBLIC_KEY', publicKey.export({ type: 'spki', format: 'pem
 // Seals issuers' signing keys at rest (credentials) and webhook secrets (notifications, worker).
 console.log(`ISSUER_KEY_ENCRYPTION_KEY=${randomBytes(32).toString('base64')}`);
 console.log(`WEBHOOK_SECRET_KEY=${randomBytes(32).toString('hex')}`);
+// Seals invitation links in identity's events; the worker opens them to e-mail the invitee.
+console.log(`INVITATION_LINK_KEY=${randomBytes(32).toString('hex')}`);

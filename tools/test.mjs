@@ -1,7 +1,9 @@
 // `npm test`: everything, in the order that fails fastest — types, lint, unit tests, integration
 // tests (real Postgres and Redis, real migrations), end-to-end tests through the gateway, and
 // the web app in Chromium against the same real stack.
-// Ends with one plain summary line: "tests: N passed, N failed, N skipped".
+// The fault suite (tools/faults.mjs: its own Postgres, Redis and ports) runs last when asked for
+// by name (`npm test -- faults`) or with LATTICE_FAULTS=1, as CI does; each of its checks counts
+// as a test. Ends with one plain summary line: "tests: N passed, N failed, N skipped".
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, existsSync, rmSync } from 'node:fs';
 import { join, dirname } from 'node:path';
@@ -16,7 +18,8 @@ const steps = [
   { name: 'integration', jest: ['--selectProjects', 'integration', '--maxWorkers=2'] },
   { name: 'e2e', jest: ['--selectProjects', 'e2e', '--runInBand'] },
   { name: 'web', jest: ['--selectProjects', 'web', '--runInBand'] },
-].filter((step) => only.length === 0 || only.includes(step.name));
+  { name: 'faults', command: ['node', 'tools/faults.mjs'], checks: true, onlyWhenAsked: process.env.LATTICE_FAULTS !== '1' },
+].filter((step) => (only.length === 0 ? !step.onlyWhenAsked : only.includes(step.name)));
 
 mkdirSync(join(root, 'tmp'), { recursive: true });
 const totals = { passed: 0, failed: 0, skipped: 0 };
@@ -27,17 +30,20 @@ for (const step of steps) {
   const report = join(root, 'tmp', `jest-${step.name}.json`);
   if (existsSync(report)) rmSync(report);
   const command = step.jest ? ['npx', 'jest', ...step.jest, '--json', `--outputFile=${report}`] : step.command;
-  const result = spawnSync(command[0], command.slice(1), { cwd: root, stdio: 'inherit', env: { ...process.env, ...(step.env ?? {}) } });
-  if (step.jest && existsSync(report)) {
+  const env = { ...process.env, ...(step.env ?? {}), ...(step.checks ? { FAULT_REPORT: report } : {}) };
+  const result = spawnSync(command[0], command.slice(1), { cwd: root, stdio: 'inherit', env });
+  let failedInStep = 0;
+  if (existsSync(report) && (step.jest || step.checks)) {
     const summary = JSON.parse(readFileSync(report, 'utf8'));
-    totals.passed += summary.numPassedTests;
-    totals.failed += summary.numFailedTests;
-    totals.skipped += summary.numPendingTests + summary.numTodoTests;
+    failedInStep = step.jest ? summary.numFailedTests : summary.failed;
+    totals.passed += step.jest ? summary.numPassedTests : summary.passed;
+    totals.failed += failedInStep;
+    totals.skipped += step.jest ? summary.numPendingTests + summary.numTodoTests : 0;
   }
   console.log(`◀ ${step.name}: ${result.status === 0 ? 'ok' : 'FAILED'} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   if (result.status !== 0) {
     failedStep = step.name;
-    if (!step.jest) totals.failed += 1;
+    if (failedInStep === 0) totals.failed += 1; // the step failed without reporting a failed test
     break;
   }
 }

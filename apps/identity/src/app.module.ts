@@ -1,4 +1,5 @@
 import { type DynamicModule, Module } from '@nestjs/common';
+import { invitationLinkKeyFrom } from '@lattice/shared-util-config';
 import { DataSource } from 'typeorm';
 import { subgraphFoundation } from '@lattice/shared-graphql';
 import { identityDataSource, IdentityRepository } from '@lattice/identity-data-access';
@@ -30,6 +31,7 @@ export class IdentityAppModule {
           tokenTtlSeconds: config.JWT_TTL_SECONDS,
           invitationTtlHours: config.INVITATION_TTL_HOURS,
           publicBaseUrl: config.PUBLIC_BASE_URL,
+          invitationLinkKey: invitationLinkKeyFrom(config.INVITATION_LINK_KEY, config.NODE_ENV === 'production'),
         }),
       ],
     };

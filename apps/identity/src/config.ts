@@ -12,6 +12,8 @@ export const identityEnvSchema = {
   OPERATOR_NAME: env.string({ default: 'Lattice Operator' }),
   OPERATOR_ORGANIZATION: env.string({ default: 'Lattice Operations' }),
   PUBLIC_BASE_URL: env.url(['http', 'https'], { default: 'http://localhost:4000' }),
+  /** Seals invitation links in events (the worker opens them to e-mail the invitee); required in production. */
+  INVITATION_LINK_KEY: env.string({ optional: true, sensitive: true }),
 };
 
 export const loadIdentityEnv = () => loadEnv(identityEnvSchema);

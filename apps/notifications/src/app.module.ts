@@ -1,7 +1,8 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { IdentityMembershipSource } from '@lattice/shared-auth';
 import { subgraphFoundation } from '@lattice/shared-graphql';
-import { notificationsDataSource, webhookSecretKeyFrom } from '@lattice/notifications-data-access';
+import { notificationsDataSource } from '@lattice/notifications-data-access';
+import { webhookSecretKeyFrom } from '@lattice/shared-util-config';
 import { NotificationsFeatureModule } from '@lattice/notifications-feature';
 import type { NotificationsEnv } from './config';
 

@@ -15,12 +15,16 @@ export const workerEnvSchema = {
   PUBLIC_BASE_URL: env.url(['http', 'https'], { default: 'http://localhost:4000' }),
   /** AES-256-GCM key (64 hex digits or base64 of 32 bytes) for webhook secrets; required in production. */
   WEBHOOK_SECRET_KEY: env.string({ optional: true, sensitive: true }),
+  /** Opens the invitation links identity seals into its events (same key as identity's); required in production. */
+  INVITATION_LINK_KEY: env.string({ optional: true, sensitive: true }),
   WEBHOOK_TIMEOUT_MS: env.int({ default: 10_000, min: 100, max: 60_000 }),
   /** Overrides of the webhook retry policy (default 20 attempts from 30 s, about a day); tests shorten it. */
   WEBHOOK_MAX_ATTEMPTS: env.int({ optional: true, min: 1, max: 100 }),
   WEBHOOK_BACKOFF_BASE_MS: env.int({ optional: true, min: 1, max: 3_600_000 }),
   /** Daily digest time, cron in UTC. */
   DIGEST_CRON: env.string({ default: '0 7 * * *' }),
+  /** How long a sender holds a delivery before it is presumed dead and the delivery is sent again; must outlast the slowest send. */
+  DELIVERY_LEASE_SECONDS: env.int({ default: 120, min: 25, max: 3600 }),
   /** How often stranded deliveries are re-queued. */
   DELIVERY_SWEEP_MS: env.int({ default: 60_000, min: 1_000, max: 3_600_000 }),
   /** The queue dashboard verifies operators' tokens; without the key it is not mounted. */

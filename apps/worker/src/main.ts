@@ -2,7 +2,8 @@ import 'reflect-metadata';
 import { migrateService } from '@lattice/shared-data-access';
 import { bootstrapService, runService } from '@lattice/shared-graphql';
 import { createQueue } from '@lattice/shared-queue';
-import { notificationsDataSource, webhookSecretKeyFrom } from '@lattice/notifications-data-access';
+import { notificationsDataSource } from '@lattice/notifications-data-access';
+import { invitationLinkKeyFrom, webhookSecretKeyFrom } from '@lattice/shared-util-config';
 import { SmtpMailer } from '@lattice/notifications-feature';
 import { loadWorkerEnv } from './config';
 import { WorkerModule } from './worker.module';
@@ -10,12 +11,18 @@ import { WorkerModule } from './worker.module';
 runService(async () => {
   const config = loadWorkerEnv();
   const production = config.NODE_ENV === 'production';
+  if (config.DELIVERY_LEASE_SECONDS * 1000 < Math.max(config.WEBHOOK_TIMEOUT_MS, 20_000) + 5_000) {
+    // A lease shorter than a send lets a second sender take a delivery that is still being sent.
+    throw new Error(`DELIVERY_LEASE_SECONDS (${config.DELIVERY_LEASE_SECONDS}) must exceed the slowest send (WEBHOOK_TIMEOUT_MS, SMTP's 20 s) by 5 s`);
+  }
   const settings = {
     production,
     webhookSecretKey: webhookSecretKeyFrom(config.WEBHOOK_SECRET_KEY, production),
     publicBaseUrl: config.PUBLIC_BASE_URL,
     mailFrom: config.MAIL_FROM,
     webhookTimeoutMs: config.WEBHOOK_TIMEOUT_MS,
+    deliveryLeaseSeconds: config.DELIVERY_LEASE_SECONDS,
+    invitationLinkKey: invitationLinkKeyFrom(config.INVITATION_LINK_KEY, production),
   };
   // The worker writes notifications' tables, so it makes sure they exist before consuming.
   await migrateService(notificationsDataSource(config.DATABASE_URL));

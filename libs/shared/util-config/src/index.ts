@@ -1,2 +1,3 @@
 export * from './lib/env';
 export * from './lib/common-env';
+export * from './lib/secret-box';

@@ -2,6 +2,8 @@ import { type DynamicModule, Module } from '@nestjs/common';
 import { MarketplaceRepository } from '@lattice/marketplace-data-access';
 import { CloseSkillNeedUseCase } from './close-skill-need/close-skill-need.use-case';
 import { DemandMapUseCase } from './demand-map/demand-map.use-case';
+import { DetectExpiringNeedsUseCase } from './detect-expiring-needs/detect-expiring-needs.use-case';
+import { NeedExpiryWatch } from './detect-expiring-needs/need-expiry.watch';
 import { CapabilityProfileResolver } from './graphql/capability-profile.resolver';
 import { DemandResolver } from './graphql/demand.resolver';
 import { MatchingResolver } from './graphql/matching.resolver';
@@ -40,6 +42,7 @@ export const MARKETPLACE_USE_CASES = [
   WithdrawPartnershipUseCase,
   ListPartnershipsUseCase,
   DemandMapUseCase,
+  DetectExpiringNeedsUseCase,
 ];
 
 @Module({})
@@ -60,6 +63,7 @@ export class MarketplaceFeatureModule {
         MatchingResolver,
         PartnershipResolver,
         DemandResolver,
+        NeedExpiryWatch,
       ],
       exports: [MarketplaceRepository, ...MARKETPLACE_USE_CASES],
     };

@@ -22,6 +22,7 @@ import type { MarketplaceOptions } from './shared/marketplace.options';
 import { UpdateSkillNeedUseCase } from './update-skill-need/update-skill-need.use-case';
 import { UpsertCapabilityProfileUseCase } from './upsert-capability-profile/upsert-capability-profile.use-case';
 import { CloseSkillNeedUseCase } from './close-skill-need/close-skill-need.use-case';
+import { DetectExpiringNeedsUseCase } from './detect-expiring-needs/detect-expiring-needs.use-case';
 
 const ROOT = join(__dirname, '../../../../..');
 const ESCO = 'http://data.europa.eu/esco/skill/';
@@ -142,6 +143,30 @@ describe('marketplace (integration)', () => {
         neededBy: '2099-01-01',
         ...overrides,
       });
+
+    it('announces an open need once when its needed-by date is near, and again only for a new date', async () => {
+      // Dates far ahead, so no other need in the database falls in the window the test asks about.
+      const now = new Date('2150-03-01T12:00:00Z');
+      const soon = await post({ title: 'Needed soon', neededBy: '2150-03-05' });
+      const closed = await post({ title: 'Closed soon', neededBy: '2150-03-04' });
+      const later = await post({ title: 'Needed later', neededBy: '2150-04-30' });
+      await new CloseSkillNeedUseCase(dataSource, authorizer).execute(employer, closed.id);
+      const detect = new DetectExpiringNeedsUseCase(dataSource);
+      const expiringEvents = async () =>
+        (await dataSource.query(`SELECT "payload" FROM "marketplace"."outbox" WHERE "type" = 'marketplace.need.expiring' AND "payload"->>'needId' = ANY($1::text[]) ORDER BY "seq"`, [
+          [soon.id, closed.id, later.id],
+        ])) as Array<{ payload: Record<string, unknown> }>;
+
+      expect(await detect.execute(now)).toEqual([{ needId: soon.id, neededBy: '2150-03-05' }]);
+      await Promise.all([detect.execute(now), detect.execute(now)]);
+      expect((await expiringEvents()).map((e) => e.payload)).toEqual([{ needId: soon.id, organizationId: employerId, title: 'Needed soon', neededBy: '2150-03-05' }]);
+
+      // A later date leaves the window; a date that comes near again is announced again.
+      await dataSource.query(`UPDATE "marketplace"."skill_needs" SET "needed_by" = '2150-03-07' WHERE "id" = $1`, [soon.id]);
+      expect(await detect.execute(now)).toEqual([{ needId: soon.id, neededBy: '2150-03-07' }]);
+      expect(await detect.execute(new Date('2150-04-25T00:00:00Z'))).toEqual([{ needId: later.id, neededBy: '2150-04-30' }]);
+      expect(await expiringEvents()).toHaveLength(3);
+    });
 
     it('refuses bad needs with typed errors and stores nothing', async () => {
       const needs = await count('skill_needs');

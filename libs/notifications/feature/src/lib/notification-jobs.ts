@@ -1,7 +1,7 @@
 // Every job the notifications worker runs, declared for the worker's registry (which refuses to
 // start unless each job has exactly one handler), and the schedules of its repeatable jobs.
 import { Injectable, Logger } from '@nestjs/common';
-import type { DeliveryJob } from '@lattice/shared-contracts';
+import type { DeliveryJob, QueueName } from '@lattice/shared-contracts';
 import type { JobHandlerDeclaration, ScheduleDeclaration } from '@lattice/shared-worker';
 import { NotificationRouter } from './routing/notification-router';
 import { DeliveryStore } from './delivery/delivery-store';
@@ -47,6 +47,11 @@ export class NotificationJobs {
         },
       },
     ];
+  }
+
+  /** The events queue runs enough jobs at once for the router to route them in batches. */
+  queueConcurrency(): Partial<Record<QueueName, number>> {
+    return { 'notifications-events': NotificationRouter.concurrency };
   }
 
   schedules(options: NotificationSchedules): ScheduleDeclaration[] {

@@ -9,6 +9,13 @@ export interface NotificationsSettings {
   readonly mailFrom: string;
   /** Per-request timeout for webhook POSTs. */
   readonly webhookTimeoutMs: number;
+  /**
+   * How long a sender holds a delivery before it is presumed dead and the delivery is sent again
+   * (default 120 s). Must outlast the slowest send (webhook timeout, SMTP socket timeout 20 s).
+   */
+  readonly deliveryLeaseSeconds?: number;
+  /** Opens the accept link sealed into an invitation event (INVITATION_LINK_KEY); without it invitation e-mails carry no link. */
+  readonly invitationLinkKey?: Buffer;
 }
 
 export const NOTIFICATIONS_SETTINGS = Symbol('NOTIFICATIONS_SETTINGS');

@@ -26,11 +26,15 @@ export interface DomainEventPayloads {
     role: Role;
     invitedBy: string;
     expiresAt: string;
+    /** The accept link (it holds the token), AES-256-GCM-sealed under INVITATION_LINK_KEY: never the raw link. */
+    sealedAcceptUrl?: string;
   };
   'identity.invitation.accepted': { invitationId: string; organizationId: string; userId: string; role: Role };
   'identity.umbrella.joined': { umbrellaId: string; organizationId: string; by: string };
   'marketplace.need.posted': { needId: string; organizationId: string; title: string; region: string; skillIds: string[]; learnerCount: number };
   'marketplace.need.closed': { needId: string; organizationId: string };
+  /** An open need's needed-by date is near (announced once per need and date). */
+  'marketplace.need.expiring': { needId: string; organizationId: string; title: string; neededBy: string };
   'marketplace.partnership.proposed': MarketplacePartnershipPayload;
   'marketplace.partnership.accepted': MarketplacePartnershipPayload;
   'marketplace.partnership.declined': MarketplacePartnershipPayload;
@@ -135,6 +139,7 @@ export const DOMAIN_EVENT_TYPES = [
   'identity.umbrella.joined',
   'marketplace.need.posted',
   'marketplace.need.closed',
+  'marketplace.need.expiring',
   'marketplace.partnership.proposed',
   'marketplace.partnership.accepted',
   'marketplace.partnership.declined',

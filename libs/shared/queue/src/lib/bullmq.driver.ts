@@ -104,6 +104,10 @@ export class BullMqQueueDriver implements QueuePort {
         connection: this.connection(true) as unknown as ConnectionOptions,
         prefix: this.options.prefix ?? 'lattice',
         concurrency: options.concurrency ?? 8,
+        // A job whose worker died (or lost Redis longer than its lock) is re-run, not failed:
+        // handlers are idempotent, and a job BullMQ failed for stalling twice would be ignored
+        // when the outbox publishes its event again (same job id).
+        maxStalledCount: 10,
         settings: { backoffStrategy: (attemptsMade: number) => retryDelayMs(policy, attemptsMade) },
       },
     );

@@ -36,6 +36,8 @@ export interface QueueWorkerOptions {
   readonly declarations: readonly JobHandlerDeclaration[];
   readonly schedules?: readonly ScheduleDeclaration[];
   readonly concurrency: number;
+  /** Queues that run more (or fewer) jobs at once than `concurrency`, e.g. a batching consumer's. */
+  readonly queueConcurrency?: Partial<Record<QueueName, number>>;
   readonly relayIntervalMs?: number;
   /** Delay before each sent event is published once more (Redis may have lost it). */
   readonly republishAfterMs?: number;
@@ -69,7 +71,7 @@ export class QueueWorker {
     await assertNoEviction(this.options.queue, this.logger);
     for (const queue of QUEUE_NAMES) {
       const consumer = await this.options.queue.consume(queue, this.registry.dispatcher(queue), {
-        concurrency: this.options.concurrency,
+        concurrency: this.options.queueConcurrency?.[queue] ?? this.options.concurrency,
       });
       this.consumers.push({ queue, consumer });
     }

@@ -4,6 +4,7 @@ import { DataSource, IsNull, MoreThan } from 'typeorm';
 import { Authorizer, type Principal } from '@lattice/shared-auth';
 import type { Role } from '@lattice/shared-contracts';
 import { inTransaction } from '@lattice/shared-data-access';
+import { SecretBox } from '@lattice/shared-util-config';
 import { IDENTITY_SCHEMA, IdentityRepository, InvitationEntity, MembershipEntity } from '@lattice/identity-data-access';
 import { IdentityErrors } from '../shared/identity.errors';
 import { IDENTITY_OPTIONS, type IdentityOptions } from '../shared/identity.options';
@@ -42,6 +43,7 @@ export class InviteMemberUseCase {
       if (existing) throw IdentityErrors.of('ALREADY_MEMBER', `${normalized} is already a member of ${organization.name}.`, { field: 'email' });
     }
     const token = randomBytes(32).toString('base64url');
+    const acceptUrl = `${this.options.publicBaseUrl.replace(/\/$/, '')}/invitations/accept?token=${token}`;
     const invitation = await inTransaction(this.dataSource, IDENTITY_SCHEMA, async ({ manager, emit }) => {
       // A new invitation to the same address replaces any pending one.
       await manager
@@ -73,11 +75,12 @@ export class InviteMemberUseCase {
           role,
           invitedBy: principal.userId,
           expiresAt: invitation.expiresAt.toISOString(),
+          ...(this.options.invitationLinkKey ? { sealedAcceptUrl: new SecretBox(this.options.invitationLinkKey).seal(acceptUrl) } : {}),
         },
       });
       return invitation;
     });
-    return { invitation, token, acceptUrl: `${this.options.publicBaseUrl.replace(/\/$/, '')}/invitations/accept?token=${token}` };
+    return { invitation, token, acceptUrl };
   }
 
   /** Pending invitations of an organization, for its admins. */

@@ -1,9 +1,10 @@
 import { UseGuards } from '@nestjs/common';
 import { Args, Context, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { AuthGuard, CurrentPrincipal, type Principal } from '@lattice/shared-auth';
+import { Authorizer, AuthGuard, CurrentPrincipal, type Principal } from '@lattice/shared-auth';
 import { type GraphQLRequestContext, pageRequest, ParseIdPipe, toConnection } from '@lattice/shared-graphql';
 import { MarketplaceRepository } from '@lattice/marketplace-data-access';
 import { CloseSkillNeedUseCase } from '../close-skill-need/close-skill-need.use-case';
+import { DetectExpiringNeedsUseCase } from '../detect-expiring-needs/detect-expiring-needs.use-case';
 import { ListSkillNeedsUseCase } from '../list-skill-needs/list-skill-needs.use-case';
 import { PostSkillNeedUseCase } from '../post-skill-need/post-skill-need.use-case';
 import { UpdateSkillNeedUseCase } from '../update-skill-need/update-skill-need.use-case';
@@ -20,7 +21,17 @@ export class SkillNeedResolver {
     private readonly updateSkillNeedUseCase: UpdateSkillNeedUseCase,
     private readonly closeSkillNeedUseCase: CloseSkillNeedUseCase,
     private readonly listSkillNeedsUseCase: ListSkillNeedsUseCase,
+    private readonly detectExpiringNeedsUseCase: DetectExpiringNeedsUseCase,
+    private readonly authorizer: Authorizer,
   ) {}
+
+  @Mutation(() => [ID], {
+    description: 'Operators: announce open needs whose needed-by date is within a week (once per need and date); returns their ids. The marketplace runs the same every minute.',
+  })
+  async detectExpiringNeeds(@CurrentPrincipal() principal: Principal): Promise<string[]> {
+    await this.authorizer.requireOperator(principal);
+    return (await this.detectExpiringNeedsUseCase.execute()).map((need) => need.needId);
+  }
 
   @Query(() => SkillNeedConnectionModel, { description: 'Skill needs, newest first.' })
   async skillNeeds(

@@ -1,15 +1,17 @@
 // Exactly-once effect over at-least-once transport, against real Postgres and a real SMTP
 // server: a duplicated event, a duplicated job and a replayed digest each send once.
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { SMTPServer } from 'smtp-server';
 import { DataSource } from 'typeorm';
 import type { DomainEvent } from '@lattice/shared-contracts';
 import { migrateService, serviceDataSourceOptions } from '@lattice/shared-data-access';
 import { InProcessQueueDriver } from '@lattice/shared-queue';
+import { SecretBox } from '@lattice/shared-util-config';
 import { testDatabaseUrl } from '@lattice/shared-testing';
 import { notificationsDataSource } from '@lattice/notifications-data-access';
 import { NotificationRouter } from '../routing/notification-router';
+import { addressRecipientId } from '../routing/delivery-key';
 import { EmailDelivery } from '../email/email.delivery';
 import { SmtpMailer } from '../email/mailer';
 import { DeliveryStore } from './delivery-store';
@@ -118,6 +120,114 @@ describe('notification deliveries', () => {
     expect(sent[0]!.raw).toContain('College is now a member of Council.');
     expect(sent[0]!.raw).toContain(`Message-ID: <${emailId}@lattice.test>`);
     expect((await deliveriesOf(joined.id)).map((d) => d.status)).toEqual(['SENT', 'SENT']);
+  });
+
+  it('routes a batch in one transaction as it would route its events one by one: each once, the later directory change winning, each person in their language', async () => {
+    const en = { userId: randomUUID(), email: `${randomUUID().slice(0, 8)}@example.test`, name: 'Old name', locale: 'en' };
+    const fr = { userId: randomUUID(), email: `${randomUUID().slice(0, 8)}@example.test`, name: 'Zoé', locale: 'fr' };
+    const umbrellaId = randomUUID();
+    const collegeId = randomUUID();
+    const otherOrgId = randomUUID();
+    // Directory events and routed events in one batch; the second sign-up of `en` renames them.
+    const joined = ev('identity.umbrella.joined', { umbrellaId, organizationId: collegeId, by: randomUUID() });
+    await router.handleBatch([
+      ev('identity.user.signed_up', en),
+      ev('identity.user.signed_up', fr),
+      ev('identity.user.signed_up', { ...en, name: 'Ada' }),
+      ev('identity.organization.created', { organizationId: umbrellaId, name: 'Council', kind: 'UMBRELLA', size: 'SMALL', region: null, sector: null, createdBy: en.userId }),
+      ev('identity.organization.created', { organizationId: collegeId, name: 'College', kind: 'INSTITUTION', size: 'SMALL', region: null, sector: null, createdBy: en.userId }),
+      ev('identity.membership.created', { userId: en.userId, organizationId: umbrellaId, role: 'MEMBER' }),
+      ev('identity.membership.created', { userId: en.userId, organizationId: umbrellaId, role: 'OWNER' }),
+      ev('identity.membership.created', { userId: fr.userId, organizationId: umbrellaId, role: 'ADMIN' }),
+      joined,
+    ]);
+    expect(await dataSource.query(`SELECT "name" FROM "notifications"."directory_users" WHERE "id" = $1`, [en.userId])).toEqual([{ name: 'Ada' }]);
+    expect(await dataSource.query(`SELECT "role" FROM "notifications"."directory_memberships" WHERE "user_id" = $1`, [en.userId])).toEqual([{ role: 'OWNER' }]);
+    // The umbrella's webhook hears the event; the other organization's (other event types) does not.
+    await dataSource.query(
+      `INSERT INTO "notifications"."webhook_subscriptions" ("id", "organization_id", "url", "events", "secret_ciphertext", "created_by")
+       VALUES ($1, $2, 'http://127.0.0.1:9/hook', ARRAY['identity.umbrella.joined'], 'x', $4), ($3, $2, 'http://127.0.0.1:9/other', ARRAY['marketplace.need.posted'], 'x', $4)`,
+      [randomUUID(), umbrellaId, randomUUID(), en.userId],
+    );
+    const second = ev('identity.umbrella.joined', { umbrellaId, organizationId: otherOrgId, by: randomUUID() });
+    await router.handleBatch([second, joined, second]); // a duplicate in the batch and a replay of an event already routed
+    const inbox = (await dataSource.query(
+      `SELECT "event_id", "user_id", "title" FROM "notifications"."notifications" WHERE "event_id" = ANY($1::uuid[]) ORDER BY "event_id", "title"`,
+      [[joined.id, second.id]],
+    )) as Array<{ event_id: string; user_id: string; title: string }>;
+    expect(inbox.filter((row) => row.event_id === joined.id).map((row) => [row.user_id, row.title]).sort()).toEqual(
+      [
+        [en.userId, 'College joined your umbrella'],
+        [fr.userId, 'College s’est jointe à votre regroupement'],
+      ].sort(),
+    );
+    expect(inbox.filter((row) => row.event_id === second.id)).toHaveLength(2); // its organization is unknown to the directory: '—'
+    const rows = (await dataSource.query(
+      `SELECT "event_id", "channel", "status", count(*)::int AS n FROM "notifications"."deliveries" WHERE "event_id" = ANY($1::uuid[]) GROUP BY 1, 2, 3 ORDER BY 1, 2, 3`,
+      [[joined.id, second.id]],
+    )) as Array<{ event_id: string; channel: string; status: string; n: number }>;
+    expect(rows.filter((r) => r.event_id === joined.id).map(({ channel, status, n }) => [channel, status, n])).toEqual([
+      ['EMAIL', 'PENDING', 2],
+      ['IN_APP', 'SENT', 2],
+    ]);
+    expect(rows.filter((r) => r.event_id === second.id).map(({ channel, status, n }) => [channel, status, n])).toEqual([
+      ['EMAIL', 'PENDING', 2],
+      ['IN_APP', 'SENT', 2],
+      ['WEBHOOK', 'PENDING', 1],
+    ]);
+    // Queued once per pending delivery (job id = delivery id), the replayed event's e-mails included.
+    const deliveries = await queue.counts('notifications-deliveries');
+    const webhooks = await queue.counts('notifications-webhooks');
+    expect(deliveries.waiting + deliveries.active).toBe(4);
+    expect(webhooks.waiting + webhooks.active).toBe(1);
+  });
+
+  it('e-mails an invitee without an account at the invited address with the accept link, which the routed event holds only sealed', async () => {
+    const linkKey = randomBytes(32);
+    const token = randomBytes(32).toString('base64url');
+    const acceptUrl = `http://localhost:4000/invitations/accept?token=${token}`;
+    const address = `New.Person-${randomUUID().slice(0, 6)}@Example.test`;
+    const invited = ev(
+      'identity.invitation.created',
+      {
+        invitationId: randomUUID(),
+        organizationId: randomUUID(),
+        organizationName: 'Boreal Council',
+        email: address,
+        role: 'MEMBER',
+        invitedBy: randomUUID(),
+        expiresAt: new Date(Date.now() + 86_400_000).toISOString(),
+        sealedAcceptUrl: new SecretBox(linkKey).seal(acceptUrl),
+      },
+      randomUUID(),
+    );
+    await router.handle(invited);
+    const rows = (await dataSource.query(`SELECT "id", "recipient", "channel", "status" FROM "notifications"."deliveries" WHERE "event_id" = $1`, [invited.id])) as Array<{
+      id: string;
+      recipient: string;
+      channel: string;
+      status: string;
+    }>;
+    expect(rows.map(({ recipient, channel, status }) => ({ recipient, channel, status }))).toEqual([{ recipient: addressRecipientId(address), channel: 'EMAIL', status: 'PENDING' }]);
+    const stored = JSON.stringify(await dataSource.query(`SELECT "payload" FROM "notifications"."routed_events" WHERE "event_id" = $1`, [invited.id]));
+    expect(stored).not.toContain(token);
+
+    const withKey = new EmailDelivery(dataSource, store, mailer, { ...settings, invitationLinkKey: linkKey });
+    await withKey.deliver({ deliveryId: rows[0]!.id });
+    await withKey.deliver({ deliveryId: rows[0]!.id });
+    const sent = mails.filter((m) => m.to.toLowerCase() === address.toLowerCase()); // the domain arrives lower-cased
+    expect(sent).toHaveLength(1);
+    const text = sent[0]!.raw.replace(/=\r?\n/g, '').replace(/=([0-9A-F]{2})/g, (_all, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+    expect(text).toMatch(/Subject: Invitation to join Boreal Council/);
+    expect(text).toContain(acceptUrl);
+
+    // Without the key (or with another one) the e-mail still goes, without the link.
+    const other = ev('identity.invitation.created', { ...invited.payload, email: `other-${address}`, sealedAcceptUrl: new SecretBox(randomBytes(32)).seal(acceptUrl) }, randomUUID());
+    await router.handle(other);
+    const [otherRow] = (await dataSource.query(`SELECT "id" FROM "notifications"."deliveries" WHERE "event_id" = $1`, [other.id])) as Array<{ id: string }>;
+    await withKey.deliver({ deliveryId: otherRow!.id });
+    const otherMail = mails.find((m) => m.to.toLowerCase() === `other-${address}`.toLowerCase())!;
+    expect(otherMail.raw).not.toContain(token);
   });
 
   it('collects digest-mode e-mail and sends one digest per person, once', async () => {

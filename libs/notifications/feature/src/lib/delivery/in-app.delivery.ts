@@ -21,7 +21,7 @@ export class InAppDelivery {
       const event = await this.store.event(delivery.event_id, manager);
       const person = await this.store.person(delivery.recipient, manager);
       const names = await this.store.names(ruleFor(event.type)?.names?.(event as never) ?? {}, manager);
-      const message = messageOf(event, person?.locale ?? 'en', names);
+      const message = messageOf(event, person?.locale ?? 'en', names, delivery.variant);
       await manager.query(
         `INSERT INTO "notifications"."notifications" ("id", "user_id", "event_id", "type", "title", "body", "link")
          VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT ("event_id", "user_id") DO NOTHING`,

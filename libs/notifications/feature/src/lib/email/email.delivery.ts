@@ -2,7 +2,9 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { DeliveryJob, DomainEvent } from '@lattice/shared-contracts';
+import { SecretBox } from '@lattice/shared-util-config';
 import { localeOf, messageOf, ruleFor } from '../routing/routing-rules';
+import { addressRecipientId } from '../routing/delivery-key';
 import { DeliveryStore } from '../delivery/delivery-store';
 import { NOTIFICATIONS_SETTINGS, type NotificationsSettings } from '../notifications-settings';
 import { Mailer } from './mailer';
@@ -20,16 +22,32 @@ export class EmailDelivery {
   ) {}
 
   async deliver(job: DeliveryJob): Promise<void> {
-    const delivery = await this.store.claim(job.deliveryId);
-    if (!delivery) return;
-    const person = await this.store.person(delivery.recipient);
+    const claimed = await this.store.claimToSend(job.deliveryId);
+    if (!claimed) return;
+    const { delivery, event } = claimed;
+    const person = claimed.person ?? addressee(event, delivery.recipient);
     if (!person) return this.store.skipped(delivery.id, 'recipient not in directory');
-    const event = await this.store.event(delivery.event_id);
     const locale = localeOf(person.locale);
-    const message = messageOf(event, locale, await this.namesFor(event));
+    const message = messageOf(event, locale, { ...(await this.namesFor(event)), ...this.linksOf(event) }, delivery.variant);
     const mail = renderMessageMail(message, locale, person.name, this.settings.publicBaseUrl);
-    await this.mailer.send({ to: person.email, ...mail, messageId: messageIdFor(delivery.id, this.settings.mailFrom), language: locale });
+    await this.mailer.send({ to: person.email, ...mail, messageId: messageIdFor(delivery.id, this.settings.mailFrom), language: locale, deliveryId: delivery.id, eventId: event.id });
     await this.store.succeeded(delivery.id);
+  }
+
+  /**
+   * Links an e-mail may carry and the inbox never does: an invitation's accept link, opened from
+   * its sealed form. Never logged; a link that cannot be opened leaves the e-mail without it.
+   */
+  private linksOf(event: DomainEvent): Record<string, string> {
+    if (event.type !== 'identity.invitation.created') return {};
+    const sealed = (event as DomainEvent<'identity.invitation.created'>).payload.sealedAcceptUrl;
+    if (!sealed || !this.settings.invitationLinkKey) return {};
+    try {
+      return { acceptUrl: new SecretBox(this.settings.invitationLinkKey).open(sealed) };
+    } catch {
+      this.logger.warn(`the accept link of invitation event ${event.id} could not be opened (INVITATION_LINK_KEY differs from identity's?)`);
+      return {};
+    }
   }
 
   private namesFor(event: DomainEvent): Promise<Record<string, string>> {
@@ -61,11 +79,11 @@ export class EmailDelivery {
   private async sendDigest(recipient: string, cutoff: Date): Promise<boolean> {
     return this.dataSource.transaction(async (manager) => {
       const rows = (await manager.query(
-        `SELECT "id", "event_id" FROM "notifications"."deliveries"
+        `SELECT "id", "event_id", "variant" FROM "notifications"."deliveries"
           WHERE "recipient" = $1 AND "status" = 'DIGEST' AND "channel" = 'EMAIL' AND "created_at" <= $2
           ORDER BY "created_at" FOR UPDATE SKIP LOCKED`,
         [recipient, cutoff],
-      )) as Array<{ id: string; event_id: string }>;
+      )) as Array<{ id: string; event_id: string; variant: string | null }>;
       if (rows.length === 0) return false;
       const person = await this.store.person(recipient, manager);
       if (person) {
@@ -73,7 +91,7 @@ export class EmailDelivery {
         const messages = [];
         for (const row of rows) {
           const event = await this.store.event(row.event_id, manager);
-          messages.push(messageOf(event, locale, await this.store.names(ruleFor(event.type)?.names?.(event as never) ?? {}, manager)));
+          messages.push(messageOf(event, locale, { ...(await this.store.names(ruleFor(event.type)?.names?.(event as never) ?? {}, manager)), ...this.linksOf(event) }, row.variant));
         }
         const mail = renderDigestMail(messages, locale, person.name, this.settings.publicBaseUrl);
         const day = cutoff.toISOString().slice(0, 10);
@@ -86,4 +104,12 @@ export class EmailDelivery {
       return person !== null;
     });
   }
+}
+
+/** The invitee of an address-only delivery (no account): the address its rule names, in English. */
+function addressee(event: DomainEvent, recipient: string): { id: string; email: string; name: string; locale: string } | null {
+  const target = ruleFor(event.type)
+    ?.audience(event as never)
+    .find((t) => t.kind === 'address' && addressRecipientId(t.email) === recipient);
+  return target && target.kind === 'address' ? { id: recipient, email: target.email, name: target.email, locale: 'en' } : null;
 }

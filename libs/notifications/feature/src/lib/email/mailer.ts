@@ -10,6 +10,9 @@ export interface OutgoingMail {
   /** Deterministic per delivery, so a resent message is recognisably the same message. */
   readonly messageId: string;
   readonly language: string;
+  /** The delivery's key and its event, as headers: a receiver (or a mail filter) can drop a resend by them. */
+  readonly deliveryId?: string;
+  readonly eventId?: string;
 }
 
 export abstract class Mailer {
@@ -38,7 +41,12 @@ export class SmtpMailer extends Mailer {
       text: mail.text,
       html: mail.html,
       messageId: mail.messageId,
-      headers: { 'Content-Language': mail.language, 'Auto-Submitted': 'auto-generated' },
+      headers: {
+        'Content-Language': mail.language,
+        'Auto-Submitted': 'auto-generated',
+        ...(mail.deliveryId ? { 'Lattice-Delivery': mail.deliveryId } : {}),
+        ...(mail.eventId ? { 'Lattice-Event-Id': mail.eventId } : {}),
+      },
     });
   }
 

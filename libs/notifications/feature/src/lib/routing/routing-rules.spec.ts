@@ -16,6 +16,7 @@ describe('routing rules', () => {
     for (const [type, rule] of Object.entries(ROUTING_RULES)) {
       expect(DOMAIN_EVENT_TYPES).toContain(type);
       expect(Object.keys(rule!.text).sort()).toEqual(['en', 'fr']);
+      for (const texts of Object.values(rule!.variants ?? {})) expect(Object.keys(texts).sort()).toEqual(['en', 'fr']);
     }
   });
 
@@ -57,6 +58,43 @@ describe('routing rules', () => {
     expect(rule.organizations(issued)).toEqual(['i']);
     expect(messageOf(issued, 'fr', {}).title).toBe('Vous avez obtenu « Mine Safety Essentials »');
     expect(messageOf(issued, 'en', {}).link).toBe('https://lattice.example/credentials/a');
+  });
+
+  it('asks the partners for a review, and tells the issuer’s admins in the issuer’s own words', () => {
+    const requested = event('credentials.design.review_requested', {
+      designId: 'd',
+      title: 'Mine Safety',
+      issuerId: 'i',
+      version: 3,
+      reviewDueAt: '2026-02-01T00:00:00.000Z',
+      awaiting: ['e', 'i'],
+      resubmission: false,
+    });
+    expect(ruleFor(requested.type)!.audience(requested)).toEqual([
+      { kind: 'members', organizationId: 'e', roles: ['OWNER', 'ADMIN'] },
+      { kind: 'members', organizationId: 'i', roles: ['OWNER', 'ADMIN'], variant: 'issuer' },
+    ]);
+    expect(messageOf(requested, 'en', { issuer: 'Boreal College' }).body).toBe('Boreal College asks you to review version 3 of “Mine Safety” by 2026-02-01.');
+    expect(messageOf(requested, 'en', { issuer: 'Boreal College' }, 'issuer').body).toBe(
+      'Version 3 of “Mine Safety” is with your partners for review until 2026-02-01. As the issuer, Boreal College approves it too.',
+    );
+    expect(messageOf(requested, 'fr', { issuer: 'Collège Boréal' }, 'issuer').title).toBe('En révision chez vos partenaires : Mine Safety');
+    const partnersOnly = { ...requested, payload: { ...requested.payload, awaiting: ['e'] } };
+    expect(ruleFor(requested.type)!.audience(partnersOnly)).toEqual([{ kind: 'members', organizationId: 'e', roles: ['OWNER', 'ADMIN'] }]);
+  });
+
+  it('reminds the employer’s people of a need whose date is near', () => {
+    const expiring = event('marketplace.need.expiring', { needId: 'n', organizationId: 'e', title: 'Team leads', neededBy: '2026-01-08' });
+    const rule = ruleFor(expiring.type)!;
+    expect(rule.audience(expiring)).toEqual([{ kind: 'members', organizationId: 'e', roles: ['OWNER', 'ADMIN', 'MEMBER'] }]);
+    expect(rule.organizations(expiring)).toEqual(['e']);
+    expect(rule.channels).toEqual(['IN_APP', 'EMAIL']);
+    expect(messageOf(expiring, 'en', {})).toEqual({
+      title: 'Needed by 2026-01-08: Team leads',
+      body: 'Your skill need “Team leads” is needed by 2026-01-08. Close it if it is filled, or give it a later date so institutions keep seeing it.',
+      link: '/needs/n',
+    });
+    expect(messageOf(expiring, 'fr', {}).title).toBe('Requis d’ici le 2026-01-08 : Team leads');
   });
 
   it('skips an organization being un-verified', () => {

@@ -10,13 +10,19 @@ export type PersonChannel = Exclude<Channel, 'WEBHOOK'>;
 export const PERSON_CHANNELS: readonly PersonChannel[] = ['IN_APP', 'EMAIL'];
 export type Locale = 'en' | 'fr';
 
-/** Who is told, resolved from the directory when the event is routed (never from the event's sender). */
-export type Audience =
+/**
+ * Who is told, resolved from the directory when the event is routed (never from the event's sender).
+ * `variant` names the rule's `variants` wording these people get instead of its default `text`.
+ */
+export type Audience = (
   | { readonly kind: 'user'; readonly userId: string }
   | { readonly kind: 'email'; readonly email: string }
+  /** An address: its account when it has one, else an e-mail to the address itself (an invitee without an account). */
+  | { readonly kind: 'address'; readonly email: string }
   | { readonly kind: 'members'; readonly organizationId: string; readonly roles: readonly Role[] }
   /** The owners and admins of every umbrella the organization belongs to. */
-  | { readonly kind: 'umbrella-admins'; readonly organizationId: string };
+  | { readonly kind: 'umbrella-admins'; readonly organizationId: string }
+) & { readonly variant?: string };
 
 export interface Message {
   readonly title: string;
@@ -38,8 +44,12 @@ export interface RoutingRule<T extends DomainEventType> {
   /** The person who caused the event is not told of it, unless this is true. */
   readonly tellActor?: boolean;
   readonly names?: (event: DomainEvent<T>) => NameRefs;
-  readonly text: Record<Locale, (event: DomainEvent<T>, names: Record<string, string>) => Message>;
+  readonly text: Texts<T>;
+  /** Other wordings for some of the audience (see Audience.variant). */
+  readonly variants?: Record<string, Texts<T>>;
 }
+
+type Texts<T extends DomainEventType> = Record<Locale, (event: DomainEvent<T>, names: Record<string, string>) => Message>;
 
 export type RoutingRules = { readonly [T in DomainEventType]?: RoutingRule<T> };
 
@@ -54,12 +64,13 @@ const webhookOnly = { audience: () => [], channels: [], text: { en: () => ({ tit
 
 export const ROUTING_RULES: RoutingRules = {
   'identity.invitation.created': {
-    audience: (e) => [{ kind: 'email', email: e.payload.email }],
+    // The e-mail carries the accept link (opened from the event's sealed link as `acceptUrl`); the inbox never does.
+    audience: (e) => [{ kind: 'address', email: e.payload.email }],
     organizations: (e) => [e.payload.organizationId],
     channels: PEOPLE,
     text: {
-      en: ({ payload: p }) => ({ title: `Invitation to join ${p.organizationName}`, body: `You have been invited to join ${p.organizationName} as ${p.role.toLowerCase()}. Open the invitation link from your e-mail to accept.`, link: null }),
-      fr: ({ payload: p }) => ({ title: `Invitation à rejoindre ${p.organizationName}`, body: `Vous êtes invité·e à rejoindre ${p.organizationName} (rôle : ${p.role.toLowerCase()}). Ouvrez le lien d’invitation reçu par courriel pour accepter.`, link: null }),
+      en: ({ payload: p }, n) => ({ title: `Invitation to join ${p.organizationName}`, body: `You have been invited to join ${p.organizationName} as ${p.role.toLowerCase()}. Open the invitation link from your e-mail to accept.`, link: n['acceptUrl'] ?? null }),
+      fr: ({ payload: p }, n) => ({ title: `Invitation à rejoindre ${p.organizationName}`, body: `Vous êtes invité·e à rejoindre ${p.organizationName} (rôle : ${p.role.toLowerCase()}). Ouvrez le lien d’invitation reçu par courriel pour accepter.`, link: n['acceptUrl'] ?? null }),
     },
   },
   'identity.organization.verified': {
@@ -95,6 +106,15 @@ export const ROUTING_RULES: RoutingRules = {
   },
   'marketplace.need.posted': { ...webhookOnly, organizations: (e) => [e.payload.organizationId] },
   'marketplace.need.closed': { ...webhookOnly, organizations: (e) => [e.payload.organizationId] },
+  'marketplace.need.expiring': {
+    audience: (e) => membersOf(e.payload.organizationId),
+    organizations: (e) => [e.payload.organizationId],
+    channels: PEOPLE,
+    text: {
+      en: ({ payload: p }) => ({ title: `Needed by ${p.neededBy}: ${p.title}`, body: `Your skill need “${p.title}” is needed by ${p.neededBy}. Close it if it is filled, or give it a later date so institutions keep seeing it.`, link: `/needs/${p.needId}` }),
+      fr: ({ payload: p }) => ({ title: `Requis d’ici le ${p.neededBy} : ${p.title}`, body: `Votre besoin de compétences « ${p.title} » est requis d’ici le ${p.neededBy}. Fermez-le s’il est comblé, ou reportez sa date pour que les établissements continuent de le voir.`, link: `/needs/${p.needId}` }),
+    },
+  },
   'marketplace.partnership.proposed': {
     audience: (e) => adminsOf(otherSide(e.payload, e.payload.proposedByOrganizationId)),
     organizations: (e) => [e.payload.employerId, e.payload.institutionId],
@@ -136,13 +156,23 @@ export const ROUTING_RULES: RoutingRules = {
     },
   },
   'credentials.design.review_requested': {
-    audience: (e) => adminsOf(...e.payload.awaiting),
+    // The partners are asked to review; the issuing institution's admins approve too, in their own words.
+    audience: (e) => [
+      ...adminsOf(...e.payload.awaiting.filter((id) => id !== e.payload.issuerId)),
+      ...(e.payload.awaiting.includes(e.payload.issuerId) ? [{ kind: 'members' as const, organizationId: e.payload.issuerId, roles: ADMINS, variant: 'issuer' }] : []),
+    ],
     organizations: (e) => [e.payload.issuerId, ...e.payload.awaiting],
     channels: PEOPLE,
     names: (e) => ({ issuer: e.payload.issuerId }),
     text: {
       en: ({ payload: p }, n) => ({ title: `Review requested: ${p.title}`, body: `${n['issuer']} asks you to review version ${p.version} of “${p.title}” by ${p.reviewDueAt.slice(0, 10)}.`, link: `/designs/${p.designId}` }),
       fr: ({ payload: p }, n) => ({ title: `Révision demandée : ${p.title}`, body: `${n['issuer']} vous demande de réviser la version ${p.version} de « ${p.title} » d’ici le ${p.reviewDueAt.slice(0, 10)}.`, link: `/designs/${p.designId}` }),
+    },
+    variants: {
+      issuer: {
+        en: ({ payload: p }, n) => ({ title: `In review with your partners: ${p.title}`, body: `Version ${p.version} of “${p.title}” is with your partners for review until ${p.reviewDueAt.slice(0, 10)}. As the issuer, ${n['issuer']} approves it too.`, link: `/designs/${p.designId}` }),
+        fr: ({ payload: p }, n) => ({ title: `En révision chez vos partenaires : ${p.title}`, body: `La version ${p.version} de « ${p.title} » est en révision chez vos partenaires jusqu’au ${p.reviewDueAt.slice(0, 10)}. En tant qu’émetteur, ${n['issuer']} doit aussi l’approuver.`, link: `/designs/${p.designId}` }),
+      },
     },
   },
   'credentials.design.review_overdue': {
@@ -228,8 +258,9 @@ export function localeOf(value: string | null | undefined): Locale {
   return value === 'fr' ? 'fr' : 'en';
 }
 
-export function messageOf(event: DomainEvent, locale: string, names: Record<string, string>): Message {
+/** The event's message in the locale, in the wording of `variant` when the rule has it. */
+export function messageOf(event: DomainEvent, locale: string, names: Record<string, string>, variant?: string | null): Message {
   const rule = ruleFor(event.type);
   if (!rule) throw new Error(`no routing rule for ${event.type}`);
-  return rule.text[localeOf(locale)](event, names);
+  return ((variant && rule.variants?.[variant]) || rule.text)[localeOf(locale)](event, names);
 }

@@ -6,7 +6,7 @@ import { DataSource } from 'typeorm';
 import { isDomainEventType } from '@lattice/shared-contracts';
 import { Authorizer, type Principal } from '@lattice/shared-auth';
 import type { PageRequest } from '@lattice/shared-graphql';
-import { SecretBox } from '@lattice/notifications-data-access';
+import { SecretBox } from '@lattice/shared-util-config';
 import { NotificationErrors } from '../inbox/inbox.service';
 import { NOTIFICATIONS_SETTINGS, type NotificationsSettings } from '../notifications-settings';
 import { checkWebhookUrl } from './webhook-url';

@@ -3,9 +3,8 @@
 // backoff and jitter for about a day, and the last failure leaves the delivery DEAD (visible to
 // the organization in its delivery log, and in the queue's failed set on the dashboard).
 import { Inject, Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 import type { DeliveryJob } from '@lattice/shared-contracts';
-import { SecretBox } from '@lattice/notifications-data-access';
+import { SecretBox } from '@lattice/shared-util-config';
 import { DeliveryStore } from '../delivery/delivery-store';
 import { NOTIFICATIONS_SETTINGS, type NotificationsSettings } from '../notifications-settings';
 import { checkWebhookUrl } from './webhook-url';
@@ -25,7 +24,6 @@ export class WebhookDelivery {
   private readonly box: SecretBox;
 
   constructor(
-    private readonly dataSource: DataSource,
     private readonly store: DeliveryStore,
     @Inject(NOTIFICATIONS_SETTINGS) private readonly settings: NotificationsSettings,
   ) {
@@ -33,17 +31,13 @@ export class WebhookDelivery {
   }
 
   async deliver(job: DeliveryJob): Promise<void> {
-    const delivery = await this.store.claim(job.deliveryId);
-    if (!delivery) return;
-    const rows = (await this.dataSource.query(`SELECT "url", "secret_ciphertext", "active" FROM "notifications"."webhook_subscriptions" WHERE "id" = $1`, [
-      delivery.recipient,
-    ])) as Array<{ url: string; secret_ciphertext: string; active: boolean }>;
-    const subscription = rows[0];
+    const claimed = await this.store.claimToSend(job.deliveryId);
+    if (!claimed) return;
+    const { delivery, event, subscription } = claimed;
     if (!subscription?.active) return this.store.skipped(delivery.id, 'subscription removed');
     // Checked again at send time: DNS may have changed since the subscription was created.
     const verdict = await checkWebhookUrl(subscription.url, { production: this.settings.production });
     if (!verdict.ok) throw new WebhookAttemptError(`refused: ${verdict.reason}`, null);
-    const event = await this.store.event(delivery.event_id);
     const body = JSON.stringify({
       id: delivery.id,
       event: { id: event.id, type: event.type, occurredAt: event.occurredAt, actorId: event.actorId, payload: event.payload },
@@ -64,11 +58,14 @@ export class WebhookDelivery {
         },
         body,
       });
-      await response.arrayBuffer().catch(() => undefined);
     } catch (error) {
       throw new WebhookAttemptError(`request failed: ${(error as Error).message}`, null);
     }
-    if (response.status < 200 || response.status >= 300) throw new WebhookAttemptError(`endpoint answered ${response.status}`, response.status);
-    await this.store.succeeded(delivery.id, { statusCode: response.status });
+    // The receiver has answered: record the outcome before anything else, so a sender dying now
+    // leaves as short a window as possible in which an accepted delivery is not yet recorded.
+    const accepted = response.status >= 200 && response.status < 300;
+    if (accepted) await this.store.succeeded(delivery.id, { statusCode: response.status });
+    await response.body?.cancel().catch(() => undefined);
+    if (!accepted) throw new WebhookAttemptError(`endpoint answered ${response.status}`, response.status);
   }
 }

@@ -1,5 +1,7 @@
-// Webhook signing secrets at rest: AES-256-GCM under a key from the environment, so a copy of
-// the database alone does not let anyone forge Lattice's signatures.
+// Secrets Lattice keeps or carries: AES-256-GCM under a key from the environment. Webhook
+// signing secrets at rest (a copy of the database alone forges no signature) and invitation
+// links in events (the outbox, Redis, the queue dashboard and the notifications schema only ever
+// hold the sealed link; the worker opens it to write the e-mail).
 import { createCipheriv, createDecipheriv, createHash, randomBytes } from 'node:crypto';
 
 const VERSION = 'v1';
@@ -35,19 +37,30 @@ export class SecretBox {
   }
 }
 
+/** The development-only key of invitation links (identity seals, the worker opens: both derive it alike). */
+export const DEVELOPMENT_INVITATION_LINK_KEY = createHash('sha256').update('lattice-development-invitation-link-key').digest();
+
 /**
- * The webhook secret key from its env var: required in production, the development key
- * otherwise (with a warning). Throws naming the variable when it is malformed or missing.
+ * A 32-byte key from its env var: required in production, the development key otherwise (with a
+ * warning). Throws naming the variable when it is malformed or missing.
  */
-export function webhookSecretKeyFrom(value: string | undefined, production: boolean, warn: (line: string) => void = console.warn): Buffer {
+export function secretKeyFrom(variable: string, value: string | undefined, production: boolean, development: Buffer, warn: (line: string) => void = console.warn): Buffer {
   if (value) {
     try {
       return parseSecretKey(value);
     } catch (error) {
-      throw new Error(`WEBHOOK_SECRET_KEY: ${(error as Error).message}`);
+      throw new Error(`${variable}: ${(error as Error).message}`);
     }
   }
-  if (production) throw new Error('WEBHOOK_SECRET_KEY is required in production (32 bytes as 64 hex digits or base64)');
-  warn('WEBHOOK_SECRET_KEY is not set: using the development key. Never run production without it.');
-  return DEVELOPMENT_SECRET_KEY;
+  if (production) throw new Error(`${variable} is required in production (32 bytes as 64 hex digits or base64)`);
+  warn(`${variable} is not set: using the development key. Never run production without it.`);
+  return development;
+}
+
+export function webhookSecretKeyFrom(value: string | undefined, production: boolean, warn?: (line: string) => void): Buffer {
+  return secretKeyFrom('WEBHOOK_SECRET_KEY', value, production, DEVELOPMENT_SECRET_KEY, warn);
+}
+
+export function invitationLinkKeyFrom(value: string | undefined, production: boolean, warn?: (line: string) => void): Buffer {
+  return secretKeyFrom('INVITATION_LINK_KEY', value, production, DEVELOPMENT_INVITATION_LINK_KEY, warn);
 }
