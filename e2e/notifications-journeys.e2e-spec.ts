@@ -312,8 +312,12 @@ describe('notifications journeys', () => {
     expect(mails.filter((m) => decodedSubject(m.raw).includes(subject)).map((m) => m.to)).toEqual([[address]]);
   });
 
-  it('tells a learner with an account of their award in the inbox and by e-mail, and the issuer’s systems by webhook — nobody else', async () => {
-    const [collegeOwner, employerOwner, learner] = await Promise.all([signUp('aw-col-owner'), signUp('aw-emp-owner'), signUp('aw-learner')]);
+  it('tells a learner with a verified account of their award in the inbox and by e-mail, and the issuer’s systems by webhook — nobody else', async () => {
+    const [collegeOwner, employerOwner, learner, unverified] = await Promise.all([signUp('aw-col-owner'), signUp('aw-emp-owner'), signUp('aw-learner'), signUp('aw-unverified')]);
+    // The learner opens the link mailed at sign-up; the other account never proves its address.
+    const [confirmation] = await eventually(async () => mailsTo(learner, 'Confirm your e-mail address'), (list) => list.length > 0, WAIT);
+    const verifyToken = new URL(/https?:\/\/\S+\/verify-email\?token=[A-Za-z0-9_-]+/.exec(textPart(confirmation!.raw))![0]).searchParams.get('token');
+    await ok('mutation($t: String!) { verifyEmail(token: $t) { id } }', { t: verifyToken });
     const tag = randomUUID().slice(0, 6);
     const collegeOrg = await createOrganization(collegeOwner, { name: `Awarding College ${tag}`, kind: 'INSTITUTION', size: 'SMALL', region: 'ON-Northeast' });
     const employerOrg = await createOrganization(employerOwner, { name: `Partner Employer ${tag}`, kind: 'EMPLOYER', size: 'MEDIUM', sector: '332' });
@@ -344,8 +348,15 @@ describe('notifications journeys', () => {
     const event = await signedHook('/aw/college', type, collegeSecret);
     expect(event.payload).toMatchObject({ credentialId, issuerId: collegeOrg });
 
+    // Awarded to an address whose account never proved it: that account hears nothing.
+    await ok(
+      'mutation($i: AwardInput!) { awardCredential(input: $i) { id } }',
+      { i: { credentialId, issuerId: collegeOrg, recipient: { email: unverified.email, name: 'Claimed Address' }, result: { score: 91, attempt: 1 } } },
+      collegeOwner.token,
+    );
+
     await settle();
-    await expectNothingFor([collegeOwner, employerOwner, outsider], type, title);
+    await expectNothingFor([collegeOwner, employerOwner, outsider, unverified], type, title);
     expect(mailRecipients(title)).toEqual(emailsOf(learner));
     expect(hooksOf('/aw/employer', type)).toEqual([]);
     expect(hooksOf('/outsider', type)).toEqual([]);

@@ -4,6 +4,7 @@
 // staff list their awards by credential and status (awards) and revoke from there. Others see nothing.
 import { codeOf, createOrganization, gql, ok, origin, signUp, type Session } from './support/client';
 import { failedChecks, publishCredential, verifyOverHttp } from './support/credentials';
+import { openMailbox, withVerifiedEmail, type Mailbox } from './support/mailbox';
 
 jest.setTimeout(90_000);
 
@@ -21,9 +22,17 @@ describe('trust: transcripts and award lists', () => {
   let collegeId: string;
   let credentials: string[];
   const awardIds: string[] = [];
+  let mailbox: Mailbox;
+
+  afterAll(async () => {
+    await mailbox.close();
+  });
 
   beforeAll(async () => {
+    mailbox = await openMailbox();
     [college, employer, learner, stranger] = await Promise.all([signUp('clr-college'), signUp('clr-employer'), signUp('clr-learner'), signUp('clr-stranger')]);
+    // Awards are found by a proven address only.
+    [learner, stranger] = await Promise.all([withVerifiedEmail(mailbox, learner), withVerifiedEmail(mailbox, stranger)]);
     collegeId = await createOrganization(college, { name: 'Transcript College', kind: 'INSTITUTION', size: 'SMALL', region: 'ON-Toronto' });
     const employerId = await createOrganization(employer, { name: 'Transcript Tooling', kind: 'EMPLOYER', size: 'MEDIUM', sector: '333' });
     credentials = [

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { createOb3SchemaValidator, loadOb3Schema } from '@lattice/credentials-openbadges';
 import { codeOf, createOrganization, eventually, gql, ok, origin, signUp, type Session } from './support/client';
 import { publishCredential } from './support/credentials';
+import { openMailbox, withVerifiedEmail } from './support/mailbox';
 
 jest.setTimeout(60_000);
 
@@ -135,9 +136,11 @@ describe('trust: award, verify, revoke', () => {
   });
 
   it('tells a learner who has an account, in their language, and nobody else', async () => {
-    const learner = await signUp('trust-learner', 'fr');
+    const mailbox = await openMailbox();
+    // The learner proves the address (the mail is in French, the account's language); awards reach only a proven address.
+    const learner = await withVerifiedEmail(mailbox, await signUp('trust-learner', 'fr')).finally(() => mailbox.close());
     const bystander = await signUp('trust-bystander');
-    await new Promise((resolve) => setTimeout(resolve, 500)); // the notifications directory learns of the learner
+    await new Promise((resolve) => setTimeout(resolve, 500)); // the notifications directory learns of the verification
     const award = await ok(AWARD, { i: awardInput({ recipient: { email: learner.email, name: 'Léa Learner' } }) }, college.token);
     const INBOX = '{ unreadNotificationCount notifications(first: 5) { edges { node { type title link } } } }';
     const inbox = await eventually(() => ok(INBOX, {}, learner.token), (data) => data.unreadNotificationCount > 0 && data.notifications.edges.length > 0);

@@ -6,6 +6,7 @@ export interface MeData {
     id: string;
     name: string;
     email: string;
+    emailVerified: boolean;
     locale: string;
     memberships: Array<{ role: 'OWNER' | 'ADMIN' | 'MEMBER'; organization: { id: string; name: string; kind: OrgKind } }>;
   };
@@ -18,6 +19,7 @@ export const ME: TypedDocumentNode<MeData> = gql`
       id
       name
       email
+      emailVerified
       locale
       memberships {
         role

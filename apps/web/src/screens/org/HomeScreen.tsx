@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { Page } from '../../ui';
 import { useCurrentOrganization } from '../../app/current-organization';
+import { UnverifiedEmailNotice } from '../auth/UnverifiedEmailNotice';
 
 export function Component() {
   const { t } = useTranslation('org');
@@ -9,6 +10,7 @@ export function Component() {
   if (loading && !me) return <p>{t('common:loading')}</p>;
   return (
     <Page title={t('home.title', { name: me?.name ?? '' })}>
+      {me && !me.emailVerified && <UnverifiedEmailNotice email={me.email} />}
       {current ? (
         <p data-testid="current-organization">{t('home.workingAs', { organization: current.organization.name, role: t(`roles.${current.role}`) })}</p>
       ) : (

@@ -16,6 +16,9 @@ import { IDENTITY_OPTIONS, type IdentityOptions } from './shared/identity.option
 import { PasswordHasher } from './shared/password-hasher';
 import { SessionService } from './shared/session.service';
 import { SignUpUseCase } from './sign-up/sign-up.use-case';
+import { EmailVerificationLinks } from './shared/email-verification-links';
+import { RequestEmailVerificationUseCase } from './request-email-verification/request-email-verification.use-case';
+import { VerifyEmailUseCase } from './verify-email/verify-email.use-case';
 import { VerifyOrganizationUseCase } from './verify-organization/verify-organization.use-case';
 
 export const IDENTITY_USE_CASES = [
@@ -28,6 +31,8 @@ export const IDENTITY_USE_CASES = [
   VerifyOrganizationUseCase,
   ListOrganizationsUseCase,
   BootstrapOperatorUseCase,
+  VerifyEmailUseCase,
+  RequestEmailVerificationUseCase,
 ];
 
 @Module({})
@@ -41,6 +46,7 @@ export class IdentityFeatureModule {
         IdentityRepository,
         PasswordHasher,
         SessionService,
+        EmailVerificationLinks,
         ...IDENTITY_USE_CASES,
         AuthResolver,
         UserResolver,

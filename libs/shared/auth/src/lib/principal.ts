@@ -10,6 +10,8 @@ export interface PrincipalMembership {
 export interface Principal {
   readonly userId: string;
   readonly email: string;
+  /** True once the user proved they read mail at `email` (token claim `email_verified`); absent means no. */
+  readonly emailVerified?: boolean;
   readonly memberships: readonly PrincipalMembership[];
   /** The bearer token itself, forwarded when a service asks identity for fresh memberships. */
   readonly token: string;

@@ -17,6 +17,22 @@ describe('tokens', () => {
     const principal = await new TokenVerifier(keys.publicKeyPem, settings).verify(token);
     expect(principal.userId).toBe('7a1c9f3e-0000-4000-8000-000000000001');
     expect(principal.memberships).toEqual([{ organizationId: 'org-1', role: 'OWNER', kind: 'EMPLOYER' }]);
+    expect(principal.emailVerified).toBe(false);
+  });
+
+  it('carries a proven address as email_verified, and nothing else counts as proof', async () => {
+    const issuer = new TokenIssuer(keys.privateKeyPem, { ...settings, ttlSeconds: 60 });
+    const verifier = new TokenVerifier(keys.publicKeyPem, settings);
+    expect((await verifier.verify(await issuer.issue({ userId: 'u', email: 'e@x.org', emailVerified: true, memberships: [] }))).emailVerified).toBe(true);
+    const stringly = await new SignJWT({ email: 'e@x.org', mbr: [], email_verified: 'true' })
+      .setProtectedHeader({ alg: 'EdDSA' })
+      .setSubject('u')
+      .setIssuer(settings.issuer)
+      .setAudience(settings.audience)
+      .setIssuedAt()
+      .setExpirationTime('60s')
+      .sign(await importPKCS8(keys.privateKeyPem, 'EdDSA'));
+    expect((await verifier.verify(stringly)).emailVerified).toBe(false);
   });
 
   it.each([

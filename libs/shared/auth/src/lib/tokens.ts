@@ -36,6 +36,7 @@ export class TokenVerifier {
       return {
         userId: payload.sub!,
         email: payload['email'],
+        emailVerified: payload['email_verified'] === true,
         memberships: memberships.map(([organizationId, role, kind]) => ({ organizationId, role, kind })),
         token,
       };
@@ -54,10 +55,11 @@ export class TokenIssuer {
     private readonly settings: TokenSettings & { readonly ttlSeconds: number },
   ) {}
 
-  async issue(subject: { userId: string; email: string; memberships: readonly PrincipalMembership[] }): Promise<string> {
+  async issue(subject: { userId: string; email: string; emailVerified?: boolean; memberships: readonly PrincipalMembership[] }): Promise<string> {
     this.key ??= importPKCS8(this.privateKeyPem, TOKEN_ALGORITHM);
     return new SignJWT({
       email: subject.email,
+      email_verified: subject.emailVerified === true,
       mbr: subject.memberships.map((m): MembershipClaim => [m.organizationId, m.role, m.kind]),
     })
       .setProtectedHeader({ alg: TOKEN_ALGORITHM, typ: 'JWT' })

@@ -7,6 +7,12 @@ export type OrgKind = 'EMPLOYER' | 'INSTITUTION' | 'UMBRELLA' | 'COMMUNITY' | 'O
 
 export interface DomainEventPayloads {
   'identity.user.signed_up': { userId: string; email: string; name: string; locale: string };
+  /**
+   * A person must prove they read mail at `email`. The link holds a single-use secret (valid until
+   * `expiresAt`), AES-256-GCM-sealed under INVITATION_LINK_KEY: only the e-mail to that address shows it.
+   */
+  'identity.email_verification.requested': { userId: string; email: string; name: string; locale: string; expiresAt: string; sealedVerifyUrl?: string };
+  'identity.user.email_verified': { userId: string; email: string };
   'identity.organization.created': {
     organizationId: string;
     name: string;
@@ -131,6 +137,8 @@ export interface MarketplacePartnershipPayload {
 export type DomainEventType = keyof DomainEventPayloads;
 export const DOMAIN_EVENT_TYPES = [
   'identity.user.signed_up',
+  'identity.email_verification.requested',
+  'identity.user.email_verified',
   'identity.organization.created',
   'identity.organization.verified',
   'identity.membership.created',

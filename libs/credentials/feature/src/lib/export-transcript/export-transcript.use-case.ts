@@ -10,6 +10,7 @@ import { AwardEntity } from '@lattice/credentials-data-access';
 import { CredentialsErrors } from '@lattice/credentials-domain';
 import { buildClrCredential, buildIssuerRef, hashRecipientEmail, isoSeconds, type SignedCredential } from '@lattice/credentials-openbadges';
 import { IssuerTrust } from '../shared/issuer-trust';
+import { learnerEmailOf } from '../shared/learner-email';
 
 /** The issuer of transcripts: Lattice itself, with a key like any issuer's (profile at /issuers/:id). */
 export const TRANSCRIPT_ISSUER_ID = '00000000-0000-4000-8000-000000000001';
@@ -23,8 +24,9 @@ export class ExportTranscriptUseCase {
   ) {}
 
   async execute(principal: Principal): Promise<SignedCredential> {
+    const email = learnerEmailOf(principal);
     const awards = await this.dataSource.getRepository(AwardEntity).find({
-      where: { recipientLookup: this.trust.recipientLookup(principal.email), status: 'ACTIVE' },
+      where: { recipientLookup: this.trust.recipientLookup(email), status: 'ACTIVE' },
       order: { createdAt: 'ASC', id: 'ASC' },
     });
     if (awards.length === 0) throw CredentialsErrors.of('TRANSCRIPT_EMPTY', 'No credential has been awarded to this account’s e-mail address yet.');
@@ -34,7 +36,7 @@ export class ExportTranscriptUseCase {
       name: `Transcript of ${awards.at(-1)!.recipientName}`,
       description: `${awards.length} micro-credential${awards.length === 1 ? '' : 's'} awarded through Lattice.`,
       validFrom: isoSeconds(new Date()),
-      learner: hashRecipientEmail(principal.email),
+      learner: hashRecipientEmail(email),
       credentials: awards.map((award) => award.signedCredential as unknown as SignedCredential),
     });
     // The platform key is created on first need, like an issuer's.

@@ -7,6 +7,7 @@ import { AwardEntity } from '@lattice/credentials-data-access';
 import { type PageRequest } from '@lattice/shared-graphql';
 import { type AwardPage, pageOfAwards } from '../shared/award-pages';
 import { IssuerTrust } from '../shared/issuer-trust';
+import { learnerEmailOf } from '../shared/learner-email';
 
 @Injectable()
 export class ListMyAwardsUseCase {
@@ -19,7 +20,7 @@ export class ListMyAwardsUseCase {
     const query = this.dataSource
       .getRepository(AwardEntity)
       .createQueryBuilder('a')
-      .where('a.recipient_lookup = :lookup', { lookup: this.trust.recipientLookup(principal.email) });
+      .where('a.recipient_lookup = :lookup', { lookup: this.trust.recipientLookup(learnerEmailOf(principal)) });
     return pageOfAwards(query, page);
   }
 }

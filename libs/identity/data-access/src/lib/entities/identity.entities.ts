@@ -15,9 +15,23 @@ export class UserEntity {
   @Column('text') name: string;
   @Column('text', { name: 'password_hash' }) passwordHash: string;
   @Column('text') locale: Locale;
+  /** When the user proved they read mail at `email`; null until then. */
+  @Column('timestamptz', { name: 'email_verified_at', nullable: true }) emailVerifiedAt: Date | null;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' }) updatedAt: Date;
   @VersionColumn() version: number;
+}
+
+/** A single-use link proving a person reads mail at an address. Only the SHA-256 of its token is kept. */
+@Entity({ name: 'email_verifications', schema: IDENTITY_SCHEMA })
+export class EmailVerificationEntity {
+  @PrimaryColumn('text', { name: 'token_hash' }) tokenHash: string;
+  @Column('uuid', { name: 'user_id' }) userId: string;
+  /** The address the link was sent to; a link for an address the user no longer has is refused. */
+  @Column('text') email: string;
+  @Column('timestamptz', { name: 'expires_at' }) expiresAt: Date;
+  @Column('timestamptz', { name: 'used_at', nullable: true }) usedAt: Date | null;
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
 }
 
 @Entity({ name: 'organizations', schema: IDENTITY_SCHEMA })
@@ -69,4 +83,4 @@ export class UmbrellaMemberEntity {
   @CreateDateColumn({ name: 'joined_at', type: 'timestamptz' }) joinedAt: Date;
 }
 
-export const IDENTITY_ENTITIES = [UserEntity, OrganizationEntity, MembershipEntity, InvitationEntity, UmbrellaMemberEntity];
+export const IDENTITY_ENTITIES = [UserEntity, EmailVerificationEntity, OrganizationEntity, MembershipEntity, InvitationEntity, UmbrellaMemberEntity];

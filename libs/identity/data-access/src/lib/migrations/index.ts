@@ -1,4 +1,5 @@
 import { IdentityInitial1764300000000 } from './1764300000000-identity-initial';
 import { IdentityOutboxRepublish1764400000000 } from './1764400000000-identity-outbox-republish';
+import { IdentityEmailVerification1765000000000 } from './1765000000000-identity-email-verification';
 
-export const IDENTITY_MIGRATIONS = [IdentityInitial1764300000000, IdentityOutboxRepublish1764400000000];
+export const IDENTITY_MIGRATIONS = [IdentityInitial1764300000000, IdentityOutboxRepublish1764400000000, IdentityEmailVerification1765000000000];

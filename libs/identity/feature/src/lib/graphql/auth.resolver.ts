@@ -1,12 +1,14 @@
 import { UseGuards } from '@nestjs/common';
 import { Args, Mutation, Resolver } from '@nestjs/graphql';
+import { RequestEmailVerificationUseCase } from '../request-email-verification/request-email-verification.use-case';
+import { VerifyEmailUseCase } from '../verify-email/verify-email.use-case';
 import { AuthGuard, CurrentPrincipal, Public, type Principal } from '@lattice/shared-auth';
 import { IdentityRepository } from '@lattice/identity-data-access';
 import { LogInUseCase } from '../log-in/log-in.use-case';
 import { SignUpUseCase } from '../sign-up/sign-up.use-case';
 import { SessionService } from '../shared/session.service';
 import { IdentityErrors } from '../shared/identity.errors';
-import { AuthPayloadModel, toUserModel } from './identity.models';
+import { AuthPayloadModel, toUserModel, UserModel } from './identity.models';
 import { SignUpInput } from './identity.inputs';
 
 @Resolver(() => AuthPayloadModel)
@@ -17,7 +19,22 @@ export class AuthResolver {
     private readonly logInUseCase: LogInUseCase,
     private readonly sessions: SessionService,
     private readonly repository: IdentityRepository,
+    private readonly verifyEmailUseCase: VerifyEmailUseCase,
+    private readonly requestEmailVerificationUseCase: RequestEmailVerificationUseCase,
   ) {}
+
+  @Public()
+  @Mutation(() => UserModel, {
+    description: 'Proves the address with the token from the verification e-mail. It logs nobody in; a signed-in user calls refreshToken for a token that says the address is verified.',
+  })
+  async verifyEmail(@Args('token') token: string): Promise<UserModel> {
+    return toUserModel(await this.verifyEmailUseCase.execute(token));
+  }
+
+  @Mutation(() => UserModel, { description: 'Sends a new verification e-mail to your address (at most one a minute).' })
+  async requestEmailVerification(@CurrentPrincipal() principal: Principal): Promise<UserModel> {
+    return toUserModel(await this.requestEmailVerificationUseCase.execute(principal));
+  }
 
   @Public()
   @Mutation(() => AuthPayloadModel, { description: 'Create an account; returns a session token.' })

@@ -31,6 +31,7 @@ export class UserModel {
   @Field() email: string;
   @Field() name: string;
   @Field({ description: 'en or fr' }) locale: string;
+  @Field(() => Boolean, { description: 'Whether the user proved they read mail at this address (the link in the verification e-mail).' }) emailVerified: boolean;
   @Field(() => GraphQLISODateTime) createdAt: Date;
 }
 
@@ -80,7 +81,7 @@ export class AuthPayloadModel {
 export class OrganizationConnectionModel extends Connection(OrganizationModel, 'Organization') {}
 
 export function toUserModel(user: UserEntity): UserModel {
-  return { id: user.id, email: user.email, name: user.name, locale: user.locale, createdAt: user.createdAt };
+  return { id: user.id, email: user.email, name: user.name, locale: user.locale, emailVerified: user.emailVerifiedAt instanceof Date, createdAt: user.createdAt };
 }
 
 export function toOrganizationModel(organization: OrganizationEntity): OrganizationModel {

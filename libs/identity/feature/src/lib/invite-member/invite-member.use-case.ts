@@ -1,4 +1,4 @@
-import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, IsNull, MoreThan } from 'typeorm';
 import { Authorizer, type Principal } from '@lattice/shared-auth';
@@ -8,10 +8,9 @@ import { SecretBox } from '@lattice/shared-util-config';
 import { IDENTITY_SCHEMA, IdentityRepository, InvitationEntity, MembershipEntity } from '@lattice/identity-data-access';
 import { IdentityErrors } from '../shared/identity.errors';
 import { IDENTITY_OPTIONS, type IdentityOptions } from '../shared/identity.options';
+import { hashSecretToken } from '../shared/email-verification-links';
 
-export function hashInvitationToken(token: string): string {
-  return createHash('sha256').update(token).digest('hex');
-}
+export const hashInvitationToken = hashSecretToken;
 
 export interface IssuedInvitation {
   readonly invitation: InvitationEntity;

@@ -19,11 +19,12 @@ export class SessionService {
     });
   }
 
-  async tokenFor(user: { id: string; email: string }): Promise<string> {
+  async tokenFor(user: { id: string; email: string; emailVerifiedAt?: Date | null }): Promise<string> {
     const memberships = await this.repository.membershipsOfUsers([user.id]);
     return this.issuer.issue({
       userId: user.id,
       email: user.email,
+      emailVerified: user.emailVerifiedAt instanceof Date,
       memberships: memberships.map(({ organizationId, role, kind }) => ({ organizationId, role, kind })),
     });
   }

@@ -5,6 +5,7 @@ import { inTransaction, isUniqueViolation } from '@lattice/shared-data-access';
 import { IDENTITY_SCHEMA, type Locale, UserEntity } from '@lattice/identity-data-access';
 import { IdentityErrors } from '../shared/identity.errors';
 import { PasswordHasher } from '../shared/password-hasher';
+import { EmailVerificationLinks } from '../shared/email-verification-links';
 import { SessionService } from '../shared/session.service';
 
 export interface SignUpCommand {
@@ -20,6 +21,7 @@ export class SignUpUseCase {
     private readonly dataSource: DataSource,
     private readonly hasher: PasswordHasher,
     private readonly sessions: SessionService,
+    private readonly verificationLinks: EmailVerificationLinks,
   ) {}
 
   async execute(command: SignUpCommand): Promise<{ token: string; user: UserEntity }> {
@@ -30,6 +32,7 @@ export class SignUpUseCase {
         const user = manager.create(UserEntity, { id: randomUUID(), email, name: command.name.trim(), passwordHash, locale: command.locale });
         await manager.insert(UserEntity, user);
         emit({ type: 'identity.user.signed_up', actorId: user.id, payload: { userId: user.id, email, name: user.name, locale: user.locale } });
+        await this.verificationLinks.send(manager, emit, user);
         return user;
       });
       return { token: await this.sessions.tokenFor(user), user };

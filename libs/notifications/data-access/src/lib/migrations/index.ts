@@ -2,5 +2,6 @@ import { NotificationsInitial1764300000100 } from './1764300000100-notifications
 import { NotificationsDeliveries1764300000200 } from './1764300000200-notifications-deliveries';
 import { NotificationsOutboxRepublish1764400000000 } from './1764400000000-notifications-outbox-republish';
 import { NotificationsDeliveryVariant1764500000000 } from './1764500000000-notifications-delivery-variant';
+import { NotificationsDirectoryEmailVerified1765000000000 } from './1765000000000-notifications-directory-email-verified';
 
-export const NOTIFICATIONS_MIGRATIONS = [NotificationsInitial1764300000100, NotificationsDeliveries1764300000200, NotificationsOutboxRepublish1764400000000, NotificationsDeliveryVariant1764500000000];
+export const NOTIFICATIONS_MIGRATIONS = [NotificationsInitial1764300000100, NotificationsDeliveries1764300000200, NotificationsOutboxRepublish1764400000000, NotificationsDeliveryVariant1764500000000, NotificationsDirectoryEmailVerified1765000000000];

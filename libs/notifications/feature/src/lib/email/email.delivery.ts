@@ -35,17 +35,17 @@ export class EmailDelivery {
   }
 
   /**
-   * Links an e-mail may carry and the inbox never does: an invitation's accept link, opened from
-   * its sealed form. Never logged; a link that cannot be opened leaves the e-mail without it.
+   * Links an e-mail may carry and the inbox never does: an invitation's accept link and an e-mail
+   * verification link, opened from their sealed form. Never logged; a link that cannot be opened
+   * leaves the e-mail without it.
    */
   private linksOf(event: DomainEvent): Record<string, string> {
-    if (event.type !== 'identity.invitation.created') return {};
-    const sealed = (event as DomainEvent<'identity.invitation.created'>).payload.sealedAcceptUrl;
+    const sealed = sealedLinkOf(event);
     if (!sealed || !this.settings.invitationLinkKey) return {};
     try {
-      return { acceptUrl: new SecretBox(this.settings.invitationLinkKey).open(sealed) };
+      return { [sealed.name]: new SecretBox(this.settings.invitationLinkKey).open(sealed.value) };
     } catch {
-      this.logger.warn(`the accept link of invitation event ${event.id} could not be opened (INVITATION_LINK_KEY differs from identity's?)`);
+      this.logger.warn(`the link of ${event.type} event ${event.id} could not be opened (INVITATION_LINK_KEY differs from identity's?)`);
       return {};
     }
   }
@@ -104,6 +104,18 @@ export class EmailDelivery {
       return person !== null;
     });
   }
+}
+
+function sealedLinkOf(event: DomainEvent): { name: string; value: string } | null {
+  if (event.type === 'identity.invitation.created') {
+    const value = (event as DomainEvent<'identity.invitation.created'>).payload.sealedAcceptUrl;
+    return value ? { name: 'acceptUrl', value } : null;
+  }
+  if (event.type === 'identity.email_verification.requested') {
+    const value = (event as DomainEvent<'identity.email_verification.requested'>).payload.sealedVerifyUrl;
+    return value ? { name: 'verifyUrl', value } : null;
+  }
+  return null;
 }
 
 /** The invitee of an address-only delivery (no account): the address its rule names, in English. */

@@ -21,6 +21,10 @@ const DIRECTORY_UPDATES: { [T in DomainEventType]?: DirectoryUpdate<T> } = {
           SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[])
           ON CONFLICT ("id") DO UPDATE SET "email" = EXCLUDED."email", "name" = EXCLUDED."name", "locale" = EXCLUDED."locale"`,
   },
+  'identity.user.email_verified': {
+    row: (p) => ({ key: p.userId, values: [p.userId] }),
+    sql: `UPDATE "notifications"."directory_users" u SET "email_verified" = true FROM unnest($1::uuid[]) AS t(id) WHERE u."id" = t.id`,
+  },
   'identity.organization.created': {
     row: (p) => ({ key: p.organizationId, values: [p.organizationId, p.name, p.kind] }),
     sql: `INSERT INTO "notifications"."directory_organizations" ("id", "name", "kind")

@@ -228,6 +228,8 @@ function audienceKey(target: Audience): string {
     case 'email':
     case 'address':
       return `email:${target.email.toLowerCase()}`;
+    case 'verified-email':
+      return `verified-email:${target.email.toLowerCase()}`;
     case 'members':
       return `members:${target.organizationId}:${[...target.roles].sort().join(',')}`;
     case 'umbrella-admins':
@@ -243,6 +245,7 @@ async function resolveAudiences(manager: EntityManager, targets: readonly Audien
   const of = <K extends Audience['kind']>(kind: K) => [...distinct.entries()].filter((entry): entry is [string, Extract<Audience, { kind: K }>] => entry[1].kind === kind);
   const users = of('user');
   const emails = [...of('email'), ...of('address')];
+  const verifiedEmails = of('verified-email');
   const members = of('members');
   const umbrellas = of('umbrella-admins');
   const rows = (await manager.query(
@@ -259,7 +262,10 @@ async function resolveAudiences(manager: EntityManager, targets: readonly Audien
      SELECT DISTINCT t.key, u."id", u."locale" FROM unnest($8::text[], $9::uuid[]) AS t(key, organization_id)
        JOIN "notifications"."directory_umbrella_members" um ON um."organization_id" = t.organization_id
        JOIN "notifications"."directory_memberships" m ON m."organization_id" = um."umbrella_id" AND m."role" IN ('OWNER', 'ADMIN')
-       JOIN "notifications"."directory_users" u ON u."id" = m."user_id"`,
+       JOIN "notifications"."directory_users" u ON u."id" = m."user_id"
+     UNION ALL
+     SELECT t.key, u."id", u."locale" FROM unnest($10::text[], $11::text[]) AS t(key, email)
+       JOIN "notifications"."directory_users" u ON lower(u."email") = lower(t.email) AND u."email_verified"`,
     [
       users.map(([key]) => key),
       users.map(([, t]) => t.userId),
@@ -270,6 +276,8 @@ async function resolveAudiences(manager: EntityManager, targets: readonly Audien
       members.map(([, t]) => t.roles.join(',')),
       umbrellas.map(([key]) => key),
       umbrellas.map(([, t]) => t.organizationId),
+      verifiedEmails.map(([key]) => key),
+      verifiedEmails.map(([, t]) => t.email),
     ],
   )) as Array<{ key: string; id: string; locale: string }>;
   for (const row of rows) result.get(row.key)!.push({ id: row.id, locale: row.locale });

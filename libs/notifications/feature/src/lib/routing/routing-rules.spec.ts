@@ -54,7 +54,7 @@ describe('routing rules', () => {
       publicUrl: 'https://lattice.example/credentials/a',
     });
     const rule = ruleFor(issued.type)!;
-    expect(rule.audience(issued)).toEqual([{ kind: 'email', email: 'lea@example.org' }]);
+    expect(rule.audience(issued)).toEqual([{ kind: 'verified-email', email: 'lea@example.org' }]);
     expect(rule.organizations(issued)).toEqual(['i']);
     expect(messageOf(issued, 'fr', {}).title).toBe('Vous avez obtenu « Mine Safety Essentials »');
     expect(messageOf(issued, 'en', {}).link).toBe('https://lattice.example/credentials/a');

@@ -17,6 +17,8 @@ export type Locale = 'en' | 'fr';
 export type Audience = (
   | { readonly kind: 'user'; readonly userId: string }
   | { readonly kind: 'email'; readonly email: string }
+  /** The account at this address only once its owner proved the address (anyone can sign up with any address). */
+  | { readonly kind: 'verified-email'; readonly email: string }
   /** An address: its account when it has one, else an e-mail to the address itself (an invitee without an account). */
   | { readonly kind: 'address'; readonly email: string }
   | { readonly kind: 'members'; readonly organizationId: string; readonly roles: readonly Role[] }
@@ -63,6 +65,17 @@ const otherSide = (p: { employerId: string; institutionId: string }, acting: str
 const webhookOnly = { audience: () => [], channels: [], text: { en: () => ({ title: '', body: '', link: null }), fr: () => ({ title: '', body: '', link: null }) } } as const;
 
 export const ROUTING_RULES: RoutingRules = {
+  'identity.email_verification.requested': {
+    // Only by e-mail (the point is to prove the mailbox), to the person who asked, with the link opened from its sealed form.
+    audience: (e) => [{ kind: 'address', email: e.payload.email }],
+    organizations: () => [],
+    channels: ['EMAIL'],
+    tellActor: true,
+    text: {
+      en: ({ payload: p }, n) => ({ title: 'Confirm your e-mail address', body: `Open the link to confirm that ${p.email} is yours. It works once, until ${p.expiresAt.slice(0, 10)}. If you did not sign up for Lattice, ignore this e-mail.`, link: n['verifyUrl'] ?? null }),
+      fr: ({ payload: p }, n) => ({ title: 'Confirmez votre adresse courriel', body: `Ouvrez le lien pour confirmer que ${p.email} est bien à vous. Il fonctionne une seule fois, jusqu’au ${p.expiresAt.slice(0, 10)}. Si vous ne vous êtes pas inscrit·e à Lattice, ignorez ce courriel.`, link: n['verifyUrl'] ?? null }),
+    },
+  },
   'identity.invitation.created': {
     // The e-mail carries the accept link (opened from the event's sealed link as `acceptUrl`); the inbox never does.
     audience: (e) => [{ kind: 'address', email: e.payload.email }],
@@ -214,7 +227,7 @@ export const ROUTING_RULES: RoutingRules = {
   },
   'credentials.award.issued': {
     // The learner, when they have a Lattice account (in-app and e-mail); the issuer's systems by webhook.
-    audience: (e) => [{ kind: 'email', email: e.payload.recipientEmail }],
+    audience: (e) => [{ kind: 'verified-email', email: e.payload.recipientEmail }],
     organizations: (e) => [e.payload.issuerId],
     channels: PEOPLE,
     tellActor: true,
