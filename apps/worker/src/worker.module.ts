@@ -83,7 +83,7 @@ export class WorkerModule {
               declarations: [...jobs.declarations(), ...marketplace.declarations()],
               schedules: jobs.schedules({ digestPattern: config.DIGEST_CRON, sweepEveryMs: config.DELIVERY_SWEEP_MS }),
               concurrency: config.WORKER_CONCURRENCY,
-              queueConcurrency: jobs.queueConcurrency(),
+              queueConcurrency: { ...jobs.queueConcurrency(), 'marketplace-events': MarketplaceDirectoryHandlers.concurrency },
               relayIntervalMs: config.OUTBOX_POLL_MS,
               republishAfterMs: config.OUTBOX_REPUBLISH_MS,
             }),

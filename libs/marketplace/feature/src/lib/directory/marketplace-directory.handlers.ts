@@ -1,9 +1,11 @@
 // Keeps marketplace's directory of organizations (and umbrella memberships) current from
-// identity's events. Runs in the worker; each event is applied once (processed_events).
+// identity's events. Runs in the worker; each event is applied once (processed_events). The jobs
+// that arrive while a batch is being applied are applied together next, in one transaction, so a
+// burst of events costs a commit per batch instead of one per event.
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { DomainEvent, DomainEventType } from '@lattice/shared-contracts';
-import type { JobHandlerDeclaration } from '@lattice/shared-worker';
+import { GroupCommit, type JobHandlerDeclaration } from '@lattice/shared-worker';
 import { claimEvent } from '@lattice/marketplace-data-access';
 import { upsertDirectoryOrganization } from '../shared/organization-directory';
 
@@ -12,10 +14,17 @@ type Handler<T extends DomainEventType> = (manager: EntityManager, event: Domain
 type HandlerTable = { [T in Subscribed]: Handler<T> };
 
 const CONSUMER = 'marketplace.directory';
+/** Events applied in one transaction at most; one batch at a time, so batches never wait on each other's rows. */
+const BATCH = { maxBatch: 200, maxInFlight: 1 } as const;
 
 @Injectable()
 export class MarketplaceDirectoryHandlers {
+  private readonly group = new GroupCommit<DomainEvent>((events) => this.applyAll(events), BATCH);
+
   constructor(private readonly dataSource: DataSource) {}
+
+  /** Jobs the marketplace events queue may run at once: enough for a batch to gather while one is applied. */
+  static readonly concurrency = 2 * BATCH.maxBatch;
 
   private readonly table: HandlerTable = {
     'identity.organization.created': async (manager, { payload }) => {
@@ -45,17 +54,24 @@ export class MarketplaceDirectoryHandlers {
       queue: 'marketplace-events',
       name: type,
       owner: MarketplaceDirectoryHandlers.name,
-      handle: (data: unknown) => this.apply(data as DomainEvent),
+      handle: (data: unknown) => this.group.submit(data as DomainEvent),
     }));
   }
 
   /** Applies an event once: a repeated delivery finds its claim and does nothing. */
-  async apply(event: DomainEvent): Promise<void> {
-    const handler = this.table[event.type as Subscribed] as Handler<DomainEventType> | undefined;
-    if (!handler) throw new Error(`no marketplace directory handler for ${event.type}`);
+  apply(event: DomainEvent): Promise<void> {
+    return this.applyAll([event]);
+  }
+
+  /** Applies events in order, in one transaction, each once. */
+  async applyAll(events: readonly DomainEvent[]): Promise<void> {
     await this.dataSource.transaction(async (manager) => {
-      if (!(await claimEvent(manager, event.id, CONSUMER))) return;
-      await handler(manager, event);
+      for (const event of events) {
+        const handler = this.table[event.type as Subscribed] as Handler<DomainEventType> | undefined;
+        if (!handler) throw new Error(`no marketplace directory handler for ${event.type}`);
+        if (!(await claimEvent(manager, event.id, CONSUMER))) continue;
+        await handler(manager, event);
+      }
     });
   }
 }
