@@ -3,40 +3,24 @@
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createHmac } from 'node:crypto';
-import { SMTPServer } from 'smtp-server';
 import { codeOf, createOrganization, eventually, gql, inviteAndAccept, ok, signUp, type Session } from './support/client';
 import { decodedSubject, textPart } from './support/mail';
+import { openMailbox, type Mailbox, type ReceivedMail } from './support/mailbox';
 
-interface Mail {
-  to: string[];
-  raw: string;
-}
 interface Hook {
   path: string;
   headers: IncomingHttpHeaders;
   body: string;
 }
 
-const mails: Mail[] = [];
+const mails: ReceivedMail[] = [];
 const hooks: Hook[] = [];
-let smtp: SMTPServer;
+let mailbox: Mailbox;
 let receiver: Server;
 let receiverUrl: string;
 
 beforeAll(async () => {
-  smtp = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS'],
-    onData(stream, session, callback) {
-      const chunks: Buffer[] = [];
-      stream.on('data', (chunk: Buffer) => chunks.push(chunk));
-      stream.on('end', () => {
-        mails.push({ to: session.envelope.rcptTo.map((r) => r.address.toLowerCase()), raw: Buffer.concat(chunks).toString('utf8') });
-        callback();
-      });
-    },
-  });
-  await new Promise<void>((resolve) => smtp.listen(Number(process.env['LATTICE_E2E_SMTP_PORT']), '127.0.0.1', resolve));
+  mailbox = await openMailbox(mails);
   receiver = createServer((request, response) => {
     const chunks: Buffer[] = [];
     request.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -51,7 +35,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await new Promise<void>((resolve) => smtp.close(() => resolve()));
+  await mailbox.close();
   await new Promise<void>((resolve) => receiver.close(() => resolve()));
 });
 

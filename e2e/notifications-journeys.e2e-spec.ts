@@ -4,16 +4,12 @@
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createHmac, randomUUID } from 'node:crypto';
-import { SMTPServer } from 'smtp-server';
 import { createOrganization, eventually, inviteAndAccept, ok, signUp, type Session } from './support/client';
 import { decodedSubject, textPart } from './support/mail';
+import { openMailbox, verificationTokenIn, type Mailbox, type ReceivedMail } from './support/mailbox';
 import { draftCompleteDesign, publishCredential } from './support/credentials';
 import { OPERATOR } from './support/global-setup';
 
-interface Mail {
-  to: string[];
-  raw: string;
-}
 interface Hook {
   path: string;
   headers: IncomingHttpHeaders;
@@ -27,33 +23,16 @@ interface Item {
 }
 
 const WAIT = 20_000;
-const mails: Mail[] = [];
+const mails: ReceivedMail[] = [];
 const hooks: Hook[] = [];
-let smtp: SMTPServer;
+let mailbox: Mailbox;
 let receiver: Server;
 let receiverUrl: string;
 let outsider: Session;
 let outsiderOrgId: string;
 
 beforeAll(async () => {
-  smtp = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS'],
-    // The worker pools its SMTP connections; closing must not wait for them to go idle.
-    closeTimeout: 500,
-    onData(stream, session, callback) {
-      const chunks: Buffer[] = [];
-      stream.on('data', (chunk: Buffer) => chunks.push(chunk));
-      stream.on('end', () => {
-        mails.push({ to: session.envelope.rcptTo.map((r) => r.address.toLowerCase()), raw: Buffer.concat(chunks).toString('utf8') });
-        callback();
-      });
-    },
-  });
-  await new Promise<void>((resolve, reject) => {
-    smtp.once('error', reject);
-    smtp.listen(Number(process.env['LATTICE_E2E_SMTP_PORT']), '127.0.0.1', resolve);
-  });
+  mailbox = await openMailbox(mails);
   receiver = createServer((request, response) => {
     const chunks: Buffer[] = [];
     request.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -73,7 +52,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await new Promise<void>((resolve) => smtp.close(() => resolve()));
+  await mailbox.close();
   receiver.closeAllConnections();
   await new Promise<void>((resolve) => receiver.close(() => resolve()));
 });
@@ -316,7 +295,7 @@ describe('notifications journeys', () => {
     const [collegeOwner, employerOwner, learner, unverified] = await Promise.all([signUp('aw-col-owner'), signUp('aw-emp-owner'), signUp('aw-learner'), signUp('aw-unverified')]);
     // The learner opens the link mailed at sign-up; the other account never proves its address.
     const [confirmation] = await eventually(async () => mailsTo(learner, 'Confirm your e-mail address'), (list) => list.length > 0, WAIT);
-    const verifyToken = new URL(/https?:\/\/\S+\/verify-email\?token=[A-Za-z0-9_-]+/.exec(textPart(confirmation!.raw))![0]).searchParams.get('token');
+    const verifyToken = verificationTokenIn(confirmation!);
     await ok('mutation($t: String!) { verifyEmail(token: $t) { id } }', { t: verifyToken });
     const tag = randomUUID().slice(0, 6);
     const collegeOrg = await createOrganization(collegeOwner, { name: `Awarding College ${tag}`, kind: 'INSTITUTION', size: 'SMALL', region: 'ON-Northeast' });

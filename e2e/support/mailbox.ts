@@ -15,8 +15,8 @@ export interface Mailbox {
   close(): Promise<void>;
 }
 
-export async function openMailbox(): Promise<Mailbox> {
-  const mails: ReceivedMail[] = [];
+/** Starts the suite's SMTP server; what arrives is appended to `mails`. */
+export async function openMailbox(mails: ReceivedMail[] = []): Promise<Mailbox> {
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ['STARTTLS'],
