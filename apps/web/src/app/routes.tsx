@@ -38,7 +38,7 @@ export const screens: ScreenRoute[] = [
   { path: '/umbrella', access: 'member', nav: 'nav.umbrella', load: coming('nav.umbrella') },
   // demand — not built yet
   { path: '/demand', access: 'member', nav: 'nav.demand', load: coming('nav.demand') },
-  // public — not built yet (the API keeps /credentials/:id and /verify; the app uses /public/…)
-  { path: '/public/credentials/:id', access: 'public', load: coming('nav.credential') },
-  { path: '/public/verify', access: 'public', load: coming('nav.verify') },
+  // public (the API keeps /credentials/:id and /verify; the app uses /public/…)
+  { path: '/public/credentials/:id', access: 'public', load: () => import('../screens/public/PublicCredentialScreen') },
+  { path: '/public/verify', access: 'public', load: () => import('../screens/public/VerifyScreen') },
 ];
