@@ -75,6 +75,12 @@ it('shows the credential in words, verifies every check, links to LinkedIn and d
   expect(fromLink.every((c) => c.passed)).toBe(true);
   const fromAppLink = await verifyLink(page, `${origin()}/public/credentials/${award.id}`);
   expect(fromAppLink).toHaveLength(5);
+
+  // The API's own HTML page (what a browser gets at the award's publicUrl) links to this page.
+  await page.goto(award.publicUrl.replace(/^https?:\/\/[^/]+/, ''));
+  await page.getByRole('link', { name: 'Verify it and see its checks in Lattice' }).click();
+  await page.waitForURL(new RegExp(`/public/credentials/${award.id}$`));
+  await page.getByRole('heading', { level: 1, name: TITLE }).waitFor();
   await context.close();
 });
 
