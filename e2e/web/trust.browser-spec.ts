@@ -33,6 +33,14 @@ beforeAll(async () => {
   const umbrellaId = await createOrganization(umbrella, { name: 'Colleges of the North', kind: 'UMBRELLA', size: 'SMALL' });
   const adopterId = await createOrganization(adopter, { name: 'Lakeshore College', kind: 'INSTITUTION', size: 'SMALL', region: 'ON-Toronto' });
   await ok(JOIN, { u: umbrellaId, o: adopterId }, adopter.token);
+  // A member employer's open need, for the umbrella's view of its members' demand.
+  await ok(JOIN, { u: umbrellaId, o: employerId }, employer.token);
+  const teams = (await ok('{ skills(search: "work in teams", first: 20) { edges { node { id label } } } }')).skills.edges.find((e: any) => e.node.label === 'work in teams').node.id as string;
+  await ok(
+    'mutation($i: PostSkillNeedInput!) { postSkillNeed(input: $i) { id } }',
+    { i: { organizationId: employerId, title: 'Crew leads', description: 'Shift leads who run safe crews.', skills: [{ skillId: teams, level: 3 }], region: 'ON-Sudbury', deliveryModes: ['HYBRID'], learnerCount: 30, careerStage: 'MID_CAREER', neededBy: '2099-09-01' } },
+    employer.token,
+  );
   await publishCredential(college, collegeId, employer, employerId, { title: TITLE, assessment: { masteryThreshold: 80, attemptsAllowed: 2 } });
 });
 
@@ -49,7 +57,19 @@ it('an employer endorses (both claims required), an umbrella sponsors, and a mem
   await employerPage.getByRole('link', { name: TITLE }).waitFor();
   await checkScreen(employerPage, 'credentials');
 
+  // The umbrella endorses with the keyboard alone: the claims, the comment and the button in tab order.
   const umbrellaPage = await pageFor(umbrella);
+  await openCatalogueCredential(umbrellaPage, TITLE);
+  await umbrellaPage.getByRole('checkbox', { name: 'The competency is in demand.' }).focus();
+  await umbrellaPage.keyboard.press('Space');
+  await umbrellaPage.keyboard.press('Tab');
+  await umbrellaPage.keyboard.press('Space');
+  await umbrellaPage.keyboard.press('Tab');
+  await umbrellaPage.keyboard.type('Our members recognize it.');
+  await umbrellaPage.keyboard.press('Tab');
+  await umbrellaPage.keyboard.press('Enter');
+  await umbrellaPage.getByText('Your organization endorses this credential.').waitFor();
+  await expectText(umbrellaPage.getByRole('main'), 'Our members recognize it.');
   await sponsor(umbrellaPage, TITLE);
   await expectText(umbrellaPage.getByRole('main'), 'Shared credential, sponsored by Colleges of the North.');
 
@@ -63,7 +83,9 @@ it('an employer endorses (both claims required), an umbrella sponsors, and a mem
   await expectText(umbrellaPage.getByTestId('adoptions'), 'Adopted by Lakeshore College.');
   await expectText(umbrellaPage.getByTestId('contributions'), 'Maple Machining');
   await expectText(umbrellaPage.getByTestId('contributions'), 'Lakeshore College (through Colleges of the North)');
-  await expectText(umbrellaPage.getByRole('main'), '1 member organization');
+  await expectText(umbrellaPage.getByRole('main'), '2 member organizations');
+  await expectText(umbrellaPage.getByTestId('umbrella-demand'), 'work in teams');
+  await expectText(umbrellaPage.getByTestId('umbrella-demand'), '30');
   await checkScreen(umbrellaPage, 'umbrella');
 });
 
@@ -116,6 +138,14 @@ it('awards one learner (refusing a score below the threshold on its field), a CS
   await expectDescription(page.getByRole('dialog').getByLabel('Reason'), 'Say why (at least 3 characters).');
   await checkScreen(page, 'issuing-revoke-dialog');
   await page.getByRole('dialog').getByRole('button', { name: 'Cancel' }).click();
+  await page.getByRole('dialog').waitFor({ state: 'detached' });
+  // By keyboard: Enter opens the dialog, Escape closes it, focus goes back to the button.
+  await revokeButton(page, 'Ada Batch').focus();
+  await page.keyboard.press('Enter');
+  await page.getByRole('dialog').waitFor();
+  await page.keyboard.press('Escape');
+  await page.getByRole('dialog').waitFor({ state: 'detached' });
+  expect(await revokeButton(page, 'Ada Batch').evaluate((button) => button === document.activeElement)).toBe(true);
   await revoke(page, { credentialTitle: TITLE, learnerName: 'Casey Learner', reason: 'Assessment misconduct.' });
   await page.getByLabel('Show awards').selectOption('REVOKED');
   await expectText(page.getByTestId('award-row'), 'Revoked: Assessment misconduct.');
@@ -147,4 +177,23 @@ it('shows a learner their credentials and downloads their transcript', async () 
   await expectText(stranger.getByRole('main'), 'No credential has been awarded to your e-mail address yet.');
   await stranger.getByRole('button', { name: 'Prepare my transcript' }).click();
   await expectText(stranger.getByRole('alert'), 'You have no standing credential to put in a transcript yet.');
+});
+
+it('lets an employer withdraw its endorsement, and says so', async () => {
+  const page = await pageFor(employer);
+  await openCatalogueCredential(page, TITLE);
+  await page.getByRole('button', { name: 'Withdraw the endorsement' }).click();
+  await expectText(page.getByRole('main'), 'Your organization withdrew its endorsement of this credential.');
+  await expectText(page.getByRole('main'), /Maple Machining withdrew its endorsement on/);
+  await expectText(page.getByTestId('contributions'), 'Maple Machining (withdrawn)');
+});
+
+it('shows the issuing screen in French, checked like the others', async () => {
+  const context = await newContext(browser(), { token: adopter.token, locale: 'fr-CA' });
+  const page = await context.newPage();
+  await page.goto('/issuing');
+  await page.getByRole('heading', { level: 1, name: 'Délivrance' }).waitFor();
+  await page.getByLabel('Fichier des apprenants (CSV)').setInputFiles({ name: 'apprenants.csv', mimeType: 'text/csv', buffer: Buffer.from('name,email,score\n,zoe@example.org,101\n') });
+  await expectText(page.getByTestId('row-error'), 'Ligne 2 : Le nom manque. La note doit être un nombre de 0 à 100.');
+  await checkScreen(page, 'issuing-fr');
 });

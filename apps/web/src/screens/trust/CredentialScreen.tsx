@@ -10,11 +10,11 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { useMutation, useQuery } from '@apollo/client/react';
 import { Checkbox } from 'react-aria-components';
-import { Button, Form, FormError, Page } from '../../ui';
-import { apiErrors, errorMessage, setServerErrors } from '../../graphql/errors';
+import { Button, Form, Page } from '../../ui';
+import { setServerErrors } from '../../graphql/errors';
 import { ADOPT, CONTRIBUTIONS, CREDENTIAL, CREDENTIALS, ENDORSE, ORGANIZATION_UMBRELLAS, SPONSOR, WITHDRAW_ENDORSEMENT, type CredentialDetail, type Endorsement } from './documents';
 import { Contributions } from './Contributions';
-import { TextAreaField, useDate, useWorkingAs } from './trust-ui';
+import { ApiErrorNotice, TextAreaField, useDate, useWorkingAs } from './trust-ui';
 
 export function Component() {
   const { t } = useTranslation('trust');
@@ -26,7 +26,7 @@ export function Component() {
   if (!credential) {
     return (
       <Page title={t('credential.notFound')}>
-        <FormError>{error && apiErrors(error).map((e) => errorMessage(t, e)).join(' ')}</FormError>
+        <ApiErrorNotice error={error} />
         <Link to="/catalogue">{t('credential.back')}</Link>
       </Page>
     );
@@ -124,6 +124,11 @@ function Actions({ credential }: { credential: CredentialDetail }) {
   const adoptable = kind === 'INSTITUTION' && credential.issuer.id !== organization.id && credential.sponsorships.some((s) => memberOf.has(s.umbrella.id));
   const adopted = credential.adoptions.some((a) => a.institution.id === organization.id);
   const failure = sponsoring.error ?? adopting.error;
+  const run = (mutation: Promise<unknown>, doneMessage: string) =>
+    void mutation.then(
+      () => setDone(doneMessage),
+      () => undefined, // shown from the mutation's error
+    );
 
   return (
     <section aria-labelledby="actions-title" className="actions">
@@ -133,15 +138,7 @@ function Actions({ credential }: { credential: CredentialDetail }) {
         (sponsored ? (
           <p>{t('sponsor.already', { organization: organization.name })}</p>
         ) : (
-          <Button
-            variant="secondary"
-            isDisabled={sponsoring.loading}
-            onPress={() =>
-              void sponsor({ variables: { credentialId: credential.id, umbrellaId: organization.id } })
-                .then(() => setDone(t('sponsor.done')))
-                .catch(() => undefined)
-            }
-          >
+          <Button variant="secondary" isDisabled={sponsoring.loading} onPress={() => run(sponsor({ variables: { credentialId: credential.id, umbrellaId: organization.id } }), t('sponsor.done'))}>
             {t('sponsor.submit')}
           </Button>
         ))}
@@ -151,15 +148,7 @@ function Actions({ credential }: { credential: CredentialDetail }) {
             {t('adopt.already')} <Link to={`/issuing?credential=${credential.id}`}>{t('adopt.issueIt')}</Link>
           </p>
         ) : adoptable ? (
-          <Button
-            variant="secondary"
-            isDisabled={adopting.loading}
-            onPress={() =>
-              void adopt({ variables: { credentialId: credential.id, institutionId: organization.id } })
-                .then(() => setDone(t('adopt.done')))
-                .catch(() => undefined)
-            }
-          >
+          <Button variant="secondary" isDisabled={adopting.loading} onPress={() => run(adopt({ variables: { credentialId: credential.id, institutionId: organization.id } }), t('adopt.done'))}>
             {t('adopt.submit')}
           </Button>
         ) : credential.issuer.id === organization.id ? (
@@ -175,7 +164,7 @@ function Actions({ credential }: { credential: CredentialDetail }) {
           {done}
         </p>
       )}
-      <FormError>{failure && apiErrors(failure).map((e) => errorMessage(t, e)).join(' ')}</FormError>
+      <ApiErrorNotice error={failure} />
     </section>
   );
 }
@@ -243,7 +232,7 @@ function Withdraw({ endorsementId }: { endorsementId: string }) {
       <Button variant="secondary" isDisabled={loading} onPress={() => void withdraw().catch(() => undefined)}>
         {t('endorse.withdraw')}
       </Button>
-      <FormError>{error && apiErrors(error).map((e) => errorMessage(t, e)).join(' ')}</FormError>
+      <ApiErrorNotice error={error} />
     </div>
   );
 }

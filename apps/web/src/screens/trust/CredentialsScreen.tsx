@@ -3,10 +3,9 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useQuery } from '@apollo/client/react';
-import { FormError, Page } from '../../ui';
-import { apiErrors, errorMessage } from '../../graphql/errors';
+import { Page } from '../../ui';
 import { CREDENTIALS } from './documents';
-import { useDate } from './trust-ui';
+import { ApiErrorNotice, useDate } from './trust-ui';
 
 export function Component() {
   const { t } = useTranslation('trust');
@@ -16,7 +15,7 @@ export function Component() {
   return (
     <Page title={t('credentials.title')}>
       <p>{t('credentials.intro')}</p>
-      <FormError>{error && apiErrors(error).map((e) => errorMessage(t, e)).join(' ')}</FormError>
+      <ApiErrorNotice error={error} />
       {loading && !data ? (
         <p>{t('common:loading')}</p>
       ) : credentials.length === 0 ? (

@@ -10,11 +10,11 @@ import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { useMutation, useQuery } from '@apollo/client/react';
 import { Dialog, DialogTrigger, Heading, Modal, ModalOverlay } from 'react-aria-components';
-import { Button, Form, FormError, Page, TextField } from '../../ui';
-import { apiErrors, errorMessage, setServerErrors } from '../../graphql/errors';
+import { Button, Form, Page, TextField } from '../../ui';
+import { setServerErrors } from '../../graphql/errors';
 import { AWARD, AWARD_BATCH, AWARD_BATCH_START, AWARDS, CREDENTIALS, REVOKE, type Award, type AwardBatch, type CredentialSummary } from './documents';
 import { LEARNER_CSV_TEMPLATE, parseLearnerCsv, type ParsedLearners } from './learner-csv';
-import { FileField, reasonDetails, TextAreaField, useDate, useWorkingAs } from './trust-ui';
+import { ApiErrorNotice, FileField, TextAreaField, reasonDetails, useDate, useWorkingAs } from './trust-ui';
 
 const publicPath = (awardId: string) => `/public/credentials/${awardId}`;
 
@@ -205,7 +205,7 @@ function AwardBatchUpload({ credential, issuerId }: { credential: CredentialSumm
           </Button>
         </div>
       )}
-      <FormError>{starting.error && apiErrors(starting.error).map((e) => errorMessage(t, e)).join(' ')}</FormError>
+      <ApiErrorNotice error={starting.error} />
       {batch && (
         <div className="batch-progress">
           <p role="status" data-testid="batch-progress">
@@ -268,7 +268,7 @@ function AwardsList({ credential, issuerId }: { credential: CredentialSummary; i
           <option value="REVOKED">{t('awards.status.REVOKED')}</option>
         </select>
       </div>
-      <FormError>{error && apiErrors(error).map((e) => errorMessage(t, e)).join(' ')}</FormError>
+      <ApiErrorNotice error={error} />
       {loading && !data ? (
         <p>{t('common:loading')}</p>
       ) : awards.length === 0 ? (

@@ -7,7 +7,7 @@ import { useApolloClient, useQuery } from '@apollo/client/react';
 import { Button, FormError, Page } from '../../ui';
 import { apiErrors, errorMessage } from '../../graphql/errors';
 import { MY_AWARDS, MY_TRANSCRIPT } from './documents';
-import { useDate } from './trust-ui';
+import { ApiErrorNotice, useDate } from './trust-ui';
 
 const achievementName = (openBadge: Record<string, unknown>): string => {
   const subject = (openBadge['credentialSubject'] ?? {}) as { achievement?: { name?: unknown } };
@@ -40,7 +40,7 @@ export function Component() {
   return (
     <Page title={t('mine.title')}>
       <p>{t('mine.intro')}</p>
-      <FormError>{error && apiErrors(error).map((e) => errorMessage(t, e)).join(' ')}</FormError>
+      <ApiErrorNotice error={error} />
       {loading && !data ? (
         <p>{t('common:loading')}</p>
       ) : awards.length === 0 ? (

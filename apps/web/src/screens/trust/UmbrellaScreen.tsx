@@ -5,11 +5,10 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useQuery } from '@apollo/client/react';
-import { FormError, Page } from '../../ui';
-import { apiErrors, errorMessage } from '../../graphql/errors';
+import { Page } from '../../ui';
 import { CREDENTIALS, ORGANIZATION_UMBRELLAS, UMBRELLA_DEMAND } from './documents';
 import { Contributions } from './Contributions';
-import { useWorkingAs } from './trust-ui';
+import { ApiErrorNotice, useWorkingAs } from './trust-ui';
 
 const GROUPINGS = ['SKILL', 'REGION', 'SECTOR'] as const;
 
@@ -67,7 +66,7 @@ function Demand({ umbrellaId }: { umbrellaId: string }) {
           ))}
         </select>
       </div>
-      <FormError>{error && apiErrors(error).map((e) => errorMessage(t, e)).join(' ')}</FormError>
+      <ApiErrorNotice error={error} />
       {loading && !data ? (
         <p>{t('common:loading')}</p>
       ) : cells.length === 0 ? (

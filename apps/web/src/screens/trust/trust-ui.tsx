@@ -7,6 +7,8 @@ import { CombinedGraphQLErrors } from '@apollo/client';
 import { FieldError, Label, Text, TextArea, TextField } from 'react-aria-components';
 import { useController, type Control, type FieldValues, type Path } from 'react-hook-form';
 import { useCurrentOrganization } from '../../app/current-organization';
+import { apiErrors, errorMessage } from '../../graphql/errors';
+import { FormError } from '../../ui';
 
 export function TextAreaField<T extends FieldValues>({ control, name, label, description }: { control: Control<T>; name: Path<T>; label: string; description?: string }) {
   const {
@@ -68,4 +70,10 @@ export function FileField({ label, hint, error, accept, onFile }: { label: strin
       )}
     </div>
   );
+}
+
+/** The errors of a failed query or mutation, in words, announced (nothing when there is none). */
+export function ApiErrorNotice({ error }: { error: unknown }) {
+  const { t } = useTranslation();
+  return <FormError>{error ? apiErrors(error).map((e) => errorMessage(t, e)).join(' ') : null}</FormError>;
 }
