@@ -116,6 +116,8 @@ it('shows a revoked credential as revoked, with the status check failed', async 
   await ok('mutation($id: ID!) { revokeAward(id: $id, reason: "Issued in error.") { status } }', { id: other.id }, college.token);
   const page = await (await newContext(browser(), { locale: 'fr-CA' })).newPage();
   await page.goto(`/public/credentials/${other.id}`);
+  // The status shows on arrival; Verify lists the checks.
+  await expectText(page.getByTestId('credential-status'), 'Révoqué par son émetteur.');
   await page.getByRole('button', { name: 'Vérifier', exact: true }).click();
   await page.getByRole('heading', { name: 'Ce titre n’a pas pu être vérifié.' }).waitFor();
   const checks = await verificationChecks(page);

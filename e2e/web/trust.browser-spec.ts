@@ -182,6 +182,7 @@ it('shows a learner their credentials and downloads their transcript', async () 
 it('lets an employer withdraw its endorsement, and says so', async () => {
   const page = await pageFor(employer);
   await openCatalogueCredential(page, TITLE);
+  await expectText(page.getByTestId('contributions'), 'Maple Machining; Colleges of the North');
   await page.getByRole('button', { name: 'Withdraw the endorsement' }).click();
   await expectText(page.getByRole('main'), 'Your organization withdrew its endorsement of this credential.');
   await expectText(page.getByRole('main'), /Maple Machining withdrew its endorsement on/);

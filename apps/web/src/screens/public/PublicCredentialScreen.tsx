@@ -19,10 +19,20 @@ export function Component() {
   const [verifying, setVerifying] = useState(false);
   const [verifyError, setVerifyError] = useState(false);
 
+  const [checksShown, setChecksShown] = useState(false);
+
+  // The status shows as soon as the page loads (a quiet verification); Verify shows every check.
   useEffect(() => {
     let live = true;
     fetchCredential(id).then(
-      (document) => live && setLoaded({ state: 'loaded', document }),
+      (document) => {
+        if (!live) return;
+        setLoaded({ state: 'loaded', document });
+        verifyDocument(document).then(
+          (result) => live && setVerification(result),
+          () => undefined, // the status stays "not checked"; Verify says what went wrong
+        );
+      },
       (error: unknown) => live && setLoaded({ state: 'failed', reason: error instanceof CredentialFetchError ? error.kind : 'unreachable' }),
     );
     return () => {
@@ -49,6 +59,7 @@ export function Component() {
     setVerifyError(false);
     try {
       setVerification(await verifyDocument(loaded.document));
+      setChecksShown(true);
     } catch {
       setVerifyError(true);
     } finally {
@@ -60,7 +71,7 @@ export function Component() {
     <Page title={view.name || t('credential.untitled')}>
       <CredentialDetails view={view} />
       <h2>{t('credential.statusTitle')}</h2>
-      <p data-testid="credential-status">
+      <p data-testid="credential-status" aria-live="polite">
         {verification ? (verification.verified ? t('credential.status.valid') : verification.checks.some((c) => c.name === 'status' && !c.passed) ? t('credential.status.revoked') : t('credential.status.invalid')) : t('credential.status.unchecked')}
       </p>
       <div className="toolbar">
@@ -76,7 +87,7 @@ export function Component() {
         </a>
       </div>
       <FormError>{verifyError && t('credential.fetchError.unreachable')}</FormError>
-      {verification && <VerificationReport result={verification} />}
+      {verification && checksShown && <VerificationReport result={verification} />}
       <p>
         {t('credential.shareLink')} <a href={publicUrl}>{publicUrl}</a>
       </p>

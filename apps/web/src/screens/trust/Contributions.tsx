@@ -3,10 +3,11 @@
 import { useTranslation } from 'react-i18next';
 import { useQuery } from '@apollo/client/react';
 import { CONTRIBUTIONS } from './documents';
+import { FRESH } from './trust-ui';
 
 export function Contributions({ credentialId, headingLevel = 2 }: { credentialId: string; headingLevel?: 2 | 3 }) {
   const { t } = useTranslation('trust');
-  const { data } = useQuery(CONTRIBUTIONS, { variables: { id: credentialId }, errorPolicy: 'none' });
+  const { data } = useQuery(CONTRIBUTIONS, { variables: { id: credentialId }, errorPolicy: 'none', context: FRESH });
   const contributions = data?.credential?.contributions;
   if (!contributions) return null;
   const Heading = headingLevel === 2 ? 'h2' : 'h3';

@@ -14,13 +14,13 @@ import { Button, Form, Page } from '../../ui';
 import { setServerErrors } from '../../graphql/errors';
 import { ADOPT, CONTRIBUTIONS, CREDENTIAL, CREDENTIALS, ENDORSE, ORGANIZATION_UMBRELLAS, SPONSOR, WITHDRAW_ENDORSEMENT, type CredentialDetail, type Endorsement } from './documents';
 import { Contributions } from './Contributions';
-import { ApiErrorNotice, TextAreaField, useDate, useWorkingAs } from './trust-ui';
+import { ApiErrorNotice, FRESH, TextAreaField, useDate, useWorkingAs } from './trust-ui';
 
 export function Component() {
   const { t } = useTranslation('trust');
   const { id = '' } = useParams();
   const date = useDate();
-  const { data, loading, error } = useQuery(CREDENTIAL, { variables: { id } });
+  const { data, loading, error } = useQuery(CREDENTIAL, { variables: { id }, context: FRESH });
   const credential = data?.credential;
   if (loading && !data) return <Page title={t('credential.title')}>{t('common:loading')}</Page>;
   if (!credential) {

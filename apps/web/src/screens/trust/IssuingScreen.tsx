@@ -14,7 +14,7 @@ import { Button, Form, Page, TextField } from '../../ui';
 import { setServerErrors } from '../../graphql/errors';
 import { AWARD, AWARD_BATCH, AWARD_BATCH_START, AWARDS, CREDENTIALS, REVOKE, type Award, type AwardBatch, type CredentialSummary } from './documents';
 import { LEARNER_CSV_TEMPLATE, parseLearnerCsv, type ParsedLearners } from './learner-csv';
-import { ApiErrorNotice, FileField, TextAreaField, reasonDetails, useDate, useWorkingAs } from './trust-ui';
+import { ApiErrorNotice, FRESH, FileField, TextAreaField, reasonDetails, useDate, useWorkingAs } from './trust-ui';
 
 const publicPath = (awardId: string) => `/public/credentials/${awardId}`;
 
@@ -255,7 +255,7 @@ function AwardsList({ credential, issuerId }: { credential: CredentialSummary; i
   const { t } = useTranslation('trust');
   const date = useDate();
   const [status, setStatus] = useState<'' | 'ACTIVE' | 'REVOKED'>('');
-  const { data, loading, error } = useQuery(AWARDS, { variables: { filter: { issuerId, credentialId: credential.id, ...(status ? { status } : {}) } } });
+  const { data, loading, error } = useQuery(AWARDS, { variables: { filter: { issuerId, credentialId: credential.id, ...(status ? { status } : {}) } }, context: FRESH });
   const awards = data?.awards.edges.map((e) => e.node) ?? [];
   return (
     <section aria-labelledby="awards-title">

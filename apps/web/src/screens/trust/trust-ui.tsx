@@ -25,6 +25,12 @@ export function TextAreaField<T extends FieldValues>({ control, name, label, des
   );
 }
 
+/**
+ * For queries refetched after a mutation: a refetch must not join a request that started before
+ * the mutation (Apollo's deduplication would hand back the stale answer).
+ */
+export const FRESH = { queryDeduplication: false } as const;
+
 /** The first API error with this reason, and its details (e.g. the mastery threshold). */
 export function reasonDetails(error: unknown, reason: string): Record<string, unknown> | null {
   if (!CombinedGraphQLErrors.is(error)) return null;
