@@ -2,6 +2,7 @@
 // end-to-end journey (need → accept → co-develop → publish → endorse → award → verify). Each step
 // starts from a page signed in as the right person (or signed out, for the public ones), uses
 // what a person sees (roles, labels, words) and returns what the next step needs.
+import { readFileSync } from 'node:fs';
 import type { Locator, Page } from 'playwright-core';
 import { expectText } from '../support/browser';
 
@@ -178,4 +179,21 @@ export async function revoke(page: Page, input: { credentialTitle?: string; lear
   await dialog.getByRole('button', { name: 'Revoke the credential' }).click();
   await dialog.waitFor({ state: 'detached' });
   await expectText(page.getByRole('row', { name: new RegExp(input.learnerName) }), `Revoked: ${input.reason}`);
+}
+
+/** A learner, on /my-credentials, prepares and downloads their CLR 2.0 transcript; returns the file's JSON. */
+export async function downloadTranscript(page: Page): Promise<Record<string, unknown>> {
+  await page.goto('/my-credentials');
+  await page.getByRole('button', { name: 'Prepare my transcript' }).click();
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Download the transcript' }).click()]);
+  const path = await download.path();
+  if (!path) throw new Error('the transcript download failed');
+  return JSON.parse(readFileSync(path, 'utf8')) as Record<string, unknown>;
+}
+
+/** After downloadTranscript: verifies the transcript on the page and returns the checks. */
+export async function verifyTranscript(page: Page): Promise<VerifiedCheck[]> {
+  await page.getByRole('button', { name: 'Verify the transcript' }).click();
+  await page.getByRole('heading', { name: /^This credential (is verified|did not verify)\.$/ }).waitFor();
+  return verificationChecks(page);
 }

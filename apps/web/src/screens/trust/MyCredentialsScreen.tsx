@@ -7,6 +7,8 @@ import { useApolloClient, useQuery } from '@apollo/client/react';
 import { Button, FormError, Page } from '../../ui';
 import { apiErrors, errorMessage } from '../../graphql/errors';
 import { MY_AWARDS, MY_TRANSCRIPT } from './documents';
+import { verifyDocument, type VerificationResult } from '../public/credential-document';
+import { VerificationReport } from '../public/VerificationReport';
 import { ApiErrorNotice, useDate } from './trust-ui';
 
 const achievementName = (openBadge: Record<string, unknown>): string => {
@@ -19,7 +21,8 @@ export function Component() {
   const date = useDate();
   const client = useApolloClient();
   const { data, loading, error } = useQuery(MY_AWARDS);
-  const [transcript, setTranscript] = useState<{ href: string } | null>(null);
+  const [transcript, setTranscript] = useState<{ href: string; document: Record<string, unknown> } | null>(null);
+  const [verification, setVerification] = useState<VerificationResult | null>(null);
   const [transcriptError, setTranscriptError] = useState<string | null>(null);
   const [preparing, setPreparing] = useState(false);
   const awards = data?.myAwards.edges.map((e) => e.node) ?? [];
@@ -29,7 +32,8 @@ export function Component() {
     setTranscriptError(null);
     try {
       const result = await client.query({ query: MY_TRANSCRIPT, fetchPolicy: 'network-only' });
-      if (result.data) setTranscript({ href: `data:application/ld+json;charset=utf-8,${encodeURIComponent(JSON.stringify(result.data.myTranscript, null, 2))}` });
+      setVerification(null);
+      if (result.data) setTranscript({ document: result.data.myTranscript, href: `data:application/ld+json;charset=utf-8,${encodeURIComponent(JSON.stringify(result.data.myTranscript, null, 2))}` });
     } catch (failure) {
       setTranscriptError(apiErrors(failure).map((e) => errorMessage(t, e)).join(' '));
     } finally {
@@ -78,12 +82,18 @@ export function Component() {
             {t('mine.prepare')}
           </Button>
           {transcript && (
-            <a className="button button-primary" href={transcript.href} download="transcript.jsonld">
-              {t('mine.download')}
-            </a>
+            <>
+              <a className="button button-primary" href={transcript.href} download="transcript.jsonld">
+                {t('mine.download')}
+              </a>
+              <Button variant="secondary" onPress={() => void verifyDocument(transcript.document).then(setVerification, () => setTranscriptError(t('public:credential.fetchError.unreachable')))}>
+                {t('mine.verify')}
+              </Button>
+            </>
           )}
         </div>
         <FormError>{transcriptError}</FormError>
+        {verification && <VerificationReport result={verification} />}
       </section>
     </Page>
   );
