@@ -34,12 +34,15 @@ export const screens: ScreenRoute[] = [
   { path: '/capabilities', access: 'member', nav: 'nav.capabilities', load: coming('nav.capabilities') },
   // codev — not built yet
   { path: '/designs', access: 'member', nav: 'nav.designs', load: coming('nav.designs') },
-  // trust — not built yet
-  { path: '/issuing', access: 'member', nav: 'nav.issuing', load: coming('nav.issuing') },
-  { path: '/umbrella', access: 'member', nav: 'nav.umbrella', load: coming('nav.umbrella') },
+  // trust (nav keys in the trust namespace; not /credentials/…: that is the API's JSON-LD/HTML path)
+  { path: '/catalogue', access: 'member', nav: 'trust:nav.credentials', load: () => import('../screens/trust/CredentialsScreen') },
+  { path: '/catalogue/:id', access: 'member', load: () => import('../screens/trust/CredentialScreen') },
+  { path: '/issuing', access: 'member', nav: 'nav.issuing', load: () => import('../screens/trust/IssuingScreen') },
+  { path: '/umbrella', access: 'member', nav: 'nav.umbrella', load: () => import('../screens/trust/UmbrellaScreen') },
+  { path: '/my-credentials', access: 'member', nav: 'trust:nav.myCredentials', load: () => import('../screens/trust/MyCredentialsScreen') },
   // demand — not built yet
   { path: '/demand', access: 'member', nav: 'nav.demand', load: coming('nav.demand') },
-  // public — not built yet (the API keeps /credentials/:id and /verify; the app uses /public/…)
-  { path: '/public/credentials/:id', access: 'public', load: coming('nav.credential') },
-  { path: '/public/verify', access: 'public', load: coming('nav.verify') },
+  // public (the API keeps /credentials/:id and /verify; the app uses /public/…)
+  { path: '/public/credentials/:id', access: 'public', load: () => import('../screens/public/PublicCredentialScreen') },
+  { path: '/public/verify', access: 'public', load: () => import('../screens/public/VerifyScreen') },
 ];

@@ -61,6 +61,7 @@ ${
         .join('\n')
     : list([])
 }
+<p><a href="/public/credentials/${encodeURIComponent(awardId)}">Verify it and see its checks in Lattice</a></p>
 <p><a href="${escapeHtml(linkedIn.toString())}">Add to LinkedIn profile</a></p>
 <p><a href="${escapeHtml(publicUrl)}" download="credential-${escapeHtml(awardId)}.jsonld" type="application/ld+json">Download the signed credential</a></p>
 </main>
