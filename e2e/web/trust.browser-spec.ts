@@ -8,6 +8,7 @@ import { createOrganization, ok, signUp, type Session } from '../support/client'
 import { publishCredential } from '../support/credentials';
 import { checkScreen, expectDescription, expectText, newContext, useBrowser } from './support/browser';
 import { adopt, awardBatch, downloadTranscript, verifyTranscript, revokeButton, awardOne, chooseLearnersCsv, endorse, expectPublicStatus, fillAwardOne, openCatalogueCredential, openIssuing, openPublicPageAndVerify, revoke, sponsor } from './steps/trust';
+import { openMailbox, withVerifiedEmail, type Mailbox } from '../support/mailbox';
 
 jest.setTimeout(180_000);
 const browser = useBrowser();
@@ -23,10 +24,18 @@ let learner: Session;
 let collegeId: string;
 let employerId: string;
 
+let mailbox: Mailbox;
+afterAll(async () => {
+  await mailbox.close();
+});
+
 const pageFor = async (session: Session) => (await newContext(browser(), { token: session.token })).newPage();
 
 beforeAll(async () => {
+  mailbox = await openMailbox();
   [college, employer, umbrella, adopter, learner] = await Promise.all([signUp('ui-college'), signUp('ui-employer'), signUp('ui-umbrella'), signUp('ui-adopter'), signUp('ui-learner')]);
+  // Learners see what was awarded to a proven address only.
+  learner = await withVerifiedEmail(mailbox, learner);
   collegeId = await createOrganization(college, { name: 'Northern Lights College', kind: 'INSTITUTION', size: 'SMALL', region: 'ON-Northeast' });
   employerId = await createOrganization(employer, { name: 'Maple Machining', kind: 'EMPLOYER', size: 'MEDIUM', sector: '332' });
   const umbrellaId = await createOrganization(umbrella, { name: 'Colleges of the North', kind: 'UMBRELLA', size: 'SMALL' });
@@ -170,8 +179,13 @@ it('shows a learner their credentials and downloads their transcript', async () 
   expect(checks.every((c) => c.passed)).toBe(true);
   expect(checks.map((c) => c.text)).toContain('Passed: every credential in the transcript verifies');
 
+  // Someone who has not confirmed their address is asked to, in words.
+  const unconfirmed = await pageFor(await signUp('ui-unconfirmed'));
+  await unconfirmed.goto('/my-credentials');
+  await expectText(unconfirmed.getByRole('main'), 'Confirm your e-mail address first');
+
   // Someone with nothing awarded is told so in words.
-  const stranger = await pageFor(await signUp('ui-stranger'));
+  const stranger = await pageFor(await withVerifiedEmail(mailbox, await signUp('ui-stranger')));
   await stranger.goto('/my-credentials');
   await expectText(stranger.getByRole('main'), 'No credential has been awarded to your e-mail address yet.');
   await stranger.getByRole('button', { name: 'Prepare my transcript' }).click();
