@@ -31,8 +31,9 @@ export const screens: ScreenRoute[] = [
   // marketplace — not built yet
   { path: '/needs', access: 'member', nav: 'nav.needs', load: coming('nav.needs') },
   { path: '/capabilities', access: 'member', nav: 'nav.capabilities', load: coming('nav.capabilities') },
-  // codev — not built yet
-  { path: '/designs', access: 'member', nav: 'nav.designs', load: coming('nav.designs') },
+  // codev
+  { path: '/designs', access: 'member', nav: 'nav.designs', load: () => import('../screens/codev/DesignsScreen') },
+  { path: '/designs/:id', access: 'member', load: () => import('../screens/codev/DesignScreen') },
   // trust — not built yet
   { path: '/issuing', access: 'member', nav: 'nav.issuing', load: coming('nav.issuing') },
   { path: '/umbrella', access: 'member', nav: 'nav.umbrella', load: coming('nav.umbrella') },
