@@ -284,12 +284,18 @@ it('checks the design form before sending, and shows the server’s refusals in 
   await fillDesign(college, { masteryThreshold: '150', attemptsAllowed: '0', hours: 'many' });
   await college.getByRole('button', { name: 'Add an outcome' }).click();
   await college.getByRole('button', { name: 'Save changes' }).click();
-  await expectDescription(college.getByLabel('Mastery threshold (%)', { exact: true }), 'Enter a percentage from 0 to 100.');
+  await expectDescription(
+    college.getByLabel('Mastery threshold (%)', { exact: true }),
+    'Enter a percentage from 0 to 100.',
+  );
   await expectDescription(
     college.getByLabel('Attempts allowed', { exact: true }),
     'Enter a whole number of attempts from 1 to 100.',
   );
-  await expectDescription(college.getByLabel('Hours of learning', { exact: true }), 'Enter hours from 0.5 to 10000.');
+  await expectDescription(
+    college.getByLabel('Hours of learning', { exact: true }),
+    'Enter hours from 0.5 to 10000.',
+  );
   await expectDescription(
     college.getByLabel('Outcome 1: what the learner can do', { exact: true }),
     'Say what the learner can do',
@@ -315,4 +321,38 @@ it('checks the design form before sending, and shows the server’s refusals in 
   );
   await employer.getByRole('button', { name: `Approve for ${p.employerName}` }).click();
   await expectText(employer.getByRole('alert'), 'This step is not possible at the design’s current stage.');
+});
+
+it('shows the workspace in French', async () => {
+  const p = await partners();
+  const frameworks = (
+    await ok<{ frameworks: Array<{ id: string; key: string }> }>(
+      '{ frameworks { id key } }',
+      {},
+      p.college.token,
+    )
+  ).frameworks;
+  const created = await ok(
+    'mutation($i: CreateCredentialDesignInput!) { createCredentialDesign(input: $i) { id } }',
+    {
+      i: {
+        issuerId: p.collegeId,
+        title: 'Leadership d’équipe',
+        frameworkId: frameworks.find((f) => f.key === 'ecampusontario')!.id,
+        partnerIds: [p.employerId],
+        language: 'fr',
+      },
+    },
+    p.college.token,
+  );
+  const page = await (await newContext(browser(), { token: p.college.token, locale: 'fr-CA' })).newPage();
+  await page.goto(`/designs/${created.createCredentialDesign.id}`);
+  await page.getByRole('heading', { name: 'Révision et approbation' }).waitFor();
+  await expectText(page.getByTestId('design-stage'), 'Étape : Brouillon');
+  await expectText(page.getByTestId('compliance-result'), 'Non conforme à eCampusOntario');
+  await page.getByRole('button', { name: 'Enregistrer les modifications' }).waitFor();
+  await checkScreen(page, 'design-workspace-fr');
+  await page.goto('/designs');
+  await page.getByRole('heading', { name: 'Nouvelle conception' }).waitFor();
+  await checkScreen(page, 'designs-fr');
 });

@@ -4,11 +4,11 @@
 import { createContext, useContext, useId, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMutation } from '@apollo/client/react';
-import { FieldError, Label, TextArea, TextField } from 'react-aria-components';
-import { Button, FormError } from '../../ui';
-import { apiErrors, errorMessage } from '../../graphql/errors';
+import { Button } from '../../ui';
 import { COMMENT, DESIGN, RESOLVE_COMMENT, type DesignComment } from './documents';
 import { fieldLabel } from './format';
+import { TextAction } from './fields';
+import { ErrorNotice } from './ErrorNotice';
 
 interface CommentsState {
   readonly designId: string;
@@ -68,19 +68,8 @@ function Thread({ thread }: { thread: DesignComment }) {
   const { t, i18n } = useTranslation('codev');
   const { designId } = useComments();
   const { comment, resolve, error, busy } = useCommentMutations();
-  const [reply, setReply] = useState('');
-  const [invalid, setInvalid] = useState(false);
   const format = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeStyle: 'short' });
   const where = thread.field ? fieldLabel(t, thread.field) : t('comments.general');
-  const send = async () => {
-    if (!reply.trim()) {
-      setInvalid(true);
-      return;
-    }
-    setInvalid(false);
-    await comment({ variables: { designId, body: reply.trim(), replyTo: thread.id } });
-    setReply('');
-  };
   return (
     <article
       className={thread.resolved ? 'thread resolved' : 'thread'}
@@ -106,20 +95,15 @@ function Thread({ thread }: { thread: DesignComment }) {
         </ul>
       )}
       <div className="thread-actions">
-        <TextField
-          className="field"
-          value={reply}
-          onChange={setReply}
-          isInvalid={invalid}
-          validationBehavior="aria"
-        >
-          <Label>{t('comments.replyTo', { author: thread.author.name })}</Label>
-          <TextArea rows={2} />
-          <FieldError>{t('validation.comment')}</FieldError>
-        </TextField>
-        <Button variant="secondary" isDisabled={busy} onPress={() => void send().catch(() => undefined)}>
-          {t('comments.reply')}
-        </Button>
+        <TextAction
+          label={t('comments.replyTo', { author: thread.author.name })}
+          action={t('comments.reply')}
+          blankMessage={t('validation.comment')}
+          busy={busy}
+          variant="secondary"
+          rows={2}
+          onSend={(body) => comment({ variables: { designId, body, replyTo: thread.id } })}
+        />
         <Button
           variant="link"
           isDisabled={busy}
@@ -130,12 +114,7 @@ function Thread({ thread }: { thread: DesignComment }) {
           {thread.resolved ? t('comments.reopen') : t('comments.resolve')}
         </Button>
       </div>
-      <FormError>
-        {error &&
-          apiErrors(error)
-            .map((e) => errorMessage(t, e))
-            .join(' ')}
-      </FormError>
+      <ErrorNotice error={error} />
     </article>
   );
 }
@@ -168,20 +147,9 @@ export function CommentsPanel({ fields }: { fields: readonly string[] }) {
   const { t } = useTranslation('codev');
   const { designId, comments, field, setField } = useComments();
   const { comment, error, busy } = useCommentMutations();
-  const [body, setBody] = useState('');
-  const [invalid, setInvalid] = useState(false);
   const selectId = useId();
   const anchored = comments.filter((c) => c.field !== null);
   const general = comments.filter((c) => c.field === null);
-  const post = async () => {
-    if (!body.trim()) {
-      setInvalid(true);
-      return;
-    }
-    setInvalid(false);
-    await comment({ variables: { designId, body: body.trim(), field: field || null } });
-    setBody('');
-  };
   return (
     <section className="panel" aria-labelledby="comments-title">
       <h2 id="comments-title">
@@ -214,26 +182,15 @@ export function CommentsPanel({ fields }: { fields: readonly string[] }) {
           ))}
         </select>
       </div>
-      <TextField
-        className="field"
-        value={body}
-        onChange={setBody}
-        isInvalid={invalid}
-        validationBehavior="aria"
-      >
-        <Label>{t('comments.body')}</Label>
-        <TextArea id={COMPOSER_ID} rows={3} />
-        <FieldError>{t('validation.comment')}</FieldError>
-      </TextField>
-      <Button isDisabled={busy} onPress={() => void post().catch(() => undefined)}>
-        {t('comments.post')}
-      </Button>
-      <FormError>
-        {error &&
-          apiErrors(error)
-            .map((e) => errorMessage(t, e))
-            .join(' ')}
-      </FormError>
+      <TextAction
+        label={t('comments.body')}
+        action={t('comments.post')}
+        blankMessage={t('validation.comment')}
+        busy={busy}
+        inputId={COMPOSER_ID}
+        onSend={(body) => comment({ variables: { designId, body, field: field || null } })}
+      />
+      <ErrorNotice error={error} />
     </section>
   );
 }

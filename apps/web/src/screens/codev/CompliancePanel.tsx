@@ -3,9 +3,9 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useQuery } from '@apollo/client/react';
-import { FormError } from '../../ui';
-import { apiErrors, errorMessage } from '../../graphql/errors';
+
 import { COMPLIANCE, FRAMEWORKS, type DesignDetail } from './documents';
+import { ErrorNotice } from './ErrorNotice';
 
 export function CompliancePanel({ design }: { design: DesignDetail }) {
   const { t } = useTranslation('codev');
@@ -31,12 +31,7 @@ export function CompliancePanel({ design }: { design: DesignDetail }) {
           ))}
         </select>
       </div>
-      <FormError>
-        {error &&
-          apiErrors(error)
-            .map((e) => errorMessage(t, e))
-            .join(' ')}
-      </FormError>
+      <ErrorNotice error={error} />
       {loading && !report ? (
         <p>{t('common:loading')}</p>
       ) : report ? (

@@ -25,20 +25,24 @@ import { toInput, toValues, parseNumber, type DesignValues } from './design-valu
 import { CheckboxesField, TextAreaField, YesNoField } from './fields';
 import { SkillName, SkillPicker } from './SkillPicker';
 import { FieldThreads } from './Comments';
-import { fieldLabel, showValue } from './format';
+import { basicsSchema, fieldLabel, showValue } from './format';
 
-const FIELD_NAMES = [
-  'title',
-  'description',
-  'frameworkId',
-  'competencies',
-  'outcomes',
+/** The assessment plan's fields: flat in the form, under `assessment.` in the design. */
+const ASSESSMENT_NAMES = [
   'methods',
   'masteryThreshold',
   'attemptsAllowed',
   'authentic',
   'evidenceVisibleToEmployers',
   'evidenceRequirements',
+] as const satisfies ReadonlyArray<keyof DesignValues>;
+const FIELD_NAMES = [
+  'title',
+  'description',
+  'frameworkId',
+  'competencies',
+  'outcomes',
+  ...ASSESSMENT_NAMES,
   'hours',
   'weeks',
   'deliveryMode',
@@ -58,18 +62,47 @@ const FIELD_NAMES = [
 const PATHS: Record<string, string> = Object.fromEntries(
   FIELD_NAMES.map((name) => [
     name,
-    [
-      'methods',
-      'masteryThreshold',
-      'attemptsAllowed',
-      'authentic',
-      'evidenceVisibleToEmployers',
-      'evidenceRequirements',
-    ].includes(name)
-      ? `assessment.${name}`
-      : name,
+    (ASSESSMENT_NAMES as readonly string[]).includes(name) ? `assessment.${name}` : name,
   ]),
 );
+
+interface SimpleField {
+  readonly name: Exclude<keyof DesignValues, 'competencies' | 'outcomes' | 'methods'>;
+  readonly kind: 'text' | 'lines' | 'yesNo' | 'choice';
+  /** For 'choice': the values and the i18n group naming them. */
+  readonly choices?: readonly [readonly string[], string];
+  /** An i18n key for the field's description. */
+  readonly hint?: string;
+}
+const BASIC_FIELDS: readonly SimpleField[] = [
+  { name: 'title', kind: 'text' },
+  { name: 'description', kind: 'lines' },
+];
+const ASSESSMENT_FIELDS: readonly SimpleField[] = [
+  { name: 'masteryThreshold', kind: 'text', hint: 'form.thresholdHint' },
+  { name: 'attemptsAllowed', kind: 'text' },
+  { name: 'authentic', kind: 'yesNo' },
+  { name: 'evidenceVisibleToEmployers', kind: 'yesNo' },
+  { name: 'evidenceRequirements', kind: 'lines' },
+];
+const SIZE_FIELDS: readonly SimpleField[] = [
+  { name: 'hours', kind: 'text' },
+  { name: 'weeks', kind: 'text' },
+];
+const DELIVERY_FIELDS: readonly SimpleField[] = [
+  { name: 'deliveryMode', kind: 'choice', choices: [DELIVERY_MODES, 'deliveryModes'] },
+  { name: 'careerStage', kind: 'choice', choices: [CAREER_STAGES, 'careerStages'] },
+  { name: 'price', kind: 'text' },
+];
+const RECOGNITION_FIELDS: readonly SimpleField[] = [
+  { name: 'credit', kind: 'yesNo' },
+  { name: 'transcriptable', kind: 'yesNo' },
+  { name: 'stackableInto', kind: 'lines', hint: 'form.stackableHint' },
+  { name: 'level', kind: 'text', hint: 'form.levelHint' },
+  { name: 'qualityAssurance', kind: 'lines' },
+  { name: 'evidenceOfNeed', kind: 'lines' },
+  { name: 'annualReview', kind: 'yesNo' },
+];
 
 /** One element of the form with its comment threads beside it; `locked` when the viewer cannot edit. */
 function DesignField({ path, locked, children }: { path: string; locked: boolean; children: ReactNode }) {
@@ -102,9 +135,7 @@ export function DesignForm({ design, canEdit }: { design: DesignDetail; canEdit:
   const schema = useMemo(
     () =>
       z.object({
-        title: z.string().trim().min(1, t('validation.title')).max(200, t('validation.title')),
-        description: z.string().max(5000, t('validation.tooLong', { max: 5000 })),
-        frameworkId: z.string().min(1, t('validation.framework')),
+        ...basicsSchema(t),
         competencies: z.array(z.string()).max(100),
         outcomes: z
           .array(
@@ -219,6 +250,20 @@ export function DesignForm({ design, canEdit }: { design: DesignDetail; canEdit:
   const { errors } = form.formState;
   const choose = (list: readonly string[], key: string) =>
     list.map((value) => ({ value, label: t(`${key}.${value}`) }));
+  /** A field that is one input: text, several lines, yes / no / not stated, or one of a list. */
+  const simpleField = ({ name, kind, choices, hint }: SimpleField) => {
+    const props = { control: form.control, name, label: labels[name]!, description: hint && t(hint) };
+    return (
+      <DesignField key={name} path={PATHS[name] ?? name} locked={locked}>
+        {kind === 'text' && <TextField {...props} />}
+        {kind === 'lines' && <TextAreaField {...props} />}
+        {kind === 'yesNo' && <YesNoField {...props} />}
+        {kind === 'choice' && choices && (
+          <SelectField {...props} placeholder={t('notStated')} options={choose(choices[0], choices[1])} />
+        )}
+      </DesignField>
+    );
+  };
 
   return (
     <Form
@@ -253,12 +298,7 @@ export function DesignForm({ design, canEdit }: { design: DesignDetail; canEdit:
 
       <fieldset className="design-section">
         <legend>{t('sections.basics')}</legend>
-        <DesignField path="title" locked={locked}>
-          <TextField control={form.control} name="title" label={labels['title']!} />
-        </DesignField>
-        <DesignField path="description" locked={locked}>
-          <TextAreaField control={form.control} name="description" label={labels['description']!} />
-        </DesignField>
+        {BASIC_FIELDS.map(simpleField)}
         <DesignField path="frameworkId" locked={locked}>
           <SelectField
             control={form.control}
@@ -363,102 +403,18 @@ export function DesignForm({ design, canEdit }: { design: DesignDetail; canEdit:
             options={choose(METHODS, 'methods')}
           />
         </DesignField>
-        <DesignField path="assessment.masteryThreshold" locked={locked}>
-          <TextField
-            control={form.control}
-            name="masteryThreshold"
-            label={labels['masteryThreshold']!}
-            description={t('form.thresholdHint')}
-          />
-        </DesignField>
-        <DesignField path="assessment.attemptsAllowed" locked={locked}>
-          <TextField control={form.control} name="attemptsAllowed" label={labels['attemptsAllowed']!} />
-        </DesignField>
-        <DesignField path="assessment.authentic" locked={locked}>
-          <YesNoField control={form.control} name="authentic" label={labels['authentic']!} />
-        </DesignField>
-        <DesignField path="assessment.evidenceVisibleToEmployers" locked={locked}>
-          <YesNoField
-            control={form.control}
-            name="evidenceVisibleToEmployers"
-            label={labels['evidenceVisibleToEmployers']!}
-          />
-        </DesignField>
-        <DesignField path="assessment.evidenceRequirements" locked={locked}>
-          <TextAreaField
-            control={form.control}
-            name="evidenceRequirements"
-            label={labels['evidenceRequirements']!}
-          />
-        </DesignField>
+        {ASSESSMENT_FIELDS.map(simpleField)}
       </fieldset>
 
       <fieldset className="design-section">
         <legend>{t('sections.delivery')}</legend>
-        <div className="row">
-          <DesignField path="hours" locked={locked}>
-            <TextField control={form.control} name="hours" label={labels['hours']!} />
-          </DesignField>
-          <DesignField path="weeks" locked={locked}>
-            <TextField control={form.control} name="weeks" label={labels['weeks']!} />
-          </DesignField>
-        </div>
-        <DesignField path="deliveryMode" locked={locked}>
-          <SelectField
-            control={form.control}
-            name="deliveryMode"
-            label={labels['deliveryMode']!}
-            placeholder={t('notStated')}
-            options={choose(DELIVERY_MODES, 'deliveryModes')}
-          />
-        </DesignField>
-        <DesignField path="careerStage" locked={locked}>
-          <SelectField
-            control={form.control}
-            name="careerStage"
-            label={labels['careerStage']!}
-            placeholder={t('notStated')}
-            options={choose(CAREER_STAGES, 'careerStages')}
-          />
-        </DesignField>
-        <DesignField path="price" locked={locked}>
-          <TextField control={form.control} name="price" label={labels['price']!} />
-        </DesignField>
+        <div className="row">{SIZE_FIELDS.map(simpleField)}</div>
+        {DELIVERY_FIELDS.map(simpleField)}
       </fieldset>
 
       <fieldset className="design-section">
         <legend>{t('sections.recognition')}</legend>
-        <DesignField path="credit" locked={locked}>
-          <YesNoField control={form.control} name="credit" label={labels['credit']!} />
-        </DesignField>
-        <DesignField path="transcriptable" locked={locked}>
-          <YesNoField control={form.control} name="transcriptable" label={labels['transcriptable']!} />
-        </DesignField>
-        <DesignField path="stackableInto" locked={locked}>
-          <TextAreaField
-            control={form.control}
-            name="stackableInto"
-            label={labels['stackableInto']!}
-            description={t('form.stackableHint')}
-          />
-        </DesignField>
-        <DesignField path="level" locked={locked}>
-          <TextField
-            control={form.control}
-            name="level"
-            label={labels['level']!}
-            description={t('form.levelHint')}
-          />
-        </DesignField>
-        <DesignField path="qualityAssurance" locked={locked}>
-          <TextAreaField control={form.control} name="qualityAssurance" label={labels['qualityAssurance']!} />
-        </DesignField>
-        <DesignField path="evidenceOfNeed" locked={locked}>
-          <TextAreaField control={form.control} name="evidenceOfNeed" label={labels['evidenceOfNeed']!} />
-        </DesignField>
-        <DesignField path="annualReview" locked={locked}>
-          <YesNoField control={form.control} name="annualReview" label={labels['annualReview']!} />
-        </DesignField>
+        {RECOGNITION_FIELDS.map(simpleField)}
       </fieldset>
     </Form>
   );

@@ -4,8 +4,7 @@
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { useQuery } from '@apollo/client/react';
-import { FormError, Page } from '../../ui';
-import { apiErrors, errorMessage } from '../../graphql/errors';
+import { Page } from '../../ui';
 import { useCurrentOrganization } from '../../app/current-organization';
 import { DESIGN } from './documents';
 import { DesignForm } from './DesignForm';
@@ -14,6 +13,7 @@ import { CommentsPanel, CommentsProvider } from './Comments';
 import { VersionsPanel } from './VersionsPanel';
 import { WorkflowPanel } from './WorkflowPanel';
 import './codev.css';
+import { ErrorNotice } from './ErrorNotice';
 
 const COMMENTABLE = [
   'title',
@@ -52,13 +52,7 @@ export function Component() {
   if (!design || !current) {
     return (
       <Page title={t('workspace.missing')}>
-        <FormError>
-          {error
-            ? apiErrors(error)
-                .map((e) => errorMessage(t, e))
-                .join(' ')
-            : t('workspace.notFound')}
-        </FormError>
+        <ErrorNotice error={error} fallback={t('workspace.notFound')} />
         <Link to="/designs">{t('workspace.back')}</Link>
       </Page>
     );

@@ -7,12 +7,13 @@ import { z } from 'zod';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { useMutation, useQuery } from '@apollo/client/react';
-import { Form, FormError, Page, SelectField, TextField } from '../../ui';
-import { apiErrors, errorMessage, setServerErrors } from '../../graphql/errors';
+import { Form, Page, SelectField, TextField } from '../../ui';
+import { setServerErrors } from '../../graphql/errors';
 import { useCurrentOrganization } from '../../app/current-organization';
 import { ACCEPTED_PARTNERSHIPS, CREATE_DESIGN, DESIGNS, FRAMEWORKS, STAGES, type Stage } from './documents';
-import { duration, names } from './format';
+import { basicsSchema, duration, names } from './format';
 import './codev.css';
+import { ErrorNotice } from './ErrorNotice';
 
 export function Component() {
   const { t } = useTranslation('codev');
@@ -31,12 +32,7 @@ export function Component() {
 
   return (
     <Page title={t('list.title')}>
-      <FormError>
-        {designs.error &&
-          apiErrors(designs.error)
-            .map((e) => errorMessage(t, e))
-            .join(' ')}
-      </FormError>
+      <ErrorNotice error={designs.error} />
       {summary.length > 0 && (
         <section aria-labelledby="stage-summary">
           <h2 id="stage-summary">{t('list.summary')}</h2>
@@ -120,9 +116,7 @@ function NewDesign({ issuerId }: { issuerId: string }) {
   const schema = useMemo(
     () =>
       z.object({
-        title: z.string().trim().min(1, t('validation.title')).max(200, t('validation.title')),
-        description: z.string().max(5000, t('validation.tooLong', { max: 5000 })),
-        frameworkId: z.string().min(1, t('validation.framework')),
+        ...basicsSchema(t),
         partnershipId: z.string(),
         language: z.enum(['en', 'fr']),
       }),

@@ -2,11 +2,11 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useQuery } from '@apollo/client/react';
-import { FormError } from '../../ui';
-import { apiErrors, errorMessage } from '../../graphql/errors';
+
 import { VERSION_DIFF, type DesignDetail } from './documents';
 import { fieldLabel, showValue } from './format';
 import { SkillName } from './SkillPicker';
+import { ErrorNotice } from './ErrorNotice';
 
 export function VersionsPanel({ design }: { design: DesignDetail }) {
   const { t, i18n } = useTranslation('codev');
@@ -19,7 +19,10 @@ export function VersionsPanel({ design }: { design: DesignDetail }) {
   const diff = useQuery(VERSION_DIFF, { variables: { designId: design.id, from, to }, skip: from === to });
   const format = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeStyle: 'short' });
   const versions = [...design.versions].reverse();
-  const changes = diff.data?.designVersionDiff ?? [];
+  // A list that went from empty to itemised shows up per item too; its empty → absent row says nothing.
+  const blank = (value: unknown) =>
+    value === null || value === undefined || value === '' || (Array.isArray(value) && value.length === 0);
+  const changes = (diff.data?.designVersionDiff ?? []).filter((c) => !(blank(c.before) && blank(c.after)));
   const picker = (which: 'from' | 'to', value: number) => (
     <div className="field">
       <label htmlFor={ids[which]}>{t(`versions.${which}`)}</label>
@@ -58,12 +61,7 @@ export function VersionsPanel({ design }: { design: DesignDetail }) {
             {picker('from', from)}
             {picker('to', to)}
           </div>
-          <FormError>
-            {diff.error &&
-              apiErrors(diff.error)
-                .map((e) => errorMessage(t, e))
-                .join(' ')}
-          </FormError>
+          <ErrorNotice error={diff.error} />
           {from === to ? (
             <p>{t('versions.same')}</p>
           ) : diff.loading && !diff.data ? (

@@ -4,9 +4,7 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMutation, useQuery } from '@apollo/client/react';
-import { FieldError, Label, TextArea, TextField } from 'react-aria-components';
-import { Button, FormError } from '../../ui';
-import { apiErrors, errorMessage } from '../../graphql/errors';
+import { Button } from '../../ui';
 import type { Membership } from '../../app/current-organization';
 import {
   ADD_PARTNER,
@@ -21,6 +19,8 @@ import {
   type DesignDetail,
 } from './documents';
 import { duration, names } from './format';
+import { TextAction } from './fields';
+import { ErrorNotice } from './ErrorNotice';
 
 const refetch = { refetchQueries: [DESIGN, COMPLIANCE, DESIGNS], awaitRefetchQueries: true };
 
@@ -93,12 +93,7 @@ export function WorkflowPanel({ design, membership }: { design: DesignDetail; me
           {done}
         </p>
       )}
-      <FormError>
-        {error &&
-          apiErrors(error)
-            .map((e) => errorMessage(t, e))
-            .join(' ')}
-      </FormError>
+      <ErrorNotice error={error} />
       <div className="workflow-actions">
         {canSubmit && (
           <SubmitForReview
@@ -213,46 +208,17 @@ function RequestChanges({
 }) {
   const { t } = useTranslation('codev');
   const [request, requesting] = useMutation(REQUEST_CHANGES, refetch);
-  const [comment, setComment] = useState('');
-  const [invalid, setInvalid] = useState(false);
   return (
     <div className="field">
-      <TextField
-        className="field"
-        value={comment}
-        onChange={setComment}
-        isInvalid={invalid}
-        validationBehavior="aria"
-      >
-        <Label>{t('workflow.changesComment')}</Label>
-        <TextArea rows={3} />
-        <FieldError>{t('validation.changesComment')}</FieldError>
-      </TextField>
-      <Button
+      <TextAction
+        label={t('workflow.changesComment')}
+        action={t('workflow.requestChanges')}
+        blankMessage={t('validation.changesComment')}
+        busy={requesting.loading}
         variant="secondary"
-        isDisabled={requesting.loading}
-        onPress={() => {
-          if (!comment.trim()) {
-            setInvalid(true);
-            return;
-          }
-          setInvalid(false);
-          void request({ variables: { id: designId, comment: comment.trim(), organizationId } })
-            .then(() => {
-              setComment('');
-              onDone();
-            })
-            .catch(() => undefined);
-        }}
-      >
-        {t('workflow.requestChanges')}
-      </Button>
-      <FormError>
-        {requesting.error &&
-          apiErrors(requesting.error)
-            .map((e) => errorMessage(t, e))
-            .join(' ')}
-      </FormError>
+        onSend={(comment) => request({ variables: { id: designId, comment, organizationId } }).then(onDone)}
+      />
+      <ErrorNotice error={requesting.error} />
     </div>
   );
 }
@@ -298,12 +264,7 @@ function AddPartner({ design }: { design: DesignDetail }) {
           ))}
         </ul>
       )}
-      <FormError>
-        {adding.error &&
-          apiErrors(adding.error)
-            .map((e) => errorMessage(t, e))
-            .join(' ')}
-      </FormError>
+      <ErrorNotice error={adding.error} />
     </>
   );
 }

@@ -1,10 +1,10 @@
 // Inputs the design form needs beyond ui/fields: a multi-line text field, a yes / no / not
 // stated choice (the design's booleans are nullable), and a group of checkboxes over a list.
-import { useId, type ReactNode } from 'react';
+import { useId, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FieldError, Label, Text, TextArea, TextField as AriaTextField } from 'react-aria-components';
 import { useController, type Control, type FieldValues, type Path } from 'react-hook-form';
-import { SelectField } from '../../ui';
+import { Button, SelectField } from '../../ui';
 
 interface Props<T extends FieldValues> {
   readonly control: Control<T>;
@@ -93,5 +93,57 @@ export function CheckboxesField<T extends FieldValues>({
         </span>
       )}
     </fieldset>
+  );
+}
+
+/**
+ * A few lines of text sent by a button (a reply, a comment, a request for changes): refused
+ * before sending when blank, cleared once sent.
+ */
+export function TextAction({
+  label,
+  action,
+  blankMessage,
+  busy,
+  onSend,
+  variant = 'primary',
+  inputId,
+  rows = 3,
+}: {
+  label: string;
+  action: string;
+  blankMessage: string;
+  busy: boolean;
+  onSend: (text: string) => Promise<unknown>;
+  variant?: 'primary' | 'secondary';
+  inputId?: string;
+  rows?: number;
+}) {
+  const [text, setText] = useState('');
+  const [invalid, setInvalid] = useState(false);
+  const send = () => {
+    setInvalid(!text.trim());
+    if (!text.trim()) return;
+    void onSend(text.trim())
+      .then(() => setText(''))
+      .catch(() => undefined);
+  };
+  return (
+    <>
+      <AriaTextField
+        className="field"
+        value={text}
+        onChange={setText}
+        isInvalid={invalid}
+        validationBehavior="aria"
+      >
+        <Label>{label}</Label>
+        <TextArea id={inputId} rows={rows} />
+        <FieldError>{blankMessage}</FieldError>
+      </AriaTextField>
+      <Button variant={variant} isDisabled={busy} onPress={send}>
+        {action}
+      </Button>
+    </>
   );
 }

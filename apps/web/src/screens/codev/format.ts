@@ -1,6 +1,7 @@
-// Small formatting helpers the codev screens share: names of organizations, durations, and the
-// label of a design field path (assessment.masteryThreshold, outcomes.1.statement).
+// Small helpers the codev screens share: names of organizations, durations, the label of a design
+// field path (assessment.masteryThreshold, outcomes.1.statement), values in words, shared checks.
 import type { TFunction } from 'i18next';
+import { z } from 'zod';
 
 export const names = (organizations: ReadonlyArray<{ name: string }>) =>
   organizations.map((o) => o.name).join(', ');
@@ -40,4 +41,13 @@ export function showValue(t: TFunction, value: unknown): string {
       : value.map((v) => (typeof v === 'object' ? JSON.stringify(v) : String(v))).join(', ');
   if (typeof value === 'object') return JSON.stringify(value);
   return String(value as string | number);
+}
+
+/** The fields a new design and the design form check alike: title, description, framework. */
+export function basicsSchema(t: TFunction) {
+  return {
+    title: z.string().trim().min(1, t('codev:validation.title')).max(200, t('codev:validation.title')),
+    description: z.string().max(5000, t('codev:validation.tooLong', { max: 5000 })),
+    frameworkId: z.string().min(1, t('codev:validation.framework')),
+  };
 }
