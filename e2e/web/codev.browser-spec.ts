@@ -7,6 +7,7 @@ import type { Page } from 'playwright-core';
 import { createOrganization, ok, signUp, type Session } from '../support/client';
 import { checkScreen, expectDescription, expectText, newContext, useBrowser } from './support/browser';
 import {
+  addPartner,
   approve,
   commentOnField,
   compareVersions,
@@ -18,6 +19,7 @@ import {
   publish,
   replyToThread,
   requestChanges,
+  resolveThread,
   saveDesign,
   submitForReview,
   thread,
@@ -207,6 +209,8 @@ it('co-develops a design from draft to publication: every element, compliance, c
   expect(fromStart.map((row) => row[0])).toEqual(
     expect.arrayContaining(['Hours of learning', 'Outcome 1 · statement', 'Assessment methods']),
   );
+  await resolveThread(college, { field: 'Mastery threshold (%)' });
+  await expectText(thread(college, { field: 'Mastery threshold (%)' }), 'resolved');
   await checkScreen(college, 'design-versions');
   await submitForReview(college);
 
@@ -280,6 +284,17 @@ it('checks the design form before sending, and shows the server’s refusals in 
   expect(writes).toBe(0);
 
   await createDesign(college, { title: 'Validated design', partnership: p.employerName });
+  // A second employer joins as a design partner, found by name in the directory.
+  const other = await signUp('codev-other');
+  const otherName = `Sudbury Health ${randomUUID().slice(0, 6)}`;
+  await createOrganization(other, {
+    name: otherName,
+    kind: 'EMPLOYER',
+    size: 'MEDIUM',
+    region: 'ON-Sudbury',
+  });
+  await addPartner(college, otherName);
+  await expectText(college.getByTestId('waiting-on'), `Waiting on ${p.collegeName}`);
   writes = 0;
   await fillDesign(college, { masteryThreshold: '150', attemptsAllowed: '0', hours: 'many' });
   await college.getByRole('button', { name: 'Add an outcome' }).click();

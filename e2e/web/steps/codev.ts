@@ -80,7 +80,10 @@ export async function fillDesign(page: Page, content: DesignContent): Promise<vo
     const box = page.getByRole('combobox', { name: 'Add a competency' });
     await box.fill(skill.search);
     await page.getByRole('option', { name: skill.label, exact: true }).click();
-    await page.getByRole('list', { name: 'Competencies' }).getByRole('button', { name: `Remove ${skill.label}`, exact: true }).waitFor();
+    await page
+      .getByRole('list', { name: 'Competencies' })
+      .getByRole('button', { name: `Remove ${skill.label}`, exact: true })
+      .waitFor();
   }
   const existing = await page.getByRole('button', { name: /^Remove outcome \d+$/ }).count();
   for (const [offset, outcome] of (content.outcomes ?? []).entries()) {
@@ -160,6 +163,20 @@ export async function replyToThread(
   await found.getByLabel(`Reply to ${where.author}`).fill(body);
   await found.getByRole('button', { name: 'Reply', exact: true }).click();
   await found.getByRole('list', { name: 'Replies' }).getByText(body).waitFor();
+}
+
+/** Resolves the (first) thread next to `field`; it stays shown, marked resolved, and can be reopened. */
+export async function resolveThread(page: Page, where: { field?: string; author?: string }): Promise<void> {
+  const found = thread(page, where).first();
+  await found.getByRole('button', { name: 'Resolve', exact: true }).click();
+  await found.getByRole('button', { name: 'Reopen', exact: true }).waitFor();
+}
+
+/** The issuer's admin adds a design partner found by name (a new version; the partner must approve too). */
+export async function addPartner(page: Page, organization: string): Promise<void> {
+  await page.getByLabel('Find an organization').fill(organization);
+  await page.getByRole('button', { name: `Add ${organization} as a partner` }).click();
+  await expectText(page.getByRole('list', { name: /^Sign-off of version \d+$/ }), `${organization}: not yet`);
 }
 
 /** Waits for the stage shown in the workflow panel, e.g. 'In review'. */

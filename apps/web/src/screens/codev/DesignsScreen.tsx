@@ -39,7 +39,7 @@ export function Component() {
           <ul className="stage-summary">
             {summary.map((s) => (
               <li key={s.stage}>
-                <strong>{t(`stages.${s.stage}`)}</strong>:{' '}
+                <strong>{t('list.stageLabel', { stage: t(`stages.${s.stage}`) })}</strong>{' '}
                 {t('list.inStage', { count: s.current, time: duration(t, s.averageMs) })}
                 {s.waitingOn.length > 0 && (
                   <>
