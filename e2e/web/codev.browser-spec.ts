@@ -294,6 +294,13 @@ it('checks the design form before sending, and shows the server’s refusals in 
     region: 'ON-Sudbury',
   });
   await addPartner(college, otherName);
+  // The skill picker works from the keyboard: type, arrow down to the first match, Enter.
+  const picker = college.getByRole('combobox', { name: 'Add a competency' });
+  await picker.fill('solve problems');
+  await college.getByRole('option', { name: 'solve problems', exact: true }).waitFor();
+  await picker.press('ArrowDown');
+  await picker.press('Enter');
+  await college.getByRole('button', { name: 'Remove solve problems', exact: true }).waitFor();
   await expectText(college.getByTestId('waiting-on'), `Waiting on ${p.collegeName}`);
   writes = 0;
   await fillDesign(college, { masteryThreshold: '150', attemptsAllowed: '0', hours: 'many' });
