@@ -32,8 +32,9 @@ export const screens: ScreenRoute[] = [
   // marketplace — not built yet
   { path: '/needs', access: 'member', nav: 'nav.needs', load: coming('nav.needs') },
   { path: '/capabilities', access: 'member', nav: 'nav.capabilities', load: coming('nav.capabilities') },
-  // codev — not built yet
-  { path: '/designs', access: 'member', nav: 'nav.designs', load: coming('nav.designs') },
+  // codev
+  { path: '/designs', access: 'member', nav: 'nav.designs', load: () => import('../screens/codev/DesignsScreen') },
+  { path: '/designs/:id', access: 'member', load: () => import('../screens/codev/DesignScreen') },
   // trust (nav keys in the trust namespace; not /credentials/…: that is the API's JSON-LD/HTML path)
   { path: '/catalogue', access: 'member', nav: 'trust:nav.credentials', load: () => import('../screens/trust/CredentialsScreen') },
   { path: '/catalogue/:id', access: 'member', load: () => import('../screens/trust/CredentialScreen') },

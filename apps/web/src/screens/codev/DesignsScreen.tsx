@@ -1,0 +1,201 @@
+// /designs: the current organization's credential designs, where each stands and whom it waits
+// on, and (for an institution's admins) a form to start a new one.
+import { useMemo, useState } from 'react';
+import { useForm } from 'react-hook-form';
+import { zodResolver } from '@hookform/resolvers/zod';
+import { z } from 'zod';
+import { useTranslation } from 'react-i18next';
+import { Link, useNavigate } from 'react-router';
+import { useMutation, useQuery } from '@apollo/client/react';
+import { Form, Page, SelectField, TextField } from '../../ui';
+import { setServerErrors } from '../../graphql/errors';
+import { useCurrentOrganization } from '../../app/current-organization';
+import { ACCEPTED_PARTNERSHIPS, CREATE_DESIGN, DESIGNS, FRAMEWORKS, STAGES, type Stage } from './documents';
+import { basicsSchema, duration, names } from './format';
+import './codev.css';
+import { ErrorNotice } from './ErrorNotice';
+
+export function Component() {
+  const { t } = useTranslation('codev');
+  const { current, loading } = useCurrentOrganization();
+  const [stage, setStage] = useState<Stage | ''>('');
+  const organizationId = current?.organization.id;
+  const designs = useQuery(DESIGNS, {
+    variables: { organizationId: organizationId ?? '', stage: stage || null },
+    skip: !organizationId,
+  });
+  if (loading && !current) return <p>{t('common:loading')}</p>;
+  if (!current) return <Page title={t('list.title')}>{t('list.noOrganization')}</Page>;
+  const canCreate = current.organization.kind === 'INSTITUTION' && current.role !== 'MEMBER';
+  const items = designs.data?.credentialDesigns.edges.map((e) => e.node) ?? [];
+  const summary = (designs.data?.designStageSummary ?? []).filter((s) => s.current > 0);
+
+  return (
+    <Page title={t('list.title')}>
+      <ErrorNotice error={designs.error} />
+      {summary.length > 0 && (
+        <section aria-labelledby="stage-summary">
+          <h2 id="stage-summary">{t('list.summary')}</h2>
+          <ul className="stage-summary">
+            {summary.map((s) => (
+              <li key={s.stage}>
+                <strong>{t('list.stageLabel', { stage: t(`stages.${s.stage}`) })}</strong>{' '}
+                {t('list.inStage', { count: s.current, time: duration(t, s.averageMs) })}
+                {s.waitingOn.length > 0 && (
+                  <>
+                    {' '}
+                    —{' '}
+                    {t('list.waitingOn', {
+                      names: s.waitingOn.map((w) => `${w.organization.name} (${w.designs})`).join(', '),
+                    })}
+                  </>
+                )}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+      <section aria-labelledby="design-list">
+        <h2 id="design-list">{t('list.designs')}</h2>
+        <div className="toolbar">
+          <label className="header-control">
+            {t('list.stageFilter')}
+            <select value={stage} onChange={(event) => setStage(event.target.value as Stage | '')}>
+              <option value="">{t('list.allStages')}</option>
+              {STAGES.map((s) => (
+                <option key={s} value={s}>
+                  {t(`stages.${s}`)}
+                </option>
+              ))}
+            </select>
+          </label>
+        </div>
+        {designs.loading && !designs.data ? (
+          <p>{t('common:loading')}</p>
+        ) : items.length === 0 ? (
+          <p>{t('list.empty')}</p>
+        ) : (
+          <table className="table">
+            <thead>
+              <tr>
+                <th scope="col">{t('list.columns.title')}</th>
+                <th scope="col">{t('list.columns.stage')}</th>
+                <th scope="col">{t('list.columns.waitingOn')}</th>
+                <th scope="col">{t('list.columns.parties')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {items.map((d) => (
+                <tr key={d.id}>
+                  <td>
+                    <Link to={`/designs/${d.id}`}>{d.title}</Link>
+                  </td>
+                  <td>
+                    {t(`stages.${d.stage}`)}
+                    {d.reviewOverdue && <> ({t('list.overdue')})</>}
+                  </td>
+                  <td>{names(d.waitingOn) || '—'}</td>
+                  <td>{names([d.issuer, ...d.partners])}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </section>
+      {canCreate && <NewDesign issuerId={current.organization.id} />}
+    </Page>
+  );
+}
+
+function NewDesign({ issuerId }: { issuerId: string }) {
+  const { t } = useTranslation('codev');
+  const navigate = useNavigate();
+  const frameworks = useQuery(FRAMEWORKS);
+  const partnerships = useQuery(ACCEPTED_PARTNERSHIPS, { variables: { organizationId: issuerId } });
+  const [create] = useMutation(CREATE_DESIGN);
+  const schema = useMemo(
+    () =>
+      z.object({
+        ...basicsSchema(t),
+        partnershipId: z.string(),
+        language: z.enum(['en', 'fr']),
+      }),
+    [t],
+  );
+  type Values = z.input<typeof schema>;
+  const form = useForm<Values>({
+    resolver: zodResolver(schema),
+    defaultValues: { title: '', description: '', frameworkId: '', partnershipId: '', language: 'en' },
+  });
+  const accepted = partnerships.data?.partnerships.edges.map((e) => e.node) ?? [];
+
+  const onSubmit = form.handleSubmit(async (values) => {
+    const partnership = accepted.find((p) => p.id === values.partnershipId);
+    try {
+      const { data } = await create({
+        variables: {
+          input: {
+            issuerId,
+            title: values.title.trim(),
+            description: values.description.trim() || undefined,
+            frameworkId: values.frameworkId,
+            partnershipId: partnership?.id,
+            partnerIds: partnership ? [partnership.employer.id] : undefined,
+            language: values.language,
+          },
+        },
+      });
+      if (data) await navigate(`/designs/${data.createCredentialDesign.id}`);
+    } catch (error) {
+      setServerErrors(
+        error,
+        form.setError,
+        t,
+        ['title', 'description', 'frameworkId', 'partnershipId', 'language'],
+        { partnerIds: 'partnershipId' },
+      );
+    }
+  });
+
+  return (
+    <section aria-labelledby="new-design">
+      <h2 id="new-design">{t('create.title')}</h2>
+      <Form
+        onSubmit={onSubmit}
+        serverError={form.formState.errors.root?.['server']?.message}
+        submitting={form.formState.isSubmitting}
+        submitLabel={t('create.submit')}
+      >
+        <TextField control={form.control} name="title" label={t('fields.title')} />
+        <TextField control={form.control} name="description" label={t('fields.description')} />
+        <SelectField
+          control={form.control}
+          name="frameworkId"
+          label={t('fields.frameworkId')}
+          placeholder={t('choose')}
+          options={(frameworks.data?.frameworks ?? []).map((f) => ({
+            value: f.id,
+            label: `${f.name} (${f.version})`,
+          }))}
+        />
+        <SelectField
+          control={form.control}
+          name="partnershipId"
+          label={t('fields.partnershipId')}
+          description={accepted.length === 0 ? t('create.noPartnerships') : t('create.partnershipHint')}
+          placeholder={t('create.noPartnership')}
+          options={accepted.map((p) => ({
+            value: p.id,
+            label: t('create.partnershipOption', { employer: p.employer.name, need: p.need.title }),
+          }))}
+        />
+        <SelectField
+          control={form.control}
+          name="language"
+          label={t('fields.language')}
+          options={(['en', 'fr'] as const).map((l) => ({ value: l, label: t(`languages.${l}`) }))}
+        />
+      </Form>
+    </section>
+  );
+}
