@@ -23,7 +23,7 @@ import {
   saveDesign,
   submitForReview,
   thread,
-  type DesignContent,
+  COMPLETE_DESIGN,
 } from './steps/codev';
 
 const browser = useBrowser();
@@ -95,38 +95,7 @@ async function partners(): Promise<Parties> {
   return { college, employer, collegeName, employerName, collegeId, employerId };
 }
 
-const FULL: DesignContent = {
-  competencies: [
-    { search: 'work in teams', label: 'work in teams' },
-    { search: 'solve problems', label: 'solve problems' },
-  ],
-  outcomes: [
-    { statement: 'Leads a crew through a shift hand-over', kind: 'Skill', skills: ['work in teams'] },
-    {
-      statement: 'Explains a safety incident to the crew',
-      kind: 'Attitude',
-      skills: ['work in teams', 'solve problems'],
-    },
-  ],
-  methods: ['Employer assessment', 'Portfolio'],
-  masteryThreshold: '80',
-  attemptsAllowed: '2',
-  authentic: true,
-  evidenceVisibleToEmployers: true,
-  evidenceRequirements: 'A recorded hand-over and a one-page incident brief.',
-  hours: '60',
-  weeks: '8',
-  deliveryMode: 'Hybrid',
-  careerStage: 'Mid-career',
-  price: '450',
-  credit: false,
-  transcriptable: true,
-  stackableInto: ['Mining supervision certificate'],
-  level: 'EQF 5',
-  qualityAssurance: 'Reviewed by the college’s curriculum committee.',
-  evidenceOfNeed: 'The employer’s need for 20 crew leads.',
-  annualReview: true,
-};
+const FULL = COMPLETE_DESIGN;
 
 async function pageFor(session: Session): Promise<Page> {
   return (await newContext(browser(), { token: session.token })).newPage();

@@ -243,3 +243,37 @@ async function selectByText(select: Locator, text: string | RegExp): Promise<voi
   if (value === null) throw new Error(`no option matching ${String(text)}`);
   await select.selectOption(value);
 }
+
+/** A design that passes the eCampusOntario framework: every element and an authentic, employer-visible assessment. */
+export const COMPLETE_DESIGN: DesignContent = {
+  competencies: [
+    { search: 'work in teams', label: 'work in teams' },
+    { search: 'solve problems', label: 'solve problems' },
+  ],
+  outcomes: [
+    { statement: 'Leads a crew through a shift hand-over', kind: 'Skill', skills: ['work in teams'] },
+    {
+      statement: 'Explains a safety incident to the crew',
+      kind: 'Attitude',
+      skills: ['work in teams', 'solve problems'],
+    },
+  ],
+  methods: ['Employer assessment', 'Portfolio'],
+  masteryThreshold: '80',
+  attemptsAllowed: '2',
+  authentic: true,
+  evidenceVisibleToEmployers: true,
+  evidenceRequirements: 'A recorded hand-over and a one-page incident brief.',
+  hours: '60',
+  weeks: '8',
+  deliveryMode: 'Hybrid',
+  careerStage: 'Mid-career',
+  price: '450',
+  credit: false,
+  transcriptable: true,
+  stackableInto: ['Mining supervision certificate'],
+  level: 'EQF 5',
+  qualityAssurance: 'Reviewed by the college’s curriculum committee.',
+  evidenceOfNeed: 'The employer’s need for 20 crew leads.',
+  annualReview: true,
+};
