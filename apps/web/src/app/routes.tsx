@@ -28,16 +28,20 @@ export const screens: ScreenRoute[] = [
   // inbox
   { path: '/inbox', access: 'member', load: () => import('../screens/inbox/InboxScreen') },
   { path: '/inbox/preferences', access: 'member', load: () => import('../screens/inbox/PreferencesScreen') },
-  // marketplace — not built yet
-  { path: '/needs', access: 'member', nav: 'nav.needs', load: coming('nav.needs') },
-  { path: '/capabilities', access: 'member', nav: 'nav.capabilities', load: coming('nav.capabilities') },
+  // marketplace
+  { path: '/needs', access: 'member', nav: 'nav.needs', load: () => import('../screens/marketplace/NeedsScreen') },
+  { path: '/needs/new', access: 'member', load: () => import('../screens/marketplace/NeedFormScreen') },
+  { path: '/needs/:id', access: 'member', load: () => import('../screens/marketplace/NeedFormScreen') },
+  { path: '/needs/:id/matches', access: 'member', load: () => import('../screens/marketplace/MatchesScreen') },
+  { path: '/capabilities', access: 'member', nav: 'nav.capabilities', load: () => import('../screens/marketplace/CapabilitiesScreen') },
+  { path: '/partnerships', access: 'member', nav: 'nav.partnerships', load: () => import('../screens/marketplace/PartnershipsScreen') },
   // codev — not built yet
   { path: '/designs', access: 'member', nav: 'nav.designs', load: coming('nav.designs') },
   // trust — not built yet
   { path: '/issuing', access: 'member', nav: 'nav.issuing', load: coming('nav.issuing') },
   { path: '/umbrella', access: 'member', nav: 'nav.umbrella', load: coming('nav.umbrella') },
-  // demand — not built yet
-  { path: '/demand', access: 'member', nav: 'nav.demand', load: coming('nav.demand') },
+  // demand
+  { path: '/demand', access: 'member', nav: 'nav.demand', load: () => import('../screens/demand/DemandScreen') },
   // public — not built yet (the API keeps /credentials/:id and /verify; the app uses /public/…)
   { path: '/public/credentials/:id', access: 'public', load: coming('nav.credential') },
   { path: '/public/verify', access: 'public', load: coming('nav.verify') },
