@@ -6,7 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Page } from 'playwright-core';
 import { createOrganization, ok, signUp, type Session } from '../support/client';
-import { checkScreen, expectDescription, expectText, newContext, useBrowser } from './support/browser';
+import { checkScreen, expectDescription, expectText, newContext, screenshot, useBrowser } from './support/browser';
 import { acceptProposal, fillNeedForm, partnershipCard, pickSkill, postNeed, proposeFromMatches, proposeFromRankedNeeds, rankedInstitutions, saveCapabilityProfile, withdrawProposal, type NeedDraft } from './steps/marketplace';
 
 const browser = useBrowser();
@@ -207,5 +207,30 @@ describe('need form', () => {
     await expectText(page.getByRole('main'), 'This need is closed');
     const closed = await ok<{ skillNeed: { status: string } }>('query($id: ID!) { skillNeed(id: $id) { status } }', { id: needId }, employer.token);
     expect(closed.skillNeed.status).toBe('CLOSED');
+  });
+});
+
+describe('in French', () => {
+  it('the need form, its skill picker and its errors speak French', async () => {
+    const page = await (await newContext(browser(), { token: employer.token, locale: 'fr-CA' })).newPage();
+    await page.goto('/needs/new');
+    await page.getByRole('heading', { level: 1, name: 'Publier un besoin en compétences' }).waitFor();
+    await page.getByRole('combobox', { name: 'Chercher des compétences' }).fill('travailler en équipe');
+    // French labels, and the framework and group in French.
+    await expectText(page.getByRole('option').first(), / · dans \S/);
+    // A screenshot only: while the list is open react-aria hides the rest of the page from
+    // assistive technology (aria-hidden), which axe reports for focusable content.
+    await screenshot(page, 'skill-picker-fr');
+    // By keyboard: down to the first option, Enter chooses it; Escape closes the list.
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Enter');
+    await page.getByRole('list', { name: 'Compétences choisies' }).getByText('travailler en équipe', { exact: true }).waitFor();
+    await page.getByRole('combobox', { name: 'Chercher des compétences' }).fill('résoudre des problèmes');
+    await page.getByRole('option').first().waitFor();
+    await page.keyboard.press('Escape');
+    await page.getByRole('listbox').waitFor({ state: 'detached' });
+    await page.getByRole('button', { name: 'Publier le besoin' }).click();
+    await expectDescription(page.getByLabel('Titre', { exact: true }), 'Utilisez de 3 à 200 caractères.');
+    await checkScreen(page, 'need-form-fr');
   });
 });

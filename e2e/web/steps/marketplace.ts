@@ -104,9 +104,13 @@ export async function rankedInstitutions(page: Page, needId: string): Promise<Ra
 /** On a need's ranked institutions, proposes a partnership to `institution` with `message`. */
 export async function proposeFromMatches(page: Page, { needId, institution, message }: { needId: string; institution: string; message?: string }): Promise<void> {
   if (!new URL(page.url()).pathname.endsWith(`/needs/${needId}/matches`)) await page.goto(`/needs/${needId}/matches`);
-  const card = rankedCard(page, institution);
-  await card.getByRole('button', { name: `Propose a partnership with ${institution}` }).click();
-  const form = card.getByRole('form', { name: `Proposal to ${institution}` });
+  await proposeOnCard(rankedCard(page, institution), institution, message);
+}
+
+/** On a ranked card, opens the proposal form for `partner`, writes `message` and sends it. */
+async function proposeOnCard(card: Locator, partner: string, message?: string): Promise<void> {
+  await card.getByRole('button', { name: `Propose a partnership with ${partner}` }).click();
+  const form = card.getByRole('form', { name: `Proposal to ${partner}` });
   if (message) await form.getByLabel('Message (optional)').fill(message);
   await form.getByRole('button', { name: 'Send proposal' }).click();
   await expectText(card.getByRole('status'), 'Proposal sent.');
@@ -140,12 +144,7 @@ export async function saveCapabilityProfile(page: Page, profile: CapabilityDraft
 /** On /capabilities, the institution proposes a partnership for a need ranked for it. */
 export async function proposeFromRankedNeeds(page: Page, { needTitle, employer, message }: { needTitle: string; employer: string; message?: string }): Promise<void> {
   if (!new URL(page.url()).pathname.endsWith('/capabilities')) await page.goto('/capabilities');
-  const card = rankedCard(page, needTitle);
-  await card.getByRole('button', { name: `Propose a partnership with ${employer}` }).click();
-  const form = card.getByRole('form', { name: `Proposal to ${employer}` });
-  if (message) await form.getByLabel('Message (optional)').fill(message);
-  await form.getByRole('button', { name: 'Send proposal' }).click();
-  await expectText(card.getByRole('status'), 'Proposal sent.');
+  await proposeOnCard(rankedCard(page, needTitle), employer, message);
 }
 
 /** The card of the partnership for `needTitle` on /partnerships (opened with the given filter). */

@@ -132,7 +132,8 @@ export function SkillPicker<T extends FieldValues>({ control, name, label, descr
           validationBehavior="aria"
         >
           <Label>{t('skillPicker.search')}</Label>
-          <Input ref={ref} placeholder={t('skillPicker.placeholder')} />
+          {/* Escape clears the search, which closes the list (it stays open while a search is typed). */}
+          <Input ref={ref} placeholder={t('skillPicker.placeholder')} onKeyDown={(event) => event.key === 'Escape' && setInput('')} />
           <Text slot="description">{description ?? t('skillPicker.hint')}</Text>
           <FieldError>{fieldState.error?.message}</FieldError>
           <Popover className="popover" placement="bottom start">

@@ -13,9 +13,9 @@ import { Form, FormError, Page } from '../../ui';
 import { PICKED_SKILL_FIELDS, SkillPicker, skillInputs, skillLabel, type SkillWithLevel } from '../../ui/SkillPicker';
 import { apiErrors, errorMessage, setServerErrors } from '../../graphql/errors';
 import { useCurrentOrganization } from '../../app/current-organization';
-import { DELIVERY_MODES, PARTNERSHIPS, useRegions, type DeliveryMode, type MatchReason, type NeedSummary } from './shared/marketplace-documents';
+import { DELIVERY_MODES, NEED_SUMMARY_FIELDS, PARTNERSHIPS, useRegions, type DeliveryMode, type MatchReason, type NeedSummary } from './shared/marketplace-documents';
 import { CheckboxesField, InputField, MultiSelectField } from './shared/form-fields';
-import { MatchReasons, ProposeForm, Score } from './shared/MatchReasons';
+import { RankedMatch } from './shared/MatchReasons';
 import './shared/marketplace.css';
 
 interface Profile {
@@ -59,7 +59,7 @@ const UPSERT: TypedDocumentNode<{ upsertCapabilityProfile: Profile }, { input: R
 interface NeedMatch {
   score: number;
   reasons: MatchReason[];
-  need: Pick<NeedSummary, 'id' | 'title' | 'region' | 'learnerCount' | 'neededBy' | 'organization' | 'skills'>;
+  need: NeedSummary;
 }
 const NEED_MATCHES: TypedDocumentNode<{ needMatches: NeedMatch[] }, { institutionId: string }> = gql`
   query NeedMatches($institutionId: ID!) {
@@ -71,28 +71,11 @@ const NEED_MATCHES: TypedDocumentNode<{ needMatches: NeedMatch[] }, { institutio
         detail
       }
       need {
-        id
-        title
-        region
-        learnerCount
-        neededBy
-        organization {
-          id
-          name
-          size
-          region
-        }
-        skills {
-          level
-          skill {
-            id
-            label
-            labelFr
-          }
-        }
+        ...NeedSummaryFields
       }
     }
   }
+  ${NEED_SUMMARY_FIELDS}
 `;
 
 function profileSchema(t: TFunction) {
@@ -111,7 +94,7 @@ function RankedNeeds({ institutionId, hasProfile }: { institutionId: string; has
   const regions = useRegions();
   const matches = useQuery(NEED_MATCHES, { variables: { institutionId }, skip: !hasProfile, fetchPolicy: 'cache-and-network' });
   const partnerships = useQuery(PARTNERSHIPS, { variables: { organizationId: institutionId, filter: {} }, fetchPolicy: 'cache-and-network' });
-  const taken = new Map((partnerships.data?.partnerships.edges ?? []).map((e) => e.node).filter((p) => p.state === 'PROPOSED' || p.state === 'ACCEPTED').map((p) => [p.need.id, p.state]));
+  const taken = new Map((partnerships.data?.partnerships.edges ?? []).map((e) => e.node).filter((p) => p.state === 'PROPOSED' || p.state === 'ACCEPTED').map((p) => [p.need.id, p.state] as const));
   const list = matches.data?.needMatches ?? [];
   return (
     <section aria-labelledby="ranked-needs">
@@ -126,24 +109,21 @@ function RankedNeeds({ institutionId, hasProfile }: { institutionId: string; has
       ) : (
         <ol className="cards ranked" aria-label={t('capabilities.rankedTitle')}>
           {list.map((match, index) => (
-            <li key={match.need.id} className="card" aria-labelledby={`need-${match.need.id}`}>
-              <div className="card-heading">
-                <h3 id={`need-${match.need.id}`}>
-                  <span className="rank">{t('matches.rank', { rank: index + 1 })}</span> {match.need.title}
-                </h3>
-                <Score score={match.score} />
-              </div>
+            <RankedMatch
+              key={match.need.id}
+              id={match.need.id}
+              rank={index + 1}
+              title={match.need.title}
+              heading="h3"
+              score={match.score}
+              reasons={match.reasons}
+              reasonsLabel={t('matches.reasonsFor', { name: match.need.title })}
+              already={taken.get(match.need.id)}
+              proposal={{ needId: match.need.id, institutionId, partnerName: match.need.organization.name, onProposed: () => void partnerships.refetch() }}
+            >
               <p className="meta">{t('capabilities.needMeta', { employer: match.need.organization.name, region: regions.name(match.need.region), count: match.need.learnerCount })}</p>
               <p className="meta">{match.need.skills.map((s) => `${skillLabel(s.skill, i18n.language)} (${t(`common:skillPicker.levels.${s.level}`)})`).join(', ')}</p>
-              <MatchReasons reasons={match.reasons} label={t('matches.reasonsFor', { name: match.need.title })} />
-              {taken.has(match.need.id) ? (
-                <p role="status" className="notice notice-success">
-                  {t(`matches.already.${taken.get(match.need.id)}`)}
-                </p>
-              ) : (
-                <ProposeForm needId={match.need.id} institutionId={institutionId} partnerName={match.need.organization.name} onProposed={() => void partnerships.refetch()} />
-              )}
-            </li>
+            </RankedMatch>
           ))}
         </ol>
       )}

@@ -8,7 +8,7 @@ import { FormError, Page } from '../../ui';
 import { apiErrors, errorMessage } from '../../graphql/errors';
 import { useCurrentOrganization } from '../../app/current-organization';
 import { PARTNERSHIPS, SKILL_NEED, useRegions, type MatchReason, type OrganizationSummary } from './shared/marketplace-documents';
-import { MatchReasons, ProposeForm, Score } from './shared/MatchReasons';
+import { RankedMatch } from './shared/MatchReasons';
 import './shared/marketplace.css';
 
 const PARTNER_MATCHES: TypedDocumentNode<{ partnerMatches: Array<{ score: number; institution: OrganizationSummary; reasons: MatchReason[] }> }, { needId: string }> = gql`
@@ -40,7 +40,7 @@ export function Component() {
   const partnerships = useQuery(PARTNERSHIPS, { variables: { organizationId, filter: {} }, skip: !organizationId, fetchPolicy: 'cache-and-network' });
   const regions = useRegions();
   const title = need.data?.skillNeed?.title ?? '';
-  const proposed = new Map((partnerships.data?.partnerships.edges ?? []).map((e) => e.node).filter((p) => p.need.id === id && (p.state === 'PROPOSED' || p.state === 'ACCEPTED')).map((p) => [p.institution.id, p.state]));
+  const proposed = new Map((partnerships.data?.partnerships.edges ?? []).map((e) => e.node).filter((p) => p.need.id === id && (p.state === 'PROPOSED' || p.state === 'ACCEPTED')).map((p) => [p.institution.id, p.state] as const));
   const failure = need.error ?? matches.error;
   const list = matches.data?.partnerMatches ?? [];
 
@@ -60,22 +60,21 @@ export function Component() {
       ) : (
         <ol className="cards ranked" aria-label={t('matches.listLabel')}>
           {list.map((match, index) => (
-            <li key={match.institution.id} className="card" aria-labelledby={`match-${match.institution.id}`}>
-              <div className="card-heading">
-                <h2 id={`match-${match.institution.id}`}>
-                  <span className="rank">{t('matches.rank', { rank: index + 1 })}</span> {match.institution.name}
-                </h2>
-                {match.institution.size === 'SMALL' && <span className="tag tag-small">{t('matches.small')}</span>}
-                <Score score={match.score} />
-              </div>
+            <RankedMatch
+              key={match.institution.id}
+              id={match.institution.id}
+              rank={index + 1}
+              title={match.institution.name}
+              heading="h2"
+              small={match.institution.size === 'SMALL'}
+              score={match.score}
+              reasons={match.reasons}
+              reasonsLabel={t('matches.reasonsFor', { name: match.institution.name })}
+              already={proposed.get(match.institution.id)}
+              proposal={{ needId: id, institutionId: match.institution.id, partnerName: match.institution.name, onProposed: () => void partnerships.refetch() }}
+            >
               <p className="meta">{t('matches.institutionMeta', { size: t(`sizes.${match.institution.size}`), region: regions.name(match.institution.region) })}</p>
-              <MatchReasons reasons={match.reasons} label={t('matches.reasonsFor', { name: match.institution.name })} />
-              {proposed.has(match.institution.id) ? (
-                <p role="status" className="notice notice-success">{t(`matches.already.${proposed.get(match.institution.id)}`)}</p>
-              ) : (
-                <ProposeForm needId={id} institutionId={match.institution.id} partnerName={match.institution.name} onProposed={() => void partnerships.refetch()} />
-              )}
-            </li>
+            </RankedMatch>
           ))}
         </ol>
       )}

@@ -1,22 +1,22 @@
 // A ranked match explained: its score, and each weighted reason as a labelled bar (the bar is
 // decoration; the number and the sentence say it), plus the form that proposes a partnership.
-import { useId, useState } from 'react';
+import { useId, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMutation } from '@apollo/client/react';
 import { TextArea, TextField as AriaTextField, Label } from 'react-aria-components';
 import { Button, FormError } from '../../../ui';
 import { apiErrors, errorMessage } from '../../../graphql/errors';
-import { PROPOSE, type MatchReason } from './marketplace-documents';
+import { PROPOSE, type MatchReason, type PartnershipState } from './marketplace-documents';
 
 /** The largest weight one reason can carry (skill overlap's), so bars compare across reasons. */
 const MAX_WEIGHT = 0.45;
 
-export function Score({ score }: { score: number }) {
+function Score({ score }: { score: number }) {
   const { t, i18n } = useTranslation('marketplace');
   return <span className="score">{t('matches.score', { score: new Intl.NumberFormat(i18n.language, { maximumFractionDigits: 0 }).format(score * 100) })}</span>;
 }
 
-export function MatchReasons({ reasons, label }: { reasons: MatchReason[]; label: string }) {
+function MatchReasons({ reasons, label }: { reasons: MatchReason[]; label: string }) {
   const { t, i18n } = useTranslation('marketplace');
   const weight = new Intl.NumberFormat(i18n.language, { maximumFractionDigits: 1, signDisplay: 'always' });
   return (
@@ -35,8 +35,49 @@ export function MatchReasons({ reasons, label }: { reasons: MatchReason[]; label
   );
 }
 
+/**
+ * One ranked match, as a list item: rank, name, the small-institution tag, score, what
+ * `children` says about it, its reasons, and either the proposal already made (`already`) or the
+ * form to propose.
+ */
+export function RankedMatch({ id, rank, title, heading: Heading, small, score, reasons, reasonsLabel, already, proposal, children }: {
+  id: string;
+  rank: number;
+  title: string;
+  heading: 'h2' | 'h3';
+  small?: boolean;
+  score: number;
+  reasons: MatchReason[];
+  reasonsLabel: string;
+  already?: PartnershipState;
+  proposal: { needId: string; institutionId: string; partnerName: string; onProposed: () => void };
+  children: ReactNode;
+}) {
+  const { t } = useTranslation('marketplace');
+  return (
+    <li className="card" aria-labelledby={`ranked-${id}`}>
+      <div className="card-heading">
+        <Heading id={`ranked-${id}`}>
+          <span className="rank">{t('matches.rank', { rank })}</span> {title}
+        </Heading>
+        {small && <span className="tag tag-small">{t('matches.small')}</span>}
+        <Score score={score} />
+      </div>
+      {children}
+      <MatchReasons reasons={reasons} label={reasonsLabel} />
+      {already ? (
+        <p role="status" className="notice notice-success">
+          {t(`matches.already.${already}`)}
+        </p>
+      ) : (
+        <ProposeForm {...proposal} />
+      )}
+    </li>
+  );
+}
+
 /** "Propose a partnership" with an optional message; `onProposed` after the server accepted it. */
-export function ProposeForm({ needId, institutionId, partnerName, onProposed }: { needId: string; institutionId: string; partnerName: string; onProposed: () => void }) {
+function ProposeForm({ needId, institutionId, partnerName, onProposed }: { needId: string; institutionId: string; partnerName: string; onProposed: () => void }) {
   const { t } = useTranslation('marketplace');
   const [open, setOpen] = useState(false);
   const [message, setMessage] = useState('');

@@ -39,8 +39,9 @@ export interface SkillNeed {
   skills: SkillWithLevel[];
 }
 
-export const NEED_FIELDS = gql`
-  fragment NeedFields on SkillNeed {
+/** A need's own fields, without its skills (each query chooses how much of a skill it needs). */
+const NEED_BASE_FIELDS = gql`
+  fragment NeedBaseFields on SkillNeed {
     id
     title
     description
@@ -59,6 +60,13 @@ export const NEED_FIELDS = gql`
       size
       region
     }
+  }
+`;
+
+/** A need as the form edits it: its skills as the skill picker shows them. */
+export const NEED_FIELDS = gql`
+  fragment NeedFields on SkillNeed {
+    ...NeedBaseFields
     skills {
       level
       skill {
@@ -66,6 +74,7 @@ export const NEED_FIELDS = gql`
       }
     }
   }
+  ${NEED_BASE_FIELDS}
   ${PICKED_SKILL_FIELDS}
 `;
 
@@ -78,24 +87,7 @@ export interface NeedSummary extends Omit<SkillNeed, 'skills'> {
 }
 export const NEED_SUMMARY_FIELDS = gql`
   fragment NeedSummaryFields on SkillNeed {
-    id
-    title
-    description
-    status
-    region
-    sector
-    deliveryModes
-    learnerCount
-    careerStage
-    neededBy
-    version
-    createdAt
-    organization {
-      id
-      name
-      size
-      region
-    }
+    ...NeedBaseFields
     skills {
       level
       skill {
@@ -105,6 +97,7 @@ export const NEED_SUMMARY_FIELDS = gql`
       }
     }
   }
+  ${NEED_BASE_FIELDS}
 `;
 
 export const SKILL_NEED: TypedDocumentNode<{ skillNeed: SkillNeed | null }, { id: string }> = gql`
