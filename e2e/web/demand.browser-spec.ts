@@ -38,4 +38,11 @@ it('shows demand against supply and drills through to the needs behind a cell', 
   expect(bySkill.sort()).toEqual([...titles].sort());
   const row = page.getByRole('table', { name: 'Demand and supply by Skill' }).getByRole('row', { name: /solve problems/ });
   await expectText(row, '21');
+
+  // skillNeeds has no skill-group filter: the screen finds the group's skills and filters.
+  const groups = await ok<{ demandMap: Array<{ label: string; needs: number }> }>('query { demandMap(groupBy: SKILL_GROUP, filter: { region: "YT" }) { label needs } }', {}, employer.token);
+  expect(groups.demandMap.length).toBeGreaterThan(0);
+  const group = groups.demandMap[0]!;
+  const bySkillGroup = await drillIntoDemand(page, { groupBy: 'Skill group', region: 'YT', label: group.label });
+  expect(bySkillGroup.sort()).toEqual([...titles].sort());
 });

@@ -5,9 +5,9 @@
 // validation before sending and the server's error on the right field.
 import { randomUUID } from 'node:crypto';
 import type { Page } from 'playwright-core';
-import { createOrganization, ok, signUp, type Session } from '../support/client';
+import { createOrganization, eventually, ok, signUp, type Session } from '../support/client';
 import { checkScreen, expectDescription, expectText, newContext, screenshot, useBrowser } from './support/browser';
-import { acceptProposal, fillNeedForm, partnershipCard, pickSkill, postNeed, proposeFromMatches, proposeFromRankedNeeds, rankedInstitutions, saveCapabilityProfile, withdrawProposal, type NeedDraft } from './steps/marketplace';
+import { acceptProposal, fillNeedForm, focusedText, partnershipCard, pickSkill, postNeed, proposeFromMatches, proposeFromRankedNeeds, rankedInstitutions, saveCapabilityProfile, withdrawProposal, type NeedDraft } from './steps/marketplace';
 
 const browser = useBrowser();
 const suffix = randomUUID().slice(0, 6);
@@ -117,6 +117,8 @@ describe('marketplace', () => {
     await checkScreen(page, 'matches');
 
     await proposeFromMatches(page, { needId, institution: COLLEGE, message: 'Could we build this together for September?' });
+    // The keyboard lands on what replaced the form.
+    expect(await eventually(() => focusedText(page), (text) => text.startsWith('Proposal sent.'))).toBe('Proposal sent. Waiting for an answer.');
     await page.goto('/needs');
     await expectText(page.getByRole('list', { name: 'Your skill needs' }), title);
     await checkScreen(page, 'needs');

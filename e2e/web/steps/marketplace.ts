@@ -116,6 +116,11 @@ async function proposeOnCard(card: Locator, partner: string, message?: string): 
   await expectText(card.getByRole('status'), 'Proposal sent.');
 }
 
+/** The text of the element that has focus, e.g. to check where an action left the keyboard. */
+export async function focusedText(page: Page): Promise<string> {
+  return page.evaluate(() => document.activeElement?.textContent?.trim() ?? '');
+}
+
 export interface CapabilityDraft {
   readonly skills: readonly SkillChoice[];
   /** Region codes. */

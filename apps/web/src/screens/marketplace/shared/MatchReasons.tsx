@@ -1,6 +1,6 @@
 // A ranked match explained: its score, and each weighted reason as a labelled bar (the bar is
 // decoration; the number and the sentence say it), plus the form that proposes a partnership.
-import { useId, useState, type ReactNode } from 'react';
+import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMutation } from '@apollo/client/react';
 import { TextArea, TextField as AriaTextField, Label } from 'react-aria-components';
@@ -54,6 +54,12 @@ export function RankedMatch({ id, rank, title, heading: Heading, small, score, r
   children: ReactNode;
 }) {
   const { t } = useTranslation('marketplace');
+  // After proposing, the form is gone: focus moves to the sentence that replaced it.
+  const [proposed, setProposed] = useState(false);
+  const status = useRef<HTMLParagraphElement>(null);
+  useEffect(() => {
+    if (proposed && already) status.current?.focus();
+  }, [proposed, already]);
   return (
     <li className="card" aria-labelledby={`ranked-${id}`}>
       <div className="card-heading">
@@ -66,11 +72,17 @@ export function RankedMatch({ id, rank, title, heading: Heading, small, score, r
       {children}
       <MatchReasons reasons={reasons} label={reasonsLabel} />
       {already ? (
-        <p role="status" className="notice notice-success">
+        <p role="status" className="notice notice-success" tabIndex={-1} ref={status}>
           {t(`matches.already.${already}`)}
         </p>
       ) : (
-        <ProposeForm {...proposal} />
+        <ProposeForm
+          {...proposal}
+          onProposed={() => {
+            setProposed(true);
+            proposal.onProposed();
+          }}
+        />
       )}
     </li>
   );
