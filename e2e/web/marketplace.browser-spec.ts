@@ -131,6 +131,7 @@ describe('marketplace', () => {
     await expectText(card, 'Could we build this together for September?');
     await checkScreen(page, 'partnerships');
     await acceptProposal(page, { needTitle: title, from: EMPLOYER, message: 'Gladly. Our program team will reach out.' });
+    expect(await eventually(() => focusedText(page), (text) => text.endsWith('Accepted'))).toBe(`${title}Accepted`);
     const data = await ok<{ partnerships: { edges: Array<{ node: { state: string; responseMessage: string; need: { id: string } } }> } }>(
       'query($o: ID!) { partnerships(organizationId: $o, filter: { direction: PROPOSED_BY_US }) { edges { node { state responseMessage need { id } } } } }',
       { o: employerOrg },

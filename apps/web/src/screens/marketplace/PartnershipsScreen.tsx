@@ -36,7 +36,11 @@ function Respond({ partnership, counterpart }: { partnership: Partnership; count
   const { t } = useTranslation('marketplace');
   const [message, setMessage] = useState('');
   const [respond, { loading, error }] = useMutation(RESPOND, { refetchQueries: [PARTNERSHIPS] });
-  const answer = (accept: boolean) => void respond({ variables: { id: partnership.id, accept, message: message.trim() || null } }).catch(() => undefined);
+  // The answer replaces these controls: the keyboard goes to the partnership's heading, which now says its state.
+  const answer = (accept: boolean) =>
+    void respond({ variables: { id: partnership.id, accept, message: message.trim() || null } })
+      .then(() => document.getElementById(`partnership-${partnership.id}`)?.focus())
+      .catch(() => undefined);
   return (
     <div className="respond">
       <AriaTextField className="field" value={message} onChange={setMessage}>
@@ -126,7 +130,7 @@ export function Component() {
             const counterpart = p.employer.id === organizationId ? p.institution.name : p.employer.name;
             return (
               <li key={p.id} className="card" data-testid="partnership">
-                <div className="card-heading">
+                <div className="card-heading" id={`partnership-${p.id}`} tabIndex={-1}>
                   <h2>{p.need.title}</h2>
                   <span className={`status status-${p.state.toLowerCase()}`}>{t(`partnershipStates.${p.state}`)}</span>
                 </div>
