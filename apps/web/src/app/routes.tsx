@@ -29,9 +29,13 @@ export const screens: ScreenRoute[] = [
   // inbox
   { path: '/inbox', access: 'member', load: () => import('../screens/inbox/InboxScreen') },
   { path: '/inbox/preferences', access: 'member', load: () => import('../screens/inbox/PreferencesScreen') },
-  // marketplace — not built yet
-  { path: '/needs', access: 'member', nav: 'nav.needs', load: coming('nav.needs') },
-  { path: '/capabilities', access: 'member', nav: 'nav.capabilities', load: coming('nav.capabilities') },
+  // marketplace
+  { path: '/needs', access: 'member', nav: 'nav.needs', load: () => import('../screens/marketplace/NeedsScreen') },
+  { path: '/needs/new', access: 'member', load: () => import('../screens/marketplace/NeedFormScreen') },
+  { path: '/needs/:id', access: 'member', load: () => import('../screens/marketplace/NeedFormScreen') },
+  { path: '/needs/:id/matches', access: 'member', load: () => import('../screens/marketplace/MatchesScreen') },
+  { path: '/capabilities', access: 'member', nav: 'nav.capabilities', load: () => import('../screens/marketplace/CapabilitiesScreen') },
+  { path: '/partnerships', access: 'member', nav: 'nav.partnerships', load: () => import('../screens/marketplace/PartnershipsScreen') },
   // codev
   { path: '/designs', access: 'member', nav: 'nav.designs', load: () => import('../screens/codev/DesignsScreen') },
   { path: '/designs/:id', access: 'member', load: () => import('../screens/codev/DesignScreen') },
@@ -41,8 +45,8 @@ export const screens: ScreenRoute[] = [
   { path: '/issuing', access: 'member', nav: 'nav.issuing', load: () => import('../screens/trust/IssuingScreen') },
   { path: '/umbrella', access: 'member', nav: 'nav.umbrella', load: () => import('../screens/trust/UmbrellaScreen') },
   { path: '/my-credentials', access: 'member', nav: 'trust:nav.myCredentials', load: () => import('../screens/trust/MyCredentialsScreen') },
-  // demand — not built yet
-  { path: '/demand', access: 'member', nav: 'nav.demand', load: coming('nav.demand') },
+  // demand
+  { path: '/demand', access: 'member', nav: 'nav.demand', load: () => import('../screens/demand/DemandScreen') },
   // public (the API keeps /credentials/:id and /verify; the app uses /public/…)
   { path: '/public/credentials/:id', access: 'public', load: () => import('../screens/public/PublicCredentialScreen') },
   { path: '/public/verify', access: 'public', load: () => import('../screens/public/VerifyScreen') },

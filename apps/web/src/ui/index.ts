@@ -4,3 +4,4 @@ export * from './Page';
 export * from './Coming';
 export * from './ConflictNotice';
 export * from './Form';
+export * from './SkillPicker';

@@ -1,0 +1,158 @@
+// The organization's partnerships and proposals, either side: the side proposed to accepts or
+// declines (with a message), the proposing side may withdraw an unanswered proposal.
+import { useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router';
+import { gql, type TypedDocumentNode } from '@apollo/client';
+import { useMutation, useQuery } from '@apollo/client/react';
+import { Label, TextArea, TextField as AriaTextField } from 'react-aria-components';
+import { Button, FormError, Page } from '../../ui';
+import { apiErrors, errorMessage } from '../../graphql/errors';
+import { useCurrentOrganization } from '../../app/current-organization';
+import { PARTNERSHIP_FIELDS, PARTNERSHIPS, type Partnership, type PartnershipDirection, type PartnershipState } from './shared/marketplace-documents';
+import './shared/marketplace.css';
+
+const RESPOND: TypedDocumentNode<{ respondToPartnership: Partnership }, { id: string; accept: boolean; message: string | null }> = gql`
+  mutation RespondToPartnership($id: ID!, $accept: Boolean!, $message: String) {
+    respondToPartnership(id: $id, accept: $accept, message: $message) {
+      ...PartnershipFields
+    }
+  }
+  ${PARTNERSHIP_FIELDS}
+`;
+const WITHDRAW: TypedDocumentNode<{ withdrawPartnership: Partnership }, { id: string }> = gql`
+  mutation WithdrawPartnership($id: ID!) {
+    withdrawPartnership(id: $id) {
+      ...PartnershipFields
+    }
+  }
+  ${PARTNERSHIP_FIELDS}
+`;
+
+const STATES: PartnershipState[] = ['PROPOSED', 'ACCEPTED', 'DECLINED', 'WITHDRAWN'];
+const DIRECTIONS: PartnershipDirection[] = ['PROPOSED_TO_US', 'PROPOSED_BY_US'];
+
+function Respond({ partnership, counterpart }: { partnership: Partnership; counterpart: string }) {
+  const { t } = useTranslation('marketplace');
+  const [message, setMessage] = useState('');
+  const [respond, { loading, error }] = useMutation(RESPOND, { refetchQueries: [PARTNERSHIPS] });
+  // The answer replaces these controls: the keyboard goes to the partnership's heading, which now says its state.
+  const answer = (accept: boolean) =>
+    void respond({ variables: { id: partnership.id, accept, message: message.trim() || null } })
+      .then(() => document.getElementById(`partnership-${partnership.id}`)?.focus())
+      .catch(() => undefined);
+  return (
+    <div className="respond">
+      <AriaTextField className="field" value={message} onChange={setMessage}>
+        <Label>{t('partnerships.responseMessage', { name: counterpart })}</Label>
+        <TextArea rows={2} />
+      </AriaTextField>
+      <FormError>{error && apiErrors(error).map((e) => errorMessage(t, e)).join(' ')}</FormError>
+      <div className="toolbar">
+        <Button isDisabled={loading} onPress={() => answer(true)} aria-label={t('partnerships.acceptFrom', { name: counterpart, title: partnership.need.title })}>
+          {t('partnerships.accept')}
+        </Button>
+        <Button variant="secondary" isDisabled={loading} onPress={() => answer(false)} aria-label={t('partnerships.declineFrom', { name: counterpart, title: partnership.need.title })}>
+          {t('partnerships.decline')}
+        </Button>
+      </div>
+    </div>
+  );
+}
+
+function Withdraw({ partnership, counterpart }: { partnership: Partnership; counterpart: string }) {
+  const { t } = useTranslation('marketplace');
+  const [withdraw, { loading, error }] = useMutation(WITHDRAW, { refetchQueries: [PARTNERSHIPS] });
+  return (
+    <div>
+      <FormError>{error && apiErrors(error).map((e) => errorMessage(t, e)).join(' ')}</FormError>
+      <Button variant="secondary" isDisabled={loading} onPress={() => void withdraw({ variables: { id: partnership.id } }).catch(() => undefined)} aria-label={t('partnerships.withdrawTo', { name: counterpart, title: partnership.need.title })}>
+        {t('partnerships.withdraw')}
+      </Button>
+    </div>
+  );
+}
+
+export function Component() {
+  const { t, i18n } = useTranslation('marketplace');
+  const { current } = useCurrentOrganization();
+  const organizationId = current?.organization.id ?? '';
+  const [params, setParams] = useSearchParams();
+  const direction = (DIRECTIONS as string[]).includes(params.get('direction') ?? '') ? (params.get('direction') as PartnershipDirection) : null;
+  const state = (STATES as string[]).includes(params.get('state') ?? '') ? (params.get('state') as PartnershipState) : null;
+  const { data, loading, error } = useQuery(PARTNERSHIPS, { variables: { organizationId, filter: { direction, state } }, skip: !organizationId, fetchPolicy: 'cache-and-network' });
+  const items = data?.partnerships.edges.map((e) => e.node) ?? [];
+  const date = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium' });
+  const directionId = useId();
+  const stateId = useId();
+  const setFilter = (key: string, value: string) => {
+    const next = new URLSearchParams(params);
+    if (value) next.set(key, value);
+    else next.delete(key);
+    setParams(next, { replace: true });
+  };
+
+  return (
+    <Page title={t('partnerships.title')}>
+      <div className="toolbar">
+        <div className="field">
+          <label htmlFor={directionId}>{t('partnerships.direction')}</label>
+          <select id={directionId} value={direction ?? ''} onChange={(event) => setFilter('direction', event.target.value)}>
+            <option value="">{t('partnerships.all')}</option>
+            {DIRECTIONS.map((d) => (
+              <option key={d} value={d}>
+                {t(`partnerships.directions.${d}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor={stateId}>{t('partnerships.state')}</label>
+          <select id={stateId} value={state ?? ''} onChange={(event) => setFilter('state', event.target.value)}>
+            <option value="">{t('partnerships.all')}</option>
+            {STATES.map((s) => (
+              <option key={s} value={s}>
+                {t(`partnershipStates.${s}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+      </div>
+      <FormError>{error && apiErrors(error).map((e) => errorMessage(t, e)).join(' ')}</FormError>
+      {loading && !data ? (
+        <p>{t('common:loading')}</p>
+      ) : items.length === 0 ? (
+        <p>{t('partnerships.empty')}</p>
+      ) : (
+        <ul className="cards" aria-label={t('partnerships.listLabel')}>
+          {items.map((p) => {
+            const ours = p.proposedBy.id === organizationId;
+            const counterpart = p.employer.id === organizationId ? p.institution.name : p.employer.name;
+            return (
+              <li key={p.id} className="card" data-testid="partnership">
+                <div className="card-heading" id={`partnership-${p.id}`} tabIndex={-1}>
+                  <h2>{p.need.title}</h2>
+                  <span className={`status status-${p.state.toLowerCase()}`}>{t(`partnershipStates.${p.state}`)}</span>
+                </div>
+                <p className="meta">
+                  {ours ? t('partnerships.proposedTo', { name: counterpart }) : t('partnerships.proposedBy', { name: counterpart })} · <time dateTime={p.createdAt}>{date.format(new Date(p.createdAt))}</time>
+                </p>
+                {p.message && (
+                  <blockquote className="message">
+                    <p>{p.message}</p>
+                  </blockquote>
+                )}
+                {p.responseMessage && (
+                  <p>
+                    <strong>{t('partnerships.response')}</strong> {p.responseMessage}
+                  </p>
+                )}
+                {p.state === 'PROPOSED' && (ours ? <Withdraw partnership={p} counterpart={counterpart} /> : <Respond partnership={p} counterpart={counterpart} />)}
+              </li>
+            );
+          })}
+        </ul>
+      )}
+    </Page>
+  );
+}

@@ -1,0 +1,199 @@
+// The skill picker skill needs, capability profiles (and designs) share: a combo box that
+// searches ESCO and Skills for Success as the user types (the server matches labels and
+// alternative labels, typos and word order), each option showing its framework and its group or
+// broader skill; the chosen skills below it, each with a level from 1 to 4 and a remove button.
+import { useEffect, useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { gql, type TypedDocumentNode } from '@apollo/client';
+import { useQuery } from '@apollo/client/react';
+import { ComboBox, FieldError, Input, Label, ListBox, ListBoxItem, Popover, Text } from 'react-aria-components';
+import { useController, type Control, type FieldValues, type Path } from 'react-hook-form';
+import { Button } from './Button';
+
+export interface PickedSkill {
+  id: string;
+  label: string;
+  labelFr: string | null;
+  framework: string;
+  broader: Array<{ id: string; label: string; labelFr: string | null }>;
+}
+export interface SkillWithLevel {
+  skill: PickedSkill;
+  level: number;
+}
+export const SKILL_LEVELS = [1, 2, 3, 4] as const;
+
+/** The fields a picked skill needs; spread into any query that loads skills for the picker. */
+export const PICKED_SKILL_FIELDS = gql`
+  fragment PickedSkill on Skill {
+    id
+    label
+    labelFr
+    framework
+    broader {
+      id
+      label
+      labelFr
+    }
+  }
+`;
+
+interface SearchResult extends PickedSkill {
+  altLabels: string[];
+  altLabelsFr: string[];
+}
+const SEARCH_SKILLS: TypedDocumentNode<{ skills: { edges: Array<{ node: SearchResult }> } }, { search: string; framework: string | null }> = gql`
+  query SearchSkills($search: String, $framework: String) {
+    skills(search: $search, framework: $framework, first: 12) {
+      edges {
+        node {
+          ...PickedSkill
+          altLabels
+          altLabelsFr
+        }
+      }
+    }
+  }
+  ${PICKED_SKILL_FIELDS}
+`;
+
+/** The label in the interface's language (ESCO has French labels for most skills). */
+export function skillLabel(skill: { label: string; labelFr: string | null }, language: string): string {
+  return language === 'fr' && skill.labelFr ? skill.labelFr : skill.label;
+}
+
+function useDebounced<T>(value: T, ms: number): T {
+  const [debounced, setDebounced] = useState(value);
+  useEffect(() => {
+    const timer = setTimeout(() => setDebounced(value), ms);
+    return () => clearTimeout(timer);
+  }, [value, ms]);
+  return debounced;
+}
+
+/** The alternative label the search matched, when the preferred label does not show why. */
+function matchedAltLabel(skill: SearchResult, search: string, language: string): string | undefined {
+  const words = search.toLowerCase().split(/\s+/).filter(Boolean);
+  const shows = (text: string) => words.every((w) => text.toLowerCase().includes(w));
+  if (shows(skillLabel(skill, language))) return undefined;
+  return [...(language === 'fr' ? skill.altLabelsFr : []), ...skill.altLabels].find(shows);
+}
+
+export function SkillPicker<T extends FieldValues>({ control, name, label, description }: { control: Control<T>; name: Path<T>; label: string; description?: string }) {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language;
+  const {
+    field: { value, onChange, ref },
+    fieldState,
+  } = useController({ control, name });
+  const picked = (value as SkillWithLevel[] | undefined) ?? [];
+  const [input, setInput] = useState('');
+  const [framework, setFramework] = useState('');
+  const search = useDebounced(input.trim(), 250);
+  const { data, loading } = useQuery(SEARCH_SKILLS, { variables: { search, framework: framework || null }, skip: search.length < 2 });
+  // Nothing to offer (and the popover closes) once the input is cleared, e.g. after choosing.
+  const typed = input.trim().length >= 2;
+  const options = !typed || search.length < 2 ? [] : (data?.skills.edges.map((e) => e.node) ?? []).filter((s) => !picked.some((p) => p.skill.id === s.id));
+  const frameworkId = useId();
+
+  const add = (id: string) => {
+    const skill = options.find((s) => s.id === id);
+    if (!skill) return;
+    const { altLabels: _alt, altLabelsFr: _altFr, ...rest } = skill;
+    onChange([...picked, { skill: rest, level: 2 }]);
+    setInput('');
+  };
+  const setLevel = (id: string, level: number) => onChange(picked.map((p) => (p.skill.id === id ? { ...p, level } : p)));
+  const remove = (id: string) => onChange(picked.filter((p) => p.skill.id !== id));
+  const group = (skill: PickedSkill) => (skill.broader.length ? skill.broader.map((b) => skillLabel(b, lang)).join(', ') : undefined);
+
+  return (
+    <fieldset className="field skill-picker">
+      <legend>{label}</legend>
+      <div className="skill-search">
+        <div className="field">
+          <label htmlFor={frameworkId}>{t('skillPicker.framework')}</label>
+          <select id={frameworkId} value={framework} onChange={(event) => setFramework(event.target.value)}>
+            <option value="">{t('skillPicker.frameworks.all')}</option>
+            <option value="ESCO">{t('skillPicker.frameworks.ESCO')}</option>
+            <option value="SFS">{t('skillPicker.frameworks.SFS')}</option>
+          </select>
+        </div>
+        <ComboBox
+          className="field skill-combobox"
+          items={options}
+          inputValue={input}
+          onInputChange={setInput}
+          selectedKey={null}
+          onSelectionChange={(key) => key !== null && add(String(key))}
+          menuTrigger="input"
+          allowsEmptyCollection={typed}
+          isInvalid={fieldState.invalid}
+          validationBehavior="aria"
+        >
+          <Label>{t('skillPicker.search')}</Label>
+          {/* Escape clears the search, which closes the list (it stays open while a search is typed). */}
+          <Input ref={ref} placeholder={t('skillPicker.placeholder')} onKeyDown={(event) => event.key === 'Escape' && setInput('')} />
+          <Text slot="description">{description ?? t('skillPicker.hint')}</Text>
+          <FieldError>{fieldState.error?.message}</FieldError>
+          <Popover className="popover" placement="bottom start">
+            <ListBox className="listbox" renderEmptyState={() => <p className="listbox-empty">{loading || search !== input.trim() ? t('skillPicker.searching') : t('skillPicker.noMatch')}</p>}>
+              {(skill: SearchResult) => {
+                const alt = matchedAltLabel(skill, search, lang);
+                const broader = group(skill);
+                const text = skillLabel(skill, lang);
+                return (
+                  <ListBoxItem id={skill.id} textValue={text} className="listbox-option">
+                    <Text slot="label">{text}</Text>
+                    <Text slot="description" className="option-meta">
+                      {t(`skillPicker.frameworks.${skill.framework}`, { defaultValue: skill.framework })}
+                      {broader && ` · ${t('skillPicker.group', { group: broader })}`}
+                      {alt && ` · ${t('skillPicker.alsoKnownAs', { label: alt })}`}
+                    </Text>
+                  </ListBoxItem>
+                );
+              }}
+            </ListBox>
+          </Popover>
+        </ComboBox>
+      </div>
+      {picked.length === 0 ? (
+        <p className="description">{t('skillPicker.none')}</p>
+      ) : (
+        <ul className="picked-skills" aria-label={t('skillPicker.chosen')}>
+          {picked.map(({ skill, level }) => {
+            const text = skillLabel(skill, lang);
+            const broader = group(skill);
+            return (
+              <li key={skill.id}>
+                <span className="picked-skill-name">
+                  <span>{text}</span>
+                  <span className="option-meta">
+                    {t(`skillPicker.frameworks.${skill.framework}`, { defaultValue: skill.framework })}
+                    {broader && ` · ${t('skillPicker.group', { group: broader })}`}
+                  </span>
+                </span>
+                <select aria-label={t('skillPicker.levelFor', { skill: text })} value={level} onChange={(event) => setLevel(skill.id, Number(event.target.value))}>
+                    {SKILL_LEVELS.map((l) => (
+                      <option key={l} value={l}>
+                        {t(`skillPicker.levels.${l}`)}
+                      </option>
+                    ))}
+                </select>
+                <Button variant="link" onPress={() => remove(skill.id)} aria-label={t('skillPicker.remove', { skill: text })}>
+                  {t('skillPicker.removeShort')}
+                </Button>
+              </li>
+            );
+          })}
+        </ul>
+      )}
+    </fieldset>
+  );
+}
+
+/** The API's input for picked skills. */
+export const skillInputs = (skills: readonly SkillWithLevel[]) => skills.map((s) => ({ skillId: s.skill.id, level: s.level }));
+
+/** Picked skills as one readable line, e.g. for a conflict notice. */
+export const skillsText = (skills: readonly SkillWithLevel[], language: string) => skills.map((s) => `${skillLabel(s.skill, language)} (${s.level})`).join(', ');
