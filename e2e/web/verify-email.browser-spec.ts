@@ -28,7 +28,8 @@ it('asks a new account to confirm its address and confirms it from the e-mailed 
   await page.getByRole('button', { name: 'Confirm my address' }).click();
   await expectText(page.getByRole('status'), `${person.email} is confirmed.`);
   await page.getByRole('link', { name: 'Continue to Lattice' }).click();
-  await page.getByRole('heading', { level: 1 }).waitFor();
+  await page.getByRole('heading', { level: 1, name: /^Welcome/ }).waitFor();
+  await notice.waitFor({ state: 'detached', timeout: 10_000 });
   expect(await notice.count()).toBe(0);
 
   // The same link a second time says so, in words.

@@ -37,13 +37,14 @@ export function Component() {
     try {
       const { data } = await verify({ variables: { token } });
       if (!data) return;
-      setVerified(data.verifyEmail.email);
       if (signedIn) {
-        // A fresh token carries the proof (what is found by address opens at once).
+        // A fresh token carries the proof (what is found by address opens at once), and the
+        // cached profile learns it before the page says "confirmed", so no screen shows it stale.
         const fresh = await refresh();
         if (fresh.data) sessionStore.signIn(fresh.data.refreshToken.token);
-        await client.refetchQueries({ include: [ME] });
+        await client.query({ query: ME, fetchPolicy: 'network-only' });
       }
+      setVerified(data.verifyEmail.email);
     } catch (failure) {
       setError(apiErrors(failure).map((e) => errorMessage(t, e)).join(' '));
     }
