@@ -23,7 +23,7 @@ import {
   type DesignDetail,
 } from './documents';
 import { toInput, toValues, parseNumber, type DesignValues } from './design-values';
-import { CheckboxesField, TextAreaField, YesNoField } from './fields';
+import { CheckboxesField, YesNoField } from './fields';
 import { SkillName } from './SkillName';
 import { FieldThreads } from './Comments';
 import { basicsSchema, fieldLabel, showValue } from './format';
@@ -257,7 +257,7 @@ export function DesignForm({ design, canEdit }: { design: DesignDetail; canEdit:
     return (
       <DesignField key={name} path={PATHS[name] ?? name} locked={locked}>
         {kind === 'text' && <TextField {...props} />}
-        {kind === 'lines' && <TextAreaField {...props} />}
+        {kind === 'lines' && <TextField {...props} multiline />}
         {kind === 'yesNo' && <YesNoField {...props} />}
         {kind === 'choice' && choices && (
           <SelectField {...props} placeholder={t('notStated')} options={choose(choices[0], choices[1])} />
