@@ -1,7 +1,6 @@
 // Every screen of the app, one line each. `access`: public (anyone), guest (only signed out:
 // log-in, sign-up), member (signed in). `nav` puts the screen in the header's navigation under
 // that i18n key (common namespace). Screens load lazily: each module exports `Component`.
-// Placeholders for areas not built yet use coming(): they render a "coming" page, nothing else.
 import type { ComponentType } from 'react';
 
 export type Access = 'public' | 'guest' | 'member';
@@ -11,9 +10,6 @@ export interface ScreenRoute {
   readonly nav?: string;
   readonly load: () => Promise<{ Component: ComponentType }>;
 }
-
-/** A not-yet-built screen, titled by `title` (an i18n key in common). */
-const coming = (title: string) => () => import('../ui/ComingScreen').then((m) => ({ Component: m.comingScreen(title) }));
 
 export const screens: ScreenRoute[] = [
   // auth

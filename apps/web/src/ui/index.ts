@@ -1,7 +1,6 @@
 export * from './Button';
 export * from './fields';
 export * from './Page';
-export * from './Coming';
 export * from './ConflictNotice';
 export * from './Form';
 export * from './SkillPicker';
