@@ -264,6 +264,8 @@ it('checks the design form before sending, and shows the server’s refusals in 
   });
   await addPartner(college, otherName);
   // The skill picker works from the keyboard: type, arrow down to the first match, Enter.
+  // The pointer leaves the page first: an option that opens under it would take the focus.
+  await college.mouse.move(0, 0);
   const picker = college.getByRole('combobox', { name: 'Add a competency' });
   await picker.fill('solve problems');
   await college.getByRole('option', { name: 'solve problems', exact: true }).waitFor();

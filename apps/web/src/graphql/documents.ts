@@ -46,3 +46,33 @@ export const REFRESH_TOKEN: TypedDocumentNode<{ refreshToken: { token: string } 
     }
   }
 `;
+
+// The demand map: the demand screen and the umbrella's members' demand both read it.
+export type DemandGrouping = 'REGION' | 'SECTOR' | 'SKILL' | 'SKILL_GROUP';
+export interface DemandCell {
+  key: string;
+  label: string;
+  needs: number;
+  learners: number;
+  supply: number;
+  gap: number;
+}
+export interface DemandFilter {
+  region?: string;
+  sector?: string;
+  from?: string;
+  to?: string;
+  umbrellaId?: string;
+}
+export const DEMAND_MAP: TypedDocumentNode<{ demandMap: DemandCell[] }, { groupBy: DemandGrouping; filter: DemandFilter; first: number }> = gql`
+  query DemandMap($groupBy: DemandGrouping!, $filter: DemandFilter, $first: Int!) {
+    demandMap(groupBy: $groupBy, filter: $filter, first: $first) {
+      key
+      label
+      needs
+      learners
+      supply
+      gap
+    }
+  }
+`;

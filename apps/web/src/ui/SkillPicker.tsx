@@ -2,7 +2,7 @@
 // searches ESCO and Skills for Success as the user types (the server matches labels and
 // alternative labels, typos and word order), each option showing its framework and its group or
 // broader skill; the chosen skills below it, each with a level from 1 to 4 and a remove button.
-import { useEffect, useId, useState } from 'react';
+import { useEffect, useId, useState, type Ref } from 'react';
 import { useTranslation } from 'react-i18next';
 import { gql, type TypedDocumentNode } from '@apollo/client';
 import { useQuery } from '@apollo/client/react';
@@ -79,6 +79,109 @@ function matchedAltLabel(skill: SearchResult, search: string, language: string):
   return [...(language === 'fr' ? skill.altLabelsFr : []), ...skill.altLabels].find(shows);
 }
 
+/**
+ * The search half of the picker on its own: the combo box (and, unless `frameworkFilter` is
+ * false, the framework filter) that offers skills as the user types and hands the chosen one to
+ * `onPick`. For forms that keep their own list of chosen skills, e.g. a design's competencies.
+ */
+export function SkillSearch({
+  label,
+  description,
+  exclude,
+  onPick,
+  isDisabled,
+  frameworkFilter = true,
+  errorMessage,
+  inputRef,
+}: {
+  label: string;
+  description?: string;
+  /** Ids of skills already chosen: not offered again. */
+  exclude: readonly string[];
+  onPick: (skill: PickedSkill) => void;
+  isDisabled?: boolean;
+  frameworkFilter?: boolean;
+  errorMessage?: string;
+  inputRef?: Ref<HTMLInputElement>;
+}) {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language;
+  const [input, setInput] = useState('');
+  const [framework, setFramework] = useState('');
+  const search = useDebounced(input.trim(), 250);
+  const { data, loading } = useQuery(SEARCH_SKILLS, { variables: { search, framework: framework || null }, skip: search.length < 2 });
+  // Nothing to offer (and the popover closes) once the input is cleared, e.g. after choosing.
+  const typed = input.trim().length >= 2;
+  const options = !typed || search.length < 2 ? [] : (data?.skills.edges.map((e) => e.node) ?? []).filter((s) => !exclude.includes(s.id));
+  const frameworkId = useId();
+
+  const pick = (id: string) => {
+    const skill = options.find((s) => s.id === id);
+    if (!skill) return;
+    const { altLabels: _alt, altLabelsFr: _altFr, ...rest } = skill;
+    onPick(rest);
+    setInput('');
+  };
+
+  const combobox = (
+    <ComboBox
+      className="field skill-combobox"
+      items={options}
+      inputValue={input}
+      onInputChange={setInput}
+      selectedKey={null}
+      onSelectionChange={(key) => key !== null && pick(String(key))}
+      menuTrigger="input"
+      allowsEmptyCollection={typed}
+      isDisabled={isDisabled}
+      isInvalid={errorMessage !== undefined}
+      validationBehavior="aria"
+    >
+      <Label>{label}</Label>
+      {/* Escape clears the search, which closes the list (it stays open while a search is typed). */}
+      <Input ref={inputRef} placeholder={t('skillPicker.placeholder')} onKeyDown={(event) => event.key === 'Escape' && setInput('')} />
+      <Text slot="description">{description ?? t('skillPicker.hint')}</Text>
+      <FieldError>{errorMessage}</FieldError>
+      <Popover className="popover" placement="bottom start">
+        <ListBox className="listbox" renderEmptyState={() => <p className="listbox-empty">{loading || search !== input.trim() ? t('skillPicker.searching') : t('skillPicker.noMatch')}</p>}>
+          {(skill: SearchResult) => {
+            const alt = matchedAltLabel(skill, search, lang);
+            const broader = skillGroup(skill, lang);
+            const text = skillLabel(skill, lang);
+            return (
+              <ListBoxItem id={skill.id} textValue={text} className="listbox-option">
+                <Text slot="label">{text}</Text>
+                <Text slot="description" className="option-meta">
+                  {t(`skillPicker.frameworks.${skill.framework}`, { defaultValue: skill.framework })}
+                  {broader && ` · ${t('skillPicker.group', { group: broader })}`}
+                  {alt && ` · ${t('skillPicker.alsoKnownAs', { label: alt })}`}
+                </Text>
+              </ListBoxItem>
+            );
+          }}
+        </ListBox>
+      </Popover>
+    </ComboBox>
+  );
+  if (!frameworkFilter) return combobox;
+  return (
+    <div className="skill-search">
+      <div className="field">
+        <label htmlFor={frameworkId}>{t('skillPicker.framework')}</label>
+        <select id={frameworkId} value={framework} disabled={isDisabled} onChange={(event) => setFramework(event.target.value)}>
+          <option value="">{t('skillPicker.frameworks.all')}</option>
+          <option value="ESCO">{t('skillPicker.frameworks.ESCO')}</option>
+          <option value="SFS">{t('skillPicker.frameworks.SFS')}</option>
+        </select>
+      </div>
+      {combobox}
+    </div>
+  );
+}
+
+/** A skill's group (its broader skills), in the interface's language. */
+const skillGroup = (skill: PickedSkill, language: string) => (skill.broader.length ? skill.broader.map((b) => skillLabel(b, language)).join(', ') : undefined);
+
 export function SkillPicker<T extends FieldValues>({ control, name, label, description }: { control: Control<T>; name: Path<T>; label: string; description?: string }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
@@ -87,83 +190,27 @@ export function SkillPicker<T extends FieldValues>({ control, name, label, descr
     fieldState,
   } = useController({ control, name });
   const picked = (value as SkillWithLevel[] | undefined) ?? [];
-  const [input, setInput] = useState('');
-  const [framework, setFramework] = useState('');
-  const search = useDebounced(input.trim(), 250);
-  const { data, loading } = useQuery(SEARCH_SKILLS, { variables: { search, framework: framework || null }, skip: search.length < 2 });
-  // Nothing to offer (and the popover closes) once the input is cleared, e.g. after choosing.
-  const typed = input.trim().length >= 2;
-  const options = !typed || search.length < 2 ? [] : (data?.skills.edges.map((e) => e.node) ?? []).filter((s) => !picked.some((p) => p.skill.id === s.id));
-  const frameworkId = useId();
-
-  const add = (id: string) => {
-    const skill = options.find((s) => s.id === id);
-    if (!skill) return;
-    const { altLabels: _alt, altLabelsFr: _altFr, ...rest } = skill;
-    onChange([...picked, { skill: rest, level: 2 }]);
-    setInput('');
-  };
   const setLevel = (id: string, level: number) => onChange(picked.map((p) => (p.skill.id === id ? { ...p, level } : p)));
   const remove = (id: string) => onChange(picked.filter((p) => p.skill.id !== id));
-  const group = (skill: PickedSkill) => (skill.broader.length ? skill.broader.map((b) => skillLabel(b, lang)).join(', ') : undefined);
 
   return (
     <fieldset className="field skill-picker">
       <legend>{label}</legend>
-      <div className="skill-search">
-        <div className="field">
-          <label htmlFor={frameworkId}>{t('skillPicker.framework')}</label>
-          <select id={frameworkId} value={framework} onChange={(event) => setFramework(event.target.value)}>
-            <option value="">{t('skillPicker.frameworks.all')}</option>
-            <option value="ESCO">{t('skillPicker.frameworks.ESCO')}</option>
-            <option value="SFS">{t('skillPicker.frameworks.SFS')}</option>
-          </select>
-        </div>
-        <ComboBox
-          className="field skill-combobox"
-          items={options}
-          inputValue={input}
-          onInputChange={setInput}
-          selectedKey={null}
-          onSelectionChange={(key) => key !== null && add(String(key))}
-          menuTrigger="input"
-          allowsEmptyCollection={typed}
-          isInvalid={fieldState.invalid}
-          validationBehavior="aria"
-        >
-          <Label>{t('skillPicker.search')}</Label>
-          {/* Escape clears the search, which closes the list (it stays open while a search is typed). */}
-          <Input ref={ref} placeholder={t('skillPicker.placeholder')} onKeyDown={(event) => event.key === 'Escape' && setInput('')} />
-          <Text slot="description">{description ?? t('skillPicker.hint')}</Text>
-          <FieldError>{fieldState.error?.message}</FieldError>
-          <Popover className="popover" placement="bottom start">
-            <ListBox className="listbox" renderEmptyState={() => <p className="listbox-empty">{loading || search !== input.trim() ? t('skillPicker.searching') : t('skillPicker.noMatch')}</p>}>
-              {(skill: SearchResult) => {
-                const alt = matchedAltLabel(skill, search, lang);
-                const broader = group(skill);
-                const text = skillLabel(skill, lang);
-                return (
-                  <ListBoxItem id={skill.id} textValue={text} className="listbox-option">
-                    <Text slot="label">{text}</Text>
-                    <Text slot="description" className="option-meta">
-                      {t(`skillPicker.frameworks.${skill.framework}`, { defaultValue: skill.framework })}
-                      {broader && ` · ${t('skillPicker.group', { group: broader })}`}
-                      {alt && ` · ${t('skillPicker.alsoKnownAs', { label: alt })}`}
-                    </Text>
-                  </ListBoxItem>
-                );
-              }}
-            </ListBox>
-          </Popover>
-        </ComboBox>
-      </div>
+      <SkillSearch
+        label={t('skillPicker.search')}
+        description={description}
+        exclude={picked.map((p) => p.skill.id)}
+        onPick={(skill) => onChange([...picked, { skill, level: 2 }])}
+        errorMessage={fieldState.invalid ? (fieldState.error?.message ?? '') : undefined}
+        inputRef={ref}
+      />
       {picked.length === 0 ? (
         <p className="description">{t('skillPicker.none')}</p>
       ) : (
         <ul className="picked-skills" aria-label={t('skillPicker.chosen')}>
           {picked.map(({ skill, level }) => {
             const text = skillLabel(skill, lang);
-            const broader = group(skill);
+            const broader = skillGroup(skill, lang);
             return (
               <li key={skill.id}>
                 <span className="picked-skill-name">

@@ -1,7 +1,7 @@
 // Form inputs bound to react-hook-form by name: label, input, description and the error (from
 // zod or from the server) tied together for assistive technology.
 import { useId, type ReactNode } from 'react';
-import { FieldError, Input, Label, Text, TextField as AriaTextField } from 'react-aria-components';
+import { FieldError, Input, Label, Text, TextArea, TextField as AriaTextField } from 'react-aria-components';
 import { useController, type Control, type FieldValues, type Path } from 'react-hook-form';
 
 interface FieldProps<T extends FieldValues> {
@@ -11,7 +11,8 @@ interface FieldProps<T extends FieldValues> {
   readonly description?: string;
 }
 
-export function TextField<T extends FieldValues>({ control, name, label, description, type = 'text', autoComplete }: FieldProps<T> & { type?: 'text' | 'email' | 'password' | 'url'; autoComplete?: string }) {
+/** A text input; `multiline` makes it a text area of three rows. */
+export function TextField<T extends FieldValues>({ control, name, label, description, type = 'text', autoComplete, multiline = false }: FieldProps<T> & { type?: 'text' | 'email' | 'password' | 'url'; autoComplete?: string; multiline?: boolean }) {
   // Destructured: the React compiler's lint takes `field` for a ref because it holds one.
   const {
     field: { ref, value, onChange, onBlur },
@@ -30,7 +31,7 @@ export function TextField<T extends FieldValues>({ control, name, label, descrip
       autoComplete={autoComplete}
     >
       <Label>{label}</Label>
-      <Input ref={ref} />
+      {multiline ? <TextArea ref={ref} rows={3} /> : <Input ref={ref} />}
       {description && <Text slot="description">{description}</Text>}
       <FieldError>{fieldState.error?.message}</FieldError>
     </AriaTextField>

@@ -7,7 +7,7 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { z } from 'zod';
 import { useTranslation } from 'react-i18next';
 import { useApolloClient, useMutation, useQuery } from '@apollo/client/react';
-import { Button, ConflictNotice, Form, SelectField, TextField } from '../../ui';
+import { Button, ConflictNotice, Form, SelectField, SkillSearch, TextField } from '../../ui';
 import { hasCode, setServerErrors } from '../../graphql/errors';
 import { changedFields, type FieldChange } from '../../graphql/conflict';
 import {
@@ -18,12 +18,13 @@ import {
   FRAMEWORKS,
   METHODS,
   OUTCOME_KINDS,
+  SKILL,
   UPDATE_DESIGN,
   type DesignDetail,
 } from './documents';
 import { toInput, toValues, parseNumber, type DesignValues } from './design-values';
-import { CheckboxesField, TextAreaField, YesNoField } from './fields';
-import { SkillName, SkillPicker } from './SkillPicker';
+import { CheckboxesField, YesNoField } from './fields';
+import { SkillName } from './SkillName';
 import { FieldThreads } from './Comments';
 import { basicsSchema, fieldLabel, showValue } from './format';
 
@@ -256,7 +257,7 @@ export function DesignForm({ design, canEdit }: { design: DesignDetail; canEdit:
     return (
       <DesignField key={name} path={PATHS[name] ?? name} locked={locked}>
         {kind === 'text' && <TextField {...props} />}
-        {kind === 'lines' && <TextAreaField {...props} />}
+        {kind === 'lines' && <TextField {...props} multiline />}
         {kind === 'yesNo' && <YesNoField {...props} />}
         {kind === 'choice' && choices && (
           <SelectField {...props} placeholder={t('notStated')} options={choose(choices[0], choices[1])} />
@@ -344,13 +345,17 @@ export function DesignForm({ design, canEdit }: { design: DesignDetail; canEdit:
               ))}
             </ul>
           )}
-          <SkillPicker
+          <SkillSearch
             label={t('form.addCompetency')}
+            description={t('skills.hint')}
+            frameworkFilter={false}
             exclude={competencies}
             isDisabled={locked}
-            onPick={(skill) =>
-              form.setValue('competencies', [...competencies, skill.id], { shouldDirty: true })
-            }
+            onPick={(skill) => {
+              // The picked skill is known: name its chip without asking the API again.
+              client.writeQuery({ query: SKILL, variables: { id: skill.id }, data: { skill } });
+              form.setValue('competencies', [...competencies, skill.id], { shouldDirty: true });
+            }}
           />
           {errors.competencies?.message && <p className="field-error">{errors.competencies.message}</p>}
         </DesignField>

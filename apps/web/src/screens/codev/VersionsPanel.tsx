@@ -5,7 +5,7 @@ import { useQuery } from '@apollo/client/react';
 
 import { VERSION_DIFF, type DesignDetail } from './documents';
 import { fieldLabel, showValue } from './format';
-import { SkillName } from './SkillPicker';
+import { SkillName } from './SkillName';
 import { ErrorNotice } from './ErrorNotice';
 
 export function VersionsPanel({ design }: { design: DesignDetail }) {

@@ -1,5 +1,6 @@
 // The co-development workspace's GraphQL operations and the shapes they return.
 import { gql, type TypedDocumentNode } from '@apollo/client';
+import { PICKED_SKILL_FIELDS, type PickedSkill } from '../../ui/SkillPicker';
 
 export const STAGES = [
   'DRAFT',
@@ -501,46 +502,11 @@ export const PUBLISH: TypedDocumentNode<{ publishCredential: { id: string } }, {
 
 // ---- skills
 
-export interface SkillOption {
-  id: string;
-  label: string;
-  labelFr: string | null;
-  framework: string;
-  broader: Array<{ id: string; label: string; labelFr: string | null }>;
-}
-const SKILL_FIELDS = gql`
-  fragment SkillOption on Skill {
-    id
-    label
-    labelFr
-    framework
-    broader {
-      id
-      label
-      labelFr
-    }
-  }
-`;
-export const SEARCH_SKILLS: TypedDocumentNode<
-  { skills: { edges: Array<{ node: SkillOption }> } },
-  { search: string }
-> = gql`
-  query SearchSkills($search: String) {
-    skills(search: $search, first: 10) {
-      edges {
-        node {
-          ...SkillOption
-        }
-      }
-    }
-  }
-  ${SKILL_FIELDS}
-`;
-export const SKILL: TypedDocumentNode<{ skill: SkillOption | null }, { id: string }> = gql`
+export const SKILL: TypedDocumentNode<{ skill: PickedSkill | null }, { id: string }> = gql`
   query Skill($id: ID!) {
     skill(id: $id) {
-      ...SkillOption
+      ...PickedSkill
     }
   }
-  ${SKILL_FIELDS}
+  ${PICKED_SKILL_FIELDS}
 `;

@@ -1,8 +1,8 @@
-// Inputs the design form needs beyond ui/fields: a multi-line text field, a yes / no / not
-// stated choice (the design's booleans are nullable), and a group of checkboxes over a list.
+// Inputs the design form needs beyond ui/fields: a yes / no / not stated choice (the design's
+// booleans are nullable), a group of checkboxes over a list, and a few lines sent by a button.
 import { useId, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { FieldError, Label, Text, TextArea, TextField as AriaTextField } from 'react-aria-components';
+import { FieldError, Label, TextArea, TextField as AriaTextField } from 'react-aria-components';
 import { useController, type Control, type FieldValues, type Path } from 'react-hook-form';
 import { Button, SelectField } from '../../ui';
 
@@ -11,29 +11,6 @@ interface Props<T extends FieldValues> {
   readonly name: Path<T>;
   readonly label: string;
   readonly description?: string;
-}
-
-export function TextAreaField<T extends FieldValues>({ control, name, label, description }: Props<T>) {
-  const {
-    field: { ref, value, onChange, onBlur },
-    fieldState,
-  } = useController({ control, name });
-  return (
-    <AriaTextField
-      className="field"
-      name={name}
-      value={(value as string | undefined) ?? ''}
-      onChange={onChange}
-      onBlur={onBlur}
-      isInvalid={fieldState.invalid}
-      validationBehavior="aria"
-    >
-      <Label>{label}</Label>
-      <TextArea ref={ref} rows={3} />
-      {description && <Text slot="description">{description}</Text>}
-      <FieldError>{fieldState.error?.message}</FieldError>
-    </AriaTextField>
-  );
 }
 
 /** '' (not stated), 'yes' or 'no'. */

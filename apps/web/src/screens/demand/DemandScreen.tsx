@@ -10,40 +10,13 @@ import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAx
 import { Button, FormError, Page } from '../../ui';
 import { skillLabel } from '../../ui/SkillPicker';
 import { apiErrors, errorMessage } from '../../graphql/errors';
+import { DEMAND_MAP, type DemandCell, type DemandFilter } from '../../graphql/documents';
 import { useCurrentOrganization } from '../../app/current-organization';
 import { NEED_SUMMARY_FIELDS, useRegions, type NeedSummary } from '../marketplace/shared/marketplace-documents';
 import '../marketplace/shared/marketplace.css';
 
 const GROUPINGS = ['REGION', 'SECTOR', 'SKILL', 'SKILL_GROUP'] as const;
 type Grouping = (typeof GROUPINGS)[number];
-interface Cell {
-  key: string;
-  label: string;
-  needs: number;
-  learners: number;
-  supply: number;
-  gap: number;
-}
-interface Filter {
-  region?: string;
-  sector?: string;
-  from?: string;
-  to?: string;
-  umbrellaId?: string;
-}
-const DEMAND_MAP: TypedDocumentNode<{ demandMap: Cell[] }, { groupBy: Grouping; filter: Filter }> = gql`
-  query DemandMap($groupBy: DemandGrouping!, $filter: DemandFilter) {
-    demandMap(groupBy: $groupBy, filter: $filter, first: 30) {
-      key
-      label
-      needs
-      learners
-      supply
-      gap
-    }
-  }
-`;
-
 // skillNeeds cannot filter by skill group: for a group, its skills come from the group's
 // narrower concepts (three levels reach the skills under a top group) and the needs are
 // filtered here.
@@ -84,7 +57,7 @@ const descendants = (nodes: Descendant[] = []): string[] => nodes.flatMap((n) =>
 const startOfDay = (date: string) => (date ? new Date(`${date}T00:00:00`).toISOString() : undefined);
 const endOfDay = (date: string) => (date ? new Date(new Date(`${date}T00:00:00`).getTime() + 86_400_000).toISOString() : undefined);
 
-function NeedsBehind({ groupBy, cell, filter }: { groupBy: Grouping; cell: Cell; filter: Filter }) {
+function NeedsBehind({ groupBy, cell, filter }: { groupBy: Grouping; cell: DemandCell; filter: DemandFilter }) {
   const { t, i18n } = useTranslation('demand');
   const regions = useRegions();
   const heading = useRef<HTMLHeadingElement>(null);
@@ -150,10 +123,10 @@ export function Component() {
   const [from, setFrom] = useState('');
   const [to, setTo] = useState('');
   const [umbrellaId, setUmbrellaId] = useState('');
-  const [selected, setSelected] = useState<Cell | undefined>();
+  const [selected, setSelected] = useState<DemandCell | undefined>();
   const sectorValid = /^(\d{2,6})?$/.test(sector.trim());
-  const filter: Filter = { region: region || undefined, sector: sectorValid ? sector.trim() || undefined : undefined, from: startOfDay(from), to: endOfDay(to), umbrellaId: umbrellaId || undefined };
-  const { data, loading, error } = useQuery(DEMAND_MAP, { variables: { groupBy, filter } });
+  const filter: DemandFilter = { region: region || undefined, sector: sectorValid ? sector.trim() || undefined : undefined, from: startOfDay(from), to: endOfDay(to), umbrellaId: umbrellaId || undefined };
+  const { data, loading, error } = useQuery(DEMAND_MAP, { variables: { groupBy, filter, first: 30 } });
   const cells = data?.demandMap ?? [];
   const ids = { groupBy: useId(), region: useId(), sector: useId(), from: useId(), to: useId(), umbrella: useId() };
   const change = (set: (value: string) => void) => (event: { target: { value: string } }) => {

@@ -10,11 +10,11 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { useMutation, useQuery } from '@apollo/client/react';
 import { Checkbox } from 'react-aria-components';
-import { Button, Form, Page } from '../../ui';
+import { Button, Form, Page, TextField } from '../../ui';
 import { setServerErrors } from '../../graphql/errors';
 import { ADOPT, CONTRIBUTIONS, CREDENTIAL, CREDENTIALS, ENDORSE, ORGANIZATION_UMBRELLAS, SPONSOR, WITHDRAW_ENDORSEMENT, type CredentialDetail, type Endorsement } from './documents';
 import { Contributions } from './Contributions';
-import { ApiErrorNotice, FRESH, TextAreaField, useDate, useWorkingAs } from './trust-ui';
+import { ApiErrorNotice, FRESH, useDate, useWorkingAs } from './trust-ui';
 
 export function Component() {
   const { t } = useTranslation('trust');
@@ -217,7 +217,7 @@ function EndorseForm({ credentialId, organizationId }: { credentialId: string; o
       <Form onSubmit={onSubmit} serverError={form.formState.errors.root?.['server']?.message} submitting={form.formState.isSubmitting} submitLabel={t('endorse.submit')}>
         <ClaimCheckbox control={form.control} name="inDemand" label={t('endorse.inDemand')} />
         <ClaimCheckbox control={form.control} name="reflectsJob" label={t('endorse.reflectsJob')} />
-        <TextAreaField control={form.control} name="comment" label={t('endorse.comment')} description={t('endorse.commentHint')} />
+        <TextField multiline control={form.control} name="comment" label={t('endorse.comment')} description={t('endorse.commentHint')} />
       </Form>
     </fieldset>
   );

@@ -14,7 +14,7 @@ import { Button, Form, Page, TextField } from '../../ui';
 import { setServerErrors } from '../../graphql/errors';
 import { AWARD, AWARD_BATCH, AWARD_BATCH_START, AWARDS, CREDENTIALS, REVOKE, type Award, type AwardBatch, type CredentialSummary } from './documents';
 import { LEARNER_CSV_TEMPLATE, parseLearnerCsv, type ParsedLearners } from './learner-csv';
-import { ApiErrorNotice, FRESH, FileField, TextAreaField, reasonDetails, useDate, useWorkingAs } from './trust-ui';
+import { ApiErrorNotice, FRESH, FileField, reasonDetails, useDate, useWorkingAs } from './trust-ui';
 
 const publicPath = (awardId: string) => `/public/credentials/${awardId}`;
 
@@ -126,7 +126,7 @@ function AwardOne({ credential, issuerId }: { credential: CredentialSummary; iss
         <TextField control={form.control} name="score" label={t('award.score')} description={t('award.scoreHint')} />
         <TextField control={form.control} name="attempt" label={t('award.attempt')} />
         <TextField control={form.control} name="evidenceUrl" type="url" label={t('award.evidenceUrl')} description={t('award.evidenceUrlHint')} />
-        <TextAreaField control={form.control} name="evidenceNarrative" label={t('award.evidenceNarrative')} />
+        <TextField multiline control={form.control} name="evidenceNarrative" label={t('award.evidenceNarrative')} />
       </Form>
       {awarded && (
         <div role="status" className="notice notice-success">
@@ -336,7 +336,7 @@ function RevokeDialog({ award }: { award: Award }) {
                   submitting={form.formState.isSubmitting}
                   submitLabel={t('revoke.confirm')}
                 >
-                  <TextAreaField control={form.control} name="reason" label={t('revoke.reason')} description={t('revoke.reasonHint')} />
+                  <TextField multiline control={form.control} name="reason" label={t('revoke.reason')} description={t('revoke.reasonHint')} />
                 </Form>
                 <Button variant="secondary" onPress={close}>
                   {t('revoke.cancel')}

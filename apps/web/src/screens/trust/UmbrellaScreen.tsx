@@ -6,7 +6,8 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useQuery } from '@apollo/client/react';
 import { Page } from '../../ui';
-import { CREDENTIALS, ORGANIZATION_UMBRELLAS, UMBRELLA_DEMAND } from './documents';
+import { CREDENTIALS, ORGANIZATION_UMBRELLAS } from './documents';
+import { DEMAND_MAP } from '../../graphql/documents';
 import { Contributions } from './Contributions';
 import { ApiErrorNotice, useWorkingAs } from './trust-ui';
 
@@ -50,7 +51,7 @@ function Members({ umbrellaId }: { umbrellaId: string }) {
 function Demand({ umbrellaId }: { umbrellaId: string }) {
   const { t } = useTranslation('trust');
   const [groupBy, setGroupBy] = useState<(typeof GROUPINGS)[number]>('SKILL');
-  const { data, loading, error } = useQuery(UMBRELLA_DEMAND, { variables: { umbrellaId, groupBy } });
+  const { data, loading, error } = useQuery(DEMAND_MAP, { variables: { groupBy, filter: { umbrellaId }, first: 20 } });
   const cells = data?.demandMap ?? [];
   const most = Math.max(1, ...cells.map((c) => c.learners));
   return (

@@ -133,27 +133,6 @@ export const ADOPT: TypedDocumentNode<{ adoptSharedCredential: { id: string } },
   }
 `;
 
-export interface DemandCell {
-  key: string;
-  label: string;
-  needs: number;
-  learners: number;
-  supply: number;
-  gap: number;
-}
-export const UMBRELLA_DEMAND: TypedDocumentNode<{ demandMap: DemandCell[] }, { umbrellaId: string; groupBy: 'SKILL' | 'REGION' | 'SECTOR' }> = gql`
-  query UmbrellaDemand($umbrellaId: ID!, $groupBy: DemandGrouping!) {
-    demandMap(groupBy: $groupBy, filter: { umbrellaId: $umbrellaId }, first: 20) {
-      key
-      label
-      needs
-      learners
-      supply
-      gap
-    }
-  }
-`;
-
 export interface Award {
   id: string;
   publicUrl: string;

@@ -1,29 +1,11 @@
-// Small pieces the trust screens share: a multi-line text field bound to react-hook-form, the
-// details of an API error (for messages with numbers in them), the current organization's
-// kind and role, and dates in the reader's language.
+// Small pieces the trust screens share: the details of an API error (for messages with numbers
+// in them), the current organization's kind and role, and dates in the reader's language.
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CombinedGraphQLErrors } from '@apollo/client';
-import { FieldError, Label, Text, TextArea, TextField } from 'react-aria-components';
-import { useController, type Control, type FieldValues, type Path } from 'react-hook-form';
 import { useCurrentOrganization } from '../../app/current-organization';
 import { apiErrors, errorMessage } from '../../graphql/errors';
 import { FormError } from '../../ui';
-
-export function TextAreaField<T extends FieldValues>({ control, name, label, description }: { control: Control<T>; name: Path<T>; label: string; description?: string }) {
-  const {
-    field: { ref, value, onChange, onBlur },
-    fieldState,
-  } = useController({ control, name });
-  return (
-    <TextField className="field" name={name} value={(value as string | undefined) ?? ''} onChange={onChange} onBlur={onBlur} isInvalid={fieldState.invalid} validationBehavior="aria">
-      <Label>{label}</Label>
-      <TextArea ref={ref} rows={3} className="textarea" />
-      {description && <Text slot="description">{description}</Text>}
-      <FieldError>{fieldState.error?.message}</FieldError>
-    </TextField>
-  );
-}
 
 /**
  * For queries refetched after a mutation: a refetch must not join a request that started before
