@@ -1,5 +1,6 @@
 // Writes each project's project.json and the tsconfig path aliases from tools/workspace.mjs.
 import { mkdirSync, writeFileSync, readFileSync, existsSync } from 'node:fs';
+import { relative } from 'node:path';
 import { libraries, apps, webApps, importName, projectName } from './workspace.mjs';
 
 const paths = {};
@@ -8,7 +9,7 @@ for (const [dir, scope, type] of libraries) {
   mkdirSync(`${dir}/src`, { recursive: true });
   const project = {
     name: projectName(dir),
-    $schema: '../../../node_modules/nx/schemas/project-schema.json',
+    $schema: relative(dir, 'node_modules/nx/schemas/project-schema.json'),
     sourceRoot: `${dir}/src`,
     projectType: 'library',
     tags: [`scope:${scope}`, `type:${type}`],
@@ -27,7 +28,7 @@ function writeApp(dir, scope, targets) {
   mkdirSync(`${dir}/src`, { recursive: true });
   const project = {
     name: dir.split('/')[1],
-    $schema: '../../node_modules/nx/schemas/project-schema.json',
+    $schema: relative(dir, 'node_modules/nx/schemas/project-schema.json'),
     sourceRoot: `${dir}/src`,
     projectType: 'application',
     tags: [`scope:${scope}`, 'type:app'],
@@ -45,7 +46,13 @@ for (const [dir, scope] of apps) {
       options: { command: `node dist/${dir}/src/main.js` },
     },
     ...(name !== 'gateway' && name !== 'worker'
-      ? { migrate: { executor: 'nx:run-commands', dependsOn: ['build'], options: { command: `node tools/migrate.mjs ${name}` } } }
+      ? {
+          migrate: {
+            executor: 'nx:run-commands',
+            dependsOn: ['build'],
+            options: { command: `node tools/migrate.mjs ${name}` },
+          },
+        }
       : {}),
   });
 }

@@ -3,6 +3,7 @@
 export const libraries = [
   ['libs/shared/util-config', 'shared', 'util'],
   ['libs/shared/util-errors', 'shared', 'util'],
+  ['libs/shared/util-network', 'shared', 'util'],
   ['libs/shared/util-regions', 'shared', 'util'],
   ['libs/shared/contracts', 'shared', 'contracts'],
   ['libs/shared/queue', 'shared', 'data-access'],

@@ -1,4 +1,4 @@
-// Generated from shared/data/regions/ca-regions.csv (Statistics Canada 2021 CMAs, Ontario economic
+// Generated from data/regions/ca-regions.csv (Statistics Canada 2021 CMAs, Ontario economic
 // regions, provinces and territories). Regenerate rather than edit by hand.
 import type { Region } from './region';
 

@@ -1,7 +1,30 @@
-import { allRegions, isRegionCode, regionAndAncestors, regionAndDescendants, regionContains, regionLabel } from './region';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import {
+  allRegions,
+  isRegionCode,
+  regionAndAncestors,
+  regionAndDescendants,
+  regionContains,
+  regionLabel,
+} from './region';
 
 describe('regions', () => {
-  it('carries the list from shared/data/regions', () => {
+  it('carries the list from data/regions/ca-regions.csv, row for row', () => {
+    const [, ...rows] = readFileSync(join(__dirname, '../../../../../data/regions/ca-regions.csv'), 'utf8')
+      .trim()
+      .split(/\r?\n/)
+      .map((line) => line.split(','));
+    expect(
+      allRegions().map(({ code, kind, nameEn, nameFr, within, aliases }) => [
+        code,
+        kind,
+        nameEn,
+        nameFr,
+        within ?? '',
+        aliases.join('|'),
+      ]),
+    ).toEqual(rows);
     expect(allRegions()).toHaveLength(63);
     expect(isRegionCode('ON-Toronto')).toBe(true);
     expect(isRegionCode('ON-Atlantis')).toBe(false);

@@ -8,8 +8,8 @@ import {
   skillsForSuccessRelatedTo,
 } from './skills-for-success.data';
 
-// /work/main/libs/marketplace/domain/src/lib/skills-for-success → /work/shared/data/esco
-const ESCO_DATA = resolve(__dirname, '../../../../../../../shared/data/esco');
+// The ESCO subset the repository carries (data/esco, see its README).
+const ESCO_DATA = resolve(__dirname, '../../../../../../data/esco');
 
 describe('Skills for Success', () => {
   it('names the nine skills of the framework, in English and French', () => {

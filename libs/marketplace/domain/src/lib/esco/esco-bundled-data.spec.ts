@@ -1,13 +1,13 @@
-// Reads the real ESCO v1.2 exports the team shares beside the repository, so a change in the reader
-// that miscounts or mislabels real skills fails here and not in a demo.
+// Reads the real ESCO v1.2 subset the repository carries (data/esco), so a change in the reader that
+// miscounts or mislabels real skills fails here and not in a demo.
 import { readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { broaderAncestors, isSkillGroupIn, sharedBroaderGroups } from './broader-ancestors';
 import { readEscoCatalog, readEscoDirectory } from './esco-catalog.reader';
 import { EscoCatalog, EscoSkill } from './esco-skill.model';
 
-// /work/main/libs/marketplace/domain/src/lib/esco → /work/shared/data/esco
-const ESCO_DATA = resolve(__dirname, '../../../../../../../shared/data/esco');
+// The ESCO subset the repository carries (data/esco, see its README).
+const ESCO_DATA = resolve(__dirname, '../../../../../../data/esco');
 
 const DATABASE = 'http://data.europa.eu/esco/skill/43ae58b9-5e56-4524-b45a-b422777a0576';
 const HASKELL = 'http://data.europa.eu/esco/skill/000f1d3d-220f-4789-9c0a-cc742521fb02';
@@ -15,7 +15,7 @@ const ICT = 'http://data.europa.eu/esco/isced-f/061';
 
 const values = (catalog: EscoCatalog): EscoSkill[] => [...catalog.skills.values()];
 
-describe('the shared ESCO v1.2 data', () => {
+describe('the bundled ESCO v1.2 subset', () => {
   let english: EscoCatalog;
   let everything: EscoCatalog;
 
@@ -46,11 +46,22 @@ describe('the shared ESCO v1.2 data', () => {
     ).toEqual(['knowledge', 'language skills and knowledge', 'skills', 'transversal skills and competences']);
   });
 
-  it('types all 13,939 skills of the pillar and carries its 20,822 broader edges', () => {
+  it('types the 2,650 skills its trimmed pillar reaches and carries its 4,417 broader edges', () => {
     const skills = [...english.conceptTypes.values()].filter((type) => type === 'KnowledgeSkillCompetence');
-    expect(skills).toHaveLength(13_939);
+    expect(skills).toHaveLength(2650);
     const edges = [...english.broader.values()].reduce((sum, targets) => sum + targets.length, 0);
-    expect(edges).toBe(20_822);
+    expect(edges).toBe(4417);
+  });
+
+  it('keeps only edges reachable upward from a concept it labels (the trim data/esco/README.md describes)', () => {
+    const reached = new Set<string>();
+    const walk = (uri: string): void => {
+      if (reached.has(uri)) return;
+      reached.add(uri);
+      for (const broader of english.broader.get(uri) ?? []) walk(broader);
+    };
+    for (const uri of everything.skills.keys()) walk(uri);
+    expect([...english.broader.keys()].filter((narrower) => !reached.has(narrower))).toEqual([]);
   });
 
   it('finds the French label of a known skill', () => {
