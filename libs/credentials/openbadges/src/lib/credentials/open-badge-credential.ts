@@ -108,11 +108,15 @@ export function buildIssuerRef(input: IssuerRefInput): IssuerRef {
 export function buildAchievement(input: AchievementInput): Achievement {
   requireAbsoluteUrl(input.id, 'achievement.id');
   if (!input.name.trim() || !input.description.trim()) {
-    throw OpenBadgesErrors.of('INVALID_CREDENTIAL_INPUT', 'An achievement needs a name and a description.', { field: 'achievement' });
+    throw OpenBadgesErrors.of('INVALID_CREDENTIAL_INPUT', 'An achievement needs a name and a description.', {
+      field: 'achievement',
+    });
   }
   const threshold = input.masteryThreshold;
   if (threshold !== undefined && threshold !== null && !(threshold >= 0 && threshold <= 100)) {
-    throw OpenBadgesErrors.of('INVALID_CREDENTIAL_INPUT', 'The mastery threshold is a percent, 0 to 100.', { field: 'masteryThreshold' });
+    throw OpenBadgesErrors.of('INVALID_CREDENTIAL_INPUT', 'The mastery threshold is a percent, 0 to 100.', {
+      field: 'masteryThreshold',
+    });
   }
   if (input.hours !== undefined && input.hours !== null && !(input.hours > 0)) {
     throw OpenBadgesErrors.of('INVALID_CREDENTIAL_INPUT', 'Hours must be positive.', { field: 'hours' });
@@ -158,7 +162,9 @@ export function buildAchievement(input: AchievementInput): Achievement {
       tag: input.tags?.length ? [...input.tags] : undefined,
       version: input.version ?? undefined,
       fieldOfStudy: input.fieldOfStudy ?? undefined,
-      image: input.image ? compact({ id: input.image.id, type: 'Image', caption: input.image.caption ?? undefined }) : undefined,
+      image: input.image
+        ? compact({ id: input.image.id, type: 'Image', caption: input.image.caption ?? undefined })
+        : undefined,
       creator: input.creator ?? undefined,
       endorsement: input.endorsements?.length ? [...input.endorsements] : undefined,
     }),
@@ -168,7 +174,9 @@ export function buildAchievement(input: AchievementInput): Achievement {
 export function buildStatusEntry(input: StatusEntryInput): Record<string, string> {
   requireAbsoluteUrl(input.statusListCredential, 'credentialStatus.statusListCredential');
   if (!Number.isInteger(input.statusListIndex) || input.statusListIndex < 0) {
-    throw OpenBadgesErrors.of('STATUS_INDEX_OUT_OF_RANGE', 'A status list index is a non-negative integer.', { field: 'statusListIndex' });
+    throw OpenBadgesErrors.of('STATUS_INDEX_OUT_OF_RANGE', 'A status list index is a non-negative integer.', {
+      field: 'statusListIndex',
+    });
   }
   return {
     id: `${input.statusListCredential}#${input.statusListIndex}`,
@@ -242,14 +250,22 @@ const ABSOLUTE_URL = /^(https?:\/\/[^\s/?#]+[^\s]*|urn:[a-z0-9][a-z0-9-]{0,31}:\
 /** XSD dateTimeStamp: a timezone is required (VC 2.0 and the OB schema's `date-time`). */
 const DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;
 
+/**
+ * An https or urn URL that also parses as a URL (WHATWG: valid punycode, a port up to 65535), as
+ * the signers' own check requires, so a bad one is refused here with its field, not at signing.
+ */
 export function requireAbsoluteUrl(value: string, field: string): void {
-  if (!ABSOLUTE_URL.test(value)) {
-    throw OpenBadgesErrors.of('INVALID_CREDENTIAL_INPUT', `${field} must be an absolute https or urn URL.`, { field });
+  if (!ABSOLUTE_URL.test(value) || !URL.canParse(value)) {
+    throw OpenBadgesErrors.of('INVALID_CREDENTIAL_INPUT', `${field} must be an absolute https or urn URL.`, {
+      field,
+    });
   }
 }
 
 export function requireDateTime(value: string, field: string): void {
   if (!DATE_TIME.test(value) || Number.isNaN(Date.parse(value))) {
-    throw OpenBadgesErrors.of('INVALID_CREDENTIAL_INPUT', `${field} must be a date-time with a timezone.`, { field });
+    throw OpenBadgesErrors.of('INVALID_CREDENTIAL_INPUT', `${field} must be a date-time with a timezone.`, {
+      field,
+    });
   }
 }

@@ -2,6 +2,12 @@
 declare module '@digitalbazaar/vc' {
   export function issue(options: Record<string, unknown>): Promise<Record<string, unknown>>;
   export function verifyCredential(options: Record<string, unknown>): Promise<any>;
+  /** The checks `issue` runs before signing (exported by the package; throws what `issue` throws). */
+  export function _checkCredential(options: {
+    credential: unknown;
+    mode?: 'issue' | 'verify';
+    now?: Date | string;
+  }): void;
   export class CredentialIssuancePurpose {
     constructor(options?: Record<string, unknown>);
   }
@@ -10,7 +16,10 @@ declare module '@digitalbazaar/data-integrity' {
   export class DataIntegrityProof {
     constructor(options: Record<string, unknown>);
     canonizeProof(proof: Record<string, unknown>, options: Record<string, unknown>): Promise<string>;
-    sign(options: { verifyData: Uint8Array; proof: Record<string, unknown> }): Promise<Record<string, unknown>>;
+    sign(options: {
+      verifyData: Uint8Array;
+      proof: Record<string, unknown>;
+    }): Promise<Record<string, unknown>>;
     [key: string]: any;
   }
 }
@@ -24,10 +33,18 @@ declare module '@digitalbazaar/ed25519-multikey' {
     publicKeyMultibase: string;
     secretKeyMultibase?: string;
     signer(): { id: string; algorithm: string; sign(options: { data: Uint8Array }): Promise<Uint8Array> };
-    verifier(): { id: string; algorithm: string; verify(options: { data: Uint8Array; signature: Uint8Array }): Promise<boolean> };
+    verifier(): {
+      id: string;
+      algorithm: string;
+      verify(options: { data: Uint8Array; signature: Uint8Array }): Promise<boolean>;
+    };
     export(options: Record<string, boolean>): Promise<Record<string, string>>;
   }
-  export function generate(options: { id?: string; controller?: string; seed?: Uint8Array }): Promise<Ed25519MultikeyKeyPair>;
+  export function generate(options: {
+    id?: string;
+    controller?: string;
+    seed?: Uint8Array;
+  }): Promise<Ed25519MultikeyKeyPair>;
   export function from(key: Record<string, unknown>): Promise<Ed25519MultikeyKeyPair>;
 }
 declare module '@digitalbazaar/credentials-context' {

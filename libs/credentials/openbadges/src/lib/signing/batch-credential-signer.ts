@@ -13,12 +13,26 @@
 // Anything the substitution cannot stand for goes through `signCredential` instead: a slot the
 // expansion did not carry through verbatim, a string in an IRI position that is not a plain
 // absolute URL (expansion could have rewritten it), or a shape that failed to expand.
+//
+// Two things the reference path does besides canonicalizing are done here too, so that the fast
+// path signs exactly what it signs and refuses exactly what it refuses:
+// - @digitalbazaar/vc's issue checks the credential first (issuer, subject, status and evidence
+//   ids parse as URLs — WHATWG parsing refuses invalid punycode and ports above 65535 — required
+//   members present); the same check runs before every templated signature.
+// - JSON-LD merges nodes and values that become equal, so an RDF dataset never holds a quad twice;
+//   substituted strings can make two quads of a template equal (an evidence list repeating one
+//   URL), so the substituted dataset is de-duplicated before canonicalization.
 import { createHash, randomBytes } from 'node:crypto';
 import { DataIntegrityProof } from '@digitalbazaar/data-integrity';
 import { cryptosuite } from '@digitalbazaar/eddsa-rdfc-2022-cryptosuite';
+import * as vc from '@digitalbazaar/vc';
 import jsonld from 'jsonld';
 import * as rdfCanonize from 'rdf-canonize';
-import { DataIntegrityProofValue, SignedCredential, UnsignedCredential } from '../credentials/credential-types';
+import {
+  DataIntegrityProofValue,
+  SignedCredential,
+  UnsignedCredential,
+} from '../credentials/credential-types';
 import { signCredential, SignOptions } from './sign-credential';
 
 interface Term {
@@ -45,12 +59,15 @@ interface Template {
   readonly slots: readonly { uses: SlotUse[]; iri: boolean }[];
   /** Quads that hold a slot, with the slots they hold (so only these are copied per learner). */
   readonly quadSlots: ReadonlyMap<number, { position: Position; slot: number }[]>;
+  /** Keys of the quads that hold no slot (unique, as jsonld.toRDF makes them). */
+  readonly fixedKeys: ReadonlySet<string>;
 }
 
 /** Keys whose string values shape the expansion itself; never slots. */
 const STRUCTURAL_KEYS = new Set(['@context', 'type', '@type', '@id', '@language', '@direction']);
 /** A conservative absolute IRI: expansion keeps such a value verbatim in an IRI position. */
-const PLAIN_IRI = /^(https?:\/\/[A-Za-z0-9.-]+(:\d+)?(\/[A-Za-z0-9\-._~!$&'()*+,;=:@%/]*)?(\?[A-Za-z0-9\-._~!$&'()*+,;=:@%/?]*)?(#[A-Za-z0-9\-._~!$&'()*+,;=:@%/?]*)?|urn:[A-Za-z0-9][A-Za-z0-9-]{0,31}:[A-Za-z0-9\-._~!$&'()*+,;=:@%/?]+)$/;
+const PLAIN_IRI =
+  /^(https?:\/\/[A-Za-z0-9.-]+(:\d+)?(\/[A-Za-z0-9\-._~!$&'()*+,;=:@%/]*)?(\?[A-Za-z0-9\-._~!$&'()*+,;=:@%/?]*)?(#[A-Za-z0-9\-._~!$&'()*+,;=:@%/?]*)?|urn:[A-Za-z0-9][A-Za-z0-9-]{0,31}:[A-Za-z0-9\-._~!$&'()*+,;=:@%/?]+)$/;
 const C14N_OPTIONS = { algorithm: 'RDFC-1.0', format: 'application/n-quads', base: null, safe: true };
 
 export interface BatchSignerStats {
@@ -78,6 +95,8 @@ export class BatchCredentialSigner {
   }
 
   async sign(credential: UnsignedCredential): Promise<SignedCredential> {
+    // The reference path's own checks, so a credential it refuses is refused here with its error.
+    vc._checkCredential({ credential, mode: 'issue' });
     const values: string[] = [];
     const shape: unknown[] = [];
     const skeleton = this.decompose(credential, values, shape) as UnsignedCredential;
@@ -167,11 +186,18 @@ export class BatchCredentialSigner {
     for (let q = 0; q < dataset.length; q++) {
       for (const position of ['subject', 'object', 'graph'] as const) {
         const term = dataset[q][position];
-        if (term.termType === 'Literal' && term.datatype && term.datatype.value.startsWith(prefix)) return null;
+        if (term.termType === 'Literal' && term.datatype && term.datatype.value.startsWith(prefix))
+          return null;
         if (!term.value.includes(prefix)) continue;
         const slot = Number(term.value.slice(prefix.length));
         // A slot must be the whole term, unchanged by expansion.
-        if (!term.value.startsWith(prefix) || !Number.isInteger(slot) || slot >= slotCount || term.value !== prefix + slot) return null;
+        if (
+          !term.value.startsWith(prefix) ||
+          !Number.isInteger(slot) ||
+          slot >= slotCount ||
+          term.value !== prefix + slot
+        )
+          return null;
         if (term.termType === 'NamedNode') slots[slot].iri = true;
         else if (term.termType !== 'Literal') return null;
         slots[slot].uses.push({ quad: q, position });
@@ -183,8 +209,10 @@ export class BatchCredentialSigner {
     }
     // A slot the expansion dropped or altered would be signed differently by the reference path.
     if (slots.some((slot) => slot.uses.length === 0)) return null;
+    const fixedKeys = new Set<string>();
+    for (let q = 0; q < dataset.length; q++) if (!quadSlots.has(q)) fixedKeys.add(quadKey(dataset[q]));
     this.stats.templates++;
-    return { dataset, slots, quadSlots };
+    return { dataset, slots, quadSlots, fixedKeys };
   }
 
   private proofHash(credential: UnsignedCredential, proof: Record<string, unknown>): Promise<Buffer> {
@@ -193,7 +221,10 @@ export class BatchCredentialSigner {
     let hash = this.proofHashes.get(key);
     if (!hash) {
       hash = this.suite
-        .canonizeProof({ ...proof }, { document: { '@context': context }, documentLoader: this.options.documentLoader })
+        .canonizeProof(
+          { ...proof },
+          { document: { '@context': context }, documentLoader: this.options.documentLoader },
+        )
         .then((c14n: string) => createHash('sha256').update(c14n, 'utf8').digest());
       this.proofHashes.set(key, hash);
     }
@@ -201,12 +232,37 @@ export class BatchCredentialSigner {
   }
 }
 
+/**
+ * The learner's dataset: the template with their strings in its slots. A substituted quad equal to
+ * another quad is dropped, as JSON-LD's node merging drops it on the reference path (an RDF
+ * dataset is a set; canonicalization would otherwise emit the line twice).
+ */
 function substitute(template: Template, values: readonly string[]): Quad[] {
   const dataset = template.dataset.slice();
+  const seen = new Set<string>();
+  const dropped: number[] = [];
   for (const [q, uses] of template.quadSlots) {
     const quad = { ...dataset[q] };
     for (const { position, slot } of uses) quad[position] = { ...quad[position], value: values[slot] };
     dataset[q] = quad;
+    const key = quadKey(quad);
+    if (template.fixedKeys.has(key) || seen.has(key)) dropped.push(q);
+    else seen.add(key);
   }
-  return dataset;
+  if (dropped.length === 0) return dataset;
+  const drop = new Set(dropped);
+  return dataset.filter((_, q) => !drop.has(q));
+}
+
+function termKey(term: Term): unknown[] {
+  return [term.termType, term.value, term.datatype?.value, term.language, term.direction];
+}
+
+function quadKey(quad: Quad): string {
+  return JSON.stringify([
+    termKey(quad.subject),
+    termKey(quad.predicate),
+    termKey(quad.object),
+    termKey(quad.graph),
+  ]);
 }
