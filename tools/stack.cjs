@@ -104,7 +104,8 @@ async function startStack(options) {
   };
 
   try {
-    const timeoutMs = options.timeoutMs ?? 60_000;
+    // STACK_START_TIMEOUT_MS: a machine busy with other work may need longer than a minute to start six processes.
+    const timeoutMs = options.timeoutMs ?? Number(process.env.STACK_START_TIMEOUT_MS ?? 60_000);
     const backends = wanted.filter((name) => name !== 'gateway');
     await Promise.all(backends.map((name) => waitFor(`http://127.0.0.1:${ports[name]}/health/live`, launch(name), name, timeoutMs)));
     if (wanted.includes('gateway')) {

@@ -10,6 +10,8 @@ export interface PublishOptions {
   readonly assessment?: Record<string, unknown>;
   /** The design's competencies (Lattice skill ids); [SKILL_DATA] by default. */
   readonly skillIds?: readonly string[];
+  /** Design fields to set instead of the defaults (description, hours, deliveryMode, price, language, …). */
+  readonly content?: Record<string, unknown>;
 }
 
 /** A design with every element the eCampusOntario framework checks, still in draft; returns its id. */
@@ -50,6 +52,7 @@ export async function draftCompleteDesign(college: Session, collegeId: string, p
         careerStage: 'ENTRY',
         price: 300,
         language: 'en',
+        ...options.content,
       },
     },
     college.token,

@@ -6,7 +6,7 @@ import { Authorizer, MembershipSource, type Principal } from '@lattice/shared-au
 import type { OrgKind } from '@lattice/shared-contracts';
 import { openDataSource } from '@lattice/shared-data-access';
 import { testDatabaseUrl } from '@lattice/shared-testing';
-import { credentialsDataSource, CredentialDesignRepository, SHIPPED_FRAMEWORKS } from '@lattice/credentials-data-access';
+import { CatalogueRepository, credentialsDataSource, CredentialDesignRepository, SHIPPED_FRAMEWORKS } from '@lattice/credentials-data-access';
 import { ApproveDesignUseCase } from './approve-design/approve-design.use-case';
 import { CreateCredentialDesignUseCase } from './create-credential-design/create-credential-design.use-case';
 import { DetectOverdueReviewsUseCase } from './detect-overdue-reviews/detect-overdue-reviews.use-case';
@@ -63,7 +63,7 @@ describe('credential designs (integration)', () => {
     update = new UpdateCredentialDesignUseCase(dataSource, authorizer, repository);
     submit = new SubmitDesignForReviewUseCase(dataSource, authorizer, repository);
     approveDesign = new ApproveDesignUseCase(dataSource, authorizer, repository);
-    publish = new PublishCredentialUseCase(dataSource, authorizer, repository);
+    publish = new PublishCredentialUseCase(dataSource, authorizer, repository, new CatalogueRepository(dataSource));
     detectOverdue = new DetectOverdueReviewsUseCase(dataSource);
     summarize = new SummarizeDesignStagesUseCase(dataSource, authorizer);
   });
@@ -155,6 +155,15 @@ describe('credential designs (integration)', () => {
       'credentials.design.approved',
       'credentials.design.published',
     ]);
+
+    // Published in the same transaction: the catalogue entry carries the published version, and a
+    // rebuild from scratch derives exactly the same rows.
+    const catalogue = new CatalogueRepository(dataSource);
+    expect(await catalogue.entry(credential.id)).toMatchObject({ title: 'Applied data literacy', hours: 30, transcriptable: true, skillIds: [SKILL.toLowerCase()], assessmentMethods: ['EMPLOYER_ASSESSMENT'] });
+    const snapshot = () => dataSource.query(`SELECT * FROM "credentials"."catalogue_entries" ORDER BY "credential_id"`).then((rows: Record<string, unknown>[]) => rows.map(({ refreshed_at: _refreshedAt, ...row }) => row));
+    const before = await snapshot();
+    expect(await catalogue.rebuild()).toBe(before.length);
+    expect(await snapshot()).toEqual(before);
   });
 
   it('announces an overdue review once per version, again after a new version', async () => {

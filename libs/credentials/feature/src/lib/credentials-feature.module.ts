@@ -1,5 +1,5 @@
 import { type DynamicModule, Module } from '@nestjs/common';
-import { CredentialDesignRepository } from '@lattice/credentials-data-access';
+import { CatalogueRepository, CredentialDesignRepository } from '@lattice/credentials-data-access';
 import { AddDesignPartnerUseCase } from './add-design-partner/add-design-partner.use-case';
 import { AwardCredentialUseCase } from './award-credential/award-credential.use-case';
 import { AwardBatchProcessor } from './award-credential-batch/award-batch.processor';
@@ -28,6 +28,8 @@ import { DetectOverdueReviewsUseCase } from './detect-overdue-reviews/detect-ove
 import { ReviewOverdueWatch } from './detect-overdue-reviews/review-overdue.watch';
 import { DiffDesignVersionsUseCase } from './diff-design-versions/diff-design-versions.use-case';
 import { CredentialResolver } from './graphql/credential.resolver';
+import { CatalogueResolver } from './graphql/catalogue.resolver';
+import { SearchCredentialsUseCase } from './search-credentials/search-credentials.use-case';
 import { CredentialDesignResolver } from './graphql/design.resolver';
 import { FrameworkResolver } from './graphql/framework.resolver';
 import { ListCredentialDesignsUseCase } from './list-credential-designs/list-credential-designs.use-case';
@@ -45,6 +47,7 @@ import { SummarizeDesignStagesUseCase } from './summarize-design-stages/summariz
 import { UpdateCredentialDesignUseCase } from './update-credential-design/update-credential-design.use-case';
 
 export const CREDENTIALS_USE_CASES = [
+  SearchCredentialsUseCase,
   CreateCredentialDesignUseCase,
   UpdateCredentialDesignUseCase,
   AddDesignPartnerUseCase,
@@ -89,6 +92,7 @@ export class CredentialsFeatureModule {
         { provide: OrganizationDirectory, useValue: new IdentityOrganizationDirectory(options.identityUrl) },
         { provide: SkillCatalog, useValue: new MarketplaceSkillCatalog(options.marketplaceUrl) },
         CredentialDesignRepository,
+        CatalogueRepository,
         DesignParties,
         ...CREDENTIALS_USE_CASES,
         ReviewOverdueWatch,
@@ -96,6 +100,7 @@ export class CredentialsFeatureModule {
         CredentialDesignResolver,
         FrameworkResolver,
         CredentialResolver,
+        CatalogueResolver,
         AwardResolver,
         IssuerKeyResolver,
       ],

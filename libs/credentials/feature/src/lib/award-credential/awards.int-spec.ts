@@ -6,7 +6,7 @@ import type { DataSource } from 'typeorm';
 import type { Principal } from '@lattice/shared-auth';
 import { openDataSource } from '@lattice/shared-data-access';
 import { testDatabaseUrl } from '@lattice/shared-testing';
-import { credentialsDataSource, EndorsementEntity, StatusListEntity } from '@lattice/credentials-data-access';
+import { CatalogueRepository, credentialsDataSource, EndorsementEntity, StatusListEntity } from '@lattice/credentials-data-access';
 import { EndorseCredentialUseCase } from '../endorse-credential/endorse-credential.use-case';
 import { MarketplaceSkillCatalog } from '../shared/skill-catalog';
 import { RevokeAwardUseCase } from '../revoke-award/revoke-award.use-case';
@@ -29,7 +29,7 @@ describe('awards (integration)', () => {
     const trust = testTrust(dataSource);
     award = new AwardCredentialUseCase(dataSource, authorizer, new NamedDirectory(), trust, new MarketplaceSkillCatalog(UNREACHABLE));
     revoke = new RevokeAwardUseCase(dataSource, authorizer, trust);
-    endorse = new EndorseCredentialUseCase(dataSource, authorizer, new NamedDirectory('EMPLOYER', 'Integration Employer'), trust);
+    endorse = new EndorseCredentialUseCase(dataSource, authorizer, new NamedDirectory('EMPLOYER', 'Integration Employer'), trust, new CatalogueRepository(dataSource));
     verify = new VerifyCredentialUseCase(trust);
     rotate = new RotateIssuerKeyUseCase(dataSource, authorizer, trust);
   });

@@ -7,7 +7,7 @@ import { DataSource, IsNull } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import { Authorizer, type Principal } from '@lattice/shared-auth';
 import { inTransaction, isUniqueViolation } from '@lattice/shared-data-access';
-import { CREDENTIALS_SCHEMA, CredentialEntity, DesignEntity, EndorsementEntity } from '@lattice/credentials-data-access';
+import { CatalogueRepository, CREDENTIALS_SCHEMA, CredentialEntity, DesignEntity, EndorsementEntity } from '@lattice/credentials-data-access';
 import { CredentialsErrors } from '@lattice/credentials-domain';
 import { buildEndorsementCredential, buildIssuerRef, isoSeconds } from '@lattice/credentials-openbadges';
 import { IssuerTrust } from '../shared/issuer-trust';
@@ -30,6 +30,7 @@ export class EndorseCredentialUseCase {
     private readonly authorizer: Authorizer,
     private readonly directory: OrganizationDirectory,
     private readonly trust: IssuerTrust,
+    private readonly catalogue: CatalogueRepository,
   ) {}
 
   async execute(principal: Principal, command: EndorseCredentialCommand): Promise<EndorsementEntity> {
@@ -86,6 +87,7 @@ export class EndorseCredentialUseCase {
         });
         // jsonb columns hold free-form objects, which TypeORM's deep-partial type cannot follow.
         await manager.insert(EndorsementEntity, endorsement as QueryDeepPartialEntity<EndorsementEntity>);
+        await this.catalogue.refresh(manager, [credential.id]);
         emit({
           type: 'credentials.endorsement.added',
           actorId: principal.userId,

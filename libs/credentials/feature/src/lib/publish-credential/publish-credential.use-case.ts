@@ -4,7 +4,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { Authorizer, type Principal } from '@lattice/shared-auth';
 import { inTransaction } from '@lattice/shared-data-access';
-import { CREDENTIALS_SCHEMA, CredentialDesignRepository, CredentialEntity, DesignApprovalEntity, enterStage, FrameworkEntity, lockDesign } from '@lattice/credentials-data-access';
+import { CatalogueRepository, CREDENTIALS_SCHEMA, CredentialDesignRepository, CredentialEntity, DesignApprovalEntity, enterStage, FrameworkEntity, lockDesign } from '@lattice/credentials-data-access';
 import { approvalState, assertPublishable, CredentialsErrors } from '@lattice/credentials-domain';
 import { complianceOf } from '../shared/compliance';
 
@@ -14,6 +14,7 @@ export class PublishCredentialUseCase {
     private readonly dataSource: DataSource,
     private readonly authorizer: Authorizer,
     private readonly repository: CredentialDesignRepository,
+    private readonly catalogue: CatalogueRepository,
   ) {}
 
   async execute(principal: Principal, designId: string): Promise<CredentialEntity> {
@@ -43,6 +44,7 @@ export class PublishCredentialUseCase {
         [designId, framework.id],
       );
       await enterStage(manager, designId, 'PUBLISHED', design.version, principal.userId);
+      await this.catalogue.refresh(manager, [credential.id]);
       emit({
         type: 'credentials.design.published',
         actorId: principal.userId,

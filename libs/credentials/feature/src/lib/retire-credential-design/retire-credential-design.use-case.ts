@@ -3,7 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { Authorizer, type Principal } from '@lattice/shared-auth';
 import { inTransaction } from '@lattice/shared-data-access';
-import { CREDENTIALS_SCHEMA, CredentialDesignRepository, DesignEntity, enterStage, lockDesign } from '@lattice/credentials-data-access';
+import { CatalogueRepository, CREDENTIALS_SCHEMA, CredentialDesignRepository, CredentialEntity, DesignEntity, enterStage, lockDesign } from '@lattice/credentials-data-access';
 import { CredentialsErrors, nextStage } from '@lattice/credentials-domain';
 
 @Injectable()
@@ -12,6 +12,7 @@ export class RetireCredentialDesignUseCase {
     private readonly dataSource: DataSource,
     private readonly authorizer: Authorizer,
     private readonly repository: CredentialDesignRepository,
+    private readonly catalogue: CatalogueRepository,
   ) {}
 
   async execute(principal: Principal, id: string): Promise<DesignEntity> {
@@ -23,6 +24,9 @@ export class RetireCredentialDesignUseCase {
       const stage = nextStage(design.stage, 'RETIRE');
       await manager.query(`UPDATE "credentials"."designs" SET "stage" = $2, "updated_at" = now() WHERE "id" = $1`, [id, stage]);
       await enterStage(manager, id, stage, design.version, principal.userId);
+      // A retired credential leaves the public catalogue (it stays verifiable).
+      const published = await manager.findBy(CredentialEntity, { designId: id });
+      await this.catalogue.refresh(manager, published.map((credential) => credential.id));
       return manager.findOneByOrFail(DesignEntity, { id });
     });
   }

@@ -5,7 +5,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { Authorizer, type Principal } from '@lattice/shared-auth';
 import { isUniqueViolation } from '@lattice/shared-data-access';
-import { CredentialEntity, DesignEntity, SponsorshipEntity } from '@lattice/credentials-data-access';
+import { CatalogueRepository, CredentialEntity, DesignEntity, SponsorshipEntity } from '@lattice/credentials-data-access';
 import { CredentialsErrors } from '@lattice/credentials-domain';
 import { OrganizationDirectory } from '../shared/organization-directory';
 
@@ -15,6 +15,7 @@ export class SponsorCredentialUseCase {
     private readonly dataSource: DataSource,
     private readonly authorizer: Authorizer,
     private readonly directory: OrganizationDirectory,
+    private readonly catalogue: CatalogueRepository,
   ) {}
 
   async execute(principal: Principal, credentialId: string, umbrellaId: string): Promise<SponsorshipEntity> {
@@ -28,7 +29,10 @@ export class SponsorCredentialUseCase {
 
     const sponsorship: SponsorshipEntity = { id: randomUUID(), credentialId, umbrellaId, createdBy: principal.userId, createdAt: new Date() };
     try {
-      await this.dataSource.getRepository(SponsorshipEntity).insert(sponsorship);
+      await this.dataSource.transaction(async (manager) => {
+        await manager.insert(SponsorshipEntity, sponsorship);
+        await this.catalogue.refresh(manager, [credentialId]);
+      });
     } catch (error) {
       if (isUniqueViolation(error, 'sponsorships_credential_umbrella_key')) {
         throw CredentialsErrors.of('ALREADY_SPONSORED', 'This umbrella already sponsors this credential.', { credentialId, umbrellaId });
