@@ -18,6 +18,6 @@ COPY --from=build /app/apps/gateway/supergraph.graphql ./apps/gateway/supergraph
 COPY --from=build /app/package.json ./package.json
 COPY --from=build /app/data ./data
 USER lattice
-# APP is one of: gateway identity marketplace credentials notifications worker
+# APP is one of: gateway identity marketplace credentials notifications evidence worker
 ENV APP=gateway
 CMD ["sh", "-c", "exec node --enable-source-maps dist/apps/$APP/src/main.js"]

@@ -23,6 +23,7 @@ function constraints(inTests) {
     { sourceTag: 'scope:marketplace', onlyDependOnLibsWithTags: ['scope:marketplace', 'scope:shared'] },
     { sourceTag: 'scope:credentials', onlyDependOnLibsWithTags: ['scope:credentials', 'scope:shared'] },
     { sourceTag: 'scope:notifications', onlyDependOnLibsWithTags: ['scope:notifications', 'scope:shared'] },
+    { sourceTag: 'scope:evidence', onlyDependOnLibsWithTags: ['scope:evidence', 'scope:shared'] },
     // The web app imports no library at all: it speaks to Lattice only through the GraphQL API.
     { sourceTag: 'scope:web', onlyDependOnLibsWithTags: ['scope:web'], bannedExternalImports: serverOnly },
     // The worker hosts other services' job handlers.
@@ -35,6 +36,7 @@ function constraints(inTests) {
         'scope:marketplace',
         'scope:credentials',
         'scope:identity',
+        'scope:evidence',
       ],
     },
     {

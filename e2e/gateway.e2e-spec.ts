@@ -2,15 +2,24 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { codeOf, gatewayUrl, gql, origin, ports, signUp } from './support/client';
-const { composeSupergraph } = require('../tools/compose-supergraph.cjs') as { composeSupergraph(s: Array<{ name: string; url: string; routingUrl: string }>): Promise<string> };
+const { composeSupergraph } = require('../tools/compose-supergraph.cjs') as {
+  composeSupergraph(s: Array<{ name: string; url: string; routingUrl: string }>): Promise<string>;
+};
 
 describe('gateway', () => {
   it('serves the checked-in supergraph, and it is not stale', async () => {
     const live = ports();
-    const subgraphs = ['identity', 'marketplace', 'credentials', 'notifications'].map((name, index) => ({
+    const routingPorts: Record<string, number> = {
+      identity: 4001,
+      marketplace: 4002,
+      credentials: 4003,
+      notifications: 4004,
+      evidence: 4006,
+    };
+    const subgraphs = Object.entries(routingPorts).map(([name, port]) => ({
       name,
       url: `http://127.0.0.1:${live[name]}/graphql`,
-      routingUrl: `http://127.0.0.1:${4001 + index}/graphql`,
+      routingUrl: `http://127.0.0.1:${port}/graphql`,
     }));
     const composed = await composeSupergraph(subgraphs);
     const checkedIn = readFileSync(join(__dirname, '../apps/gateway/supergraph.graphql'), 'utf8');
@@ -21,7 +30,8 @@ describe('gateway', () => {
   it('refuses queries deeper than the limit', async () => {
     const user = await signUp('deep');
     let selection = 'id';
-    for (let i = 0; i < 4; i++) selection = `memberships { organization { members { user { ${selection} } } } }`;
+    for (let i = 0; i < 4; i++)
+      selection = `memberships { organization { members { user { ${selection} } } } }`;
     const result = await gql(`{ me { ${selection} } }`, {}, user.token);
     // Apollo reports every validation rule's refusal under one code; the message says which limit.
     expect(codeOf(result)).toBe('GRAPHQL_VALIDATION_FAILED');
@@ -30,7 +40,10 @@ describe('gateway', () => {
   });
 
   it('refuses too many aliases (the brute-force trick)', async () => {
-    const aliases = Array.from({ length: 40 }, (_, i) => `a${i}: logIn(email: "x${i}@example.org", password: "guess${i}") { token }`).join(' ');
+    const aliases = Array.from(
+      { length: 40 },
+      (_, i) => `a${i}: logIn(email: "x${i}@example.org", password: "guess${i}") { token }`,
+    ).join(' ');
     const result = await gql(`mutation { ${aliases} }`);
     expect(codeOf(result)).toBe('GRAPHQL_VALIDATION_FAILED');
     expect(result.errors?.[0]?.message).toMatch(/40 aliases; the limit is 30/);
@@ -46,11 +59,17 @@ describe('gateway', () => {
   });
 
   it('prevents CSRF: a simple cross-site request is refused', async () => {
-    const form = await fetch(gatewayUrl(), { method: 'POST', headers: { 'content-type': 'text/plain' }, body: '{"query":"{ __typename }"}' });
+    const form = await fetch(gatewayUrl(), {
+      method: 'POST',
+      headers: { 'content-type': 'text/plain' },
+      body: '{"query":"{ __typename }"}',
+    });
     expect(form.status).toBe(400);
     const get = await fetch(`${gatewayUrl()}?query=${encodeURIComponent('{ __typename }')}`);
     expect(get.status).toBe(400);
-    const allowed = await fetch(`${gatewayUrl()}?query=${encodeURIComponent('{ __typename }')}`, { headers: { 'apollo-require-preflight': 'true' } });
+    const allowed = await fetch(`${gatewayUrl()}?query=${encodeURIComponent('{ __typename }')}`, {
+      headers: { 'apollo-require-preflight': 'true' },
+    });
     expect(allowed.status).toBe(200);
   });
 
@@ -81,14 +100,24 @@ describe('gateway', () => {
     const response = await fetch(`${origin()}/health/ready`);
     expect(response.status).toBe(200);
     const body = (await response.json()) as { checks: Array<{ name: string; ok: boolean }> };
-    expect(body.checks.map((c) => c.name).sort()).toEqual(['credentials', 'identity', 'marketplace', 'notifications']);
+    expect(body.checks.map((c) => c.name).sort()).toEqual([
+      'credentials',
+      'evidence',
+      'identity',
+      'marketplace',
+      'notifications',
+    ]);
   });
 
   it('serves the web app at / and on its routes, never in place of an API path', async () => {
     const html = { headers: { accept: 'text/html' } };
     for (const path of ['/', '/inbox', '/invitations/accept?token=abc', '/public/credentials/some-id']) {
       const response = await fetch(`${origin()}${path}`, html);
-      expect({ path, status: response.status, type: response.headers.get('content-type') }).toEqual({ path, status: 200, type: expect.stringContaining('text/html') });
+      expect({ path, status: response.status, type: response.headers.get('content-type') }).toEqual({
+        path,
+        status: 200,
+        type: expect.stringContaining('text/html'),
+      });
       expect(await response.text()).toContain('<div id="root">');
     }
     const credential = await fetch(`${origin()}/credentials/00000000-0000-0000-0000-000000000000`, html);
@@ -102,6 +131,10 @@ describe('gateway', () => {
 
   it('serves the region list to anyone', async () => {
     const result = await gql('{ regions(kind: ECONOMIC_REGION) { code nameFr within } }');
-    expect(result.data?.['regions']).toContainEqual({ code: 'ON-Northeast', nameFr: 'Nord-Est', within: 'ON' });
+    expect(result.data?.['regions']).toContainEqual({
+      code: 'ON-Northeast',
+      nameFr: 'Nord-Est',
+      within: 'ON',
+    });
   });
 });

@@ -11,3 +11,5 @@ console.log(`ISSUER_KEY_ENCRYPTION_KEY=${randomBytes(32).toString('base64')}`);
 console.log(`WEBHOOK_SECRET_KEY=${randomBytes(32).toString('hex')}`);
 // Seals invitation links in identity's events; the worker opens them to e-mail the invitee.
 console.log(`INVITATION_LINK_KEY=${randomBytes(32).toString('hex')}`);
+// Evidence: learner lookups and self-identification at rest (the evidence service and the worker).
+console.log(`EVIDENCE_KEY=${randomBytes(32).toString('hex')}`);

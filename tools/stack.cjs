@@ -1,12 +1,12 @@
-// Starts Lattice's processes (four subgraphs, the worker, the gateway) as child processes and
+// Starts Lattice's processes (five subgraphs, the worker, the gateway) as child processes and
 // waits until each answers. Used by `npm start`, the supergraph composer and the e2e suite.
 const { spawn } = require('node:child_process');
 const { createWriteStream, mkdirSync } = require('node:fs');
 const { join } = require('node:path');
 
 const ROOT = join(__dirname, '..');
-const SUBGRAPHS = ['identity', 'marketplace', 'credentials', 'notifications'];
-const OFFSETS = { gateway: 0, identity: 1, marketplace: 2, credentials: 3, notifications: 4, worker: 5 };
+const SUBGRAPHS = ['identity', 'marketplace', 'credentials', 'notifications', 'evidence'];
+const OFFSETS = { gateway: 0, identity: 1, marketplace: 2, credentials: 3, notifications: 4, worker: 5, evidence: 6 };
 
 function portsFor(base) {
   return Object.fromEntries(Object.entries(OFFSETS).map(([name, offset]) => [name, base + offset]));

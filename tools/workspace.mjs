@@ -5,6 +5,7 @@ export const libraries = [
   ['libs/shared/util-errors', 'shared', 'util'],
   ['libs/shared/util-network', 'shared', 'util'],
   ['libs/shared/util-regions', 'shared', 'util'],
+  ['libs/shared/util-network', 'shared', 'util'],
   ['libs/shared/contracts', 'shared', 'contracts'],
   ['libs/shared/queue', 'shared', 'data-access'],
   ['libs/shared/data-access', 'shared', 'data-access'],
@@ -23,6 +24,9 @@ export const libraries = [
   ['libs/credentials/openbadges', 'credentials', 'domain'],
   ['libs/notifications/data-access', 'notifications', 'data-access'],
   ['libs/notifications/feature', 'notifications', 'feature'],
+  ['libs/evidence/domain', 'evidence', 'domain'],
+  ['libs/evidence/data-access', 'evidence', 'data-access'],
+  ['libs/evidence/feature', 'evidence', 'feature'],
   ['libs/gateway/feature', 'gateway', 'feature'],
 ];
 export const apps = [
@@ -31,6 +35,7 @@ export const apps = [
   ['apps/marketplace', 'marketplace'],
   ['apps/credentials', 'credentials'],
   ['apps/notifications', 'notifications'],
+  ['apps/evidence', 'evidence'],
   ['apps/worker', 'worker'],
 ];
 /** Browser apps: built by vite (tools/build.mjs), no server code; scope:web reaches no library. */

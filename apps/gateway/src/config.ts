@@ -8,6 +8,7 @@ export const gatewayEnvSchema = {
   MARKETPLACE_URL: env.url(['http', 'https'], { default: 'http://127.0.0.1:4002/graphql' }),
   CREDENTIALS_URL: env.url(['http', 'https'], { default: 'http://127.0.0.1:4003/graphql' }),
   NOTIFICATIONS_URL: env.url(['http', 'https'], { default: 'http://127.0.0.1:4004/graphql' }),
+  EVIDENCE_URL: env.url(['http', 'https'], { default: 'http://127.0.0.1:4006/graphql' }),
   GRAPHQL_INTROSPECTION: env.bool({ optional: true }),
   GRAPHQL_MAX_DEPTH: env.int({ default: 12, min: 2, max: 50 }),
   GRAPHQL_MAX_ALIASES: env.int({ default: 30, min: 0, max: 500 }),

@@ -12,10 +12,16 @@ async function main(): Promise<void> {
       marketplace: config.MARKETPLACE_URL,
       credentials: config.CREDENTIALS_URL,
       notifications: config.NOTIFICATIONS_URL,
+      evidence: config.EVIDENCE_URL,
     },
     introspection: config.GRAPHQL_INTROSPECTION ?? config.NODE_ENV !== 'production',
     bodyLimit: config.REQUEST_BODY_LIMIT,
-    limits: { maxDepth: config.GRAPHQL_MAX_DEPTH, maxAliases: config.GRAPHQL_MAX_ALIASES, maxCost: config.GRAPHQL_MAX_COST, defaultListSize: 20 },
+    limits: {
+      maxDepth: config.GRAPHQL_MAX_DEPTH,
+      maxAliases: config.GRAPHQL_MAX_ALIASES,
+      maxCost: config.GRAPHQL_MAX_COST,
+      defaultListSize: 20,
+    },
     webRoot: config.WEB_ROOT,
     log: (line) => console.log(line),
   });

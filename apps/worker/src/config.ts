@@ -4,7 +4,7 @@ export const workerEnvSchema = {
   ...serviceEnv(4005),
   ...databaseEnv,
   ...queueEnv,
-  OUTBOX_SCHEMAS: env.string({ default: 'identity,marketplace,credentials,notifications' }),
+  OUTBOX_SCHEMAS: env.string({ default: 'identity,marketplace,credentials,notifications,evidence' }),
   WORKER_CONCURRENCY: env.int({ default: 8, min: 1, max: 256 }),
   OUTBOX_POLL_MS: env.int({ default: 1000, min: 10, max: 60_000 }),
   /** Each sent event is published once more after this delay, in case Redis lost it. */
@@ -17,6 +17,8 @@ export const workerEnvSchema = {
   WEBHOOK_SECRET_KEY: env.string({ optional: true, sensitive: true }),
   /** Opens the invitation links identity seals into its events (same key as identity's); required in production. */
   INVITATION_LINK_KEY: env.string({ optional: true, sensitive: true }),
+  /** Evidence's key (same as the evidence service's): learner lookups and sealed addresses of feedback requests; required in production. */
+  EVIDENCE_KEY: env.string({ optional: true, sensitive: true }),
   WEBHOOK_TIMEOUT_MS: env.int({ default: 10_000, min: 100, max: 60_000 }),
   /** Overrides of the webhook retry policy (default 20 attempts from 30 s, about a day); tests shorten it. */
   WEBHOOK_MAX_ATTEMPTS: env.int({ optional: true, min: 1, max: 100 }),

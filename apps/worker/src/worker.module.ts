@@ -1,11 +1,28 @@
-import { Controller, Get, Inject, type DynamicModule, Module, type OnApplicationBootstrap, type OnApplicationShutdown, type OnModuleInit, Res } from '@nestjs/common';
+import {
+  Controller,
+  Get,
+  Inject,
+  type DynamicModule,
+  Module,
+  type OnApplicationBootstrap,
+  type OnApplicationShutdown,
+  type OnModuleInit,
+  Res,
+} from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import type { Response } from 'express';
 import { serviceDataSourceOptions } from '@lattice/shared-data-access';
 import { notificationsDataSource } from '@lattice/notifications-data-access';
-import { type Mailer, NotificationJobs, NotificationsJobsModule, type NotificationsSettings } from '@lattice/notifications-feature';
+import {
+  type Mailer,
+  NotificationJobs,
+  NotificationsJobsModule,
+  type NotificationsSettings,
+} from '@lattice/notifications-feature';
 import { MarketplaceDirectoryHandlers, MarketplaceWorkerModule } from '@lattice/marketplace-feature';
+import { EvidenceEventHandlers, EvidenceWorkerModule } from '@lattice/evidence-feature';
+import { evidenceKeyFrom } from '@lattice/shared-util-config';
 import { mountQueueDashboard, QueueWorker } from '@lattice/shared-worker';
 import { BullMqQueueDriver, type QueuePort } from '@lattice/shared-queue';
 import { Authorizer, IdentityMembershipSource, TokenVerifier } from '@lattice/shared-auth';
@@ -52,42 +69,82 @@ class QueueDashboardMount implements OnModuleInit {
 
   onModuleInit(): void {
     if (!(this.queue instanceof BullMqQueueDriver) || !this.config.JWT_PUBLIC_KEY) return;
-    const verifier = new TokenVerifier(this.config.JWT_PUBLIC_KEY, { issuer: this.config.JWT_ISSUER, audience: this.config.JWT_AUDIENCE });
+    const verifier = new TokenVerifier(this.config.JWT_PUBLIC_KEY, {
+      issuer: this.config.JWT_ISSUER,
+      audience: this.config.JWT_AUDIENCE,
+    });
     const authorizer = new Authorizer(new IdentityMembershipSource(this.config.IDENTITY_INTERNAL_URL));
-    mountQueueDashboard(this.adapterHost.httpAdapter.getInstance(), this.queue.bullQueues(), verifier, authorizer);
+    mountQueueDashboard(
+      this.adapterHost.httpAdapter.getInstance(),
+      this.queue.bullQueues(),
+      verifier,
+      authorizer,
+    );
   }
 }
 
 @Module({})
 export class WorkerModule {
-  static forRoot(config: WorkerEnv, queue: QueuePort, settings: NotificationsSettings, mailer: Mailer): DynamicModule {
+  static forRoot(
+    config: WorkerEnv,
+    queue: QueuePort,
+    settings: NotificationsSettings,
+    mailer: Mailer,
+  ): DynamicModule {
     return {
       module: WorkerModule,
       imports: [
-        TypeOrmModule.forRoot(serviceDataSourceOptions(notificationsDataSource(config.DATABASE_URL, config.DATABASE_POOL_SIZE))),
+        TypeOrmModule.forRoot(
+          serviceDataSourceOptions(notificationsDataSource(config.DATABASE_URL, config.DATABASE_POOL_SIZE)),
+        ),
         NotificationsJobsModule.forRoot({ settings, queue, mailer }),
         MarketplaceWorkerModule.forRoot(config.DATABASE_URL),
+        EvidenceWorkerModule.forRoot(
+          config.DATABASE_URL,
+          evidenceKeyFrom(config.EVIDENCE_KEY, config.NODE_ENV === 'production'),
+        ),
       ],
       controllers: [WorkerHealthController],
       providers: [
         { provide: CONFIG, useValue: config },
         { provide: QUEUE, useValue: queue },
-        { provide: QueueDashboardMount, useFactory: (host: HttpAdapterHost) => new QueueDashboardMount(host, config, queue), inject: [HttpAdapterHost] },
+        {
+          provide: QueueDashboardMount,
+          useFactory: (host: HttpAdapterHost) => new QueueDashboardMount(host, config, queue),
+          inject: [HttpAdapterHost],
+        },
         {
           provide: QueueWorker,
-          useFactory: (jobs: NotificationJobs, marketplace: MarketplaceDirectoryHandlers) =>
+          useFactory: (
+            jobs: NotificationJobs,
+            marketplace: MarketplaceDirectoryHandlers,
+            evidence: EvidenceEventHandlers,
+          ) =>
             new QueueWorker({
               queue,
               databaseUrl: config.DATABASE_URL,
-              outboxSchemas: config.OUTBOX_SCHEMAS.split(',').map((s) => s.trim()).filter(Boolean),
-              declarations: [...jobs.declarations(), ...marketplace.declarations()],
-              schedules: jobs.schedules({ digestPattern: config.DIGEST_CRON, sweepEveryMs: config.DELIVERY_SWEEP_MS }),
+              outboxSchemas: config.OUTBOX_SCHEMAS.split(',')
+                .map((s) => s.trim())
+                .filter(Boolean),
+              declarations: [
+                ...jobs.declarations(),
+                ...marketplace.declarations(),
+                ...evidence.declarations(),
+              ],
+              schedules: jobs.schedules({
+                digestPattern: config.DIGEST_CRON,
+                sweepEveryMs: config.DELIVERY_SWEEP_MS,
+              }),
               concurrency: config.WORKER_CONCURRENCY,
-              queueConcurrency: { ...jobs.queueConcurrency(), 'marketplace-events': MarketplaceDirectoryHandlers.concurrency },
+              queueConcurrency: {
+                ...jobs.queueConcurrency(),
+                'marketplace-events': MarketplaceDirectoryHandlers.concurrency,
+                'evidence-events': EvidenceEventHandlers.concurrency,
+              },
               relayIntervalMs: config.OUTBOX_POLL_MS,
               republishAfterMs: config.OUTBOX_REPUBLISH_MS,
             }),
-          inject: [NotificationJobs, MarketplaceDirectoryHandlers],
+          inject: [NotificationJobs, MarketplaceDirectoryHandlers, EvidenceEventHandlers],
         },
         WorkerLifecycle,
       ],

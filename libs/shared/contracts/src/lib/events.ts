@@ -11,7 +11,14 @@ export interface DomainEventPayloads {
    * A person must prove they read mail at `email`. The link holds a single-use secret (valid until
    * `expiresAt`), AES-256-GCM-sealed under INVITATION_LINK_KEY: only the e-mail to that address shows it.
    */
-  'identity.email_verification.requested': { userId: string; email: string; name: string; locale: string; expiresAt: string; sealedVerifyUrl?: string };
+  'identity.email_verification.requested': {
+    userId: string;
+    email: string;
+    name: string;
+    locale: string;
+    expiresAt: string;
+    sealedVerifyUrl?: string;
+  };
   'identity.user.email_verified': { userId: string; email: string };
   'identity.organization.created': {
     organizationId: string;
@@ -35,9 +42,21 @@ export interface DomainEventPayloads {
     /** The accept link (it holds the token), AES-256-GCM-sealed under INVITATION_LINK_KEY: never the raw link. */
     sealedAcceptUrl?: string;
   };
-  'identity.invitation.accepted': { invitationId: string; organizationId: string; userId: string; role: Role };
+  'identity.invitation.accepted': {
+    invitationId: string;
+    organizationId: string;
+    userId: string;
+    role: Role;
+  };
   'identity.umbrella.joined': { umbrellaId: string; organizationId: string; by: string };
-  'marketplace.need.posted': { needId: string; organizationId: string; title: string; region: string; skillIds: string[]; learnerCount: number };
+  'marketplace.need.posted': {
+    needId: string;
+    organizationId: string;
+    title: string;
+    region: string;
+    skillIds: string[];
+    learnerCount: number;
+  };
   'marketplace.need.closed': { needId: string; organizationId: string };
   /** An open need's needed-by date is near (announced once per need and date). */
   'marketplace.need.expiring': { needId: string; organizationId: string; title: string; neededBy: string };
@@ -65,7 +84,13 @@ export interface DomainEventPayloads {
     comment: string;
   };
   /** Every party approved the same version. */
-  'credentials.design.approved': { designId: string; title: string; issuerId: string; version: number; partnerIds: string[] };
+  'credentials.design.approved': {
+    designId: string;
+    title: string;
+    issuerId: string;
+    version: number;
+    partnerIds: string[];
+  };
   'credentials.design.published': {
     designId: string;
     credentialId: string;
@@ -74,6 +99,8 @@ export interface DomainEventPayloads {
     version: number;
     frameworkId: string;
     partnerIds: string[];
+    /** What the credential is, for evidence's insights (absent on events published before it was added). */
+    facts?: PublishedCredentialFacts;
   };
   /** Once per design version that stays in review past its due date. */
   'credentials.design.review_overdue': {
@@ -105,7 +132,13 @@ export interface DomainEventPayloads {
     recipientEmail: string;
     publicUrl: string;
   };
-  'credentials.award.revoked': { awardId: string; credentialId: string; issuerId: string; reason: string; publicUrl: string };
+  'credentials.award.revoked': {
+    awardId: string;
+    credentialId: string;
+    issuerId: string;
+    reason: string;
+    publicUrl: string;
+  };
   /** An issuer rotated its signing key: new credentials use `keyId`; the previous key still verifies what it signed. */
   'credentials.issuer_key.rotated': { organizationId: string; keyId: string; previousKeyId: string };
   /** An employer or umbrella endorsed a published credential (signed with its own issuer key). */
@@ -118,6 +151,47 @@ export interface DomainEventPayloads {
     inDemand: boolean;
     assessmentReflectsJobPerformance: boolean;
   };
+  /**
+   * Evidence asks a learner about an award (`reminder`: the one reminder, 7 days later unless answered
+   * or turned off). The address is the award's; only an account that proved it is told.
+   */
+  'evidence.feedback.requested': {
+    awardId: string;
+    credentialId: string;
+    credentialTitle: string;
+    recipientEmail: string;
+    reminder: boolean;
+  };
+  /** An institution is asked, once per published credential, how useful the framework was. */
+  'evidence.framework_survey.requested': {
+    credentialId: string;
+    credentialTitle: string;
+    issuerId: string;
+    frameworkId: string;
+  };
+  /** An employer reported outcomes for a cohort of a credential's holders (counts only: no learner). */
+  'evidence.outcome.reported': {
+    reportId: string;
+    credentialId: string;
+    issuerId: string;
+    organizationId: string;
+  };
+}
+
+/** The design facts of a published credential that evidence groups its insights by. */
+export interface PublishedCredentialFacts {
+  hours: number | null;
+  deliveryMode: string | null;
+  careerStage: string | null;
+  credit: boolean | null;
+  transcriptable: boolean | null;
+  assessmentMethods: string[];
+  /** The competencies' skill ids, which employers rate on the job. */
+  competencies: string[];
+  /** Seconds the design spent in each co-development stage before publication (all visits). */
+  secondsInStage: Record<string, number>;
+  /** Framework elements (rule keys) the design failed at any compliance check before publication. */
+  failedFrameworkElements?: string[];
 }
 
 /** Who is in a partnership and who acted, so consumers can tell both sides without a lookup. */
@@ -162,6 +236,9 @@ export const DOMAIN_EVENT_TYPES = [
   'credentials.award.revoked',
   'credentials.endorsement.added',
   'credentials.issuer_key.rotated',
+  'evidence.feedback.requested',
+  'evidence.framework_survey.requested',
+  'evidence.outcome.reported',
 ] as const satisfies readonly DomainEventType[];
 
 // Compile-time proof that the list above names every event type exactly.

@@ -12,7 +12,21 @@ export const EVENT_SUBSCRIPTIONS = {
    */
   'notifications-events': DOMAIN_EVENT_TYPES,
   /** Marketplace keeps a directory of organizations (kind, size, region, sector) for matching. */
-  'marketplace-events': ['identity.organization.created', 'identity.organization.verified', 'identity.umbrella.joined'],
+  'marketplace-events': [
+    'identity.organization.created',
+    'identity.organization.verified',
+    'identity.umbrella.joined',
+  ],
+  /** Evidence keeps its own read tables of what insights count (organizations, credentials, ties, awards) and asks for feedback. */
+  'evidence-events': [
+    'identity.organization.created',
+    'identity.umbrella.joined',
+    'marketplace.partnership.accepted',
+    'credentials.design.published',
+    'credentials.award.issued',
+    'credentials.award.revoked',
+    'credentials.endorsement.added',
+  ],
 } as const satisfies Record<string, readonly DomainEventType[]>;
 
 /** One delivery of one event to one recipient on one channel (the `deliveries` row's id). */
@@ -70,16 +84,25 @@ export type QueueName = keyof QueueJobs;
 export type JobName<Q extends QueueName> = keyof QueueJobs[Q] & string;
 export type JobPayload<Q extends QueueName, J extends JobName<Q>> = QueueJobs[Q][J];
 
-export const QUEUE_NAMES = [...Object.keys(EVENT_SUBSCRIPTIONS), ...Object.keys(TASK_QUEUE_JOBS)] as QueueName[];
+export const QUEUE_NAMES = [
+  ...Object.keys(EVENT_SUBSCRIPTIONS),
+  ...Object.keys(TASK_QUEUE_JOBS),
+] as QueueName[];
 
 /** Every job name a queue carries: the worker refuses to start unless each has one handler. */
 export function jobNamesOf(queue: QueueName): readonly string[] {
-  return (EVENT_SUBSCRIPTIONS as Record<string, readonly string[]>)[queue] ?? (TASK_QUEUE_JOBS as Record<string, readonly string[]>)[queue] ?? [];
+  return (
+    (EVENT_SUBSCRIPTIONS as Record<string, readonly string[]>)[queue] ??
+    (TASK_QUEUE_JOBS as Record<string, readonly string[]>)[queue] ??
+    []
+  );
 }
 
 /** The event queues an event of this type goes to. */
 export function queuesFor(type: DomainEventType): QueueName[] {
-  return (Object.keys(EVENT_SUBSCRIPTIONS) as EventQueueName[]).filter((queue) => (EVENT_SUBSCRIPTIONS[queue] as readonly string[]).includes(type));
+  return (Object.keys(EVENT_SUBSCRIPTIONS) as EventQueueName[]).filter((queue) =>
+    (EVENT_SUBSCRIPTIONS[queue] as readonly string[]).includes(type),
+  );
 }
 
 /** The retry policy of a queue. */
@@ -88,7 +111,11 @@ export function retryPolicyOf(queue: QueueName): RetryPolicy {
 }
 
 /** Delay before the next try after `attemptsMade` failures, under a policy (random = Math.random). */
-export function retryDelayMs(policy: RetryPolicy, attemptsMade: number, random: () => number = Math.random): number {
+export function retryDelayMs(
+  policy: RetryPolicy,
+  attemptsMade: number,
+  random: () => number = Math.random,
+): number {
   const exponential = policy.baseMs * 2 ** Math.max(0, attemptsMade - 1);
   return Math.round(Math.min(exponential, policy.maxMs) * (1 - policy.jitter + random() * 2 * policy.jitter));
 }

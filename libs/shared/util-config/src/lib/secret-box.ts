@@ -14,7 +14,9 @@ export function parseSecretKey(text: string): Buffer {
 }
 
 /** The development-only key: derived from a public constant, so never safe in production. */
-export const DEVELOPMENT_SECRET_KEY = createHash('sha256').update('lattice-development-webhook-secret-key').digest();
+export const DEVELOPMENT_SECRET_KEY = createHash('sha256')
+  .update('lattice-development-webhook-secret-key')
+  .digest();
 
 export class SecretBox {
   constructor(private readonly key: Buffer) {
@@ -25,7 +27,12 @@ export class SecretBox {
     const iv = randomBytes(12);
     const cipher = createCipheriv('aes-256-gcm', this.key, iv);
     const body = Buffer.concat([cipher.update(plaintext, 'utf8'), cipher.final()]);
-    return [VERSION, iv.toString('base64url'), cipher.getAuthTag().toString('base64url'), body.toString('base64url')].join('.');
+    return [
+      VERSION,
+      iv.toString('base64url'),
+      cipher.getAuthTag().toString('base64url'),
+      body.toString('base64url'),
+    ].join('.');
   }
 
   open(sealed: string): string {
@@ -33,18 +40,28 @@ export class SecretBox {
     if (version !== VERSION || !iv || !tag || body === undefined) throw new Error('not a sealed secret');
     const decipher = createDecipheriv('aes-256-gcm', this.key, Buffer.from(iv, 'base64url'));
     decipher.setAuthTag(Buffer.from(tag, 'base64url'));
-    return Buffer.concat([decipher.update(Buffer.from(body, 'base64url')), decipher.final()]).toString('utf8');
+    return Buffer.concat([decipher.update(Buffer.from(body, 'base64url')), decipher.final()]).toString(
+      'utf8',
+    );
   }
 }
 
 /** The development-only key of invitation links (identity seals, the worker opens: both derive it alike). */
-export const DEVELOPMENT_INVITATION_LINK_KEY = createHash('sha256').update('lattice-development-invitation-link-key').digest();
+export const DEVELOPMENT_INVITATION_LINK_KEY = createHash('sha256')
+  .update('lattice-development-invitation-link-key')
+  .digest();
 
 /**
  * A 32-byte key from its env var: required in production, the development key otherwise (with a
  * warning). Throws naming the variable when it is malformed or missing.
  */
-export function secretKeyFrom(variable: string, value: string | undefined, production: boolean, development: Buffer, warn: (line: string) => void = console.warn): Buffer {
+export function secretKeyFrom(
+  variable: string,
+  value: string | undefined,
+  production: boolean,
+  development: Buffer,
+  warn: (line: string) => void = console.warn,
+): Buffer {
   if (value) {
     try {
       return parseSecretKey(value);
@@ -52,15 +69,37 @@ export function secretKeyFrom(variable: string, value: string | undefined, produ
       throw new Error(`${variable}: ${(error as Error).message}`);
     }
   }
-  if (production) throw new Error(`${variable} is required in production (32 bytes as 64 hex digits or base64)`);
+  if (production)
+    throw new Error(`${variable} is required in production (32 bytes as 64 hex digits or base64)`);
   warn(`${variable} is not set: using the development key. Never run production without it.`);
   return development;
 }
 
-export function webhookSecretKeyFrom(value: string | undefined, production: boolean, warn?: (line: string) => void): Buffer {
+export function webhookSecretKeyFrom(
+  value: string | undefined,
+  production: boolean,
+  warn?: (line: string) => void,
+): Buffer {
   return secretKeyFrom('WEBHOOK_SECRET_KEY', value, production, DEVELOPMENT_SECRET_KEY, warn);
 }
 
-export function invitationLinkKeyFrom(value: string | undefined, production: boolean, warn?: (line: string) => void): Buffer {
+export function invitationLinkKeyFrom(
+  value: string | undefined,
+  production: boolean,
+  warn?: (line: string) => void,
+): Buffer {
   return secretKeyFrom('INVITATION_LINK_KEY', value, production, DEVELOPMENT_INVITATION_LINK_KEY, warn);
+}
+
+/** The development-only key of evidence (learner lookups, sealed self-identification): the evidence service and the worker derive it alike. */
+export const DEVELOPMENT_EVIDENCE_KEY = createHash('sha256')
+  .update('lattice-development-evidence-key')
+  .digest();
+
+export function evidenceKeyFrom(
+  value: string | undefined,
+  production: boolean,
+  warn?: (line: string) => void,
+): Buffer {
+  return secretKeyFrom('EVIDENCE_KEY', value, production, DEVELOPMENT_EVIDENCE_KEY, warn);
 }

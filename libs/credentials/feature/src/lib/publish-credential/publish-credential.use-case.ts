@@ -43,6 +43,11 @@ export class PublishCredentialUseCase {
         `UPDATE "credentials"."designs" SET "stage" = 'PUBLISHED', "checked_framework_id" = $2, "checked_at" = now(), "checked_passed" = true, "updated_at" = now() WHERE "id" = $1`,
         [designId, framework.id],
       );
+      const stageTimes = (await manager.query(
+        `SELECT "stage", sum(extract(epoch FROM now() - "entered_at") - coalesce(extract(epoch FROM now() - "left_at"), 0))::float8 AS "seconds"
+           FROM "credentials"."design_stage_history" WHERE "design_id" = $1 GROUP BY "stage"`,
+        [designId],
+      )) as Array<{ stage: string; seconds: number }>;
       await enterStage(manager, designId, 'PUBLISHED', design.version, principal.userId);
       await this.catalogue.refresh(manager, [credential.id]);
       emit({
@@ -56,6 +61,16 @@ export class PublishCredentialUseCase {
           version: design.version,
           frameworkId: framework.id,
           partnerIds: design.partnerIds,
+          facts: {
+            hours: design.content.hours,
+            deliveryMode: design.content.deliveryMode,
+            careerStage: design.content.careerStage,
+            credit: design.content.credit,
+            transcriptable: design.content.transcriptable,
+            assessmentMethods: [...design.content.assessment.methods],
+            competencies: design.content.competencies.map((c) => c.skillId),
+            secondsInStage: Object.fromEntries(stageTimes.map((row) => [row.stage, Math.round(row.seconds)])),
+          },
         },
       });
       return credential;

@@ -51,18 +51,28 @@ export interface RoutingRule<T extends DomainEventType> {
   readonly variants?: Record<string, Texts<T>>;
 }
 
-type Texts<T extends DomainEventType> = Record<Locale, (event: DomainEvent<T>, names: Record<string, string>) => Message>;
+type Texts<T extends DomainEventType> = Record<
+  Locale,
+  (event: DomainEvent<T>, names: Record<string, string>) => Message
+>;
 
 export type RoutingRules = { readonly [T in DomainEventType]?: RoutingRule<T> };
 
 const ADMINS: readonly Role[] = ['OWNER', 'ADMIN'];
 const EVERYONE: readonly Role[] = ['OWNER', 'ADMIN', 'MEMBER'];
 const PEOPLE: readonly PersonChannel[] = ['IN_APP', 'EMAIL'];
-const adminsOf = (...organizationIds: string[]): Audience[] => organizationIds.map((organizationId) => ({ kind: 'members', organizationId, roles: ADMINS }));
-const membersOf = (...organizationIds: string[]): Audience[] => organizationIds.map((organizationId) => ({ kind: 'members', organizationId, roles: EVERYONE }));
+const adminsOf = (...organizationIds: string[]): Audience[] =>
+  organizationIds.map((organizationId) => ({ kind: 'members', organizationId, roles: ADMINS }));
+const membersOf = (...organizationIds: string[]): Audience[] =>
+  organizationIds.map((organizationId) => ({ kind: 'members', organizationId, roles: EVERYONE }));
 /** The partnership's other side from the organization that acted. */
-const otherSide = (p: { employerId: string; institutionId: string }, acting: string) => (acting === p.employerId ? p.institutionId : p.employerId);
-const webhookOnly = { audience: () => [], channels: [], text: { en: () => ({ title: '', body: '', link: null }), fr: () => ({ title: '', body: '', link: null }) } } as const;
+const otherSide = (p: { employerId: string; institutionId: string }, acting: string) =>
+  acting === p.employerId ? p.institutionId : p.employerId;
+const webhookOnly = {
+  audience: () => [],
+  channels: [],
+  text: { en: () => ({ title: '', body: '', link: null }), fr: () => ({ title: '', body: '', link: null }) },
+} as const;
 
 export const ROUTING_RULES: RoutingRules = {
   'identity.email_verification.requested': {
@@ -72,8 +82,16 @@ export const ROUTING_RULES: RoutingRules = {
     channels: ['EMAIL'],
     tellActor: true,
     text: {
-      en: ({ payload: p }, n) => ({ title: 'Confirm your e-mail address', body: `Open the link to confirm that ${p.email} is yours. It works once, until ${p.expiresAt.slice(0, 10)}. If you did not sign up for Lattice, ignore this e-mail.`, link: n['verifyUrl'] ?? null }),
-      fr: ({ payload: p }, n) => ({ title: 'Confirmez votre adresse courriel', body: `Ouvrez le lien pour confirmer que ${p.email} est bien à vous. Il fonctionne une seule fois, jusqu’au ${p.expiresAt.slice(0, 10)}. Si vous ne vous êtes pas inscrit·e à Lattice, ignorez ce courriel.`, link: n['verifyUrl'] ?? null }),
+      en: ({ payload: p }, n) => ({
+        title: 'Confirm your e-mail address',
+        body: `Open the link to confirm that ${p.email} is yours. It works once, until ${p.expiresAt.slice(0, 10)}. If you did not sign up for Lattice, ignore this e-mail.`,
+        link: n['verifyUrl'] ?? null,
+      }),
+      fr: ({ payload: p }, n) => ({
+        title: 'Confirmez votre adresse courriel',
+        body: `Ouvrez le lien pour confirmer que ${p.email} est bien à vous. Il fonctionne une seule fois, jusqu’au ${p.expiresAt.slice(0, 10)}. Si vous ne vous êtes pas inscrit·e à Lattice, ignorez ce courriel.`,
+        link: n['verifyUrl'] ?? null,
+      }),
     },
   },
   'identity.invitation.created': {
@@ -82,8 +100,16 @@ export const ROUTING_RULES: RoutingRules = {
     organizations: (e) => [e.payload.organizationId],
     channels: PEOPLE,
     text: {
-      en: ({ payload: p }, n) => ({ title: `Invitation to join ${p.organizationName}`, body: `You have been invited to join ${p.organizationName} as ${p.role.toLowerCase()}. Open the invitation link from your e-mail to accept.`, link: n['acceptUrl'] ?? null }),
-      fr: ({ payload: p }, n) => ({ title: `Invitation à rejoindre ${p.organizationName}`, body: `Vous êtes invité·e à rejoindre ${p.organizationName} (rôle : ${p.role.toLowerCase()}). Ouvrez le lien d’invitation reçu par courriel pour accepter.`, link: n['acceptUrl'] ?? null }),
+      en: ({ payload: p }, n) => ({
+        title: `Invitation to join ${p.organizationName}`,
+        body: `You have been invited to join ${p.organizationName} as ${p.role.toLowerCase()}. Open the invitation link from your e-mail to accept.`,
+        link: n['acceptUrl'] ?? null,
+      }),
+      fr: ({ payload: p }, n) => ({
+        title: `Invitation à rejoindre ${p.organizationName}`,
+        body: `Vous êtes invité·e à rejoindre ${p.organizationName} (rôle : ${p.role.toLowerCase()}). Ouvrez le lien d’invitation reçu par courriel pour accepter.`,
+        link: n['acceptUrl'] ?? null,
+      }),
     },
   },
   'identity.organization.verified': {
@@ -93,8 +119,16 @@ export const ROUTING_RULES: RoutingRules = {
     channels: PEOPLE,
     names: (e) => ({ organization: e.payload.organizationId }),
     text: {
-      en: (_e, n) => ({ title: `${n['organization']} is verified`, body: `A Lattice operator has verified ${n['organization']}. Partners now see it as verified.`, link: null }),
-      fr: (_e, n) => ({ title: `${n['organization']} est vérifiée`, body: `Un opérateur de Lattice a vérifié ${n['organization']}. Les partenaires la voient désormais comme vérifiée.`, link: null }),
+      en: (_e, n) => ({
+        title: `${n['organization']} is verified`,
+        body: `A Lattice operator has verified ${n['organization']}. Partners now see it as verified.`,
+        link: null,
+      }),
+      fr: (_e, n) => ({
+        title: `${n['organization']} est vérifiée`,
+        body: `Un opérateur de Lattice a vérifié ${n['organization']}. Les partenaires la voient désormais comme vérifiée.`,
+        link: null,
+      }),
     },
   },
   'identity.umbrella.joined': {
@@ -103,8 +137,16 @@ export const ROUTING_RULES: RoutingRules = {
     channels: PEOPLE,
     names: (e) => ({ organization: e.payload.organizationId, umbrella: e.payload.umbrellaId }),
     text: {
-      en: (_e, n) => ({ title: `${n['organization']} joined your umbrella`, body: `${n['organization']} is now a member of ${n['umbrella']}.`, link: null }),
-      fr: (_e, n) => ({ title: `${n['organization']} s’est jointe à votre regroupement`, body: `${n['organization']} est maintenant membre de ${n['umbrella']}.`, link: null }),
+      en: (_e, n) => ({
+        title: `${n['organization']} joined your umbrella`,
+        body: `${n['organization']} is now a member of ${n['umbrella']}.`,
+        link: null,
+      }),
+      fr: (_e, n) => ({
+        title: `${n['organization']} s’est jointe à votre regroupement`,
+        body: `${n['organization']} est maintenant membre de ${n['umbrella']}.`,
+        link: null,
+      }),
     },
   },
   'identity.membership.created': {
@@ -124,8 +166,16 @@ export const ROUTING_RULES: RoutingRules = {
     organizations: (e) => [e.payload.organizationId],
     channels: PEOPLE,
     text: {
-      en: ({ payload: p }) => ({ title: `Needed by ${p.neededBy}: ${p.title}`, body: `Your skill need “${p.title}” is needed by ${p.neededBy}. Close it if it is filled, or give it a later date so institutions keep seeing it.`, link: `/needs/${p.needId}` }),
-      fr: ({ payload: p }) => ({ title: `Requis d’ici le ${p.neededBy} : ${p.title}`, body: `Votre besoin de compétences « ${p.title} » est requis d’ici le ${p.neededBy}. Fermez-le s’il est comblé, ou reportez sa date pour que les établissements continuent de le voir.`, link: `/needs/${p.needId}` }),
+      en: ({ payload: p }) => ({
+        title: `Needed by ${p.neededBy}: ${p.title}`,
+        body: `Your skill need “${p.title}” is needed by ${p.neededBy}. Close it if it is filled, or give it a later date so institutions keep seeing it.`,
+        link: `/needs/${p.needId}`,
+      }),
+      fr: ({ payload: p }) => ({
+        title: `Requis d’ici le ${p.neededBy} : ${p.title}`,
+        body: `Votre besoin de compétences « ${p.title} » est requis d’ici le ${p.neededBy}. Fermez-le s’il est comblé, ou reportez sa date pour que les établissements continuent de le voir.`,
+        link: `/needs/${p.needId}`,
+      }),
     },
   },
   'marketplace.partnership.proposed': {
@@ -134,8 +184,16 @@ export const ROUTING_RULES: RoutingRules = {
     channels: PEOPLE,
     names: (e) => ({ proposer: e.payload.proposedByOrganizationId }),
     text: {
-      en: ({ payload: p }, n) => ({ title: `${n['proposer']} proposes a partnership`, body: `${n['proposer']} proposes to partner on “${p.needTitle}”.${p.message ? ` They write: ${p.message}` : ''} Accept or decline it in Lattice.`, link: `/partnerships/${p.partnershipId}` }),
-      fr: ({ payload: p }, n) => ({ title: `${n['proposer']} propose un partenariat`, body: `${n['proposer']} propose un partenariat pour « ${p.needTitle} ».${p.message ? ` Message : ${p.message}` : ''} Acceptez-le ou refusez-le dans Lattice.`, link: `/partnerships/${p.partnershipId}` }),
+      en: ({ payload: p }, n) => ({
+        title: `${n['proposer']} proposes a partnership`,
+        body: `${n['proposer']} proposes to partner on “${p.needTitle}”.${p.message ? ` They write: ${p.message}` : ''} Accept or decline it in Lattice.`,
+        link: `/partnerships/${p.partnershipId}`,
+      }),
+      fr: ({ payload: p }, n) => ({
+        title: `${n['proposer']} propose un partenariat`,
+        body: `${n['proposer']} propose un partenariat pour « ${p.needTitle} ».${p.message ? ` Message : ${p.message}` : ''} Acceptez-le ou refusez-le dans Lattice.`,
+        link: `/partnerships/${p.partnershipId}`,
+      }),
     },
   },
   'marketplace.partnership.accepted': {
@@ -144,8 +202,16 @@ export const ROUTING_RULES: RoutingRules = {
     channels: PEOPLE,
     names: (e) => ({ acting: e.payload.actingOrganizationId }),
     text: {
-      en: ({ payload: p }, n) => ({ title: `${n['acting']} accepted your partnership`, body: `${n['acting']} accepted the partnership on “${p.needTitle}”. You can start co-developing the credential.`, link: `/partnerships/${p.partnershipId}` }),
-      fr: ({ payload: p }, n) => ({ title: `${n['acting']} a accepté votre partenariat`, body: `${n['acting']} a accepté le partenariat pour « ${p.needTitle} ». Vous pouvez commencer à concevoir le titre ensemble.`, link: `/partnerships/${p.partnershipId}` }),
+      en: ({ payload: p }, n) => ({
+        title: `${n['acting']} accepted your partnership`,
+        body: `${n['acting']} accepted the partnership on “${p.needTitle}”. You can start co-developing the credential.`,
+        link: `/partnerships/${p.partnershipId}`,
+      }),
+      fr: ({ payload: p }, n) => ({
+        title: `${n['acting']} a accepté votre partenariat`,
+        body: `${n['acting']} a accepté le partenariat pour « ${p.needTitle} ». Vous pouvez commencer à concevoir le titre ensemble.`,
+        link: `/partnerships/${p.partnershipId}`,
+      }),
     },
   },
   'marketplace.partnership.declined': {
@@ -154,8 +220,16 @@ export const ROUTING_RULES: RoutingRules = {
     channels: PEOPLE,
     names: (e) => ({ acting: e.payload.actingOrganizationId }),
     text: {
-      en: ({ payload: p }, n) => ({ title: `${n['acting']} declined your partnership`, body: `${n['acting']} declined the partnership on “${p.needTitle}”.${p.message ? ` They write: ${p.message}` : ''}`, link: `/partnerships/${p.partnershipId}` }),
-      fr: ({ payload: p }, n) => ({ title: `${n['acting']} a refusé votre partenariat`, body: `${n['acting']} a refusé le partenariat pour « ${p.needTitle} ».${p.message ? ` Message : ${p.message}` : ''}`, link: `/partnerships/${p.partnershipId}` }),
+      en: ({ payload: p }, n) => ({
+        title: `${n['acting']} declined your partnership`,
+        body: `${n['acting']} declined the partnership on “${p.needTitle}”.${p.message ? ` They write: ${p.message}` : ''}`,
+        link: `/partnerships/${p.partnershipId}`,
+      }),
+      fr: ({ payload: p }, n) => ({
+        title: `${n['acting']} a refusé votre partenariat`,
+        body: `${n['acting']} a refusé le partenariat pour « ${p.needTitle} ».${p.message ? ` Message : ${p.message}` : ''}`,
+        link: `/partnerships/${p.partnershipId}`,
+      }),
     },
   },
   'marketplace.partnership.withdrawn': {
@@ -164,27 +238,53 @@ export const ROUTING_RULES: RoutingRules = {
     channels: PEOPLE,
     names: (e) => ({ acting: e.payload.actingOrganizationId }),
     text: {
-      en: ({ payload: p }, n) => ({ title: `${n['acting']} withdrew a partnership proposal`, body: `${n['acting']} withdrew its proposal on “${p.needTitle}”.`, link: `/partnerships/${p.partnershipId}` }),
-      fr: ({ payload: p }, n) => ({ title: `${n['acting']} a retiré une proposition de partenariat`, body: `${n['acting']} a retiré sa proposition pour « ${p.needTitle} ».`, link: `/partnerships/${p.partnershipId}` }),
+      en: ({ payload: p }, n) => ({
+        title: `${n['acting']} withdrew a partnership proposal`,
+        body: `${n['acting']} withdrew its proposal on “${p.needTitle}”.`,
+        link: `/partnerships/${p.partnershipId}`,
+      }),
+      fr: ({ payload: p }, n) => ({
+        title: `${n['acting']} a retiré une proposition de partenariat`,
+        body: `${n['acting']} a retiré sa proposition pour « ${p.needTitle} ».`,
+        link: `/partnerships/${p.partnershipId}`,
+      }),
     },
   },
   'credentials.design.review_requested': {
     // The partners are asked to review; the issuing institution's admins approve too, in their own words.
     audience: (e) => [
       ...adminsOf(...e.payload.awaiting.filter((id) => id !== e.payload.issuerId)),
-      ...(e.payload.awaiting.includes(e.payload.issuerId) ? [{ kind: 'members' as const, organizationId: e.payload.issuerId, roles: ADMINS, variant: 'issuer' }] : []),
+      ...(e.payload.awaiting.includes(e.payload.issuerId)
+        ? [{ kind: 'members' as const, organizationId: e.payload.issuerId, roles: ADMINS, variant: 'issuer' }]
+        : []),
     ],
     organizations: (e) => [e.payload.issuerId, ...e.payload.awaiting],
     channels: PEOPLE,
     names: (e) => ({ issuer: e.payload.issuerId }),
     text: {
-      en: ({ payload: p }, n) => ({ title: `Review requested: ${p.title}`, body: `${n['issuer']} asks you to review version ${p.version} of “${p.title}” by ${p.reviewDueAt.slice(0, 10)}.`, link: `/designs/${p.designId}` }),
-      fr: ({ payload: p }, n) => ({ title: `Révision demandée : ${p.title}`, body: `${n['issuer']} vous demande de réviser la version ${p.version} de « ${p.title} » d’ici le ${p.reviewDueAt.slice(0, 10)}.`, link: `/designs/${p.designId}` }),
+      en: ({ payload: p }, n) => ({
+        title: `Review requested: ${p.title}`,
+        body: `${n['issuer']} asks you to review version ${p.version} of “${p.title}” by ${p.reviewDueAt.slice(0, 10)}.`,
+        link: `/designs/${p.designId}`,
+      }),
+      fr: ({ payload: p }, n) => ({
+        title: `Révision demandée : ${p.title}`,
+        body: `${n['issuer']} vous demande de réviser la version ${p.version} de « ${p.title} » d’ici le ${p.reviewDueAt.slice(0, 10)}.`,
+        link: `/designs/${p.designId}`,
+      }),
     },
     variants: {
       issuer: {
-        en: ({ payload: p }, n) => ({ title: `In review with your partners: ${p.title}`, body: `Version ${p.version} of “${p.title}” is with your partners for review until ${p.reviewDueAt.slice(0, 10)}. As the issuer, ${n['issuer']} approves it too.`, link: `/designs/${p.designId}` }),
-        fr: ({ payload: p }, n) => ({ title: `En révision chez vos partenaires : ${p.title}`, body: `La version ${p.version} de « ${p.title} » est en révision chez vos partenaires jusqu’au ${p.reviewDueAt.slice(0, 10)}. En tant qu’émetteur, ${n['issuer']} doit aussi l’approuver.`, link: `/designs/${p.designId}` }),
+        en: ({ payload: p }, n) => ({
+          title: `In review with your partners: ${p.title}`,
+          body: `Version ${p.version} of “${p.title}” is with your partners for review until ${p.reviewDueAt.slice(0, 10)}. As the issuer, ${n['issuer']} approves it too.`,
+          link: `/designs/${p.designId}`,
+        }),
+        fr: ({ payload: p }, n) => ({
+          title: `En révision chez vos partenaires : ${p.title}`,
+          body: `La version ${p.version} de « ${p.title} » est en révision chez vos partenaires jusqu’au ${p.reviewDueAt.slice(0, 10)}. En tant qu’émetteur, ${n['issuer']} doit aussi l’approuver.`,
+          link: `/designs/${p.designId}`,
+        }),
       },
     },
   },
@@ -193,8 +293,16 @@ export const ROUTING_RULES: RoutingRules = {
     organizations: (e) => [e.payload.issuerId, ...e.payload.awaiting],
     channels: PEOPLE,
     text: {
-      en: ({ payload: p }) => ({ title: `Review overdue: ${p.title}`, body: `Your review of version ${p.version} of “${p.title}” was due ${p.reviewDueAt.slice(0, 10)}. Your partners are waiting.`, link: `/designs/${p.designId}` }),
-      fr: ({ payload: p }) => ({ title: `Révision en retard : ${p.title}`, body: `Votre révision de la version ${p.version} de « ${p.title} » était attendue le ${p.reviewDueAt.slice(0, 10)}. Vos partenaires attendent.`, link: `/designs/${p.designId}` }),
+      en: ({ payload: p }) => ({
+        title: `Review overdue: ${p.title}`,
+        body: `Your review of version ${p.version} of “${p.title}” was due ${p.reviewDueAt.slice(0, 10)}. Your partners are waiting.`,
+        link: `/designs/${p.designId}`,
+      }),
+      fr: ({ payload: p }) => ({
+        title: `Révision en retard : ${p.title}`,
+        body: `Votre révision de la version ${p.version} de « ${p.title} » était attendue le ${p.reviewDueAt.slice(0, 10)}. Vos partenaires attendent.`,
+        link: `/designs/${p.designId}`,
+      }),
     },
   },
   'credentials.design.changes_requested': {
@@ -203,8 +311,16 @@ export const ROUTING_RULES: RoutingRules = {
     channels: PEOPLE,
     names: (e) => ({ reviewer: e.payload.organizationId }),
     text: {
-      en: ({ payload: p }, n) => ({ title: `Changes requested: ${p.title}`, body: `${n['reviewer']} asks for changes to version ${p.version} of “${p.title}”: ${p.comment}`, link: `/designs/${p.designId}` }),
-      fr: ({ payload: p }, n) => ({ title: `Modifications demandées : ${p.title}`, body: `${n['reviewer']} demande des modifications à la version ${p.version} de « ${p.title} » : ${p.comment}`, link: `/designs/${p.designId}` }),
+      en: ({ payload: p }, n) => ({
+        title: `Changes requested: ${p.title}`,
+        body: `${n['reviewer']} asks for changes to version ${p.version} of “${p.title}”: ${p.comment}`,
+        link: `/designs/${p.designId}`,
+      }),
+      fr: ({ payload: p }, n) => ({
+        title: `Modifications demandées : ${p.title}`,
+        body: `${n['reviewer']} demande des modifications à la version ${p.version} de « ${p.title} » : ${p.comment}`,
+        link: `/designs/${p.designId}`,
+      }),
     },
   },
   'credentials.design.approved': {
@@ -212,8 +328,16 @@ export const ROUTING_RULES: RoutingRules = {
     organizations: (e) => [e.payload.issuerId, ...e.payload.partnerIds],
     channels: PEOPLE,
     text: {
-      en: ({ payload: p }) => ({ title: `Approved by every partner: ${p.title}`, body: `Every partner approved version ${p.version} of “${p.title}”. It can now be published.`, link: `/designs/${p.designId}` }),
-      fr: ({ payload: p }) => ({ title: `Approuvé par tous les partenaires : ${p.title}`, body: `Tous les partenaires ont approuvé la version ${p.version} de « ${p.title} ». Il peut maintenant être publié.`, link: `/designs/${p.designId}` }),
+      en: ({ payload: p }) => ({
+        title: `Approved by every partner: ${p.title}`,
+        body: `Every partner approved version ${p.version} of “${p.title}”. It can now be published.`,
+        link: `/designs/${p.designId}`,
+      }),
+      fr: ({ payload: p }) => ({
+        title: `Approuvé par tous les partenaires : ${p.title}`,
+        body: `Tous les partenaires ont approuvé la version ${p.version} de « ${p.title} ». Il peut maintenant être publié.`,
+        link: `/designs/${p.designId}`,
+      }),
     },
   },
   'credentials.design.published': {
@@ -221,8 +345,16 @@ export const ROUTING_RULES: RoutingRules = {
     organizations: (e) => [e.payload.issuerId, ...e.payload.partnerIds],
     channels: PEOPLE,
     text: {
-      en: ({ payload: p }) => ({ title: `Published: ${p.title}`, body: `“${p.title}” is published. Partners can now endorse it.`, link: `/credentials/${p.credentialId}` }),
-      fr: ({ payload: p }) => ({ title: `Publié : ${p.title}`, body: `« ${p.title} » est publié. Les partenaires peuvent maintenant l’endosser.`, link: `/credentials/${p.credentialId}` }),
+      en: ({ payload: p }) => ({
+        title: `Published: ${p.title}`,
+        body: `“${p.title}” is published. Partners can now endorse it.`,
+        link: `/credentials/${p.credentialId}`,
+      }),
+      fr: ({ payload: p }) => ({
+        title: `Publié : ${p.title}`,
+        body: `« ${p.title} » est publié. Les partenaires peuvent maintenant l’endosser.`,
+        link: `/credentials/${p.credentialId}`,
+      }),
     },
   },
   'credentials.award.issued': {
@@ -232,19 +364,77 @@ export const ROUTING_RULES: RoutingRules = {
     channels: PEOPLE,
     tellActor: true,
     text: {
-      en: ({ payload: p }) => ({ title: `You earned “${p.credentialTitle}”`, body: `Your credential “${p.credentialTitle}” is ready. Anyone can verify it from its page.`, link: p.publicUrl }),
-      fr: ({ payload: p }) => ({ title: `Vous avez obtenu « ${p.credentialTitle} »`, body: `Votre titre de compétences « ${p.credentialTitle} » est prêt. Tout le monde peut le vérifier depuis sa page.`, link: p.publicUrl }),
+      en: ({ payload: p }) => ({
+        title: `You earned “${p.credentialTitle}”`,
+        body: `Your credential “${p.credentialTitle}” is ready. Anyone can verify it from its page.`,
+        link: p.publicUrl,
+      }),
+      fr: ({ payload: p }) => ({
+        title: `Vous avez obtenu « ${p.credentialTitle} »`,
+        body: `Votre titre de compétences « ${p.credentialTitle} » est prêt. Tout le monde peut le vérifier depuis sa page.`,
+        link: p.publicUrl,
+      }),
     },
   },
   'credentials.award.revoked': { ...webhookOnly, organizations: (e) => [e.payload.issuerId] },
+  'evidence.feedback.requested': {
+    // The learner only (a proven address), in-app and by e-mail; the link opens the survey for this award.
+    audience: (e) => [{ kind: 'verified-email', email: e.payload.recipientEmail }],
+    organizations: () => [],
+    channels: PEOPLE,
+    tellActor: true,
+    text: {
+      en: ({ payload: p }) => ({
+        title: p.reminder
+          ? `Reminder: how is “${p.credentialTitle}” working for you?`
+          : `How is “${p.credentialTitle}” working for you?`,
+        body: 'Six short questions about your credential: how relevant it is to your work, the workload, the assessment, and what changed. Your answers are only counted in groups of at least 10 people, never shown with your name. You can change or delete them.',
+        link: `/feedback/${p.awardId}`,
+      }),
+      fr: ({ payload: p }) => ({
+        title: p.reminder
+          ? `Rappel : « ${p.credentialTitle} » vous est-il utile?`
+          : `« ${p.credentialTitle} » vous est-il utile?`,
+        body: 'Six questions brèves sur votre titre : sa pertinence pour votre travail, la charge de travail, l’évaluation et ce qui a changé. Vos réponses ne sont comptées qu’en groupes d’au moins 10 personnes, jamais avec votre nom. Vous pouvez les modifier ou les supprimer.',
+        link: `/feedback/${p.awardId}`,
+      }),
+    },
+  },
+  'evidence.framework_survey.requested': {
+    audience: (e) => adminsOf(e.payload.issuerId),
+    organizations: () => [],
+    channels: PEOPLE,
+    tellActor: true,
+    text: {
+      en: ({ payload: p }) => ({
+        title: `Was the framework a useful blueprint for “${p.credentialTitle}”?`,
+        body: 'Tell Lattice which framework elements mattered most and least: it shapes the next version of the framework.',
+        link: `/framework-survey/${p.credentialId}`,
+      }),
+      fr: ({ payload: p }) => ({
+        title: `Le cadre a-t-il été un plan utile pour « ${p.credentialTitle} »?`,
+        body: 'Dites à Lattice quels éléments du cadre ont le plus et le moins compté : cela oriente la prochaine version du cadre.',
+        link: `/framework-survey/${p.credentialId}`,
+      }),
+    },
+  },
+  'evidence.outcome.reported': { ...webhookOnly, organizations: (e) => [e.payload.issuerId] },
   'credentials.endorsement.added': {
     audience: (e) => adminsOf(e.payload.issuerId),
     organizations: (e) => [e.payload.issuerId, e.payload.organizationId],
     channels: PEOPLE,
     names: (e) => ({ endorser: e.payload.organizationId }),
     text: {
-      en: ({ payload: p }, n) => ({ title: `${n['endorser']} endorsed “${p.credentialTitle}”`, body: `${n['endorser']} says the competency is in demand and the assessment reflects job performance.`, link: `/credentials/${p.credentialId}` }),
-      fr: ({ payload: p }, n) => ({ title: `${n['endorser']} a endossé « ${p.credentialTitle} »`, body: `${n['endorser']} atteste que la compétence est en demande et que l’évaluation reflète le rendement au travail.`, link: `/credentials/${p.credentialId}` }),
+      en: ({ payload: p }, n) => ({
+        title: `${n['endorser']} endorsed “${p.credentialTitle}”`,
+        body: `${n['endorser']} says the competency is in demand and the assessment reflects job performance.`,
+        link: `/credentials/${p.credentialId}`,
+      }),
+      fr: ({ payload: p }, n) => ({
+        title: `${n['endorser']} a endossé « ${p.credentialTitle} »`,
+        body: `${n['endorser']} atteste que la compétence est en demande et que l’évaluation reflète le rendement au travail.`,
+        link: `/credentials/${p.credentialId}`,
+      }),
     },
   },
   'credentials.design.comment_added': {
@@ -252,8 +442,16 @@ export const ROUTING_RULES: RoutingRules = {
     organizations: (e) => [e.payload.issuerId, ...e.payload.partnerIds],
     channels: ['IN_APP'],
     text: {
-      en: ({ payload: p }) => ({ title: `New comment on ${p.title}`, body: `Someone commented on “${p.title}”${p.field ? ` (${p.field})` : ''}.`, link: `/designs/${p.designId}` }),
-      fr: ({ payload: p }) => ({ title: `Nouveau commentaire sur ${p.title}`, body: `Un commentaire a été ajouté à « ${p.title} »${p.field ? ` (${p.field})` : ''}.`, link: `/designs/${p.designId}` }),
+      en: ({ payload: p }) => ({
+        title: `New comment on ${p.title}`,
+        body: `Someone commented on “${p.title}”${p.field ? ` (${p.field})` : ''}.`,
+        link: `/designs/${p.designId}`,
+      }),
+      fr: ({ payload: p }) => ({
+        title: `Nouveau commentaire sur ${p.title}`,
+        body: `Un commentaire a été ajouté à « ${p.title} »${p.field ? ` (${p.field})` : ''}.`,
+        link: `/designs/${p.designId}`,
+      }),
     },
   },
 };
@@ -272,7 +470,12 @@ export function localeOf(value: string | null | undefined): Locale {
 }
 
 /** The event's message in the locale, in the wording of `variant` when the rule has it. */
-export function messageOf(event: DomainEvent, locale: string, names: Record<string, string>, variant?: string | null): Message {
+export function messageOf(
+  event: DomainEvent,
+  locale: string,
+  names: Record<string, string>,
+  variant?: string | null,
+): Message {
   const rule = ruleFor(event.type);
   if (!rule) throw new Error(`no routing rule for ${event.type}`);
   return ((variant && rule.variants?.[variant]) || rule.text)[localeOf(locale)](event, names);

@@ -1,0 +1,4 @@
+import { describeMigrations, testDatabaseUrl } from '@lattice/shared-testing';
+import { evidenceDataSource } from '../data-source';
+
+describeMigrations('evidence', evidenceDataSource, testDatabaseUrl('int'));

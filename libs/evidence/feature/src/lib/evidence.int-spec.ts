@@ -1,0 +1,577 @@
+// Evidence against real Postgres with its real migrations: the read tables fed by events (each
+// once), feedback requested and reminded exactly once, one response per award, shares and outcome
+// reports that refuse whoever may not, sealed self-identification, and insights that never show a
+// learner-derived cell below k — tried with filters, their combinations, differencing and totals.
+import { randomUUID } from 'node:crypto';
+import type { DataSource } from 'typeorm';
+import { openDataSource } from '@lattice/shared-data-access';
+import { testDatabaseUrl } from '@lattice/shared-testing';
+import { evidenceDataSource } from '@lattice/evidence-data-access';
+import { type Line, recoverable } from '@lattice/evidence-domain';
+import type { InsightsTableView } from './insights/insights.use-case';
+import {
+  answers,
+  event,
+  evidenceUseCases,
+  issued,
+  learner,
+  memberOf,
+  organizationCreated,
+  published,
+} from './testing/evidence.fixture';
+
+const DAY = 86_400_000;
+
+describe('evidence (integration)', () => {
+  let dataSource: DataSource;
+  let uc: ReturnType<typeof evidenceUseCases>;
+
+  beforeAll(async () => {
+    dataSource = await openDataSource(evidenceDataSource(testDatabaseUrl('int'), 10));
+    uc = evidenceUseCases(dataSource);
+  });
+  afterAll(async () => {
+    await dataSource?.destroy();
+  });
+
+  /** An institution, an employer partner, a published credential. */
+  async function world(facts: Parameters<typeof published>[2] = {}) {
+    const college = organizationCreated('INSTITUTION');
+    const employer = organizationCreated('EMPLOYER');
+    const credential = published(college.payload.organizationId, [employer.payload.organizationId], facts);
+    await uc.handlers.applyAll([college, employer, credential]);
+    return {
+      collegeId: college.payload.organizationId,
+      employerId: employer.payload.organizationId,
+      credentialId: credential.payload.credentialId,
+      credential,
+    };
+  }
+
+  async function award(
+    w: { collegeId: string; credentialId: string },
+    person = learner(),
+    occurredAt?: string,
+  ) {
+    const e = issued(w.credentialId, w.collegeId, person.email, occurredAt);
+    await uc.handlers.apply(e);
+    return { person, awardId: e.payload.awardId, event: e };
+  }
+
+  const outbox = (awardId: string) =>
+    dataSource.query(
+      `SELECT "type", "payload" FROM "evidence"."outbox" WHERE "payload"->>'awardId' = $1 ORDER BY "id"`,
+      [awardId],
+    ) as Promise<Array<{ type: string; payload: any }>>;
+
+  describe('learner feedback', () => {
+    it('asks the learner once per award, even when the event is delivered twice, and keeps no address in the clear', async () => {
+      const w = await world();
+      const { awardId, event: e, person } = await award(w);
+      await uc.handlers.apply(e);
+      const events = await outbox(awardId);
+      expect(events).toEqual([
+        {
+          type: 'evidence.feedback.requested',
+          payload: expect.objectContaining({ awardId, reminder: false, recipientEmail: person.email }),
+        },
+      ]);
+      const [row] = await dataSource.query(
+        `SELECT a."learner_lookup", r."sealed_email" FROM "evidence"."awards" a JOIN "evidence"."feedback_requests" r ON r."award_id" = a."id" WHERE a."id" = $1`,
+        [awardId],
+      );
+      expect(JSON.stringify(row)).not.toContain(person.email);
+      expect(uc.keys.open(row.sealed_email)).toBe(person.email);
+    });
+
+    it('takes one response per award: a second submit updates it; editable 30 days; deletable any time', async () => {
+      const w = await world();
+      const { awardId, person } = await award(w);
+      const first = await uc.feedback.submit(person, awardId, {
+        answers: answers({}, [
+          { key: 'changes', choices: ['promotion', 'raise'] },
+          { key: 'comment', text: ' Useful. ' },
+        ]),
+      });
+      expect(first.response).toMatchObject({
+        revision: 1,
+        answers: {
+          scores: { relevance: 4 },
+          choices: { changes: ['promotion', 'raise'] },
+          text: { comment: 'Useful.' },
+        },
+      });
+      const second = await uc.feedback.submit(person, awardId, {
+        answers: answers({ relevance: 2 }),
+        expectedRevision: 1,
+      });
+      expect(second.response!.revision).toBe(2);
+      const [{ n }] = await dataSource.query(
+        `SELECT count(*)::int AS n FROM "evidence"."feedback_responses" WHERE "award_id" = $1`,
+        [awardId],
+      );
+      expect(n).toBe(1);
+      await expect(
+        uc.feedback.submit(person, awardId, { answers: answers(), expectedRevision: 1 }),
+      ).rejects.toMatchObject({ code: 'EVIDENCE.STALE_VERSION', category: 'CONFLICT' });
+      const later = new Date(second.response!.submitted_at.getTime() + 31 * DAY);
+      await expect(uc.feedback.submit(person, awardId, { answers: answers() }, later)).rejects.toMatchObject({
+        code: 'EVIDENCE.EDIT_WINDOW_CLOSED',
+      });
+      expect(await uc.feedback.delete(person, awardId)).toBe(true);
+      expect((await uc.feedback.view(person, awardId)).response).toBeNull();
+      const [{ scores }] = await dataSource.query(
+        `SELECT count(*)::int AS scores FROM "evidence"."feedback_scores" WHERE "award_id" = $1`,
+        [awardId],
+      );
+      expect(scores).toBe(0);
+    });
+
+    it('refuses ratings out of range, unknown questions, someone else’s award and an unproven address — changing nothing', async () => {
+      const w = await world();
+      const { awardId, person } = await award(w);
+      await uc.feedback.submit(person, awardId, { answers: answers() });
+      const before = await uc.repository.feedbackResponse(awardId);
+      await expect(
+        uc.feedback.submit(person, awardId, { answers: answers({ relevance: 6 }) }),
+      ).rejects.toMatchObject({ code: 'EVIDENCE.RATING_OUT_OF_RANGE', category: 'BAD_USER_INPUT' });
+      await expect(
+        uc.feedback.submit(person, awardId, { answers: answers({ workload: 0 }) }),
+      ).rejects.toMatchObject({ code: 'EVIDENCE.RATING_OUT_OF_RANGE' });
+      await expect(
+        uc.feedback.submit(person, awardId, { answers: [...answers(), { key: 'salary', value: 3 }] }),
+      ).rejects.toMatchObject({ code: 'EVIDENCE.INVALID_ANSWER' });
+      await expect(
+        uc.feedback.submit(person, awardId, { answers: [{ key: 'relevance', value: 3 }] }),
+      ).rejects.toMatchObject({ code: 'EVIDENCE.INVALID_ANSWER' });
+      await expect(uc.feedback.submit(learner(), awardId, { answers: answers() })).rejects.toMatchObject({
+        code: 'EVIDENCE.NOT_YOUR_AWARD',
+        category: 'FORBIDDEN',
+      });
+      await expect(
+        uc.feedback.submit(learner(person.email, false), awardId, { answers: answers() }),
+      ).rejects.toMatchObject({ code: 'EVIDENCE.EMAIL_NOT_VERIFIED' });
+      await expect(uc.feedback.delete(learner(), awardId)).rejects.toMatchObject({
+        code: 'EVIDENCE.NOT_YOUR_AWARD',
+      });
+      await expect(uc.feedback.submit(person, randomUUID(), { answers: answers() })).rejects.toMatchObject({
+        code: 'EVIDENCE.AWARD_NOT_FOUND',
+        category: 'NOT_FOUND',
+      });
+      expect(await uc.repository.feedbackResponse(awardId)).toEqual(before);
+    });
+
+    it('reminds after 7 days exactly once across concurrent runs, unless answered or turned off', async () => {
+      const w = await world();
+      const old = new Date(Date.now() - 8 * DAY).toISOString();
+      const due = await award(w, learner(), old);
+      const answered = await award(w, learner(), old);
+      const off = await award(w, learner(), old);
+      const fresh = await award(w, learner());
+      await uc.feedback.submit(answered.person, answered.awardId, { answers: answers() });
+      await uc.feedback.turnOffReminder(off.person, off.awardId);
+      const runs = await Promise.all([
+        uc.reminders.execute(),
+        uc.reminders.execute(),
+        uc.reminders.execute(),
+      ]);
+      const sent = runs.flat();
+      expect(sent.filter((id) => id === due.awardId)).toHaveLength(1);
+      for (const other of [answered, off, fresh]) expect(sent).not.toContain(other.awardId);
+      expect(await uc.reminders.execute()).not.toContain(due.awardId);
+      expect((await outbox(due.awardId)).map((e) => e.payload.reminder)).toEqual([false, true]);
+      expect((await outbox(due.awardId))[1]!.payload.recipientEmail).toBe(due.person.email);
+      const [{ sealed_email }] = await dataSource.query(
+        `SELECT "sealed_email" FROM "evidence"."feedback_requests" WHERE "award_id" = $1`,
+        [due.awardId],
+      );
+      expect(sealed_email).toBeNull();
+    });
+
+    it('lets operators publish a new survey version (questions as data) and refuses a stale or malformed one', async () => {
+      const operator = memberOf(randomUUID(), 'OPERATOR');
+      const latest = await uc.surveys.latest('FRAMEWORK');
+      const questions = [...latest.questions];
+      const next = await uc.surveys.publish(operator, 'FRAMEWORK', questions, latest.version);
+      expect(next.version).toBe(latest.version + 1);
+      await expect(
+        uc.surveys.publish(operator, 'FRAMEWORK', questions, latest.version),
+      ).rejects.toMatchObject({ code: 'EVIDENCE.STALE_VERSION' });
+      await expect(
+        uc.surveys.publish(
+          operator,
+          'FRAMEWORK',
+          [{ key: 'x', type: 'SCALE', label: { en: 'x', fr: '' }, required: true, min: 1, max: 5 }],
+          next.version,
+        ),
+      ).rejects.toMatchObject({
+        code: 'EVIDENCE.INVALID_SURVEY',
+      });
+      await expect(
+        uc.surveys.publish(memberOf(randomUUID(), 'INSTITUTION'), 'FRAMEWORK', questions, next.version),
+      ).rejects.toMatchObject({ category: 'FORBIDDEN' });
+    });
+  });
+
+  describe('shares and outcome reports', () => {
+    it('lets only the learner share an award; an employer reports outcomes only with a tie, naming only shared awards', async () => {
+      const w = await world();
+      const { awardId, person } = await award(w);
+      const hirerEvent = organizationCreated('EMPLOYER');
+      await uc.handlers.apply(hirerEvent);
+      const hirer = memberOf(hirerEvent.payload.organizationId, 'EMPLOYER', 'MEMBER');
+      const report = {
+        organizationId: hirerEvent.payload.organizationId,
+        credentialId: w.credentialId,
+        cohortSize: 4,
+        hired: 4,
+        promoted: 1,
+        retained: 3,
+        assessmentReflectedJobPerformance: true,
+        ratings: [{ competency: 'skill-a', rating: 4 }],
+      };
+
+      await expect(uc.outcomes.execute(hirer, report)).rejects.toMatchObject({
+        code: 'EVIDENCE.NO_TIE_TO_CREDENTIAL',
+        category: 'FORBIDDEN',
+      });
+      await expect(
+        uc.shares.grant(learner(), awardId, hirerEvent.payload.organizationId),
+      ).rejects.toMatchObject({ code: 'EVIDENCE.NOT_YOUR_AWARD' });
+      await expect(uc.shares.grant(hirer, awardId, hirerEvent.payload.organizationId)).rejects.toMatchObject({
+        category: 'FORBIDDEN',
+      });
+      expect(await uc.shares.sharedWith(hirer, hirerEvent.payload.organizationId)).toEqual([]);
+
+      await uc.shares.grant(person, awardId, hirerEvent.payload.organizationId);
+      await uc.shares.grant(person, awardId, hirerEvent.payload.organizationId);
+      expect(
+        (await uc.shares.sharedWith(hirer, hirerEvent.payload.organizationId)).map((s) => s.award_id),
+      ).toEqual([awardId]);
+      await expect(
+        uc.outcomes.execute(hirer, { ...report, ratings: [{ competency: 'skill-a', rating: 6 }] }),
+      ).rejects.toMatchObject({ code: 'EVIDENCE.RATING_OUT_OF_RANGE' });
+      await expect(
+        uc.outcomes.execute(hirer, { ...report, ratings: [{ competency: 'welding', rating: 3 }] }),
+      ).rejects.toMatchObject({ code: 'EVIDENCE.UNKNOWN_COMPETENCY' });
+      await expect(uc.outcomes.execute(hirer, { ...report, hired: 5 })).rejects.toMatchObject({
+        code: 'EVIDENCE.INVALID_OUTCOME',
+      });
+      const other = await award(w);
+      await expect(
+        uc.outcomes.execute(hirer, { ...report, awardIds: [awardId, other.awardId] }),
+      ).rejects.toMatchObject({ code: 'EVIDENCE.AWARD_NOT_SHARED' });
+      expect(await uc.outcomes.list(hirer, hirerEvent.payload.organizationId)).toEqual([]);
+
+      const made = await uc.outcomes.execute(hirer, { ...report, awardIds: [awardId] });
+      expect(made).toMatchObject({ hired: 4, award_ids: [awardId] });
+      const [{ n }] = await dataSource.query(
+        `SELECT count(*)::int AS n FROM "evidence"."outbox" WHERE "type" = 'evidence.outcome.reported' AND "payload"->>'reportId' = $1`,
+        [made.id],
+      );
+      expect(n).toBe(1);
+
+      // The design partner is tied without any share; a share revoked unties the hirer.
+      await uc.outcomes.execute(memberOf(w.employerId, 'EMPLOYER'), {
+        ...report,
+        organizationId: w.employerId,
+      });
+      expect(await uc.shares.revoke(person, awardId, hirerEvent.payload.organizationId)).toBe(true);
+      await expect(uc.outcomes.execute(hirer, report)).rejects.toMatchObject({
+        code: 'EVIDENCE.NO_TIE_TO_CREDENTIAL',
+      });
+      // An institution is not an employer.
+      await expect(
+        uc.outcomes.execute(memberOf(w.collegeId, 'INSTITUTION'), { ...report, organizationId: w.collegeId }),
+      ).rejects.toMatchObject({ code: 'EVIDENCE.NOT_AN_EMPLOYER' });
+    });
+  });
+
+  describe('self-identification and the learner’s own data', () => {
+    it('seals self-identification, shows it only to the learner, exports and deletes everything in one action', async () => {
+      const w = await world();
+      const { awardId, person } = await award(w);
+      await uc.feedback.submit(person, awardId, { answers: answers() });
+      const employer = memberOf(w.employerId, 'EMPLOYER');
+      await uc.shares.grant(person, awardId, w.employerId);
+      const saved = await uc.selfIdentification.save(person, [
+        { group: 'INDIGENOUS', answer: 'YES' },
+        { group: 'DISABILITY', answer: 'PREFER_NOT_TO_SAY' },
+      ]);
+      expect(saved!.answers).toEqual({ INDIGENOUS: 'YES', DISABILITY: 'PREFER_NOT_TO_SAY' });
+      const [row] = await dataSource.query(
+        `SELECT * FROM "evidence"."self_identifications" WHERE "learner_lookup" = $1`,
+        [uc.keys.lookup(person.email)],
+      );
+      expect(JSON.stringify(row)).not.toMatch(/INDIGENOUS|YES|DISABILITY/);
+      await expect(
+        uc.selfIdentification.save(person, [{ group: 'LEFT_HANDED', answer: 'YES' }]),
+      ).rejects.toMatchObject({ code: 'EVIDENCE.INVALID_SELF_IDENTIFICATION' });
+      expect((await uc.selfIdentification.mine(person))!.answers).toEqual({
+        INDIGENOUS: 'YES',
+        DISABILITY: 'PREFER_NOT_TO_SAY',
+      });
+      expect(await uc.selfIdentification.mine(learner())).toBeNull();
+
+      const exported = await uc.myData.export(person);
+      expect(exported).toMatchObject({
+        awards: [{ awardId }],
+        feedback: [{ awardId }],
+        shares: [{ awardId, organizationId: w.employerId }],
+        selfIdentification: { answers: { INDIGENOUS: 'YES' } },
+      });
+      expect(JSON.stringify(await uc.myData.export(learner()))).not.toContain(awardId);
+
+      expect(await uc.myData.delete(person)).toEqual({ feedback: 1, shares: 1, selfIdentification: true });
+      expect(await uc.selfIdentification.mine(person)).toBeNull();
+      expect(await uc.shares.sharedWith(employer, w.employerId)).toEqual([]);
+      expect(await uc.myData.export(person)).toMatchObject({
+        feedback: [],
+        shares: [],
+        selfIdentification: null,
+        awards: [{ awardId }],
+      });
+    });
+  });
+
+  describe('insights and privacy', () => {
+    const visibleCounts = (table: InsightsTableView, countColumns: number) =>
+      [...table.rows, ...(table.total ? [table.total] : [])].flatMap(
+        (row) =>
+          row.values.slice(0, countColumns).filter((v, i) => !row.suppressed[i] && v !== null) as number[],
+      );
+
+    /** Solving each column's total line one unknown at a time recovers no hidden cell. */
+    function assertNothingRecoverable(table: InsightsTableView, countColumns: number) {
+      if (!table.total) return;
+      for (let c = 0; c < countColumns; c++) {
+        const hidden = [...table.rows.map((r) => r.suppressed[c]!), table.total.suppressed[c]!];
+        const line: Line = { total: table.rows.length, members: table.rows.map((_, i) => i) };
+        expect(
+          recoverable(
+            hidden.map(() => 0),
+            hidden,
+            [line],
+          ),
+        ).toEqual([]);
+      }
+    }
+
+    it('suppresses a credential with fewer than k respondents and its complement, and shows one with k', async () => {
+      const college = organizationCreated('INSTITUTION');
+      await uc.handlers.apply(college);
+      const collegeId = college.payload.organizationId;
+      const big = published(collegeId, [], { deliveryMode: 'ONLINE' });
+      const small = published(collegeId, [], { deliveryMode: 'IN_PERSON' });
+      const third = published(collegeId, [], { deliveryMode: 'ONLINE' });
+      await uc.handlers.applyAll([big, small, third]);
+      for (const [credential, count] of [
+        [big, 12],
+        [small, 3],
+        [third, 11],
+      ] as const) {
+        for (let i = 0; i < count; i++) {
+          const { awardId, person } = await award({
+            collegeId,
+            credentialId: credential.payload.credentialId,
+          });
+          await uc.feedback.submit(person, awardId, {
+            answers: answers({ relevance: (i % 5) + 1 }, [{ key: 'comment', text: `comment ${i}` }]),
+          });
+        }
+      }
+      const staff = memberOf(collegeId, 'INSTITUTION', 'MEMBER');
+      const table = await uc.insights.feedback(staff, { organizationId: collegeId, groupBy: 'CREDENTIAL' });
+      const row = (id: string) => table.rows.find((r) => r.key === id)!;
+      expect(row(small.payload.credentialId).suppressed.every(Boolean)).toBe(true);
+      expect(row(small.payload.credentialId).values.every((v) => v === null)).toBe(true);
+      // The complement: the smallest other row (11), so 26 − 12 cannot give the 3 away.
+      expect(row(third.payload.credentialId).suppressed[0]).toBe(true);
+      expect(row(big.payload.credentialId).values[0]).toBe(12);
+      expect(table.total!.values[0]).toBe(26);
+      assertNothingRecoverable(table, 6);
+
+      // Comments reach the institution only for a credential with ≥ k responses, without identity.
+      const comments = await uc.insights.comments(staff, collegeId, big.payload.credentialId);
+      expect(comments.respondents).toBe(12);
+      expect(comments.comments).toHaveLength(12);
+      expect(await uc.insights.comments(staff, collegeId, small.payload.credentialId)).toEqual({
+        respondents: null,
+        comments: [],
+      });
+
+      // Differencing: ONLINE (12 + 11) against everything (26) would give the 3 away: the total is hidden.
+      const online = await uc.insights.feedback(staff, {
+        organizationId: collegeId,
+        groupBy: 'NONE',
+        filter: { deliveryMode: 'ONLINE' },
+      });
+      expect(online.rows[0]!.suppressed[0]).toBe(true);
+      expect(online.total!.suppressed[0]).toBe(true);
+      const everything = await uc.insights.feedback(staff, { organizationId: collegeId, groupBy: 'NONE' });
+      expect(everything.total!.values[0]).toBe(26);
+    });
+
+    it('never shows a learner-derived count below k, nor a difference below k, over combinations of filters and groupings', async () => {
+      const college = organizationCreated('INSTITUTION', { region: 'ON-Toronto' });
+      await uc.handlers.apply(college);
+      const collegeId = college.payload.organizationId;
+      const modes = ['ONLINE', 'IN_PERSON', 'HYBRID'];
+      const stages = ['ENTRY', 'MID_CAREER'];
+      const credentials = [];
+      let seed = 7;
+      const next = () => (seed = (seed * 48271) % 2147483647) / 2147483647;
+      for (let i = 0; i < 6; i++)
+        credentials.push(
+          published(collegeId, [], {
+            deliveryMode: modes[i % 3]!,
+            careerStage: stages[i % 2]!,
+            hours: [5, 15, 30, 60, 100, 110][i]!,
+          }),
+        );
+      await uc.handlers.applyAll(credentials);
+      for (const credential of credentials) {
+        const holders = 1 + Math.floor(next() * 16);
+        for (let i = 0; i < holders; i++) {
+          const { awardId, person } = await award({
+            collegeId,
+            credentialId: credential.payload.credentialId,
+          });
+          if (next() < 0.8)
+            await uc.feedback.submit(person, awardId, {
+              answers: answers({}, [
+                { key: 'changes', choices: next() < 0.3 ? ['promotion'] : ['none_yet'] },
+              ]),
+            });
+          if (next() < 0.6)
+            await uc.selfIdentification.save(person, [
+              { group: 'RACIALIZED', answer: next() < 0.5 ? 'YES' : 'NO' },
+            ]);
+        }
+      }
+      const staff = memberOf(collegeId, 'INSTITUTION');
+      const filters = [
+        {},
+        { deliveryMode: 'ONLINE' },
+        { careerStage: 'ENTRY' },
+        { deliveryMode: 'HYBRID', careerStage: 'MID_CAREER' },
+        { hoursBand: '11-20' },
+        { credentialId: credentials[0]!.payload.credentialId },
+      ];
+      const groupings = [
+        'NONE',
+        'CREDENTIAL',
+        'DELIVERY_MODE',
+        'CAREER_STAGE',
+        'HOURS_BAND',
+        'ASSESSMENT_METHOD',
+      ] as const;
+      const tables = [
+        { name: 'feedback', run: uc.insights.feedback.bind(uc.insights), counts: 6 },
+        { name: 'awards', run: uc.insights.awards.bind(uc.insights), counts: 2 },
+        { name: 'equityReach', run: uc.insights.equityReach.bind(uc.insights), counts: 8 },
+      ];
+      for (const { run, counts } of tables) {
+        for (const groupBy of groupings) {
+          for (const filter of filters) {
+            const table = await run(staff, { organizationId: collegeId, groupBy, filter });
+            for (const value of visibleCounts(table, counts)) expect(value === 0 || value >= 10).toBe(true);
+            assertNothingRecoverable(table, counts);
+            // Against the same query without each of its filters: no visible cell differs by 1..k-1.
+            for (const key of Object.keys(filter)) {
+              const wider = await run(staff, {
+                organizationId: collegeId,
+                groupBy,
+                filter: { ...filter, [key]: null },
+              });
+              for (const row of [...table.rows, ...(table.total ? [table.total] : [])]) {
+                const other = row.key === 'total' ? wider.total : wider.rows.find((r) => r.key === row.key);
+                if (!other) continue;
+                for (let c = 0; c < counts; c++) {
+                  if (row.suppressed[c] || other.suppressed[c]) continue;
+                  const difference = other.values[c]! - row.values[c]!;
+                  expect(difference === 0 || difference >= 10).toBe(true);
+                }
+              }
+            }
+          }
+        }
+      }
+    });
+
+    it('refuses a scope the caller may not see', async () => {
+      const w = await world();
+      const stranger = memberOf(randomUUID(), 'INSTITUTION');
+      await expect(
+        uc.insights.awards(stranger, { organizationId: w.collegeId, groupBy: 'NONE' }),
+      ).rejects.toMatchObject({ code: 'EVIDENCE.SCOPE_FORBIDDEN', category: 'FORBIDDEN' });
+      await expect(
+        uc.insights.awards(stranger, { organizationId: null, groupBy: 'NONE' }),
+      ).rejects.toMatchObject({ code: 'EVIDENCE.SCOPE_FORBIDDEN' });
+      await expect(
+        uc.insights.awards(memberOf(w.collegeId, 'INSTITUTION'), {
+          organizationId: w.collegeId,
+          groupBy: 'NONE',
+          filter: { year: 1900 },
+        }),
+      ).rejects.toMatchObject({
+        code: 'EVIDENCE.INVALID_INSIGHTS_QUERY',
+      });
+      const operator = memberOf(randomUUID(), 'OPERATOR');
+      const all = await uc.insights.credentials(operator, {
+        organizationId: null,
+        groupBy: 'NONE',
+        filter: { issuerId: w.collegeId },
+      });
+      expect(all.rows[0]!.values[0]).toBe(1);
+      // An employer sees the credentials it partnered on.
+      const partner = await uc.insights.credentials(memberOf(w.employerId, 'EMPLOYER', 'MEMBER'), {
+        organizationId: w.employerId,
+        groupBy: 'CREDENTIAL',
+      });
+      expect(partner.rows.map((r) => r.key)).toEqual([w.credentialId]);
+      const stages = await uc.insights.stageTimes(operator, {
+        organizationId: null,
+        groupBy: 'NONE',
+        filter: { credentialId: w.credentialId },
+      });
+      expect(stages.rows.find((r) => r.key === 'DRAFT')!.values[1]).toBeCloseTo(3);
+    });
+  });
+
+  it('records ties and framework survey answers; operators see each element’s importance', async () => {
+    const w = await world();
+    const endorser = organizationCreated('UMBRELLA');
+    await uc.handlers.applyAll([
+      endorser,
+      event('credentials.endorsement.added', {
+        endorsementId: randomUUID(),
+        credentialId: w.credentialId,
+        credentialTitle: 'x',
+        issuerId: w.collegeId,
+        organizationId: endorser.payload.organizationId,
+        inDemand: true,
+        assessmentReflectsJobPerformance: true,
+      }),
+    ]);
+    expect(await uc.repository.tiesOf(w.credentialId, endorser.payload.organizationId)).toEqual(['ENDORSER']);
+    const [{ n }] = await dataSource.query(
+      `SELECT count(*)::int AS n FROM "evidence"."outbox" WHERE "type" = 'evidence.framework_survey.requested' AND "payload"->>'credentialId' = $1`,
+      [w.credentialId],
+    );
+    expect(n).toBe(1);
+    await expect(
+      uc.frameworkSurvey.answer(memberOf(w.employerId, 'EMPLOYER'), w.credentialId, []),
+    ).rejects.toMatchObject({ code: 'EVIDENCE.NOT_THE_ISSUER' });
+    await uc.frameworkSurvey.answer(memberOf(w.collegeId, 'INSTITUTION'), w.credentialId, [
+      { key: 'most_important', choices: ['assessment', 'competencies'] },
+      { key: 'least_important', choices: ['stackability'] },
+      { key: 'useful_blueprint', value: 5 },
+    ]);
+    const elements = await uc.frameworkSurvey.elements(memberOf(randomUUID(), 'OPERATOR'));
+    expect(elements.find((e) => e.element === 'assessment')!.mostImportant).toBeGreaterThanOrEqual(1);
+    await expect(uc.frameworkSurvey.elements(memberOf(w.collegeId, 'INSTITUTION'))).rejects.toMatchObject({
+      category: 'FORBIDDEN',
+    });
+  });
+});
