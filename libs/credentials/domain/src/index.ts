@@ -6,3 +6,4 @@ export * from './lib/compliance/rule-engine';
 export * from './lib/versions/version-diff';
 export * from './lib/stages/stage-times';
 export * from './lib/sectors/naics-sectors';
+export * from './lib/pathways/pathway-rules';

@@ -1,5 +1,5 @@
 import { type DynamicModule, Module } from '@nestjs/common';
-import { CatalogueRepository, CredentialDesignRepository } from '@lattice/credentials-data-access';
+import { CatalogueRepository, CredentialDesignRepository, PathwayRepository } from '@lattice/credentials-data-access';
 import { AddDesignPartnerUseCase } from './add-design-partner/add-design-partner.use-case';
 import { AwardCredentialUseCase } from './award-credential/award-credential.use-case';
 import { AwardBatchProcessor } from './award-credential-batch/award-batch.processor';
@@ -29,6 +29,11 @@ import { ReviewOverdueWatch } from './detect-overdue-reviews/review-overdue.watc
 import { DiffDesignVersionsUseCase } from './diff-design-versions/diff-design-versions.use-case';
 import { CredentialResolver } from './graphql/credential.resolver';
 import { CatalogueResolver } from './graphql/catalogue.resolver';
+import { PathwayResolver, PathwayStepProgressResolver, PathwayStepResolver, RecognitionResolver } from './graphql/pathway.resolver';
+import { DefinePathwayUseCase } from './define-pathway/define-pathway.use-case';
+import { AwardPathwayCredentialUseCase } from './award-pathway-credential/award-pathway-credential.use-case';
+import { PathwayProgressUseCase } from './pathway-progress/pathway-progress.use-case';
+import { RecognizeCredentialUseCase } from './recognize-credential/recognize-credential.use-case';
 import { SearchCredentialsUseCase } from './search-credentials/search-credentials.use-case';
 import { CredentialDesignResolver } from './graphql/design.resolver';
 import { FrameworkResolver } from './graphql/framework.resolver';
@@ -48,6 +53,10 @@ import { UpdateCredentialDesignUseCase } from './update-credential-design/update
 
 export const CREDENTIALS_USE_CASES = [
   SearchCredentialsUseCase,
+  DefinePathwayUseCase,
+  RecognizeCredentialUseCase,
+  PathwayProgressUseCase,
+  AwardPathwayCredentialUseCase,
   CreateCredentialDesignUseCase,
   UpdateCredentialDesignUseCase,
   AddDesignPartnerUseCase,
@@ -93,6 +102,7 @@ export class CredentialsFeatureModule {
         { provide: SkillCatalog, useValue: new MarketplaceSkillCatalog(options.marketplaceUrl) },
         CredentialDesignRepository,
         CatalogueRepository,
+        PathwayRepository,
         DesignParties,
         ...CREDENTIALS_USE_CASES,
         ReviewOverdueWatch,
@@ -101,6 +111,10 @@ export class CredentialsFeatureModule {
         FrameworkResolver,
         CredentialResolver,
         CatalogueResolver,
+        PathwayResolver,
+        PathwayStepResolver,
+        PathwayStepProgressResolver,
+        RecognitionResolver,
         AwardResolver,
         IssuerKeyResolver,
       ],

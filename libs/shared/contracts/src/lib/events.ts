@@ -102,6 +102,10 @@ export interface DomainEventPayloads {
     /** What the credential is, for evidence's insights (absent on events published before it was added). */
     facts?: PublishedCredentialFacts;
   };
+  /** An institution or umbrella defined a pathway: these published credentials stack into a larger one. */
+  'credentials.pathway.defined': { pathwayId: string; ownerId: string; title: string; credentialIds: string[]; targetCredentialId: string | null };
+  /** An institution declared that another institution's credential counts toward its pathway or for credit. */
+  'credentials.recognition.declared': { recognitionId: string; institutionId: string; credentialId: string; issuerId: string; pathwayId: string | null };
   /** Once per design version that stays in review past its due date. */
   'credentials.design.review_overdue': {
     designId: string;
@@ -239,6 +243,8 @@ export const DOMAIN_EVENT_TYPES = [
   'evidence.feedback.requested',
   'evidence.framework_survey.requested',
   'evidence.outcome.reported',
+  'credentials.pathway.defined',
+  'credentials.recognition.declared',
 ] as const satisfies readonly DomainEventType[];
 
 // Compile-time proof that the list above names every event type exactly.
