@@ -1,4 +1,5 @@
 import { startGateway } from '@lattice/gateway-feature';
+import { createRedisClient, RateLimiter, rateLimitRulesFrom } from '@lattice/shared-rate-limit';
 import { loadGatewayEnv } from './config';
 
 async function main(): Promise<void> {
@@ -17,6 +18,12 @@ async function main(): Promise<void> {
     bodyLimit: config.REQUEST_BODY_LIMIT,
     limits: { maxDepth: config.GRAPHQL_MAX_DEPTH, maxAliases: config.GRAPHQL_MAX_ALIASES, maxCost: config.GRAPHQL_MAX_COST, defaultListSize: 20 },
     webRoot: config.WEB_ROOT,
+    rateLimiter: new RateLimiter({
+      redis: createRedisClient(config.REDIS_URL, { name: 'gateway-rate-limits' }),
+      prefix: config.REDIS_PREFIX,
+      rules: rateLimitRulesFrom(config),
+    }),
+    trustProxy: config.TRUST_PROXY,
     log: (line) => console.log(line),
   });
 }
