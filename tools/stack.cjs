@@ -22,12 +22,14 @@ function envFor(name, options) {
     JWT_PUBLIC_KEY: options.keys.publicKeyPem,
     IDENTITY_INTERNAL_URL: `http://127.0.0.1:${ports.identity}`,
     PUBLIC_BASE_URL: options.publicBaseUrl ?? `http://localhost:${ports.gateway}`,
+    // The worker's queue, and the gateway's and identity's abuse limits, share one Redis and prefix.
+    REDIS_URL: options.redisUrl ?? 'redis://127.0.0.1:6379',
+    REDIS_PREFIX: options.queuePrefix ?? 'lattice',
   };
   const specific = {
     identity: { JWT_PRIVATE_KEY: options.keys.privateKeyPem },
     credentials: { MARKETPLACE_INTERNAL_URL: `http://127.0.0.1:${ports.marketplace}` },
     worker: {
-      REDIS_URL: options.redisUrl ?? 'redis://127.0.0.1:6379',
       QUEUE_DRIVER: options.queueDriver ?? 'auto',
       QUEUE_PREFIX: options.queuePrefix ?? 'lattice',
       OUTBOX_POLL_MS: String(options.outboxPollMs ?? 1000),
@@ -129,7 +131,12 @@ async function startStack(options) {
     children.splice(index, 1);
     if (downMs > 0) await new Promise((resolve) => setTimeout(resolve, downMs));
     const path = name === 'gateway' ? '/health/ready' : '/health/live';
-    await waitFor(`http://127.0.0.1:${ports[name]}${path}`, launch(name), name, options.timeoutMs ?? 60_000);
+    await waitFor(
+      `http://127.0.0.1:${ports[name]}${path}`,
+      launch(name),
+      name,
+      options.timeoutMs ?? Number(process.env.STACK_START_TIMEOUT_MS ?? 60_000),
+    );
   };
 
   return {

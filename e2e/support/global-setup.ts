@@ -39,10 +39,30 @@ export async function startE2eStack(databaseSuffix: string): Promise<void> {
     outboxPollMs: 200,
     logDir: join(ROOT, 'tmp/e2e-logs'),
     extraEnv: {
-      identity: { OPERATOR_EMAIL: OPERATOR.email, OPERATOR_PASSWORD: OPERATOR.password, JWT_TTL_SECONDS: '900' },
+      // Every suite signs up and logs in from 127.0.0.1, so the per-address limits that many
+      // accounts from one address would trip are raised here; per-account limits, per-token
+      // budgets and POST /verify keep their defaults. The gateway trusts X-Forwarded-For from
+      // loopback, so the limit tests can act as clients at other addresses.
+      all: {
+        RATE_LIMIT_SIGNUP_ADDRESS: '100000/3600',
+        RATE_LIMIT_LOGIN_ADDRESS: '100000/900',
+        RATE_LIMIT_GATEWAY_ADDRESS: '100000/60',
+        RATE_LIMIT_EMAIL_VERIFICATION_ADDRESS: '100000/900',
+      },
+      gateway: { TRUST_PROXY: 'loopback' },
+      identity: {
+        OPERATOR_EMAIL: OPERATOR.email,
+        OPERATOR_PASSWORD: OPERATOR.password,
+        JWT_TTL_SECONDS: '900',
+      },
       // The notifications e2e reads e-mail from an SMTP server it starts on this port; webhooks
       // retry fast so a dead letter shows within a test.
-      worker: { SMTP_URL: `smtp://127.0.0.1:${smtpPort(portBase)}`, WEBHOOK_MAX_ATTEMPTS: '3', WEBHOOK_BACKOFF_BASE_MS: '200', DELIVERY_SWEEP_MS: '5000' },
+      worker: {
+        SMTP_URL: `smtp://127.0.0.1:${smtpPort(portBase)}`,
+        WEBHOOK_MAX_ATTEMPTS: '3',
+        WEBHOOK_BACKOFF_BASE_MS: '200',
+        DELIVERY_SWEEP_MS: '5000',
+      },
     },
   });
   (globalThis as Record<string, unknown>)['__LATTICE_STACK__'] = stack;

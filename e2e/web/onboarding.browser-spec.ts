@@ -89,7 +89,7 @@ it('checks forms before sending and shows the server’s errors next to the righ
   await page.getByLabel('Password').fill('short');
   await page.getByRole('button', { name: 'Create account' }).click();
   await expectDescription(page.getByLabel('E-mail address'), /Enter an e-mail address/);
-  await expectDescription(page.getByLabel('Password'), /Use at least 10 characters/);
+  await expectDescription(page.getByLabel('Password'), /Use at least 15 characters/);
   expect(signUps).toBe(0);
 
   // The address is taken: the server says so, and the app puts it on the e-mail field.

@@ -1,5 +1,5 @@
 import { type DynamicModule, Module } from '@nestjs/common';
-import { IdentityMembershipSource } from '@lattice/shared-auth';
+import { IdentityMembershipSource, sessionRevocationsFrom } from '@lattice/shared-auth';
 import { subgraphFoundation } from '@lattice/shared-graphql';
 import { credentialsDataSource } from '@lattice/credentials-data-access';
 import { CredentialsFeatureModule } from '@lattice/credentials-feature';
@@ -18,6 +18,7 @@ export class CredentialsAppModule {
             issuer: config.JWT_ISSUER,
             audience: config.JWT_AUDIENCE,
             membershipSource: { useValue: new IdentityMembershipSource(config.IDENTITY_INTERNAL_URL) },
+            sessionRevocations: sessionRevocationsFrom(config, 'credentials'),
           },
         }),
         CredentialsFeatureModule.forRoot({

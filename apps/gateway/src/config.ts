@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { env, loadEnv, serviceEnv } from '@lattice/shared-util-config';
+import { rateLimitEnv, trustProxyEnv } from '@lattice/shared-rate-limit';
 
 export const gatewayEnvSchema = {
   ...serviceEnv(4000),
@@ -16,6 +17,9 @@ export const gatewayEnvSchema = {
   REQUEST_BODY_LIMIT: env.string({ default: '200kb' }),
   // The web app's build output; main.js runs from dist/apps/gateway/src, the app sits in dist/apps/web.
   WEB_ROOT: env.string({ default: resolve(__dirname, '../../web') }),
+  ...rateLimitEnv,
+  /** The gateway faces clients: trust X-Forwarded-For only from the load balancer(s) named here. */
+  TRUST_PROXY: trustProxyEnv('false'),
 };
 
 export const loadGatewayEnv = () => loadEnv(gatewayEnvSchema);

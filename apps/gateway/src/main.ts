@@ -1,4 +1,5 @@
 import { startGateway } from '@lattice/gateway-feature';
+import { createRedisClient, RateLimiter, rateLimitRulesFrom } from '@lattice/shared-rate-limit';
 import { loadGatewayEnv } from './config';
 
 async function main(): Promise<void> {
@@ -23,6 +24,12 @@ async function main(): Promise<void> {
       defaultListSize: 20,
     },
     webRoot: config.WEB_ROOT,
+    rateLimiter: new RateLimiter({
+      redis: createRedisClient(config.REDIS_URL, { name: 'gateway-rate-limits' }),
+      prefix: config.REDIS_PREFIX,
+      rules: rateLimitRulesFrom(config),
+    }),
+    trustProxy: config.TRUST_PROXY,
     log: (line) => console.log(line),
   });
 }

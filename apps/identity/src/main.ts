@@ -13,6 +13,7 @@ runService(async () => {
     name: 'identity',
     port: config.PORT,
     host: config.HOST,
+    trustProxy: config.TRUST_PROXY,
     beforeListen: async (app) => {
       if (!config.OPERATOR_EMAIL || !config.OPERATOR_PASSWORD) return;
       await app.get(BootstrapOperatorUseCase).execute({

@@ -1,5 +1,5 @@
 import { type DynamicModule, Module } from '@nestjs/common';
-import { IdentityMembershipSource } from '@lattice/shared-auth';
+import { IdentityMembershipSource, sessionRevocationsFrom } from '@lattice/shared-auth';
 import { subgraphFoundation } from '@lattice/shared-graphql';
 import { notificationsDataSource } from '@lattice/notifications-data-access';
 import { webhookSecretKeyFrom } from '@lattice/shared-util-config';
@@ -19,6 +19,7 @@ export class NotificationsAppModule {
             issuer: config.JWT_ISSUER,
             audience: config.JWT_AUDIENCE,
             membershipSource: { useValue: new IdentityMembershipSource(config.IDENTITY_INTERNAL_URL) },
+            sessionRevocations: sessionRevocationsFrom(config, 'notifications'),
           },
         }),
         NotificationsFeatureModule.forRoot({

@@ -3,3 +3,4 @@ export * from './lib/tokens';
 export * from './lib/auth.guard';
 export * from './lib/authorizer';
 export * from './lib/auth.module';
+export * from './lib/session-revocations';

@@ -27,7 +27,7 @@ export function Component() {
       z.object({
         name: z.string().trim().min(1, t('validation.nameRequired')).max(200),
         email: z.email(t('validation.email')),
-        password: z.string().min(10, t('validation.passwordLength')).max(256),
+        password: z.string().min(15, t('validation.passwordLength')).max(256),
       }),
     [t],
   );

@@ -20,8 +20,19 @@ export function formatGatewayError(formatted: GraphQLFormattedError): GraphQLFor
   if (code && CLIENT_CODES.has(code)) {
     const kept: Record<string, unknown> = { code };
     if (typeof extensions['reason'] === 'string') kept['reason'] = extensions['reason'];
-    if (extensions['details'] && typeof extensions['details'] === 'object') kept['details'] = extensions['details'];
-    return { message: formatted.message, locations: formatted.locations, path: formatted.path, extensions: kept };
+    if (extensions['details'] && typeof extensions['details'] === 'object')
+      kept['details'] = extensions['details'];
+    if (typeof extensions['retryAfter'] === 'number') kept['retryAfter'] = extensions['retryAfter'];
+    return {
+      message: formatted.message,
+      locations: formatted.locations,
+      path: formatted.path,
+      extensions: kept,
+    };
   }
-  return { message: 'Internal server error', path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
+  return {
+    message: 'Internal server error',
+    path: formatted.path,
+    extensions: { code: 'INTERNAL_SERVER_ERROR' },
+  };
 }

@@ -7,10 +7,16 @@ import { randomUUID } from 'node:crypto';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
-import { ApolloGateway, RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
+import {
+  ApolloGateway,
+  RemoteGraphQLDataSource,
+  type GraphQLDataSourceProcessOptions,
+} from '@apollo/gateway';
 import { expressMiddleware } from '@as-integrations/express5';
 import express, { type Request } from 'express';
+import { clientAddressOf, type RateLimiter } from '@lattice/shared-rate-limit';
 import { formatGatewayError } from './gateway-error';
+import { addressLimit, requestBudget, retryAfterPlugin } from './rate-limits';
 import { operationLimitsRule, type OperationLimits } from './operation-limits';
 import { proxyTo } from './public-proxy';
 import { webApp } from './web-app';
@@ -27,6 +33,10 @@ export interface GatewayOptions {
   readonly log?: (line: string) => void;
   /** The built web app (index.html and assets/), served at `/`; skipped when absent. */
   readonly webRoot?: string;
+  /** Abuse limits (request budgets, POST /verify); absent: none (tests of other parts). */
+  readonly rateLimiter?: RateLimiter;
+  /** Express's `trust proxy`: whose X-Forwarded-For names the client; default nobody. */
+  readonly trustProxy?: false | number | string;
 }
 
 interface GatewayContext {
@@ -41,6 +51,8 @@ class ForwardingDataSource extends RemoteGraphQLDataSource<GatewayContext> {
     if (typeof authorization === 'string') request.http?.headers.set('authorization', authorization);
     const requestId = incoming.headers['x-request-id'];
     request.http?.headers.set('x-request-id', typeof requestId === 'string' ? requestId : randomUUID());
+    // The client's address as the gateway established it; subgraphs trust it from the gateway only.
+    request.http?.headers.set('x-forwarded-for', clientAddressOf(incoming));
   }
 }
 
@@ -58,7 +70,11 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   });
   const app = express();
   app.disable('x-powered-by');
+  app.set('trust proxy', options.trustProxy ?? false);
   const httpServer = createServer(app);
+  // Idle keep-alive connections stay open longer than a client's or load balancer's own idle
+  // timeout, so a client never writes a request onto a socket the gateway is closing.
+  httpServer.keepAliveTimeout = 65_000;
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
     introspection: options.introspection,
@@ -67,7 +83,11 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     includeStacktraceInErrorResponses: false,
     validationRules: [operationLimitsRule(options.limits)],
     formatError: formatGatewayError,
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginLandingPageDisabled()],
+    plugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer }),
+      ApolloServerPluginLandingPageDisabled(),
+      retryAfterPlugin,
+    ],
   });
   await apollo.start();
 
@@ -91,10 +111,18 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   if (credentialsUrl) {
     const publicJson = express.json({ limit: options.bodyLimit });
     app.get(['/credentials/:awardId', '/status-lists/:id', '/issuers/:orgId'], proxyTo(credentialsUrl));
-    app.post('/verify', publicJson, proxyTo(credentialsUrl));
+    const verifyLimits = options.rateLimiter
+      ? [requestBudget(options.rateLimiter), addressLimit(options.rateLimiter, 'VERIFY_ADDRESS')]
+      : [];
+    app.post('/verify', ...verifyLimits, publicJson, proxyTo(credentialsUrl));
   }
 
-  app.use('/graphql', express.json({ limit: options.bodyLimit }), expressMiddleware(apollo, { context: async ({ req }) => ({ req }) }));
+  if (options.rateLimiter) app.use('/graphql', requestBudget(options.rateLimiter));
+  app.use(
+    '/graphql',
+    express.json({ limit: options.bodyLimit }),
+    expressMiddleware(apollo, { context: async ({ req }) => ({ req }) }),
+  );
 
   const web = options.webRoot ? webApp(options.webRoot) : null;
   if (web) app.use(web);

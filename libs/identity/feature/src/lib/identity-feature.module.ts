@@ -20,6 +20,13 @@ import { EmailVerificationLinks } from './shared/email-verification-links';
 import { RequestEmailVerificationUseCase } from './request-email-verification/request-email-verification.use-case';
 import { VerifyEmailUseCase } from './verify-email/verify-email.use-case';
 import { VerifyOrganizationUseCase } from './verify-organization/verify-organization.use-case';
+import { ChangePasswordUseCase } from './change-password/change-password.use-case';
+import { RequestPasswordResetUseCase } from './request-password-reset/request-password-reset.use-case';
+import { ResetPasswordUseCase } from './reset-password/reset-password.use-case';
+import { SignOutEverywhereUseCase } from './sign-out-everywhere/sign-out-everywhere.use-case';
+import { PasswordResetLinks } from './shared/password-reset-links';
+import { RefreshTokens } from './shared/refresh-tokens';
+import { SessionsEnded } from './shared/sessions-ended';
 
 export const IDENTITY_USE_CASES = [
   SignUpUseCase,
@@ -33,6 +40,10 @@ export const IDENTITY_USE_CASES = [
   BootstrapOperatorUseCase,
   VerifyEmailUseCase,
   RequestEmailVerificationUseCase,
+  RequestPasswordResetUseCase,
+  ResetPasswordUseCase,
+  ChangePasswordUseCase,
+  SignOutEverywhereUseCase,
 ];
 
 @Module({})
@@ -47,6 +58,9 @@ export class IdentityFeatureModule {
         PasswordHasher,
         SessionService,
         EmailVerificationLinks,
+        PasswordResetLinks,
+        RefreshTokens,
+        SessionsEnded,
         ...IDENTITY_USE_CASES,
         AuthResolver,
         UserResolver,

@@ -1,6 +1,14 @@
-import { type DynamicModule, Global, type InjectionToken, Module, type Provider, type Type } from '@nestjs/common';
+import {
+  type DynamicModule,
+  Global,
+  type InjectionToken,
+  Module,
+  type Provider,
+  type Type,
+} from '@nestjs/common';
 import { AuthGuard } from './auth.guard';
 import { Authorizer, MembershipSource } from './authorizer';
+import type { SessionRevocations } from './session-revocations';
 import { TokenVerifier, type TokenSettings } from './tokens';
 
 export interface AuthModuleOptions extends TokenSettings {
@@ -10,6 +18,8 @@ export interface AuthModuleOptions extends TokenSettings {
     | { useClass: Type<MembershipSource> }
     | { useValue: MembershipSource }
     | { useFactory: (...args: never[]) => MembershipSource; inject?: Array<InjectionToken> };
+  /** Refuses tokens issued before a person signed out everywhere. */
+  readonly sessionRevocations?: SessionRevocations;
 }
 
 @Global()
@@ -20,7 +30,14 @@ export class AuthModule {
     return {
       module: AuthModule,
       providers: [
-        { provide: TokenVerifier, useValue: new TokenVerifier(options.publicKeyPem, { issuer: options.issuer, audience: options.audience }) },
+        {
+          provide: TokenVerifier,
+          useValue: new TokenVerifier(
+            options.publicKeyPem,
+            { issuer: options.issuer, audience: options.audience },
+            options.sessionRevocations,
+          ),
+        },
         source,
         AuthGuard,
         Authorizer,

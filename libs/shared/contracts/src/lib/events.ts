@@ -20,6 +20,23 @@ export interface DomainEventPayloads {
     sealedVerifyUrl?: string;
   };
   'identity.user.email_verified': { userId: string; email: string };
+  /** A person asked to reset a forgotten password: a single-use link (until `expiresAt`), sealed like the verification link. */
+  'identity.password_reset.requested': {
+    userId: string;
+    email: string;
+    name: string;
+    locale: string;
+    expiresAt: string;
+    sealedResetUrl?: string;
+  };
+  /** The password was changed (by the person, or through a reset link); every session before it was ended. */
+  'identity.password.changed': {
+    userId: string;
+    email: string;
+    name: string;
+    locale: string;
+    via: 'CHANGE' | 'RESET';
+  };
   'identity.organization.created': {
     organizationId: string;
     name: string;
@@ -217,6 +234,8 @@ export const DOMAIN_EVENT_TYPES = [
   'identity.user.signed_up',
   'identity.email_verification.requested',
   'identity.user.email_verified',
+  'identity.password_reset.requested',
+  'identity.password.changed',
   'identity.organization.created',
   'identity.organization.verified',
   'identity.membership.created',

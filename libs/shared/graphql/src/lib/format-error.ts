@@ -31,12 +31,23 @@ export function formatGraphQLError(formatted: GraphQLFormattedError, error: unkn
       message: original.message,
       locations: formatted.locations,
       path: formatted.path,
-      extensions: { code: original.category, reason: original.code, ...(original.details ? { details: original.details } : {}) },
+      extensions: {
+        code: original.category,
+        reason: original.code,
+        ...(original.details ? { details: original.details } : {}),
+        ...(typeof original.details?.['retryAfterSeconds'] === 'number'
+          ? { retryAfter: original.details['retryAfterSeconds'] }
+          : {}),
+      },
     };
   }
   const code = formatted.extensions?.['code'];
   if (typeof code === 'string' && PASS_THROUGH.has(code) && !isUnexpected(original)) {
-    const { stacktrace: _stack, exception: _exception, ...extensions } = (formatted.extensions ?? {}) as Record<string, unknown>;
+    const {
+      stacktrace: _stack,
+      exception: _exception,
+      ...extensions
+    } = (formatted.extensions ?? {}) as Record<string, unknown>;
     return { message: formatted.message, locations: formatted.locations, path: formatted.path, extensions };
   }
   return masked(formatted, original);
@@ -56,5 +67,9 @@ function isUnexpected(original: unknown): boolean {
 
 function masked(formatted: GraphQLFormattedError, original: unknown): GraphQLFormattedError {
   logger.error(original instanceof Error ? (original.stack ?? original.message) : String(original));
-  return { message: 'Internal server error', path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
+  return {
+    message: 'Internal server error',
+    path: formatted.path,
+    extensions: { code: 'INTERNAL_SERVER_ERROR' },
+  };
 }

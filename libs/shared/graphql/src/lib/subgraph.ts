@@ -32,6 +32,8 @@ export interface ServiceBootOptions {
   readonly port: number;
   readonly host?: string;
   readonly bodyLimit?: string;
+  /** Express's `trust proxy`: whose X-Forwarded-For gives the client address (`req.ip`); default nobody. */
+  readonly trustProxy?: false | number | string;
   /** Runs after the app is built and before it takes traffic (first-start bootstrap). */
   readonly beforeListen?: (app: INestApplication) => Promise<void>;
 }
@@ -42,6 +44,7 @@ export async function bootstrapService(rootModule: Parameters<typeof NestFactory
   try {
     app = await NestFactory.create<NestExpressApplication>(rootModule, { bodyParser: false, logger: ['error', 'warn', 'log'] });
     app.useBodyParser('json', { limit: options.bodyLimit ?? '1mb' });
+    app.set('trust proxy', options.trustProxy ?? false);
     app.useGlobalPipes(inputValidationPipe());
     app.enableShutdownHooks();
     await app.init();

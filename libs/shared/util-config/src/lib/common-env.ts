@@ -32,4 +32,7 @@ export const subgraphEnv = (defaultPort: number) => ({
   ...tokenEnv,
   /** Identity's base URL, for live membership checks. */
   IDENTITY_INTERNAL_URL: env.url(['http', 'https'], { default: 'http://127.0.0.1:4001' }),
+  /** Where "signed out everywhere" moments are shared (keys `<REDIS_PREFIX>:session:…`). */
+  REDIS_URL: env.url(['redis', 'rediss'], { default: 'redis://127.0.0.1:6379' }),
+  REDIS_PREFIX: env.string({ default: 'lattice' }),
 });

@@ -2,7 +2,7 @@
 // variable stops the process with a message that names it. Sensitive values are masked in logs.
 import { AppError } from '@lattice/shared-util-errors';
 
-interface Spec<T> {
+export interface Spec<T> {
   readonly parse: (raw: string | undefined, name: string) => T;
   readonly sensitive: boolean;
   readonly describe: string;
@@ -28,47 +28,77 @@ export const env = {
   string: (options?: Options<string>) => spec('a string', (raw) => raw, options),
   /** PEM blocks may arrive with literal `\n` from compose files; restore the line breaks. */
   pem: (options?: Options<string>) =>
-    spec('a PEM block', (raw) => {
-      const pem = raw.replace(/\\n/g, '\n');
-      if (!/-----BEGIN [A-Z ]+-----/.test(pem)) throw new Error('not a PEM block');
-      return pem;
-    }, { sensitive: true, ...options }),
+    spec(
+      'a PEM block',
+      (raw) => {
+        const pem = raw.replace(/\\n/g, '\n');
+        if (!/-----BEGIN [A-Z ]+-----/.test(pem)) throw new Error('not a PEM block');
+        return pem;
+      },
+      { sensitive: true, ...options },
+    ),
   int: (options?: Options<number> & { min?: number; max?: number }) =>
-    spec(`an integer${options?.min !== undefined ? ` ≥ ${options.min}` : ''}${options?.max !== undefined ? ` ≤ ${options.max}` : ''}`, (raw) => {
-      if (!/^-?\d+$/.test(raw)) throw new Error(`"${raw}" is not an integer`);
-      const value = Number(raw);
-      if (options?.min !== undefined && value < options.min) throw new Error(`${value} is below ${options.min}`);
-      if (options?.max !== undefined && value > options.max) throw new Error(`${value} is above ${options.max}`);
-      return value;
-    }, options),
+    spec(
+      `an integer${options?.min !== undefined ? ` ≥ ${options.min}` : ''}${options?.max !== undefined ? ` ≤ ${options.max}` : ''}`,
+      (raw) => {
+        if (!/^-?\d+$/.test(raw)) throw new Error(`"${raw}" is not an integer`);
+        const value = Number(raw);
+        if (options?.min !== undefined && value < options.min)
+          throw new Error(`${value} is below ${options.min}`);
+        if (options?.max !== undefined && value > options.max)
+          throw new Error(`${value} is above ${options.max}`);
+        return value;
+      },
+      options,
+    ),
   port: (options?: Options<number>) =>
-    spec('a TCP port (1–65535)', (raw) => {
-      const value = Number(raw);
-      if (!Number.isInteger(value) || value < 1 || value > 65535) throw new Error(`"${raw}" is not a port`);
-      return value;
-    }, options),
+    spec(
+      'a TCP port (1–65535)',
+      (raw) => {
+        const value = Number(raw);
+        if (!Number.isInteger(value) || value < 1 || value > 65535) throw new Error(`"${raw}" is not a port`);
+        return value;
+      },
+      options,
+    ),
   bool: (options?: Options<boolean>) =>
-    spec('true or false', (raw) => {
-      if (/^(1|true|yes|on)$/i.test(raw)) return true;
-      if (/^(0|false|no|off)$/i.test(raw)) return false;
-      throw new Error(`"${raw}" is not a boolean`);
-    }, options),
+    spec(
+      'true or false',
+      (raw) => {
+        if (/^(1|true|yes|on)$/i.test(raw)) return true;
+        if (/^(0|false|no|off)$/i.test(raw)) return false;
+        throw new Error(`"${raw}" is not a boolean`);
+      },
+      options,
+    ),
   url: (protocols: string[], options?: Options<string>) =>
-    spec(`a URL (${protocols.join(', ')})`, (raw) => {
-      let url: URL;
-      try {
-        url = new URL(raw);
-      } catch {
-        throw new Error(`"${mask(raw)}" is not a URL`);
-      }
-      if (!protocols.includes(url.protocol.replace(/:$/, ''))) throw new Error(`protocol ${url.protocol} is not one of ${protocols.join(', ')}`);
-      return raw;
-    }, options),
+    spec(
+      `a URL (${protocols.join(', ')})`,
+      (raw) => {
+        let url: URL;
+        try {
+          url = new URL(raw);
+        } catch {
+          throw new Error(`"${mask(raw)}" is not a URL`);
+        }
+        if (!protocols.includes(url.protocol.replace(/:$/, '')))
+          throw new Error(`protocol ${url.protocol} is not one of ${protocols.join(', ')}`);
+        return raw;
+      },
+      options,
+    ),
   oneOf: <T extends string>(values: readonly T[], options?: Options<T>) =>
-    spec(`one of ${values.join(', ')}`, (raw) => {
-      if (!values.includes(raw as T)) throw new Error(`"${raw}" is not one of ${values.join(', ')}`);
-      return raw as T;
-    }, options),
+    spec(
+      `one of ${values.join(', ')}`,
+      (raw) => {
+        if (!values.includes(raw as T)) throw new Error(`"${raw}" is not one of ${values.join(', ')}`);
+        return raw as T;
+      },
+      options,
+    ),
+  /** A value with its own format; `convert` throws a message saying what is wrong. */
+  custom: <T>(describe: string, convert: (raw: string) => T, options?: Options<T>) =>
+    spec(describe, convert, options),
 };
 
 export type EnvSchema = Record<string, Spec<unknown>>;
@@ -76,7 +106,11 @@ export type EnvOf<S extends EnvSchema> = { readonly [K in keyof S]: S[K] extends
 
 export class ConfigError extends AppError<'CONFIG.INVALID'> {
   constructor(readonly problems: string[]) {
-    super('CONFIG.INVALID', 'INTERNAL_SERVER_ERROR', `Invalid configuration:\n  - ${problems.join('\n  - ')}`);
+    super(
+      'CONFIG.INVALID',
+      'INTERNAL_SERVER_ERROR',
+      `Invalid configuration:\n  - ${problems.join('\n  - ')}`,
+    );
   }
 }
 

@@ -9,6 +9,8 @@ export const ERROR_CATEGORIES = [
   'BAD_USER_INPUT',
   'CONFLICT',
   'FAILED_PRECONDITION',
+  /** Too many attempts; `details.retryAfterSeconds` says when to try again (also `extensions.retryAfter`, and a Retry-After header). */
+  'RATE_LIMITED',
   'INTERNAL_SERVER_ERROR',
 ] as const;
 export type ErrorCategory = (typeof ERROR_CATEGORIES)[number];
@@ -50,6 +52,7 @@ export const CommonErrors = defineErrors('COMMON', {
   INVALID_INPUT: 'BAD_USER_INPUT',
   NOT_FOUND: 'NOT_FOUND',
   STALE_VERSION: 'CONFLICT',
+  RATE_LIMITED: 'RATE_LIMITED',
 });
 
 export function isAppError(value: unknown): value is AppError {

@@ -17,6 +17,8 @@ export class UserEntity {
   @Column('text') locale: Locale;
   /** When the user proved they read mail at `email`; null until then. */
   @Column('timestamptz', { name: 'email_verified_at', nullable: true }) emailVerifiedAt: Date | null;
+  /** Access tokens issued before this moment are refused (sign out everywhere, password changed). */
+  @Column('timestamptz', { name: 'sessions_valid_after', nullable: true }) sessionsValidAfter: Date | null;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' }) updatedAt: Date;
   @VersionColumn() version: number;
@@ -31,6 +33,32 @@ export class EmailVerificationEntity {
   @Column('text') email: string;
   @Column('timestamptz', { name: 'expires_at' }) expiresAt: Date;
   @Column('timestamptz', { name: 'used_at', nullable: true }) usedAt: Date | null;
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
+}
+
+/** A single-use password reset link, sent by e-mail; only the SHA-256 of its token is kept. */
+@Entity({ name: 'password_resets', schema: IDENTITY_SCHEMA })
+export class PasswordResetEntity {
+  @PrimaryColumn('text', { name: 'token_hash' }) tokenHash: string;
+  @Column('uuid', { name: 'user_id' }) userId: string;
+  @Column('text') email: string;
+  @Column('timestamptz', { name: 'expires_at' }) expiresAt: Date;
+  @Column('timestamptz', { name: 'used_at', nullable: true }) usedAt: Date | null;
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
+}
+
+/**
+ * A refresh token (kept as its SHA-256). Each use replaces it by a new one of the same family;
+ * a used or revoked one coming back means it was copied, and the whole family is revoked.
+ */
+@Entity({ name: 'refresh_tokens', schema: IDENTITY_SCHEMA })
+export class RefreshTokenEntity {
+  @PrimaryColumn('text', { name: 'token_hash' }) tokenHash: string;
+  @Column('uuid', { name: 'family_id' }) familyId: string;
+  @Column('uuid', { name: 'user_id' }) userId: string;
+  @Column('timestamptz', { name: 'expires_at' }) expiresAt: Date;
+  @Column('timestamptz', { name: 'used_at', nullable: true }) usedAt: Date | null;
+  @Column('timestamptz', { name: 'revoked_at', nullable: true }) revokedAt: Date | null;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
 }
 
@@ -83,4 +111,13 @@ export class UmbrellaMemberEntity {
   @CreateDateColumn({ name: 'joined_at', type: 'timestamptz' }) joinedAt: Date;
 }
 
-export const IDENTITY_ENTITIES = [UserEntity, EmailVerificationEntity, OrganizationEntity, MembershipEntity, InvitationEntity, UmbrellaMemberEntity];
+export const IDENTITY_ENTITIES = [
+  UserEntity,
+  EmailVerificationEntity,
+  PasswordResetEntity,
+  RefreshTokenEntity,
+  OrganizationEntity,
+  MembershipEntity,
+  InvitationEntity,
+  UmbrellaMemberEntity,
+];

@@ -1,17 +1,31 @@
 import { Field, InputType } from '@nestjs/graphql';
-import { IsBoolean, IsEmail, IsEnum, IsIn, IsOptional, IsString, IsUrl, Length, Matches, MaxLength, MinLength } from 'class-validator';
+import {
+  IsBoolean,
+  IsEmail,
+  IsEnum,
+  IsIn,
+  IsOptional,
+  IsString,
+  IsUrl,
+  Length,
+  Matches,
+  MaxLength,
+} from 'class-validator';
 import { OrgKindEnum, OrgSizeEnum } from './identity.models';
 
 @InputType()
 export class SignUpInput {
   @Field() @IsEmail({}, { message: 'email must be an e-mail address' }) @MaxLength(254) email: string;
-  @Field({ description: 'At least 10 characters.' })
+  @Field({
+    description:
+      'At least 15 characters, at most 256; not a common or breached password, nor made of your name or e-mail (reasons IDENTITY.PASSWORD_*).',
+  })
   @IsString()
-  @MinLength(10, { message: 'password must be at least 10 characters' })
-  @MaxLength(256)
   password: string;
   @Field() @IsString() @Length(1, 200) @Matches(/\S/, { message: 'name must not be blank' }) name: string;
-  @Field({ defaultValue: 'en', description: 'en or fr' }) @IsIn(['en', 'fr'], { message: 'locale must be en or fr' }) locale: 'en' | 'fr';
+  @Field({ defaultValue: 'en', description: 'en or fr' })
+  @IsIn(['en', 'fr'], { message: 'locale must be en or fr' })
+  locale: 'en' | 'fr';
 }
 
 @InputType()
@@ -19,7 +33,10 @@ export class CreateOrganizationInput {
   @Field() @IsString() @Length(2, 200) @Matches(/\S/, { message: 'name must not be blank' }) name: string;
   @Field(() => OrgKindEnum) @IsEnum(OrgKindEnum) kind: OrgKindEnum;
   @Field(() => OrgSizeEnum) @IsEnum(OrgSizeEnum) size: OrgSizeEnum;
-  @Field(() => String, { nullable: true, description: 'A region code from the Canadian list, e.g. ON-Toronto.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'A region code from the Canadian list, e.g. ON-Toronto.',
+  })
   @IsOptional()
   @IsString()
   region?: string | null;
@@ -29,7 +46,10 @@ export class CreateOrganizationInput {
   sector?: string | null;
   @Field(() => String, { nullable: true })
   @IsOptional()
-  @IsUrl({ protocols: ['http', 'https'], require_protocol: true }, { message: 'website must be an http(s) URL' })
+  @IsUrl(
+    { protocols: ['http', 'https'], require_protocol: true },
+    { message: 'website must be an http(s) URL' },
+  )
   @MaxLength(500)
   website?: string | null;
 }
@@ -38,7 +58,10 @@ export class CreateOrganizationInput {
 export class OrganizationFilter {
   @Field(() => OrgKindEnum, { nullable: true }) @IsOptional() @IsEnum(OrgKindEnum) kind?: OrgKindEnum | null;
   @Field(() => OrgSizeEnum, { nullable: true }) @IsOptional() @IsEnum(OrgSizeEnum) size?: OrgSizeEnum | null;
-  @Field(() => String, { nullable: true, description: 'Includes every region within it.' }) @IsOptional() @IsString() region?: string | null;
+  @Field(() => String, { nullable: true, description: 'Includes every region within it.' })
+  @IsOptional()
+  @IsString()
+  region?: string | null;
   @Field(() => Boolean, { nullable: true }) @IsOptional() @IsBoolean() verified?: boolean | null;
   @Field(() => String, { nullable: true, description: 'Part of the name; tolerant of small typos.' })
   @IsOptional()

@@ -74,6 +74,12 @@ export class InvitationModel {
 @ObjectType('AuthPayload')
 export class AuthPayloadModel {
   @Field() token: string;
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'A refresh token (log-in, sign-up, password change, refresh by refresh token): exchange it with refreshToken(refreshToken:) for a new pair. Each is good once; a reused one ends its whole family.',
+  })
+  refreshToken?: string | null;
   @Field(() => UserModel) user: UserModel;
 }
 

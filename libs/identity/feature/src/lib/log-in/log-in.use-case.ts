@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { RateLimiter } from '@lattice/shared-rate-limit';
 import { IdentityRepository, type UserEntity } from '@lattice/identity-data-access';
 import { IdentityErrors } from '../shared/identity.errors';
 import { PasswordHasher } from '../shared/password-hasher';
@@ -10,13 +11,25 @@ export class LogInUseCase {
     private readonly repository: IdentityRepository,
     private readonly hasher: PasswordHasher,
     private readonly sessions: SessionService,
+    private readonly limits: RateLimiter,
   ) {}
 
-  async execute(email: string, password: string): Promise<{ token: string; user: UserEntity }> {
+  async execute(
+    email: string,
+    password: string,
+    clientAddress: string,
+  ): Promise<{ token: string; refreshToken: string; user: UserEntity }> {
+    const account = email.trim().toLowerCase();
+    // Every attempt counts, per account and per address, before the password is checked.
+    await this.limits.consumeAll([
+      ['LOGIN_ACCOUNT', account],
+      ['LOGIN_ADDRESS', clientAddress],
+    ]);
     const user = await this.repository.userByEmail(email.trim());
     // Same work and same answer whether the account is unknown or the password wrong.
     const ok = await this.hasher.verify(user?.passwordHash ?? null, password);
     if (!user || !ok) throw IdentityErrors.of('INVALID_CREDENTIALS', 'The e-mail or password is not right.');
-    return { token: await this.sessions.tokenFor(user), user };
+    await this.limits.reset('LOGIN_ACCOUNT', account);
+    return { ...(await this.sessions.sessionFor(user)), user };
   }
 }

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, MoreThan } from 'typeorm';
 import type { Principal } from '@lattice/shared-auth';
 import { inTransaction } from '@lattice/shared-data-access';
+import { RateLimiter } from '@lattice/shared-rate-limit';
 import { EmailVerificationEntity, IDENTITY_SCHEMA, UserEntity } from '@lattice/identity-data-access';
 import { EmailVerificationLinks } from '../shared/email-verification-links';
 import { IdentityErrors } from '../shared/identity.errors';
@@ -14,9 +15,14 @@ export class RequestEmailVerificationUseCase {
   constructor(
     private readonly dataSource: DataSource,
     private readonly links: EmailVerificationLinks,
+    private readonly limits: RateLimiter,
   ) {}
 
-  async execute(principal: Principal): Promise<UserEntity> {
+  async execute(principal: Principal, clientAddress: string): Promise<UserEntity> {
+    await this.limits.consumeAll([
+      ['EMAIL_VERIFICATION_ACCOUNT', principal.userId],
+      ['EMAIL_VERIFICATION_ADDRESS', clientAddress],
+    ]);
     return inTransaction(this.dataSource, IDENTITY_SCHEMA, async ({ manager, emit }) => {
       // The user row lock serializes two resends, so the one-a-minute rule holds under races.
       const user = await manager.createQueryBuilder(UserEntity, 'u').setLock('pessimistic_write').where('u.id = :id', { id: principal.userId }).getOne();

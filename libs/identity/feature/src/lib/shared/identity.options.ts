@@ -1,3 +1,5 @@
+import type { RedisSessionRevocations } from '@lattice/shared-auth';
+
 export interface IdentityOptions {
   readonly tokenPrivateKeyPem: string;
   readonly tokenIssuer: string;
@@ -8,5 +10,9 @@ export interface IdentityOptions {
   readonly publicBaseUrl: string;
   /** Seals the accept link into the invitation event, so notifications can e-mail it; without it the event carries no link. */
   readonly invitationLinkKey?: Buffer;
+  /** How long a refresh token lasts unused. */
+  readonly refreshTokenTtlDays: number;
+  /** Where "signed out everywhere" is shared with the other services; absent in tests that do not need it. */
+  readonly sessionRevocations?: RedisSessionRevocations;
 }
 export const IDENTITY_OPTIONS = Symbol('IDENTITY_OPTIONS');

@@ -3,6 +3,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { TokenIssuer } from '@lattice/shared-auth';
 import { IdentityRepository } from '@lattice/identity-data-access';
 import { IDENTITY_OPTIONS, type IdentityOptions } from './identity.options';
+import { RefreshTokens } from './refresh-tokens';
 
 @Injectable()
 export class SessionService {
@@ -11,12 +12,22 @@ export class SessionService {
   constructor(
     @Inject(IDENTITY_OPTIONS) options: IdentityOptions,
     private readonly repository: IdentityRepository,
+    private readonly refreshTokens: RefreshTokens,
   ) {
     this.issuer = new TokenIssuer(options.tokenPrivateKeyPem, {
       issuer: options.tokenIssuer,
       audience: options.tokenAudience,
       ttlSeconds: options.tokenTtlSeconds,
     });
+  }
+
+  /** An access token and a refresh token in a new family (log-in, sign-up, password change). */
+  async sessionFor(user: {
+    id: string;
+    email: string;
+    emailVerifiedAt?: Date | null;
+  }): Promise<{ token: string; refreshToken: string }> {
+    return { token: await this.tokenFor(user), refreshToken: await this.refreshTokens.issue(user.id) };
   }
 
   async tokenFor(user: { id: string; email: string; emailVerifiedAt?: Date | null }): Promise<string> {

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { inTransaction } from '@lattice/shared-data-access';
+import { RateLimiter } from '@lattice/shared-rate-limit';
 import { EmailVerificationEntity, IDENTITY_SCHEMA, UserEntity } from '@lattice/identity-data-access';
 import { hashSecretToken } from '../shared/email-verification-links';
 import { IdentityErrors } from '../shared/identity.errors';
@@ -11,9 +12,13 @@ import { IdentityErrors } from '../shared/identity.errors';
  */
 @Injectable()
 export class VerifyEmailUseCase {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly limits: RateLimiter,
+  ) {}
 
-  async execute(token: string): Promise<UserEntity> {
+  async execute(token: string, clientAddress: string): Promise<UserEntity> {
+    await this.limits.consume('EMAIL_VERIFICATION_ADDRESS', clientAddress);
     const trimmed = token.trim();
     if (!/^[A-Za-z0-9_-]{20,100}$/.test(trimmed)) throw IdentityErrors.of('VERIFICATION_LINK_NOT_FOUND', 'This verification link is not valid.', { field: 'token' });
     return inTransaction(this.dataSource, IDENTITY_SCHEMA, async ({ manager, emit }) => {

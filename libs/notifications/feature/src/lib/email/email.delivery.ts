@@ -115,6 +115,10 @@ function sealedLinkOf(event: DomainEvent): { name: string; value: string } | nul
     const value = (event as DomainEvent<'identity.email_verification.requested'>).payload.sealedVerifyUrl;
     return value ? { name: 'verifyUrl', value } : null;
   }
+  if (event.type === 'identity.password_reset.requested') {
+    const value = (event as DomainEvent<'identity.password_reset.requested'>).payload.sealedResetUrl;
+    return value ? { name: 'resetUrl', value } : null;
+  }
   return null;
 }
 

@@ -94,6 +94,44 @@ export const ROUTING_RULES: RoutingRules = {
       }),
     },
   },
+  'identity.password_reset.requested': {
+    // Only by e-mail, to the account's address, with the link opened from its sealed form.
+    audience: (e) => [{ kind: 'address', email: e.payload.email }],
+    organizations: () => [],
+    channels: ['EMAIL'],
+    tellActor: true,
+    text: {
+      en: ({ payload: p }, n) => ({
+        title: 'Reset your Lattice password',
+        body: `Open the link to choose a new password for ${p.email}. It works once, for 30 minutes. If you did not ask for this, ignore this e-mail: your password stays as it is.`,
+        link: n['resetUrl'] ?? null,
+      }),
+      fr: ({ payload: p }, n) => ({
+        title: 'Réinitialisez votre mot de passe Lattice',
+        body: `Ouvrez le lien pour choisir un nouveau mot de passe pour ${p.email}. Il fonctionne une seule fois, pendant 30 minutes. Si vous n’avez rien demandé, ignorez ce courriel : votre mot de passe ne change pas.`,
+        link: n['resetUrl'] ?? null,
+      }),
+    },
+  },
+  'identity.password.changed': {
+    // A security notice to the account's address, so a change the person did not make is noticed.
+    audience: (e) => [{ kind: 'address', email: e.payload.email }],
+    organizations: () => [],
+    channels: ['EMAIL'],
+    tellActor: true,
+    text: {
+      en: ({ payload: p }) => ({
+        title: 'Your Lattice password was changed',
+        body: `The password of ${p.email} was ${p.via === 'RESET' ? 'reset with a link sent to this address' : 'changed'}, and every session was signed out. If this was not you, reset your password now and tell your organization's administrator.`,
+        link: null,
+      }),
+      fr: ({ payload: p }) => ({
+        title: 'Votre mot de passe Lattice a été changé',
+        body: `Le mot de passe de ${p.email} a été ${p.via === 'RESET' ? 'réinitialisé par un lien envoyé à cette adresse' : 'changé'}, et toutes les sessions ont été fermées. Si ce n’était pas vous, réinitialisez votre mot de passe maintenant et prévenez l’administrateur de votre organisation.`,
+        link: null,
+      }),
+    },
+  },
   'identity.invitation.created': {
     // The e-mail carries the accept link (opened from the event's sealed link as `acceptUrl`); the inbox never does.
     audience: (e) => [{ kind: 'address', email: e.payload.email }],

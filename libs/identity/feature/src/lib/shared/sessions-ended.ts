@@ -1,0 +1,28 @@
+// Ends every session of a person: access tokens issued before now are refused by every service
+// (through the shared revocation moment), and every refresh token is revoked.
+import { Inject, Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import { RefreshTokenEntity, UserEntity } from '@lattice/identity-data-access';
+import { IDENTITY_OPTIONS, type IdentityOptions } from './identity.options';
+
+@Injectable()
+export class SessionsEnded {
+  constructor(@Inject(IDENTITY_OPTIONS) private readonly options: IdentityOptions) {}
+
+  /**
+   * Inside the caller's transaction. The shared moment is written before the transaction commits:
+   * if the commit then fails, sessions were ended for nothing (safe); never the other way round.
+   */
+  async endAll(manager: EntityManager, userId: string): Promise<Date> {
+    const now = new Date();
+    await manager.update(UserEntity, { id: userId }, { sessionsValidAfter: now });
+    await manager
+      .createQueryBuilder()
+      .update(RefreshTokenEntity)
+      .set({ revokedAt: now })
+      .where('user_id = :userId AND revoked_at IS NULL', { userId })
+      .execute();
+    await this.options.sessionRevocations?.revoke(userId, now.getTime());
+    return now;
+  }
+}

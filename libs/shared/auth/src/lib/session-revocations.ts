@@ -1,0 +1,87 @@
+// "Sign out everywhere": a person's access tokens issued before a moment are refused by every
+// service. Tokens are verified locally (no call to identity), so the moment is shared through
+// Redis — one key per person who ever signed out everywhere, `<prefix>:session:valid-after:{userId}`,
+// kept as long as an access token can live — and each process caches what it read for
+// `cacheMs` (2 s): at most one Redis GET per person per process every 2 s, none for people who
+// never signed out beyond that GET. Identity writes the key (and its own table) when a person
+// signs out everywhere, changes or resets their password.
+import type { Redis } from 'ioredis';
+import { createRedisClient } from '@lattice/shared-rate-limit';
+
+export abstract class SessionRevocations {
+  /** Milliseconds since the epoch before which the user's access tokens are refused; 0 when none. */
+  abstract validAfter(userId: string): Promise<number>;
+}
+
+export const sessionRevocationKey = (prefix: string, userId: string) =>
+  `${prefix}:session:valid-after:{${userId}}`;
+
+export interface RedisSessionRevocationsOptions {
+  readonly cacheMs?: number;
+  /** How long the key is kept: the longest an access token lives (JWT_TTL_SECONDS ≤ 1 day). */
+  readonly keepSeconds?: number;
+  /** Asked when Redis does not answer (identity reads its own table); without it, the last value read is used. */
+  readonly fallback?: (userId: string) => Promise<number>;
+  readonly log?: (line: string) => void;
+}
+
+export class RedisSessionRevocations extends SessionRevocations {
+  private readonly cache = new Map<string, { value: number; readAt: number }>();
+  private warned = false;
+
+  constructor(
+    private readonly redis: Redis,
+    private readonly prefix: string,
+    private readonly options: RedisSessionRevocationsOptions = {},
+  ) {
+    super();
+  }
+
+  async validAfter(userId: string): Promise<number> {
+    const cached = this.cache.get(userId);
+    if (cached && Date.now() - cached.readAt < (this.options.cacheMs ?? 2_000)) return cached.value;
+    let value: number;
+    try {
+      value = Number((await this.redis.get(sessionRevocationKey(this.prefix, userId))) ?? 0);
+      this.warned = false;
+    } catch (error) {
+      if (!this.warned)
+        (this.options.log ?? console.warn)(
+          `session revocations: Redis did not answer (${(error as Error).message}); ${this.options.fallback ? 'reading the database' : 'using the last values read'}`,
+        );
+      this.warned = true;
+      value = this.options.fallback ? await this.options.fallback(userId) : (cached?.value ?? 0);
+    }
+    if (this.cache.size > 50_000) this.cache.clear();
+    this.cache.set(userId, { value, readAt: Date.now() });
+    return value;
+  }
+
+  /** Refuses the user's tokens issued before `atMs`, everywhere; never moves the moment back. */
+  async revoke(userId: string, atMs: number): Promise<void> {
+    const key = sessionRevocationKey(this.prefix, userId);
+    const keep = this.options.keepSeconds ?? 2 * 86_400;
+    // Atomic max: a late, older sign-out never reopens sessions a newer one closed.
+    await this.redis.eval(
+      "local v = tonumber(redis.call('GET', KEYS[1]) or '0') if tonumber(ARGV[1]) > v then redis.call('SET', KEYS[1], ARGV[1], 'EX', ARGV[2]) else redis.call('EXPIRE', KEYS[1], ARGV[2]) end return 1",
+      1,
+      key,
+      String(atMs),
+      String(keep),
+    );
+    this.cache.set(userId, { value: Math.max(atMs, this.cache.get(userId)?.value ?? 0), readAt: Date.now() });
+  }
+}
+
+/** A subgraph's revocations from its REDIS_URL and REDIS_PREFIX. */
+export function sessionRevocationsFrom(
+  config: { readonly REDIS_URL: string; readonly REDIS_PREFIX: string },
+  service: string,
+  options: RedisSessionRevocationsOptions = {},
+): RedisSessionRevocations {
+  return new RedisSessionRevocations(
+    createRedisClient(config.REDIS_URL, { name: `${service}-sessions` }),
+    config.REDIS_PREFIX,
+    options,
+  );
+}

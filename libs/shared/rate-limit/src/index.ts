@@ -1,0 +1,5 @@
+export * from './lib/redis-client';
+export * from './lib/rate-limit.rules';
+export * from './lib/rate-limiter';
+export * from './lib/client-address';
+export * from './lib/rate-limit.module';
