@@ -7,9 +7,14 @@ import { randomUUID } from 'node:crypto';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
-import { ApolloGateway, RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
+import {
+  ApolloGateway,
+  RemoteGraphQLDataSource,
+  type GraphQLDataSourceProcessOptions,
+} from '@apollo/gateway';
 import { expressMiddleware } from '@as-integrations/express5';
 import express, { type Request } from 'express';
+import { answeringBodyErrors, jsonErrorHandler } from '@lattice/shared-util-errors';
 import { formatGatewayError } from './gateway-error';
 import { operationLimitsRule, type OperationLimits } from './operation-limits';
 import { proxyTo } from './public-proxy';
@@ -66,7 +71,8 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     allowBatchedHttpRequests: false,
     includeStacktraceInErrorResponses: false,
     validationRules: [operationLimitsRule(options.limits)],
-    formatError: formatGatewayError,
+    // With introspection off, error messages carry no "Did you mean …" hints at the schema.
+    formatError: (formatted) => formatGatewayError(formatted, { schemaHints: options.introspection }),
     plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginLandingPageDisabled()],
   });
   await apollo.start();
@@ -89,16 +95,22 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
 
   const credentialsUrl = options.subgraphUrls['credentials'];
   if (credentialsUrl) {
-    const publicJson = express.json({ limit: options.bodyLimit });
+    const publicJson = answeringBodyErrors(express.json({ limit: options.bodyLimit }));
     app.get(['/credentials/:awardId', '/status-lists/:id', '/issuers/:orgId'], proxyTo(credentialsUrl));
     app.post('/verify', publicJson, proxyTo(credentialsUrl));
   }
 
-  app.use('/graphql', express.json({ limit: options.bodyLimit }), expressMiddleware(apollo, { context: async ({ req }) => ({ req }) }));
+  app.use(
+    '/graphql',
+    answeringBodyErrors(express.json({ limit: options.bodyLimit })),
+    expressMiddleware(apollo, { context: async ({ req }) => ({ req }) }),
+  );
 
   const web = options.webRoot ? webApp(options.webRoot) : null;
   if (web) app.use(web);
   else if (options.webRoot) options.log?.(`web app not built (${options.webRoot}): only the API is served`);
+  // Last: any error a route passed on is answered as JSON, never Express's HTML page with a stack.
+  app.use(jsonErrorHandler((line) => (options.log ?? console.error)(line)));
 
   await new Promise<void>((resolve, reject) => {
     httpServer.once('error', reject);

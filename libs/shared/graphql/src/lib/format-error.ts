@@ -3,7 +3,7 @@
 // request errors pass through. Anything else is masked: no stack, SQL or entity names leave.
 import { Logger } from '@nestjs/common';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
-import { isAppError } from '@lattice/shared-util-errors';
+import { isAppError, withoutSchemaSuggestions } from '@lattice/shared-util-errors';
 
 const PASS_THROUGH = new Set([
   'GRAPHQL_PARSE_FAILED',
@@ -24,6 +24,8 @@ const PASS_THROUGH = new Set([
 const logger = new Logger('GraphQL');
 
 export function formatGraphQLError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
+  // Subgraphs are reached only through the gateway, which decides what the public may learn.
+  formatted = { ...formatted, message: withoutSchemaSuggestions(formatted.message) };
   const original = unwrap(error);
   if (isAppError(original)) {
     if (original.category === 'INTERNAL_SERVER_ERROR') return masked(formatted, original);
@@ -31,12 +33,20 @@ export function formatGraphQLError(formatted: GraphQLFormattedError, error: unkn
       message: original.message,
       locations: formatted.locations,
       path: formatted.path,
-      extensions: { code: original.category, reason: original.code, ...(original.details ? { details: original.details } : {}) },
+      extensions: {
+        code: original.category,
+        reason: original.code,
+        ...(original.details ? { details: original.details } : {}),
+      },
     };
   }
   const code = formatted.extensions?.['code'];
   if (typeof code === 'string' && PASS_THROUGH.has(code) && !isUnexpected(original)) {
-    const { stacktrace: _stack, exception: _exception, ...extensions } = (formatted.extensions ?? {}) as Record<string, unknown>;
+    const {
+      stacktrace: _stack,
+      exception: _exception,
+      ...extensions
+    } = (formatted.extensions ?? {}) as Record<string, unknown>;
     return { message: formatted.message, locations: formatted.locations, path: formatted.path, extensions };
   }
   return masked(formatted, original);
@@ -56,5 +66,9 @@ function isUnexpected(original: unknown): boolean {
 
 function masked(formatted: GraphQLFormattedError, original: unknown): GraphQLFormattedError {
   logger.error(original instanceof Error ? (original.stack ?? original.message) : String(original));
-  return { message: 'Internal server error', path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
+  return {
+    message: 'Internal server error',
+    path: formatted.path,
+    extensions: { code: 'INTERNAL_SERVER_ERROR' },
+  };
 }
