@@ -6,7 +6,7 @@ import { randomUUID } from 'node:crypto';
 import { benchDatabaseUrl, lib, require } from './_common.mjs';
 
 const { openDataSource } = lib('libs/shared/data-access/src/index.js');
-const { credentialsDataSource } = lib('libs/credentials/data-access/src/index.js');
+const { credentialsDataSource, CatalogueRepository } = lib('libs/credentials/data-access/src/index.js');
 const feature = lib('libs/credentials/feature/src/index.js');
 const { AwardBatchProcessor } = lib('libs/credentials/feature/src/lib/award-credential-batch/award-batch.processor.js');
 const { AwardCredentialBatchUseCase } = lib('libs/credentials/feature/src/lib/award-credential-batch/award-credential-batch.use-case.js');
@@ -42,7 +42,7 @@ export async function measureAwardPaths({ referenceCount, batchCount }) {
     const { issuerId, credentialId, admin } = await fixture.publishedCredential(dataSource);
     const employerId = randomUUID();
     const employer = { userId: randomUUID(), email: 'hr@example.org', memberships: [{ organizationId: employerId, role: 'ADMIN', kind: 'EMPLOYER' }], token: 'unused' };
-    await new EndorseCredentialUseCase(dataSource, authorizer, new fixture.NamedDirectory('EMPLOYER', 'Maple Manufacturing'), trust).execute(employer, {
+    await new EndorseCredentialUseCase(dataSource, authorizer, new fixture.NamedDirectory('EMPLOYER', 'Maple Manufacturing'), trust, new CatalogueRepository(dataSource)).execute(employer, {
       credentialId,
       organizationId: employerId,
       inDemand: true,

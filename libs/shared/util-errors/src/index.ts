@@ -1,1 +1,2 @@
 export * from './lib/app-error';
+export * from './lib/public-errors';

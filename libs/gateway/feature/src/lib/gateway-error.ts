@@ -1,7 +1,7 @@
 // What leaves the gateway: a subgraph's typed error keeps its message, code, reason and details;
 // everything else (stack traces, SQL, service names, unexpected failures) becomes one opaque line.
 import type { GraphQLFormattedError } from 'graphql';
-import { ERROR_CATEGORIES } from '@lattice/shared-util-errors';
+import { ERROR_CATEGORIES, withoutSchemaSuggestions } from '@lattice/shared-util-errors';
 
 const CLIENT_CODES = new Set<string>([
   ...ERROR_CATEGORIES.filter((category) => category !== 'INTERNAL_SERVER_ERROR'),
@@ -14,7 +14,13 @@ const CLIENT_CODES = new Set<string>([
   'BAD_REQUEST',
 ]);
 
-export function formatGatewayError(formatted: GraphQLFormattedError): GraphQLFormattedError {
+/** `schemaHints: false` (introspection off) strips graphql-js's "Did you mean …" suggestions. */
+export function formatGatewayError(
+  formatted: GraphQLFormattedError,
+  options: { schemaHints?: boolean } = {},
+): GraphQLFormattedError {
+  if (options.schemaHints === false)
+    formatted = { ...formatted, message: withoutSchemaSuggestions(formatted.message) };
   const extensions = (formatted.extensions ?? {}) as Record<string, unknown>;
   const code = typeof extensions['code'] === 'string' ? extensions['code'] : undefined;
   if (code && CLIENT_CODES.has(code)) {

@@ -15,6 +15,7 @@ import {
 import { expressMiddleware } from '@as-integrations/express5';
 import express, { type Request } from 'express';
 import { clientAddressOf, type RateLimiter } from '@lattice/shared-rate-limit';
+import { answeringBodyErrors, jsonErrorHandler } from '@lattice/shared-util-errors';
 import { formatGatewayError } from './gateway-error';
 import { addressLimit, requestBudget, retryAfterPlugin } from './rate-limits';
 import { operationLimitsRule, type OperationLimits } from './operation-limits';
@@ -82,7 +83,8 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     allowBatchedHttpRequests: false,
     includeStacktraceInErrorResponses: false,
     validationRules: [operationLimitsRule(options.limits)],
-    formatError: formatGatewayError,
+    // With introspection off, error messages carry no "Did you mean …" hints at the schema.
+    formatError: (formatted) => formatGatewayError(formatted, { schemaHints: options.introspection }),
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
       ApolloServerPluginLandingPageDisabled(),
@@ -109,7 +111,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
 
   const credentialsUrl = options.subgraphUrls['credentials'];
   if (credentialsUrl) {
-    const publicJson = express.json({ limit: options.bodyLimit });
+    const publicJson = answeringBodyErrors(express.json({ limit: options.bodyLimit }));
     app.get(['/credentials/:awardId', '/status-lists/:id', '/issuers/:orgId'], proxyTo(credentialsUrl));
     const verifyLimits = options.rateLimiter
       ? [requestBudget(options.rateLimiter), addressLimit(options.rateLimiter, 'VERIFY_ADDRESS')]
@@ -120,13 +122,15 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   if (options.rateLimiter) app.use('/graphql', requestBudget(options.rateLimiter));
   app.use(
     '/graphql',
-    express.json({ limit: options.bodyLimit }),
+    answeringBodyErrors(express.json({ limit: options.bodyLimit })),
     expressMiddleware(apollo, { context: async ({ req }) => ({ req }) }),
   );
 
   const web = options.webRoot ? webApp(options.webRoot) : null;
   if (web) app.use(web);
   else if (options.webRoot) options.log?.(`web app not built (${options.webRoot}): only the API is served`);
+  // Last: any error a route passed on is answered as JSON, never Express's HTML page with a stack.
+  app.use(jsonErrorHandler((line) => (options.log ?? console.error)(line)));
 
   await new Promise<void>((resolve, reject) => {
     httpServer.once('error', reject);

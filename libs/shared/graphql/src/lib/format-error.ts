@@ -3,7 +3,7 @@
 // request errors pass through. Anything else is masked: no stack, SQL or entity names leave.
 import { Logger } from '@nestjs/common';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
-import { isAppError } from '@lattice/shared-util-errors';
+import { isAppError, withoutSchemaSuggestions } from '@lattice/shared-util-errors';
 
 const PASS_THROUGH = new Set([
   'GRAPHQL_PARSE_FAILED',
@@ -24,6 +24,8 @@ const PASS_THROUGH = new Set([
 const logger = new Logger('GraphQL');
 
 export function formatGraphQLError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
+  // Subgraphs are reached only through the gateway, which decides what the public may learn.
+  formatted = { ...formatted, message: withoutSchemaSuggestions(formatted.message) };
   const original = unwrap(error);
   if (isAppError(original)) {
     if (original.category === 'INTERNAL_SERVER_ERROR') return masked(formatted, original);

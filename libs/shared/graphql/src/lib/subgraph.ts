@@ -7,7 +7,10 @@ import { type DynamicModule, Logger, type INestApplication } from '@nestjs/commo
 import { NestFactory } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
 import type { NestExpressApplication } from '@nestjs/platform-express';
+import { json } from 'express';
+import { answeringBodyErrors } from '@lattice/shared-util-errors';
 import { formatGraphQLError } from './format-error';
+import { inputRulesPlugin } from './input-rules';
 import { LoaderRegistry } from './loaders';
 import { inputValidationPipe } from './validation';
 
@@ -22,7 +25,8 @@ export function subgraphGraphQLModule(): DynamicModule {
     context: ({ req }: { req: unknown }) => ({ req, loaders: new LoaderRegistry() }),
     formatError: formatGraphQLError,
     // Traces are for Apollo's hosted studio, which Lattice does not use; they cost every request.
-    plugins: [ApolloServerPluginInlineTraceDisabled()],
+    // The input rules (control characters, real date-times) run on every operation's arguments.
+    plugins: [ApolloServerPluginInlineTraceDisabled(), inputRulesPlugin()],
     buildSchemaOptions: { dateScalarMode: 'isoDate', noDuplicatedFields: true },
   });
 }
@@ -38,12 +42,19 @@ export interface ServiceBootOptions {
   readonly beforeListen?: (app: INestApplication) => Promise<void>;
 }
 
-export async function bootstrapService(rootModule: Parameters<typeof NestFactory.create>[0], options: ServiceBootOptions): Promise<INestApplication> {
+export async function bootstrapService(
+  rootModule: Parameters<typeof NestFactory.create>[0],
+  options: ServiceBootOptions,
+): Promise<INestApplication> {
   const logger = new Logger(options.name);
   let app: NestExpressApplication | undefined;
   try {
-    app = await NestFactory.create<NestExpressApplication>(rootModule, { bodyParser: false, logger: ['error', 'warn', 'log'] });
-    app.useBodyParser('json', { limit: options.bodyLimit ?? '1mb' });
+    app = await NestFactory.create<NestExpressApplication>(rootModule, {
+      bodyParser: false,
+      logger: ['error', 'warn', 'log'],
+    });
+    // A body that cannot be read is answered as typed JSON (Express would send an HTML page).
+    app.use(answeringBodyErrors(json({ limit: options.bodyLimit ?? '1mb' })));
     app.set('trust proxy', options.trustProxy ?? false);
     app.useGlobalPipes(inputValidationPipe());
     app.enableShutdownHooks();

@@ -17,9 +17,14 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
-import { CareerStageEnum, DeliveryModeEnum, NeedStatusEnum, PartnershipDirectionEnum, PartnershipStateEnum } from './marketplace.models';
-
-const ISO_DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
+import { IsCalendarDate } from '@lattice/shared-graphql';
+import {
+  CareerStageEnum,
+  DeliveryModeEnum,
+  NeedStatusEnum,
+  PartnershipDirectionEnum,
+  PartnershipStateEnum,
+} from './marketplace.models';
 
 @InputType()
 export class SkillLevelInput {
@@ -38,22 +43,38 @@ export class SkillLevelInput {
 export class PostSkillNeedInput {
   @Field(() => ID) @IsUUID('all', { message: 'organizationId must be an id' }) organizationId: string;
   @Field() @IsString() @Length(3, 200) @Matches(/\S/, { message: 'title must not be blank' }) title: string;
-  @Field(() => String, { nullable: true }) @IsOptional() @IsString() @MaxLength(5000) description?: string | null;
-  @Field(() => [SkillLevelInput]) @IsArray() @ArrayMaxSize(30) @ValidateNested({ each: true }) @Type(() => SkillLevelInput) skills: SkillLevelInput[];
+  @Field(() => String, { nullable: true }) @IsOptional() @IsString() @MaxLength(5000) description?:
+    string | null;
+  @Field(() => [SkillLevelInput])
+  @IsArray()
+  @ArrayMaxSize(30)
+  @ValidateNested({ each: true })
+  @Type(() => SkillLevelInput)
+  skills: SkillLevelInput[];
   @Field({ description: 'A region code, e.g. ON-Sudbury.' }) @IsString() @MaxLength(60) region: string;
-  @Field(() => [DeliveryModeEnum]) @IsArray() @ArrayMinSize(1) @IsEnum(DeliveryModeEnum, { each: true }) deliveryModes: DeliveryModeEnum[];
+  @Field(() => [DeliveryModeEnum])
+  @IsArray()
+  @ArrayMinSize(1)
+  @IsEnum(DeliveryModeEnum, { each: true })
+  deliveryModes: DeliveryModeEnum[];
   @Field(() => Int) @IsInt() @Min(1) @Max(100_000) learnerCount: number;
   @Field(() => CareerStageEnum) @IsEnum(CareerStageEnum) careerStage: CareerStageEnum;
   @Field(() => String, { nullable: true, description: 'ISO date (YYYY-MM-DD).' })
   @IsOptional()
-  @Matches(ISO_DATE, { message: 'neededBy must be a date (YYYY-MM-DD)' })
+  @IsCalendarDate()
   neededBy?: string | null;
 }
 
 @InputType()
 export class UpdateSkillNeedInput {
-  @Field(() => String, { nullable: true }) @IsOptional() @IsString() @Length(3, 200) @Matches(/\S/, { message: 'title must not be blank' }) title?: string | null;
-  @Field(() => String, { nullable: true }) @IsOptional() @IsString() @MaxLength(5000) description?: string | null;
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @IsString()
+  @Length(3, 200)
+  @Matches(/\S/, { message: 'title must not be blank' })
+  title?: string | null;
+  @Field(() => String, { nullable: true }) @IsOptional() @IsString() @MaxLength(5000) description?:
+    string | null;
   @Field(() => [SkillLevelInput], { nullable: true })
   @IsOptional()
   @IsArray()
@@ -62,19 +83,45 @@ export class UpdateSkillNeedInput {
   @Type(() => SkillLevelInput)
   skills?: SkillLevelInput[] | null;
   @Field(() => String, { nullable: true }) @IsOptional() @IsString() @MaxLength(60) region?: string | null;
-  @Field(() => [DeliveryModeEnum], { nullable: true }) @IsOptional() @IsArray() @ArrayMinSize(1) @IsEnum(DeliveryModeEnum, { each: true }) deliveryModes?: DeliveryModeEnum[] | null;
-  @Field(() => Int, { nullable: true }) @IsOptional() @IsInt() @Min(1) @Max(100_000) learnerCount?: number | null;
-  @Field(() => CareerStageEnum, { nullable: true }) @IsOptional() @IsEnum(CareerStageEnum) careerStage?: CareerStageEnum | null;
-  @Field(() => String, { nullable: true }) @IsOptional() @Matches(ISO_DATE, { message: 'neededBy must be a date (YYYY-MM-DD)' }) neededBy?: string | null;
+  @Field(() => [DeliveryModeEnum], { nullable: true })
+  @IsOptional()
+  @IsArray()
+  @ArrayMinSize(1)
+  @IsEnum(DeliveryModeEnum, { each: true })
+  deliveryModes?: DeliveryModeEnum[] | null;
+  @Field(() => Int, { nullable: true }) @IsOptional() @IsInt() @Min(1) @Max(100_000) learnerCount?:
+    number | null;
+  @Field(() => CareerStageEnum, { nullable: true })
+  @IsOptional()
+  @IsEnum(CareerStageEnum)
+  careerStage?: CareerStageEnum | null;
+  @Field(() => String, { nullable: true }) @IsOptional() @IsCalendarDate() neededBy?: string | null;
 }
 
 @InputType()
 export class CapabilityProfileInput {
   @Field(() => ID) @IsUUID('all', { message: 'organizationId must be an id' }) organizationId: string;
-  @Field(() => [SkillLevelInput]) @IsArray() @ArrayMaxSize(30) @ValidateNested({ each: true }) @Type(() => SkillLevelInput) skills: SkillLevelInput[];
-  @Field(() => [String], { description: 'Region codes served; each includes the regions within it.' }) @IsArray() @ArrayMaxSize(50) @IsString({ each: true }) regions: string[];
-  @Field(() => [DeliveryModeEnum]) @IsArray() @ArrayMinSize(1) @IsEnum(DeliveryModeEnum, { each: true }) deliveryModes: DeliveryModeEnum[];
-  @Field(() => Int, { description: 'Learners a year the institution can take in credentials like these.' }) @IsInt() @Min(0) @Max(1_000_000) annualCapacity: number;
+  @Field(() => [SkillLevelInput])
+  @IsArray()
+  @ArrayMaxSize(30)
+  @ValidateNested({ each: true })
+  @Type(() => SkillLevelInput)
+  skills: SkillLevelInput[];
+  @Field(() => [String], { description: 'Region codes served; each includes the regions within it.' })
+  @IsArray()
+  @ArrayMaxSize(50)
+  @IsString({ each: true })
+  regions: string[];
+  @Field(() => [DeliveryModeEnum])
+  @IsArray()
+  @ArrayMinSize(1)
+  @IsEnum(DeliveryModeEnum, { each: true })
+  deliveryModes: DeliveryModeEnum[];
+  @Field(() => Int, { description: 'Learners a year the institution can take in credentials like these.' })
+  @IsInt()
+  @Min(0)
+  @Max(1_000_000)
+  annualCapacity: number;
 }
 
 @InputType()
@@ -86,24 +133,49 @@ export class ProposePartnershipInput {
 
 @InputType()
 export class PartnershipFilter {
-  @Field(() => PartnershipStateEnum, { nullable: true }) @IsOptional() @IsEnum(PartnershipStateEnum) state?: PartnershipStateEnum | null;
-  @Field(() => PartnershipDirectionEnum, { nullable: true }) @IsOptional() @IsEnum(PartnershipDirectionEnum) direction?: PartnershipDirectionEnum | null;
+  @Field(() => PartnershipStateEnum, { nullable: true })
+  @IsOptional()
+  @IsEnum(PartnershipStateEnum)
+  state?: PartnershipStateEnum | null;
+  @Field(() => PartnershipDirectionEnum, { nullable: true })
+  @IsOptional()
+  @IsEnum(PartnershipDirectionEnum)
+  direction?: PartnershipDirectionEnum | null;
 }
 
 @InputType()
 export class SkillNeedFilter {
   @Field(() => ID, { nullable: true }) @IsOptional() @IsUUID('all') organizationId?: string | null;
-  @Field(() => ID, { nullable: true, description: 'Needs of the umbrella’s member organizations (umbrella members only).' }) @IsOptional() @IsUUID('all') umbrellaId?: string | null;
+  @Field(() => ID, {
+    nullable: true,
+    description: 'Needs of the umbrella’s member organizations (umbrella members only).',
+  })
+  @IsOptional()
+  @IsUUID('all')
+  umbrellaId?: string | null;
   @Field(() => ID, { nullable: true }) @IsOptional() @IsUUID('all') skillId?: string | null;
-  @Field(() => String, { nullable: true, description: 'Includes every region within it.' }) @IsOptional() @IsString() @MaxLength(60) region?: string | null;
-  @Field(() => String, { nullable: true, description: 'NAICS code or prefix.' }) @IsOptional() @IsString() sector?: string | null;
-  @Field(() => CareerStageEnum, { nullable: true }) @IsOptional() @IsEnum(CareerStageEnum) careerStage?: CareerStageEnum | null;
-  @Field(() => NeedStatusEnum, { nullable: true }) @IsOptional() @IsEnum(NeedStatusEnum) status?: NeedStatusEnum | null;
+  @Field(() => String, { nullable: true, description: 'Includes every region within it.' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(60)
+  region?: string | null;
+  @Field(() => String, { nullable: true, description: 'NAICS code or prefix.' })
+  @IsOptional()
+  @IsString()
+  sector?: string | null;
+  @Field(() => CareerStageEnum, { nullable: true })
+  @IsOptional()
+  @IsEnum(CareerStageEnum)
+  careerStage?: CareerStageEnum | null;
+  @Field(() => NeedStatusEnum, { nullable: true })
+  @IsOptional()
+  @IsEnum(NeedStatusEnum)
+  status?: NeedStatusEnum | null;
   @Field(() => GraphQLISODateTime, { nullable: true }) @IsOptional() @IsDate() postedAfter?: Date | null;
   @Field(() => GraphQLISODateTime, { nullable: true }) @IsOptional() @IsDate() postedBefore?: Date | null;
   @Field(() => String, { nullable: true, description: 'Needed on or before this date (YYYY-MM-DD).' })
   @IsOptional()
-  @Matches(ISO_DATE, { message: 'neededBefore must be a date (YYYY-MM-DD)' })
+  @IsCalendarDate()
   neededBefore?: string | null;
 }
 
@@ -111,7 +183,13 @@ export class SkillNeedFilter {
 export class DemandFilter {
   @Field(() => String, { nullable: true }) @IsOptional() @IsString() @MaxLength(60) region?: string | null;
   @Field(() => String, { nullable: true }) @IsOptional() @IsString() sector?: string | null;
-  @Field(() => GraphQLISODateTime, { nullable: true, description: 'Needs posted at or after.' }) @IsOptional() @IsDate() from?: Date | null;
-  @Field(() => GraphQLISODateTime, { nullable: true, description: 'Needs posted before.' }) @IsOptional() @IsDate() to?: Date | null;
+  @Field(() => GraphQLISODateTime, { nullable: true, description: 'Needs posted at or after.' })
+  @IsOptional()
+  @IsDate()
+  from?: Date | null;
+  @Field(() => GraphQLISODateTime, { nullable: true, description: 'Needs posted before.' })
+  @IsOptional()
+  @IsDate()
+  to?: Date | null;
   @Field(() => ID, { nullable: true }) @IsOptional() @IsUUID('all') umbrellaId?: string | null;
 }

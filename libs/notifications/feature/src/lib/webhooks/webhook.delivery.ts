@@ -5,6 +5,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { DeliveryJob } from '@lattice/shared-contracts';
 import { SecretBox } from '@lattice/shared-util-config';
+import { requestCheckedUrl, type PublicResponse } from '@lattice/shared-util-network';
 import { DeliveryStore } from '../delivery/delivery-store';
 import { NOTIFICATIONS_SETTINGS, type NotificationsSettings } from '../notifications-settings';
 import { checkWebhookUrl } from './webhook-url';
@@ -35,20 +36,31 @@ export class WebhookDelivery {
     if (!claimed) return;
     const { delivery, event, subscription } = claimed;
     if (!subscription?.active) return this.store.skipped(delivery.id, 'subscription removed');
-    // Checked again at send time: DNS may have changed since the subscription was created.
+    // Checked again at send time: DNS may have changed since the subscription was created. The
+    // connection is then pinned to public addresses too (requestCheckedUrl), so an answer that changes
+    // between this check and the connect (DNS rebinding) reaches nothing.
     const verdict = await checkWebhookUrl(subscription.url, { production: this.settings.production });
     if (!verdict.ok) throw new WebhookAttemptError(`refused: ${verdict.reason}`, null);
     const body = JSON.stringify({
       id: delivery.id,
-      event: { id: event.id, type: event.type, occurredAt: event.occurredAt, actorId: event.actorId, payload: event.payload },
+      event: {
+        id: event.id,
+        type: event.type,
+        occurredAt: event.occurredAt,
+        actorId: event.actorId,
+        payload: event.payload,
+      },
     });
     const timestamp = Math.floor(Date.now() / 1000);
-    let response: Response;
+    let response: PublicResponse;
     try {
-      response = await fetch(subscription.url, {
+      // No redirect is followed: a 3xx fails the attempt like any other non-2xx.
+      response = await requestCheckedUrl(verdict.url, {
+        production: this.settings.production,
+        protocols: ['https:', 'http:'],
         method: 'POST',
-        redirect: 'manual',
-        signal: AbortSignal.timeout(this.settings.webhookTimeoutMs),
+        readBody: false,
+        timeoutMs: this.settings.webhookTimeoutMs,
         headers: {
           'content-type': 'application/json',
           'user-agent': 'Lattice-Webhooks/1',
@@ -65,7 +77,6 @@ export class WebhookDelivery {
     // leaves as short a window as possible in which an accepted delivery is not yet recorded.
     const accepted = response.status >= 200 && response.status < 300;
     if (accepted) await this.store.succeeded(delivery.id, { statusCode: response.status });
-    await response.body?.cancel().catch(() => undefined);
     if (!accepted) throw new WebhookAttemptError(`endpoint answered ${response.status}`, response.status);
   }
 }
