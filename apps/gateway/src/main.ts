@@ -15,9 +15,13 @@ async function main(): Promise<void> {
     },
     introspection: config.GRAPHQL_INTROSPECTION ?? config.NODE_ENV !== 'production',
     bodyLimit: config.REQUEST_BODY_LIMIT,
-    limits: { maxDepth: config.GRAPHQL_MAX_DEPTH, maxAliases: config.GRAPHQL_MAX_ALIASES, maxCost: config.GRAPHQL_MAX_COST, defaultListSize: 20 },
+    limits: {
+      maxDepth: config.GRAPHQL_MAX_DEPTH,
+      maxAliases: config.GRAPHQL_MAX_ALIASES,
+      maxCost: config.GRAPHQL_MAX_COST,
+      defaultListSize: 20,
+    },
     webRoot: config.WEB_ROOT,
-    log: (line) => console.log(line),
   });
 }
 

@@ -3,13 +3,27 @@
 // size limit, introspection by configuration), plus the public REST paths passed through.
 import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
-import { randomUUID } from 'node:crypto';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
-import { ApolloGateway, RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
+import {
+  ApolloGateway,
+  RemoteGraphQLDataSource,
+  type GraphQLDataSourceProcessOptions,
+} from '@apollo/gateway';
 import { expressMiddleware } from '@as-integrations/express5';
 import express, { type Request } from 'express';
+import type { DestinationStream } from 'pino';
+import type { SpanExporter } from '@opentelemetry/sdk-trace-base';
+import {
+  currentRequestId,
+  initObservability,
+  logger,
+  metricsEndpoint,
+  observeHttp,
+  REQUEST_ID_HEADER,
+  traceCarrier,
+} from '@lattice/shared-util-observability';
 import { formatGatewayError } from './gateway-error';
 import { operationLimitsRule, type OperationLimits } from './operation-limits';
 import { proxyTo } from './public-proxy';
@@ -24,9 +38,13 @@ export interface GatewayOptions {
   readonly introspection: boolean;
   readonly bodyLimit: string;
   readonly limits: OperationLimits;
-  readonly log?: (line: string) => void;
   /** The built web app (index.html and assets/), served at `/`; skipped when absent. */
   readonly webRoot?: string;
+  /** Where logs and spans go (tests capture them); stdout and OTEL_TRACES_EXPORTER by default. */
+  readonly observability?: {
+    readonly logDestination?: DestinationStream;
+    readonly traceExporter?: SpanExporter;
+  };
 }
 
 interface GatewayContext {
@@ -39,8 +57,10 @@ class ForwardingDataSource extends RemoteGraphQLDataSource<GatewayContext> {
     if (!incoming) return;
     const authorization = incoming.headers['authorization'];
     if (typeof authorization === 'string') request.http?.headers.set('authorization', authorization);
-    const requestId = incoming.headers['x-request-id'];
-    request.http?.headers.set('x-request-id', typeof requestId === 'string' ? requestId : randomUUID());
+    // The request id observeHttp took or made, and the trace this fetch belongs to.
+    const requestId = currentRequestId();
+    if (requestId) request.http?.headers.set(REQUEST_ID_HEADER, requestId);
+    for (const [name, value] of Object.entries(traceCarrier())) request.http?.headers.set(name, value);
   }
 }
 
@@ -51,6 +71,7 @@ export interface RunningGateway {
 }
 
 export async function startGateway(options: GatewayOptions): Promise<RunningGateway> {
+  initObservability({ service: 'gateway', ...options.observability });
   const supergraphSdl = readFileSync(options.supergraphPath, 'utf8');
   const gateway = new ApolloGateway({
     supergraphSdl,
@@ -58,6 +79,9 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   });
   const app = express();
   app.disable('x-powered-by');
+  // First: the request id, the server span and the request metrics wrap everything after.
+  app.use(observeHttp());
+  app.get('/metrics', metricsEndpoint());
   const httpServer = createServer(app);
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
@@ -66,7 +90,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     allowBatchedHttpRequests: false,
     includeStacktraceInErrorResponses: false,
     validationRules: [operationLimitsRule(options.limits)],
-    formatError: formatGatewayError,
+    formatError: (formatted, error) => formatGatewayError(formatted, error),
     plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginLandingPageDisabled()],
   });
   await apollo.start();
@@ -94,18 +118,23 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     app.post('/verify', publicJson, proxyTo(credentialsUrl));
   }
 
-  app.use('/graphql', express.json({ limit: options.bodyLimit }), expressMiddleware(apollo, { context: async ({ req }) => ({ req }) }));
+  app.use(
+    '/graphql',
+    express.json({ limit: options.bodyLimit }),
+    expressMiddleware(apollo, { context: async ({ req }) => ({ req }) }),
+  );
 
   const web = options.webRoot ? webApp(options.webRoot) : null;
   if (web) app.use(web);
-  else if (options.webRoot) options.log?.(`web app not built (${options.webRoot}): only the API is served`);
+  else if (options.webRoot)
+    logger('gateway').warn(`web app not built (${options.webRoot}): only the API is served`);
 
   await new Promise<void>((resolve, reject) => {
     httpServer.once('error', reject);
     httpServer.listen(options.port, options.host, () => resolve());
   });
   const url = `http://${options.host === '0.0.0.0' ? 'localhost' : options.host}:${options.port}/graphql`;
-  options.log?.(`gateway listening on ${url}`);
+  logger('gateway').info(`gateway listening on ${url}`);
   return {
     server: httpServer,
     url,

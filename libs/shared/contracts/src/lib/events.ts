@@ -11,7 +11,14 @@ export interface DomainEventPayloads {
    * A person must prove they read mail at `email`. The link holds a single-use secret (valid until
    * `expiresAt`), AES-256-GCM-sealed under INVITATION_LINK_KEY: only the e-mail to that address shows it.
    */
-  'identity.email_verification.requested': { userId: string; email: string; name: string; locale: string; expiresAt: string; sealedVerifyUrl?: string };
+  'identity.email_verification.requested': {
+    userId: string;
+    email: string;
+    name: string;
+    locale: string;
+    expiresAt: string;
+    sealedVerifyUrl?: string;
+  };
   'identity.user.email_verified': { userId: string; email: string };
   'identity.organization.created': {
     organizationId: string;
@@ -35,9 +42,21 @@ export interface DomainEventPayloads {
     /** The accept link (it holds the token), AES-256-GCM-sealed under INVITATION_LINK_KEY: never the raw link. */
     sealedAcceptUrl?: string;
   };
-  'identity.invitation.accepted': { invitationId: string; organizationId: string; userId: string; role: Role };
+  'identity.invitation.accepted': {
+    invitationId: string;
+    organizationId: string;
+    userId: string;
+    role: Role;
+  };
   'identity.umbrella.joined': { umbrellaId: string; organizationId: string; by: string };
-  'marketplace.need.posted': { needId: string; organizationId: string; title: string; region: string; skillIds: string[]; learnerCount: number };
+  'marketplace.need.posted': {
+    needId: string;
+    organizationId: string;
+    title: string;
+    region: string;
+    skillIds: string[];
+    learnerCount: number;
+  };
   'marketplace.need.closed': { needId: string; organizationId: string };
   /** An open need's needed-by date is near (announced once per need and date). */
   'marketplace.need.expiring': { needId: string; organizationId: string; title: string; neededBy: string };
@@ -65,7 +84,13 @@ export interface DomainEventPayloads {
     comment: string;
   };
   /** Every party approved the same version. */
-  'credentials.design.approved': { designId: string; title: string; issuerId: string; version: number; partnerIds: string[] };
+  'credentials.design.approved': {
+    designId: string;
+    title: string;
+    issuerId: string;
+    version: number;
+    partnerIds: string[];
+  };
   'credentials.design.published': {
     designId: string;
     credentialId: string;
@@ -105,7 +130,13 @@ export interface DomainEventPayloads {
     recipientEmail: string;
     publicUrl: string;
   };
-  'credentials.award.revoked': { awardId: string; credentialId: string; issuerId: string; reason: string; publicUrl: string };
+  'credentials.award.revoked': {
+    awardId: string;
+    credentialId: string;
+    issuerId: string;
+    reason: string;
+    publicUrl: string;
+  };
   /** An issuer rotated its signing key: new credentials use `keyId`; the previous key still verifies what it signed. */
   'credentials.issuer_key.rotated': { organizationId: string; keyId: string; previousKeyId: string };
   /** An employer or umbrella endorsed a published credential (signed with its own issuer key). */
@@ -179,6 +210,14 @@ export interface DomainEvent<T extends DomainEventType = DomainEventType> {
   /** The user whose action caused it, when there is one. */
   readonly actorId: string | null;
   readonly payload: DomainEventPayloads[T];
+  /** The request that caused it (its id and W3C trace context), for logs and traces; absent on older events. */
+  readonly metadata?: EventMetadata;
+}
+
+export interface EventMetadata {
+  readonly requestId?: string;
+  readonly traceparent?: string;
+  readonly tracestate?: string;
 }
 
 export function isDomainEventType(value: string): value is DomainEventType {

@@ -1,5 +1,11 @@
 import { IdentityInitial1764300000000 } from './1764300000000-identity-initial';
 import { IdentityOutboxRepublish1764400000000 } from './1764400000000-identity-outbox-republish';
 import { IdentityEmailVerification1765000000000 } from './1765000000000-identity-email-verification';
+import { IdentityOutboxMetadata1765200000000 } from './1765200000000-identity-outbox-metadata';
 
-export const IDENTITY_MIGRATIONS = [IdentityInitial1764300000000, IdentityOutboxRepublish1764400000000, IdentityEmailVerification1765000000000];
+export const IDENTITY_MIGRATIONS = [
+  IdentityInitial1764300000000,
+  IdentityOutboxRepublish1764400000000,
+  IdentityEmailVerification1765000000000,
+  IdentityOutboxMetadata1765200000000,
+];
