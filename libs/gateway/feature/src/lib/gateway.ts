@@ -27,6 +27,7 @@ import {
 import { formatGatewayError } from './gateway-error';
 import { operationLimitsRule, type OperationLimits } from './operation-limits';
 import { proxyTo } from './public-proxy';
+import { subgraphFetcher } from './subgraph-fetcher';
 import { webApp } from './web-app';
 
 export interface GatewayOptions {
@@ -75,7 +76,8 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   const supergraphSdl = readFileSync(options.supergraphPath, 'utf8');
   const gateway = new ApolloGateway({
     supergraphSdl,
-    buildService: ({ name, url }) => new ForwardingDataSource({ url: options.subgraphUrls[name] ?? url }),
+    buildService: ({ name, url }) =>
+      new ForwardingDataSource({ url: options.subgraphUrls[name] ?? url, fetcher: subgraphFetcher as never }),
   });
   const app = express();
   app.disable('x-powered-by');
