@@ -3,7 +3,9 @@
 // never sends a request on a connection the subgraph is closing. Apollo's default client kept
 // idle connections forever: a request after ~5 s of quiet could be reset before the subgraph
 // read it, answered as INTERNAL_SERVER_ERROR with no log anywhere (issue 16).
-import { Agent, fetch } from 'undici';
+// The answer is the small part of a fetch Response that Apollo's RemoteGraphQLDataSource reads
+// (ok, status, headers.get, json, text), built from undici's request(): no web streams per call.
+import { Agent } from 'undici';
 
 const agent = new Agent({
   keepAliveTimeout: 4_000, // when a subgraph names no timeout (Node servers say 5 s)
@@ -12,9 +14,41 @@ const agent = new Agent({
   pipelining: 1,
 });
 
-export const subgraphFetcher = ((url: string, init: Parameters<typeof fetch>[1]) =>
-  fetch(url, { ...init, dispatcher: agent })) as unknown as typeof globalThis.fetch;
+export interface SubgraphAnswer {
+  readonly ok: boolean;
+  readonly status: number;
+  readonly statusText: string;
+  readonly url: string;
+  readonly headers: { get(name: string): string | null };
+  json(): Promise<unknown>;
+  text(): Promise<string>;
+}
 
-export function closeSubgraphConnections(): Promise<void> {
-  return agent.close();
+export async function subgraphFetcher(
+  url: string,
+  init: { method?: string; headers?: Record<string, string>; body?: string },
+): Promise<SubgraphAnswer> {
+  const answer = await agent.request({
+    origin: new URL(url).origin,
+    path: new URL(url).pathname,
+    method: (init.method ?? 'POST') as 'POST',
+    headers: init.headers ?? {},
+    body: init.body ?? null,
+  });
+  const text = await answer.body.text();
+  const headers = answer.headers;
+  return {
+    ok: answer.statusCode >= 200 && answer.statusCode < 300,
+    status: answer.statusCode,
+    statusText: '',
+    url,
+    headers: {
+      get(name: string) {
+        const value = headers[name.toLowerCase()];
+        return value === undefined ? null : Array.isArray(value) ? value.join(', ') : value;
+      },
+    },
+    json: async () => JSON.parse(text) as unknown,
+    text: async () => text,
+  };
 }
