@@ -140,8 +140,10 @@ try {
     );
   const targets = [
     { label: 'marketplace subgraph, direct', url: subgraphUrls.marketplace },
-    ...gateways.map((g) => ({ label: g.label, url: g.url })),
+    ...gateways.map((g) => ({ label: g.label, url: g.url, child: g.child })),
   ];
+  const cpuOf = async (child) =>
+    child ? (await ask(child, 'cpu', (reply) => typeof reply?.cpuMicros === 'number')).cpuMicros : 0;
   for (const target of targets) await cannon(`warm-up ${target.label}`, target.url, 3);
   // Rounds interleave the targets, so a burst of load from elsewhere on the machine hits all of them.
   const rounds = targets.map(() => []);
@@ -149,8 +151,10 @@ try {
   for (let round = 0; round < opts.rounds; round++) {
     for (const [index, target] of targets.entries()) {
       loads[index].push(load().split(',')[0]);
+      const cpuBefore = await cpuOf(target.child);
       const result = await cannon(target.label, target.url);
-      rounds[index].push(result);
+      const cpuMicros = (await cpuOf(target.child)) - cpuBefore;
+      rounds[index].push({ ...result, cpuMicros, requests: result.rps * opts.duration });
       console.log(
         `round ${round + 1} ${target.label.padEnd(36)} ${result.rps.toFixed(0).padStart(6)} req/s  p50 ${result.p50} ms  p99 ${result.p99} ms  errors ${result.errors}  (load ${loads[index].at(-1)})`,
       );
@@ -166,6 +170,9 @@ try {
       p99: median(runs.map((r) => r.p99)),
       errors: runs.reduce((sum, r) => sum + r.errors, 0),
       load: loads[index].join(' / '),
+      cpuPerRequest: target.child
+        ? runs.reduce((sum, r) => sum + r.cpuMicros, 0) / 1000 / runs.reduce((sum, r) => sum + r.requests, 0)
+        : null,
     });
   }
   for (const gateway of gateways) {
@@ -191,8 +198,8 @@ per path, the paths interleaved; req/s is the mean of the rounds, p50/p99 their 
 Load is the 1-minute load average before each round: the machine is shared by other engineers' builds and tests, so figures are noisy.
 Target: the Lattice gateway ≥ 70% of the subgraph's throughput, p99 ≤ 1.5× the subgraph's.
 
-| path | req/s | of subgraph | p50 ms | p99 ms | p99 vs subgraph | errors | load (per round) |
-|---|---:|---:|---:|---:|---:|---:|---|
+| path | req/s | of subgraph | p50 ms | p99 ms | p99 vs subgraph | gateway CPU ms/request | errors | load (per round) |
+|---|---:|---:|---:|---:|---:|---:|---:|---|
 ${results.map(row).join('\n')}
 
 ## CPU profiles
