@@ -187,7 +187,7 @@ try {
 
 const subgraph = results[0];
 const row = (r) =>
-  `| ${r.title} | ${r.rps.toFixed(0)} | ${Math.round((r.rps / subgraph.rps) * 100)}% | ${r.p50} | ${r.p99} | ${(r.p99 / subgraph.p99).toFixed(2)}× | ${r.errors} | ${r.load} |`;
+  `| ${r.title} | ${r.rps.toFixed(0)} | ${Math.round((r.rps / subgraph.rps) * 100)}% | ${r.p50} | ${r.p99} | ${(r.p99 / subgraph.p99).toFixed(2)}× | ${r.cpuPerRequest === null ? '–' : r.cpuPerRequest.toFixed(2)} | ${r.errors} | ${r.load} |`;
 const profileTable = (label) =>
   `**${label}** (top self time, ${opts.profileSeconds} s under the same load)\n\n| % self | function |\n|---:|---|\n${profiles[label].map((e) => `| ${e.percent} | \`${e.name}\` |`).join('\n')}`;
 const report = `# Gateway bench
