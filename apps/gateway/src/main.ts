@@ -30,7 +30,6 @@ async function main(): Promise<void> {
       rules: rateLimitRulesFrom(config),
     }),
     trustProxy: config.TRUST_PROXY,
-    log: (line) => console.log(line),
   });
 }
 

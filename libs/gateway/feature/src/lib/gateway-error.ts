@@ -1,7 +1,8 @@
 // What leaves the gateway: a subgraph's typed error keeps its message, code, reason and details;
 // everything else (stack traces, SQL, service names, unexpected failures) becomes one opaque line.
-import type { GraphQLFormattedError } from 'graphql';
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { ERROR_CATEGORIES, withoutSchemaSuggestions } from '@lattice/shared-util-errors';
+import { activeSpan, graphqlErrors, logger, recordFailure } from '@lattice/shared-util-observability';
 
 const CLIENT_CODES = new Set<string>([
   ...ERROR_CATEGORIES.filter((category) => category !== 'INTERNAL_SERVER_ERROR'),
@@ -17,6 +18,7 @@ const CLIENT_CODES = new Set<string>([
 /** `schemaHints: false` (introspection off) strips graphql-js's "Did you mean …" suggestions. */
 export function formatGatewayError(
   formatted: GraphQLFormattedError,
+  error?: unknown,
   options: { schemaHints?: boolean } = {},
 ): GraphQLFormattedError {
   if (options.schemaHints === false)
@@ -29,6 +31,7 @@ export function formatGatewayError(
     if (extensions['details'] && typeof extensions['details'] === 'object')
       kept['details'] = extensions['details'];
     if (typeof extensions['retryAfter'] === 'number') kept['retryAfter'] = extensions['retryAfter'];
+    graphqlErrors.inc({ code });
     return {
       message: formatted.message,
       locations: formatted.locations,
@@ -36,9 +39,38 @@ export function formatGatewayError(
       extensions: kept,
     };
   }
+  logInternal(formatted, error, code, extensions);
   return {
     message: 'Internal server error',
     path: formatted.path,
     extensions: { code: 'INTERNAL_SERVER_ERROR' },
   };
+}
+
+/**
+ * Every error the gateway answers as INTERNAL_SERVER_ERROR leaves a line with its cause and the
+ * request id: a subgraph's own internal error (that subgraph logged its stack under the same id),
+ * or a failure between the gateway and a subgraph (connection reset, timeout, bad answer), which
+ * only the gateway sees.
+ */
+function logInternal(
+  formatted: GraphQLFormattedError,
+  error: unknown,
+  code: string | undefined,
+  extensions: Record<string, unknown>,
+): void {
+  graphqlErrors.inc({ code: 'INTERNAL_SERVER_ERROR' });
+  let cause: unknown = error;
+  while (cause instanceof GraphQLError && cause.originalError) cause = cause.originalError;
+  recordFailure(activeSpan(), cause ?? formatted.message);
+  logger('gateway').error(
+    {
+      err: cause instanceof Error ? cause : new Error(formatted.message),
+      path: formatted.path?.join('.'),
+      code: code ?? null,
+      subgraph: typeof extensions['serviceName'] === 'string' ? extensions['serviceName'] : undefined,
+      message: formatted.message,
+    },
+    'internal server error',
+  );
 }

@@ -3,7 +3,6 @@
 // size limit, introspection by configuration), plus the public REST paths passed through.
 import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
-import { randomUUID } from 'node:crypto';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
@@ -16,10 +15,22 @@ import { expressMiddleware } from '@as-integrations/express5';
 import express, { type Request } from 'express';
 import { clientAddressOf, type RateLimiter } from '@lattice/shared-rate-limit';
 import { answeringBodyErrors, jsonErrorHandler } from '@lattice/shared-util-errors';
+import type { DestinationStream } from 'pino';
+import type { SpanExporter } from '@opentelemetry/sdk-trace-base';
+import {
+  currentRequestId,
+  initObservability,
+  logger,
+  metricsEndpoint,
+  observeHttp,
+  REQUEST_ID_HEADER,
+  traceCarrier,
+} from '@lattice/shared-util-observability';
 import { formatGatewayError } from './gateway-error';
 import { addressLimit, requestBudget, retryAfterPlugin } from './rate-limits';
 import { operationLimitsRule, type OperationLimits } from './operation-limits';
 import { proxyTo } from './public-proxy';
+import { subgraphFetcher } from './subgraph-fetcher';
 import { webApp } from './web-app';
 
 export interface GatewayOptions {
@@ -31,13 +42,17 @@ export interface GatewayOptions {
   readonly introspection: boolean;
   readonly bodyLimit: string;
   readonly limits: OperationLimits;
-  readonly log?: (line: string) => void;
   /** The built web app (index.html and assets/), served at `/`; skipped when absent. */
   readonly webRoot?: string;
   /** Abuse limits (request budgets, POST /verify); absent: none (tests of other parts). */
   readonly rateLimiter?: RateLimiter;
   /** Express's `trust proxy`: whose X-Forwarded-For names the client; default nobody. */
   readonly trustProxy?: false | number | string;
+  /** Where logs and spans go (tests capture them); stdout and OTEL_TRACES_EXPORTER by default. */
+  readonly observability?: {
+    readonly logDestination?: DestinationStream;
+    readonly traceExporter?: SpanExporter;
+  };
 }
 
 interface GatewayContext {
@@ -50,8 +65,10 @@ class ForwardingDataSource extends RemoteGraphQLDataSource<GatewayContext> {
     if (!incoming) return;
     const authorization = incoming.headers['authorization'];
     if (typeof authorization === 'string') request.http?.headers.set('authorization', authorization);
-    const requestId = incoming.headers['x-request-id'];
-    request.http?.headers.set('x-request-id', typeof requestId === 'string' ? requestId : randomUUID());
+    // The request id observeHttp took or made, and the trace this fetch belongs to.
+    const requestId = currentRequestId();
+    if (requestId) request.http?.headers.set(REQUEST_ID_HEADER, requestId);
+    for (const [name, value] of Object.entries(traceCarrier())) request.http?.headers.set(name, value);
     // The client's address as the gateway established it; subgraphs trust it from the gateway only.
     request.http?.headers.set('x-forwarded-for', clientAddressOf(incoming));
   }
@@ -64,14 +81,19 @@ export interface RunningGateway {
 }
 
 export async function startGateway(options: GatewayOptions): Promise<RunningGateway> {
+  initObservability({ service: 'gateway', ...options.observability });
   const supergraphSdl = readFileSync(options.supergraphPath, 'utf8');
   const gateway = new ApolloGateway({
     supergraphSdl,
-    buildService: ({ name, url }) => new ForwardingDataSource({ url: options.subgraphUrls[name] ?? url }),
+    buildService: ({ name, url }) =>
+      new ForwardingDataSource({ url: options.subgraphUrls[name] ?? url, fetcher: subgraphFetcher as never }),
   });
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', options.trustProxy ?? false);
+  // First: the request id, the server span and the request metrics wrap everything after.
+  app.use(observeHttp());
+  app.get('/metrics', metricsEndpoint());
   const httpServer = createServer(app);
   // Idle keep-alive connections stay open longer than a client's or load balancer's own idle
   // timeout, so a client never writes a request onto a socket the gateway is closing.
@@ -84,7 +106,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     includeStacktraceInErrorResponses: false,
     validationRules: [operationLimitsRule(options.limits)],
     // With introspection off, error messages carry no "Did you mean …" hints at the schema.
-    formatError: (formatted) => formatGatewayError(formatted, { schemaHints: options.introspection }),
+    formatError: (formatted, error) => formatGatewayError(formatted, error, { schemaHints: options.introspection }),
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
       ApolloServerPluginLandingPageDisabled(),
@@ -128,16 +150,17 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
 
   const web = options.webRoot ? webApp(options.webRoot) : null;
   if (web) app.use(web);
-  else if (options.webRoot) options.log?.(`web app not built (${options.webRoot}): only the API is served`);
+  else if (options.webRoot)
+    logger('gateway').warn(`web app not built (${options.webRoot}): only the API is served`);
   // Last: any error a route passed on is answered as JSON, never Express's HTML page with a stack.
-  app.use(jsonErrorHandler((line) => (options.log ?? console.error)(line)));
+  app.use(jsonErrorHandler((line) => logger('gateway').error(line)));
 
   await new Promise<void>((resolve, reject) => {
     httpServer.once('error', reject);
     httpServer.listen(options.port, options.host, () => resolve());
   });
   const url = `http://${options.host === '0.0.0.0' ? 'localhost' : options.host}:${options.port}/graphql`;
-  options.log?.(`gateway listening on ${url}`);
+  logger('gateway').info(`gateway listening on ${url}`);
   return {
     server: httpServer,
     url,

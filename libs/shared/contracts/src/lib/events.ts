@@ -281,6 +281,14 @@ export interface DomainEvent<T extends DomainEventType = DomainEventType> {
   /** The user whose action caused it, when there is one. */
   readonly actorId: string | null;
   readonly payload: DomainEventPayloads[T];
+  /** The request that caused it (its id and W3C trace context), for logs and traces; absent on older events. */
+  readonly metadata?: EventMetadata;
+}
+
+export interface EventMetadata {
+  readonly requestId?: string;
+  readonly traceparent?: string;
+  readonly tracestate?: string;
 }
 
 export function isDomainEventType(value: string): value is DomainEventType {

@@ -5,6 +5,7 @@ import { Pool } from 'pg';
 import { ResilientPgClient } from './data-source';
 import { isDomainEventType, queuesFor } from '@lattice/shared-contracts';
 import type { QueuePort } from '@lattice/shared-queue';
+import { logger, outboxLag, outboxRelayed, outboxUnsent } from '@lattice/shared-util-observability';
 import { toDomainEvent, type OutboxRow } from './outbox';
 
 export interface OutboxRelayOptions {
@@ -31,6 +32,8 @@ export class OutboxRelay {
   sentTotal = 0;
   republishedTotal = 0;
   private lastPrunedAt = 0;
+  private lastMeasuredAt = 0;
+  private readonly log = logger('outbox-relay');
 
   constructor(private readonly options: OutboxRelayOptions) {
     this.pool = new Pool({ connectionString: options.databaseUrl, max: 2, Client: ResilientPgClient });
@@ -86,8 +89,13 @@ export class OutboxRelay {
       if (!this.listener) await this.listen();
       sent = await this.relayBatch();
       if (Date.now() - this.lastPrunedAt > 10 * 60_000) await this.prune();
+      if (Date.now() - this.lastMeasuredAt > 5_000) await this.measureLag();
+      if (this.lastError !== null) this.log.info({ schema: this.options.schema }, 'outbox relay recovered');
       this.lastError = null;
     } catch (error) {
+      // Logged once per outage, not once per retry.
+      if (this.lastError === null)
+        this.log.error({ err: error, schema: this.options.schema }, 'outbox relay failed; retrying');
       this.lastError = (error as Error).message;
     } finally {
       this.running = false;
@@ -106,7 +114,7 @@ export class OutboxRelay {
       await client.query('BEGIN');
       const limit = this.options.batchSize ?? 500;
       const { rows: unsent } = await client.query<OutboxRow>(
-        `SELECT "seq", "id", "type", "actor_id", "payload", "occurred_at", false AS "republish" FROM "${this.options.schema}"."outbox"
+        `SELECT "seq", "id", "type", "actor_id", "payload", "metadata", "occurred_at", false AS "republish" FROM "${this.options.schema}"."outbox"
           WHERE "sent_at" IS NULL ORDER BY "seq" LIMIT $1 FOR UPDATE SKIP LOCKED`,
         [limit],
       );
@@ -114,7 +122,7 @@ export class OutboxRelay {
       const { rows: due } =
         unsent.length < limit
           ? await client.query<OutboxRow>(
-              `SELECT "seq", "id", "type", "actor_id", "payload", "occurred_at", true AS "republish" FROM "${this.options.schema}"."outbox"
+              `SELECT "seq", "id", "type", "actor_id", "payload", "metadata", "occurred_at", true AS "republish" FROM "${this.options.schema}"."outbox"
                 WHERE "republished_at" IS NULL AND "sent_at" IS NOT NULL AND "sent_at" < now() - make_interval(secs => $2)
                 ORDER BY "sent_at" LIMIT $1 FOR UPDATE SKIP LOCKED`,
               [limit - unsent.length, (this.options.republishAfterMs ?? 120_000) / 1000],
@@ -138,7 +146,11 @@ export class OutboxRelay {
         for (const [queue, events] of byQueue) {
           await this.options.queue.addBulk(
             queue as never,
-            events.map((event) => ({ name: event.type as never, data: event as never, options: { jobId: event.id } })),
+            events.map((event) => ({
+              name: event.type as never,
+              data: event as never,
+              options: { jobId: event.id },
+            })),
           );
         }
       } catch (error) {
@@ -150,16 +162,21 @@ export class OutboxRelay {
         throw error;
       }
       if (unsent.length > 0) {
-        await client.query(`UPDATE "${this.options.schema}"."outbox" SET "sent_at" = now(), "attempts" = "attempts" + 1 WHERE "seq" = ANY($1::bigint[])`, [
-          unsent.map((row) => row.seq),
-        ]);
+        await client.query(
+          `UPDATE "${this.options.schema}"."outbox" SET "sent_at" = now(), "attempts" = "attempts" + 1 WHERE "seq" = ANY($1::bigint[])`,
+          [unsent.map((row) => row.seq)],
+        );
       }
       if (due.length > 0) {
-        await client.query(`UPDATE "${this.options.schema}"."outbox" SET "republished_at" = now() WHERE "seq" = ANY($1::bigint[])`, [due.map((row) => row.seq)]);
+        await client.query(
+          `UPDATE "${this.options.schema}"."outbox" SET "republished_at" = now() WHERE "seq" = ANY($1::bigint[])`,
+          [due.map((row) => row.seq)],
+        );
       }
       await client.query('COMMIT');
       this.sentTotal += unsent.length;
       this.republishedTotal += due.length;
+      outboxRelayed.inc({ schema: this.options.schema }, unsent.length);
       return unsent.length;
     } catch (error) {
       await client.query('ROLLBACK').catch(() => undefined);
@@ -179,13 +196,31 @@ export class OutboxRelay {
     return result.rowCount ?? 0;
   }
 
+  /** Unsent events and the age of the oldest, for /metrics (outbox_unsent_events, outbox_lag_seconds). */
+  async measureLag(): Promise<void> {
+    this.lastMeasuredAt = Date.now();
+    const { rows } = await this.pool.query<{ count: string; age: number | null }>(
+      `SELECT count(*) AS "count", extract(epoch FROM now() - min("occurred_at"))::float8 AS "age" FROM "${this.options.schema}"."outbox" WHERE "sent_at" IS NULL`,
+    );
+    outboxUnsent.set({ schema: this.options.schema }, Number(rows[0]?.count ?? 0));
+    outboxLag.set({ schema: this.options.schema }, Math.max(0, rows[0]?.age ?? 0));
+  }
+
   async pending(): Promise<number> {
-    const { rows } = await this.pool.query<{ count: string }>(`SELECT count(*) FROM "${this.options.schema}"."outbox" WHERE "sent_at" IS NULL`);
+    const { rows } = await this.pool.query<{ count: string }>(
+      `SELECT count(*) FROM "${this.options.schema}"."outbox" WHERE "sent_at" IS NULL`,
+    );
     return Number(rows[0]?.count ?? 0);
   }
 
   status(): { schema: string; ok: boolean; lastError: string | null; lastRunAt: number; sentTotal: number } {
-    return { schema: this.options.schema, ok: this.lastError === null, lastError: this.lastError, lastRunAt: this.lastRunAt, sentTotal: this.sentTotal };
+    return {
+      schema: this.options.schema,
+      ok: this.lastError === null,
+      lastError: this.lastError,
+      lastRunAt: this.lastRunAt,
+      sentTotal: this.sentTotal,
+    };
   }
 
   async stop(): Promise<void> {

@@ -1,9 +1,9 @@
 // The one mapper from errors to what a client sees. Domain errors keep their message and carry
 // `extensions.code` (the API category) and `extensions.reason` (the domain code). GraphQL's own
 // request errors pass through. Anything else is masked: no stack, SQL or entity names leave.
-import { Logger } from '@nestjs/common';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { isAppError, withoutSchemaSuggestions } from '@lattice/shared-util-errors';
+import { activeSpan, graphqlErrors, logger, recordFailure } from '@lattice/shared-util-observability';
 
 const PASS_THROUGH = new Set([
   'GRAPHQL_PARSE_FAILED',
@@ -21,14 +21,13 @@ const PASS_THROUGH = new Set([
   'QUERY_TOO_COMPLEX',
 ]);
 
-const logger = new Logger('GraphQL');
-
 export function formatGraphQLError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
   // Subgraphs are reached only through the gateway, which decides what the public may learn.
   formatted = { ...formatted, message: withoutSchemaSuggestions(formatted.message) };
   const original = unwrap(error);
   if (isAppError(original)) {
     if (original.category === 'INTERNAL_SERVER_ERROR') return masked(formatted, original);
+    graphqlErrors.inc({ code: original.category });
     return {
       message: original.message,
       locations: formatted.locations,
@@ -45,6 +44,7 @@ export function formatGraphQLError(formatted: GraphQLFormattedError, error: unkn
   }
   const code = formatted.extensions?.['code'];
   if (typeof code === 'string' && PASS_THROUGH.has(code) && !isUnexpected(original)) {
+    graphqlErrors.inc({ code });
     const {
       stacktrace: _stack,
       exception: _exception,
@@ -67,8 +67,18 @@ function isUnexpected(original: unknown): boolean {
   return original instanceof Error && !(original instanceof GraphQLError);
 }
 
+/** Every error answered as INTERNAL_SERVER_ERROR leaves one log line with its cause, stack and request id (the logger adds it), and marks the request's span failed. */
 function masked(formatted: GraphQLFormattedError, original: unknown): GraphQLFormattedError {
-  logger.error(original instanceof Error ? (original.stack ?? original.message) : String(original));
+  graphqlErrors.inc({ code: 'INTERNAL_SERVER_ERROR' });
+  recordFailure(activeSpan(), original);
+  logger('graphql').error(
+    {
+      err: original instanceof Error ? original : new Error(String(original)),
+      path: formatted.path?.join('.'),
+      message: formatted.message,
+    },
+    'internal server error',
+  );
   return {
     message: 'Internal server error',
     path: formatted.path,

@@ -4,6 +4,14 @@
 import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloFederationDriver, type ApolloFederationDriverConfig } from '@nestjs/apollo';
 import { type DynamicModule, Logger, type INestApplication } from '@nestjs/common';
+import {
+  initObservability,
+  logger as rootLogger,
+  metricsEndpoint,
+  nestLogger,
+  observeHttp,
+  type ObservabilityOptions,
+} from '@lattice/shared-util-observability';
 import { NestFactory } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
 import type { NestExpressApplication } from '@nestjs/platform-express';
@@ -40,19 +48,26 @@ export interface ServiceBootOptions {
   readonly trustProxy?: false | number | string;
   /** Runs after the app is built and before it takes traffic (first-start bootstrap). */
   readonly beforeListen?: (app: INestApplication) => Promise<void>;
+  /** Where logs and spans go (tests capture them); stdout and OTEL_TRACES_EXPORTER by default. */
+  readonly observability?: Omit<ObservabilityOptions, 'service'>;
 }
 
 export async function bootstrapService(
   rootModule: Parameters<typeof NestFactory.create>[0],
   options: ServiceBootOptions,
 ): Promise<INestApplication> {
+  // Logs, metrics and traces: every service gets them here, in one place.
+  initObservability({ service: options.name, ...options.observability });
   const logger = new Logger(options.name);
   let app: NestExpressApplication | undefined;
   try {
     app = await NestFactory.create<NestExpressApplication>(rootModule, {
       bodyParser: false,
-      logger: ['error', 'warn', 'log'],
+      logger: nestLogger(),
     });
+    // First: the request id, the server span and the request metrics wrap everything after.
+    app.use(observeHttp());
+    app.getHttpAdapter().get('/metrics', metricsEndpoint() as never);
     // A body that cannot be read is answered as typed JSON (Express would send an HTML page).
     app.use(answeringBodyErrors(json({ limit: options.bodyLimit ?? '1mb' })));
     app.set('trust proxy', options.trustProxy ?? false);
@@ -72,6 +87,7 @@ export async function bootstrapService(
 /** Entry point helper: boots, and on failure prints why and exits non-zero. */
 export function runService(start: () => Promise<unknown>): void {
   start().catch((error: unknown) => {
+    rootLogger().fatal({ err: error }, error instanceof Error ? error.message : String(error));
     console.error(error instanceof Error ? error.message : error);
     process.exit(1);
   });

@@ -3,7 +3,13 @@
 // reconnecting forever over failing fast.
 import { Queue, Worker, type ConnectionOptions, type JobsOptions } from 'bullmq';
 import IORedis, { type Redis } from 'ioredis';
-import { QUEUE_NAMES, retryDelayMs, type JobName, type JobPayload, type QueueName } from '@lattice/shared-contracts';
+import {
+  QUEUE_NAMES,
+  retryDelayMs,
+  type JobName,
+  type JobPayload,
+  type QueueName,
+} from '@lattice/shared-contracts';
 import {
   type ConsumeOptions,
   type Consumer,
@@ -68,7 +74,11 @@ export class BullMqQueueDriver implements QueuePort {
   }
 
   private jobOptions(queue: QueueName): JobsOptions {
-    return { ...DEFAULT_JOB_OPTIONS, attempts: effectivePolicy(queue, this.options).attempts, backoff: { type: 'lattice' } };
+    return {
+      ...DEFAULT_JOB_OPTIONS,
+      attempts: effectivePolicy(queue, this.options).attempts,
+      backoff: { type: 'lattice' },
+    };
   }
 
   /** The BullMQ queues themselves, for the operator dashboard. */
@@ -76,7 +86,12 @@ export class BullMqQueueDriver implements QueuePort {
     return QUEUE_NAMES.map((name) => this.queue(name));
   }
 
-  async add<Q extends QueueName, J extends JobName<Q>>(queue: Q, name: J, data: JobPayload<Q, J>, options: EnqueueOptions): Promise<void> {
+  async add<Q extends QueueName, J extends JobName<Q>>(
+    queue: Q,
+    name: J,
+    data: JobPayload<Q, J>,
+    options: EnqueueOptions,
+  ): Promise<void> {
     await this.queue(queue).add(name, data, { jobId: options.jobId, delay: options.delayMs });
   }
 
@@ -87,17 +102,32 @@ export class BullMqQueueDriver implements QueuePort {
     if (jobs.length === 0) return;
     const target = this.queue(queue);
     await target.addBulk(
-      jobs.map((job) => ({ name: job.name, data: job.data, opts: { ...target.defaultJobOptions, jobId: job.options.jobId, delay: job.options.delayMs } })),
+      jobs.map((job) => ({
+        name: job.name,
+        data: job.data,
+        opts: { ...target.defaultJobOptions, jobId: job.options.jobId, delay: job.options.delayMs },
+      })),
     );
   }
 
-  async consume<Q extends QueueName>(queue: Q, handler: JobHandler<Q>, options: ConsumeOptions = {}): Promise<Consumer> {
+  async consume<Q extends QueueName>(
+    queue: Q,
+    handler: JobHandler<Q>,
+    options: ConsumeOptions = {},
+  ): Promise<Consumer> {
     const policy = effectivePolicy(queue, this.options);
     const worker = new Worker(
       queue,
       async (job) => {
         const maxAttempts = job.opts.attempts ?? policy.attempts;
-        const queued = { id: job.id!, queue, name: job.name, data: job.data, attemptsMade: job.attemptsMade, maxAttempts } as QueuedJob<Q>;
+        const queued = {
+          id: job.id!,
+          queue,
+          name: job.name,
+          data: job.data,
+          attemptsMade: job.attemptsMade,
+          maxAttempts,
+        } as QueuedJob<Q>;
         await handler(queued);
       },
       {
@@ -121,8 +151,17 @@ export class BullMqQueueDriver implements QueuePort {
   }
 
   async counts(queue: QueueName): Promise<QueueCounts> {
-    const counts = await this.queue(queue).getJobCounts('waiting', 'active', 'delayed', 'failed', 'completed', 'prioritized');
+    const counts = await this.queue(queue).getJobCounts(
+      'waiting',
+      'active',
+      'delayed',
+      'failed',
+      'completed',
+      'prioritized',
+    );
+    const [oldest] = await this.queue(queue).getJobs(['wait'], 0, 0, true);
     return {
+      oldestWaitingAt: oldest?.timestamp ?? null,
       waiting: (counts['waiting'] ?? 0) + (counts['prioritized'] ?? 0),
       active: counts['active'] ?? 0,
       delayed: counts['delayed'] ?? 0,
@@ -131,10 +170,21 @@ export class BullMqQueueDriver implements QueuePort {
     };
   }
 
-  async schedule<Q extends QueueName, J extends JobName<Q>>(queue: Q, name: J, data: JobPayload<Q, J>, key: string, spec: ScheduleSpec): Promise<void> {
-    const repeat = spec.everyMs !== undefined ? { every: spec.everyMs } : { pattern: spec.pattern, tz: 'UTC' };
+  async schedule<Q extends QueueName, J extends JobName<Q>>(
+    queue: Q,
+    name: J,
+    data: JobPayload<Q, J>,
+    key: string,
+    spec: ScheduleSpec,
+  ): Promise<void> {
+    const repeat =
+      spec.everyMs !== undefined ? { every: spec.everyMs } : { pattern: spec.pattern, tz: 'UTC' };
     const { attempts, backoff, removeOnComplete, removeOnFail } = this.jobOptions(queue);
-    await this.queue(queue).upsertJobScheduler(key, repeat, { name, data, opts: { attempts, backoff, removeOnComplete, removeOnFail } });
+    await this.queue(queue).upsertJobScheduler(key, repeat, {
+      name,
+      data,
+      opts: { attempts, backoff, removeOnComplete, removeOnFail },
+    });
   }
 
   async unschedule(queue: QueueName, key: string): Promise<void> {
@@ -145,7 +195,8 @@ export class BullMqQueueDriver implements QueuePort {
     try {
       await withTimeout(this.producer.ping(), 1_000);
       const blockingDown = this.connections.filter((c) => c !== this.producer && c.status !== 'ready');
-      if (blockingDown.length > 0) return { ok: false, detail: `${blockingDown.length} worker connection(s) not ready` };
+      if (blockingDown.length > 0)
+        return { ok: false, detail: `${blockingDown.length} worker connection(s) not ready` };
       const stopped = this.workers.filter((worker) => !worker.isRunning());
       if (stopped.length > 0) return { ok: false, detail: `${stopped.length} worker(s) stopped` };
       return { ok: true, detail: 'redis answers' };

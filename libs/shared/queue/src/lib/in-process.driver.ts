@@ -2,7 +2,13 @@
 // unit tests. Same contract as BullMQ where it matters: dedup by job id while the job is known,
 // retries with backoff, bounded concurrency, graceful close. Nothing survives a restart — the
 // outbox, not the queue, is the system of record, so the relay re-sends what was not marked sent.
-import { retryDelayMs, type JobName, type JobPayload, type QueueName, type RetryPolicy } from '@lattice/shared-contracts';
+import {
+  retryDelayMs,
+  type JobName,
+  type JobPayload,
+  type QueueName,
+  type RetryPolicy,
+} from '@lattice/shared-contracts';
 import {
   type ConsumeOptions,
   type Consumer,
@@ -22,6 +28,7 @@ interface Entry {
   data: unknown;
   attemptsMade: number;
   state: 'waiting' | 'delayed' | 'active' | 'completed' | 'failed';
+  addedAt: number;
   timer?: NodeJS.Timeout;
 }
 
@@ -64,7 +71,14 @@ class LocalConsumer implements Consumer {
   }
 
   private async run(entry: Entry): Promise<void> {
-    const job = { id: entry.id, queue: this.queueName, name: entry.name, data: entry.data, attemptsMade: entry.attemptsMade, maxAttempts: this.policy.attempts } as QueuedJob;
+    const job = {
+      id: entry.id,
+      queue: this.queueName,
+      name: entry.name,
+      data: entry.data,
+      attemptsMade: entry.attemptsMade,
+      maxAttempts: this.policy.attempts,
+    } as QueuedJob;
     try {
       await this.handler(job);
       entry.state = 'completed';
@@ -77,11 +91,14 @@ class LocalConsumer implements Consumer {
         entry.state = 'failed';
       } else {
         entry.state = 'delayed';
-        entry.timer = setTimeout(() => {
-          entry.state = 'waiting';
-          this.queue.waiting.push(entry);
-          this.queue.wake();
-        }, retryDelayMs(this.policy, entry.attemptsMade));
+        entry.timer = setTimeout(
+          () => {
+            entry.state = 'waiting';
+            this.queue.waiting.push(entry);
+            this.queue.wake();
+          },
+          retryDelayMs(this.policy, entry.attemptsMade),
+        );
         entry.timer.unref();
       }
     } finally {
@@ -102,7 +119,8 @@ export type InProcessQueueOptions = RetryOptions;
 
 /** BullMQ refuses ids with ':' or that are integers; refuse them here too, so tests on this driver catch them. */
 function assertJobId(jobId: string): void {
-  if (jobId.includes(':') || /^\d+$/.test(jobId)) throw new Error(`Job id "${jobId}" is not allowed (no ':' and not an integer)`);
+  if (jobId.includes(':') || /^\d+$/.test(jobId))
+    throw new Error(`Job id "${jobId}" is not allowed (no ':' and not an integer)`);
 }
 
 export class InProcessQueueDriver implements QueuePort {
@@ -118,11 +136,23 @@ export class InProcessQueueDriver implements QueuePort {
     return queue;
   }
 
-  async add<Q extends QueueName, J extends JobName<Q>>(queue: Q, name: J, data: JobPayload<Q, J>, options: EnqueueOptions): Promise<void> {
+  async add<Q extends QueueName, J extends JobName<Q>>(
+    queue: Q,
+    name: J,
+    data: JobPayload<Q, J>,
+    options: EnqueueOptions,
+  ): Promise<void> {
     assertJobId(options.jobId);
     const local = this.queue(queue);
     if (local.jobs.has(options.jobId)) return;
-    const entry: Entry = { id: options.jobId, name, data: structuredClone(data), attemptsMade: 0, state: 'waiting' };
+    const entry: Entry = {
+      id: options.jobId,
+      name,
+      data: structuredClone(data),
+      attemptsMade: 0,
+      state: 'waiting',
+      addedAt: Date.now(),
+    };
     local.jobs.set(entry.id, entry);
     if (options.delayMs && options.delayMs > 0) {
       entry.state = 'delayed';
@@ -146,7 +176,11 @@ export class InProcessQueueDriver implements QueuePort {
     for (const job of jobs) await this.add(queue, job.name, job.data, job.options);
   }
 
-  async consume<Q extends QueueName>(queue: Q, handler: JobHandler<Q>, options: ConsumeOptions = {}): Promise<Consumer> {
+  async consume<Q extends QueueName>(
+    queue: Q,
+    handler: JobHandler<Q>,
+    options: ConsumeOptions = {},
+  ): Promise<Consumer> {
     const local = this.queue(queue);
     const consumer = new LocalConsumer(
       local,
@@ -163,11 +197,22 @@ export class InProcessQueueDriver implements QueuePort {
 
   async counts(queue: QueueName): Promise<QueueCounts> {
     const counts = { waiting: 0, active: 0, delayed: 0, failed: 0, completed: 0 };
-    for (const entry of this.queue(queue).jobs.values()) counts[entry.state]++;
-    return counts;
+    let oldestWaitingAt: number | null = null;
+    for (const entry of this.queue(queue).jobs.values()) {
+      counts[entry.state]++;
+      if (entry.state === 'waiting' && (oldestWaitingAt === null || entry.addedAt < oldestWaitingAt))
+        oldestWaitingAt = entry.addedAt;
+    }
+    return { ...counts, oldestWaitingAt };
   }
 
-  async schedule<Q extends QueueName, J extends JobName<Q>>(queue: Q, name: J, data: JobPayload<Q, J>, key: string, spec: ScheduleSpec): Promise<void> {
+  async schedule<Q extends QueueName, J extends JobName<Q>>(
+    queue: Q,
+    name: J,
+    data: JobPayload<Q, J>,
+    key: string,
+    spec: ScheduleSpec,
+  ): Promise<void> {
     await this.unschedule(queue, key);
     const local = this.queue(queue);
     const fire = () => {
@@ -211,13 +256,15 @@ export class InProcessQueueDriver implements QueuePort {
  */
 export function msUntilNextCron(pattern: string, now: Date = new Date()): number {
   const [minute, hour, dom, month, dow] = pattern.trim().split(/\s+/);
-  if (dom !== '*' || month !== '*' || dow !== '*' || !minute || !hour) throw new Error(`in-process schedules support "m h * * *" only, not "${pattern}"`);
+  if (dom !== '*' || month !== '*' || dow !== '*' || !minute || !hour)
+    throw new Error(`in-process schedules support "m h * * *" only, not "${pattern}"`);
   const matches = (field: string, value: number) => field === '*' || Number(field) === value;
   const probe = new Date(now.getTime());
   probe.setUTCSeconds(0, 0);
   for (let i = 0; i < 2 * 24 * 60; i++) {
     probe.setUTCMinutes(probe.getUTCMinutes() + 1);
-    if (matches(minute, probe.getUTCMinutes()) && matches(hour, probe.getUTCHours())) return probe.getTime() - now.getTime();
+    if (matches(minute, probe.getUTCMinutes()) && matches(hour, probe.getUTCHours()))
+      return probe.getTime() - now.getTime();
   }
   throw new Error(`cron pattern "${pattern}" never matches`);
 }

@@ -1,6 +1,14 @@
 // The queue port: producers and consumers speak to this, never to BullMQ directly, so the
 // embedded default (no Redis) and unit tests run the same code on the in-process driver.
-import { DEFAULT_RETRY_POLICY, retryDelayMs, retryPolicyOf, type JobName, type JobPayload, type QueueName, type RetryPolicy } from '@lattice/shared-contracts';
+import {
+  DEFAULT_RETRY_POLICY,
+  retryDelayMs,
+  retryPolicyOf,
+  type JobName,
+  type JobPayload,
+  type QueueName,
+  type RetryPolicy,
+} from '@lattice/shared-contracts';
 
 export interface EnqueueOptions {
   /** Deterministic id: adding a job whose id the queue already holds does nothing. */
@@ -37,14 +45,23 @@ export interface QueueCounts {
   readonly delayed: number;
   readonly failed: number;
   readonly completed: number;
+  /** When the oldest waiting job was added (epoch ms), null when none waits: a queue's age for /metrics. */
+  readonly oldestWaitingAt?: number | null;
 }
 
 /** A repeatable job: every `everyMs`, or on a cron `pattern` (UTC). */
-export type ScheduleSpec = { readonly everyMs: number; readonly pattern?: undefined } | { readonly pattern: string; readonly everyMs?: undefined };
+export type ScheduleSpec =
+  | { readonly everyMs: number; readonly pattern?: undefined }
+  | { readonly pattern: string; readonly everyMs?: undefined };
 
 export interface QueuePort {
   readonly driver: 'bullmq' | 'in-process';
-  add<Q extends QueueName, J extends JobName<Q>>(queue: Q, name: J, data: JobPayload<Q, J>, options: EnqueueOptions): Promise<void>;
+  add<Q extends QueueName, J extends JobName<Q>>(
+    queue: Q,
+    name: J,
+    data: JobPayload<Q, J>,
+    options: EnqueueOptions,
+  ): Promise<void>;
   addBulk<Q extends QueueName>(
     queue: Q,
     jobs: ReadonlyArray<{ name: JobName<Q>; data: JobPayload<Q, JobName<Q>>; options: EnqueueOptions }>,
@@ -55,7 +72,13 @@ export interface QueuePort {
    * Declares a repeatable job under a stable key: scheduling the same key again replaces it, so
    * every worker replica may declare its schedules at start without multiplying them.
    */
-  schedule<Q extends QueueName, J extends JobName<Q>>(queue: Q, name: J, data: JobPayload<Q, J>, key: string, spec: ScheduleSpec): Promise<void>;
+  schedule<Q extends QueueName, J extends JobName<Q>>(
+    queue: Q,
+    name: J,
+    data: JobPayload<Q, J>,
+    key: string,
+    spec: ScheduleSpec,
+  ): Promise<void>;
   unschedule(queue: QueueName, key: string): Promise<void>;
   health(): Promise<{ ok: boolean; detail: string }>;
   close(): Promise<void>;
@@ -76,7 +99,13 @@ export interface RetryOptions {
 
 export function effectivePolicy(queue: QueueName, options: RetryOptions): RetryPolicy {
   const declared = retryPolicyOf(queue);
-  const legacy = declared === DEFAULT_RETRY_POLICY ? { ...(options.attempts ? { attempts: options.attempts } : {}), ...(options.baseBackoffMs ? { baseMs: options.baseBackoffMs } : {}) } : {};
+  const legacy =
+    declared === DEFAULT_RETRY_POLICY
+      ? {
+          ...(options.attempts ? { attempts: options.attempts } : {}),
+          ...(options.baseBackoffMs ? { baseMs: options.baseBackoffMs } : {}),
+        }
+      : {};
   return { ...declared, ...legacy, ...(options.policies?.[queue] ?? {}) };
 }
 

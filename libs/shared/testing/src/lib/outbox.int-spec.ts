@@ -3,7 +3,14 @@
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import type { DomainEvent } from '@lattice/shared-contracts';
-import { appendToOutbox, inTransaction, OutboxRelay, outboxRepublishSql, outboxTableSql } from '@lattice/shared-data-access';
+import {
+  appendToOutbox,
+  inTransaction,
+  OutboxRelay,
+  outboxMetadataSql,
+  outboxRepublishSql,
+  outboxTableSql,
+} from '@lattice/shared-data-access';
 import { BullMqQueueDriver, InProcessQueueDriver, type QueuePort } from '@lattice/shared-queue';
 import { waitUntil } from './queue-contract';
 import { describeWithRedis } from './redis-suite';
@@ -15,13 +22,22 @@ const url = testDatabaseUrl('int');
 async function scratchSchema(dataSource: DataSource): Promise<string> {
   const schema = `outbox_${randomUUID().slice(0, 8)}`;
   await dataSource.query(`CREATE SCHEMA "${schema}"`);
-  for (const statement of [...outboxTableSql(schema).up, ...outboxRepublishSql(schema).up]) await dataSource.query(statement);
+  for (const statement of [
+    ...outboxTableSql(schema).up,
+    ...outboxRepublishSql(schema).up,
+    ...outboxMetadataSql(schema).up,
+  ])
+    await dataSource.query(statement);
   await dataSource.query(`CREATE TABLE "${schema}"."things" ("id" uuid PRIMARY KEY)`);
   return schema;
 }
 
 function signedUp(userId: string) {
-  return { type: 'identity.user.signed_up' as const, actorId: userId, payload: { userId, email: `${userId}@x.org`, name: 'N', locale: 'en' } };
+  return {
+    type: 'identity.user.signed_up' as const,
+    actorId: userId,
+    payload: { userId, email: `${userId}@x.org`, name: 'N', locale: 'en' },
+  };
 }
 
 function runRelaySuite(label: string, makeQueue: () => QueuePort) {
@@ -61,12 +77,18 @@ function runRelaySuite(label: string, makeQueue: () => QueuePort) {
         }),
       ).rejects.toThrow('use case failed');
       const rows = await dataSource.query(`SELECT type, payload FROM "${schema}"."outbox"`);
-      expect(rows).toEqual([{ type: 'identity.user.signed_up', payload: expect.objectContaining({ userId: id }) }]);
-      expect(await dataSource.query(`SELECT count(*)::int AS n FROM "${schema}"."things"`)).toEqual([{ n: 1 }]);
+      expect(rows).toEqual([
+        { type: 'identity.user.signed_up', payload: expect.objectContaining({ userId: id }) },
+      ]);
+      expect(await dataSource.query(`SELECT count(*)::int AS n FROM "${schema}"."things"`)).toEqual([
+        { n: 1 },
+      ]);
     });
 
     it('refuses to append outside a transaction', async () => {
-      await expect(appendToOutbox(dataSource.manager, schema, [signedUp(randomUUID())])).rejects.toThrow(/inside the transaction/);
+      await expect(appendToOutbox(dataSource.manager, schema, [signedUp(randomUUID())])).rejects.toThrow(
+        /inside the transaction/,
+      );
     });
 
     it('relays every event once, in order, with jobId = event id, and marks them sent', async () => {
@@ -78,15 +100,20 @@ function runRelaySuite(label: string, makeQueue: () => QueuePort) {
       expect(await relay.relayBatch()).toBe(5);
       expect(await relay.relayBatch()).toBe(0);
       await waitUntil(() => received.length === 25);
-      expect(received.map((e) => (e.payload as { userId: string }).userId)).toEqual(expect.arrayContaining(ids));
-      const outboxIds = (await dataSource.query(`SELECT id FROM "${schema}"."outbox" ORDER BY seq`)) as Array<{ id: string }>;
+      expect(received.map((e) => (e.payload as { userId: string }).userId)).toEqual(
+        expect.arrayContaining(ids),
+      );
+      const outboxIds = (await dataSource.query(
+        `SELECT id FROM "${schema}"."outbox" ORDER BY seq`,
+      )) as Array<{ id: string }>;
       expect(new Set(received.map((e) => e.id))).toEqual(new Set(outboxIds.map((r) => r.id)));
       expect(await relay.pending()).toBe(0);
       await relay.stop();
     });
 
     it('never sends a row twice when relays race', async () => {
-      for (let i = 0; i < 200; i++) await inTransaction(dataSource, schema, async ({ emit }) => emit(signedUp(randomUUID())));
+      for (let i = 0; i < 200; i++)
+        await inTransaction(dataSource, schema, async ({ emit }) => emit(signedUp(randomUUID())));
       const relays = [1, 2, 3].map(() => new OutboxRelay({ databaseUrl: url, schema, queue, batchSize: 20 }));
       let sent = 0;
       for (let round = 0; round < 20 && (await relays[0]!.pending()) > 0; round++) {
@@ -115,11 +142,17 @@ function runRelaySuite(label: string, makeQueue: () => QueuePort) {
 
     it('leaves rows unsent when the queue refuses them, and sends them once it accepts', async () => {
       await inTransaction(dataSource, schema, async ({ emit }) => emit(signedUp(randomUUID())));
-      const broken: QueuePort = { ...queue, driver: queue.driver, addBulk: async () => Promise.reject(new Error('redis down')) } as QueuePort;
+      const broken: QueuePort = {
+        ...queue,
+        driver: queue.driver,
+        addBulk: async () => Promise.reject(new Error('redis down')),
+      } as QueuePort;
       const failing = new OutboxRelay({ databaseUrl: url, schema, queue: broken });
       await expect(failing.relayBatch()).rejects.toThrow('redis down');
       expect(await failing.pending()).toBe(1);
-      const [row] = (await dataSource.query(`SELECT attempts, last_error FROM "${schema}"."outbox"`)) as Array<{ attempts: number; last_error: string }>;
+      const [row] = (await dataSource.query(
+        `SELECT attempts, last_error FROM "${schema}"."outbox"`,
+      )) as Array<{ attempts: number; last_error: string }>;
       expect(row).toEqual({ attempts: 1, last_error: 'redis down' });
       await failing.stop();
       const healthy = new OutboxRelay({ databaseUrl: url, schema, queue });
@@ -169,5 +202,8 @@ function runRelaySuite(label: string, makeQueue: () => QueuePort) {
 
 runRelaySuite('in-process', () => new InProcessQueueDriver({ baseBackoffMs: 20 }));
 describeWithRedis('with Redis', () => {
-  runRelaySuite('BullMQ', () => new BullMqQueueDriver({ redisUrl: testRedisUrl(), prefix: `lattice-test-${randomUUID()}` }));
+  runRelaySuite(
+    'BullMQ',
+    () => new BullMqQueueDriver({ redisUrl: testRedisUrl(), prefix: `lattice-test-${randomUUID()}` }),
+  );
 });

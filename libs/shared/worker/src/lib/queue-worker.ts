@@ -4,7 +4,14 @@
 import { Logger } from '@nestjs/common';
 import { QUEUE_NAMES, type QueueName } from '@lattice/shared-contracts';
 import { OutboxRelay } from '@lattice/shared-data-access';
-import { BullMqQueueDriver, type Consumer, JobHandlerRegistry, type QueuePort, type ScheduleSpec } from '@lattice/shared-queue';
+import {
+  BullMqQueueDriver,
+  type Consumer,
+  JobHandlerRegistry,
+  type QueuePort,
+  type ScheduleSpec,
+} from '@lattice/shared-queue';
+import { observeJob, recordQueueDepths } from './job-observability';
 
 /** What a handler may know of the job running it: retry-aware handlers record their last failure. */
 export interface JobContext {
@@ -48,6 +55,7 @@ export class QueueWorker {
   private readonly consumers: Array<{ queue: QueueName; consumer: Consumer }> = [];
   private readonly relays: OutboxRelay[] = [];
   private scheduleKeeper?: NodeJS.Timeout;
+  private depthKeeper?: NodeJS.Timeout;
   private readonly registry = new JobHandlerRegistry();
 
   constructor(private readonly options: QueueWorkerOptions) {
@@ -56,11 +64,13 @@ export class QueueWorker {
         declaration.queue,
         declaration.name,
         (job) =>
-          declaration.handle(job.data, {
-            id: job.id,
-            attemptsMade: job.attemptsMade,
-            maxAttempts: job.maxAttempts,
-          }),
+          observeJob(declaration.queue, job, () =>
+            declaration.handle(job.data, {
+              id: job.id,
+              attemptsMade: job.attemptsMade,
+              maxAttempts: job.maxAttempts,
+            }),
+          ),
         declaration.owner,
       );
     }
@@ -80,6 +90,9 @@ export class QueueWorker {
     // (an idempotent upsert) every half minute so sweeps and digests always come back.
     this.scheduleKeeper = setInterval(() => void this.ensureSchedules().catch(() => undefined), 30_000);
     this.scheduleKeeper.unref();
+    // Queue depth and the oldest waiting job's age, for /metrics.
+    this.depthKeeper = setInterval(() => void recordQueueDepths(this.options.queue, QUEUE_NAMES), 10_000);
+    this.depthKeeper.unref();
     for (const schema of this.options.outboxSchemas) {
       const relay = new OutboxRelay({
         databaseUrl: this.options.databaseUrl,
@@ -98,7 +111,13 @@ export class QueueWorker {
 
   private async ensureSchedules(): Promise<void> {
     for (const schedule of this.options.schedules ?? []) {
-      await this.options.queue.schedule(schedule.queue, schedule.name as never, {} as never, schedule.key, schedule.spec);
+      await this.options.queue.schedule(
+        schedule.queue,
+        schedule.name as never,
+        {} as never,
+        schedule.key,
+        schedule.spec,
+      );
     }
   }
 
@@ -119,6 +138,7 @@ export class QueueWorker {
   /** Graceful: stop relaying, stop taking jobs and let running ones finish, then close Redis. */
   async stop(): Promise<void> {
     if (this.scheduleKeeper) clearInterval(this.scheduleKeeper);
+    if (this.depthKeeper) clearInterval(this.depthKeeper);
     await Promise.allSettled(this.relays.map((relay) => relay.stop()));
     await Promise.allSettled(this.consumers.map(({ consumer }) => consumer.close()));
     await this.options.queue.close();

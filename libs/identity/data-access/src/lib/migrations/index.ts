@@ -1,11 +1,13 @@
 import { IdentityInitial1764300000000 } from './1764300000000-identity-initial';
 import { IdentityOutboxRepublish1764400000000 } from './1764400000000-identity-outbox-republish';
 import { IdentityEmailVerification1765000000000 } from './1765000000000-identity-email-verification';
+import { IdentityOutboxMetadata1765200000000 } from './1765200000000-identity-outbox-metadata';
 import { IdentityAccounts1766000000000 } from './1766000000000-identity-accounts';
 
 export const IDENTITY_MIGRATIONS = [
   IdentityInitial1764300000000,
   IdentityOutboxRepublish1764400000000,
   IdentityEmailVerification1765000000000,
+  IdentityOutboxMetadata1765200000000,
   IdentityAccounts1766000000000,
 ];

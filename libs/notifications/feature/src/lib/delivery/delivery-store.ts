@@ -4,6 +4,7 @@
 import { Inject, Injectable, Optional } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { DomainEvent } from '@lattice/shared-contracts';
+import { deliveryFailures } from '@lattice/shared-util-observability';
 import type { Channel } from '../routing/routing-rules';
 import { NOTIFICATIONS_SETTINGS, type NotificationsSettings } from '../notifications-settings';
 
@@ -37,7 +38,9 @@ export class DeliveryStore {
 
   constructor(
     private readonly dataSource: DataSource,
-    @Optional() @Inject(NOTIFICATIONS_SETTINGS) settings?: Pick<NotificationsSettings, 'deliveryLeaseSeconds'>,
+    @Optional()
+    @Inject(NOTIFICATIONS_SETTINGS)
+    settings?: Pick<NotificationsSettings, 'deliveryLeaseSeconds'>,
   ) {
     this.leaseSeconds = settings?.deliveryLeaseSeconds ?? LEASE_SECONDS;
   }
@@ -73,18 +76,58 @@ export class DeliveryStore {
          LEFT JOIN "notifications"."directory_users" u ON c."channel" <> 'WEBHOOK' AND u."id" = c."recipient"
          LEFT JOIN "notifications"."webhook_subscriptions" s ON c."channel" = 'WEBHOOK' AND s."id" = c."recipient"`,
       [id, this.leaseSeconds],
-    )) as Array<ClaimedDelivery & { type: string; source: string; actor_id: string | null; occurred_at: Date; payload: unknown } & Record<string, unknown>>;
+    )) as Array<
+      ClaimedDelivery & {
+        type: string;
+        source: string;
+        actor_id: string | null;
+        occurred_at: Date;
+        payload: unknown;
+      } & Record<string, unknown>
+    >;
     const row = rows[0];
     if (!row) return null;
     return {
-      delivery: { id: row.id, event_id: row.event_id, recipient: row.recipient, channel: row.channel, attempts: row.attempts, created_at: row.created_at, variant: row.variant },
-      event: { id: row.event_id, type: row.type, source: row.source, actorId: row.actor_id, occurredAt: new Date(row.occurred_at).toISOString(), payload: row.payload } as DomainEvent,
-      person: row['person_id'] ? { id: row['person_id'] as string, email: row['email'] as string, name: row['name'] as string, locale: row['locale'] as string } : null,
-      subscription: row['url'] ? { url: row['url'] as string, secret_ciphertext: row['secret_ciphertext'] as string, active: row['active'] as boolean } : null,
+      delivery: {
+        id: row.id,
+        event_id: row.event_id,
+        recipient: row.recipient,
+        channel: row.channel,
+        attempts: row.attempts,
+        created_at: row.created_at,
+        variant: row.variant,
+      },
+      event: {
+        id: row.event_id,
+        type: row.type,
+        source: row.source,
+        actorId: row.actor_id,
+        occurredAt: new Date(row.occurred_at).toISOString(),
+        payload: row.payload,
+      } as DomainEvent,
+      person: row['person_id']
+        ? {
+            id: row['person_id'] as string,
+            email: row['email'] as string,
+            name: row['name'] as string,
+            locale: row['locale'] as string,
+          }
+        : null,
+      subscription: row['url']
+        ? {
+            url: row['url'] as string,
+            secret_ciphertext: row['secret_ciphertext'] as string,
+            active: row['active'] as boolean,
+          }
+        : null,
     };
   }
 
-  async succeeded(id: string, detail: { statusCode?: number } = {}, manager: EntityManager = this.dataSource.manager): Promise<void> {
+  async succeeded(
+    id: string,
+    detail: { statusCode?: number } = {},
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<void> {
     const record = () =>
       manager.query(
         `UPDATE "notifications"."deliveries" SET "status" = 'SENT', "sent_at" = now(), "lease_until" = NULL, "updated_at" = now(), "last_error" = NULL, "last_status_code" = $2 WHERE "id" = $1`,
@@ -105,6 +148,7 @@ export class DeliveryStore {
 
   /** Records a failed attempt: back to PENDING for the queue's next retry, or DEAD after the last. */
   async failed(id: string, error: string, final: boolean, statusCode: number | null = null): Promise<void> {
+    deliveryFailures.inc({ outcome: final ? 'dead' : 'retry' });
     await this.dataSource.query(
       `UPDATE "notifications"."deliveries" SET "status" = $2, "lease_until" = NULL, "updated_at" = now(), "last_error" = $3, "last_status_code" = $4
         WHERE "id" = $1 AND "status" IN ('PENDING', 'SENDING')`,
@@ -113,30 +157,59 @@ export class DeliveryStore {
   }
 
   async skipped(id: string, reason: string): Promise<void> {
-    await this.dataSource.query(`UPDATE "notifications"."deliveries" SET "status" = 'SKIPPED', "lease_until" = NULL, "updated_at" = now(), "last_error" = $2 WHERE "id" = $1`, [id, reason]);
+    await this.dataSource.query(
+      `UPDATE "notifications"."deliveries" SET "status" = 'SKIPPED', "lease_until" = NULL, "updated_at" = now(), "last_error" = $2 WHERE "id" = $1`,
+      [id, reason],
+    );
   }
 
   async event(eventId: string, manager: EntityManager = this.dataSource.manager): Promise<DomainEvent> {
     const rows = (await manager.query(
       `SELECT "event_id", "type", "source", "actor_id", "occurred_at", "payload" FROM "notifications"."routed_events" WHERE "event_id" = $1`,
       [eventId],
-    )) as Array<{ event_id: string; type: string; source: string; actor_id: string | null; occurred_at: Date; payload: unknown }>;
+    )) as Array<{
+      event_id: string;
+      type: string;
+      source: string;
+      actor_id: string | null;
+      occurred_at: Date;
+      payload: unknown;
+    }>;
     const row = rows[0];
     if (!row) throw new Error(`routed event ${eventId} not found`);
-    return { id: row.event_id, type: row.type, source: row.source, actorId: row.actor_id, occurredAt: new Date(row.occurred_at).toISOString(), payload: row.payload } as DomainEvent;
+    return {
+      id: row.event_id,
+      type: row.type,
+      source: row.source,
+      actorId: row.actor_id,
+      occurredAt: new Date(row.occurred_at).toISOString(),
+      payload: row.payload,
+    } as DomainEvent;
   }
 
   /** Organization names a message needs, from the directory. */
-  async names(refs: Record<string, string>, manager: EntityManager = this.dataSource.manager): Promise<Record<string, string>> {
+  async names(
+    refs: Record<string, string>,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<Record<string, string>> {
     const ids = [...new Set(Object.values(refs))];
     if (ids.length === 0) return {};
-    const rows = (await manager.query(`SELECT "id", "name" FROM "notifications"."directory_organizations" WHERE "id" = ANY($1::uuid[])`, [ids])) as Array<{ id: string; name: string }>;
+    const rows = (await manager.query(
+      `SELECT "id", "name" FROM "notifications"."directory_organizations" WHERE "id" = ANY($1::uuid[])`,
+      [ids],
+    )) as Array<{ id: string; name: string }>;
     const byId = new Map(rows.map((row) => [row.id, row.name]));
     return Object.fromEntries(Object.entries(refs).map(([param, id]) => [param, byId.get(id) ?? '—']));
   }
 
-  async person(userId: string, manager: EntityManager = this.dataSource.manager): Promise<{ id: string; email: string; name: string; locale: string } | null> {
-    const rows = (await manager.query(`SELECT "id", "email", "name", "locale" FROM "notifications"."directory_users" WHERE "id" = $1`, [userId])) as Array<{
+  async person(
+    userId: string,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<{ id: string; email: string; name: string; locale: string } | null> {
+    const rows = (await manager.query(
+      `SELECT "id", "email", "name", "locale" FROM "notifications"."directory_users" WHERE "id" = $1`,
+      [userId],
+    )) as Array<{
       id: string;
       email: string;
       name: string;

@@ -1,0 +1,15 @@
+import type { MigrationInterface, QueryRunner } from 'typeorm';
+import { outboxMetadataSql } from '@lattice/shared-data-access';
+
+/** Each event carries the request id and trace context of the request that caused it. */
+export class MarketplaceOutboxMetadata1765200000000 implements MigrationInterface {
+  name = 'MarketplaceOutboxMetadata1765200000000';
+
+  async up(runner: QueryRunner): Promise<void> {
+    for (const statement of outboxMetadataSql('marketplace').up) await runner.query(statement);
+  }
+
+  async down(runner: QueryRunner): Promise<void> {
+    for (const statement of outboxMetadataSql('marketplace').down) await runner.query(statement);
+  }
+}
