@@ -3,7 +3,12 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { MatchWeights } from '@lattice/marketplace-domain';
-import { DirectoryOrganizationEntity, MARKETPLACE_SCHEMA, type NeedStatus, SkillNeedEntity } from './marketplace.entities';
+import {
+  DirectoryOrganizationEntity,
+  MARKETPLACE_SCHEMA,
+  type NeedStatus,
+  SkillNeedEntity,
+} from './marketplace.entities';
 
 const S = `"${MARKETPLACE_SCHEMA}"`;
 
@@ -72,6 +77,9 @@ export interface RankedFacts {
   region: string;
 }
 
+/** 'P': institutions ranked for a need; 'N': needs ranked for an institution. */
+export type MatchCacheKind = 'P' | 'N';
+
 export type DemandGroupBy = 'REGION' | 'SECTOR' | 'SKILL' | 'SKILL_GROUP';
 
 export interface DemandQuery {
@@ -95,7 +103,17 @@ export interface DemandRow {
 }
 
 function weightParams(weights: MatchWeights): number[] {
-  return [weights.skill, weights.related, weights.region, weights.deliveryMode, weights.capacity, weights.timeline, weights.smallInstitution, weights.capableCoverage, weights.leadTimeDays];
+  return [
+    weights.skill,
+    weights.related,
+    weights.region,
+    weights.deliveryMode,
+    weights.capacity,
+    weights.timeline,
+    weights.smallInstitution,
+    weights.capableCoverage,
+    weights.leadTimeDays,
+  ];
 }
 
 // $3..$11 are the weights in weightParams order; the same formula as scoreMatch in the domain.
@@ -119,15 +137,24 @@ export class MarketplaceRepository {
   constructor(private readonly dataSource: DataSource) {}
 
   skillsByIds(ids: readonly string[]): Promise<SkillRow[]> {
-    return this.dataSource.query(`SELECT ${SKILL_COLUMNS} FROM ${S}."skills" s WHERE s."id" = ANY($1::uuid[])`, [ids]);
+    return this.dataSource.query(
+      `SELECT ${SKILL_COLUMNS} FROM ${S}."skills" s WHERE s."id" = ANY($1::uuid[])`,
+      [ids],
+    );
   }
 
   skillsByUris(uris: readonly string[]): Promise<SkillRow[]> {
-    return this.dataSource.query(`SELECT ${SKILL_COLUMNS} FROM ${S}."skills" s WHERE s."uri" = ANY($1::text[])`, [uris]);
+    return this.dataSource.query(
+      `SELECT ${SKILL_COLUMNS} FROM ${S}."skills" s WHERE s."uri" = ANY($1::text[])`,
+      [uris],
+    );
   }
 
   /** Broader (direction 'broader') or narrower concepts of each skill. */
-  async related(direction: 'broader' | 'narrower', ids: readonly string[]): Promise<Array<SkillRow & { ownerId: string }>> {
+  async related(
+    direction: 'broader' | 'narrower',
+    ids: readonly string[],
+  ): Promise<Array<SkillRow & { ownerId: string }>> {
     const [own, other] = direction === 'broader' ? ['skill_id', 'broader_id'] : ['broader_id', 'skill_id'];
     return this.dataSource.query(
       `SELECT e."${own}" AS "ownerId", ${SKILL_COLUMNS}
@@ -142,7 +169,11 @@ export class MarketplaceRepository {
    * word similarity to all labels and similarity to the preferred label; without a search,
    * alphabetical. Rows come with their sort key for keyset paging.
    */
-  async searchSkills(query: SkillSearch, limit: number, after: readonly [string | number, string] | null): Promise<Array<SkillRow & { sortKey: string | number }>> {
+  async searchSkills(
+    query: SkillSearch,
+    limit: number,
+    after: readonly [string | number, string] | null,
+  ): Promise<Array<SkillRow & { sortKey: string | number }>> {
     const where: string[] = [];
     const params: unknown[] = [];
     const param = (value: unknown) => `$${params.push(value)}`;
@@ -152,12 +183,20 @@ export class MarketplaceRepository {
     if (search) {
       const q = param(search);
       const rank = `round((0.6 * word_similarity(${q}, s."search_text") + 0.4 * similarity(${q}, s."label_en"))::numeric, 6)::float8`;
-      where.push(`(${q} <% s."search_text" OR s."search_text" ILIKE ${param(`%${search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`)})`);
+      where.push(
+        `(${q} <% s."search_text" OR s."search_text" ILIKE ${param(`%${search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`)})`,
+      );
       const inner = `SELECT ${SKILL_COLUMNS}, ${rank} AS "sortKey" FROM ${S}."skills" s WHERE ${where.join(' AND ')}`;
-      const page = after ? `WHERE ("sortKey", "id") < (${param(Number(after[0]))}::float8, ${param(after[1])}::uuid)` : '';
-      return this.dataSource.query(`SELECT * FROM (${inner}) ranked ${page} ORDER BY "sortKey" DESC, "id" DESC LIMIT ${param(limit + 1)}`, params);
+      const page = after
+        ? `WHERE ("sortKey", "id") < (${param(Number(after[0]))}::float8, ${param(after[1])}::uuid)`
+        : '';
+      return this.dataSource.query(
+        `SELECT * FROM (${inner}) ranked ${page} ORDER BY "sortKey" DESC, "id" DESC LIMIT ${param(limit + 1)}`,
+        params,
+      );
     }
-    if (after) where.push(`(s."label_en", s."id") > (${param(String(after[0]))}::text, ${param(after[1])}::uuid)`);
+    if (after)
+      where.push(`(s."label_en", s."id") > (${param(String(after[0]))}::text, ${param(after[1])}::uuid)`);
     return this.dataSource.query(
       `SELECT ${SKILL_COLUMNS}, s."label_en" AS "sortKey" FROM ${S}."skills" s ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
         ORDER BY s."label_en", s."id" LIMIT ${param(limit + 1)}`,
@@ -166,21 +205,33 @@ export class MarketplaceRepository {
   }
 
   organizationsByIds(ids: readonly string[]): Promise<DirectoryOrganizationEntity[]> {
-    return this.dataSource.getRepository(DirectoryOrganizationEntity).createQueryBuilder('o').where('o.id = ANY(:ids::uuid[])', { ids }).getMany();
+    return this.dataSource
+      .getRepository(DirectoryOrganizationEntity)
+      .createQueryBuilder('o')
+      .where('o.id = ANY(:ids::uuid[])', { ids })
+      .getMany();
   }
 
   needsByIds(ids: readonly string[]): Promise<SkillNeedEntity[]> {
-    return this.dataSource.getRepository(SkillNeedEntity).createQueryBuilder('n').where('n.id = ANY(:ids::uuid[])', { ids }).getMany();
+    return this.dataSource
+      .getRepository(SkillNeedEntity)
+      .createQueryBuilder('n')
+      .where('n.id = ANY(:ids::uuid[])', { ids })
+      .getMany();
   }
 
   needSkills(needIds: readonly string[]): Promise<LeveledSkill[]> {
-    return this.dataSource.query(`SELECT "need_id" AS "ownerId", "skill_id" AS "skillId", "level" FROM ${S}."need_skills" WHERE "need_id" = ANY($1::uuid[])`, [needIds]);
+    return this.dataSource.query(
+      `SELECT "need_id" AS "ownerId", "skill_id" AS "skillId", "level" FROM ${S}."need_skills" WHERE "need_id" = ANY($1::uuid[])`,
+      [needIds],
+    );
   }
 
   profileSkills(organizationIds: readonly string[]): Promise<LeveledSkill[]> {
-    return this.dataSource.query(`SELECT "organization_id" AS "ownerId", "skill_id" AS "skillId", "level" FROM ${S}."profile_skills" WHERE "organization_id" = ANY($1::uuid[])`, [
-      organizationIds,
-    ]);
+    return this.dataSource.query(
+      `SELECT "organization_id" AS "ownerId", "skill_id" AS "skillId", "level" FROM ${S}."profile_skills" WHERE "organization_id" = ANY($1::uuid[])`,
+      [organizationIds],
+    );
   }
 
   umbrellaMemberIds(umbrellaId: string): Promise<string[]> {
@@ -190,20 +241,35 @@ export class MarketplaceRepository {
   }
 
   /** Needs newest first, keyset-paged on their sequence number. */
-  async listNeeds(filter: NeedListFilter, limit: number, afterSeq: number | null): Promise<{ rows: SkillNeedEntity[]; total: number }> {
+  async listNeeds(
+    filter: NeedListFilter,
+    limit: number,
+    afterSeq: number | null,
+  ): Promise<{ rows: SkillNeedEntity[]; total: number }> {
     const query = this.dataSource.getRepository(SkillNeedEntity).createQueryBuilder('n');
-    if (filter.organizationIds) query.andWhere('n.organization_id = ANY(:orgs::uuid[])', { orgs: filter.organizationIds });
-    if (filter.skillId) query.andWhere(`EXISTS (SELECT 1 FROM ${S}."need_skills" k WHERE k."need_id" = n.id AND k."skill_id" = :skillId)`, { skillId: filter.skillId });
+    if (filter.organizationIds)
+      query.andWhere('n.organization_id = ANY(:orgs::uuid[])', { orgs: filter.organizationIds });
+    if (filter.skillId)
+      query.andWhere(
+        `EXISTS (SELECT 1 FROM ${S}."need_skills" k WHERE k."need_id" = n.id AND k."skill_id" = :skillId)`,
+        { skillId: filter.skillId },
+      );
     if (filter.regions) query.andWhere('n.region = ANY(:regions::text[])', { regions: filter.regions });
     if (filter.sector) query.andWhere(`n.sector LIKE :sector`, { sector: `${filter.sector}%` });
     if (filter.careerStage) query.andWhere('n.career_stage = :stage', { stage: filter.careerStage });
     if (filter.status) query.andWhere('n.status = :status', { status: filter.status });
-    if (filter.postedAfter) query.andWhere('n.created_at >= :postedAfter', { postedAfter: filter.postedAfter });
-    if (filter.postedBefore) query.andWhere('n.created_at < :postedBefore', { postedBefore: filter.postedBefore });
-    if (filter.neededBefore) query.andWhere('n.needed_by <= :neededBefore', { neededBefore: filter.neededBefore });
+    if (filter.postedAfter)
+      query.andWhere('n.created_at >= :postedAfter', { postedAfter: filter.postedAfter });
+    if (filter.postedBefore)
+      query.andWhere('n.created_at < :postedBefore', { postedBefore: filter.postedBefore });
+    if (filter.neededBefore)
+      query.andWhere('n.needed_by <= :neededBefore', { neededBefore: filter.neededBefore });
     const total = await query.clone().getCount();
     if (afterSeq !== null) query.andWhere('n.seq < :afterSeq', { afterSeq });
-    const rows = await query.orderBy('n.seq', 'DESC').limit(limit + 1).getMany();
+    const rows = await query
+      .orderBy('n.seq', 'DESC')
+      .limit(limit + 1)
+      .getMany();
     return { rows, total };
   }
 
@@ -212,7 +278,12 @@ export class MarketplaceRepository {
    * profile_skills and profile_groups indexes (never a scan of all profiles); the score is the
    * domain formula; the cut to `limit` happens in the database.
    */
-  rankInstitutions(needId: string, needRegionDescendants: readonly string[], weights: MatchWeights, limit: number): Promise<RankedFacts[]> {
+  rankInstitutions(
+    needId: string,
+    needRegionDescendants: readonly string[],
+    weights: MatchWeights,
+    limit: number,
+  ): Promise<RankedFacts[]> {
     return this.dataSource.query(
       `WITH ns AS MATERIALIZED (SELECT "skill_id", "level" FROM ${S}."need_skills" WHERE "need_id" = $1),
        need AS MATERIALIZED (
@@ -255,7 +326,12 @@ export class MarketplaceRepository {
   }
 
   /** Open needs for an institution, best first: the same formula seen from the other side. */
-  rankNeeds(institutionId: string, profileRegionAncestors: readonly string[], weights: MatchWeights, limit: number): Promise<RankedFacts[]> {
+  rankNeeds(
+    institutionId: string,
+    profileRegionAncestors: readonly string[],
+    weights: MatchWeights,
+    limit: number,
+  ): Promise<RankedFacts[]> {
     return this.dataSource.query(
       `WITH prof AS (
          SELECT p.*, o."size" FROM ${S}."capability_profiles" p JOIN ${S}."organizations" o ON o."id" = p."organization_id" WHERE p."organization_id" = $1
@@ -299,6 +375,70 @@ export class MarketplaceRepository {
   }
 
   /**
+   * A cached ranking, when nothing it depends on changed since it was computed: no change row on
+   * its topics (from the other side) or on its owner (from its own side) that its snapshot did not
+   * see. Kind 'P': institutions for a need; 'N': needs for an institution.
+   */
+  async cachedMatches(kind: MatchCacheKind, ownerId: string, weightsKey: string): Promise<unknown[] | null> {
+    const [topicSide, ownSide] = kind === 'P' ? ['P', 'N'] : ['N', 'P'];
+    const rows: Array<{ matches: unknown[] }> = await this.dataSource.query(
+      `SELECT c."matches" FROM ${S}."match_cache" c
+        WHERE c."kind" = $1 AND c."owner_id" = $2 AND c."weights_key" = $3 AND c."for_date" = current_date
+          AND NOT EXISTS (SELECT 1 FROM unnest(c."topics") t JOIN ${S}."match_changes" x ON x."side" = $4 AND x."topic" = t
+                           WHERE x."xid" >= pg_snapshot_xmin(c."snapshot") AND NOT pg_visible_in_snapshot(x."xid", c."snapshot"))
+          AND NOT EXISTS (SELECT 1 FROM ${S}."match_changes" x WHERE x."side" = $5 AND x."topic" = c."owner_id"
+                             AND x."xid" >= pg_snapshot_xmin(c."snapshot") AND NOT pg_visible_in_snapshot(x."xid", c."snapshot"))`,
+      [kind, ownerId, weightsKey, topicSide, ownSide],
+    );
+    return rows[0]?.matches ?? null;
+  }
+
+  /**
+   * What a ranking about to be computed depends on, and a snapshot taken before it: a change this
+   * snapshot does not see invalidates the cached ranking (at worst once too often, never too few).
+   */
+  async matchDependencies(
+    kind: MatchCacheKind,
+    ownerId: string,
+  ): Promise<{ snapshot: string; topics: string[] }> {
+    const topics =
+      kind === 'P'
+        ? `SELECT k."skill_id" FROM ${S}."need_skills" k WHERE k."need_id" = $1
+           UNION SELECT sg."group_id" FROM ${S}."need_skills" k JOIN ${S}."skill_groups" sg ON sg."skill_id" = k."skill_id" AND sg."nearest" WHERE k."need_id" = $1`
+        : `SELECT "skill_id" FROM ${S}."profile_skills" WHERE "organization_id" = $1 UNION SELECT "group_id" FROM ${S}."profile_groups" WHERE "organization_id" = $1`;
+    const [row] = await this.dataSource.query(
+      `SELECT pg_current_snapshot()::text AS "snapshot", ARRAY(${topics}) AS "topics"`,
+      [ownerId],
+    );
+    return row;
+  }
+
+  async storeMatches(
+    kind: MatchCacheKind,
+    ownerId: string,
+    weightsKey: string,
+    dependencies: { snapshot: string; topics: readonly string[] },
+    matches: readonly unknown[],
+  ): Promise<void> {
+    await this.dataSource.query(
+      `INSERT INTO ${S}."match_cache" ("kind", "owner_id", "weights_key", "for_date", "snapshot", "topics", "matches")
+       VALUES ($1, $2, $3, current_date, $4::pg_snapshot, $5::uuid[], $6::jsonb)
+       ON CONFLICT ("kind", "owner_id", "weights_key") DO UPDATE SET "for_date" = EXCLUDED."for_date", "snapshot" = EXCLUDED."snapshot",
+         "topics" = EXCLUDED."topics", "matches" = EXCLUDED."matches", "computed_at" = now()`,
+      [kind, ownerId, weightsKey, dependencies.snapshot, dependencies.topics, JSON.stringify(matches)],
+    );
+  }
+
+  /** Drops change rows and cached rankings no ranking can still depend on (cached rankings live for their day). */
+  async pruneMatchCache(): Promise<number> {
+    const [changes, cached] = await Promise.all([
+      this.dataSource.query(`DELETE FROM ${S}."match_changes" WHERE "at" < now() - interval '2 days'`),
+      this.dataSource.query(`DELETE FROM ${S}."match_cache" WHERE "for_date" < current_date`),
+    ]);
+    return Number(changes[1] ?? 0) + Number(cached[1] ?? 0);
+  }
+
+  /**
    * Open demand per cell, with supply: by region, institutions serving the region; by sector,
    * institutions teaching a skill the sector asks for; by skill or group, institutions teaching it.
    */
@@ -310,7 +450,8 @@ export class MarketplaceRepository {
     if (query.sector) where.push(`n."sector" LIKE ${param(`${query.sector}%`)}`);
     if (query.from) where.push(`n."created_at" >= ${param(query.from)}`);
     if (query.to) where.push(`n."created_at" < ${param(query.to)}`);
-    if (query.organizationIds) where.push(`n."organization_id" = ANY(${param(query.organizationIds)}::uuid[])`);
+    if (query.organizationIds)
+      where.push(`n."organization_id" = ANY(${param(query.organizationIds)}::uuid[])`);
     const needs = `SELECT n."id", n."region", n."sector", n."learner_count" FROM ${S}."skill_needs" n WHERE ${where.join(' AND ')}`;
     let cells: string;
     let supply: string;
@@ -353,7 +494,10 @@ export class MarketplaceRepository {
                    GROUP BY c."key"`;
         break;
     }
-    const label = query.groupBy === 'SKILL' || query.groupBy === 'SKILL_GROUP' ? `(SELECT s."label_en" FROM ${S}."skills" s WHERE s."id" = c."key"::uuid)` : 'NULL';
+    const label =
+      query.groupBy === 'SKILL' || query.groupBy === 'SKILL_GROUP'
+        ? `(SELECT s."label_en" FROM ${S}."skills" s WHERE s."id" = c."key"::uuid)`
+        : 'NULL';
     return this.dataSource.query(
       `WITH needs AS MATERIALIZED (${needs}), cells AS MATERIALIZED (${cells}), supply AS (${supply})
        SELECT c."key", ${label} AS "label", c."needs", c."learners", coalesce(s."supply", 0)::int AS "supply", coalesce(s."capacity", 0)::int AS "capacity"

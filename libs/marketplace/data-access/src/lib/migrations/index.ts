@@ -2,5 +2,12 @@ import { MarketplaceInitial1764300000200 } from './1764300000200-marketplace-ini
 import { MarketplaceExchange1764300000210 } from './1764300000210-marketplace-exchange';
 import { MarketplaceOutboxRepublish1764400000000 } from './1764400000000-marketplace-outbox-republish';
 import { MarketplaceNeedExpiry1764500000000 } from './1764500000000-marketplace-need-expiry';
+import { MarketplaceMatchCache1764600000000 } from './1764600000000-marketplace-match-cache';
 
-export const MARKETPLACE_MIGRATIONS = [MarketplaceInitial1764300000200, MarketplaceExchange1764300000210, MarketplaceOutboxRepublish1764400000000, MarketplaceNeedExpiry1764500000000];
+export const MARKETPLACE_MIGRATIONS = [
+  MarketplaceInitial1764300000200,
+  MarketplaceExchange1764300000210,
+  MarketplaceOutboxRepublish1764400000000,
+  MarketplaceNeedExpiry1764500000000,
+  MarketplaceMatchCache1764600000000,
+];
