@@ -85,6 +85,7 @@ const stack = await startStack({
   keys: devKeys(ROOT),
   services: ['identity', 'marketplace', 'credentials', 'notifications', 'gateway'],
   logDir: join(ROOT, 'tmp/bench-logs'),
+  timeoutMs: 240_000, // a shared, loaded machine starts services slowly
   extraEnv: { marketplace: { DATABASE_URL: proxied.toString(), DATABASE_POOL_SIZE: '20' } },
 });
 const results = { seed, runs: [] };

@@ -197,9 +197,11 @@ export async function seedMarket(opts, url = benchDatabaseUrl()) {
          JOIN zipf z ON z.slot = k.slot`,
       [params.needs],
     );
+    // The rollup's triggers were off for this session: rebuilt from the needs, as `npm run demand:rebuild` does.
+    await step('demand rollup rebuilt', `SELECT marketplace.rebuild_demand_rollup()`);
     const t = Date.now();
     await q(
-      `VACUUM (ANALYZE) marketplace.organizations, marketplace.capability_profiles, marketplace.profile_skills, marketplace.profile_groups, marketplace.skill_needs, marketplace.need_skills`,
+      `VACUUM (ANALYZE) marketplace.organizations, marketplace.capability_profiles, marketplace.profile_skills, marketplace.profile_groups, marketplace.skill_needs, marketplace.need_skills, marketplace.demand_rollup`,
     );
     console.log(`  vacuum analyze (${((Date.now() - t) / 1000).toFixed(1)} s)`);
     const seconds = Math.round((Date.now() - started) / 1000);

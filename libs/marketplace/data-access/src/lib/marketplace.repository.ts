@@ -91,6 +91,8 @@ export interface DemandQuery {
   readonly organizationIds?: readonly string[] | null;
   readonly groupLevel: number;
   readonly limit: number;
+  /** Where open demand is read from: the rollup when the filters allow (default), or the needs themselves. */
+  readonly source?: 'rollup' | 'needs';
 }
 
 export interface DemandRow {
@@ -429,6 +431,12 @@ export class MarketplaceRepository {
     );
   }
 
+  /** Recomputes the demand rollup from the needs (`npm run demand:rebuild`); returns its rows. */
+  async rebuildDemandRollup(): Promise<number> {
+    const [row] = await this.dataSource.query(`SELECT ${S}."rebuild_demand_rollup"()::int AS "rows"`);
+    return row.rows;
+  }
+
   /** Drops change rows and cached rankings no ranking can still depend on (cached rankings live for their day). */
   async pruneMatchCache(): Promise<number> {
     const [changes, cached] = await Promise.all([
@@ -445,49 +453,68 @@ export class MarketplaceRepository {
   demand(query: DemandQuery): Promise<DemandRow[]> {
     const params: unknown[] = [];
     const param = (value: unknown) => `$${params.push(value)}`;
-    const where = [`n."status" = 'OPEN'`];
-    if (query.regions) where.push(`n."region" = ANY(${param(query.regions)}::text[])`);
-    if (query.sector) where.push(`n."sector" LIKE ${param(`${query.sector}%`)}`);
-    if (query.from) where.push(`n."created_at" >= ${param(query.from)}`);
-    if (query.to) where.push(`n."created_at" < ${param(query.to)}`);
-    if (query.organizationIds)
+    // The rollup answers every query without a date or umbrella filter; those read the needs.
+    const rollup = query.source !== 'needs' && !query.from && !query.to && !query.organizationIds;
+    const alias = rollup ? 'r' : 'n';
+    const where = rollup ? [`r."needs" > 0`] : [`n."status" = 'OPEN'`];
+    if (query.regions) where.push(`${alias}."region" = ANY(${param(query.regions)}::text[])`);
+    if (query.sector) where.push(`${alias}."sector" LIKE ${param(`${query.sector}%`)}`);
+    if (!rollup && query.from) where.push(`n."created_at" >= ${param(query.from)}`);
+    if (!rollup && query.to) where.push(`n."created_at" < ${param(query.to)}`);
+    if (!rollup && query.organizationIds)
       where.push(`n."organization_id" = ANY(${param(query.organizationIds)}::uuid[])`);
-    const needs = `SELECT n."id", n."region", n."sector", n."learner_count" FROM ${S}."skill_needs" n WHERE ${where.join(' AND ')}`;
+    const needs = rollup
+      ? `SELECT r.* FROM ${S}."demand_rollup" r WHERE ${where.join(' AND ')}`
+      : `SELECT n."id", n."region", n."sector", n."learner_count" FROM ${S}."skill_needs" n WHERE ${where.join(' AND ')}`;
+    const sectorKey = rollup
+      ? `coalesce(nullif(left(f."sector", 2), ''), '—')`
+      : `coalesce(left(f."sector", 2), '—')`;
+    const totals = rollup
+      ? `sum(f."needs")::int AS "needs", sum(f."learners")::int AS "learners"`
+      : `count(*)::int AS "needs", sum(f."learner_count")::int AS "learners"`;
     let cells: string;
     let supply: string;
     switch (query.groupBy) {
       case 'REGION':
+        cells = `SELECT f."region" AS "key", ${totals} FROM needs f ${rollup ? `WHERE f."grouping" = 'R'` : ''} GROUP BY f."region"`;
         // Supply by region: institutions whose profile serves the region (GIN on region_cover).
-        cells = `SELECT f."region" AS "key", count(*)::int AS "needs", sum(f."learner_count")::int AS "learners" FROM needs f GROUP BY f."region"`;
         supply = `SELECT c."key", count(p."organization_id")::int AS "supply", coalesce(sum(p."annual_capacity"), 0)::int AS "capacity"
                     FROM cells c JOIN ${S}."capability_profiles" p ON p."region_cover" @> ARRAY[c."key"]
                    GROUP BY c."key"`;
         break;
-      case 'SECTOR':
+      case 'SECTOR': {
+        cells = `SELECT ${sectorKey} AS "key", ${totals} FROM needs f ${rollup ? `WHERE f."grouping" = 'R'` : ''} GROUP BY 1`;
+        const sectorSkills = rollup
+          ? `SELECT DISTINCT ${sectorKey} AS "key", f."key"::uuid AS "skill_id" FROM needs f WHERE f."grouping" = 'S'`
+          : `SELECT DISTINCT ${sectorKey} AS "key", k."skill_id" FROM needs f JOIN ${S}."need_skills" k ON k."need_id" = f."id"`;
         // Supply by sector: institutions teaching a skill the sector asks for (each skill once per sector).
-        cells = `SELECT coalesce(left(f."sector", 2), '—') AS "key", count(*)::int AS "needs", sum(f."learner_count")::int AS "learners" FROM needs f GROUP BY 1`;
         supply = `SELECT d."key", count(*)::int AS "supply", sum(d."annual_capacity")::int AS "capacity"
                     FROM (SELECT DISTINCT w."key", p."organization_id", p."annual_capacity"
-                            FROM (SELECT DISTINCT coalesce(left(f."sector", 2), '—') AS "key", k."skill_id"
-                                    FROM needs f JOIN ${S}."need_skills" k ON k."need_id" = f."id") w
+                            FROM (${sectorSkills}) w
                             JOIN ${S}."profile_skills" ps ON ps."skill_id" = w."skill_id"
                             JOIN ${S}."capability_profiles" p ON p."organization_id" = ps."organization_id") d
                    GROUP BY d."key"`;
         break;
+      }
       case 'SKILL':
-        cells = `SELECT k."skill_id"::text AS "key", count(*)::int AS "needs", sum(f."learner_count")::int AS "learners"
-                   FROM needs f JOIN ${S}."need_skills" k ON k."need_id" = f."id" GROUP BY k."skill_id"`;
+        cells = rollup
+          ? `SELECT f."key", ${totals} FROM needs f WHERE f."grouping" = 'S' GROUP BY f."key"`
+          : `SELECT k."skill_id"::text AS "key", ${totals} FROM needs f JOIN ${S}."need_skills" k ON k."need_id" = f."id" GROUP BY k."skill_id"`;
         supply = `SELECT c."key", count(ps."organization_id")::int AS "supply", coalesce(sum(p."annual_capacity"), 0)::int AS "capacity"
                     FROM cells c JOIN ${S}."profile_skills" ps ON ps."skill_id" = c."key"::uuid
                     JOIN ${S}."capability_profiles" p ON p."organization_id" = ps."organization_id"
                    GROUP BY c."key"`;
         break;
       case 'SKILL_GROUP':
-        cells = `SELECT sg."group_id"::text AS "key", count(DISTINCT f."id")::int AS "needs", sum(f."learner_count")::int AS "learners"
-                   FROM needs f JOIN ${S}."need_skills" k ON k."need_id" = f."id"
-                   JOIN ${S}."skill_groups" sg ON sg."skill_id" = k."skill_id" AND sg."level" = ${param(query.groupLevel)}
-                   JOIN ${S}."skills" g ON g."id" = sg."group_id" AND g."kind" = 'SKILL_GROUP'
-                  GROUP BY sg."group_id"`;
+        // Each need counts once per group, and so do its learners, however many of its skills the group holds.
+        cells = rollup
+          ? `SELECT f."key", ${totals} FROM needs f WHERE f."grouping" = 'G' AND f."level" = ${param(query.groupLevel)} GROUP BY f."key"`
+          : `SELECT g."key", count(*)::int AS "needs", sum(g."learner_count")::int AS "learners"
+               FROM (SELECT DISTINCT f."id", sg."group_id"::text AS "key", f."learner_count"
+                       FROM needs f JOIN ${S}."need_skills" k ON k."need_id" = f."id"
+                       JOIN ${S}."skill_groups" sg ON sg."skill_id" = k."skill_id" AND sg."level" = ${param(query.groupLevel)}
+                       JOIN ${S}."skills" g ON g."id" = sg."group_id" AND g."kind" = 'SKILL_GROUP') g
+              GROUP BY g."key"`;
         supply = `SELECT c."key", count(pg."organization_id")::int AS "supply", coalesce(sum(p."annual_capacity"), 0)::int AS "capacity"
                     FROM cells c JOIN ${S}."profile_groups" pg ON pg."group_id" = c."key"::uuid
                     JOIN ${S}."capability_profiles" p ON p."organization_id" = pg."organization_id"

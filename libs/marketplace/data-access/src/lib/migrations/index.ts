@@ -3,6 +3,7 @@ import { MarketplaceExchange1764300000210 } from './1764300000210-marketplace-ex
 import { MarketplaceOutboxRepublish1764400000000 } from './1764400000000-marketplace-outbox-republish';
 import { MarketplaceNeedExpiry1764500000000 } from './1764500000000-marketplace-need-expiry';
 import { MarketplaceMatchCache1764600000000 } from './1764600000000-marketplace-match-cache';
+import { MarketplaceDemandRollup1764600000100 } from './1764600000100-marketplace-demand-rollup';
 
 export const MARKETPLACE_MIGRATIONS = [
   MarketplaceInitial1764300000200,
@@ -10,4 +11,5 @@ export const MARKETPLACE_MIGRATIONS = [
   MarketplaceOutboxRepublish1764400000000,
   MarketplaceNeedExpiry1764500000000,
   MarketplaceMatchCache1764600000000,
+  MarketplaceDemandRollup1764600000100,
 ];
