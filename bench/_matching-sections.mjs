@@ -1,7 +1,9 @@
 // Sections of the matching bench beyond ranking throughput: demandMap, skill search, exposure.
 // Each takes the bench's context and returns figures merged into the results; `targets` and
 // `report` turn them into table rows.
-import { lib } from './_common.mjs';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { lib, ROOT } from './_common.mjs';
 
 const { DEFAULT_MATCH_WEIGHTS, skillCoverage } = lib('libs/marketplace/domain/src/index.js');
 const { regionAndDescendants } = lib('libs/shared/util-regions/src/index.js');
@@ -70,10 +72,59 @@ async function exposure({ opts, db, repository, load }) {
   return { exposure: result };
 }
 
-export const all = [demandMap, exposure];
+// Today's search before the forgiving one (pg_trgm word similarity over all labels), for the figures beside it.
+const TRIGRAM_SEARCH = `SELECT s.id FROM marketplace.skills s
+  WHERE s.kind <> 'SKILL_GROUP' AND ($1 <% s.search_text OR s.search_text ILIKE $2)
+  ORDER BY round((0.6 * word_similarity($1, s.search_text) + 0.4 * similarity($1, s.label_en))::numeric, 6)::float8 DESC, s.id DESC LIMIT 5`;
+
+async function search({ db, request, load }) {
+  const entries = JSON.parse(readFileSync(join(ROOT, 'bench/search-eval.json'), 'utf8'));
+  const kinds = {};
+  const times = [];
+  for (const entry of entries) {
+    const kind = (kinds[entry.kind] ??= { n: 0, now: 0, before: 0 });
+    kind.n++;
+    const t = process.hrtime.bigint();
+    const data = await request(
+      'query($s: String) { skills(search: $s, first: 5) { edges { node { id } } } }',
+      { s: entry.query },
+    );
+    times.push(Number(process.hrtime.bigint() - t) / 1e6);
+    if (data.skills.edges.some((e) => e.node.id === entry.skillId)) kind.now++;
+    const q = entry.query.trim().toLowerCase();
+    const before = await db.query(TRIGRAM_SEARCH, [q, `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`]);
+    if (before.rows.some((r) => r.id === entry.skillId)) kind.before++;
+  }
+  times.sort((a, b) => a - b);
+  const skills = (
+    await db.query(
+      `SELECT count(*)::int AS n, (SELECT count(*)::int FROM marketplace.skill_vocabulary) AS words FROM marketplace.skills`,
+    )
+  ).rows[0];
+  return {
+    search: {
+      kinds,
+      queries: entries.length,
+      p50: times[Math.floor(times.length / 2)],
+      p95: times[Math.floor(times.length * 0.95)],
+      skills,
+      load: load(),
+    },
+  };
+}
+
+export const all = [demandMap, search, exposure];
 
 export function targets(r) {
+  const recall = (kind) => r.search.kinds[kind].now / r.search.kinds[kind].n;
   return [
+    ['search recall@5, one edit ≥ 0.97', recall('one edit').toFixed(3), recall('one edit') >= 0.97],
+    ['search recall@5, two edits ≥ 0.90', recall('two edits').toFixed(3), recall('two edits') >= 0.9],
+    [
+      `search p95 ≤ 30 ms through the gateway, one client (${r.search.skills.n} skills, ${r.search.skills.words} words)`,
+      `${r.search.p95.toFixed(1)} ms`,
+      r.search.p95 <= 30,
+    ],
     [
       'demandMap over 1M needs p95 ≤ 200 ms, one client (worst grouping)',
       `${Math.max(...Object.values(r.demand).map((d) => d.p95)).toFixed(0)} ms`,
@@ -83,7 +134,17 @@ export function targets(r) {
 }
 
 export function report(r) {
-  return `demandMap, one client, 20 requests per grouping:
+  return `Skill search, ${r.search.queries} generated misspellings (bench/search-eval.json), first 5 results through the gateway (load ${r.search.load}):
+
+| kind | queries | recall@5 now | recall@5 before (pg_trgm word similarity) |
+|---|---|---|---|
+${Object.entries(r.search.kinds)
+  .map(([kind, k]) => `| ${kind} | ${k.n} | ${(k.now / k.n).toFixed(3)} | ${(k.before / k.n).toFixed(3)} |`)
+  .join('\n')}
+
+Latency through the gateway, one client: p50 ${r.search.p50.toFixed(1)} ms, p95 ${r.search.p95.toFixed(1)} ms.
+
+demandMap, one client, 20 requests per grouping:
 
 | grouping | p50 ms | p95 ms | load |
 |---|---|---|---|

@@ -33,11 +33,6 @@ export async function seedMarket(opts, url = benchDatabaseUrl()) {
   const { allRegions, regionAndDescendants, regionAndAncestors } = lib(
     'libs/shared/util-regions/src/index.js',
   );
-  await migrateService(marketplaceDataSource(url));
-  const dataSource = await openDataSource(marketplaceDataSource(url, 2), false);
-  await new ImportSkillTaxonomyUseCase(dataSource).execute(`${ROOT}/data/esco`, { onlyIfEmpty: true });
-  await dataSource.destroy();
-
   const params = {
     needs: opts.needs,
     institutions: opts.institutions,
@@ -50,6 +45,23 @@ export async function seedMarket(opts, url = benchDatabaseUrl()) {
     .digest('hex');
   const client = new pg.Client({ connectionString: url });
   await client.connect();
+  // Stale bench data goes before migrating: migrations that backfill (the demand rollup) would
+  // otherwise work through a market about to be replaced.
+  const stale = await client.query(
+    `SELECT to_regclass('bench_seed.fingerprint') IS NOT NULL AND to_regclass('marketplace.skill_needs') IS NOT NULL AS present`,
+  );
+  if (
+    stale.rows[0].present &&
+    (await client.query(`SELECT value FROM bench_seed.fingerprint`)).rows[0]?.value !== fingerprint
+  ) {
+    await client.query(`DELETE FROM bench_seed.fingerprint`);
+    await client.query(`TRUNCATE marketplace.partnerships, marketplace.profile_groups, marketplace.profile_skills, marketplace.capability_profiles,
+             marketplace.need_skills, marketplace.skill_needs, marketplace.umbrella_members, marketplace.organizations CASCADE`);
+  }
+  await migrateService(marketplaceDataSource(url));
+  const dataSource = await openDataSource(marketplaceDataSource(url, 2), false);
+  await new ImportSkillTaxonomyUseCase(dataSource).execute(`${ROOT}/data/esco`, { onlyIfEmpty: true });
+  await dataSource.destroy();
   const q = (sql, values) => client.query(sql, values);
   try {
     await q(`CREATE SCHEMA IF NOT EXISTS bench_seed`);
@@ -72,6 +84,8 @@ export async function seedMarket(opts, url = benchDatabaseUrl()) {
     await q(`DELETE FROM bench_seed.fingerprint`);
     await q(`TRUNCATE marketplace.partnerships, marketplace.profile_groups, marketplace.profile_skills, marketplace.capability_profiles,
              marketplace.need_skills, marketplace.skill_needs, marketplace.umbrella_members, marketplace.organizations CASCADE`);
+    // Rankings cached for the previous market (the seed writes with triggers off, so nothing would invalidate them).
+    await q(`TRUNCATE marketplace.match_cache, marketplace.match_changes`);
     await q(`SET max_parallel_workers_per_gather = 0`); // one deterministic stream of random()
     // The generator writes consistent rows: foreign-key triggers are skipped for this session only.
     await q(`SET session_replication_role = replica`);

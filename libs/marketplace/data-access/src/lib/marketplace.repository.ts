@@ -2,7 +2,7 @@
 // filtered lists, and the ranking queries. Each method is one SQL statement.
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import type { MatchWeights } from '@lattice/marketplace-domain';
+import type { MatchWeights, WordMatch } from '@lattice/marketplace-domain';
 import {
   DirectoryOrganizationEntity,
   MARKETPLACE_SCHEMA,
@@ -34,7 +34,9 @@ const SKILL_COLUMNS = `s."id", s."uri", s."framework", s."kind", s."code", s."la
   s."description_fr" AS "descriptionFr", s."skill_type" AS "skillType", s."reuse_level" AS "reuseLevel", s."collections"`;
 
 export interface SkillSearch {
-  readonly search?: string | null;
+  /** Vocabulary words the searched words met (SearchVocabulary), with the number of searched words; absent: list all. */
+  readonly matches?: readonly WordMatch[] | null;
+  readonly searchedWords?: number;
   readonly framework?: 'ESCO' | 'SFS' | null;
   readonly includeGroups?: boolean;
 }
@@ -167,9 +169,9 @@ export class MarketplaceRepository {
   }
 
   /**
-   * Typo- and word-order-tolerant search over every label (pg_trgm on a GIN index), ranked by
-   * word similarity to all labels and similarity to the preferred label; without a search,
-   * alphabetical. Rows come with their sort key for keyset paging.
+   * Forgiving search over every label, English and French (see skill-search-text in the domain):
+   * the searched words met vocabulary words (SearchVocabulary, in memory, bounded), and skills
+   * rank by how well all searched words met theirs; without a search, alphabetical. Rows come with their sort key for keyset paging.
    */
   async searchSkills(
     query: SkillSearch,
@@ -181,19 +183,28 @@ export class MarketplaceRepository {
     const param = (value: unknown) => `$${params.push(value)}`;
     if (query.framework) where.push(`s."framework" = ${param(query.framework)}`);
     if (!query.includeGroups) where.push(`s."kind" <> 'SKILL_GROUP'`);
-    const search = query.search?.trim().toLowerCase();
-    if (search) {
-      const q = param(search);
-      const rank = `round((0.6 * word_similarity(${q}, s."search_text") + 0.4 * similarity(${q}, s."label_en"))::numeric, 6)::float8`;
-      where.push(
-        `(${q} <% s."search_text" OR s."search_text" ILIKE ${param(`%${search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`)})`,
-      );
-      const inner = `SELECT ${SKILL_COLUMNS}, ${rank} AS "sortKey" FROM ${S}."skills" s WHERE ${where.join(' AND ')}`;
+    if (query.matches) {
+      const matched = query.matches;
+      if (matched.length === 0) return [];
+      const searched = Math.max(1, query.searchedWords ?? 1);
+      // A skill scores the mean over searched words of its best-met word, less a little per word its
+      // label has beyond or short of the search.
+      const m = [
+        param(matched.map((c) => c.ord)),
+        param(matched.map((c) => c.word)),
+        param(matched.map((c) => c.quality)),
+      ];
+      const rank = `round((sc."total" / ${param(searched)}::float8 - 0.02 * abs(s."label_words" - ${param(searched)}::int))::numeric, 6)::float8`;
       const page = after
-        ? `WHERE ("sortKey", "id") < (${param(Number(after[0]))}::float8, ${param(after[1])}::uuid)`
+        ? `AND (${rank}, s."id") < (${param(Number(after[0]))}::float8, ${param(after[1])}::uuid)`
         : '';
       return this.dataSource.query(
-        `SELECT * FROM (${inner}) ranked ${page} ORDER BY "sortKey" DESC, "id" DESC LIMIT ${param(limit + 1)}`,
+        `WITH m AS (SELECT * FROM unnest(${m[0]}::int[], ${m[1]}::text[], ${m[2]}::float8[]) AS m("ord", "word", "quality")),
+           per AS (SELECT w."skill_id", m."ord", max(m."quality") AS "quality" FROM m JOIN ${S}."skill_words" w ON w."word" = m."word" GROUP BY w."skill_id", m."ord"),
+           sc AS (SELECT "skill_id", sum("quality") AS "total" FROM per GROUP BY "skill_id")
+         SELECT ${SKILL_COLUMNS}, ${rank} AS "sortKey" FROM sc JOIN ${S}."skills" s ON s."id" = sc."skill_id"
+          WHERE true ${where.map((w) => `AND ${w}`).join(' ')} ${page}
+          ORDER BY "sortKey" DESC, s."id" DESC LIMIT ${param(limit + 1)}`,
         params,
       );
     }
@@ -429,6 +440,14 @@ export class MarketplaceRepository {
          "topics" = EXCLUDED."topics", "matches" = EXCLUDED."matches", "computed_at" = now()`,
       [kind, ownerId, weightsKey, dependencies.snapshot, dependencies.topics, JSON.stringify(matches)],
     );
+  }
+
+  /** Every word skills can be found by (for SearchVocabulary). */
+  async skillVocabulary(): Promise<string[]> {
+    const rows: Array<{ word: string }> = await this.dataSource.query(
+      `SELECT "word" FROM ${S}."skill_vocabulary" ORDER BY "word"`,
+    );
+    return rows.map((row) => row.word);
   }
 
   /** Recomputes the demand rollup from the needs (`npm run demand:rebuild`); returns its rows. */

@@ -4,6 +4,7 @@ import { MarketplaceOutboxRepublish1764400000000 } from './1764400000000-marketp
 import { MarketplaceNeedExpiry1764500000000 } from './1764500000000-marketplace-need-expiry';
 import { MarketplaceMatchCache1764600000000 } from './1764600000000-marketplace-match-cache';
 import { MarketplaceDemandRollup1764600000100 } from './1764600000100-marketplace-demand-rollup';
+import { MarketplaceSkillSearchWords1764600000200 } from './1764600000200-marketplace-skill-search-words';
 
 export const MARKETPLACE_MIGRATIONS = [
   MarketplaceInitial1764300000200,
@@ -12,4 +13,5 @@ export const MARKETPLACE_MIGRATIONS = [
   MarketplaceNeedExpiry1764500000000,
   MarketplaceMatchCache1764600000000,
   MarketplaceDemandRollup1764600000100,
+  MarketplaceSkillSearchWords1764600000200,
 ];
