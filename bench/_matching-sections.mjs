@@ -35,14 +35,15 @@ async function exposure({ opts, db, repository, load }) {
   );
   const result = {};
   for (const [label, weights] of [
-    ['without', { ...DEFAULT_MATCH_WEIGHTS, smallInstitution: 0 }],
+    ['without', { ...DEFAULT_MATCH_WEIGHTS, smallInstitution: 0, exposureFloor: 0 }],
     ['with', DEFAULT_MATCH_WEIGHTS],
   ]) {
     let smallTop = 0,
       top = 0,
       coverage = 0,
       smallCapable = 0,
-      capable = 0;
+      capable = 0,
+      target = 0;
     for (const n of sample) {
       const rows = await repository.rankInstitutions(n.id, regionAndDescendants(n.region), weights, 100_000);
       const facts = rows.map((r) => ({
@@ -53,17 +54,22 @@ async function exposure({ opts, db, repository, load }) {
           relatedSkills: Number(r.relatedSkills),
         }),
       }));
+      const capableSmall = (f) => f.small && f.coverage >= DEFAULT_MATCH_WEIGHTS.capableCoverage;
       const able = facts.filter((f) => f.coverage >= DEFAULT_MATCH_WEIGHTS.capableCoverage);
+      const first = facts.slice(0, 10);
       capable += able.length;
-      smallCapable += able.filter((f) => f.small).length;
-      for (const f of facts.slice(0, 10)) {
+      smallCapable += able.filter(capableSmall).length;
+      // Parity for this need: capable small institutions' share of its capable ones, over its first places.
+      target += able.length ? (first.length * able.filter(capableSmall).length) / able.length : 0;
+      for (const f of first) {
         top++;
-        if (f.small) smallTop++;
+        if (capableSmall(f)) smallTop++;
         coverage += f.coverage;
       }
     }
     result[label] = {
       smallTopShare: smallTop / Math.max(1, top),
+      parityShare: target / Math.max(1, top),
       smallCapableShare: smallCapable / Math.max(1, capable),
       meanTopCoverage: coverage / Math.max(1, top),
       load: load(),
@@ -118,6 +124,17 @@ export const all = [demandMap, search, exposure];
 export function targets(r) {
   const recall = (kind) => r.search.kinds[kind].now / r.search.kinds[kind].n;
   return [
+    [
+      'capable small institutions: share of top-10 slots within ±10% (relative) of their share of the capable (per need)',
+      `${pct(r.exposure.with.smallTopShare)} vs ${pct(r.exposure.with.parityShare)}`,
+      Math.abs(r.exposure.with.smallTopShare - r.exposure.with.parityShare) <=
+        0.1 * r.exposure.with.parityShare,
+    ],
+    [
+      'mean skill coverage of the top 10 within 3% of the unadjusted ranking',
+      `${r.exposure.with.meanTopCoverage.toFixed(3)} vs ${r.exposure.without.meanTopCoverage.toFixed(3)}`,
+      r.exposure.with.meanTopCoverage >= 0.97 * r.exposure.without.meanTopCoverage,
+    ],
     ['search recall@5, one edit ≥ 0.97', recall('one edit').toFixed(3), recall('one edit') >= 0.97],
     ['search recall@5, two edits ≥ 0.90', recall('two edits').toFixed(3), recall('two edits') >= 0.9],
     [
@@ -152,10 +169,10 @@ ${Object.entries(r.demand)
   .map(([g, d]) => `| ${g} | ${d.p50.toFixed(0)} | ${d.p95.toFixed(0)} | ${d.load} |`)
   .join('\n')}
 
-Exposure (sampled open needs; "capable" = skill coverage ≥ ${DEFAULT_MATCH_WEIGHTS.capableCoverage}):
+Exposure (${r.exposure.with.sampled ?? 'sampled'} open needs; "capable" = skill coverage ≥ ${DEFAULT_MATCH_WEIGHTS.capableCoverage}; parity = each need's share of capable small institutions among its capable ones, over its first places):
 
-| | small share of top-10 slots | small share of capable institutions | mean skill coverage of the top 10 | load |
-|---|---|---|---|---|
-| without the term | ${pct(r.exposure.without.smallTopShare)} | ${pct(r.exposure.without.smallCapableShare)} | ${r.exposure.without.meanTopCoverage.toFixed(3)} | ${r.exposure.without.load} |
-| with the term (+${DEFAULT_MATCH_WEIGHTS.smallInstitution}) | ${pct(r.exposure.with.smallTopShare)} | ${pct(r.exposure.with.smallCapableShare)} | ${r.exposure.with.meanTopCoverage.toFixed(3)} | ${r.exposure.with.load} |`;
+| ranking | capable small share of top-10 slots | parity share | capable small share of all capable (pooled) | mean skill coverage of the top 10 | load |
+|---|---|---|---|---|---|
+| unadjusted | ${pct(r.exposure.without.smallTopShare)} | ${pct(r.exposure.without.parityShare)} | ${pct(r.exposure.without.smallCapableShare)} | ${r.exposure.without.meanTopCoverage.toFixed(3)} | ${r.exposure.without.load} |
+| calibrated exposure (cap ${DEFAULT_MATCH_WEIGHTS.smallInstitution}, floor ${DEFAULT_MATCH_WEIGHTS.exposureFloor}) | ${pct(r.exposure.with.smallTopShare)} | ${pct(r.exposure.with.parityShare)} | ${pct(r.exposure.with.smallCapableShare)} | ${r.exposure.with.meanTopCoverage.toFixed(3)} | ${r.exposure.with.load} |`;
 }

@@ -12,7 +12,16 @@ import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { build, options, ROOT } from './_common.mjs';
 
-const opts = options({ count: 6000, reference: 300, verify: 300, workers: availableParallelism(), skipBuild: 'false', db: 'true', dbCount: 3000, dbReference: 200 });
+const opts = options({
+  count: 6000,
+  reference: 300,
+  verify: 300,
+  workers: availableParallelism(),
+  skipBuild: 'false',
+  db: 'true',
+  dbCount: 3000,
+  dbReference: 200,
+});
 const loadBefore = loadavg()[0];
 if (opts.skipBuild !== 'true') build();
 const { createWorld, CREATED, ob } = await import('./_issuance-world.mjs');
@@ -28,10 +37,16 @@ const verifier = ob.createCredentialVerifier({
 const rate = (n, ms) => Math.round((n / ms) * 1000);
 
 // 1. Reference path: @digitalbazaar/vc + data-integrity + eddsa-rdfc-2022, one credential at a time.
-for (let i = 0; i < 20; i++) await ob.signCredential(world.credentialFor(1_000_000 + i), { signer, documentLoader, created: CREATED });
+for (let i = 0; i < 20; i++)
+  await ob.signCredential(world.credentialFor(1_000_000 + i), { signer, documentLoader, created: CREATED });
 const reference = [];
 let started = performance.now();
-for (let i = 0; i < opts.reference; i++) reference.push(JSON.stringify(await ob.signCredential(world.credentialFor(i), { signer, documentLoader, created: CREATED })));
+for (let i = 0; i < opts.reference; i++)
+  reference.push(
+    JSON.stringify(
+      await ob.signCredential(world.credentialFor(i), { signer, documentLoader, created: CREATED }),
+    ),
+  );
 const referenceMs = performance.now() - started;
 
 // 2. Fast path, one thread.
@@ -103,7 +118,8 @@ for (let n = 0, i = 0; n < opts.verify && i < opts.count; n++, i += step) {
   else console.error(`credential ${i} failed:`, report.failed);
 }
 latencies.sort((a, b) => a - b);
-const pct = (p) => latencies[Math.min(latencies.length - 1, Math.ceil((p / 100) * latencies.length) - 1)].toFixed(1);
+const pct = (p) =>
+  latencies[Math.min(latencies.length - 1, Math.ceil((p / 100) * latencies.length) - 1)].toFixed(1);
 const fetches = documentLoader.stats.networkFetches + documentLoader.stats.refused + fetchesInWorkers;
 const templated = workerStats.at(-1);
 
@@ -115,22 +131,57 @@ if (opts.db !== 'false') {
 }
 const loadAfter = loadavg()[0];
 
-const cpuModel = (readFileSync('/proc/cpuinfo', 'utf8').match(/model name\s*:\s*(.*)/) ?? [])[1] ?? cpus()[0]?.model ?? 'unknown';
+const cpuModel =
+  (readFileSync('/proc/cpuinfo', 'utf8').match(/model name\s*:\s*(.*)/) ?? [])[1] ??
+  cpus()[0]?.model ??
+  'unknown';
 const rows = [
-  ['reference path (@digitalbazaar/vc, one at a time, 1 thread)', `${rate(opts.reference, referenceMs)} credentials/s`, `${opts.reference} signed`],
+  [
+    'reference path (@digitalbazaar/vc, one at a time, 1 thread)',
+    `${rate(opts.reference, referenceMs)} credentials/s`,
+    `${opts.reference} signed`,
+  ],
   ['fast path, 1 thread', `${rate(singleCount, singleMs)} credentials/s`, `${singleCount} signed`],
-  [`fast path, ${opts.workers} worker threads`, `${rate(opts.count, fastMs)} credentials/s`, `${opts.count} signed (target ≥ 1,000/s)`],
-  ['bare Ed25519 signing loop (node:crypto, 1 thread)', `${rate(bareCount, bareMs)} signatures/s`, `${bareCount} signatures`],
-  ['fast path = reference path, byte for byte', `${identical}/${opts.reference}`, 'first learners of the batch'],
-  ['fast path credentials verified', `${verified}/${latencies.length}`, 'schema, dates, issuer key, proof, status'],
+  [
+    `fast path, ${opts.workers} worker threads`,
+    `${rate(opts.count, fastMs)} credentials/s`,
+    `${opts.count} signed (target ≥ 1,000/s)`,
+  ],
+  [
+    'bare Ed25519 signing loop (node:crypto, 1 thread)',
+    `${rate(bareCount, bareMs)} signatures/s`,
+    `${bareCount} signatures`,
+  ],
+  [
+    'fast path = reference path, byte for byte',
+    `${identical}/${opts.reference}`,
+    'first learners of the batch',
+  ],
+  [
+    'fast path credentials verified',
+    `${verified}/${latencies.length}`,
+    'schema, dates, issuer key, proof, status',
+  ],
   ['verification latency p50 / p95 / p99', `${pct(50)} / ${pct(95)} / ${pct(99)} ms`, 'target p99 ≤ 50 ms'],
   ['network fetches (contexts, keys)', String(fetches), 'must be 0'],
 ];
 if (db) {
   rows.push(
-    ['end to end: awardCredential one at a time (reference path, Postgres)', `${db.reference} awards/s`, `${db.referenceCount} awards, one transaction each`],
-    ['end to end: awardCredentialBatch processor (batch signer, Postgres)', `${db.batch} awards/s`, `${db.batchCount} awards in batches of 1,000, queueing included (${db.queuedMs} ms), 1 replica`],
-    ['end to end: batch awards verified', `${db.verified}/${db.sampled}`, 'random sample read back from the awards table'],
+    [
+      'end to end: awardCredential one at a time (reference path, Postgres)',
+      `${db.reference} awards/s`,
+      `${db.referenceCount} awards, one transaction each`,
+    ],
+    [
+      'end to end: awardCredentialBatch processor (batch signer, Postgres)',
+      `${db.batch} awards/s`,
+      `${db.batchCount} awards in batches of 1,000, queueing included (${db.queuedMs} ms), 1 replica`,
+    ],
+    [
+      'end to end: batch awards verified',
+      `${db.verified}/${db.sampled}`,
+      'random sample read back from the awards table',
+    ],
   );
 }
 console.log(rows.map(([a, b, c]) => `${a.padEnd(72)} ${b.padEnd(26)} ${c}`).join('\n'));
@@ -155,7 +206,11 @@ ${rows.map(([a, b, c]) => `| ${a} | ${b} | ${c} |`).join('\n')}
 `;
 mkdirSync(join(ROOT, 'bench/results'), { recursive: true });
 writeFileSync(join(ROOT, 'bench/results/issuance.md'), markdown);
-const ok = identical === opts.reference && verified === latencies.length && fetches === 0 && (!db || db.verified === db.sampled);
+const ok =
+  identical === opts.reference &&
+  verified === latencies.length &&
+  fetches === 0 &&
+  (!db || db.verified === db.sampled);
 if (!ok) {
   console.error('issuance bench: correctness check failed');
   process.exit(1);

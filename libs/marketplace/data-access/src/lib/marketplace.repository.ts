@@ -77,6 +77,8 @@ export interface RankedFacts {
   daysUntilNeeded: number | null;
   small: boolean;
   region: string;
+  /** The exposure term this candidate received (see CALIBRATED_EXPOSURE). */
+  exposure: number;
 }
 
 /** 'P': institutions ranked for a need; 'N': needs ranked for an institution. */
@@ -117,24 +119,47 @@ function weightParams(weights: MatchWeights): number[] {
     weights.smallInstitution,
     weights.capableCoverage,
     weights.leadTimeDays,
+    weights.exposureFloor,
+    weights.exposureSlots,
   ];
 }
 
-// $3..$11 are the weights in weightParams order; the same formula as scoreMatch in the domain.
-const SCORE = `(
+// $3..$13 are the weights in weightParams order; the same formula as scoreMatch in the domain.
+// BASE is the score without the exposure term; a candidate is capable when its skill coverage
+// reaches $10.
+const BASE = `(
     $3::float8 * f."exact_credit" / f."needed"
   + $4::float8 * f."related_skills" / f."needed"
   + $5::float8 * f."region_fit"
   + CASE WHEN f."delivery_overlap" THEN $6::float8 ELSE 0 END
   + $7::float8 * least(1, f."annual_capacity"::float8 / greatest(f."learner_count", 1))
   + $8::float8 * CASE WHEN f."days_until" IS NULL THEN 1 ELSE least(1, greatest(0, f."days_until"::float8 / $11::float8)) END
-  + CASE WHEN f."small" AND (f."exact_credit" + 0.5 * f."related_skills") / f."needed" >= $10::float8 THEN $9::float8 ELSE 0 END
 )`;
+const CAPABLE = `((f."exact_credit" + 0.5 * f."related_skills") / f."needed" >= $10::float8)`;
 
-const FACT_COLUMNS = `f."candidate_id" AS "candidateId", ${SCORE} AS "score", f."needed" AS "neededSkills", f."exact_credit" AS "exactCredit",
+const FACT_COLUMNS = `f."candidate_id" AS "candidateId", f."base" + f."exposure" AS "score", f."exposure", f."needed" AS "neededSkills", f."exact_credit" AS "exactCredit",
   f."exact_skills" AS "exactSkills", f."exact_ids" AS "exactSkillIds", f."related_skills" AS "relatedSkills", f."related_ids" AS "relatedSkillIds",
   f."region_fit" AS "regionFit", f."delivery_overlap" AS "deliveryOverlap", f."annual_capacity" AS "annualCapacity",
   f."learner_count" AS "learnerCount", f."days_until" AS "daysUntilNeeded", f."small", f."region"`;
+
+/**
+ * The calibrated exposure term of a need's ranking (see docs/matching.md): capable small
+ * institutions should hold their share of the first $13 places — t = their share of the capable
+ * candidates × $13, rounded by a dither fixed per need (so over many needs it is exact on
+ * average) — and the smallest lift that puts t of them there (the t-th best capable small one just
+ * above the ($13 − t + 1)-th best other) is added to every capable small one; at least the floor
+ * $12 (ties go to them), at most the cap $9.
+ */
+const CALIBRATED_EXPOSURE = `
+  g AS MATERIALIZED (SELECT f.*, ${BASE} AS "base", ${CAPABLE} AS "capable", f."small" AND ${CAPABLE} AS "sc",
+                            row_number() OVER (PARTITION BY f."small" AND ${CAPABLE} ORDER BY ${BASE} DESC, f."candidate_id") AS "pos" FROM f),
+  t AS (SELECT least(count(*) FILTER (WHERE g."sc"),
+                     floor($13::float8 * count(*) FILTER (WHERE g."sc") / greatest(count(*) FILTER (WHERE g."capable"), 1)
+                           + ('x' || substr(md5($1::text), 1, 8))::bit(32)::bigint::float8 / 4294967296.0))::int AS "t" FROM g),
+  lift AS (SELECT CASE WHEN t."t" = 0 THEN $12::float8 ELSE least($9::float8, greatest($12::float8,
+                    coalesce((SELECT g."base" FROM g WHERE NOT g."sc" AND g."pos" = $13::int - t."t" + 1), 0)
+                    - (SELECT g."base" FROM g WHERE g."sc" AND g."pos" = t."t") + 0.000001)) END AS "b" FROM t),
+  ranked AS (SELECT g.*, CASE WHEN g."sc" THEN lift."b" ELSE 0 END AS "exposure" FROM g CROSS JOIN lift)`;
 
 @Injectable()
 export class MarketplaceRepository {
@@ -326,14 +351,15 @@ export class MarketplaceRepository {
        ),
        f AS (
          SELECT c."organization_id" AS "candidate_id", need."needed", c."exact_credit", c."exact_skills", c."exact_ids", c."related_skills", c."related_ids",
-                CASE WHEN need."region" = ANY(p."region_cover") THEN 1.0 WHEN p."regions" && $12::text[] THEN 0.5 ELSE 0.0 END AS "region_fit",
+                CASE WHEN need."region" = ANY(p."region_cover") THEN 1.0 WHEN p."regions" && $14::text[] THEN 0.5 ELSE 0.0 END AS "region_fit",
                 p."delivery_modes" && need."delivery_modes" AS "delivery_overlap",
                 p."annual_capacity", need."learner_count", need."days_until", o."size" = 'SMALL' AS "small", need."region"
            FROM cand c CROSS JOIN need
            JOIN ${S}."capability_profiles" p ON p."organization_id" = c."organization_id"
            JOIN ${S}."organizations" o ON o."id" = c."organization_id"
        )
-       SELECT ${FACT_COLUMNS} FROM f ORDER BY "score" DESC, f."candidate_id" LIMIT $2`,
+       ,${CALIBRATED_EXPOSURE}
+       SELECT ${FACT_COLUMNS} FROM ranked f ORDER BY "score" DESC, f."candidate_id" LIMIT $2`,
       [needId, limit, ...weightParams(weights), needRegionDescendants],
     );
   }
@@ -376,13 +402,14 @@ export class MarketplaceRepository {
          SELECT c."need_id" AS "candidate_id",
                 (SELECT count(*) FROM ${S}."need_skills" k WHERE k."need_id" = n."id")::int AS "needed",
                 c."exact_credit", c."exact_skills", c."exact_ids", c."related_skills", c."related_ids",
-                CASE WHEN n."region" = ANY(prof."region_cover") THEN 1.0 WHEN n."region" = ANY($12::text[]) THEN 0.5 ELSE 0.0 END AS "region_fit",
+                CASE WHEN n."region" = ANY(prof."region_cover") THEN 1.0 WHEN n."region" = ANY($14::text[]) THEN 0.5 ELSE 0.0 END AS "region_fit",
                 prof."delivery_modes" && n."delivery_modes" AS "delivery_overlap",
                 prof."annual_capacity", n."learner_count", (n."needed_by" - current_date) AS "days_until", prof."size" = 'SMALL' AS "small", n."region"
            FROM cand c CROSS JOIN prof
            JOIN ${S}."skill_needs" n ON n."id" = c."need_id" AND n."status" = 'OPEN'
        )
-       SELECT ${FACT_COLUMNS} FROM f ORDER BY "score" DESC, f."candidate_id" LIMIT $2`,
+       , ranked AS (SELECT f.*, ${BASE} AS "base", CASE WHEN f."small" AND ${CAPABLE} AND $13::int > 0 THEN least($9::float8, $12::float8) ELSE 0 END AS "exposure" FROM f)
+       SELECT ${FACT_COLUMNS} FROM ranked f ORDER BY "score" DESC, f."candidate_id" LIMIT $2`,
       [institutionId, limit, ...weightParams(weights), profileRegionAncestors],
     );
   }
