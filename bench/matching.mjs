@@ -99,11 +99,13 @@ try {
   ).signUp.token;
   const db = new pg.Pool({ connectionString: url, max: 4 });
 
+  // Ids the API accepts (RFC 4122 version and variant); the seed's md5-derived ids are not all of that form.
+  const API_ID = '^[0-9a-f]{8}-[0-9a-f]{4}-[1-8][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$';
   // The needs: three skills each; the heaviest (most popular skills), the median and the rarest of a sample.
   const { rows: ranked } =
     await db.query(`WITH popularity AS (SELECT skill_id, count(*) AS n FROM marketplace.need_skills GROUP BY skill_id),
       three AS (SELECT n.id, n.region, sum(p.n)::bigint AS weight FROM marketplace.skill_needs n JOIN marketplace.need_skills k ON k.need_id = n.id
-                  JOIN popularity p ON p.skill_id = k.skill_id WHERE n.status = 'OPEN' AND n.seq % 50 = 0 GROUP BY n.id HAVING count(*) = 3)
+                  JOIN popularity p ON p.skill_id = k.skill_id WHERE n.status = 'OPEN' AND n.seq % 50 = 0 AND n.id::text ~ '${API_ID}' GROUP BY n.id HAVING count(*) = 3)
     SELECT * FROM three ORDER BY weight DESC, id`);
   const needs = {
     popular: ranked[0],
@@ -169,7 +171,9 @@ try {
     // Cold: the exact ranking computed afresh (its cache row removed first), then kept.
     await db.query(`DELETE FROM marketplace.match_cache WHERE owner_id = $1`, [need.id]);
     const cold = await once(stack.gatewayUrl, PARTNERS, { n: need.id });
-    const institution = cold.data.partnerMatches[0].institution.id;
+    const institution = cold.data.partnerMatches
+      .map((m) => m.institution.id)
+      .find((id) => new RegExp(API_ID).test(id));
     await db.query(`DELETE FROM marketplace.match_cache WHERE owner_id = $1`, [institution]);
     // needMatches computed afresh for a popular institution reads every open need sharing its skills: it may fail (gateway timeout).
     const coldNeeds = await once(stack.gatewayUrl, NEEDS, { i: institution }).catch((error) => ({
@@ -233,10 +237,10 @@ try {
   };
   const popular = needs.popular;
   const served = await capture(() =>
-    repository.cachedMatches('P', popular.id, weightsKey(DEFAULT_MATCH_WEIGHTS)),
+    repository.cachedMatches('P', popular.id, weightsKey(DEFAULT_MATCH_WEIGHTS), 10),
   );
   const servedNeeds = await capture(() =>
-    repository.cachedMatches('N', results.runs[0].institution, weightsKey(DEFAULT_MATCH_WEIGHTS)),
+    repository.cachedMatches('N', results.runs[0].institution, weightsKey(DEFAULT_MATCH_WEIGHTS), 10),
   );
   const exact = await capture(() =>
     repository.rankInstitutions(popular.id, regionAndDescendants(popular.region), DEFAULT_MATCH_WEIGHTS, 200),

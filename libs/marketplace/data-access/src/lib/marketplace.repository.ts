@@ -419,16 +419,22 @@ export class MarketplaceRepository {
    * its topics (from the other side) or on its owner (from its own side) that its snapshot did not
    * see. Kind 'P': institutions for a need; 'N': needs for an institution.
    */
-  async cachedMatches(kind: MatchCacheKind, ownerId: string, weightsKey: string): Promise<unknown[] | null> {
+  async cachedMatches(
+    kind: MatchCacheKind,
+    ownerId: string,
+    weightsKey: string,
+    first: number,
+  ): Promise<unknown[] | null> {
     const [topicSide, ownSide] = kind === 'P' ? ['P', 'N'] : ['N', 'P'];
     const rows: Array<{ matches: unknown[] }> = await this.dataSource.query(
-      `SELECT c."matches" FROM ${S}."match_cache" c
+      `SELECT (SELECT coalesce(jsonb_agg(m."value" ORDER BY m."i"), '[]') FROM jsonb_array_elements(c."matches") WITH ORDINALITY AS m("value", "i") WHERE m."i" <= $6) AS "matches"
+         FROM ${S}."match_cache" c
         WHERE c."kind" = $1 AND c."owner_id" = $2 AND c."weights_key" = $3 AND c."for_date" = current_date
           AND NOT EXISTS (SELECT 1 FROM unnest(c."topics") t JOIN ${S}."match_changes" x ON x."side" = $4 AND x."topic" = t
                            WHERE x."xid" >= pg_snapshot_xmin(c."snapshot") AND NOT pg_visible_in_snapshot(x."xid", c."snapshot"))
           AND NOT EXISTS (SELECT 1 FROM ${S}."match_changes" x WHERE x."side" = $5 AND x."topic" = c."owner_id"
                              AND x."xid" >= pg_snapshot_xmin(c."snapshot") AND NOT pg_visible_in_snapshot(x."xid", c."snapshot"))`,
-      [kind, ownerId, weightsKey, topicSide, ownSide],
+      [kind, ownerId, weightsKey, topicSide, ownSide, first],
     );
     return rows[0]?.matches ?? null;
   }

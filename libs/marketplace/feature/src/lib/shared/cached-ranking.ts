@@ -16,8 +16,9 @@ export async function cachedRanking(
   compute: (limit: number) => Promise<ExplainedMatch[]>,
 ): Promise<ExplainedMatch[]> {
   const key = weightsKey(weights);
-  const cached = (await repository.cachedMatches(kind, ownerId, key)) as ExplainedMatch[] | null;
-  if (cached) return cached.slice(0, first);
+  // Only the page asked for leaves the database.
+  const cached = (await repository.cachedMatches(kind, ownerId, key, first)) as ExplainedMatch[] | null;
+  if (cached) return cached;
   const dependencies = await repository.matchDependencies(kind, ownerId);
   const matches = await compute(MAX_MATCHES);
   await repository.storeMatches(kind, ownerId, key, dependencies, matches);
