@@ -33,9 +33,9 @@ export function labelSearchWords(label: string): string[] {
   return words.length > 1 ? [...new Set([...words, words.join('')])] : words;
 }
 
-/** Edits allowed between a searched word and a label word: none up to 3 letters, one up to 5, two beyond. */
+/** Edits allowed between a searched word and a label word: none up to 2 letters, one up to 5, two beyond. */
 export function allowedEdits(word: string): number {
-  return word.length <= 3 ? 0 : word.length <= 5 ? 1 : 2;
+  return word.length <= 2 ? 0 : word.length <= 5 ? 1 : 2;
 }
 
 /**
