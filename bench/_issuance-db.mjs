@@ -8,9 +8,15 @@ import { benchDatabaseUrl, lib, require } from './_common.mjs';
 const { openDataSource } = lib('libs/shared/data-access/src/index.js');
 const { credentialsDataSource, CatalogueRepository } = lib('libs/credentials/data-access/src/index.js');
 const feature = lib('libs/credentials/feature/src/index.js');
-const { AwardBatchProcessor } = lib('libs/credentials/feature/src/lib/award-credential-batch/award-batch.processor.js');
-const { AwardCredentialBatchUseCase } = lib('libs/credentials/feature/src/lib/award-credential-batch/award-credential-batch.use-case.js');
-const { EndorseCredentialUseCase } = lib('libs/credentials/feature/src/lib/endorse-credential/endorse-credential.use-case.js');
+const { AwardBatchProcessor } = lib(
+  'libs/credentials/feature/src/lib/award-credential-batch/award-batch.processor.js',
+);
+const { AwardCredentialBatchUseCase } = lib(
+  'libs/credentials/feature/src/lib/award-credential-batch/award-credential-batch.use-case.js',
+);
+const { EndorseCredentialUseCase } = lib(
+  'libs/credentials/feature/src/lib/endorse-credential/endorse-credential.use-case.js',
+);
 const { MarketplaceSkillCatalog } = lib('libs/credentials/feature/src/lib/shared/skill-catalog.js');
 const fixture = lib('libs/credentials/feature/src/lib/testing/trust.fixture.js');
 
@@ -19,7 +25,9 @@ async function freshDatabase() {
   const name = `${url.pathname.slice(1)}_issuance`;
   url.pathname = `/${name}`;
   const { Client } = require('pg');
-  const admin = new Client({ connectionString: Object.assign(new URL(url), { pathname: '/postgres' }).toString() });
+  const admin = new Client({
+    connectionString: Object.assign(new URL(url), { pathname: '/postgres' }).toString(),
+  });
   await admin.connect();
   await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
   await admin.query(`CREATE DATABASE "${name}"`);
@@ -34,9 +42,22 @@ export async function measureAwardPaths({ referenceCount, batchCount }) {
     const trust = fixture.testTrust(dataSource);
     const authorizer = fixture.testAuthorizer();
     const skills = new MarketplaceSkillCatalog(fixture.UNREACHABLE);
-    const award = new feature.AwardCredentialUseCase(dataSource, authorizer, new fixture.NamedDirectory(), trust, skills);
+    const award = new feature.AwardCredentialUseCase(
+      dataSource,
+      authorizer,
+      new fixture.NamedDirectory(),
+      trust,
+      skills,
+    );
     const processor = new AwardBatchProcessor(dataSource, award, trust);
-    const queue = new AwardCredentialBatchUseCase(dataSource, authorizer, new fixture.NamedDirectory(), trust, { wake: () => undefined }, skills);
+    const queue = new AwardCredentialBatchUseCase(
+      dataSource,
+      authorizer,
+      new fixture.NamedDirectory(),
+      trust,
+      { wake: () => undefined },
+      skills,
+    );
     const verify = new feature.VerifyCredentialUseCase(trust);
     // The same credential shape as the signing figures: endorsed by an employer.
     const { issuerId, credentialId, admin } = await fixture.publishedCredential(dataSource);
@@ -52,17 +73,28 @@ export async function measureAwardPaths({ referenceCount, batchCount }) {
     const learner = (run, i) => ({
       recipient: { email: `${run}.${i}@example.org`, name: `Learner ${i}` },
       result: { score: 80 + (i % 21), attempt: 1 },
-      evidence: [{ url: `https://portfolio.example.org/${run}/${i}`, narrative: `Set up job #${i} in ${20 + (i % 15)} minutes.` }],
+      evidence: [
+        {
+          url: `https://portfolio.example.org/${run}/${i}`,
+          narrative: `Set up job #${i} in ${20 + (i % 15)} minutes.`,
+        },
+      ],
     });
 
     // Baseline: awardCredential's path, one learner per transaction, signed by the reference path.
-    for (let i = 0; i < 10; i++) await award.execute(admin, { credentialId, issuerId, ...learner('warm', i) });
+    for (let i = 0; i < 10; i++)
+      await award.execute(admin, { credentialId, issuerId, ...learner('warm', i) });
     let started = performance.now();
-    for (let i = 0; i < referenceCount; i++) await award.execute(admin, { credentialId, issuerId, ...learner('one', i) });
+    for (let i = 0; i < referenceCount; i++)
+      await award.execute(admin, { credentialId, issuerId, ...learner('one', i) });
     const referenceMs = performance.now() - started;
 
     // The batch path: queue the batch (validation, items written), then one processor drains it.
-    await queue.execute(admin, { credentialId, issuerId, learners: Array.from({ length: 50 }, (_, i) => learner('warmbatch', i)) });
+    await queue.execute(admin, {
+      credentialId,
+      issuerId,
+      learners: Array.from({ length: 50 }, (_, i) => learner('warmbatch', i)),
+    });
     await processor.drain();
     const batches = [];
     started = performance.now();
@@ -70,13 +102,23 @@ export async function measureAwardPaths({ referenceCount, batchCount }) {
     for (let done = 0; done < batchCount; done += 1000) {
       const size = Math.min(1000, batchCount - done);
       const t = performance.now();
-      batches.push(await queue.execute(admin, { credentialId, issuerId, learners: Array.from({ length: size }, (_, i) => learner(`batch${done}`, i)) }));
+      batches.push(
+        await queue.execute(admin, {
+          credentialId,
+          issuerId,
+          learners: Array.from({ length: size }, (_, i) => learner(`batch${done}`, i)),
+        }),
+      );
       queuedMs += performance.now() - t;
     }
     const processed = await processor.drain();
     const batchMs = performance.now() - started;
-    const [{ succeeded }] = await dataSource.query(`SELECT sum("succeeded")::int AS succeeded FROM "credentials"."award_batches" WHERE "id" = ANY($1::uuid[])`, [batches.map((b) => b.id)]);
-    if (processed !== batchCount || succeeded !== batchCount) throw new Error(`batch path awarded ${succeeded}/${batchCount}`);
+    const [{ succeeded }] = await dataSource.query(
+      `SELECT sum("succeeded")::int AS succeeded FROM "credentials"."award_batches" WHERE "id" = ANY($1::uuid[])`,
+      [batches.map((b) => b.id)],
+    );
+    if (processed !== batchCount || succeeded !== batchCount)
+      throw new Error(`batch path awarded ${succeeded}/${batchCount}`);
 
     // A spread sample of the batch's awards verifies in full (schema, dates, key, proof, status).
     const sample = await dataSource.query(

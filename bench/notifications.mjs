@@ -36,7 +36,9 @@ const log = (line) => console.log(`[bench] ${line}`);
 const { createServer: createNetServer } = await import('node:net');
 for (let port = opts.portBase; port <= opts.portBase + 5; port++) {
   await new Promise((resolve, reject) => {
-    const probe = createNetServer().once('error', () => reject(new Error(`port ${port} is in use: pass --port-base N (uses N…N+5)`)));
+    const probe = createNetServer().once('error', () =>
+      reject(new Error(`port ${port} is in use: pass --port-base N (uses N…N+5)`)),
+    );
     probe.listen(port, '127.0.0.1', () => probe.close(resolve));
   });
 }
@@ -53,18 +55,35 @@ const { SMTPServer } = require('smtp-server');
 // ---------- 1. BullMQ alone on the same Redis ----------
 async function rawBullmq(n, concurrency) {
   const connection = { url: opts.redisUrl };
-  const queue = new Queue('bench-raw', { connection: new IORedis(opts.redisUrl, { maxRetriesPerRequest: null }), prefix: PREFIX });
-  const jobOptions = { removeOnComplete: { age: 24 * 3600, count: 50_000 }, removeOnFail: { age: 14 * 24 * 3600, count: 100_000 }, attempts: 5 };
+  const queue = new Queue('bench-raw', {
+    connection: new IORedis(opts.redisUrl, { maxRetriesPerRequest: null }),
+    prefix: PREFIX,
+  });
+  const jobOptions = {
+    removeOnComplete: { age: 24 * 3600, count: 50_000 },
+    removeOnFail: { age: 14 * 24 * 3600, count: 100_000 },
+    attempts: 5,
+  };
   let started = performance.now();
   for (let offset = 0; offset < n; offset += 500) {
-    await queue.addBulk(Array.from({ length: Math.min(500, n - offset) }, (_x, i) => ({ name: 'noop', data: { deliveryId: randomUUID() }, opts: { ...jobOptions, jobId: `raw-${offset + i}` } })));
+    await queue.addBulk(
+      Array.from({ length: Math.min(500, n - offset) }, (_x, i) => ({
+        name: 'noop',
+        data: { deliveryId: randomUUID() },
+        opts: { ...jobOptions, jobId: `raw-${offset + i}` },
+      })),
+    );
   }
   const addSeconds = (performance.now() - started) / 1000;
   let done = 0;
   let finished;
   const allDone = new Promise((resolve) => (finished = resolve));
   started = performance.now();
-  const worker = new Worker('bench-raw', async () => undefined, { connection: new IORedis(connection.url, { maxRetriesPerRequest: null }), prefix: PREFIX, concurrency });
+  const worker = new Worker('bench-raw', async () => undefined, {
+    connection: new IORedis(connection.url, { maxRetriesPerRequest: null }),
+    prefix: PREFIX,
+    concurrency,
+  });
   worker.on('completed', () => {
     if (++done === n) finished();
   });
@@ -113,7 +132,9 @@ await new Promise((resolve) => hookServer.listen(0, '127.0.0.1', resolve));
 
 const results = {};
 results.raw = await rawBullmq(opts.events, opts.concurrency);
-log(`BullMQ alone: add ${results.raw.added.toFixed(0)} jobs/s, process ${results.raw.processed.toFixed(0)} jobs/s`);
+log(
+  `BullMQ alone: add ${results.raw.added.toFixed(0)} jobs/s, process ${results.raw.processed.toFixed(0)} jobs/s`,
+);
 
 const stack = await startStack({
   portBase: opts.portBase,
@@ -135,17 +156,46 @@ const db = new pg.Pool({ connectionString: databaseUrl.toString(), max: 4 });
 try {
   const request = graphqlClient(stack.gatewayUrl);
   const signUp = async (label) =>
-    (await request('mutation($i: SignUpInput!) { signUp(input: $i) { token user { id } } }', { i: { email: `${label}-${randomUUID().slice(0, 6)}@bench.lattice.test`, password: 'bench password 123', name: label } })).signUp;
+    (
+      await request('mutation($i: SignUpInput!) { signUp(input: $i) { token user { id } } }', {
+        i: {
+          email: `${label}-${randomUUID().slice(0, 6)}@bench.lattice.test`,
+          password: 'bench password 123',
+          name: label,
+        },
+      })
+    ).signUp;
   const umbrellaAdmin = await signUp('council-admin');
-  const umbrellaId = (await request('mutation { createOrganization(input: { name: "Bench Council", kind: UMBRELLA, size: MEDIUM }) { id } }', {}, umbrellaAdmin.token)).createOrganization.id;
+  const umbrellaId = (
+    await request(
+      'mutation { createOrganization(input: { name: "Bench Council", kind: UMBRELLA, size: MEDIUM }) { id } }',
+      {},
+      umbrellaAdmin.token,
+    )
+  ).createOrganization.id;
   const owner = await signUp('college-owner');
-  const collegeId = (await request('mutation { createOrganization(input: { name: "Bench College", kind: INSTITUTION, size: SMALL }) { id } }', {}, owner.token)).createOrganization.id;
+  const collegeId = (
+    await request(
+      'mutation { createOrganization(input: { name: "Bench College", kind: INSTITUTION, size: SMALL }) { id } }',
+      {},
+      owner.token,
+    )
+  ).createOrganization.id;
   const setEmail = (enabled) =>
-    request('mutation($i: [NotificationPreferenceInput!]!) { updateNotificationPreferences(input: $i) { eventType } }', { i: [{ eventType: '*', channel: 'EMAIL', enabled }] }, umbrellaAdmin.token);
+    request(
+      'mutation($i: [NotificationPreferenceInput!]!) { updateNotificationPreferences(input: $i) { eventType } }',
+      { i: [{ eventType: '*', channel: 'EMAIL', enabled }] },
+      umbrellaAdmin.token,
+    );
   await setEmail(false);
   // The directory learns of the people and organizations from identity's events.
   for (let i = 0; i < 100; i++) {
-    const { rows } = await db.query(`SELECT count(*)::int AS n FROM notifications.directory_memberships WHERE organization_id = $1`, [umbrellaId]).catch(() => ({ rows: [{ n: 0 }] }));
+    const { rows } = await db
+      .query(
+        `SELECT count(*)::int AS n FROM notifications.directory_memberships WHERE organization_id = $1`,
+        [umbrellaId],
+      )
+      .catch(() => ({ rows: [{ n: 0 }] }));
     if (rows[0].n > 0) break;
     await sleep(200);
   }
@@ -159,7 +209,10 @@ try {
       await client.query('BEGIN');
       for (let offset = 0; offset < count; offset += 1000) {
         const chunk = ids.slice(offset, offset + 1000);
-        await client.query(`INSERT INTO identity.outbox (id, type, actor_id, payload) SELECT id, $2, $3, $4::jsonb FROM unnest($1::uuid[]) AS id`, [chunk, TYPE, owner.user.id, payload]);
+        await client.query(
+          `INSERT INTO identity.outbox (id, type, actor_id, payload) SELECT id, $2, $3, $4::jsonb FROM unnest($1::uuid[]) AS id`,
+          [chunk, TYPE, owner.user.id, payload],
+        );
       }
       await client.query(`SELECT pg_notify('lattice_outbox', 'identity')`);
       await client.query('COMMIT');
@@ -168,8 +221,20 @@ try {
       client.release();
     }
   };
-  const inboxOf = async (ids) => (await db.query(`SELECT count(*)::int AS n FROM notifications.notifications WHERE event_id = ANY($1::uuid[])`, [ids])).rows[0].n;
-  const sentOf = async (ids) => (await db.query(`SELECT count(*)::int AS n FROM notifications.deliveries WHERE event_id = ANY($1::uuid[]) AND status = 'SENT'`, [ids])).rows[0].n;
+  const inboxOf = async (ids) =>
+    (
+      await db.query(
+        `SELECT count(*)::int AS n FROM notifications.notifications WHERE event_id = ANY($1::uuid[])`,
+        [ids],
+      )
+    ).rows[0].n;
+  const sentOf = async (ids) =>
+    (
+      await db.query(
+        `SELECT count(*)::int AS n FROM notifications.deliveries WHERE event_id = ANY($1::uuid[]) AND status = 'SENT'`,
+        [ids],
+      )
+    ).rows[0].n;
   const waitUntil = async (test, timeoutMs) => {
     const started = Date.now();
     while (Date.now() - started < timeoutMs) {
@@ -187,20 +252,45 @@ try {
   // of the pipeline's cost (statistics reach pg_stat_database within a second of each commit).
   const commits = async () => {
     await sleep(1500);
-    return Number((await db.query(`SELECT xact_commit FROM pg_stat_database WHERE datname = current_database()`)).rows[0].xact_commit);
+    return Number(
+      (await db.query(`SELECT xact_commit FROM pg_stat_database WHERE datname = current_database()`)).rows[0]
+        .xact_commit,
+    );
   };
 
   // ---------- 2a. outbox → inbox, in-app only ----------
   const commitsBefore = await commits();
   const inApp = await commitEvents(opts.events);
   const inAppComplete = await waitUntil(async () => (await inboxOf(inApp.ids)) >= opts.events, 300_000);
-  const lastInbox = Number((await db.query(`SELECT extract(epoch FROM max(created_at)) * 1000 AS t FROM notifications.notifications WHERE event_id = ANY($1::uuid[])`, [inApp.ids])).rows[0].t);
-  results.inApp = { complete: inAppComplete, arrived: await inboxOf(inApp.ids), seconds: (lastInbox - inApp.committedAt) / 1000 };
+  const lastInbox = Number(
+    (
+      await db.query(
+        `SELECT extract(epoch FROM max(created_at)) * 1000 AS t FROM notifications.notifications WHERE event_id = ANY($1::uuid[])`,
+        [inApp.ids],
+      )
+    ).rows[0].t,
+  );
+  results.inApp = {
+    complete: inAppComplete,
+    arrived: await inboxOf(inApp.ids),
+    seconds: (lastInbox - inApp.committedAt) / 1000,
+  };
   results.inApp.rate = results.inApp.arrived / results.inApp.seconds;
   // identity.umbrella.joined also reaches marketplace's directory (its own queue): count its commits too.
-  await waitUntil(async () => (await db.query(`SELECT count(*)::int AS n FROM marketplace.processed_events WHERE event_id = ANY($1::uuid[])`, [inApp.ids])).rows[0].n >= opts.events, 120_000);
+  await waitUntil(
+    async () =>
+      (
+        await db.query(
+          `SELECT count(*)::int AS n FROM marketplace.processed_events WHERE event_id = ANY($1::uuid[])`,
+          [inApp.ids],
+        )
+      ).rows[0].n >= opts.events,
+    120_000,
+  );
   results.inApp.commitsPerEvent = ((await commits()) - commitsBefore) / opts.events;
-  log(`in-app only: ${results.inApp.arrived}/${opts.events} in ${results.inApp.seconds.toFixed(2)} s → ${results.inApp.rate.toFixed(0)} notifications/s`);
+  log(
+    `in-app only: ${results.inApp.arrived}/${opts.events} in ${results.inApp.seconds.toFixed(2)} s → ${results.inApp.rate.toFixed(0)} notifications/s`,
+  );
 
   // ---------- 2b. all three channels ----------
   await setEmail(true);
@@ -211,15 +301,25 @@ try {
   );
   const all = await commitEvents(opts.events);
   const allComplete = await waitUntil(async () => (await sentOf(all.ids)) >= opts.events * 3, 600_000);
-  const times = (await db.query(
-    `SELECT extract(epoch FROM max(sent_at)) * 1000 AS sent, (SELECT extract(epoch FROM max(created_at)) * 1000 FROM notifications.notifications WHERE event_id = ANY($1::uuid[])) AS inbox
+  const times = (
+    await db.query(
+      `SELECT extract(epoch FROM max(sent_at)) * 1000 AS sent, (SELECT extract(epoch FROM max(created_at)) * 1000 FROM notifications.notifications WHERE event_id = ANY($1::uuid[])) AS inbox
        FROM notifications.deliveries WHERE event_id = ANY($1::uuid[]) AND status = 'SENT'`,
-    [all.ids],
-  )).rows[0];
-  results.all = { complete: allComplete, sent: await sentOf(all.ids), inbox: await inboxOf(all.ids), seconds: (Number(times.sent) - all.committedAt) / 1000, inboxSeconds: (Number(times.inbox) - all.committedAt) / 1000 };
+      [all.ids],
+    )
+  ).rows[0];
+  results.all = {
+    complete: allComplete,
+    sent: await sentOf(all.ids),
+    inbox: await inboxOf(all.ids),
+    seconds: (Number(times.sent) - all.committedAt) / 1000,
+    inboxSeconds: (Number(times.inbox) - all.committedAt) / 1000,
+  };
   results.all.rate = results.all.sent / results.all.seconds;
   results.all.inboxRate = results.all.inbox / results.all.inboxSeconds;
-  log(`all channels: ${results.all.sent}/${opts.events * 3} deliveries in ${results.all.seconds.toFixed(2)} s → ${results.all.rate.toFixed(0)} deliveries/s (inbox ${results.all.inboxRate.toFixed(0)}/s)`);
+  log(
+    `all channels: ${results.all.sent}/${opts.events * 3} deliveries in ${results.all.seconds.toFixed(2)} s → ${results.all.rate.toFixed(0)} deliveries/s (inbox ${results.all.inboxRate.toFixed(0)}/s)`,
+  );
 
   // ---------- 3. commit → delivered latency at a steady rate, all channels on ----------
   const committed = new Map();
@@ -234,7 +334,10 @@ try {
     const id = randomUUID();
     inserts.push(
       db
-        .query(`WITH e AS (INSERT INTO identity.outbox (id, type, actor_id, payload) VALUES ($1, $2, $3, $4::jsonb) RETURNING 1) SELECT pg_notify('lattice_outbox', 'identity') FROM e`, [id, TYPE, owner.user.id, payload])
+        .query(
+          `WITH e AS (INSERT INTO identity.outbox (id, type, actor_id, payload) VALUES ($1, $2, $3, $4::jsonb) RETURNING 1) SELECT pg_notify('lattice_outbox', 'identity') FROM e`,
+          [id, TYPE, owner.user.id, payload],
+        )
         .then(() => committed.set(id, Date.now())),
     );
   }
@@ -242,11 +345,24 @@ try {
   const offered = total / ((performance.now() - begun) / 1000);
   const ids = [...committed.keys()];
   await waitUntil(async () => (await inboxOf(ids)) >= total, 120_000);
-  const { rows: created } = await db.query(`SELECT event_id, extract(epoch FROM created_at) * 1000 AS t FROM notifications.notifications WHERE event_id = ANY($1::uuid[])`, [ids]);
+  const { rows: created } = await db.query(
+    `SELECT event_id, extract(epoch FROM created_at) * 1000 AS t FROM notifications.notifications WHERE event_id = ANY($1::uuid[])`,
+    [ids],
+  );
   const latencies = created.map((row) => Number(row.t) - committed.get(row.event_id)).sort((a, b) => a - b);
   const at = (p) => latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))];
-  results.latency = { offered, count: latencies.length, total, p50: at(50), p95: at(95), p99: at(99), max: latencies.at(-1) };
-  log(`latency at ${offered.toFixed(0)}/s: p50 ${results.latency.p50.toFixed(0)} ms, p95 ${results.latency.p95.toFixed(0)} ms, p99 ${results.latency.p99.toFixed(0)} ms`);
+  results.latency = {
+    offered,
+    count: latencies.length,
+    total,
+    p50: at(50),
+    p95: at(95),
+    p99: at(99),
+    max: latencies.at(-1),
+  };
+  log(
+    `latency at ${offered.toFixed(0)}/s: p50 ${results.latency.p50.toFixed(0)} ms, p95 ${results.latency.p95.toFixed(0)} ms, p99 ${results.latency.p99.toFixed(0)} ms`,
+  );
   results.mailsReceived = mails.size;
   results.hooksReceived = hooks.size;
 } finally {

@@ -1,144 +1,241 @@
-// `npm run bench:seed -- --needs 100000 --institutions 10000`: a realistic market over the real
+// `npm run bench:seed -- --needs 1000000 --institutions 20000`: a realistic market over the real
 // ESCO skills in the bench database (BENCH_DATABASE_URL, default lattice_bench): skewed skill
-// popularity (Zipf), Ontario-heavy regions, 40% small institutions. Replaces earlier bench data.
-import { randomUUID } from 'node:crypto';
+// popularity (Zipf), Ontario-heavy regions with every province and territory present, 40% small
+// institutions. Generated inside Postgres (generate_series over seeded random(), one INSERT …
+// SELECT per table), so 1M needs take a few minutes. A fingerprint of the seed parameters and
+// the migration list is kept in the database (bench_seed.fingerprint): a run that finds the
+// same fingerprint reuses the data (`--force true` seeds again). Imported by the matching bench.
+import { createHash } from 'node:crypto';
+import { pathToFileURL } from 'node:url';
 import pg from 'pg';
 import { benchDatabaseUrl, build, lib, options, ROOT } from './_common.mjs';
 
-const opts = options({ needs: 100_000, institutions: 10_000, employers: 0, seed: 42 });
-const url = benchDatabaseUrl();
-const started = Date.now();
+/** Bumped when the generator below changes what it makes. */
+const GENERATOR_VERSION = 3;
+const SLOTS = 1 << 16;
 
-// Deterministic randomness, so two runs make the same market.
-let state = opts.seed >>> 0;
-const random = () => ((state = (state * 1664525 + 1013904223) >>> 0) / 2 ** 32);
-const pick = (list) => list[Math.floor(random() * list.length)];
-const between = (lo, hi) => lo + Math.floor(random() * (hi - lo + 1));
-function zipf(n, s = 1.07) {
-  const weights = Array.from({ length: n }, (_, i) => 1 / (i + 1) ** s);
-  const total = weights.reduce((a, b) => a + b, 0);
-  const cumulative = [];
-  let sum = 0;
-  for (const w of weights) cumulative.push((sum += w / total));
-  return () => {
-    const r = random();
-    let lo = 0;
-    let hi = n - 1;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (cumulative[mid] < r) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
+export async function seedMarket(opts, url = benchDatabaseUrl()) {
+  const started = Date.now();
+  const admin = new URL(url);
+  const name = decodeURIComponent(admin.pathname.slice(1));
+  if (!/test|bench/.test(name))
+    throw new Error(`refusing to seed ${name}: a bench database's name contains "bench" or "test"`);
+  admin.pathname = '/postgres';
+  const adminClient = new pg.Client({ connectionString: admin.toString() });
+  await adminClient.connect();
+  if ((await adminClient.query('SELECT 1 FROM pg_database WHERE datname = $1', [name])).rowCount === 0)
+    await adminClient.query(`CREATE DATABASE "${name}"`);
+  await adminClient.end();
+
+  const { migrateService, openDataSource } = lib('libs/shared/data-access/src/index.js');
+  const { marketplaceDataSource, MARKETPLACE_MIGRATIONS } = lib('libs/marketplace/data-access/src/index.js');
+  const { ImportSkillTaxonomyUseCase } = lib('libs/marketplace/feature/src/index.js');
+  const { allRegions, regionAndDescendants, regionAndAncestors } = lib(
+    'libs/shared/util-regions/src/index.js',
+  );
+  const params = {
+    needs: opts.needs,
+    institutions: opts.institutions,
+    employers: opts.employers || Math.max(50, Math.round(opts.needs / 40)),
+    seed: opts.seed,
+    GENERATOR_VERSION,
   };
-}
-
-const admin = new URL(url);
-const name = admin.pathname.slice(1);
-admin.pathname = '/postgres';
-const adminClient = new pg.Client({ connectionString: admin.toString() });
-await adminClient.connect();
-if ((await adminClient.query('SELECT 1 FROM pg_database WHERE datname = $1', [name])).rowCount === 0) await adminClient.query(`CREATE DATABASE "${name}"`);
-await adminClient.end();
-
-build();
-const { migrateService, openDataSource } = lib('libs/shared/data-access/src/index.js');
-const { marketplaceDataSource } = lib('libs/marketplace/data-access/src/index.js');
-const { ImportSkillTaxonomyUseCase } = lib('libs/marketplace/feature/src/index.js');
-const { allRegions, regionAndDescendants, regionAndAncestors } = lib('libs/shared/util-regions/src/index.js');
-await migrateService(marketplaceDataSource(url));
-const dataSource = await openDataSource(marketplaceDataSource(url, 2), false);
-await new ImportSkillTaxonomyUseCase(dataSource).execute(`${ROOT}/data/esco`, { onlyIfEmpty: true });
-await dataSource.destroy();
-
-const client = new pg.Client({ connectionString: url });
-await client.connect();
-const q = (sql, params) => client.query(sql, params);
-console.log(`seeding ${opts.needs} needs and ${opts.institutions} institutions into ${name}…`);
-await q(`TRUNCATE marketplace.partnerships, marketplace.profile_groups, marketplace.profile_skills, marketplace.capability_profiles,
-         marketplace.need_skills, marketplace.skill_needs, marketplace.umbrella_members, marketplace.organizations`);
-
-const skills = (await q(`SELECT id FROM marketplace.skills WHERE kind <> 'SKILL_GROUP' AND framework = 'ESCO' ORDER BY md5(id::text)`)).rows.map((r) => r.id);
-const popularSkill = zipf(skills.length);
-// Ontario holds most of the market; every other province and territory has some.
-const regions = allRegions();
-const ontario = regions.filter((r) => r.code === 'ON' || r.code.startsWith('ON-')).map((r) => r.code);
-const elsewhere = regions.filter((r) => !(r.code === 'ON' || r.code.startsWith('ON-'))).map((r) => r.code);
-const region = () => (random() < 0.7 ? pick(ontario) : pick(elsewhere));
-const MODES = [['ONLINE'], ['IN_PERSON'], ['HYBRID'], ['ONLINE', 'HYBRID'], ['IN_PERSON', 'HYBRID'], ['ONLINE', 'IN_PERSON', 'HYBRID']];
-const STAGES = ['ENTRY', 'MID_CAREER', 'SENIOR', 'NEW_TO_SECTOR'];
-const SECTORS = ['212', '2211', '236', '311', '3254', '336', '4841', '5112', '5182', '5415', '6211', '6221', '7225'];
-
-async function insert(table, columns, types, rows) {
-  for (let i = 0; i < rows.length; i += 5000) {
-    const chunk = rows.slice(i, i + 5000);
-    const arrays = columns.map((_c, j) => chunk.map((row) => row[j]));
-    // Arrays of arrays travel as JSON text and are unpacked per row.
-    const select = types.map((t, j) => (t.endsWith('[]') ? `ARRAY(SELECT jsonb_array_elements_text(c${j}::jsonb))::${t}` : `c${j}`)).join(', ');
-    const unnest = types.map((t, j) => (t.endsWith('[]') ? `$${j + 1}::text[]` : `$${j + 1}::${t}[]`)).join(', ');
+  const fingerprint = createHash('sha256')
+    .update(JSON.stringify({ params, migrations: MARKETPLACE_MIGRATIONS.map((m) => m.name) }))
+    .digest('hex');
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  // Stale bench data goes before migrating: migrations that backfill (the demand rollup) would
+  // otherwise work through a market about to be replaced.
+  const stale = await client.query(
+    `SELECT to_regclass('bench_seed.fingerprint') IS NOT NULL AND to_regclass('marketplace.skill_needs') IS NOT NULL AS present`,
+  );
+  if (
+    stale.rows[0].present &&
+    (await client.query(`SELECT value FROM bench_seed.fingerprint`)).rows[0]?.value !== fingerprint
+  ) {
+    await client.query(`DELETE FROM bench_seed.fingerprint`);
+    await client.query(`TRUNCATE marketplace.partnerships, marketplace.profile_groups, marketplace.profile_skills, marketplace.capability_profiles,
+             marketplace.need_skills, marketplace.skill_needs, marketplace.umbrella_members, marketplace.organizations CASCADE`);
+  }
+  await migrateService(marketplaceDataSource(url));
+  const dataSource = await openDataSource(marketplaceDataSource(url, 2), false);
+  await new ImportSkillTaxonomyUseCase(dataSource).execute(`${ROOT}/data/esco`, { onlyIfEmpty: true });
+  await dataSource.destroy();
+  const q = (sql, values) => client.query(sql, values);
+  try {
+    await q(`CREATE SCHEMA IF NOT EXISTS bench_seed`);
     await q(
-      `INSERT INTO marketplace.${table} (${columns.join(', ')}) SELECT ${select} FROM unnest(${unnest}) AS u(${columns.map((_c, j) => `c${j}`).join(', ')})`,
-      arrays.map((values, j) => (types[j].endsWith('[]') ? values.map((v) => JSON.stringify(v)) : values)),
+      `CREATE TABLE IF NOT EXISTS bench_seed.fingerprint (id int PRIMARY KEY DEFAULT 1, value text NOT NULL, seeded_at timestamptz NOT NULL DEFAULT now(), seconds int NOT NULL)`,
     );
+    const current = (await q(`SELECT value, seconds FROM bench_seed.fingerprint`)).rows[0];
+    if (current?.value === fingerprint && opts.force !== 'true') {
+      console.log(
+        `${name} is current (${params.needs} needs × ${params.institutions} institutions, fingerprint ${fingerprint.slice(0, 12)}): reused`,
+      );
+      return { reused: true, seconds: current.seconds, fingerprint };
+    }
+    console.log(`seeding ${params.needs} needs and ${params.institutions} institutions into ${name}…`);
+    const step = async (label, sql, values) => {
+      const t = Date.now();
+      const result = await q(sql, values);
+      console.log(`  ${label}: ${result.rowCount ?? ''} (${((Date.now() - t) / 1000).toFixed(1)} s)`);
+    };
+    await q(`DELETE FROM bench_seed.fingerprint`);
+    await q(`TRUNCATE marketplace.partnerships, marketplace.profile_groups, marketplace.profile_skills, marketplace.capability_profiles,
+             marketplace.need_skills, marketplace.skill_needs, marketplace.umbrella_members, marketplace.organizations CASCADE`);
+    // Rankings cached for the previous market (the seed writes with triggers off, so nothing would invalidate them).
+    await q(`TRUNCATE marketplace.match_cache, marketplace.match_changes`);
+    await q(`SET max_parallel_workers_per_gather = 0`); // one deterministic stream of random()
+    // The generator writes consistent rows: foreign-key triggers are skipped for this session only.
+    await q(`SET session_replication_role = replica`);
+    await q(`SET work_mem = '256MB'`);
+    await q(`SET maintenance_work_mem = '512MB'`);
+    await q(`SELECT setseed($1)`, [((params.seed % 1000) / 1000) * 2 - 1]);
+
+    // Zipf over the ESCO skills (order fixed by md5 of the id): 65,536 slots, each skill holding
+    // a share of slots proportional to 1 / rank^1.07 (at least one), drawn by a uniform slot.
+    const skills = (
+      await q(
+        `SELECT id FROM marketplace.skills WHERE kind <> 'SKILL_GROUP' AND framework = 'ESCO' ORDER BY md5(id::text)`,
+      )
+    ).rows.map((r) => r.id);
+    const weights = skills.map((_s, i) => 1 / (i + 1) ** 1.07);
+    const total = weights.reduce((a, b) => a + b, 0);
+    const slotSkill = [];
+    let cumulative = 0;
+    for (let i = 0; i < skills.length && slotSkill.length < SLOTS; i++) {
+      cumulative += weights[i] / total;
+      const upTo = Math.min(SLOTS, Math.max(slotSkill.length + 1, Math.round(cumulative * SLOTS)));
+      while (slotSkill.length < upTo) slotSkill.push(skills[i]);
+    }
+    while (slotSkill.length < SLOTS) slotSkill.push(skills[skills.length - 1]);
+    await q(`CREATE TEMP TABLE zipf (slot int PRIMARY KEY, skill_id uuid NOT NULL)`);
+    await q(`INSERT INTO zipf SELECT s - 1, u FROM unnest($1::uuid[]) WITH ORDINALITY AS x(u, s)`, [
+      slotSkill,
+    ]);
+
+    // Regions: 70% of the market in Ontario, every other region present.
+    const regions = allRegions().map((r) => r.code);
+    const ontario = regions.filter((c) => c === 'ON' || c.startsWith('ON-'));
+    const elsewhere = regions.filter((c) => !ontario.includes(c));
+    await q(
+      `CREATE TEMP TABLE reg (grp int, idx int, code text, within text[], cover text[], top_cover text[], top text, PRIMARY KEY (grp, idx))`,
+    );
+    for (const [grp, list] of [ontario, elsewhere].entries()) {
+      for (const [idx, code] of list.entries()) {
+        const top = regionAndAncestors(code).at(-1);
+        await q(`INSERT INTO reg VALUES ($1, $2, $3, $4, $5, $6, $7)`, [
+          grp,
+          idx,
+          code,
+          regionAndAncestors(code),
+          regionAndDescendants(code),
+          regionAndDescendants(top),
+          top,
+        ]);
+      }
+    }
+    const MODES = `(ARRAY['{ONLINE}','{IN_PERSON}','{HYBRID}','{ONLINE,HYBRID}','{IN_PERSON,HYBRID}','{ONLINE,IN_PERSON,HYBRID}'])[1 + floor(random() * 6)::int]::text[]`;
+    const SECTORS = `(ARRAY['212','2211','236','311','3254','336','4841','5112','5182','5415','6211','6221','7225'])[1 + floor(random() * 13)::int]`;
+    const STAGES = `(ARRAY['ENTRY','MID_CAREER','SENIOR','NEW_TO_SECTOR'])[1 + floor(random() * 4)::int]`;
+    const regionDraw = `(CASE WHEN random() < 0.7 THEN 0 ELSE 1 END)`;
+
+    await step(
+      'employers',
+      `CREATE TEMP TABLE emp AS
+       SELECT i, md5('bench-employer-' || i)::uuid AS id, sector, r.code AS region
+         FROM (SELECT i, ${SECTORS} AS sector, ${regionDraw} AS g, random() AS u FROM generate_series(1, $1) i) x
+         JOIN reg r ON r.grp = x.g AND r.idx = floor(x.u * CASE x.g WHEN 0 THEN ${ontario.length} ELSE ${elsewhere.length} END)::int`,
+      [params.employers],
+    );
+    await q(`ALTER TABLE emp ADD PRIMARY KEY (i)`);
+    await step(
+      'institutions',
+      `CREATE TEMP TABLE inst AS
+       SELECT i, md5('bench-institution-' || i)::uuid AS id, CASE WHEN s < 0.4 THEN 'SMALL' WHEN s < 0.75 THEN 'MEDIUM' ELSE 'LARGE' END AS size, r.code AS region, r.cover, r.top, r.top_cover, wide
+         FROM (SELECT i, random() AS s, ${regionDraw} AS g, random() AS u, random() < 0.5 AS wide FROM generate_series(1, $1) i) x
+         JOIN reg r ON r.grp = x.g AND r.idx = floor(x.u * CASE x.g WHEN 0 THEN ${ontario.length} ELSE ${elsewhere.length} END)::int`,
+      [params.institutions],
+    );
+    await step(
+      'organizations',
+      `INSERT INTO marketplace.organizations (id, name, kind, size, region, sector, verified)
+       SELECT id, 'Bench Employer ' || i, 'EMPLOYER', (ARRAY['SMALL','MEDIUM','LARGE'])[1 + floor(random() * 3)::int], region, sector, true FROM emp
+       UNION ALL
+       SELECT id, 'Bench Institution ' || i, 'INSTITUTION', size, region, NULL, true FROM inst`,
+    );
+    // Small institutions teach fewer skills and serve their own region; half the large ones their province.
+    await step(
+      'capability profiles',
+      `INSERT INTO marketplace.capability_profiles (organization_id, regions, region_cover, delivery_modes, annual_capacity, updated_by)
+       SELECT id, CASE WHEN size = 'LARGE' AND wide THEN ARRAY[top] ELSE ARRAY[region] END,
+              CASE WHEN size = 'LARGE' AND wide THEN top_cover ELSE cover END, ${MODES},
+              CASE size WHEN 'SMALL' THEN 10 + floor(random() * 51) WHEN 'MEDIUM' THEN 40 + floor(random() * 211) ELSE 150 + floor(random() * 1051) END::int, id
+         FROM inst`,
+    );
+    await step(
+      'profile skills',
+      `INSERT INTO marketplace.profile_skills (organization_id, skill_id, level)
+       SELECT DISTINCT ON (t.id, z.skill_id) t.id, z.skill_id, (1 + floor(random() * 4))::smallint
+         FROM (SELECT id, CASE size WHEN 'SMALL' THEN 5 + floor(random() * 8) WHEN 'MEDIUM' THEN 10 + floor(random() * 16) ELSE 20 + floor(random() * 21) END::int AS n FROM inst) t
+        CROSS JOIN LATERAL (SELECT floor(random() * ${SLOTS})::int AS slot FROM generate_series(1, t.n)) k
+         JOIN zipf z ON z.slot = k.slot`,
+    );
+    await step(
+      'profile groups',
+      `INSERT INTO marketplace.profile_groups (organization_id, group_id)
+       SELECT DISTINCT ps.organization_id, sg.group_id FROM marketplace.profile_skills ps
+         JOIN marketplace.skill_groups sg ON sg.skill_id = ps.skill_id AND sg.level >= 2`, // as UpsertCapabilityProfileUseCase
+    );
+    // Needs: 60% in the employer's region; posted over two years; 90% open.
+    await step(
+      'skill needs',
+      `INSERT INTO marketplace.skill_needs (id, organization_id, title, region, region_within, sector, delivery_modes, learner_count, career_stage, needed_by, status, created_by, created_at, seq)
+       SELECT md5('bench-need-' || x.i)::uuid, e.id, 'Bench need ' || x.i, coalesce(r.code, e.region),
+              coalesce(r.within, (SELECT within FROM reg WHERE code = e.region)), e.sector, ${MODES}, 5 + floor(random() * 196)::int, ${STAGES},
+              current_date + (floor(random() * 431)::int - 30), CASE WHEN random() < 0.9 THEN 'OPEN' ELSE 'CLOSED' END, e.id,
+              now() - floor(random() * 731) * interval '1 day', x.i
+         FROM (SELECT i, 1 + floor(random() * $2)::int AS e, random() < 0.6 AS own, ${regionDraw} AS g, random() AS u FROM generate_series(1, $1) i) x
+         JOIN emp e ON e.i = x.e
+         LEFT JOIN reg r ON NOT x.own AND r.grp = x.g AND r.idx = floor(x.u * CASE x.g WHEN 0 THEN ${ontario.length} ELSE ${elsewhere.length} END)::int`,
+      [params.needs, params.employers],
+    );
+    await q(`SELECT setval(pg_get_serial_sequence('marketplace.skill_needs', 'seq'), $1)`, [params.needs]);
+    await step(
+      'need skills',
+      `INSERT INTO marketplace.need_skills (need_id, skill_id, level)
+       SELECT DISTINCT ON (t.id, z.skill_id) t.id, z.skill_id, (1 + floor(random() * 4))::smallint
+         FROM (SELECT md5('bench-need-' || i)::uuid AS id, 1 + floor(random() * 5)::int AS n FROM generate_series(1, $1) i) t
+        CROSS JOIN LATERAL (SELECT floor(random() * ${SLOTS})::int AS slot FROM generate_series(1, t.n)) k
+         JOIN zipf z ON z.slot = k.slot`,
+      [params.needs],
+    );
+    // The rollup's triggers were off for this session: rebuilt from the needs, as `npm run demand:rebuild` does.
+    await step('demand rollup rebuilt', `SELECT marketplace.rebuild_demand_rollup()`);
+    const t = Date.now();
+    await q(
+      `VACUUM (ANALYZE) marketplace.organizations, marketplace.capability_profiles, marketplace.profile_skills, marketplace.profile_groups, marketplace.skill_needs, marketplace.need_skills, marketplace.demand_rollup`,
+    );
+    console.log(`  vacuum analyze (${((Date.now() - t) / 1000).toFixed(1)} s)`);
+    const seconds = Math.round((Date.now() - started) / 1000);
+    await q(`INSERT INTO bench_seed.fingerprint (value, seconds) VALUES ($1, $2)`, [fingerprint, seconds]);
+    console.log(`seeded in ${seconds} s`);
+    return { reused: false, seconds, fingerprint };
+  } finally {
+    await client.end();
   }
 }
 
-const employers = Array.from({ length: opts.employers || Math.max(50, Math.round(opts.needs / 40)) }, () => ({ id: randomUUID(), sector: pick(SECTORS), region: region() }));
-const institutions = Array.from({ length: opts.institutions }, () => {
-  const r = random();
-  return { id: randomUUID(), size: r < 0.4 ? 'SMALL' : r < 0.75 ? 'MEDIUM' : 'LARGE', region: region() };
-});
-await insert(
-  'organizations',
-  ['id', 'name', 'kind', 'size', 'region', 'sector', 'verified'],
-  ['uuid', 'text', 'text', 'text', 'text', 'text', 'bool'],
-  [
-    ...employers.map((e, i) => [e.id, `Bench Employer ${i}`, 'EMPLOYER', pick(['SMALL', 'MEDIUM', 'LARGE']), e.region, e.sector, true]),
-    ...institutions.map((o, i) => [o.id, `Bench Institution ${i}`, 'INSTITUTION', o.size, o.region, null, true]),
-  ],
-);
+export const SEED_DEFAULTS = {
+  needs: 1_000_000,
+  institutions: 20_000,
+  employers: 0,
+  seed: 42,
+  force: 'false',
+};
 
-// Profiles: small institutions teach fewer skills and serve their own region; large ones more.
-const profiles = [];
-const profileSkills = [];
-for (const institution of institutions) {
-  const count = institution.size === 'SMALL' ? between(5, 12) : institution.size === 'MEDIUM' ? between(10, 25) : between(20, 40);
-  const taught = new Set();
-  while (taught.size < count) taught.add(skills[popularSkill()]);
-  const served = institution.size === 'LARGE' && random() < 0.5 ? [regionAndAncestors(institution.region).at(-1)] : [institution.region];
-  const cover = [...new Set(served.flatMap((r) => regionAndDescendants(r)))];
-  const capacity = institution.size === 'SMALL' ? between(10, 60) : institution.size === 'MEDIUM' ? between(40, 250) : between(150, 1200);
-  profiles.push([institution.id, served, cover, pick(MODES), capacity, institution.id]);
-  for (const skillId of taught) profileSkills.push([institution.id, skillId, between(1, 4)]);
+if (import.meta.url === pathToFileURL(process.argv[1]).href) {
+  build();
+  await seedMarket(options(SEED_DEFAULTS));
 }
-await insert('capability_profiles', ['organization_id', 'regions', 'region_cover', 'delivery_modes', 'annual_capacity', 'updated_by'], ['uuid', 'text[]', 'text[]', 'text[]', 'int', 'uuid'], profiles);
-await insert('profile_skills', ['organization_id', 'skill_id', 'level'], ['uuid', 'uuid', 'smallint'], profileSkills);
-await q(`INSERT INTO marketplace.profile_groups (organization_id, group_id)
-         SELECT DISTINCT ps.organization_id, sg.group_id FROM marketplace.profile_skills ps
-           JOIN marketplace.skill_groups sg ON sg.skill_id = ps.skill_id AND sg.level >= 2`); // as UpsertCapabilityProfileUseCase
-console.log(`  ${institutions.length} institutions, ${profileSkills.length} taught skills (${Math.round((Date.now() - started) / 1000)} s)`);
-
-const now = Date.now();
-for (let done = 0; done < opts.needs; done += 20_000) {
-  const needs = [];
-  const needSkills = [];
-  for (let i = done; i < Math.min(opts.needs, done + 20_000); i++) {
-    const employer = pick(employers);
-    const id = randomUUID();
-    const needRegion = random() < 0.6 ? employer.region : region();
-    const created = new Date(now - between(0, 730) * 86_400_000);
-    needs.push([id, employer.id, `Bench need ${i}`, needRegion, regionAndAncestors(needRegion), employer.sector, pick(MODES), between(5, 200), pick(STAGES),
-      new Date(now + between(-30, 400) * 86_400_000).toISOString().slice(0, 10), random() < 0.9 ? 'OPEN' : 'CLOSED', employer.id, created.toISOString()]);
-    const wanted = new Set();
-    const count = between(1, 5);
-    while (wanted.size < count) wanted.add(skills[popularSkill()]);
-    for (const skillId of wanted) needSkills.push([id, skillId, between(1, 4)]);
-  }
-  await insert('skill_needs', ['id', 'organization_id', 'title', 'region', 'region_within', 'sector', 'delivery_modes', 'learner_count', 'career_stage', 'needed_by', 'status', 'created_by', 'created_at'],
-    ['uuid', 'uuid', 'text', 'text', 'text[]', 'text', 'text[]', 'int', 'text', 'date', 'text', 'uuid', 'timestamptz'], needs);
-  await insert('need_skills', ['need_id', 'skill_id', 'level'], ['uuid', 'uuid', 'smallint'], needSkills);
-  process.stdout.write(`  ${Math.min(opts.needs, done + 20_000)} needs\r`);
-}
-await q('ANALYZE');
-await client.end();
-console.log(`\nseeded in ${Math.round((Date.now() - started) / 1000)} s`);

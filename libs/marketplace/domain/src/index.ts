@@ -10,3 +10,4 @@ export * from './lib/skills-for-success/skills-for-success.data';
 export * from './lib/matching/match-score';
 export * from './lib/taxonomy/skill-identity';
 export * from './lib/taxonomy/skill-taxonomy';
+export * from './lib/search/skill-search-text';

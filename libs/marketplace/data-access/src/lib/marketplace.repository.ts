@@ -2,8 +2,13 @@
 // filtered lists, and the ranking queries. Each method is one SQL statement.
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import type { MatchWeights } from '@lattice/marketplace-domain';
-import { DirectoryOrganizationEntity, MARKETPLACE_SCHEMA, type NeedStatus, SkillNeedEntity } from './marketplace.entities';
+import type { MatchWeights, WordMatch } from '@lattice/marketplace-domain';
+import {
+  DirectoryOrganizationEntity,
+  MARKETPLACE_SCHEMA,
+  type NeedStatus,
+  SkillNeedEntity,
+} from './marketplace.entities';
 
 const S = `"${MARKETPLACE_SCHEMA}"`;
 
@@ -29,7 +34,9 @@ const SKILL_COLUMNS = `s."id", s."uri", s."framework", s."kind", s."code", s."la
   s."description_fr" AS "descriptionFr", s."skill_type" AS "skillType", s."reuse_level" AS "reuseLevel", s."collections"`;
 
 export interface SkillSearch {
-  readonly search?: string | null;
+  /** Vocabulary words the searched words met (SearchVocabulary), with the number of searched words; absent: list all. */
+  readonly matches?: readonly WordMatch[] | null;
+  readonly searchedWords?: number;
   readonly framework?: 'ESCO' | 'SFS' | null;
   readonly includeGroups?: boolean;
 }
@@ -70,7 +77,12 @@ export interface RankedFacts {
   daysUntilNeeded: number | null;
   small: boolean;
   region: string;
+  /** The exposure term this candidate received (see CALIBRATED_EXPOSURE). */
+  exposure: number;
 }
+
+/** 'P': institutions ranked for a need; 'N': needs ranked for an institution. */
+export type MatchCacheKind = 'P' | 'N';
 
 export type DemandGroupBy = 'REGION' | 'SECTOR' | 'SKILL' | 'SKILL_GROUP';
 
@@ -83,6 +95,8 @@ export interface DemandQuery {
   readonly organizationIds?: readonly string[] | null;
   readonly groupLevel: number;
   readonly limit: number;
+  /** Where open demand is read from: the rollup when the filters allow (default), or the needs themselves. */
+  readonly source?: 'rollup' | 'needs';
 }
 
 export interface DemandRow {
@@ -95,39 +109,81 @@ export interface DemandRow {
 }
 
 function weightParams(weights: MatchWeights): number[] {
-  return [weights.skill, weights.related, weights.region, weights.deliveryMode, weights.capacity, weights.timeline, weights.smallInstitution, weights.capableCoverage, weights.leadTimeDays];
+  return [
+    weights.skill,
+    weights.related,
+    weights.region,
+    weights.deliveryMode,
+    weights.capacity,
+    weights.timeline,
+    weights.smallInstitution,
+    weights.capableCoverage,
+    weights.leadTimeDays,
+    weights.exposureFloor,
+    weights.exposureSlots,
+  ];
 }
 
-// $3..$11 are the weights in weightParams order; the same formula as scoreMatch in the domain.
-const SCORE = `(
+// $3..$13 are the weights in weightParams order; the same formula as scoreMatch in the domain.
+// BASE is the score without the exposure term; a candidate is capable when its skill coverage
+// reaches $10.
+const BASE = `(
     $3::float8 * f."exact_credit" / f."needed"
   + $4::float8 * f."related_skills" / f."needed"
   + $5::float8 * f."region_fit"
   + CASE WHEN f."delivery_overlap" THEN $6::float8 ELSE 0 END
   + $7::float8 * least(1, f."annual_capacity"::float8 / greatest(f."learner_count", 1))
   + $8::float8 * CASE WHEN f."days_until" IS NULL THEN 1 ELSE least(1, greatest(0, f."days_until"::float8 / $11::float8)) END
-  + CASE WHEN f."small" AND (f."exact_credit" + 0.5 * f."related_skills") / f."needed" >= $10::float8 THEN $9::float8 ELSE 0 END
 )`;
+const CAPABLE = `((f."exact_credit" + 0.5 * f."related_skills") / f."needed" >= $10::float8)`;
 
-const FACT_COLUMNS = `f."candidate_id" AS "candidateId", ${SCORE} AS "score", f."needed" AS "neededSkills", f."exact_credit" AS "exactCredit",
+const FACT_COLUMNS = `f."candidate_id" AS "candidateId", f."base" + f."exposure" AS "score", f."exposure", f."needed" AS "neededSkills", f."exact_credit" AS "exactCredit",
   f."exact_skills" AS "exactSkills", f."exact_ids" AS "exactSkillIds", f."related_skills" AS "relatedSkills", f."related_ids" AS "relatedSkillIds",
   f."region_fit" AS "regionFit", f."delivery_overlap" AS "deliveryOverlap", f."annual_capacity" AS "annualCapacity",
   f."learner_count" AS "learnerCount", f."days_until" AS "daysUntilNeeded", f."small", f."region"`;
+
+/**
+ * The calibrated exposure term of a need's ranking (see docs/matching.md): capable small
+ * institutions should hold their share of the first $13 places — t = their share of the capable
+ * candidates × $13, rounded by a dither fixed per need (so over many needs it is exact on
+ * average) — and the smallest lift that puts t of them there (the t-th best capable small one just
+ * above the ($13 − t + 1)-th best other) is added to every capable small one; at least the floor
+ * $12 (ties go to them), at most the cap $9.
+ */
+const CALIBRATED_EXPOSURE = `
+  g AS MATERIALIZED (SELECT f.*, ${BASE} AS "base", ${CAPABLE} AS "capable", f."small" AND ${CAPABLE} AS "sc",
+                            row_number() OVER (PARTITION BY f."small" AND ${CAPABLE} ORDER BY ${BASE} DESC, f."candidate_id") AS "pos" FROM f),
+  t AS (SELECT least(count(*) FILTER (WHERE g."sc"),
+                     floor($13::float8 * count(*) FILTER (WHERE g."sc") / greatest(count(*) FILTER (WHERE g."capable"), 1)
+                           + ('x' || substr(md5($1::text), 1, 8))::bit(32)::bigint::float8 / 4294967296.0))::int AS "t" FROM g),
+  lift AS (SELECT CASE WHEN t."t" = 0 THEN $12::float8 ELSE least($9::float8, greatest($12::float8,
+                    coalesce((SELECT g."base" FROM g WHERE NOT g."sc" AND g."pos" = $13::int - t."t" + 1), 0)
+                    - (SELECT g."base" FROM g WHERE g."sc" AND g."pos" = t."t") + 0.000001)) END AS "b" FROM t),
+  ranked AS (SELECT g.*, CASE WHEN g."sc" THEN lift."b" ELSE 0 END AS "exposure" FROM g CROSS JOIN lift)`;
 
 @Injectable()
 export class MarketplaceRepository {
   constructor(private readonly dataSource: DataSource) {}
 
   skillsByIds(ids: readonly string[]): Promise<SkillRow[]> {
-    return this.dataSource.query(`SELECT ${SKILL_COLUMNS} FROM ${S}."skills" s WHERE s."id" = ANY($1::uuid[])`, [ids]);
+    return this.dataSource.query(
+      `SELECT ${SKILL_COLUMNS} FROM ${S}."skills" s WHERE s."id" = ANY($1::uuid[])`,
+      [ids],
+    );
   }
 
   skillsByUris(uris: readonly string[]): Promise<SkillRow[]> {
-    return this.dataSource.query(`SELECT ${SKILL_COLUMNS} FROM ${S}."skills" s WHERE s."uri" = ANY($1::text[])`, [uris]);
+    return this.dataSource.query(
+      `SELECT ${SKILL_COLUMNS} FROM ${S}."skills" s WHERE s."uri" = ANY($1::text[])`,
+      [uris],
+    );
   }
 
   /** Broader (direction 'broader') or narrower concepts of each skill. */
-  async related(direction: 'broader' | 'narrower', ids: readonly string[]): Promise<Array<SkillRow & { ownerId: string }>> {
+  async related(
+    direction: 'broader' | 'narrower',
+    ids: readonly string[],
+  ): Promise<Array<SkillRow & { ownerId: string }>> {
     const [own, other] = direction === 'broader' ? ['skill_id', 'broader_id'] : ['broader_id', 'skill_id'];
     return this.dataSource.query(
       `SELECT e."${own}" AS "ownerId", ${SKILL_COLUMNS}
@@ -138,26 +194,47 @@ export class MarketplaceRepository {
   }
 
   /**
-   * Typo- and word-order-tolerant search over every label (pg_trgm on a GIN index), ranked by
-   * word similarity to all labels and similarity to the preferred label; without a search,
-   * alphabetical. Rows come with their sort key for keyset paging.
+   * Forgiving search over every label, English and French (see skill-search-text in the domain):
+   * the searched words met vocabulary words (SearchVocabulary, in memory, bounded), and skills
+   * rank by how well all searched words met theirs; without a search, alphabetical. Rows come with their sort key for keyset paging.
    */
-  async searchSkills(query: SkillSearch, limit: number, after: readonly [string | number, string] | null): Promise<Array<SkillRow & { sortKey: string | number }>> {
+  async searchSkills(
+    query: SkillSearch,
+    limit: number,
+    after: readonly [string | number, string] | null,
+  ): Promise<Array<SkillRow & { sortKey: string | number }>> {
     const where: string[] = [];
     const params: unknown[] = [];
     const param = (value: unknown) => `$${params.push(value)}`;
     if (query.framework) where.push(`s."framework" = ${param(query.framework)}`);
     if (!query.includeGroups) where.push(`s."kind" <> 'SKILL_GROUP'`);
-    const search = query.search?.trim().toLowerCase();
-    if (search) {
-      const q = param(search);
-      const rank = `round((0.6 * word_similarity(${q}, s."search_text") + 0.4 * similarity(${q}, s."label_en"))::numeric, 6)::float8`;
-      where.push(`(${q} <% s."search_text" OR s."search_text" ILIKE ${param(`%${search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`)})`);
-      const inner = `SELECT ${SKILL_COLUMNS}, ${rank} AS "sortKey" FROM ${S}."skills" s WHERE ${where.join(' AND ')}`;
-      const page = after ? `WHERE ("sortKey", "id") < (${param(Number(after[0]))}::float8, ${param(after[1])}::uuid)` : '';
-      return this.dataSource.query(`SELECT * FROM (${inner}) ranked ${page} ORDER BY "sortKey" DESC, "id" DESC LIMIT ${param(limit + 1)}`, params);
+    if (query.matches) {
+      const matched = query.matches;
+      if (matched.length === 0) return [];
+      const searched = Math.max(1, query.searchedWords ?? 1);
+      // A skill scores the mean over searched words of its best-met word, less a little per word its
+      // label has beyond or short of the search.
+      const m = [
+        param(matched.map((c) => c.ord)),
+        param(matched.map((c) => c.word)),
+        param(matched.map((c) => c.quality)),
+      ];
+      const rank = `round((sc."total" / ${param(searched)}::float8 - 0.02 * abs(s."label_words" - ${param(searched)}::int))::numeric, 6)::float8`;
+      const page = after
+        ? `AND (${rank}, s."id") < (${param(Number(after[0]))}::float8, ${param(after[1])}::uuid)`
+        : '';
+      return this.dataSource.query(
+        `WITH m AS (SELECT * FROM unnest(${m[0]}::int[], ${m[1]}::text[], ${m[2]}::float8[]) AS m("ord", "word", "quality")),
+           per AS (SELECT w."skill_id", m."ord", max(m."quality") AS "quality" FROM m JOIN ${S}."skill_words" w ON w."word" = m."word" GROUP BY w."skill_id", m."ord"),
+           sc AS (SELECT "skill_id", sum("quality") AS "total" FROM per GROUP BY "skill_id")
+         SELECT ${SKILL_COLUMNS}, ${rank} AS "sortKey" FROM sc JOIN ${S}."skills" s ON s."id" = sc."skill_id"
+          WHERE true ${where.map((w) => `AND ${w}`).join(' ')} ${page}
+          ORDER BY "sortKey" DESC, s."id" DESC LIMIT ${param(limit + 1)}`,
+        params,
+      );
     }
-    if (after) where.push(`(s."label_en", s."id") > (${param(String(after[0]))}::text, ${param(after[1])}::uuid)`);
+    if (after)
+      where.push(`(s."label_en", s."id") > (${param(String(after[0]))}::text, ${param(after[1])}::uuid)`);
     return this.dataSource.query(
       `SELECT ${SKILL_COLUMNS}, s."label_en" AS "sortKey" FROM ${S}."skills" s ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
         ORDER BY s."label_en", s."id" LIMIT ${param(limit + 1)}`,
@@ -166,21 +243,33 @@ export class MarketplaceRepository {
   }
 
   organizationsByIds(ids: readonly string[]): Promise<DirectoryOrganizationEntity[]> {
-    return this.dataSource.getRepository(DirectoryOrganizationEntity).createQueryBuilder('o').where('o.id = ANY(:ids::uuid[])', { ids }).getMany();
+    return this.dataSource
+      .getRepository(DirectoryOrganizationEntity)
+      .createQueryBuilder('o')
+      .where('o.id = ANY(:ids::uuid[])', { ids })
+      .getMany();
   }
 
   needsByIds(ids: readonly string[]): Promise<SkillNeedEntity[]> {
-    return this.dataSource.getRepository(SkillNeedEntity).createQueryBuilder('n').where('n.id = ANY(:ids::uuid[])', { ids }).getMany();
+    return this.dataSource
+      .getRepository(SkillNeedEntity)
+      .createQueryBuilder('n')
+      .where('n.id = ANY(:ids::uuid[])', { ids })
+      .getMany();
   }
 
   needSkills(needIds: readonly string[]): Promise<LeveledSkill[]> {
-    return this.dataSource.query(`SELECT "need_id" AS "ownerId", "skill_id" AS "skillId", "level" FROM ${S}."need_skills" WHERE "need_id" = ANY($1::uuid[])`, [needIds]);
+    return this.dataSource.query(
+      `SELECT "need_id" AS "ownerId", "skill_id" AS "skillId", "level" FROM ${S}."need_skills" WHERE "need_id" = ANY($1::uuid[])`,
+      [needIds],
+    );
   }
 
   profileSkills(organizationIds: readonly string[]): Promise<LeveledSkill[]> {
-    return this.dataSource.query(`SELECT "organization_id" AS "ownerId", "skill_id" AS "skillId", "level" FROM ${S}."profile_skills" WHERE "organization_id" = ANY($1::uuid[])`, [
-      organizationIds,
-    ]);
+    return this.dataSource.query(
+      `SELECT "organization_id" AS "ownerId", "skill_id" AS "skillId", "level" FROM ${S}."profile_skills" WHERE "organization_id" = ANY($1::uuid[])`,
+      [organizationIds],
+    );
   }
 
   umbrellaMemberIds(umbrellaId: string): Promise<string[]> {
@@ -190,20 +279,35 @@ export class MarketplaceRepository {
   }
 
   /** Needs newest first, keyset-paged on their sequence number. */
-  async listNeeds(filter: NeedListFilter, limit: number, afterSeq: number | null): Promise<{ rows: SkillNeedEntity[]; total: number }> {
+  async listNeeds(
+    filter: NeedListFilter,
+    limit: number,
+    afterSeq: number | null,
+  ): Promise<{ rows: SkillNeedEntity[]; total: number }> {
     const query = this.dataSource.getRepository(SkillNeedEntity).createQueryBuilder('n');
-    if (filter.organizationIds) query.andWhere('n.organization_id = ANY(:orgs::uuid[])', { orgs: filter.organizationIds });
-    if (filter.skillId) query.andWhere(`EXISTS (SELECT 1 FROM ${S}."need_skills" k WHERE k."need_id" = n.id AND k."skill_id" = :skillId)`, { skillId: filter.skillId });
+    if (filter.organizationIds)
+      query.andWhere('n.organization_id = ANY(:orgs::uuid[])', { orgs: filter.organizationIds });
+    if (filter.skillId)
+      query.andWhere(
+        `EXISTS (SELECT 1 FROM ${S}."need_skills" k WHERE k."need_id" = n.id AND k."skill_id" = :skillId)`,
+        { skillId: filter.skillId },
+      );
     if (filter.regions) query.andWhere('n.region = ANY(:regions::text[])', { regions: filter.regions });
     if (filter.sector) query.andWhere(`n.sector LIKE :sector`, { sector: `${filter.sector}%` });
     if (filter.careerStage) query.andWhere('n.career_stage = :stage', { stage: filter.careerStage });
     if (filter.status) query.andWhere('n.status = :status', { status: filter.status });
-    if (filter.postedAfter) query.andWhere('n.created_at >= :postedAfter', { postedAfter: filter.postedAfter });
-    if (filter.postedBefore) query.andWhere('n.created_at < :postedBefore', { postedBefore: filter.postedBefore });
-    if (filter.neededBefore) query.andWhere('n.needed_by <= :neededBefore', { neededBefore: filter.neededBefore });
+    if (filter.postedAfter)
+      query.andWhere('n.created_at >= :postedAfter', { postedAfter: filter.postedAfter });
+    if (filter.postedBefore)
+      query.andWhere('n.created_at < :postedBefore', { postedBefore: filter.postedBefore });
+    if (filter.neededBefore)
+      query.andWhere('n.needed_by <= :neededBefore', { neededBefore: filter.neededBefore });
     const total = await query.clone().getCount();
     if (afterSeq !== null) query.andWhere('n.seq < :afterSeq', { afterSeq });
-    const rows = await query.orderBy('n.seq', 'DESC').limit(limit + 1).getMany();
+    const rows = await query
+      .orderBy('n.seq', 'DESC')
+      .limit(limit + 1)
+      .getMany();
     return { rows, total };
   }
 
@@ -212,7 +316,12 @@ export class MarketplaceRepository {
    * profile_skills and profile_groups indexes (never a scan of all profiles); the score is the
    * domain formula; the cut to `limit` happens in the database.
    */
-  rankInstitutions(needId: string, needRegionDescendants: readonly string[], weights: MatchWeights, limit: number): Promise<RankedFacts[]> {
+  rankInstitutions(
+    needId: string,
+    needRegionDescendants: readonly string[],
+    weights: MatchWeights,
+    limit: number,
+  ): Promise<RankedFacts[]> {
     return this.dataSource.query(
       `WITH ns AS MATERIALIZED (SELECT "skill_id", "level" FROM ${S}."need_skills" WHERE "need_id" = $1),
        need AS MATERIALIZED (
@@ -242,20 +351,26 @@ export class MarketplaceRepository {
        ),
        f AS (
          SELECT c."organization_id" AS "candidate_id", need."needed", c."exact_credit", c."exact_skills", c."exact_ids", c."related_skills", c."related_ids",
-                CASE WHEN need."region" = ANY(p."region_cover") THEN 1.0 WHEN p."regions" && $12::text[] THEN 0.5 ELSE 0.0 END AS "region_fit",
+                CASE WHEN need."region" = ANY(p."region_cover") THEN 1.0 WHEN p."regions" && $14::text[] THEN 0.5 ELSE 0.0 END AS "region_fit",
                 p."delivery_modes" && need."delivery_modes" AS "delivery_overlap",
                 p."annual_capacity", need."learner_count", need."days_until", o."size" = 'SMALL' AS "small", need."region"
            FROM cand c CROSS JOIN need
            JOIN ${S}."capability_profiles" p ON p."organization_id" = c."organization_id"
            JOIN ${S}."organizations" o ON o."id" = c."organization_id"
        )
-       SELECT ${FACT_COLUMNS} FROM f ORDER BY "score" DESC, f."candidate_id" LIMIT $2`,
+       ,${CALIBRATED_EXPOSURE}
+       SELECT ${FACT_COLUMNS} FROM ranked f ORDER BY "score" DESC, f."candidate_id" LIMIT $2`,
       [needId, limit, ...weightParams(weights), needRegionDescendants],
     );
   }
 
   /** Open needs for an institution, best first: the same formula seen from the other side. */
-  rankNeeds(institutionId: string, profileRegionAncestors: readonly string[], weights: MatchWeights, limit: number): Promise<RankedFacts[]> {
+  rankNeeds(
+    institutionId: string,
+    profileRegionAncestors: readonly string[],
+    weights: MatchWeights,
+    limit: number,
+  ): Promise<RankedFacts[]> {
     return this.dataSource.query(
       `WITH prof AS (
          SELECT p.*, o."size" FROM ${S}."capability_profiles" p JOIN ${S}."organizations" o ON o."id" = p."organization_id" WHERE p."organization_id" = $1
@@ -287,15 +402,100 @@ export class MarketplaceRepository {
          SELECT c."need_id" AS "candidate_id",
                 (SELECT count(*) FROM ${S}."need_skills" k WHERE k."need_id" = n."id")::int AS "needed",
                 c."exact_credit", c."exact_skills", c."exact_ids", c."related_skills", c."related_ids",
-                CASE WHEN n."region" = ANY(prof."region_cover") THEN 1.0 WHEN n."region" = ANY($12::text[]) THEN 0.5 ELSE 0.0 END AS "region_fit",
+                CASE WHEN n."region" = ANY(prof."region_cover") THEN 1.0 WHEN n."region" = ANY($14::text[]) THEN 0.5 ELSE 0.0 END AS "region_fit",
                 prof."delivery_modes" && n."delivery_modes" AS "delivery_overlap",
                 prof."annual_capacity", n."learner_count", (n."needed_by" - current_date) AS "days_until", prof."size" = 'SMALL' AS "small", n."region"
            FROM cand c CROSS JOIN prof
            JOIN ${S}."skill_needs" n ON n."id" = c."need_id" AND n."status" = 'OPEN'
        )
-       SELECT ${FACT_COLUMNS} FROM f ORDER BY "score" DESC, f."candidate_id" LIMIT $2`,
+       , ranked AS (SELECT f.*, ${BASE} AS "base", CASE WHEN f."small" AND ${CAPABLE} AND $13::int > 0 THEN least($9::float8, $12::float8) ELSE 0 END AS "exposure" FROM f)
+       SELECT ${FACT_COLUMNS} FROM ranked f ORDER BY "score" DESC, f."candidate_id" LIMIT $2`,
       [institutionId, limit, ...weightParams(weights), profileRegionAncestors],
     );
+  }
+
+  /**
+   * A cached ranking, when nothing it depends on changed since it was computed: no change row on
+   * its topics (from the other side) or on its owner (from its own side) that its snapshot did not
+   * see. Kind 'P': institutions for a need; 'N': needs for an institution.
+   */
+  async cachedMatches(
+    kind: MatchCacheKind,
+    ownerId: string,
+    weightsKey: string,
+    first: number,
+  ): Promise<unknown[] | null> {
+    const [topicSide, ownSide] = kind === 'P' ? ['P', 'N'] : ['N', 'P'];
+    const rows: Array<{ matches: unknown[] }> = await this.dataSource.query(
+      `SELECT (SELECT coalesce(jsonb_agg(m."value" ORDER BY m."i"), '[]') FROM jsonb_array_elements(c."matches") WITH ORDINALITY AS m("value", "i") WHERE m."i" <= $6) AS "matches"
+         FROM ${S}."match_cache" c
+        WHERE c."kind" = $1 AND c."owner_id" = $2 AND c."weights_key" = $3 AND c."for_date" = current_date
+          AND NOT EXISTS (SELECT 1 FROM unnest(c."topics") t JOIN ${S}."match_changes" x ON x."side" = $4 AND x."topic" = t
+                           WHERE x."xid" >= pg_snapshot_xmin(c."snapshot") AND NOT pg_visible_in_snapshot(x."xid", c."snapshot"))
+          AND NOT EXISTS (SELECT 1 FROM ${S}."match_changes" x WHERE x."side" = $5 AND x."topic" = c."owner_id"
+                             AND x."xid" >= pg_snapshot_xmin(c."snapshot") AND NOT pg_visible_in_snapshot(x."xid", c."snapshot"))`,
+      [kind, ownerId, weightsKey, topicSide, ownSide, first],
+    );
+    return rows[0]?.matches ?? null;
+  }
+
+  /**
+   * What a ranking about to be computed depends on, and a snapshot taken before it: a change this
+   * snapshot does not see invalidates the cached ranking (at worst once too often, never too few).
+   */
+  async matchDependencies(
+    kind: MatchCacheKind,
+    ownerId: string,
+  ): Promise<{ snapshot: string; topics: string[] }> {
+    const topics =
+      kind === 'P'
+        ? `SELECT k."skill_id" FROM ${S}."need_skills" k WHERE k."need_id" = $1
+           UNION SELECT sg."group_id" FROM ${S}."need_skills" k JOIN ${S}."skill_groups" sg ON sg."skill_id" = k."skill_id" AND sg."nearest" WHERE k."need_id" = $1`
+        : `SELECT "skill_id" FROM ${S}."profile_skills" WHERE "organization_id" = $1 UNION SELECT "group_id" FROM ${S}."profile_groups" WHERE "organization_id" = $1`;
+    const [row] = await this.dataSource.query(
+      `SELECT pg_current_snapshot()::text AS "snapshot", ARRAY(${topics}) AS "topics"`,
+      [ownerId],
+    );
+    return row;
+  }
+
+  async storeMatches(
+    kind: MatchCacheKind,
+    ownerId: string,
+    weightsKey: string,
+    dependencies: { snapshot: string; topics: readonly string[] },
+    matches: readonly unknown[],
+  ): Promise<void> {
+    await this.dataSource.query(
+      `INSERT INTO ${S}."match_cache" ("kind", "owner_id", "weights_key", "for_date", "snapshot", "topics", "matches")
+       VALUES ($1, $2, $3, current_date, $4::pg_snapshot, $5::uuid[], $6::jsonb)
+       ON CONFLICT ("kind", "owner_id", "weights_key") DO UPDATE SET "for_date" = EXCLUDED."for_date", "snapshot" = EXCLUDED."snapshot",
+         "topics" = EXCLUDED."topics", "matches" = EXCLUDED."matches", "computed_at" = now()`,
+      [kind, ownerId, weightsKey, dependencies.snapshot, dependencies.topics, JSON.stringify(matches)],
+    );
+  }
+
+  /** Every word skills can be found by (for SearchVocabulary). */
+  async skillVocabulary(): Promise<string[]> {
+    const rows: Array<{ word: string }> = await this.dataSource.query(
+      `SELECT "word" FROM ${S}."skill_vocabulary" ORDER BY "word"`,
+    );
+    return rows.map((row) => row.word);
+  }
+
+  /** Recomputes the demand rollup from the needs (`npm run demand:rebuild`); returns its rows. */
+  async rebuildDemandRollup(): Promise<number> {
+    const [row] = await this.dataSource.query(`SELECT ${S}."rebuild_demand_rollup"()::int AS "rows"`);
+    return row.rows;
+  }
+
+  /** Drops change rows and cached rankings no ranking can still depend on (cached rankings live for their day). */
+  async pruneMatchCache(): Promise<number> {
+    const [changes, cached] = await Promise.all([
+      this.dataSource.query(`DELETE FROM ${S}."match_changes" WHERE "at" < now() - interval '2 days'`),
+      this.dataSource.query(`DELETE FROM ${S}."match_cache" WHERE "for_date" < current_date`),
+    ]);
+    return Number(changes[1] ?? 0) + Number(cached[1] ?? 0);
   }
 
   /**
@@ -305,55 +505,78 @@ export class MarketplaceRepository {
   demand(query: DemandQuery): Promise<DemandRow[]> {
     const params: unknown[] = [];
     const param = (value: unknown) => `$${params.push(value)}`;
-    const where = [`n."status" = 'OPEN'`];
-    if (query.regions) where.push(`n."region" = ANY(${param(query.regions)}::text[])`);
-    if (query.sector) where.push(`n."sector" LIKE ${param(`${query.sector}%`)}`);
-    if (query.from) where.push(`n."created_at" >= ${param(query.from)}`);
-    if (query.to) where.push(`n."created_at" < ${param(query.to)}`);
-    if (query.organizationIds) where.push(`n."organization_id" = ANY(${param(query.organizationIds)}::uuid[])`);
-    const needs = `SELECT n."id", n."region", n."sector", n."learner_count" FROM ${S}."skill_needs" n WHERE ${where.join(' AND ')}`;
+    // The rollup answers every query without a date or umbrella filter; those read the needs.
+    const rollup = query.source !== 'needs' && !query.from && !query.to && !query.organizationIds;
+    const alias = rollup ? 'r' : 'n';
+    const where = rollup ? [`r."needs" > 0`] : [`n."status" = 'OPEN'`];
+    if (query.regions) where.push(`${alias}."region" = ANY(${param(query.regions)}::text[])`);
+    if (query.sector) where.push(`${alias}."sector" LIKE ${param(`${query.sector}%`)}`);
+    if (!rollup && query.from) where.push(`n."created_at" >= ${param(query.from)}`);
+    if (!rollup && query.to) where.push(`n."created_at" < ${param(query.to)}`);
+    if (!rollup && query.organizationIds)
+      where.push(`n."organization_id" = ANY(${param(query.organizationIds)}::uuid[])`);
+    const needs = rollup
+      ? `SELECT r.* FROM ${S}."demand_rollup" r WHERE ${where.join(' AND ')}`
+      : `SELECT n."id", n."region", n."sector", n."learner_count" FROM ${S}."skill_needs" n WHERE ${where.join(' AND ')}`;
+    const sectorKey = rollup
+      ? `coalesce(nullif(left(f."sector", 2), ''), '—')`
+      : `coalesce(left(f."sector", 2), '—')`;
+    const totals = rollup
+      ? `sum(f."needs")::int AS "needs", sum(f."learners")::int AS "learners"`
+      : `count(*)::int AS "needs", sum(f."learner_count")::int AS "learners"`;
     let cells: string;
     let supply: string;
     switch (query.groupBy) {
       case 'REGION':
+        cells = `SELECT f."region" AS "key", ${totals} FROM needs f ${rollup ? `WHERE f."grouping" = 'R'` : ''} GROUP BY f."region"`;
         // Supply by region: institutions whose profile serves the region (GIN on region_cover).
-        cells = `SELECT f."region" AS "key", count(*)::int AS "needs", sum(f."learner_count")::int AS "learners" FROM needs f GROUP BY f."region"`;
         supply = `SELECT c."key", count(p."organization_id")::int AS "supply", coalesce(sum(p."annual_capacity"), 0)::int AS "capacity"
                     FROM cells c JOIN ${S}."capability_profiles" p ON p."region_cover" @> ARRAY[c."key"]
                    GROUP BY c."key"`;
         break;
-      case 'SECTOR':
+      case 'SECTOR': {
+        cells = `SELECT ${sectorKey} AS "key", ${totals} FROM needs f ${rollup ? `WHERE f."grouping" = 'R'` : ''} GROUP BY 1`;
+        const sectorSkills = rollup
+          ? `SELECT DISTINCT ${sectorKey} AS "key", f."key"::uuid AS "skill_id" FROM needs f WHERE f."grouping" = 'S'`
+          : `SELECT DISTINCT ${sectorKey} AS "key", k."skill_id" FROM needs f JOIN ${S}."need_skills" k ON k."need_id" = f."id"`;
         // Supply by sector: institutions teaching a skill the sector asks for (each skill once per sector).
-        cells = `SELECT coalesce(left(f."sector", 2), '—') AS "key", count(*)::int AS "needs", sum(f."learner_count")::int AS "learners" FROM needs f GROUP BY 1`;
         supply = `SELECT d."key", count(*)::int AS "supply", sum(d."annual_capacity")::int AS "capacity"
                     FROM (SELECT DISTINCT w."key", p."organization_id", p."annual_capacity"
-                            FROM (SELECT DISTINCT coalesce(left(f."sector", 2), '—') AS "key", k."skill_id"
-                                    FROM needs f JOIN ${S}."need_skills" k ON k."need_id" = f."id") w
+                            FROM (${sectorSkills}) w
                             JOIN ${S}."profile_skills" ps ON ps."skill_id" = w."skill_id"
                             JOIN ${S}."capability_profiles" p ON p."organization_id" = ps."organization_id") d
                    GROUP BY d."key"`;
         break;
+      }
       case 'SKILL':
-        cells = `SELECT k."skill_id"::text AS "key", count(*)::int AS "needs", sum(f."learner_count")::int AS "learners"
-                   FROM needs f JOIN ${S}."need_skills" k ON k."need_id" = f."id" GROUP BY k."skill_id"`;
+        cells = rollup
+          ? `SELECT f."key", ${totals} FROM needs f WHERE f."grouping" = 'S' GROUP BY f."key"`
+          : `SELECT k."skill_id"::text AS "key", ${totals} FROM needs f JOIN ${S}."need_skills" k ON k."need_id" = f."id" GROUP BY k."skill_id"`;
         supply = `SELECT c."key", count(ps."organization_id")::int AS "supply", coalesce(sum(p."annual_capacity"), 0)::int AS "capacity"
                     FROM cells c JOIN ${S}."profile_skills" ps ON ps."skill_id" = c."key"::uuid
                     JOIN ${S}."capability_profiles" p ON p."organization_id" = ps."organization_id"
                    GROUP BY c."key"`;
         break;
       case 'SKILL_GROUP':
-        cells = `SELECT sg."group_id"::text AS "key", count(DISTINCT f."id")::int AS "needs", sum(f."learner_count")::int AS "learners"
-                   FROM needs f JOIN ${S}."need_skills" k ON k."need_id" = f."id"
-                   JOIN ${S}."skill_groups" sg ON sg."skill_id" = k."skill_id" AND sg."level" = ${param(query.groupLevel)}
-                   JOIN ${S}."skills" g ON g."id" = sg."group_id" AND g."kind" = 'SKILL_GROUP'
-                  GROUP BY sg."group_id"`;
+        // Each need counts once per group, and so do its learners, however many of its skills the group holds.
+        cells = rollup
+          ? `SELECT f."key", ${totals} FROM needs f WHERE f."grouping" = 'G' AND f."level" = ${param(query.groupLevel)} GROUP BY f."key"`
+          : `SELECT g."key", count(*)::int AS "needs", sum(g."learner_count")::int AS "learners"
+               FROM (SELECT DISTINCT f."id", sg."group_id"::text AS "key", f."learner_count"
+                       FROM needs f JOIN ${S}."need_skills" k ON k."need_id" = f."id"
+                       JOIN ${S}."skill_groups" sg ON sg."skill_id" = k."skill_id" AND sg."level" = ${param(query.groupLevel)}
+                       JOIN ${S}."skills" g ON g."id" = sg."group_id" AND g."kind" = 'SKILL_GROUP') g
+              GROUP BY g."key"`;
         supply = `SELECT c."key", count(pg."organization_id")::int AS "supply", coalesce(sum(p."annual_capacity"), 0)::int AS "capacity"
                     FROM cells c JOIN ${S}."profile_groups" pg ON pg."group_id" = c."key"::uuid
                     JOIN ${S}."capability_profiles" p ON p."organization_id" = pg."organization_id"
                    GROUP BY c."key"`;
         break;
     }
-    const label = query.groupBy === 'SKILL' || query.groupBy === 'SKILL_GROUP' ? `(SELECT s."label_en" FROM ${S}."skills" s WHERE s."id" = c."key"::uuid)` : 'NULL';
+    const label =
+      query.groupBy === 'SKILL' || query.groupBy === 'SKILL_GROUP'
+        ? `(SELECT s."label_en" FROM ${S}."skills" s WHERE s."id" = c."key"::uuid)`
+        : 'NULL';
     return this.dataSource.query(
       `WITH needs AS MATERIALIZED (${needs}), cells AS MATERIALIZED (${cells}), supply AS (${supply})
        SELECT c."key", ${label} AS "label", c."needs", c."learners", coalesce(s."supply", 0)::int AS "supply", coalesce(s."capacity", 0)::int AS "capacity"

@@ -4,6 +4,7 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import type { SkillTaxonomy } from '@lattice/marketplace-domain';
 import { MARKETPLACE_SCHEMA } from './marketplace.entities';
+import { storeSkillSearchWords } from './skill-search-words';
 
 const CHUNK = 1000;
 
@@ -14,24 +15,39 @@ export interface TaxonomyImportResult {
 }
 
 export async function countSkills(dataSource: DataSource, framework: 'ESCO' | 'SFS'): Promise<number> {
-  const rows = (await dataSource.query(`SELECT count(*)::int AS n FROM "${MARKETPLACE_SCHEMA}"."skills" WHERE "framework" = $1`, [framework])) as Array<{ n: number }>;
+  const rows = (await dataSource.query(
+    `SELECT count(*)::int AS n FROM "${MARKETPLACE_SCHEMA}"."skills" WHERE "framework" = $1`,
+    [framework],
+  )) as Array<{ n: number }>;
   return rows[0]?.n ?? 0;
 }
 
 /** Stores the taxonomy; with `onlyIfEmpty` it does nothing when ESCO skills are already there. */
-export async function storeSkillTaxonomy(dataSource: DataSource, taxonomy: SkillTaxonomy, options: { onlyIfEmpty?: boolean } = {}): Promise<TaxonomyImportResult | null> {
+export async function storeSkillTaxonomy(
+  dataSource: DataSource,
+  taxonomy: SkillTaxonomy,
+  options: { onlyIfEmpty?: boolean } = {},
+): Promise<TaxonomyImportResult | null> {
   return dataSource.transaction(async (manager) => {
     await manager.query(`SELECT pg_advisory_xact_lock(hashtext('lattice.marketplace.skills-import'))`);
     if (options.onlyIfEmpty) {
-      const rows = (await manager.query(`SELECT EXISTS (SELECT 1 FROM "${MARKETPLACE_SCHEMA}"."skills" WHERE "framework" = 'ESCO') AS present`)) as Array<{ present: boolean }>;
+      const rows = (await manager.query(
+        `SELECT EXISTS (SELECT 1 FROM "${MARKETPLACE_SCHEMA}"."skills" WHERE "framework" = 'ESCO') AS present`,
+      )) as Array<{ present: boolean }>;
       if (rows[0]?.present) return null;
     }
     for (let i = 0; i < taxonomy.skills.length; i += CHUNK) {
       await upsertSkills(manager, taxonomy.skills.slice(i, i + CHUNK));
     }
     const ids = taxonomy.skills.map((s) => s.id);
-    await manager.query(`DELETE FROM "${MARKETPLACE_SCHEMA}"."skill_broader" WHERE "skill_id" = ANY($1::uuid[])`, [ids]);
-    await manager.query(`DELETE FROM "${MARKETPLACE_SCHEMA}"."skill_groups" WHERE "skill_id" = ANY($1::uuid[])`, [ids]);
+    await manager.query(
+      `DELETE FROM "${MARKETPLACE_SCHEMA}"."skill_broader" WHERE "skill_id" = ANY($1::uuid[])`,
+      [ids],
+    );
+    await manager.query(
+      `DELETE FROM "${MARKETPLACE_SCHEMA}"."skill_groups" WHERE "skill_id" = ANY($1::uuid[])`,
+      [ids],
+    );
     for (let i = 0; i < taxonomy.broader.length; i += CHUNK * 5) {
       const chunk = taxonomy.broader.slice(i, i + CHUNK * 5);
       await manager.query(
@@ -45,10 +61,20 @@ export async function storeSkillTaxonomy(dataSource: DataSource, taxonomy: Skill
       await manager.query(
         `INSERT INTO "${MARKETPLACE_SCHEMA}"."skill_groups" ("skill_id", "group_id", "level", "nearest")
          SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::smallint[], $4::boolean[]) ON CONFLICT DO NOTHING`,
-        [chunk.map((g) => g.skillId), chunk.map((g) => g.groupId), chunk.map((g) => g.level), chunk.map((g) => g.nearest)],
+        [
+          chunk.map((g) => g.skillId),
+          chunk.map((g) => g.groupId),
+          chunk.map((g) => g.level),
+          chunk.map((g) => g.nearest),
+        ],
       );
     }
-    return { skills: taxonomy.skills.length, broader: taxonomy.broader.length, groups: taxonomy.groups.length };
+    await storeSkillSearchWords(manager, taxonomy.skills);
+    return {
+      skills: taxonomy.skills.length,
+      broader: taxonomy.broader.length,
+      groups: taxonomy.groups.length,
+    };
   });
 }
 

@@ -2,6 +2,9 @@ import { MarketplaceInitial1764300000200 } from './1764300000200-marketplace-ini
 import { MarketplaceExchange1764300000210 } from './1764300000210-marketplace-exchange';
 import { MarketplaceOutboxRepublish1764400000000 } from './1764400000000-marketplace-outbox-republish';
 import { MarketplaceNeedExpiry1764500000000 } from './1764500000000-marketplace-need-expiry';
+import { MarketplaceMatchCache1764600000000 } from './1764600000000-marketplace-match-cache';
+import { MarketplaceDemandRollup1764600000100 } from './1764600000100-marketplace-demand-rollup';
+import { MarketplaceSkillSearchWords1764600000200 } from './1764600000200-marketplace-skill-search-words';
 import { MarketplaceOutboxMetadata1765200000000 } from './1765200000000-marketplace-outbox-metadata';
 
 export const MARKETPLACE_MIGRATIONS = [
@@ -9,5 +12,8 @@ export const MARKETPLACE_MIGRATIONS = [
   MarketplaceExchange1764300000210,
   MarketplaceOutboxRepublish1764400000000,
   MarketplaceNeedExpiry1764500000000,
+  MarketplaceMatchCache1764600000000,
+  MarketplaceDemandRollup1764600000100,
+  MarketplaceSkillSearchWords1764600000200,
   MarketplaceOutboxMetadata1765200000000,
 ];

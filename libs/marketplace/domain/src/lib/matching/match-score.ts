@@ -2,7 +2,15 @@
 // from the same weights (so it can sort and cut in the database); this is the one definition
 // of the formula, and it turns a ranked row's facts into the reasons a user reads.
 
-export const MATCH_REASON_KINDS = ['SKILL_OVERLAP', 'RELATED_SKILL', 'REGION', 'DELIVERY_MODE', 'CAPACITY', 'TIMELINE', 'SMALL_INSTITUTION'] as const;
+export const MATCH_REASON_KINDS = [
+  'SKILL_OVERLAP',
+  'RELATED_SKILL',
+  'REGION',
+  'DELIVERY_MODE',
+  'CAPACITY',
+  'TIMELINE',
+  'SMALL_INSTITUTION',
+] as const;
 export type MatchReasonKind = (typeof MATCH_REASON_KINDS)[number];
 
 export interface MatchWeights {
@@ -14,8 +22,16 @@ export interface MatchWeights {
   readonly deliveryMode: number;
   readonly capacity: number;
   readonly timeline: number;
-  /** The small-institution exposure term: added for SMALL institutions that are capable (below). */
+  /**
+   * The most the exposure term can add for a capable SMALL institution. The term itself is
+   * calibrated per need (the ranking SQL): the least lift that gives capable small institutions
+   * their share of the first `exposureSlots` places.
+   */
   readonly smallInstitution: number;
+  /** What a capable small institution always gets (ties go to it). */
+  readonly exposureFloor: number;
+  /** The places exposure is calibrated for (the first page). */
+  readonly exposureSlots: number;
   /** Skill coverage (exact + half of related) a small institution needs before the exposure term applies. */
   readonly capableCoverage: number;
   /** Days a co-developed credential takes; a need due sooner gets partial timeline credit. */
@@ -30,6 +46,8 @@ export const DEFAULT_MATCH_WEIGHTS: MatchWeights = {
   capacity: 0.1,
   timeline: 0.05,
   smallInstitution: 0.1,
+  exposureFloor: 0.001,
+  exposureSlots: 10,
   capableCoverage: 0.5,
   leadTimeDays: 120,
 };
@@ -51,6 +69,8 @@ export interface MatchFacts {
   /** Days from today to the need's date, null when it has none. */
   readonly daysUntilNeeded: number | null;
   readonly small: boolean;
+  /** The calibrated exposure term the ranking gave this pair; without it, a capable small institution gets `smallInstitution`. */
+  readonly exposure?: number;
 }
 
 export interface MatchReason {
@@ -74,7 +94,9 @@ export interface ScoredMatch {
 const round = (value: number) => Math.round(value * 10_000) / 10_000;
 const clamp01 = (value: number) => Math.min(1, Math.max(0, value));
 
-export function skillCoverage(facts: Pick<MatchFacts, 'neededSkills' | 'exactCredit' | 'relatedSkills'>): number {
+export function skillCoverage(
+  facts: Pick<MatchFacts, 'neededSkills' | 'exactCredit' | 'relatedSkills'>,
+): number {
   if (facts.neededSkills <= 0) return 0;
   return clamp01((facts.exactCredit + 0.5 * facts.relatedSkills) / facts.neededSkills);
 }
@@ -85,7 +107,11 @@ export function timelineFit(daysUntilNeeded: number | null, leadTimeDays: number
 }
 
 /** The score (0..1 plus the exposure term) and its reasons, largest first. */
-export function scoreMatch(facts: MatchFacts, weights: MatchWeights = DEFAULT_MATCH_WEIGHTS, labels: MatchLabels = {}): ScoredMatch {
+export function scoreMatch(
+  facts: MatchFacts,
+  weights: MatchWeights = DEFAULT_MATCH_WEIGHTS,
+  labels: MatchLabels = {},
+): ScoredMatch {
   const n = Math.max(1, facts.neededSkills);
   const capacityFit = facts.learnerCount <= 0 ? 1 : clamp01(facts.annualCapacity / facts.learnerCount);
   const timeline = timelineFit(facts.daysUntilNeeded, weights.leadTimeDays);
@@ -114,7 +140,9 @@ export function scoreMatch(facts: MatchFacts, weights: MatchWeights = DEFAULT_MA
     {
       kind: 'DELIVERY_MODE',
       weight: facts.deliveryOverlap ? weights.deliveryMode : 0,
-      detail: facts.deliveryOverlap ? 'Offers a delivery mode the need accepts' : 'Offers none of the delivery modes the need accepts',
+      detail: facts.deliveryOverlap
+        ? 'Offers a delivery mode the need accepts'
+        : 'Offers none of the delivery modes the need accepts',
     },
     {
       kind: 'CAPACITY',
@@ -131,7 +159,7 @@ export function scoreMatch(facts: MatchFacts, weights: MatchWeights = DEFAULT_MA
     },
     {
       kind: 'SMALL_INSTITUTION',
-      weight: facts.small && capable ? weights.smallInstitution : 0,
+      weight: facts.exposure ?? (facts.small && capable ? weights.smallInstitution : 0),
       detail: 'A capable small institution: given extra exposure',
     },
   ];

@@ -2,12 +2,13 @@ import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { regionAndAncestors } from '@lattice/shared-util-regions';
 import { CapabilityProfileEntity, MarketplaceRepository } from '@lattice/marketplace-data-access';
+import { cachedRanking } from '../shared/cached-ranking';
 import { explainMatches, type ExplainedMatch } from '../shared/explain-matches';
 import { MarketplaceErrors } from '../shared/marketplace.errors';
 import { MARKETPLACE_OPTIONS, type MarketplaceOptions } from '../shared/marketplace.options';
 import { requireFirst } from '../match-partners/match-partners.use-case';
 
-/** Open needs ranked for an institution's capability profile: the same formula from the other side. */
+/** Open needs ranked for an institution's capability profile: the same formula from the other side, cached the same way. */
 @Injectable()
 export class MatchNeedsUseCase {
   constructor(
@@ -18,11 +19,30 @@ export class MatchNeedsUseCase {
 
   async execute(institutionId: string, first: number): Promise<ExplainedMatch[]> {
     requireFirst(first);
-    const profile = await this.dataSource.getRepository(CapabilityProfileEntity).findOneBy({ organizationId: institutionId });
-    if (!profile) throw MarketplaceErrors.of('PROFILE_NOT_FOUND', 'This institution has no capability profile yet.', { institutionId });
+    const profile = await this.dataSource
+      .getRepository(CapabilityProfileEntity)
+      .findOneBy({ organizationId: institutionId });
+    if (!profile)
+      throw MarketplaceErrors.of('PROFILE_NOT_FOUND', 'This institution has no capability profile yet.', {
+        institutionId,
+      });
+    return cachedRanking(this.repository, 'N', institutionId, this.options.weights, first, (limit) =>
+      this.rank(profile, limit),
+    );
+  }
+
+  /** The exact ranking, uncached (the reference the cache is tested against). */
+  async rank(profile: CapabilityProfileEntity, limit: number): Promise<ExplainedMatch[]> {
     // A need in a region that contains one the institution serves is partly served.
-    const ancestors = [...new Set(profile.regions.flatMap((region) => regionAndAncestors(region)))].filter((region) => !profile.regionCover.includes(region));
-    const rows = await this.repository.rankNeeds(institutionId, ancestors, this.options.weights, first);
+    const ancestors = [...new Set(profile.regions.flatMap((region) => regionAndAncestors(region)))].filter(
+      (region) => !profile.regionCover.includes(region),
+    );
+    const rows = await this.repository.rankNeeds(
+      profile.organizationId,
+      ancestors,
+      this.options.weights,
+      limit,
+    );
     return explainMatches(this.repository, rows, this.options.weights);
   }
 }

@@ -1,13 +1,17 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { regionAndDescendants } from '@lattice/shared-util-regions';
 import { MarketplaceRepository } from '@lattice/marketplace-data-access';
+import { cachedRanking, MAX_MATCHES } from '../shared/cached-ranking';
 import { explainMatches, type ExplainedMatch } from '../shared/explain-matches';
 import { MarketplaceErrors } from '../shared/marketplace.errors';
 import { MARKETPLACE_OPTIONS, type MarketplaceOptions } from '../shared/marketplace.options';
 
-export const MAX_MATCHES = 200;
+export { MAX_MATCHES };
 
-/** Institutions ranked for a need, each with its reasons. Three SQL statements whatever `first` is. */
+/**
+ * Institutions ranked for an open need, each with its reasons: from the match cache while nothing
+ * the ranking depends on changed (two SQL statements), else computed exactly and kept.
+ */
 @Injectable()
 export class MatchPartnersUseCase {
   constructor(
@@ -19,13 +23,33 @@ export class MatchPartnersUseCase {
     requireFirst(first);
     const [need] = await this.repository.needsByIds([needId]);
     if (!need) throw MarketplaceErrors.of('NEED_NOT_FOUND', 'No such skill need.', { needId });
-    const rows = await this.repository.rankInstitutions(need.id, regionAndDescendants(need.region), this.options.weights, first);
+    if (need.status !== 'OPEN')
+      throw MarketplaceErrors.of(
+        'NEED_CLOSED',
+        'This need is closed; institutions are ranked for open needs only.',
+        { needId },
+      );
+    return cachedRanking(this.repository, 'P', need.id, this.options.weights, first, (limit) =>
+      this.rank(need.id, need.region, limit),
+    );
+  }
+
+  /** The exact ranking, uncached (the reference the cache is tested against). */
+  async rank(needId: string, region: string, limit: number): Promise<ExplainedMatch[]> {
+    const rows = await this.repository.rankInstitutions(
+      needId,
+      regionAndDescendants(region),
+      this.options.weights,
+      limit,
+    );
     return explainMatches(this.repository, rows, this.options.weights);
   }
 }
 
 export function requireFirst(first: number): void {
   if (!Number.isInteger(first) || first < 1 || first > MAX_MATCHES) {
-    throw MarketplaceErrors.of('INVALID_INPUT', `first must be between 1 and ${MAX_MATCHES}.`, { field: 'first' });
+    throw MarketplaceErrors.of('INVALID_INPUT', `first must be between 1 and ${MAX_MATCHES}.`, {
+      field: 'first',
+    });
   }
 }

@@ -9,9 +9,15 @@ export interface ExplainedMatch {
   readonly reasons: MatchReason[];
 }
 
-export async function explainMatches(repository: MarketplaceRepository, rows: readonly RankedFacts[], weights: MatchWeights): Promise<ExplainedMatch[]> {
+export async function explainMatches(
+  repository: MarketplaceRepository,
+  rows: readonly RankedFacts[],
+  weights: MatchWeights,
+): Promise<ExplainedMatch[]> {
   const ids = [...new Set(rows.flatMap((row) => [...row.exactSkillIds, ...row.relatedSkillIds]))];
-  const labels = new Map((ids.length ? await repository.skillsByIds(ids) : []).map((skill) => [skill.id, skill.labelEn]));
+  const labels = new Map(
+    (ids.length ? await repository.skillsByIds(ids) : []).map((skill) => [skill.id, skill.labelEn]),
+  );
   const name = (list: readonly string[]) => list.map((id) => labels.get(id) ?? id).sort();
   return rows.map((row) => {
     const { score, reasons } = scoreMatch(
@@ -26,9 +32,14 @@ export async function explainMatches(repository: MarketplaceRepository, rows: re
         learnerCount: Number(row.learnerCount),
         daysUntilNeeded: row.daysUntilNeeded === null ? null : Number(row.daysUntilNeeded),
         small: row.small,
+        exposure: Number(row.exposure),
       },
       weights,
-      { exactSkillLabels: name(row.exactSkillIds), relatedSkillLabels: name(row.relatedSkillIds), region: regionLabel(row.region) },
+      {
+        exactSkillLabels: name(row.exactSkillIds),
+        relatedSkillLabels: name(row.relatedSkillIds),
+        region: regionLabel(row.region),
+      },
     );
     return { candidateId: row.candidateId, score, reasons };
   });
