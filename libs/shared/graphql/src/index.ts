@@ -8,3 +8,4 @@ export * from './lib/scalars';
 export * from './lib/id.pipe';
 export * from './lib/subgraph-foundation';
 export * from './lib/errors.filter';
+export * from './lib/vocabulary';

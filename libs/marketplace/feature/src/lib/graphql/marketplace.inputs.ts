@@ -17,7 +17,8 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
-import { CareerStageEnum, DeliveryModeEnum, NeedStatusEnum, PartnershipDirectionEnum, PartnershipStateEnum } from './marketplace.models';
+import { NeedStatusEnum, PartnershipDirectionEnum, PartnershipStateEnum } from './marketplace.models';
+import { CareerStageEnum, DeliveryModeEnum } from '@lattice/shared-graphql';
 
 const ISO_DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
 
