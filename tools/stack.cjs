@@ -1,6 +1,7 @@
 // Starts Lattice's processes (five subgraphs, the worker, the gateway) as child processes and
 // waits until each answers. Used by `npm start`, the supergraph composer and the e2e suite.
 const { spawn } = require('node:child_process');
+const { createServer } = require('node:net');
 const { createWriteStream, mkdirSync } = require('node:fs');
 const { join } = require('node:path');
 
@@ -39,13 +40,25 @@ function envFor(name, options) {
   return { ...process.env, ...common, ...(specific[name] ?? {}), ...(options.extraEnv?.[name] ?? {}), ...(options.extraEnv?.all ?? {}) };
 }
 
+/** Throws when something already listens on the port: its answers must never pass for ours. */
+function assertPortFree(port, host) {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', (error) =>
+      reject(new Error(`port ${port} is already in use (${error.code}): another stack? Give this checkout its own port base (E2E_PORT_BASE, SUPERGRAPH_PORT_BASE, …)`)),
+    );
+    probe.listen(port, host, () => probe.close(resolve));
+  });
+}
+
 async function waitFor(url, child, name, timeoutMs) {
   const started = Date.now();
   while (Date.now() - started < timeoutMs) {
     if (child.exitCode !== null) throw new Error(`${name} exited with code ${child.exitCode} before it was ready`);
     try {
       const response = await fetch(url, { signal: AbortSignal.timeout(1000) });
-      if (response.ok) return;
+      // Answered by the child only if it is still running (the ports were free when it started).
+      if (response.ok && child.exitCode === null) return;
     } catch {
       // not yet
     }
@@ -106,6 +119,7 @@ async function startStack(options) {
   };
 
   try {
+    await Promise.all(wanted.map((name) => assertPortFree(ports[name], '127.0.0.1')));
     // STACK_START_TIMEOUT_MS: a machine busy with other work may need longer than a minute to start six processes.
     const timeoutMs = options.timeoutMs ?? Number(process.env.STACK_START_TIMEOUT_MS ?? 60_000);
     const backends = wanted.filter((name) => name !== 'gateway');

@@ -1,2 +1,3 @@
 export * from './lib/events';
 export * from './lib/queues';
+export * from './lib/vocabulary';

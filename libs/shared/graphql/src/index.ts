@@ -10,3 +10,4 @@ export * from './lib/subgraph-foundation';
 export * from './lib/errors.filter';
 export * from './lib/dates';
 export * from './lib/input-rules';
+export * from './lib/vocabulary';

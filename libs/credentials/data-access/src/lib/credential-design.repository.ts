@@ -2,7 +2,7 @@
 // small writes every workflow step shares (versions, stage history, approvals).
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager, In, IsNull } from 'typeorm';
-import type { DesignContent, DesignStage } from '@lattice/credentials-domain';
+import type { DesignContent } from '@lattice/credentials-domain';
 import {
   AdoptionEntity,
   CredentialEntity,
@@ -15,6 +15,7 @@ import {
   FrameworkEntity,
   SponsorshipEntity,
 } from './credentials.entities';
+import { type DesignStage } from '@lattice/shared-contracts';
 
 @Injectable()
 export class CredentialDesignRepository {

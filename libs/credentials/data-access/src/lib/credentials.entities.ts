@@ -1,8 +1,9 @@
 // Credentials' tables (schema "credentials"): frameworks, credential designs with their versions,
 // comments, approvals and stage history, and published credentials.
 import { Column, CreateDateColumn, Entity, PrimaryColumn } from 'typeorm';
-import type { DesignContent, DesignStage } from '@lattice/credentials-domain';
+import type { DesignContent } from '@lattice/credentials-domain';
 import type { IssuerKeyRecord, SkillAlignmentInput } from '@lattice/credentials-openbadges';
+import { type DesignStage } from '@lattice/shared-contracts';
 
 export const CREDENTIALS_SCHEMA = 'credentials';
 

@@ -1,12 +1,11 @@
 // Marketplace's tables (schema "marketplace") that use cases write row by row. The taxonomy and
 // the ranking are read with SQL in MarketplaceRepository.
 import { Column, Entity, PrimaryColumn } from 'typeorm';
+import type { CareerStage, DeliveryMode } from '@lattice/shared-contracts';
 
 export const MARKETPLACE_SCHEMA = 'marketplace';
 export type NeedStatus = 'OPEN' | 'CLOSED';
 export type PartnershipState = 'PROPOSED' | 'ACCEPTED' | 'DECLINED' | 'WITHDRAWN';
-export type DeliveryMode = 'ONLINE' | 'IN_PERSON' | 'HYBRID';
-export type CareerStage = 'ENTRY' | 'MID_CAREER' | 'SENIOR' | 'NEW_TO_SECTOR';
 
 /** Marketplace's copy of the identity facts matching needs (fed by identity's events). */
 @Entity({ name: 'organizations', schema: MARKETPLACE_SCHEMA })

@@ -2,8 +2,7 @@
 // writes them to its outbox in the same transaction as the change; the relay moves them to the
 // `domain-events` queue with jobId = event id, so a replay never duplicates a job.
 
-export type Role = 'OWNER' | 'ADMIN' | 'MEMBER';
-export type OrgKind = 'EMPLOYER' | 'INSTITUTION' | 'UMBRELLA' | 'COMMUNITY' | 'OPERATOR';
+import type { OrgKind, Role } from './vocabulary';
 
 export interface DomainEventPayloads {
   'identity.user.signed_up': { userId: string; email: string; name: string; locale: string };

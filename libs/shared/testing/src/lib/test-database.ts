@@ -19,7 +19,12 @@ export function assertTestDatabase(databaseUrl: string): void {
   }
 }
 
-/** Drops and creates the database, so every run starts from the real migrations. */
+/**
+ * Drops and creates the database, so every run starts from the real migrations. Refuses while
+ * anything is connected to it: that is another run (another checkout with the same
+ * TEST_DATABASE_URL, or a stack left running), and dropping its database under it would make its
+ * tests fail with rows that vanished between two requests.
+ */
 export async function recreateDatabase(databaseUrl: string): Promise<void> {
   assertTestDatabase(databaseUrl);
   const url = new URL(databaseUrl);
@@ -31,7 +36,14 @@ export async function recreateDatabase(databaseUrl: string): Promise<void> {
   const client = new Client({ connectionString: admin.toString() });
   await client.connect();
   try {
-    await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+    const { rows } = await client.query<{ n: number }>(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = $1`, [name]);
+    if (rows[0]!.n > 0) {
+      throw new Error(
+        `Refusing to recreate database "${name}": ${rows[0]!.n} connection(s) use it — another test run or a stack left running. ` +
+          'Give this checkout its own TEST_DATABASE_URL (and port bases), or stop the other run.',
+      );
+    }
+    await client.query(`DROP DATABASE IF EXISTS "${name}"`);
     await client.query(`CREATE DATABASE "${name}"`);
   } finally {
     await client.end();

@@ -1,29 +1,8 @@
 // What a credential design says: every element of the six-element framework plus the assessment
 // plan, as plain data. A version snapshot is exactly this object, so diffs and compliance checks
 // read the same shape the editor writes.
+import { ASSESSMENT_METHODS, type AssessmentMethod, CAREER_STAGES, type CareerStage, DELIVERY_MODES, type DeliveryMode, OUTCOME_KINDS, type OutcomeKind } from '@lattice/shared-contracts';
 import { CredentialsErrors } from '../credentials.errors';
-
-export const ASSESSMENT_METHODS = [
-  'EXAM_QUIZ',
-  'EMPLOYER_ASSESSMENT',
-  'SIMULATION_CASE_STUDY',
-  'REFLECTION',
-  'VIDEO',
-  'DEMONSTRATION_PRESENTATION',
-  'VIRTUAL_LAB',
-  'WRITTEN_ASSIGNMENT',
-  'PORTFOLIO',
-] as const;
-export type AssessmentMethod = (typeof ASSESSMENT_METHODS)[number];
-
-export const OUTCOME_KINDS = ['KNOWLEDGE', 'SKILL', 'ATTITUDE'] as const;
-export type OutcomeKind = (typeof OUTCOME_KINDS)[number];
-
-export const DELIVERY_MODES = ['ONLINE', 'IN_PERSON', 'HYBRID'] as const;
-export type DeliveryMode = (typeof DELIVERY_MODES)[number];
-
-export const CAREER_STAGES = ['ENTRY', 'MID_CAREER', 'SENIOR', 'NEW_TO_SECTOR'] as const;
-export type CareerStage = (typeof CAREER_STAGES)[number];
 
 export const DESIGN_LANGUAGES = ['en', 'fr'] as const;
 export type DesignLanguage = (typeof DESIGN_LANGUAGES)[number];

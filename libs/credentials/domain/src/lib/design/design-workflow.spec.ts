@@ -1,4 +1,5 @@
-import { approvalState, approve, assertPublishable, canTransition, DESIGN_STAGES, type DesignAction, type DesignStage, isReviewOverdue, nextStage, reviewDueDate, submit, waitingOn } from './design-workflow';
+import { approvalState, approve, assertPublishable, canTransition, type DesignAction, isReviewOverdue, nextStage, reviewDueDate, submit, waitingOn } from './design-workflow';
+import { DESIGN_STAGES, type DesignStage } from '@lattice/shared-contracts';
 
 const ISSUER = 'issuer';
 const A = 'employer-a';

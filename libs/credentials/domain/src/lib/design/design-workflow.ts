@@ -9,10 +9,8 @@
 // back to IN_REVIEW (not DRAFT) — the partners are still engaged, the review deadline still
 // stands, and they only need to look again. Edits in DRAFT and CHANGES_REQUESTED keep the stage
 // (the issuer resubmits when ready). PUBLISHED and RETIRED designs are frozen.
+import type { DesignStage } from '@lattice/shared-contracts';
 import { CredentialsErrors } from '../credentials.errors';
-
-export const DESIGN_STAGES = ['DRAFT', 'IN_REVIEW', 'CHANGES_REQUESTED', 'APPROVED', 'PUBLISHED', 'RETIRED'] as const;
-export type DesignStage = (typeof DESIGN_STAGES)[number];
 
 export type DesignAction = 'EDIT' | 'SUBMIT' | 'REQUEST_CHANGES' | 'APPROVE' | 'PUBLISH' | 'RETIRE';
 

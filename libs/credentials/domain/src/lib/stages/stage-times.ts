@@ -1,5 +1,5 @@
+import { type DesignStage } from '@lattice/shared-contracts';
 // Time spent in each workflow stage, from the stage history: where a design waited, for how long.
-import type { DesignStage } from '../design/design-workflow';
 
 export interface StageVisit {
   readonly stage: DesignStage;

@@ -26,13 +26,8 @@ import {
   type CatalogueHit,
   type FacetCount,
 } from '@lattice/credentials-data-access';
-import { Connection } from '@lattice/shared-graphql';
-import {
-  AssessmentMethodEnum,
-  CredentialModel,
-  DesignCareerStageEnum,
-  DesignDeliveryModeEnum,
-} from './credentials.models';
+import { AssessmentMethodEnum, CareerStageEnum, Connection, DeliveryModeEnum } from '@lattice/shared-graphql';
+import { CredentialModel } from './credentials.models';
 
 export enum CatalogueSortEnum {
   RELEVANCE = 'RELEVANCE',
@@ -86,12 +81,12 @@ export class CatalogueFilter {
   @ArrayMaxSize(50)
   @IsUUID('all', { each: true })
   skillIds?: string[] | null;
-  @Field(() => [DesignDeliveryModeEnum], { nullable: true })
+  @Field(() => [DeliveryModeEnum], { nullable: true })
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(50)
-  @IsEnum(DesignDeliveryModeEnum, { each: true })
-  deliveryModes?: DesignDeliveryModeEnum[] | null;
+  @IsEnum(DeliveryModeEnum, { each: true })
+  deliveryModes?: DeliveryModeEnum[] | null;
   @Field(() => [CatalogueLanguageEnum], { nullable: true })
   @IsOptional()
   @IsArray()
@@ -147,12 +142,12 @@ export class CatalogueEntryModel {
   @Field(() => CredentialModel) credential: CredentialModel;
   @Field(() => String, { nullable: true }) description: string | null;
   @Field(() => CatalogueLanguageEnum) language: CatalogueLanguageEnum;
-  @Field(() => DesignDeliveryModeEnum, { nullable: true }) deliveryMode: DesignDeliveryModeEnum | null;
+  @Field(() => DeliveryModeEnum, { nullable: true }) deliveryMode: DeliveryModeEnum | null;
   @Field(() => Float, { nullable: true }) hours: number | null;
   @Field(() => Float, { nullable: true, description: 'Canadian dollars.' }) price: number | null;
   @Field(() => Boolean, { nullable: true }) credit: boolean | null;
   @Field(() => Boolean, { nullable: true }) transcriptable: boolean | null;
-  @Field(() => DesignCareerStageEnum, { nullable: true }) careerStage: DesignCareerStageEnum | null;
+  @Field(() => CareerStageEnum, { nullable: true }) careerStage: CareerStageEnum | null;
   @Field(() => [ID], { description: 'The skills its competencies teach (Lattice skill ids).' })
   skillIds: string[];
   @Field(() => [AssessmentMethodEnum]) assessmentMethods: AssessmentMethodEnum[];
@@ -203,12 +198,12 @@ export function toCatalogueEntryModel(hit: CatalogueHit): CatalogueEntryModel {
     },
     description: hit.description,
     language: hit.language as CatalogueLanguageEnum,
-    deliveryMode: hit.deliveryMode as DesignDeliveryModeEnum | null,
+    deliveryMode: hit.deliveryMode as DeliveryModeEnum | null,
     hours: hit.hours,
     price: hit.price,
     credit: hit.credit,
     transcriptable: hit.transcriptable,
-    careerStage: hit.careerStage as DesignCareerStageEnum | null,
+    careerStage: hit.careerStage as CareerStageEnum | null,
     skillIds: hit.skillIds,
     assessmentMethods: hit.assessmentMethods as AssessmentMethodEnum[],
     endorsementCount: hit.endorsementCount,

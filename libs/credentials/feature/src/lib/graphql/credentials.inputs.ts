@@ -22,8 +22,8 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
-import { GraphQLJSON } from '@lattice/shared-graphql';
-import { AssessmentMethodEnum, AwardStatusEnum, DesignCareerStageEnum, DesignDeliveryModeEnum, OutcomeKindEnum } from './credentials.models';
+import { AssessmentMethodEnum, CareerStageEnum, DeliveryModeEnum, GraphQLJSON, OutcomeKindEnum } from '@lattice/shared-graphql';
+import { AwardStatusEnum } from './credentials.models';
 
 @InputType()
 export class CompetencyInput {
@@ -84,11 +84,11 @@ export class UpdateCredentialDesignInput {
   @Field(() => AssessmentPlanInput, { nullable: true }) @IsOptional() @ValidateNested() @Type(() => AssessmentPlanInput) assessment?: AssessmentPlanInput;
   @Field(() => Float, { nullable: true }) @IsOptional() @IsNumber() @Min(0.5) @Max(10000) hours?: number | null;
   @Field(() => Float, { nullable: true }) @IsOptional() @IsNumber() @Min(0.5) @Max(520) weeks?: number | null;
-  @Field(() => DesignDeliveryModeEnum, { nullable: true }) @IsOptional() @IsEnum(DesignDeliveryModeEnum) deliveryMode?: DesignDeliveryModeEnum | null;
+  @Field(() => DeliveryModeEnum, { nullable: true }) @IsOptional() @IsEnum(DeliveryModeEnum) deliveryMode?: DeliveryModeEnum | null;
   @Field(() => Boolean, { nullable: true }) @IsOptional() @IsBoolean() credit?: boolean | null;
   @Field(() => Boolean, { nullable: true }) @IsOptional() @IsBoolean() transcriptable?: boolean | null;
   @Field(() => [String], { nullable: true }) @IsOptional() @IsArray() @ArrayMaxSize(20) @IsString({ each: true }) @MaxLength(200, { each: true }) stackableInto?: string[];
-  @Field(() => DesignCareerStageEnum, { nullable: true }) @IsOptional() @IsEnum(DesignCareerStageEnum) careerStage?: DesignCareerStageEnum | null;
+  @Field(() => CareerStageEnum, { nullable: true }) @IsOptional() @IsEnum(CareerStageEnum) careerStage?: CareerStageEnum | null;
   @Field(() => Float, { nullable: true, description: 'Canadian dollars.' }) @IsOptional() @IsNumber() @Min(0) @Max(1_000_000) price?: number | null;
   @Field(() => String, { nullable: true, description: 'en or fr' }) @IsOptional() @IsIn(['en', 'fr'], { message: 'language must be en or fr' }) language?: 'en' | 'fr';
   @Field(() => String, { nullable: true }) @IsOptional() @IsString() @MaxLength(2000) level?: string | null;

@@ -1,56 +1,15 @@
 // Credentials' GraphQL types. They are not the ORM entities: mappers copy what a client may see.
 import { Directive, Field, Float, GraphQLISODateTime, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
-import { Connection, GraphQLJSON } from '@lattice/shared-graphql';
+import { AssessmentMethodEnum, CareerStageEnum, Connection, DeliveryModeEnum, DesignStageEnum, GraphQLJSON, OutcomeKindEnum } from '@lattice/shared-graphql';
 import { groupBySector, NO_SECTOR } from '@lattice/credentials-domain';
 import type { CredentialContributions } from '../summarize-contributions/summarize-contributions.use-case';
 import type { AdoptionEntity, AwardBatchEntity, AwardBatchItemEntity, AwardEntity, CredentialEntity, DesignCommentEntity, DesignEntity, EndorsementEntity, FrameworkEntity, SponsorshipEntity } from '@lattice/credentials-data-access';
 
-export enum DesignStageEnum {
-  DRAFT = 'DRAFT',
-  IN_REVIEW = 'IN_REVIEW',
-  CHANGES_REQUESTED = 'CHANGES_REQUESTED',
-  APPROVED = 'APPROVED',
-  PUBLISHED = 'PUBLISHED',
-  RETIRED = 'RETIRED',
-}
-export enum AssessmentMethodEnum {
-  EXAM_QUIZ = 'EXAM_QUIZ',
-  EMPLOYER_ASSESSMENT = 'EMPLOYER_ASSESSMENT',
-  SIMULATION_CASE_STUDY = 'SIMULATION_CASE_STUDY',
-  REFLECTION = 'REFLECTION',
-  VIDEO = 'VIDEO',
-  DEMONSTRATION_PRESENTATION = 'DEMONSTRATION_PRESENTATION',
-  VIRTUAL_LAB = 'VIRTUAL_LAB',
-  WRITTEN_ASSIGNMENT = 'WRITTEN_ASSIGNMENT',
-  PORTFOLIO = 'PORTFOLIO',
-}
-export enum OutcomeKindEnum {
-  KNOWLEDGE = 'KNOWLEDGE',
-  SKILL = 'SKILL',
-  ATTITUDE = 'ATTITUDE',
-}
-export enum DesignDeliveryModeEnum {
-  ONLINE = 'ONLINE',
-  IN_PERSON = 'IN_PERSON',
-  HYBRID = 'HYBRID',
-}
-export enum DesignCareerStageEnum {
-  ENTRY = 'ENTRY',
-  MID_CAREER = 'MID_CAREER',
-  SENIOR = 'SENIOR',
-  NEW_TO_SECTOR = 'NEW_TO_SECTOR',
-}
 export enum RuleStatusEnum {
   PASS = 'PASS',
   FAIL = 'FAIL',
   WARNING = 'WARNING',
 }
-registerEnumType(DesignStageEnum, { name: 'DesignStage', description: 'DRAFT → IN_REVIEW ⇄ CHANGES_REQUESTED; IN_REVIEW → APPROVED → PUBLISHED → RETIRED.' });
-registerEnumType(AssessmentMethodEnum, { name: 'AssessmentMethod', description: 'The nine assessment methods the Ontario pilots used.' });
-registerEnumType(OutcomeKindEnum, { name: 'OutcomeKind' });
-// Named for credentials so they never clash with the marketplace's own enums in the supergraph.
-registerEnumType(DesignDeliveryModeEnum, { name: 'DesignDeliveryMode' });
-registerEnumType(DesignCareerStageEnum, { name: 'DesignCareerStage', description: 'The career stage the credential targets.' });
 registerEnumType(RuleStatusEnum, { name: 'RuleStatus' });
 
 /** Identity owns organizations; credentials only refers to them. */
@@ -343,11 +302,11 @@ export class CredentialDesignModel {
   @Field(() => AssessmentPlanModel) assessment: AssessmentPlanModel;
   @Field(() => Float, { nullable: true }) hours: number | null;
   @Field(() => Float, { nullable: true }) weeks: number | null;
-  @Field(() => DesignDeliveryModeEnum, { nullable: true }) deliveryMode: DesignDeliveryModeEnum | null;
+  @Field(() => DeliveryModeEnum, { nullable: true }) deliveryMode: DeliveryModeEnum | null;
   @Field(() => Boolean, { nullable: true, description: 'For credit (true) or non-credit.' }) credit: boolean | null;
   @Field(() => Boolean, { nullable: true }) transcriptable: boolean | null;
   @Field(() => [String], { description: 'Pathways it stacks into.' }) stackableInto: string[];
-  @Field(() => DesignCareerStageEnum, { nullable: true }) careerStage: DesignCareerStageEnum | null;
+  @Field(() => CareerStageEnum, { nullable: true }) careerStage: CareerStageEnum | null;
   @Field(() => Float, { nullable: true, description: 'Canadian dollars.' }) price: number | null;
   @Field({ description: 'en or fr' }) language: string;
   @Field(() => String, { nullable: true, description: 'Qualifications-framework level, e.g. "EQF 5".' }) level: string | null;
@@ -414,11 +373,11 @@ export function toDesignModel(design: DesignEntity, now = new Date()): Credentia
     },
     hours: c.hours,
     weeks: c.weeks,
-    deliveryMode: c.deliveryMode as DesignDeliveryModeEnum | null,
+    deliveryMode: c.deliveryMode as DeliveryModeEnum | null,
     credit: c.credit,
     transcriptable: c.transcriptable,
     stackableInto: [...c.stackableInto],
-    careerStage: c.careerStage as DesignCareerStageEnum | null,
+    careerStage: c.careerStage as CareerStageEnum | null,
     price: c.price,
     language: c.language,
     level: c.level,

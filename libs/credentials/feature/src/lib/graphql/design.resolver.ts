@@ -1,17 +1,9 @@
 import { UseGuards } from '@nestjs/common';
 import { Args, Context, GraphQLISODateTime, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { AuthGuard, CurrentPrincipal, type Principal } from '@lattice/shared-auth';
-import { type GraphQLRequestContext, pageRequest, ParseIdPipe, toConnection } from '@lattice/shared-graphql';
+import { DesignStageEnum, type GraphQLRequestContext, pageRequest, ParseIdPipe, toConnection } from '@lattice/shared-graphql';
 import { CredentialDesignRepository } from '@lattice/credentials-data-access';
-import {
-  approvalState,
-  CredentialsErrors,
-  type DesignPatch,
-  type DesignStage,
-  timeInStages,
-  visitDurationMs,
-  waitingOn,
-} from '@lattice/credentials-domain';
+import { approvalState, CredentialsErrors, type DesignPatch, timeInStages, visitDurationMs, waitingOn } from '@lattice/credentials-domain';
 import { AddDesignPartnerUseCase } from '../add-design-partner/add-design-partner.use-case';
 import { ApproveDesignUseCase } from '../approve-design/approve-design.use-case';
 import { CheckDesignComplianceUseCase } from '../check-design-compliance/check-design-compliance.use-case';
@@ -38,7 +30,6 @@ import {
   CredentialModel,
   DesignCommentModel,
   DesignFieldChangeModel,
-  DesignStageEnum,
   DesignStageSummaryModel,
   DesignStageTimeModel,
   DesignStageVisitModel,
@@ -53,6 +44,7 @@ import {
   toFrameworkModel,
   userRef,
 } from './credentials.models';
+import { type DesignStage } from '@lattice/shared-contracts';
 
 @Resolver(() => CredentialDesignModel)
 @UseGuards(AuthGuard)

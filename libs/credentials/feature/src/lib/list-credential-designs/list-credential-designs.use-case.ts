@@ -4,7 +4,7 @@ import { DataSource } from 'typeorm';
 import { Authorizer, type Principal } from '@lattice/shared-auth';
 import type { PageRequest } from '@lattice/shared-graphql';
 import { DesignEntity } from '@lattice/credentials-data-access';
-import type { DesignStage } from '@lattice/credentials-domain';
+import { type DesignStage } from '@lattice/shared-contracts';
 
 @Injectable()
 export class ListCredentialDesignsUseCase {

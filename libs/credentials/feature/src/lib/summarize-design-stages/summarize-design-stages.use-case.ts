@@ -3,7 +3,8 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { Authorizer, type Principal } from '@lattice/shared-auth';
-import { approvalState, DESIGN_STAGES, type DesignStage, waitingOn } from '@lattice/credentials-domain';
+import { approvalState, waitingOn } from '@lattice/credentials-domain';
+import { DESIGN_STAGES, type DesignStage } from '@lattice/shared-contracts';
 
 export interface DesignStageSummary {
   readonly stage: DesignStage;

@@ -1,10 +1,9 @@
 // Identity's tables (schema "identity"): people, organizations, who belongs where, invitations,
 // and which organizations belong to which umbrella.
 import { Column, CreateDateColumn, Entity, PrimaryColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
-import type { OrgKind, Role } from '@lattice/shared-contracts';
+import type { OrgKind, OrgSize, Role } from '@lattice/shared-contracts';
 
 export const IDENTITY_SCHEMA = 'identity';
-export type OrgSize = 'SMALL' | 'MEDIUM' | 'LARGE';
 export type Locale = 'en' | 'fr';
 
 @Entity({ name: 'users', schema: IDENTITY_SCHEMA })

@@ -5,8 +5,9 @@ import { Authorizer, type Principal } from '@lattice/shared-auth';
 import type { OrgKind } from '@lattice/shared-contracts';
 import { inTransaction } from '@lattice/shared-data-access';
 import { isRegionCode } from '@lattice/shared-util-regions';
-import { IDENTITY_SCHEMA, MembershipEntity, OrganizationEntity, type OrgSize } from '@lattice/identity-data-access';
+import { IDENTITY_SCHEMA, MembershipEntity, OrganizationEntity } from '@lattice/identity-data-access';
 import { IdentityErrors } from '../shared/identity.errors';
+import { type OrgSize } from '@lattice/shared-contracts';
 
 export interface CreateOrganizationCommand {
   readonly name: string;

@@ -1,17 +1,6 @@
 import { Field, InputType } from '@nestjs/graphql';
-import {
-  IsBoolean,
-  IsEmail,
-  IsEnum,
-  IsIn,
-  IsOptional,
-  IsString,
-  IsUrl,
-  Length,
-  Matches,
-  MaxLength,
-} from 'class-validator';
-import { OrgKindEnum, OrgSizeEnum } from './identity.models';
+import { IsBoolean, IsEmail, IsEnum, IsIn, IsOptional, IsString, IsUrl, Length, Matches, MaxLength, MinLength } from 'class-validator';
+import { OrgKindEnum, OrgSizeEnum } from '@lattice/shared-graphql';
 
 @InputType()
 export class SignUpInput {

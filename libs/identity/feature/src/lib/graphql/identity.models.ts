@@ -1,28 +1,7 @@
 // Identity's GraphQL types. They are not the ORM entities: mappers copy the fields a client may see.
-import { Directive, Field, GraphQLISODateTime, ID, ObjectType, registerEnumType } from '@nestjs/graphql';
-import { Connection } from '@lattice/shared-graphql';
+import { Directive, Field, GraphQLISODateTime, ID, ObjectType } from '@nestjs/graphql';
+import { Connection, OrgKindEnum, OrgSizeEnum, RoleEnum } from '@lattice/shared-graphql';
 import type { InvitationEntity, OrganizationEntity, UserEntity } from '@lattice/identity-data-access';
-
-export enum RoleEnum {
-  OWNER = 'OWNER',
-  ADMIN = 'ADMIN',
-  MEMBER = 'MEMBER',
-}
-export enum OrgKindEnum {
-  EMPLOYER = 'EMPLOYER',
-  INSTITUTION = 'INSTITUTION',
-  UMBRELLA = 'UMBRELLA',
-  COMMUNITY = 'COMMUNITY',
-  OPERATOR = 'OPERATOR',
-}
-export enum OrgSizeEnum {
-  SMALL = 'SMALL',
-  MEDIUM = 'MEDIUM',
-  LARGE = 'LARGE',
-}
-registerEnumType(RoleEnum, { name: 'Role', description: 'OWNER manages everything, ADMIN manages members and content, MEMBER takes part.' });
-registerEnumType(OrgKindEnum, { name: 'OrgKind' });
-registerEnumType(OrgSizeEnum, { name: 'OrgSize' });
 
 @ObjectType('User')
 @Directive('@key(fields: "id")')

@@ -1,7 +1,7 @@
 import { UseGuards } from '@nestjs/common';
 import { Args, Context, ID, Int, Mutation, Parent, Query, ResolveField, Resolver, ResolveReference } from '@nestjs/graphql';
 import { Authorizer, AuthGuard, CurrentPrincipal, type Principal } from '@lattice/shared-auth';
-import { type GraphQLRequestContext, pageRequest, ParseIdPipe, toConnection } from '@lattice/shared-graphql';
+import { type GraphQLRequestContext, pageRequest, ParseIdPipe, RoleEnum, toConnection } from '@lattice/shared-graphql';
 import { IdentityRepository } from '@lattice/identity-data-access';
 import { AcceptInvitationUseCase } from '../accept-invitation/accept-invitation.use-case';
 import { CreateOrganizationUseCase } from '../create-organization/create-organization.use-case';
@@ -17,7 +17,6 @@ import {
   MembershipModel,
   OrganizationConnectionModel,
   OrganizationModel,
-  RoleEnum,
   toInvitationModel,
   toOrganizationModel,
   toUserModel,

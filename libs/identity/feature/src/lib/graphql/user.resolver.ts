@@ -5,7 +5,8 @@ import type { GraphQLRequestContext } from '@lattice/shared-graphql';
 import { IdentityRepository } from '@lattice/identity-data-access';
 import { IdentityErrors } from '../shared/identity.errors';
 import { identityLoaders } from './identity.loaders';
-import { MembershipModel, type RoleEnum, toUserModel, UserModel } from './identity.models';
+import { MembershipModel, toUserModel, UserModel } from './identity.models';
+import { type RoleEnum } from '@lattice/shared-graphql';
 
 @Resolver(() => UserModel)
 @UseGuards(AuthGuard)

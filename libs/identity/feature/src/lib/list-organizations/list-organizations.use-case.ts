@@ -3,9 +3,10 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { OrgKind } from '@lattice/shared-contracts';
 import { isRegionCode, regionAndDescendants } from '@lattice/shared-util-regions';
-import { OrganizationEntity, type OrgSize } from '@lattice/identity-data-access';
+import { OrganizationEntity } from '@lattice/identity-data-access';
 import type { PageRequest } from '@lattice/shared-graphql';
 import { IdentityErrors } from '../shared/identity.errors';
+import { type OrgSize } from '@lattice/shared-contracts';
 
 export interface OrganizationFilterQuery {
   readonly kind?: OrgKind | null;

@@ -95,9 +95,10 @@ describe('readEscoCatalog on the full skills_en.csv layout', () => {
 describe('readEscoDirectory on a small ESCO download', () => {
   let catalog: EscoCatalog;
 
+  // Reading files: on a loaded two-core machine this took over jest's default 5 s.
   beforeAll(async () => {
     catalog = await readEscoDirectory(FIXTURES);
-  });
+  }, 30_000);
 
   it('merges a skill seen in the skills file, a collection, the broader file and French files', () => {
     const skill = skillIn(catalog, WORK_IN_TEAMS);

@@ -17,14 +17,8 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
-import { IsCalendarDate } from '@lattice/shared-graphql';
-import {
-  CareerStageEnum,
-  DeliveryModeEnum,
-  NeedStatusEnum,
-  PartnershipDirectionEnum,
-  PartnershipStateEnum,
-} from './marketplace.models';
+import { CareerStageEnum, DeliveryModeEnum, IsCalendarDate } from '@lattice/shared-graphql';
+import { NeedStatusEnum, PartnershipDirectionEnum, PartnershipStateEnum } from './marketplace.models';
 
 @InputType()
 export class SkillLevelInput {

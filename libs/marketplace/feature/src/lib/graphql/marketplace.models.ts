@@ -1,6 +1,6 @@
 // Marketplace's GraphQL types. They are not the ORM entities: mappers copy what a client may see.
 import { Directive, Field, Float, GraphQLISODateTime, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
-import { Connection } from '@lattice/shared-graphql';
+import { CareerStageEnum, Connection, DeliveryModeEnum } from '@lattice/shared-graphql';
 import type { CapabilityProfileEntity, PartnershipEntity, SkillNeedEntity, SkillRow } from '@lattice/marketplace-data-access';
 
 export enum SkillKindEnum {
@@ -11,17 +11,6 @@ export enum SkillKindEnum {
 export enum NeedStatusEnum {
   OPEN = 'OPEN',
   CLOSED = 'CLOSED',
-}
-export enum DeliveryModeEnum {
-  ONLINE = 'ONLINE',
-  IN_PERSON = 'IN_PERSON',
-  HYBRID = 'HYBRID',
-}
-export enum CareerStageEnum {
-  ENTRY = 'ENTRY',
-  MID_CAREER = 'MID_CAREER',
-  SENIOR = 'SENIOR',
-  NEW_TO_SECTOR = 'NEW_TO_SECTOR',
 }
 export enum PartnershipStateEnum {
   PROPOSED = 'PROPOSED',
@@ -50,8 +39,6 @@ export enum DemandGroupingEnum {
 }
 registerEnumType(SkillKindEnum, { name: 'SkillKind' });
 registerEnumType(NeedStatusEnum, { name: 'NeedStatus' });
-registerEnumType(DeliveryModeEnum, { name: 'DeliveryMode' });
-registerEnumType(CareerStageEnum, { name: 'CareerStage' });
 registerEnumType(PartnershipStateEnum, { name: 'PartnershipState' });
 registerEnumType(PartnershipDirectionEnum, { name: 'PartnershipDirection', description: 'Whose proposal: the organization’s own, or one awaiting its answer.' });
 registerEnumType(MatchReasonKindEnum, { name: 'MatchReasonKind' });

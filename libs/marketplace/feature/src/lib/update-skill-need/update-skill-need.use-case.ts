@@ -3,17 +3,11 @@ import { DataSource } from 'typeorm';
 import { Authorizer, type Principal } from '@lattice/shared-auth';
 import { inTransaction } from '@lattice/shared-data-access';
 import { regionAndAncestors } from '@lattice/shared-util-regions';
-import {
-  type CareerStage,
-  type DeliveryMode,
-  MARKETPLACE_SCHEMA,
-  MarketplaceRepository,
-  NeedSkillEntity,
-  SkillNeedEntity,
-} from '@lattice/marketplace-data-access';
+import { MARKETPLACE_SCHEMA, MarketplaceRepository, NeedSkillEntity, SkillNeedEntity } from '@lattice/marketplace-data-access';
 import { MarketplaceErrors } from '../shared/marketplace.errors';
 import { requireRegion } from '../shared/regions';
 import { resolveSkillLevels, type SkillLevelInput } from '../shared/skill-references';
+import { type CareerStage, type DeliveryMode } from '@lattice/shared-contracts';
 
 export interface UpdateSkillNeedCommand {
   readonly title?: string | null;

@@ -3,18 +3,13 @@ import { DataSource } from 'typeorm';
 import { Authorizer, type Principal } from '@lattice/shared-auth';
 import { inTransaction } from '@lattice/shared-data-access';
 import { regionAndDescendants } from '@lattice/shared-util-regions';
-import {
-  CapabilityProfileEntity,
-  type DeliveryMode,
-  MARKETPLACE_SCHEMA,
-  MarketplaceRepository,
-  ProfileSkillEntity,
-} from '@lattice/marketplace-data-access';
+import { CapabilityProfileEntity, MARKETPLACE_SCHEMA, MarketplaceRepository, ProfileSkillEntity } from '@lattice/marketplace-data-access';
 import { RELATED_GROUP_MIN_LEVEL } from '@lattice/marketplace-domain';
 import { MarketplaceErrors } from '../shared/marketplace.errors';
 import { OrganizationDirectory } from '../shared/organization-directory';
 import { requireRegion } from '../shared/regions';
 import { resolveSkillLevels, type SkillLevelInput } from '../shared/skill-references';
+import { type DeliveryMode } from '@lattice/shared-contracts';
 
 export interface CapabilityProfileCommand {
   readonly organizationId: string;
