@@ -2,7 +2,7 @@
 // declines (with a message), the proposing side may withdraw an unanswered proposal.
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useSearchParams } from 'react-router';
+import { Link, useParams, useSearchParams } from 'react-router';
 import { graphql } from '../../graphql/generated';
 import { useMutation, useQuery } from '@apollo/client/react';
 import { Label, TextArea, TextField as AriaTextField } from 'react-aria-components';
@@ -34,12 +34,13 @@ const DIRECTIONS: string[] = [PartnershipDirection.ProposedToUs, PartnershipDire
 function Respond({ partnership, counterpart }: { partnership: Partnership; counterpart: string }) {
   const { t } = useTranslation('marketplace');
   const [message, setMessage] = useState('');
-  const [respond, { loading, error }] = useMutation(RESPOND, { refetchQueries: [PARTNERSHIPS] });
+  const [respond, { loading, error, client }] = useMutation(RESPOND, { refetchQueries: [PARTNERSHIPS] });
   // The answer replaces these controls: the keyboard goes to the partnership's heading, which now says its state.
   const answer = (accept: boolean) =>
     void respond({ variables: { id: partnership.id, accept, message: message.trim() || null } })
       .then(() => document.getElementById(`partnership-${partnership.id}`)?.focus())
-      .catch(() => undefined);
+      // A refused answer (someone answered first, the proposal was withdrawn): show the real state.
+      .catch(() => client.refetchQueries({ include: [PARTNERSHIPS] }));
   return (
     <div className="respond">
       <AriaTextField className="field" value={message} onChange={setMessage}>
@@ -75,7 +76,7 @@ function Respond({ partnership, counterpart }: { partnership: Partnership; count
 
 function Withdraw({ partnership, counterpart }: { partnership: Partnership; counterpart: string }) {
   const { t } = useTranslation('marketplace');
-  const [withdraw, { loading, error }] = useMutation(WITHDRAW, { refetchQueries: [PARTNERSHIPS] });
+  const [withdraw, { loading, error, client }] = useMutation(WITHDRAW, { refetchQueries: [PARTNERSHIPS] });
   return (
     <div>
       <FormError>
@@ -87,7 +88,11 @@ function Withdraw({ partnership, counterpart }: { partnership: Partnership; coun
       <Button
         variant="secondary"
         isDisabled={loading}
-        onPress={() => void withdraw({ variables: { id: partnership.id } }).catch(() => undefined)}
+        onPress={() =>
+          void withdraw({ variables: { id: partnership.id } }).catch(() =>
+            client.refetchQueries({ include: [PARTNERSHIPS] }),
+          )
+        }
         aria-label={t('partnerships.withdrawTo', { name: counterpart, title: partnership.need.title })}
       >
         {t('partnerships.withdraw')}
@@ -101,6 +106,8 @@ export function Component() {
   const { current } = useCurrentOrganization();
   const organizationId = current?.organization.id ?? '';
   const [params, setParams] = useSearchParams();
+  // /partnerships/:id (the link in a proposal's notification): that one partnership, with its actions.
+  const { id: only } = useParams();
   const direction = DIRECTIONS.includes(params.get('direction') ?? '')
     ? (params.get('direction') as PartnershipDirection)
     : null;
@@ -110,7 +117,8 @@ export function Component() {
     skip: !organizationId,
     fetchPolicy: 'cache-and-network',
   });
-  const items = data?.partnerships.edges.map((e) => e.node) ?? [];
+  const all = data?.partnerships.edges.map((e) => e.node) ?? [];
+  const items = only ? all.filter((p) => p.id === only) : all;
   const date = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium' });
   const directionId = useId();
   const stateId = useId();
@@ -122,8 +130,13 @@ export function Component() {
   };
 
   return (
-    <Page title={t('partnerships.title')}>
-      <div className="toolbar">
+    <Page title={only ? (items[0]?.need.title ?? t('partnerships.one')) : t('partnerships.title')}>
+      {only && (
+        <p className="toolbar">
+          <Link to="/partnerships">{t('partnerships.allLink')}</Link>
+        </p>
+      )}
+      <div className="toolbar" hidden={Boolean(only)}>
         <div className="field">
           <label htmlFor={directionId}>{t('partnerships.direction')}</label>
           <select
@@ -164,7 +177,11 @@ export function Component() {
       {loading && !data ? (
         <p>{t('common:loading')}</p>
       ) : items.length === 0 ? (
-        <p>{t('partnerships.empty')}</p>
+        <p>
+          {only
+            ? t('partnerships.notFound', { organization: current?.organization.name ?? '' })
+            : t('partnerships.empty')}
+        </p>
       ) : (
         <ul className="cards" aria-label={t('partnerships.listLabel')}>
           {items.map((p) => {

@@ -221,8 +221,8 @@ export const ROUTING_RULES: RoutingRules = {
     organizations: (e) => [e.payload.issuerId, ...e.payload.partnerIds],
     channels: PEOPLE,
     text: {
-      en: ({ payload: p }) => ({ title: `Published: ${p.title}`, body: `“${p.title}” is published. Partners can now endorse it.`, link: `/credentials/${p.credentialId}` }),
-      fr: ({ payload: p }) => ({ title: `Publié : ${p.title}`, body: `« ${p.title} » est publié. Les partenaires peuvent maintenant l’endosser.`, link: `/credentials/${p.credentialId}` }),
+      en: ({ payload: p }) => ({ title: `Published: ${p.title}`, body: `“${p.title}” is published. Partners can now endorse it.`, link: `/catalogue/${p.credentialId}` }),
+      fr: ({ payload: p }) => ({ title: `Publié : ${p.title}`, body: `« ${p.title} » est publié. Les partenaires peuvent maintenant l’endosser.`, link: `/catalogue/${p.credentialId}` }),
     },
   },
   'credentials.award.issued': {
@@ -243,8 +243,8 @@ export const ROUTING_RULES: RoutingRules = {
     channels: PEOPLE,
     names: (e) => ({ endorser: e.payload.organizationId }),
     text: {
-      en: ({ payload: p }, n) => ({ title: `${n['endorser']} endorsed “${p.credentialTitle}”`, body: `${n['endorser']} says the competency is in demand and the assessment reflects job performance.`, link: `/credentials/${p.credentialId}` }),
-      fr: ({ payload: p }, n) => ({ title: `${n['endorser']} a endossé « ${p.credentialTitle} »`, body: `${n['endorser']} atteste que la compétence est en demande et que l’évaluation reflète le rendement au travail.`, link: `/credentials/${p.credentialId}` }),
+      en: ({ payload: p }, n) => ({ title: `${n['endorser']} endorsed “${p.credentialTitle}”`, body: `${n['endorser']} says the competency is in demand and the assessment reflects job performance.`, link: `/catalogue/${p.credentialId}` }),
+      fr: ({ payload: p }, n) => ({ title: `${n['endorser']} a endossé « ${p.credentialTitle} »`, body: `${n['endorser']} atteste que la compétence est en demande et que l’évaluation reflète le rendement au travail.`, link: `/catalogue/${p.credentialId}` }),
     },
   },
   'credentials.design.comment_added': {
