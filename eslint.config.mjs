@@ -127,6 +127,7 @@ export default [
       'tmp-*/**',
       'node_modules/**',
       'tmp/**',
+      'apps/web/src/graphql/generated/**',
       '.lattice/**',
       '.nx/**',
       '**/*.cjs',

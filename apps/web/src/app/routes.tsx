@@ -32,6 +32,7 @@ export const screens: ScreenRoute[] = [
   { path: '/needs/:id/matches', access: 'member', load: () => import('../screens/marketplace/MatchesScreen') },
   { path: '/capabilities', access: 'member', nav: 'nav.capabilities', load: () => import('../screens/marketplace/CapabilitiesScreen') },
   { path: '/partnerships', access: 'member', nav: 'nav.partnerships', load: () => import('../screens/marketplace/PartnershipsScreen') },
+  { path: '/partnerships/:id', access: 'member', load: () => import('../screens/marketplace/PartnershipsScreen') },
   // codev
   { path: '/designs', access: 'member', nav: 'nav.designs', load: () => import('../screens/codev/DesignsScreen') },
   { path: '/designs/:id', access: 'member', load: () => import('../screens/codev/DesignScreen') },

@@ -1,19 +1,10 @@
 // Queries the shell and several screens share. A screen's own operations live beside it.
-import { gql, type TypedDocumentNode } from '@apollo/client';
+import { graphql } from './generated';
+import type { DemandMapQuery, MeQuery } from './generated/graphql';
 
-export interface MeData {
-  me: {
-    id: string;
-    name: string;
-    email: string;
-    emailVerified: boolean;
-    locale: string;
-    memberships: Array<{ role: 'OWNER' | 'ADMIN' | 'MEMBER'; organization: { id: string; name: string; kind: OrgKind } }>;
-  };
-}
-export type OrgKind = 'EMPLOYER' | 'INSTITUTION' | 'UMBRELLA' | 'COMMUNITY' | 'OPERATOR';
+export type Me = MeQuery['me'];
 
-export const ME: TypedDocumentNode<MeData> = gql`
+export const ME = graphql(`
   query Me {
     me {
       id
@@ -31,40 +22,25 @@ export const ME: TypedDocumentNode<MeData> = gql`
       }
     }
   }
-`;
+`);
 
-export const UNREAD_COUNT: TypedDocumentNode<{ unreadNotificationCount: number }> = gql`
+export const UNREAD_COUNT = graphql(`
   query UnreadCount {
     unreadNotificationCount
   }
-`;
+`);
 
-export const REFRESH_TOKEN: TypedDocumentNode<{ refreshToken: { token: string } }> = gql`
+export const REFRESH_TOKEN = graphql(`
   mutation RefreshToken {
     refreshToken {
       token
     }
   }
-`;
+`);
 
 // The demand map: the demand screen and the umbrella's members' demand both read it.
-export type DemandGrouping = 'REGION' | 'SECTOR' | 'SKILL' | 'SKILL_GROUP';
-export interface DemandCell {
-  key: string;
-  label: string;
-  needs: number;
-  learners: number;
-  supply: number;
-  gap: number;
-}
-export interface DemandFilter {
-  region?: string;
-  sector?: string;
-  from?: string;
-  to?: string;
-  umbrellaId?: string;
-}
-export const DEMAND_MAP: TypedDocumentNode<{ demandMap: DemandCell[] }, { groupBy: DemandGrouping; filter: DemandFilter; first: number }> = gql`
+export type DemandCell = DemandMapQuery['demandMap'][number];
+export const DEMAND_MAP = graphql(`
   query DemandMap($groupBy: DemandGrouping!, $filter: DemandFilter, $first: Int!) {
     demandMap(groupBy: $groupBy, filter: $filter, first: $first) {
       key
@@ -75,4 +51,4 @@ export const DEMAND_MAP: TypedDocumentNode<{ demandMap: DemandCell[] }, { groupB
       gap
     }
   }
-`;
+`);

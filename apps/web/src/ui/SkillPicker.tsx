@@ -4,27 +4,31 @@
 // broader skill; the chosen skills below it, each with a level from 1 to 4 and a remove button.
 import { useEffect, useId, useState, type Ref } from 'react';
 import { useTranslation } from 'react-i18next';
-import { gql, type TypedDocumentNode } from '@apollo/client';
+import { graphql } from '../graphql/generated';
+import type { PickedSkillFragment, SearchSkillsQuery } from '../graphql/generated/graphql';
 import { useQuery } from '@apollo/client/react';
-import { ComboBox, FieldError, Input, Label, ListBox, ListBoxItem, Popover, Text } from 'react-aria-components';
+import {
+  ComboBox,
+  FieldError,
+  Input,
+  Label,
+  ListBox,
+  ListBoxItem,
+  Popover,
+  Text,
+} from 'react-aria-components';
 import { useController, type Control, type FieldValues, type Path } from 'react-hook-form';
 import { Button } from './Button';
 
-export interface PickedSkill {
-  id: string;
-  label: string;
-  labelFr: string | null;
-  framework: string;
-  broader: Array<{ id: string; label: string; labelFr: string | null }>;
-}
+export type PickedSkill = PickedSkillFragment;
 export interface SkillWithLevel {
   skill: PickedSkill;
   level: number;
 }
 export const SKILL_LEVELS = [1, 2, 3, 4] as const;
 
-/** The fields a picked skill needs; spread into any query that loads skills for the picker. */
-export const PICKED_SKILL_FIELDS = gql`
+/** The fields a picked skill needs; spread `...PickedSkill` into any query that loads skills for the picker. */
+graphql(`
   fragment PickedSkill on Skill {
     id
     label
@@ -36,13 +40,10 @@ export const PICKED_SKILL_FIELDS = gql`
       labelFr
     }
   }
-`;
+`);
 
-interface SearchResult extends PickedSkill {
-  altLabels: string[];
-  altLabelsFr: string[];
-}
-const SEARCH_SKILLS: TypedDocumentNode<{ skills: { edges: Array<{ node: SearchResult }> } }, { search: string; framework: string | null }> = gql`
+type SearchResult = SearchSkillsQuery['skills']['edges'][number]['node'];
+const SEARCH_SKILLS = graphql(`
   query SearchSkills($search: String, $framework: String) {
     skills(search: $search, framework: $framework, first: 12) {
       edges {
@@ -54,8 +55,7 @@ const SEARCH_SKILLS: TypedDocumentNode<{ skills: { edges: Array<{ node: SearchRe
       }
     }
   }
-  ${PICKED_SKILL_FIELDS}
-`;
+`);
 
 /** The label in the interface's language (ESCO has French labels for most skills). */
 export function skillLabel(skill: { label: string; labelFr: string | null }, language: string): string {
@@ -109,10 +109,16 @@ export function SkillSearch({
   const [input, setInput] = useState('');
   const [framework, setFramework] = useState('');
   const search = useDebounced(input.trim(), 250);
-  const { data, loading } = useQuery(SEARCH_SKILLS, { variables: { search, framework: framework || null }, skip: search.length < 2 });
+  const { data, loading } = useQuery(SEARCH_SKILLS, {
+    variables: { search, framework: framework || null },
+    skip: search.length < 2,
+  });
   // Nothing to offer (and the popover closes) once the input is cleared, e.g. after choosing.
   const typed = input.trim().length >= 2;
-  const options = !typed || search.length < 2 ? [] : (data?.skills.edges.map((e) => e.node) ?? []).filter((s) => !exclude.includes(s.id));
+  const options =
+    !typed || search.length < 2
+      ? []
+      : (data?.skills.edges.map((e) => e.node) ?? []).filter((s) => !exclude.includes(s.id));
   const frameworkId = useId();
 
   const pick = (id: string) => {
@@ -139,11 +145,22 @@ export function SkillSearch({
     >
       <Label>{label}</Label>
       {/* Escape clears the search, which closes the list (it stays open while a search is typed). */}
-      <Input ref={inputRef} placeholder={t('skillPicker.placeholder')} onKeyDown={(event) => event.key === 'Escape' && setInput('')} />
+      <Input
+        ref={inputRef}
+        placeholder={t('skillPicker.placeholder')}
+        onKeyDown={(event) => event.key === 'Escape' && setInput('')}
+      />
       <Text slot="description">{description ?? t('skillPicker.hint')}</Text>
       <FieldError>{errorMessage}</FieldError>
       <Popover className="popover" placement="bottom start">
-        <ListBox className="listbox" renderEmptyState={() => <p className="listbox-empty">{loading || search !== input.trim() ? t('skillPicker.searching') : t('skillPicker.noMatch')}</p>}>
+        <ListBox
+          className="listbox"
+          renderEmptyState={() => (
+            <p className="listbox-empty">
+              {loading || search !== input.trim() ? t('skillPicker.searching') : t('skillPicker.noMatch')}
+            </p>
+          )}
+        >
           {(skill: SearchResult) => {
             const alt = matchedAltLabel(skill, search, lang);
             const broader = skillGroup(skill, lang);
@@ -168,7 +185,12 @@ export function SkillSearch({
     <div className="skill-search">
       <div className="field">
         <label htmlFor={frameworkId}>{t('skillPicker.framework')}</label>
-        <select id={frameworkId} value={framework} disabled={isDisabled} onChange={(event) => setFramework(event.target.value)}>
+        <select
+          id={frameworkId}
+          value={framework}
+          disabled={isDisabled}
+          onChange={(event) => setFramework(event.target.value)}
+        >
           <option value="">{t('skillPicker.frameworks.all')}</option>
           <option value="ESCO">{t('skillPicker.frameworks.ESCO')}</option>
           <option value="SFS">{t('skillPicker.frameworks.SFS')}</option>
@@ -180,9 +202,20 @@ export function SkillSearch({
 }
 
 /** A skill's group (its broader skills), in the interface's language. */
-const skillGroup = (skill: PickedSkill, language: string) => (skill.broader.length ? skill.broader.map((b) => skillLabel(b, language)).join(', ') : undefined);
+const skillGroup = (skill: PickedSkill, language: string) =>
+  skill.broader.length ? skill.broader.map((b) => skillLabel(b, language)).join(', ') : undefined;
 
-export function SkillPicker<T extends FieldValues>({ control, name, label, description }: { control: Control<T>; name: Path<T>; label: string; description?: string }) {
+export function SkillPicker<T extends FieldValues>({
+  control,
+  name,
+  label,
+  description,
+}: {
+  control: Control<T>;
+  name: Path<T>;
+  label: string;
+  description?: string;
+}) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
   const {
@@ -190,7 +223,8 @@ export function SkillPicker<T extends FieldValues>({ control, name, label, descr
     fieldState,
   } = useController({ control, name });
   const picked = (value as SkillWithLevel[] | undefined) ?? [];
-  const setLevel = (id: string, level: number) => onChange(picked.map((p) => (p.skill.id === id ? { ...p, level } : p)));
+  const setLevel = (id: string, level: number) =>
+    onChange(picked.map((p) => (p.skill.id === id ? { ...p, level } : p)));
   const remove = (id: string) => onChange(picked.filter((p) => p.skill.id !== id));
 
   return (
@@ -220,14 +254,22 @@ export function SkillPicker<T extends FieldValues>({ control, name, label, descr
                     {broader && ` · ${t('skillPicker.group', { group: broader })}`}
                   </span>
                 </span>
-                <select aria-label={t('skillPicker.levelFor', { skill: text })} value={level} onChange={(event) => setLevel(skill.id, Number(event.target.value))}>
-                    {SKILL_LEVELS.map((l) => (
-                      <option key={l} value={l}>
-                        {t(`skillPicker.levels.${l}`)}
-                      </option>
-                    ))}
+                <select
+                  aria-label={t('skillPicker.levelFor', { skill: text })}
+                  value={level}
+                  onChange={(event) => setLevel(skill.id, Number(event.target.value))}
+                >
+                  {SKILL_LEVELS.map((l) => (
+                    <option key={l} value={l}>
+                      {t(`skillPicker.levels.${l}`)}
+                    </option>
+                  ))}
                 </select>
-                <Button variant="link" onPress={() => remove(skill.id)} aria-label={t('skillPicker.remove', { skill: text })}>
+                <Button
+                  variant="link"
+                  onPress={() => remove(skill.id)}
+                  aria-label={t('skillPicker.remove', { skill: text })}
+                >
                   {t('skillPicker.removeShort')}
                 </Button>
               </li>
@@ -240,7 +282,9 @@ export function SkillPicker<T extends FieldValues>({ control, name, label, descr
 }
 
 /** The API's input for picked skills. */
-export const skillInputs = (skills: readonly SkillWithLevel[]) => skills.map((s) => ({ skillId: s.skill.id, level: s.level }));
+export const skillInputs = (skills: readonly SkillWithLevel[]) =>
+  skills.map((s) => ({ skillId: s.skill.id, level: s.level }));
 
 /** Picked skills as one readable line, e.g. for a conflict notice. */
-export const skillsText = (skills: readonly SkillWithLevel[], language: string) => skills.map((s) => `${skillLabel(s.skill, language)} (${s.level})`).join(', ');
+export const skillsText = (skills: readonly SkillWithLevel[], language: string) =>
+  skills.map((s) => `${skillLabel(s.skill, language)} (${s.level})`).join(', ');

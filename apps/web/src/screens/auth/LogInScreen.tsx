@@ -4,26 +4,33 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { z } from 'zod';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
-import { gql, type TypedDocumentNode } from '@apollo/client';
+import { graphql } from '../../graphql/generated';
 import { useMutation } from '@apollo/client/react';
 import { Form, Page, TextField } from '../../ui';
 import { setServerErrors } from '../../graphql/errors';
 import { safeNext, sessionStore } from '../../app/session';
 
-const LOG_IN: TypedDocumentNode<{ logIn: { token: string } }, { email: string; password: string }> = gql`
+const LOG_IN = graphql(`
   mutation LogIn($email: String!, $password: String!) {
     logIn(email: $email, password: $password) {
       token
     }
   }
-`;
+`);
 
 export function Component() {
   const { t } = useTranslation('auth');
   const navigate = useNavigate();
   const [params] = useSearchParams();
   const next = safeNext(params.get('next'));
-  const schema = useMemo(() => z.object({ email: z.email(t('validation.email')), password: z.string().min(1, t('validation.passwordRequired')) }), [t]);
+  const schema = useMemo(
+    () =>
+      z.object({
+        email: z.email(t('validation.email')),
+        password: z.string().min(1, t('validation.passwordRequired')),
+      }),
+    [t],
+  );
   type Values = z.infer<typeof schema>;
   const form = useForm<Values>({ resolver: zodResolver(schema), defaultValues: { email: '', password: '' } });
   const [logIn] = useMutation(LOG_IN);
@@ -35,18 +42,38 @@ export function Component() {
       sessionStore.signIn(data.logIn.token);
       await navigate(next, { replace: true });
     } catch (error) {
-      setServerErrors(error, form.setError, t, ['email', 'password'], { 'IDENTITY.INVALID_CREDENTIALS': 'password' });
+      setServerErrors(error, form.setError, t, ['email', 'password'], {
+        'IDENTITY.INVALID_CREDENTIALS': 'password',
+      });
     }
   });
 
   return (
     <Page title={t('logIn.title')}>
-      <Form onSubmit={onSubmit} serverError={form.formState.errors.root?.['server']?.message} submitting={form.formState.isSubmitting} submitLabel={t('logIn.submit')}>
-        <TextField control={form.control} name="email" type="email" label={t('fields.email')} autoComplete="email" />
-        <TextField control={form.control} name="password" type="password" label={t('fields.password')} autoComplete="current-password" />
+      <Form
+        onSubmit={onSubmit}
+        serverError={form.formState.errors.root?.['server']?.message}
+        submitting={form.formState.isSubmitting}
+        submitLabel={t('logIn.submit')}
+      >
+        <TextField
+          control={form.control}
+          name="email"
+          type="email"
+          label={t('fields.email')}
+          autoComplete="email"
+        />
+        <TextField
+          control={form.control}
+          name="password"
+          type="password"
+          label={t('fields.password')}
+          autoComplete="current-password"
+        />
       </Form>
       <p>
-        {t('logIn.noAccount')} <Link to={`/sign-up${params.size ? `?${params.toString()}` : ''}`}>{t('logIn.signUp')}</Link>
+        {t('logIn.noAccount')}{' '}
+        <Link to={`/sign-up${params.size ? `?${params.toString()}` : ''}`}>{t('logIn.signUp')}</Link>
       </p>
     </Page>
   );

@@ -4,19 +4,19 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { z } from 'zod';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
-import { gql, type TypedDocumentNode } from '@apollo/client';
+import { graphql } from '../../graphql/generated';
 import { useMutation } from '@apollo/client/react';
 import { Form, Page, TextField } from '../../ui';
 import { setServerErrors } from '../../graphql/errors';
 import { safeNext, sessionStore } from '../../app/session';
 
-const SIGN_UP: TypedDocumentNode<{ signUp: { token: string } }, { input: { name: string; email: string; password: string; locale: string } }> = gql`
+const SIGN_UP = graphql(`
   mutation SignUp($input: SignUpInput!) {
     signUp(input: $input) {
       token
     }
   }
-`;
+`);
 
 export function Component() {
   const { t, i18n } = useTranslation('auth');
@@ -32,7 +32,10 @@ export function Component() {
     [t],
   );
   type Values = z.infer<typeof schema>;
-  const form = useForm<Values>({ resolver: zodResolver(schema), defaultValues: { name: '', email: '', password: '' } });
+  const form = useForm<Values>({
+    resolver: zodResolver(schema),
+    defaultValues: { name: '', email: '', password: '' },
+  });
   const [signUp] = useMutation(SIGN_UP);
 
   const onSubmit = form.handleSubmit(async (values) => {
@@ -41,21 +44,44 @@ export function Component() {
       if (!data) return;
       sessionStore.signIn(data.signUp.token);
       // Someone who came from an invitation goes back to it; everyone else starts an organization.
-      await navigate(params.get('next') ? safeNext(params.get('next')) : '/organizations/new', { replace: true });
+      await navigate(params.get('next') ? safeNext(params.get('next')) : '/organizations/new', {
+        replace: true,
+      });
     } catch (error) {
-      setServerErrors(error, form.setError, t, ['name', 'email', 'password'], { 'IDENTITY.EMAIL_TAKEN': 'email' });
+      setServerErrors(error, form.setError, t, ['name', 'email', 'password'], {
+        'IDENTITY.EMAIL_TAKEN': 'email',
+      });
     }
   });
 
   return (
     <Page title={t('signUp.title')}>
-      <Form onSubmit={onSubmit} serverError={form.formState.errors.root?.['server']?.message} submitting={form.formState.isSubmitting} submitLabel={t('signUp.submit')}>
+      <Form
+        onSubmit={onSubmit}
+        serverError={form.formState.errors.root?.['server']?.message}
+        submitting={form.formState.isSubmitting}
+        submitLabel={t('signUp.submit')}
+      >
         <TextField control={form.control} name="name" label={t('fields.name')} autoComplete="name" />
-        <TextField control={form.control} name="email" type="email" label={t('fields.email')} autoComplete="email" />
-        <TextField control={form.control} name="password" type="password" label={t('fields.password')} description={t('fields.passwordHint')} autoComplete="new-password" />
+        <TextField
+          control={form.control}
+          name="email"
+          type="email"
+          label={t('fields.email')}
+          autoComplete="email"
+        />
+        <TextField
+          control={form.control}
+          name="password"
+          type="password"
+          label={t('fields.password')}
+          description={t('fields.passwordHint')}
+          autoComplete="new-password"
+        />
       </Form>
       <p>
-        {t('signUp.haveAccount')} <Link to={`/log-in${params.size ? `?${params.toString()}` : ''}`}>{t('signUp.logIn')}</Link>
+        {t('signUp.haveAccount')}{' '}
+        <Link to={`/log-in${params.size ? `?${params.toString()}` : ''}`}>{t('signUp.logIn')}</Link>
       </p>
     </Page>
   );

@@ -1,17 +1,17 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { gql, type TypedDocumentNode } from '@apollo/client';
+import { graphql } from '../../graphql/generated';
 import { useMutation } from '@apollo/client/react';
 import { Button, FormError } from '../../ui';
 import { apiErrors, errorMessage } from '../../graphql/errors';
 
-const RESEND: TypedDocumentNode<{ requestEmailVerification: { emailVerified: boolean } }> = gql`
+const RESEND = graphql(`
   mutation RequestEmailVerification {
     requestEmailVerification {
       emailVerified
     }
   }
-`;
+`);
 
 /** Asks a signed-in person to confirm their address, with a resend button. */
 export function UnverifiedEmailNotice({ email }: { email: string }) {
@@ -25,7 +25,11 @@ export function UnverifiedEmailNotice({ email }: { email: string }) {
       await resend();
       setSent(true);
     } catch (failure) {
-      setError(apiErrors(failure).map((e) => errorMessage(t, e)).join(' '));
+      setError(
+        apiErrors(failure)
+          .map((e) => errorMessage(t, e))
+          .join(' '),
+      );
     }
   };
   return (

@@ -1,21 +1,21 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
-import { gql, type TypedDocumentNode } from '@apollo/client';
+import { graphql } from '../../graphql/generated';
 import { useApolloClient, useMutation } from '@apollo/client/react';
 import { Button, FormError, Page } from '../../ui';
 import { apiErrors, errorMessage } from '../../graphql/errors';
 import { ME, REFRESH_TOKEN } from '../../graphql/documents';
 import { sessionStore, useSession } from '../../app/session';
 
-const VERIFY: TypedDocumentNode<{ verifyEmail: { id: string; email: string } }, { token: string }> = gql`
+const VERIFY = graphql(`
   mutation VerifyEmail($token: String!) {
     verifyEmail(token: $token) {
       id
       email
     }
   }
-`;
+`);
 
 /**
  * The page the verification e-mail links to: /verify-email?token=…  It asks for a click rather
@@ -46,7 +46,11 @@ export function Component() {
       }
       setVerified(data.verifyEmail.email);
     } catch (failure) {
-      setError(apiErrors(failure).map((e) => errorMessage(t, e)).join(' '));
+      setError(
+        apiErrors(failure)
+          .map((e) => errorMessage(t, e))
+          .join(' '),
+      );
     }
   };
 
@@ -55,7 +59,9 @@ export function Component() {
       {verified ? (
         <>
           <p role="status">{t('verifyEmail.done', { email: verified })}</p>
-          <Link to={signedIn ? '/' : '/log-in'}>{signedIn ? t('verifyEmail.continue') : t('verifyEmail.logIn')}</Link>
+          <Link to={signedIn ? '/' : '/log-in'}>
+            {signedIn ? t('verifyEmail.continue') : t('verifyEmail.logIn')}
+          </Link>
         </>
       ) : token ? (
         <>

@@ -10,18 +10,8 @@ import { useApolloClient, useMutation, useQuery } from '@apollo/client/react';
 import { Button, ConflictNotice, Form, SelectField, SkillSearch, TextField } from '../../ui';
 import { hasCode, setServerErrors } from '../../graphql/errors';
 import { changedFields, type FieldChange } from '../../graphql/conflict';
-import {
-  CAREER_STAGES,
-  COMPLIANCE,
-  DELIVERY_MODES,
-  DESIGN,
-  FRAMEWORKS,
-  METHODS,
-  OUTCOME_KINDS,
-  SKILL,
-  UPDATE_DESIGN,
-  type DesignDetail,
-} from './documents';
+import { COMPLIANCE, DESIGN, FRAMEWORKS, SKILL, UPDATE_DESIGN, type DesignDetail } from './documents';
+import { AssessmentMethod, CareerStage, DeliveryMode, OutcomeKind } from '../../graphql/generated/graphql';
 import { toInput, toValues, parseNumber, type DesignValues } from './design-values';
 import { CheckboxesField, YesNoField } from './fields';
 import { SkillName } from './SkillName';
@@ -91,8 +81,8 @@ const SIZE_FIELDS: readonly SimpleField[] = [
   { name: 'weeks', kind: 'text' },
 ];
 const DELIVERY_FIELDS: readonly SimpleField[] = [
-  { name: 'deliveryMode', kind: 'choice', choices: [DELIVERY_MODES, 'deliveryModes'] },
-  { name: 'careerStage', kind: 'choice', choices: [CAREER_STAGES, 'careerStages'] },
+  { name: 'deliveryMode', kind: 'choice', choices: [Object.values(DeliveryMode), 'deliveryModes'] },
+  { name: 'careerStage', kind: 'choice', choices: [Object.values(CareerStage), 'careerStages'] },
   { name: 'price', kind: 'text' },
 ];
 const RECOGNITION_FIELDS: readonly SimpleField[] = [
@@ -146,12 +136,12 @@ export function DesignForm({ design, canEdit }: { design: DesignDetail; canEdit:
                 .trim()
                 .min(1, t('validation.statement'))
                 .max(1000, t('validation.tooLong', { max: 1000 })),
-              kind: z.enum(OUTCOME_KINDS, t('validation.kind')),
+              kind: z.enum(OutcomeKind, t('validation.kind')),
               skillIds: z.array(z.string()).min(1, t('validation.outcomeSkills')),
             }),
           )
           .max(100),
-        methods: z.array(z.enum(METHODS)),
+        methods: z.array(z.enum(AssessmentMethod)),
         masteryThreshold: number(0, 100, t('validation.threshold')),
         attemptsAllowed: number(1, 100, t('validation.attempts'), true),
         authentic: z.enum(['', 'yes', 'no']),
@@ -159,14 +149,14 @@ export function DesignForm({ design, canEdit }: { design: DesignDetail; canEdit:
         evidenceRequirements: z.string().max(5000, t('validation.tooLong', { max: 5000 })),
         hours: number(0.5, 10_000, t('validation.hours')),
         weeks: number(0.5, 520, t('validation.weeks')),
-        deliveryMode: z.enum(['', ...DELIVERY_MODES]),
+        deliveryMode: z.enum(['', ...Object.values(DeliveryMode)]),
         credit: z.enum(['', 'yes', 'no']),
         transcriptable: z.enum(['', 'yes', 'no']),
         stackableInto: z.string().refine((value) => {
           const lines = value.split('\n').filter((line) => line.trim());
           return lines.length <= 20 && lines.every((line) => line.trim().length <= 200);
         }, t('validation.stackable')),
-        careerStage: z.enum(['', ...CAREER_STAGES]),
+        careerStage: z.enum(['', ...Object.values(CareerStage)]),
         price: number(0, 1_000_000, t('validation.price')),
         language: z.enum(['en', 'fr']),
         level: z.string().max(2000, t('validation.tooLong', { max: 2000 })),
@@ -377,7 +367,7 @@ export function DesignForm({ design, canEdit }: { design: DesignDetail; canEdit:
                 control={form.control}
                 name={`outcomes.${index}.kind`}
                 label={t('form.outcomeKind', { n: index + 1 })}
-                options={choose(OUTCOME_KINDS, 'outcomeKinds')}
+                options={choose(Object.values(OutcomeKind), 'outcomeKinds')}
               />
               <OutcomeSkills control={form.control} index={index} competencies={competencies} />
               <Button variant="secondary" onPress={() => outcomes.remove(index)}>
@@ -405,7 +395,7 @@ export function DesignForm({ design, canEdit }: { design: DesignDetail; canEdit:
             control={form.control}
             name="methods"
             label={labels['methods']!}
-            options={choose(METHODS, 'methods')}
+            options={choose(Object.values(AssessmentMethod), 'methods')}
           />
         </DesignField>
         {ASSESSMENT_FIELDS.map(simpleField)}

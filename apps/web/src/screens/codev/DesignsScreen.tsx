@@ -10,7 +10,8 @@ import { useMutation, useQuery } from '@apollo/client/react';
 import { Form, Page, SelectField, TextField } from '../../ui';
 import { setServerErrors } from '../../graphql/errors';
 import { useCurrentOrganization } from '../../app/current-organization';
-import { ACCEPTED_PARTNERSHIPS, CREATE_DESIGN, DESIGNS, FRAMEWORKS, STAGES, type Stage } from './documents';
+import { ACCEPTED_PARTNERSHIPS, CREATE_DESIGN, DESIGNS, FRAMEWORKS } from './documents';
+import { DesignStage } from '../../graphql/generated/graphql';
 import { basicsSchema, duration, names } from './format';
 import './codev.css';
 import { ErrorNotice } from './ErrorNotice';
@@ -18,7 +19,7 @@ import { ErrorNotice } from './ErrorNotice';
 export function Component() {
   const { t } = useTranslation('codev');
   const { current, loading } = useCurrentOrganization();
-  const [stage, setStage] = useState<Stage | ''>('');
+  const [stage, setStage] = useState<DesignStage | ''>('');
   const organizationId = current?.organization.id;
   const designs = useQuery(DESIGNS, {
     variables: { organizationId: organizationId ?? '', stage: stage || null },
@@ -60,9 +61,9 @@ export function Component() {
         <div className="toolbar">
           <label className="header-control">
             {t('list.stageFilter')}
-            <select value={stage} onChange={(event) => setStage(event.target.value as Stage | '')}>
+            <select value={stage} onChange={(event) => setStage(event.target.value as DesignStage | '')}>
               <option value="">{t('list.allStages')}</option>
-              {STAGES.map((s) => (
+              {Object.values(DesignStage).map((s) => (
                 <option key={s} value={s}>
                   {t(`stages.${s}`)}
                 </option>

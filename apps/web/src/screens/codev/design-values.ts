@@ -1,14 +1,8 @@
 // The design form holds what people type (numbers as text, yes/no/not stated, one pathway a
 // line); the API holds typed, nullable values. These two functions convert between them, so a
 // save sends exactly the form and a reload shows exactly the server's copy.
-import type {
-  CAREER_STAGES,
-  DELIVERY_MODES,
-  DesignDetail,
-  DesignInput,
-  Method,
-  OutcomeKind,
-} from './documents';
+import type { AssessmentMethod, OutcomeKind } from '../../graphql/generated/graphql';
+import type { DesignDetail, DesignInput } from './documents';
 
 export type YesNo = '' | 'yes' | 'no';
 export interface DesignValues {
@@ -17,7 +11,7 @@ export interface DesignValues {
   frameworkId: string;
   competencies: string[];
   outcomes: Array<{ statement: string; kind: OutcomeKind; skillIds: string[] }>;
-  methods: Method[];
+  methods: AssessmentMethod[];
   masteryThreshold: string;
   attemptsAllowed: string;
   authentic: YesNo;
@@ -25,11 +19,11 @@ export interface DesignValues {
   evidenceRequirements: string;
   hours: string;
   weeks: string;
-  deliveryMode: '' | (typeof DELIVERY_MODES)[number];
+  deliveryMode: '' | NonNullable<DesignDetail['deliveryMode']>;
   credit: YesNo;
   transcriptable: YesNo;
   stackableInto: string;
-  careerStage: '' | (typeof CAREER_STAGES)[number];
+  careerStage: '' | NonNullable<DesignDetail['careerStage']>;
   price: string;
   language: 'en' | 'fr';
   level: string;

@@ -1,45 +1,13 @@
-// The co-development workspace's GraphQL operations and the shapes they return.
-import { gql, type TypedDocumentNode } from '@apollo/client';
-import { PICKED_SKILL_FIELDS, type PickedSkill } from '../../ui/SkillPicker';
+// The co-development workspace's GraphQL operations. Their types are generated from the schema
+// (graphql/generated); the names below are the shapes the screens pass around.
+import { graphql } from '../../graphql/generated';
+import type { DesignWorkspaceFragment, UpdateCredentialDesignInput } from '../../graphql/generated/graphql';
 
-export const STAGES = [
-  'DRAFT',
-  'IN_REVIEW',
-  'CHANGES_REQUESTED',
-  'APPROVED',
-  'PUBLISHED',
-  'RETIRED',
-] as const;
-export type Stage = (typeof STAGES)[number];
-export const METHODS = [
-  'EXAM_QUIZ',
-  'EMPLOYER_ASSESSMENT',
-  'SIMULATION_CASE_STUDY',
-  'REFLECTION',
-  'VIDEO',
-  'DEMONSTRATION_PRESENTATION',
-  'VIRTUAL_LAB',
-  'WRITTEN_ASSIGNMENT',
-  'PORTFOLIO',
-] as const;
-export type Method = (typeof METHODS)[number];
-export const OUTCOME_KINDS = ['KNOWLEDGE', 'SKILL', 'ATTITUDE'] as const;
-export type OutcomeKind = (typeof OUTCOME_KINDS)[number];
-export const DELIVERY_MODES = ['ONLINE', 'IN_PERSON', 'HYBRID'] as const;
-export const CAREER_STAGES = ['ENTRY', 'MID_CAREER', 'SENIOR', 'NEW_TO_SECTOR'] as const;
+export type DesignDetail = DesignWorkspaceFragment;
+export type DesignComment = DesignDetail['comments'][number];
+export type DesignInput = UpdateCredentialDesignInput;
 
-export interface OrganizationRef {
-  id: string;
-  name: string;
-}
-export interface Framework {
-  id: string;
-  key: string;
-  name: string;
-  version: string;
-}
-
-export const FRAMEWORKS: TypedDocumentNode<{ frameworks: Framework[] }> = gql`
+export const FRAMEWORKS = graphql(`
   query Frameworks {
     frameworks {
       id
@@ -48,32 +16,11 @@ export const FRAMEWORKS: TypedDocumentNode<{ frameworks: Framework[] }> = gql`
       version
     }
   }
-`;
+`);
 
 // ---- /designs
 
-export interface DesignListItem {
-  id: string;
-  title: string;
-  stage: Stage;
-  version: number;
-  updatedAt: string;
-  reviewDueAt: string | null;
-  reviewOverdue: boolean;
-  issuer: OrganizationRef;
-  partners: OrganizationRef[];
-  waitingOn: OrganizationRef[];
-}
-export interface StageSummary {
-  stage: Stage;
-  current: number;
-  averageMs: number;
-  waitingOn: Array<{ organization: OrganizationRef; designs: number }>;
-}
-export const DESIGNS: TypedDocumentNode<
-  { credentialDesigns: { edges: Array<{ node: DesignListItem }> }; designStageSummary: StageSummary[] },
-  { organizationId: string; stage?: Stage | null }
-> = gql`
+export const DESIGNS = graphql(`
   query CredentialDesigns($organizationId: ID!, $stage: DesignStage) {
     credentialDesigns(organizationId: $organizationId, stage: $stage, first: 100) {
       edges {
@@ -113,18 +60,9 @@ export const DESIGNS: TypedDocumentNode<
       }
     }
   }
-`;
+`);
 
-export interface PartnershipOption {
-  id: string;
-  institution: OrganizationRef;
-  employer: OrganizationRef;
-  need: { id: string; title: string };
-}
-export const ACCEPTED_PARTNERSHIPS: TypedDocumentNode<
-  { partnerships: { edges: Array<{ node: PartnershipOption }> } },
-  { organizationId: string }
-> = gql`
+export const ACCEPTED_PARTNERSHIPS = graphql(`
   query AcceptedPartnerships($organizationId: ID!) {
     partnerships(organizationId: $organizationId, filter: { state: ACCEPTED }, first: 100) {
       edges {
@@ -146,90 +84,19 @@ export const ACCEPTED_PARTNERSHIPS: TypedDocumentNode<
       }
     }
   }
-`;
+`);
 
-export interface CreateDesignInput {
-  issuerId: string;
-  title: string;
-  description?: string;
-  frameworkId: string;
-  partnershipId?: string;
-  partnerIds?: string[];
-  language?: string;
-}
-export const CREATE_DESIGN: TypedDocumentNode<
-  { createCredentialDesign: { id: string } },
-  { input: CreateDesignInput }
-> = gql`
+export const CREATE_DESIGN = graphql(`
   mutation CreateCredentialDesign($input: CreateCredentialDesignInput!) {
     createCredentialDesign(input: $input) {
       id
     }
   }
-`;
+`);
 
 // ---- /designs/:id
 
-export interface DesignComment {
-  id: string;
-  body: string;
-  field: string | null;
-  resolved: boolean;
-  designVersion: number;
-  createdAt: string;
-  author: { id: string; name: string };
-  replies: Array<{ id: string; body: string; createdAt: string; author: { id: string; name: string } }>;
-}
-export interface DesignDetail {
-  id: string;
-  version: number;
-  stage: Stage;
-  title: string;
-  description: string | null;
-  issuer: OrganizationRef;
-  partners: OrganizationRef[];
-  partnershipId: string | null;
-  competencies: Array<{ skillId: string }>;
-  outcomes: Array<{ statement: string; kind: OutcomeKind; skillIds: string[] }>;
-  assessment: {
-    methods: Method[];
-    masteryThreshold: number | null;
-    attemptsAllowed: number | null;
-    authentic: boolean | null;
-    evidenceVisibleToEmployers: boolean | null;
-    evidenceRequirements: string | null;
-  };
-  hours: number | null;
-  weeks: number | null;
-  deliveryMode: (typeof DELIVERY_MODES)[number] | null;
-  credit: boolean | null;
-  transcriptable: boolean | null;
-  stackableInto: string[];
-  careerStage: (typeof CAREER_STAGES)[number] | null;
-  price: number | null;
-  language: string;
-  level: string | null;
-  qualityAssurance: string | null;
-  evidenceOfNeed: string | null;
-  annualReview: boolean | null;
-  reviewDueAt: string | null;
-  reviewOverdue: boolean;
-  framework: Framework;
-  approvals: Array<{ organization: OrganizationRef; version: number; approvedAt: string }>;
-  pendingApprovals: OrganizationRef[];
-  waitingOn: OrganizationRef[];
-  comments: DesignComment[];
-  versions: Array<{
-    version: number;
-    createdAt: string;
-    summary: string;
-    author: { id: string; name: string };
-  }>;
-  timeInStages: Array<{ stage: Stage; visits: number; totalMs: number }>;
-  credential: { id: string } | null;
-}
-
-const DESIGN_FIELDS = gql`
+graphql(`
   fragment DesignWorkspace on CredentialDesign {
     id
     version
@@ -337,46 +204,25 @@ const DESIGN_FIELDS = gql`
       id
     }
   }
-`;
+`);
 
-export const DESIGN: TypedDocumentNode<{ credentialDesign: DesignDetail | null }, { id: string }> = gql`
+export const DESIGN = graphql(`
   query CredentialDesign($id: ID!) {
     credentialDesign(id: $id) {
       ...DesignWorkspace
     }
   }
-  ${DESIGN_FIELDS}
-`;
+`);
 
-export type DesignInput = Record<string, unknown>;
-export const UPDATE_DESIGN: TypedDocumentNode<
-  { updateCredentialDesign: DesignDetail },
-  { id: string; expectedVersion: number; input: DesignInput }
-> = gql`
+export const UPDATE_DESIGN = graphql(`
   mutation UpdateCredentialDesign($id: ID!, $expectedVersion: Int!, $input: UpdateCredentialDesignInput!) {
     updateCredentialDesign(id: $id, expectedVersion: $expectedVersion, input: $input) {
       ...DesignWorkspace
     }
   }
-  ${DESIGN_FIELDS}
-`;
+`);
 
-export interface RuleResult {
-  id: string;
-  label: string;
-  status: 'PASS' | 'FAIL' | 'WARNING';
-  reason: string;
-}
-export const COMPLIANCE: TypedDocumentNode<
-  {
-    credentialDesign: {
-      id: string;
-      version: number;
-      compliance: { passed: boolean; framework: Framework; rules: RuleResult[] };
-    } | null;
-  },
-  { id: string; frameworkId?: string | null }
-> = gql`
+export const COMPLIANCE = graphql(`
   query DesignCompliance($id: ID!, $frameworkId: ID) {
     credentialDesign(id: $id) {
       id
@@ -398,34 +244,25 @@ export const COMPLIANCE: TypedDocumentNode<
       }
     }
   }
-`;
+`);
 
-export const COMMENT: TypedDocumentNode<
-  { commentOnDesign: { id: string } },
-  { designId: string; body: string; field?: string | null; replyTo?: string | null }
-> = gql`
+export const COMMENT = graphql(`
   mutation CommentOnDesign($designId: ID!, $body: String!, $field: String, $replyTo: ID) {
     commentOnDesign(designId: $designId, body: $body, field: $field, replyTo: $replyTo) {
       id
     }
   }
-`;
-export const RESOLVE_COMMENT: TypedDocumentNode<
-  { resolveDesignComment: { id: string; resolved: boolean } },
-  { id: string; resolved: boolean }
-> = gql`
+`);
+export const RESOLVE_COMMENT = graphql(`
   mutation ResolveDesignComment($id: ID!, $resolved: Boolean!) {
     resolveDesignComment(id: $id, resolved: $resolved) {
       id
       resolved
     }
   }
-`;
+`);
 
-export const VERSION_DIFF: TypedDocumentNode<
-  { designVersionDiff: Array<{ field: string; before: unknown; after: unknown }> },
-  { designId: string; from: number; to: number }
-> = gql`
+export const VERSION_DIFF = graphql(`
   query DesignVersionDiff($designId: ID!, $from: Int!, $to: Int!) {
     designVersionDiff(designId: $designId, from: $from, to: $to) {
       field
@@ -433,22 +270,16 @@ export const VERSION_DIFF: TypedDocumentNode<
       after
     }
   }
-`;
+`);
 
-export const ADD_PARTNER: TypedDocumentNode<
-  { addDesignPartner: { id: string } },
-  { designId: string; organizationId: string }
-> = gql`
+export const ADD_PARTNER = graphql(`
   mutation AddDesignPartner($designId: ID!, $organizationId: ID!) {
     addDesignPartner(designId: $designId, organizationId: $organizationId) {
       id
     }
   }
-`;
-export const ORGANIZATION_DIRECTORY: TypedDocumentNode<
-  { organizations: { edges: Array<{ node: OrganizationRef & { kind: string } }> } },
-  { search: string }
-> = gql`
+`);
+export const ORGANIZATION_DIRECTORY = graphql(`
   query OrganizationDirectory($search: String) {
     organizations(filter: { search: $search }, first: 10) {
       edges {
@@ -460,53 +291,43 @@ export const ORGANIZATION_DIRECTORY: TypedDocumentNode<
       }
     }
   }
-`;
+`);
 
-export const SUBMIT: TypedDocumentNode<
-  { submitDesignForReview: { id: string } },
-  { id: string; reviewDueAt?: string | null }
-> = gql`
+export const SUBMIT = graphql(`
   mutation SubmitDesignForReview($id: ID!, $reviewDueAt: DateTime) {
     submitDesignForReview(id: $id, reviewDueAt: $reviewDueAt) {
       id
     }
   }
-`;
-export const REQUEST_CHANGES: TypedDocumentNode<
-  { requestDesignChanges: { id: string } },
-  { id: string; comment: string; organizationId: string }
-> = gql`
+`);
+export const REQUEST_CHANGES = graphql(`
   mutation RequestDesignChanges($id: ID!, $comment: String!, $organizationId: ID) {
     requestDesignChanges(id: $id, comment: $comment, organizationId: $organizationId) {
       id
     }
   }
-`;
-export const APPROVE: TypedDocumentNode<
-  { approveDesign: { id: string } },
-  { id: string; organizationId: string }
-> = gql`
+`);
+export const APPROVE = graphql(`
   mutation ApproveDesign($id: ID!, $organizationId: ID!) {
     approveDesign(id: $id, organizationId: $organizationId) {
       id
     }
   }
-`;
-export const PUBLISH: TypedDocumentNode<{ publishCredential: { id: string } }, { designId: string }> = gql`
+`);
+export const PUBLISH = graphql(`
   mutation PublishCredential($designId: ID!) {
     publishCredential(designId: $designId) {
       id
     }
   }
-`;
+`);
 
 // ---- skills
 
-export const SKILL: TypedDocumentNode<{ skill: PickedSkill | null }, { id: string }> = gql`
+export const SKILL = graphql(`
   query Skill($id: ID!) {
     skill(id: $id) {
       ...PickedSkill
     }
   }
-  ${PICKED_SKILL_FIELDS}
-`;
+`);

@@ -4,23 +4,27 @@
 // behind it.
 import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { gql, type TypedDocumentNode } from '@apollo/client';
+import { graphql } from '../../graphql/generated';
 import { useQuery } from '@apollo/client/react';
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { Button, FormError, Page } from '../../ui';
 import { skillLabel } from '../../ui/SkillPicker';
 import { apiErrors, errorMessage } from '../../graphql/errors';
-import { DEMAND_MAP, type DemandCell, type DemandFilter } from '../../graphql/documents';
+import { DEMAND_MAP, type DemandCell } from '../../graphql/documents';
+import {
+  DemandGrouping,
+  NeedStatus,
+  type DemandFilter,
+  type DemandGroupSkillsQuery,
+} from '../../graphql/generated/graphql';
 import { useCurrentOrganization } from '../../app/current-organization';
-import { NEED_SUMMARY_FIELDS, useRegions, type NeedSummary } from '../marketplace/shared/marketplace-documents';
+import { useRegions } from '../marketplace/shared/marketplace-documents';
 import '../marketplace/shared/marketplace.css';
 
-const GROUPINGS = ['REGION', 'SECTOR', 'SKILL', 'SKILL_GROUP'] as const;
-type Grouping = (typeof GROUPINGS)[number];
 // skillNeeds cannot filter by skill group: for a group, its skills come from the group's
 // narrower concepts (three levels reach the skills under a top group) and the needs are
 // filtered here.
-const GROUP_SKILLS: TypedDocumentNode<{ skill: Descendant | null }, { id: string }> = gql`
+const GROUP_SKILLS = graphql(`
   query DemandGroupSkills($id: ID!) {
     skill(id: $id) {
       id
@@ -35,12 +39,10 @@ const GROUP_SKILLS: TypedDocumentNode<{ skill: Descendant | null }, { id: string
       }
     }
   }
-`;
-interface Descendant {
-  id: string;
-  narrower?: Descendant[];
-}
-const NEEDS_BEHIND: TypedDocumentNode<{ skillNeeds: { edges: Array<{ node: NeedSummary }> } }, { filter: Record<string, string | undefined> }> = gql`
+`);
+type Descendant = { id: string; narrower?: Descendant[] };
+type Narrower = NonNullable<DemandGroupSkillsQuery['skill']>['narrower'];
+const NEEDS_BEHIND = graphql(`
   query DemandNeeds($filter: SkillNeedFilter) {
     skillNeeds(filter: $filter, first: 50) {
       edges {
@@ -50,33 +52,65 @@ const NEEDS_BEHIND: TypedDocumentNode<{ skillNeeds: { edges: Array<{ node: NeedS
       }
     }
   }
-  ${NEED_SUMMARY_FIELDS}
-`;
+`);
 
-const descendants = (nodes: Descendant[] = []): string[] => nodes.flatMap((n) => [n.id, ...descendants(n.narrower)]);
+const descendants = (nodes: Narrower | Descendant[] = []): string[] =>
+  nodes.flatMap((n) => [n.id, ...descendants(n.narrower)]);
 const startOfDay = (date: string) => (date ? new Date(`${date}T00:00:00`).toISOString() : undefined);
-const endOfDay = (date: string) => (date ? new Date(new Date(`${date}T00:00:00`).getTime() + 86_400_000).toISOString() : undefined);
+const endOfDay = (date: string) =>
+  date ? new Date(new Date(`${date}T00:00:00`).getTime() + 86_400_000).toISOString() : undefined;
 
-function NeedsBehind({ groupBy, cell, filter }: { groupBy: Grouping; cell: DemandCell; filter: DemandFilter }) {
+function NeedsBehind({
+  groupBy,
+  cell,
+  filter,
+}: {
+  groupBy: DemandGrouping;
+  cell: DemandCell;
+  filter: DemandFilter;
+}) {
   const { t, i18n } = useTranslation('demand');
   const regions = useRegions();
   const heading = useRef<HTMLHeadingElement>(null);
   // Choosing a cell takes keyboard and screen-reader users to what it shows.
   useEffect(() => heading.current?.focus(), []);
-  const byCell = groupBy === 'REGION' ? { region: cell.key } : groupBy === 'SECTOR' ? { sector: cell.key } : groupBy === 'SKILL' ? { skillId: cell.key } : {};
-  const variables = { filter: { status: 'OPEN', region: filter.region, sector: filter.sector, umbrellaId: filter.umbrellaId, postedAfter: filter.from, postedBefore: filter.to, ...byCell } };
+  const byCell =
+    groupBy === 'REGION'
+      ? { region: cell.key }
+      : groupBy === 'SECTOR'
+        ? { sector: cell.key }
+        : groupBy === 'SKILL'
+          ? { skillId: cell.key }
+          : {};
+  const variables = {
+    filter: {
+      status: NeedStatus.Open,
+      region: filter.region,
+      sector: filter.sector,
+      umbrellaId: filter.umbrellaId,
+      postedAfter: filter.from,
+      postedBefore: filter.to,
+      ...byCell,
+    },
+  };
   const { data, loading, error } = useQuery(NEEDS_BEHIND, { variables });
   const group = useQuery(GROUP_SKILLS, { variables: { id: cell.key }, skip: groupBy !== 'SKILL_GROUP' });
   const inGroup = new Set([cell.key, ...descendants(group.data?.skill?.narrower)]);
   const all = data?.skillNeeds.edges.map((e) => e.node) ?? [];
-  const needs = groupBy === 'SKILL_GROUP' ? all.filter((n) => n.skills.some((s) => inGroup.has(s.skill.id))) : all;
+  const needs =
+    groupBy === 'SKILL_GROUP' ? all.filter((n) => n.skills.some((s) => inGroup.has(s.skill.id))) : all;
   const date = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium' });
   return (
     <section aria-labelledby="needs-behind" className="drill">
       <h2 id="needs-behind" tabIndex={-1} ref={heading}>
         {t('drill.title', { label: cell.label })}
       </h2>
-      <FormError>{(error ?? group.error) && apiErrors(error ?? group.error).map((e) => errorMessage(t, e)).join(' ')}</FormError>
+      <FormError>
+        {(error ?? group.error) &&
+          apiErrors(error ?? group.error)
+            .map((e) => errorMessage(t, e))
+            .join(' ')}
+      </FormError>
       {(loading && !data) || group.loading ? (
         <p>{t('common:loading')}</p>
       ) : needs.length === 0 ? (
@@ -116,8 +150,10 @@ export function Component() {
   const { t } = useTranslation('demand');
   const regions = useRegions();
   const { me } = useCurrentOrganization();
-  const umbrellas = (me?.memberships ?? []).filter((m) => m.organization.kind === 'UMBRELLA').map((m) => m.organization);
-  const [groupBy, setGroupBy] = useState<Grouping>('REGION');
+  const umbrellas = (me?.memberships ?? [])
+    .filter((m) => m.organization.kind === 'UMBRELLA')
+    .map((m) => m.organization);
+  const [groupBy, setGroupBy] = useState<DemandGrouping>(DemandGrouping.Region);
   const [region, setRegion] = useState('');
   const [sector, setSector] = useState('');
   const [from, setFrom] = useState('');
@@ -125,10 +161,23 @@ export function Component() {
   const [umbrellaId, setUmbrellaId] = useState('');
   const [selected, setSelected] = useState<DemandCell | undefined>();
   const sectorValid = /^(\d{2,6})?$/.test(sector.trim());
-  const filter: DemandFilter = { region: region || undefined, sector: sectorValid ? sector.trim() || undefined : undefined, from: startOfDay(from), to: endOfDay(to), umbrellaId: umbrellaId || undefined };
+  const filter: DemandFilter = {
+    region: region || undefined,
+    sector: sectorValid ? sector.trim() || undefined : undefined,
+    from: startOfDay(from),
+    to: endOfDay(to),
+    umbrellaId: umbrellaId || undefined,
+  };
   const { data, loading, error } = useQuery(DEMAND_MAP, { variables: { groupBy, filter, first: 30 } });
   const cells = data?.demandMap ?? [];
-  const ids = { groupBy: useId(), region: useId(), sector: useId(), from: useId(), to: useId(), umbrella: useId() };
+  const ids = {
+    groupBy: useId(),
+    region: useId(),
+    sector: useId(),
+    from: useId(),
+    to: useId(),
+    umbrella: useId(),
+  };
   const change = (set: (value: string) => void) => (event: { target: { value: string } }) => {
     set(event.target.value);
     setSelected(undefined);
@@ -141,8 +190,8 @@ export function Component() {
       <form className="filters" aria-label={t('filters')} onSubmit={(event) => event.preventDefault()}>
         <div className="field">
           <label htmlFor={ids.groupBy}>{t('groupBy')}</label>
-          <select id={ids.groupBy} value={groupBy} onChange={change((v) => setGroupBy(v as Grouping))}>
-            {GROUPINGS.map((g) => (
+          <select id={ids.groupBy} value={groupBy} onChange={change((v) => setGroupBy(v as DemandGrouping))}>
+            {Object.values(DemandGrouping).map((g) => (
               <option key={g} value={g}>
                 {t(`groupings.${g}`)}
               </option>
@@ -162,7 +211,16 @@ export function Component() {
         </div>
         <div className="field">
           <label htmlFor={ids.sector}>{t('sector')}</label>
-          <input id={ids.sector} type="text" inputMode="numeric" value={sector} onChange={change(setSector)} aria-invalid={sectorValid ? undefined : true} aria-describedby={`${ids.sector}-hint`} className="input-number" />
+          <input
+            id={ids.sector}
+            type="text"
+            inputMode="numeric"
+            value={sector}
+            onChange={change(setSector)}
+            aria-invalid={sectorValid ? undefined : true}
+            aria-describedby={`${ids.sector}-hint`}
+            className="input-number"
+          />
           <span id={`${ids.sector}-hint`} className={sectorValid ? 'description' : 'field-error'}>
             {sectorValid ? t('sectorHint') : t('sectorInvalid')}
           </span>
@@ -189,7 +247,12 @@ export function Component() {
           </div>
         )}
       </form>
-      <FormError>{error && apiErrors(error).map((e) => errorMessage(t, e)).join(' ')}</FormError>
+      <FormError>
+        {error &&
+          apiErrors(error)
+            .map((e) => errorMessage(t, e))
+            .join(' ')}
+      </FormError>
       {loading && !data ? (
         <p>{t('common:loading')}</p>
       ) : cells.length === 0 ? (
@@ -200,14 +263,31 @@ export function Component() {
             <figcaption>{t('chartCaption', { grouping: t(`groupings.${groupBy}`) })}</figcaption>
             <div aria-hidden="true">
               <ResponsiveContainer width="100%" height={Math.max(240, cells.length * 44)}>
-                <BarChart data={cells} layout="vertical" margin={{ left: 8, right: 16 }} accessibilityLayer={false}>
+                <BarChart
+                  data={cells}
+                  layout="vertical"
+                  margin={{ left: 8, right: 16 }}
+                  accessibilityLayer={false}
+                >
                   <CartesianGrid strokeDasharray="3 3" horizontal={false} />
                   <XAxis type="number" allowDecimals={false} />
                   <YAxis type="category" dataKey="label" width={170} tick={{ fontSize: 12 }} />
                   <Tooltip />
                   <Legend />
-                  <Bar dataKey="learners" name={t('columns.learners')} fill="#1d4ed8" cursor="pointer" onClick={(_, index) => setSelected(cells[index])} />
-                  <Bar dataKey="gap" name={t('columns.gap')} fill="#b42318" cursor="pointer" onClick={(_, index) => setSelected(cells[index])} />
+                  <Bar
+                    dataKey="learners"
+                    name={t('columns.learners')}
+                    fill="#1d4ed8"
+                    cursor="pointer"
+                    onClick={(_, index) => setSelected(cells[index])}
+                  />
+                  <Bar
+                    dataKey="gap"
+                    name={t('columns.gap')}
+                    fill="#b42318"
+                    cursor="pointer"
+                    onClick={(_, index) => setSelected(cells[index])}
+                  />
                 </BarChart>
               </ResponsiveContainer>
             </div>
@@ -227,7 +307,11 @@ export function Component() {
               {cells.map((cell) => (
                 <tr key={cell.key} aria-current={selected?.key === cell.key ? true : undefined}>
                   <th scope="row">
-                    <Button variant="link" onPress={() => setSelected(cell)} aria-label={t('drill.open', { label: cell.label })}>
+                    <Button
+                      variant="link"
+                      onPress={() => setSelected(cell)}
+                      aria-label={t('drill.open', { label: cell.label })}
+                    >
                       {cell.label}
                     </Button>
                   </th>
@@ -241,7 +325,9 @@ export function Component() {
           </table>
         </div>
       )}
-      {selected && <NeedsBehind key={`${groupBy}-${selected.key}`} groupBy={groupBy} cell={selected} filter={filter} />}
+      {selected && (
+        <NeedsBehind key={`${groupBy}-${selected.key}`} groupBy={groupBy} cell={selected} filter={filter} />
+      )}
     </Page>
   );
 }

@@ -1,23 +1,14 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { gql, type TypedDocumentNode } from '@apollo/client';
+import { graphql } from '../../graphql/generated';
 import { useMutation, useQuery } from '@apollo/client/react';
 import { Checkbox } from 'react-aria-components';
 import { Button, FormError, Page } from '../../ui';
 import { apiErrors, errorMessage } from '../../graphql/errors';
 import { UNREAD_COUNT } from '../../graphql/documents';
 
-interface Notification {
-  id: string;
-  type: string;
-  title: string;
-  body: string;
-  read: boolean;
-  createdAt: string;
-  link: string | null;
-}
-const NOTIFICATIONS: TypedDocumentNode<{ notifications: { edges: Array<{ node: Notification }> } }, { unreadOnly: boolean }> = gql`
+const NOTIFICATIONS = graphql(`
   query Inbox($unreadOnly: Boolean) {
     notifications(unreadOnly: $unreadOnly, first: 50) {
       edges {
@@ -33,24 +24,31 @@ const NOTIFICATIONS: TypedDocumentNode<{ notifications: { edges: Array<{ node: N
       }
     }
   }
-`;
-const MARK_READ: TypedDocumentNode<{ markNotificationsRead: number }, { ids: string[] }> = gql`
+`);
+const MARK_READ = graphql(`
   mutation MarkNotificationsRead($ids: [ID!]!) {
     markNotificationsRead(ids: $ids)
   }
-`;
+`);
 
 /** A link inside Lattice opens in the app; anything else is a plain link. */
 function NotificationLink({ href, children }: { href: string; children: string }) {
   const url = new URL(href, window.location.origin);
-  return url.origin === window.location.origin ? <Link to={url.pathname + url.search}>{children}</Link> : <a href={href}>{children}</a>;
+  return url.origin === window.location.origin ? (
+    <Link to={url.pathname + url.search}>{children}</Link>
+  ) : (
+    <a href={href}>{children}</a>
+  );
 }
 
 export function Component() {
   const { t, i18n } = useTranslation('inbox');
   const [unreadOnly, setUnreadOnly] = useState(false);
   const { data, loading, error } = useQuery(NOTIFICATIONS, { variables: { unreadOnly } });
-  const [markRead, marking] = useMutation(MARK_READ, { refetchQueries: [NOTIFICATIONS, UNREAD_COUNT], awaitRefetchQueries: true });
+  const [markRead, marking] = useMutation(MARK_READ, {
+    refetchQueries: [NOTIFICATIONS, UNREAD_COUNT],
+    awaitRefetchQueries: true,
+  });
   const items = data?.notifications.edges.map((e) => e.node) ?? [];
   const unread = items.filter((n) => !n.read).map((n) => n.id);
   const format = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeStyle: 'short' });
@@ -70,11 +68,20 @@ export function Component() {
           <span className="checkbox-box" aria-hidden="true" />
           {t('unreadOnly')}
         </Checkbox>
-        <Button variant="secondary" isDisabled={unread.length === 0 || marking.loading} onPress={() => void markRead({ variables: { ids: unread } }).catch(() => undefined)}>
+        <Button
+          variant="secondary"
+          isDisabled={unread.length === 0 || marking.loading}
+          onPress={() => void markRead({ variables: { ids: unread } }).catch(() => undefined)}
+        >
           {t('markAllRead')}
         </Button>
       </div>
-      <FormError>{failure && apiErrors(failure).map((e) => errorMessage(t, e)).join(' ')}</FormError>
+      <FormError>
+        {failure &&
+          apiErrors(failure)
+            .map((e) => errorMessage(t, e))
+            .join(' ')}
+      </FormError>
       {loading && !data ? (
         <p>{t('common:loading')}</p>
       ) : items.length === 0 ? (
@@ -82,7 +89,11 @@ export function Component() {
       ) : (
         <ul className="notifications" aria-label={t('title')}>
           {items.map((n) => (
-            <li key={n.id} className={n.read ? 'notification' : 'notification unread'} data-testid="notification">
+            <li
+              key={n.id}
+              className={n.read ? 'notification' : 'notification unread'}
+              data-testid="notification"
+            >
               <h2>
                 {!n.read && <span className="visually-hidden">{t('unreadLabel')} </span>}
                 {n.link ? <NotificationLink href={n.link}>{n.title}</NotificationLink> : n.title}
@@ -91,7 +102,10 @@ export function Component() {
               <p className="meta">
                 <time dateTime={n.createdAt}>{format.format(new Date(n.createdAt))}</time>
                 {!n.read && (
-                  <Button variant="link" onPress={() => void markRead({ variables: { ids: [n.id] } }).catch(() => undefined)}>
+                  <Button
+                    variant="link"
+                    onPress={() => void markRead({ variables: { ids: [n.id] } }).catch(() => undefined)}
+                  >
                     {t('markRead')}
                     <span className="visually-hidden">: {n.title}</span>
                   </Button>

@@ -1,19 +1,13 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { gql, type TypedDocumentNode } from '@apollo/client';
+import { graphql } from '../../graphql/generated';
 import { useMutation, useQuery } from '@apollo/client/react';
 import { Button, FormError, Page } from '../../ui';
 import { apiErrors, errorMessage } from '../../graphql/errors';
+import { EmailMode, type NotificationPreferencesQuery } from '../../graphql/generated/graphql';
 
-type EmailMode = 'IMMEDIATE' | 'DAILY_DIGEST' | 'OFF';
-const EMAIL_MODES: EmailMode[] = ['IMMEDIATE', 'DAILY_DIGEST', 'OFF'];
-interface Preference {
-  eventType: string;
-  channel: string;
-  enabled: boolean;
-  emailMode: EmailMode | null;
-}
-const PREFERENCES: TypedDocumentNode<{ notificationPreferences: Preference[] }> = gql`
+type Preference = NotificationPreferencesQuery['notificationPreferences'][number];
+const PREFERENCES = graphql(`
   query NotificationPreferences {
     notificationPreferences {
       eventType
@@ -23,8 +17,8 @@ const PREFERENCES: TypedDocumentNode<{ notificationPreferences: Preference[] }> 
       custom
     }
   }
-`;
-const UPDATE: TypedDocumentNode<{ updateNotificationPreferences: Preference[] }, { input: Array<Omit<Preference, 'emailMode'> & { emailMode?: EmailMode }> }> = gql`
+`);
+const UPDATE = graphql(`
   mutation UpdateNotificationPreferences($input: [NotificationPreferenceInput!]!) {
     updateNotificationPreferences(input: $input) {
       eventType
@@ -34,7 +28,7 @@ const UPDATE: TypedDocumentNode<{ updateNotificationPreferences: Preference[] },
       custom
     }
   }
-`;
+`);
 
 /** One row per event type: shown in the inbox or not, and how e-mail about it arrives. */
 interface Row {
@@ -45,7 +39,7 @@ interface Row {
 function toRows(preferences: Preference[]): Row[] {
   const rows = new Map<string, Row>();
   for (const p of preferences) {
-    const row = rows.get(p.eventType) ?? { eventType: p.eventType, inApp: true, email: 'IMMEDIATE' };
+    const row = rows.get(p.eventType) ?? { eventType: p.eventType, inApp: true, email: EmailMode.Immediate };
     if (p.channel === 'IN_APP') row.inApp = p.enabled;
     if (p.channel === 'EMAIL') row.email = p.enabled ? (p.emailMode ?? 'IMMEDIATE') : 'OFF';
     rows.set(p.eventType, row);
@@ -60,7 +54,10 @@ export function Component() {
   // What the user changed since the last load, over what the server says.
   const [edits, setEdits] = useState<Record<string, Partial<Row>>>({});
   const [saved, setSaved] = useState(false);
-  const rows = toRows(data?.notificationPreferences ?? []).map((row) => ({ ...row, ...edits[row.eventType] }));
+  const rows = toRows(data?.notificationPreferences ?? []).map((row) => ({
+    ...row,
+    ...edits[row.eventType],
+  }));
   const change = (eventType: string, patch: Partial<Row>) => {
     setSaved(false);
     setEdits((current) => ({ ...current, [eventType]: { ...current[eventType], ...patch } }));
@@ -74,7 +71,10 @@ export function Component() {
     if (result?.data) setEdits({});
     setSaved(Boolean(result?.data));
   };
-  const label = (eventType: string) => (eventType === '*' ? t('events.all') : t(`events.${eventType.replaceAll('.', '_')}`, { defaultValue: eventType }));
+  const label = (eventType: string) =>
+    eventType === '*'
+      ? t('events.all')
+      : t(`events.${eventType.replaceAll('.', '_')}`, { defaultValue: eventType });
 
   return (
     <Page title={t('preferences.title')}>
@@ -102,11 +102,20 @@ export function Component() {
                 <tr key={row.eventType}>
                   <th scope="row">{label(row.eventType)}</th>
                   <td>
-                    <input type="checkbox" checked={row.inApp} onChange={(e) => change(row.eventType, { inApp: e.target.checked })} aria-label={t('preferences.inAppFor', { event: label(row.eventType) })} />
+                    <input
+                      type="checkbox"
+                      checked={row.inApp}
+                      onChange={(e) => change(row.eventType, { inApp: e.target.checked })}
+                      aria-label={t('preferences.inAppFor', { event: label(row.eventType) })}
+                    />
                   </td>
                   <td>
-                    <select value={row.email} onChange={(e) => change(row.eventType, { email: e.target.value as EmailMode })} aria-label={t('preferences.emailFor', { event: label(row.eventType) })}>
-                      {EMAIL_MODES.map((mode) => (
+                    <select
+                      value={row.email}
+                      onChange={(e) => change(row.eventType, { email: e.target.value as EmailMode })}
+                      aria-label={t('preferences.emailFor', { event: label(row.eventType) })}
+                    >
+                      {Object.values(EmailMode).map((mode) => (
                         <option key={mode} value={mode}>
                           {t(`preferences.modes.${mode}`)}
                         </option>
@@ -117,7 +126,12 @@ export function Component() {
               ))}
             </tbody>
           </table>
-          <FormError>{saving.error && apiErrors(saving.error).map((e) => errorMessage(t, e)).join(' ')}</FormError>
+          <FormError>
+            {saving.error &&
+              apiErrors(saving.error)
+                .map((e) => errorMessage(t, e))
+                .join(' ')}
+          </FormError>
           <Button type="submit" isDisabled={saving.loading}>
             {t('preferences.save')}
           </Button>

@@ -7,25 +7,19 @@ import { z } from 'zod';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
 import { Link } from 'react-router';
-import { gql, type TypedDocumentNode } from '@apollo/client';
+import { graphql } from '../../graphql/generated';
 import { useMutation, useQuery } from '@apollo/client/react';
 import { Form, FormError, Page } from '../../ui';
-import { PICKED_SKILL_FIELDS, SkillPicker, skillInputs, skillLabel, type SkillWithLevel } from '../../ui/SkillPicker';
+import { SkillPicker, skillInputs, skillLabel, type SkillWithLevel } from '../../ui/SkillPicker';
 import { apiErrors, errorMessage, setServerErrors } from '../../graphql/errors';
 import { useCurrentOrganization } from '../../app/current-organization';
-import { DELIVERY_MODES, NEED_SUMMARY_FIELDS, PARTNERSHIPS, useRegions, type DeliveryMode, type MatchReason, type NeedSummary } from './shared/marketplace-documents';
+import { PARTNERSHIPS, useRegions } from './shared/marketplace-documents';
+import { DeliveryMode, type ProfileFieldsFragment } from '../../graphql/generated/graphql';
 import { CheckboxesField, InputField, MultiSelectField } from './shared/form-fields';
 import { RankedMatch } from './shared/MatchReasons';
 import './shared/marketplace.css';
 
-interface Profile {
-  regions: string[];
-  deliveryModes: DeliveryMode[];
-  annualCapacity: number;
-  version: number;
-  skills: SkillWithLevel[];
-}
-const PROFILE_FIELDS = gql`
+graphql(`
   fragment ProfileFields on CapabilityProfile {
     regions
     deliveryModes
@@ -38,30 +32,22 @@ const PROFILE_FIELDS = gql`
       }
     }
   }
-  ${PICKED_SKILL_FIELDS}
-`;
-const PROFILE: TypedDocumentNode<{ capabilityProfile: Profile | null }, { organizationId: string }> = gql`
+`);
+const PROFILE = graphql(`
   query CapabilityProfile($organizationId: ID!) {
     capabilityProfile(organizationId: $organizationId) {
       ...ProfileFields
     }
   }
-  ${PROFILE_FIELDS}
-`;
-const UPSERT: TypedDocumentNode<{ upsertCapabilityProfile: Profile }, { input: Record<string, unknown> }> = gql`
+`);
+const UPSERT = graphql(`
   mutation UpsertCapabilityProfile($input: CapabilityProfileInput!) {
     upsertCapabilityProfile(input: $input) {
       ...ProfileFields
     }
   }
-  ${PROFILE_FIELDS}
-`;
-interface NeedMatch {
-  score: number;
-  reasons: MatchReason[];
-  need: NeedSummary;
-}
-const NEED_MATCHES: TypedDocumentNode<{ needMatches: NeedMatch[] }, { institutionId: string }> = gql`
+`);
+const NEED_MATCHES = graphql(`
   query NeedMatches($institutionId: ID!) {
     needMatches(institutionId: $institutionId, first: 10) {
       score
@@ -75,31 +61,55 @@ const NEED_MATCHES: TypedDocumentNode<{ needMatches: NeedMatch[] }, { institutio
       }
     }
   }
-  ${NEED_SUMMARY_FIELDS}
-`;
+`);
 
 function profileSchema(t: TFunction) {
   return z.object({
-    skills: z.array(z.custom<SkillWithLevel>()).min(1, t('validation.skills')).max(30, t('validation.tooManySkills')),
+    skills: z
+      .array(z.custom<SkillWithLevel>())
+      .min(1, t('validation.skills'))
+      .max(30, t('validation.tooManySkills')),
     regions: z.array(z.string()).min(1, t('validation.regions')),
-    deliveryModes: z.array(z.enum(DELIVERY_MODES)).min(1, t('validation.deliveryModes')),
+    deliveryModes: z.array(z.enum(DeliveryMode)).min(1, t('validation.deliveryModes')),
     annualCapacity: z.string().trim().regex(/^\d+$/, t('validation.annualCapacity')),
   });
 }
 type Values = z.input<ReturnType<typeof profileSchema>>;
-const valuesOf = (profile: Profile): Values => ({ skills: profile.skills.map((s) => ({ skill: s.skill, level: s.level })), regions: profile.regions, deliveryModes: profile.deliveryModes, annualCapacity: String(profile.annualCapacity) });
+const valuesOf = (profile: ProfileFieldsFragment): Values => ({
+  skills: profile.skills.map((s) => ({ skill: s.skill, level: s.level })),
+  regions: profile.regions,
+  deliveryModes: profile.deliveryModes,
+  annualCapacity: String(profile.annualCapacity),
+});
 
 function RankedNeeds({ institutionId, hasProfile }: { institutionId: string; hasProfile: boolean }) {
   const { t, i18n } = useTranslation('marketplace');
   const regions = useRegions();
-  const matches = useQuery(NEED_MATCHES, { variables: { institutionId }, skip: !hasProfile, fetchPolicy: 'cache-and-network' });
-  const partnerships = useQuery(PARTNERSHIPS, { variables: { organizationId: institutionId, filter: {} }, fetchPolicy: 'cache-and-network' });
-  const taken = new Map((partnerships.data?.partnerships.edges ?? []).map((e) => e.node).filter((p) => p.state === 'PROPOSED' || p.state === 'ACCEPTED').map((p) => [p.need.id, p.state] as const));
+  const matches = useQuery(NEED_MATCHES, {
+    variables: { institutionId },
+    skip: !hasProfile,
+    fetchPolicy: 'cache-and-network',
+  });
+  const partnerships = useQuery(PARTNERSHIPS, {
+    variables: { organizationId: institutionId, filter: {} },
+    fetchPolicy: 'cache-and-network',
+  });
+  const taken = new Map(
+    (partnerships.data?.partnerships.edges ?? [])
+      .map((e) => e.node)
+      .filter((p) => p.state === 'PROPOSED' || p.state === 'ACCEPTED')
+      .map((p) => [p.need.id, p.state] as const),
+  );
   const list = matches.data?.needMatches ?? [];
   return (
     <section aria-labelledby="ranked-needs">
       <h2 id="ranked-needs">{t('capabilities.rankedTitle')}</h2>
-      <FormError>{matches.error && apiErrors(matches.error).map((e) => errorMessage(t, e)).join(' ')}</FormError>
+      <FormError>
+        {matches.error &&
+          apiErrors(matches.error)
+            .map((e) => errorMessage(t, e))
+            .join(' ')}
+      </FormError>
       {!hasProfile ? (
         <p>{t('capabilities.noProfileYet')}</p>
       ) : matches.loading && !matches.data ? (
@@ -119,10 +129,28 @@ function RankedNeeds({ institutionId, hasProfile }: { institutionId: string; has
               reasons={match.reasons}
               reasonsLabel={t('matches.reasonsFor', { name: match.need.title })}
               already={taken.get(match.need.id)}
-              proposal={{ needId: match.need.id, institutionId, partnerName: match.need.organization.name, onProposed: () => void partnerships.refetch() }}
+              proposal={{
+                needId: match.need.id,
+                institutionId,
+                partnerName: match.need.organization.name,
+                onProposed: () => void partnerships.refetch(),
+              }}
             >
-              <p className="meta">{t('capabilities.needMeta', { employer: match.need.organization.name, region: regions.name(match.need.region), count: match.need.learnerCount })}</p>
-              <p className="meta">{match.need.skills.map((s) => `${skillLabel(s.skill, i18n.language)} (${t(`common:skillPicker.levels.${s.level}`)})`).join(', ')}</p>
+              <p className="meta">
+                {t('capabilities.needMeta', {
+                  employer: match.need.organization.name,
+                  region: regions.name(match.need.region),
+                  count: match.need.learnerCount,
+                })}
+              </p>
+              <p className="meta">
+                {match.need.skills
+                  .map(
+                    (s) =>
+                      `${skillLabel(s.skill, i18n.language)} (${t(`common:skillPicker.levels.${s.level}`)})`,
+                  )
+                  .join(', ')}
+              </p>
             </RankedMatch>
           ))}
         </ol>
@@ -138,10 +166,17 @@ export function Component() {
   const isInstitution = organization?.kind === 'INSTITUTION';
   const organizationId = organization?.id ?? '';
   const regions = useRegions();
-  const loaded = useQuery(PROFILE, { variables: { organizationId }, skip: !isInstitution, fetchPolicy: 'network-only' });
+  const loaded = useQuery(PROFILE, {
+    variables: { organizationId },
+    skip: !isInstitution,
+    fetchPolicy: 'network-only',
+  });
   const [upsert] = useMutation(UPSERT, { refetchQueries: [NEED_MATCHES] });
   const schema = useMemo(() => profileSchema(t), [t]);
-  const form = useForm<Values>({ resolver: zodResolver(schema), defaultValues: { skills: [], regions: [], deliveryModes: [], annualCapacity: '' } });
+  const form = useForm<Values>({
+    resolver: zodResolver(schema),
+    defaultValues: { skills: [], regions: [], deliveryModes: [], annualCapacity: '' },
+  });
   const [saved, setSaved] = useState(false);
   const [savedOnce, setSavedOnce] = useState(false);
   const profile = loaded.data?.capabilityProfile;
@@ -154,7 +189,13 @@ export function Component() {
   const onSubmit = form.handleSubmit(async (values) => {
     setSaved(false);
     try {
-      const input = { organizationId, skills: skillInputs(values.skills), regions: values.regions, deliveryModes: values.deliveryModes, annualCapacity: Number(values.annualCapacity) };
+      const input = {
+        organizationId,
+        skills: skillInputs(values.skills),
+        regions: values.regions,
+        deliveryModes: values.deliveryModes,
+        annualCapacity: Number(values.annualCapacity),
+      };
       const { data } = await upsert({ variables: { input } });
       if (data) {
         reset(valuesOf(data.upsertCapabilityProfile));
@@ -162,14 +203,21 @@ export function Component() {
         setSaved(true);
       }
     } catch (error) {
-      setServerErrors(error, form.setError, t, ['skills', 'regions', 'deliveryModes', 'annualCapacity'], { skillId: 'skills', level: 'skills' });
+      setServerErrors(error, form.setError, t, ['skills', 'regions', 'deliveryModes', 'annualCapacity'], {
+        skillId: 'skills',
+        level: 'skills',
+      });
     }
   });
 
   if (!loadingOrg && !isInstitution)
     return (
       <Page title={t('capabilities.title')}>
-        <p>{organization?.kind === 'EMPLOYER' ? t('capabilities.forEmployers') : t('capabilities.institutionsOnly')}</p>
+        <p>
+          {organization?.kind === 'EMPLOYER'
+            ? t('capabilities.forEmployers')
+            : t('capabilities.institutionsOnly')}
+        </p>
       </Page>
     );
   return (
@@ -190,11 +238,36 @@ export function Component() {
       {loadingOrg || (loaded.loading && !loaded.data) ? (
         <p>{t('common:loading')}</p>
       ) : (
-        <Form onSubmit={onSubmit} serverError={form.formState.errors.root?.['server']?.message} submitting={form.formState.isSubmitting} submitLabel={t('capabilities.save')}>
+        <Form
+          onSubmit={onSubmit}
+          serverError={form.formState.errors.root?.['server']?.message}
+          submitting={form.formState.isSubmitting}
+          submitLabel={t('capabilities.save')}
+        >
           <SkillPicker control={form.control} name="skills" label={t('capabilities.skills')} />
-          <MultiSelectField control={form.control} name="regions" label={t('capabilities.regions')} description={t('capabilities.regionsHint')} options={regions.options} placeholder={t('choose')} addLabel={t('capabilities.addRegion')} removeLabel={(region) => t('capabilities.removeRegion', { region })} />
-          <CheckboxesField control={form.control} name="deliveryModes" label={t('fields.deliveryModes')} options={DELIVERY_MODES.map((m) => ({ value: m, label: t(`deliveryModes.${m}`) }))} />
-          <InputField control={form.control} name="annualCapacity" kind="number" label={t('capabilities.annualCapacity')} description={t('capabilities.annualCapacityHint')} />
+          <MultiSelectField
+            control={form.control}
+            name="regions"
+            label={t('capabilities.regions')}
+            description={t('capabilities.regionsHint')}
+            options={regions.options}
+            placeholder={t('choose')}
+            addLabel={t('capabilities.addRegion')}
+            removeLabel={(region) => t('capabilities.removeRegion', { region })}
+          />
+          <CheckboxesField
+            control={form.control}
+            name="deliveryModes"
+            label={t('fields.deliveryModes')}
+            options={Object.values(DeliveryMode).map((m) => ({ value: m, label: t(`deliveryModes.${m}`) }))}
+          />
+          <InputField
+            control={form.control}
+            name="annualCapacity"
+            kind="number"
+            label={t('capabilities.annualCapacity')}
+            description={t('capabilities.annualCapacityHint')}
+          />
         </Form>
       )}
       {organizationId && <RankedNeeds institutionId={organizationId} hasProfile={hasProfile} />}

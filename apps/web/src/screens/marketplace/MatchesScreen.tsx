@@ -2,16 +2,16 @@
 // small institutions are marked; the employer proposes a partnership to any of them.
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import { gql, type TypedDocumentNode } from '@apollo/client';
+import { graphql } from '../../graphql/generated';
 import { useQuery } from '@apollo/client/react';
 import { FormError, Page } from '../../ui';
 import { apiErrors, errorMessage } from '../../graphql/errors';
 import { useCurrentOrganization } from '../../app/current-organization';
-import { PARTNERSHIPS, SKILL_NEED, useRegions, type MatchReason, type OrganizationSummary } from './shared/marketplace-documents';
+import { PARTNERSHIPS, SKILL_NEED, useRegions } from './shared/marketplace-documents';
 import { RankedMatch } from './shared/MatchReasons';
 import './shared/marketplace.css';
 
-const PARTNER_MATCHES: TypedDocumentNode<{ partnerMatches: Array<{ score: number; institution: OrganizationSummary; reasons: MatchReason[] }> }, { needId: string }> = gql`
+const PARTNER_MATCHES = graphql(`
   query PartnerMatches($needId: ID!) {
     partnerMatches(needId: $needId, first: 10) {
       score
@@ -28,7 +28,7 @@ const PARTNER_MATCHES: TypedDocumentNode<{ partnerMatches: Array<{ score: number
       }
     }
   }
-`;
+`);
 
 export function Component() {
   const { t } = useTranslation('marketplace');
@@ -37,10 +37,19 @@ export function Component() {
   const organizationId = current?.organization.id ?? '';
   const need = useQuery(SKILL_NEED, { variables: { id } });
   const matches = useQuery(PARTNER_MATCHES, { variables: { needId: id }, fetchPolicy: 'cache-and-network' });
-  const partnerships = useQuery(PARTNERSHIPS, { variables: { organizationId, filter: {} }, skip: !organizationId, fetchPolicy: 'cache-and-network' });
+  const partnerships = useQuery(PARTNERSHIPS, {
+    variables: { organizationId, filter: {} },
+    skip: !organizationId,
+    fetchPolicy: 'cache-and-network',
+  });
   const regions = useRegions();
   const title = need.data?.skillNeed?.title ?? '';
-  const proposed = new Map((partnerships.data?.partnerships.edges ?? []).map((e) => e.node).filter((p) => p.need.id === id && (p.state === 'PROPOSED' || p.state === 'ACCEPTED')).map((p) => [p.institution.id, p.state] as const));
+  const proposed = new Map(
+    (partnerships.data?.partnerships.edges ?? [])
+      .map((e) => e.node)
+      .filter((p) => p.need.id === id && (p.state === 'PROPOSED' || p.state === 'ACCEPTED'))
+      .map((p) => [p.institution.id, p.state] as const),
+  );
   const failure = need.error ?? matches.error;
   const list = matches.data?.partnerMatches ?? [];
 
@@ -52,7 +61,12 @@ export function Component() {
         <Link to="/partnerships">{t('partnerships.link')}</Link>
       </p>
       <p>{t('matches.intro')}</p>
-      <FormError>{failure && apiErrors(failure).map((e) => errorMessage(t, e)).join(' ')}</FormError>
+      <FormError>
+        {failure &&
+          apiErrors(failure)
+            .map((e) => errorMessage(t, e))
+            .join(' ')}
+      </FormError>
       {matches.loading && !matches.data ? (
         <p>{t('common:loading')}</p>
       ) : list.length === 0 ? (
@@ -71,9 +85,19 @@ export function Component() {
               reasons={match.reasons}
               reasonsLabel={t('matches.reasonsFor', { name: match.institution.name })}
               already={proposed.get(match.institution.id)}
-              proposal={{ needId: id, institutionId: match.institution.id, partnerName: match.institution.name, onProposed: () => void partnerships.refetch() }}
+              proposal={{
+                needId: id,
+                institutionId: match.institution.id,
+                partnerName: match.institution.name,
+                onProposed: () => void partnerships.refetch(),
+              }}
             >
-              <p className="meta">{t('matches.institutionMeta', { size: t(`sizes.${match.institution.size}`), region: regions.name(match.institution.region) })}</p>
+              <p className="meta">
+                {t('matches.institutionMeta', {
+                  size: t(`sizes.${match.institution.size}`),
+                  region: regions.name(match.institution.region),
+                })}
+              </p>
             </RankedMatch>
           ))}
         </ol>

@@ -8,36 +8,34 @@ import { z } from 'zod';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
 import { Link, useNavigate, useParams } from 'react-router';
-import { gql, type TypedDocumentNode } from '@apollo/client';
+import { graphql } from '../../graphql/generated';
 import { useApolloClient, useMutation, useQuery } from '@apollo/client/react';
 import { Button, ConflictNotice, Form, FormError, Page, SelectField, TextField } from '../../ui';
 import { SkillPicker, skillInputs, skillsText, type SkillWithLevel } from '../../ui/SkillPicker';
 import { apiErrors, errorMessage, hasCode, setServerErrors } from '../../graphql/errors';
 import { changedFields, type FieldChange } from '../../graphql/conflict';
 import { useCurrentOrganization } from '../../app/current-organization';
-import { CAREER_STAGES, DELIVERY_MODES, NEED_FIELDS, SKILL_NEED, useRegions, type SkillNeed } from './shared/marketplace-documents';
+import { SKILL_NEED, useRegions, type SkillNeed } from './shared/marketplace-documents';
+import { CareerStage, DeliveryMode } from '../../graphql/generated/graphql';
 import { CheckboxesField, InputField } from './shared/form-fields';
 import { ORGANIZATION_NEEDS } from './NeedsScreen';
 import './shared/marketplace.css';
 
-type NeedInput = Record<string, unknown>;
-const POST: TypedDocumentNode<{ postSkillNeed: SkillNeed }, { input: NeedInput }> = gql`
+const POST = graphql(`
   mutation PostSkillNeed($input: PostSkillNeedInput!) {
     postSkillNeed(input: $input) {
       ...NeedFields
     }
   }
-  ${NEED_FIELDS}
-`;
-const UPDATE: TypedDocumentNode<{ updateSkillNeed: SkillNeed }, { id: string; input: NeedInput; expectedVersion: number }> = gql`
+`);
+const UPDATE = graphql(`
   mutation UpdateSkillNeed($id: ID!, $input: UpdateSkillNeedInput!, $expectedVersion: Int) {
     updateSkillNeed(id: $id, input: $input, expectedVersion: $expectedVersion) {
       ...NeedFields
     }
   }
-  ${NEED_FIELDS}
-`;
-const CLOSE: TypedDocumentNode<{ closeSkillNeed: { id: string; status: string; version: number } }, { id: string }> = gql`
+`);
+const CLOSE = graphql(`
   mutation CloseSkillNeed($id: ID!) {
     closeSkillNeed(id: $id) {
       id
@@ -45,26 +43,51 @@ const CLOSE: TypedDocumentNode<{ closeSkillNeed: { id: string; status: string; v
       version
     }
   }
-`;
+`);
 
-const FIELDS = ['title', 'description', 'skills', 'region', 'deliveryModes', 'learnerCount', 'careerStage', 'neededBy'] as const;
+const FIELDS = [
+  'title',
+  'description',
+  'skills',
+  'region',
+  'deliveryModes',
+  'learnerCount',
+  'careerStage',
+  'neededBy',
+] as const;
 
 function needSchema(t: TFunction) {
   return z.object({
     title: z.string().trim().min(3, t('validation.title')).max(200, t('validation.title')),
     description: z.string().max(5000, t('validation.description')),
-    skills: z.array(z.custom<SkillWithLevel>()).min(1, t('validation.skills')).max(30, t('validation.tooManySkills')),
+    skills: z
+      .array(z.custom<SkillWithLevel>())
+      .min(1, t('validation.skills'))
+      .max(30, t('validation.tooManySkills')),
     region: z.string().min(1, t('validation.region')),
-    deliveryModes: z.array(z.enum(DELIVERY_MODES)).min(1, t('validation.deliveryModes')),
+    deliveryModes: z.array(z.enum(DeliveryMode)).min(1, t('validation.deliveryModes')),
     // The format here; the upper bound is the server's (its error lands on this field).
-    learnerCount: z.string().trim().regex(/^\d+$/, t('validation.learnerCount')).refine((v) => Number(v) >= 1, t('validation.learnerCount')),
-    careerStage: z.enum(CAREER_STAGES, t('validation.careerStage')),
+    learnerCount: z
+      .string()
+      .trim()
+      .regex(/^\d+$/, t('validation.learnerCount'))
+      .refine((v) => Number(v) >= 1, t('validation.learnerCount')),
+    careerStage: z.enum(CareerStage, t('validation.careerStage')),
     neededBy: z.string().regex(/^(\d{4}-\d{2}-\d{2})?$/, t('validation.neededBy')),
   });
 }
 type Values = z.input<ReturnType<typeof needSchema>>;
 
-const EMPTY: Values = { title: '', description: '', skills: [], region: '', deliveryModes: [], learnerCount: '', careerStage: '' as Values['careerStage'], neededBy: '' };
+const EMPTY: Values = {
+  title: '',
+  description: '',
+  skills: [],
+  region: '',
+  deliveryModes: [],
+  learnerCount: '',
+  careerStage: '' as Values['careerStage'],
+  neededBy: '',
+};
 const valuesOf = (need: SkillNeed): Values => ({
   title: need.title,
   description: need.description ?? '',
@@ -90,14 +113,24 @@ const inputOf = (values: Values) => ({
 export function Component() {
   const { t } = useTranslation('marketplace');
   const { id } = useParams();
-  const loaded = useQuery(SKILL_NEED, { variables: { id: id ?? '' }, skip: !id, fetchPolicy: 'network-only' });
+  const loaded = useQuery(SKILL_NEED, {
+    variables: { id: id ?? '' },
+    skip: !id,
+    fetchPolicy: 'network-only',
+  });
   const need = loaded.data?.skillNeed ?? undefined;
   if (!id) return <NeedForm />;
   if (loaded.loading && !need) return <p>{t('common:loading')}</p>;
   if (!need)
     return (
       <Page title={t('needForm.editTitle')}>
-        <FormError>{loaded.error ? apiErrors(loaded.error).map((e) => errorMessage(t, e)).join(' ') : t('needForm.notFound')}</FormError>
+        <FormError>
+          {loaded.error
+            ? apiErrors(loaded.error)
+                .map((e) => errorMessage(t, e))
+                .join(' ')
+            : t('needForm.notFound')}
+        </FormError>
       </Page>
     );
   return <NeedForm key={need.id} need={need} onClosed={() => void loaded.refetch()} />;
@@ -115,14 +148,23 @@ function NeedForm({ need, onClosed }: { need?: SkillNeed; onClosed?: () => void 
   const [update] = useMutation(UPDATE);
   const [close, closing] = useMutation(CLOSE);
   const schema = useMemo(() => needSchema(t), [t]);
-  const form = useForm<Values>({ resolver: zodResolver(schema), defaultValues: need ? valuesOf(need) : EMPTY });
+  const form = useForm<Values>({
+    resolver: zodResolver(schema),
+    defaultValues: need ? valuesOf(need) : EMPTY,
+  });
   // The copy the form started from, and its version: what a stale save is compared with.
-  const [base, setBase] = useState<{ values: Values; version: number } | undefined>(() => (need ? { values: valuesOf(need), version: need.version } : undefined));
+  const [base, setBase] = useState<{ values: Values; version: number } | undefined>(() =>
+    need ? { values: valuesOf(need), version: need.version } : undefined,
+  );
   const [conflict, setConflict] = useState<{ changes: FieldChange[]; latest: SkillNeed } | undefined>();
   const [saved, setSaved] = useState(false);
   const { reset } = form;
 
-  const comparable = (values: Values) => ({ ...values, skills: skillsText(values.skills, i18n.language), deliveryModes: values.deliveryModes.map((m) => t(`deliveryModes.${m}`)).join(', ') });
+  const comparable = (values: Values) => ({
+    ...values,
+    skills: skillsText(values.skills, i18n.language),
+    deliveryModes: values.deliveryModes.map((m) => t(`deliveryModes.${m}`)).join(', '),
+  });
 
   const onSubmit = form.handleSubmit(async (values) => {
     setSaved(false);
@@ -134,7 +176,9 @@ function NeedForm({ need, onClosed }: { need?: SkillNeed; onClosed?: () => void 
         if (data) await navigate(`/needs/${data.postSkillNeed.id}/matches`);
         return;
       }
-      const { data } = await update({ variables: { id: id!, input: inputOf(values), expectedVersion: base!.version } });
+      const { data } = await update({
+        variables: { id: id!, input: inputOf(values), expectedVersion: base!.version },
+      });
       if (data) {
         const values = valuesOf(data.updateSkillNeed);
         setBase({ values, version: data.updateSkillNeed.version });
@@ -143,10 +187,17 @@ function NeedForm({ need, onClosed }: { need?: SkillNeed; onClosed?: () => void 
       }
     } catch (error) {
       if (editing && hasCode(error, 'CONFLICT')) {
-        const { data } = await client.query({ query: SKILL_NEED, variables: { id: id! }, fetchPolicy: 'network-only' });
+        const { data } = await client.query({
+          query: SKILL_NEED,
+          variables: { id: id! },
+          fetchPolicy: 'network-only',
+        });
         const latest = data?.skillNeed;
         if (latest && base) {
-          setConflict({ changes: changedFields(comparable(base.values), comparable(valuesOf(latest)), FIELDS), latest });
+          setConflict({
+            changes: changedFields(comparable(base.values), comparable(valuesOf(latest)), FIELDS),
+            latest,
+          });
           return;
         }
       }
@@ -196,21 +247,64 @@ function NeedForm({ need, onClosed }: { need?: SkillNeed; onClosed?: () => void 
           {t('needForm.saved')}
         </p>
       )}
-      <Form onSubmit={onSubmit} serverError={form.formState.errors.root?.['server']?.message} submitting={form.formState.isSubmitting || closed} submitLabel={editing ? t('needForm.save') : t('needForm.post')}>
+      <Form
+        onSubmit={onSubmit}
+        serverError={form.formState.errors.root?.['server']?.message}
+        submitting={form.formState.isSubmitting || closed}
+        submitLabel={editing ? t('needForm.save') : t('needForm.post')}
+      >
         <TextField control={form.control} name="title" label={t('fields.title')} />
-        <InputField control={form.control} name="description" label={t('fields.description')} description={t('fields.descriptionHint')} />
+        <InputField
+          control={form.control}
+          name="description"
+          label={t('fields.description')}
+          description={t('fields.descriptionHint')}
+        />
         <SkillPicker control={form.control} name="skills" label={t('fields.skills')} />
-        <SelectField control={form.control} name="region" label={t('fields.region')} placeholder={t('choose')} options={regions.options} />
-        <CheckboxesField control={form.control} name="deliveryModes" label={t('fields.deliveryModes')} options={DELIVERY_MODES.map((m) => ({ value: m, label: t(`deliveryModes.${m}`) }))} />
-        <InputField control={form.control} name="learnerCount" kind="number" label={t('fields.learnerCount')} />
-        <SelectField control={form.control} name="careerStage" label={t('fields.careerStage')} placeholder={t('choose')} options={CAREER_STAGES.map((s) => ({ value: s, label: t(`careerStages.${s}`) }))} />
-        <InputField control={form.control} name="neededBy" kind="date" label={t('fields.neededBy')} description={t('fields.neededByHint')} />
+        <SelectField
+          control={form.control}
+          name="region"
+          label={t('fields.region')}
+          placeholder={t('choose')}
+          options={regions.options}
+        />
+        <CheckboxesField
+          control={form.control}
+          name="deliveryModes"
+          label={t('fields.deliveryModes')}
+          options={Object.values(DeliveryMode).map((m) => ({ value: m, label: t(`deliveryModes.${m}`) }))}
+        />
+        <InputField
+          control={form.control}
+          name="learnerCount"
+          kind="number"
+          label={t('fields.learnerCount')}
+        />
+        <SelectField
+          control={form.control}
+          name="careerStage"
+          label={t('fields.careerStage')}
+          placeholder={t('choose')}
+          options={Object.values(CareerStage).map((s) => ({ value: s, label: t(`careerStages.${s}`) }))}
+        />
+        <InputField
+          control={form.control}
+          name="neededBy"
+          kind="date"
+          label={t('fields.neededBy')}
+          description={t('fields.neededByHint')}
+        />
       </Form>
       {need && !closed && (
         <section aria-labelledby="close-need" className="danger-zone">
           <h2 id="close-need">{t('needForm.closeHeading')}</h2>
           <p>{t('needForm.closeHint')}</p>
-          <FormError>{closing.error && apiErrors(closing.error).map((e) => errorMessage(t, e)).join(' ')}</FormError>
+          <FormError>
+            {closing.error &&
+              apiErrors(closing.error)
+                .map((e) => errorMessage(t, e))
+                .join(' ')}
+          </FormError>
           <Button variant="secondary" isDisabled={closing.loading} onPress={() => void closeNeed()}>
             {t('needForm.close')}
           </Button>

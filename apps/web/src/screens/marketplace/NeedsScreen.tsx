@@ -1,16 +1,16 @@
 // An employer's skill needs: status, skills, region; post a new one, edit one, see who fits it.
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { gql, type TypedDocumentNode } from '@apollo/client';
+import { graphql } from '../../graphql/generated';
 import { useQuery } from '@apollo/client/react';
 import { FormError, Page } from '../../ui';
 import { skillLabel } from '../../ui/SkillPicker';
 import { apiErrors, errorMessage } from '../../graphql/errors';
 import { useCurrentOrganization } from '../../app/current-organization';
-import { NEED_SUMMARY_FIELDS, useRegions, type NeedSummary } from './shared/marketplace-documents';
+import { useRegions } from './shared/marketplace-documents';
 import './shared/marketplace.css';
 
-export const ORGANIZATION_NEEDS: TypedDocumentNode<{ skillNeeds: { edges: Array<{ node: NeedSummary }> } }, { organizationId: string }> = gql`
+export const ORGANIZATION_NEEDS = graphql(`
   query OrganizationNeeds($organizationId: ID!) {
     skillNeeds(filter: { organizationId: $organizationId }, first: 50) {
       edges {
@@ -20,15 +20,18 @@ export const ORGANIZATION_NEEDS: TypedDocumentNode<{ skillNeeds: { edges: Array<
       }
     }
   }
-  ${NEED_SUMMARY_FIELDS}
-`;
+`);
 
 export function Component() {
   const { t, i18n } = useTranslation('marketplace');
   const { current, loading: loadingOrg } = useCurrentOrganization();
   const organization = current?.organization;
   const isEmployer = organization?.kind === 'EMPLOYER';
-  const { data, loading, error } = useQuery(ORGANIZATION_NEEDS, { variables: { organizationId: organization?.id ?? '' }, skip: !isEmployer, fetchPolicy: 'cache-and-network' });
+  const { data, loading, error } = useQuery(ORGANIZATION_NEEDS, {
+    variables: { organizationId: organization?.id ?? '' },
+    skip: !isEmployer,
+    fetchPolicy: 'cache-and-network',
+  });
   const regions = useRegions();
   const needs = data?.skillNeeds.edges.map((e) => e.node) ?? [];
   const date = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium' });
@@ -54,7 +57,12 @@ export function Component() {
       ) : (
         <>
           <p>{t('needs.intro', { organization: organization?.name ?? '' })}</p>
-          <FormError>{error && apiErrors(error).map((e) => errorMessage(t, e)).join(' ')}</FormError>
+          <FormError>
+            {error &&
+              apiErrors(error)
+                .map((e) => errorMessage(t, e))
+                .join(' ')}
+          </FormError>
           {loading && !data ? (
             <p>{t('common:loading')}</p>
           ) : needs.length === 0 ? (
@@ -64,7 +72,10 @@ export function Component() {
               {needs.map((need) => (
                 <li key={need.id} className="card">
                   <h2>
-                    <Link to={`/needs/${need.id}`}>{need.title}</Link> <span className={`status status-${need.status.toLowerCase()}`}>{t(`needStatus.${need.status}`)}</span>
+                    <Link to={`/needs/${need.id}`}>{need.title}</Link>{' '}
+                    <span className={`status status-${need.status.toLowerCase()}`}>
+                      {t(`needStatus.${need.status}`)}
+                    </span>
                   </h2>
                   <dl className="facts">
                     <div>
@@ -83,12 +94,21 @@ export function Component() {
                     )}
                     <div>
                       <dt>{t('fields.skills')}</dt>
-                      <dd>{need.skills.map((s) => `${skillLabel(s.skill, i18n.language)} (${t(`common:skillPicker.levels.${s.level}`)})`).join(', ')}</dd>
+                      <dd>
+                        {need.skills
+                          .map(
+                            (s) =>
+                              `${skillLabel(s.skill, i18n.language)} (${t(`common:skillPicker.levels.${s.level}`)})`,
+                          )
+                          .join(', ')}
+                      </dd>
                     </div>
                   </dl>
                   {need.status === 'OPEN' && (
                     <p className="toolbar">
-                      <Link to={`/needs/${need.id}/matches`}>{t('needs.matchesFor', { title: need.title })}</Link>
+                      <Link to={`/needs/${need.id}/matches`}>
+                        {t('needs.matchesFor', { title: need.title })}
+                      </Link>
                     </p>
                   )}
                 </li>

@@ -2,57 +2,71 @@
 // declines (with a message), the proposing side may withdraw an unanswered proposal.
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useSearchParams } from 'react-router';
-import { gql, type TypedDocumentNode } from '@apollo/client';
+import { Link, useParams, useSearchParams } from 'react-router';
+import { graphql } from '../../graphql/generated';
 import { useMutation, useQuery } from '@apollo/client/react';
 import { Label, TextArea, TextField as AriaTextField } from 'react-aria-components';
 import { Button, FormError, Page } from '../../ui';
 import { apiErrors, errorMessage } from '../../graphql/errors';
 import { useCurrentOrganization } from '../../app/current-organization';
-import { PARTNERSHIP_FIELDS, PARTNERSHIPS, type Partnership, type PartnershipDirection, type PartnershipState } from './shared/marketplace-documents';
+import { PARTNERSHIPS, type Partnership } from './shared/marketplace-documents';
+import { PartnershipDirection, PartnershipState } from '../../graphql/generated/graphql';
 import './shared/marketplace.css';
 
-const RESPOND: TypedDocumentNode<{ respondToPartnership: Partnership }, { id: string; accept: boolean; message: string | null }> = gql`
+const RESPOND = graphql(`
   mutation RespondToPartnership($id: ID!, $accept: Boolean!, $message: String) {
     respondToPartnership(id: $id, accept: $accept, message: $message) {
       ...PartnershipFields
     }
   }
-  ${PARTNERSHIP_FIELDS}
-`;
-const WITHDRAW: TypedDocumentNode<{ withdrawPartnership: Partnership }, { id: string }> = gql`
+`);
+const WITHDRAW = graphql(`
   mutation WithdrawPartnership($id: ID!) {
     withdrawPartnership(id: $id) {
       ...PartnershipFields
     }
   }
-  ${PARTNERSHIP_FIELDS}
-`;
+`);
 
-const STATES: PartnershipState[] = ['PROPOSED', 'ACCEPTED', 'DECLINED', 'WITHDRAWN'];
-const DIRECTIONS: PartnershipDirection[] = ['PROPOSED_TO_US', 'PROPOSED_BY_US'];
+const STATES: string[] = Object.values(PartnershipState);
+const DIRECTIONS: string[] = [PartnershipDirection.ProposedToUs, PartnershipDirection.ProposedByUs];
 
 function Respond({ partnership, counterpart }: { partnership: Partnership; counterpart: string }) {
   const { t } = useTranslation('marketplace');
   const [message, setMessage] = useState('');
-  const [respond, { loading, error }] = useMutation(RESPOND, { refetchQueries: [PARTNERSHIPS] });
+  const [respond, { loading, error, client }] = useMutation(RESPOND, { refetchQueries: [PARTNERSHIPS] });
   // The answer replaces these controls: the keyboard goes to the partnership's heading, which now says its state.
   const answer = (accept: boolean) =>
     void respond({ variables: { id: partnership.id, accept, message: message.trim() || null } })
       .then(() => document.getElementById(`partnership-${partnership.id}`)?.focus())
-      .catch(() => undefined);
+      // A refused answer (someone answered first, the proposal was withdrawn): show the real state.
+      .catch(() => client.refetchQueries({ include: [PARTNERSHIPS] }));
   return (
     <div className="respond">
       <AriaTextField className="field" value={message} onChange={setMessage}>
         <Label>{t('partnerships.responseMessage', { name: counterpart })}</Label>
         <TextArea rows={2} />
       </AriaTextField>
-      <FormError>{error && apiErrors(error).map((e) => errorMessage(t, e)).join(' ')}</FormError>
+      <FormError>
+        {error &&
+          apiErrors(error)
+            .map((e) => errorMessage(t, e))
+            .join(' ')}
+      </FormError>
       <div className="toolbar">
-        <Button isDisabled={loading} onPress={() => answer(true)} aria-label={t('partnerships.acceptFrom', { name: counterpart, title: partnership.need.title })}>
+        <Button
+          isDisabled={loading}
+          onPress={() => answer(true)}
+          aria-label={t('partnerships.acceptFrom', { name: counterpart, title: partnership.need.title })}
+        >
           {t('partnerships.accept')}
         </Button>
-        <Button variant="secondary" isDisabled={loading} onPress={() => answer(false)} aria-label={t('partnerships.declineFrom', { name: counterpart, title: partnership.need.title })}>
+        <Button
+          variant="secondary"
+          isDisabled={loading}
+          onPress={() => answer(false)}
+          aria-label={t('partnerships.declineFrom', { name: counterpart, title: partnership.need.title })}
+        >
           {t('partnerships.decline')}
         </Button>
       </div>
@@ -62,11 +76,25 @@ function Respond({ partnership, counterpart }: { partnership: Partnership; count
 
 function Withdraw({ partnership, counterpart }: { partnership: Partnership; counterpart: string }) {
   const { t } = useTranslation('marketplace');
-  const [withdraw, { loading, error }] = useMutation(WITHDRAW, { refetchQueries: [PARTNERSHIPS] });
+  const [withdraw, { loading, error, client }] = useMutation(WITHDRAW, { refetchQueries: [PARTNERSHIPS] });
   return (
     <div>
-      <FormError>{error && apiErrors(error).map((e) => errorMessage(t, e)).join(' ')}</FormError>
-      <Button variant="secondary" isDisabled={loading} onPress={() => void withdraw({ variables: { id: partnership.id } }).catch(() => undefined)} aria-label={t('partnerships.withdrawTo', { name: counterpart, title: partnership.need.title })}>
+      <FormError>
+        {error &&
+          apiErrors(error)
+            .map((e) => errorMessage(t, e))
+            .join(' ')}
+      </FormError>
+      <Button
+        variant="secondary"
+        isDisabled={loading}
+        onPress={() =>
+          void withdraw({ variables: { id: partnership.id } }).catch(() =>
+            client.refetchQueries({ include: [PARTNERSHIPS] }),
+          )
+        }
+        aria-label={t('partnerships.withdrawTo', { name: counterpart, title: partnership.need.title })}
+      >
         {t('partnerships.withdraw')}
       </Button>
     </div>
@@ -78,10 +106,19 @@ export function Component() {
   const { current } = useCurrentOrganization();
   const organizationId = current?.organization.id ?? '';
   const [params, setParams] = useSearchParams();
-  const direction = (DIRECTIONS as string[]).includes(params.get('direction') ?? '') ? (params.get('direction') as PartnershipDirection) : null;
-  const state = (STATES as string[]).includes(params.get('state') ?? '') ? (params.get('state') as PartnershipState) : null;
-  const { data, loading, error } = useQuery(PARTNERSHIPS, { variables: { organizationId, filter: { direction, state } }, skip: !organizationId, fetchPolicy: 'cache-and-network' });
-  const items = data?.partnerships.edges.map((e) => e.node) ?? [];
+  // /partnerships/:id (the link in a proposal's notification): that one partnership, with its actions.
+  const { id: only } = useParams();
+  const direction = DIRECTIONS.includes(params.get('direction') ?? '')
+    ? (params.get('direction') as PartnershipDirection)
+    : null;
+  const state = STATES.includes(params.get('state') ?? '') ? (params.get('state') as PartnershipState) : null;
+  const { data, loading, error } = useQuery(PARTNERSHIPS, {
+    variables: { organizationId, filter: { direction, state } },
+    skip: !organizationId,
+    fetchPolicy: 'cache-and-network',
+  });
+  const all = data?.partnerships.edges.map((e) => e.node) ?? [];
+  const items = only ? all.filter((p) => p.id === only) : all;
   const date = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium' });
   const directionId = useId();
   const stateId = useId();
@@ -93,11 +130,20 @@ export function Component() {
   };
 
   return (
-    <Page title={t('partnerships.title')}>
-      <div className="toolbar">
+    <Page title={only ? (items[0]?.need.title ?? t('partnerships.one')) : t('partnerships.title')}>
+      {only && (
+        <p className="toolbar">
+          <Link to="/partnerships">{t('partnerships.allLink')}</Link>
+        </p>
+      )}
+      <div className="toolbar" hidden={Boolean(only)}>
         <div className="field">
           <label htmlFor={directionId}>{t('partnerships.direction')}</label>
-          <select id={directionId} value={direction ?? ''} onChange={(event) => setFilter('direction', event.target.value)}>
+          <select
+            id={directionId}
+            value={direction ?? ''}
+            onChange={(event) => setFilter('direction', event.target.value)}
+          >
             <option value="">{t('partnerships.all')}</option>
             {DIRECTIONS.map((d) => (
               <option key={d} value={d}>
@@ -108,7 +154,11 @@ export function Component() {
         </div>
         <div className="field">
           <label htmlFor={stateId}>{t('partnerships.state')}</label>
-          <select id={stateId} value={state ?? ''} onChange={(event) => setFilter('state', event.target.value)}>
+          <select
+            id={stateId}
+            value={state ?? ''}
+            onChange={(event) => setFilter('state', event.target.value)}
+          >
             <option value="">{t('partnerships.all')}</option>
             {STATES.map((s) => (
               <option key={s} value={s}>
@@ -118,11 +168,20 @@ export function Component() {
           </select>
         </div>
       </div>
-      <FormError>{error && apiErrors(error).map((e) => errorMessage(t, e)).join(' ')}</FormError>
+      <FormError>
+        {error &&
+          apiErrors(error)
+            .map((e) => errorMessage(t, e))
+            .join(' ')}
+      </FormError>
       {loading && !data ? (
         <p>{t('common:loading')}</p>
       ) : items.length === 0 ? (
-        <p>{t('partnerships.empty')}</p>
+        <p>
+          {only
+            ? t('partnerships.notFound', { organization: current?.organization.name ?? '' })
+            : t('partnerships.empty')}
+        </p>
       ) : (
         <ul className="cards" aria-label={t('partnerships.listLabel')}>
           {items.map((p) => {
@@ -132,10 +191,15 @@ export function Component() {
               <li key={p.id} className="card" data-testid="partnership">
                 <div className="card-heading" id={`partnership-${p.id}`} tabIndex={-1}>
                   <h2>{p.need.title}</h2>
-                  <span className={`status status-${p.state.toLowerCase()}`}>{t(`partnershipStates.${p.state}`)}</span>
+                  <span className={`status status-${p.state.toLowerCase()}`}>
+                    {t(`partnershipStates.${p.state}`)}
+                  </span>
                 </div>
                 <p className="meta">
-                  {ours ? t('partnerships.proposedTo', { name: counterpart }) : t('partnerships.proposedBy', { name: counterpart })} · <time dateTime={p.createdAt}>{date.format(new Date(p.createdAt))}</time>
+                  {ours
+                    ? t('partnerships.proposedTo', { name: counterpart })
+                    : t('partnerships.proposedBy', { name: counterpart })}{' '}
+                  · <time dateTime={p.createdAt}>{date.format(new Date(p.createdAt))}</time>
                 </p>
                 {p.message && (
                   <blockquote className="message">
@@ -147,7 +211,12 @@ export function Component() {
                     <strong>{t('partnerships.response')}</strong> {p.responseMessage}
                   </p>
                 )}
-                {p.state === 'PROPOSED' && (ours ? <Withdraw partnership={p} counterpart={counterpart} /> : <Respond partnership={p} counterpart={counterpart} />)}
+                {p.state === 'PROPOSED' &&
+                  (ours ? (
+                    <Withdraw partnership={p} counterpart={counterpart} />
+                  ) : (
+                    <Respond partnership={p} counterpart={counterpart} />
+                  ))}
               </li>
             );
           })}

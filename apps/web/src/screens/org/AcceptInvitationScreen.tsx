@@ -1,13 +1,13 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useSearchParams } from 'react-router';
-import { gql, type TypedDocumentNode } from '@apollo/client';
+import { graphql } from '../../graphql/generated';
 import { useMutation } from '@apollo/client/react';
 import { Button, FormError, Page } from '../../ui';
 import { apiErrors, errorMessage } from '../../graphql/errors';
 import { useEnterOrganization } from './organization-session';
 
-const ACCEPT: TypedDocumentNode<{ acceptInvitation: { role: string; organization: { id: string; name: string } } }, { token: string }> = gql`
+const ACCEPT = graphql(`
   mutation AcceptInvitation($token: String!) {
     acceptInvitation(token: $token) {
       role
@@ -17,7 +17,7 @@ const ACCEPT: TypedDocumentNode<{ acceptInvitation: { role: string; organization
       }
     }
   }
-`;
+`);
 
 /** The page an invitation e-mail links to: /invitations/accept?token=… */
 export function Component() {
@@ -37,7 +37,11 @@ export function Component() {
       await enter(data.acceptInvitation.organization.id);
       await navigate('/');
     } catch (failure) {
-      setError(apiErrors(failure).map((e) => errorMessage(t, e)).join(' '));
+      setError(
+        apiErrors(failure)
+          .map((e) => errorMessage(t, e))
+          .join(' '),
+      );
     }
   };
 

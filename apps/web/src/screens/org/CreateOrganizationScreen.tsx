@@ -4,22 +4,17 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { z } from 'zod';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import { gql, type TypedDocumentNode } from '@apollo/client';
+import { graphql } from '../../graphql/generated';
 import { useMutation, useQuery } from '@apollo/client/react';
 import { Form, Page, SelectField, TextField } from '../../ui';
 import { setServerErrors } from '../../graphql/errors';
 import { useEnterOrganization } from './organization-session';
+import { OrgKind, OrgSize } from '../../graphql/generated/graphql';
 
-const KINDS = ['EMPLOYER', 'INSTITUTION', 'UMBRELLA', 'COMMUNITY'] as const;
-const SIZES = ['SMALL', 'MEDIUM', 'LARGE'] as const;
+// Anyone may create any kind of organization but an operator's (Lattice's own, made at start).
+const KINDS = Object.values(OrgKind).filter((kind) => kind !== OrgKind.Operator);
 
-interface Region {
-  code: string;
-  kind: 'PROVINCE' | 'CMA' | 'ECONOMIC_REGION';
-  nameEn: string;
-  nameFr: string;
-}
-const REGIONS: TypedDocumentNode<{ regions: Region[] }> = gql`
+const REGIONS = graphql(`
   query Regions {
     regions {
       code
@@ -28,14 +23,14 @@ const REGIONS: TypedDocumentNode<{ regions: Region[] }> = gql`
       nameFr
     }
   }
-`;
-const CREATE: TypedDocumentNode<{ createOrganization: { id: string } }, { input: Record<string, string | undefined> }> = gql`
+`);
+const CREATE = graphql(`
   mutation CreateOrganization($input: CreateOrganizationInput!) {
     createOrganization(input: $input) {
       id
     }
   }
-`;
+`);
 
 export function Component() {
   const { t, i18n } = useTranslation('org');
@@ -48,19 +43,39 @@ export function Component() {
       z.object({
         name: z.string().trim().min(2, t('validation.nameLength')).max(200, t('validation.nameLength')),
         kind: z.enum(KINDS, t('validation.kindRequired')),
-        size: z.enum(SIZES, t('validation.sizeRequired')),
+        size: z.enum(OrgSize, t('validation.sizeRequired')),
         region: z.string(),
-        sector: z.string().trim().regex(/^(\d{2,6})?$/, t('validation.sector')),
+        sector: z
+          .string()
+          .trim()
+          .regex(/^(\d{2,6})?$/, t('validation.sector')),
         website: z.union([z.literal(''), z.url({ protocol: /^https?$/, error: t('validation.website') })]),
       }),
     [t],
   );
   type Values = z.input<typeof schema>;
-  const form = useForm<Values>({ resolver: zodResolver(schema), defaultValues: { name: '', kind: '' as Values['kind'], size: '' as Values['size'], region: '', sector: '', website: '' } });
+  const form = useForm<Values>({
+    resolver: zodResolver(schema),
+    defaultValues: {
+      name: '',
+      kind: '' as Values['kind'],
+      size: '' as Values['size'],
+      region: '',
+      sector: '',
+      website: '',
+    },
+  });
 
   const onSubmit = form.handleSubmit(async (values) => {
     try {
-      const input = { name: values.name.trim(), kind: values.kind, size: values.size, region: values.region || undefined, sector: values.sector || undefined, website: values.website || undefined };
+      const input = {
+        name: values.name.trim(),
+        kind: values.kind,
+        size: values.size,
+        region: values.region || undefined,
+        sector: values.sector || undefined,
+        website: values.website || undefined,
+      };
       const { data } = await create({ variables: { input } });
       if (!data) return;
       await enter(data.createOrganization.id);
@@ -70,16 +85,53 @@ export function Component() {
     }
   });
 
-  const regionOptions = (regions.data?.regions ?? []).map((r) => ({ value: r.code, label: `${i18n.language === 'fr' ? r.nameFr : r.nameEn} (${t(`regionKinds.${r.kind}`)})` }));
+  const regionOptions = (regions.data?.regions ?? []).map((r) => ({
+    value: r.code,
+    label: `${i18n.language === 'fr' ? r.nameFr : r.nameEn} (${t(`regionKinds.${r.kind}`)})`,
+  }));
   return (
     <Page title={t('create.title')}>
-      <Form onSubmit={onSubmit} serverError={form.formState.errors.root?.['server']?.message} submitting={form.formState.isSubmitting} submitLabel={t('create.submit')}>
+      <Form
+        onSubmit={onSubmit}
+        serverError={form.formState.errors.root?.['server']?.message}
+        submitting={form.formState.isSubmitting}
+        submitLabel={t('create.submit')}
+      >
         <TextField control={form.control} name="name" label={t('fields.name')} autoComplete="organization" />
-        <SelectField control={form.control} name="kind" label={t('fields.kind')} placeholder={t('choose')} options={KINDS.map((k) => ({ value: k, label: t(`kinds.${k}`) }))} />
-        <SelectField control={form.control} name="size" label={t('fields.size')} placeholder={t('choose')} options={SIZES.map((s) => ({ value: s, label: t(`sizes.${s}`) }))} />
-        <SelectField control={form.control} name="region" label={t('fields.region')} placeholder={t('optional')} options={regionOptions} />
-        <TextField control={form.control} name="sector" label={t('fields.sector')} description={t('fields.sectorHint')} />
-        <TextField control={form.control} name="website" type="url" label={t('fields.website')} autoComplete="url" />
+        <SelectField
+          control={form.control}
+          name="kind"
+          label={t('fields.kind')}
+          placeholder={t('choose')}
+          options={KINDS.map((k) => ({ value: k, label: t(`kinds.${k}`) }))}
+        />
+        <SelectField
+          control={form.control}
+          name="size"
+          label={t('fields.size')}
+          placeholder={t('choose')}
+          options={Object.values(OrgSize).map((s) => ({ value: s, label: t(`sizes.${s}`) }))}
+        />
+        <SelectField
+          control={form.control}
+          name="region"
+          label={t('fields.region')}
+          placeholder={t('optional')}
+          options={regionOptions}
+        />
+        <TextField
+          control={form.control}
+          name="sector"
+          label={t('fields.sector')}
+          description={t('fields.sectorHint')}
+        />
+        <TextField
+          control={form.control}
+          name="website"
+          type="url"
+          label={t('fields.website')}
+          autoComplete="url"
+        />
       </Form>
     </Page>
   );

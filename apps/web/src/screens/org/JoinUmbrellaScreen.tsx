@@ -3,13 +3,13 @@ import { useForm } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { z } from 'zod';
 import { useTranslation } from 'react-i18next';
-import { gql, type TypedDocumentNode } from '@apollo/client';
+import { graphql } from '../../graphql/generated';
 import { useMutation, useQuery } from '@apollo/client/react';
 import { Form, Page, SelectField } from '../../ui';
 import { setServerErrors } from '../../graphql/errors';
 import { useCurrentOrganization } from '../../app/current-organization';
 
-const UMBRELLAS: TypedDocumentNode<{ organizations: { edges: Array<{ node: { id: string; name: string } }> } }> = gql`
+const UMBRELLAS = graphql(`
   query Umbrellas {
     organizations(filter: { kind: UMBRELLA }, first: 100) {
       edges {
@@ -20,8 +20,8 @@ const UMBRELLAS: TypedDocumentNode<{ organizations: { edges: Array<{ node: { id:
       }
     }
   }
-`;
-const JOIN: TypedDocumentNode<{ joinUmbrella: { organization: { name: string } } }, { umbrellaId: string; organizationId: string }> = gql`
+`);
+const JOIN = graphql(`
   mutation JoinUmbrella($umbrellaId: ID!, $organizationId: ID!) {
     joinUmbrella(umbrellaId: $umbrellaId, organizationId: $organizationId) {
       organization {
@@ -29,7 +29,7 @@ const JOIN: TypedDocumentNode<{ joinUmbrella: { organization: { name: string } }
       }
     }
   }
-`;
+`);
 
 export function Component() {
   const { t } = useTranslation('org');
@@ -37,27 +37,50 @@ export function Component() {
   const umbrellas = useQuery(UMBRELLAS);
   const [join] = useMutation(JOIN);
   const [joined, setJoined] = useState<string | null>(null);
-  const schema = useMemo(() => z.object({ umbrellaId: z.string().min(1, t('validation.umbrellaRequired')) }), [t]);
+  const schema = useMemo(
+    () => z.object({ umbrellaId: z.string().min(1, t('validation.umbrellaRequired')) }),
+    [t],
+  );
   type Values = z.infer<typeof schema>;
   const form = useForm<Values>({ resolver: zodResolver(schema), defaultValues: { umbrellaId: '' } });
 
   const onSubmit = form.handleSubmit(async (values) => {
     if (!current) return;
     try {
-      const { data } = await join({ variables: { umbrellaId: values.umbrellaId, organizationId: current.organization.id } });
+      const { data } = await join({
+        variables: { umbrellaId: values.umbrellaId, organizationId: current.organization.id },
+      });
       if (data) setJoined(data.joinUmbrella.organization.name);
     } catch (error) {
-      setServerErrors(error, form.setError, t, ['umbrellaId'], { 'IDENTITY.ALREADY_IN_UMBRELLA': 'umbrellaId', 'IDENTITY.NOT_AN_UMBRELLA': 'umbrellaId', 'IDENTITY.CANNOT_JOIN_ITSELF': 'umbrellaId' });
+      setServerErrors(error, form.setError, t, ['umbrellaId'], {
+        'IDENTITY.ALREADY_IN_UMBRELLA': 'umbrellaId',
+        'IDENTITY.NOT_AN_UMBRELLA': 'umbrellaId',
+        'IDENTITY.CANNOT_JOIN_ITSELF': 'umbrellaId',
+      });
     }
   });
 
   if (!current) return <Page title={t('umbrella.title')}>{t('home.noOrganization')}</Page>;
-  const options = (umbrellas.data?.organizations.edges ?? []).map((e) => ({ value: e.node.id, label: e.node.name }));
+  const options = (umbrellas.data?.organizations.edges ?? []).map((e) => ({
+    value: e.node.id,
+    label: e.node.name,
+  }));
   return (
     <Page title={t('umbrella.title')}>
       <p>{t('umbrella.intro', { organization: current.organization.name })}</p>
-      <Form onSubmit={onSubmit} serverError={form.formState.errors.root?.['server']?.message} submitting={form.formState.isSubmitting} submitLabel={t('umbrella.submit')}>
-        <SelectField control={form.control} name="umbrellaId" label={t('fields.umbrella')} placeholder={t('choose')} options={options} />
+      <Form
+        onSubmit={onSubmit}
+        serverError={form.formState.errors.root?.['server']?.message}
+        submitting={form.formState.isSubmitting}
+        submitLabel={t('umbrella.submit')}
+      >
+        <SelectField
+          control={form.control}
+          name="umbrellaId"
+          label={t('fields.umbrella')}
+          placeholder={t('choose')}
+          options={options}
+        />
       </Form>
       {joined && (
         <p role="status" className="notice notice-success">

@@ -12,7 +12,18 @@ import { useMutation, useQuery } from '@apollo/client/react';
 import { Dialog, DialogTrigger, Heading, Modal, ModalOverlay } from 'react-aria-components';
 import { Button, Form, Page, TextField } from '../../ui';
 import { setServerErrors } from '../../graphql/errors';
-import { AWARD, AWARD_BATCH, AWARD_BATCH_START, AWARDS, CREDENTIALS, REVOKE, type Award, type AwardBatch, type CredentialSummary } from './documents';
+import { AwardStatus } from '../../graphql/generated/graphql';
+import {
+  AWARD,
+  AWARD_BATCH,
+  AWARD_BATCH_START,
+  AWARDS,
+  CREDENTIALS,
+  REVOKE,
+  type Award,
+  type AwardBatch,
+  type CredentialSummary,
+} from './documents';
 import { LEARNER_CSV_TEMPLATE, parseLearnerCsv, type ParsedLearners } from './learner-csv';
 import { ApiErrorNotice, FRESH, FileField, reasonDetails, useDate, useWorkingAs } from './trust-ui';
 
@@ -26,7 +37,9 @@ export function Component() {
   const own = useQuery(CREDENTIALS, { variables: { issuerId: organization?.id }, skip: !organization });
   const { data } = useQuery(CREDENTIALS, { variables: {}, skip: !organization });
   const awardable = useMemo(() => {
-    const adopted = (data?.credentials.edges.map((e) => e.node) ?? []).filter((c) => organization && c.adoptions.some((a) => a.institution.id === organization.id));
+    const adopted = (data?.credentials.edges.map((e) => e.node) ?? []).filter(
+      (c) => organization && c.adoptions.some((a) => a.institution.id === organization.id),
+    );
     const mine = own.data?.credentials.edges.map((e) => e.node) ?? [];
     return [...mine, ...adopted.filter((c) => !mine.some((m) => m.id === c.id))];
   }, [data, own.data, organization]);
@@ -50,10 +63,16 @@ export function Component() {
       ) : (
         <div className="field">
           <label htmlFor="issuing-credential">{t('issuing.credential')}</label>
-          <select id="issuing-credential" value={credentialId} onChange={(event) => setParams({ credential: event.target.value })}>
+          <select
+            id="issuing-credential"
+            value={credentialId}
+            onChange={(event) => setParams({ credential: event.target.value })}
+          >
             {awardable.map((c) => (
               <option key={c.id} value={c.id}>
-                {c.issuer.id === organization.id ? c.title : t('issuing.adoptedTitle', { title: c.title, issuer: c.issuer.name })}
+                {c.issuer.id === organization.id
+                  ? c.title
+                  : t('issuing.adoptedTitle', { title: c.title, issuer: c.issuer.name })}
               </option>
             ))}
           </select>
@@ -79,54 +98,122 @@ function AwardOne({ credential, issuerId }: { credential: CredentialSummary; iss
       z.object({
         name: z.string().trim().min(1, t('award.validation.name')),
         email: z.email(t('award.validation.email')),
-        score: z.string().trim().regex(/^\d{1,3}([.,]\d+)?$/, t('award.validation.score')).refine((v) => Number(v.replace(',', '.')) <= 100, t('award.validation.score')),
-        attempt: z.string().trim().regex(/^[1-9]\d*$/, t('award.validation.attempt')),
-        evidenceUrl: z.union([z.literal(''), z.url({ protocol: /^https?$/, error: t('award.validation.evidenceUrl') })]),
+        score: z
+          .string()
+          .trim()
+          .regex(/^\d{1,3}([.,]\d+)?$/, t('award.validation.score'))
+          .refine((v) => Number(v.replace(',', '.')) <= 100, t('award.validation.score')),
+        attempt: z
+          .string()
+          .trim()
+          .regex(/^[1-9]\d*$/, t('award.validation.attempt')),
+        evidenceUrl: z.union([
+          z.literal(''),
+          z.url({ protocol: /^https?$/, error: t('award.validation.evidenceUrl') }),
+        ]),
         evidenceNarrative: z.string().max(2000),
       }),
     [t],
   );
   type Values = z.infer<typeof schema>;
-  const empty: Values = { name: '', email: '', score: '', attempt: '1', evidenceUrl: '', evidenceNarrative: '' };
+  const empty: Values = {
+    name: '',
+    email: '',
+    score: '',
+    attempt: '1',
+    evidenceUrl: '',
+    evidenceNarrative: '',
+  };
   const form = useForm<Values>({ resolver: zodResolver(schema), defaultValues: empty });
 
   const onSubmit = form.handleSubmit(async (values) => {
     setAwarded(null);
-    const evidence = values.evidenceUrl || values.evidenceNarrative ? [{ url: values.evidenceUrl || null, narrative: values.evidenceNarrative || null }] : undefined;
+    const evidence =
+      values.evidenceUrl || values.evidenceNarrative
+        ? [{ url: values.evidenceUrl || null, narrative: values.evidenceNarrative || null }]
+        : undefined;
     try {
       const { data } = await award({
         variables: {
-          input: { credentialId: credential.id, issuerId, recipient: { email: values.email.trim(), name: values.name.trim() }, result: { score: Number(values.score.replace(',', '.')), attempt: Number(values.attempt) }, evidence },
+          input: {
+            credentialId: credential.id,
+            issuerId,
+            recipient: { email: values.email.trim(), name: values.name.trim() },
+            result: { score: Number(values.score.replace(',', '.')), attempt: Number(values.attempt) },
+            evidence,
+          },
         },
       });
       if (data) setAwarded(data.awardCredential);
       form.reset(empty);
     } catch (error) {
-      setServerErrors(error, form.setError, t, ['name', 'email', 'score', 'attempt', 'evidenceUrl', 'evidenceNarrative'], {
-        'CREDENTIALS.BELOW_MASTERY_THRESHOLD': 'score',
-        'CREDENTIALS.ATTEMPTS_EXCEEDED': 'attempt',
-        'CREDENTIALS.ALREADY_AWARDED': 'email',
-        url: 'evidenceUrl',
-        narrative: 'evidenceNarrative',
-      });
+      setServerErrors(
+        error,
+        form.setError,
+        t,
+        ['name', 'email', 'score', 'attempt', 'evidenceUrl', 'evidenceNarrative'],
+        {
+          'CREDENTIALS.BELOW_MASTERY_THRESHOLD': 'score',
+          'CREDENTIALS.ATTEMPTS_EXCEEDED': 'attempt',
+          'CREDENTIALS.ALREADY_AWARDED': 'email',
+          url: 'evidenceUrl',
+          narrative: 'evidenceNarrative',
+        },
+      );
       // In words, with the numbers the API gives.
       const below = reasonDetails(error, 'CREDENTIALS.BELOW_MASTERY_THRESHOLD');
-      if (below) form.setError('score', { type: 'server', message: t('award.belowThreshold', { score: below['score'], threshold: below['masteryThreshold'] }) });
+      if (below)
+        form.setError('score', {
+          type: 'server',
+          message: t('award.belowThreshold', { score: below['score'], threshold: below['masteryThreshold'] }),
+        });
       const beyond = reasonDetails(error, 'CREDENTIALS.ATTEMPTS_EXCEEDED');
-      if (beyond) form.setError('attempt', { type: 'server', message: t('award.attemptsExceeded', { count: Number(beyond['attemptsAllowed']) }) });
+      if (beyond)
+        form.setError('attempt', {
+          type: 'server',
+          message: t('award.attemptsExceeded', { count: Number(beyond['attemptsAllowed']) }),
+        });
     }
   });
 
   return (
     <section aria-labelledby="award-one-title">
       <h2 id="award-one-title">{t('award.title')}</h2>
-      <Form onSubmit={onSubmit} serverError={form.formState.errors.root?.['server']?.message} submitting={form.formState.isSubmitting} submitLabel={t('award.submit')}>
+      <Form
+        onSubmit={onSubmit}
+        serverError={form.formState.errors.root?.['server']?.message}
+        submitting={form.formState.isSubmitting}
+        submitLabel={t('award.submit')}
+      >
         <TextField control={form.control} name="name" label={t('award.name')} autoComplete="off" />
-        <TextField control={form.control} name="email" type="email" label={t('award.email')} description={t('award.emailHint')} autoComplete="off" />
-        <TextField control={form.control} name="score" label={t('award.score')} description={t('award.scoreHint')} />
+        <TextField
+          control={form.control}
+          name="email"
+          type="email"
+          label={t('award.email')}
+          description={t('award.emailHint')}
+          autoComplete="off"
+        />
+        <TextField
+          control={form.control}
+          name="score"
+          label={t('award.score')}
+          description={t('award.scoreHint')}
+        />
         <TextField control={form.control} name="attempt" label={t('award.attempt')} />
-        <TextField control={form.control} name="evidenceUrl" type="url" label={t('award.evidenceUrl')} description={t('award.evidenceUrlHint')} />
-        <TextField multiline control={form.control} name="evidenceNarrative" label={t('award.evidenceNarrative')} />
+        <TextField
+          control={form.control}
+          name="evidenceUrl"
+          type="url"
+          label={t('award.evidenceUrl')}
+          description={t('award.evidenceUrlHint')}
+        />
+        <TextField
+          multiline
+          control={form.control}
+          name="evidenceNarrative"
+          label={t('award.evidenceNarrative')}
+        />
       </Form>
       {awarded && (
         <div role="status" className="notice notice-success">
@@ -145,8 +232,14 @@ function AwardBatchUpload({ credential, issuerId }: { credential: CredentialSumm
   const [parsed, setParsed] = useState<(ParsedLearners & { fileName: string }) | null>(null);
   const [batchId, setBatchId] = useState<string | null>(null);
   const [start, starting] = useMutation(AWARD_BATCH_START);
-  const progress = useQuery(AWARD_BATCH, { variables: { id: batchId ?? '' }, skip: !batchId, fetchPolicy: 'network-only', notifyOnNetworkStatusChange: false });
-  const batch: AwardBatch | null | undefined = progress.data?.awardBatch ?? starting.data?.awardCredentialBatch;
+  const progress = useQuery(AWARD_BATCH, {
+    variables: { id: batchId ?? '' },
+    skip: !batchId,
+    fetchPolicy: 'network-only',
+    notifyOnNetworkStatusChange: false,
+  });
+  const batch: AwardBatch | null | undefined =
+    progress.data?.awardBatch ?? starting.data?.awardCredentialBatch;
   const done = batch?.status === 'DONE';
   const { startPolling, stopPolling } = progress;
   useEffect(() => {
@@ -166,11 +259,21 @@ function AwardBatchUpload({ credential, issuerId }: { credential: CredentialSumm
   };
   const send = async () => {
     if (!parsed?.learners.length) return;
-    const learners = parsed.learners.map(({ recipient, result, evidence }) => ({ recipient, result, ...(evidence ? { evidence: [...evidence] } : {}) }));
-    const { data } = await start({ variables: { input: { credentialId: credential.id, issuerId, learners } } }).catch(() => ({ data: undefined }));
+    const learners = parsed.learners.map(({ recipient, result, evidence }) => ({
+      recipient,
+      result,
+      ...(evidence ? { evidence: [...evidence] } : {}),
+    }));
+    const { data } = await start({
+      variables: { input: { credentialId: credential.id, issuerId, learners } },
+    }).catch(() => ({ data: undefined }));
     if (data) setBatchId(data.awardCredentialBatch.id);
   };
-  const fileError = parsed?.fileProblem ? t(`batch.fileProblem.${parsed.fileProblem}`, { columns: parsed.missingColumns?.join(', ') ?? '' }) : parsed && parsed.rowErrors.length ? t('batch.rowsInvalid', { count: parsed.rowErrors.length }) : null;
+  const fileError = parsed?.fileProblem
+    ? t(`batch.fileProblem.${parsed.fileProblem}`, { columns: parsed.missingColumns?.join(', ') ?? '' })
+    : parsed && parsed.rowErrors.length
+      ? t('batch.rowsInvalid', { count: parsed.rowErrors.length })
+      : null;
   const rowOf = (position: number) => parsed?.learners[position]?.row;
 
   return (
@@ -178,11 +281,20 @@ function AwardBatchUpload({ credential, issuerId }: { credential: CredentialSumm
       <h2 id="award-batch-title">{t('batch.title')}</h2>
       <p>
         {t('batch.intro')}{' '}
-        <a href={`data:text/csv;charset=utf-8,${encodeURIComponent(LEARNER_CSV_TEMPLATE)}`} download="learners.csv">
+        <a
+          href={`data:text/csv;charset=utf-8,${encodeURIComponent(LEARNER_CSV_TEMPLATE)}`}
+          download="learners.csv"
+        >
           {t('batch.template')}
         </a>
       </p>
-      <FileField label={t('batch.file')} hint={t('batch.fileHint')} error={fileError} accept=".csv,text/csv" onFile={(file) => void onFile(file)} />
+      <FileField
+        label={t('batch.file')}
+        hint={t('batch.fileHint')}
+        error={fileError}
+        accept=".csv,text/csv"
+        onFile={(file) => void onFile(file)}
+      />
       {parsed && parsed.rowErrors.length > 0 && (
         <div role="alert" className="notice notice-error">
           <p>{t('batch.fixRows', { file: parsed.fileName })}</p>
@@ -209,9 +321,15 @@ function AwardBatchUpload({ credential, issuerId }: { credential: CredentialSumm
       {batch && (
         <div className="batch-progress">
           <p role="status" data-testid="batch-progress">
-            {done ? t('batch.done', { succeeded: batch.succeeded, failed: batch.failed, total: batch.total }) : t('batch.running', { processed: batch.succeeded + batch.failed, total: batch.total })}
+            {done
+              ? t('batch.done', { succeeded: batch.succeeded, failed: batch.failed, total: batch.total })
+              : t('batch.running', { processed: batch.succeeded + batch.failed, total: batch.total })}
           </p>
-          <progress max={batch.total} value={batch.succeeded + batch.failed} aria-label={t('batch.progressLabel')} />
+          <progress
+            max={batch.total}
+            value={batch.succeeded + batch.failed}
+            aria-label={t('batch.progressLabel')}
+          />
           <table className="table">
             <caption className="visually-hidden">{t('batch.results')}</caption>
             <thead>
@@ -235,7 +353,9 @@ function AwardBatchUpload({ credential, issuerId }: { credential: CredentialSumm
                       <>
                         {t('batch.status.FAILED')}
                         {t('batch.separator')}
-                        {item.errorCode ? t(`errors:reason.${item.errorCode}`, { defaultValue: item.errorMessage ?? '' }) : item.errorMessage}
+                        {item.errorCode
+                          ? t(`errors:reason.${item.errorCode}`, { defaultValue: item.errorMessage ?? '' })
+                          : item.errorMessage}
                       </>
                     ) : (
                       t('batch.status.PENDING')
@@ -254,18 +374,28 @@ function AwardBatchUpload({ credential, issuerId }: { credential: CredentialSumm
 function AwardsList({ credential, issuerId }: { credential: CredentialSummary; issuerId: string }) {
   const { t } = useTranslation('trust');
   const date = useDate();
-  const [status, setStatus] = useState<'' | 'ACTIVE' | 'REVOKED'>('');
-  const { data, loading, error } = useQuery(AWARDS, { variables: { filter: { issuerId, credentialId: credential.id, ...(status ? { status } : {}) } }, context: FRESH });
+  const [status, setStatus] = useState<'' | AwardStatus>('');
+  const { data, loading, error } = useQuery(AWARDS, {
+    variables: { filter: { issuerId, credentialId: credential.id, ...(status ? { status } : {}) } },
+    context: FRESH,
+  });
   const awards = data?.awards.edges.map((e) => e.node) ?? [];
   return (
     <section aria-labelledby="awards-title">
       <h2 id="awards-title">{t('awards.title', { title: credential.title })}</h2>
       <div className="field narrow">
         <label htmlFor="awards-status">{t('awards.statusFilter')}</label>
-        <select id="awards-status" value={status} onChange={(event) => setStatus(event.target.value as typeof status)}>
+        <select
+          id="awards-status"
+          value={status}
+          onChange={(event) => setStatus(event.target.value as typeof status)}
+        >
           <option value="">{t('awards.all')}</option>
-          <option value="ACTIVE">{t('awards.status.ACTIVE')}</option>
-          <option value="REVOKED">{t('awards.status.REVOKED')}</option>
+          {Object.values(AwardStatus).map((value) => (
+            <option key={value} value={value}>
+              {t(`awards.status.${value}`)}
+            </option>
+          ))}
         </select>
       </div>
       <ApiErrorNotice error={error} />
@@ -293,7 +423,11 @@ function AwardsList({ credential, issuerId }: { credential: CredentialSummary; i
                 </td>
                 <td>{award.score}</td>
                 <td>{date(award.awardedAt)}</td>
-                <td>{award.status === 'REVOKED' ? t('awards.revokedBecause', { reason: award.revokedReason ?? '' }) : t('awards.status.ACTIVE')}</td>
+                <td>
+                  {award.status === 'REVOKED'
+                    ? t('awards.revokedBecause', { reason: award.revokedReason ?? '' })
+                    : t('awards.status.ACTIVE')}
+                </td>
                 <td>{award.status === 'ACTIVE' && <RevokeDialog award={award} />}</td>
               </tr>
             ))}
@@ -307,7 +441,13 @@ function AwardsList({ credential, issuerId }: { credential: CredentialSummary; i
 function RevokeDialog({ award }: { award: Award }) {
   const { t } = useTranslation('trust');
   const [revoke] = useMutation(REVOKE, { refetchQueries: [AWARDS] });
-  const schema = useMemo(() => z.object({ reason: z.string().trim().min(3, t('revoke.reasonRequired')).max(500, t('revoke.reasonTooLong')) }), [t]);
+  const schema = useMemo(
+    () =>
+      z.object({
+        reason: z.string().trim().min(3, t('revoke.reasonRequired')).max(500, t('revoke.reasonTooLong')),
+      }),
+    [t],
+  );
   type Values = z.infer<typeof schema>;
   const form = useForm<Values>({ resolver: zodResolver(schema), defaultValues: { reason: '' } });
   return (
@@ -329,14 +469,22 @@ function RevokeDialog({ award }: { award: Award }) {
                       await revoke({ variables: { id: award.id, reason: reason.trim() } });
                       close();
                     } catch (error) {
-                      setServerErrors(error, form.setError, t, ['reason'], { 'CREDENTIALS.INVALID_REVOCATION_REASON': 'reason' });
+                      setServerErrors(error, form.setError, t, ['reason'], {
+                        'CREDENTIALS.INVALID_REVOCATION_REASON': 'reason',
+                      });
                     }
                   })}
                   serverError={form.formState.errors.root?.['server']?.message}
                   submitting={form.formState.isSubmitting}
                   submitLabel={t('revoke.confirm')}
                 >
-                  <TextField multiline control={form.control} name="reason" label={t('revoke.reason')} description={t('revoke.reasonHint')} />
+                  <TextField
+                    multiline
+                    control={form.control}
+                    name="reason"
+                    label={t('revoke.reason')}
+                    description={t('revoke.reasonHint')}
+                  />
                 </Form>
                 <Button variant="secondary" onPress={close}>
                   {t('revoke.cancel')}

@@ -11,9 +11,13 @@ import { verifyDocument, type VerificationResult } from '../public/credential-do
 import { VerificationReport } from '../public/VerificationReport';
 import { ApiErrorNotice, useDate } from './trust-ui';
 
-const achievementName = (openBadge: Record<string, unknown>): string => {
-  const subject = (openBadge['credentialSubject'] ?? {}) as { achievement?: { name?: unknown } };
-  return typeof subject.achievement?.name === 'string' ? subject.achievement.name : typeof openBadge['name'] === 'string' ? openBadge['name'] : '';
+const achievementName = (openBadge: unknown): string => {
+  const document = (openBadge ?? {}) as {
+    name?: unknown;
+    credentialSubject?: { achievement?: { name?: unknown } };
+  };
+  const name = document.credentialSubject?.achievement?.name ?? document.name;
+  return typeof name === 'string' ? name : '';
 };
 
 export function Component() {
@@ -21,7 +25,7 @@ export function Component() {
   const date = useDate();
   const client = useApolloClient();
   const { data, loading, error } = useQuery(MY_AWARDS);
-  const [transcript, setTranscript] = useState<{ href: string; document: Record<string, unknown> } | null>(null);
+  const [transcript, setTranscript] = useState<{ href: string; document: unknown } | null>(null);
   const [verification, setVerification] = useState<VerificationResult | null>(null);
   const [transcriptError, setTranscriptError] = useState<string | null>(null);
   const [preparing, setPreparing] = useState(false);
@@ -33,9 +37,17 @@ export function Component() {
     try {
       const result = await client.query({ query: MY_TRANSCRIPT, fetchPolicy: 'network-only' });
       setVerification(null);
-      if (result.data) setTranscript({ document: result.data.myTranscript, href: `data:application/ld+json;charset=utf-8,${encodeURIComponent(JSON.stringify(result.data.myTranscript, null, 2))}` });
+      if (result.data)
+        setTranscript({
+          document: result.data.myTranscript,
+          href: `data:application/ld+json;charset=utf-8,${encodeURIComponent(JSON.stringify(result.data.myTranscript, null, 2))}`,
+        });
     } catch (failure) {
-      setTranscriptError(apiErrors(failure).map((e) => errorMessage(t, e)).join(' '));
+      setTranscriptError(
+        apiErrors(failure)
+          .map((e) => errorMessage(t, e))
+          .join(' '),
+      );
     } finally {
       setPreparing(false);
     }
@@ -64,7 +76,9 @@ export function Component() {
             {awards.map((award) => (
               <tr key={award.id} data-testid="my-award">
                 <td>
-                  <Link to={`/public/credentials/${award.id}`}>{achievementName(award.openBadge) || t('mine.untitled')}</Link>
+                  <Link to={`/public/credentials/${award.id}`}>
+                    {achievementName(award.openBadge) || t('mine.untitled')}
+                  </Link>
                 </td>
                 <td>{award.issuer.name}</td>
                 <td>{date(award.awardedAt)}</td>
@@ -86,7 +100,14 @@ export function Component() {
               <a className="button button-primary" href={transcript.href} download="transcript.jsonld">
                 {t('mine.download')}
               </a>
-              <Button variant="secondary" onPress={() => void verifyDocument(transcript.document).then(setVerification, () => setTranscriptError(t('public:credential.fetchError.unreachable')))}>
+              <Button
+                variant="secondary"
+                onPress={() =>
+                  void verifyDocument(transcript.document).then(setVerification, () =>
+                    setTranscriptError(t('public:credential.fetchError.unreachable')),
+                  )
+                }
+              >
                 {t('mine.verify')}
               </Button>
             </>

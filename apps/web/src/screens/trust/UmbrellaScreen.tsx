@@ -10,8 +10,10 @@ import { CREDENTIALS, ORGANIZATION_UMBRELLAS } from './documents';
 import { DEMAND_MAP } from '../../graphql/documents';
 import { Contributions } from './Contributions';
 import { ApiErrorNotice, useWorkingAs } from './trust-ui';
+import { DemandGrouping } from '../../graphql/generated/graphql';
 
-const GROUPINGS = ['SKILL', 'REGION', 'SECTOR'] as const;
+// Members' demand by skill, region or sector (skill groups are on the demand map).
+const GROUPINGS = [DemandGrouping.Skill, DemandGrouping.Region, DemandGrouping.Sector];
 
 export function Component() {
   const { t } = useTranslation('trust');
@@ -43,15 +45,21 @@ function Members({ umbrellaId }: { umbrellaId: string }) {
   return (
     <section aria-labelledby="members-title">
       <h2 id="members-title">{t('umbrella.members', { count: members.length })}</h2>
-      {members.length === 0 ? <p>{t('umbrella.noMembers')}</p> : <p>{members.map((m) => m.name).join(', ')}</p>}
+      {members.length === 0 ? (
+        <p>{t('umbrella.noMembers')}</p>
+      ) : (
+        <p>{members.map((m) => m.name).join(', ')}</p>
+      )}
     </section>
   );
 }
 
 function Demand({ umbrellaId }: { umbrellaId: string }) {
   const { t } = useTranslation('trust');
-  const [groupBy, setGroupBy] = useState<(typeof GROUPINGS)[number]>('SKILL');
-  const { data, loading, error } = useQuery(DEMAND_MAP, { variables: { groupBy, filter: { umbrellaId }, first: 20 } });
+  const [groupBy, setGroupBy] = useState<DemandGrouping>(DemandGrouping.Skill);
+  const { data, loading, error } = useQuery(DEMAND_MAP, {
+    variables: { groupBy, filter: { umbrellaId }, first: 20 },
+  });
   const cells = data?.demandMap ?? [];
   const most = Math.max(1, ...cells.map((c) => c.learners));
   return (
@@ -59,7 +67,11 @@ function Demand({ umbrellaId }: { umbrellaId: string }) {
       <h2 id="demand-title">{t('umbrella.demand')}</h2>
       <div className="field narrow">
         <label htmlFor="demand-group">{t('umbrella.groupBy')}</label>
-        <select id="demand-group" value={groupBy} onChange={(event) => setGroupBy(event.target.value as typeof groupBy)}>
+        <select
+          id="demand-group"
+          value={groupBy}
+          onChange={(event) => setGroupBy(event.target.value as typeof groupBy)}
+        >
           {GROUPINGS.map((g) => (
             <option key={g} value={g}>
               {t(`umbrella.grouping.${g}`)}
@@ -90,7 +102,11 @@ function Demand({ umbrellaId }: { umbrellaId: string }) {
                 <th scope="row">{cell.label}</th>
                 <td>{cell.needs}</td>
                 <td>
-                  <span className="bar" style={{ width: `${(cell.learners / most) * 8}rem` }} aria-hidden="true" />
+                  <span
+                    className="bar"
+                    style={{ width: `${(cell.learners / most) * 8}rem` }}
+                    aria-hidden="true"
+                  />
                   {cell.learners}
                 </td>
                 <td>{cell.supply}</td>
@@ -125,7 +141,11 @@ function Sponsored({ umbrellaId }: { umbrellaId: string }) {
                 <Link to={`/catalogue/${c.id}`}>{c.title}</Link>
               </h3>
               <p>{t('umbrella.issuedBy', { issuer: c.issuer.name })}</p>
-              <p data-testid="adoptions">{c.adoptions.length ? t('umbrella.adoptedBy', { names: c.adoptions.map((a) => a.institution.name).join(', ') }) : t('umbrella.notAdopted')}</p>
+              <p data-testid="adoptions">
+                {c.adoptions.length
+                  ? t('umbrella.adoptedBy', { names: c.adoptions.map((a) => a.institution.name).join(', ') })
+                  : t('umbrella.notAdopted')}
+              </p>
               <Contributions credentialId={c.id} headingLevel={3} />
             </article>
           ))
@@ -139,7 +159,8 @@ function Sponsored({ umbrellaId }: { umbrellaId: string }) {
           <ul>
             {others.map((c) => (
               <li key={c.id}>
-                <Link to={`/catalogue/${c.id}`}>{c.title}</Link> <span className="meta">({c.issuer.name})</span>
+                <Link to={`/catalogue/${c.id}`}>{c.title}</Link>{' '}
+                <span className="meta">({c.issuer.name})</span>
               </li>
             ))}
           </ul>

@@ -1,215 +1,339 @@
 // The trust screens' GraphQL operations (credentials, endorsements, sponsorships, adoptions,
-// awards, batches, transcripts), typed for the screens that use them.
-import { gql, type TypedDocumentNode } from '@apollo/client';
+// awards, batches, transcripts). Their types are generated from the schema (graphql/generated).
+import { graphql } from '../../graphql/generated';
+import type {
+  CredentialSummaryFragment,
+  EndorsementFieldsFragment,
+  AwardFieldsFragment,
+  AwardBatchFieldsFragment,
+  TrustContributionsQuery,
+  TrustCredentialQuery,
+} from '../../graphql/generated/graphql';
 
-export interface OrganizationRef {
-  id: string;
-  name: string;
-}
-export interface Endorsement {
-  id: string;
-  organization: OrganizationRef;
-  inDemand: boolean;
-  assessmentReflectsJobPerformance: boolean;
-  comment: string | null;
-  createdAt: string;
-  withdrawnAt: string | null;
-}
-export interface CredentialSummary {
-  id: string;
-  title: string;
-  publishedAt: string;
-  issuer: OrganizationRef;
-  endorsements: Array<{ id: string; withdrawnAt: string | null; organization: { id: string } }>;
-  sponsorships: Array<{ id: string; umbrella: OrganizationRef }>;
-  adoptions: Array<{ id: string; institution: OrganizationRef; umbrella: OrganizationRef }>;
-}
+export type CredentialSummary = CredentialSummaryFragment;
+export type Endorsement = EndorsementFieldsFragment;
+export type Award = AwardFieldsFragment;
+export type AwardBatch = AwardBatchFieldsFragment;
+export type CredentialDetail = NonNullable<TrustCredentialQuery['credential']>;
+export type Contributions = NonNullable<TrustContributionsQuery['credential']>['contributions'];
 
-const SUMMARY_FIELDS = `
-  id
-  title
-  publishedAt
-  issuer { id name }
-  endorsements { id withdrawnAt organization { id } }
-  sponsorships { id umbrella { id name } }
-  adoptions { id institution { id name } umbrella { id name } }
-`;
+graphql(`
+  fragment CredentialSummary on Credential {
+    id
+    title
+    publishedAt
+    issuer {
+      id
+      name
+    }
+    endorsements {
+      id
+      withdrawnAt
+      organization {
+        id
+      }
+    }
+    sponsorships {
+      id
+      umbrella {
+        id
+        name
+      }
+    }
+    adoptions {
+      id
+      institution {
+        id
+        name
+      }
+      umbrella {
+        id
+        name
+      }
+    }
+  }
+`);
 
 /** Published credentials, newest first: the 50 newest (the gateway's cost limit allows no more with their endorsements, sponsorships and adoptions). */
-export const CREDENTIALS: TypedDocumentNode<{ credentials: { totalCount: number | null; edges: Array<{ node: CredentialSummary }> } }, { issuerId?: string | null }> = gql`
+export const CREDENTIALS = graphql(`
   query TrustCredentials($issuerId: ID) {
     credentials(filter: { issuerId: $issuerId }, first: 50) {
       totalCount
       edges {
         node {
-          ${SUMMARY_FIELDS}
+          ...CredentialSummary
         }
       }
     }
   }
-`;
+`);
 
-export interface CredentialDetail extends Omit<CredentialSummary, 'endorsements'> {
-  designId: string;
-  framework: { id: string; name: string; version: string };
-  endorsements: Endorsement[];
-  endorsementsBySector: Array<{ sector: string | null; name: string; endorsements: Endorsement[] }>;
-}
-const ENDORSEMENT_FIELDS = 'id organization { id name } inDemand assessmentReflectsJobPerformance comment createdAt withdrawnAt';
+graphql(`
+  fragment EndorsementFields on Endorsement {
+    id
+    organization {
+      id
+      name
+    }
+    inDemand
+    assessmentReflectsJobPerformance
+    comment
+    createdAt
+    withdrawnAt
+  }
+`);
 
-export const CREDENTIAL: TypedDocumentNode<{ credential: CredentialDetail | null }, { id: string }> = gql`
+export const CREDENTIAL = graphql(`
   query TrustCredential($id: ID!) {
     credential(id: $id) {
-      ${SUMMARY_FIELDS}
+      id
+      title
+      publishedAt
+      issuer {
+        id
+        name
+      }
+      sponsorships {
+        id
+        umbrella {
+          id
+          name
+        }
+      }
+      adoptions {
+        id
+        institution {
+          id
+          name
+        }
+        umbrella {
+          id
+          name
+        }
+      }
       designId
-      framework { id name version }
-      endorsements { ${ENDORSEMENT_FIELDS} }
-      endorsementsBySector { sector name endorsements { ${ENDORSEMENT_FIELDS} } }
+      framework {
+        id
+        name
+        version
+      }
+      endorsements {
+        ...EndorsementFields
+      }
+      endorsementsBySector {
+        sector
+        name
+        endorsements {
+          ...EndorsementFields
+        }
+      }
     }
   }
-`;
+`);
 
-export interface Contributions {
-  designers: Array<{ organization: OrganizationRef; isIssuer: boolean; versionsAuthored: number }>;
-  reviewers: Array<{ organization: OrganizationRef; approvals: number; lastApprovedAt: string | null }>;
-  endorsers: Array<{ organization: OrganizationRef; endorsedAt: string; withdrawn: boolean }>;
-  sponsors: Array<{ organization: OrganizationRef; since: string }>;
-  adopters: Array<{ organization: OrganizationRef; umbrella: OrganizationRef; since: string }>;
-  issuers: Array<{ organization: OrganizationRef; active: number; revoked: number }>;
-}
-export const CONTRIBUTIONS: TypedDocumentNode<{ credential: { id: string; contributions: Contributions } | null }, { id: string }> = gql`
+export const CONTRIBUTIONS = graphql(`
   query TrustContributions($id: ID!) {
     credential(id: $id) {
       id
       contributions {
-        designers { organization { id name } isIssuer versionsAuthored }
-        reviewers { organization { id name } approvals lastApprovedAt }
-        endorsers { organization { id name } endorsedAt withdrawn }
-        sponsors { organization { id name } since }
-        adopters { organization { id name } umbrella { id name } since }
-        issuers { organization { id name } active revoked }
+        designers {
+          organization {
+            id
+            name
+          }
+          isIssuer
+          versionsAuthored
+        }
+        reviewers {
+          organization {
+            id
+            name
+          }
+          approvals
+          lastApprovedAt
+        }
+        endorsers {
+          organization {
+            id
+            name
+          }
+          endorsedAt
+          withdrawn
+        }
+        sponsors {
+          organization {
+            id
+            name
+          }
+          since
+        }
+        adopters {
+          organization {
+            id
+            name
+          }
+          umbrella {
+            id
+            name
+          }
+          since
+        }
+        issuers {
+          organization {
+            id
+            name
+          }
+          active
+          revoked
+        }
       }
     }
   }
-`;
+`);
 
-export const ORGANIZATION_UMBRELLAS: TypedDocumentNode<{ organization: { id: string; umbrellas: OrganizationRef[]; memberOrganizations: Array<OrganizationRef & { kind: string }> } | null }, { id: string }> = gql`
+export const ORGANIZATION_UMBRELLAS = graphql(`
   query TrustOrganizationUmbrellas($id: ID!) {
     organization(id: $id) {
       id
-      umbrellas { id name }
-      memberOrganizations { id name kind }
+      umbrellas {
+        id
+        name
+      }
+      memberOrganizations {
+        id
+        name
+        kind
+      }
     }
   }
-`;
+`);
 
-export const ENDORSE: TypedDocumentNode<{ endorseCredential: { id: string } }, { credentialId: string; organizationId: string; input: { inDemand: boolean; assessmentReflectsJobPerformance: boolean; comment: string | null } }> = gql`
+export const ENDORSE = graphql(`
   mutation EndorseCredential($credentialId: ID!, $organizationId: ID!, $input: EndorsementInput!) {
     endorseCredential(credentialId: $credentialId, organizationId: $organizationId, input: $input) {
       id
     }
   }
-`;
-export const WITHDRAW_ENDORSEMENT: TypedDocumentNode<{ withdrawEndorsement: { id: string; withdrawnAt: string | null } }, { id: string }> = gql`
+`);
+export const WITHDRAW_ENDORSEMENT = graphql(`
   mutation WithdrawEndorsement($id: ID!) {
     withdrawEndorsement(id: $id) {
       id
       withdrawnAt
     }
   }
-`;
-export const SPONSOR: TypedDocumentNode<{ sponsorCredential: { id: string } }, { credentialId: string; umbrellaId: string }> = gql`
+`);
+export const SPONSOR = graphql(`
   mutation SponsorCredential($credentialId: ID!, $umbrellaId: ID!) {
     sponsorCredential(credentialId: $credentialId, umbrellaId: $umbrellaId) {
       id
     }
   }
-`;
-export const ADOPT: TypedDocumentNode<{ adoptSharedCredential: { id: string } }, { credentialId: string; institutionId: string }> = gql`
+`);
+export const ADOPT = graphql(`
   mutation AdoptSharedCredential($credentialId: ID!, $institutionId: ID!) {
     adoptSharedCredential(credentialId: $credentialId, institutionId: $institutionId) {
       id
     }
   }
-`;
+`);
 
-export interface Award {
-  id: string;
-  publicUrl: string;
-  status: 'ACTIVE' | 'REVOKED';
-  credentialId: string;
-  recipientName: string;
-  score: number;
-  attempt: number;
-  awardedAt: string;
-  revokedAt: string | null;
-  revokedReason: string | null;
-  issuer: OrganizationRef;
-}
-const AWARD_FIELDS = 'id publicUrl status credentialId recipientName score attempt awardedAt revokedAt revokedReason issuer { id name }';
+graphql(`
+  fragment AwardFields on Award {
+    id
+    publicUrl
+    status
+    credentialId
+    recipientName
+    score
+    attempt
+    awardedAt
+    revokedAt
+    revokedReason
+    issuer {
+      id
+      name
+    }
+  }
+`);
 
-export const AWARDS: TypedDocumentNode<{ awards: { totalCount: number | null; edges: Array<{ node: Award }> } }, { filter: { issuerId?: string; credentialId?: string; status?: 'ACTIVE' | 'REVOKED' } }> = gql`
+export const AWARDS = graphql(`
   query IssuerAwards($filter: AwardFilter) {
     awards(filter: $filter, first: 100) {
       totalCount
       edges {
-        node { ${AWARD_FIELDS} }
+        node {
+          ...AwardFields
+        }
       }
     }
   }
-`;
+`);
 
-export interface AwardInput {
-  credentialId: string;
-  issuerId: string;
-  recipient: { email: string; name: string };
-  result: { score: number; attempt: number };
-  evidence?: Array<{ url?: string | null; narrative?: string | null }>;
-}
-export const AWARD: TypedDocumentNode<{ awardCredential: Award }, { input: AwardInput }> = gql`
+export const AWARD = graphql(`
   mutation AwardCredential($input: AwardInput!) {
-    awardCredential(input: $input) { ${AWARD_FIELDS} }
+    awardCredential(input: $input) {
+      ...AwardFields
+    }
   }
-`;
-export const REVOKE: TypedDocumentNode<{ revokeAward: Award }, { id: string; reason: string }> = gql`
+`);
+export const REVOKE = graphql(`
   mutation RevokeAward($id: ID!, $reason: String!) {
-    revokeAward(id: $id, reason: $reason) { ${AWARD_FIELDS} }
+    revokeAward(id: $id, reason: $reason) {
+      ...AwardFields
+    }
   }
-`;
+`);
 
-export interface AwardBatch {
-  id: string;
-  status: 'QUEUED' | 'RUNNING' | 'DONE';
-  total: number;
-  succeeded: number;
-  failed: number;
-  finishedAt: string | null;
-  items: Array<{ position: number; recipientName: string; score: number; status: 'PENDING' | 'AWARDED' | 'FAILED'; awardId: string | null; errorCode: string | null; errorMessage: string | null }>;
-}
-const BATCH_FIELDS = 'id status total succeeded failed finishedAt items { position recipientName score status awardId errorCode errorMessage }';
-export const AWARD_BATCH_START: TypedDocumentNode<{ awardCredentialBatch: AwardBatch }, { input: { credentialId: string; issuerId: string; learners: Array<Omit<AwardInput, 'credentialId' | 'issuerId'>> } }> = gql`
+graphql(`
+  fragment AwardBatchFields on AwardBatch {
+    id
+    status
+    total
+    succeeded
+    failed
+    finishedAt
+    items {
+      position
+      recipientName
+      score
+      status
+      awardId
+      errorCode
+      errorMessage
+    }
+  }
+`);
+export const AWARD_BATCH_START = graphql(`
   mutation AwardCredentialBatch($input: AwardBatchInput!) {
-    awardCredentialBatch(input: $input) { ${BATCH_FIELDS} }
+    awardCredentialBatch(input: $input) {
+      ...AwardBatchFields
+    }
   }
-`;
-export const AWARD_BATCH: TypedDocumentNode<{ awardBatch: AwardBatch | null }, { id: string }> = gql`
+`);
+export const AWARD_BATCH = graphql(`
   query AwardBatchProgress($id: ID!) {
-    awardBatch(id: $id) { ${BATCH_FIELDS} }
+    awardBatch(id: $id) {
+      ...AwardBatchFields
+    }
   }
-`;
+`);
 
-export const MY_AWARDS: TypedDocumentNode<{ myAwards: { totalCount: number | null; edges: Array<{ node: Award & { openBadge: Record<string, unknown> } }> } }> = gql`
+export const MY_AWARDS = graphql(`
   query MyAwards {
     myAwards(first: 100) {
       totalCount
       edges {
-        node { ${AWARD_FIELDS} openBadge }
+        node {
+          ...AwardFields
+          openBadge
+        }
       }
     }
   }
-`;
-export const MY_TRANSCRIPT: TypedDocumentNode<{ myTranscript: Record<string, unknown> }> = gql`
+`);
+export const MY_TRANSCRIPT = graphql(`
   query MyTranscript {
     myTranscript
   }
-`;
+`);

@@ -6,14 +6,21 @@ import { useMutation } from '@apollo/client/react';
 import { TextArea, TextField as AriaTextField, Label } from 'react-aria-components';
 import { Button, FormError } from '../../../ui';
 import { apiErrors, errorMessage } from '../../../graphql/errors';
-import { PROPOSE, type MatchReason, type PartnershipState } from './marketplace-documents';
+import { PROPOSE, type MatchReason } from './marketplace-documents';
+import type { PartnershipState } from '../../../graphql/generated/graphql';
 
 /** The largest weight one reason can carry (skill overlap's), so bars compare across reasons. */
 const MAX_WEIGHT = 0.45;
 
 function Score({ score }: { score: number }) {
   const { t, i18n } = useTranslation('marketplace');
-  return <span className="score">{t('matches.score', { score: new Intl.NumberFormat(i18n.language, { maximumFractionDigits: 0 }).format(score * 100) })}</span>;
+  return (
+    <span className="score">
+      {t('matches.score', {
+        score: new Intl.NumberFormat(i18n.language, { maximumFractionDigits: 0 }).format(score * 100),
+      })}
+    </span>
+  );
 }
 
 function MatchReasons({ reasons, label }: { reasons: MatchReason[]; label: string }) {
@@ -27,7 +34,9 @@ function MatchReasons({ reasons, label }: { reasons: MatchReason[]; label: strin
           <span className="reason-bar" aria-hidden="true">
             <span style={{ width: `${Math.min(100, Math.max(2, (reason.weight / MAX_WEIGHT) * 100))}%` }} />
           </span>
-          <span className="reason-weight">{t('matches.weight', { weight: weight.format(reason.weight * 100) })}</span>
+          <span className="reason-weight">
+            {t('matches.weight', { weight: weight.format(reason.weight * 100) })}
+          </span>
           <span className="reason-detail">{reason.detail}</span>
         </li>
       ))}
@@ -40,7 +49,19 @@ function MatchReasons({ reasons, label }: { reasons: MatchReason[]; label: strin
  * `children` says about it, its reasons, and either the proposal already made (`already`) or the
  * form to propose.
  */
-export function RankedMatch({ id, rank, title, heading: Heading, small, score, reasons, reasonsLabel, already, proposal, children }: {
+export function RankedMatch({
+  id,
+  rank,
+  title,
+  heading: Heading,
+  small,
+  score,
+  reasons,
+  reasonsLabel,
+  already,
+  proposal,
+  children,
+}: {
   id: string;
   rank: number;
   title: string;
@@ -89,7 +110,17 @@ export function RankedMatch({ id, rank, title, heading: Heading, small, score, r
 }
 
 /** "Propose a partnership" with an optional message; `onProposed` after the server accepted it. */
-function ProposeForm({ needId, institutionId, partnerName, onProposed }: { needId: string; institutionId: string; partnerName: string; onProposed: () => void }) {
+function ProposeForm({
+  needId,
+  institutionId,
+  partnerName,
+  onProposed,
+}: {
+  needId: string;
+  institutionId: string;
+  partnerName: string;
+  onProposed: () => void;
+}) {
   const { t } = useTranslation('marketplace');
   const [open, setOpen] = useState(false);
   const [message, setMessage] = useState('');
@@ -97,13 +128,19 @@ function ProposeForm({ needId, institutionId, partnerName, onProposed }: { needI
   const formId = useId();
   if (!open)
     return (
-      <Button variant="secondary" onPress={() => setOpen(true)} aria-label={t('propose.openFor', { name: partnerName })}>
+      <Button
+        variant="secondary"
+        onPress={() => setOpen(true)}
+        aria-label={t('propose.openFor', { name: partnerName })}
+      >
         {t('propose.open')}
       </Button>
     );
   const send = async () => {
     try {
-      await propose({ variables: { input: { needId, institutionId, message: message.trim() || undefined } } });
+      await propose({
+        variables: { input: { needId, institutionId, message: message.trim() || undefined } },
+      });
       setOpen(false);
       onProposed();
     } catch {
@@ -125,7 +162,12 @@ function ProposeForm({ needId, institutionId, partnerName, onProposed }: { needI
         <Label>{t('propose.message')}</Label>
         <TextArea rows={3} />
       </AriaTextField>
-      <FormError>{error && apiErrors(error).map((e) => errorMessage(t, e)).join(' ')}</FormError>
+      <FormError>
+        {error &&
+          apiErrors(error)
+            .map((e) => errorMessage(t, e))
+            .join(' ')}
+      </FormError>
       <div className="toolbar">
         <Button type="submit" isDisabled={loading}>
           {t('propose.send')}

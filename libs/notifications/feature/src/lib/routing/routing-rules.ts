@@ -386,12 +386,12 @@ export const ROUTING_RULES: RoutingRules = {
       en: ({ payload: p }) => ({
         title: `Published: ${p.title}`,
         body: `“${p.title}” is published. Partners can now endorse it.`,
-        link: `/credentials/${p.credentialId}`,
+        link: `/catalogue/${p.credentialId}`,
       }),
       fr: ({ payload: p }) => ({
         title: `Publié : ${p.title}`,
         body: `« ${p.title} » est publié. Les partenaires peuvent maintenant l’endosser.`,
-        link: `/credentials/${p.credentialId}`,
+        link: `/catalogue/${p.credentialId}`,
       }),
     },
   },
@@ -466,12 +466,12 @@ export const ROUTING_RULES: RoutingRules = {
       en: ({ payload: p }, n) => ({
         title: `${n['endorser']} endorsed “${p.credentialTitle}”`,
         body: `${n['endorser']} says the competency is in demand and the assessment reflects job performance.`,
-        link: `/credentials/${p.credentialId}`,
+        link: `/catalogue/${p.credentialId}`,
       }),
       fr: ({ payload: p }, n) => ({
         title: `${n['endorser']} a endossé « ${p.credentialTitle} »`,
         body: `${n['endorser']} atteste que la compétence est en demande et que l’évaluation reflète le rendement au travail.`,
-        link: `/credentials/${p.credentialId}`,
+        link: `/catalogue/${p.credentialId}`,
       }),
     },
   },
