@@ -112,6 +112,7 @@ export type CapabilityProfileInput = {
   annualCapacity: number;
 };
 
+/** Where the learners are in their working life. */
 export const CareerStage = {
   Entry: 'ENTRY',
   MidCareer: 'MID_CAREER',
@@ -176,22 +177,6 @@ export const DemandGrouping = {
 } as const;
 
 export type DemandGrouping = typeof DemandGrouping[keyof typeof DemandGrouping];
-/** The career stage the credential targets. */
-export const DesignCareerStage = {
-  Entry: 'ENTRY',
-  MidCareer: 'MID_CAREER',
-  Senior: 'SENIOR',
-  NewToSector: 'NEW_TO_SECTOR'
-} as const;
-
-export type DesignCareerStage = typeof DesignCareerStage[keyof typeof DesignCareerStage];
-export const DesignDeliveryMode = {
-  Online: 'ONLINE',
-  InPerson: 'IN_PERSON',
-  Hybrid: 'HYBRID'
-} as const;
-
-export type DesignDeliveryMode = typeof DesignDeliveryMode[keyof typeof DesignDeliveryMode];
 /** DRAFT → IN_REVIEW ⇄ CHANGES_REQUESTED; IN_REVIEW → APPROVED → PUBLISHED → RETIRED. */
 export const DesignStage = {
   Draft: 'DRAFT',
@@ -342,7 +327,7 @@ export const RuleStatus = {
 export type RuleStatus = typeof RuleStatus[keyof typeof RuleStatus];
 export type SignUpInput = {
   email: string;
-  /** At least 10 characters. */
+  /** At least 15 characters, at most 256; not a common or breached password, nor made of your name or e-mail (reasons IDENTITY.PASSWORD_*). */
   password: string;
   name: string;
   /** en or fr */
@@ -384,11 +369,11 @@ export type UpdateCredentialDesignInput = {
   assessment?: AssessmentPlanInput | null | undefined;
   hours?: number | null | undefined;
   weeks?: number | null | undefined;
-  deliveryMode?: DesignDeliveryMode | null | undefined;
+  deliveryMode?: DeliveryMode | null | undefined;
   credit?: boolean | null | undefined;
   transcriptable?: boolean | null | undefined;
   stackableInto?: Array<string> | null | undefined;
-  careerStage?: DesignCareerStage | null | undefined;
+  careerStage?: CareerStage | null | undefined;
   /** Canadian dollars. */
   price?: number | null | undefined;
   /** en or fr */
@@ -488,14 +473,14 @@ export type CreateCredentialDesignMutationVariables = Exact<{
 
 export type CreateCredentialDesignMutation = { createCredentialDesign: { id: string } };
 
-export type DesignWorkspaceFragment = { id: string, version: number, stage: DesignStage, title: string, description: string | null, partnershipId: string | null, hours: number | null, weeks: number | null, deliveryMode: DesignDeliveryMode | null, credit: boolean | null, transcriptable: boolean | null, stackableInto: Array<string>, careerStage: DesignCareerStage | null, price: number | null, language: string, level: string | null, qualityAssurance: string | null, evidenceOfNeed: string | null, annualReview: boolean | null, reviewDueAt: string | null, reviewOverdue: boolean, issuer: { id: string, name: string }, partners: Array<{ id: string, name: string }>, competencies: Array<{ skillId: string }>, outcomes: Array<{ statement: string, kind: OutcomeKind, skillIds: Array<string> }>, assessment: { methods: Array<AssessmentMethod>, masteryThreshold: number | null, attemptsAllowed: number | null, authentic: boolean | null, evidenceVisibleToEmployers: boolean | null, evidenceRequirements: string | null }, framework: { id: string, key: string, name: string, version: string }, approvals: Array<{ version: number, approvedAt: string, organization: { id: string, name: string } }>, pendingApprovals: Array<{ id: string, name: string }>, waitingOn: Array<{ id: string, name: string }>, comments: Array<{ id: string, body: string, field: string | null, resolved: boolean, designVersion: number, createdAt: string, author: { id: string, name: string }, replies: Array<{ id: string, body: string, createdAt: string, author: { id: string, name: string } }> }>, versions: Array<{ version: number, createdAt: string, summary: string, author: { id: string, name: string } }>, timeInStages: Array<{ stage: DesignStage, visits: number, totalMs: number }>, credential: { id: string } | null };
+export type DesignWorkspaceFragment = { id: string, version: number, stage: DesignStage, title: string, description: string | null, partnershipId: string | null, hours: number | null, weeks: number | null, deliveryMode: DeliveryMode | null, credit: boolean | null, transcriptable: boolean | null, stackableInto: Array<string>, careerStage: CareerStage | null, price: number | null, language: string, level: string | null, qualityAssurance: string | null, evidenceOfNeed: string | null, annualReview: boolean | null, reviewDueAt: string | null, reviewOverdue: boolean, issuer: { id: string, name: string }, partners: Array<{ id: string, name: string }>, competencies: Array<{ skillId: string }>, outcomes: Array<{ statement: string, kind: OutcomeKind, skillIds: Array<string> }>, assessment: { methods: Array<AssessmentMethod>, masteryThreshold: number | null, attemptsAllowed: number | null, authentic: boolean | null, evidenceVisibleToEmployers: boolean | null, evidenceRequirements: string | null }, framework: { id: string, key: string, name: string, version: string }, approvals: Array<{ version: number, approvedAt: string, organization: { id: string, name: string } }>, pendingApprovals: Array<{ id: string, name: string }>, waitingOn: Array<{ id: string, name: string }>, comments: Array<{ id: string, body: string, field: string | null, resolved: boolean, designVersion: number, createdAt: string, author: { id: string, name: string }, replies: Array<{ id: string, body: string, createdAt: string, author: { id: string, name: string } }> }>, versions: Array<{ version: number, createdAt: string, summary: string, author: { id: string, name: string } }>, timeInStages: Array<{ stage: DesignStage, visits: number, totalMs: number }>, credential: { id: string } | null };
 
 export type CredentialDesignQueryVariables = Exact<{
   id: string | number;
 }>;
 
 
-export type CredentialDesignQuery = { credentialDesign: { id: string, version: number, stage: DesignStage, title: string, description: string | null, partnershipId: string | null, hours: number | null, weeks: number | null, deliveryMode: DesignDeliveryMode | null, credit: boolean | null, transcriptable: boolean | null, stackableInto: Array<string>, careerStage: DesignCareerStage | null, price: number | null, language: string, level: string | null, qualityAssurance: string | null, evidenceOfNeed: string | null, annualReview: boolean | null, reviewDueAt: string | null, reviewOverdue: boolean, issuer: { id: string, name: string }, partners: Array<{ id: string, name: string }>, competencies: Array<{ skillId: string }>, outcomes: Array<{ statement: string, kind: OutcomeKind, skillIds: Array<string> }>, assessment: { methods: Array<AssessmentMethod>, masteryThreshold: number | null, attemptsAllowed: number | null, authentic: boolean | null, evidenceVisibleToEmployers: boolean | null, evidenceRequirements: string | null }, framework: { id: string, key: string, name: string, version: string }, approvals: Array<{ version: number, approvedAt: string, organization: { id: string, name: string } }>, pendingApprovals: Array<{ id: string, name: string }>, waitingOn: Array<{ id: string, name: string }>, comments: Array<{ id: string, body: string, field: string | null, resolved: boolean, designVersion: number, createdAt: string, author: { id: string, name: string }, replies: Array<{ id: string, body: string, createdAt: string, author: { id: string, name: string } }> }>, versions: Array<{ version: number, createdAt: string, summary: string, author: { id: string, name: string } }>, timeInStages: Array<{ stage: DesignStage, visits: number, totalMs: number }>, credential: { id: string } | null } | null };
+export type CredentialDesignQuery = { credentialDesign: { id: string, version: number, stage: DesignStage, title: string, description: string | null, partnershipId: string | null, hours: number | null, weeks: number | null, deliveryMode: DeliveryMode | null, credit: boolean | null, transcriptable: boolean | null, stackableInto: Array<string>, careerStage: CareerStage | null, price: number | null, language: string, level: string | null, qualityAssurance: string | null, evidenceOfNeed: string | null, annualReview: boolean | null, reviewDueAt: string | null, reviewOverdue: boolean, issuer: { id: string, name: string }, partners: Array<{ id: string, name: string }>, competencies: Array<{ skillId: string }>, outcomes: Array<{ statement: string, kind: OutcomeKind, skillIds: Array<string> }>, assessment: { methods: Array<AssessmentMethod>, masteryThreshold: number | null, attemptsAllowed: number | null, authentic: boolean | null, evidenceVisibleToEmployers: boolean | null, evidenceRequirements: string | null }, framework: { id: string, key: string, name: string, version: string }, approvals: Array<{ version: number, approvedAt: string, organization: { id: string, name: string } }>, pendingApprovals: Array<{ id: string, name: string }>, waitingOn: Array<{ id: string, name: string }>, comments: Array<{ id: string, body: string, field: string | null, resolved: boolean, designVersion: number, createdAt: string, author: { id: string, name: string }, replies: Array<{ id: string, body: string, createdAt: string, author: { id: string, name: string } }> }>, versions: Array<{ version: number, createdAt: string, summary: string, author: { id: string, name: string } }>, timeInStages: Array<{ stage: DesignStage, visits: number, totalMs: number }>, credential: { id: string } | null } | null };
 
 export type UpdateCredentialDesignMutationVariables = Exact<{
   id: string | number;
@@ -504,7 +489,7 @@ export type UpdateCredentialDesignMutationVariables = Exact<{
 }>;
 
 
-export type UpdateCredentialDesignMutation = { updateCredentialDesign: { id: string, version: number, stage: DesignStage, title: string, description: string | null, partnershipId: string | null, hours: number | null, weeks: number | null, deliveryMode: DesignDeliveryMode | null, credit: boolean | null, transcriptable: boolean | null, stackableInto: Array<string>, careerStage: DesignCareerStage | null, price: number | null, language: string, level: string | null, qualityAssurance: string | null, evidenceOfNeed: string | null, annualReview: boolean | null, reviewDueAt: string | null, reviewOverdue: boolean, issuer: { id: string, name: string }, partners: Array<{ id: string, name: string }>, competencies: Array<{ skillId: string }>, outcomes: Array<{ statement: string, kind: OutcomeKind, skillIds: Array<string> }>, assessment: { methods: Array<AssessmentMethod>, masteryThreshold: number | null, attemptsAllowed: number | null, authentic: boolean | null, evidenceVisibleToEmployers: boolean | null, evidenceRequirements: string | null }, framework: { id: string, key: string, name: string, version: string }, approvals: Array<{ version: number, approvedAt: string, organization: { id: string, name: string } }>, pendingApprovals: Array<{ id: string, name: string }>, waitingOn: Array<{ id: string, name: string }>, comments: Array<{ id: string, body: string, field: string | null, resolved: boolean, designVersion: number, createdAt: string, author: { id: string, name: string }, replies: Array<{ id: string, body: string, createdAt: string, author: { id: string, name: string } }> }>, versions: Array<{ version: number, createdAt: string, summary: string, author: { id: string, name: string } }>, timeInStages: Array<{ stage: DesignStage, visits: number, totalMs: number }>, credential: { id: string } | null } };
+export type UpdateCredentialDesignMutation = { updateCredentialDesign: { id: string, version: number, stage: DesignStage, title: string, description: string | null, partnershipId: string | null, hours: number | null, weeks: number | null, deliveryMode: DeliveryMode | null, credit: boolean | null, transcriptable: boolean | null, stackableInto: Array<string>, careerStage: CareerStage | null, price: number | null, language: string, level: string | null, qualityAssurance: string | null, evidenceOfNeed: string | null, annualReview: boolean | null, reviewDueAt: string | null, reviewOverdue: boolean, issuer: { id: string, name: string }, partners: Array<{ id: string, name: string }>, competencies: Array<{ skillId: string }>, outcomes: Array<{ statement: string, kind: OutcomeKind, skillIds: Array<string> }>, assessment: { methods: Array<AssessmentMethod>, masteryThreshold: number | null, attemptsAllowed: number | null, authentic: boolean | null, evidenceVisibleToEmployers: boolean | null, evidenceRequirements: string | null }, framework: { id: string, key: string, name: string, version: string }, approvals: Array<{ version: number, approvedAt: string, organization: { id: string, name: string } }>, pendingApprovals: Array<{ id: string, name: string }>, waitingOn: Array<{ id: string, name: string }>, comments: Array<{ id: string, body: string, field: string | null, resolved: boolean, designVersion: number, createdAt: string, author: { id: string, name: string }, replies: Array<{ id: string, body: string, createdAt: string, author: { id: string, name: string } }> }>, versions: Array<{ version: number, createdAt: string, summary: string, author: { id: string, name: string } }>, timeInStages: Array<{ stage: DesignStage, visits: number, totalMs: number }>, credential: { id: string } | null } };
 
 export type DesignComplianceQueryVariables = Exact<{
   id: string | number;
