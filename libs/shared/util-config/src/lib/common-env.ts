@@ -16,6 +16,8 @@ export const serviceEnv = (defaultPort: number) => ({
   PORT: env.port({ default: defaultPort }),
   HOST: env.string({ default: '127.0.0.1' }),
   NODE_ENV: env.oneOf(['development', 'production', 'test'] as const, { default: 'development' }),
+  /** Apply this service's migrations and exit (the Kubernetes migration Job runs each subgraph so). */
+  MIGRATE_ONLY: env.bool({ default: false }),
 });
 
 export const queueEnv = {
