@@ -53,7 +53,7 @@ export async function startE2eStack(databaseSuffix: string): Promise<void> {
     outboxPollMs: 200,
     replicas: e2eReplicas(),
     // Seventeen processes starting at once on two cores take a while.
-    timeoutMs: e2eReplicas() ? 300_000 : undefined,
+    timeoutMs: e2eReplicas() ? 900_000 : undefined,
     logDir: join(ROOT, 'tmp/e2e-logs'),
     extraEnv: {
       identity: {

@@ -2,8 +2,14 @@
 // outbox re-sends whatever was not acknowledged — so the settings favour never evicting keys and
 // reconnecting forever over failing fast.
 import { Queue, Worker, type ConnectionOptions, type JobsOptions } from 'bullmq';
-import IORedis, { type Redis } from 'ioredis';
-import { QUEUE_NAMES, retryDelayMs, type JobName, type JobPayload, type QueueName } from '@lattice/shared-contracts';
+import type { Cluster } from 'ioredis';
+import {
+  QUEUE_NAMES,
+  retryDelayMs,
+  type JobName,
+  type JobPayload,
+  type QueueName,
+} from '@lattice/shared-contracts';
 import {
   type ConsumeOptions,
   type Consumer,
@@ -16,10 +22,20 @@ import {
   type RetryOptions,
   type ScheduleSpec,
 } from './queue.port';
+import {
+  clusterSafePrefix,
+  createRedisClient,
+  isClustered,
+  type RedisClient,
+  type RedisTarget,
+} from './redis-connection';
 
 export interface BullMqDriverOptions extends RetryOptions {
   readonly redisUrl: string;
-  /** Key prefix; tests use their own so parallel runs never share jobs. */
+  /** A Redis Cluster's seed nodes (`host:port`): when given, BullMQ runs on the cluster. */
+  readonly clusterNodes?: readonly string[];
+  readonly redisPassword?: string;
+  /** Key prefix; tests use their own so parallel runs never share jobs. On a cluster it is made a hash tag. */
   readonly prefix?: string;
 }
 
@@ -32,23 +48,26 @@ export class BullMqQueueDriver implements QueuePort {
   readonly driver = 'bullmq' as const;
   private readonly queues = new Map<string, Queue>();
   private readonly workers: Worker[] = [];
-  private readonly connections: Redis[] = [];
-  private readonly producer: Redis;
+  private readonly connections: RedisClient[] = [];
+  private readonly producer: RedisClient;
+  private readonly target: RedisTarget;
+  /** The key prefix: on a Redis Cluster a hash tag, so each queue's keys share one slot. */
+  readonly prefix: string;
 
   constructor(private readonly options: BullMqDriverOptions) {
+    this.target = {
+      url: options.redisUrl,
+      clusterNodes: options.clusterNodes,
+      password: options.redisPassword,
+    };
+    this.prefix = clusterSafePrefix(options.prefix ?? 'lattice', this.target);
     this.producer = this.connection(false);
   }
 
-  private connection(blocking: boolean): Redis {
-    const redis = new IORedis(this.options.redisUrl, {
-      // Workers block on Redis and must never give up a command; producers fail fast so the
-      // outbox relay can leave rows unsent and retry on its next pass.
-      maxRetriesPerRequest: blocking ? null : 1,
-      enableOfflineQueue: true,
-      retryStrategy: (times) => Math.min(times * 200, 2_000),
-      lazyConnect: false,
-    });
-    redis.on('error', () => undefined); // surfaced through health(); ioredis reconnects itself
+  private connection(blocking: boolean): RedisClient {
+    // Workers block on Redis and must never give up a command; producers fail fast so the
+    // outbox relay can leave rows unsent and retry on its next pass.
+    const redis = createRedisClient(this.target, { blocking });
     this.connections.push(redis);
     return redis;
   }
@@ -58,7 +77,7 @@ export class BullMqQueueDriver implements QueuePort {
     if (!queue) {
       queue = new Queue(name, {
         connection: this.producer as unknown as ConnectionOptions,
-        prefix: this.options.prefix ?? 'lattice',
+        prefix: this.prefix,
         defaultJobOptions: this.jobOptions(name as QueueName),
       });
       queue.on('error', () => undefined);
@@ -68,7 +87,11 @@ export class BullMqQueueDriver implements QueuePort {
   }
 
   private jobOptions(queue: QueueName): JobsOptions {
-    return { ...DEFAULT_JOB_OPTIONS, attempts: effectivePolicy(queue, this.options).attempts, backoff: { type: 'lattice' } };
+    return {
+      ...DEFAULT_JOB_OPTIONS,
+      attempts: effectivePolicy(queue, this.options).attempts,
+      backoff: { type: 'lattice' },
+    };
   }
 
   /** The BullMQ queues themselves, for the operator dashboard. */
@@ -76,7 +99,12 @@ export class BullMqQueueDriver implements QueuePort {
     return QUEUE_NAMES.map((name) => this.queue(name));
   }
 
-  async add<Q extends QueueName, J extends JobName<Q>>(queue: Q, name: J, data: JobPayload<Q, J>, options: EnqueueOptions): Promise<void> {
+  async add<Q extends QueueName, J extends JobName<Q>>(
+    queue: Q,
+    name: J,
+    data: JobPayload<Q, J>,
+    options: EnqueueOptions,
+  ): Promise<void> {
     await this.queue(queue).add(name, data, { jobId: options.jobId, delay: options.delayMs });
   }
 
@@ -87,22 +115,37 @@ export class BullMqQueueDriver implements QueuePort {
     if (jobs.length === 0) return;
     const target = this.queue(queue);
     await target.addBulk(
-      jobs.map((job) => ({ name: job.name, data: job.data, opts: { ...target.defaultJobOptions, jobId: job.options.jobId, delay: job.options.delayMs } })),
+      jobs.map((job) => ({
+        name: job.name,
+        data: job.data,
+        opts: { ...target.defaultJobOptions, jobId: job.options.jobId, delay: job.options.delayMs },
+      })),
     );
   }
 
-  async consume<Q extends QueueName>(queue: Q, handler: JobHandler<Q>, options: ConsumeOptions = {}): Promise<Consumer> {
+  async consume<Q extends QueueName>(
+    queue: Q,
+    handler: JobHandler<Q>,
+    options: ConsumeOptions = {},
+  ): Promise<Consumer> {
     const policy = effectivePolicy(queue, this.options);
     const worker = new Worker(
       queue,
       async (job) => {
         const maxAttempts = job.opts.attempts ?? policy.attempts;
-        const queued = { id: job.id!, queue, name: job.name, data: job.data, attemptsMade: job.attemptsMade, maxAttempts } as QueuedJob<Q>;
+        const queued = {
+          id: job.id!,
+          queue,
+          name: job.name,
+          data: job.data,
+          attemptsMade: job.attemptsMade,
+          maxAttempts,
+        } as QueuedJob<Q>;
         await handler(queued);
       },
       {
         connection: this.connection(true) as unknown as ConnectionOptions,
-        prefix: this.options.prefix ?? 'lattice',
+        prefix: this.prefix,
         concurrency: options.concurrency ?? 8,
         // A job whose worker died (or lost Redis longer than its lock) is re-run, not failed:
         // handlers are idempotent, and a job BullMQ failed for stalling twice would be ignored
@@ -121,7 +164,14 @@ export class BullMqQueueDriver implements QueuePort {
   }
 
   async counts(queue: QueueName): Promise<QueueCounts> {
-    const counts = await this.queue(queue).getJobCounts('waiting', 'active', 'delayed', 'failed', 'completed', 'prioritized');
+    const counts = await this.queue(queue).getJobCounts(
+      'waiting',
+      'active',
+      'delayed',
+      'failed',
+      'completed',
+      'prioritized',
+    );
     return {
       waiting: (counts['waiting'] ?? 0) + (counts['prioritized'] ?? 0),
       active: counts['active'] ?? 0,
@@ -131,10 +181,21 @@ export class BullMqQueueDriver implements QueuePort {
     };
   }
 
-  async schedule<Q extends QueueName, J extends JobName<Q>>(queue: Q, name: J, data: JobPayload<Q, J>, key: string, spec: ScheduleSpec): Promise<void> {
-    const repeat = spec.everyMs !== undefined ? { every: spec.everyMs } : { pattern: spec.pattern, tz: 'UTC' };
+  async schedule<Q extends QueueName, J extends JobName<Q>>(
+    queue: Q,
+    name: J,
+    data: JobPayload<Q, J>,
+    key: string,
+    spec: ScheduleSpec,
+  ): Promise<void> {
+    const repeat =
+      spec.everyMs !== undefined ? { every: spec.everyMs } : { pattern: spec.pattern, tz: 'UTC' };
     const { attempts, backoff, removeOnComplete, removeOnFail } = this.jobOptions(queue);
-    await this.queue(queue).upsertJobScheduler(key, repeat, { name, data, opts: { attempts, backoff, removeOnComplete, removeOnFail } });
+    await this.queue(queue).upsertJobScheduler(key, repeat, {
+      name,
+      data,
+      opts: { attempts, backoff, removeOnComplete, removeOnFail },
+    });
   }
 
   async unschedule(queue: QueueName, key: string): Promise<void> {
@@ -145,7 +206,8 @@ export class BullMqQueueDriver implements QueuePort {
     try {
       await withTimeout(this.producer.ping(), 1_000);
       const blockingDown = this.connections.filter((c) => c !== this.producer && c.status !== 'ready');
-      if (blockingDown.length > 0) return { ok: false, detail: `${blockingDown.length} worker connection(s) not ready` };
+      if (blockingDown.length > 0)
+        return { ok: false, detail: `${blockingDown.length} worker connection(s) not ready` };
       const stopped = this.workers.filter((worker) => !worker.isRunning());
       if (stopped.length > 0) return { ok: false, detail: `${stopped.length} worker(s) stopped` };
       return { ok: true, detail: 'redis answers' };
@@ -154,10 +216,14 @@ export class BullMqQueueDriver implements QueuePort {
     }
   }
 
-  /** The eviction policy must be noeviction: an evicted job key is a silently lost job. */
+  /** The eviction policy must be noeviction: an evicted job key is a silently lost job. On a cluster, every master's. */
   async evictionPolicy(): Promise<string> {
-    const reply = (await this.producer.config('GET', 'maxmemory-policy')) as string[];
-    return reply[1] ?? 'unknown';
+    await this.producer.ping(); // a cluster client knows its nodes once it has connected
+    const nodes = isClustered(this.target) ? (this.producer as Cluster).nodes('master') : [this.producer];
+    const policies = new Set<string>();
+    for (const node of nodes)
+      policies.add(((await node.config('GET', 'maxmemory-policy')) as string[])[1] ?? 'unknown');
+    return [...policies].join(',');
   }
 
   async close(): Promise<void> {
