@@ -77,7 +77,6 @@ function render(values) {
   /** Environment every app reads: the ConfigMap, the database, the token key, Redis. */
   const commonEnv = [
     secretRef('DATABASE_URL', 'database-url'),
-    secretRef('DATABASE_REPLICA_URLS', 'database-replica-urls?'),
     secretRef('JWT_PUBLIC_KEY', 'jwt-public-key'),
     ...(redisClustered ? [] : [secretRef('REDIS_URL', 'redis-url?')]),
     secretRef('REDIS_PASSWORD', 'redis-password?'),
@@ -93,7 +92,6 @@ function render(values) {
       PUBLIC_BASE_URL: values.publicBaseUrl,
       IDENTITY_INTERNAL_URL: `http://${name}-identity:${values.apps.identity.port}`,
       DATABASE_POOL_SIZE: String(values.postgres.poolSize),
-      READ_YOUR_WRITES_SECONDS: String(values.postgres.readYourWritesSeconds),
       QUEUE_PREFIX: values.redis.queuePrefix,
       ...(redisClustered ? { REDIS_CLUSTER_NODES: values.redis.clusterNodes.join(',') } : {}),
     },

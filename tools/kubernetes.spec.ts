@@ -27,7 +27,6 @@ const secretValues: Record<string, string> = {
   'issuer-key-encryption-key': randomBytes(32).toString('base64'),
   'webhook-secret-key': randomBytes(32).toString('hex'),
   'database-url': 'postgres://lattice:secret@primary.db:5432/lattice',
-  'database-replica-urls': 'postgres://lattice:secret@replica-1.db:5432/lattice',
   'smtp-url': 'smtp://mail.example.org:587',
 };
 
