@@ -6,8 +6,22 @@
 // client gets a 502, as it would from a load balancer, and `stats.failed` counts it.
 const http = require('node:http');
 
-const RETRY_ON = new Set(['ECONNREFUSED', 'ECONNRESET_BEFORE_SEND', 'EHOSTUNREACH']);
+const RETRY_ON = new Set(['ECONNREFUSED', 'EHOSTUNREACH']);
 const DOWN_FOR_MS = 1_000;
+// Hop-by-hop headers belong to one connection and are not forwarded (RFC 9110 §7.6.1).
+const HOP_BY_HOP = new Set([
+  'connection',
+  'keep-alive',
+  'proxy-connection',
+  'transfer-encoding',
+  'te',
+  'trailer',
+  'upgrade',
+  'proxy-authorization',
+  'proxy-authenticate',
+]);
+const endToEnd = (headers) =>
+  Object.fromEntries(Object.entries(headers).filter(([name]) => !HOP_BY_HOP.has(name.toLowerCase())));
 
 /**
  * @param {{ port: number, host?: string, upstreams: Array<{ host: string, port: number }>, name?: string }} options
@@ -17,7 +31,9 @@ async function startRoundRobinProxy(options) {
   const upstreams = options.upstreams.map((upstream) => ({ ...upstream, downUntil: 0 }));
   const stats = { forwarded: 0, skipped: 0, failed: 0 };
   let next = 0;
-  const agent = new http.Agent({ keepAlive: true, maxSockets: 256 });
+  // A fresh connection per request: a reused idle connection the replica has just closed would
+  // fail in a way that cannot be told from a replica dying with the request (loopback: cheap).
+  const agent = new http.Agent({ keepAlive: false, maxSockets: 256 });
 
   const pick = (tried) => {
     const now = Date.now();
@@ -55,7 +71,6 @@ async function startRoundRobinProxy(options) {
           return;
         }
         tried.add(upstream);
-        let sent = false;
         const forward = http.request(
           {
             host: upstream.host,
@@ -67,22 +82,14 @@ async function startRoundRobinProxy(options) {
           },
           (answer) => {
             stats.forwarded++;
-            response.writeHead(answer.statusCode ?? 502, answer.headers);
+            response.writeHead(answer.statusCode ?? 502, endToEnd(answer.headers));
             answer.pipe(response);
             answer.on('error', () => response.destroy());
           },
         );
-        forward.on('socket', (socket) => {
-          const sentNow = () => {
-            sent = true;
-          };
-          if (socket.connecting) socket.once('connect', sentNow);
-          else sentNow();
-        });
         forward.on('error', (error) => {
-          const code = error.code === 'ECONNRESET' && !sent ? 'ECONNRESET_BEFORE_SEND' : error.code;
           if (response.headersSent) return response.destroy();
-          if (RETRY_ON.has(code)) {
+          if (RETRY_ON.has(error.code)) {
             upstream.downUntil = Date.now() + DOWN_FOR_MS;
             stats.skipped++;
             return attempt();
@@ -107,13 +114,15 @@ async function startRoundRobinProxy(options) {
   });
   // A streamed answer (server-sent events, subscriptions) may last: no server-side timeout.
   server.requestTimeout = 0;
-  server.keepAliveTimeout = 5_000;
+  // Clients keep idle connections to the proxy; it keeps them longer than they do (undici: 4 s).
+  server.keepAliveTimeout = 65_000;
+  server.headersTimeout = 66_000;
   await new Promise((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port, options.host ?? '127.0.0.1', resolve);
   });
   return {
-    port: options.port,
+    port: server.address().port,
     stats,
     close: () =>
       new Promise((resolve) => {
