@@ -1,7 +1,11 @@
 // Starts Lattice's processes (five subgraphs, the worker, the gateway) as child processes and
 // waits until each answers. Used by `npm start`, the supergraph composer and the e2e suite.
+// `replicas: { identity: 3, worker: 2, gateway: 2, … }` starts several of any app: each replica
+// listens on its own port and a small round-robin proxy (tools/round-robin-proxy.cjs) takes the
+// app's usual port, as a Kubernetes Service spreads traffic over pods.
 const { spawn } = require('node:child_process');
 const { createServer } = require('node:net');
+const { startRoundRobinProxy } = require('./round-robin-proxy.cjs');
 const { createWriteStream, mkdirSync } = require('node:fs');
 const { join } = require('node:path');
 
@@ -11,6 +15,11 @@ const OFFSETS = { gateway: 0, identity: 1, marketplace: 2, credentials: 3, notif
 
 function portsFor(base) {
   return Object.fromEntries(Object.entries(OFFSETS).map(([name, offset]) => [name, base + offset]));
+}
+
+/** Where replica `index` of an app listens when the app has several: base+30…, six per app. */
+function replicaPort(base, name, index) {
+  return base + 30 + OFFSETS[name] * 6 + index;
 }
 
 function envFor(name, options) {
@@ -35,9 +44,17 @@ function envFor(name, options) {
       QUEUE_PREFIX: options.queuePrefix ?? 'lattice',
       OUTBOX_POLL_MS: String(options.outboxPollMs ?? 1000),
     },
-    gateway: Object.fromEntries(SUBGRAPHS.map((s) => [`${s.toUpperCase()}_URL`, `http://127.0.0.1:${ports[s]}/graphql`])),
+    gateway: Object.fromEntries(
+      SUBGRAPHS.map((s) => [`${s.toUpperCase()}_URL`, `http://127.0.0.1:${ports[s]}/graphql`]),
+    ),
   };
-  return { ...process.env, ...common, ...(specific[name] ?? {}), ...(options.extraEnv?.[name] ?? {}), ...(options.extraEnv?.all ?? {}) };
+  return {
+    ...process.env,
+    ...common,
+    ...(specific[name] ?? {}),
+    ...(options.extraEnv?.[name] ?? {}),
+    ...(options.extraEnv?.all ?? {}),
+  };
 }
 
 /** Throws when something already listens on the port: its answers must never pass for ours. */
@@ -54,7 +71,8 @@ function assertPortFree(port, host) {
 async function waitFor(url, child, name, timeoutMs) {
   const started = Date.now();
   while (Date.now() - started < timeoutMs) {
-    if (child.exitCode !== null) throw new Error(`${name} exited with code ${child.exitCode} before it was ready`);
+    if (child.exitCode !== null)
+      throw new Error(`${name} exited with code ${child.exitCode} before it was ready`);
     try {
       const response = await fetch(url, { signal: AbortSignal.timeout(1000) });
       // Answered by the child only if it is still running (the ports were free when it started).
@@ -74,34 +92,65 @@ async function waitFor(url, child, name, timeoutMs) {
 async function startStack(options) {
   const ports = portsFor(options.portBase);
   const wanted = options.services ?? [...SUBGRAPHS, 'worker', 'gateway'];
+  const replicasOf = (name) => Math.max(1, Math.min(6, options.replicas?.[name] ?? 1));
+  /** The port replica `index` of an app listens on: its own port when it runs alone. */
+  const portOf = (name, index) =>
+    replicasOf(name) === 1 ? ports[name] : replicaPort(options.portBase, name, index);
+  const proxies = [];
   const children = [];
   const logDir = options.logDir;
   if (logDir) mkdirSync(logDir, { recursive: true });
 
-  function launch(name) {
+  function launch(name, index = 0) {
     const dist = join(ROOT, process.env.LATTICE_DIST ?? 'dist');
     const child = spawn(process.execPath, ['--enable-source-maps', join(dist, 'apps', name, 'src/main.js')], {
       cwd: ROOT,
-      env: envFor(name, options),
+      env: { ...envFor(name, options), PORT: String(portOf(name, index)) },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
+    const label = replicasOf(name) === 1 ? name : `${name}-${index + 1}`;
     if (logDir) {
-      const file = createWriteStream(join(logDir, `${name}.log`), { flags: 'a' });
+      const file = createWriteStream(join(logDir, `${label}.log`), { flags: 'a' });
       child.stdout.pipe(file);
       child.stderr.pipe(file);
     } else {
-      const prefix = `[${name}] `.padEnd(16);
+      const prefix = `[${label}] `.padEnd(16);
       const forward = (chunk) => {
-        for (const line of chunk.toString().split('\n')) if (line.trim()) (options.log ?? console.log)(prefix + line);
+        for (const line of chunk.toString().split('\n'))
+          if (line.trim()) (options.log ?? console.log)(prefix + line);
       };
       child.stdout.on('data', forward);
       child.stderr.on('data', forward);
     }
-    children.push({ name, child });
+    children.push({ name, index, port: portOf(name, index), child });
     return child;
   }
 
+  /** Launches every replica of an app and waits for each; with several, a proxy on the app's port. */
+  async function launchAll(name, path, timeoutMs) {
+    const count = replicasOf(name);
+    await Promise.all(
+      Array.from({ length: count }, (_, index) =>
+        waitFor(
+          `http://127.0.0.1:${portOf(name, index)}${path}`,
+          launch(name, index),
+          `${name} #${index + 1}`,
+          timeoutMs,
+        ),
+      ),
+    );
+    // Workers take little traffic (health, the queue dashboard) but get a proxy too, as their Service does.
+    if (count > 1) {
+      const upstreams = Array.from({ length: count }, (_, index) => ({
+        host: '127.0.0.1',
+        port: portOf(name, index),
+      }));
+      proxies.push(await startRoundRobinProxy({ port: ports[name], host: '127.0.0.1', upstreams, name }));
+    }
+  }
+
   const stop = async () => {
+    await Promise.all(proxies.splice(0).map((proxy) => proxy.close()));
     await Promise.all(
       children.reverse().map(
         ({ child }) =>
@@ -123,31 +172,34 @@ async function startStack(options) {
     // STACK_START_TIMEOUT_MS: a machine busy with other work may need longer than a minute to start six processes.
     const timeoutMs = options.timeoutMs ?? Number(process.env.STACK_START_TIMEOUT_MS ?? 60_000);
     const backends = wanted.filter((name) => name !== 'gateway');
-    await Promise.all(backends.map((name) => waitFor(`http://127.0.0.1:${ports[name]}/health/live`, launch(name), name, timeoutMs)));
-    if (wanted.includes('gateway')) {
-      await waitFor(`http://127.0.0.1:${ports.gateway}/health/ready`, launch('gateway'), 'gateway', timeoutMs);
-    }
+    await Promise.all(backends.map((name) => launchAll(name, '/health/live', timeoutMs)));
+    if (wanted.includes('gateway')) await launchAll('gateway', '/health/ready', timeoutMs);
   } catch (error) {
     await stop();
     throw error;
   }
 
-  /** Kills one process (SIGKILL by default: a crash, not a shutdown) and starts it again. */
-  const restart = async (name, { signal = 'SIGKILL', downMs = 0 } = {}) => {
-    const index = children.findIndex((entry) => entry.name === name);
-    if (index < 0) throw new Error(`${name} is not part of this stack`);
-    const { child } = children[index];
+  /** Kills one process (SIGKILL by default: a crash, not a shutdown); `replica` picks which (0-based). */
+  const kill = async (name, { signal = 'SIGKILL', replica = 0 } = {}) => {
+    const position = children.findIndex((entry) => entry.name === name && entry.index === replica);
+    if (position < 0) throw new Error(`${name} #${replica + 1} is not part of this stack`);
+    const { child } = children[position];
     await new Promise((resolve) => {
       if (child.exitCode !== null || child.signalCode !== null) return resolve();
       child.once('exit', resolve);
       child.kill(signal);
     });
-    children.splice(index, 1);
+    children.splice(position, 1);
+  };
+
+  /** Kills one process and starts it again. */
+  const restart = async (name, { signal = 'SIGKILL', downMs = 0, replica = 0 } = {}) => {
+    await kill(name, { signal, replica });
     if (downMs > 0) await new Promise((resolve) => setTimeout(resolve, downMs));
     const path = name === 'gateway' ? '/health/ready' : '/health/live';
     await waitFor(
-      `http://127.0.0.1:${ports[name]}${path}`,
-      launch(name),
+      `http://127.0.0.1:${portOf(name, replica)}${path}`,
+      launch(name, replica),
       name,
       options.timeoutMs ?? Number(process.env.STACK_START_TIMEOUT_MS ?? 60_000),
     );
@@ -157,9 +209,11 @@ async function startStack(options) {
     ports,
     gatewayUrl: `http://localhost:${ports.gateway}/graphql`,
     children,
+    proxies,
     stop,
+    kill,
     restart,
   };
 }
 
-module.exports = { startStack, portsFor, SUBGRAPHS, ROOT };
+module.exports = { startStack, portsFor, replicaPort, SUBGRAPHS, ROOT };

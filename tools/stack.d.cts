@@ -1,4 +1,7 @@
-export interface StackKeys { privateKeyPem: string; publicKeyPem: string }
+export interface StackKeys {
+  privateKeyPem: string;
+  publicKeyPem: string;
+}
 export interface StartStackOptions {
   portBase: number;
   databaseUrl: string;
@@ -14,14 +17,27 @@ export interface StartStackOptions {
   nodeEnv?: string;
   publicBaseUrl?: string;
   extraEnv?: Record<string, Record<string, string>>;
+  /** Replicas per app (default 1, at most 6); several get a round-robin proxy on the app's port. */
+  replicas?: Record<string, number>;
+}
+export interface ProxyStats {
+  forwarded: number;
+  skipped: number;
+  failed: number;
 }
 export interface RunningStack {
   ports: Record<string, number>;
   gatewayUrl: string;
+  proxies: Array<{ port: number; stats: ProxyStats }>;
   stop(): Promise<void>;
-  restart(name: string, options?: { signal?: NodeJS.Signals; downMs?: number }): Promise<void>;
+  kill(name: string, options?: { signal?: NodeJS.Signals; replica?: number }): Promise<void>;
+  restart(
+    name: string,
+    options?: { signal?: NodeJS.Signals; downMs?: number; replica?: number },
+  ): Promise<void>;
 }
 export function startStack(options: StartStackOptions): Promise<RunningStack>;
 export function portsFor(base: number): Record<string, number>;
+export function replicaPort(base: number, name: string, index: number): number;
 export const SUBGRAPHS: string[];
 export const ROOT: string;

@@ -6,7 +6,8 @@ import { generateKeyPairSync } from 'node:crypto';
 // Jest loads global setup outside its module mapper, so these come by path, not by alias.
 import { recreateDatabase, testDatabaseUrl } from '../../libs/shared/testing/src/lib/test-database';
 import { redisAnswers, redisRequired } from '../../libs/shared/testing/src/lib/redis';
-const { startStack, ROOT } = require('../../tools/stack.cjs') as typeof import('../../tools/stack.cjs');
+const { startStack, ROOT, SUBGRAPHS } =
+  require('../../tools/stack.cjs') as typeof import('../../tools/stack.cjs');
 
 export const OPERATOR = { email: 'operator@e2e.lattice.test', password: 'operator-password-e2e' };
 
@@ -15,6 +16,19 @@ export const smtpPort = (portBase: number) => portBase + 25;
 
 export default async function globalSetup(): Promise<void> {
   await startE2eStack('e2e');
+}
+
+/**
+ * `E2E_REPLICAS=1`: 3 replicas of every subgraph, 2 workers, 2 gateways, each app behind a
+ * round-robin proxy on its usual port (`E2E_REPLICAS=identity:2,worker:3` picks counts).
+ */
+export function e2eReplicas(setting = process.env['E2E_REPLICAS']): Record<string, number> | undefined {
+  if (!setting || setting === '0') return undefined;
+  if (setting === '1')
+    return { ...Object.fromEntries(SUBGRAPHS.map((name) => [name, 3])), worker: 2, gateway: 2 };
+  return Object.fromEntries(
+    setting.split(',').map((pair) => [pair.split(':')[0]!.trim(), Number(pair.split(':')[1])]),
+  );
 }
 
 /** Builds (the web app too), starts the stack on a fresh `<TEST_DATABASE_URL>_<suffix>` database. */
@@ -37,6 +51,9 @@ export async function startE2eStack(databaseSuffix: string): Promise<void> {
     queueDriver: redis ? 'bullmq' : 'in-process',
     queuePrefix: `lattice-e2e-${process.pid}`,
     outboxPollMs: 200,
+    replicas: e2eReplicas(),
+    // Seventeen processes starting at once on two cores take a while.
+    timeoutMs: e2eReplicas() ? 900_000 : undefined,
     logDir: join(ROOT, 'tmp/e2e-logs'),
     extraEnv: {
       // Every suite signs up and logs in from 127.0.0.1, so the per-address limits that many

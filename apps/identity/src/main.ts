@@ -9,6 +9,7 @@ import { loadIdentityEnv } from './config';
 runService(async () => {
   const config = loadIdentityEnv();
   await migrateService(identityDataSource(config.DATABASE_URL));
+  if (config.MIGRATE_ONLY) return;
   await bootstrapService(IdentityAppModule.forRoot(config), {
     name: 'identity',
     port: config.PORT,

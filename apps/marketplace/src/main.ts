@@ -10,6 +10,7 @@ import { loadMarketplaceEnv } from './config';
 runService(async () => {
   const config = loadMarketplaceEnv();
   await migrateService(marketplaceDataSource(config.DATABASE_URL));
+  if (config.MIGRATE_ONLY) return;
   await bootstrapService(MarketplaceAppModule.forRoot(config), {
     name: 'marketplace',
     port: config.PORT,

@@ -2,3 +2,4 @@ export * from './lib/outbox';
 export * from './lib/outbox-relay';
 export * from './lib/data-source';
 export * from './lib/transaction';
+export * from './lib/leader-lease';

@@ -2,7 +2,7 @@
 // outbox re-sends whatever was not acknowledged — so the settings favour never evicting keys and
 // reconnecting forever over failing fast.
 import { Queue, Worker, type ConnectionOptions, type JobsOptions } from 'bullmq';
-import IORedis, { type Redis } from 'ioredis';
+import type { Cluster } from 'ioredis';
 import {
   QUEUE_NAMES,
   retryDelayMs,
@@ -22,10 +22,20 @@ import {
   type RetryOptions,
   type ScheduleSpec,
 } from './queue.port';
+import {
+  clusterSafePrefix,
+  createRedisClient,
+  isClustered,
+  type RedisClient,
+  type RedisTarget,
+} from './redis-connection';
 
 export interface BullMqDriverOptions extends RetryOptions {
   readonly redisUrl: string;
-  /** Key prefix; tests use their own so parallel runs never share jobs. */
+  /** A Redis Cluster's seed nodes (`host:port`): when given, BullMQ runs on the cluster. */
+  readonly clusterNodes?: readonly string[];
+  readonly redisPassword?: string;
+  /** Key prefix; tests use their own so parallel runs never share jobs. On a cluster it is made a hash tag. */
   readonly prefix?: string;
 }
 
@@ -38,23 +48,26 @@ export class BullMqQueueDriver implements QueuePort {
   readonly driver = 'bullmq' as const;
   private readonly queues = new Map<string, Queue>();
   private readonly workers: Worker[] = [];
-  private readonly connections: Redis[] = [];
-  private readonly producer: Redis;
+  private readonly connections: RedisClient[] = [];
+  private readonly producer: RedisClient;
+  private readonly target: RedisTarget;
+  /** The key prefix: on a Redis Cluster a hash tag, so each queue's keys share one slot. */
+  readonly prefix: string;
 
   constructor(private readonly options: BullMqDriverOptions) {
+    this.target = {
+      url: options.redisUrl,
+      clusterNodes: options.clusterNodes,
+      password: options.redisPassword,
+    };
+    this.prefix = clusterSafePrefix(options.prefix ?? 'lattice', this.target);
     this.producer = this.connection(false);
   }
 
-  private connection(blocking: boolean): Redis {
-    const redis = new IORedis(this.options.redisUrl, {
-      // Workers block on Redis and must never give up a command; producers fail fast so the
-      // outbox relay can leave rows unsent and retry on its next pass.
-      maxRetriesPerRequest: blocking ? null : 1,
-      enableOfflineQueue: true,
-      retryStrategy: (times) => Math.min(times * 200, 2_000),
-      lazyConnect: false,
-    });
-    redis.on('error', () => undefined); // surfaced through health(); ioredis reconnects itself
+  private connection(blocking: boolean): RedisClient {
+    // Workers block on Redis and must never give up a command; producers fail fast so the
+    // outbox relay can leave rows unsent and retry on its next pass.
+    const redis = createRedisClient(this.target, { blocking });
     this.connections.push(redis);
     return redis;
   }
@@ -64,7 +77,7 @@ export class BullMqQueueDriver implements QueuePort {
     if (!queue) {
       queue = new Queue(name, {
         connection: this.producer as unknown as ConnectionOptions,
-        prefix: this.options.prefix ?? 'lattice',
+        prefix: this.prefix,
         defaultJobOptions: this.jobOptions(name as QueueName),
       });
       queue.on('error', () => undefined);
@@ -132,7 +145,7 @@ export class BullMqQueueDriver implements QueuePort {
       },
       {
         connection: this.connection(true) as unknown as ConnectionOptions,
-        prefix: this.options.prefix ?? 'lattice',
+        prefix: this.prefix,
         concurrency: options.concurrency ?? 8,
         // A job whose worker died (or lost Redis longer than its lock) is re-run, not failed:
         // handlers are idempotent, and a job BullMQ failed for stalling twice would be ignored
@@ -205,10 +218,14 @@ export class BullMqQueueDriver implements QueuePort {
     }
   }
 
-  /** The eviction policy must be noeviction: an evicted job key is a silently lost job. */
+  /** The eviction policy must be noeviction: an evicted job key is a silently lost job. On a cluster, every master's. */
   async evictionPolicy(): Promise<string> {
-    const reply = (await this.producer.config('GET', 'maxmemory-policy')) as string[];
-    return reply[1] ?? 'unknown';
+    await this.producer.ping(); // a cluster client knows its nodes once it has connected
+    const nodes = isClustered(this.target) ? (this.producer as Cluster).nodes('master') : [this.producer];
+    const policies = new Set<string>();
+    for (const node of nodes)
+      policies.add(((await node.config('GET', 'maxmemory-policy')) as string[])[1] ?? 'unknown');
+    return [...policies].join(',');
   }
 
   async close(): Promise<void> {

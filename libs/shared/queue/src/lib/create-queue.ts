@@ -10,6 +10,9 @@ export type QueueDriverChoice = 'auto' | 'bullmq' | 'in-process';
 export async function createQueue(options: {
   driver: QueueDriverChoice;
   redisUrl: string;
+  /** A Redis Cluster's seed nodes (`REDIS_CLUSTER_NODES`): BullMQ runs on the cluster. */
+  clusterNodes?: readonly string[];
+  redisPassword?: string;
   prefix?: string;
   log?: (line: string) => void;
   /** Per-queue retry policy overrides (operators and tests). */
@@ -17,14 +20,21 @@ export async function createQueue(options: {
 }): Promise<QueuePort> {
   const log = options.log ?? ((line: string) => console.warn(line));
   if (options.driver === 'in-process') return new InProcessQueueDriver({ policies: options.policies });
-  if (options.driver === 'bullmq' || (await redisAnswers(options.redisUrl))) {
-    return new BullMqQueueDriver({ redisUrl: options.redisUrl, prefix: options.prefix, policies: options.policies });
+  const probeUrl = options.clusterNodes?.length ? `redis://${options.clusterNodes[0]}` : options.redisUrl;
+  if (options.driver === 'bullmq' || (await redisAnswers(probeUrl))) {
+    return new BullMqQueueDriver({
+      redisUrl: options.redisUrl,
+      clusterNodes: options.clusterNodes,
+      redisPassword: options.redisPassword,
+      prefix: options.prefix,
+      policies: options.policies,
+    });
   }
   log(
     [
       '',
       '!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!',
-      `!!  No Redis answers at ${options.redisUrl}.`,
+      `!!  No Redis answers at ${probeUrl}.`,
       '!!  Using the IN-PROCESS queue: fine for a laptop, not for production.',
       '!!  Jobs in flight are lost on restart (the outbox re-sends unsent events).',
       '!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!',

@@ -16,10 +16,16 @@ export const serviceEnv = (defaultPort: number) => ({
   PORT: env.port({ default: defaultPort }),
   HOST: env.string({ default: '127.0.0.1' }),
   NODE_ENV: env.oneOf(['development', 'production', 'test'] as const, { default: 'development' }),
+  /** Apply this service's migrations and exit (the Kubernetes migration Job runs each subgraph so). */
+  MIGRATE_ONLY: env.bool({ default: false }),
 });
 
 export const queueEnv = {
   REDIS_URL: env.url(['redis', 'rediss'], { default: 'redis://127.0.0.1:6379' }),
+  /** A Redis Cluster instead: its seed nodes, "host:port,host:port" (then REDIS_URL is not used). */
+  REDIS_CLUSTER_NODES: env.string({ optional: true }),
+  /** The Redis Cluster's password (a REDIS_URL carries its own). */
+  REDIS_PASSWORD: env.string({ optional: true, sensitive: true }),
   /** auto: BullMQ when Redis answers, else in-process with a warning. Production: bullmq. */
   QUEUE_DRIVER: env.oneOf(['auto', 'bullmq', 'in-process'] as const, { default: 'auto' }),
   QUEUE_PREFIX: env.string({ default: 'lattice' }),
