@@ -1,3 +1,4 @@
 import { EvidenceInitial1765100000000 } from './1765100000000-evidence-initial';
+import { EvidenceOutboxMetadata1765300000000 } from './1765300000000-evidence-outbox-metadata';
 
-export const EVIDENCE_MIGRATIONS = [EvidenceInitial1765100000000];
+export const EVIDENCE_MIGRATIONS = [EvidenceInitial1765100000000, EvidenceOutboxMetadata1765300000000];
