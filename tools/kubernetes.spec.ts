@@ -11,6 +11,7 @@ import { marketplaceEnvSchema } from '../apps/marketplace/src/config';
 import { credentialsEnvSchema } from '../apps/credentials/src/config';
 import { notificationsEnvSchema } from '../apps/notifications/src/config';
 import { workerEnvSchema } from '../apps/worker/src/config';
+import { evidenceEnvSchema } from '../apps/evidence/src/config';
 import { gatewayEnvSchema } from '../apps/gateway/src/config';
 
 const { render, loadValues, toYaml, merge } = require('./kubernetes.cjs');
@@ -26,6 +27,7 @@ const secretValues: Record<string, string> = {
   'invitation-link-key': randomBytes(32).toString('hex'),
   'issuer-key-encryption-key': randomBytes(32).toString('base64'),
   'webhook-secret-key': randomBytes(32).toString('hex'),
+  'evidence-key': randomBytes(32).toString('hex'),
   'database-url': 'postgres://lattice:secret@primary.db:5432/lattice',
   'smtp-url': 'smtp://mail.example.org:587',
 };
@@ -57,6 +59,7 @@ const schemas: Record<string, EnvSchema> = {
   marketplace: marketplaceEnvSchema,
   credentials: credentialsEnvSchema,
   notifications: notificationsEnvSchema,
+  evidence: evidenceEnvSchema,
   worker: workerEnvSchema,
 };
 
@@ -161,6 +164,7 @@ describe('Kubernetes manifests', () => {
       'migrate-marketplace',
       'migrate-credentials',
       'migrate-notifications',
+      'migrate-evidence',
     ]);
     for (const step of steps) {
       const environment = environmentOf(step, migrate);

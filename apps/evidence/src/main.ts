@@ -11,6 +11,7 @@ runService(async () => {
   // Refuse to start with a k below the minimum, before anything else happens.
   privacyThreshold(config.EVIDENCE_MIN_GROUP_SIZE);
   await migrateService(evidenceDataSource(config.DATABASE_URL));
+  if (config.MIGRATE_ONLY) return;
   await bootstrapService(EvidenceAppModule.forRoot(config), {
     name: 'evidence',
     port: config.PORT,
