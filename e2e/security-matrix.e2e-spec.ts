@@ -362,6 +362,130 @@ const MATRIX: Record<string, Case> = {
     member: F,
   },
   deleteWebhookSubscription: { vars: (w) => ({ id: w.webhook }), anonymous: U, outsider: N, member: N },
+  // catalogue, pathways and recognition
+  pathway: { vars: () => ({ id: unknown() }), anonymous: A, outsider: A, member: A },
+  pathways: { vars: (w) => ({ ownerId: w.institution }), anonymous: A, outsider: A, member: A },
+  recognitions: { vars: () => ({ credentialId: unknown() }), anonymous: A, outsider: A, member: A },
+  myPathwayProgress: { vars: () => ({}), anonymous: U, outsider: F, member: F },
+  definePathway: {
+    vars: (w) => ({
+      ownerId: w.institution,
+      input: { title: 'Path', rule: 'ALL_OF', steps: [{ credentialId: unknown() }] },
+    }),
+    anonymous: U,
+    outsider: F,
+    member: F,
+  },
+  recognizeCredential: {
+    vars: (w) => ({
+      input: {
+        institutionId: w.institution,
+        credentialId: unknown(),
+        creditAmount: 3,
+        creditUnit: 'credits',
+      },
+    }),
+    anonymous: U,
+    outsider: F,
+    member: F,
+  },
+  awardPathwayCredential: {
+    vars: (w) => ({ input: { pathwayId: unknown(), issuerId: w.institution, ...learner } }),
+    anonymous: U,
+    outsider: F,
+    member: F,
+  },
+  // evidence
+  myFeedbackRequests: { vars: () => ({}), anonymous: U, outsider: F, member: F },
+  awardFeedback: { vars: () => ({ awardId: unknown() }), anonymous: U, outsider: F, member: F },
+  survey: { vars: () => ({ kind: 'LEARNER' }), anonymous: U, outsider: A, member: A },
+  myAwardShares: { vars: () => ({}), anonymous: U, outsider: F, member: F },
+  mySelfIdentification: { vars: () => ({}), anonymous: U, outsider: F, member: F },
+  myEvidenceData: { vars: () => ({}), anonymous: U, outsider: F, member: F },
+  outcomeReports: { vars: (w) => ({ organizationId: w.employer }), anonymous: U, outsider: F, member: A },
+  awardsSharedWith: { vars: (w) => ({ organizationId: w.employer }), anonymous: U, outsider: F, member: A },
+  frameworkElementInsights: { vars: () => ({}), anonymous: U, outsider: F, member: F },
+  insights: {
+    vars: (w) => ({ scope: { organizationId: w.institution }, groupBy: 'NONE' }),
+    anonymous: U,
+    outsider: F,
+    member: A,
+  },
+  submitFeedback: {
+    vars: () => ({ input: { awardId: unknown(), answers: [{ key: 'relevance', value: 4 }] } }),
+    anonymous: U,
+    outsider: F,
+    member: F,
+  },
+  deleteFeedback: { vars: () => ({ awardId: unknown() }), anonymous: U, outsider: F, member: F },
+  turnOffFeedbackReminder: { vars: () => ({ awardId: unknown() }), anonymous: U, outsider: F, member: F },
+  publishSurveyVersion: {
+    vars: () => ({ kind: 'LEARNER', questions: [], expectedVersion: 1 }),
+    anonymous: U,
+    outsider: F,
+    member: F,
+  },
+  shareAward: {
+    vars: (w) => ({ awardId: unknown(), organizationId: w.employer }),
+    anonymous: U,
+    outsider: F,
+    member: F,
+  },
+  revokeAwardShare: {
+    vars: (w) => ({ awardId: unknown(), organizationId: w.employer }),
+    anonymous: U,
+    outsider: F,
+    member: F,
+  },
+  setSelfIdentification: { vars: () => ({ answers: [] }), anonymous: U, outsider: A, member: A },
+  deleteSelfIdentification: { vars: () => ({}), anonymous: U, outsider: A, member: A },
+  deleteMyEvidenceData: { vars: () => ({}), anonymous: U, outsider: A, member: A },
+  reportOutcomes: {
+    vars: (w) => ({
+      input: {
+        organizationId: w.employer,
+        credentialId: unknown(),
+        cohortSize: 10,
+        hired: 1,
+        promoted: 1,
+        retained: 1,
+        assessmentReflectedJobPerformance: true,
+        ratings: [],
+      },
+    }),
+    anonymous: U,
+    outsider: F,
+    member: N,
+  },
+  answerFrameworkSurvey: {
+    vars: () => ({ credentialId: unknown(), answers: [] }),
+    anonymous: U,
+    outsider: N,
+    member: N,
+  },
+  // accounts
+  requestPasswordReset: {
+    vars: () => ({ email: 'nobody@e2e.lattice.test' }),
+    anonymous: A,
+    outsider: A,
+    member: A,
+  },
+  resetPassword: {
+    vars: () => ({ token: 'not-a-token', newPassword: 'a long and unusual passphrase 42' }),
+    anonymous: N,
+    outsider: N,
+    member: N,
+  },
+  changePassword: {
+    vars: () => ({
+      currentPassword: 'not the password at all',
+      newPassword: 'a long and unusual passphrase 42',
+    }),
+    anonymous: U,
+    outsider: 'BAD_USER_INPUT',
+    member: 'BAD_USER_INPUT',
+  },
+  signOutEverywhere: { vars: () => ({}), anonymous: U, outsider: A, member: A },
 };
 
 /** `query($a: T!, …) { op(a: $a, …) { __typename } }`, built from the schema. */
@@ -426,8 +550,8 @@ async function fingerprint(client: Client): Promise<Record<string, string>> {
   const tables = (
     await client.query<{ name: string }>(
       `SELECT table_schema || '.' || table_name AS name FROM information_schema.tables
-        WHERE table_schema IN ('identity', 'marketplace', 'credentials', 'notifications') AND table_type = 'BASE TABLE'
-          AND table_name !~ '(outbox|processed|inbox|deliver|migrations|notifications$|expiring|overdue|digest|lock)'
+        WHERE table_schema IN ('identity', 'marketplace', 'credentials', 'notifications', 'evidence') AND table_type = 'BASE TABLE'
+          AND table_name !~ '(outbox|processed|inbox|deliver|migrations|notifications$|expiring|overdue|digest|lock|match_cache)'
         ORDER BY 1`,
     )
   ).rows.map((row) => row.name);

@@ -5,7 +5,7 @@
 import { Injectable } from '@nestjs/common';
 import { type AwardEntity, PathwayRepository } from '@lattice/credentials-data-access';
 import { CredentialsErrors, pathwayProgress } from '@lattice/credentials-domain';
-import type { Principal } from '@lattice/shared-auth';
+import { Authorizer, type Principal } from '@lattice/shared-auth';
 import {
   AwardCredentialUseCase,
   type AwardCredentialCommand,
@@ -22,9 +22,12 @@ export class AwardPathwayCredentialUseCase {
     private readonly pathways: PathwayRepository,
     private readonly trust: IssuerTrust,
     private readonly award: AwardCredentialUseCase,
+    private readonly authorizer: Authorizer,
   ) {}
 
   async execute(principal: Principal, command: AwardPathwayCredentialCommand): Promise<AwardEntity> {
+    // First who may issue: otherwise "not complete yet" would tell anyone how far a person got.
+    await this.authorizer.requireRole(principal, command.issuerId, 'ADMIN');
     const [pathway] = await this.pathways.byIds([command.pathwayId]);
     if (!pathway)
       throw CredentialsErrors.of('PATHWAY_NOT_FOUND', 'No such pathway.', { pathwayId: command.pathwayId });
