@@ -60,7 +60,7 @@ describe('evidence (integration)', () => {
 
   const outbox = (awardId: string) =>
     dataSource.query(
-      `SELECT "type", "payload" FROM "evidence"."outbox" WHERE "payload"->>'awardId' = $1 ORDER BY "id"`,
+      `SELECT "type", "payload" FROM "evidence"."outbox" WHERE "payload"->>'awardId' = $1 ORDER BY "seq"`,
       [awardId],
     ) as Promise<Array<{ type: string; payload: any }>>;
 
