@@ -84,7 +84,7 @@ beforeAll(async () => {
   const partnershipId = (
     await ok(
       'mutation($i: ProposePartnershipInput!) { proposePartnership(input: $i) { id } }',
-      { i: { needId, institutionId: collegeId, organizationId: employerId } },
+      { i: { needId, institutionId: collegeId } },
       employer.token,
     )
   ).proposePartnership.id as string;
