@@ -22,9 +22,41 @@ export function build() {
   execFileSync(process.execPath, [join(ROOT, 'tools/build.mjs')], { stdio: 'inherit' });
 }
 
-/** The bench database: BENCH_DATABASE_URL, else lattice_bench on the local server. */
+/** Refuses a database name without "test" in it: a bench never touches a database that may hold real data. */
+export function assertTestDatabase(name) {
+  if (!/test/i.test(name)) throw new Error(`bench database "${name}": its name must contain "test"`);
+  return name;
+}
+
+/** The bench database: BENCH_DATABASE_URL, else lattice_bench_test on the local server (created when missing, never dropped). */
 export function benchDatabaseUrl() {
-  return process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/lattice_bench';
+  const url = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/lattice_bench_test';
+  assertTestDatabase(new URL(url).pathname.slice(1));
+  return url;
+}
+
+/**
+ * A database of this run's own, `<base>_<pid>_<time>`, created now: `{ url, drop }`. `drop()` removes
+ * that database only — a bench never drops a database it did not create.
+ */
+export async function runDatabase(base, adminUrl = benchDatabaseUrl()) {
+  const { Client } = require('pg');
+  const name = assertTestDatabase(`${base}_${process.pid}_${Date.now().toString(36)}`);
+  const admin = new Client({ connectionString: Object.assign(new URL(adminUrl), { pathname: '/postgres' }).toString() });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE "${name}"`);
+  await admin.end();
+  const url = Object.assign(new URL(adminUrl), { pathname: `/${name}` }).toString();
+  return {
+    url,
+    name,
+    async drop() {
+      const client = new Client({ connectionString: Object.assign(new URL(adminUrl), { pathname: '/postgres' }).toString() });
+      await client.connect();
+      await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+      await client.end();
+    },
+  };
 }
 
 export const lib = (path) => require(join(DIST, path));

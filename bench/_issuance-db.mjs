@@ -1,9 +1,9 @@
 // The issuance bench's end-to-end figure: awards per second through the credentials service's real
 // code on real Postgres (migrations, issuer key, status list, award rows, batch items, outbox), the
 // batch processor against its baseline, awarding the same learners one award at a time.
-// Own database (`lattice_bench_issuance` next to BENCH_DATABASE_URL), recreated each run.
+// Its own database, created for the run and dropped after it (`lattice_bench_issuance_test_<pid>_<time>`).
 import { randomUUID } from 'node:crypto';
-import { benchDatabaseUrl, lib, require } from './_common.mjs';
+import { lib, runDatabase } from './_common.mjs';
 
 const { openDataSource } = lib('libs/shared/data-access/src/index.js');
 const { credentialsDataSource, CatalogueRepository } = lib('libs/credentials/data-access/src/index.js');
@@ -20,24 +20,10 @@ const { EndorseCredentialUseCase } = lib(
 const { MarketplaceSkillCatalog } = lib('libs/credentials/feature/src/lib/shared/skill-catalog.js');
 const fixture = lib('libs/credentials/feature/src/lib/testing/trust.fixture.js');
 
-async function freshDatabase() {
-  const url = new URL(benchDatabaseUrl());
-  const name = `${url.pathname.slice(1)}_issuance`;
-  url.pathname = `/${name}`;
-  const { Client } = require('pg');
-  const admin = new Client({
-    connectionString: Object.assign(new URL(url), { pathname: '/postgres' }).toString(),
-  });
-  await admin.connect();
-  await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-  await admin.query(`CREATE DATABASE "${name}"`);
-  await admin.end();
-  return url.toString();
-}
-
 /** `{ reference, batch, queued, verified, sampled }`: awards/s one at a time and through the batch processor. */
 export async function measureAwardPaths({ referenceCount, batchCount }) {
-  const dataSource = await openDataSource(credentialsDataSource(await freshDatabase(), 10));
+  const database = await runDatabase('lattice_bench_issuance_test');
+  const dataSource = await openDataSource(credentialsDataSource(database.url, 10));
   try {
     const trust = fixture.testTrust(dataSource);
     const authorizer = fixture.testAuthorizer();
@@ -138,5 +124,6 @@ export async function measureAwardPaths({ referenceCount, batchCount }) {
     };
   } finally {
     await dataSource.destroy();
+    await database.drop();
   }
 }

@@ -14,7 +14,7 @@ import { randomUUID } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import pg from 'pg';
-import { build, options, require, ROOT } from './_common.mjs';
+import { build, options, require, ROOT, runDatabase } from './_common.mjs';
 
 const opts = options({
   events: 5000,
@@ -25,7 +25,6 @@ const opts = options({
   portBase: 4700,
   redisUrl: 'redis://127.0.0.1:6379',
   adminUrl: process.env.BENCH_ADMIN_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres',
-  database: 'lattice_bench_notifications_test',
 });
 const PREFIX = `lattice-bench-notifications-${process.pid}`;
 const TYPE = 'identity.umbrella.joined';
@@ -96,13 +95,10 @@ async function rawBullmq(n, concurrency) {
 }
 
 // ---------- the stack, on its own database, ports and queue prefix ----------
-const admin = new pg.Client({ connectionString: opts.adminUrl });
-await admin.connect();
-await admin.query(`DROP DATABASE IF EXISTS ${opts.database} WITH (FORCE)`);
-await admin.query(`CREATE DATABASE ${opts.database}`);
-await admin.end();
-const databaseUrl = new URL(opts.adminUrl);
-databaseUrl.pathname = `/${opts.database}`;
+// A database of the run's own, dropped at the end (a bench never drops one it did not create).
+const database = await runDatabase('lattice_bench_notifications_test', opts.adminUrl);
+opts.database = database.name;
+const databaseUrl = new URL(database.url);
 
 const mails = new Set();
 const smtp = new SMTPServer({
@@ -368,6 +364,7 @@ try {
 } finally {
   await stack.stop();
   await db.end();
+  await database.drop();
   smtp.close();
   hookServer.close();
   const cleanup = new IORedis(opts.redisUrl);

@@ -1,5 +1,5 @@
 // `npm run bench:seed -- --needs 1000000 --institutions 20000`: a realistic market over the real
-// ESCO skills in the bench database (BENCH_DATABASE_URL, default lattice_bench): skewed skill
+// ESCO skills in the bench database (BENCH_DATABASE_URL, default lattice_bench_test): skewed skill
 // popularity (Zipf), Ontario-heavy regions with every province and territory present, 40% small
 // institutions. Generated inside Postgres (generate_series over seeded random(), one INSERT …
 // SELECT per table), so 1M needs take a few minutes. A fingerprint of the seed parameters and
