@@ -3,11 +3,11 @@
 // on the same supergraph and subgraphs. It profiles its own CPU on request (node:inspector) and
 // answers with the profile's top entries by self time; it also reports its CPU time, so the
 // bench can print CPU per request, a figure a busy machine disturbs far less than req/s.
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { Session } from 'node:inspector/promises';
 import { join } from 'node:path';
-import { require } from './_common.mjs';
+import { require, ROOT } from './_common.mjs';
 
 const [kind, port, dist, supergraphPath, urlsJson] = process.argv.slice(2);
 const subgraphUrls = JSON.parse(urlsJson);
@@ -57,7 +57,9 @@ process.on('message', async (message) => {
     process.send({ cpuMicros: user + system });
   } else if (message === 'profile:stop') {
     const { profile } = await session.post('Profiler.stop');
-    process.send({ top: summarize(profile) });
+    mkdirSync(join(ROOT, 'tmp/bench-profiles'), { recursive: true });
+    writeFileSync(join(ROOT, 'tmp/bench-profiles', `${kind}.cpuprofile`), JSON.stringify(profile));
+    process.send({ top: summarize(profile), packages: byPackage(profile) });
   }
 });
 process.send('ready');
@@ -83,5 +85,28 @@ function summarize(profile) {
   return [...self.entries()]
     .sort((a, b) => b[1] - a[1])
     .slice(0, 12)
+    .map(([name, n]) => ({ name, percent: Math.round((n / total) * 1000) / 10 }));
+}
+
+/** Self time per package (node_modules package, Lattice's own code, Node's internals, GC, idle), as a share of all samples. */
+function byPackage(profile) {
+  const byId = new Map(profile.nodes.map((node) => [node.id, node]));
+  const counts = new Map();
+  for (const id of profile.samples) {
+    const { callFrame } = byId.get(id);
+    const url = callFrame.url.replace(/^file:\/\//, '');
+    let group;
+    if (!url) group = callFrame.functionName.startsWith('(') ? callFrame.functionName : '(native)';
+    else if (url.startsWith('node:')) group = `node:${url.slice(5).split('/')[0]}`;
+    else if (url.includes('node_modules/')) {
+      const rest = url.slice(url.lastIndexOf('node_modules/') + 'node_modules/'.length).split('/');
+      group = rest[0].startsWith('@') ? `${rest[0]}/${rest[1]}` : rest[0];
+    } else group = 'lattice';
+    counts.set(group, (counts.get(group) ?? 0) + 1);
+  }
+  const total = profile.samples.length;
+  return [...counts.entries()]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, 14)
     .map(([name, n]) => ({ name, percent: Math.round((n / total) * 1000) / 10 }));
 }

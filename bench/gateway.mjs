@@ -94,6 +94,7 @@ const ask = (child, message, answer) =>
 
 const results = [];
 const profiles = {};
+const packages = {};
 try {
   const stock = startGatewayProcess('stock', 'stock Apollo Gateway (no hardening)', opts.portBase + 20, DIST);
   const lattice = startGatewayProcess('lattice', 'Lattice gateway', opts.portBase + 21, DIST);
@@ -178,7 +179,9 @@ try {
   for (const gateway of gateways) {
     await ask(gateway.child, 'profile:start', (reply) => reply === 'profile:started');
     await cannon(`profile ${gateway.label}`, gateway.url, opts.profileSeconds);
-    profiles[gateway.label] = (await ask(gateway.child, 'profile:stop', (reply) => Boolean(reply?.top))).top;
+    const answer = await ask(gateway.child, 'profile:stop', (reply) => Boolean(reply?.top));
+    profiles[gateway.label] = answer.top;
+    packages[gateway.label] = answer.packages;
   }
 } finally {
   for (const gateway of gateways) gateway.child.kill();
@@ -190,6 +193,12 @@ const row = (r) =>
   `| ${r.title} | ${r.rps.toFixed(0)} | ${Math.round((r.rps / subgraph.rps) * 100)}% | ${r.p50} | ${r.p99} | ${(r.p99 / subgraph.p99).toFixed(2)}× | ${r.cpuPerRequest === null ? '–' : r.cpuPerRequest.toFixed(2)} | ${r.errors} | ${r.load} |`;
 const profileTable = (label) =>
   `**${label}** (top self time, ${opts.profileSeconds} s under the same load)\n\n| % self | function |\n|---:|---|\n${profiles[label].map((e) => `| ${e.percent} | \`${e.name}\` |`).join('\n')}`;
+const packageTable = () => {
+  const labels = Object.keys(packages);
+  const names = [...new Set(labels.flatMap((label) => packages[label].map((e) => e.name)))];
+  const share = (label, name) => packages[label].find((e) => e.name === name)?.percent ?? '–';
+  return `Self time by package (same profiles; the full profiles are in tmp/bench-profiles/)\n\n| package | ${labels.join(' | ')} |\n|---|${labels.map(() => '---:').join('|')}|\n${names.map((name) => `| \`${name}\` | ${labels.map((label) => share(label, name)).join(' | ')} |`).join('\n')}`;
+};
 const report = `# Gateway bench
 
 \`npm run bench -- gateway${opts.beforeDist ? ' --before-dist <main build>' : ''}\` — ${new Date().toISOString().slice(0, 10)}, ${osType()} ${release()}, ${cpus().length} × ${cpus()[0]?.model.trim()}, ${Math.round(totalmem() / 2 ** 30)} GB.
@@ -205,6 +214,8 @@ ${results.map(row).join('\n')}
 ## CPU profiles
 
 ${Object.keys(profiles).map(profileTable).join('\n\n')}
+
+${packageTable()}
 `;
 console.log('\n' + report);
 if (opts.write === 'true') {

@@ -83,7 +83,7 @@ const stack = await startStack({
   portBase: opts.portBase,
   databaseUrl: url,
   keys: devKeys(ROOT),
-  services: ['identity', 'marketplace', 'credentials', 'notifications', 'gateway'],
+  services: ['identity', 'marketplace', 'credentials', 'notifications', 'evidence', 'gateway'],
   logDir: join(ROOT, 'tmp/bench-logs'),
   timeoutMs: 240_000, // a shared, loaded machine starts services slowly
   extraEnv: {

@@ -6,6 +6,7 @@ import { MarketplaceMatchCache1764600000000 } from './1764600000000-marketplace-
 import { MarketplaceDemandRollup1764600000100 } from './1764600000100-marketplace-demand-rollup';
 import { MarketplaceSkillSearchWords1764600000200 } from './1764600000200-marketplace-skill-search-words';
 import { MarketplaceOutboxMetadata1765200000000 } from './1765200000000-marketplace-outbox-metadata';
+import { MarketplaceMatchChangesColumns1766000000000 } from './1766000000000-marketplace-match-changes-columns';
 
 export const MARKETPLACE_MIGRATIONS = [
   MarketplaceInitial1764300000200,
@@ -16,4 +17,5 @@ export const MARKETPLACE_MIGRATIONS = [
   MarketplaceDemandRollup1764600000100,
   MarketplaceSkillSearchWords1764600000200,
   MarketplaceOutboxMetadata1765200000000,
+  MarketplaceMatchChangesColumns1766000000000,
 ];

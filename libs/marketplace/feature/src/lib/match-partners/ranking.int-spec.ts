@@ -192,7 +192,7 @@ describe('ranking: served = reference on adversarial markets (integration)', () 
     for (let step = 0; step < 30; step++) {
       const institution = random.pick(institutions);
       const need = random.pick(needIds);
-      switch (random.int(0, 6)) {
+      switch (random.int(0, 7)) {
         case 0: // a profile replaced (skills, levels, regions, modes, capacity)
           await setProfile(institution);
           break;
@@ -223,6 +223,16 @@ describe('ranking: served = reference on adversarial markets (integration)', () 
         case 6: // a profile gone
           await dataSource.query(
             `DELETE FROM "marketplace"."capability_profiles" WHERE "organization_id" = $1`,
+            [institution],
+          );
+          break;
+        case 7: // what ranking does not read: a new title, the expiry notice, a profile's editor
+          await dataSource.query(
+            `UPDATE "marketplace"."skill_needs" SET "title" = "title" || '.', "expiry_notified_for" = current_date, "version" = "version" + 1 WHERE "id" = $1`,
+            [need],
+          );
+          await dataSource.query(
+            `UPDATE "marketplace"."capability_profiles" SET "updated_at" = now(), "version" = "version" + 1 WHERE "organization_id" = $1`,
             [institution],
           );
           break;
@@ -260,6 +270,58 @@ describe('ranking: served = reference on adversarial markets (integration)', () 
     expect(
       after.find((m) => m.candidateId === top)?.reasons.find((r) => r.kind === 'SKILL_OVERLAP')?.weight ?? 0,
     ).toBe(0);
+  });
+
+  it('keeps a cached ranking through writes that cannot change it, and drops it on one that can', async () => {
+    const needId = needIds[2]!;
+    await dataSource.query(`UPDATE "marketplace"."skill_needs" SET "status" = 'OPEN' WHERE "id" = $1`, [needId]);
+    await partners.execute(needId, 10);
+    const changes = async () =>
+      (await dataSource.query(`SELECT count(*)::int AS n FROM "marketplace"."match_changes"`))[0].n as number;
+    const cachedAt = async () =>
+      (
+        await dataSource.query(
+          `SELECT "computed_at" FROM "marketplace"."match_cache" WHERE "kind" = 'P' AND "owner_id" = $1`,
+          [needId],
+        )
+      )[0]?.computed_at as Date | undefined;
+    const kept = await cachedAt();
+    expect(kept).toBeDefined();
+    const logged = await changes();
+    await dataSource.query(
+      `UPDATE "marketplace"."skill_needs" SET "title" = 'Renamed need', "description" = 'x', "expiry_notified_for" = current_date WHERE "id" = $1`,
+      [needId],
+    );
+    await dataSource.query(
+      `UPDATE "marketplace"."capability_profiles" SET "updated_at" = now(), "version" = "version" + 1 WHERE "organization_id" = ANY($1::uuid[])`,
+      [institutions],
+    );
+    expect(await changes()).toBe(logged);
+    await partners.execute(needId, 10);
+    expect(await cachedAt()).toEqual(kept);
+    // A column the ranking reads: logged, and the next request recomputes.
+    await dataSource.query(
+      `UPDATE "marketplace"."skill_needs" SET "learner_count" = "learner_count" + 1 WHERE "id" = $1`,
+      [needId],
+    );
+    expect(await changes()).toBeGreaterThan(logged);
+    await partners.execute(needId, 10);
+    expect((await cachedAt())!.getTime()).toBeGreaterThan(kept!.getTime());
+  });
+
+  it('computes a cold ranking once for concurrent requests (no thundering herd)', async () => {
+    const needId = needIds[3]!;
+    await dataSource.query(`UPDATE "marketplace"."skill_needs" SET "status" = 'OPEN' WHERE "id" = $1`, [needId]);
+    await dataSource.query(`DELETE FROM "marketplace"."match_cache" WHERE "owner_id" = $1`, [needId]);
+    const rank = jest.spyOn(repository, 'rankInstitutions');
+    try {
+      const answers = await Promise.all(Array.from({ length: 8 }, (_, i) => partners.execute(needId, 1 + i)));
+      expect(rank).toHaveBeenCalledTimes(1);
+      const full = await partners.execute(needId, MAX_MATCHES);
+      answers.forEach((answer, i) => expect(answer).toEqual(full.slice(0, 1 + i)));
+    } finally {
+      rank.mockRestore();
+    }
   });
 
   it('refuses closed needs and out-of-range pages with typed errors', async () => {

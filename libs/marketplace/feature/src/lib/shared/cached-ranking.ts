@@ -7,6 +7,13 @@ import type { ExplainedMatch } from './explain-matches';
 
 export const MAX_MATCHES = 200;
 
+/**
+ * Cold computations in flight in this process, by kind, owner and weights: concurrent requests for
+ * a ranking that is not cached wait for the one computation instead of each running the ranking
+ * SQL (at market size a popular need's takes seconds; sixteen at once exhausted the pool).
+ */
+const inFlight = new Map<string, Promise<ExplainedMatch[]>>();
+
 export async function cachedRanking(
   repository: MarketplaceRepository,
   kind: MatchCacheKind,
@@ -19,10 +26,18 @@ export async function cachedRanking(
   // Only the page asked for leaves the database.
   const cached = (await repository.cachedMatches(kind, ownerId, key, first)) as ExplainedMatch[] | null;
   if (cached) return cached;
-  const dependencies = await repository.matchDependencies(kind, ownerId);
-  const matches = await compute(MAX_MATCHES);
-  await repository.storeMatches(kind, ownerId, key, dependencies, matches);
-  return matches.slice(0, first);
+  const flight = `${kind}:${ownerId}:${key}`;
+  let computing = inFlight.get(flight);
+  if (!computing) {
+    computing = (async () => {
+      const dependencies = await repository.matchDependencies(kind, ownerId);
+      const matches = await compute(MAX_MATCHES);
+      await repository.storeMatches(kind, ownerId, key, dependencies, matches);
+      return matches;
+    })().finally(() => inFlight.delete(flight));
+    inFlight.set(flight, computing);
+  }
+  return (await computing).slice(0, first);
 }
 
 /** Rankings under other weights (another configuration) are kept apart. */
