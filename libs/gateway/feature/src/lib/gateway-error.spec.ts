@@ -1,3 +1,4 @@
+import { GraphQLError } from 'graphql';
 import { formatGatewayError } from './gateway-error';
 
 describe('formatGatewayError', () => {
@@ -14,5 +15,19 @@ describe('formatGatewayError', () => {
     const out = formatGatewayError({ message: 'relation "identity.users" does not exist', extensions: { code: 'INTERNAL_SERVER_ERROR', serviceName: 'identity' } });
     expect(out).toEqual({ message: 'Internal server error', path: undefined, extensions: { code: 'INTERNAL_SERVER_ERROR' } });
     expect(formatGatewayError({ message: 'connect ECONNREFUSED 127.0.0.1:4002' }).message).toBe('Internal server error');
+  });
+
+  it("answers the client's own faults that Apollo leaves uncoded as client errors, not internal ones", () => {
+    const unknownOperation = formatGatewayError(
+      { message: 'Unknown operation named "Three".', extensions: { code: 'INVALID_GRAPHQL' } },
+      new GraphQLError('Unknown operation named "Three".', { extensions: { code: 'INVALID_GRAPHQL' } }),
+    );
+    expect(unknownOperation.extensions).toEqual({ code: 'OPERATION_RESOLUTION_FAILURE' });
+    expect(unknownOperation.message).toBe('Unknown operation named "Three".');
+    const mismatch = formatGatewayError(
+      { message: 'provided sha does not match query', extensions: { code: 'INTERNAL_SERVER_ERROR' } },
+      new GraphQLError('provided sha does not match query', { extensions: { http: { status: 400 } } }),
+    );
+    expect(mismatch.extensions).toEqual({ code: 'BAD_REQUEST' });
   });
 });

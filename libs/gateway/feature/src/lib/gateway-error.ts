@@ -24,7 +24,7 @@ export function formatGatewayError(
   if (options.schemaHints === false)
     formatted = { ...formatted, message: withoutSchemaSuggestions(formatted.message) };
   const extensions = (formatted.extensions ?? {}) as Record<string, unknown>;
-  const code = typeof extensions['code'] === 'string' ? extensions['code'] : undefined;
+  const code = clientCodeOfUncoded(extensions['code'], formatted.message, error);
   if (code && CLIENT_CODES.has(code)) {
     const kept: Record<string, unknown> = { code };
     if (typeof extensions['reason'] === 'string') kept['reason'] = extensions['reason'];
@@ -45,6 +45,24 @@ export function formatGatewayError(
     path: formatted.path,
     extensions: { code: 'INTERNAL_SERVER_ERROR' },
   };
+}
+
+/**
+ * The request's own faults that Apollo raises without one of our codes: the gateway's planner
+ * names an unknown operation INVALID_GRAPHQL, and a persisted query whose hash does not match
+ * its text comes with HTTP 400 and no code. They are the client's to fix, not internal errors.
+ */
+function clientCodeOfUncoded(code: unknown, message: string, error: unknown): string | undefined {
+  if (code === 'INVALID_GRAPHQL')
+    return /^(Unknown operation named|Must provide an operation)/.test(message)
+      ? 'OPERATION_RESOLUTION_FAILURE'
+      : 'GRAPHQL_VALIDATION_FAILED';
+  // Apollo names an uncoded error INTERNAL_SERVER_ERROR before it reaches us; its HTTP status tells.
+  if (code === undefined || code === 'INTERNAL_SERVER_ERROR') {
+    const http = error instanceof GraphQLError ? (error.extensions?.['http'] as { status?: unknown } | undefined) : undefined;
+    if (typeof http?.status === 'number' && http.status >= 400 && http.status < 500) return 'BAD_REQUEST';
+  }
+  return typeof code === 'string' ? code : undefined;
 }
 
 /**

@@ -29,6 +29,7 @@ import {
 import { formatGatewayError } from './gateway-error';
 import { addressLimit, requestBudget, retryAfterPlugin } from './rate-limits';
 import { operationLimitsRule, type OperationLimits } from './operation-limits';
+import { directFetch } from './direct-fetch';
 import { proxyTo } from './public-proxy';
 import { subgraphFetcher } from './subgraph-fetcher';
 import { webApp } from './web-app';
@@ -49,6 +50,8 @@ export interface GatewayOptions {
   /** Express's `trust proxy`: whose X-Forwarded-For names the client; default nobody. */
   readonly trustProxy?: false | number | string;
   /** Where logs and spans go (tests capture them); stdout and OTEL_TRACES_EXPORTER by default. */
+  /** Single-subgraph queries straight to their subgraph (see direct-fetch.ts); default on. */
+  readonly directFetch?: boolean;
   readonly observability?: {
     readonly logDestination?: DestinationStream;
     readonly traceExporter?: SpanExporter;
@@ -59,18 +62,25 @@ interface GatewayContext {
   req: Request;
 }
 
+/** What every subgraph request carries from the client's request. */
+function forwardedHeaders(incoming: Request): Record<string, string> {
+  const headers: Record<string, string> = {};
+  const authorization = incoming.headers['authorization'];
+  if (typeof authorization === 'string') headers['authorization'] = authorization;
+  // The request id observeHttp took or made, and the trace this fetch belongs to.
+  const requestId = currentRequestId();
+  if (requestId) headers[REQUEST_ID_HEADER] = requestId;
+  Object.assign(headers, traceCarrier());
+  // The client's address as the gateway established it; subgraphs trust it from the gateway only.
+  headers['x-forwarded-for'] = clientAddressOf(incoming);
+  return headers;
+}
+
 class ForwardingDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   override willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): void {
     const incoming = (context as Partial<GatewayContext>).req;
     if (!incoming) return;
-    const authorization = incoming.headers['authorization'];
-    if (typeof authorization === 'string') request.http?.headers.set('authorization', authorization);
-    // The request id observeHttp took or made, and the trace this fetch belongs to.
-    const requestId = currentRequestId();
-    if (requestId) request.http?.headers.set(REQUEST_ID_HEADER, requestId);
-    for (const [name, value] of Object.entries(traceCarrier())) request.http?.headers.set(name, value);
-    // The client's address as the gateway established it; subgraphs trust it from the gateway only.
-    request.http?.headers.set('x-forwarded-for', clientAddressOf(incoming));
+    for (const [name, value] of Object.entries(forwardedHeaders(incoming))) request.http?.headers.set(name, value);
   }
 }
 
@@ -83,8 +93,10 @@ export interface RunningGateway {
 export async function startGateway(options: GatewayOptions): Promise<RunningGateway> {
   initObservability({ service: 'gateway', ...options.observability });
   const supergraphSdl = readFileSync(options.supergraphPath, 'utf8');
+  const direct = options.directFetch === false ? null : directFetch(options.subgraphUrls, forwardedHeaders);
   const gateway = new ApolloGateway({
     supergraphSdl,
+    ...(direct ? { experimental_didResolveQueryPlan: direct.learn } : {}),
     buildService: ({ name, url }) =>
       new ForwardingDataSource({ url: options.subgraphUrls[name] ?? url, fetcher: subgraphFetcher as never }),
   });
@@ -145,6 +157,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   app.use(
     '/graphql',
     answeringBodyErrors(express.json({ limit: options.bodyLimit })),
+    ...(direct ? [direct.handle] : []),
     expressMiddleware(apollo, { context: async ({ req }) => ({ req }) }),
   );
 

@@ -99,3 +99,10 @@ export const deliveryFailures = new Counter({
 export function metricsText(): Promise<string> {
   return registry.metrics();
 }
+
+export const gatewayDirectFetches = new Counter({
+  name: 'gateway_direct_fetches_total',
+  help: 'Single-subgraph queries the gateway sent straight to their subgraph, by outcome (served, handed_on: the full path answered)',
+  labelNames: ['outcome'] as const,
+  registers: [registry],
+});
