@@ -12,7 +12,7 @@ import { require, ROOT } from './_common.mjs';
 const [kind, port, dist, supergraphPath, urlsJson] = process.argv.slice(2);
 const subgraphUrls = JSON.parse(urlsJson);
 
-if (kind === 'lattice') {
+if (kind === 'lattice' || kind === 'lattice-full') {
   const { startGateway } = require(join(dist, 'libs/gateway/feature/src/index.js'));
   await startGateway({
     port: Number(port),
@@ -22,6 +22,7 @@ if (kind === 'lattice') {
     introspection: false,
     bodyLimit: '200kb',
     limits: { maxDepth: 12, maxAliases: 30, maxCost: 20000, defaultListSize: 20 },
+    directFetch: kind === 'lattice',
   });
 } else {
   const { ApolloServer } = require('@apollo/server');

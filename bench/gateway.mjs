@@ -98,6 +98,8 @@ const packages = {};
 try {
   const stock = startGatewayProcess('stock', 'stock Apollo Gateway (no hardening)', opts.portBase + 20, DIST);
   const lattice = startGatewayProcess('lattice', 'Lattice gateway', opts.portBase + 21, DIST);
+  // The same gateway with the single-subgraph fast path off: what the full Apollo path costs.
+  startGatewayProcess('lattice-full', 'Lattice gateway, direct fetch off', opts.portBase + 23, DIST);
   const before = opts.beforeDist
     ? startGatewayProcess('lattice', 'Lattice gateway before (main)', opts.portBase + 22, opts.beforeDist)
     : null;

@@ -15,6 +15,8 @@ export const gatewayEnvSchema = {
   GRAPHQL_MAX_ALIASES: env.int({ default: 30, min: 0, max: 500 }),
   GRAPHQL_MAX_COST: env.int({ default: 20_000, min: 10 }),
   REQUEST_BODY_LIMIT: env.string({ default: '200kb' }),
+  /** Queries one subgraph answers in one fetch go straight to it once Apollo has planned them (direct-fetch.ts). */
+  GATEWAY_DIRECT_FETCH: env.bool({ default: true }),
   // The web app's build output; main.js runs from dist/apps/gateway/src, the app sits in dist/apps/web.
   WEB_ROOT: env.string({ default: resolve(__dirname, '../../web') }),
   ...rateLimitEnv,

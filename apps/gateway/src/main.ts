@@ -30,6 +30,7 @@ async function main(): Promise<void> {
       rules: rateLimitRulesFrom(config),
     }),
     trustProxy: config.TRUST_PROXY,
+    directFetch: config.GATEWAY_DIRECT_FETCH,
   });
 }
 
