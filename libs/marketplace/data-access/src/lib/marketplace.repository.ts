@@ -153,10 +153,10 @@ const FACT_COLUMNS = `f."candidate_id" AS "candidateId", f."base" + f."exposure"
 const CALIBRATED_EXPOSURE = `
   g AS MATERIALIZED (SELECT f.*, ${BASE} AS "base", ${CAPABLE} AS "capable", f."small" AND ${CAPABLE} AS "sc",
                             row_number() OVER (PARTITION BY f."small" AND ${CAPABLE} ORDER BY ${BASE} DESC, f."candidate_id") AS "pos" FROM f),
-  t AS (SELECT least(count(*) FILTER (WHERE g."sc"),
+  t AS MATERIALIZED (SELECT least(count(*) FILTER (WHERE g."sc"),
                      floor($13::float8 * count(*) FILTER (WHERE g."sc") / greatest(count(*) FILTER (WHERE g."capable"), 1)
                            + ('x' || substr(md5($1::text), 1, 8))::bit(32)::bigint::float8 / 4294967296.0))::int AS "t" FROM g),
-  lift AS (SELECT CASE WHEN t."t" = 0 THEN $12::float8 ELSE least($9::float8, greatest($12::float8,
+  lift AS MATERIALIZED (SELECT CASE WHEN t."t" = 0 THEN $12::float8 ELSE least($9::float8, greatest($12::float8,
                     coalesce((SELECT g."base" FROM g WHERE NOT g."sc" AND g."pos" = $13::int - t."t" + 1), 0)
                     - (SELECT g."base" FROM g WHERE g."sc" AND g."pos" = t."t") + 0.000001)) END AS "b" FROM t),
   ranked AS (SELECT g.*, CASE WHEN g."sc" THEN lift."b" ELSE 0 END AS "exposure" FROM g CROSS JOIN lift)`;
