@@ -34,6 +34,7 @@ import { DefinePathwayUseCase } from './define-pathway/define-pathway.use-case';
 import { AwardPathwayCredentialUseCase } from './award-pathway-credential/award-pathway-credential.use-case';
 import { PathwayProgressUseCase } from './pathway-progress/pathway-progress.use-case';
 import { RecognizeCredentialUseCase } from './recognize-credential/recognize-credential.use-case';
+import { WithdrawRecognitionUseCase } from './withdraw-recognition/withdraw-recognition.use-case';
 import { SearchCredentialsUseCase } from './search-credentials/search-credentials.use-case';
 import { CredentialDesignResolver } from './graphql/design.resolver';
 import { FrameworkResolver } from './graphql/framework.resolver';
@@ -55,6 +56,7 @@ export const CREDENTIALS_USE_CASES = [
   SearchCredentialsUseCase,
   DefinePathwayUseCase,
   RecognizeCredentialUseCase,
+  WithdrawRecognitionUseCase,
   PathwayProgressUseCase,
   AwardPathwayCredentialUseCase,
   CreateCredentialDesignUseCase,

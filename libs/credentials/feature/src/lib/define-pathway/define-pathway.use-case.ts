@@ -42,66 +42,67 @@ export class DefinePathwayUseCase {
       targetCredentialId: input.targetCredentialId?.toLowerCase() ?? null,
     });
     const memberIds = definition.members.map((member) => member.credentialId);
-    const facts = await this.pathways.publishedFacts([
-      ...memberIds,
-      ...(definition.targetCredentialId ? [definition.targetCredentialId] : []),
-    ]);
-    for (const id of memberIds) {
-      const credential = facts.get(id);
-      if (!credential)
-        throw CredentialsErrors.of('INVALID_PATHWAY', 'Every step of a pathway is a published credential.', {
-          field: 'members',
-          credentialId: id,
-        });
-      if (credential.retired)
-        throw CredentialsErrors.of(
-          'INVALID_PATHWAY',
-          'A retired credential cannot be a step of a new pathway.',
-          { field: 'members', credentialId: id },
-        );
-    }
-    if (definition.targetCredentialId) {
-      const target = facts.get(definition.targetCredentialId);
-      if (!target || target.retired)
-        throw CredentialsErrors.of(
-          'INVALID_PATHWAY',
-          'A pathway leads to a published credential that is not retired.',
-          { field: 'targetCredentialId' },
-        );
-      const owns =
-        membership.kind === 'INSTITUTION' ? target.issuerId === ownerId : target.sponsorIds.includes(ownerId);
-      if (!owns) {
-        throw CredentialsErrors.of(
-          'NOT_PATHWAY_OWNER',
-          'A pathway leads to a credential its owner issues (or, for an umbrella, sponsors).',
-          { field: 'targetCredentialId' },
-        );
-      }
-    }
-
-    const pathway: PathwayRow = {
-      id: randomUUID(),
-      ownerId,
-      title: definition.title,
-      description: definition.description,
-      targetCredentialId: definition.targetCredentialId,
-      rule: definition.rule,
-      requiredCount: definition.requiredCount,
-      ordered: definition.ordered,
-      createdBy: principal.userId,
-      createdAt: new Date(),
-    };
+    // Every fact the definition is checked against is read inside its transaction: definitions
+    // are serialized (so two cannot close a cycle between them), and the cited credentials' design
+    // rows are share-locked (so none is retired between the check and the commit).
     return inTransaction(this.dataSource, CREDENTIALS_SCHEMA, async ({ manager, emit }) => {
-      if (
-        definition.targetCredentialId &&
-        (await this.pathways.wouldCycle(manager, definition.targetCredentialId, memberIds))
-      ) {
-        throw CredentialsErrors.of(
-          'PATHWAY_CYCLE',
-          'That target already stacks into one of these steps: the pathway would go in a circle.',
-          { field: 'targetCredentialId' },
-        );
+      await this.pathways.lockDefinitions(manager);
+      const facts = await this.pathways.publishedFacts(manager, [
+        ...memberIds,
+        ...(definition.targetCredentialId ? [definition.targetCredentialId] : []),
+      ]);
+      for (const id of memberIds) {
+        const credential = facts.get(id);
+        if (!credential)
+          throw CredentialsErrors.of('INVALID_PATHWAY', 'Every step of a pathway is a published credential.', {
+            field: 'members',
+            credentialId: id,
+          });
+        if (credential.retired)
+          throw CredentialsErrors.of(
+            'INVALID_PATHWAY',
+            'A retired credential cannot be a step of a new pathway.',
+            { field: 'members', credentialId: id },
+          );
       }
+      if (definition.targetCredentialId) {
+        const target = facts.get(definition.targetCredentialId);
+        if (!target || target.retired)
+          throw CredentialsErrors.of(
+            'INVALID_PATHWAY',
+            'A pathway leads to a published credential that is not retired.',
+            { field: 'targetCredentialId' },
+          );
+        const owns =
+          membership.kind === 'INSTITUTION' ? target.issuerId === ownerId : target.sponsorIds.includes(ownerId);
+        if (!owns) {
+          throw CredentialsErrors.of(
+            'NOT_PATHWAY_OWNER',
+            'A pathway leads to a credential its owner issues (or, for an umbrella, sponsors).',
+            { field: 'targetCredentialId' },
+          );
+        }
+        if (await this.pathways.wouldCycle(manager, definition.targetCredentialId, memberIds)) {
+          throw CredentialsErrors.of(
+            'PATHWAY_CYCLE',
+            'That target already stacks into one of these steps: the pathway would go in a circle.',
+            { field: 'targetCredentialId' },
+          );
+        }
+      }
+
+      const pathway: PathwayRow = {
+        id: randomUUID(),
+        ownerId,
+        title: definition.title,
+        description: definition.description,
+        targetCredentialId: definition.targetCredentialId,
+        rule: definition.rule,
+        requiredCount: definition.requiredCount,
+        ordered: definition.ordered,
+        createdBy: principal.userId,
+        createdAt: new Date(),
+      };
       await this.pathways.insert(manager, pathway, definition.members);
       emit({
         type: 'credentials.pathway.defined',

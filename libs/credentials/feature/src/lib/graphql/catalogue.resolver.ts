@@ -50,6 +50,8 @@ export class CatalogueResolver {
         endorserSectors: filter?.endorserSectors ?? undefined,
         sponsorIds: filter?.sponsorIds ?? undefined,
         issuerIds: filter?.issuerIds ?? undefined,
+        regions: filter?.regions ?? undefined,
+        issuerSizes: filter?.issuerSizes ?? undefined,
       },
       sort,
       page,

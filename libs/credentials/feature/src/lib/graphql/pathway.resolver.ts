@@ -1,18 +1,22 @@
 // Pathways and recognitions: defined by institutions and umbrellas, public to read, and a
 // learner's own progress.
 import { UseGuards } from '@nestjs/common';
-import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Context, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { AuthGuard, CurrentPrincipal, Public, type Principal } from '@lattice/shared-auth';
 import {
   byKeys,
   groupByKeys,
   type GraphQLRequestContext,
+  type Cursor,
   isUuid,
+  pageRequest,
   ParseIdPipe,
+  toConnection,
 } from '@lattice/shared-graphql';
 import {
   CredentialDesignRepository,
   PathwayRepository,
+  type PathwayAfter,
   type PathwayMemberRow,
   type PathwayRow,
 } from '@lattice/credentials-data-access';
@@ -22,10 +26,12 @@ import { DefinePathwayUseCase } from '../define-pathway/define-pathway.use-case'
 import { IssuerTrust } from '../shared/issuer-trust';
 import { PathwayProgressUseCase } from '../pathway-progress/pathway-progress.use-case';
 import { RecognizeCredentialUseCase } from '../recognize-credential/recognize-credential.use-case';
+import { WithdrawRecognitionUseCase } from '../withdraw-recognition/withdraw-recognition.use-case';
 import { AwardModel, CredentialModel, toAwardModel, toCredentialModel } from './credentials.models';
 import { credentialsLoaders } from './credentials.loaders';
 import {
   PathwayAwardInput,
+  PathwayConnection,
   PathwayInput,
   PathwayModel,
   PathwayProgressModel,
@@ -49,6 +55,34 @@ function pathwayLoaders(context: GraphQLRequestContext, pathways: PathwayReposit
   };
 }
 
+/** Exactly one of the two, each a valid id: a typed refusal otherwise. */
+function pathwaysBy(
+  credentialId: string | null,
+  ownerId: string | null,
+): { credentialId: string } | { ownerId: string } {
+  if (Boolean(credentialId) === Boolean(ownerId))
+    throw CredentialsErrors.of('INVALID_PATHWAY', 'Ask by credentialId or by ownerId (one of the two).', {
+      field: 'credentialId',
+    });
+  for (const [field, value] of [
+    ['credentialId', credentialId],
+    ['ownerId', ownerId],
+  ] as const) {
+    if (value && !isUuid(value))
+      throw CredentialsErrors.of('INVALID_PATHWAY', `"${field}" is not a valid id.`, { field });
+  }
+  return credentialId ? { credentialId: credentialId.toLowerCase() } : { ownerId: ownerId!.toLowerCase() };
+}
+
+const TIMESTAMP = /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}(\.\d{1,6})?[+-]\d{2}(:\d{2})?$/;
+
+/** A pathway cursor holds a timestamp as Postgres wrote it and an id; anything else is a typed refusal. */
+function pathwayAfter([key, id]: Cursor): PathwayAfter {
+  if (typeof key !== 'string' || !TIMESTAMP.test(key) || Number.isNaN(Date.parse(key.replace(' ', 'T'))) || !isUuid(id))
+    throw CredentialsErrors.of('INVALID_PATHWAY', 'That cursor is not from this list.', { field: 'after' });
+  return [key, id];
+}
+
 async function credentialById(
   context: GraphQLRequestContext,
   repository: CredentialDesignRepository,
@@ -66,6 +100,7 @@ export class PathwayResolver {
     private readonly repository: CredentialDesignRepository,
     private readonly define: DefinePathwayUseCase,
     private readonly recognize: RecognizeCredentialUseCase,
+    private readonly withdraw: WithdrawRecognitionUseCase,
     private readonly progress: PathwayProgressUseCase,
     private readonly awardPathway: AwardPathwayCredentialUseCase,
     private readonly trust: IssuerTrust,
@@ -84,27 +119,30 @@ export class PathwayResolver {
   @Public()
   @Query(() => [PathwayModel], {
     description:
-      'Pathways a credential counts toward or leads to (credentialId), or those an organization defined (ownerId); exactly one of the two. Newest first, at most 100. Public.',
+      'Pathways a credential counts toward or leads to (credentialId), or those an organization defined (ownerId); exactly one of the two. Newest first, the first 100 (pathwayPage pages through all). Public.',
   })
   async pathways(
     @Args('credentialId', { type: () => ID, nullable: true }) credentialId: string | null,
     @Args('ownerId', { type: () => ID, nullable: true }) ownerId: string | null,
   ): Promise<PathwayModel[]> {
-    if (Boolean(credentialId) === Boolean(ownerId))
-      throw CredentialsErrors.of('INVALID_PATHWAY', 'Ask by credentialId or by ownerId (one of the two).', {
-        field: 'credentialId',
-      });
-    for (const [field, value] of [
-      ['credentialId', credentialId],
-      ['ownerId', ownerId],
-    ] as const) {
-      if (value && !isUuid(value))
-        throw CredentialsErrors.of('INVALID_PATHWAY', `"${field}" is not a valid id.`, { field });
-    }
-    const rows = credentialId
-      ? await this.store.touching(credentialId.toLowerCase())
-      : await this.store.ownedBy(ownerId!.toLowerCase());
-    return rows.map(toPathwayModel);
+    return (await this.store.page(pathwaysBy(credentialId, ownerId), 100, null)).map(toPathwayModel);
+  }
+
+  @Public()
+  @Query(() => PathwayConnection, {
+    description:
+      'Pathways a credential counts toward or leads to (credentialId), or those an organization defined (ownerId); exactly one of the two. Newest first, paged. Public.',
+  })
+  async pathwayPage(
+    @Args('credentialId', { type: () => ID, nullable: true }) credentialId: string | null,
+    @Args('ownerId', { type: () => ID, nullable: true }) ownerId: string | null,
+    @Args('first', { type: () => Int, nullable: true }) first: number | null,
+    @Args('after', { type: () => String, nullable: true }) after: string | null,
+  ): Promise<PathwayConnection> {
+    const by = pathwaysBy(credentialId, ownerId);
+    const page = pageRequest(first, after);
+    const rows = await this.store.page(by, page.limit + 1, page.after ? pathwayAfter(page.after) : null);
+    return toConnection(rows, page, (row) => [row.sortKey, row.id], toPathwayModel);
   }
 
   @Public()
@@ -173,6 +211,17 @@ export class PathwayResolver {
       conditions: input.conditions ?? null,
     });
     return toRecognitionModel(row);
+  }
+
+  @Mutation(() => RecognitionModel, {
+    description:
+      'The recognizing institution (admins) withdraws a recognition: the credential no longer counts there. Withdrawing twice is a CONFLICT.',
+  })
+  async withdrawRecognition(
+    @CurrentPrincipal() principal: Principal,
+    @Args('id', { type: () => ID }, ParseIdPipe) id: string,
+  ): Promise<RecognitionModel> {
+    return toRecognitionModel(await this.withdraw.execute(principal, id));
   }
 
   @Mutation(() => AwardModel, {
