@@ -285,6 +285,7 @@ const MATRIX: Record<string, Case> = {
   credential: { vars: () => ({ id: unknown() }), anonymous: U, outsider: A, member: A },
   credentials: { vars: () => ({}), anonymous: U, outsider: A, member: A },
   searchCredentials: { vars: () => ({ query: 'welding' }), anonymous: A, outsider: A, member: A },
+  catalogueEntry: { vars: () => ({ credentialId: unknown() }), anonymous: A, outsider: A, member: A },
   endorseCredential: {
     vars: (w) => ({
       credentialId: unknown(),

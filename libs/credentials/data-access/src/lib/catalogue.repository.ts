@@ -7,7 +7,7 @@ import { regionAndAncestors } from '@lattice/shared-util-regions';
 import { REFRESH_CATALOGUE_SQL } from './catalogue.sql';
 
 /** The issuer facts joined to every catalogue read (region and size are the issuer's, not the entry's). */
-const FROM_ENTRIES = `"credentials"."catalogue_entries" e LEFT JOIN "credentials"."issuer_profiles" ip ON ip."organization_id" = e."issuer_id"`;
+const FROM_ENTRIES = `"credentials"."catalogue_entries" e LEFT JOIN "credentials"."organization_profiles" ip ON ip."organization_id" = e."issuer_id"`;
 
 export type CatalogueSort = 'RELEVANCE' | 'NEWEST' | 'MOST_ENDORSED';
 
@@ -84,8 +84,10 @@ export interface CatalogueHit {
   readonly endorsementCount: number;
   readonly endorserSectors: string[];
   readonly sponsorIds: string[];
+  readonly issuerName: string | null;
   readonly issuerRegion: string | null;
   readonly issuerSize: string | null;
+  readonly retired: boolean;
   readonly publishedAt: Date;
   readonly rank: number;
   /** The sort key as Postgres writes it (exact for timestamps and floats), for the cursor. */
@@ -96,6 +98,13 @@ export interface FacetCount {
   readonly facet: CatalogueFacetName;
   readonly value: string;
   readonly count: number;
+}
+
+export interface OrganizationProfile {
+  readonly id: string;
+  readonly name: string;
+  readonly region: string | null;
+  readonly size: string | null;
 }
 
 /** Where the page starts: the sort key and id of the last row seen. */
@@ -136,21 +145,25 @@ export class CatalogueRepository {
   }
 
   /**
-   * Records an issuer's region (with the regions that hold it, for filtering) and size, as
-   * identity stated them when it published; call inside the publishing transaction.
+   * Records an organization's public facts — name, region (with the regions that hold it, for
+   * filtering) and size — as identity stated them; call inside the transaction of what it did
+   * (publishing, defining a pathway, recognizing a credential).
    */
-  async recordIssuer(
-    manager: EntityManager,
-    organizationId: string,
-    region: string | null,
-    size: string | null,
-  ): Promise<void> {
+  async recordOrganization(manager: EntityManager, profile: OrganizationProfile): Promise<void> {
     await manager.query(
-      `INSERT INTO "credentials"."issuer_profiles" ("organization_id", "region", "regions", "size", "updated_at")
-       VALUES ($1, $2, $3::text[], $4, now())
-       ON CONFLICT ("organization_id") DO UPDATE SET "region" = excluded."region", "regions" = excluded."regions", "size" = excluded."size", "updated_at" = now()`,
-      [organizationId, region, region ? regionAndAncestors(region) : [], size],
+      `INSERT INTO "credentials"."organization_profiles" ("organization_id", "name", "region", "regions", "size", "updated_at")
+       VALUES ($1, $2, $3, $4::text[], $5, now())
+       ON CONFLICT ("organization_id") DO UPDATE SET "name" = excluded."name", "region" = excluded."region", "regions" = excluded."regions", "size" = excluded."size", "updated_at" = now()`,
+      [profile.id, profile.name, profile.region, profile.region ? regionAndAncestors(profile.region) : [], profile.size],
     );
+  }
+
+  /** The recorded names of these organizations (those never recorded are absent). */
+  async organizationNames(ids: readonly string[]): Promise<{ id: string; name: string }[]> {
+    return (await this.dataSource.query(
+      `SELECT "organization_id" AS "id", "name" FROM "credentials"."organization_profiles" WHERE "organization_id" = ANY($1::uuid[])`,
+      [ids],
+    )) as { id: string; name: string }[];
   }
 
   /** Re-derives every entry from scratch (the rebuild command); returns how many there are. */
@@ -187,7 +200,7 @@ export class CatalogueRepository {
     }
     params.push(limit + 1);
     const rows = (await this.dataSource.query(
-      `SELECT e.*, ip."region" AS "issuer_region", ip."size" AS "issuer_size", c."design_id", c."design_version", c."framework_id", ${rank} AS "rank", (${key})::text AS "sort_key"
+      `SELECT e.*, ip."name" AS "issuer_name", ip."region" AS "issuer_region", ip."size" AS "issuer_size", c."design_id", c."design_version", c."framework_id", ${rank} AS "rank", (${key})::text AS "sort_key"
          FROM ${FROM_ENTRIES}
          JOIN "credentials"."credentials" c ON c."id" = e."credential_id"
         WHERE ${where.join(' AND ')}
@@ -231,7 +244,7 @@ export class CatalogueRepository {
   /** The catalogue entry of one credential (retired ones too), or null. */
   async entry(credentialId: string): Promise<CatalogueHit | null> {
     const [row] = (await this.dataSource.query(
-      `SELECT e.*, ip."region" AS "issuer_region", ip."size" AS "issuer_size", c."design_id", c."design_version", c."framework_id", 0::float8 AS "rank"
+      `SELECT e.*, ip."name" AS "issuer_name", ip."region" AS "issuer_region", ip."size" AS "issuer_size", c."design_id", c."design_version", c."framework_id", 0::float8 AS "rank"
          FROM ${FROM_ENTRIES} JOIN "credentials"."credentials" c ON c."id" = e."credential_id"
         WHERE e."credential_id" = $1`,
       [credentialId],
@@ -290,8 +303,10 @@ function toHit(row: Record<string, unknown>): CatalogueHit {
     endorsementCount: Number(row['endorsement_count']),
     endorserSectors: row['endorser_sectors'] as string[],
     sponsorIds: row['sponsor_ids'] as string[],
+    issuerName: (row['issuer_name'] as string | null) ?? null,
     issuerRegion: (row['issuer_region'] as string | null) ?? null,
     issuerSize: (row['issuer_size'] as string | null) ?? null,
+    retired: Boolean(row['retired']),
     publishedAt: row['published_at'] as Date,
     rank: Number(row['rank']),
     sortKey: String(row['sort_key'] ?? ''),

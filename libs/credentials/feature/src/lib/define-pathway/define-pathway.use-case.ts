@@ -6,8 +6,9 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { Authorizer, type Principal } from '@lattice/shared-auth';
+import { OrganizationDirectory } from '../shared/organization-directory';
 import { inTransaction } from '@lattice/shared-data-access';
-import { CREDENTIALS_SCHEMA, PathwayRepository, type PathwayRow } from '@lattice/credentials-data-access';
+import { CatalogueRepository, CREDENTIALS_SCHEMA, PathwayRepository, type PathwayRow } from '@lattice/credentials-data-access';
 import {
   checkPathwayDefinition,
   CredentialsErrors,
@@ -22,6 +23,8 @@ export class DefinePathwayUseCase {
     private readonly dataSource: DataSource,
     private readonly authorizer: Authorizer,
     private readonly pathways: PathwayRepository,
+    private readonly catalogue: CatalogueRepository,
+    private readonly directory: OrganizationDirectory,
   ) {}
 
   async execute(principal: Principal, ownerId: string, input: PathwayDefinition): Promise<PathwayRow> {
@@ -45,6 +48,8 @@ export class DefinePathwayUseCase {
     // Every fact the definition is checked against is read inside its transaction: definitions
     // are serialized (so two cannot close a cycle between them), and the cited credentials' design
     // rows are share-locked (so none is retired between the check and the commit).
+    // Its public name (and region, size) for the pages that show who defined or recognized what.
+    const profile = await this.directory.find(principal, ownerId).catch(() => null);
     return inTransaction(this.dataSource, CREDENTIALS_SCHEMA, async ({ manager, emit }) => {
       await this.pathways.lockDefinitions(manager);
       const facts = await this.pathways.publishedFacts(manager, [
@@ -103,6 +108,13 @@ export class DefinePathwayUseCase {
         createdBy: principal.userId,
         createdAt: new Date(),
       };
+      if (profile?.name)
+        await this.catalogue.recordOrganization(manager, {
+          id: ownerId,
+          name: profile.name,
+          region: profile.region ?? null,
+          size: profile.size ?? null,
+        });
       await this.pathways.insert(manager, pathway, definition.members);
       emit({
         type: 'credentials.pathway.defined',

@@ -180,11 +180,18 @@ export class CatalogueEntryModel {
   @Field(() => Int, { description: 'Standing endorsements.' }) endorsementCount: number;
   @Field(() => [String], { description: 'NAICS sectors of its endorsers.' }) endorserSectors: string[];
   @Field(() => [ID], { description: 'Umbrella organizations sponsoring it.' }) sponsorIds: string[];
+  @Field(() => String, {
+    nullable: true,
+    description: 'The issuer’s name, as identity stated it at publication (public, unlike Organization).',
+  })
+  issuerName: string | null;
   @Field(() => String, { nullable: true, description: 'The issuer’s region code, as identity stated it at publication.' })
   issuerRegion: string | null;
   @Field(() => OrgSizeEnum, { nullable: true, description: 'The issuer’s size, as identity stated it at publication.' })
   issuerSize: OrgSizeEnum | null;
   @Field(() => GraphQLISODateTime) publishedAt: Date;
+  @Field({ description: 'Retired: no longer awarded (search never returns it; its page still shows it).' })
+  retired: boolean;
   @Field(() => Float, { description: 'How well it matches the words searched for (0 without words).' })
   relevance: number;
 }
@@ -239,9 +246,11 @@ export function toCatalogueEntryModel(hit: CatalogueHit): CatalogueEntryModel {
     endorsementCount: hit.endorsementCount,
     endorserSectors: hit.endorserSectors,
     sponsorIds: hit.sponsorIds,
+    issuerName: hit.issuerName,
     issuerRegion: hit.issuerRegion,
     issuerSize: hit.issuerSize as OrgSizeEnum | null,
     publishedAt: hit.publishedAt,
+    retired: hit.retired,
     relevance: hit.rank,
   };
 }

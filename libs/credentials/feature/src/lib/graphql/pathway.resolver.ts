@@ -14,6 +14,7 @@ import {
   toConnection,
 } from '@lattice/shared-graphql';
 import {
+  CatalogueRepository,
   CredentialDesignRepository,
   PathwayRepository,
   type PathwayAfter,
@@ -43,6 +44,20 @@ import {
   toRecognitionModel,
   toStepStatus,
 } from './pathway.models';
+
+/** The recorded public name of an organization (see CatalogueRepository.recordOrganization), batched. */
+function organizationName(
+  context: GraphQLRequestContext,
+  catalogue: CatalogueRepository,
+  id: string,
+): Promise<string | null> {
+  return context.loaders
+    .get<string, string | null>('credentials.organizationName', async (ids) => {
+      const names = new Map((await catalogue.organizationNames(ids)).map((row) => [row.id, row.name]));
+      return ids.map((key) => names.get(key) ?? null);
+    })
+    .load(id);
+}
 
 function pathwayLoaders(context: GraphQLRequestContext, pathways: PathwayRepository) {
   return {
@@ -74,13 +89,23 @@ function pathwaysBy(
   return credentialId ? { credentialId: credentialId.toLowerCase() } : { ownerId: ownerId!.toLowerCase() };
 }
 
-const TIMESTAMP = /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}(\.\d{1,6})?[+-]\d{2}(:\d{2})?$/;
+const TIMESTAMP = /^(\d{4})-(\d{2})-(\d{2}) (\d{2}):(\d{2}):(\d{2})(\.\d{1,6})?[+-]\d{2}(:\d{2})?$/;
 
 /** A pathway cursor holds a timestamp as Postgres wrote it and an id; anything else is a typed refusal. */
 function pathwayAfter([key, id]: Cursor): PathwayAfter {
-  if (typeof key !== 'string' || !TIMESTAMP.test(key) || Number.isNaN(Date.parse(key.replace(' ', 'T'))) || !isUuid(id))
+  const parts = typeof key === 'string' ? TIMESTAMP.exec(key) : null;
+  const [year, month, day, hour, minute, second] = (parts?.slice(1, 7) ?? []).map(Number) as number[];
+  const date = parts ? new Date(Date.UTC(year!, month! - 1, day!)) : null;
+  const real =
+    date !== null &&
+    date.getUTCMonth() === month! - 1 &&
+    date.getUTCDate() === day &&
+    hour! < 24 &&
+    minute! < 60 &&
+    second! < 60;
+  if (!real || !isUuid(id))
     throw CredentialsErrors.of('INVALID_PATHWAY', 'That cursor is not from this list.', { field: 'after' });
-  return [key, id];
+  return [key as string, id];
 }
 
 async function credentialById(
@@ -104,6 +129,7 @@ export class PathwayResolver {
     private readonly progress: PathwayProgressUseCase,
     private readonly awardPathway: AwardPathwayCredentialUseCase,
     private readonly trust: IssuerTrust,
+    private readonly catalogue: CatalogueRepository,
   ) {}
 
   @Public()
@@ -248,6 +274,14 @@ export class PathwayResolver {
     }));
   }
 
+  @ResolveField(() => String, {
+    nullable: true,
+    description: 'The owner’s name as it stated it when defining the pathway (public, unlike Organization).',
+  })
+  ownerName(@Parent() pathway: PathwayModel, @Context() context: GraphQLRequestContext): Promise<string | null> {
+    return organizationName(context, this.catalogue, pathway.owner.id);
+  }
+
   @ResolveField(() => CredentialModel, {
     nullable: true,
     description: 'The larger credential it leads to, when it is one of Lattice’s.',
@@ -293,7 +327,19 @@ export class RecognitionResolver {
   constructor(
     private readonly repository: CredentialDesignRepository,
     private readonly pathways: PathwayRepository,
+    private readonly catalogue: CatalogueRepository,
   ) {}
+
+  @ResolveField(() => String, {
+    nullable: true,
+    description: 'The recognizing institution’s name as it stated it when recognizing (public, unlike Organization).',
+  })
+  institutionName(
+    @Parent() recognition: RecognitionModel,
+    @Context() context: GraphQLRequestContext,
+  ): Promise<string | null> {
+    return organizationName(context, this.catalogue, recognition.institution.id);
+  }
 
   @ResolveField(() => CredentialModel)
   credential(

@@ -23,8 +23,8 @@ export class PublishCredentialUseCase {
     const found = await this.repository.designById(designId);
     if (!found) throw CredentialsErrors.of('DESIGN_NOT_FOUND', 'No such credential design.', { designId });
     await this.authorizer.requireRole(principal, found.issuerId, 'ADMIN');
-    // The issuer's region and size as identity states them now, for the catalogue's filters
-    // (kept as they were when identity cannot answer: publishing does not depend on it).
+    // The issuer's name, region and size as identity states them now, for the catalogue's pages
+    // and filters (kept as they were when identity cannot answer: publishing does not depend on it).
     const issuer = await this.directory.find(principal, found.issuerId).catch(() => null);
     return inTransaction(this.dataSource, CREDENTIALS_SCHEMA, async ({ manager, emit }) => {
       const design = (await lockDesign(manager, designId))!;
@@ -54,8 +54,13 @@ export class PublishCredentialUseCase {
         [designId],
       )) as Array<{ stage: string; seconds: number }>;
       await enterStage(manager, designId, 'PUBLISHED', design.version, principal.userId);
-      if (issuer && issuer.region !== undefined)
-        await this.catalogue.recordIssuer(manager, design.issuerId, issuer.region ?? null, issuer.size ?? null);
+      if (issuer?.name)
+        await this.catalogue.recordOrganization(manager, {
+          id: design.issuerId,
+          name: issuer.name,
+          region: issuer.region ?? null,
+          size: issuer.size ?? null,
+        });
       await this.catalogue.refresh(manager, [credential.id]);
       emit({
         type: 'credentials.design.published',

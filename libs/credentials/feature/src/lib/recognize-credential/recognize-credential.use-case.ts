@@ -5,8 +5,9 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { Authorizer, type Principal } from '@lattice/shared-auth';
+import { OrganizationDirectory } from '../shared/organization-directory';
 import { inTransaction, isUniqueViolation } from '@lattice/shared-data-access';
-import { CREDENTIALS_SCHEMA, PathwayRepository, type RecognitionRow } from '@lattice/credentials-data-access';
+import { CatalogueRepository, CREDENTIALS_SCHEMA, PathwayRepository, type RecognitionRow } from '@lattice/credentials-data-access';
 import { CredentialsErrors } from '@lattice/credentials-domain';
 
 export interface RecognizeCredentialCommand {
@@ -26,6 +27,8 @@ export class RecognizeCredentialUseCase {
     private readonly dataSource: DataSource,
     private readonly authorizer: Authorizer,
     private readonly pathways: PathwayRepository,
+    private readonly catalogue: CatalogueRepository,
+    private readonly directory: OrganizationDirectory,
   ) {}
 
   async execute(principal: Principal, command: RecognizeCredentialCommand): Promise<RecognitionRow> {
@@ -53,6 +56,8 @@ export class RecognizeCredentialUseCase {
     const pathwayId = command.pathwayId?.toLowerCase() ?? null;
     const recognitionId = randomUUID();
     const createdAt = new Date();
+    // Its public name (and region, size) for the pages that show who defined or recognized what.
+    const profile = await this.directory.find(principal, command.institutionId).catch(() => null);
     try {
       return await inTransaction(this.dataSource, CREDENTIALS_SCHEMA, async ({ manager, emit }) => {
         // The facts are read inside the transaction, the credential's design row share-locked:
@@ -87,6 +92,13 @@ export class RecognizeCredentialUseCase {
           createdBy: principal.userId,
           createdAt,
         };
+        if (profile?.name)
+          await this.catalogue.recordOrganization(manager, {
+            id: command.institutionId,
+            name: profile.name,
+            region: profile.region ?? null,
+            size: profile.size ?? null,
+          });
         await this.pathways.insertRecognition(manager, recognition);
         emit({
           type: 'credentials.recognition.declared',
