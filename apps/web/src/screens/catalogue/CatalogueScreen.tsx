@@ -152,17 +152,10 @@ export function Component() {
   };
 
   const labelOf = (facet: FacetName) => (value: string) => {
-    switch (facet) {
-      case 'REGION':
-        return regions.name(value);
-      case 'CREDIT':
-      case 'TRANSCRIPTABLE':
-        return t(`yesNo.${value}`);
-      case 'ENDORSER_SECTOR':
-        return t('sector', { code: value });
-      default:
-        return t(`values.${facet}.${value}`, { defaultValue: value });
-    }
+    if (facet === 'REGION') return regions.name(value);
+    if (facet === 'CREDIT' || facet === 'TRANSCRIPTABLE') return t(`yesNo.${value}`);
+    if (facet === 'ENDORSER_SECTOR') return t('sector', { code: value });
+    return t(`values.${facet}.${value}`, { defaultValue: value });
   };
   const facetValues = (name: FacetName) => result?.facets.find((f) => f.name === name)?.values ?? [];
 
