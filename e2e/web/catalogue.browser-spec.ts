@@ -168,3 +168,35 @@ it('a learner sees 2/3, then 3/3; the owner issues the larger credential, which 
   expect(checks.map((c) => c.passed)).toEqual([true, true, true, true, true]);
   await context.close();
 });
+
+it('an employer sees, on its skill need, the published credentials that already teach its skills', async () => {
+  const [employer] = await Promise.all([signUp('cat-ui-need-employer')]);
+  const employerId = await createOrganization(employer!, { name: 'Hull Welding Works', kind: 'EMPLOYER', size: 'SMALL', sector: '336' });
+  const skill = (await ok('{ skills(search: "work in teams", first: 20) { edges { node { id label } } } }')).skills.edges.find(
+    (e: { node: { label: string } }) => e.node.label === 'work in teams',
+  ).node.id as string;
+  const title = 'Crew leadership on the shop floor';
+  await publishCredential(north, northId, employer!, employerId, { title, skillIds: [skill] });
+  const needId = (
+    await ok(
+      'mutation($i: PostSkillNeedInput!) { postSkillNeed(input: $i) { id } }',
+      { i: { organizationId: employerId, title: 'Shift leads', description: 'Leads who run safe crews.', skills: [{ skillId: skill, level: 3 }], region: 'ON-Sudbury', deliveryModes: ['HYBRID'], learnerCount: 12, careerStage: 'MID_CAREER', neededBy: '2099-09-01' } },
+      employer!.token,
+    )
+  ).postSkillNeed.id as string;
+  const context = await newContext(browser(), { token: employer!.token });
+  const page = await context.newPage();
+  await page.goto(`/needs/${needId}`);
+  const teaching = page.getByTestId('teaching-credentials');
+  await teaching.getByRole('heading', { name: 'Credentials that already teach this' }).waitFor();
+  await teaching.getByRole('link', { name: title, exact: true }).waitFor();
+  await checkScreen(page, 'need-teaching-credentials');
+  await teaching.getByRole('link', { name: /in the catalogue$/ }).click();
+  await page.getByRole('heading', { level: 1, name: 'Credential catalogue' }).waitFor();
+  await expectText(page.getByTestId('facet-SKILLS'), 'Teaching the chosen skill');
+  await page.getByRole('link', { name: title, exact: true }).waitFor();
+  const titles = await page.getByTestId('catalogue-result').locator('h2').allTextContents();
+  expect(titles).toContain(title);
+  expect(titles).not.toContain(STEP_FR);
+  await context.close();
+});

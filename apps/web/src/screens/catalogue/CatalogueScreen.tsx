@@ -3,7 +3,7 @@
 // opens the credential's public page.
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import { useApolloClient, useQuery } from '@apollo/client/react';
 import { Button, Page } from '../../ui';
 import type { CatalogueFilter, CatalogueSort } from '../../graphql/generated/graphql';
@@ -99,11 +99,21 @@ export function Component() {
   const [text, setText] = useState('');
   const [query, setQuery] = useState<string | null>(null);
   const [chosen, setChosen] = useState<Chosen>({});
+  // Skills come from a link (a skill need's "credentials that already teach this"): ?skill=…&skill=…
+  const [params, setParams] = useSearchParams();
+  const skillIds = params
+    .getAll('skill')
+    .filter((id) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id))
+    .slice(0, 50);
   const [sort, setSort] = useState<CatalogueSort | ''>('');
   const [more, setMore] = useState<{ hits: CatalogueHit[]; endCursor: string | null; hasNextPage: boolean } | null>(null);
   const [moreError, setMoreError] = useState<unknown>(null);
   const [loadingMore, setLoadingMore] = useState(false);
-  const variables = { query, filter: toFilter(chosen), sort: sort || null };
+  const variables = {
+    query,
+    filter: { ...toFilter(chosen), ...(skillIds.length > 0 ? { skillIds } : {}) },
+    sort: sort || null,
+  };
   const { data, loading, error } = useQuery(CATALOGUE_SEARCH, { variables });
   const result = data?.searchCredentials;
   const hits = [...(result?.edges.map((e) => e.node) ?? []), ...(more?.hits ?? [])];
@@ -198,6 +208,20 @@ export function Component() {
               <option value="MOST_ENDORSED">{t('sorts.MOST_ENDORSED')}</option>
             </select>
           </div>
+          {skillIds.length > 0 && (
+            <fieldset className="fieldset facet" data-testid="facet-SKILLS">
+              <legend>{t('teaching.skillFilter', { count: skillIds.length })}</legend>
+              <Button
+                variant="link"
+                onPress={() => {
+                  restart();
+                  setParams({});
+                }}
+              >
+                {t('teaching.clearSkills')}
+              </Button>
+            </fieldset>
+          )}
           {FACETS.map(({ name }) => (
             <FacetGroup
               key={name}

@@ -116,3 +116,17 @@ export const MY_PATHWAY_PROGRESS = graphql(`
     }
   }
 `);
+
+/** Published credentials that already teach any of these skills (a skill need's), most endorsed first. */
+export const CREDENTIALS_TEACHING = graphql(`
+  query CredentialsTeaching($skillIds: [ID!]!) {
+    searchCredentials(filter: { skillIds: $skillIds }, sort: MOST_ENDORSED, first: 10) {
+      totalCount
+      edges {
+        node {
+          ...CatalogueEntryFields
+        }
+      }
+    }
+  }
+`);
