@@ -23,9 +23,16 @@ export class RecognitionWithdrawal1765340000000 implements MigrationInterface {
     await runner.query(
       `CREATE INDEX "organization_profiles_regions_idx" ON "credentials"."organization_profiles" USING gin ("regions")`,
     );
+
+    // A learner's standing awards by their lookup alone (pathway progress, the pathway award's
+    // check): the older index leads with the credential.
+    await runner.query(
+      `CREATE INDEX "awards_standing_lookup_idx" ON "credentials"."awards" ("recipient_lookup", "credential_id") WHERE "status" = 'ACTIVE'`,
+    );
   }
 
   async down(runner: QueryRunner): Promise<void> {
+    await runner.query(`DROP INDEX "credentials"."awards_standing_lookup_idx"`);
     await runner.query(`DROP TABLE "credentials"."organization_profiles"`);
     await runner.query(`ALTER TABLE "credentials"."recognitions" DROP COLUMN "withdrawn_by"`);
   }
