@@ -3,10 +3,10 @@
 // pathway it counts toward and where it is recognized (axe-clean, usable at 390 px). A learner
 // with two of a pathway's three awards sees 2/3 in My credentials, receives the third (3/3), and
 // the pathway's owner issues the larger credential, whose public page verifies.
-import { createOrganization, ok, signUp, type Session } from '../support/client';
+import { createOrganization, ok, origin, signUp, type Session } from '../support/client';
 import { publishCredential } from '../support/credentials';
 import { openMailbox, withVerifiedEmail, type Mailbox } from '../support/mailbox';
-import { checkScreen, expectText, newContext, useBrowser } from './support/browser';
+import { appOrigin, checkScreen, expectText, newContext, useBrowser } from './support/browser';
 import { openPublicPageAndVerify } from './steps/trust';
 
 jest.setTimeout(180_000);
@@ -199,4 +199,30 @@ it('an employer sees, on its skill need, the published credentials that already 
   expect(titles).toContain(title);
   expect(titles).not.toContain(STEP_FR);
   await context.close();
+});
+
+it('serves each credential’s page with meaning before any script runs: JSON-LD, Open Graph, canonical URL, and the sitemap lists it', async () => {
+  const context = await browser().newContext({ baseURL: appOrigin(), javaScriptEnabled: false, locale: 'fr-CA' });
+  const page = await context.newPage();
+  await page.goto(`/public/catalogue/${steps[0]}`);
+  await page.getByRole('heading', { level: 1, name: STEP_FR }).waitFor();
+  await expectText(page.getByRole('main'), 'Parcours auxquels il compte');
+  await expectText(page.getByRole('main'), PATHWAY);
+  await expectText(page.getByRole('main'), 'Lakeshore Polytechnic — 3 crédits');
+  expect(await page.title()).toBe(`${STEP_FR} · Lattice`);
+  expect(await page.locator('link[rel="canonical"]').getAttribute('href')).toBe(`${origin()}/public/catalogue/${steps[0]}`);
+  expect(await page.locator('meta[property="og:title"]').getAttribute('content')).toBe(STEP_FR);
+  const ld = JSON.parse((await page.locator('script[type="application/ld+json"]').textContent())!) as { '@graph': Array<Record<string, unknown>> };
+  expect(ld['@graph'].map((node) => node['@type'])).toEqual(['Course', 'EducationalOccupationalCredential']);
+  expect(ld['@graph'][0]).toMatchObject({ name: STEP_FR, timeRequired: 'PT24H', provider: { name: 'Collège du Grand Nord' } });
+  await context.close();
+  // axe needs scripts: the same server-rendered HTML, without the app's own script, in a page that runs them.
+  const html = await (await fetch(`${origin()}/public/catalogue/${steps[0]}`, { headers: { accept: 'text/html', 'accept-language': 'fr-CA' } })).text();
+  const checked = await (await newContext(browser())).newPage();
+  await checked.setContent(html.replace(/<script type="module"[^>]*><\/script>/g, ''));
+  await checkScreen(checked, 'catalogue-credential-no-js');
+
+  const sitemap = await fetch(`${origin()}/sitemap.xml`);
+  expect(sitemap.headers.get('content-type')).toMatch(/^application\/xml/);
+  expect(await sitemap.text()).toContain(`<loc>${origin()}/public/catalogue/${steps[0]}</loc>`);
 });

@@ -241,6 +241,15 @@ export class CatalogueRepository {
     return { total, counts };
   }
 
+  /** Every standing entry's id and when it was last derived, newest first, for the sitemap. */
+  async sitemapEntries(limit: number): Promise<{ credentialId: string; refreshedAt: Date }[]> {
+    return (await this.dataSource.query(
+      `SELECT e."credential_id" AS "credentialId", e."refreshed_at" AS "refreshedAt" FROM "credentials"."catalogue_entries" e
+        WHERE NOT e."retired" ORDER BY e."published_at" DESC, e."credential_id" DESC LIMIT $1`,
+      [limit],
+    )) as { credentialId: string; refreshedAt: Date }[];
+  }
+
   /** The catalogue entry of one credential (retired ones too), or null. */
   async entry(credentialId: string): Promise<CatalogueHit | null> {
     const [row] = (await this.dataSource.query(

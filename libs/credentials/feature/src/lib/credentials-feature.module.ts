@@ -12,6 +12,7 @@ import { AwardResolver } from './graphql/award.resolver';
 import { IssuerKeyResolver } from './graphql/issuer-key.resolver';
 import { RotateIssuerKeyUseCase } from './rotate-issuer-key/rotate-issuer-key.use-case';
 import { PublicDocumentsController } from './public-documents/public-documents.controller';
+import { CataloguePagesController } from './public-documents/catalogue-pages.controller';
 import { RevokeAwardUseCase } from './revoke-award/revoke-award.use-case';
 import { IssuerTrust } from './shared/issuer-trust';
 import { VerifyCredentialUseCase } from './verify-credential/verify-credential.use-case';
@@ -96,7 +97,7 @@ export class CredentialsFeatureModule {
   static forRoot(options: CredentialsOptions): DynamicModule {
     return {
       module: CredentialsFeatureModule,
-      controllers: [PublicDocumentsController],
+      controllers: [PublicDocumentsController, CataloguePagesController],
       providers: [
         IssuerTrust,
         { provide: CREDENTIALS_OPTIONS, useValue: options },
