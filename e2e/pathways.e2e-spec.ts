@@ -263,6 +263,38 @@ describe('pathways: stacking credentials across institutions', () => {
     ).toBe(0);
   });
 
+  it('reads a definition’s facts inside its transaction: a retirement racing it wins or waits', async () => {
+    const doomed = await publishCredential(north, northId, employer, employerId, { title: 'Soon retired' });
+    const { Client } = await import('pg');
+    const retirer = new Client({ connectionString: process.env['LATTICE_E2E_DATABASE_URL'] });
+    await retirer.connect();
+    try {
+      // A retirement of one step's design, not yet committed, holds the design row.
+      await retirer.query('BEGIN');
+      await retirer.query(
+        `UPDATE "credentials"."designs" SET "stage" = 'RETIRED' WHERE "id" = (SELECT "design_id" FROM "credentials"."credentials" WHERE "id" = $1)`,
+        [doomed],
+      );
+      let settled = false;
+      const racing = gql(
+        DEFINE,
+        { o: northId, i: { title: 'Racing path', rule: 'ALL_OF', steps: [{ credentialId: safety }, { credentialId: doomed }] } },
+        north.token,
+      ).finally(() => {
+        settled = true;
+      });
+      await new Promise((resolve) => setTimeout(resolve, 1500));
+      expect(settled).toBe(false);
+      await retirer.query('COMMIT');
+      expect(codeOf(await racing)).toBe('BAD_USER_INPUT');
+    } finally {
+      await retirer.end();
+    }
+    expect(
+      (await ok('query($c: ID!) { pathways(credentialId: $c) { title } }', { c: doomed })).pathways,
+    ).toEqual([]);
+  });
+
   it('pages pathways newest first', async () => {
     const second = (
       await ok(DEFINE, { o: northId, i: { title: 'Shop basics', rule: 'N_OF', requiredCount: 1, steps: [{ credentialId: safety }] } }, north.token)
