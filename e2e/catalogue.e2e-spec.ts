@@ -133,6 +133,13 @@ describe('catalogue: public search over published credentials', () => {
     expect(ids(await search({ f: { priceBands: ['FREE'] } }))).toEqual([french]);
     expect(ids(await search({ f: { languages: ['fr'] } }))).toEqual([french]);
     expect(ids(await search({ f: { credit: true } }))).toEqual([welding]);
+    // The issuer's region (Sudbury, within Northeastern Ontario, within Ontario) and size.
+    expect(facet(all, 'REGION')).toEqual({ ON: 3, 'ON-Northeast': 3, 'ON-Sudbury': 3 });
+    expect(facet(all, 'ISSUER_SIZE')).toEqual({ SMALL: 3 });
+    expect(ids(await search({ f: { regions: ['ON'], hoursBands: ['FROM_10_TO_29'] } }))).toEqual([french]);
+    expect((await search({ f: { regions: ['ON-Toronto'] } })).totalCount).toBe(0);
+    expect((await search({ f: { issuerSizes: ['LARGE'] } })).totalCount).toBe(0);
+    expect(ids(await search({ f: { issuerSizes: ['SMALL'], credit: true } }))).toEqual([welding]);
     const inPersonFacets = await search({ f: { hoursBands: ['FROM_60_TO_120', 'FROM_30_TO_59'] } });
     expect(facet(inPersonFacets, 'DELIVERY_MODE')).toEqual({ HYBRID: 1, IN_PERSON: 1 });
   });
@@ -206,6 +213,8 @@ describe('catalogue: public search over published credentials', () => {
     expect(await refused({ s: 'RELEVANCE' })).toBe('BAD_USER_INPUT');
     expect(await refused({ first: 1000 })).toBe('BAD_USER_INPUT');
     expect(await refused({ f: { endorserSectors: ['99x'] } })).toBe('BAD_USER_INPUT');
+    expect(await refused({ f: { regions: ['Atlantis'] } })).toBe('BAD_USER_INPUT');
+    expect(await refused({ f: { issuerSizes: ['HUGE'] } })).toBeDefined();
     expect(await refused({ f: { skillIds: ['not-a-uuid'] } })).toBe('BAD_USER_INPUT');
     expect(await refused({ f: { deliveryModes: ['BY_PIGEON'] } })).toBeDefined();
     expect(await refused({ f: { issuerIds: Array.from({ length: 51 }, () => collegeId) } })).toBe(

@@ -19,6 +19,17 @@ const RECOGNIZE = `mutation($i: RecognitionInput!) { recognizeCredential(input: 
 const AWARD_PATHWAY =
   'mutation($i: PathwayAwardInput!) { awardPathwayCredential(input: $i) { id publicUrl openBadge } }';
 
+async function database<T>(work: (client: import('pg').Client) => Promise<T>): Promise<T> {
+  const { Client } = await import('pg');
+  const client = new Client({ connectionString: process.env['LATTICE_E2E_DATABASE_URL'] });
+  await client.connect();
+  try {
+    return await work(client);
+  } finally {
+    await client.end();
+  }
+}
+
 async function countRows(): Promise<number> {
   const { Client } = await import('pg');
   const client = new Client({ connectionString: process.env['LATTICE_E2E_DATABASE_URL'] });
@@ -200,6 +211,109 @@ describe('pathways: stacking credentials across institutions', () => {
     expect(report.verified).toBe(true);
   });
 
+  it('checks completion inside the award: a revocation racing it wins or waits, never slips between', async () => {
+    const email = `race-${Date.now()}@example.org`;
+    const give = async (college: Session, issuerId: string, credentialId: string) =>
+      (
+        await ok(
+          AWARD,
+          { i: { credentialId, issuerId, recipient: { email, name: 'Race Learner' }, result: { score: 95, attempt: 1 } } },
+          college.token,
+        )
+      ).awardCredential.id as string;
+    const first = await give(north, northId, safety);
+    await give(north, northId, blueprint);
+    await give(lake, lakeId, lakeWelding);
+    const { Client } = await import('pg');
+    const revoker = new Client({ connectionString: process.env['LATTICE_E2E_DATABASE_URL'] });
+    await revoker.connect();
+    try {
+      // A revocation of one step's award, not yet committed, holds that award's row.
+      await revoker.query('BEGIN');
+      await revoker.query(
+        `UPDATE "credentials"."awards" SET "status" = 'REVOKED', "revoked_reason" = 'Race', "revoked_at" = now(), "revoked_by" = "awarded_by" WHERE "id" = $1`,
+        [first],
+      );
+      let settled = false;
+      const racing = gql(
+        AWARD_PATHWAY,
+        { i: { pathwayId, issuerId: northId, recipient: { email, name: 'Race Learner' }, result: { score: 90, attempt: 1 } } },
+        north.token,
+      ).finally(() => {
+        settled = true;
+      });
+      await new Promise((resolve) => setTimeout(resolve, 1500));
+      // The pathway award waits for the revocation instead of reading the award as still standing.
+      expect(settled).toBe(false);
+      await revoker.query('COMMIT');
+      expect(codeOf(await racing)).toBe('FAILED_PRECONDITION');
+    } finally {
+      await revoker.end();
+    }
+    expect(
+      await database(async (client) =>
+        Number(
+          (
+            await client.query(`SELECT count(*) AS n FROM "credentials"."awards" WHERE "credential_id" = $1 AND "recipient_name" = 'Race Learner'`, [
+              diploma,
+            ])
+          ).rows[0].n,
+        ),
+      ),
+    ).toBe(0);
+  });
+
+  it('reads a definition’s facts inside its transaction: a retirement racing it wins or waits', async () => {
+    const doomed = await publishCredential(north, northId, employer, employerId, { title: 'Soon retired' });
+    const { Client } = await import('pg');
+    const retirer = new Client({ connectionString: process.env['LATTICE_E2E_DATABASE_URL'] });
+    await retirer.connect();
+    try {
+      // A retirement of one step's design, not yet committed, holds the design row.
+      await retirer.query('BEGIN');
+      await retirer.query(
+        `UPDATE "credentials"."designs" SET "stage" = 'RETIRED' WHERE "id" = (SELECT "design_id" FROM "credentials"."credentials" WHERE "id" = $1)`,
+        [doomed],
+      );
+      let settled = false;
+      const racing = gql(
+        DEFINE,
+        { o: northId, i: { title: 'Racing path', rule: 'ALL_OF', steps: [{ credentialId: safety }, { credentialId: doomed }] } },
+        north.token,
+      ).finally(() => {
+        settled = true;
+      });
+      await new Promise((resolve) => setTimeout(resolve, 1500));
+      expect(settled).toBe(false);
+      await retirer.query('COMMIT');
+      expect(codeOf(await racing)).toBe('BAD_USER_INPUT');
+    } finally {
+      await retirer.end();
+    }
+    expect(
+      (await ok('query($c: ID!) { pathways(credentialId: $c) { title } }', { c: doomed })).pathways,
+    ).toEqual([]);
+  });
+
+  it('pages pathways newest first', async () => {
+    const second = (
+      await ok(DEFINE, { o: northId, i: { title: 'Shop basics', rule: 'N_OF', requiredCount: 1, steps: [{ credentialId: safety }] } }, north.token)
+    ).definePathway.id;
+    const PAGE = `query($o: ID, $c: ID, $first: Int, $after: String) { pathwayPage(ownerId: $o, credentialId: $c, first: $first, after: $after) {
+      edges { node { id } } pageInfo { hasNextPage endCursor } } }`;
+    const one = (await ok(PAGE, { o: northId, first: 1 })).pathwayPage;
+    expect(one.edges.map((e: { node: { id: string } }) => e.node.id)).toEqual([second]);
+    expect(one.pageInfo.hasNextPage).toBe(true);
+    const two = (await ok(PAGE, { o: northId, first: 1, after: one.pageInfo.endCursor })).pathwayPage;
+    expect(two.edges.map((e: { node: { id: string } }) => e.node.id)).toEqual([pathwayId]);
+    expect(two.pageInfo.hasNextPage).toBe(false);
+    const bySafety = (await ok(PAGE, { c: safety, first: 10 })).pathwayPage;
+    expect(bySafety.edges.map((e: { node: { id: string } }) => e.node.id)).toEqual([second, pathwayId]);
+    const forged = Buffer.from(JSON.stringify(['yesterday', pathwayId])).toString('base64url');
+    expect(codeOf(await gql(PAGE, { o: northId, after: forged }))).toBe('BAD_USER_INPUT');
+    expect(codeOf(await gql(PAGE, { o: northId, c: safety }))).toBe('BAD_USER_INPUT');
+  });
+
   it('does not count a score below a step’s minimum', async () => {
     const other = await withVerifiedEmail(mailbox, await signUp('path-other'));
     await ok(
@@ -281,6 +395,33 @@ describe('pathways: stacking credentials across institutions', () => {
       lake.token,
     );
     expect(codeOf(again)).toBe('CONFLICT');
+
+    // Withdrawn by its institution: no longer listed, the event leaves through the outbox, and
+    // the same recognition may be declared again.
+    const WITHDRAW = 'mutation($id: ID!) { withdrawRecognition(id: $id) { id credential { id } } }';
+    expect(codeOf(await gql(WITHDRAW, { id: recognized.id }, north.token))).toBe('FORBIDDEN');
+    expect(codeOf(await gql(WITHDRAW, { id: recognized.id }))).toBe('UNAUTHENTICATED');
+    expect(codeOf(await gql(WITHDRAW, { id: '00000000-0000-4000-8000-000000000077' }, lake.token))).toBe('NOT_FOUND');
+    expect((await ok(WITHDRAW, { id: recognized.id }, lake.token)).withdrawRecognition).toEqual({
+      id: recognized.id,
+      credential: { id: safety },
+    });
+    expect(codeOf(await gql(WITHDRAW, { id: recognized.id }, lake.token))).toBe('CONFLICT');
+    expect(
+      (await ok('query($c: ID!) { recognitions(credentialId: $c) { id } }', { c: safety })).recognitions,
+    ).toEqual([]);
+    const events = await database(async (client) =>
+      (
+        await client.query(`SELECT "payload" FROM "credentials"."outbox" WHERE "type" = 'credentials.recognition.withdrawn' AND "payload"->>'recognitionId' = $1`, [
+          recognized.id,
+        ])
+      ).rows.map((row: { payload: unknown }) => row.payload),
+    );
+    expect(events).toEqual([expect.objectContaining({ institutionId: lakeId, credentialId: safety, pathwayId: lakePath })]);
+    const redeclared = (
+      await ok(RECOGNIZE, { i: { institutionId: lakeId, credentialId: safety, pathwayId: lakePath, creditAmount: 3, creditUnit: 'credit hours' } }, lake.token)
+    ).recognizeCredential;
+    expect(redeclared.id).not.toBe(recognized.id);
   });
 
   it('refuses bad definitions and recognitions, changing nothing', async () => {

@@ -285,6 +285,7 @@ const MATRIX: Record<string, Case> = {
   credential: { vars: () => ({ id: unknown() }), anonymous: U, outsider: A, member: A },
   credentials: { vars: () => ({}), anonymous: U, outsider: A, member: A },
   searchCredentials: { vars: () => ({ query: 'welding' }), anonymous: A, outsider: A, member: A },
+  catalogueEntry: { vars: () => ({ credentialId: unknown() }), anonymous: A, outsider: A, member: A },
   endorseCredential: {
     vars: (w) => ({
       credentialId: unknown(),
@@ -365,7 +366,9 @@ const MATRIX: Record<string, Case> = {
   // catalogue, pathways and recognition
   pathway: { vars: () => ({ id: unknown() }), anonymous: A, outsider: A, member: A },
   pathways: { vars: (w) => ({ ownerId: w.institution }), anonymous: A, outsider: A, member: A },
+  pathwayPage: { vars: (w) => ({ ownerId: w.institution }), anonymous: A, outsider: A, member: A },
   recognitions: { vars: () => ({ credentialId: unknown() }), anonymous: A, outsider: A, member: A },
+  withdrawRecognition: { vars: () => ({ id: unknown() }), anonymous: U, outsider: N, member: N },
   myPathwayProgress: { vars: () => ({}), anonymous: U, outsider: F, member: F },
   definePathway: {
     vars: (w) => ({

@@ -47,4 +47,6 @@ export const screens: ScreenRoute[] = [
   // public (the API keeps /credentials/:id and /verify; the app uses /public/…)
   { path: '/public/credentials/:id', access: 'public', load: () => import('../screens/public/PublicCredentialScreen') },
   { path: '/public/verify', access: 'public', load: () => import('../screens/public/VerifyScreen') },
+  { path: '/public/catalogue', access: 'public', load: () => import('../screens/catalogue/CatalogueScreen') },
+  { path: '/public/catalogue/:id', access: 'public', load: () => import('../screens/catalogue/CatalogueCredentialScreen') },
 ];

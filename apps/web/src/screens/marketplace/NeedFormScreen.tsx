@@ -16,6 +16,7 @@ import { apiErrors, errorMessage, hasCode, setServerErrors } from '../../graphql
 import { changedFields, type FieldChange } from '../../graphql/conflict';
 import { useCurrentOrganization } from '../../app/current-organization';
 import { SKILL_NEED, useRegions, type SkillNeed } from './shared/marketplace-documents';
+import { TeachingCredentials } from '../catalogue/TeachingCredentials';
 import { CareerStage, DeliveryMode } from '../../graphql/generated/graphql';
 import { CheckboxesField, InputField } from './shared/form-fields';
 import { ORGANIZATION_NEEDS } from './NeedsScreen';
@@ -295,6 +296,7 @@ function NeedForm({ need, onClosed }: { need?: SkillNeed; onClosed?: () => void 
           description={t('fields.neededByHint')}
         />
       </Form>
+      {need && <TeachingCredentials skillIds={need.skills.map((s) => s.skill.id)} />}
       {need && !closed && (
         <section aria-labelledby="close-need" className="danger-zone">
           <h2 id="close-need">{t('needForm.closeHeading')}</h2>

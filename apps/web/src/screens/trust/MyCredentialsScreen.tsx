@@ -10,6 +10,7 @@ import { MY_AWARDS, MY_TRANSCRIPT } from './documents';
 import { verifyDocument, type VerificationResult } from '../public/credential-document';
 import { VerificationReport } from '../public/VerificationReport';
 import { ApiErrorNotice, useDate } from './trust-ui';
+import { PathwayProgress } from '../catalogue/PathwayProgress';
 
 const achievementName = (openBadge: unknown): string => {
   const document = (openBadge ?? {}) as {
@@ -88,6 +89,7 @@ export function Component() {
           </tbody>
         </table>
       )}
+      <PathwayProgress />
       <section aria-labelledby="transcript-title">
         <h2 id="transcript-title">{t('mine.transcript')}</h2>
         <p>{t('mine.transcriptIntro')}</p>

@@ -3,7 +3,11 @@
 // inside the transaction of whatever changed them.
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
+import { regionAndAncestors } from '@lattice/shared-util-regions';
 import { REFRESH_CATALOGUE_SQL } from './catalogue.sql';
+
+/** The issuer facts joined to every catalogue read (region and size are the issuer's, not the entry's). */
+const FROM_ENTRIES = `"credentials"."catalogue_entries" e LEFT JOIN "credentials"."organization_profiles" ip ON ip."organization_id" = e."issuer_id"`;
 
 export type CatalogueSort = 'RELEVANCE' | 'NEWEST' | 'MOST_ENDORSED';
 
@@ -35,7 +39,9 @@ export type CatalogueFacetName =
   | 'TRANSCRIPTABLE'
   | 'ENDORSER_SECTOR'
   | 'SPONSOR'
-  | 'ISSUER';
+  | 'ISSUER'
+  | 'REGION'
+  | 'ISSUER_SIZE';
 
 export interface CatalogueQuery {
   /** Words as people type them (websearch syntax: quotes, `or`, `-`); null: no text condition. */
@@ -52,6 +58,10 @@ export interface CatalogueQuery {
   readonly endorserSectors?: readonly string[];
   readonly sponsorIds?: readonly string[];
   readonly issuerIds?: readonly string[];
+  /** Issuers in any of these regions, a region including every region within it (`ON` holds `ON-Toronto`). */
+  readonly regions?: readonly string[];
+  /** Issuers of these sizes (SMALL, MEDIUM, LARGE), as identity states them. */
+  readonly issuerSizes?: readonly string[];
 }
 
 export interface CatalogueHit {
@@ -74,6 +84,10 @@ export interface CatalogueHit {
   readonly endorsementCount: number;
   readonly endorserSectors: string[];
   readonly sponsorIds: string[];
+  readonly issuerName: string | null;
+  readonly issuerRegion: string | null;
+  readonly issuerSize: string | null;
+  readonly retired: boolean;
   readonly publishedAt: Date;
   readonly rank: number;
   /** The sort key as Postgres writes it (exact for timestamps and floats), for the cursor. */
@@ -86,11 +100,19 @@ export interface FacetCount {
   readonly count: number;
 }
 
+export interface OrganizationProfile {
+  readonly id: string;
+  readonly name: string;
+  readonly region: string | null;
+  readonly size: string | null;
+}
+
 /** Where the page starts: the sort key and id of the last row seen. */
 export type CatalogueAfter = readonly [string, string] | null;
 
-/** The words as a query in both languages' stemming and unstemmed; the text is always parameter $1. */
-const TSQUERY = `(websearch_to_tsquery('english', public.unaccent($1::text)) || websearch_to_tsquery('french', public.unaccent($1::text)) || websearch_to_tsquery('simple', public.unaccent($1::text)))`;
+/** The words (the parameter `ref`) as a query in both languages' stemming and unstemmed. */
+const tsquery = (ref: string) =>
+  `(websearch_to_tsquery('english', public.unaccent(${ref}::text)) || websearch_to_tsquery('french', public.unaccent(${ref}::text)) || websearch_to_tsquery('simple', public.unaccent(${ref}::text)))`;
 
 function bandCase(column: string, bands: Record<string, readonly [number, number | null]>): string {
   const arms = Object.entries(bands).map(
@@ -122,6 +144,28 @@ export class CatalogueRepository {
     if (credentialIds.length > 0) await manager.query(REFRESH_CATALOGUE_SQL, [credentialIds]);
   }
 
+  /**
+   * Records an organization's public facts — name, region (with the regions that hold it, for
+   * filtering) and size — as identity stated them; call inside the transaction of what it did
+   * (publishing, defining a pathway, recognizing a credential).
+   */
+  async recordOrganization(manager: EntityManager, profile: OrganizationProfile): Promise<void> {
+    await manager.query(
+      `INSERT INTO "credentials"."organization_profiles" ("organization_id", "name", "region", "regions", "size", "updated_at")
+       VALUES ($1, $2, $3, $4::text[], $5, now())
+       ON CONFLICT ("organization_id") DO UPDATE SET "name" = excluded."name", "region" = excluded."region", "regions" = excluded."regions", "size" = excluded."size", "updated_at" = now()`,
+      [profile.id, profile.name, profile.region, profile.region ? regionAndAncestors(profile.region) : [], profile.size],
+    );
+  }
+
+  /** The recorded names of these organizations (those never recorded are absent). */
+  async organizationNames(ids: readonly string[]): Promise<{ id: string; name: string }[]> {
+    return (await this.dataSource.query(
+      `SELECT "organization_id" AS "id", "name" FROM "credentials"."organization_profiles" WHERE "organization_id" = ANY($1::uuid[])`,
+      [ids],
+    )) as { id: string; name: string }[];
+  }
+
   /** Re-derives every entry from scratch (the rebuild command); returns how many there are. */
   async rebuild(): Promise<number> {
     return this.dataSource.transaction(async (manager) => {
@@ -141,8 +185,8 @@ export class CatalogueRepository {
     limit: number,
     after: CatalogueAfter,
   ): Promise<CatalogueHit[]> {
-    const { where, params } = this.conditions(query);
-    const rank = query.text ? `ts_rank_cd(e."document", ${TSQUERY}, 32)::float8` : '0::float8';
+    const { where, params, textRef } = this.conditions(query);
+    const rank = textRef ? `ts_rank_cd(e."document", ${tsquery(textRef)}, 32)::float8` : '0::float8';
     const key =
       sort === 'RELEVANCE'
         ? rank
@@ -156,8 +200,8 @@ export class CatalogueRepository {
     }
     params.push(limit + 1);
     const rows = (await this.dataSource.query(
-      `SELECT e.*, c."design_id", c."design_version", c."framework_id", ${rank} AS "rank", (${key})::text AS "sort_key"
-         FROM "credentials"."catalogue_entries" e
+      `SELECT e.*, ip."name" AS "issuer_name", ip."region" AS "issuer_region", ip."size" AS "issuer_size", c."design_id", c."design_version", c."framework_id", ${rank} AS "rank", (${key})::text AS "sort_key"
+         FROM ${FROM_ENTRIES}
          JOIN "credentials"."credentials" c ON c."id" = e."credential_id"
         WHERE ${where.join(' AND ')}
         ORDER BY ${key} DESC, e."credential_id" DESC
@@ -171,7 +215,7 @@ export class CatalogueRepository {
   async facets(query: CatalogueQuery): Promise<{ total: number; counts: FacetCount[] }> {
     const { where, params } = this.conditions(query);
     const rows = (await this.dataSource.query(
-      `WITH hits AS (SELECT e.* FROM "credentials"."catalogue_entries" e WHERE ${where.join(' AND ')})
+      `WITH hits AS (SELECT e.*, ip."regions" AS issuer_regions, ip."size" AS issuer_size FROM ${FROM_ENTRIES} WHERE ${where.join(' AND ')})
        SELECT 'TOTAL' AS facet, '' AS value, count(*)::int AS count FROM hits
        UNION ALL SELECT 'DELIVERY_MODE', delivery_mode, count(*)::int FROM hits WHERE delivery_mode IS NOT NULL GROUP BY 2
        UNION ALL SELECT 'LANGUAGE', language, count(*)::int FROM hits GROUP BY 2
@@ -181,7 +225,9 @@ export class CatalogueRepository {
        UNION ALL SELECT 'TRANSCRIPTABLE', transcriptable::text, count(*)::int FROM hits WHERE transcriptable IS NOT NULL GROUP BY 2
        UNION ALL SELECT 'ENDORSER_SECTOR', s, count(*)::int FROM hits, unnest(endorser_sectors) s GROUP BY 2
        UNION ALL SELECT 'SPONSOR', s::text, count(*)::int FROM hits, unnest(sponsor_ids) s GROUP BY 2
-       UNION ALL SELECT 'ISSUER', issuer_id::text, count(*)::int FROM hits GROUP BY 2`,
+       UNION ALL SELECT 'ISSUER', issuer_id::text, count(*)::int FROM hits GROUP BY 2
+       UNION ALL SELECT 'REGION', r, count(*)::int FROM hits, unnest(issuer_regions) r GROUP BY 2
+       UNION ALL SELECT 'ISSUER_SIZE', issuer_size, count(*)::int FROM hits WHERE issuer_size IS NOT NULL GROUP BY 2`,
       params,
     )) as { facet: CatalogueFacetName | 'TOTAL'; value: string; count: number }[];
     const total = rows.find((row) => row.facet === 'TOTAL')?.count ?? 0;
@@ -195,26 +241,35 @@ export class CatalogueRepository {
     return { total, counts };
   }
 
+  /** Every standing entry's id and when it was last derived, newest first, for the sitemap. */
+  async sitemapEntries(limit: number): Promise<{ credentialId: string; refreshedAt: Date }[]> {
+    return (await this.dataSource.query(
+      `SELECT e."credential_id" AS "credentialId", e."refreshed_at" AS "refreshedAt" FROM "credentials"."catalogue_entries" e
+        WHERE NOT e."retired" ORDER BY e."published_at" DESC, e."credential_id" DESC LIMIT $1`,
+      [limit],
+    )) as { credentialId: string; refreshedAt: Date }[];
+  }
+
   /** The catalogue entry of one credential (retired ones too), or null. */
   async entry(credentialId: string): Promise<CatalogueHit | null> {
     const [row] = (await this.dataSource.query(
-      `SELECT e.*, c."design_id", c."design_version", c."framework_id", 0::float8 AS "rank"
-         FROM "credentials"."catalogue_entries" e JOIN "credentials"."credentials" c ON c."id" = e."credential_id"
+      `SELECT e.*, ip."name" AS "issuer_name", ip."region" AS "issuer_region", ip."size" AS "issuer_size", c."design_id", c."design_version", c."framework_id", 0::float8 AS "rank"
+         FROM ${FROM_ENTRIES} JOIN "credentials"."credentials" c ON c."id" = e."credential_id"
         WHERE e."credential_id" = $1`,
       [credentialId],
     )) as Record<string, unknown>[];
     return row ? toHit(row) : null;
   }
 
-  private conditions(query: CatalogueQuery): { where: string[]; params: unknown[] } {
-    // $1 is always the text (null when there is none, typed so Postgres knows it either way).
-    const params: unknown[] = [query.text];
-    const where = [`NOT e."retired"`, `($1::text IS NULL OR true)`];
+  private conditions(query: CatalogueQuery): { where: string[]; params: unknown[]; textRef: string | null } {
+    const params: unknown[] = [];
+    const where = [`NOT e."retired"`];
     const param = (value: unknown) => {
       params.push(value);
       return `$${params.length}`;
     };
-    if (query.text) where.push(`e."document" @@ ${TSQUERY}`);
+    const textRef = query.text ? param(query.text) : null;
+    if (textRef) where.push(`e."document" @@ ${tsquery(textRef)}`);
     if (query.skillIds?.length) where.push(`e."skill_ids" && ${param(query.skillIds)}::uuid[]`);
     if (query.deliveryModes?.length)
       where.push(`e."delivery_mode" = ANY(${param(query.deliveryModes)}::text[])`);
@@ -228,7 +283,9 @@ export class CatalogueRepository {
       where.push(`e."endorser_sectors" && ${param(query.endorserSectors)}::text[]`);
     if (query.sponsorIds?.length) where.push(`e."sponsor_ids" && ${param(query.sponsorIds)}::uuid[]`);
     if (query.issuerIds?.length) where.push(`e."issuer_id" = ANY(${param(query.issuerIds)}::uuid[])`);
-    return { where, params };
+    if (query.regions?.length) where.push(`ip."regions" && ${param(query.regions)}::text[]`);
+    if (query.issuerSizes?.length) where.push(`ip."size" = ANY(${param(query.issuerSizes)}::text[])`);
+    return { where, params, textRef };
   }
 }
 
@@ -255,6 +312,10 @@ function toHit(row: Record<string, unknown>): CatalogueHit {
     endorsementCount: Number(row['endorsement_count']),
     endorserSectors: row['endorser_sectors'] as string[],
     sponsorIds: row['sponsor_ids'] as string[],
+    issuerName: (row['issuer_name'] as string | null) ?? null,
+    issuerRegion: (row['issuer_region'] as string | null) ?? null,
+    issuerSize: (row['issuer_size'] as string | null) ?? null,
+    retired: Boolean(row['retired']),
     publishedAt: row['published_at'] as Date,
     rank: Number(row['rank']),
     sortKey: String(row['sort_key'] ?? ''),

@@ -39,6 +39,9 @@ export interface RecognitionRow {
   readonly createdAt: Date;
 }
 
+/** Where a page of pathways starts: the created_at (as Postgres wrote it) and id of the last one seen. */
+export type PathwayAfter = readonly [string, string] | null;
+
 export interface PublishedFacts {
   readonly id: string;
   readonly issuerId: string;
@@ -55,16 +58,18 @@ const RECOGNITION_COLUMNS = `r."id", r."institution_id" AS "institutionId", r."c
 export class PathwayRepository {
   constructor(private readonly dataSource: DataSource) {}
 
-  /** Published credentials among these ids, with their issuer, whether retired, and their sponsors. */
-  async publishedFacts(
-    ids: readonly string[],
-    manager: EntityManager = this.dataSource.manager,
-  ): Promise<Map<string, PublishedFacts>> {
+  /**
+   * Published credentials among these ids, with their issuer, whether retired, and their sponsors,
+   * read inside the caller's transaction with their design rows share-locked: a retirement of one
+   * of them waits for the caller to commit (or the caller sees it retired), never slips in between.
+   */
+  async publishedFacts(manager: EntityManager, ids: readonly string[]): Promise<Map<string, PublishedFacts>> {
     const rows = (await manager.query(
       `SELECT c."id", c."issuer_id" AS "issuerId", d."stage" = 'RETIRED' AS "retired",
               ARRAY(SELECT s."umbrella_id" FROM "credentials"."sponsorships" s WHERE s."credential_id" = c."id") AS "sponsorIds"
          FROM "credentials"."credentials" c JOIN "credentials"."designs" d ON d."id" = c."design_id"
-        WHERE c."id" = ANY($1::uuid[])`,
+        WHERE c."id" = ANY($1::uuid[])
+          FOR SHARE OF d`,
       [ids],
     )) as PublishedFacts[];
     return new Map(rows.map((row) => [row.id, row]));
@@ -72,11 +77,10 @@ export class PathwayRepository {
 
   /**
    * Whether a pathway from these members to this target would close a cycle: it does when the
-   * target already stacks, through existing pathways, into one of the members. Serialized by the
-   * caller's advisory lock so two definitions cannot close a cycle between them.
+   * target already stacks, through existing pathways, into one of the members. Call after
+   * lockDefinitions() in the same transaction, so two definitions cannot close a cycle between them.
    */
   async wouldCycle(manager: EntityManager, targetId: string, memberIds: readonly string[]): Promise<boolean> {
-    await manager.query(`SELECT pg_advisory_xact_lock(hashtext('credentials.pathways'))`);
     const [{ cycle }] = (await manager.query(
       `WITH RECURSIVE above(credential_id) AS (
          SELECT $1::uuid
@@ -89,6 +93,11 @@ export class PathwayRepository {
       [targetId, memberIds],
     )) as [{ cycle: boolean }];
     return cycle;
+  }
+
+  /** Serializes pathway definitions (until the caller's transaction ends): cycle checks see each other. */
+  async lockDefinitions(manager: EntityManager): Promise<void> {
+    await manager.query(`SELECT pg_advisory_xact_lock(hashtext('credentials.pathways'))`);
   }
 
   async insert(
@@ -124,28 +133,39 @@ export class PathwayRepository {
     );
   }
 
-  async byIds(ids: readonly string[]): Promise<PathwayRow[]> {
-    return (await this.dataSource.query(
+  async byIds(ids: readonly string[], manager: EntityManager = this.dataSource.manager): Promise<PathwayRow[]> {
+    return (await manager.query(
       `SELECT ${PATHWAY_COLUMNS} FROM "credentials"."pathways" p WHERE p."id" = ANY($1::uuid[])`,
       [ids],
     )) as PathwayRow[];
   }
 
-  /** Pathways a credential counts toward (as a step) or leads to (as the target), newest first. */
-  async touching(credentialId: string): Promise<PathwayRow[]> {
+  /**
+   * Pathways a credential counts toward (as a step) or leads to (as the target), or those an
+   * organization owns; newest first, `limit` rows after the (created_at, id) keyset `after`.
+   */
+  async page(
+    by: { readonly credentialId: string } | { readonly ownerId: string },
+    limit: number,
+    after: PathwayAfter,
+  ): Promise<(PathwayRow & { sortKey: string })[]> {
+    const params: unknown[] = ['credentialId' in by ? by.credentialId : by.ownerId];
+    const where = [
+      'credentialId' in by
+        ? `(p."target_credential_id" = $1 OR EXISTS (SELECT 1 FROM "credentials"."pathway_members" m WHERE m."pathway_id" = p."id" AND m."credential_id" = $1))`
+        : `p."owner_id" = $1`,
+    ];
+    if (after) {
+      params.push(after[0], after[1]);
+      where.push(`(p."created_at", p."id") < ($2::timestamptz, $3::uuid)`);
+    }
+    params.push(limit);
     return (await this.dataSource.query(
-      `SELECT ${PATHWAY_COLUMNS} FROM "credentials"."pathways" p
-        WHERE p."target_credential_id" = $1 OR EXISTS (SELECT 1 FROM "credentials"."pathway_members" m WHERE m."pathway_id" = p."id" AND m."credential_id" = $1)
-        ORDER BY p."created_at" DESC, p."id" DESC LIMIT 100`,
-      [credentialId],
-    )) as PathwayRow[];
-  }
-
-  async ownedBy(ownerId: string): Promise<PathwayRow[]> {
-    return (await this.dataSource.query(
-      `SELECT ${PATHWAY_COLUMNS} FROM "credentials"."pathways" p WHERE p."owner_id" = $1 ORDER BY p."created_at" DESC, p."id" DESC LIMIT 100`,
-      [ownerId],
-    )) as PathwayRow[];
+      `SELECT ${PATHWAY_COLUMNS}, p."created_at"::text AS "sortKey" FROM "credentials"."pathways" p
+        WHERE ${where.join(' AND ')}
+        ORDER BY p."created_at" DESC, p."id" DESC LIMIT $${params.length}`,
+      params,
+    )) as (PathwayRow & { sortKey: string })[];
   }
 
   /** The members of these pathways, in order. */
@@ -162,18 +182,22 @@ export class PathwayRepository {
    * Every pathway in which the learner (by the awards' recipient lookup) holds a standing award of
    * at least one step, with what they hold of each step: one statement.
    */
-  async holdings(recipientLookup: string): Promise<{ pathway: PathwayRow; members: HeldMember[] }[]> {
-    const rows = (await this.dataSource.query(
+  async holdings(
+    recipientLookup: string,
+    options: { readonly manager?: EntityManager; readonly pathwayId?: string } = {},
+  ): Promise<{ pathway: PathwayRow; members: HeldMember[] }[]> {
+    const rows = (await (options.manager ?? this.dataSource.manager).query(
       `WITH mine AS (
          SELECT a."credential_id", max(a."score")::float8 AS best, min(a."created_at") AS earned_at
            FROM "credentials"."awards" a WHERE a."recipient_lookup" = $1 AND a."status" = 'ACTIVE' GROUP BY a."credential_id"),
-       touched AS (SELECT DISTINCT m."pathway_id" FROM "credentials"."pathway_members" m JOIN mine ON mine."credential_id" = m."credential_id")
+       touched AS (SELECT DISTINCT m."pathway_id" FROM "credentials"."pathway_members" m JOIN mine ON mine."credential_id" = m."credential_id"
+                    ${options.pathwayId ? 'WHERE m."pathway_id" = $2::uuid' : ''})
        SELECT ${PATHWAY_COLUMNS}, m."credential_id" AS "memberId", m."position", m."min_score"::float8 AS "minScore", mine.best, mine.earned_at AS "earnedAt"
          FROM touched JOIN "credentials"."pathways" p ON p."id" = touched."pathway_id"
          JOIN "credentials"."pathway_members" m ON m."pathway_id" = p."id"
          LEFT JOIN mine ON mine."credential_id" = m."credential_id"
         ORDER BY p."created_at" DESC, p."id", m."position"`,
-      [recipientLookup],
+      options.pathwayId ? [recipientLookup, options.pathwayId] : [recipientLookup],
     )) as (PathwayRow & {
       memberId: string;
       position: number;
@@ -191,12 +215,26 @@ export class PathwayRepository {
     return [...byPathway.values()];
   }
 
+  /**
+   * Share-locks the learner's standing awards of these credentials until the caller's transaction
+   * ends: a revocation of one of them waits, or has committed and is seen by what follows.
+   */
+  async lockStandingAwards(manager: EntityManager, recipientLookup: string, credentialIds: readonly string[]): Promise<void> {
+    await manager.query(
+      `SELECT a."id" FROM "credentials"."awards" a
+        WHERE a."recipient_lookup" = $1 AND a."status" = 'ACTIVE' AND a."credential_id" = ANY($2::uuid[])
+        ORDER BY a."id" FOR SHARE`,
+      [recipientLookup, credentialIds],
+    );
+  }
+
   /** The learner's standing awards of these credentials (newest first per credential), for evidence. */
   async standingAwards(
     recipientLookup: string,
     credentialIds: readonly string[],
+    manager: EntityManager = this.dataSource.manager,
   ): Promise<{ id: string; credentialId: string; title: string }[]> {
-    return (await this.dataSource.query(
+    return (await manager.query(
       `SELECT DISTINCT ON (a."credential_id") a."id", a."credential_id" AS "credentialId", c."title"
          FROM "credentials"."awards" a JOIN "credentials"."credentials" c ON c."id" = a."credential_id"
         WHERE a."recipient_lookup" = $1 AND a."status" = 'ACTIVE' AND a."credential_id" = ANY($2::uuid[])
@@ -220,6 +258,25 @@ export class PathwayRepository {
         recognition.createdBy,
         recognition.createdAt,
       ],
+    );
+  }
+
+  /** A recognition (withdrawn or not), row-locked for the caller's transaction; null when there is none. */
+  async recognitionForUpdate(
+    manager: EntityManager,
+    id: string,
+  ): Promise<(RecognitionRow & { withdrawnAt: Date | null }) | null> {
+    const [row] = (await manager.query(
+      `SELECT ${RECOGNITION_COLUMNS}, r."withdrawn_at" AS "withdrawnAt" FROM "credentials"."recognitions" r WHERE r."id" = $1 FOR UPDATE`,
+      [id],
+    )) as (RecognitionRow & { withdrawnAt: Date | null })[];
+    return row ?? null;
+  }
+
+  async withdrawRecognition(manager: EntityManager, id: string, at: Date, by: string): Promise<void> {
+    await manager.query(
+      `UPDATE "credentials"."recognitions" SET "withdrawn_at" = $2, "withdrawn_by" = $3 WHERE "id" = $1`,
+      [id, at, by],
     );
   }
 

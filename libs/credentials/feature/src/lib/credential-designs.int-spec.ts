@@ -63,7 +63,7 @@ describe('credential designs (integration)', () => {
     update = new UpdateCredentialDesignUseCase(dataSource, authorizer, repository);
     submit = new SubmitDesignForReviewUseCase(dataSource, authorizer, repository);
     approveDesign = new ApproveDesignUseCase(dataSource, authorizer, repository);
-    publish = new PublishCredentialUseCase(dataSource, authorizer, repository, new CatalogueRepository(dataSource));
+    publish = new PublishCredentialUseCase(dataSource, authorizer, repository, new CatalogueRepository(dataSource), directory);
     detectOverdue = new DetectOverdueReviewsUseCase(dataSource);
     summarize = new SummarizeDesignStagesUseCase(dataSource, authorizer);
   });

@@ -12,6 +12,7 @@ import { AwardResolver } from './graphql/award.resolver';
 import { IssuerKeyResolver } from './graphql/issuer-key.resolver';
 import { RotateIssuerKeyUseCase } from './rotate-issuer-key/rotate-issuer-key.use-case';
 import { PublicDocumentsController } from './public-documents/public-documents.controller';
+import { CataloguePagesController } from './public-documents/catalogue-pages.controller';
 import { RevokeAwardUseCase } from './revoke-award/revoke-award.use-case';
 import { IssuerTrust } from './shared/issuer-trust';
 import { VerifyCredentialUseCase } from './verify-credential/verify-credential.use-case';
@@ -34,6 +35,7 @@ import { DefinePathwayUseCase } from './define-pathway/define-pathway.use-case';
 import { AwardPathwayCredentialUseCase } from './award-pathway-credential/award-pathway-credential.use-case';
 import { PathwayProgressUseCase } from './pathway-progress/pathway-progress.use-case';
 import { RecognizeCredentialUseCase } from './recognize-credential/recognize-credential.use-case';
+import { WithdrawRecognitionUseCase } from './withdraw-recognition/withdraw-recognition.use-case';
 import { SearchCredentialsUseCase } from './search-credentials/search-credentials.use-case';
 import { CredentialDesignResolver } from './graphql/design.resolver';
 import { FrameworkResolver } from './graphql/framework.resolver';
@@ -55,6 +57,7 @@ export const CREDENTIALS_USE_CASES = [
   SearchCredentialsUseCase,
   DefinePathwayUseCase,
   RecognizeCredentialUseCase,
+  WithdrawRecognitionUseCase,
   PathwayProgressUseCase,
   AwardPathwayCredentialUseCase,
   CreateCredentialDesignUseCase,
@@ -94,7 +97,7 @@ export class CredentialsFeatureModule {
   static forRoot(options: CredentialsOptions): DynamicModule {
     return {
       module: CredentialsFeatureModule,
-      controllers: [PublicDocumentsController],
+      controllers: [PublicDocumentsController, CataloguePagesController],
       providers: [
         IssuerTrust,
         { provide: CREDENTIALS_OPTIONS, useValue: options },

@@ -33,6 +33,7 @@ import { directFetch } from './direct-fetch';
 import { proxyTo } from './public-proxy';
 import { subgraphFetcher } from './subgraph-fetcher';
 import { webApp } from './web-app';
+import { cataloguePrerender } from './catalogue-prerender';
 
 export interface GatewayOptions {
   readonly port: number;
@@ -146,7 +147,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   const credentialsUrl = options.subgraphUrls['credentials'];
   if (credentialsUrl) {
     const publicJson = answeringBodyErrors(express.json({ limit: options.bodyLimit }));
-    app.get(['/credentials/:awardId', '/status-lists/:id', '/issuers/:orgId'], proxyTo(credentialsUrl));
+    app.get(['/credentials/:awardId', '/status-lists/:id', '/issuers/:orgId', '/sitemap.xml'], proxyTo(credentialsUrl));
     const verifyLimits = options.rateLimiter
       ? [requestBudget(options.rateLimiter), addressLimit(options.rateLimiter, 'VERIFY_ADDRESS')]
       : [];
@@ -161,7 +162,9 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     expressMiddleware(apollo, { context: async ({ req }) => ({ req }) }),
   );
 
-  const web = options.webRoot ? webApp(options.webRoot) : null;
+  const web = options.webRoot
+    ? webApp(options.webRoot, credentialsUrl ? cataloguePrerender(credentialsUrl) : undefined)
+    : null;
   if (web) app.use(web);
   else if (options.webRoot)
     logger('gateway').warn(`web app not built (${options.webRoot}): only the API is served`);

@@ -122,6 +122,8 @@ export interface DomainEventPayloads {
   'credentials.pathway.defined': { pathwayId: string; ownerId: string; title: string; credentialIds: string[]; targetCredentialId: string | null };
   /** An institution declared that another institution's credential counts toward its pathway or for credit. */
   'credentials.recognition.declared': { recognitionId: string; institutionId: string; credentialId: string; issuerId: string; pathwayId: string | null };
+  /** The recognizing institution withdrew a recognition: the credential no longer counts there. */
+  'credentials.recognition.withdrawn': { recognitionId: string; institutionId: string; credentialId: string; pathwayId: string | null };
   /** Once per design version that stays in review past its due date. */
   'credentials.design.review_overdue': {
     designId: string;
@@ -263,6 +265,7 @@ export const DOMAIN_EVENT_TYPES = [
   'evidence.outcome.reported',
   'credentials.pathway.defined',
   'credentials.recognition.declared',
+  'credentials.recognition.withdrawn',
 ] as const satisfies readonly DomainEventType[];
 
 // Compile-time proof that the list above names every event type exactly.

@@ -57,11 +57,21 @@ export class AwardCredentialUseCase {
     private readonly skills: SkillCatalog,
   ) {}
 
-  async execute(principal: Principal, command: AwardCredentialCommand): Promise<AwardEntity> {
+  /**
+   * `precondition`, when given, runs first inside the award's transaction and returns the command
+   * to issue (a pathway award checks completion there, under locks, and adds its evidence).
+   */
+  async execute(
+    principal: Principal,
+    command: AwardCredentialCommand,
+    precondition?: (uow: UnitOfWork) => Promise<AwardCredentialCommand>,
+  ): Promise<AwardEntity> {
     await this.authorizer.requireRole(principal, command.issuerId, 'ADMIN');
     const issuer = await this.directory.find(principal, command.issuerId);
     const alignments = await resolveSkillAlignments(this.skills, principal, await this.competencySkillIds(command.credentialId));
-    return inTransaction(this.dataSource, CREDENTIALS_SCHEMA, (uow) => this.issue(uow, principal.userId, issuer?.name ?? '', command, alignments));
+    return inTransaction(this.dataSource, CREDENTIALS_SCHEMA, async (uow) =>
+      this.issue(uow, principal.userId, issuer?.name ?? '', precondition ? await precondition(uow) : command, alignments),
+    );
   }
 
   /** The skill ids of the published version's competencies (none for an unknown credential: issue() refuses it). */

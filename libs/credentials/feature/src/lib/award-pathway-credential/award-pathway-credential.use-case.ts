@@ -39,27 +39,35 @@ export class AwardPathwayCredentialUseCase {
       );
     }
     const lookup = this.trust.recipientLookup(command.recipient.email);
-    const held = (await this.pathways.holdings(lookup)).find((entry) => entry.pathway.id === pathway.id);
-    const progress = held ? pathwayProgress(pathway, held.members) : null;
-    if (!progress?.complete) {
-      throw CredentialsErrors.of('PATHWAY_INCOMPLETE', 'This learner has not completed the pathway yet.', {
-        pathwayId: pathway.id,
-        earned: progress?.earned ?? 0,
-        required: pathway.requiredCount,
-      });
-    }
-    const earnedIds = progress.members
-      .filter((member) => member.status === 'EARNED')
-      .map((member) => member.credentialId);
-    const contributing = await this.pathways.standingAwards(lookup, earnedIds);
-    const evidence = [
-      ...contributing.map((award) => ({
-        url: this.trust.awardUrl(award.id),
-        narrative: `Pathway step completed: ${award.title}`,
-      })),
-      ...(command.evidence ?? []),
-    ];
+    const stepIds = (await this.pathways.membersOf([pathway.id])).map((member) => member.credentialId);
+    const targetCommand = { ...command, credentialId: pathway.targetCredentialId };
+    // Completion is checked inside the award's transaction, with the learner's standing awards of
+    // the steps share-locked: a revocation racing this award either commits first (and the
+    // pathway is then incomplete) or waits until the larger credential is issued.
     // The ordinary award checks who may issue the target (its issuer's admins, or an adopter's).
-    return this.award.execute(principal, { ...command, credentialId: pathway.targetCredentialId, evidence });
+    return this.award.execute(principal, targetCommand, async ({ manager }) => {
+      await this.pathways.lockStandingAwards(manager, lookup, stepIds);
+      const [held] = await this.pathways.holdings(lookup, { manager, pathwayId: pathway.id });
+      const progress = held ? pathwayProgress(held.pathway, held.members) : null;
+      if (!progress?.complete) {
+        throw CredentialsErrors.of('PATHWAY_INCOMPLETE', 'This learner has not completed the pathway yet.', {
+          pathwayId: pathway.id,
+          earned: progress?.earned ?? 0,
+          required: pathway.requiredCount,
+        });
+      }
+      const earnedIds = progress.members
+        .filter((member) => member.status === 'EARNED')
+        .map((member) => member.credentialId);
+      const contributing = await this.pathways.standingAwards(lookup, earnedIds, manager);
+      const evidence = [
+        ...contributing.map((award) => ({
+          url: this.trust.awardUrl(award.id),
+          narrative: `Pathway step completed: ${award.title}`,
+        })),
+        ...(command.evidence ?? []),
+      ];
+      return { ...targetCommand, evidence };
+    });
   }
 }

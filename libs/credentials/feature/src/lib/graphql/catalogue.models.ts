@@ -26,7 +26,14 @@ import {
   type CatalogueHit,
   type FacetCount,
 } from '@lattice/credentials-data-access';
-import { AssessmentMethodEnum, CareerStageEnum, Connection, DeliveryModeEnum } from '@lattice/shared-graphql';
+import {
+  AssessmentMethodEnum,
+  CareerStageEnum,
+  Connection,
+  DeliveryModeEnum,
+  OrgSizeEnum,
+} from '@lattice/shared-graphql';
+import { MAX_CATALOGUE_VALUES } from '../search-credentials/search-credentials.use-case';
 import { CredentialModel } from './credentials.models';
 
 export enum CatalogueSortEnum {
@@ -50,6 +57,8 @@ export enum CatalogueFacetEnum {
   ENDORSER_SECTOR = 'ENDORSER_SECTOR',
   SPONSOR = 'SPONSOR',
   ISSUER = 'ISSUER',
+  REGION = 'REGION',
+  ISSUER_SIZE = 'ISSUER_SIZE',
 }
 export enum CatalogueLanguageEnum {
   en = 'en',
@@ -78,31 +87,31 @@ export class CatalogueFilter {
   @Field(() => [ID], { nullable: true, description: 'Credentials that teach any of these skills.' })
   @IsOptional()
   @IsArray()
-  @ArrayMaxSize(50)
+  @ArrayMaxSize(MAX_CATALOGUE_VALUES)
   @IsUUID('all', { each: true })
   skillIds?: string[] | null;
   @Field(() => [DeliveryModeEnum], { nullable: true })
   @IsOptional()
   @IsArray()
-  @ArrayMaxSize(50)
+  @ArrayMaxSize(MAX_CATALOGUE_VALUES)
   @IsEnum(DeliveryModeEnum, { each: true })
   deliveryModes?: DeliveryModeEnum[] | null;
   @Field(() => [CatalogueLanguageEnum], { nullable: true })
   @IsOptional()
   @IsArray()
-  @ArrayMaxSize(50)
+  @ArrayMaxSize(MAX_CATALOGUE_VALUES)
   @IsEnum(CatalogueLanguageEnum, { each: true })
   languages?: CatalogueLanguageEnum[] | null;
   @Field(() => [HoursBandEnum], { nullable: true })
   @IsOptional()
   @IsArray()
-  @ArrayMaxSize(50)
+  @ArrayMaxSize(MAX_CATALOGUE_VALUES)
   @IsEnum(HoursBandEnum, { each: true })
   hoursBands?: (keyof typeof HOURS_BANDS)[] | null;
   @Field(() => [PriceBandEnum], { nullable: true })
   @IsOptional()
   @IsArray()
-  @ArrayMaxSize(50)
+  @ArrayMaxSize(MAX_CATALOGUE_VALUES)
   @IsEnum(PriceBandEnum, { each: true })
   priceBands?: (keyof typeof PRICE_BANDS)[] | null;
   @Field(() => Boolean, { nullable: true, description: 'Credit-bearing (true) or not (false).' })
@@ -119,22 +128,39 @@ export class CatalogueFilter {
   })
   @IsOptional()
   @IsArray()
-  @ArrayMaxSize(50)
+  @ArrayMaxSize(MAX_CATALOGUE_VALUES)
   @IsString({ each: true })
   @MaxLength(5, { each: true })
   endorserSectors?: string[] | null;
   @Field(() => [ID], { nullable: true, description: 'Sponsored by any of these umbrella organizations.' })
   @IsOptional()
   @IsArray()
-  @ArrayMaxSize(50)
+  @ArrayMaxSize(MAX_CATALOGUE_VALUES)
   @IsUUID('all', { each: true })
   sponsorIds?: string[] | null;
   @Field(() => [ID], { nullable: true, description: 'Issued by any of these institutions.' })
   @IsOptional()
   @IsArray()
-  @ArrayMaxSize(50)
+  @ArrayMaxSize(MAX_CATALOGUE_VALUES)
   @IsUUID('all', { each: true })
   issuerIds?: string[] | null;
+  @Field(() => [String], {
+    nullable: true,
+    description:
+      'Issued by institutions in any of these regions (codes such as ON or ON-Toronto); a region includes every region within it.',
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(MAX_CATALOGUE_VALUES)
+  @IsString({ each: true })
+  @MaxLength(40, { each: true })
+  regions?: string[] | null;
+  @Field(() => [OrgSizeEnum], { nullable: true, description: 'Issuers of these sizes (small institutions findable as such).' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(MAX_CATALOGUE_VALUES)
+  @IsEnum(OrgSizeEnum, { each: true })
+  issuerSizes?: OrgSizeEnum[] | null;
 }
 
 @ObjectType('CatalogueEntry', { description: 'A published credential as the public catalogue shows it.' })
@@ -154,7 +180,18 @@ export class CatalogueEntryModel {
   @Field(() => Int, { description: 'Standing endorsements.' }) endorsementCount: number;
   @Field(() => [String], { description: 'NAICS sectors of its endorsers.' }) endorserSectors: string[];
   @Field(() => [ID], { description: 'Umbrella organizations sponsoring it.' }) sponsorIds: string[];
+  @Field(() => String, {
+    nullable: true,
+    description: 'The issuer’s name, as identity stated it at publication (public, unlike Organization).',
+  })
+  issuerName: string | null;
+  @Field(() => String, { nullable: true, description: 'The issuer’s region code, as identity stated it at publication.' })
+  issuerRegion: string | null;
+  @Field(() => OrgSizeEnum, { nullable: true, description: 'The issuer’s size, as identity stated it at publication.' })
+  issuerSize: OrgSizeEnum | null;
   @Field(() => GraphQLISODateTime) publishedAt: Date;
+  @Field({ description: 'Retired: no longer awarded (search never returns it; its page still shows it).' })
+  retired: boolean;
   @Field(() => Float, { description: 'How well it matches the words searched for (0 without words).' })
   relevance: number;
 }
@@ -209,7 +246,11 @@ export function toCatalogueEntryModel(hit: CatalogueHit): CatalogueEntryModel {
     endorsementCount: hit.endorsementCount,
     endorserSectors: hit.endorserSectors,
     sponsorIds: hit.sponsorIds,
+    issuerName: hit.issuerName,
+    issuerRegion: hit.issuerRegion,
+    issuerSize: hit.issuerSize as OrgSizeEnum | null,
     publishedAt: hit.publishedAt,
+    retired: hit.retired,
     relevance: hit.rank,
   };
 }

@@ -1,7 +1,8 @@
 import { UseGuards } from '@nestjs/common';
-import { Args, Int, Query, Resolver } from '@nestjs/graphql';
+import { Args, ID, Int, Query, Resolver } from '@nestjs/graphql';
+import { CatalogueRepository } from '@lattice/credentials-data-access';
 import { AuthGuard, Public } from '@lattice/shared-auth';
-import { pageRequest, toConnection } from '@lattice/shared-graphql';
+import { pageRequest, ParseIdPipe, toConnection } from '@lattice/shared-graphql';
 import { catalogueCursor, SearchCredentialsUseCase } from '../search-credentials/search-credentials.use-case';
 import {
   CatalogueEntryModel,
@@ -16,7 +17,23 @@ import {
 @Resolver(() => CatalogueEntryModel)
 @UseGuards(AuthGuard)
 export class CatalogueResolver {
-  constructor(private readonly search: SearchCredentialsUseCase) {}
+  constructor(
+    private readonly search: SearchCredentialsUseCase,
+    private readonly catalogue: CatalogueRepository,
+  ) {}
+
+  @Public()
+  @Query(() => CatalogueEntryModel, {
+    nullable: true,
+    description:
+      'One published credential as the catalogue shows it (retired ones too, marked so), for its public page. Public.',
+  })
+  async catalogueEntry(
+    @Args('credentialId', { type: () => ID }, ParseIdPipe) credentialId: string,
+  ): Promise<CatalogueEntryModel | null> {
+    const hit = await this.catalogue.entry(credentialId.toLowerCase());
+    return hit ? toCatalogueEntryModel(hit) : null;
+  }
 
   @Public()
   @Query(() => CatalogueSearchResultModel, {
@@ -50,6 +67,8 @@ export class CatalogueResolver {
         endorserSectors: filter?.endorserSectors ?? undefined,
         sponsorIds: filter?.sponsorIds ?? undefined,
         issuerIds: filter?.issuerIds ?? undefined,
+        regions: filter?.regions ?? undefined,
+        issuerSizes: filter?.issuerSizes ?? undefined,
       },
       sort,
       page,

@@ -25,6 +25,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import type { PathwayRow, RecognitionRow } from '@lattice/credentials-data-access';
+import { Connection } from '@lattice/shared-graphql';
 import type { MemberStatus } from '@lattice/credentials-domain';
 import { OrganizationRef, organizationRef } from './credentials.models';
 import { AwardEvidenceInput, AwardRecipientInput, AwardResultInput } from './credentials.inputs';
@@ -163,6 +164,9 @@ export class PathwayModel {
   @Field(() => GraphQLISODateTime) createdAt: Date;
   targetCredentialId: string | null;
 }
+
+@ObjectType('PathwayConnection')
+export class PathwayConnection extends Connection(PathwayModel, 'Pathway') {}
 
 @ObjectType('PathwayStepProgress')
 export class PathwayStepProgressModel {

@@ -1,18 +1,23 @@
 // Pathways and recognitions: defined by institutions and umbrellas, public to read, and a
 // learner's own progress.
 import { UseGuards } from '@nestjs/common';
-import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Context, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { AuthGuard, CurrentPrincipal, Public, type Principal } from '@lattice/shared-auth';
 import {
   byKeys,
   groupByKeys,
   type GraphQLRequestContext,
+  type Cursor,
   isUuid,
+  pageRequest,
   ParseIdPipe,
+  toConnection,
 } from '@lattice/shared-graphql';
 import {
+  CatalogueRepository,
   CredentialDesignRepository,
   PathwayRepository,
+  type PathwayAfter,
   type PathwayMemberRow,
   type PathwayRow,
 } from '@lattice/credentials-data-access';
@@ -22,10 +27,12 @@ import { DefinePathwayUseCase } from '../define-pathway/define-pathway.use-case'
 import { IssuerTrust } from '../shared/issuer-trust';
 import { PathwayProgressUseCase } from '../pathway-progress/pathway-progress.use-case';
 import { RecognizeCredentialUseCase } from '../recognize-credential/recognize-credential.use-case';
+import { WithdrawRecognitionUseCase } from '../withdraw-recognition/withdraw-recognition.use-case';
 import { AwardModel, CredentialModel, toAwardModel, toCredentialModel } from './credentials.models';
 import { credentialsLoaders } from './credentials.loaders';
 import {
   PathwayAwardInput,
+  PathwayConnection,
   PathwayInput,
   PathwayModel,
   PathwayProgressModel,
@@ -38,6 +45,20 @@ import {
   toStepStatus,
 } from './pathway.models';
 
+/** The recorded public name of an organization (see CatalogueRepository.recordOrganization), batched. */
+function organizationName(
+  context: GraphQLRequestContext,
+  catalogue: CatalogueRepository,
+  id: string,
+): Promise<string | null> {
+  return context.loaders
+    .get<string, string | null>('credentials.organizationName', async (ids) => {
+      const names = new Map((await catalogue.organizationNames(ids)).map((row) => [row.id, row.name]));
+      return ids.map((key) => names.get(key) ?? null);
+    })
+    .load(id);
+}
+
 function pathwayLoaders(context: GraphQLRequestContext, pathways: PathwayRepository) {
   return {
     pathway: context.loaders.get<string, PathwayRow | null>('credentials.pathway', async (ids) =>
@@ -47,6 +68,44 @@ function pathwayLoaders(context: GraphQLRequestContext, pathways: PathwayReposit
       groupByKeys(ids, await pathways.membersOf(ids), (m) => m.pathwayId),
     ),
   };
+}
+
+/** Exactly one of the two, each a valid id: a typed refusal otherwise. */
+function pathwaysBy(
+  credentialId: string | null,
+  ownerId: string | null,
+): { credentialId: string } | { ownerId: string } {
+  if (Boolean(credentialId) === Boolean(ownerId))
+    throw CredentialsErrors.of('INVALID_PATHWAY', 'Ask by credentialId or by ownerId (one of the two).', {
+      field: 'credentialId',
+    });
+  for (const [field, value] of [
+    ['credentialId', credentialId],
+    ['ownerId', ownerId],
+  ] as const) {
+    if (value && !isUuid(value))
+      throw CredentialsErrors.of('INVALID_PATHWAY', `"${field}" is not a valid id.`, { field });
+  }
+  return credentialId ? { credentialId: credentialId.toLowerCase() } : { ownerId: ownerId!.toLowerCase() };
+}
+
+const TIMESTAMP = /^(\d{4})-(\d{2})-(\d{2}) (\d{2}):(\d{2}):(\d{2})(\.\d{1,6})?[+-]\d{2}(:\d{2})?$/;
+
+/** A pathway cursor holds a timestamp as Postgres wrote it and an id; anything else is a typed refusal. */
+function pathwayAfter([key, id]: Cursor): PathwayAfter {
+  const parts = typeof key === 'string' ? TIMESTAMP.exec(key) : null;
+  const [year, month, day, hour, minute, second] = (parts?.slice(1, 7) ?? []).map(Number) as number[];
+  const date = parts ? new Date(Date.UTC(year!, month! - 1, day!)) : null;
+  const real =
+    date !== null &&
+    date.getUTCMonth() === month! - 1 &&
+    date.getUTCDate() === day &&
+    hour! < 24 &&
+    minute! < 60 &&
+    second! < 60;
+  if (!real || !isUuid(id))
+    throw CredentialsErrors.of('INVALID_PATHWAY', 'That cursor is not from this list.', { field: 'after' });
+  return [key as string, id];
 }
 
 async function credentialById(
@@ -66,9 +125,11 @@ export class PathwayResolver {
     private readonly repository: CredentialDesignRepository,
     private readonly define: DefinePathwayUseCase,
     private readonly recognize: RecognizeCredentialUseCase,
+    private readonly withdraw: WithdrawRecognitionUseCase,
     private readonly progress: PathwayProgressUseCase,
     private readonly awardPathway: AwardPathwayCredentialUseCase,
     private readonly trust: IssuerTrust,
+    private readonly catalogue: CatalogueRepository,
   ) {}
 
   @Public()
@@ -84,27 +145,30 @@ export class PathwayResolver {
   @Public()
   @Query(() => [PathwayModel], {
     description:
-      'Pathways a credential counts toward or leads to (credentialId), or those an organization defined (ownerId); exactly one of the two. Newest first, at most 100. Public.',
+      'Pathways a credential counts toward or leads to (credentialId), or those an organization defined (ownerId); exactly one of the two. Newest first, the first 100 (pathwayPage pages through all). Public.',
   })
   async pathways(
     @Args('credentialId', { type: () => ID, nullable: true }) credentialId: string | null,
     @Args('ownerId', { type: () => ID, nullable: true }) ownerId: string | null,
   ): Promise<PathwayModel[]> {
-    if (Boolean(credentialId) === Boolean(ownerId))
-      throw CredentialsErrors.of('INVALID_PATHWAY', 'Ask by credentialId or by ownerId (one of the two).', {
-        field: 'credentialId',
-      });
-    for (const [field, value] of [
-      ['credentialId', credentialId],
-      ['ownerId', ownerId],
-    ] as const) {
-      if (value && !isUuid(value))
-        throw CredentialsErrors.of('INVALID_PATHWAY', `"${field}" is not a valid id.`, { field });
-    }
-    const rows = credentialId
-      ? await this.store.touching(credentialId.toLowerCase())
-      : await this.store.ownedBy(ownerId!.toLowerCase());
-    return rows.map(toPathwayModel);
+    return (await this.store.page(pathwaysBy(credentialId, ownerId), 100, null)).map(toPathwayModel);
+  }
+
+  @Public()
+  @Query(() => PathwayConnection, {
+    description:
+      'Pathways a credential counts toward or leads to (credentialId), or those an organization defined (ownerId); exactly one of the two. Newest first, paged. Public.',
+  })
+  async pathwayPage(
+    @Args('credentialId', { type: () => ID, nullable: true }) credentialId: string | null,
+    @Args('ownerId', { type: () => ID, nullable: true }) ownerId: string | null,
+    @Args('first', { type: () => Int, nullable: true }) first: number | null,
+    @Args('after', { type: () => String, nullable: true }) after: string | null,
+  ): Promise<PathwayConnection> {
+    const by = pathwaysBy(credentialId, ownerId);
+    const page = pageRequest(first, after);
+    const rows = await this.store.page(by, page.limit + 1, page.after ? pathwayAfter(page.after) : null);
+    return toConnection(rows, page, (row) => [row.sortKey, row.id], toPathwayModel);
   }
 
   @Public()
@@ -175,6 +239,17 @@ export class PathwayResolver {
     return toRecognitionModel(row);
   }
 
+  @Mutation(() => RecognitionModel, {
+    description:
+      'The recognizing institution (admins) withdraws a recognition: the credential no longer counts there. Withdrawing twice is a CONFLICT.',
+  })
+  async withdrawRecognition(
+    @CurrentPrincipal() principal: Principal,
+    @Args('id', { type: () => ID }, ParseIdPipe) id: string,
+  ): Promise<RecognitionModel> {
+    return toRecognitionModel(await this.withdraw.execute(principal, id));
+  }
+
   @Mutation(() => AwardModel, {
     description:
       'Awards the credential a pathway leads to, to a learner who completed it (FAILED_PRECONDITION otherwise); the contributing awards are its evidence.',
@@ -197,6 +272,14 @@ export class PathwayResolver {
       position: m.position,
       minScore: m.minScore,
     }));
+  }
+
+  @ResolveField(() => String, {
+    nullable: true,
+    description: 'The owner’s name as it stated it when defining the pathway (public, unlike Organization).',
+  })
+  ownerName(@Parent() pathway: PathwayModel, @Context() context: GraphQLRequestContext): Promise<string | null> {
+    return organizationName(context, this.catalogue, pathway.owner.id);
   }
 
   @ResolveField(() => CredentialModel, {
@@ -244,7 +327,19 @@ export class RecognitionResolver {
   constructor(
     private readonly repository: CredentialDesignRepository,
     private readonly pathways: PathwayRepository,
+    private readonly catalogue: CatalogueRepository,
   ) {}
+
+  @ResolveField(() => String, {
+    nullable: true,
+    description: 'The recognizing institution’s name as it stated it when recognizing (public, unlike Organization).',
+  })
+  institutionName(
+    @Parent() recognition: RecognitionModel,
+    @Context() context: GraphQLRequestContext,
+  ): Promise<string | null> {
+    return organizationName(context, this.catalogue, recognition.institution.id);
+  }
 
   @ResolveField(() => CredentialModel)
   credential(

@@ -7,6 +7,7 @@ import { inTransaction } from '@lattice/shared-data-access';
 import { CatalogueRepository, CREDENTIALS_SCHEMA, CredentialDesignRepository, CredentialEntity, DesignApprovalEntity, enterStage, FrameworkEntity, lockDesign } from '@lattice/credentials-data-access';
 import { approvalState, assertPublishable, CredentialsErrors } from '@lattice/credentials-domain';
 import { complianceOf } from '../shared/compliance';
+import { OrganizationDirectory } from '../shared/organization-directory';
 
 @Injectable()
 export class PublishCredentialUseCase {
@@ -15,12 +16,16 @@ export class PublishCredentialUseCase {
     private readonly authorizer: Authorizer,
     private readonly repository: CredentialDesignRepository,
     private readonly catalogue: CatalogueRepository,
+    private readonly directory: OrganizationDirectory,
   ) {}
 
   async execute(principal: Principal, designId: string): Promise<CredentialEntity> {
     const found = await this.repository.designById(designId);
     if (!found) throw CredentialsErrors.of('DESIGN_NOT_FOUND', 'No such credential design.', { designId });
     await this.authorizer.requireRole(principal, found.issuerId, 'ADMIN');
+    // The issuer's name, region and size as identity states them now, for the catalogue's pages
+    // and filters (kept as they were when identity cannot answer: publishing does not depend on it).
+    const issuer = await this.directory.find(principal, found.issuerId).catch(() => null);
     return inTransaction(this.dataSource, CREDENTIALS_SCHEMA, async ({ manager, emit }) => {
       const design = (await lockDesign(manager, designId))!;
       const approvals = await manager.findBy(DesignApprovalEntity, { designId, version: design.version });
@@ -49,6 +54,13 @@ export class PublishCredentialUseCase {
         [designId],
       )) as Array<{ stage: string; seconds: number }>;
       await enterStage(manager, designId, 'PUBLISHED', design.version, principal.userId);
+      if (issuer?.name)
+        await this.catalogue.recordOrganization(manager, {
+          id: design.issuerId,
+          name: issuer.name,
+          region: issuer.region ?? null,
+          size: issuer.size ?? null,
+        });
       await this.catalogue.refresh(manager, [credential.id]);
       emit({
         type: 'credentials.design.published',

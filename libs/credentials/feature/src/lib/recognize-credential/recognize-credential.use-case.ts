@@ -5,8 +5,9 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { Authorizer, type Principal } from '@lattice/shared-auth';
+import { OrganizationDirectory } from '../shared/organization-directory';
 import { inTransaction, isUniqueViolation } from '@lattice/shared-data-access';
-import { CREDENTIALS_SCHEMA, PathwayRepository, type RecognitionRow } from '@lattice/credentials-data-access';
+import { CatalogueRepository, CREDENTIALS_SCHEMA, PathwayRepository, type RecognitionRow } from '@lattice/credentials-data-access';
 import { CredentialsErrors } from '@lattice/credentials-domain';
 
 export interface RecognizeCredentialCommand {
@@ -26,6 +27,8 @@ export class RecognizeCredentialUseCase {
     private readonly dataSource: DataSource,
     private readonly authorizer: Authorizer,
     private readonly pathways: PathwayRepository,
+    private readonly catalogue: CatalogueRepository,
+    private readonly directory: OrganizationDirectory,
   ) {}
 
   async execute(principal: Principal, command: RecognizeCredentialCommand): Promise<RecognitionRow> {
@@ -50,39 +53,52 @@ export class RecognizeCredentialUseCase {
     if ((conditions?.length ?? 0) > MAX_TEXT) throw invalid('conditions', `At most ${MAX_TEXT} characters.`);
 
     const credentialId = command.credentialId.toLowerCase();
-    const credential = (await this.pathways.publishedFacts([credentialId])).get(credentialId);
-    if (!credential || credential.retired)
-      throw CredentialsErrors.of('CREDENTIAL_NOT_FOUND', 'No such published credential.', { credentialId });
-    if (credential.issuerId === command.institutionId)
-      throw invalid(
-        'credentialId',
-        'An institution recognizes other institutions’ credentials, not its own.',
-      );
-    if (command.pathwayId) {
-      const [pathway] = await this.pathways.byIds([command.pathwayId]);
-      if (!pathway)
-        throw CredentialsErrors.of('PATHWAY_NOT_FOUND', 'No such pathway.', { pathwayId: command.pathwayId });
-      if (pathway.ownerId !== command.institutionId)
-        throw CredentialsErrors.of(
-          'NOT_PATHWAY_OWNER',
-          'Only the pathway’s owner recognizes credentials toward it.',
-          { field: 'pathwayId' },
-        );
-    }
-
-    const recognition: RecognitionRow = {
-      id: randomUUID(),
-      institutionId: command.institutionId,
-      credentialId,
-      pathwayId: command.pathwayId,
-      creditAmount: command.creditAmount,
-      creditUnit,
-      conditions,
-      createdBy: principal.userId,
-      createdAt: new Date(),
-    };
+    const pathwayId = command.pathwayId?.toLowerCase() ?? null;
+    const recognitionId = randomUUID();
+    const createdAt = new Date();
+    // Its public name (and region, size) for the pages that show who defined or recognized what.
+    const profile = await this.directory.find(principal, command.institutionId).catch(() => null);
     try {
       return await inTransaction(this.dataSource, CREDENTIALS_SCHEMA, async ({ manager, emit }) => {
+        // The facts are read inside the transaction, the credential's design row share-locked:
+        // it cannot be retired between the check and the commit.
+        const credential = (await this.pathways.publishedFacts(manager, [credentialId])).get(credentialId);
+        if (!credential || credential.retired)
+          throw CredentialsErrors.of('CREDENTIAL_NOT_FOUND', 'No such published credential.', { credentialId });
+        if (credential.issuerId === command.institutionId)
+          throw invalid(
+            'credentialId',
+            'An institution recognizes other institutions’ credentials, not its own.',
+          );
+        if (pathwayId) {
+          const [pathway] = await this.pathways.byIds([pathwayId], manager);
+          if (!pathway)
+            throw CredentialsErrors.of('PATHWAY_NOT_FOUND', 'No such pathway.', { pathwayId });
+          if (pathway.ownerId !== command.institutionId)
+            throw CredentialsErrors.of(
+              'NOT_PATHWAY_OWNER',
+              'Only the pathway’s owner recognizes credentials toward it.',
+              { field: 'pathwayId' },
+            );
+        }
+        const recognition: RecognitionRow = {
+          id: recognitionId,
+          institutionId: command.institutionId,
+          credentialId,
+          pathwayId,
+          creditAmount: command.creditAmount,
+          creditUnit,
+          conditions,
+          createdBy: principal.userId,
+          createdAt,
+        };
+        if (profile?.name)
+          await this.catalogue.recordOrganization(manager, {
+            id: command.institutionId,
+            name: profile.name,
+            region: profile.region ?? null,
+            size: profile.size ?? null,
+          });
         await this.pathways.insertRecognition(manager, recognition);
         emit({
           type: 'credentials.recognition.declared',

@@ -24,8 +24,10 @@ export class RevokeAwardUseCase {
     if (!found) throw CredentialsErrors.of('AWARD_NOT_FOUND', 'No such award.', { awardId });
     await this.authorizer.requireRole(principal, found.issuerId, 'ADMIN');
     return inTransaction(this.dataSource, CREDENTIALS_SCHEMA, async ({ manager, emit }) => {
+      // The award row first, then its status list: the same order as a pathway award, which
+      // share-locks the contributing awards before taking its own status list (no deadlock).
+      const award = await manager.getRepository(AwardEntity).createQueryBuilder('a').setLock('pessimistic_write').where('a.id = :id', { id: found.id }).getOneOrFail();
       const list = await manager.getRepository(StatusListEntity).createQueryBuilder('l').setLock('pessimistic_write').where('l.id = :id', { id: found.statusListId }).getOneOrFail();
-      const award = await manager.findOneByOrFail(AwardEntity, { id: found.id });
       if (award.status === 'REVOKED') throw CredentialsErrors.of('ALREADY_REVOKED', 'This award is already revoked.', { awardId: award.id });
 
       const bits = BitstringStatusList.decode(list.encodedList);

@@ -13,8 +13,10 @@ import {
 } from '@lattice/credentials-data-access';
 import { CredentialsErrors, naicsSector } from '@lattice/credentials-domain';
 import { type PageRequest } from '@lattice/shared-graphql';
+import { isRegionCode } from '@lattice/shared-util-regions';
 
 export const MAX_CATALOGUE_TEXT = 200;
+/** Values per filter list: checked once, at the GraphQL boundary (CatalogueFilter's ArrayMaxSize). */
 export const MAX_CATALOGUE_VALUES = 50;
 
 export interface CatalogueSearch {
@@ -35,21 +37,21 @@ export class SearchCredentialsUseCase {
     page: PageRequest,
   ): Promise<CatalogueSearch> {
     const query: CatalogueQuery = { ...filter, text: normalizeText(text) };
-    for (const [field, values] of Object.entries(filter)) {
-      if (Array.isArray(values) && values.length > MAX_CATALOGUE_VALUES) {
-        throw CredentialsErrors.of(
-          'INVALID_CATALOGUE_QUERY',
-          `At most ${MAX_CATALOGUE_VALUES} values per filter.`,
-          { field },
-        );
-      }
-    }
     for (const code of filter.endorserSectors ?? []) {
       if (naicsSector(code)?.code !== code) {
         throw CredentialsErrors.of(
           'INVALID_CATALOGUE_QUERY',
           `"${code}" is not a NAICS sector code (e.g. 54, 31-33).`,
           { field: 'endorserSectors' },
+        );
+      }
+    }
+    for (const code of filter.regions ?? []) {
+      if (!isRegionCode(code)) {
+        throw CredentialsErrors.of(
+          'INVALID_CATALOGUE_QUERY',
+          `"${code}" is not a region code Lattice knows (e.g. ON, ON-Toronto).`,
+          { field: 'regions' },
         );
       }
     }

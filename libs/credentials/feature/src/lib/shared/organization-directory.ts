@@ -11,6 +11,10 @@ export interface DirectoryOrganization {
   readonly name: string;
   /** NAICS code (employers state one; others may not); absent when unknown. */
   readonly sector?: string | null;
+  /** A region code such as ON-Toronto; absent when unknown. */
+  readonly region?: string | null;
+  /** SMALL, MEDIUM or LARGE; absent when unknown. */
+  readonly size?: string | null;
 }
 
 export abstract class OrganizationDirectory {
@@ -37,8 +41,22 @@ export class IdentityOrganizationDirectory extends OrganizationDirectory {
       if (own) return { id, kind: own.kind, name: '' };
       throw CommonErrors.of('FORBIDDEN', 'That organization could not be confirmed right now; try again.');
     }
-    const body = (await response.json()) as { id: string; kind: OrgKind; name: string; sector?: string | null };
-    return { id: body.id, kind: body.kind, name: body.name, sector: body.sector ?? null };
+    const body = (await response.json()) as {
+      id: string;
+      kind: OrgKind;
+      name: string;
+      sector?: string | null;
+      region?: string | null;
+      size?: string | null;
+    };
+    return {
+      id: body.id,
+      kind: body.kind,
+      name: body.name,
+      sector: body.sector ?? null,
+      region: body.region ?? null,
+      size: body.size ?? null,
+    };
   }
 
   async umbrellasOf(principal: Principal, id: string): Promise<string[]> {
