@@ -255,6 +255,21 @@ export class EvidenceRepository {
     return [...new Set(rows.map((r) => r.kind))];
   }
 
+  /** The credentials an organization may report outcomes for (its ties), with their competencies. */
+  reportableCredentials(
+    organizationId: string,
+  ): Promise<Array<{ id: string; title: string; competencies: string[]; ties: string[] }>> {
+    return this.q(
+      `SELECT c."id", c."title", c."competencies", array_agg(DISTINCT t."kind" ORDER BY t."kind") AS "ties"
+         FROM (SELECT "credential_id", "kind" FROM ${S}."credential_ties" WHERE "organization_id" = $1
+               UNION SELECT a."credential_id", 'HIRER' FROM ${S}."shares" s JOIN ${S}."awards" a ON a."id" = s."award_id"
+                WHERE s."organization_id" = $1 AND a."revoked_at" IS NULL) t
+         JOIN ${S}."credentials" c ON c."id" = t."credential_id"
+        GROUP BY c."id", c."title", c."competencies" ORDER BY c."title", c."id" LIMIT 500`,
+      [organizationId],
+    );
+  }
+
   /** Members of an umbrella (the umbrella included). */
   async umbrellaMembers(umbrellaId: string): Promise<string[]> {
     const rows = await this.q<{ organization_id: string }>(
