@@ -23,7 +23,7 @@ export function Component() {
       ) : requests.length === 0 ? (
         <p>{t('feedback.empty')}</p>
       ) : (
-        <div className="table-scroll">
+        <div className="table-scroll" tabIndex={0} role="region" aria-label={t('feedback.listTitle')}>
           <table className="table">
             <caption className="visually-hidden">{t('feedback.listTitle')}</caption>
             <thead>

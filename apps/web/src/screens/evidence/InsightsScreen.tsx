@@ -83,7 +83,7 @@ function InsightsTable({ table, k }: { table: InsightsTableData; k: number }) {
             </p>
             <Chart table={table} column={0} />
           </div>
-          <div className="table-scroll">
+          <div className="table-scroll" tabIndex={0} role="region" aria-labelledby={`${id}-title`}>
             <table className="table">
               <caption className="visually-hidden">{t(`insights.table.${table.name}`, { defaultValue: table.name })}</caption>
               <thead>
@@ -144,7 +144,7 @@ function FrameworkElements() {
       {rows.length === 0 ? (
         <p>{t('insights.empty')}</p>
       ) : (
-        <div className="table-scroll">
+        <div className="table-scroll" tabIndex={0} role="region" aria-labelledby="framework-elements-title">
           <table className="table">
             <thead>
               <tr>

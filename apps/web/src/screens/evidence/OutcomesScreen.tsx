@@ -142,7 +142,7 @@ export function Component() {
       {(data?.outcomeReports.length ?? 0) > 0 && (
         <section aria-labelledby="reports-title" className="evidence-section">
           <h2 id="reports-title">{t('outcomes.reports')}</h2>
-          <div className="table-scroll">
+          <div className="table-scroll" tabIndex={0} role="region" aria-labelledby="reports-title">
             <table className="table">
               <thead>
                 <tr>
