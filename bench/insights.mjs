@@ -21,7 +21,7 @@ import pg from 'pg';
 import { build, lib, options, require, ROOT } from './_common.mjs';
 
 /** Bumped when the generator below changes what it makes. */
-const GENERATOR_VERSION = 1;
+const GENERATOR_VERSION = 2;
 const GROUPS = ['NONE', 'CREDENTIAL', 'INSTITUTION', 'REGION', 'SECTOR', 'CAREER_STAGE', 'DELIVERY_MODE', 'HOURS_BAND', 'ASSESSMENT_METHOD'];
 const TABLES = ['credentials', 'assessmentMix', 'stageTimes', 'partnerships', 'awards', 'feedback', 'outcomes', 'equityReach'];
 const TARGET_MS = 300;
@@ -108,8 +108,9 @@ export async function seedInsights() {
     await q(`SET max_parallel_workers_per_gather = 0`);
     await q(`SELECT setseed(0.42)`);
     const P = params;
-    // Ids derived from md5 of a label, so every table can name another's rows without a lookup.
-    const id = (label, expr) => `md5('${label}' || (${expr})::text)::uuid`;
+    // Ids derived from md5 of a label (with RFC 4122 version 4 and variant digits, as the API
+    // accepts), so every table can name another's rows without a lookup.
+    const id = (label, expr) => `overlay(overlay(md5('${label}' || (${expr})::text) placing '4' from 13) placing '8' from 17)::uuid`;
     await step(
       'organizations',
       `INSERT INTO evidence.organizations (id, kind, size, region, sector, name)
@@ -194,6 +195,9 @@ export async function seedInsights() {
          FROM evidence.outcome_reports o JOIN evidence.credentials cr ON cr.id = o.credential_id CROSS JOIN LATERAL unnest(cr.competencies) AS c(competency)`,
     );
     await q(`SET session_replication_role = origin`);
+    // The rollups insights read (awards and feedback per credential-year), as the event handlers keep them.
+    const { REBUILD_ROLLUPS_SQL } = lib('libs/evidence/data-access/src/index.js');
+    for (const [i, statement] of REBUILD_ROLLUPS_SQL.entries()) await step(`rollups ${i + 1}/${REBUILD_ROLLUPS_SQL.length}`, statement);
     await step('analyze', `ANALYZE`);
     const seconds = Math.round((Date.now() - started) / 1000);
     await q(`INSERT INTO bench_seed.insights_fingerprint (value, seconds) VALUES ($1, $2)`, [fingerprint, seconds]);
@@ -234,7 +238,8 @@ const stack = await startStack({
   portBase: opts.portBase,
   databaseUrl: url,
   keys: devKeys(ROOT),
-  services: ['identity', 'evidence', 'gateway'],
+  // The gateway is ready once every subgraph of the supergraph answers.
+  services: ['identity', 'marketplace', 'credentials', 'notifications', 'evidence', 'gateway'],
   logDir: join(ROOT, 'tmp/bench-logs'),
   timeoutMs: 240_000,
   extraEnv: {
@@ -255,7 +260,8 @@ try {
   const umbrellaId = await create({ name: `Bench Umbrella ${Date.now()}`, kind: 'UMBRELLA', size: 'LARGE', region: 'ON' });
   token = (await request('mutation { refreshToken { token } }', {}, token)).refreshToken.token; // memberships in the token
   const md5uuid = (label) => {
-    const h = createHash('md5').update(label).digest('hex');
+    const m = createHash('md5').update(label).digest('hex');
+    const h = `${m.slice(0, 12)}4${m.slice(13, 16)}8${m.slice(17)}`;
     return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
   };
   // The busiest seeded institution (credential 0's issuer gets the most awards), an employer tied to many, an umbrella.

@@ -32,7 +32,26 @@ function Cell({ value, suppressed }: { value: number | null | undefined; suppres
   return <>{value == null ? '—' : number(value)}</>;
 }
 
-function Chart({ table, column }: { table: InsightsTableData; column: number }) {
+/** A row's label in the reader's language where it is a code (a stage, a method, a mode, a career stage). */
+function useRowLabel(table: InsightsTableData, groupBy: InsightsGroupBy) {
+  const { t } = useTranslation('evidence');
+  const namespace =
+    table.name === 'stageTimes'
+      ? 'codev:stages'
+      : table.name === 'assessmentMix' || groupBy === InsightsGroupBy.AssessmentMethod
+        ? 'codev:methods'
+        : groupBy === InsightsGroupBy.DeliveryMode
+          ? 'codev:deliveryModes'
+          : groupBy === InsightsGroupBy.CareerStage
+            ? 'codev:careerStages'
+            : null;
+  return (row: { key: string; label: string }) => {
+    if (row.key === 'all' || row.key === 'unknown') return t(`insights.${row.key}`);
+    return namespace ? t(`${namespace}.${row.key}`, { defaultValue: row.label }) : row.label;
+  };
+}
+
+function Chart({ table, column, label }: { table: InsightsTableData; column: number; label: (row: { key: string; label: string }) => string }) {
   const { t } = useTranslation('evidence');
   const number = useNumber();
   const max = Math.max(1, ...table.rows.map((r) => (r.suppressed[column] ? 0 : (r.values[column] ?? 0))));
@@ -43,7 +62,7 @@ function Chart({ table, column }: { table: InsightsTableData; column: number }) 
         const value = row.values[column];
         return (
           <li key={row.key}>
-            <span className="chart-label">{row.label}</span>
+            <span className="chart-label">{label(row)}</span>
             <span className="bar-track">
               {row.suppressed[column] ? (
                 <>
@@ -64,9 +83,10 @@ function Chart({ table, column }: { table: InsightsTableData; column: number }) 
   );
 }
 
-function InsightsTable({ table, k }: { table: InsightsTableData; k: number }) {
+function InsightsTable({ table, k, groupBy }: { table: InsightsTableData; k: number; groupBy: InsightsGroupBy }) {
   const { t } = useTranslation('evidence');
   const id = useId();
+  const label = useRowLabel(table, groupBy);
   const column = (name: string) => t(`insights.column.${name}`, { defaultValue: name });
   const anySuppressed = [...table.rows, ...(table.total ? [table.total] : [])].some((r) => r.suppressed.some(Boolean));
   return (
@@ -81,7 +101,7 @@ function InsightsTable({ table, k }: { table: InsightsTableData; k: number }) {
             <p className="meta" aria-hidden="true">
               {t('insights.chartOf', { column: column(table.columns[0] ?? '') })}
             </p>
-            <Chart table={table} column={0} />
+            <Chart table={table} column={0} label={label} />
           </div>
           <div className="table-scroll" tabIndex={0} role="region" aria-labelledby={`${id}-title`}>
             <table className="table">
@@ -99,7 +119,7 @@ function InsightsTable({ table, k }: { table: InsightsTableData; k: number }) {
               <tbody>
                 {table.rows.map((row) => (
                   <tr key={row.key}>
-                    <th scope="row">{row.label}</th>
+                    <th scope="row">{label(row)}</th>
                     {table.columns.map((c, i) => (
                       <td key={c}>
                         <Cell value={row.values[i]} suppressed={row.suppressed[i] ?? false} />
@@ -214,7 +234,7 @@ export function Component() {
       <ApiErrorNotice error={error} />
       {!organization && !loadingMe && <p>{t('insights.noOrganization')}</p>}
       {loading && !data ? <p>{t('common:loading')}</p> : null}
-      {insights && TABLES.map((name) => <InsightsTable key={name} table={insights[name]} k={insights.k} />)}
+      {insights && TABLES.map((name) => <InsightsTable key={name} table={insights[name]} k={insights.k} groupBy={insights.groupBy} />)}
       {operator && <FrameworkElements />}
     </Page>
   );
