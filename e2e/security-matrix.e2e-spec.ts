@@ -407,6 +407,7 @@ const MATRIX: Record<string, Case> = {
   myEvidenceData: { vars: () => ({}), anonymous: U, outsider: F, member: F },
   outcomeReports: { vars: (w) => ({ organizationId: w.employer }), anonymous: U, outsider: F, member: A },
   awardsSharedWith: { vars: (w) => ({ organizationId: w.employer }), anonymous: U, outsider: F, member: A },
+  outcomeReportCredentials: { vars: (w) => ({ organizationId: w.employer }), anonymous: U, outsider: F, member: A },
   frameworkElementInsights: { vars: () => ({}), anonymous: U, outsider: F, member: F },
   insights: {
     vars: (w) => ({ scope: { organizationId: w.institution }, groupBy: 'NONE' }),

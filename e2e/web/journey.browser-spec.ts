@@ -1,18 +1,31 @@
 // The whole exchange in the browser, as issue 7 asks: an employer posts a need, an institution sees
 // it ranked and accepts a proposal, both co-develop and approve a design, it is published, endorsed,
-// awarded, and the learner's public page verifies. Every step is a person using the app; only the
-// accounts and organizations are made through the API (onboarding has its own browser tests).
+// awarded, and the learner's public page verifies — and then the evidence loop (issue 13): the
+// college answers the framework survey, the learner answers the survey their notification links
+// to, the employer reports the cohort's outcomes, and the operator's insights show them, with a
+// group below k suppressed. Every step is a person using the app; only the accounts and
+// organizations (and the other holders who answer, so a group reaches k) are made through the API.
 import { randomUUID } from 'node:crypto';
 import type { Page } from 'playwright-core';
-import { createOrganization, signUp, type Session } from '../support/client';
+import { createOrganization, ok, signUp, type Session } from '../support/client';
+import { OPERATOR } from '../support/global-setup';
+import { openMailbox, type Mailbox } from '../support/mailbox';
 import { checkScreen, expectText, newContext, useBrowser } from './support/browser';
 import { acceptProposal, postNeed, proposeFromMatches, rankedInstitutions, saveCapabilityProfile } from './steps/marketplace';
 import { approve, COMPLETE_DESIGN, createDesign, expectCompliance, expectStage, fillDesign, openDesign, publish, saveDesign, submitForReview } from './steps/codev';
 import { awardOne, endorse, openPublicPageAndVerify } from './steps/trust';
+import { answerFeedbackFromInbox, answerFrameworkSurveyFromInbox, awaitFeedbackRequest, insightsRow, moreRespondents, openInsights, reportOutcomes, signUpAs } from './steps/evidence';
 
-jest.setTimeout(240_000);
+jest.setTimeout(360_000);
 
 const browser = useBrowser();
+let mailbox: Mailbox;
+beforeAll(async () => {
+  mailbox = await openMailbox();
+});
+afterAll(async () => {
+  await mailbox?.close();
+});
 const pageFor = async (session: Session): Promise<Page> => (await newContext(browser(), { token: session.token })).newPage();
 
 it('takes a need to a verified credential: post, rank, propose, accept, co-develop, approve, publish, endorse, award, verify', async () => {
@@ -23,7 +36,10 @@ it('takes a need to a verified credential: post, rank, propose, accept, co-devel
   const credentialTitle = `Crew leadership underground ${tag}`;
   const [employer, college] = await Promise.all([signUp('journey-employer'), signUp('journey-college')]);
   await createOrganization(employer, { name: employerName, kind: 'EMPLOYER', size: 'MEDIUM', region: 'ON-Sudbury', sector: '212' });
-  await createOrganization(college, { name: collegeName, kind: 'INSTITUTION', size: 'SMALL', region: 'ON-Northeast' });
+  const collegeId = await createOrganization(college, { name: collegeName, kind: 'INSTITUTION', size: 'SMALL', region: 'ON-Northeast' });
+  // The learner has an account with a proven address before the award, so the survey reaches their inbox.
+  const learnerEmail = `journey-learner-${tag}@e2e.lattice.test`;
+  const learner = await signUpAs(mailbox, learnerEmail, 'Jordan Learner');
   const employerPage = await pageFor(employer);
   const collegePage = await pageFor(college);
 
@@ -82,7 +98,6 @@ it('takes a need to a verified credential: post, rank, propose, accept, co-devel
   await endorse(employerPage, credentialTitle, { comment: 'We will hire from this cohort.' });
 
   // 5. The college awards it to a learner who met the threshold.
-  const learnerEmail = `journey-learner-${tag}@e2e.lattice.test`;
   const publicPath = await awardOne(collegePage, { credentialTitle, name: 'Jordan Learner', email: learnerEmail, score: 92, evidenceUrl: 'https://portfolio.example.org/jordan', evidenceNarrative: 'Led a mock shift hand-over.' });
 
   // 6. Anyone — here a signed-out browser — opens the learner's page and it verifies, every check.
@@ -93,4 +108,41 @@ it('takes a need to a verified credential: post, rank, propose, accept, co-devel
   await expectText(learnerPage.getByRole('main'), employerName);
   expect(await learnerPage.getByRole('main').textContent()).not.toContain(learnerEmail);
   await checkScreen(learnerPage, 'journey-public-credential');
+
+  // 7. The learner answers the survey their notification links to.
+  const awardId = new URL(publicPath, 'http://x').pathname.split('/').pop()!;
+  const credentialId = await awaitFeedbackRequest(learner, awardId);
+  const surveyPage = await pageFor(learner);
+  await answerFeedbackFromInbox(surveyPage, { credentialTitle, awardId, relevance: 5, workload: 3, authenticity: 5, recommend: 5, changes: ['A new job', 'A promotion'], comment: 'The mock hand-over was the real job.' });
+  await surveyPage.setViewportSize({ width: 390, height: 844 });
+  await checkScreen(surveyPage, 'journey-feedback-390');
+
+  // 8. The college answers the framework survey it was sent when it published.
+  await answerFrameworkSurveyFromInbox(collegePage, { credentialTitle, credentialId, most: ['Competencies', 'Assessment'], least: ['Stackability'], useful: 4 });
+  await checkScreen(collegePage, 'journey-framework-survey');
+
+  // Ten more holders answer (through the API): the learners' group reaches k; none of them was promoted.
+  await moreRespondents({ mailbox, college, collegeId, credentialId, count: 10, tag, changes: ['new_job'] });
+
+  // 9. The employer, a design partner, reports the cohort's outcomes.
+  await reportOutcomes(employerPage, { credentialTitle, cohortSize: 12, hired: 11, promoted: 0, retained: 12, rating: 4, assessmentReflected: true });
+  await checkScreen(employerPage, 'journey-outcomes');
+
+  // 10. The operator's insights by credential show the feedback and the outcomes; the one promoted
+  //     learner is a group below k: suppressed, not 0.
+  const operatorToken = (await ok<{ logIn: { token: string } }>('mutation($e: String!, $p: String!) { logIn(email: $e, password: $p) { token } }', { e: OPERATOR.email, p: OPERATOR.password })).logIn.token;
+  const operatorPage = await (await newContext(browser(), { token: operatorToken })).newPage();
+  await openInsights(operatorPage, 'Credential');
+  const feedback = await insightsRow(operatorPage, 'feedback', credentialTitle);
+  expect(feedback['Respondents']).toBe('11');
+  expect(feedback['New job']).toBe('11');
+  expect(feedback['Promotion']).toBe('suppressed');
+  const outcomes = await insightsRow(operatorPage, 'outcomes', credentialTitle);
+  expect(outcomes['Holders']).toBe('12');
+  expect(outcomes['Hired']).toBe('11');
+  expect(outcomes['Mean on-the-job rating (1–5)']).toBe('4');
+  await expectText(operatorPage.locator('[data-table="feedback"]'), 'They are not zero.');
+  await checkScreen(operatorPage, 'journey-insights');
+  await operatorPage.setViewportSize({ width: 390, height: 844 });
+  await checkScreen(operatorPage, 'journey-insights-390');
 });

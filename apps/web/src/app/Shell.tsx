@@ -84,6 +84,7 @@ function UserMenu() {
           <MenuItem id="/organizations/invite">{t('shell.invite')}</MenuItem>
           <MenuItem id="/organizations/join-umbrella">{t('shell.joinUmbrella')}</MenuItem>
           <MenuItem id="/inbox/preferences">{t('shell.preferences')}</MenuItem>
+          <MenuItem id="/privacy">{t('evidence:privacy.link')}</MenuItem>
           <MenuItem id="log-out">{t('shell.logOut')}</MenuItem>
         </Menu>
       </Popover>
@@ -94,6 +95,8 @@ function UserMenu() {
 export function Shell() {
   const { t } = useTranslation();
   const { signedIn } = useSession();
+  const { current } = useCurrentOrganization();
+  const kind = current?.organization.kind;
   return (
     <>
       <a className="skip-link" href="#main">
@@ -107,7 +110,7 @@ export function Shell() {
           <nav aria-label={t('shell.navigation')}>
             <ul>
               {screens
-                .filter((s) => s.nav)
+                .filter((s) => s.nav && (!s.navKinds || (kind !== undefined && s.navKinds.includes(kind))))
                 .map((s) => (
                   <li key={s.path}>
                     <NavLink to={s.path}>{t(s.nav!)}</NavLink>

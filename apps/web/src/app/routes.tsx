@@ -1,6 +1,7 @@
 // Every screen of the app, one line each. `access`: public (anyone), guest (only signed out:
 // log-in, sign-up), member (signed in). `nav` puts the screen in the header's navigation under
-// that i18n key (common namespace). Screens load lazily: each module exports `Component`.
+// that i18n key (common namespace); `navKinds` shows that entry only to who works as an
+// organization of one of those kinds. Screens load lazily: each module exports `Component`.
 import type { ComponentType } from 'react';
 
 export type Access = 'public' | 'guest' | 'member';
@@ -8,6 +9,7 @@ export interface ScreenRoute {
   readonly path: string;
   readonly access: Access;
   readonly nav?: string;
+  readonly navKinds?: readonly string[];
   readonly load: () => Promise<{ Component: ComponentType }>;
 }
 
@@ -44,6 +46,13 @@ export const screens: ScreenRoute[] = [
   { path: '/my-credentials', access: 'member', nav: 'trust:nav.myCredentials', load: () => import('../screens/trust/MyCredentialsScreen') },
   // demand
   { path: '/demand', access: 'member', nav: 'nav.demand', load: () => import('../screens/demand/DemandScreen') },
+  // evidence (the notifications link /feedback/<awardId> and /framework-survey/<credentialId>)
+  { path: '/feedback', access: 'member', nav: 'evidence:nav.feedback', load: () => import('../screens/evidence/FeedbackListScreen') },
+  { path: '/feedback/:awardId', access: 'member', load: () => import('../screens/evidence/FeedbackScreen') },
+  { path: '/framework-survey/:credentialId', access: 'member', load: () => import('../screens/evidence/FrameworkSurveyScreen') },
+  { path: '/outcomes', access: 'member', nav: 'evidence:nav.outcomes', navKinds: ['EMPLOYER', 'UMBRELLA'], load: () => import('../screens/evidence/OutcomesScreen') },
+  { path: '/insights', access: 'member', nav: 'evidence:nav.insights', navKinds: ['OPERATOR', 'UMBRELLA', 'INSTITUTION', 'EMPLOYER'], load: () => import('../screens/evidence/InsightsScreen') },
+  { path: '/privacy', access: 'member', load: () => import('../screens/evidence/PrivacyScreen') },
   // public (the API keeps /credentials/:id and /verify; the app uses /public/…)
   { path: '/public/credentials/:id', access: 'public', load: () => import('../screens/public/PublicCredentialScreen') },
   { path: '/public/verify', access: 'public', load: () => import('../screens/public/VerifyScreen') },

@@ -47,6 +47,29 @@ type Documents = {
     "\n  query Skill($id: ID!) {\n    skill(id: $id) {\n      ...PickedSkill\n    }\n  }\n": typeof types.SkillDocument,
     "\n  query DemandGroupSkills($id: ID!) {\n    skill(id: $id) {\n      id\n      narrower {\n        id\n        narrower {\n          id\n          narrower {\n            id\n          }\n        }\n      }\n    }\n  }\n": typeof types.DemandGroupSkillsDocument,
     "\n  query DemandNeeds($filter: SkillNeedFilter) {\n    skillNeeds(filter: $filter, first: 50) {\n      edges {\n        node {\n          ...NeedSummaryFields\n        }\n      }\n    }\n  }\n": typeof types.DemandNeedsDocument,
+    "\n  fragment SurveyQuestionFields on SurveyQuestion {\n    key\n    type\n    required\n    min\n    max\n    maxLength\n    label {\n      en\n      fr\n    }\n    minLabel {\n      en\n      fr\n    }\n    maxLabel {\n      en\n      fr\n    }\n    options {\n      value\n      label {\n        en\n        fr\n      }\n    }\n  }\n": typeof types.SurveyQuestionFieldsFragmentDoc,
+    "\n  fragment AwardFeedbackFields on AwardFeedback {\n    awardId\n    credentialId\n    credentialTitle\n    remindersOff\n    revoked\n    survey {\n      kind\n      version\n      questions {\n        ...SurveyQuestionFields\n      }\n    }\n    response {\n      surveyVersion\n      revision\n      submittedAt\n      updatedAt\n      editableUntil\n      answers {\n        key\n        value\n        choices\n        text\n      }\n    }\n  }\n": typeof types.AwardFeedbackFieldsFragmentDoc,
+    "\n  query MyFeedbackRequests {\n    myFeedbackRequests {\n      awardId\n      credentialId\n      credentialTitle\n      issuedAt\n      answered\n      remindersOff\n      revoked\n    }\n  }\n": typeof types.MyFeedbackRequestsDocument,
+    "\n  query AwardFeedback($awardId: ID!) {\n    awardFeedback(awardId: $awardId) {\n      ...AwardFeedbackFields\n    }\n  }\n": typeof types.AwardFeedbackDocument,
+    "\n  mutation SubmitFeedback($input: SubmitFeedbackInput!) {\n    submitFeedback(input: $input) {\n      ...AwardFeedbackFields\n    }\n  }\n": typeof types.SubmitFeedbackDocument,
+    "\n  mutation DeleteFeedback($awardId: ID!) {\n    deleteFeedback(awardId: $awardId)\n  }\n": typeof types.DeleteFeedbackDocument,
+    "\n  mutation TurnOffFeedbackReminder($awardId: ID!) {\n    turnOffFeedbackReminder(awardId: $awardId) {\n      ...AwardFeedbackFields\n    }\n  }\n": typeof types.TurnOffFeedbackReminderDocument,
+    "\n  query MyAwardShares {\n    myAwardShares {\n      awardId\n      organizationId\n      organizationName\n      grantedAt\n    }\n  }\n": typeof types.MyAwardSharesDocument,
+    "\n  query ShareOrganizations($search: String) {\n    organizations(filter: { search: $search, kind: EMPLOYER }, first: 10) {\n      edges {\n        node {\n          id\n          name\n        }\n      }\n    }\n  }\n": typeof types.ShareOrganizationsDocument,
+    "\n  mutation ShareAward($awardId: ID!, $organizationId: ID!) {\n    shareAward(awardId: $awardId, organizationId: $organizationId) {\n      awardId\n      organizationId\n      organizationName\n      grantedAt\n    }\n  }\n": typeof types.ShareAwardDocument,
+    "\n  mutation RevokeAwardShare($awardId: ID!, $organizationId: ID!) {\n    revokeAwardShare(awardId: $awardId, organizationId: $organizationId)\n  }\n": typeof types.RevokeAwardShareDocument,
+    "\n  query MySelfIdentification {\n    mySelfIdentification {\n      updatedAt\n      answers {\n        group\n        answer\n      }\n    }\n  }\n": typeof types.MySelfIdentificationDocument,
+    "\n  mutation SetSelfIdentification($answers: [EquityAnswerInput!]!) {\n    setSelfIdentification(answers: $answers) {\n      updatedAt\n      answers {\n        group\n        answer\n      }\n    }\n  }\n": typeof types.SetSelfIdentificationDocument,
+    "\n  mutation DeleteSelfIdentification {\n    deleteSelfIdentification\n  }\n": typeof types.DeleteSelfIdentificationDocument,
+    "\n  query MyEvidenceData {\n    myEvidenceData\n  }\n": typeof types.MyEvidenceDataDocument,
+    "\n  mutation DeleteMyEvidenceData {\n    deleteMyEvidenceData {\n      feedback\n      shares\n      selfIdentification\n    }\n  }\n": typeof types.DeleteMyEvidenceDataDocument,
+    "\n  query FrameworkSurvey($credentialId: ID!) {\n    survey(kind: FRAMEWORK) {\n      kind\n      version\n      questions {\n        ...SurveyQuestionFields\n      }\n    }\n    credential(id: $credentialId) {\n      id\n      title\n      issuer {\n        id\n        name\n      }\n    }\n  }\n": typeof types.FrameworkSurveyDocument,
+    "\n  mutation AnswerFrameworkSurvey($credentialId: ID!, $answers: [FeedbackAnswerInput!]!) {\n    answerFrameworkSurvey(credentialId: $credentialId, answers: $answers) {\n      credentialId\n      surveyVersion\n    }\n  }\n": typeof types.AnswerFrameworkSurveyDocument,
+    "\n  query OutcomeReportCredentials($organizationId: ID!) {\n    outcomeReportCredentials(organizationId: $organizationId) {\n      credentialId\n      title\n      competencies\n      ties\n    }\n    outcomeReports(organizationId: $organizationId) {\n      id\n      credentialId\n      cohortSize\n      hired\n      promoted\n      retained\n      assessmentReflectedJobPerformance\n      reportedAt\n      ratings {\n        competency\n        rating\n      }\n    }\n  }\n": typeof types.OutcomeReportCredentialsDocument,
+    "\n  mutation ReportOutcomes($input: ReportOutcomesInput!) {\n    reportOutcomes(input: $input) {\n      id\n      credentialId\n      reportedAt\n    }\n  }\n": typeof types.ReportOutcomesDocument,
+    "\n  fragment InsightsTableFields on InsightsTable {\n    name\n    learnerDerived\n    columns\n    csv\n    rows {\n      key\n      label\n      values\n      suppressed\n    }\n    total {\n      key\n      label\n      values\n      suppressed\n    }\n  }\n": typeof types.InsightsTableFieldsFragmentDoc,
+    "\n  query Insights($scope: InsightsScopeInput, $filter: InsightsFilterInput, $groupBy: InsightsGroupBy!) {\n    insights(scope: $scope, filter: $filter, groupBy: $groupBy) {\n      k\n      organizationId\n      groupBy\n      credentials {\n        ...InsightsTableFields\n      }\n      assessmentMix {\n        ...InsightsTableFields\n      }\n      stageTimes {\n        ...InsightsTableFields\n      }\n      partnerships {\n        ...InsightsTableFields\n      }\n      awards {\n        ...InsightsTableFields\n      }\n      feedback {\n        ...InsightsTableFields\n      }\n      outcomes {\n        ...InsightsTableFields\n      }\n      equityReach {\n        ...InsightsTableFields\n      }\n    }\n  }\n": typeof types.InsightsDocument,
+    "\n  query FrameworkElementInsights {\n    frameworkElementInsights {\n      element\n      mostImportant\n      leastImportant\n      responses\n      usefulBlueprint\n    }\n  }\n": typeof types.FrameworkElementInsightsDocument,
     "\n  query Inbox($unreadOnly: Boolean) {\n    notifications(unreadOnly: $unreadOnly, first: 50) {\n      edges {\n        node {\n          id\n          type\n          title\n          body\n          read\n          createdAt\n          link\n        }\n      }\n    }\n  }\n": typeof types.InboxDocument,
     "\n  mutation MarkNotificationsRead($ids: [ID!]!) {\n    markNotificationsRead(ids: $ids)\n  }\n": typeof types.MarkNotificationsReadDocument,
     "\n  query NotificationPreferences {\n    notificationPreferences {\n      eventType\n      channel\n      enabled\n      emailMode\n      custom\n    }\n  }\n": typeof types.NotificationPreferencesDocument,
@@ -132,6 +155,29 @@ const documents: Documents = {
     "\n  query Skill($id: ID!) {\n    skill(id: $id) {\n      ...PickedSkill\n    }\n  }\n": types.SkillDocument,
     "\n  query DemandGroupSkills($id: ID!) {\n    skill(id: $id) {\n      id\n      narrower {\n        id\n        narrower {\n          id\n          narrower {\n            id\n          }\n        }\n      }\n    }\n  }\n": types.DemandGroupSkillsDocument,
     "\n  query DemandNeeds($filter: SkillNeedFilter) {\n    skillNeeds(filter: $filter, first: 50) {\n      edges {\n        node {\n          ...NeedSummaryFields\n        }\n      }\n    }\n  }\n": types.DemandNeedsDocument,
+    "\n  fragment SurveyQuestionFields on SurveyQuestion {\n    key\n    type\n    required\n    min\n    max\n    maxLength\n    label {\n      en\n      fr\n    }\n    minLabel {\n      en\n      fr\n    }\n    maxLabel {\n      en\n      fr\n    }\n    options {\n      value\n      label {\n        en\n        fr\n      }\n    }\n  }\n": types.SurveyQuestionFieldsFragmentDoc,
+    "\n  fragment AwardFeedbackFields on AwardFeedback {\n    awardId\n    credentialId\n    credentialTitle\n    remindersOff\n    revoked\n    survey {\n      kind\n      version\n      questions {\n        ...SurveyQuestionFields\n      }\n    }\n    response {\n      surveyVersion\n      revision\n      submittedAt\n      updatedAt\n      editableUntil\n      answers {\n        key\n        value\n        choices\n        text\n      }\n    }\n  }\n": types.AwardFeedbackFieldsFragmentDoc,
+    "\n  query MyFeedbackRequests {\n    myFeedbackRequests {\n      awardId\n      credentialId\n      credentialTitle\n      issuedAt\n      answered\n      remindersOff\n      revoked\n    }\n  }\n": types.MyFeedbackRequestsDocument,
+    "\n  query AwardFeedback($awardId: ID!) {\n    awardFeedback(awardId: $awardId) {\n      ...AwardFeedbackFields\n    }\n  }\n": types.AwardFeedbackDocument,
+    "\n  mutation SubmitFeedback($input: SubmitFeedbackInput!) {\n    submitFeedback(input: $input) {\n      ...AwardFeedbackFields\n    }\n  }\n": types.SubmitFeedbackDocument,
+    "\n  mutation DeleteFeedback($awardId: ID!) {\n    deleteFeedback(awardId: $awardId)\n  }\n": types.DeleteFeedbackDocument,
+    "\n  mutation TurnOffFeedbackReminder($awardId: ID!) {\n    turnOffFeedbackReminder(awardId: $awardId) {\n      ...AwardFeedbackFields\n    }\n  }\n": types.TurnOffFeedbackReminderDocument,
+    "\n  query MyAwardShares {\n    myAwardShares {\n      awardId\n      organizationId\n      organizationName\n      grantedAt\n    }\n  }\n": types.MyAwardSharesDocument,
+    "\n  query ShareOrganizations($search: String) {\n    organizations(filter: { search: $search, kind: EMPLOYER }, first: 10) {\n      edges {\n        node {\n          id\n          name\n        }\n      }\n    }\n  }\n": types.ShareOrganizationsDocument,
+    "\n  mutation ShareAward($awardId: ID!, $organizationId: ID!) {\n    shareAward(awardId: $awardId, organizationId: $organizationId) {\n      awardId\n      organizationId\n      organizationName\n      grantedAt\n    }\n  }\n": types.ShareAwardDocument,
+    "\n  mutation RevokeAwardShare($awardId: ID!, $organizationId: ID!) {\n    revokeAwardShare(awardId: $awardId, organizationId: $organizationId)\n  }\n": types.RevokeAwardShareDocument,
+    "\n  query MySelfIdentification {\n    mySelfIdentification {\n      updatedAt\n      answers {\n        group\n        answer\n      }\n    }\n  }\n": types.MySelfIdentificationDocument,
+    "\n  mutation SetSelfIdentification($answers: [EquityAnswerInput!]!) {\n    setSelfIdentification(answers: $answers) {\n      updatedAt\n      answers {\n        group\n        answer\n      }\n    }\n  }\n": types.SetSelfIdentificationDocument,
+    "\n  mutation DeleteSelfIdentification {\n    deleteSelfIdentification\n  }\n": types.DeleteSelfIdentificationDocument,
+    "\n  query MyEvidenceData {\n    myEvidenceData\n  }\n": types.MyEvidenceDataDocument,
+    "\n  mutation DeleteMyEvidenceData {\n    deleteMyEvidenceData {\n      feedback\n      shares\n      selfIdentification\n    }\n  }\n": types.DeleteMyEvidenceDataDocument,
+    "\n  query FrameworkSurvey($credentialId: ID!) {\n    survey(kind: FRAMEWORK) {\n      kind\n      version\n      questions {\n        ...SurveyQuestionFields\n      }\n    }\n    credential(id: $credentialId) {\n      id\n      title\n      issuer {\n        id\n        name\n      }\n    }\n  }\n": types.FrameworkSurveyDocument,
+    "\n  mutation AnswerFrameworkSurvey($credentialId: ID!, $answers: [FeedbackAnswerInput!]!) {\n    answerFrameworkSurvey(credentialId: $credentialId, answers: $answers) {\n      credentialId\n      surveyVersion\n    }\n  }\n": types.AnswerFrameworkSurveyDocument,
+    "\n  query OutcomeReportCredentials($organizationId: ID!) {\n    outcomeReportCredentials(organizationId: $organizationId) {\n      credentialId\n      title\n      competencies\n      ties\n    }\n    outcomeReports(organizationId: $organizationId) {\n      id\n      credentialId\n      cohortSize\n      hired\n      promoted\n      retained\n      assessmentReflectedJobPerformance\n      reportedAt\n      ratings {\n        competency\n        rating\n      }\n    }\n  }\n": types.OutcomeReportCredentialsDocument,
+    "\n  mutation ReportOutcomes($input: ReportOutcomesInput!) {\n    reportOutcomes(input: $input) {\n      id\n      credentialId\n      reportedAt\n    }\n  }\n": types.ReportOutcomesDocument,
+    "\n  fragment InsightsTableFields on InsightsTable {\n    name\n    learnerDerived\n    columns\n    csv\n    rows {\n      key\n      label\n      values\n      suppressed\n    }\n    total {\n      key\n      label\n      values\n      suppressed\n    }\n  }\n": types.InsightsTableFieldsFragmentDoc,
+    "\n  query Insights($scope: InsightsScopeInput, $filter: InsightsFilterInput, $groupBy: InsightsGroupBy!) {\n    insights(scope: $scope, filter: $filter, groupBy: $groupBy) {\n      k\n      organizationId\n      groupBy\n      credentials {\n        ...InsightsTableFields\n      }\n      assessmentMix {\n        ...InsightsTableFields\n      }\n      stageTimes {\n        ...InsightsTableFields\n      }\n      partnerships {\n        ...InsightsTableFields\n      }\n      awards {\n        ...InsightsTableFields\n      }\n      feedback {\n        ...InsightsTableFields\n      }\n      outcomes {\n        ...InsightsTableFields\n      }\n      equityReach {\n        ...InsightsTableFields\n      }\n    }\n  }\n": types.InsightsDocument,
+    "\n  query FrameworkElementInsights {\n    frameworkElementInsights {\n      element\n      mostImportant\n      leastImportant\n      responses\n      usefulBlueprint\n    }\n  }\n": types.FrameworkElementInsightsDocument,
     "\n  query Inbox($unreadOnly: Boolean) {\n    notifications(unreadOnly: $unreadOnly, first: 50) {\n      edges {\n        node {\n          id\n          type\n          title\n          body\n          read\n          createdAt\n          link\n        }\n      }\n    }\n  }\n": types.InboxDocument,
     "\n  mutation MarkNotificationsRead($ids: [ID!]!) {\n    markNotificationsRead(ids: $ids)\n  }\n": types.MarkNotificationsReadDocument,
     "\n  query NotificationPreferences {\n    notificationPreferences {\n      eventType\n      channel\n      enabled\n      emailMode\n      custom\n    }\n  }\n": types.NotificationPreferencesDocument,
@@ -330,6 +376,98 @@ export function graphql(source: "\n  query DemandGroupSkills($id: ID!) {\n    sk
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query DemandNeeds($filter: SkillNeedFilter) {\n    skillNeeds(filter: $filter, first: 50) {\n      edges {\n        node {\n          ...NeedSummaryFields\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query DemandNeeds($filter: SkillNeedFilter) {\n    skillNeeds(filter: $filter, first: 50) {\n      edges {\n        node {\n          ...NeedSummaryFields\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment SurveyQuestionFields on SurveyQuestion {\n    key\n    type\n    required\n    min\n    max\n    maxLength\n    label {\n      en\n      fr\n    }\n    minLabel {\n      en\n      fr\n    }\n    maxLabel {\n      en\n      fr\n    }\n    options {\n      value\n      label {\n        en\n        fr\n      }\n    }\n  }\n"): (typeof documents)["\n  fragment SurveyQuestionFields on SurveyQuestion {\n    key\n    type\n    required\n    min\n    max\n    maxLength\n    label {\n      en\n      fr\n    }\n    minLabel {\n      en\n      fr\n    }\n    maxLabel {\n      en\n      fr\n    }\n    options {\n      value\n      label {\n        en\n        fr\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment AwardFeedbackFields on AwardFeedback {\n    awardId\n    credentialId\n    credentialTitle\n    remindersOff\n    revoked\n    survey {\n      kind\n      version\n      questions {\n        ...SurveyQuestionFields\n      }\n    }\n    response {\n      surveyVersion\n      revision\n      submittedAt\n      updatedAt\n      editableUntil\n      answers {\n        key\n        value\n        choices\n        text\n      }\n    }\n  }\n"): (typeof documents)["\n  fragment AwardFeedbackFields on AwardFeedback {\n    awardId\n    credentialId\n    credentialTitle\n    remindersOff\n    revoked\n    survey {\n      kind\n      version\n      questions {\n        ...SurveyQuestionFields\n      }\n    }\n    response {\n      surveyVersion\n      revision\n      submittedAt\n      updatedAt\n      editableUntil\n      answers {\n        key\n        value\n        choices\n        text\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query MyFeedbackRequests {\n    myFeedbackRequests {\n      awardId\n      credentialId\n      credentialTitle\n      issuedAt\n      answered\n      remindersOff\n      revoked\n    }\n  }\n"): (typeof documents)["\n  query MyFeedbackRequests {\n    myFeedbackRequests {\n      awardId\n      credentialId\n      credentialTitle\n      issuedAt\n      answered\n      remindersOff\n      revoked\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AwardFeedback($awardId: ID!) {\n    awardFeedback(awardId: $awardId) {\n      ...AwardFeedbackFields\n    }\n  }\n"): (typeof documents)["\n  query AwardFeedback($awardId: ID!) {\n    awardFeedback(awardId: $awardId) {\n      ...AwardFeedbackFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SubmitFeedback($input: SubmitFeedbackInput!) {\n    submitFeedback(input: $input) {\n      ...AwardFeedbackFields\n    }\n  }\n"): (typeof documents)["\n  mutation SubmitFeedback($input: SubmitFeedbackInput!) {\n    submitFeedback(input: $input) {\n      ...AwardFeedbackFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DeleteFeedback($awardId: ID!) {\n    deleteFeedback(awardId: $awardId)\n  }\n"): (typeof documents)["\n  mutation DeleteFeedback($awardId: ID!) {\n    deleteFeedback(awardId: $awardId)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation TurnOffFeedbackReminder($awardId: ID!) {\n    turnOffFeedbackReminder(awardId: $awardId) {\n      ...AwardFeedbackFields\n    }\n  }\n"): (typeof documents)["\n  mutation TurnOffFeedbackReminder($awardId: ID!) {\n    turnOffFeedbackReminder(awardId: $awardId) {\n      ...AwardFeedbackFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query MyAwardShares {\n    myAwardShares {\n      awardId\n      organizationId\n      organizationName\n      grantedAt\n    }\n  }\n"): (typeof documents)["\n  query MyAwardShares {\n    myAwardShares {\n      awardId\n      organizationId\n      organizationName\n      grantedAt\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ShareOrganizations($search: String) {\n    organizations(filter: { search: $search, kind: EMPLOYER }, first: 10) {\n      edges {\n        node {\n          id\n          name\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query ShareOrganizations($search: String) {\n    organizations(filter: { search: $search, kind: EMPLOYER }, first: 10) {\n      edges {\n        node {\n          id\n          name\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ShareAward($awardId: ID!, $organizationId: ID!) {\n    shareAward(awardId: $awardId, organizationId: $organizationId) {\n      awardId\n      organizationId\n      organizationName\n      grantedAt\n    }\n  }\n"): (typeof documents)["\n  mutation ShareAward($awardId: ID!, $organizationId: ID!) {\n    shareAward(awardId: $awardId, organizationId: $organizationId) {\n      awardId\n      organizationId\n      organizationName\n      grantedAt\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RevokeAwardShare($awardId: ID!, $organizationId: ID!) {\n    revokeAwardShare(awardId: $awardId, organizationId: $organizationId)\n  }\n"): (typeof documents)["\n  mutation RevokeAwardShare($awardId: ID!, $organizationId: ID!) {\n    revokeAwardShare(awardId: $awardId, organizationId: $organizationId)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query MySelfIdentification {\n    mySelfIdentification {\n      updatedAt\n      answers {\n        group\n        answer\n      }\n    }\n  }\n"): (typeof documents)["\n  query MySelfIdentification {\n    mySelfIdentification {\n      updatedAt\n      answers {\n        group\n        answer\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SetSelfIdentification($answers: [EquityAnswerInput!]!) {\n    setSelfIdentification(answers: $answers) {\n      updatedAt\n      answers {\n        group\n        answer\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation SetSelfIdentification($answers: [EquityAnswerInput!]!) {\n    setSelfIdentification(answers: $answers) {\n      updatedAt\n      answers {\n        group\n        answer\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DeleteSelfIdentification {\n    deleteSelfIdentification\n  }\n"): (typeof documents)["\n  mutation DeleteSelfIdentification {\n    deleteSelfIdentification\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query MyEvidenceData {\n    myEvidenceData\n  }\n"): (typeof documents)["\n  query MyEvidenceData {\n    myEvidenceData\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DeleteMyEvidenceData {\n    deleteMyEvidenceData {\n      feedback\n      shares\n      selfIdentification\n    }\n  }\n"): (typeof documents)["\n  mutation DeleteMyEvidenceData {\n    deleteMyEvidenceData {\n      feedback\n      shares\n      selfIdentification\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query FrameworkSurvey($credentialId: ID!) {\n    survey(kind: FRAMEWORK) {\n      kind\n      version\n      questions {\n        ...SurveyQuestionFields\n      }\n    }\n    credential(id: $credentialId) {\n      id\n      title\n      issuer {\n        id\n        name\n      }\n    }\n  }\n"): (typeof documents)["\n  query FrameworkSurvey($credentialId: ID!) {\n    survey(kind: FRAMEWORK) {\n      kind\n      version\n      questions {\n        ...SurveyQuestionFields\n      }\n    }\n    credential(id: $credentialId) {\n      id\n      title\n      issuer {\n        id\n        name\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AnswerFrameworkSurvey($credentialId: ID!, $answers: [FeedbackAnswerInput!]!) {\n    answerFrameworkSurvey(credentialId: $credentialId, answers: $answers) {\n      credentialId\n      surveyVersion\n    }\n  }\n"): (typeof documents)["\n  mutation AnswerFrameworkSurvey($credentialId: ID!, $answers: [FeedbackAnswerInput!]!) {\n    answerFrameworkSurvey(credentialId: $credentialId, answers: $answers) {\n      credentialId\n      surveyVersion\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query OutcomeReportCredentials($organizationId: ID!) {\n    outcomeReportCredentials(organizationId: $organizationId) {\n      credentialId\n      title\n      competencies\n      ties\n    }\n    outcomeReports(organizationId: $organizationId) {\n      id\n      credentialId\n      cohortSize\n      hired\n      promoted\n      retained\n      assessmentReflectedJobPerformance\n      reportedAt\n      ratings {\n        competency\n        rating\n      }\n    }\n  }\n"): (typeof documents)["\n  query OutcomeReportCredentials($organizationId: ID!) {\n    outcomeReportCredentials(organizationId: $organizationId) {\n      credentialId\n      title\n      competencies\n      ties\n    }\n    outcomeReports(organizationId: $organizationId) {\n      id\n      credentialId\n      cohortSize\n      hired\n      promoted\n      retained\n      assessmentReflectedJobPerformance\n      reportedAt\n      ratings {\n        competency\n        rating\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ReportOutcomes($input: ReportOutcomesInput!) {\n    reportOutcomes(input: $input) {\n      id\n      credentialId\n      reportedAt\n    }\n  }\n"): (typeof documents)["\n  mutation ReportOutcomes($input: ReportOutcomesInput!) {\n    reportOutcomes(input: $input) {\n      id\n      credentialId\n      reportedAt\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment InsightsTableFields on InsightsTable {\n    name\n    learnerDerived\n    columns\n    csv\n    rows {\n      key\n      label\n      values\n      suppressed\n    }\n    total {\n      key\n      label\n      values\n      suppressed\n    }\n  }\n"): (typeof documents)["\n  fragment InsightsTableFields on InsightsTable {\n    name\n    learnerDerived\n    columns\n    csv\n    rows {\n      key\n      label\n      values\n      suppressed\n    }\n    total {\n      key\n      label\n      values\n      suppressed\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Insights($scope: InsightsScopeInput, $filter: InsightsFilterInput, $groupBy: InsightsGroupBy!) {\n    insights(scope: $scope, filter: $filter, groupBy: $groupBy) {\n      k\n      organizationId\n      groupBy\n      credentials {\n        ...InsightsTableFields\n      }\n      assessmentMix {\n        ...InsightsTableFields\n      }\n      stageTimes {\n        ...InsightsTableFields\n      }\n      partnerships {\n        ...InsightsTableFields\n      }\n      awards {\n        ...InsightsTableFields\n      }\n      feedback {\n        ...InsightsTableFields\n      }\n      outcomes {\n        ...InsightsTableFields\n      }\n      equityReach {\n        ...InsightsTableFields\n      }\n    }\n  }\n"): (typeof documents)["\n  query Insights($scope: InsightsScopeInput, $filter: InsightsFilterInput, $groupBy: InsightsGroupBy!) {\n    insights(scope: $scope, filter: $filter, groupBy: $groupBy) {\n      k\n      organizationId\n      groupBy\n      credentials {\n        ...InsightsTableFields\n      }\n      assessmentMix {\n        ...InsightsTableFields\n      }\n      stageTimes {\n        ...InsightsTableFields\n      }\n      partnerships {\n        ...InsightsTableFields\n      }\n      awards {\n        ...InsightsTableFields\n      }\n      feedback {\n        ...InsightsTableFields\n      }\n      outcomes {\n        ...InsightsTableFields\n      }\n      equityReach {\n        ...InsightsTableFields\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query FrameworkElementInsights {\n    frameworkElementInsights {\n      element\n      mostImportant\n      leastImportant\n      responses\n      usefulBlueprint\n    }\n  }\n"): (typeof documents)["\n  query FrameworkElementInsights {\n    frameworkElementInsights {\n      element\n      mostImportant\n      leastImportant\n      responses\n      usefulBlueprint\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -5,6 +5,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { PublishedCredentialFacts } from '@lattice/shared-contracts';
 import type { NormalizedAnswers, SurveyKind, SurveyQuestion } from '@lattice/evidence-domain';
+import { rollups } from './rollups';
 
 export interface AwardRow {
   id: string;
@@ -178,6 +179,7 @@ export const readTables = {
       [a.id, a.credentialId, a.issuerId, a.learnerLookup, a.issuedAt],
     )) as unknown[];
     if (inserted.length === 0) return false;
+    await rollups.awardIssued(manager, a.credentialId, a.issuedAt);
     await manager.query(
       `INSERT INTO ${S}."feedback_requests" ("award_id", "credential_title", "sealed_email", "requested_at", "remind_after") VALUES ($1, $2, $3, $4, $5)`,
       [a.id, a.credentialTitle, a.sealedEmail, a.issuedAt, a.remindAfter],
@@ -185,10 +187,13 @@ export const readTables = {
     return true;
   },
   async revokeAward(manager: EntityManager, awardId: string, at: string): Promise<void> {
-    await manager.query(
-      `UPDATE ${S}."awards" SET "revoked_at" = coalesce("revoked_at", $2) WHERE "id" = $1`,
-      [awardId, at],
+    const revoked = await rowsOf<{ credential_id: string; issued_at: Date }>(
+      manager.query(
+        `UPDATE ${S}."awards" SET "revoked_at" = $2 WHERE "id" = $1 AND "revoked_at" IS NULL RETURNING "credential_id", "issued_at"`,
+        [awardId, at],
+      ),
     );
+    for (const r of revoked) await rollups.awardRevoked(manager, r.credential_id, r.issued_at);
     // A revoked award is not asked about again: its sealed address goes.
     await manager.query(
       `UPDATE ${S}."feedback_requests" SET "reminders_off" = true, "sealed_email" = NULL WHERE "award_id" = $1`,
@@ -253,6 +258,21 @@ export class EvidenceRepository {
       [credentialId, organizationId],
     );
     return [...new Set(rows.map((r) => r.kind))];
+  }
+
+  /** The credentials an organization may report outcomes for (its ties), with their competencies. */
+  reportableCredentials(
+    organizationId: string,
+  ): Promise<Array<{ id: string; title: string; competencies: string[]; ties: string[] }>> {
+    return this.q(
+      `SELECT c."id", c."title", c."competencies", array_agg(DISTINCT t."kind" ORDER BY t."kind") AS "ties"
+         FROM (SELECT "credential_id", "kind" FROM ${S}."credential_ties" WHERE "organization_id" = $1
+               UNION SELECT a."credential_id", 'HIRER' FROM ${S}."shares" s JOIN ${S}."awards" a ON a."id" = s."award_id"
+                WHERE s."organization_id" = $1 AND a."revoked_at" IS NULL) t
+         JOIN ${S}."credentials" c ON c."id" = t."credential_id"
+        GROUP BY c."id", c."title", c."competencies" ORDER BY c."title", c."id" LIMIT 500`,
+      [organizationId],
+    );
   }
 
   /** Members of an umbrella (the umbrella included). */
@@ -358,6 +378,7 @@ export class EvidenceRepository {
         [r.awardId, keys, keys.map((k) => r.answers.scores[k])],
       );
     }
+    await this.recountFeedbackOf(manager, [r.awardId]);
     // Answered: no reminder, and the address is no longer needed.
     await manager.query(`UPDATE ${S}."feedback_requests" SET "sealed_email" = NULL WHERE "award_id" = $1`, [
       r.awardId,
@@ -371,7 +392,21 @@ export class EvidenceRepository {
       [awardId],
       manager,
     );
+    if (rows.length) await this.recountFeedbackOf(manager, [awardId]);
     return rows.length > 0;
+  }
+
+  /** Keeps the feedback rollup (insights) in step with these awards' responses. */
+  private async recountFeedbackOf(manager: EntityManager, awardIds: readonly string[]): Promise<void> {
+    const awards = await this.q<{ credential_id: string; issued_at: Date }>(
+      `SELECT "credential_id", "issued_at" FROM ${S}."awards" WHERE "id" = ANY($1::uuid[])`,
+      [awardIds],
+      manager,
+    );
+    await rollups.recountFeedback(
+      manager,
+      awards.map((a) => ({ credentialId: a.credential_id, issuedAt: a.issued_at })),
+    );
   }
 
   async turnOffReminders(manager: EntityManager, awardId: string): Promise<void> {
@@ -578,6 +613,11 @@ export class EvidenceRepository {
       [learnerLookup],
       manager,
     );
+    if (feedback.length)
+      await this.recountFeedbackOf(
+        manager,
+        feedback.map((f) => (f as { award_id: string }).award_id),
+      );
     const shares = await this.q(
       `DELETE FROM ${S}."shares" s USING ${S}."awards" a WHERE a."id" = s."award_id" AND a."learner_lookup" = $1 RETURNING s."award_id"`,
       [learnerLookup],

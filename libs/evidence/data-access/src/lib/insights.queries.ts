@@ -165,19 +165,27 @@ export class InsightsQueries {
     );
   }
 
-  /** Awards issued and revoked per group (learners). */
+  /** The rollup rows of the filter's year, when it has one (rollups are per credential and calendar year). */
+  private rollupYear(sql: Sql, alias: string, filter: InsightsFilterSql): string {
+    return filter.year ? `AND ${alias}."year" = ${sql.p(filter.year)}` : '';
+  }
+
+  /** Awards issued and revoked per group (learners), from the per credential-year rollup. */
   awards(scope: InsightsScopeSql, filter: InsightsFilterSql, group: InsightsGroup) {
     const sql = new Sql();
     return this.run<GroupRow & { issued: number; revoked: number }>(
       sql,
       `WITH ${this.scoped(sql, scope, filter, group)}
-       SELECT sc."g", min(sc."label") AS "label", count(a."id")::int AS "issued", count(a."revoked_at")::int AS "revoked"
-         FROM sc JOIN "evidence"."awards" a ON a."credential_id" = sc."id" ${this.yearOf(sql, 'a."issued_at"', filter)}
+       SELECT sc."g", min(sc."label") AS "label", sum(ac."issued")::int AS "issued", sum(ac."revoked")::int AS "revoked"
+         FROM sc JOIN "evidence"."award_counts" ac ON ac."credential_id" = sc."id" ${this.rollupYear(sql, 'ac', filter)}
         GROUP BY sc."g" ORDER BY min(sc."label")`,
     );
   }
 
-  /** Feedback per group: respondents, mean of each scale question, and how many reported each change. */
+  /**
+   * Feedback per group: respondents, mean of each scale question, and how many reported each
+   * change — from the per credential-year rollup (responses to revoked awards already left out).
+   */
   feedback(scope: InsightsScopeSql, filter: InsightsFilterSql, group: InsightsGroup) {
     const sql = new Sql();
     return this.run<
@@ -185,16 +193,14 @@ export class InsightsQueries {
     >(
       sql,
       `WITH ${this.scoped(sql, scope, filter, group)},
-       r AS MATERIALIZED (
-         SELECT sc."g", sc."label", f."award_id", f."changes" FROM sc
-           JOIN "evidence"."feedback_responses" f ON f."credential_id" = sc."id"
-           JOIN "evidence"."awards" a ON a."id" = f."award_id" AND a."revoked_at" IS NULL ${this.yearOf(sql, 'a."issued_at"', filter)})
-       SELECT g."g", g."label", g."respondents",
-              coalesce((SELECT jsonb_object_agg(x."question_key", x."mean") FROM (
-                 SELECT fs."question_key", avg(fs."score")::float8 AS "mean" FROM r JOIN "evidence"."feedback_scores" fs ON fs."award_id" = r."award_id" WHERE r."g" = g."g" GROUP BY fs."question_key") x), '{}') AS "scores",
-              coalesce((SELECT jsonb_object_agg(y."change", y."n") FROM (
-                 SELECT ch AS "change", count(*)::int AS "n" FROM r CROSS JOIN LATERAL unnest(r."changes") AS ch WHERE r."g" = g."g" GROUP BY ch) y), '{}') AS "changes"
-         FROM (SELECT r."g", min(r."label") AS "label", count(*)::int AS "respondents" FROM r GROUP BY r."g") g ORDER BY g."label"`,
+       fc AS MATERIALIZED (
+         SELECT sc."g", min(sc."label") AS "label", x."kind", x."key", sum(x."n")::int AS "n", sum(x."total")::float8 AS "total"
+           FROM sc JOIN "evidence"."feedback_counts" x ON x."credential_id" = sc."id" ${this.rollupYear(sql, 'x', filter)}
+          GROUP BY sc."g", x."kind", x."key")
+       SELECT fc."g", min(fc."label") AS "label", (sum(fc."n") FILTER (WHERE fc."kind" = 'R'))::int AS "respondents",
+              coalesce(jsonb_object_agg(fc."key", fc."total" / fc."n") FILTER (WHERE fc."kind" = 'S'), '{}') AS "scores",
+              coalesce(jsonb_object_agg(fc."key", fc."n") FILTER (WHERE fc."kind" = 'C'), '{}') AS "changes"
+         FROM fc GROUP BY fc."g" HAVING sum(fc."n") FILTER (WHERE fc."kind" = 'R') > 0 ORDER BY min(fc."label")`,
     );
   }
 

@@ -539,6 +539,63 @@ describe('evidence (integration)', () => {
     });
   });
 
+  it('keeps the insights rollups equal to a recount from the responses: issue, answer, edit, revoke, delete, delete everything', async () => {
+    const w = await world();
+    const lastYear = `${new Date().getUTCFullYear() - 1}-06-01T12:00:00.000Z`;
+    const a = await Promise.all([award(w), award(w), award(w), award(w, learner(), lastYear), award(w)]);
+    for (const [i, x] of a.entries())
+      await uc.feedback.submit(x.person, x.awardId, {
+        answers: answers({ relevance: 1 + i }, [{ key: 'changes', choices: i % 2 ? ['promotion', 'raise'] : ['new_job'] }]),
+      });
+    await uc.feedback.submit(a[0]!.person, a[0]!.awardId, { answers: answers({ relevance: 5 }), expectedRevision: 1 });
+    await uc.handlers.apply(
+      event('credentials.award.revoked', {
+        awardId: a[1]!.awardId,
+        credentialId: w.credentialId,
+        issuerId: w.collegeId,
+        reason: 'test',
+        publicUrl: 'https://lattice.example/credentials/x',
+      }),
+    );
+    await uc.handlers.apply(
+      event('credentials.award.revoked', {
+        awardId: a[1]!.awardId,
+        credentialId: w.credentialId,
+        issuerId: w.collegeId,
+        reason: 'again',
+        publicUrl: 'https://lattice.example/credentials/x',
+      }),
+    );
+    await uc.feedback.delete(a[2]!.person, a[2]!.awardId);
+    await uc.myData.delete(a[4]!.person);
+
+    const rollup = await dataSource.query(
+      `SELECT "year", "kind", "key", "n", "total" FROM "evidence"."feedback_counts" WHERE "credential_id" = $1 ORDER BY 1, 2, 3`,
+      [w.credentialId],
+    );
+    const recount = await dataSource.query(
+      `WITH r AS (SELECT f."award_id", extract(year FROM a."issued_at" AT TIME ZONE 'UTC')::int AS "year", f."changes" FROM "evidence"."feedback_responses" f
+                    JOIN "evidence"."awards" a ON a."id" = f."award_id" AND a."revoked_at" IS NULL WHERE f."credential_id" = $1)
+       SELECT * FROM (SELECT "year", 'R' AS "kind", '' AS "key", count(*)::int AS "n", 0 AS "total" FROM r GROUP BY 1
+         UNION ALL SELECT "year", 'C', ch, count(*)::int, 0 FROM r CROSS JOIN LATERAL unnest(r."changes") ch GROUP BY 1, 3
+         UNION ALL SELECT r."year", 'S', s."question_key", count(*)::int, sum(s."score")::int FROM r JOIN "evidence"."feedback_scores" s ON s."award_id" = r."award_id" GROUP BY 1, 3) x ORDER BY 1, 2, 3`,
+      [w.credentialId],
+    );
+    expect(rollup).toEqual(recount);
+    // Two answers stay: the edited one this year (relevance 5) and last year's (relevance 4).
+    expect(rollup.filter((r: { kind: string }) => r.kind === 'R').map((r: { n: number }) => r.n)).toEqual([1, 1]);
+    expect(rollup.find((r: { kind: string; key: string; year: number }) => r.kind === 'S' && r.key === 'relevance' && r.year === new Date().getUTCFullYear())).toMatchObject({ n: 1, total: 5 });
+    expect(
+      await dataSource.query(
+        `SELECT "year", "issued", "revoked" FROM "evidence"."award_counts" WHERE "credential_id" = $1 ORDER BY 1`,
+        [w.credentialId],
+      ),
+    ).toEqual([
+      { year: new Date().getUTCFullYear() - 1, issued: 1, revoked: 0 },
+      { year: new Date().getUTCFullYear(), issued: 4, revoked: 1 },
+    ]);
+  });
+
   it('records ties and framework survey answers; operators see each element’s importance', async () => {
     const w = await world();
     const endorser = organizationCreated('UMBRELLA');

@@ -1,4 +1,5 @@
 import { EvidenceInitial1765100000000 } from './1765100000000-evidence-initial';
 import { EvidenceOutboxMetadata1765300000000 } from './1765300000000-evidence-outbox-metadata';
+import { EvidenceInsightsRollups1765500000000 } from './1765500000000-evidence-insights-rollups';
 
-export const EVIDENCE_MIGRATIONS = [EvidenceInitial1765100000000, EvidenceOutboxMetadata1765300000000];
+export const EVIDENCE_MIGRATIONS = [EvidenceInitial1765100000000, EvidenceOutboxMetadata1765300000000, EvidenceInsightsRollups1765500000000];

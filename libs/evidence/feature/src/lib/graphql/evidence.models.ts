@@ -4,7 +4,7 @@ import {
   EQUITY_GROUPS,
   QUESTION_TYPES,
   SURVEY_KINDS,
-  type SurveyQuestion,
+  type SurveyQuestion as SurveyQuestionDefinition,
 } from '@lattice/evidence-domain';
 import { INSIGHTS_GROUPS } from '@lattice/evidence-data-access';
 
@@ -44,7 +44,7 @@ export class SurveyOption {
 }
 
 @ObjectType()
-export class SurveyQuestionModel {
+export class SurveyQuestion {
   @Field() key: string;
   @Field(() => QuestionTypeEnum) type: string;
   @Field(() => LocalizedText) label: LocalizedText;
@@ -58,10 +58,10 @@ export class SurveyQuestionModel {
 }
 
 @ObjectType({ description: 'One version of a survey: its questions are data, in English and French.' })
-export class SurveyVersionModel {
+export class SurveyVersion {
   @Field(() => SurveyKindEnum) kind: string;
   @Field(() => Int) version: number;
-  @Field(() => [SurveyQuestionModel]) questions: SurveyQuestionModel[];
+  @Field(() => [SurveyQuestion]) questions: SurveyQuestion[];
   @Field(() => GraphQLISODateTime) publishedAt: Date;
 }
 
@@ -74,7 +74,7 @@ export class FeedbackAnswer {
 }
 
 @ObjectType({ description: "The learner's own response to the survey about one award." })
-export class FeedbackResponseModel {
+export class FeedbackResponse {
   @Field(() => Int) surveyVersion: number;
   @Field(() => [FeedbackAnswer]) answers: FeedbackAnswer[];
   @Field(() => Int, { description: 'Increments at each change; pass it back as expectedRevision.' })
@@ -89,14 +89,14 @@ export class AwardFeedback {
   @Field(() => ID) awardId: string;
   @Field(() => ID) credentialId: string;
   @Field() credentialTitle: string;
-  @Field(() => SurveyVersionModel) survey: SurveyVersionModel;
-  @Field(() => FeedbackResponseModel, { nullable: true }) response: FeedbackResponseModel | null;
+  @Field(() => SurveyVersion) survey: SurveyVersion;
+  @Field(() => FeedbackResponse, { nullable: true }) response: FeedbackResponse | null;
   @Field() remindersOff: boolean;
   @Field() revoked: boolean;
 }
 
 @ObjectType()
-export class FeedbackRequestModel {
+export class FeedbackRequest {
   @Field(() => ID) awardId: string;
   @Field(() => ID) credentialId: string;
   @Field(() => String, { nullable: true }) credentialTitle: string | null;
@@ -109,7 +109,7 @@ export class FeedbackRequestModel {
 @ObjectType({
   description: 'One of your awards shared with one organization (you alone grant and revoke it).',
 })
-export class AwardShareModel {
+export class AwardShare {
   @Field(() => ID) awardId: string;
   @Field(() => ID) organizationId: string;
   @Field(() => String, { nullable: true }) organizationName: string | null;
@@ -117,7 +117,7 @@ export class AwardShareModel {
 }
 
 @ObjectType({ description: 'An award a learner shared with your organization: no name, no address.' })
-export class SharedAwardModel {
+export class SharedAward {
   @Field(() => ID) awardId: string;
   @Field(() => ID) credentialId: string;
   @Field(() => String, { nullable: true }) credentialTitle: string | null;
@@ -132,7 +132,7 @@ export class CompetencyRating {
 }
 
 @ObjectType({ description: "An employer's report on what happened to a cohort of a credential's holders." })
-export class OutcomeReportModel {
+export class OutcomeReport {
   @Field(() => ID) id: string;
   @Field(() => ID) credentialId: string;
   @Field(() => ID) organizationId: string;
@@ -146,8 +146,16 @@ export class OutcomeReportModel {
   @Field(() => GraphQLISODateTime) reportedAt: Date;
 }
 
+@ObjectType({ description: 'A credential your organization may report outcomes for, and how it is tied to it.' })
+export class ReportableCredential {
+  @Field(() => ID) credentialId: string;
+  @Field() title: string;
+  @Field(() => [String], { description: 'Its competencies (skill ids): rate each 1–5.' }) competencies: string[];
+  @Field(() => [String], { description: 'PARTNER, ENDORSER and/or HIRER.' }) ties: string[];
+}
+
 @ObjectType()
-export class EquityAnswerModel {
+export class EquityGroupAnswer {
   @Field(() => EquityGroupEnum) group: string;
   @Field(() => EquityAnswerEnum) answer: string;
 }
@@ -156,8 +164,8 @@ export class EquityAnswerModel {
   description:
     'Your own voluntary self-identification: only you ever see it; insights count it only in groups of at least k.',
 })
-export class SelfIdentificationModel {
-  @Field(() => [EquityAnswerModel]) answers: EquityAnswerModel[];
+export class SelfIdentification {
+  @Field(() => [EquityGroupAnswer]) answers: EquityGroupAnswer[];
   @Field(() => GraphQLISODateTime) updatedAt: Date;
 }
 
@@ -231,14 +239,14 @@ export class FrameworkSurveyResult {
   @Field(() => Int) surveyVersion: number;
 }
 
-export const toSurveyModel = (row: {
+export const toSurveyVersion = (row: {
   kind: string;
   version: number;
-  questions: readonly SurveyQuestion[];
+  questions: readonly SurveyQuestionDefinition[];
   published_at: Date;
-}): SurveyVersionModel => ({
+}): SurveyVersion => ({
   kind: row.kind,
   version: row.version,
-  questions: row.questions as unknown as SurveyQuestionModel[],
+  questions: row.questions as unknown as SurveyQuestion[],
   publishedAt: row.published_at,
 });

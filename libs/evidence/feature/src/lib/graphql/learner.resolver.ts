@@ -10,14 +10,14 @@ import { ShareUseCases } from '../shares/share.use-cases';
 import { EquityAnswerInput, SubmitFeedbackInput } from './evidence.inputs';
 import {
   AwardFeedback,
-  AwardShareModel,
+  AwardShare,
   type FeedbackAnswer,
-  FeedbackRequestModel,
+  FeedbackRequest,
   MyEvidenceDeletion,
-  SelfIdentificationModel,
+  SelfIdentification,
   SurveyKindEnum,
-  SurveyVersionModel,
-  toSurveyModel,
+  SurveyVersion,
+  toSurveyVersion,
 } from './evidence.models';
 
 function answersOf(answers: NormalizedAnswers, questions: readonly SurveyQuestion[]): FeedbackAnswer[] {
@@ -41,7 +41,7 @@ export function toAwardFeedback(view: FeedbackView): AwardFeedback {
     awardId: view.award.id,
     credentialId: view.award.credential_id,
     credentialTitle: view.award.title,
-    survey: toSurveyModel(view.survey),
+    survey: toSurveyVersion(view.survey),
     response: view.response
       ? {
           surveyVersion: view.response.survey_version,
@@ -69,10 +69,10 @@ export class LearnerEvidenceResolver {
     private readonly myData: MyDataUseCases,
   ) {}
 
-  @Query(() => [FeedbackRequestModel], {
+  @Query(() => [FeedbackRequest], {
     description: 'Your awards (by your proven address) and whether you answered the survey about each.',
   })
-  async myFeedbackRequests(@CurrentPrincipal() principal: Principal): Promise<FeedbackRequestModel[]> {
+  async myFeedbackRequests(@CurrentPrincipal() principal: Principal): Promise<FeedbackRequest[]> {
     return (await this.feedback.requests(principal)).map(({ award, request, answered }) => ({
       awardId: award.id,
       credentialId: award.credential_id,
@@ -124,12 +124,12 @@ export class LearnerEvidenceResolver {
     return toAwardFeedback(await this.feedback.turnOffReminder(principal, awardId));
   }
 
-  @Query(() => SurveyVersionModel, { description: 'The latest version of a survey.' })
-  async survey(@Args('kind', { type: () => SurveyKindEnum }) kind: SurveyKind): Promise<SurveyVersionModel> {
-    return toSurveyModel(await this.surveys.latest(kind));
+  @Query(() => SurveyVersion, { description: 'The latest version of a survey.' })
+  async survey(@Args('kind', { type: () => SurveyKindEnum }) kind: SurveyKind): Promise<SurveyVersion> {
+    return toSurveyVersion(await this.surveys.latest(kind));
   }
 
-  @Mutation(() => SurveyVersionModel, {
+  @Mutation(() => SurveyVersion, {
     description:
       'Operators: publish a new version of a survey (questions as data, English and French), after the version you started from.',
   })
@@ -138,14 +138,14 @@ export class LearnerEvidenceResolver {
     @Args('kind', { type: () => SurveyKindEnum }) kind: SurveyKind,
     @Args('questions', { type: () => GraphQLJSON }) questions: SurveyQuestion[],
     @Args('expectedVersion', { type: () => Int }) expectedVersion: number,
-  ): Promise<SurveyVersionModel> {
-    return toSurveyModel(
+  ): Promise<SurveyVersion> {
+    return toSurveyVersion(
       await this.surveys.publish(principal, kind, Array.isArray(questions) ? questions : [], expectedVersion),
     );
   }
 
-  @Query(() => [AwardShareModel], { description: 'The awards you shared, and with whom.' })
-  async myAwardShares(@CurrentPrincipal() principal: Principal): Promise<AwardShareModel[]> {
+  @Query(() => [AwardShare], { description: 'The awards you shared, and with whom.' })
+  async myAwardShares(@CurrentPrincipal() principal: Principal): Promise<AwardShare[]> {
     return (await this.shares.mine(principal)).map((s) => ({
       awardId: s.award_id,
       organizationId: s.organization_id,
@@ -154,7 +154,7 @@ export class LearnerEvidenceResolver {
     }));
   }
 
-  @Mutation(() => [AwardShareModel], {
+  @Mutation(() => [AwardShare], {
     description:
       'Share one of your awards with one organization (an employer may then name it in an outcome report). Returns your shares.',
   })
@@ -162,7 +162,7 @@ export class LearnerEvidenceResolver {
     @CurrentPrincipal() principal: Principal,
     @Args('awardId', { type: () => ID }, ParseIdPipe) awardId: string,
     @Args('organizationId', { type: () => ID }, ParseIdPipe) organizationId: string,
-  ): Promise<AwardShareModel[]> {
+  ): Promise<AwardShare[]> {
     await this.shares.grant(principal, awardId, organizationId);
     return this.myAwardShares(principal);
   }
@@ -176,13 +176,13 @@ export class LearnerEvidenceResolver {
     return this.shares.revoke(principal, awardId, organizationId);
   }
 
-  @Query(() => SelfIdentificationModel, {
+  @Query(() => SelfIdentification, {
     nullable: true,
     description: 'Your own self-identification; nobody else can read it.',
   })
   async mySelfIdentification(
     @CurrentPrincipal() principal: Principal,
-  ): Promise<SelfIdentificationModel | null> {
+  ): Promise<SelfIdentification | null> {
     const mine = await this.selfIdentification.mine(principal);
     return mine
       ? {
@@ -192,14 +192,14 @@ export class LearnerEvidenceResolver {
       : null;
   }
 
-  @Mutation(() => SelfIdentificationModel, {
+  @Mutation(() => SelfIdentification, {
     nullable: true,
     description: 'Voluntarily self-identify (replaces what you gave before; an empty list deletes it).',
   })
   async setSelfIdentification(
     @CurrentPrincipal() principal: Principal,
     @Args('answers', { type: () => [EquityAnswerInput] }) answers: EquityAnswerInput[],
-  ): Promise<SelfIdentificationModel | null> {
+  ): Promise<SelfIdentification | null> {
     await this.selfIdentification.save(principal, answers);
     return this.mySelfIdentification(principal);
   }

@@ -25,11 +25,12 @@ import {
   Insights,
   InsightsGroupByEnum,
   InsightsTable,
-  OutcomeReportModel,
-  SharedAwardModel,
+  OutcomeReport,
+  ReportableCredential,
+  SharedAward,
 } from './evidence.models';
 
-const toOutcomeModel = (r: OutcomeReportRow): OutcomeReportModel => ({
+const toOutcomeReport = (r: OutcomeReportRow): OutcomeReport => ({
   id: r.id,
   credentialId: r.credential_id,
   organizationId: r.organization_id,
@@ -53,35 +54,51 @@ export class OrganizationEvidenceResolver {
     private readonly frameworkSurvey: FrameworkSurveyUseCases,
   ) {}
 
-  @Mutation(() => OutcomeReportModel, {
+  @Mutation(() => OutcomeReport, {
     description:
       'Employers tied to a credential (partner, endorser, or hirer of a holder who shared it) report a cohort’s outcomes.',
   })
   async reportOutcomes(
     @CurrentPrincipal() principal: Principal,
     @Args('input') input: ReportOutcomesInput,
-  ): Promise<OutcomeReportModel> {
-    return toOutcomeModel(await this.outcomes.execute(principal, input));
+  ): Promise<OutcomeReport> {
+    return toOutcomeReport(await this.outcomes.execute(principal, input));
   }
 
-  @Query(() => [OutcomeReportModel], { description: "Your organization's outcome reports." })
+  @Query(() => [OutcomeReport], { description: "Your organization's outcome reports." })
   async outcomeReports(
     @CurrentPrincipal() principal: Principal,
     @Args('organizationId', { type: () => ID }, ParseIdPipe) organizationId: string,
     @Args('credentialId', { type: () => ID, nullable: true }) credentialId?: string,
-  ): Promise<OutcomeReportModel[]> {
+  ): Promise<OutcomeReport[]> {
     return (await this.outcomes.list(principal, organizationId, credentialId ?? undefined)).map(
-      toOutcomeModel,
+      toOutcomeReport,
     );
   }
 
-  @Query(() => [SharedAwardModel], {
+  @Query(() => [ReportableCredential], {
+    description:
+      'Credentials your organization may report outcomes for: those it partnered on, endorsed, or had a holder share.',
+  })
+  async outcomeReportCredentials(
+    @CurrentPrincipal() principal: Principal,
+    @Args('organizationId', { type: () => ID }, ParseIdPipe) organizationId: string,
+  ): Promise<ReportableCredential[]> {
+    return (await this.outcomes.reportable(principal, organizationId)).map((c) => ({
+      credentialId: c.id,
+      title: c.title,
+      competencies: c.competencies,
+      ties: c.ties,
+    }));
+  }
+
+  @Query(() => [SharedAward], {
     description: 'Awards learners shared with your organization (no names, no addresses).',
   })
   async awardsSharedWith(
     @CurrentPrincipal() principal: Principal,
     @Args('organizationId', { type: () => ID }, ParseIdPipe) organizationId: string,
-  ): Promise<SharedAwardModel[]> {
+  ): Promise<SharedAward[]> {
     return (await this.shares.sharedWith(principal, organizationId)).map((s) => ({
       awardId: s.award_id,
       credentialId: s.credential_id,

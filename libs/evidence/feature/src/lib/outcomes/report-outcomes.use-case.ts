@@ -101,4 +101,10 @@ export class ReportOutcomesUseCase {
     await this.authorizer.requireRole(principal, organizationId, 'MEMBER');
     return this.repository.outcomeReportsOf(organizationId, credentialId);
   }
+
+  /** The credentials this organization is tied to (partner, endorser, hirer), to report on. */
+  async reportable(principal: Principal, organizationId: string) {
+    await this.authorizer.requireRole(principal, organizationId, 'MEMBER');
+    return this.repository.reportableCredentials(organizationId);
+  }
 }
