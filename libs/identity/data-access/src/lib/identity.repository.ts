@@ -2,7 +2,15 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, In } from 'typeorm';
 import type { OrgKind, Role } from '@lattice/shared-contracts';
-import { MembershipEntity, OrganizationEntity, UmbrellaMemberEntity, UserEntity } from './entities/identity.entities';
+import {
+  AuditLogEntity,
+  MembershipEntity,
+  OrganizationEntity,
+  UmbrellaJoinRequestEntity,
+  type UmbrellaJoinRequestState,
+  UmbrellaMemberEntity,
+  UserEntity,
+} from './entities/identity.entities';
 
 export interface MembershipWithOrganization {
   userId: string;
@@ -49,5 +57,25 @@ export class IdentityRepository {
 
   umbrellaLinks(column: 'umbrellaId' | 'organizationId', ids: readonly string[]): Promise<UmbrellaMemberEntity[]> {
     return this.dataSource.getRepository(UmbrellaMemberEntity).find({ where: { [column]: In([...ids]) }, order: { joinedAt: 'ASC' } });
+  }
+
+  umbrellaJoinRequest(id: string): Promise<UmbrellaJoinRequestEntity | null> {
+    return this.dataSource.getRepository(UmbrellaJoinRequestEntity).findOneBy({ id });
+  }
+
+  umbrellaJoinRequests(umbrellaId: string, state: UmbrellaJoinRequestState): Promise<UmbrellaJoinRequestEntity[]> {
+    return this.dataSource.getRepository(UmbrellaJoinRequestEntity).find({ where: { umbrellaId, state }, order: { createdAt: 'DESC', id: 'DESC' }, take: 200 });
+  }
+
+  /** An organization's audit entries, newest first, after the entry with sequence `beforeSeq` (keyset paging). */
+  auditLog(organizationId: string, limit: number, beforeSeq: string | null): Promise<AuditLogEntity[]> {
+    const query = this.dataSource
+      .getRepository(AuditLogEntity)
+      .createQueryBuilder('a')
+      .where('a.organization_id = :organizationId', { organizationId })
+      .orderBy('a.seq', 'DESC')
+      .limit(limit);
+    if (beforeSeq) query.andWhere('a.seq < :beforeSeq', { beforeSeq });
+    return query.getMany();
   }
 }

@@ -64,7 +64,16 @@ export interface DomainEventPayloads {
     userId: string;
     role: Role;
   };
-  'identity.umbrella.joined': { umbrellaId: string; organizationId: string; by: string };
+  /** An accepted join request made the organization a member; `by` asked, `acceptedBy` (an umbrella admin) accepted. */
+  'identity.umbrella.joined': { umbrellaId: string; organizationId: string; by: string; acceptedBy?: string; requestId?: string };
+  /** An organization asked to join an umbrella; the umbrella's admins accept or decline. */
+  'identity.umbrella.join_requested': { requestId: string; umbrellaId: string; organizationId: string; by: string };
+  'identity.umbrella.join_declined': { requestId: string; umbrellaId: string; organizationId: string; by: string };
+  /** An umbrella admin removed a member organization. */
+  'identity.umbrella.member_removed': { umbrellaId: string; organizationId: string; by: string };
+  'identity.membership.role_changed': { userId: string; organizationId: string; role: Role; previousRole: Role; by: string };
+  /** A person left (`left`) or was removed from an organization. */
+  'identity.membership.removed': { userId: string; organizationId: string; role: Role; by: string; left: boolean };
   'marketplace.need.posted': {
     needId: string;
     organizationId: string;
@@ -241,6 +250,11 @@ export const DOMAIN_EVENT_TYPES = [
   'identity.invitation.created',
   'identity.invitation.accepted',
   'identity.umbrella.joined',
+  'identity.umbrella.join_requested',
+  'identity.umbrella.join_declined',
+  'identity.umbrella.member_removed',
+  'identity.membership.role_changed',
+  'identity.membership.removed',
   'marketplace.need.posted',
   'marketplace.need.closed',
   'marketplace.need.expiring',

@@ -16,11 +16,13 @@ export const EVENT_SUBSCRIPTIONS = {
     'identity.organization.created',
     'identity.organization.verified',
     'identity.umbrella.joined',
+    'identity.umbrella.member_removed',
   ],
   /** Evidence keeps its own read tables of what insights count (organizations, credentials, ties, awards) and asks for feedback. */
   'evidence-events': [
     'identity.organization.created',
     'identity.umbrella.joined',
+    'identity.umbrella.member_removed',
     'marketplace.partnership.accepted',
     'credentials.design.published',
     'credentials.award.issued',
