@@ -58,6 +58,7 @@ interface World {
   outsiderEmployer: string;
   outsiderInstitution: string;
   joinRequest: string;
+  apiKey: string;
 }
 interface Case {
   readonly vars: (w: World) => Record<string, unknown>;
@@ -175,6 +176,14 @@ const MATRIX: Record<string, Case> = {
   leaveOrganization: { vars: (w) => ({ organizationId: w.employer }), anonymous: U, outsider: F, member: A },
   auditLog: { vars: (w) => ({ organizationId: w.employer }), anonymous: U, outsider: F, member: F },
   auditLogCsv: { vars: (w) => ({ organizationId: w.employer }), anonymous: U, outsider: F, member: F },
+  createApiKey: {
+    vars: (w) => ({ organizationId: w.employer, name: 'Matrix key', role: 'MEMBER' }),
+    anonymous: U,
+    outsider: F,
+    member: F,
+  },
+  apiKeys: { vars: (w) => ({ organizationId: w.employer }), anonymous: U, outsider: F, member: F },
+  revokeApiKey: { vars: (w) => ({ id: w.apiKey }), anonymous: U, outsider: F, member: F },
   // marketplace
   skills: { vars: () => ({ search: 'teams' }), anonymous: A, outsider: A, member: A },
   skill: { vars: (w) => ({ id: w.skill }), anonymous: A, outsider: A, member: A },
@@ -685,7 +694,14 @@ describe('authorization matrix and bad-input corpus (every operation of the supe
         owner.token,
       )
     ).joinUmbrella.joinRequest.id;
-    world = { ...partial, need, partnership, design, webhook, joinRequest };
+    const apiKey = (
+      await ok(
+        'mutation($o: ID!) { createApiKey(organizationId: $o, name: "Matrix integration", role: MEMBER) { apiKey { id } } }',
+        { o: employer },
+        owner.token,
+      )
+    ).createApiKey.apiKey.id;
+    world = { ...partial, need, partnership, design, webhook, joinRequest, apiKey };
     db = new Client({ connectionString: process.env['LATTICE_E2E_DATABASE_URL'] });
     await db.connect();
   });

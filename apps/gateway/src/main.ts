@@ -30,6 +30,7 @@ async function main(): Promise<void> {
       rules: rateLimitRulesFrom(config),
     }),
     trustProxy: config.TRUST_PROXY,
+    apiKeyExchangeUrl: new URL('/internal/api-keys/exchange', config.IDENTITY_URL).toString(),
   });
 }
 

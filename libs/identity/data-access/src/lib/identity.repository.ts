@@ -3,6 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, In } from 'typeorm';
 import type { OrgKind, Role } from '@lattice/shared-contracts';
 import {
+  ApiKeyEntity,
   AuditLogEntity,
   MembershipEntity,
   OrganizationEntity,
@@ -77,5 +78,25 @@ export class IdentityRepository {
       .limit(limit);
     if (beforeSeq) query.andWhere('a.seq < :beforeSeq', { beforeSeq });
     return query.getMany();
+  }
+
+  apiKeyByPublicId(publicId: string): Promise<ApiKeyEntity | null> {
+    return this.dataSource.getRepository(ApiKeyEntity).findOneBy({ publicId });
+  }
+
+  apiKeyById(id: string): Promise<ApiKeyEntity | null> {
+    return this.dataSource.getRepository(ApiKeyEntity).findOneBy({ id });
+  }
+
+  apiKeysOf(organizationId: string): Promise<ApiKeyEntity[]> {
+    return this.dataSource.getRepository(ApiKeyEntity).find({ where: { organizationId }, order: { createdAt: 'DESC', id: 'DESC' }, take: 500 });
+  }
+
+  /** Marks the key used now, at most once a minute (the gateway caches the exchange for a minute). */
+  async touchApiKey(id: string): Promise<void> {
+    await this.dataSource.query(
+      `UPDATE "identity"."api_keys" SET "last_used_at" = now() WHERE "id" = $1 AND ("last_used_at" IS NULL OR "last_used_at" < now() - interval '1 minute')`,
+      [id],
+    );
   }
 }

@@ -30,7 +30,9 @@ import { SessionsEnded } from './shared/sessions-ended';
 import { AuditTrail } from './shared/audit-trail';
 import { ManageMembersUseCase } from './manage-members/manage-members.use-case';
 import { ReadAuditLogUseCase } from './audit-log/read-audit-log.use-case';
-import { GovernanceResolver } from './graphql/governance.resolver';
+import { ApiKeysResolver, GovernanceResolver } from './graphql/governance.resolver';
+import { ApiKeysUseCase } from './api-keys/api-keys.use-case';
+import { InternalApiKeysController } from './api-keys/internal-api-keys.controller';
 
 export const IDENTITY_USE_CASES = [
   SignUpUseCase,
@@ -50,6 +52,7 @@ export const IDENTITY_USE_CASES = [
   SignOutEverywhereUseCase,
   ManageMembersUseCase,
   ReadAuditLogUseCase,
+  ApiKeysUseCase,
 ];
 
 @Module({})
@@ -57,7 +60,7 @@ export class IdentityFeatureModule {
   static forRoot(options: IdentityOptions): DynamicModule {
     return {
       module: IdentityFeatureModule,
-      controllers: [InternalMembershipsController, InternalOrganizationsController],
+      controllers: [InternalMembershipsController, InternalOrganizationsController, InternalApiKeysController],
       providers: [
         { provide: IDENTITY_OPTIONS, useValue: options },
         IdentityRepository,
@@ -76,6 +79,7 @@ export class IdentityFeatureModule {
         InvitationResolver,
         UmbrellaJoinRequestResolver,
         GovernanceResolver,
+        ApiKeysResolver,
       ],
       exports: [IdentityRepository, ...IDENTITY_USE_CASES],
     };

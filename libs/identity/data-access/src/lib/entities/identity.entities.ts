@@ -146,6 +146,25 @@ export class AuditLogEntity {
   @Column('uuid', { name: 'source_event_id', nullable: true }) sourceEventId: string | null;
 }
 
+/** An organization's API key for an integrator; only the SHA-256 of its secret is kept. */
+@Entity({ name: 'api_keys', schema: IDENTITY_SCHEMA })
+export class ApiKeyEntity {
+  @PrimaryColumn('uuid') id: string;
+  /** The visible part of the key: `lat_<publicId>_…`. */
+  @Column('text', { name: 'public_id' }) publicId: string;
+  @Column('uuid', { name: 'organization_id' }) organizationId: string;
+  @Column('text') name: string;
+  @Column('text') role: Role;
+  @Column('text', { name: 'secret_hash' }) secretHash: string;
+  @Column('uuid', { name: 'created_by' }) createdBy: string;
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
+  @Column('timestamptz', { name: 'expires_at' }) expiresAt: Date;
+  @Column('timestamptz', { name: 'last_used_at', nullable: true }) lastUsedAt: Date | null;
+  @Column('timestamptz', { name: 'revoked_at', nullable: true }) revokedAt: Date | null;
+  @Column('uuid', { name: 'revoked_by', nullable: true }) revokedBy: string | null;
+  @VersionColumn() version: number;
+}
+
 export const IDENTITY_ENTITIES = [
   UserEntity,
   EmailVerificationEntity,
@@ -157,4 +176,5 @@ export const IDENTITY_ENTITIES = [
   UmbrellaMemberEntity,
   UmbrellaJoinRequestEntity,
   AuditLogEntity,
+  ApiKeyEntity,
 ];

@@ -5,6 +5,7 @@ import { IdentityOutboxMetadata1765200000000 } from './1765200000000-identity-ou
 import { IdentityAccounts1766000000000 } from './1766000000000-identity-accounts';
 import { IdentityUmbrellaJoinRequests1766100000000 } from './1766100000000-identity-umbrella-join-requests';
 import { IdentityAuditLog1766200000000 } from './1766200000000-identity-audit-log';
+import { IdentityApiKeys1766300000000 } from './1766300000000-identity-api-keys';
 
 export const IDENTITY_MIGRATIONS = [
   IdentityInitial1764300000000,
@@ -14,4 +15,5 @@ export const IDENTITY_MIGRATIONS = [
   IdentityAccounts1766000000000,
   IdentityUmbrellaJoinRequests1766100000000,
   IdentityAuditLog1766200000000,
+  IdentityApiKeys1766300000000,
 ];

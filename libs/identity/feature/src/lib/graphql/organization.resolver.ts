@@ -25,6 +25,7 @@ import {
   toUserModel,
   UserModel,
 } from './identity.models';
+import { requireHuman } from '../api-keys/api-keys.use-case';
 
 @Resolver(() => OrganizationModel)
 @UseGuards(AuthGuard)
@@ -59,6 +60,7 @@ export class OrganizationResolver {
 
   @Mutation(() => OrganizationModel, { description: 'The creator becomes its OWNER.' })
   async createOrganization(@CurrentPrincipal() principal: Principal, @Args('input') input: CreateOrganizationInput): Promise<OrganizationModel> {
+    requireHuman(principal);
     return toOrganizationModel(await this.createOrganizationUseCase.execute(principal, input));
   }
 
@@ -68,6 +70,7 @@ export class OrganizationResolver {
     @Args('id', { type: () => ID }, ParseIdPipe) id: string,
     @Args('verified', { type: () => Boolean, defaultValue: true }) verified: boolean,
   ): Promise<OrganizationModel> {
+    requireHuman(principal);
     return toOrganizationModel(await this.verifyOrganizationUseCase.execute(principal, id, verified));
   }
 
@@ -78,6 +81,7 @@ export class OrganizationResolver {
     @Args('email') email: string,
     @Args('role', { type: () => RoleEnum }) role: RoleEnum,
   ): Promise<InvitationModel> {
+    requireHuman(principal);
     assertEmail(email);
     const issued = await this.inviteMemberUseCase.execute(principal, organizationId, email, role);
     return toInvitationModel(issued.invitation, { token: issued.token, acceptUrl: issued.acceptUrl });
@@ -85,6 +89,7 @@ export class OrganizationResolver {
 
   @Mutation(() => MembershipModel)
   async acceptInvitation(@CurrentPrincipal() principal: Principal, @Args('token') token: string): Promise<MembershipModel> {
+    requireHuman(principal);
     if (token.length < 20 || token.length > 200) throw IdentityErrors.of('INVITATION_NOT_FOUND', 'This invitation link is not valid.');
     const membership = await this.acceptInvitationUseCase.execute(principal, token);
     return { role: membership.role as RoleEnum, joinedAt: membership.createdAt ?? new Date(), organizationId: membership.organizationId, userId: membership.userId, memberOrganizationId: null };
