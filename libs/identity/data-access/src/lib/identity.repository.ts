@@ -1,6 +1,6 @@
 // Reads identity needs in more than one place, batched for DataLoaders.
 import { Injectable } from '@nestjs/common';
-import { DataSource, In } from 'typeorm';
+import { DataSource, type EntityManager, In } from 'typeorm';
 import type { OrgKind, Role } from '@lattice/shared-contracts';
 import {
   ApiKeyEntity,
@@ -99,4 +99,32 @@ export class IdentityRepository {
       [id],
     );
   }
+}
+
+/** One audit entry from another service's event; applying the same event twice adds nothing (source_event_id is unique). */
+export async function appendAuditFromEvent(
+  manager: EntityManager,
+  entry: {
+    id: string;
+    organizationId: string;
+    occurredAt: string;
+    actorId: string | null;
+    action: string;
+    targetType: string;
+    targetId: string;
+    details: Record<string, unknown>;
+    requestId: string | null;
+    source: string;
+    eventId: string;
+  },
+): Promise<void> {
+  await manager.query(
+    `INSERT INTO "identity"."audit_log"
+       ("id", "organization_id", "occurred_at", "actor_id", "actor_kind", "action", "target_type", "target_id", "details", "request_id", "source", "source_event_id")
+     VALUES ($1, $2, $3, $4::uuid,
+       CASE WHEN $4::uuid IS NULL THEN 'SYSTEM' WHEN EXISTS (SELECT 1 FROM "identity"."api_keys" k WHERE k."id" = $4::uuid) THEN 'API_KEY' ELSE 'USER' END,
+       $5, $6, $7, $8::jsonb, $9, $10, $11)
+     ON CONFLICT ("source_event_id") DO NOTHING`,
+    [entry.id, entry.organizationId, entry.occurredAt, entry.actorId, entry.action, entry.targetType, entry.targetId, JSON.stringify(entry.details), entry.requestId, entry.source, entry.eventId],
+  );
 }

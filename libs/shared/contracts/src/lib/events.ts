@@ -74,6 +74,8 @@ export interface DomainEventPayloads {
   'identity.membership.role_changed': { userId: string; organizationId: string; role: Role; previousRole: Role; by: string };
   /** A person left (`left`) or was removed from an organization. */
   'identity.membership.removed': { userId: string; organizationId: string; role: Role; by: string; left: boolean };
+  /** An organization's webhook subscription was created or deleted (for its audit log); only the URL's origin, never its path or query. */
+  'notifications.webhook.changed': { subscriptionId: string; organizationId: string; change: 'CREATED' | 'DELETED'; urlOrigin: string; events: string[] };
   'marketplace.need.posted': {
     needId: string;
     organizationId: string;
@@ -277,6 +279,7 @@ export const DOMAIN_EVENT_TYPES = [
   'evidence.outcome.reported',
   'credentials.pathway.defined',
   'credentials.recognition.declared',
+  'notifications.webhook.changed',
 ] as const satisfies readonly DomainEventType[];
 
 // Compile-time proof that the list above names every event type exactly.
