@@ -260,7 +260,7 @@ describe('identity', () => {
   });
 
   describe('umbrellas', () => {
-    it('lets an organization join an umbrella once, as its admin', async () => {
+    it('lets an organization ask to join an umbrella once, as its admin', async () => {
       const council = await signUp('council');
       const umbrellaId = await createOrganization(council, { name: 'Northern Skills Council', kind: 'UMBRELLA', size: 'MEDIUM', region: 'ON-Northeast' });
       const college = await signUp('college');
@@ -274,6 +274,11 @@ describe('identity', () => {
 
       const joined = await ok(JOIN, { u: umbrellaId, o: collegeId }, college.token);
       expect(joined.joinUmbrella).toEqual({ role: 'MEMBER', organization: { id: umbrellaId }, memberOrganization: { id: collegeId } });
+      expect(codeOf(await gql(JOIN, { u: umbrellaId, o: collegeId }, college.token))).toBe('CONFLICT');
+      // A request until the umbrella's admins accept it (e2e/umbrella-consent.e2e-spec.ts).
+      const pending = await ok('query($id: ID!) { organization(id: $id) { memberOrganizations { id } umbrellaJoinRequests { id } } }', { id: umbrellaId }, council.token);
+      expect(pending.organization.memberOrganizations).toEqual([]);
+      await ok('mutation($id: ID!) { respondToUmbrellaJoinRequest(id: $id, accept: true) { state } }', { id: pending.organization.umbrellaJoinRequests[0].id }, council.token);
       expect(codeOf(await gql(JOIN, { u: umbrellaId, o: collegeId }, college.token))).toBe('CONFLICT');
 
       const umbrella = await ok('query($id: ID!) { organization(id: $id) { memberOrganizations { id } } }', { id: umbrellaId }, council.token);

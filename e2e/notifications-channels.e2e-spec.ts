@@ -3,7 +3,7 @@
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createHmac } from 'node:crypto';
-import { codeOf, createOrganization, eventually, gql, inviteAndAccept, ok, signUp, type Session } from './support/client';
+import { codeOf, createOrganization, eventually, gql, inviteAndAccept, joinUmbrellaAccepted, ok, signUp, type Session } from './support/client';
 import { decodedSubject, textPart } from './support/mail';
 import { openMailbox, type Mailbox, type ReceivedMail } from './support/mailbox';
 
@@ -89,7 +89,7 @@ describe('notifications channels', () => {
     await ok('mutation($o: ID!, $u: String!) { createWebhookSubscription(organizationId: $o, url: $u, events: ["*"]) { id } }', { o: outsiderOrgId, u: `${receiverUrl}/outsider` }, outsider.token);
 
     const collegeId = await createOrganization(collegeOwner, { name: 'Collège Nord Test', kind: 'INSTITUTION', size: 'SMALL', region: 'ON-Sudbury' });
-    await ok('mutation($u: ID!, $o: ID!) { joinUmbrella(umbrellaId: $u, organizationId: $o) { role } }', { u: umbrellaId, o: collegeId }, collegeOwner.token);
+    await joinUmbrellaAccepted(collegeOwner, umbrellaOwner, umbrellaId, collegeId);
 
     const inbox = await eventually(() => inboxOf(umbrellaOwner, 'identity.umbrella.joined'), (list) => list.length > 0);
     expect(inbox).toHaveLength(1);
@@ -149,7 +149,7 @@ describe('notifications channels', () => {
 
     const second = await signUp('college-two');
     const secondId = await createOrganization(second, { name: 'Second College Test', kind: 'INSTITUTION', size: 'SMALL', region: 'ON' });
-    await ok('mutation($u: ID!, $o: ID!) { joinUmbrella(umbrellaId: $u, organizationId: $o) { role } }', { u: umbrellaId, o: secondId }, second.token);
+    await joinUmbrellaAccepted(second, umbrellaOwner, umbrellaId, secondId);
     await eventually(() => inboxOf(umbrellaOwner, 'identity.umbrella.joined'), (list) => list.length === 2);
     expect(await inboxOf(umbrellaOwner, 'identity.umbrella.joined')).toHaveLength(2);
     await eventually(async () => hooksAt('/u'), (list) => list.length === 2);
@@ -165,7 +165,7 @@ describe('notifications channels', () => {
     );
     const third = await signUp('college-three');
     const thirdId = await createOrganization(third, { name: 'Third College Test', kind: 'INSTITUTION', size: 'SMALL', region: 'ON' });
-    await ok('mutation($u: ID!, $o: ID!) { joinUmbrella(umbrellaId: $u, organizationId: $o) { role } }', { u: umbrellaId, o: thirdId }, third.token);
+    await joinUmbrellaAccepted(third, umbrellaOwner, umbrellaId, thirdId);
     const query = 'query($s: ID!) { webhookDeliveries(subscriptionId: $s, deadOnly: true) { edges { node { status attempts lastStatusCode lastError } } } }';
     const dead = await eventually(() => ok(query, { s: created.createWebhookSubscription.id }, umbrellaOwner.token), (data) => data.webhookDeliveries.edges.length > 0, 20_000);
     expect(dead.webhookDeliveries.edges.map((e: { node: unknown }) => e.node)).toEqual([{ status: 'DEAD', attempts: 3, lastStatusCode: 500, lastError: 'endpoint answered 500' }]);

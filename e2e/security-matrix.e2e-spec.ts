@@ -57,6 +57,8 @@ interface World {
   skill: string;
   outsiderEmployer: string;
   outsiderInstitution: string;
+  joinRequest: string;
+  apiKey: string;
 }
 interface Case {
   readonly vars: (w: World) => Record<string, unknown>;
@@ -146,6 +148,42 @@ const MATRIX: Record<string, Case> = {
     outsider: F,
     member: F,
   },
+  respondToUmbrellaJoinRequest: {
+    vars: (w) => ({ id: w.joinRequest, accept: false }),
+    anonymous: U,
+    outsider: F,
+    member: F,
+  },
+  removeUmbrellaMember: {
+    vars: (w) => ({ umbrellaId: w.umbrella, organizationId: w.employer }),
+    anonymous: U,
+    outsider: F,
+    member: F,
+  },
+  changeMemberRole: {
+    vars: (w) => ({ organizationId: w.employer, userId: w.owner.userId, role: 'MEMBER' }),
+    anonymous: U,
+    outsider: F,
+    member: F,
+  },
+  removeMember: {
+    vars: (w) => ({ organizationId: w.employer, userId: w.owner.userId }),
+    anonymous: U,
+    outsider: F,
+    member: F,
+  },
+  // The member may leave (allowed: not run); an outsider is not a member to leave.
+  leaveOrganization: { vars: (w) => ({ organizationId: w.employer }), anonymous: U, outsider: F, member: A },
+  auditLog: { vars: (w) => ({ organizationId: w.employer }), anonymous: U, outsider: F, member: F },
+  auditLogCsv: { vars: (w) => ({ organizationId: w.employer }), anonymous: U, outsider: F, member: F },
+  createApiKey: {
+    vars: (w) => ({ organizationId: w.employer, name: 'Matrix key', role: 'MEMBER' }),
+    anonymous: U,
+    outsider: F,
+    member: F,
+  },
+  apiKeys: { vars: (w) => ({ organizationId: w.employer }), anonymous: U, outsider: F, member: F },
+  revokeApiKey: { vars: (w) => ({ id: w.apiKey }), anonymous: U, outsider: F, member: F },
   // marketplace
   skills: { vars: () => ({ search: 'teams' }), anonymous: A, outsider: A, member: A },
   skill: { vars: (w) => ({ id: w.skill }), anonymous: A, outsider: A, member: A },
@@ -652,7 +690,22 @@ describe('authorization matrix and bad-input corpus (every operation of the supe
         owner.token,
       )
     ).createWebhookSubscription.id;
-    world = { ...partial, need, partnership, design, webhook };
+    // A pending request to join the umbrella (its answer is the umbrella admins' to give).
+    const joinRequest = (
+      await ok(
+        'mutation($u: ID!, $o: ID!) { joinUmbrella(umbrellaId: $u, organizationId: $o) { joinRequest { id } } }',
+        { u: umbrella, o: institution },
+        owner.token,
+      )
+    ).joinUmbrella.joinRequest.id;
+    const apiKey = (
+      await ok(
+        'mutation($o: ID!) { createApiKey(organizationId: $o, name: "Matrix integration", role: MEMBER) { apiKey { id } } }',
+        { o: employer },
+        owner.token,
+      )
+    ).createApiKey.apiKey.id;
+    world = { ...partial, need, partnership, design, webhook, joinRequest, apiKey };
     db = new Client({ connectionString: process.env['LATTICE_E2E_DATABASE_URL'] });
     await db.connect();
   });

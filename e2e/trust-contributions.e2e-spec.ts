@@ -1,7 +1,7 @@
 // Trust through the gateway, contributions to a shared credential: after an employer endorses, an
 // umbrella sponsors, a member college adopts and both colleges award (one award revoked), the
 // sponsor sees who designed, reviewed, endorsed, adopted and issued how many; a stranger may not.
-import { codeOf, createOrganization, gql, ok, signUp, type Session } from './support/client';
+import { codeOf, createOrganization, gql, joinUmbrellaAccepted, ok, signUp, type Session } from './support/client';
 import { publishCredential } from './support/credentials';
 
 jest.setTimeout(60_000);
@@ -12,7 +12,6 @@ const SPONSOR = 'mutation($c: ID!, $u: ID!) { sponsorCredential(credentialId: $c
 const ADOPT = 'mutation($c: ID!, $i: ID!) { adoptSharedCredential(credentialId: $c, institutionId: $i) { id } }';
 const AWARD = 'mutation($i: AwardInput!) { awardCredential(input: $i) { id } }';
 const REVOKE = 'mutation($id: ID!, $r: String!) { revokeAward(id: $id, reason: $r) { status } }';
-const JOIN = 'mutation($u: ID!, $o: ID!) { joinUmbrella(umbrellaId: $u, organizationId: $o) { role } }';
 const CONTRIBUTIONS = `query($id: ID!) { credential(id: $id) { contributions {
   designers { organization { id } isIssuer versionsAuthored }
   reviewers { organization { id } approvals lastApprovedAt }
@@ -47,7 +46,7 @@ describe('trust: contributions to a shared credential', () => {
     umbrellaId = await createOrganization(umbrella, { name: 'Colleges of the North', kind: 'UMBRELLA', size: 'SMALL' });
     adopterId = await createOrganization(adopter, { name: 'Lakeshore College', kind: 'INSTITUTION', size: 'SMALL', region: 'ON-Toronto' });
     await createOrganization(stranger, { name: 'Faraway Staffing', kind: 'EMPLOYER', size: 'SMALL', sector: '561' });
-    await ok(JOIN, { u: umbrellaId, o: adopterId }, adopter.token);
+    await joinUmbrellaAccepted(adopter, umbrella, umbrellaId, adopterId);
 
     credentialId = await publishCredential(college, collegeId, employer, employerId);
     const endorsement = (await ok(ENDORSE, { c: credentialId, o: employerId, i: claims }, employer.token)).endorseCredential;

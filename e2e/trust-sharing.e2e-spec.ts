@@ -1,7 +1,7 @@
 // Trust through the gateway, shared credentials: an employer endorses a published credential, an
 // umbrella sponsors it, a member college adopts it and awards it in its own name; the public
 // credential verifies and embeds the endorsement. Refusals change nothing.
-import { codeOf, createOrganization, gql, ok, origin, signUp, type Session } from './support/client';
+import { codeOf, createOrganization, gql, joinUmbrellaAccepted, ok, origin, signUp, type Session } from './support/client';
 import { publishCredential } from './support/credentials';
 
 jest.setTimeout(60_000);
@@ -15,7 +15,6 @@ const AWARD = 'mutation($i: AwardInput!) { awardCredential(input: $i) { id publi
 const TRUST = `query($id: ID!) { credential(id: $id) {
   endorsements { id organization { id } inDemand assessmentReflectsJobPerformance comment createdAt withdrawnAt }
   sponsorships { umbrella { id } } adoptions { institution { id } umbrella { id } } } }`;
-const JOIN = 'mutation($u: ID!, $o: ID!) { joinUmbrella(umbrellaId: $u, organizationId: $o) { role } }';
 const claims = { inDemand: true, assessmentReflectsJobPerformance: true, comment: 'We hire for this <every> quarter.' };
 
 
@@ -54,7 +53,7 @@ describe('trust: endorse, sponsor, adopt, award in the adopter name', () => {
     employerId = await createOrganization(employer, { name: 'Maple Machining', kind: 'EMPLOYER', size: 'MEDIUM', sector: '332' });
     umbrellaId = await createOrganization(umbrella, { name: 'Colleges of the North', kind: 'UMBRELLA', size: 'SMALL' });
     adopterId = await createOrganization(adopter, { name: 'Lakeshore College', kind: 'INSTITUTION', size: 'SMALL', region: 'ON-Toronto' });
-    await ok(JOIN, { u: umbrellaId, o: adopterId }, adopter.token);
+    await joinUmbrellaAccepted(adopter, umbrella, umbrellaId, adopterId);
   });
 
   it('embeds the endorsement in a credential the adopting institution awards, and it verifies', async () => {

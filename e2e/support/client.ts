@@ -68,3 +68,9 @@ export async function inviteAndAccept(owner: Session, organizationId: string, me
   const invited = await ok('mutation($o: ID!, $e: String!, $r: Role!) { inviteMember(organizationId: $o, email: $e, role: $r) { token } }', { o: organizationId, e: member.email, r: role }, owner.token);
   await ok('mutation($t: String!) { acceptInvitation(token: $t) { role } }', { t: invited.inviteMember.token }, member.token);
 }
+
+/** `member`'s admin asks to join the umbrella and `umbrellaAdmin` accepts: the organization is then a member. */
+export async function joinUmbrellaAccepted(member: Session, umbrellaAdmin: Session, umbrellaId: string, organizationId: string): Promise<void> {
+  const asked = await ok('mutation($u: ID!, $o: ID!) { joinUmbrella(umbrellaId: $u, organizationId: $o) { joinRequest { id } } }', { u: umbrellaId, o: organizationId }, member.token);
+  await ok('mutation($id: ID!) { respondToUmbrellaJoinRequest(id: $id, accept: true) { state } }', { id: asked.joinUmbrella.joinRequest.id }, umbrellaAdmin.token);
+}

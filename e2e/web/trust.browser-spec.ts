@@ -4,7 +4,7 @@
 // shown with its row number before anything is sent; one learner below the threshold reported
 // after); the learner's public page verifies; a revocation with a reason makes it fail; the
 // learner sees their credentials and downloads their transcript.
-import { createOrganization, ok, signUp, type Session } from '../support/client';
+import { createOrganization, joinUmbrellaAccepted, ok, signUp, type Session } from '../support/client';
 import { publishCredential } from '../support/credentials';
 import { checkScreen, expectDescription, expectText, newContext, useBrowser } from './support/browser';
 import { adopt, awardBatch, downloadTranscript, verifyTranscript, revokeButton, awardOne, chooseLearnersCsv, endorse, expectPublicStatus, fillAwardOne, openCatalogueCredential, openIssuing, openPublicPageAndVerify, revoke, sponsor } from './steps/trust';
@@ -14,7 +14,6 @@ jest.setTimeout(180_000);
 const browser = useBrowser();
 
 const TITLE = 'Trust UI welding';
-const JOIN = 'mutation($u: ID!, $o: ID!) { joinUmbrella(umbrellaId: $u, organizationId: $o) { role } }';
 
 let college: Session;
 let employer: Session;
@@ -40,9 +39,9 @@ beforeAll(async () => {
   employerId = await createOrganization(employer, { name: 'Maple Machining', kind: 'EMPLOYER', size: 'MEDIUM', sector: '332' });
   const umbrellaId = await createOrganization(umbrella, { name: 'Colleges of the North', kind: 'UMBRELLA', size: 'SMALL' });
   const adopterId = await createOrganization(adopter, { name: 'Lakeshore College', kind: 'INSTITUTION', size: 'SMALL', region: 'ON-Toronto' });
-  await ok(JOIN, { u: umbrellaId, o: adopterId }, adopter.token);
+  await joinUmbrellaAccepted(adopter, umbrella, umbrellaId, adopterId);
   // A member employer's open need, for the umbrella's view of its members' demand.
-  await ok(JOIN, { u: umbrellaId, o: employerId }, employer.token);
+  await joinUmbrellaAccepted(employer, umbrella, umbrellaId, employerId);
   const teams = (await ok('{ skills(search: "work in teams", first: 20) { edges { node { id label } } } }')).skills.edges.find((e: any) => e.node.label === 'work in teams').node.id as string;
   await ok(
     'mutation($i: PostSkillNeedInput!) { postSkillNeed(input: $i) { id } }',

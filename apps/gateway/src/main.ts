@@ -31,6 +31,7 @@ async function main(): Promise<void> {
     }),
     trustProxy: config.TRUST_PROXY,
     directFetch: config.GATEWAY_DIRECT_FETCH,
+    apiKeyExchangeUrl: new URL('/internal/api-keys/exchange', config.IDENTITY_URL).toString(),
   });
 }
 

@@ -22,6 +22,7 @@ import {
 } from '@lattice/notifications-feature';
 import { MarketplaceDirectoryHandlers, MarketplaceWorkerModule } from '@lattice/marketplace-feature';
 import { EvidenceEventHandlers, EvidenceWorkerModule } from '@lattice/evidence-feature';
+import { AuditEventHandlers, IdentityWorkerModule } from '@lattice/identity-feature';
 import { evidenceKeyFrom } from '@lattice/shared-util-config';
 import { mountQueueDashboard, QueueWorker } from '@lattice/shared-worker';
 import { BullMqQueueDriver, type QueuePort } from '@lattice/shared-queue';
@@ -99,6 +100,7 @@ export class WorkerModule {
         ),
         NotificationsJobsModule.forRoot({ settings, queue, mailer }),
         MarketplaceWorkerModule.forRoot(config.DATABASE_URL),
+        IdentityWorkerModule.forRoot(config.DATABASE_URL),
         EvidenceWorkerModule.forRoot(
           config.DATABASE_URL,
           evidenceKeyFrom(config.EVIDENCE_KEY, config.NODE_ENV === 'production'),
@@ -119,6 +121,7 @@ export class WorkerModule {
             jobs: NotificationJobs,
             marketplace: MarketplaceDirectoryHandlers,
             evidence: EvidenceEventHandlers,
+            audit: AuditEventHandlers,
           ) =>
             new QueueWorker({
               queue,
@@ -130,6 +133,7 @@ export class WorkerModule {
                 ...jobs.declarations(),
                 ...marketplace.declarations(),
                 ...evidence.declarations(),
+                ...audit.declarations(),
               ],
               schedules: jobs.schedules({
                 digestPattern: config.DIGEST_CRON,
@@ -140,11 +144,12 @@ export class WorkerModule {
                 ...jobs.queueConcurrency(),
                 'marketplace-events': MarketplaceDirectoryHandlers.concurrency,
                 'evidence-events': EvidenceEventHandlers.concurrency,
+                'identity-events': AuditEventHandlers.concurrency,
               },
               relayIntervalMs: config.OUTBOX_POLL_MS,
               republishAfterMs: config.OUTBOX_REPUBLISH_MS,
             }),
-          inject: [NotificationJobs, MarketplaceDirectoryHandlers, EvidenceEventHandlers],
+          inject: [NotificationJobs, MarketplaceDirectoryHandlers, EvidenceEventHandlers, AuditEventHandlers],
         },
         WorkerLifecycle,
       ],

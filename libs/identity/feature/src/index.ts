@@ -11,3 +11,5 @@ export * from './lib/invite-member/invite-member.use-case';
 export * from './lib/accept-invitation/accept-invitation.use-case';
 export * from './lib/join-umbrella/join-umbrella.use-case';
 export * from './lib/list-organizations/list-organizations.use-case';
+export * from './lib/audit-events/audit-event.handlers';
+export * from './lib/audit-events/identity-worker.module';

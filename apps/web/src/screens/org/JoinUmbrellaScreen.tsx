@@ -54,6 +54,7 @@ export function Component() {
     } catch (error) {
       setServerErrors(error, form.setError, t, ['umbrellaId'], {
         'IDENTITY.ALREADY_IN_UMBRELLA': 'umbrellaId',
+        'IDENTITY.JOIN_REQUEST_PENDING': 'umbrellaId',
         'IDENTITY.NOT_AN_UMBRELLA': 'umbrellaId',
         'IDENTITY.CANNOT_JOIN_ITSELF': 'umbrellaId',
       });

@@ -102,6 +102,9 @@ export const readTables = {
       [umbrellaId, organizationId],
     );
   },
+  async umbrellaMemberRemoved(manager: EntityManager, umbrellaId: string, organizationId: string): Promise<void> {
+    await manager.query(`DELETE FROM ${S}."umbrella_members" WHERE "umbrella_id" = $1 AND "organization_id" = $2`, [umbrellaId, organizationId]);
+  },
   async partnership(
     manager: EntityManager,
     p: { id: string; employerId: string; institutionId: string; acceptedAt: string },

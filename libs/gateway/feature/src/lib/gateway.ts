@@ -28,6 +28,7 @@ import {
 } from '@lattice/shared-util-observability';
 import { formatGatewayError } from './gateway-error';
 import { addressLimit, requestBudget, retryAfterPlugin } from './rate-limits';
+import { apiKeyExchange } from './api-keys';
 import { operationLimitsRule, type OperationLimits } from './operation-limits';
 import { directFetch } from './direct-fetch';
 import { proxyTo } from './public-proxy';
@@ -48,6 +49,8 @@ export interface GatewayOptions {
   readonly webRoot?: string;
   /** Abuse limits (request budgets, POST /verify); absent: none (tests of other parts). */
   readonly rateLimiter?: RateLimiter;
+  /** identity's API key exchange (POST /internal/api-keys/exchange); absent: `lat_` keys are not accepted. */
+  readonly apiKeyExchangeUrl?: string;
   /** Express's `trust proxy`: whose X-Forwarded-For names the client; default nobody. */
   readonly trustProxy?: false | number | string;
   /** Where logs and spans go (tests capture them); stdout and OTEL_TRACES_EXPORTER by default. */
@@ -155,6 +158,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   }
 
   if (options.rateLimiter) app.use('/graphql', requestBudget(options.rateLimiter));
+  if (options.apiKeyExchangeUrl) app.use('/graphql', apiKeyExchange({ exchangeUrl: options.apiKeyExchangeUrl }));
   app.use(
     '/graphql',
     answeringBodyErrors(express.json({ limit: options.bodyLimit })),

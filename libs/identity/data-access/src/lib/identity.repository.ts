@@ -1,8 +1,17 @@
 // Reads identity needs in more than one place, batched for DataLoaders.
 import { Injectable } from '@nestjs/common';
-import { DataSource, In } from 'typeorm';
+import { DataSource, type EntityManager, In } from 'typeorm';
 import type { OrgKind, Role } from '@lattice/shared-contracts';
-import { MembershipEntity, OrganizationEntity, UmbrellaMemberEntity, UserEntity } from './entities/identity.entities';
+import {
+  ApiKeyEntity,
+  AuditLogEntity,
+  MembershipEntity,
+  OrganizationEntity,
+  UmbrellaJoinRequestEntity,
+  type UmbrellaJoinRequestState,
+  UmbrellaMemberEntity,
+  UserEntity,
+} from './entities/identity.entities';
 
 export interface MembershipWithOrganization {
   userId: string;
@@ -50,4 +59,72 @@ export class IdentityRepository {
   umbrellaLinks(column: 'umbrellaId' | 'organizationId', ids: readonly string[]): Promise<UmbrellaMemberEntity[]> {
     return this.dataSource.getRepository(UmbrellaMemberEntity).find({ where: { [column]: In([...ids]) }, order: { joinedAt: 'ASC' } });
   }
+
+  umbrellaJoinRequest(id: string): Promise<UmbrellaJoinRequestEntity | null> {
+    return this.dataSource.getRepository(UmbrellaJoinRequestEntity).findOneBy({ id });
+  }
+
+  umbrellaJoinRequests(umbrellaId: string, state: UmbrellaJoinRequestState): Promise<UmbrellaJoinRequestEntity[]> {
+    return this.dataSource.getRepository(UmbrellaJoinRequestEntity).find({ where: { umbrellaId, state }, order: { createdAt: 'DESC', id: 'DESC' }, take: 200 });
+  }
+
+  /** An organization's audit entries, newest first, after the entry with sequence `beforeSeq` (keyset paging). */
+  auditLog(organizationId: string, limit: number, beforeSeq: string | null): Promise<AuditLogEntity[]> {
+    const query = this.dataSource
+      .getRepository(AuditLogEntity)
+      .createQueryBuilder('a')
+      .where('a.organization_id = :organizationId', { organizationId })
+      .orderBy('a.seq', 'DESC')
+      .limit(limit);
+    if (beforeSeq) query.andWhere('a.seq < :beforeSeq', { beforeSeq });
+    return query.getMany();
+  }
+
+  apiKeyByPublicId(publicId: string): Promise<ApiKeyEntity | null> {
+    return this.dataSource.getRepository(ApiKeyEntity).findOneBy({ publicId });
+  }
+
+  apiKeyById(id: string): Promise<ApiKeyEntity | null> {
+    return this.dataSource.getRepository(ApiKeyEntity).findOneBy({ id });
+  }
+
+  apiKeysOf(organizationId: string): Promise<ApiKeyEntity[]> {
+    return this.dataSource.getRepository(ApiKeyEntity).find({ where: { organizationId }, order: { createdAt: 'DESC', id: 'DESC' }, take: 500 });
+  }
+
+  /** Marks the key used now, at most once a minute (the gateway caches the exchange for a minute). */
+  async touchApiKey(id: string): Promise<void> {
+    await this.dataSource.query(
+      `UPDATE "identity"."api_keys" SET "last_used_at" = now() WHERE "id" = $1 AND ("last_used_at" IS NULL OR "last_used_at" < now() - interval '1 minute')`,
+      [id],
+    );
+  }
+}
+
+/** One audit entry from another service's event; applying the same event twice adds nothing (source_event_id is unique). */
+export async function appendAuditFromEvent(
+  manager: EntityManager,
+  entry: {
+    id: string;
+    organizationId: string;
+    occurredAt: string;
+    actorId: string | null;
+    action: string;
+    targetType: string;
+    targetId: string;
+    details: Record<string, unknown>;
+    requestId: string | null;
+    source: string;
+    eventId: string;
+  },
+): Promise<void> {
+  await manager.query(
+    `INSERT INTO "identity"."audit_log"
+       ("id", "organization_id", "occurred_at", "actor_id", "actor_kind", "action", "target_type", "target_id", "details", "request_id", "source", "source_event_id")
+     VALUES ($1, $2, $3, $4::uuid,
+       CASE WHEN $4::uuid IS NULL THEN 'SYSTEM' WHEN EXISTS (SELECT 1 FROM "identity"."api_keys" k WHERE k."id" = $4::uuid) THEN 'API_KEY' ELSE 'USER' END,
+       $5, $6, $7, $8::jsonb, $9, $10, $11)
+     ON CONFLICT ("source_event_id") DO NOTHING`,
+    [entry.id, entry.organizationId, entry.occurredAt, entry.actorId, entry.action, entry.targetType, entry.targetId, JSON.stringify(entry.details), entry.requestId, entry.source, entry.eventId],
+  );
 }

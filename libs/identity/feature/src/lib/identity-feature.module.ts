@@ -4,7 +4,7 @@ import { BootstrapOperatorUseCase } from './bootstrap-operator/bootstrap-operato
 import { AcceptInvitationUseCase } from './accept-invitation/accept-invitation.use-case';
 import { CreateOrganizationUseCase } from './create-organization/create-organization.use-case';
 import { AuthResolver } from './graphql/auth.resolver';
-import { InvitationResolver, MembershipResolver, OrganizationResolver } from './graphql/organization.resolver';
+import { InvitationResolver, MembershipResolver, OrganizationResolver, UmbrellaJoinRequestResolver } from './graphql/organization.resolver';
 import { UserResolver } from './graphql/user.resolver';
 import { InternalMembershipsController } from './internal-memberships.controller';
 import { InternalOrganizationsController } from './internal-organizations.controller';
@@ -27,6 +27,12 @@ import { SignOutEverywhereUseCase } from './sign-out-everywhere/sign-out-everywh
 import { PasswordResetLinks } from './shared/password-reset-links';
 import { RefreshTokens } from './shared/refresh-tokens';
 import { SessionsEnded } from './shared/sessions-ended';
+import { AuditTrail } from './shared/audit-trail';
+import { ManageMembersUseCase } from './manage-members/manage-members.use-case';
+import { ReadAuditLogUseCase } from './audit-log/read-audit-log.use-case';
+import { ApiKeysResolver, GovernanceResolver } from './graphql/governance.resolver';
+import { ApiKeysUseCase } from './api-keys/api-keys.use-case';
+import { InternalApiKeysController } from './api-keys/internal-api-keys.controller';
 
 export const IDENTITY_USE_CASES = [
   SignUpUseCase,
@@ -44,6 +50,9 @@ export const IDENTITY_USE_CASES = [
   ResetPasswordUseCase,
   ChangePasswordUseCase,
   SignOutEverywhereUseCase,
+  ManageMembersUseCase,
+  ReadAuditLogUseCase,
+  ApiKeysUseCase,
 ];
 
 @Module({})
@@ -51,7 +60,7 @@ export class IdentityFeatureModule {
   static forRoot(options: IdentityOptions): DynamicModule {
     return {
       module: IdentityFeatureModule,
-      controllers: [InternalMembershipsController, InternalOrganizationsController],
+      controllers: [InternalMembershipsController, InternalOrganizationsController, InternalApiKeysController],
       providers: [
         { provide: IDENTITY_OPTIONS, useValue: options },
         IdentityRepository,
@@ -61,12 +70,16 @@ export class IdentityFeatureModule {
         PasswordResetLinks,
         RefreshTokens,
         SessionsEnded,
+        AuditTrail,
         ...IDENTITY_USE_CASES,
         AuthResolver,
         UserResolver,
         OrganizationResolver,
         MembershipResolver,
         InvitationResolver,
+        UmbrellaJoinRequestResolver,
+        GovernanceResolver,
+        ApiKeysResolver,
       ],
       exports: [IdentityRepository, ...IDENTITY_USE_CASES],
     };

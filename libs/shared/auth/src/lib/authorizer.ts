@@ -44,6 +44,8 @@ export class Authorizer {
 
   /** Operators are owners or admins of an OPERATOR organization. */
   async requireOperator(principal: Principal): Promise<void> {
+    // An API key is never an operator, whatever organization it belongs to.
+    if (principal.apiKeyId) throw CommonErrors.of('FORBIDDEN', 'Only Lattice operators can do this.');
     const isOperator = (list: readonly PrincipalMembership[]) => list.some((m) => m.kind === 'OPERATOR' && ROLE_RANK[m.role] >= ROLE_RANK.ADMIN);
     if (isOperator(principal.memberships) || isOperator(await this.source.membershipsOf(principal))) return;
     throw CommonErrors.of('FORBIDDEN', 'Only Lattice operators can do this.');

@@ -13,6 +13,8 @@ export interface Principal {
   /** True once the user proved they read mail at `email` (token claim `email_verified`); absent means no. */
   readonly emailVerified?: boolean;
   readonly memberships: readonly PrincipalMembership[];
+  /** Set when the caller is an organization's API key (then `userId` is the key's id, not a person's). */
+  readonly apiKeyId?: string;
   /** The bearer token itself, forwarded when a service asks identity for fresh memberships. */
   readonly token: string;
 }

@@ -51,10 +51,12 @@ export class TokenVerifier {
         if (issuedAtMs < (await this.revocations.validAfter(payload.sub!)))
           throw new Error('signed out everywhere since');
       }
+      const apiKeyId = typeof payload['akid'] === 'string' ? payload['akid'] : undefined;
       return {
         userId: payload.sub!,
         email: payload['email'],
         emailVerified: payload['email_verified'] === true,
+        ...(apiKeyId ? { apiKeyId } : {}),
         memberships: memberships.map(([organizationId, role, kind]) => ({ organizationId, role, kind })),
         token,
       };
@@ -81,9 +83,13 @@ export class TokenIssuer {
     email: string;
     emailVerified?: boolean;
     memberships: readonly PrincipalMembership[];
+    /** For an organization's API key: its id (also the subject); the token then lives `ttlSeconds` given here. */
+    apiKeyId?: string;
+    ttlSeconds?: number;
   }): Promise<string> {
     this.key ??= importPKCS8(this.privateKeyPem, TOKEN_ALGORITHM);
     return new SignJWT({
+      ...(subject.apiKeyId ? { akid: subject.apiKeyId } : {}),
       email: subject.email,
       email_verified: subject.emailVerified === true,
       // Milliseconds, so a sign-out and the token issued right after it are told apart.
@@ -95,7 +101,7 @@ export class TokenIssuer {
       .setIssuer(this.settings.issuer)
       .setAudience(this.settings.audience)
       .setIssuedAt()
-      .setExpirationTime(`${this.settings.ttlSeconds}s`)
+      .setExpirationTime(`${subject.ttlSeconds ?? this.settings.ttlSeconds}s`)
       .sign(await this.key);
   }
 }

@@ -64,7 +64,18 @@ export interface DomainEventPayloads {
     userId: string;
     role: Role;
   };
-  'identity.umbrella.joined': { umbrellaId: string; organizationId: string; by: string };
+  /** An accepted join request made the organization a member; `by` asked, `acceptedBy` (an umbrella admin) accepted. */
+  'identity.umbrella.joined': { umbrellaId: string; organizationId: string; by: string; acceptedBy?: string; requestId?: string };
+  /** An organization asked to join an umbrella; the umbrella's admins accept or decline. */
+  'identity.umbrella.join_requested': { requestId: string; umbrellaId: string; organizationId: string; by: string };
+  'identity.umbrella.join_declined': { requestId: string; umbrellaId: string; organizationId: string; by: string };
+  /** An umbrella admin removed a member organization. */
+  'identity.umbrella.member_removed': { umbrellaId: string; organizationId: string; by: string };
+  'identity.membership.role_changed': { userId: string; organizationId: string; role: Role; previousRole: Role; by: string };
+  /** A person left (`left`) or was removed from an organization. */
+  'identity.membership.removed': { userId: string; organizationId: string; role: Role; by: string; left: boolean };
+  /** An organization's webhook subscription was created or deleted (for its audit log); only the URL's origin, never its path or query. */
+  'notifications.webhook.changed': { subscriptionId: string; organizationId: string; change: 'CREATED' | 'DELETED'; urlOrigin: string; events: string[] };
   'marketplace.need.posted': {
     needId: string;
     organizationId: string;
@@ -243,6 +254,11 @@ export const DOMAIN_EVENT_TYPES = [
   'identity.invitation.created',
   'identity.invitation.accepted',
   'identity.umbrella.joined',
+  'identity.umbrella.join_requested',
+  'identity.umbrella.join_declined',
+  'identity.umbrella.member_removed',
+  'identity.membership.role_changed',
+  'identity.membership.removed',
   'marketplace.need.posted',
   'marketplace.need.closed',
   'marketplace.need.expiring',
@@ -266,6 +282,7 @@ export const DOMAIN_EVENT_TYPES = [
   'credentials.pathway.defined',
   'credentials.recognition.declared',
   'credentials.recognition.withdrawn',
+  'notifications.webhook.changed',
 ] as const satisfies readonly DomainEventType[];
 
 // Compile-time proof that the list above names every event type exactly.

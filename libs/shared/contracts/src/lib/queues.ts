@@ -16,17 +16,21 @@ export const EVENT_SUBSCRIPTIONS = {
     'identity.organization.created',
     'identity.organization.verified',
     'identity.umbrella.joined',
+    'identity.umbrella.member_removed',
   ],
   /** Evidence keeps its own read tables of what insights count (organizations, credentials, ties, awards) and asks for feedback. */
   'evidence-events': [
     'identity.organization.created',
     'identity.umbrella.joined',
+    'identity.umbrella.member_removed',
     'marketplace.partnership.accepted',
     'credentials.design.published',
     'credentials.award.issued',
     'credentials.award.revoked',
     'credentials.endorsement.added',
   ],
+  /** Identity appends other services' security-relevant actions to the organization's audit log (ADR 0015). */
+  'identity-events': ['credentials.award.revoked', 'credentials.issuer_key.rotated', 'notifications.webhook.changed'],
 } as const satisfies Record<string, readonly DomainEventType[]>;
 
 /** One delivery of one event to one recipient on one channel (the `deliveries` row's id). */

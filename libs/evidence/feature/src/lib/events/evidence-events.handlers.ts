@@ -12,6 +12,7 @@ import { type LearnerKeys, REMINDER_AFTER_DAYS } from '../shared/evidence.option
 type Subscribed =
   | 'identity.organization.created'
   | 'identity.umbrella.joined'
+  | 'identity.umbrella.member_removed'
   | 'marketplace.partnership.accepted'
   | 'credentials.design.published'
   | 'credentials.award.issued'
@@ -52,6 +53,9 @@ export class EvidenceEventHandlers {
     },
     'identity.umbrella.joined': async (manager, { payload: p }) => {
       await readTables.umbrellaMember(manager, p.umbrellaId, p.organizationId);
+    },
+    'identity.umbrella.member_removed': async (manager, { payload: p }) => {
+      await readTables.umbrellaMemberRemoved(manager, p.umbrellaId, p.organizationId);
     },
     'marketplace.partnership.accepted': async (manager, { payload: p, occurredAt }) => {
       await readTables.partnership(manager, {

@@ -110,6 +110,61 @@ export class UmbrellaMemberEntity {
   @CreateDateColumn({ name: 'joined_at', type: 'timestamptz' }) joinedAt: Date;
 }
 
+export type UmbrellaJoinRequestState = 'PENDING' | 'ACCEPTED' | 'DECLINED';
+
+/** An organization asking to join an umbrella; the umbrella's admins accept or decline it. */
+@Entity({ name: 'umbrella_join_requests', schema: IDENTITY_SCHEMA })
+export class UmbrellaJoinRequestEntity {
+  @PrimaryColumn('uuid') id: string;
+  @Column('uuid', { name: 'umbrella_id' }) umbrellaId: string;
+  @Column('uuid', { name: 'organization_id' }) organizationId: string;
+  @Column('text') state: UmbrellaJoinRequestState;
+  @Column('uuid', { name: 'requested_by' }) requestedBy: string;
+  @Column('uuid', { name: 'decided_by', nullable: true }) decidedBy: string | null;
+  @Column('timestamptz', { name: 'decided_at', nullable: true }) decidedAt: Date | null;
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
+  @VersionColumn() version: number;
+}
+
+export type AuditActorKind = 'USER' | 'API_KEY' | 'SYSTEM';
+
+/** One security-relevant action in an organization. Append-only: a trigger refuses UPDATE and DELETE. */
+@Entity({ name: 'audit_log', schema: IDENTITY_SCHEMA })
+export class AuditLogEntity {
+  @PrimaryColumn('bigint', { generated: 'increment' }) seq: string;
+  @Column('uuid') id: string;
+  @Column('uuid', { name: 'organization_id' }) organizationId: string;
+  @Column('timestamptz', { name: 'occurred_at' }) occurredAt: Date;
+  @Column('uuid', { name: 'actor_id', nullable: true }) actorId: string | null;
+  @Column('text', { name: 'actor_kind' }) actorKind: AuditActorKind;
+  @Column('text') action: string;
+  @Column('text', { name: 'target_type', nullable: true }) targetType: string | null;
+  @Column('text', { name: 'target_id', nullable: true }) targetId: string | null;
+  @Column('jsonb') details: Record<string, unknown>;
+  @Column('text', { name: 'request_id', nullable: true }) requestId: string | null;
+  @Column('text') source: string;
+  @Column('uuid', { name: 'source_event_id', nullable: true }) sourceEventId: string | null;
+}
+
+/** An organization's API key for an integrator; only the SHA-256 of its secret is kept. */
+@Entity({ name: 'api_keys', schema: IDENTITY_SCHEMA })
+export class ApiKeyEntity {
+  @PrimaryColumn('uuid') id: string;
+  /** The visible part of the key: `lat_<publicId>_…`. */
+  @Column('text', { name: 'public_id' }) publicId: string;
+  @Column('uuid', { name: 'organization_id' }) organizationId: string;
+  @Column('text') name: string;
+  @Column('text') role: Role;
+  @Column('text', { name: 'secret_hash' }) secretHash: string;
+  @Column('uuid', { name: 'created_by' }) createdBy: string;
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
+  @Column('timestamptz', { name: 'expires_at' }) expiresAt: Date;
+  @Column('timestamptz', { name: 'last_used_at', nullable: true }) lastUsedAt: Date | null;
+  @Column('timestamptz', { name: 'revoked_at', nullable: true }) revokedAt: Date | null;
+  @Column('uuid', { name: 'revoked_by', nullable: true }) revokedBy: string | null;
+  @VersionColumn() version: number;
+}
+
 export const IDENTITY_ENTITIES = [
   UserEntity,
   EmailVerificationEntity,
@@ -119,4 +174,7 @@ export const IDENTITY_ENTITIES = [
   MembershipEntity,
   InvitationEntity,
   UmbrellaMemberEntity,
+  UmbrellaJoinRequestEntity,
+  AuditLogEntity,
+  ApiKeyEntity,
 ];

@@ -3,6 +3,9 @@ import { IdentityOutboxRepublish1764400000000 } from './1764400000000-identity-o
 import { IdentityEmailVerification1765000000000 } from './1765000000000-identity-email-verification';
 import { IdentityOutboxMetadata1765200000000 } from './1765200000000-identity-outbox-metadata';
 import { IdentityAccounts1766000000000 } from './1766000000000-identity-accounts';
+import { IdentityUmbrellaJoinRequests1766100000000 } from './1766100000000-identity-umbrella-join-requests';
+import { IdentityAuditLog1766200000000 } from './1766200000000-identity-audit-log';
+import { IdentityApiKeys1766300000000 } from './1766300000000-identity-api-keys';
 
 export const IDENTITY_MIGRATIONS = [
   IdentityInitial1764300000000,
@@ -10,4 +13,7 @@ export const IDENTITY_MIGRATIONS = [
   IdentityEmailVerification1765000000000,
   IdentityOutboxMetadata1765200000000,
   IdentityAccounts1766000000000,
+  IdentityUmbrellaJoinRequests1766100000000,
+  IdentityAuditLog1766200000000,
+  IdentityApiKeys1766300000000,
 ];

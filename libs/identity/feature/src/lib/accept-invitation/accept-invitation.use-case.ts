@@ -6,10 +6,14 @@ import { inTransaction, isUniqueViolation } from '@lattice/shared-data-access';
 import { IDENTITY_SCHEMA, InvitationEntity, MembershipEntity } from '@lattice/identity-data-access';
 import { IdentityErrors } from '../shared/identity.errors';
 import { hashInvitationToken } from '../invite-member/invite-member.use-case';
+import { AuditTrail } from '../shared/audit-trail';
 
 @Injectable()
 export class AcceptInvitationUseCase {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly audit: AuditTrail,
+  ) {}
 
   async execute(principal: Principal, token: string): Promise<MembershipEntity> {
     try {
@@ -42,6 +46,7 @@ export class AcceptInvitationUseCase {
           actorId: principal.userId,
           payload: { invitationId: invitation.id, organizationId: invitation.organizationId, userId: principal.userId, role: invitation.role },
         });
+        await this.audit.record(manager, principal, invitation.organizationId, 'invitation.accepted', { type: 'user', id: principal.userId }, { invitationId: invitation.id, role: invitation.role });
         return membership;
       });
     } catch (error) {

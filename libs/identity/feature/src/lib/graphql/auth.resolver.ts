@@ -16,6 +16,7 @@ import { SessionService } from '../shared/session.service';
 import { IdentityErrors } from '../shared/identity.errors';
 import { AuthPayloadModel, toUserModel, UserModel } from './identity.models';
 import { SignUpInput } from './identity.inputs';
+import { requireHuman } from '../api-keys/api-keys.use-case';
 
 @Resolver(() => AuthPayloadModel)
 @UseGuards(AuthGuard)
@@ -70,6 +71,7 @@ export class AuthResolver {
     @Args('currentPassword') currentPassword: string,
     @Args('newPassword') newPassword: string,
   ): Promise<AuthPayloadModel> {
+    requireHuman(principal);
     const user = await this.changePasswordUseCase.execute(principal, currentPassword, newPassword);
     return { ...(await this.sessions.sessionFor(user)), user: toUserModel(user) };
   }
@@ -79,6 +81,7 @@ export class AuthResolver {
       'Ends every session of your account, this one included: tokens issued before now are refused everywhere.',
   })
   async signOutEverywhere(@CurrentPrincipal() principal: Principal): Promise<boolean> {
+    requireHuman(principal);
     await this.signOutEverywhereUseCase.execute(principal);
     return true;
   }
@@ -102,6 +105,7 @@ export class AuthResolver {
     @CurrentPrincipal() principal: Principal,
     @ClientAddress() clientAddress: string,
   ): Promise<UserModel> {
+    requireHuman(principal);
     return toUserModel(await this.requestEmailVerificationUseCase.execute(principal, clientAddress));
   }
 
@@ -144,6 +148,7 @@ export class AuthResolver {
       };
     }
     if (!principal) throw IdentityErrors.of('REFRESH_TOKEN_INVALID', 'Log in to do this.');
+    requireHuman(principal);
     const [user] = await this.repository.usersByIds([principal.userId]);
     if (!user) throw IdentityErrors.of('USER_NOT_FOUND', 'Your account no longer exists.');
     return { token: await this.sessions.tokenFor(user), user: toUserModel(user) };

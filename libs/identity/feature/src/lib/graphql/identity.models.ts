@@ -1,7 +1,44 @@
 // Identity's GraphQL types. They are not the ORM entities: mappers copy the fields a client may see.
-import { Directive, Field, GraphQLISODateTime, ID, ObjectType } from '@nestjs/graphql';
+import { Directive, Field, GraphQLISODateTime, ID, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { Connection, OrgKindEnum, OrgSizeEnum, RoleEnum } from '@lattice/shared-graphql';
-import type { InvitationEntity, OrganizationEntity, UserEntity } from '@lattice/identity-data-access';
+import type { InvitationEntity, OrganizationEntity, UmbrellaJoinRequestEntity, UserEntity } from '@lattice/identity-data-access';
+
+export enum MembershipStatusEnum {
+  ACTIVE = 'ACTIVE',
+  PENDING = 'PENDING',
+}
+registerEnumType(MembershipStatusEnum, {
+  name: 'MembershipStatus',
+  description: 'ACTIVE: a member. PENDING: an umbrella membership asked for and not yet accepted by the umbrella’s admins.',
+});
+
+export enum UmbrellaJoinRequestStateEnum {
+  PENDING = 'PENDING',
+  ACCEPTED = 'ACCEPTED',
+  DECLINED = 'DECLINED',
+}
+registerEnumType(UmbrellaJoinRequestStateEnum, { name: 'UmbrellaJoinRequestState' });
+
+@ObjectType('UmbrellaJoinRequest', { description: 'An organization asking to join an umbrella; the umbrella’s owners and admins accept or decline it.' })
+export class UmbrellaJoinRequestModel {
+  @Field(() => ID) id: string;
+  @Field(() => UmbrellaJoinRequestStateEnum) state: UmbrellaJoinRequestStateEnum;
+  @Field(() => GraphQLISODateTime) requestedAt: Date;
+  @Field(() => GraphQLISODateTime, { nullable: true }) decidedAt: Date | null;
+  umbrellaId: string;
+  organizationId: string;
+}
+
+export function toUmbrellaJoinRequestModel(request: UmbrellaJoinRequestEntity): UmbrellaJoinRequestModel {
+  return {
+    id: request.id,
+    state: request.state as UmbrellaJoinRequestStateEnum,
+    requestedAt: request.createdAt,
+    decidedAt: request.decidedAt,
+    umbrellaId: request.umbrellaId,
+    organizationId: request.organizationId,
+  };
+}
 
 @ObjectType('User')
 @Directive('@key(fields: "id")')
@@ -32,7 +69,11 @@ export class OrganizationModel {
 @ObjectType('Membership', { description: "A person's place in an organization, or an organization's place in an umbrella." })
 export class MembershipModel {
   @Field(() => RoleEnum) role: RoleEnum;
-  @Field(() => GraphQLISODateTime) joinedAt: Date;
+  @Field(() => GraphQLISODateTime, { description: 'When it began; for a pending umbrella membership, when it was asked for.' }) joinedAt: Date;
+  /** Resolved by MembershipResolver.status (ACTIVE unless set). */
+  status?: MembershipStatusEnum;
+  @Field(() => UmbrellaJoinRequestModel, { nullable: true, description: 'The request behind an umbrella membership asked for with joinUmbrella.' })
+  joinRequest?: UmbrellaJoinRequestModel | null;
   organizationId: string;
   userId: string | null;
   memberOrganizationId: string | null;

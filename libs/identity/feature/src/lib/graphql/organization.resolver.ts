@@ -15,6 +15,9 @@ import { CreateOrganizationInput, OrganizationFilter } from './identity.inputs';
 import {
   InvitationModel,
   MembershipModel,
+  MembershipStatusEnum,
+  toUmbrellaJoinRequestModel,
+  UmbrellaJoinRequestModel,
   OrganizationConnectionModel,
   OrganizationModel,
   toInvitationModel,
@@ -22,6 +25,7 @@ import {
   toUserModel,
   UserModel,
 } from './identity.models';
+import { requireHuman } from '../api-keys/api-keys.use-case';
 
 @Resolver(() => OrganizationModel)
 @UseGuards(AuthGuard)
@@ -56,6 +60,7 @@ export class OrganizationResolver {
 
   @Mutation(() => OrganizationModel, { description: 'The creator becomes its OWNER.' })
   async createOrganization(@CurrentPrincipal() principal: Principal, @Args('input') input: CreateOrganizationInput): Promise<OrganizationModel> {
+    requireHuman(principal);
     return toOrganizationModel(await this.createOrganizationUseCase.execute(principal, input));
   }
 
@@ -65,6 +70,7 @@ export class OrganizationResolver {
     @Args('id', { type: () => ID }, ParseIdPipe) id: string,
     @Args('verified', { type: () => Boolean, defaultValue: true }) verified: boolean,
   ): Promise<OrganizationModel> {
+    requireHuman(principal);
     return toOrganizationModel(await this.verifyOrganizationUseCase.execute(principal, id, verified));
   }
 
@@ -75,6 +81,7 @@ export class OrganizationResolver {
     @Args('email') email: string,
     @Args('role', { type: () => RoleEnum }) role: RoleEnum,
   ): Promise<InvitationModel> {
+    requireHuman(principal);
     assertEmail(email);
     const issued = await this.inviteMemberUseCase.execute(principal, organizationId, email, role);
     return toInvitationModel(issued.invitation, { token: issued.token, acceptUrl: issued.acceptUrl });
@@ -82,19 +89,55 @@ export class OrganizationResolver {
 
   @Mutation(() => MembershipModel)
   async acceptInvitation(@CurrentPrincipal() principal: Principal, @Args('token') token: string): Promise<MembershipModel> {
+    requireHuman(principal);
     if (token.length < 20 || token.length > 200) throw IdentityErrors.of('INVITATION_NOT_FOUND', 'This invitation link is not valid.');
     const membership = await this.acceptInvitationUseCase.execute(principal, token);
     return { role: membership.role as RoleEnum, joinedAt: membership.createdAt ?? new Date(), organizationId: membership.organizationId, userId: membership.userId, memberOrganizationId: null };
   }
 
-  @Mutation(() => MembershipModel, { description: "Makes an organization a member of an umbrella; the membership's organization is the umbrella." })
+  @Mutation(() => MembershipModel, {
+    description:
+      "Asks for an organization to become a member of an umbrella (its admins only): the answer is a PENDING membership whose organization is the umbrella; the umbrella's owners and admins are notified and accept or decline it with respondToUmbrellaJoinRequest. Nothing is shared until then.",
+  })
   async joinUmbrella(
     @CurrentPrincipal() principal: Principal,
     @Args('umbrellaId', { type: () => ID }, ParseIdPipe) umbrellaId: string,
     @Args('organizationId', { type: () => ID }, ParseIdPipe) organizationId: string,
   ): Promise<MembershipModel> {
-    const link = await this.joinUmbrellaUseCase.execute(principal, umbrellaId, organizationId);
-    return { role: RoleEnum.MEMBER, joinedAt: link.joinedAt, organizationId: link.umbrellaId, userId: null, memberOrganizationId: link.organizationId };
+    const request = await this.joinUmbrellaUseCase.execute(principal, umbrellaId, organizationId);
+    return {
+      role: RoleEnum.MEMBER,
+      joinedAt: request.createdAt,
+      status: MembershipStatusEnum.PENDING,
+      joinRequest: toUmbrellaJoinRequestModel(request),
+      organizationId: request.umbrellaId,
+      userId: null,
+      memberOrganizationId: request.organizationId,
+    };
+  }
+
+  @Mutation(() => UmbrellaJoinRequestModel, { description: "The umbrella's owners and admins accept (the organization becomes a member) or decline a pending request to join." })
+  async respondToUmbrellaJoinRequest(
+    @CurrentPrincipal() principal: Principal,
+    @Args('id', { type: () => ID }, ParseIdPipe) id: string,
+    @Args('accept', { type: () => Boolean }) accept: boolean,
+  ): Promise<UmbrellaJoinRequestModel> {
+    return toUmbrellaJoinRequestModel(await this.joinUmbrellaUseCase.respond(principal, id, accept));
+  }
+
+  @Mutation(() => Boolean, { description: "An umbrella's owners and admins remove a member organization; adoptions it made stay, new ones through the umbrella are refused." })
+  async removeUmbrellaMember(
+    @CurrentPrincipal() principal: Principal,
+    @Args('umbrellaId', { type: () => ID }, ParseIdPipe) umbrellaId: string,
+    @Args('organizationId', { type: () => ID }, ParseIdPipe) organizationId: string,
+  ): Promise<boolean> {
+    await this.joinUmbrellaUseCase.remove(principal, umbrellaId, organizationId);
+    return true;
+  }
+
+  @ResolveField(() => [UmbrellaJoinRequestModel], { description: "Pending requests to join this umbrella, newest first; visible to the umbrella's owners and admins." })
+  async umbrellaJoinRequests(@Parent() organization: OrganizationModel, @CurrentPrincipal() principal: Principal): Promise<UmbrellaJoinRequestModel[]> {
+    return (await this.joinUmbrellaUseCase.pendingFor(principal, organization.id)).map(toUmbrellaJoinRequestModel);
   }
 
   @ResolveField(() => [MembershipModel], { description: 'People in the organization; visible to its members.' })
@@ -141,6 +184,11 @@ export class OrganizationResolver {
 export class MembershipResolver {
   constructor(private readonly repository: IdentityRepository) {}
 
+  @ResolveField(() => MembershipStatusEnum, { description: 'PENDING while an umbrella has not accepted the request to join; otherwise ACTIVE.' })
+  status(@Parent() membership: MembershipModel): MembershipStatusEnum {
+    return membership.status ?? MembershipStatusEnum.ACTIVE;
+  }
+
   @ResolveField(() => OrganizationModel)
   async organization(@Parent() membership: MembershipModel, @Context() context: GraphQLRequestContext): Promise<OrganizationModel> {
     const organization = await identityLoaders(context.loaders, this.repository).organization.load(membership.organizationId);
@@ -160,6 +208,28 @@ export class MembershipResolver {
     if (!membership.memberOrganizationId) return null;
     const organization = await identityLoaders(context.loaders, this.repository).organization.load(membership.memberOrganizationId);
     return organization ? toOrganizationModel(organization) : null;
+  }
+}
+
+@Resolver(() => UmbrellaJoinRequestModel)
+@UseGuards(AuthGuard)
+export class UmbrellaJoinRequestResolver {
+  constructor(private readonly repository: IdentityRepository) {}
+
+  @ResolveField(() => OrganizationModel, { description: 'The umbrella asked to.' })
+  async umbrella(@Parent() request: UmbrellaJoinRequestModel, @Context() context: GraphQLRequestContext): Promise<OrganizationModel> {
+    return this.load(request.umbrellaId, context);
+  }
+
+  @ResolveField(() => OrganizationModel, { description: 'The organization asking to join.' })
+  async organization(@Parent() request: UmbrellaJoinRequestModel, @Context() context: GraphQLRequestContext): Promise<OrganizationModel> {
+    return this.load(request.organizationId, context);
+  }
+
+  private async load(id: string, context: GraphQLRequestContext): Promise<OrganizationModel> {
+    const organization = await identityLoaders(context.loaders, this.repository).organization.load(id);
+    if (!organization) throw IdentityErrors.of('ORGANIZATION_NOT_FOUND', 'No such organization.');
+    return toOrganizationModel(organization);
   }
 }
 

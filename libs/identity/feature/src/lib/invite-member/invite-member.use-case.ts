@@ -9,6 +9,7 @@ import { IDENTITY_SCHEMA, IdentityRepository, InvitationEntity, MembershipEntity
 import { IdentityErrors } from '../shared/identity.errors';
 import { IDENTITY_OPTIONS, type IdentityOptions } from '../shared/identity.options';
 import { hashSecretToken } from '../shared/email-verification-links';
+import { AuditTrail } from '../shared/audit-trail';
 
 export const hashInvitationToken = hashSecretToken;
 
@@ -26,6 +27,7 @@ export class InviteMemberUseCase {
     private readonly authorizer: Authorizer,
     private readonly repository: IdentityRepository,
     @Inject(IDENTITY_OPTIONS) private readonly options: IdentityOptions,
+    private readonly audit: AuditTrail,
   ) {}
 
   async execute(principal: Principal, organizationId: string, email: string, role: Role): Promise<IssuedInvitation> {
@@ -77,6 +79,7 @@ export class InviteMemberUseCase {
           ...(this.options.invitationLinkKey ? { sealedAcceptUrl: new SecretBox(this.options.invitationLinkKey).seal(acceptUrl) } : {}),
         },
       });
+      await this.audit.record(manager, principal, organizationId, 'invitation.created', { type: 'invitation', id: invitation.id }, { email: normalized, role });
       return invitation;
     });
     return { invitation, token, acceptUrl };

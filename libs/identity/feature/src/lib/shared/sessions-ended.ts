@@ -25,4 +25,14 @@ export class SessionsEnded {
     await this.options.sessionRevocations?.revoke(userId, now.getTime());
     return now;
   }
+
+  /**
+   * Refuses the person's access tokens issued before now (their role or membership changed), but
+   * keeps their refresh tokens: refreshing gives a token with what they hold now.
+   */
+  async endAccessTokens(manager: EntityManager, userId: string): Promise<void> {
+    const now = new Date();
+    await manager.update(UserEntity, { id: userId }, { sessionsValidAfter: now });
+    await this.options.sessionRevocations?.revoke(userId, now.getTime());
+  }
 }

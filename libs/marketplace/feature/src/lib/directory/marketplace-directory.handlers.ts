@@ -9,7 +9,7 @@ import { GroupCommit, type JobHandlerDeclaration } from '@lattice/shared-worker'
 import { claimEvent } from '@lattice/marketplace-data-access';
 import { upsertDirectoryOrganization } from '../shared/organization-directory';
 
-type Subscribed = 'identity.organization.created' | 'identity.organization.verified' | 'identity.umbrella.joined';
+type Subscribed = 'identity.organization.created' | 'identity.organization.verified' | 'identity.umbrella.joined' | 'identity.umbrella.member_removed';
 type Handler<T extends DomainEventType> = (manager: EntityManager, event: DomainEvent<T>) => Promise<void>;
 type HandlerTable = { [T in Subscribed]: Handler<T> };
 
@@ -46,6 +46,9 @@ export class MarketplaceDirectoryHandlers {
         payload.umbrellaId,
         payload.organizationId,
       ]);
+    },
+    'identity.umbrella.member_removed': async (manager, { payload }) => {
+      await manager.query(`DELETE FROM "marketplace"."umbrella_members" WHERE "umbrella_id" = $1 AND "organization_id" = $2`, [payload.umbrellaId, payload.organizationId]);
     },
   };
 

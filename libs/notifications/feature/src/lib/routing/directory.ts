@@ -42,6 +42,21 @@ const DIRECTORY_UPDATES: { [T in DomainEventType]?: DirectoryUpdate<T> } = {
     sql: `INSERT INTO "notifications"."directory_umbrella_members" ("umbrella_id", "organization_id")
           SELECT * FROM unnest($1::uuid[], $2::uuid[]) ON CONFLICT DO NOTHING`,
   },
+  'identity.umbrella.member_removed': {
+    row: (p) => ({ key: `${p.umbrellaId}:${p.organizationId}`, values: [p.umbrellaId, p.organizationId] }),
+    sql: `DELETE FROM "notifications"."directory_umbrella_members" d USING unnest($1::uuid[], $2::uuid[]) AS t(u, o)
+          WHERE d."umbrella_id" = t.u AND d."organization_id" = t.o`,
+  },
+  'identity.membership.role_changed': {
+    row: (p) => ({ key: `${p.userId}:${p.organizationId}`, values: [p.userId, p.organizationId, p.role] }),
+    sql: `UPDATE "notifications"."directory_memberships" d SET "role" = t.r
+          FROM unnest($1::uuid[], $2::uuid[], $3::text[]) AS t(u, o, r) WHERE d."user_id" = t.u AND d."organization_id" = t.o`,
+  },
+  'identity.membership.removed': {
+    row: (p) => ({ key: `${p.userId}:${p.organizationId}`, values: [p.userId, p.organizationId] }),
+    sql: `DELETE FROM "notifications"."directory_memberships" d USING unnest($1::uuid[], $2::uuid[]) AS t(u, o)
+          WHERE d."user_id" = t.u AND d."organization_id" = t.o`,
+  },
 };
 
 /** Applies the directory changes of `events`, in order. */

@@ -187,6 +187,97 @@ export const ROUTING_RULES: RoutingRules = {
       }),
     },
   },
+  'identity.umbrella.join_requested': {
+    audience: (e) => [{ kind: 'members', organizationId: e.payload.umbrellaId, roles: ADMINS }],
+    organizations: (e) => [e.payload.umbrellaId],
+    channels: PEOPLE,
+    names: (e) => ({ organization: e.payload.organizationId, umbrella: e.payload.umbrellaId }),
+    text: {
+      en: (_e, n) => ({
+        title: `${n['organization']} asks to join ${n['umbrella']}`,
+        body: `${n['organization']} asked to become a member of ${n['umbrella']}. An owner or admin of ${n['umbrella']} accepts or declines the request; until then it shares nothing.`,
+        link: null,
+      }),
+      fr: (_e, n) => ({
+        title: `${n['organization']} demande à rejoindre ${n['umbrella']}`,
+        body: `${n['organization']} a demandé à devenir membre de ${n['umbrella']}. Un·e propriétaire ou administrateur·rice de ${n['umbrella']} accepte ou refuse la demande; d’ici là, rien n’est partagé.`,
+        link: null,
+      }),
+    },
+  },
+  'identity.umbrella.join_declined': {
+    audience: (e) => [{ kind: 'members', organizationId: e.payload.organizationId, roles: ADMINS }],
+    organizations: (e) => [e.payload.organizationId],
+    channels: PEOPLE,
+    names: (e) => ({ organization: e.payload.organizationId, umbrella: e.payload.umbrellaId }),
+    text: {
+      en: (_e, n) => ({
+        title: `${n['umbrella']} declined the request to join`,
+        body: `${n['umbrella']} declined ${n['organization']}’s request to become a member.`,
+        link: null,
+      }),
+      fr: (_e, n) => ({
+        title: `${n['umbrella']} a refusé la demande d’adhésion`,
+        body: `${n['umbrella']} a refusé la demande d’adhésion de ${n['organization']}.`,
+        link: null,
+      }),
+    },
+  },
+  'identity.umbrella.member_removed': {
+    audience: (e) => [{ kind: 'members', organizationId: e.payload.organizationId, roles: ADMINS }],
+    organizations: (e) => [e.payload.umbrellaId, e.payload.organizationId],
+    channels: PEOPLE,
+    names: (e) => ({ organization: e.payload.organizationId, umbrella: e.payload.umbrellaId }),
+    text: {
+      en: (_e, n) => ({
+        title: `${n['organization']} is no longer a member of ${n['umbrella']}`,
+        body: `An admin of ${n['umbrella']} removed ${n['organization']} from its members. Credentials already adopted stay adopted; new adoptions through ${n['umbrella']} are refused.`,
+        link: null,
+      }),
+      fr: (_e, n) => ({
+        title: `${n['organization']} n’est plus membre de ${n['umbrella']}`,
+        body: `Un·e administrateur·rice de ${n['umbrella']} a retiré ${n['organization']} de ses membres. Les titres déjà adoptés le restent; les nouvelles adoptions par ${n['umbrella']} sont refusées.`,
+        link: null,
+      }),
+    },
+  },
+  'identity.membership.role_changed': {
+    audience: (e) => [{ kind: 'user', userId: e.payload.userId }],
+    organizations: (e) => [e.payload.organizationId],
+    channels: PEOPLE,
+    names: (e) => ({ organization: e.payload.organizationId }),
+    text: {
+      en: ({ payload: p }, n) => ({
+        title: `Your role in ${n['organization']} changed`,
+        body: `You are now ${p.role.toLowerCase()} of ${n['organization']} (before: ${p.previousRole.toLowerCase()}). Log in again if a page refuses you.`,
+        link: null,
+      }),
+      fr: ({ payload: p }, n) => ({
+        title: `Votre rôle dans ${n['organization']} a changé`,
+        body: `Votre rôle dans ${n['organization']} est maintenant ${p.role.toLowerCase()} (avant : ${p.previousRole.toLowerCase()}). Reconnectez-vous si une page vous refuse l’accès.`,
+        link: null,
+      }),
+    },
+  },
+  'identity.membership.removed': {
+    when: (e) => !e.payload.left,
+    audience: (e) => [{ kind: 'user', userId: e.payload.userId }],
+    organizations: (e) => [e.payload.organizationId],
+    channels: PEOPLE,
+    names: (e) => ({ organization: e.payload.organizationId }),
+    text: {
+      en: (_e, n) => ({
+        title: `You were removed from ${n['organization']}`,
+        body: `An admin of ${n['organization']} removed you from the organization.`,
+        link: null,
+      }),
+      fr: (_e, n) => ({
+        title: `Vous avez été retiré·e de ${n['organization']}`,
+        body: `Un·e administrateur·rice de ${n['organization']} vous a retiré·e de l’organisation.`,
+        link: null,
+      }),
+    },
+  },
   'identity.membership.created': {
     // Partner systems mirror their people from this; nobody needs an inbox message for it.
     audience: () => [],

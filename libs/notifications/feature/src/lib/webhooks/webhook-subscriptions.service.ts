@@ -7,6 +7,8 @@ import { isDomainEventType } from '@lattice/shared-contracts';
 import { Authorizer, type Principal } from '@lattice/shared-auth';
 import type { PageRequest } from '@lattice/shared-graphql';
 import { SecretBox } from '@lattice/shared-util-config';
+import { inTransaction } from '@lattice/shared-data-access';
+import { NOTIFICATIONS_SCHEMA } from '@lattice/notifications-data-access';
 import { NotificationErrors } from '../inbox/inbox.service';
 import { NOTIFICATIONS_SETTINGS, type NotificationsSettings } from '../notifications-settings';
 import { checkWebhookUrl } from './webhook-url';
@@ -58,11 +60,20 @@ export class WebhookSubscriptionsService {
     const verdict = await checkWebhookUrl(url, { production: this.settings.production });
     if (!verdict.ok) throw NotificationErrors.of('INVALID_WEBHOOK_URL', `This webhook URL cannot be used: ${verdict.reason}.`);
     const secret = newWebhookSecret();
-    const rows = (await this.dataSource.query(
-      `INSERT INTO "notifications"."webhook_subscriptions" ("id", "organization_id", "url", "events", "secret_ciphertext", "created_by")
-       VALUES ($1, $2, $3, $4::text[], $5, $6) RETURNING "id", "organization_id", "url", "events", "active", "created_at"`,
-      [randomUUID(), organizationId, verdict.url.toString(), unique, this.box.seal(secret), principal.userId],
-    )) as WebhookSubscriptionRow[];
+    const rows = await inTransaction(this.dataSource, NOTIFICATIONS_SCHEMA, async ({ manager, emit }) => {
+      const inserted = (await manager.query(
+        `INSERT INTO "notifications"."webhook_subscriptions" ("id", "organization_id", "url", "events", "secret_ciphertext", "created_by")
+         VALUES ($1, $2, $3, $4::text[], $5, $6) RETURNING "id", "organization_id", "url", "events", "active", "created_at"`,
+        [randomUUID(), organizationId, verdict.url.toString(), unique, this.box.seal(secret), principal.userId],
+      )) as WebhookSubscriptionRow[];
+      // For the organization's audit log (identity, ADR 0015): the URL's origin only — a path or query may hold a secret.
+      emit({
+        type: 'notifications.webhook.changed',
+        actorId: principal.userId,
+        payload: { subscriptionId: inserted[0]!.id, organizationId, change: 'CREATED', urlOrigin: verdict.url.origin, events: unique },
+      });
+      return inserted;
+    });
     return { ...rows[0]!, secret };
   }
 
@@ -77,10 +88,19 @@ export class WebhookSubscriptionsService {
 
   async remove(principal: Principal, id: string): Promise<boolean> {
     const subscription = await this.authorized(principal, id);
-    await this.dataSource.query(`UPDATE "notifications"."webhook_subscriptions" SET "active" = false WHERE "id" = $1 AND "organization_id" = $2`, [
-      subscription.id,
-      subscription.organization_id,
-    ]);
+    await inTransaction(this.dataSource, NOTIFICATIONS_SCHEMA, async ({ manager, emit }) => {
+      const changed = (await manager.query(
+        `UPDATE "notifications"."webhook_subscriptions" SET "active" = false WHERE "id" = $1 AND "organization_id" = $2 AND "active" RETURNING "id", "url", "events"`,
+        [subscription.id, subscription.organization_id],
+      )) as [Array<{ id: string; url: string; events: string[] }>, number];
+      const row = changed[0]?.[0];
+      if (!row) return;
+      emit({
+        type: 'notifications.webhook.changed',
+        actorId: principal.userId,
+        payload: { subscriptionId: row.id, organizationId: subscription.organization_id, change: 'DELETED', urlOrigin: new URL(row.url).origin, events: row.events },
+      });
+    });
     return true;
   }
 
