@@ -9,7 +9,7 @@ import { useQuery } from '@apollo/client/react';
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { Button, FormError, Page } from '../../ui';
 import { skillLabel } from '../../ui/SkillPicker';
-import { apiErrors, errorMessage } from '../../graphql/errors';
+import { errorText } from '../../graphql/errors';
 import { DEMAND_MAP, type DemandCell } from '../../graphql/documents';
 import {
   DemandGrouping,
@@ -107,9 +107,7 @@ function NeedsBehind({
       </h2>
       <FormError>
         {(error ?? group.error) &&
-          apiErrors(error ?? group.error)
-            .map((e) => errorMessage(t, e))
-            .join(' ')}
+          errorText(t, error ?? group.error)}
       </FormError>
       {(loading && !data) || group.loading ? (
         <p>{t('common:loading')}</p>
@@ -249,9 +247,7 @@ export function Component() {
       </form>
       <FormError>
         {error &&
-          apiErrors(error)
-            .map((e) => errorMessage(t, e))
-            .join(' ')}
+          errorText(t, error)}
       </FormError>
       {loading && !data ? (
         <p>{t('common:loading')}</p>

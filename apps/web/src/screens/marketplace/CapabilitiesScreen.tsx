@@ -11,7 +11,7 @@ import { graphql } from '../../graphql/generated';
 import { useMutation, useQuery } from '@apollo/client/react';
 import { Form, FormError, Page } from '../../ui';
 import { SkillPicker, skillInputs, skillLabel, type SkillWithLevel } from '../../ui/SkillPicker';
-import { apiErrors, errorMessage, setServerErrors } from '../../graphql/errors';
+import { setServerErrors, errorText } from '../../graphql/errors';
 import { useCurrentOrganization } from '../../app/current-organization';
 import { PARTNERSHIPS, useRegions } from './shared/marketplace-documents';
 import { DeliveryMode, type ProfileFieldsFragment } from '../../graphql/generated/graphql';
@@ -106,9 +106,7 @@ function RankedNeeds({ institutionId, hasProfile }: { institutionId: string; has
       <h2 id="ranked-needs">{t('capabilities.rankedTitle')}</h2>
       <FormError>
         {matches.error &&
-          apiErrors(matches.error)
-            .map((e) => errorMessage(t, e))
-            .join(' ')}
+          errorText(t, matches.error)}
       </FormError>
       {!hasProfile ? (
         <p>{t('capabilities.noProfileYet')}</p>

@@ -5,7 +5,7 @@ import { Link, useParams } from 'react-router';
 import { graphql } from '../../graphql/generated';
 import { useQuery } from '@apollo/client/react';
 import { FormError, Page } from '../../ui';
-import { apiErrors, errorMessage } from '../../graphql/errors';
+import { errorText } from '../../graphql/errors';
 import { useCurrentOrganization } from '../../app/current-organization';
 import { PARTNERSHIPS, SKILL_NEED, useRegions } from './shared/marketplace-documents';
 import { RankedMatch } from './shared/MatchReasons';
@@ -63,9 +63,7 @@ export function Component() {
       <p>{t('matches.intro')}</p>
       <FormError>
         {failure &&
-          apiErrors(failure)
-            .map((e) => errorMessage(t, e))
-            .join(' ')}
+          errorText(t, failure)}
       </FormError>
       {matches.loading && !matches.data ? (
         <p>{t('common:loading')}</p>

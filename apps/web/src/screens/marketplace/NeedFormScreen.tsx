@@ -12,7 +12,7 @@ import { graphql } from '../../graphql/generated';
 import { useApolloClient, useMutation, useQuery } from '@apollo/client/react';
 import { Button, ConflictNotice, Form, FormError, Page, SelectField, TextField } from '../../ui';
 import { SkillPicker, skillInputs, skillsText, type SkillWithLevel } from '../../ui/SkillPicker';
-import { apiErrors, errorMessage, hasCode, setServerErrors } from '../../graphql/errors';
+import { hasCode, setServerErrors, errorText } from '../../graphql/errors';
 import { changedFields, type FieldChange } from '../../graphql/conflict';
 import { useCurrentOrganization } from '../../app/current-organization';
 import { SKILL_NEED, useRegions, type SkillNeed } from './shared/marketplace-documents';
@@ -126,9 +126,7 @@ export function Component() {
       <Page title={t('needForm.editTitle')}>
         <FormError>
           {loaded.error
-            ? apiErrors(loaded.error)
-                .map((e) => errorMessage(t, e))
-                .join(' ')
+            ? errorText(t, loaded.error)
             : t('needForm.notFound')}
         </FormError>
       </Page>
@@ -301,9 +299,7 @@ function NeedForm({ need, onClosed }: { need?: SkillNeed; onClosed?: () => void 
           <p>{t('needForm.closeHint')}</p>
           <FormError>
             {closing.error &&
-              apiErrors(closing.error)
-                .map((e) => errorMessage(t, e))
-                .join(' ')}
+              errorText(t, closing.error)}
           </FormError>
           <Button variant="secondary" isDisabled={closing.loading} onPress={() => void closeNeed()}>
             {t('needForm.close')}

@@ -7,7 +7,7 @@ import { graphql } from '../../graphql/generated';
 import { useMutation, useQuery } from '@apollo/client/react';
 import { Label, TextArea, TextField as AriaTextField } from 'react-aria-components';
 import { Button, FormError, Page } from '../../ui';
-import { apiErrors, errorMessage } from '../../graphql/errors';
+import { errorText } from '../../graphql/errors';
 import { useCurrentOrganization } from '../../app/current-organization';
 import { PARTNERSHIPS, type Partnership } from './shared/marketplace-documents';
 import { PartnershipDirection, PartnershipState } from '../../graphql/generated/graphql';
@@ -34,13 +34,14 @@ const DIRECTIONS: string[] = [PartnershipDirection.ProposedToUs, PartnershipDire
 function Respond({ partnership, counterpart }: { partnership: Partnership; counterpart: string }) {
   const { t } = useTranslation('marketplace');
   const [message, setMessage] = useState('');
-  const [respond, { loading, error, client }] = useMutation(RESPOND, { refetchQueries: [PARTNERSHIPS] });
+  const [respond, { loading, error }] = useMutation(RESPOND, { refetchQueries: [PARTNERSHIPS] });
   // The answer replaces these controls: the keyboard goes to the partnership's heading, which now says its state.
   const answer = (accept: boolean) =>
     void respond({ variables: { id: partnership.id, accept, message: message.trim() || null } })
       .then(() => document.getElementById(`partnership-${partnership.id}`)?.focus())
-      // A refused answer (someone answered first, the proposal was withdrawn): show the real state.
-      .catch(() => client.refetchQueries({ include: [PARTNERSHIPS] }));
+      // A refused answer (someone answered first, the proposal was withdrawn): the client refetches
+      // after every failed mutation (graphql/client.ts), so the card shows the real state.
+      .catch(() => undefined);
   return (
     <div className="respond">
       <AriaTextField className="field" value={message} onChange={setMessage}>
@@ -49,9 +50,7 @@ function Respond({ partnership, counterpart }: { partnership: Partnership; count
       </AriaTextField>
       <FormError>
         {error &&
-          apiErrors(error)
-            .map((e) => errorMessage(t, e))
-            .join(' ')}
+          errorText(t, error)}
       </FormError>
       <div className="toolbar">
         <Button
@@ -76,22 +75,18 @@ function Respond({ partnership, counterpart }: { partnership: Partnership; count
 
 function Withdraw({ partnership, counterpart }: { partnership: Partnership; counterpart: string }) {
   const { t } = useTranslation('marketplace');
-  const [withdraw, { loading, error, client }] = useMutation(WITHDRAW, { refetchQueries: [PARTNERSHIPS] });
+  const [withdraw, { loading, error }] = useMutation(WITHDRAW, { refetchQueries: [PARTNERSHIPS] });
   return (
     <div>
       <FormError>
         {error &&
-          apiErrors(error)
-            .map((e) => errorMessage(t, e))
-            .join(' ')}
+          errorText(t, error)}
       </FormError>
       <Button
         variant="secondary"
         isDisabled={loading}
         onPress={() =>
-          void withdraw({ variables: { id: partnership.id } }).catch(() =>
-            client.refetchQueries({ include: [PARTNERSHIPS] }),
-          )
+          void withdraw({ variables: { id: partnership.id } }).catch(() => undefined)
         }
         aria-label={t('partnerships.withdrawTo', { name: counterpart, title: partnership.need.title })}
       >
@@ -170,9 +165,7 @@ export function Component() {
       </div>
       <FormError>
         {error &&
-          apiErrors(error)
-            .map((e) => errorMessage(t, e))
-            .join(' ')}
+          errorText(t, error)}
       </FormError>
       {loading && !data ? (
         <p>{t('common:loading')}</p>

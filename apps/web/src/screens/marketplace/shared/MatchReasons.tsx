@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { useMutation } from '@apollo/client/react';
 import { TextArea, TextField as AriaTextField, Label } from 'react-aria-components';
 import { Button, FormError } from '../../../ui';
-import { apiErrors, errorMessage } from '../../../graphql/errors';
+import { errorText } from '../../../graphql/errors';
 import { PROPOSE, type MatchReason } from './marketplace-documents';
 import type { PartnershipState } from '../../../graphql/generated/graphql';
 
@@ -164,9 +164,7 @@ function ProposeForm({
       </AriaTextField>
       <FormError>
         {error &&
-          apiErrors(error)
-            .map((e) => errorMessage(t, e))
-            .join(' ')}
+          errorText(t, error)}
       </FormError>
       <div className="toolbar">
         <Button type="submit" isDisabled={loading}>
