@@ -98,7 +98,7 @@ function RankedNeeds({ institutionId, hasProfile }: { institutionId: string; has
     (partnerships.data?.partnerships.edges ?? [])
       .map((e) => e.node)
       .filter((p) => p.state === 'PROPOSED' || p.state === 'ACCEPTED')
-      .map((p) => [p.need.id, p.state] as const),
+      .map((p) => [p.need.id, p] as const),
   );
   const list = matches.data?.needMatches ?? [];
   return (
@@ -127,6 +127,7 @@ function RankedNeeds({ institutionId, hasProfile }: { institutionId: string; has
               reasons={match.reasons}
               reasonsLabel={t('matches.reasonsFor', { name: match.need.title })}
               already={taken.get(match.need.id)}
+              organizationId={institutionId}
               proposal={{
                 needId: match.need.id,
                 institutionId,

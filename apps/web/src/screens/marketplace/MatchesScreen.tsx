@@ -48,7 +48,7 @@ export function Component() {
     (partnerships.data?.partnerships.edges ?? [])
       .map((e) => e.node)
       .filter((p) => p.need.id === id && (p.state === 'PROPOSED' || p.state === 'ACCEPTED'))
-      .map((p) => [p.institution.id, p.state] as const),
+      .map((p) => [p.institution.id, p] as const),
   );
   const failure = need.error ?? matches.error;
   const list = matches.data?.partnerMatches ?? [];
@@ -83,6 +83,7 @@ export function Component() {
               reasons={match.reasons}
               reasonsLabel={t('matches.reasonsFor', { name: match.institution.name })}
               already={proposed.get(match.institution.id)}
+              organizationId={organizationId}
               proposal={{
                 needId: id,
                 institutionId: match.institution.id,
