@@ -86,7 +86,7 @@ export function Component() {
           ))}
         </ul>
       )}
-      <Contributions credentialId={credential.id} />
+      <Contributions credentialId={credential.id} visible={credential.contributionsVisible} />
     </Page>
   );
 }

@@ -112,6 +112,7 @@ export const CREDENTIAL = graphql(`
         }
       }
       designId
+      contributionsVisible
       framework {
         id
         name

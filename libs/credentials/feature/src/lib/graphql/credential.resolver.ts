@@ -81,6 +81,13 @@ export class CredentialResolver {
     return (await credentialsLoaders(context.loaders, this.repository).adoptions.load(credential.id)).map(toAdoptionModel);
   }
 
+  @ResolveField(() => Boolean, {
+    description: 'Whether the caller may read contributions (a member of the issuer, a design partner, a sponsoring umbrella or an adopter): ask for contributions only when true.',
+  })
+  async contributionsVisible(@CurrentPrincipal() principal: Principal, @Parent() credential: CredentialModel): Promise<boolean> {
+    return this.contributionsOf.mayView(principal, credential.id);
+  }
+
   @ResolveField(() => CredentialContributionsModel, {
     description: 'Who designed, reviewed, endorsed, sponsored, adopted and issued it. Visible to members of the issuer, the design partners, the sponsoring umbrellas and the adopters; FORBIDDEN to others.',
   })
