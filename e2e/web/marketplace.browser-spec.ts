@@ -218,6 +218,25 @@ describe('need form', () => {
     expect(await count()).toBe(before);
   });
 
+  it('refuses a “needed by” date in the past before sending, on its field', async () => {
+    const page = await pageAs(employer);
+    const count = async () => (await ok<{ skillNeeds: { totalCount: number } }>('query($o: ID!) { skillNeeds(filter: { organizationId: $o }) { totalCount } }', { o: employerOrg }, employer.token)).skillNeeds.totalCount;
+    const before = await count();
+    const yesterday = new Date(Date.now() - 2 * 86_400_000).toISOString().slice(0, 10);
+    await page.goto('/needs/new');
+    await fillNeedForm(page, { ...need(`Yesterday's crew ${suffix}`), neededBy: yesterday });
+    await page.getByRole('button', { name: 'Post skill need' }).click();
+    await expectDescription(page.getByLabel('Needed by', { exact: true }), 'Choose today or a later date: a need cannot be needed by a date that has passed.');
+    expect(await page.getByLabel('Needed by', { exact: true }).getAttribute('aria-invalid')).toBe('true');
+    await checkScreen(page, 'need-form-past-date');
+    expect(await count()).toBe(before);
+    // A later date goes through.
+    await page.getByLabel('Needed by', { exact: true }).fill('2099-03-01');
+    await page.getByRole('button', { name: 'Post skill need' }).click();
+    await page.waitForURL(/\/needs\/[0-9a-f-]{36}\/matches$/);
+    expect(await count()).toBe(before + 1);
+  });
+
   it('a stale edit shows what changed and reloads the latest version; a need can be closed', async () => {
     const title = `Maintenance planners ${suffix}`;
     const page = await pageAs(employer);

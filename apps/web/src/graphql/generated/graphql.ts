@@ -346,8 +346,10 @@ export type SkillNeedFilter = {
   /** Needs of the umbrella’s member organizations (umbrella members only). */
   umbrellaId?: string | number | null | undefined;
   skillId?: string | number | null | undefined;
-  /** Includes every region within it. */
+  /** Includes every region within it (unless exactRegion). */
   region?: string | null | undefined;
+  /** Only needs posted for exactly `region`, not for the regions within it: the needs a demand map cell grouped by region counts. */
+  exactRegion?: boolean | null | undefined;
   /** NAICS code or prefix. */
   sector?: string | null | undefined;
   careerStage?: CareerStage | null | undefined;

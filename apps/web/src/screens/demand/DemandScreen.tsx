@@ -75,8 +75,9 @@ function NeedsBehind({
   // Choosing a cell takes keyboard and screen-reader users to what it shows.
   useEffect(() => heading.current?.focus(), []);
   const byCell =
+    // A region cell counts the needs posted for exactly its region (not those within it): list those.
     groupBy === 'REGION'
-      ? { region: cell.key }
+      ? { region: cell.key, exactRegion: true }
       : groupBy === 'SECTOR'
         ? { sector: cell.key }
         : groupBy === 'SKILL'

@@ -56,7 +56,7 @@ const FIELDS = [
   'neededBy',
 ] as const;
 
-function needSchema(t: TFunction) {
+function needSchema(t: TFunction, stored?: string | null) {
   return z.object({
     title: z.string().trim().min(3, t('validation.title')).max(200, t('validation.title')),
     description: z.string().max(5000, t('validation.description')),
@@ -73,8 +73,18 @@ function needSchema(t: TFunction) {
       .regex(/^\d+$/, t('validation.learnerCount'))
       .refine((v) => Number(v) >= 1, t('validation.learnerCount')),
     careerStage: z.enum(CareerStage, t('validation.careerStage')),
-    neededBy: z.string().regex(/^(\d{4}-\d{2}-\d{2})?$/, t('validation.neededBy')),
+    neededBy: z
+      .string()
+      .regex(/^(\d{4}-\d{2}-\d{2})?$/, t('validation.neededBy'))
+      // Not before today (here); a stored date that has passed may stay while other fields change.
+      .refine((v) => !v || v === stored || v >= localToday(), t('validation.neededByPast')),
   });
+}
+
+/** Today's date where the browser is (YYYY-MM-DD). */
+function localToday(): string {
+  const now = new Date();
+  return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
 }
 type Values = z.input<ReturnType<typeof needSchema>>;
 
@@ -145,7 +155,7 @@ function NeedForm({ need, onClosed }: { need?: SkillNeed; onClosed?: () => void 
   const [post] = useMutation(POST, { refetchQueries: [ORGANIZATION_NEEDS] });
   const [update] = useMutation(UPDATE);
   const [close, closing] = useMutation(CLOSE);
-  const schema = useMemo(() => needSchema(t), [t]);
+  const schema = useMemo(() => needSchema(t, need?.neededBy), [t, need?.neededBy]);
   const form = useForm<Values>({
     resolver: zodResolver(schema),
     defaultValues: need ? valuesOf(need) : EMPTY,
