@@ -22,6 +22,10 @@ graphql(`
     id
     title
     publishedAt
+    assessment {
+      masteryThreshold
+      attemptsAllowed
+    }
     issuer {
       id
       name
