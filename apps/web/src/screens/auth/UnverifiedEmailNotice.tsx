@@ -25,9 +25,7 @@ export function UnverifiedEmailNotice({ email }: { email: string }) {
       await resend();
       setSent(true);
     } catch (failure) {
-      setError(
-        errorText(t, failure),
-      );
+      setError(errorText(t, failure));
     }
   };
   return (

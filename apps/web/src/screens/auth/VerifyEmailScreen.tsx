@@ -46,9 +46,7 @@ export function Component() {
       }
       setVerified(data.verifyEmail.email);
     } catch (failure) {
-      setError(
-        errorText(t, failure),
-      );
+      setError(errorText(t, failure));
     }
   };
 

@@ -5,8 +5,6 @@ import { errorText } from '../../graphql/errors';
 
 export function ErrorNotice({ error, fallback }: { error: unknown; fallback?: string }) {
   const { t } = useTranslation('codev');
-  const text = error
-    ? errorText(t, error)
-    : fallback;
+  const text = error ? errorText(t, error) : fallback;
   return <FormError>{text}</FormError>;
 }

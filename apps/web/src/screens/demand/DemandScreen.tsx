@@ -106,10 +106,7 @@ function NeedsBehind({
       <h2 id="needs-behind" tabIndex={-1} ref={heading}>
         {t('drill.title', { label: cell.label })}
       </h2>
-      <FormError>
-        {(error ?? group.error) &&
-          errorText(t, error ?? group.error)}
-      </FormError>
+      <FormError>{(error ?? group.error) && errorText(t, error ?? group.error)}</FormError>
       {(loading && !data) || group.loading ? (
         <p>{t('common:loading')}</p>
       ) : needs.length === 0 ? (
@@ -246,10 +243,7 @@ export function Component() {
           </div>
         )}
       </form>
-      <FormError>
-        {error &&
-          errorText(t, error)}
-      </FormError>
+      <FormError>{error && errorText(t, error)}</FormError>
       {loading && !data ? (
         <p>{t('common:loading')}</p>
       ) : cells.length === 0 ? (

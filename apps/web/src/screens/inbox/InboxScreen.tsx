@@ -76,10 +76,7 @@ export function Component() {
           {t('markAllRead')}
         </Button>
       </div>
-      <FormError>
-        {failure &&
-          errorText(t, failure)}
-      </FormError>
+      <FormError>{failure && errorText(t, failure)}</FormError>
       {loading && !data ? (
         <p>{t('common:loading')}</p>
       ) : items.length === 0 ? (

@@ -126,10 +126,7 @@ export function Component() {
               ))}
             </tbody>
           </table>
-          <FormError>
-            {saving.error &&
-              errorText(t, saving.error)}
-          </FormError>
+          <FormError>{saving.error && errorText(t, saving.error)}</FormError>
           <Button type="submit" isDisabled={saving.loading}>
             {t('preferences.save')}
           </Button>

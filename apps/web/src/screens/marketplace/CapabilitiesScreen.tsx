@@ -104,10 +104,7 @@ function RankedNeeds({ institutionId, hasProfile }: { institutionId: string; has
   return (
     <section aria-labelledby="ranked-needs">
       <h2 id="ranked-needs">{t('capabilities.rankedTitle')}</h2>
-      <FormError>
-        {matches.error &&
-          errorText(t, matches.error)}
-      </FormError>
+      <FormError>{matches.error && errorText(t, matches.error)}</FormError>
       {!hasProfile ? (
         <p>{t('capabilities.noProfileYet')}</p>
       ) : matches.loading && !matches.data ? (

@@ -61,10 +61,7 @@ export function Component() {
         <Link to="/partnerships">{t('partnerships.link')}</Link>
       </p>
       <p>{t('matches.intro')}</p>
-      <FormError>
-        {failure &&
-          errorText(t, failure)}
-      </FormError>
+      <FormError>{failure && errorText(t, failure)}</FormError>
       {matches.loading && !matches.data ? (
         <p>{t('common:loading')}</p>
       ) : list.length === 0 ? (

@@ -134,11 +134,7 @@ export function Component() {
   if (!need)
     return (
       <Page title={t('needForm.editTitle')}>
-        <FormError>
-          {loaded.error
-            ? errorText(t, loaded.error)
-            : t('needForm.notFound')}
-        </FormError>
+        <FormError>{loaded.error ? errorText(t, loaded.error) : t('needForm.notFound')}</FormError>
       </Page>
     );
   return <NeedForm key={need.id} need={need} onClosed={() => void loaded.refetch()} />;
@@ -307,10 +303,7 @@ function NeedForm({ need, onClosed }: { need?: SkillNeed; onClosed?: () => void 
         <section aria-labelledby="close-need" className="danger-zone">
           <h2 id="close-need">{t('needForm.closeHeading')}</h2>
           <p>{t('needForm.closeHint')}</p>
-          <FormError>
-            {closing.error &&
-              errorText(t, closing.error)}
-          </FormError>
+          <FormError>{closing.error && errorText(t, closing.error)}</FormError>
           <Button variant="secondary" isDisabled={closing.loading} onPress={() => void closeNeed()}>
             {t('needForm.close')}
           </Button>

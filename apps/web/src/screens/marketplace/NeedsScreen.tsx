@@ -57,10 +57,7 @@ export function Component() {
       ) : (
         <>
           <p>{t('needs.intro', { organization: organization?.name ?? '' })}</p>
-          <FormError>
-            {error &&
-              errorText(t, error)}
-          </FormError>
+          <FormError>{error && errorText(t, error)}</FormError>
           {loading && !data ? (
             <p>{t('common:loading')}</p>
           ) : needs.length === 0 ? (

@@ -82,10 +82,7 @@ export function Component() {
           </select>
         </div>
       </div>
-      <FormError>
-        {error &&
-          errorText(t, error)}
-      </FormError>
+      <FormError>{error && errorText(t, error)}</FormError>
       {loading && !data ? (
         <p>{t('common:loading')}</p>
       ) : items.length === 0 ? (

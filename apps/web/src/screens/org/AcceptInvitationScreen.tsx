@@ -43,9 +43,7 @@ export function Component() {
       await enter(data.acceptInvitation.organization.id);
       await navigate('/');
     } catch (failure) {
-      setError(
-        errorText(t, failure),
-      );
+      setError(errorText(t, failure));
     }
   };
 
@@ -81,5 +79,7 @@ export function Component() {
 
 /** The `next` parameter that brings the person back to this invitation once signed in. */
 function next(token: string): string {
-  return new URLSearchParams({ next: `/invitations/accept?${new URLSearchParams({ token }).toString()}` }).toString();
+  return new URLSearchParams({
+    next: `/invitations/accept?${new URLSearchParams({ token }).toString()}`,
+  }).toString();
 }

@@ -43,9 +43,7 @@ export function Component() {
           href: `data:application/ld+json;charset=utf-8,${encodeURIComponent(JSON.stringify(result.data.myTranscript, null, 2))}`,
         });
     } catch (failure) {
-      setTranscriptError(
-        errorText(t, failure),
-      );
+      setTranscriptError(errorText(t, failure));
     } finally {
       setPreparing(false);
     }

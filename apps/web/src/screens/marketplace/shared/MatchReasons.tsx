@@ -204,10 +204,7 @@ function ProposeForm({
         <Label>{t('propose.message')}</Label>
         <TextArea rows={3} />
       </AriaTextField>
-      <FormError>
-        {error &&
-          errorText(t, error)}
-      </FormError>
+      <FormError>{error && errorText(t, error)}</FormError>
       <div className="toolbar">
         <Button type="submit" isDisabled={loading}>
           {t('propose.send')}

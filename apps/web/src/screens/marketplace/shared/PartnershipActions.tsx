@@ -42,10 +42,7 @@ export function Respond({ partnership, counterpart }: { partnership: Partnership
         <Label>{t('partnerships.responseMessage', { name: counterpart })}</Label>
         <TextArea rows={2} />
       </AriaTextField>
-      <FormError>
-        {error &&
-          errorText(t, error)}
-      </FormError>
+      <FormError>{error && errorText(t, error)}</FormError>
       <div className="toolbar">
         <Button
           isDisabled={loading}
@@ -72,16 +69,11 @@ export function Withdraw({ partnership, counterpart }: { partnership: Partnershi
   const [withdraw, { loading, error }] = useMutation(WITHDRAW, { refetchQueries: [PARTNERSHIPS] });
   return (
     <div>
-      <FormError>
-        {error &&
-          errorText(t, error)}
-      </FormError>
+      <FormError>{error && errorText(t, error)}</FormError>
       <Button
         variant="secondary"
         isDisabled={loading}
-        onPress={() =>
-          void withdraw({ variables: { id: partnership.id } }).catch(() => undefined)
-        }
+        onPress={() => void withdraw({ variables: { id: partnership.id } }).catch(() => undefined)}
         aria-label={t('partnerships.withdrawTo', { name: counterpart, title: partnership.need.title })}
       >
         {t('partnerships.withdraw')}
