@@ -322,7 +322,7 @@ describe('notifications journeys', () => {
     );
     const title = `You earned “${credentialTitle}”`;
 
-    await expectInbox([learner], type, title, award.awardCredential.publicUrl);
+    await expectInbox([learner], type, title, `/public/credentials/${award.awardCredential.id}`);
     await expectMail([learner], title);
     const event = await signedHook('/aw/college', type, collegeSecret);
     expect(event.payload).toMatchObject({ credentialId, issuerId: collegeOrg });

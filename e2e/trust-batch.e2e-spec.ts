@@ -79,6 +79,51 @@ describe('trust: batch issuance', () => {
     expect(codeOf(await gql(PROGRESS, { id: queued.id }, employer.token))).toBe('FORBIDDEN');
   });
 
+  it('checks each learner with the single award’s rules: invalid ones fail as their items, the valid ones are awarded', async () => {
+    const badEmail = { ...learner(21), recipient: { email: 'not-an-email', name: 'Bad Mail' } };
+    const httpLink = { ...learner(22), evidence: [{ url: 'http://portfolio.example.org/batch/22', narrative: 'Plain http.' }] };
+    const learners = [learner(20), badEmail, httpLink, learner(23, 61.5), learner(24)];
+    const queued = (await ok(BATCH, { i: { credentialId, issuerId: collegeId, learners } }, college.token)).awardCredentialBatch;
+    expect(queued).toMatchObject({ total: 5, failed: 2 });
+    const done = await eventually(
+      async () => (await ok(PROGRESS, { id: queued.id }, college.token)).awardBatch,
+      (batch) => batch.status === 'DONE',
+      60_000,
+    );
+    expect(done).toMatchObject({ total: 5, succeeded: 2, failed: 3 });
+    const byPosition = (position: number) => done.items.find((i: { position: number }) => i.position === position);
+    expect(byPosition(1)).toMatchObject({ status: 'FAILED', awardId: null, errorCode: 'COMMON.INVALID_INPUT' });
+    expect(byPosition(1).errorMessage).toContain('recipient.email');
+    expect(byPosition(2)).toMatchObject({ status: 'FAILED', awardId: null, errorCode: 'COMMON.INVALID_INPUT' });
+    expect(byPosition(2).errorMessage).toContain('https://');
+    expect(byPosition(3)).toMatchObject({ status: 'FAILED', errorCode: 'CREDENTIALS.BELOW_MASTERY_THRESHOLD' });
+    expect([byPosition(0).status, byPosition(4).status]).toEqual(['AWARDED', 'AWARDED']);
+    // Refused learners keep no address either.
+    const emails = await query<{ n: number }>('SELECT count(*)::int AS n FROM "credentials"."award_batch_items" WHERE "batch_id" = $1 AND "recipient_email" IS NOT NULL', [queued.id]);
+    expect(emails[0]!.n).toBe(0);
+  });
+
+  it('finishes at once a batch whose every learner is refused by the input rules', async () => {
+    const badEmail = { ...learner(31), recipient: { email: 'nobody', name: 'Nobody' } };
+    const queued = (await ok(BATCH, { i: { credentialId, issuerId: collegeId, learners: [badEmail] } }, college.token)).awardCredentialBatch;
+    expect(queued).toMatchObject({ status: 'DONE', total: 1, succeeded: 0, failed: 1 });
+  });
+
+  it('tells issuers the published assessment the rules check against', async () => {
+    const credential = (await ok('query($id: ID!) { credential(id: $id) { assessment { masteryThreshold attemptsAllowed } } }', { id: credentialId }, college.token)).credential;
+    expect(credential.assessment).toEqual({ masteryThreshold: 80, attemptsAllowed: 2 });
+  });
+
+  it('refuses an http:// evidence link on a single award, as the form does', async () => {
+    const refused = await gql(
+      'mutation($i: AwardInput!) { awardCredential(input: $i) { id } }',
+      { i: { credentialId, issuerId: collegeId, ...learner(40), evidence: [{ url: 'http://portfolio.example.org/x' }] } },
+      college.token,
+    );
+    expect(codeOf(refused)).toBe('BAD_USER_INPUT');
+    expect(JSON.stringify(refused.errors?.[0]?.extensions?.details)).toContain('evidence');
+  });
+
   it('refuses empty, oversized and non-admin batches, writing nothing', async () => {
     const before = await batchRows(credentialId);
     const empty = await gql(BATCH, { i: { credentialId, issuerId: collegeId, learners: [] } }, college.token);

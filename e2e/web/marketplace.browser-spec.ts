@@ -7,7 +7,7 @@ import { randomUUID } from 'node:crypto';
 import type { Page } from 'playwright-core';
 import { createOrganization, eventually, ok, signUp, type Session } from '../support/client';
 import { checkScreen, expectDescription, expectText, newContext, screenshot, useBrowser } from './support/browser';
-import { acceptProposal, fillNeedForm, focusedText, partnershipCard, pickSkill, postNeed, proposeFromMatches, proposeFromRankedNeeds, rankedInstitutions, saveCapabilityProfile, withdrawProposal, type NeedDraft } from './steps/marketplace';
+import { acceptProposal, fillNeedForm, focusedText, partnershipCard, pickSkill, postNeed, proposeFromMatches, proposeFromRankedNeeds, rankedCard, rankedInstitutions, saveCapabilityProfile, withdrawProposal, type NeedDraft } from './steps/marketplace';
 
 const browser = useBrowser();
 const suffix = randomUUID().slice(0, 6);
@@ -118,7 +118,7 @@ describe('marketplace', () => {
 
     await proposeFromMatches(page, { needId, institution: COLLEGE, message: 'Could we build this together for September?' });
     // The keyboard lands on what replaced the form.
-    expect(await eventually(() => focusedText(page), (text) => text.startsWith('Proposal sent.'))).toBe('Proposal sent. Waiting for an answer.');
+    expect(await eventually(() => focusedText(page), (text) => text.startsWith('Proposal sent'))).toBe(`Proposal sent to ${COLLEGE}. Waiting for an answer.`);
     await page.goto('/needs');
     await expectText(page.getByRole('list', { name: 'Your skill needs' }), title);
     await checkScreen(page, 'needs');
@@ -155,6 +155,46 @@ describe('marketplace', () => {
     await expectText(employerCard, `Proposed to you by ${COLLEGE}`);
     await withdrawProposal(collegePage, { needTitle: other, to: EMPLOYER });
   });
+
+  it('the institution’s ranked card says who proposed, and accepts or declines right there', async () => {
+    const [toAccept, toDecline] = [`Hoist operators ${suffix}`, `Shaft inspectors ${suffix}`];
+    const skill = await skillId('solve problems', 'solve problems');
+    for (const title of [toAccept, toDecline]) {
+      const posted = await ok(
+        'mutation($i: PostSkillNeedInput!) { postSkillNeed(input: $i) { id } }',
+        { i: { organizationId: employerOrg, title, skills: [{ skillId: skill, level: 2 }], region: 'ON-Sudbury', deliveryModes: ['HYBRID'], learnerCount: 8, careerStage: 'ENTRY', neededBy: '2099-01-01' } },
+        employer.token,
+      );
+      // The employer proposes (from its matches); the college has not answered.
+      await ok('mutation($i: ProposePartnershipInput!) { proposePartnership(input: $i) { id } }', { i: { needId: posted.postSkillNeed.id, institutionId: collegeOrg, message: `Please build ${title}` } }, employer.token);
+    }
+    const page = await pageAs(college);
+    await page.goto('/capabilities');
+    await page.getByRole('list', { name: 'Needs ranked for you' }).waitFor();
+    const accepting = rankedCard(page, toAccept);
+    // Not "Proposal sent": the employer proposed, so the card says so and offers the answer.
+    await expectText(accepting.getByRole('status'), `${EMPLOYER} proposed a partnership on this need. Accept or decline it here.`);
+    await expectText(accepting, `Please build ${toAccept}`);
+    await expect(accepting.getByText('Proposal sent', { exact: false }).count()).resolves.toBe(0);
+    await checkScreen(page, 'capabilities-proposed-to-us');
+    await accepting.getByLabel(`Your answer to ${EMPLOYER} (optional)`).fill('Yes, from January.');
+    await accepting.getByRole('button', { name: `Accept the proposal from ${EMPLOYER} for ${toAccept}` }).click();
+    await expectText(accepting.getByRole('status'), `Partnership with ${EMPLOYER} accepted.`);
+    await expect(accepting.getByRole('button', { name: /^Accept/ }).count()).resolves.toBe(0);
+
+    const declining = rankedCard(page, toDecline);
+    await declining.getByRole('button', { name: `Decline the proposal from ${EMPLOYER} for ${toDecline}` }).click();
+    // A declined proposal is no longer open: the card offers to propose again.
+    await declining.getByRole('button', { name: `Propose a partnership with ${EMPLOYER}` }).waitFor();
+    const states = await ok<{ partnerships: { edges: Array<{ node: { state: string; responseMessage: string | null; need: { title: string } } }> } }>(
+      'query($o: ID!) { partnerships(organizationId: $o, filter: { direction: PROPOSED_BY_US }) { edges { node { state responseMessage need { title } } } } }',
+      { o: employerOrg },
+      employer.token,
+    );
+    const byTitle = Object.fromEntries(states.partnerships.edges.map((e) => [e.node.need.title, e.node]));
+    expect(byTitle[toAccept]).toEqual({ state: 'ACCEPTED', responseMessage: 'Yes, from January.', need: { title: toAccept } });
+    expect(byTitle[toDecline]!.state).toBe('DECLINED');
+  });
 });
 
 describe('need form', () => {
@@ -176,6 +216,25 @@ describe('need form', () => {
     await expectDescription(page.getByLabel('Number of learners'), 'Some of this is not valid.');
     expect(await page.getByLabel('Number of learners').getAttribute('aria-invalid')).toBe('true');
     expect(await count()).toBe(before);
+  });
+
+  it('refuses a “needed by” date in the past before sending, on its field', async () => {
+    const page = await pageAs(employer);
+    const count = async () => (await ok<{ skillNeeds: { totalCount: number } }>('query($o: ID!) { skillNeeds(filter: { organizationId: $o }) { totalCount } }', { o: employerOrg }, employer.token)).skillNeeds.totalCount;
+    const before = await count();
+    const yesterday = new Date(Date.now() - 2 * 86_400_000).toISOString().slice(0, 10);
+    await page.goto('/needs/new');
+    await fillNeedForm(page, { ...need(`Yesterday's crew ${suffix}`), neededBy: yesterday });
+    await page.getByRole('button', { name: 'Post skill need' }).click();
+    await expectDescription(page.getByLabel('Needed by', { exact: true }), 'Choose today or a later date: a need cannot be needed by a date that has passed.');
+    expect(await page.getByLabel('Needed by', { exact: true }).getAttribute('aria-invalid')).toBe('true');
+    await checkScreen(page, 'need-form-past-date');
+    expect(await count()).toBe(before);
+    // A later date goes through.
+    await page.getByLabel('Needed by', { exact: true }).fill('2099-03-01');
+    await page.getByRole('button', { name: 'Post skill need' }).click();
+    await page.waitForURL(/\/needs\/[0-9a-f-]{36}\/matches$/);
+    expect(await count()).toBe(before + 1);
   });
 
   it('a stale edit shows what changed and reloads the latest version; a need can be closed', async () => {

@@ -7,7 +7,7 @@
 import { createOrganization, joinUmbrellaAccepted, ok, signUp, type Session } from '../support/client';
 import { publishCredential } from '../support/credentials';
 import { checkScreen, expectDescription, expectText, newContext, useBrowser } from './support/browser';
-import { adopt, awardBatch, downloadTranscript, verifyTranscript, revokeButton, awardOne, chooseLearnersCsv, endorse, expectPublicStatus, fillAwardOne, openCatalogueCredential, openIssuing, openPublicPageAndVerify, revoke, sponsor } from './steps/trust';
+import { adopt, downloadTranscript, verifyTranscript, revokeButton, awardOne, chooseLearnersCsv, endorse, expectPublicStatus, fillAwardOne, openCatalogueCredential, openIssuing, openPublicPageAndVerify, revoke, sponsor } from './steps/trust';
 import { openMailbox, withVerifiedEmail, type Mailbox } from '../support/mailbox';
 
 jest.setTimeout(180_000);
@@ -103,33 +103,53 @@ it('awards one learner (refusing a score below the threshold on its field), a CS
   await page.getByLabel('Score (percent)').fill('abc');
   await page.getByRole('button', { name: 'Award the credential' }).click();
   await expectDescription(page.getByLabel('Score (percent)'), 'Enter a score from 0 to 100.');
+  await page.getByLabel('Score (percent)').fill('92');
+  await page.getByLabel('Evidence link (optional)').fill('http://portfolio.example.org/casey');
+  await page.getByRole('button', { name: 'Award the credential' }).click();
+  await expectDescription(page.getByLabel('Evidence link (optional)'), 'Enter a web address starting with https://.');
 
   const publicPath = await awardOne(page, { credentialTitle: TITLE, name: 'Casey Learner', email: learner.email, score: 92, evidenceUrl: 'https://portfolio.example.org/casey', evidenceNarrative: 'A clean bead, first try.' });
   expect(publicPath).toMatch(/^\/public\/credentials\/[0-9a-f-]{36}$/);
   await expectText(page.getByTestId('award-row'), 'Casey Learner');
   await checkScreen(page, 'issuing');
 
-  // A bad row is shown with its row number, and nothing is sent.
+  // Every row is checked with the single-learner form's rules before anything is sent: a bad
+  // e-mail, a score below the threshold and an http:// evidence link are shown with their row
+  // numbers and stay out; the valid rows go.
   let batches = 0;
   page.on('request', (request) => {
     if (request.url().endsWith('/graphql') && request.postData()?.includes('AwardCredentialBatch')) batches++;
   });
   await openIssuing(page, TITLE);
-  const rowErrors = await chooseLearnersCsv(page, 'learners.csv', 'name,email,score\nAda Batch,ada.batch@example.org,90\nBo Batch,not-an-email,85\n');
-  expect(rowErrors).toEqual(['Row 3: The e-mail address is not valid.']);
-  await expectDescription(page.getByLabel('Learners file (CSV)'), '1 row needs fixing. Nothing was sent.');
-  expect(await page.getByRole('button', { name: /^Award \d+ learners?$/ }).count()).toBe(0);
+  const csv =
+    'name,email,score,attempt,evidence_url\n' +
+    'Ada Batch,ada.batch@example.org,90,1,https://portfolio.example.org/ada\n' +
+    'Bo Batch,not-an-email,85,1,\n' +
+    'Cy Batch,cy.batch@example.org,61.5,1,\n' +
+    'Di Batch,di.batch@example.org,95,1,http://portfolio.example.org/di\n' +
+    'Ed Batch,ed.batch@example.org,88,1,\n';
+  const rowErrors = await chooseLearnersCsv(page, 'learners.csv', csv);
+  expect(rowErrors).toEqual([
+    'Row 3: The e-mail address is not valid.',
+    'Row 4: The score is below this credential’s mastery threshold.',
+    'Row 5: The evidence link must start with https://.',
+  ]);
+  await expectDescription(page.getByLabel('Learners file (CSV)'), '3 rows cannot be awarded as they are; they will not be sent.');
+  await expectText(page.getByRole('main'), 'learners.csv: 2 learners ready to award.');
   await checkScreen(page, 'issuing-csv-errors');
   expect(batches).toBe(0);
 
-  const outcomes = await awardBatch(page, { credentialTitle: TITLE, csv: 'name,email,score,attempt\nAda Batch,ada.batch@example.org,90,1\nBo Batch,bo.batch@example.org,61.5,1\nCy Batch,cy.batch@example.org,88,1\n' });
+  await page.getByRole('button', { name: 'Award 2 learners' }).click();
+  await expectText(page.getByTestId('batch-progress'), /^Done: /);
   expect(batches).toBe(1);
-  expect(outcomes).toEqual([
-    { row: 2, learner: 'Ada Batch', outcome: 'Awarded' },
-    { row: 3, learner: 'Bo Batch', outcome: 'Not awarded: The score is below the credential’s mastery threshold.' },
-    { row: 4, learner: 'Cy Batch', outcome: 'Awarded' },
+  const outcomes = await Promise.all(
+    (await page.getByTestId('batch-item').all()).map(async (row) => (await row.locator('td').allTextContents()).map((c) => c.trim())),
+  );
+  expect(outcomes.map(([row, learner, , outcome]) => ({ row, learner, outcome }))).toEqual([
+    { row: '2', learner: 'Ada Batch', outcome: 'Awarded' },
+    { row: '6', learner: 'Ed Batch', outcome: 'Awarded' },
   ]);
-  await expectText(page.getByTestId('batch-progress'), 'Done: 2 awarded, 1 not awarded, of 3.');
+  await expectText(page.getByTestId('batch-progress'), 'Done: 2 awarded, 0 not awarded, of 2.');
   await checkScreen(page, 'issuing-batch');
 
   // The learner's public page verifies; after a revocation with a reason, its status check fails.

@@ -208,6 +208,10 @@ export async function approve(page: Page, organization: string): Promise<void> {
 
 export async function publish(page: Page): Promise<void> {
   await page.getByRole('button', { name: 'Publish the credential' }).click();
+  // An irreversible step: the dialog says so, and publishing waits for the confirmation.
+  const dialog = page.getByRole('alertdialog');
+  await expectText(dialog, /^Publish “.+”\?Once published, version \d+ is the credential/);
+  await dialog.getByRole('button', { name: 'Publish', exact: true }).click();
   await expectStage(page, 'Published');
 }
 

@@ -113,7 +113,7 @@ async function proposeOnCard(card: Locator, partner: string, message?: string): 
   const form = card.getByRole('form', { name: `Proposal to ${partner}` });
   if (message) await form.getByLabel('Message (optional)').fill(message);
   await form.getByRole('button', { name: 'Send proposal' }).click();
-  await expectText(card.getByRole('status'), 'Proposal sent.');
+  await expectText(card.getByRole('status'), `Proposal sent to ${partner}. Waiting for an answer.`);
 }
 
 /** The text of the element that has focus, e.g. to check where an action left the keyboard. */

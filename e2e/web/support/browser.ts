@@ -31,8 +31,11 @@ export function useBrowser(): () => Browser {
   };
 }
 
-export async function newContext(browser: Browser, options: { locale?: string; token?: string } = {}): Promise<BrowserContext> {
-  const context = await browser.newContext({ baseURL: appOrigin(), locale: options.locale ?? 'en-CA', viewport: { width: 1280, height: 900 } });
+/** A phone's screen (the narrowest the app is made for). */
+export const PHONE = { width: 390, height: 844 } as const;
+
+export async function newContext(browser: Browser, options: { locale?: string; token?: string; viewport?: { width: number; height: number } } = {}): Promise<BrowserContext> {
+  const context = await browser.newContext({ baseURL: appOrigin(), locale: options.locale ?? 'en-CA', viewport: options.viewport ?? { width: 1280, height: 900 } });
   context.setDefaultTimeout(15_000);
   if (options.token) {
     await context.addInitScript((token) => {

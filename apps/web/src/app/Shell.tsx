@@ -1,8 +1,8 @@
 // The frame around every screen: skip link, header (product, navigation, organization switcher,
 // language, inbox count, user menu), the main landmark the skip link targets, and a footer.
-import { Suspense, useId } from 'react';
+import { Suspense, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, NavLink, Outlet, useNavigate } from 'react-router';
+import { Link, NavLink, Outlet, useLocation, useNavigate } from 'react-router';
 import { useApolloClient, useQuery } from '@apollo/client/react';
 import { Menu, MenuItem, MenuTrigger, Popover } from 'react-aria-components';
 import { Button } from '../ui';
@@ -18,7 +18,11 @@ function LanguageSwitch() {
   return (
     <div className="header-control">
       <label htmlFor={id}>{t('shell.language')}</label>
-      <select id={id} value={i18n.language} onChange={(event) => void setLanguage(event.target.value as Language)}>
+      <select
+        id={id}
+        value={i18n.language}
+        onChange={(event) => void setLanguage(event.target.value as Language)}
+      >
         {LANGUAGES.map((lang) => (
           <option key={lang} value={lang} lang={lang}>
             {t(`shell.languageName.${lang}`, { lng: lang })}
@@ -33,11 +37,16 @@ function OrganizationSwitch() {
   const { t } = useTranslation();
   const { me, current } = useCurrentOrganization();
   const id = useId();
-  if (!me || me.memberships.length === 0) return <Link to="/organizations/new">{t('shell.createOrganization')}</Link>;
+  if (!me || me.memberships.length === 0)
+    return <Link to="/organizations/new">{t('shell.createOrganization')}</Link>;
   return (
     <div className="header-control">
       <label htmlFor={id}>{t('shell.organization')}</label>
-      <select id={id} value={current?.organization.id} onChange={(event) => sessionStore.switchOrganization(event.target.value)}>
+      <select
+        id={id}
+        value={current?.organization.id}
+        onChange={(event) => sessionStore.switchOrganization(event.target.value)}
+      >
         {me.memberships.map((m) => (
           <option key={m.organization.id} value={m.organization.id}>
             {m.organization.name}
@@ -79,7 +88,10 @@ function UserMenu() {
         {me?.name ?? '…'} ▾
       </Button>
       <Popover placement="bottom end">
-        <Menu className="menu" onAction={(key) => (key === 'log-out' ? void logOut() : void navigate(String(key)))}>
+        <Menu
+          className="menu"
+          onAction={(key) => (key === 'log-out' ? void logOut() : void navigate(String(key)))}
+        >
           <MenuItem id="/organizations/new">{t('shell.createOrganization')}</MenuItem>
           <MenuItem id="/organizations/invite">{t('shell.invite')}</MenuItem>
           <MenuItem id="/organizations/join-umbrella">{t('shell.joinUmbrella')}</MenuItem>
@@ -97,6 +109,12 @@ export function Shell() {
   const { signedIn } = useSession();
   const { current } = useCurrentOrganization();
   const kind = current?.organization.kind;
+  // On a phone the navigation and the header's tools fold behind "Menu"; going somewhere folds them again.
+  // (Open on the page where it was opened: a new path closes it.)
+  const { pathname } = useLocation();
+  const [openOn, setOpenOn] = useState<string | null>(null);
+  const menuOpen = openOn === pathname;
+  const menuId = useId();
   return (
     <>
       <a className="skip-link" href="#main">
@@ -106,24 +124,35 @@ export function Shell() {
         <Link to="/" className="brand">
           Lattice
         </Link>
-        {signedIn && (
-          <nav aria-label={t('shell.navigation')}>
-            <ul>
-              {screens
-                .filter((s) => s.nav && (!s.navKinds || (kind !== undefined && s.navKinds.includes(kind))))
-                .map((s) => (
-                  <li key={s.path}>
-                    <NavLink to={s.path}>{t(s.nav!)}</NavLink>
-                  </li>
-                ))}
-            </ul>
-          </nav>
-        )}
-        <div className="header-tools">
-          {signedIn && <OrganizationSwitch />}
-          <LanguageSwitch />
-          {signedIn && <InboxBadge />}
-          {signedIn ? <UserMenu /> : <Link to="/log-in">{t('shell.logIn')}</Link>}
+        <button
+          type="button"
+          className="menu-toggle"
+          aria-expanded={menuOpen}
+          aria-controls={menuId}
+          onClick={() => setOpenOn(menuOpen ? null : pathname)}
+        >
+          {t('shell.menu')}
+        </button>
+        <div id={menuId} className={`header-menu${menuOpen ? ' header-menu-open' : ''}`}>
+          {signedIn && (
+            <nav aria-label={t('shell.navigation')}>
+              <ul>
+                {screens
+                  .filter((s) => s.nav && (!s.navKinds || (kind !== undefined && s.navKinds.includes(kind))))
+                  .map((s) => (
+                    <li key={s.path}>
+                      <NavLink to={s.path}>{t(s.nav!)}</NavLink>
+                    </li>
+                  ))}
+              </ul>
+            </nav>
+          )}
+          <div className="header-tools">
+            {signedIn && <OrganizationSwitch />}
+            <LanguageSwitch />
+            {signedIn && <InboxBadge />}
+            {signedIn ? <UserMenu /> : <Link to="/log-in">{t('shell.logIn')}</Link>}
+          </div>
         </div>
       </header>
       <main id="main" tabIndex={-1}>

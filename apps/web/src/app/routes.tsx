@@ -23,7 +23,7 @@ export const screens: ScreenRoute[] = [
   { path: '/organizations/new', access: 'member', load: () => import('../screens/org/CreateOrganizationScreen') },
   { path: '/organizations/invite', access: 'member', load: () => import('../screens/org/InviteScreen') },
   { path: '/organizations/join-umbrella', access: 'member', load: () => import('../screens/org/JoinUmbrellaScreen') },
-  { path: '/invitations/accept', access: 'member', load: () => import('../screens/org/AcceptInvitationScreen') },
+  { path: '/invitations/accept', access: 'public', load: () => import('../screens/org/AcceptInvitationScreen') },
   // inbox
   { path: '/inbox', access: 'member', load: () => import('../screens/inbox/InboxScreen') },
   { path: '/inbox/preferences', access: 'member', load: () => import('../screens/inbox/PreferencesScreen') },

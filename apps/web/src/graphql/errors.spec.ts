@@ -1,6 +1,6 @@
 import { CombinedGraphQLErrors } from '@apollo/client';
 import type { TFunction } from 'i18next';
-import { apiErrors, errorMessage, setServerErrors } from './errors';
+import { apiErrors, errorMessage, errorText, setServerErrors } from './errors';
 
 const graphQLError = (extensions: Record<string, unknown>, message = 'server text') => new CombinedGraphQLErrors({ errors: [{ message, extensions }] });
 // A t() that knows one reason and one code, and otherwise returns the default value.
@@ -39,5 +39,29 @@ describe('setServerErrors', () => {
       ['email', { type: 'server', message: 'Taken (translated)' }],
       ['root.server', { type: 'server', message: 'not yours' }],
     ]);
+  });
+});
+
+describe('errorText', () => {
+  const many = (errors: Array<{ message: string; extensions: Record<string, unknown> }>) => new CombinedGraphQLErrors({ errors });
+  it('says a message once, however many errors repeat it', () => {
+    const internal = { message: 'Unexpected error.', extensions: { code: 'INTERNAL_SERVER_ERROR' } };
+    expect(errorText(t, many(Array.from({ length: 6 }, () => internal)))).toBe('Unexpected error.');
+  });
+  it('tells the specific refusal, not the generic failure beside it', () => {
+    const text = errorText(
+      t,
+      many([
+        { message: 'Unexpected error.', extensions: { code: 'INTERNAL_SERVER_ERROR' } },
+        { message: 'The design is not in draft.', extensions: { code: 'FAILED_PRECONDITION' } },
+        { message: 'The design is not in draft.', extensions: { code: 'FAILED_PRECONDITION' } },
+      ]),
+    );
+    expect(text).toBe('The design is not in draft.');
+  });
+  it('keeps distinct specific messages, and is empty without an error', () => {
+    const text = errorText(t, many([{ message: 'a', extensions: { code: 'FORBIDDEN' } }, { message: 'b', extensions: { code: 'NOT_FOUND' } }]));
+    expect(text).toBe('a b');
+    expect(errorText(t, null)).toBe('');
   });
 });

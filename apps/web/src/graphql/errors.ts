@@ -38,6 +38,36 @@ export function errorMessage(t: TFunction, error: ApiError): string {
   return t(keys, { defaultValue: error.message });
 }
 
+/** Codes that say only "it failed": shown when the answer holds nothing more specific. */
+const GENERIC = new Set(['INTERNAL_SERVER_ERROR', 'NETWORK']);
+
+/**
+ * The errors worth telling, each with its message: the same message (on the same field) once, and
+ * the generic "went wrong on our side" only when the answer says nothing more specific.
+ */
+function distinctErrors(t: TFunction, error: unknown): Array<ApiError & { text: string }> {
+  const errors = apiErrors(error);
+  const specific = errors.filter((e) => !GENERIC.has(e.code));
+  const seen = new Set<string>();
+  return (specific.length > 0 ? specific : errors)
+    .map((e) => ({ ...e, text: errorMessage(t, e) }))
+    .filter((e) => {
+      const key = `${e.fields.join(',')}|${e.text}`;
+      if (seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    });
+}
+
+/**
+ * The one thing a person reads about a failed operation (an answer with an error per field used
+ * to show "Something went wrong on our side" six times in one box). Every screen shows an
+ * operation's errors through this, or through `setServerErrors` for forms.
+ */
+export function errorText(t: TFunction, error: unknown): string {
+  return [...new Set(distinctErrors(t, error).map((e) => e.text))].join(' ');
+}
+
 /**
  * Puts each API error on its field when the form has one (`fieldFor` renames server fields to
  * form fields), the rest on `root.server`. Returns the messages shown.
@@ -50,8 +80,8 @@ export function setServerErrors<T extends FieldValues>(
   fieldFor: Partial<Record<string, Path<T>>> = {},
 ): string[] {
   const shown: string[] = [];
-  for (const apiError of apiErrors(error)) {
-    const message = errorMessage(t, apiError);
+  for (const apiError of distinctErrors(t, error)) {
+    const message = apiError.text;
     const field = apiError.fields.map((f) => fieldFor[f] ?? (f as Path<T>)).find((f) => formFields.includes(f));
     const byReason = apiError.reason ? fieldFor[apiError.reason] : undefined;
     const target = field ?? byReason;

@@ -4,3 +4,4 @@ export * from './Page';
 export * from './ConflictNotice';
 export * from './Form';
 export * from './SkillPicker';
+export * from './Confirm';

@@ -7,6 +7,7 @@ export * from './lib/routing/notification-router';
 export * from './lib/routing/delivery-key';
 export * from './lib/email/mailer';
 export * from './lib/email/email.delivery';
+export * from './lib/email/email-templates';
 export * from './lib/delivery/delivery-sweep';
 export * from './lib/webhooks/webhook-signature';
 export * from './lib/webhooks/webhook-url';

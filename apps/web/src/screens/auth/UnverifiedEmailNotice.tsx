@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { graphql } from '../../graphql/generated';
 import { useMutation } from '@apollo/client/react';
 import { Button, FormError } from '../../ui';
-import { apiErrors, errorMessage } from '../../graphql/errors';
+import { errorText } from '../../graphql/errors';
 
 const RESEND = graphql(`
   mutation RequestEmailVerification {
@@ -25,11 +25,7 @@ export function UnverifiedEmailNotice({ email }: { email: string }) {
       await resend();
       setSent(true);
     } catch (failure) {
-      setError(
-        apiErrors(failure)
-          .map((e) => errorMessage(t, e))
-          .join(' '),
-      );
+      setError(errorText(t, failure));
     }
   };
   return (

@@ -4,7 +4,7 @@ import { Link, useSearchParams } from 'react-router';
 import { graphql } from '../../graphql/generated';
 import { useApolloClient, useMutation } from '@apollo/client/react';
 import { Button, FormError, Page } from '../../ui';
-import { apiErrors, errorMessage } from '../../graphql/errors';
+import { errorText } from '../../graphql/errors';
 import { ME, REFRESH_TOKEN } from '../../graphql/documents';
 import { sessionStore, useSession } from '../../app/session';
 
@@ -46,11 +46,7 @@ export function Component() {
       }
       setVerified(data.verifyEmail.email);
     } catch (failure) {
-      setError(
-        apiErrors(failure)
-          .map((e) => errorMessage(t, e))
-          .join(' '),
-      );
+      setError(errorText(t, failure));
     }
   };
 

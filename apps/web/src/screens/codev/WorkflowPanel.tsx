@@ -4,7 +4,7 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMutation, useQuery } from '@apollo/client/react';
-import { Button } from '../../ui';
+import { Button, useConfirm } from '../../ui';
 import type { Membership } from '../../app/current-organization';
 import {
   ADD_PARTNER,
@@ -34,6 +34,7 @@ export function WorkflowPanel({ design, membership }: { design: DesignDetail; me
   const [approve, approving] = useMutation(APPROVE, refetch);
   const [publish, publishing] = useMutation(PUBLISH, refetch);
   const [done, setDone] = useState('');
+  const { confirm, dialog } = useConfirm();
   const compliance = useQuery(COMPLIANCE, { variables: { id: design.id, frameworkId: design.framework.id } });
   const compliant = compliance.data?.credentialDesign?.compliance.passed ?? false;
   const dateFormat = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'long' });
@@ -94,6 +95,7 @@ export function WorkflowPanel({ design, membership }: { design: DesignDetail; me
         </p>
       )}
       <ErrorNotice error={error} />
+      {dialog}
       <div className="workflow-actions">
         {canSubmit && (
           <SubmitForReview
@@ -129,7 +131,15 @@ export function WorkflowPanel({ design, membership }: { design: DesignDetail; me
             <Button
               isDisabled={busy || !compliant}
               onPress={() =>
-                act(() => publish({ variables: { designId: design.id } }), t('workflow.published'))
+                void confirm({
+                  title: t('workflow.confirmPublish.title', { title: design.title }),
+                  body: <p>{t('workflow.confirmPublish.body', { version: design.version })}</p>,
+                  confirmLabel: t('workflow.confirmPublish.confirm'),
+                }).then(
+                  (yes) =>
+                    yes &&
+                    act(() => publish({ variables: { designId: design.id } }), t('workflow.published')),
+                )
               }
             >
               {t('workflow.publish')}

@@ -9,7 +9,7 @@ import { useQuery } from '@apollo/client/react';
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { Button, FormError, Page } from '../../ui';
 import { skillLabel } from '../../ui/SkillPicker';
-import { apiErrors, errorMessage } from '../../graphql/errors';
+import { errorText } from '../../graphql/errors';
 import { DEMAND_MAP, type DemandCell } from '../../graphql/documents';
 import {
   DemandGrouping,
@@ -75,8 +75,9 @@ function NeedsBehind({
   // Choosing a cell takes keyboard and screen-reader users to what it shows.
   useEffect(() => heading.current?.focus(), []);
   const byCell =
+    // A region cell counts the needs posted for exactly its region (not those within it): list those.
     groupBy === 'REGION'
-      ? { region: cell.key }
+      ? { region: cell.key, exactRegion: true }
       : groupBy === 'SECTOR'
         ? { sector: cell.key }
         : groupBy === 'SKILL'
@@ -105,12 +106,7 @@ function NeedsBehind({
       <h2 id="needs-behind" tabIndex={-1} ref={heading}>
         {t('drill.title', { label: cell.label })}
       </h2>
-      <FormError>
-        {(error ?? group.error) &&
-          apiErrors(error ?? group.error)
-            .map((e) => errorMessage(t, e))
-            .join(' ')}
-      </FormError>
+      <FormError>{(error ?? group.error) && errorText(t, error ?? group.error)}</FormError>
       {(loading && !data) || group.loading ? (
         <p>{t('common:loading')}</p>
       ) : needs.length === 0 ? (
@@ -247,12 +243,7 @@ export function Component() {
           </div>
         )}
       </form>
-      <FormError>
-        {error &&
-          apiErrors(error)
-            .map((e) => errorMessage(t, e))
-            .join(' ')}
-      </FormError>
+      <FormError>{error && errorText(t, error)}</FormError>
       {loading && !data ? (
         <p>{t('common:loading')}</p>
       ) : cells.length === 0 ? (

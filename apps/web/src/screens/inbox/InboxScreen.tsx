@@ -5,7 +5,7 @@ import { graphql } from '../../graphql/generated';
 import { useMutation, useQuery } from '@apollo/client/react';
 import { Checkbox } from 'react-aria-components';
 import { Button, FormError, Page } from '../../ui';
-import { apiErrors, errorMessage } from '../../graphql/errors';
+import { errorText } from '../../graphql/errors';
 import { UNREAD_COUNT } from '../../graphql/documents';
 
 const NOTIFICATIONS = graphql(`
@@ -76,12 +76,7 @@ export function Component() {
           {t('markAllRead')}
         </Button>
       </div>
-      <FormError>
-        {failure &&
-          apiErrors(failure)
-            .map((e) => errorMessage(t, e))
-            .join(' ')}
-      </FormError>
+      <FormError>{failure && errorText(t, failure)}</FormError>
       {loading && !data ? (
         <p>{t('common:loading')}</p>
       ) : items.length === 0 ? (

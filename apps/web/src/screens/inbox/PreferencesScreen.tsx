@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { graphql } from '../../graphql/generated';
 import { useMutation, useQuery } from '@apollo/client/react';
 import { Button, FormError, Page } from '../../ui';
-import { apiErrors, errorMessage } from '../../graphql/errors';
+import { errorText } from '../../graphql/errors';
 import { EmailMode, type NotificationPreferencesQuery } from '../../graphql/generated/graphql';
 
 type Preference = NotificationPreferencesQuery['notificationPreferences'][number];
@@ -126,12 +126,7 @@ export function Component() {
               ))}
             </tbody>
           </table>
-          <FormError>
-            {saving.error &&
-              apiErrors(saving.error)
-                .map((e) => errorMessage(t, e))
-                .join(' ')}
-          </FormError>
+          <FormError>{saving.error && errorText(t, saving.error)}</FormError>
           <Button type="submit" isDisabled={saving.loading}>
             {t('preferences.save')}
           </Button>

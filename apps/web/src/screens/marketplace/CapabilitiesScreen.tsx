@@ -11,7 +11,7 @@ import { graphql } from '../../graphql/generated';
 import { useMutation, useQuery } from '@apollo/client/react';
 import { Form, FormError, Page } from '../../ui';
 import { SkillPicker, skillInputs, skillLabel, type SkillWithLevel } from '../../ui/SkillPicker';
-import { apiErrors, errorMessage, setServerErrors } from '../../graphql/errors';
+import { setServerErrors, errorText } from '../../graphql/errors';
 import { useCurrentOrganization } from '../../app/current-organization';
 import { PARTNERSHIPS, useRegions } from './shared/marketplace-documents';
 import { DeliveryMode, type ProfileFieldsFragment } from '../../graphql/generated/graphql';
@@ -98,18 +98,13 @@ function RankedNeeds({ institutionId, hasProfile }: { institutionId: string; has
     (partnerships.data?.partnerships.edges ?? [])
       .map((e) => e.node)
       .filter((p) => p.state === 'PROPOSED' || p.state === 'ACCEPTED')
-      .map((p) => [p.need.id, p.state] as const),
+      .map((p) => [p.need.id, p] as const),
   );
   const list = matches.data?.needMatches ?? [];
   return (
     <section aria-labelledby="ranked-needs">
       <h2 id="ranked-needs">{t('capabilities.rankedTitle')}</h2>
-      <FormError>
-        {matches.error &&
-          apiErrors(matches.error)
-            .map((e) => errorMessage(t, e))
-            .join(' ')}
-      </FormError>
+      <FormError>{matches.error && errorText(t, matches.error)}</FormError>
       {!hasProfile ? (
         <p>{t('capabilities.noProfileYet')}</p>
       ) : matches.loading && !matches.data ? (
@@ -129,6 +124,7 @@ function RankedNeeds({ institutionId, hasProfile }: { institutionId: string; has
               reasons={match.reasons}
               reasonsLabel={t('matches.reasonsFor', { name: match.need.title })}
               already={taken.get(match.need.id)}
+              organizationId={institutionId}
               proposal={{
                 needId: match.need.id,
                 institutionId,

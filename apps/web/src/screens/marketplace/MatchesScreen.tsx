@@ -5,7 +5,7 @@ import { Link, useParams } from 'react-router';
 import { graphql } from '../../graphql/generated';
 import { useQuery } from '@apollo/client/react';
 import { FormError, Page } from '../../ui';
-import { apiErrors, errorMessage } from '../../graphql/errors';
+import { errorText } from '../../graphql/errors';
 import { useCurrentOrganization } from '../../app/current-organization';
 import { PARTNERSHIPS, SKILL_NEED, useRegions } from './shared/marketplace-documents';
 import { RankedMatch } from './shared/MatchReasons';
@@ -48,7 +48,7 @@ export function Component() {
     (partnerships.data?.partnerships.edges ?? [])
       .map((e) => e.node)
       .filter((p) => p.need.id === id && (p.state === 'PROPOSED' || p.state === 'ACCEPTED'))
-      .map((p) => [p.institution.id, p.state] as const),
+      .map((p) => [p.institution.id, p] as const),
   );
   const failure = need.error ?? matches.error;
   const list = matches.data?.partnerMatches ?? [];
@@ -61,12 +61,7 @@ export function Component() {
         <Link to="/partnerships">{t('partnerships.link')}</Link>
       </p>
       <p>{t('matches.intro')}</p>
-      <FormError>
-        {failure &&
-          apiErrors(failure)
-            .map((e) => errorMessage(t, e))
-            .join(' ')}
-      </FormError>
+      <FormError>{failure && errorText(t, failure)}</FormError>
       {matches.loading && !matches.data ? (
         <p>{t('common:loading')}</p>
       ) : list.length === 0 ? (
@@ -85,6 +80,7 @@ export function Component() {
               reasons={match.reasons}
               reasonsLabel={t('matches.reasonsFor', { name: match.institution.name })}
               already={proposed.get(match.institution.id)}
+              organizationId={organizationId}
               proposal={{
                 needId: id,
                 institutionId: match.institution.id,

@@ -12,7 +12,7 @@ import { graphql } from '../../graphql/generated';
 import { useApolloClient, useMutation, useQuery } from '@apollo/client/react';
 import { Button, ConflictNotice, Form, FormError, Page, SelectField, TextField } from '../../ui';
 import { SkillPicker, skillInputs, skillsText, type SkillWithLevel } from '../../ui/SkillPicker';
-import { apiErrors, errorMessage, hasCode, setServerErrors } from '../../graphql/errors';
+import { hasCode, setServerErrors, errorText } from '../../graphql/errors';
 import { changedFields, type FieldChange } from '../../graphql/conflict';
 import { useCurrentOrganization } from '../../app/current-organization';
 import { SKILL_NEED, useRegions, type SkillNeed } from './shared/marketplace-documents';
@@ -57,7 +57,7 @@ const FIELDS = [
   'neededBy',
 ] as const;
 
-function needSchema(t: TFunction) {
+function needSchema(t: TFunction, stored?: string | null) {
   return z.object({
     title: z.string().trim().min(3, t('validation.title')).max(200, t('validation.title')),
     description: z.string().max(5000, t('validation.description')),
@@ -74,8 +74,18 @@ function needSchema(t: TFunction) {
       .regex(/^\d+$/, t('validation.learnerCount'))
       .refine((v) => Number(v) >= 1, t('validation.learnerCount')),
     careerStage: z.enum(CareerStage, t('validation.careerStage')),
-    neededBy: z.string().regex(/^(\d{4}-\d{2}-\d{2})?$/, t('validation.neededBy')),
+    neededBy: z
+      .string()
+      .regex(/^(\d{4}-\d{2}-\d{2})?$/, t('validation.neededBy'))
+      // Not before today (here); a stored date that has passed may stay while other fields change.
+      .refine((v) => !v || v === stored || v >= localToday(), t('validation.neededByPast')),
   });
+}
+
+/** Today's date where the browser is (YYYY-MM-DD). */
+function localToday(): string {
+  const now = new Date();
+  return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
 }
 type Values = z.input<ReturnType<typeof needSchema>>;
 
@@ -125,13 +135,7 @@ export function Component() {
   if (!need)
     return (
       <Page title={t('needForm.editTitle')}>
-        <FormError>
-          {loaded.error
-            ? apiErrors(loaded.error)
-                .map((e) => errorMessage(t, e))
-                .join(' ')
-            : t('needForm.notFound')}
-        </FormError>
+        <FormError>{loaded.error ? errorText(t, loaded.error) : t('needForm.notFound')}</FormError>
       </Page>
     );
   return <NeedForm key={need.id} need={need} onClosed={() => void loaded.refetch()} />;
@@ -148,7 +152,7 @@ function NeedForm({ need, onClosed }: { need?: SkillNeed; onClosed?: () => void 
   const [post] = useMutation(POST, { refetchQueries: [ORGANIZATION_NEEDS] });
   const [update] = useMutation(UPDATE);
   const [close, closing] = useMutation(CLOSE);
-  const schema = useMemo(() => needSchema(t), [t]);
+  const schema = useMemo(() => needSchema(t, need?.neededBy), [t, need?.neededBy]);
   const form = useForm<Values>({
     resolver: zodResolver(schema),
     defaultValues: need ? valuesOf(need) : EMPTY,
@@ -301,12 +305,7 @@ function NeedForm({ need, onClosed }: { need?: SkillNeed; onClosed?: () => void 
         <section aria-labelledby="close-need" className="danger-zone">
           <h2 id="close-need">{t('needForm.closeHeading')}</h2>
           <p>{t('needForm.closeHint')}</p>
-          <FormError>
-            {closing.error &&
-              apiErrors(closing.error)
-                .map((e) => errorMessage(t, e))
-                .join(' ')}
-          </FormError>
+          <FormError>{closing.error && errorText(t, closing.error)}</FormError>
           <Button variant="secondary" isDisabled={closing.loading} onPress={() => void closeNeed()}>
             {t('needForm.close')}
           </Button>

@@ -5,7 +5,7 @@ import { graphql } from '../../graphql/generated';
 import { useQuery } from '@apollo/client/react';
 import { FormError, Page } from '../../ui';
 import { skillLabel } from '../../ui/SkillPicker';
-import { apiErrors, errorMessage } from '../../graphql/errors';
+import { errorText } from '../../graphql/errors';
 import { useCurrentOrganization } from '../../app/current-organization';
 import { useRegions } from './shared/marketplace-documents';
 import './shared/marketplace.css';
@@ -57,12 +57,7 @@ export function Component() {
       ) : (
         <>
           <p>{t('needs.intro', { organization: organization?.name ?? '' })}</p>
-          <FormError>
-            {error &&
-              apiErrors(error)
-                .map((e) => errorMessage(t, e))
-                .join(' ')}
-          </FormError>
+          <FormError>{error && errorText(t, error)}</FormError>
           {loading && !data ? (
             <p>{t('common:loading')}</p>
           ) : needs.length === 0 ? (

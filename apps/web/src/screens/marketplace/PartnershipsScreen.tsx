@@ -1,105 +1,19 @@
 // The organization's partnerships and proposals, either side: the side proposed to accepts or
 // declines (with a message), the proposing side may withdraw an unanswered proposal.
-import { useId, useState } from 'react';
+import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
-import { graphql } from '../../graphql/generated';
-import { useMutation, useQuery } from '@apollo/client/react';
-import { Label, TextArea, TextField as AriaTextField } from 'react-aria-components';
-import { Button, FormError, Page } from '../../ui';
-import { apiErrors, errorMessage } from '../../graphql/errors';
+import { useQuery } from '@apollo/client/react';
+import { FormError, Page } from '../../ui';
+import { errorText } from '../../graphql/errors';
 import { useCurrentOrganization } from '../../app/current-organization';
-import { PARTNERSHIPS, type Partnership } from './shared/marketplace-documents';
+import { PARTNERSHIPS } from './shared/marketplace-documents';
+import { Respond, Withdraw } from './shared/PartnershipActions';
 import { PartnershipDirection, PartnershipState } from '../../graphql/generated/graphql';
 import './shared/marketplace.css';
 
-const RESPOND = graphql(`
-  mutation RespondToPartnership($id: ID!, $accept: Boolean!, $message: String) {
-    respondToPartnership(id: $id, accept: $accept, message: $message) {
-      ...PartnershipFields
-    }
-  }
-`);
-const WITHDRAW = graphql(`
-  mutation WithdrawPartnership($id: ID!) {
-    withdrawPartnership(id: $id) {
-      ...PartnershipFields
-    }
-  }
-`);
-
 const STATES: string[] = Object.values(PartnershipState);
 const DIRECTIONS: string[] = [PartnershipDirection.ProposedToUs, PartnershipDirection.ProposedByUs];
-
-function Respond({ partnership, counterpart }: { partnership: Partnership; counterpart: string }) {
-  const { t } = useTranslation('marketplace');
-  const [message, setMessage] = useState('');
-  const [respond, { loading, error, client }] = useMutation(RESPOND, { refetchQueries: [PARTNERSHIPS] });
-  // The answer replaces these controls: the keyboard goes to the partnership's heading, which now says its state.
-  const answer = (accept: boolean) =>
-    void respond({ variables: { id: partnership.id, accept, message: message.trim() || null } })
-      .then(() => document.getElementById(`partnership-${partnership.id}`)?.focus())
-      // A refused answer (someone answered first, the proposal was withdrawn): show the real state.
-      .catch(() => client.refetchQueries({ include: [PARTNERSHIPS] }));
-  return (
-    <div className="respond">
-      <AriaTextField className="field" value={message} onChange={setMessage}>
-        <Label>{t('partnerships.responseMessage', { name: counterpart })}</Label>
-        <TextArea rows={2} />
-      </AriaTextField>
-      <FormError>
-        {error &&
-          apiErrors(error)
-            .map((e) => errorMessage(t, e))
-            .join(' ')}
-      </FormError>
-      <div className="toolbar">
-        <Button
-          isDisabled={loading}
-          onPress={() => answer(true)}
-          aria-label={t('partnerships.acceptFrom', { name: counterpart, title: partnership.need.title })}
-        >
-          {t('partnerships.accept')}
-        </Button>
-        <Button
-          variant="secondary"
-          isDisabled={loading}
-          onPress={() => answer(false)}
-          aria-label={t('partnerships.declineFrom', { name: counterpart, title: partnership.need.title })}
-        >
-          {t('partnerships.decline')}
-        </Button>
-      </div>
-    </div>
-  );
-}
-
-function Withdraw({ partnership, counterpart }: { partnership: Partnership; counterpart: string }) {
-  const { t } = useTranslation('marketplace');
-  const [withdraw, { loading, error, client }] = useMutation(WITHDRAW, { refetchQueries: [PARTNERSHIPS] });
-  return (
-    <div>
-      <FormError>
-        {error &&
-          apiErrors(error)
-            .map((e) => errorMessage(t, e))
-            .join(' ')}
-      </FormError>
-      <Button
-        variant="secondary"
-        isDisabled={loading}
-        onPress={() =>
-          void withdraw({ variables: { id: partnership.id } }).catch(() =>
-            client.refetchQueries({ include: [PARTNERSHIPS] }),
-          )
-        }
-        aria-label={t('partnerships.withdrawTo', { name: counterpart, title: partnership.need.title })}
-      >
-        {t('partnerships.withdraw')}
-      </Button>
-    </div>
-  );
-}
 
 export function Component() {
   const { t, i18n } = useTranslation('marketplace');
@@ -168,12 +82,7 @@ export function Component() {
           </select>
         </div>
       </div>
-      <FormError>
-        {error &&
-          apiErrors(error)
-            .map((e) => errorMessage(t, e))
-            .join(' ')}
-      </FormError>
+      <FormError>{error && errorText(t, error)}</FormError>
       {loading && !data ? (
         <p>{t('common:loading')}</p>
       ) : items.length === 0 ? (

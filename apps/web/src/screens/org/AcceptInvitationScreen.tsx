@@ -1,11 +1,12 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useNavigate, useSearchParams } from 'react-router';
+import { Link, useNavigate, useSearchParams } from 'react-router';
 import { graphql } from '../../graphql/generated';
 import { useMutation } from '@apollo/client/react';
 import { Button, FormError, Page } from '../../ui';
-import { apiErrors, errorMessage } from '../../graphql/errors';
+import { errorText } from '../../graphql/errors';
 import { useEnterOrganization } from './organization-session';
+import { useSession } from '../../app/session';
 
 const ACCEPT = graphql(`
   mutation AcceptInvitation($token: String!) {
@@ -19,11 +20,16 @@ const ACCEPT = graphql(`
   }
 `);
 
-/** The page an invitation e-mail links to: /invitations/accept?token=… */
+/**
+ * The page an invitation e-mail links to: /invitations/accept?token=… Public: the invitee may have
+ * no account yet, so signed out it says what the invitation is and leads to log in or sign up,
+ * coming back here (with the token) to accept.
+ */
 export function Component() {
   const { t } = useTranslation('org');
   const [params] = useSearchParams();
   const token = params.get('token') ?? '';
+  const { signedIn } = useSession();
   const navigate = useNavigate();
   const enter = useEnterOrganization();
   const [accept, { loading }] = useMutation(ACCEPT);
@@ -37,17 +43,26 @@ export function Component() {
       await enter(data.acceptInvitation.organization.id);
       await navigate('/');
     } catch (failure) {
-      setError(
-        apiErrors(failure)
-          .map((e) => errorMessage(t, e))
-          .join(' '),
-      );
+      setError(errorText(t, failure));
     }
   };
 
   return (
     <Page title={t('accept.title')}>
-      {token ? (
+      {token && !signedIn ? (
+        <>
+          <p>{t('accept.intro')}</p>
+          <p>{t('accept.signedOut')}</p>
+          <p className="toolbar">
+            <Link className="button button-primary" to={`/log-in?${next(token)}`}>
+              {t('accept.logIn')}
+            </Link>
+            <Link className="button button-secondary" to={`/sign-up?${next(token)}`}>
+              {t('accept.signUp')}
+            </Link>
+          </p>
+        </>
+      ) : token ? (
         <>
           <p>{t('accept.intro')}</p>
           <FormError>{error}</FormError>
@@ -60,4 +75,11 @@ export function Component() {
       )}
     </Page>
   );
+}
+
+/** The `next` parameter that brings the person back to this invitation once signed in. */
+function next(token: string): string {
+  return new URLSearchParams({
+    next: `/invitations/accept?${new URLSearchParams({ token }).toString()}`,
+  }).toString();
 }

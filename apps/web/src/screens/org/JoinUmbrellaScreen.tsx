@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { useTranslation } from 'react-i18next';
 import { graphql } from '../../graphql/generated';
 import { useMutation, useQuery } from '@apollo/client/react';
-import { Form, Page, SelectField } from '../../ui';
+import { Form, Page, SelectField, useConfirm } from '../../ui';
 import { setServerErrors } from '../../graphql/errors';
 import { useCurrentOrganization } from '../../app/current-organization';
 
@@ -37,6 +37,11 @@ export function Component() {
   const umbrellas = useQuery(UMBRELLAS);
   const [join] = useMutation(JOIN);
   const [joined, setJoined] = useState<string | null>(null);
+  const { confirm, dialog } = useConfirm();
+  const options = (umbrellas.data?.organizations.edges ?? []).map((e) => ({
+    value: e.node.id,
+    label: e.node.name,
+  }));
   const schema = useMemo(
     () => z.object({ umbrellaId: z.string().min(1, t('validation.umbrellaRequired')) }),
     [t],
@@ -46,6 +51,13 @@ export function Component() {
 
   const onSubmit = form.handleSubmit(async (values) => {
     if (!current) return;
+    const umbrella = options.find((o) => o.value === values.umbrellaId)?.label ?? '';
+    const yes = await confirm({
+      title: t('umbrella.confirm.title', { umbrella }),
+      body: <p>{t('umbrella.confirm.body', { organization: current.organization.name, umbrella })}</p>,
+      confirmLabel: t('umbrella.confirm.action', { umbrella }),
+    });
+    if (!yes) return;
     try {
       const { data } = await join({
         variables: { umbrellaId: values.umbrellaId, organizationId: current.organization.id },
@@ -62,12 +74,9 @@ export function Component() {
   });
 
   if (!current) return <Page title={t('umbrella.title')}>{t('home.noOrganization')}</Page>;
-  const options = (umbrellas.data?.organizations.edges ?? []).map((e) => ({
-    value: e.node.id,
-    label: e.node.name,
-  }));
   return (
     <Page title={t('umbrella.title')}>
+      {dialog}
       <p>{t('umbrella.intro', { organization: current.organization.name })}</p>
       <Form
         onSubmit={onSubmit}

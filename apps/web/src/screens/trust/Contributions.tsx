@@ -1,13 +1,15 @@
 // Who designed, reviewed, endorsed, sponsored, adopted and issued a credential, with counts.
-// Visible to its parties, sponsors and adopters; for anyone else the section stays out.
+// Visible to its parties, sponsors and adopters; for anyone else the section stays out, and is not
+// even asked for (`visible`: the server's contributionsVisible, or known from the screen), so the
+// page never draws a FORBIDDEN for the umbrella or an institution that did not adopt it.
 import { useTranslation } from 'react-i18next';
 import { useQuery } from '@apollo/client/react';
 import { CONTRIBUTIONS } from './documents';
 import { FRESH } from './trust-ui';
 
-export function Contributions({ credentialId, headingLevel = 2 }: { credentialId: string; headingLevel?: 2 | 3 }) {
+export function Contributions({ credentialId, visible, headingLevel = 2 }: { credentialId: string; visible: boolean; headingLevel?: 2 | 3 }) {
   const { t } = useTranslation('trust');
-  const { data } = useQuery(CONTRIBUTIONS, { variables: { id: credentialId }, errorPolicy: 'none', context: FRESH });
+  const { data } = useQuery(CONTRIBUTIONS, { variables: { id: credentialId }, skip: !visible, errorPolicy: 'none', context: FRESH });
   const contributions = data?.credential?.contributions;
   if (!contributions) return null;
   const Heading = headingLevel === 2 ? 'h2' : 'h3';

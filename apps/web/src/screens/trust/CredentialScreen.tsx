@@ -10,7 +10,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { useMutation, useQuery } from '@apollo/client/react';
 import { Checkbox } from 'react-aria-components';
-import { Button, Form, Page, TextField } from '../../ui';
+import { Button, Form, Page, TextField, useConfirm } from '../../ui';
 import { setServerErrors } from '../../graphql/errors';
 import { ADOPT, CONTRIBUTIONS, CREDENTIAL, CREDENTIALS, ENDORSE, ORGANIZATION_UMBRELLAS, SPONSOR, WITHDRAW_ENDORSEMENT, type CredentialDetail, type Endorsement } from './documents';
 import { Contributions } from './Contributions';
@@ -86,7 +86,7 @@ export function Component() {
           ))}
         </ul>
       )}
-      <Contributions credentialId={credential.id} />
+      <Contributions credentialId={credential.id} visible={credential.contributionsVisible} />
     </Page>
   );
 }
@@ -114,6 +114,7 @@ function Actions({ credential }: { credential: CredentialDetail }) {
   const [sponsor, sponsoring] = useMutation(SPONSOR, { refetchQueries, awaitRefetchQueries: true });
   const [adopt, adopting] = useMutation(ADOPT, { refetchQueries, awaitRefetchQueries: true });
   const [done, setDone] = useState<string | null>(null);
+  const { confirm, dialog } = useConfirm();
   if (!organization) return null;
 
   const mine = credential.endorsements.find((e) => e.organization.id === organization.id && !e.withdrawnAt);
@@ -133,12 +134,23 @@ function Actions({ credential }: { credential: CredentialDetail }) {
   return (
     <section aria-labelledby="actions-title" className="actions">
       <h2 id="actions-title">{t('credential.actionsAs', { organization: organization.name })}</h2>
+      {dialog}
       {canEndorse && (mine ? <Withdraw endorsementId={mine.id} /> : endorsedBefore ? <p>{t('endorse.alreadyWithdrawn')}</p> : <EndorseForm credentialId={credential.id} organizationId={organization.id} />)}
       {kind === 'UMBRELLA' &&
         (sponsored ? (
           <p>{t('sponsor.already', { organization: organization.name })}</p>
         ) : (
-          <Button variant="secondary" isDisabled={sponsoring.loading} onPress={() => run(sponsor({ variables: { credentialId: credential.id, umbrellaId: organization.id } }), t('sponsor.done'))}>
+          <Button
+            variant="secondary"
+            isDisabled={sponsoring.loading}
+            onPress={() =>
+              void confirm({
+                title: t('sponsor.confirm.title', { title: credential.title }),
+                body: <p>{t('sponsor.confirm.body', { organization: organization.name })}</p>,
+                confirmLabel: t('sponsor.confirm.action'),
+              }).then((yes) => yes && run(sponsor({ variables: { credentialId: credential.id, umbrellaId: organization.id } }), t('sponsor.done')))
+            }
+          >
             {t('sponsor.submit')}
           </Button>
         ))}

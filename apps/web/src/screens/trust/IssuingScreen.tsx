@@ -7,6 +7,7 @@ import { useForm } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { z } from 'zod';
 import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
 import { Link, useSearchParams } from 'react-router';
 import { useMutation, useQuery } from '@apollo/client/react';
 import { Dialog, DialogTrigger, Heading, Modal, ModalOverlay } from 'react-aria-components';
@@ -25,6 +26,7 @@ import {
   type CredentialSummary,
 } from './documents';
 import { LEARNER_CSV_TEMPLATE, parseLearnerCsv, type ParsedLearners } from './learner-csv';
+import { attemptOf, learnerProblems, scoreOf, type AwardRules, type LearnerProblem } from './award-rules';
 import { ApiErrorNotice, FRESH, FileField, reasonDetails, useDate, useWorkingAs } from './trust-ui';
 
 const publicPath = (awardId: string) => `/public/credentials/${awardId}`;
@@ -89,31 +91,53 @@ export function Component() {
   );
 }
 
+/** A learner's problem in the form's words (the CSV batch says the same in its own: batch.problem.*). */
+function problemMessage(
+  t: TFunction,
+  problem: LearnerProblem,
+  values: { score: string },
+  rules: AwardRules,
+): string {
+  if (problem === 'belowThreshold')
+    return t('award.belowThreshold', { score: scoreOf(values.score), threshold: rules.masteryThreshold });
+  if (problem === 'attemptsExceeded')
+    return t('award.attemptsExceeded', { count: rules.attemptsAllowed ?? 0 });
+  return t(`award.validation.${VALIDATION_KEY[problem]}`);
+}
+const VALIDATION_KEY: Record<Exclude<LearnerProblem, 'belowThreshold' | 'attemptsExceeded'>, string> = {
+  nameMissing: 'name',
+  emailInvalid: 'email',
+  scoreInvalid: 'score',
+  attemptInvalid: 'attempt',
+  evidenceUrlInvalid: 'evidenceUrl',
+};
+
 function AwardOne({ credential, issuerId }: { credential: CredentialSummary; issuerId: string }) {
   const { t } = useTranslation('trust');
   const [award] = useMutation(AWARD, { refetchQueries: [AWARDS] });
   const [awarded, setAwarded] = useState<Award | null>(null);
+  // The single-learner form and the CSV batch check a learner with the same rules (award-rules).
   const schema = useMemo(
     () =>
-      z.object({
-        name: z.string().trim().min(1, t('award.validation.name')),
-        email: z.email(t('award.validation.email')),
-        score: z
-          .string()
-          .trim()
-          .regex(/^\d{1,3}([.,]\d+)?$/, t('award.validation.score'))
-          .refine((v) => Number(v.replace(',', '.')) <= 100, t('award.validation.score')),
-        attempt: z
-          .string()
-          .trim()
-          .regex(/^[1-9]\d*$/, t('award.validation.attempt')),
-        evidenceUrl: z.union([
-          z.literal(''),
-          z.url({ protocol: /^https?$/, error: t('award.validation.evidenceUrl') }),
-        ]),
-        evidenceNarrative: z.string().max(2000),
-      }),
-    [t],
+      z
+        .object({
+          name: z.string(),
+          email: z.string(),
+          score: z.string(),
+          attempt: z.string(),
+          evidenceUrl: z.string(),
+          evidenceNarrative: z.string().max(2000),
+        })
+        .superRefine((values, context) => {
+          for (const { field, problem } of learnerProblems(values, credential.assessment)) {
+            context.addIssue({
+              code: 'custom',
+              path: [field],
+              message: problemMessage(t, problem, values, credential.assessment),
+            });
+          }
+        }),
+    [t, credential.assessment],
   );
   type Values = z.infer<typeof schema>;
   const empty: Values = {
@@ -130,7 +154,7 @@ function AwardOne({ credential, issuerId }: { credential: CredentialSummary; iss
     setAwarded(null);
     const evidence =
       values.evidenceUrl || values.evidenceNarrative
-        ? [{ url: values.evidenceUrl || null, narrative: values.evidenceNarrative || null }]
+        ? [{ url: values.evidenceUrl.trim() || null, narrative: values.evidenceNarrative || null }]
         : undefined;
     try {
       const { data } = await award({
@@ -139,7 +163,7 @@ function AwardOne({ credential, issuerId }: { credential: CredentialSummary; iss
             credentialId: credential.id,
             issuerId,
             recipient: { email: values.email.trim(), name: values.name.trim() },
-            result: { score: Number(values.score.replace(',', '.')), attempt: Number(values.attempt) },
+            result: { score: scoreOf(values.score), attempt: attemptOf(values.attempt) },
             evidence,
           },
         },
@@ -255,7 +279,7 @@ function AwardBatchUpload({ credential, issuerId }: { credential: CredentialSumm
   const onFile = async (file: File | undefined) => {
     setBatchId(null);
     if (!file) return setParsed(null);
-    setParsed({ ...parseLearnerCsv(await file.text()), fileName: file.name });
+    setParsed({ ...parseLearnerCsv(await file.text(), credential.assessment), fileName: file.name });
   };
   const send = async () => {
     if (!parsed?.learners.length) return;

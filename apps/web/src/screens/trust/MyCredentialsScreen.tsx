@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useApolloClient, useQuery } from '@apollo/client/react';
 import { Button, FormError, Page } from '../../ui';
-import { apiErrors, errorMessage } from '../../graphql/errors';
+import { errorText } from '../../graphql/errors';
 import { MY_AWARDS, MY_TRANSCRIPT } from './documents';
 import { verifyDocument, type VerificationResult } from '../public/credential-document';
 import { VerificationReport } from '../public/VerificationReport';
@@ -44,11 +44,7 @@ export function Component() {
           href: `data:application/ld+json;charset=utf-8,${encodeURIComponent(JSON.stringify(result.data.myTranscript, null, 2))}`,
         });
     } catch (failure) {
-      setTranscriptError(
-        apiErrors(failure)
-          .map((e) => errorMessage(t, e))
-          .join(' '),
-      );
+      setTranscriptError(errorText(t, failure));
     } finally {
       setPreparing(false);
     }

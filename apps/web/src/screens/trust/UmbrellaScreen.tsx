@@ -146,7 +146,8 @@ function Sponsored({ umbrellaId }: { umbrellaId: string }) {
                   ? t('umbrella.adoptedBy', { names: c.adoptions.map((a) => a.institution.name).join(', ') })
                   : t('umbrella.notAdopted')}
               </p>
-              <Contributions credentialId={c.id} headingLevel={3} />
+              {/* Sponsored by this umbrella: a sponsor may read them. */}
+              <Contributions credentialId={c.id} visible headingLevel={3} />
             </article>
           ))
         )}

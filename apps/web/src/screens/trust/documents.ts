@@ -22,6 +22,10 @@ graphql(`
     id
     title
     publishedAt
+    assessment {
+      masteryThreshold
+      attemptsAllowed
+    }
     issuer {
       id
       name
@@ -112,6 +116,7 @@ export const CREDENTIAL = graphql(`
         }
       }
       designId
+      contributionsVisible
       framework {
         id
         name

@@ -1,8 +1,11 @@
 // A CSV of learners for a batch award, read and checked in the browser before anything is sent:
 // one row per learner (name, email, score, attempt, evidence_url, evidence_narrative), headers
 // in any order and case, every problem reported with its row number as a spreadsheet shows it
-// (the header is row 1).
+// (the header is row 1). Each row is checked with the single-learner form's rules (award-rules:
+// the credential's mastery threshold and attempts, an https:// evidence link); the valid rows can
+// go while the invalid ones are reported: one bad row does not hold up the others.
 import Papa from 'papaparse';
+import { attemptOf, learnerProblems, scoreOf, type AwardRules, type LearnerProblem } from './award-rules';
 
 export interface LearnerRow {
   readonly row: number;
@@ -11,7 +14,7 @@ export interface LearnerRow {
   readonly evidence?: ReadonlyArray<{ readonly url?: string; readonly narrative?: string }>;
 }
 
-export type RowProblem = 'nameMissing' | 'emailInvalid' | 'scoreInvalid' | 'attemptInvalid' | 'evidenceUrlInvalid' | 'duplicateEmail';
+export type RowProblem = LearnerProblem | 'duplicateEmail';
 export interface RowError {
   readonly row: number;
   readonly problems: readonly RowProblem[];
@@ -27,21 +30,11 @@ export interface ParsedLearners {
 
 export const REQUIRED_COLUMNS = ['name', 'email', 'score'] as const;
 export const MAX_LEARNERS = 1000;
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 const normalise = (header: string) => header.trim().toLowerCase().replace(/[\s-]+/g, '_');
 
-function isHttpUrl(value: string): boolean {
-  try {
-    const url = new URL(value);
-    return url.protocol === 'https:' || url.protocol === 'http:';
-  } catch {
-    return false;
-  }
-}
-
-/** Reads the file's text; learners only when every row is valid (else rowErrors says why, by row). */
-export function parseLearnerCsv(text: string): ParsedLearners {
+/** Reads the file's text: the valid rows as learners, and every invalid row's problems by row number. */
+export function parseLearnerCsv(text: string, rules: AwardRules = {}): ParsedLearners {
   const parsed = Papa.parse<Record<string, string>>(text.replace(/^\uFEFF/, ''), { header: true, skipEmptyLines: 'greedy', transformHeader: normalise });
   if (parsed.errors.some((e) => e.type === 'Quotes')) return { learners: [], rowErrors: [], fileProblem: 'unreadable' };
   const columns = parsed.meta.fields ?? [];
@@ -56,22 +49,15 @@ export function parseLearnerCsv(text: string): ParsedLearners {
   parsed.data.forEach((record, index) => {
     const row = index + 2;
     const value = (column: string) => (record[column] ?? '').trim();
-    const problems: RowProblem[] = [];
     const name = value('name');
     const email = value('email');
-    const scoreText = value('score').replace(',', '.').replace(/%$/, '');
-    const attemptText = value('attempt') || '1';
     const evidenceUrl = value('evidence_url');
     const narrative = value('evidence_narrative');
-    const score = Number(scoreText);
-    const attempt = Number(attemptText);
-    if (!name) problems.push('nameMissing');
-    if (!EMAIL.test(email)) problems.push('emailInvalid');
-    else if (seen.has(email.toLowerCase())) problems.push('duplicateEmail');
-    if (!scoreText || !Number.isFinite(score) || score < 0 || score > 100) problems.push('scoreInvalid');
-    if (!Number.isInteger(attempt) || attempt < 1) problems.push('attemptInvalid');
-    if (evidenceUrl && !isHttpUrl(evidenceUrl)) problems.push('evidenceUrlInvalid');
+    const problems: RowProblem[] = learnerProblems({ name, email, score: value('score'), attempt: value('attempt'), evidenceUrl }, rules).map((p) => p.problem);
+    if (!problems.includes('emailInvalid') && seen.has(email.toLowerCase())) problems.splice(problems.indexOf('nameMissing') + 1, 0, 'duplicateEmail');
     seen.add(email.toLowerCase());
+    const score = scoreOf(value('score'));
+    const attempt = attemptOf(value('attempt'));
     if (problems.length) {
       rowErrors.push({ row, problems });
       return;
@@ -79,7 +65,7 @@ export function parseLearnerCsv(text: string): ParsedLearners {
     const evidence = evidenceUrl || narrative ? [{ ...(evidenceUrl ? { url: evidenceUrl } : {}), ...(narrative ? { narrative } : {}) }] : undefined;
     learners.push({ row, recipient: { email, name }, result: { score, attempt }, ...(evidence ? { evidence } : {}) });
   });
-  return rowErrors.length ? { learners: [], rowErrors } : { learners, rowErrors };
+  return { learners, rowErrors };
 }
 
 /** A template people can fill in a spreadsheet. */

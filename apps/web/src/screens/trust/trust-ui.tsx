@@ -4,7 +4,7 @@ import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CombinedGraphQLErrors } from '@apollo/client';
 import { useCurrentOrganization } from '../../app/current-organization';
-import { apiErrors, errorMessage } from '../../graphql/errors';
+import { errorText } from '../../graphql/errors';
 import { FormError } from '../../ui';
 
 /**
@@ -63,5 +63,5 @@ export function FileField({ label, hint, error, accept, onFile }: { label: strin
 /** The errors of a failed query or mutation, in words, announced (nothing when there is none). */
 export function ApiErrorNotice({ error }: { error: unknown }) {
   const { t } = useTranslation();
-  return <FormError>{error ? apiErrors(error).map((e) => errorMessage(t, e)).join(' ') : null}</FormError>;
+  return <FormError>{error ? errorText(t, error) : null}</FormError>;
 }

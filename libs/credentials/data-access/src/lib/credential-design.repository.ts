@@ -30,6 +30,18 @@ export class CredentialDesignRepository {
   }
 
   /** Version headers (no snapshots), oldest first. */
+  /** The published versions (with their snapshots) of these credentials, by credential id. */
+  async publishedVersionsOf(credentialIds: readonly string[]): Promise<Array<{ credentialId: string; snapshot: DesignContent }>> {
+    const rows: Array<{ credential_id: string; snapshot: DesignContent }> = await this.dataSource.query(
+      `SELECT c."id" AS "credential_id", v."snapshot"
+         FROM "credentials"."credentials" c
+         JOIN "credentials"."design_versions" v ON v."design_id" = c."design_id" AND v."version" = c."design_version"
+        WHERE c."id" = ANY($1::uuid[])`,
+      [[...credentialIds]],
+    );
+    return rows.map((row) => ({ credentialId: row.credential_id, snapshot: row.snapshot }));
+  }
+
   versionsOfDesigns(designIds: readonly string[]): Promise<DesignVersionEntity[]> {
     return this.dataSource.getRepository(DesignVersionEntity).find({
       select: { designId: true, version: true, authorId: true, summary: true, createdAt: true },

@@ -1,13 +1,13 @@
 // A ranked match explained: its score, and each weighted reason as a labelled bar (the bar is
 // decoration; the number and the sentence say it), plus the form that proposes a partnership.
-import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
+import { useEffect, useId, useRef, useState, type ReactNode, type Ref } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMutation } from '@apollo/client/react';
 import { TextArea, TextField as AriaTextField, Label } from 'react-aria-components';
 import { Button, FormError } from '../../../ui';
-import { apiErrors, errorMessage } from '../../../graphql/errors';
-import { PROPOSE, type MatchReason } from './marketplace-documents';
-import type { PartnershipState } from '../../../graphql/generated/graphql';
+import { errorText } from '../../../graphql/errors';
+import { PROPOSE, type MatchReason, type Partnership } from './marketplace-documents';
+import { Respond, Withdraw } from './PartnershipActions';
 
 /** The largest weight one reason can carry (skill overlap's), so bars compare across reasons. */
 const MAX_WEIGHT = 0.45;
@@ -46,8 +46,9 @@ function MatchReasons({ reasons, label }: { reasons: MatchReason[]; label: strin
 
 /**
  * One ranked match, as a list item: rank, name, the small-institution tag, score, what
- * `children` says about it, its reasons, and either the proposal already made (`already`) or the
- * form to propose.
+ * `children` says about it, its reasons, and either the open or accepted partnership between the
+ * two (`already`, seen from `organizationId`: who proposed, and the answer or withdrawal that is
+ * the viewer's to give) or the form to propose.
  */
 export function RankedMatch({
   id,
@@ -59,6 +60,7 @@ export function RankedMatch({
   reasons,
   reasonsLabel,
   already,
+  organizationId,
   proposal,
   children,
 }: {
@@ -70,7 +72,9 @@ export function RankedMatch({
   score: number;
   reasons: MatchReason[];
   reasonsLabel: string;
-  already?: PartnershipState;
+  already?: Partnership;
+  /** The organization the viewer works as (one side of `already`). */
+  organizationId: string;
   proposal: { needId: string; institutionId: string; partnerName: string; onProposed: () => void };
   children: ReactNode;
 }) {
@@ -93,9 +97,7 @@ export function RankedMatch({
       {children}
       <MatchReasons reasons={reasons} label={reasonsLabel} />
       {already ? (
-        <p role="status" className="notice notice-success" tabIndex={-1} ref={status}>
-          {t(`matches.already.${already}`)}
-        </p>
+        <Already partnership={already} organizationId={organizationId} statusRef={status} />
       ) : (
         <ProposeForm
           {...proposal}
@@ -106,6 +108,46 @@ export function RankedMatch({
         />
       )}
     </li>
+  );
+}
+
+/** The partnership between the two: accepted, or proposed by us (withdraw) or to us (accept or decline, right here). */
+function Already({
+  partnership: p,
+  organizationId,
+  statusRef,
+}: {
+  partnership: Partnership;
+  organizationId: string;
+  statusRef: Ref<HTMLParagraphElement>;
+}) {
+  const { t } = useTranslation('marketplace');
+  const counterpart = p.employer.id === organizationId ? p.institution.name : p.employer.name;
+  const ours = p.proposedBy.id === organizationId;
+  const key = p.state === 'ACCEPTED' ? 'ACCEPTED' : ours ? 'PROPOSED_BY_US' : 'PROPOSED_TO_US';
+  return (
+    <>
+      <p
+        role="status"
+        className={`notice ${key === 'PROPOSED_TO_US' ? 'notice-warning' : 'notice-success'}`}
+        tabIndex={-1}
+        ref={statusRef}
+        id={`partnership-${p.id}`}
+      >
+        {t(`matches.already.${key}`, { name: counterpart })}
+      </p>
+      {p.message && !ours && (
+        <blockquote className="message">
+          <p>{p.message}</p>
+        </blockquote>
+      )}
+      {p.state === 'PROPOSED' &&
+        (ours ? (
+          <Withdraw partnership={p} counterpart={counterpart} />
+        ) : (
+          <Respond partnership={p} counterpart={counterpart} />
+        ))}
+    </>
   );
 }
 
@@ -162,12 +204,7 @@ function ProposeForm({
         <Label>{t('propose.message')}</Label>
         <TextArea rows={3} />
       </AriaTextField>
-      <FormError>
-        {error &&
-          apiErrors(error)
-            .map((e) => errorMessage(t, e))
-            .join(' ')}
-      </FormError>
+      <FormError>{error && errorText(t, error)}</FormError>
       <div className="toolbar">
         <Button type="submit" isDisabled={loading}>
           {t('propose.send')}

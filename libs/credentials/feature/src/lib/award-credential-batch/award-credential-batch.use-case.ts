@@ -1,6 +1,8 @@
 // An issuer queues one credential's awards to a list of learners (1 to 1,000): the batch and its
 // items are written in one transaction, then the in-process AwardBatchProcessor awards them in the
-// background. Each learner's outcome is kept per item; a failed one never blocks the rest.
+// background. Each learner's outcome is kept per item; a failed one never blocks the rest. A learner
+// the input rules refuse (a bad e-mail, an http:// evidence link …) is written as a FAILED item
+// right away, with its problems, and the valid ones are awarded: one bad row never holds up a batch.
 //
 // Alignments: the processor has no caller token, so the design's ESCO / Skills for Success
 // alignments are resolved here, with the caller's token, and stored on the batch; a failed lookup
@@ -23,7 +25,17 @@ export const MAX_BATCH_SIZE = 1000;
 export interface AwardCredentialBatchCommand {
   readonly credentialId: string;
   readonly issuerId: string;
-  readonly learners: readonly Pick<AwardCredentialCommand, 'recipient' | 'result' | 'evidence'>[];
+  readonly learners: readonly BatchLearner[];
+}
+
+export type BatchLearner = Pick<AwardCredentialCommand, 'recipient' | 'result' | 'evidence'> & {
+  /** What the input rules refuse in this learner, by field; such a learner fails as its item. */
+  readonly invalid?: ReadonlyArray<{ readonly field: string; readonly problems: readonly string[] }>;
+};
+
+/** The error an invalid learner's item carries, as the single award's refusal would read. */
+function invalidItem(invalid: NonNullable<BatchLearner['invalid']>): { errorCode: string; errorMessage: string } {
+  return { errorCode: 'COMMON.INVALID_INPUT', errorMessage: invalid.map((p) => `${p.field}: ${p.problems.join('; ')}`).join(' · ').slice(0, 1000) };
 }
 
 @Injectable()
@@ -56,6 +68,8 @@ export class AwardCredentialBatchUseCase {
     const version = await this.dataSource.getRepository(DesignVersionEntity).findOneBy({ designId: credential.designId, version: credential.designVersion });
     const alignments = await resolveSkillAlignments(this.skills, principal, version?.snapshot.competencies.map((c) => c.skillId) ?? []);
 
+    const refused = command.learners.filter((learner) => learner.invalid?.length).length;
+    const now = new Date();
     const batch = await inTransaction(this.dataSource, CREDENTIALS_SCHEMA, async ({ manager }) => {
       const row = manager.create(AwardBatchEntity, {
         id: randomUUID(),
@@ -63,34 +77,35 @@ export class AwardCredentialBatchUseCase {
         issuerId: command.issuerId,
         issuerName: issuer?.name ?? '',
         createdBy: principal.userId,
-        status: 'QUEUED',
+        // Every learner refused by the input rules: nothing is left to award.
+        status: refused === command.learners.length ? 'DONE' : 'QUEUED',
         total: command.learners.length,
         succeeded: 0,
-        failed: 0,
-        createdAt: new Date(),
-        finishedAt: null,
+        failed: refused,
+        createdAt: now,
+        finishedAt: refused === command.learners.length ? now : null,
         alignments: alignments.length > 0 ? alignments : null,
       });
       await manager.insert(AwardBatchEntity, row);
       const items = command.learners.map((learner, position) => ({
         batchId: row.id,
         position,
-        recipientEmail: learner.recipient.email,
+        // A refused learner is processed at once, and processed items keep only the e-mail's keyed hash.
+        recipientEmail: learner.invalid?.length ? null : learner.recipient.email,
         recipientEmailHash: this.trust.recipientLookup(learner.recipient.email),
-        recipientName: learner.recipient.name.trim(),
-        score: learner.result.score,
+        recipientName: learner.recipient.name.trim().slice(0, 200),
+        // A refused learner's score may be anything a Float holds: kept within the column (numeric(5,2)).
+        score: learner.invalid?.length ? Math.max(-999.99, Math.min(999.99, Math.round(learner.result.score * 100) / 100)) : learner.result.score,
         attempt: learner.result.attempt,
-        evidence: (learner.evidence ?? []).map((item) => ({ url: item.url ?? null, narrative: item.narrative ?? null })),
-        status: 'PENDING' as const,
-        awardId: null,
-        errorCode: null,
-        errorMessage: null,
-        processedAt: null,
+        evidence: learner.invalid?.length ? [] : (learner.evidence ?? []).map((item) => ({ url: item.url ?? null, narrative: item.narrative ?? null })),
+        ...(learner.invalid?.length
+          ? { status: 'FAILED' as const, awardId: null, ...invalidItem(learner.invalid), processedAt: now }
+          : { status: 'PENDING' as const, awardId: null, errorCode: null, errorMessage: null, processedAt: null }),
       }));
       for (let i = 0; i < items.length; i += 200) await manager.insert(AwardBatchItemEntity, items.slice(i, i + 200));
       return row;
     });
-    this.processor.wake();
+    if (batch.status !== 'DONE') this.processor.wake();
     return batch;
   }
 }

@@ -12,7 +12,7 @@ import type { AwardPage } from '../shared/award-pages';
 import { RevokeAwardUseCase } from '../revoke-award/revoke-award.use-case';
 import { IssuerTrust } from '../shared/issuer-trust';
 import { VerifyCredentialUseCase } from '../verify-credential/verify-credential.use-case';
-import { AwardBatchInput, AwardFilter, AwardInput } from './credentials.inputs';
+import { AwardBatchInput, AwardFilter, AwardInput, learnerProblems } from './credentials.inputs';
 import { AwardBatchModel, AwardConnectionModel, AwardModel, toAwardBatchModel, toAwardModel, VerificationResultModel } from './credentials.models';
 
 @Resolver(() => AwardModel)
@@ -70,7 +70,12 @@ export class AwardResolver {
 
   @Mutation(() => AwardBatchModel, { description: 'Queues awards of a credential to 1 to 1,000 learners; follow them with awardBatch. A failed learner never blocks the rest.' })
   async awardCredentialBatch(@CurrentPrincipal() principal: Principal, @Args('input', { type: () => AwardBatchInput }) input: AwardBatchInput): Promise<AwardBatchModel> {
-    const batch = await this.awardBatchUseCase.execute(principal, input);
+    // Each learner is checked with the single award's rules; an invalid one fails as its own item.
+    const learners = input.learners.map((learner) => {
+      const problems = learnerProblems(learner);
+      return problems.length ? { ...learner, invalid: problems } : learner;
+    });
+    const batch = await this.awardBatchUseCase.execute(principal, { ...input, learners });
     const view = await this.getBatch.execute(principal, batch.id);
     return toAwardBatchModel(view?.batch ?? batch, view?.items ?? []);
   }

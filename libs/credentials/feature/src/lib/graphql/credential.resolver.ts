@@ -12,7 +12,7 @@ import { SponsorCredentialUseCase } from '../sponsor-credential/sponsor-credenti
 import { SummarizeContributionsUseCase } from '../summarize-contributions/summarize-contributions.use-case';
 import { WithdrawEndorsementUseCase } from '../withdraw-endorsement/withdraw-endorsement.use-case';
 import { CredentialFilter, EndorsementInput } from './credentials.inputs';
-import { AdoptionModel, CredentialConnectionModel, CredentialContributionsModel, CredentialModel, EndorsementModel, EndorsementSectorModel, FrameworkModel, SponsorshipModel, toAdoptionModel, toCredentialContributionsModel, toCredentialModel, toEndorsementModel, toEndorsementSectorModels, toFrameworkModel, toSponsorshipModel } from './credentials.models';
+import { AdoptionModel, AssessmentPlanModel, CredentialConnectionModel, CredentialContributionsModel, CredentialModel, EndorsementModel, EndorsementSectorModel, FrameworkModel, SponsorshipModel, toAdoptionModel, toAssessmentPlanModel, toCredentialContributionsModel, toCredentialModel, toEndorsementModel, toEndorsementSectorModels, toFrameworkModel, toSponsorshipModel } from './credentials.models';
 
 /** Published credentials are a public catalogue for every signed-in user; endorsing, sponsoring and adopting them. */
 @Resolver(() => CredentialModel)
@@ -79,6 +79,22 @@ export class CredentialResolver {
   @ResolveField(() => [AdoptionModel], { description: 'Institutions that adopted it as a shared credential and may award it in their own name.' })
   async adoptions(@Parent() credential: CredentialModel, @Context() context: GraphQLRequestContext): Promise<AdoptionModel[]> {
     return (await credentialsLoaders(context.loaders, this.repository).adoptions.load(credential.id)).map(toAdoptionModel);
+  }
+
+  @ResolveField(() => AssessmentPlanModel, {
+    description: 'How learners are assessed, as published: the mastery threshold and attempts every award of it is checked against.',
+  })
+  async assessment(@Parent() credential: CredentialModel, @Context() context: GraphQLRequestContext): Promise<AssessmentPlanModel> {
+    const content = await credentialsLoaders(context.loaders, this.repository).publishedContent.load(credential.id);
+    if (!content) throw new Error(`credential ${credential.id}: its published design version ${credential.publishedVersion} is missing`);
+    return toAssessmentPlanModel(content.assessment);
+  }
+
+  @ResolveField(() => Boolean, {
+    description: 'Whether the caller may read contributions (a member of the issuer, a design partner, a sponsoring umbrella or an adopter): ask for contributions only when true.',
+  })
+  async contributionsVisible(@CurrentPrincipal() principal: Principal, @Parent() credential: CredentialModel): Promise<boolean> {
+    return this.contributionsOf.mayView(principal, credential.id);
   }
 
   @ResolveField(() => CredentialContributionsModel, {

@@ -1,5 +1,5 @@
 import { Field, Float, ID, InputType, Int } from '@nestjs/graphql';
-import { Type } from 'class-transformer';
+import { plainToInstance, Type } from 'class-transformer';
 import {
   Allow,
   ArrayMaxSize,
@@ -21,6 +21,8 @@ import {
   MaxLength,
   Min,
   ValidateNested,
+  validateSync,
+  type ValidationError,
 } from 'class-validator';
 import { AssessmentMethodEnum, CareerStageEnum, DeliveryModeEnum, GraphQLJSON, OutcomeKindEnum } from '@lattice/shared-graphql';
 import { AwardStatusEnum } from './credentials.models';
@@ -141,9 +143,9 @@ export class AwardResultInput {
 
 @InputType()
 export class AwardEvidenceInput {
-  @Field(() => String, { nullable: true, description: 'Where employers can see the evidence (http or https).' })
+  @Field(() => String, { nullable: true, description: 'Where employers can see the evidence: an https:// address (a plain http:// link is refused).' })
   @IsOptional()
-  @IsUrl({ protocols: ['http', 'https'], require_protocol: true, require_tld: false })
+  @IsUrl({ protocols: ['https'], require_protocol: true, require_tld: false }, { message: 'url must be an https:// address' })
   @MaxLength(2000)
   url?: string | null;
   @Field(() => String, { nullable: true }) @IsOptional() @IsString() @Length(1, 5000) narrative?: string | null;
@@ -181,11 +183,13 @@ export class AwardBatchLearnerInput {
 export class AwardBatchInput {
   @Field(() => ID, { description: 'A published credential.' }) @IsUUID() credentialId: string;
   @Field(() => ID, { description: 'The issuing organization; you must be one of its admins.' }) @IsUUID() issuerId: string;
-  @Field(() => [AwardBatchLearnerInput], { description: '1 to 1,000 learners.' })
+  @Field(() => [AwardBatchLearnerInput], {
+    description: '1 to 1,000 learners. Each learner is checked on its own: an invalid one fails as its item (COMMON.INVALID_INPUT) and the others are awarded.',
+  })
   @IsArray()
   @ArrayMinSize(1, { message: 'a batch needs at least 1 learner' })
   @ArrayMaxSize(1000, { message: 'a batch holds at most 1000 learners' })
-  @ValidateNested({ each: true })
+  // Not @ValidateNested: one learner's bad e-mail must not refuse the whole batch (see learnerProblems).
   @Type(() => AwardBatchLearnerInput)
   learners: AwardBatchLearnerInput[];
 }
@@ -195,4 +199,15 @@ export class EndorsementInput {
   @Field({ description: 'The competency is in demand.' }) @IsBoolean() inDemand: boolean;
   @Field({ description: 'The assessment reflects job performance.' }) @IsBoolean() assessmentReflectsJobPerformance: boolean;
   @Field(() => String, { nullable: true }) @IsOptional() @IsString() @MaxLength(2000) comment?: string | null;
+}
+
+/** What is wrong with one learner of a batch, by field (`recipient.email`), checked with the single award's rules; empty when valid. */
+export function learnerProblems(learner: AwardBatchLearnerInput): Array<{ field: string; problems: string[] }> {
+  const flatten = (errors: ValidationError[], prefix = ''): Array<{ field: string; problems: string[] }> =>
+    errors.flatMap((error) => {
+      const field = prefix ? `${prefix}.${error.property}` : error.property;
+      return [...(error.constraints ? [{ field, problems: Object.values(error.constraints) }] : []), ...flatten(error.children ?? [], field)];
+    });
+  const instance = learner instanceof AwardBatchLearnerInput ? learner : plainToInstance(AwardBatchLearnerInput, learner);
+  return flatten(validateSync(instance, { forbidUnknownValues: false }));
 }

@@ -1,6 +1,7 @@
 // The request's batched reads of credentials data.
 import type { LoaderRegistry } from '@lattice/shared-graphql';
 import { byKeys, groupByKeys } from '@lattice/shared-graphql';
+import type { DesignContent } from '@lattice/credentials-domain';
 import type {
   AdoptionEntity,
   CredentialDesignRepository,
@@ -24,6 +25,9 @@ export function credentialsLoaders(loaders: LoaderRegistry, repository: Credenti
     approvals: loaders.get<string, DesignApprovalEntity[]>('credentials.approvals', async (ids) => groupByKeys(ids, await repository.approvalsOfDesigns(ids), (a) => a.designId)),
     stageVisits: loaders.get<string, DesignStageVisitEntity[]>('credentials.stageVisits', async (ids) =>
       groupByKeys(ids, await repository.stageVisitsOfDesigns(ids), (v) => v.designId),
+    ),
+    publishedContent: loaders.get<string, DesignContent | null>('credentials.publishedContent', async (ids) =>
+      byKeys(ids, await repository.publishedVersionsOf(ids), (v) => v.credentialId).map((v) => v?.snapshot ?? null),
     ),
     credential: loaders.get<string, CredentialEntity | null>('credentials.credential', async (ids) => byKeys(ids, await repository.credentialsByIds(ids), (c) => c.id)),
     credentialOfDesign: loaders.get<string, CredentialEntity | null>('credentials.credentialOfDesign', async (ids) =>

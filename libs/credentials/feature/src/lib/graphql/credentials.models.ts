@@ -1,7 +1,7 @@
 // Credentials' GraphQL types. They are not the ORM entities: mappers copy what a client may see.
 import { Directive, Field, Float, GraphQLISODateTime, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { AssessmentMethodEnum, CareerStageEnum, Connection, DeliveryModeEnum, DesignStageEnum, GraphQLJSON, OutcomeKindEnum } from '@lattice/shared-graphql';
-import { groupBySector, NO_SECTOR } from '@lattice/credentials-domain';
+import { groupBySector, NO_SECTOR, type DesignContent } from '@lattice/credentials-domain';
 import type { CredentialContributions } from '../summarize-contributions/summarize-contributions.use-case';
 import type { AdoptionEntity, AwardBatchEntity, AwardBatchItemEntity, AwardEntity, CredentialEntity, DesignCommentEntity, DesignEntity, EndorsementEntity, FrameworkEntity, SponsorshipEntity } from '@lattice/credentials-data-access';
 
@@ -350,6 +350,17 @@ export function toCredentialModel(credential: CredentialEntity): CredentialModel
   };
 }
 
+export function toAssessmentPlanModel(assessment: DesignContent['assessment']): AssessmentPlanModel {
+  return {
+    methods: assessment.methods.map((m) => m as AssessmentMethodEnum),
+    masteryThreshold: assessment.masteryThreshold,
+    attemptsAllowed: assessment.attemptsAllowed,
+    authentic: assessment.authentic,
+    evidenceVisibleToEmployers: assessment.evidenceVisibleToEmployers,
+    evidenceRequirements: assessment.evidenceRequirements,
+  };
+}
+
 export function toDesignModel(design: DesignEntity, now = new Date()): CredentialDesignModel {
   const c = design.content;
   return {
@@ -363,14 +374,7 @@ export function toDesignModel(design: DesignEntity, now = new Date()): Credentia
     partnershipId: design.partnershipId,
     competencies: c.competencies.map(({ skillId }) => ({ skillId })),
     outcomes: c.outcomes.map((o) => ({ statement: o.statement, kind: o.kind as OutcomeKindEnum, skillIds: [...o.skillIds] })),
-    assessment: {
-      methods: c.assessment.methods.map((m) => m as AssessmentMethodEnum),
-      masteryThreshold: c.assessment.masteryThreshold,
-      attemptsAllowed: c.assessment.attemptsAllowed,
-      authentic: c.assessment.authentic,
-      evidenceVisibleToEmployers: c.assessment.evidenceVisibleToEmployers,
-      evidenceRequirements: c.assessment.evidenceRequirements,
-    },
+    assessment: toAssessmentPlanModel(c.assessment),
     hours: c.hours,
     weeks: c.weeks,
     deliveryMode: c.deliveryMode as DeliveryModeEnum | null,

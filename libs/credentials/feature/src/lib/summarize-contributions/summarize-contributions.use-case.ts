@@ -67,22 +67,29 @@ export class SummarizeContributionsUseCase {
     private readonly authorizer: Authorizer,
   ) {}
 
+  /**
+   * Whether the principal may read the credential's contributions (a member of the issuer, a design
+   * partner, a sponsoring umbrella or an adopter), so a screen asks only for what its viewer may see.
+   */
+  async mayView(principal: Principal, credentialId: string): Promise<boolean> {
+    const head = await this.head(credentialId);
+    if (!head) return false;
+    try {
+      await this.authorizer.requireRoleInAny(principal, viewersOf(head));
+      return true;
+    } catch (error) {
+      if ((error as { category?: string }).category === 'FORBIDDEN') return false;
+      throw error;
+    }
+  }
+
   async execute(principal: Principal, credentialId: string): Promise<CredentialContributions> {
-    const [head] = (await this.dataSource.query(
-      `SELECT c."issuer_id", d."id" AS "design_id", d."created_by", d."partner_ids",
-              coalesce((SELECT json_agg(json_build_object('organizationId', s."umbrella_id", 'since', s."created_at") ORDER BY s."created_at", s."id")
-                          FROM "credentials"."sponsorships" s WHERE s."credential_id" = c."id"), '[]') AS "sponsors",
-              coalesce((SELECT json_agg(json_build_object('organizationId', a."institution_id", 'umbrellaId', a."umbrella_id", 'since', a."created_at") ORDER BY a."created_at", a."id")
-                          FROM "credentials"."adoptions" a WHERE a."credential_id" = c."id"), '[]') AS "adopters"
-         FROM "credentials"."credentials" c JOIN "credentials"."designs" d ON d."id" = c."design_id"
-        WHERE c."id" = $1`,
-      [credentialId],
-    )) as Head[];
+    const head = await this.head(credentialId);
     if (!head) throw CredentialsErrors.of('CREDENTIAL_NOT_FOUND', 'No such published credential.', { credentialId });
     const designers = partiesOf({ issuerId: head.issuer_id, partnerIds: head.partner_ids });
     const sponsors = head.sponsors.map((s) => ({ organizationId: s.organizationId, since: new Date(s.since) }));
     const adopters = head.adopters.map((a) => ({ organizationId: a.organizationId, umbrellaId: a.umbrellaId, since: new Date(a.since) }));
-    await this.authorizer.requireRoleInAny(principal, unique([...designers, ...sponsors.map((s) => s.organizationId), ...adopters.map((a) => a.organizationId)]));
+    await this.authorizer.requireRoleInAny(principal, viewersOf(head));
 
     const [authored, approvals, endorsements, awards] = await Promise.all([
       // Users are identity's: a version's author counts for the organizations this design's record ties them to.
@@ -127,6 +134,30 @@ export class SummarizeContributionsUseCase {
       }),
     };
   }
+
+  /** The credential's issuer, design partners, sponsors and adopters; undefined when it does not exist. */
+  private async head(credentialId: string): Promise<Head | undefined> {
+    const [head] = (await this.dataSource.query(
+      `SELECT c."issuer_id", d."id" AS "design_id", d."created_by", d."partner_ids",
+              coalesce((SELECT json_agg(json_build_object('organizationId', s."umbrella_id", 'since', s."created_at") ORDER BY s."created_at", s."id")
+                          FROM "credentials"."sponsorships" s WHERE s."credential_id" = c."id"), '[]') AS "sponsors",
+              coalesce((SELECT json_agg(json_build_object('organizationId', a."institution_id", 'umbrellaId', a."umbrella_id", 'since', a."created_at") ORDER BY a."created_at", a."id")
+                          FROM "credentials"."adoptions" a WHERE a."credential_id" = c."id"), '[]') AS "adopters"
+         FROM "credentials"."credentials" c JOIN "credentials"."designs" d ON d."id" = c."design_id"
+        WHERE c."id" = $1`,
+      [credentialId],
+    )) as Head[];
+    return head;
+  }
+}
+
+/** The organizations whose members may read a credential's contributions. */
+function viewersOf(head: Head): string[] {
+  return unique([
+    ...partiesOf({ issuerId: head.issuer_id, partnerIds: head.partner_ids }),
+    ...head.sponsors.map((s) => s.organizationId),
+    ...head.adopters.map((a) => a.organizationId),
+  ]);
 }
 
 function unique(ids: readonly string[]): string[] {

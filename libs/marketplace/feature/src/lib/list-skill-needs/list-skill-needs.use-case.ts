@@ -12,6 +12,8 @@ export interface SkillNeedQuery {
   readonly umbrellaId?: string | null;
   readonly skillId?: string | null;
   readonly region?: string | null;
+  /** Only `region` itself, not the regions within it (what a demand map cell by region counts). */
+  readonly exactRegion?: boolean | null;
   readonly sector?: string | null;
   readonly careerStage?: string | null;
   readonly status?: NeedStatus | null;
@@ -35,7 +37,8 @@ export class ListSkillNeedsUseCase {
       const members = await this.repository.umbrellaMemberIds(query.umbrellaId);
       organizationIds = organizationIds ? organizationIds.filter((id) => members.includes(id)) : members;
     }
-    const regions = query.region ? regionAndDescendants(requireRegion(query.region, 'filter.region')) : null;
+    const region = query.region ? requireRegion(query.region, 'filter.region') : null;
+    const regions = region ? (query.exactRegion ? [region] : regionAndDescendants(region)) : null;
     if (query.sector && !/^\d{2,6}$/.test(query.sector)) throw MarketplaceErrors.of('INVALID_INPUT', 'sector must be a NAICS code of 2 to 6 digits', { field: 'filter.sector' });
     if (page.after && typeof page.after[0] !== 'number') throw MarketplaceErrors.of('INVALID_INPUT', 'after is not a cursor of this list.', { field: 'after' });
     return this.repository.listNeeds(

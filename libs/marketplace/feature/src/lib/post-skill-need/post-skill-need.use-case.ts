@@ -8,6 +8,7 @@ import { MARKETPLACE_SCHEMA, MarketplaceRepository, NeedSkillEntity, SkillNeedEn
 import { MarketplaceErrors } from '../shared/marketplace.errors';
 import { OrganizationDirectory } from '../shared/organization-directory';
 import { requireRegion } from '../shared/regions';
+import { requireNeededByNotPast } from '../shared/needed-by';
 import { resolveSkillLevels, type SkillLevelInput } from '../shared/skill-references';
 import { type CareerStage, type DeliveryMode } from '@lattice/shared-contracts';
 
@@ -37,6 +38,7 @@ export class PostSkillNeedUseCase {
     const organization = await this.directory.require(principal, command.organizationId);
     if (organization.kind !== 'EMPLOYER') throw MarketplaceErrors.of('NOT_AN_EMPLOYER', `${organization.name} is not an employer; only employers post skill needs.`, { field: 'organizationId' });
     const region = requireRegion(command.region, 'region');
+    requireNeededByNotPast(command.neededBy);
     const skills = await resolveSkillLevels(this.repository, command.skills);
     return inTransaction(this.dataSource, MARKETPLACE_SCHEMA, async ({ manager, emit }) => {
       const id = randomUUID();

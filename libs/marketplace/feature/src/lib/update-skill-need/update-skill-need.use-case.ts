@@ -6,6 +6,7 @@ import { regionAndAncestors } from '@lattice/shared-util-regions';
 import { MARKETPLACE_SCHEMA, MarketplaceRepository, NeedSkillEntity, SkillNeedEntity } from '@lattice/marketplace-data-access';
 import { MarketplaceErrors } from '../shared/marketplace.errors';
 import { requireRegion } from '../shared/regions';
+import { requireNeededByNotPast } from '../shared/needed-by';
 import { resolveSkillLevels, type SkillLevelInput } from '../shared/skill-references';
 import { type CareerStage, type DeliveryMode } from '@lattice/shared-contracts';
 
@@ -44,6 +45,8 @@ export class UpdateSkillNeedUseCase {
       if (expectedVersion !== null && locked.version !== expectedVersion) {
         throw MarketplaceErrors.of('STALE_NEED', `This need changed since you loaded it (version ${locked.version}, you had ${expectedVersion}).`, { version: locked.version });
       }
+      // A new date must not be past; a date that passed since it was set may stay while other fields change.
+      if (command.neededBy !== undefined && command.neededBy !== locked.neededBy) requireNeededByNotPast(command.neededBy);
       await manager.update(SkillNeedEntity, { id }, {
         ...(command.title != null && { title: command.title.trim() }),
         ...(command.description !== undefined && { description: command.description?.trim() || null }),

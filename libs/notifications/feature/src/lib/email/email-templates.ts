@@ -30,7 +30,7 @@ function absolute(link: string | null, base: string): string | null {
 
 export function renderMessageMail(message: Message, locale: Locale, recipientName: string, publicBaseUrl: string): RenderedMail {
   const link = absolute(message.link, publicBaseUrl);
-  const settings = new URL('/settings/notifications', publicBaseUrl).toString();
+  const settings = new URL('/inbox/preferences', publicBaseUrl).toString();
   const text = [GREETING[locale](recipientName), '', message.body, ...(link ? ['', link] : []), '', '—', FOOTER[locale](settings)].join('\n');
   const html = [
     `<p>${escapeHtml(GREETING[locale](recipientName))}</p>`,
@@ -42,7 +42,7 @@ export function renderMessageMail(message: Message, locale: Locale, recipientNam
 }
 
 export function renderDigestMail(messages: readonly Message[], locale: Locale, recipientName: string, publicBaseUrl: string): RenderedMail {
-  const settings = new URL('/settings/notifications', publicBaseUrl).toString();
+  const settings = new URL('/inbox/preferences', publicBaseUrl).toString();
   const items = messages.map((m) => `• ${m.title}\n  ${m.body}${m.link ? `\n  ${absolute(m.link, publicBaseUrl)}` : ''}`);
   const text = [GREETING[locale](recipientName), '', ...items, '', '—', FOOTER[locale](settings)].join('\n');
   const html = [

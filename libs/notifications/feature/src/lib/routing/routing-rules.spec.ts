@@ -57,7 +57,7 @@ describe('routing rules', () => {
     expect(rule.audience(issued)).toEqual([{ kind: 'verified-email', email: 'lea@example.org' }]);
     expect(rule.organizations(issued)).toEqual(['i']);
     expect(messageOf(issued, 'fr', {}).title).toBe('Vous avez obtenu « Mine Safety Essentials »');
-    expect(messageOf(issued, 'en', {}).link).toBe('https://lattice.example/credentials/a');
+    expect(messageOf(issued, 'en', {}).link).toBe('/public/credentials/a');
   });
 
   it('asks the partners for a review, and tells the issuer’s admins in the issuer’s own words', () => {

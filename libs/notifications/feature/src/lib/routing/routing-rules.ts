@@ -488,6 +488,7 @@ export const ROUTING_RULES: RoutingRules = {
   },
   'credentials.award.issued': {
     // The learner, when they have a Lattice account (in-app and e-mail); the issuer's systems by webhook.
+    // The link opens the app's page of the award (verify, share, download), not the API's document URL.
     audience: (e) => [{ kind: 'verified-email', email: e.payload.recipientEmail }],
     organizations: (e) => [e.payload.issuerId],
     channels: PEOPLE,
@@ -496,12 +497,12 @@ export const ROUTING_RULES: RoutingRules = {
       en: ({ payload: p }) => ({
         title: `You earned “${p.credentialTitle}”`,
         body: `Your credential “${p.credentialTitle}” is ready. Anyone can verify it from its page.`,
-        link: p.publicUrl,
+        link: `/public/credentials/${p.awardId}`,
       }),
       fr: ({ payload: p }) => ({
         title: `Vous avez obtenu « ${p.credentialTitle} »`,
         body: `Votre titre de compétences « ${p.credentialTitle} » est prêt. Tout le monde peut le vérifier depuis sa page.`,
-        link: p.publicUrl,
+        link: `/public/credentials/${p.awardId}`,
       }),
     },
   },
