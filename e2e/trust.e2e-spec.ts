@@ -147,7 +147,8 @@ describe('trust: award, verify, revoke', () => {
     expect(inbox.notifications.edges.map((e: { node: unknown }) => e.node)).toContainEqual({
       type: 'credentials.award.issued',
       title: expect.stringMatching(/^Vous avez obtenu « .+ »$/),
-      link: award.awardCredential.publicUrl,
+      // The app's page of the award (with Verify), not the API's document page (issue 16).
+      link: `/public/credentials/${award.awardCredential.id}`,
     });
     expect((await ok(INBOX, {}, bystander.token)).unreadNotificationCount).toBe(0);
   });
