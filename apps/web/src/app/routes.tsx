@@ -18,6 +18,7 @@ export const screens: ScreenRoute[] = [
   { path: '/log-in', access: 'guest', load: () => import('../screens/auth/LogInScreen') },
   { path: '/sign-up', access: 'guest', load: () => import('../screens/auth/SignUpScreen') },
   { path: '/verify-email', access: 'public', load: () => import('../screens/auth/VerifyEmailScreen') },
+  { path: '/reset-password', access: 'public', load: () => import('../screens/auth/ResetPasswordScreen') },
   // org
   { path: '/', access: 'member', load: () => import('../screens/org/HomeScreen') },
   { path: '/organizations/new', access: 'member', load: () => import('../screens/org/CreateOrganizationScreen') },

@@ -72,6 +72,9 @@ export function Component() {
         />
       </Form>
       <p>
+        <Link to="/reset-password">{t('logIn.forgot')}</Link>
+      </p>
+      <p>
         {t('logIn.noAccount')}{' '}
         <Link to={`/sign-up${params.size ? `?${params.toString()}` : ''}`}>{t('logIn.signUp')}</Link>
       </p>
