@@ -27,6 +27,12 @@ const CASES: Record<string, Case | null> = {
   'identity.invitation.created': { as: 'anyone', shows: /invitation/i },
   'identity.organization.verified': null,
   'identity.umbrella.joined': null,
+  // Accounts' join requests, role changes and removals: facts to read, no link.
+  'identity.umbrella.join_requested': null,
+  'identity.umbrella.join_declined': null,
+  'identity.umbrella.member_removed': null,
+  'identity.membership.role_changed': null,
+  'identity.membership.removed': null,
   'identity.membership.created': null,
   'marketplace.need.posted': null,
   'marketplace.need.closed': null,

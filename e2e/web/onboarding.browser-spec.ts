@@ -47,11 +47,12 @@ it('signs up, creates an organization, invites a colleague who accepts in anothe
   const acceptUrl = await owner.getByTestId('accept-url').getAttribute('href');
   expect(acceptUrl).toMatch(/\/invitations\/accept\?token=/);
 
-  // The colleague opens the link signed out: log in (or sign up) first, then back to the invitation.
+  // The colleague opens the link signed out: the invitation page says what it is and leads to log in
+  // (or sign up) and back.
   const colleague = await (await newContext(browser())).newPage();
   const path = new URL(acceptUrl!).pathname + new URL(acceptUrl!).search;
   await colleague.goto(path);
-  await colleague.waitForURL(/\/log-in\?next=/);
+  await colleague.getByRole('heading', { name: 'Accept an invitation' }).waitFor();
   await colleague.getByRole('link', { name: 'Create an account' }).click();
   await signUp(colleague, 'Chris Colleague', colleagueEmail);
   await colleague.getByRole('heading', { name: 'Accept an invitation' }).waitFor();
