@@ -38,6 +38,12 @@ import { gatewayDirectFetches, logger } from '@lattice/shared-util-observability
 import { subgraphFetcher } from './subgraph-fetcher';
 
 const MAX_DOCUMENTS = 2_000;
+/**
+ * Longer documents are never remembered: the table keys on the query text, and 2,000 padded
+ * 200 kB documents (comments are valid GraphQL) would otherwise hold 400 MB. The web app's
+ * operations are well under 4 kB.
+ */
+const MAX_QUERY_LENGTH = 16_384;
 const REQUEST_KEYS = new Set(['query', 'operationName', 'variables', 'extensions']);
 const JSON_TYPE = 'application/json; charset=utf-8';
 const GRAPHQL_RESPONSE_TYPE = 'application/graphql-response+json; charset=utf-8';
@@ -80,7 +86,7 @@ export function directFetch(
 
   const learn: DirectFetch['learn'] = ({ queryPlan, requestContext, operationContext }) => {
     const { query, operationName } = requestContext.request;
-    if (typeof query !== 'string') return;
+    if (typeof query !== 'string' || query.length > MAX_QUERY_LENGTH) return;
     const key = keyOf(query, operationName);
     if (routes.has(key)) return;
     if (routes.size >= MAX_DOCUMENTS) routes.delete(routes.keys().next().value as string);
