@@ -501,41 +501,66 @@ export class MarketplaceRepository {
   /**
    * Open demand per cell, with supply: by region, institutions serving the region; by sector,
    * institutions teaching a skill the sector asks for; by skill or group, institutions teaching it.
+   * Where the cells come from: market-wide totals without filters (demand_totals, and
+   * demand_sector_supply for supply by sector), the rollup's cells with region or sector filters,
+   * the needs themselves with date or organization filters (or `source: 'needs'`, the reference).
+   * Supply is counted for the cells of the page only.
    */
   demand(query: DemandQuery): Promise<DemandRow[]> {
     const params: unknown[] = [];
     const param = (value: unknown) => `$${params.push(value)}`;
     // The rollup answers every query without a date or umbrella filter; those read the needs.
     const rollup = query.source !== 'needs' && !query.from && !query.to && !query.organizationIds;
+    const totals = rollup && !query.regions && !query.sector;
     const alias = rollup ? 'r' : 'n';
-    const where = rollup ? [`r."needs" > 0`] : [`n."status" = 'OPEN'`];
-    if (query.regions) where.push(`${alias}."region" = ANY(${param(query.regions)}::text[])`);
-    if (query.sector) where.push(`${alias}."sector" LIKE ${param(`${query.sector}%`)}`);
-    if (!rollup && query.from) where.push(`n."created_at" >= ${param(query.from)}`);
-    if (!rollup && query.to) where.push(`n."created_at" < ${param(query.to)}`);
-    if (!rollup && query.organizationIds)
-      where.push(`n."organization_id" = ANY(${param(query.organizationIds)}::uuid[])`);
-    const needs = rollup
-      ? `SELECT r.* FROM ${S}."demand_rollup" r WHERE ${where.join(' AND ')}`
-      : `SELECT n."id", n."region", n."sector", n."learner_count" FROM ${S}."skill_needs" n WHERE ${where.join(' AND ')}`;
+    const groupings = { REGION: ['R'], SECTOR: ['R', 'S'], SKILL: ['S'], SKILL_GROUP: ['G'] }[query.groupBy];
+    let needs: string;
+    if (totals) {
+      needs =
+        query.groupBy === 'SKILL' || query.groupBy === 'SKILL_GROUP'
+          ? `SELECT t."key", t."level", t."needs", t."learners" FROM ${S}."demand_totals" t
+              WHERE t."needs" > 0 AND t."grouping" = ${param(groupings[0])}`
+          : `SELECT r.* FROM ${S}."demand_rollup" r WHERE r."needs" > 0 AND r."grouping" = 'R'`;
+    } else {
+      const where = rollup
+        ? [`r."needs" > 0`, `r."grouping" = ANY(${param(groupings)}::char(1)[])`]
+        : [`n."status" = 'OPEN'`];
+      if (query.regions) where.push(`${alias}."region" = ANY(${param(query.regions)}::text[])`);
+      if (query.sector) where.push(`${alias}."sector" LIKE ${param(`${query.sector}%`)}`);
+      if (!rollup && query.from) where.push(`n."created_at" >= ${param(query.from)}`);
+      if (!rollup && query.to) where.push(`n."created_at" < ${param(query.to)}`);
+      if (!rollup && query.organizationIds)
+        where.push(`n."organization_id" = ANY(${param(query.organizationIds)}::uuid[])`);
+      needs = rollup
+        ? `SELECT r.* FROM ${S}."demand_rollup" r WHERE ${where.join(' AND ')}`
+        : `SELECT n."id", n."region", n."sector", n."learner_count" FROM ${S}."skill_needs" n WHERE ${where.join(' AND ')}`;
+    }
     const sectorKey = rollup
       ? `coalesce(nullif(left(f."sector", 2), ''), '—')`
       : `coalesce(left(f."sector", 2), '—')`;
-    const totals = rollup
+    const totalsOf = rollup
       ? `sum(f."needs")::int AS "needs", sum(f."learners")::int AS "learners"`
       : `count(*)::int AS "needs", sum(f."learner_count")::int AS "learners"`;
     let cells: string;
     let supply: string;
     switch (query.groupBy) {
       case 'REGION':
-        cells = `SELECT f."region" AS "key", ${totals} FROM needs f ${rollup ? `WHERE f."grouping" = 'R'` : ''} GROUP BY f."region"`;
+        cells = `SELECT f."region" AS "key", ${totalsOf} FROM needs f ${rollup ? `WHERE f."grouping" = 'R'` : ''} GROUP BY f."region"`;
         // Supply by region: institutions whose profile serves the region (GIN on region_cover).
         supply = `SELECT c."key", count(p."organization_id")::int AS "supply", coalesce(sum(p."annual_capacity"), 0)::int AS "capacity"
-                    FROM cells c JOIN ${S}."capability_profiles" p ON p."region_cover" @> ARRAY[c."key"]
+                    FROM top c JOIN ${S}."capability_profiles" p ON p."region_cover" @> ARRAY[c."key"]
                    GROUP BY c."key"`;
         break;
       case 'SECTOR': {
-        cells = `SELECT ${sectorKey} AS "key", ${totals} FROM needs f ${rollup ? `WHERE f."grouping" = 'R'` : ''} GROUP BY 1`;
+        cells = `SELECT ${sectorKey} AS "key", ${totalsOf} FROM needs f ${rollup ? `WHERE f."grouping" = 'R'` : ''} GROUP BY 1`;
+        if (totals) {
+          // Kept per 2-digit sector and institution by triggers (see the demand-totals migration).
+          supply = `SELECT c."key", count(*)::int AS "supply", coalesce(sum(p."annual_capacity"), 0)::int AS "capacity"
+                      FROM top c JOIN ${S}."demand_sector_supply" d ON d."sector2" = CASE WHEN c."key" = '—' THEN '' ELSE c."key" END AND d."skills" > 0
+                      JOIN ${S}."capability_profiles" p ON p."organization_id" = d."organization_id"
+                     GROUP BY c."key"`;
+          break;
+        }
         const sectorSkills = rollup
           ? `SELECT DISTINCT ${sectorKey} AS "key", f."key"::uuid AS "skill_id" FROM needs f WHERE f."grouping" = 'S'`
           : `SELECT DISTINCT ${sectorKey} AS "key", k."skill_id" FROM needs f JOIN ${S}."need_skills" k ON k."need_id" = f."id"`;
@@ -544,23 +569,24 @@ export class MarketplaceRepository {
                     FROM (SELECT DISTINCT w."key", p."organization_id", p."annual_capacity"
                             FROM (${sectorSkills}) w
                             JOIN ${S}."profile_skills" ps ON ps."skill_id" = w."skill_id"
-                            JOIN ${S}."capability_profiles" p ON p."organization_id" = ps."organization_id") d
+                            JOIN ${S}."capability_profiles" p ON p."organization_id" = ps."organization_id"
+                           WHERE w."key" IN (SELECT "key" FROM top)) d
                    GROUP BY d."key"`;
         break;
       }
       case 'SKILL':
         cells = rollup
-          ? `SELECT f."key", ${totals} FROM needs f WHERE f."grouping" = 'S' GROUP BY f."key"`
-          : `SELECT k."skill_id"::text AS "key", ${totals} FROM needs f JOIN ${S}."need_skills" k ON k."need_id" = f."id" GROUP BY k."skill_id"`;
+          ? `SELECT f."key", ${totalsOf} FROM needs f ${totals ? '' : `WHERE f."grouping" = 'S'`} GROUP BY f."key"`
+          : `SELECT k."skill_id"::text AS "key", ${totalsOf} FROM needs f JOIN ${S}."need_skills" k ON k."need_id" = f."id" GROUP BY k."skill_id"`;
         supply = `SELECT c."key", count(ps."organization_id")::int AS "supply", coalesce(sum(p."annual_capacity"), 0)::int AS "capacity"
-                    FROM cells c JOIN ${S}."profile_skills" ps ON ps."skill_id" = c."key"::uuid
+                    FROM top c JOIN ${S}."profile_skills" ps ON ps."skill_id" = c."key"::uuid
                     JOIN ${S}."capability_profiles" p ON p."organization_id" = ps."organization_id"
                    GROUP BY c."key"`;
         break;
       case 'SKILL_GROUP':
         // Each need counts once per group, and so do its learners, however many of its skills the group holds.
         cells = rollup
-          ? `SELECT f."key", ${totals} FROM needs f WHERE f."grouping" = 'G' AND f."level" = ${param(query.groupLevel)} GROUP BY f."key"`
+          ? `SELECT f."key", ${totalsOf} FROM needs f WHERE ${totals ? '' : `f."grouping" = 'G' AND `}f."level" = ${param(query.groupLevel)} GROUP BY f."key"`
           : `SELECT g."key", count(*)::int AS "needs", sum(g."learner_count")::int AS "learners"
                FROM (SELECT DISTINCT f."id", sg."group_id"::text AS "key", f."learner_count"
                        FROM needs f JOIN ${S}."need_skills" k ON k."need_id" = f."id"
@@ -568,7 +594,7 @@ export class MarketplaceRepository {
                        JOIN ${S}."skills" g ON g."id" = sg."group_id" AND g."kind" = 'SKILL_GROUP') g
               GROUP BY g."key"`;
         supply = `SELECT c."key", count(pg."organization_id")::int AS "supply", coalesce(sum(p."annual_capacity"), 0)::int AS "capacity"
-                    FROM cells c JOIN ${S}."profile_groups" pg ON pg."group_id" = c."key"::uuid
+                    FROM top c JOIN ${S}."profile_groups" pg ON pg."group_id" = c."key"::uuid
                     JOIN ${S}."capability_profiles" p ON p."organization_id" = pg."organization_id"
                    GROUP BY c."key"`;
         break;
@@ -578,10 +604,12 @@ export class MarketplaceRepository {
         ? `(SELECT s."label_en" FROM ${S}."skills" s WHERE s."id" = c."key"::uuid)`
         : 'NULL';
     return this.dataSource.query(
-      `WITH needs AS MATERIALIZED (${needs}), cells AS MATERIALIZED (${cells}), supply AS (${supply})
+      `WITH needs AS MATERIALIZED (${needs}), cells AS MATERIALIZED (${cells}),
+            top AS MATERIALIZED (SELECT * FROM cells ORDER BY "learners" DESC, "key" LIMIT ${param(query.limit)}),
+            supply AS (${supply})
        SELECT c."key", ${label} AS "label", c."needs", c."learners", coalesce(s."supply", 0)::int AS "supply", coalesce(s."capacity", 0)::int AS "capacity"
-         FROM cells c LEFT JOIN supply s ON s."key" = c."key"
-        ORDER BY c."learners" DESC, c."key" LIMIT ${param(query.limit)}`,
+         FROM top c LEFT JOIN supply s ON s."key" = c."key"
+        ORDER BY c."learners" DESC, c."key"`,
       params,
     );
   }

@@ -7,6 +7,7 @@ import { MarketplaceDemandRollup1764600000100 } from './1764600000100-marketplac
 import { MarketplaceSkillSearchWords1764600000200 } from './1764600000200-marketplace-skill-search-words';
 import { MarketplaceOutboxMetadata1765200000000 } from './1765200000000-marketplace-outbox-metadata';
 import { MarketplaceMatchChangesColumns1766000000000 } from './1766000000000-marketplace-match-changes-columns';
+import { MarketplaceDemandTotals1767000000000 } from './1767000000000-marketplace-demand-totals';
 
 export const MARKETPLACE_MIGRATIONS = [
   MarketplaceInitial1764300000200,
@@ -18,4 +19,5 @@ export const MARKETPLACE_MIGRATIONS = [
   MarketplaceSkillSearchWords1764600000200,
   MarketplaceOutboxMetadata1765200000000,
   MarketplaceMatchChangesColumns1766000000000,
+  MarketplaceDemandTotals1767000000000,
 ];

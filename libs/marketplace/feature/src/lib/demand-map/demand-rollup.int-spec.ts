@@ -1,7 +1,9 @@
 // The demand rollup against the needs themselves: after random posts, edits, skill changes,
-// closes, reopenings and deletions, the demand map read from the rollup equals the one read from
-// the needs for every grouping and filter, the rollup equals its rebuild from scratch, and a cell's
-// count equals the needs a drill-through lists. Its own database.
+// closes, reopenings and deletions, and institutions gaining and losing skills, the demand map read
+// from the rollup (and from the market-wide totals, with supply by sector kept by triggers) equals
+// the one read from the needs for every grouping and filter, the rollup, totals and sector supply
+// equal their rebuild from scratch, and a cell's count equals the needs a drill-through lists. Its
+// own database.
 import { join } from 'node:path';
 import type { DataSource } from 'typeorm';
 import { openDataSource } from '@lattice/shared-data-access';
@@ -37,6 +39,7 @@ describe('demand rollup = demand from the needs (integration)', () => {
   const random = prng(41);
   const employer = uuid(1, 1);
   const needIds: string[] = [];
+  const institutions = [1, 2, 3, 4, 5, 6].map((n) => uuid(n, 2));
   let posted = 0;
 
   beforeAll(async () => {
@@ -55,6 +58,18 @@ describe('demand rollup = demand from the needs (integration)', () => {
       `INSERT INTO "marketplace"."organizations" ("id", "name", "kind", "size") VALUES ($1, 'Employer', 'EMPLOYER', 'LARGE')`,
       [employer],
     );
+    for (const [index, institution] of institutions.entries()) {
+      const region = REGIONS[index % REGIONS.length]!;
+      await dataSource.query(
+        `INSERT INTO "marketplace"."organizations" ("id", "name", "kind", "size") VALUES ($1, 'College', 'INSTITUTION', 'SMALL')`,
+        [institution],
+      );
+      await dataSource.query(
+        `INSERT INTO "marketplace"."capability_profiles" ("organization_id", "regions", "region_cover", "delivery_modes", "annual_capacity", "updated_by")
+         VALUES ($1, $2, $3, '{ONLINE}', $4, $1)`,
+        [institution, [region], regionAndDescendants(region), 10 * (index + 1)],
+      );
+    }
   }, 120_000);
 
   afterAll(async () => {
@@ -82,7 +97,7 @@ describe('demand rollup = demand from the needs (integration)', () => {
 
   async function write(): Promise<void> {
     const id = random.pick(needIds);
-    switch (random.int(0, 6)) {
+    switch (random.int(0, 9)) {
       case 0:
         await post();
         break;
@@ -122,6 +137,32 @@ describe('demand rollup = demand from the needs (integration)', () => {
           [id, random.pick(skills)],
         );
         break;
+      case 7: // an institution gains a skill, if missing
+        await dataSource.query(
+          `INSERT INTO "marketplace"."profile_skills" VALUES ($1, $2, 2) ON CONFLICT DO NOTHING`,
+          [random.pick(institutions), random.pick(skills)],
+        );
+        break;
+      case 8: // an institution's skills replaced in one transaction, as upsertCapabilityProfile does
+        await dataSource.transaction(async (manager) => {
+          const institution = random.pick(institutions);
+          await manager.query(`DELETE FROM "marketplace"."profile_skills" WHERE "organization_id" = $1`, [
+            institution,
+          ]);
+          await manager.query(
+            `INSERT INTO "marketplace"."profile_skills" SELECT $1, s, 2 FROM unnest($2::uuid[]) s`,
+            [institution, someSkills()],
+          );
+        });
+        break;
+      case 9: // one of an institution's skills swapped for another in place
+        await dataSource.query(
+          `UPDATE "marketplace"."profile_skills" SET "skill_id" = $2
+            WHERE ("organization_id", "skill_id") = (SELECT "organization_id", "skill_id" FROM "marketplace"."profile_skills" WHERE "organization_id" = $1 LIMIT 1)
+              AND NOT EXISTS (SELECT 1 FROM "marketplace"."profile_skills" WHERE "organization_id" = $1 AND "skill_id" = $2)`,
+          [random.pick(institutions), random.pick(skills)],
+        );
+        break;
       case 6: // a need deleted outright (its skills cascade)
         if (needIds.length > 5) {
           await dataSource.query(`DELETE FROM "marketplace"."skill_needs" WHERE "id" = $1`, [id]);
@@ -141,30 +182,46 @@ describe('demand rollup = demand from the needs (integration)', () => {
     for (const groupBy of ['REGION', 'SECTOR', 'SKILL', 'SKILL_GROUP'] as DemandGroupBy[]) {
       for (const groupLevel of groupBy === 'SKILL_GROUP' ? [1, 2, 3] : [1]) {
         for (const filter of filters) {
-          const query = { groupBy, groupLevel, limit: 500, ...filter };
-          expect(await repository.demand(query)).toEqual(
-            await repository.demand({ ...query, source: 'needs' }),
-          );
+          // A short page too: supply is counted for the page's cells only.
+          for (const limit of [500, 3]) {
+            const query = { groupBy, groupLevel, limit, ...filter };
+            expect(await repository.demand(query)).toEqual(
+              await repository.demand({ ...query, source: 'needs' }),
+            );
+          }
         }
       }
     }
   }
 
-  const rollupRows = () =>
-    dataSource.query(
+  const rollupRows = async () => ({
+    rollup: await dataSource.query(
       `SELECT * FROM "marketplace"."demand_rollup" WHERE "needs" <> 0 OR "learners" <> 0 ORDER BY 1, 2, 3, 4, 5`,
-    );
+    ),
+    totals: await dataSource.query(
+      `SELECT * FROM "marketplace"."demand_totals" WHERE "needs" <> 0 OR "learners" <> 0 ORDER BY 1, 2, 3, 4`,
+    ),
+    sectorSupply: await dataSource.query(`SELECT * FROM "marketplace"."demand_sector_supply" ORDER BY 1, 2`),
+  });
 
   it('answers like the needs after every write, and equals its rebuild', async () => {
     for (let n = 1; n <= 20; n++) await post();
     await compare();
-    for (let step = 0; step < 60; step++) {
+    for (let step = 0; step < 90; step++) {
       await write();
       if (step % 6 === 5) await compare();
     }
     await compare();
     const maintained = await rollupRows();
-    expect(maintained.length).toBeGreaterThan(0);
+    expect(maintained.rollup.length).toBeGreaterThan(0);
+    expect(maintained.totals.length).toBeGreaterThan(0);
+    expect(maintained.sectorSupply.length).toBeGreaterThan(0);
+    // Supply is part of what was compared: some cell has some (groups: profile_groups are written
+    // by upsertCapabilityProfile, not here).
+    for (const groupBy of ['REGION', 'SECTOR', 'SKILL'] as DemandGroupBy[]) {
+      const cells = await repository.demand({ groupBy, groupLevel: 1, limit: 500 });
+      expect([groupBy, cells.some((cell) => cell.supply > 0)]).toEqual([groupBy, true]);
+    }
     await repository.rebuildDemandRollup();
     expect(await rollupRows()).toEqual(maintained);
   }, 300_000);
