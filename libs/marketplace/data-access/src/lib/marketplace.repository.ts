@@ -11,6 +11,8 @@ import {
 } from './marketplace.entities';
 
 const S = `"${MARKETPLACE_SCHEMA}"`;
+/** How many matches a cached ranking keeps apart for the usual pages (as the match-cache-head migration filled it). */
+const MATCH_CACHE_HEAD_SIZE = 20;
 
 export interface SkillRow {
   id: string;
@@ -426,8 +428,10 @@ export class MarketplaceRepository {
     first: number,
   ): Promise<unknown[] | null> {
     const [topicSide, ownSide] = kind === 'P' ? ['P', 'N'] : ['N', 'P'];
+    // A page within the head never reads the whole ranking (see the match-cache-head migration).
+    const column = first <= MATCH_CACHE_HEAD_SIZE ? 'head' : 'matches';
     const rows: Array<{ matches: unknown[] }> = await this.dataSource.query(
-      `SELECT (SELECT coalesce(jsonb_agg(m."value" ORDER BY m."i"), '[]') FROM jsonb_array_elements(c."matches") WITH ORDINALITY AS m("value", "i") WHERE m."i" <= $6) AS "matches"
+      `SELECT (SELECT coalesce(jsonb_agg(m."value" ORDER BY m."i"), '[]') FROM jsonb_array_elements(c."${column}") WITH ORDINALITY AS m("value", "i") WHERE m."i" <= $6) AS "matches"
          FROM ${S}."match_cache" c
         WHERE c."kind" = $1 AND c."owner_id" = $2 AND c."weights_key" = $3 AND c."for_date" = current_date
           AND NOT EXISTS (SELECT 1 FROM unnest(c."topics") t JOIN ${S}."match_changes" x ON x."side" = $4 AND x."topic" = t
@@ -467,11 +471,19 @@ export class MarketplaceRepository {
     matches: readonly unknown[],
   ): Promise<void> {
     await this.dataSource.query(
-      `INSERT INTO ${S}."match_cache" ("kind", "owner_id", "weights_key", "for_date", "snapshot", "topics", "matches")
-       VALUES ($1, $2, $3, current_date, $4::pg_snapshot, $5::uuid[], $6::jsonb)
+      `INSERT INTO ${S}."match_cache" ("kind", "owner_id", "weights_key", "for_date", "snapshot", "topics", "matches", "head")
+       VALUES ($1, $2, $3, current_date, $4::pg_snapshot, $5::uuid[], $6::jsonb, $7::jsonb)
        ON CONFLICT ("kind", "owner_id", "weights_key") DO UPDATE SET "for_date" = EXCLUDED."for_date", "snapshot" = EXCLUDED."snapshot",
-         "topics" = EXCLUDED."topics", "matches" = EXCLUDED."matches", "computed_at" = now()`,
-      [kind, ownerId, weightsKey, dependencies.snapshot, dependencies.topics, JSON.stringify(matches)],
+         "topics" = EXCLUDED."topics", "matches" = EXCLUDED."matches", "head" = EXCLUDED."head", "computed_at" = now()`,
+      [
+        kind,
+        ownerId,
+        weightsKey,
+        dependencies.snapshot,
+        dependencies.topics,
+        JSON.stringify(matches),
+        JSON.stringify(matches.slice(0, MATCH_CACHE_HEAD_SIZE)),
+      ],
     );
   }
 
@@ -547,18 +559,19 @@ export class MarketplaceRepository {
       case 'REGION':
         cells = `SELECT f."region" AS "key", ${totalsOf} FROM needs f ${rollup ? `WHERE f."grouping" = 'R'` : ''} GROUP BY f."region"`;
         // Supply by region: institutions whose profile serves the region (GIN on region_cover).
-        supply = `SELECT c."key", count(p."organization_id")::int AS "supply", coalesce(sum(p."annual_capacity"), 0)::int AS "capacity"
-                    FROM top c JOIN ${S}."capability_profiles" p ON p."region_cover" @> ARRAY[c."key"]
-                   GROUP BY c."key"`;
+        // Summed per region by triggers with the rollup; counted from the profiles for the reference.
+        supply = rollup
+          ? `SELECT c."key", t."institutions" AS "supply", t."capacity" FROM top c JOIN ${S}."supply_totals" t ON t."grouping" = 'R' AND t."key" = c."key"`
+          : `SELECT c."key", count(p."organization_id")::int AS "supply", coalesce(sum(p."annual_capacity"), 0)::int AS "capacity"
+               FROM top c JOIN ${S}."capability_profiles" p ON p."region_cover" @> ARRAY[c."key"]
+              GROUP BY c."key"`;
         break;
       case 'SECTOR': {
         cells = `SELECT ${sectorKey} AS "key", ${totalsOf} FROM needs f ${rollup ? `WHERE f."grouping" = 'R'` : ''} GROUP BY 1`;
         if (totals) {
-          // Kept per 2-digit sector and institution by triggers (see the demand-totals migration).
-          supply = `SELECT c."key", count(*)::int AS "supply", coalesce(sum(p."annual_capacity"), 0)::int AS "capacity"
-                      FROM top c JOIN ${S}."demand_sector_supply" d ON d."sector2" = CASE WHEN c."key" = '—' THEN '' ELSE c."key" END AND d."skills" > 0
-                      JOIN ${S}."capability_profiles" p ON p."organization_id" = d."organization_id"
-                     GROUP BY c."key"`;
+          // Summed per 2-digit sector by triggers (see the demand-totals migration).
+          supply = `SELECT c."key", t."institutions" AS "supply", t."capacity"
+                      FROM top c JOIN ${S}."supply_totals" t ON t."grouping" = 'C' AND t."key" = CASE WHEN c."key" = '—' THEN '' ELSE c."key" END`;
           break;
         }
         const sectorSkills = rollup
@@ -578,10 +591,13 @@ export class MarketplaceRepository {
         cells = rollup
           ? `SELECT f."key", ${totalsOf} FROM needs f ${totals ? '' : `WHERE f."grouping" = 'S'`} GROUP BY f."key"`
           : `SELECT k."skill_id"::text AS "key", ${totalsOf} FROM needs f JOIN ${S}."need_skills" k ON k."need_id" = f."id" GROUP BY k."skill_id"`;
-        supply = `SELECT c."key", count(ps."organization_id")::int AS "supply", coalesce(sum(p."annual_capacity"), 0)::int AS "capacity"
-                    FROM top c JOIN ${S}."profile_skills" ps ON ps."skill_id" = c."key"::uuid
-                    JOIN ${S}."capability_profiles" p ON p."organization_id" = ps."organization_id"
-                   GROUP BY c."key"`;
+        // Summed per skill by triggers with the rollup; counted from the profiles for the reference.
+        supply = rollup
+          ? `SELECT c."key", t."institutions" AS "supply", t."capacity" FROM top c JOIN ${S}."supply_totals" t ON t."grouping" = 'S' AND t."key" = c."key"`
+          : `SELECT c."key", count(ps."organization_id")::int AS "supply", coalesce(sum(p."annual_capacity"), 0)::int AS "capacity"
+               FROM top c JOIN ${S}."profile_skills" ps ON ps."skill_id" = c."key"::uuid
+               JOIN ${S}."capability_profiles" p ON p."organization_id" = ps."organization_id"
+              GROUP BY c."key"`;
         break;
       case 'SKILL_GROUP':
         // Each need counts once per group, and so do its learners, however many of its skills the group holds.

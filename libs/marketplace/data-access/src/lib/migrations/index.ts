@@ -8,6 +8,7 @@ import { MarketplaceSkillSearchWords1764600000200 } from './1764600000200-market
 import { MarketplaceOutboxMetadata1765200000000 } from './1765200000000-marketplace-outbox-metadata';
 import { MarketplaceMatchChangesColumns1766000000000 } from './1766000000000-marketplace-match-changes-columns';
 import { MarketplaceDemandTotals1767000000000 } from './1767000000000-marketplace-demand-totals';
+import { MarketplaceMatchCacheHead1767000000100 } from './1767000000100-marketplace-match-cache-head';
 
 export const MARKETPLACE_MIGRATIONS = [
   MarketplaceInitial1764300000200,
@@ -20,4 +21,5 @@ export const MARKETPLACE_MIGRATIONS = [
   MarketplaceOutboxMetadata1765200000000,
   MarketplaceMatchChangesColumns1766000000000,
   MarketplaceDemandTotals1767000000000,
+  MarketplaceMatchCacheHead1767000000100,
 ];

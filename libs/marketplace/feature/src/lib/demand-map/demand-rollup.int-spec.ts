@@ -97,7 +97,7 @@ describe('demand rollup = demand from the needs (integration)', () => {
 
   async function write(): Promise<void> {
     const id = random.pick(needIds);
-    switch (random.int(0, 9)) {
+    switch (random.int(0, 12)) {
       case 0:
         await post();
         break;
@@ -139,7 +139,8 @@ describe('demand rollup = demand from the needs (integration)', () => {
         break;
       case 7: // an institution gains a skill, if missing
         await dataSource.query(
-          `INSERT INTO "marketplace"."profile_skills" VALUES ($1, $2, 2) ON CONFLICT DO NOTHING`,
+          `INSERT INTO "marketplace"."profile_skills" SELECT $1, $2, 2 WHERE EXISTS (SELECT 1 FROM "marketplace"."capability_profiles" WHERE "organization_id" = $1)
+           ON CONFLICT DO NOTHING`,
           [random.pick(institutions), random.pick(skills)],
         );
         break;
@@ -150,7 +151,8 @@ describe('demand rollup = demand from the needs (integration)', () => {
             institution,
           ]);
           await manager.query(
-            `INSERT INTO "marketplace"."profile_skills" SELECT $1, s, 2 FROM unnest($2::uuid[]) s`,
+            `INSERT INTO "marketplace"."profile_skills" SELECT $1, s, 2 FROM unnest($2::uuid[]) s
+              WHERE EXISTS (SELECT 1 FROM "marketplace"."capability_profiles" WHERE "organization_id" = $1)`,
             [institution, someSkills()],
           );
         });
@@ -162,6 +164,39 @@ describe('demand rollup = demand from the needs (integration)', () => {
               AND NOT EXISTS (SELECT 1 FROM "marketplace"."profile_skills" WHERE "organization_id" = $1 AND "skill_id" = $2)`,
           [random.pick(institutions), random.pick(skills)],
         );
+        break;
+      case 10: // an institution's capacity changes
+        await dataSource.query(
+          `UPDATE "marketplace"."capability_profiles" SET "annual_capacity" = $2 WHERE "organization_id" = $1`,
+          [random.pick(institutions), random.int(0, 500)],
+        );
+        break;
+      case 12: { // an institution serves another region
+        const region = random.pick(REGIONS);
+        await dataSource.query(
+          `UPDATE "marketplace"."capability_profiles" SET "regions" = $2, "region_cover" = $3 WHERE "organization_id" = $1`,
+          [random.pick(institutions), [region], regionAndDescendants(region)],
+        );
+        break;
+      }
+      case 11: // a profile deleted outright (its skills cascade), then described again
+        await dataSource.transaction(async (manager) => {
+          const institution = random.pick(institutions);
+          const [profile] = await manager.query(
+            `DELETE FROM "marketplace"."capability_profiles" WHERE "organization_id" = $1 RETURNING *`,
+            [institution],
+          );
+          if (random.int(0, 2) === 0) return; // stays without a profile until it is described again
+          await manager.query(
+            `INSERT INTO "marketplace"."capability_profiles" ("organization_id", "regions", "region_cover", "delivery_modes", "annual_capacity", "updated_by")
+             VALUES ($1, $2, $3, '{ONLINE}', $4, $1)`,
+            [institution, profile?.regions ?? ['ON'], profile?.region_cover ?? regionAndDescendants('ON'), random.int(0, 500)],
+          );
+          await manager.query(
+            `INSERT INTO "marketplace"."profile_skills" SELECT $1, s, 2 FROM unnest($2::uuid[]) s`,
+            [institution, someSkills()],
+          );
+        });
         break;
       case 6: // a need deleted outright (its skills cascade)
         if (needIds.length > 5) {
@@ -202,6 +237,7 @@ describe('demand rollup = demand from the needs (integration)', () => {
       `SELECT * FROM "marketplace"."demand_totals" WHERE "needs" <> 0 OR "learners" <> 0 ORDER BY 1, 2, 3, 4`,
     ),
     sectorSupply: await dataSource.query(`SELECT * FROM "marketplace"."demand_sector_supply" ORDER BY 1, 2`),
+    supplyTotals: await dataSource.query(`SELECT * FROM "marketplace"."supply_totals" ORDER BY 1, 2`),
   });
 
   it('answers like the needs after every write, and equals its rebuild', async () => {
@@ -216,6 +252,7 @@ describe('demand rollup = demand from the needs (integration)', () => {
     expect(maintained.rollup.length).toBeGreaterThan(0);
     expect(maintained.totals.length).toBeGreaterThan(0);
     expect(maintained.sectorSupply.length).toBeGreaterThan(0);
+    expect(maintained.supplyTotals.length).toBeGreaterThan(0);
     // Supply is part of what was compared: some cell has some (groups: profile_groups are written
     // by upsertCapabilityProfile, not here).
     for (const groupBy of ['REGION', 'SECTOR', 'SKILL'] as DemandGroupBy[]) {
