@@ -168,6 +168,12 @@ export default [
     },
   },
   {
+    // no-explicit-any (issue 11, item 7), on where the uses were fixed or justified in place;
+    // the other libraries keep it off (above) until theirs are.
+    files: ['libs/notifications/**/*.ts', 'libs/credentials/**/*.ts', 'libs/shared/data-access/**/*.ts', 'tools/lint-rules/**/*.ts'],
+    rules: { '@typescript-eslint/no-explicit-any': 'error' },
+  },
+  {
     // Feature code orchestrates; statements live in the service's data-access repositories.
     files: ['libs/*/feature/src/**/*.ts'],
     ignores: ['**/*.spec.ts', '**/*.int-spec.ts', '**/*.e2e-spec.ts', '**/testing/**'],
