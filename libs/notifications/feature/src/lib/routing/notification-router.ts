@@ -86,7 +86,7 @@ export class NotificationRouter {
       pending = recorded.filter((d) => d.status === 'PENDING');
     });
     // A replayed event (retry, republish) re-queues what is still pending; job id = delivery id.
-    const stillPending = await this.deliveries.pendingOfEvents(replayed);
+    const stillPending = replayed.length === 0 ? [] : await this.deliveries.pendingOfEvents(replayed);
     await enqueueDeliveries(this.queue, [...pending, ...stillPending]);
   }
 
