@@ -8,6 +8,18 @@ import { createRequire } from 'node:module';
 
 const require = createRequire(import.meta.url);
 const resolversGuarded = require('./tools/lint-rules/resolvers-guarded.cjs');
+const queriesInRepositories = require('./tools/lint-rules/queries-in-repositories.cjs');
+
+/**
+ * Feature libraries not yet cleaned of statements (issue 11, item 4): a temporary exception, with
+ * the number of statement lines each held when the rule came in. Lint fails above the number and
+ * below it (lower it), so it only goes down; a library leaves the list at 0. Cleaned:
+ * notifications, credentials (and evidence, which held none).
+ */
+const QUERY_BUDGETS = {
+  'libs/identity/feature': 62,
+  'libs/marketplace/feature': 30,
+};
 
 const banned = ['@nestjs/*', 'typeorm', '@nestjs/typeorm', 'bullmq', 'ioredis', 'pg'];
 /** The web app runs in a browser: no server packages, no Node built-ins. */
@@ -153,6 +165,21 @@ export default [
         { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' },
       ],
       '@nx/enforce-module-boundaries': boundaries(false),
+    },
+  },
+  {
+    // no-explicit-any (issue 11, item 7), on where the uses were fixed or justified in place;
+    // the other libraries keep it off (above) until theirs are.
+    files: ['libs/notifications/**/*.ts', 'libs/credentials/**/*.ts', 'libs/shared/data-access/**/*.ts', 'tools/lint-rules/**/*.ts'],
+    rules: { '@typescript-eslint/no-explicit-any': 'error' },
+  },
+  {
+    // Feature code orchestrates; statements live in the service's data-access repositories.
+    files: ['libs/*/feature/src/**/*.ts'],
+    ignores: ['**/*.spec.ts', '**/*.int-spec.ts', '**/*.e2e-spec.ts', '**/testing/**'],
+    plugins: { repositories: { rules: { 'queries-in-repositories': queriesInRepositories } } },
+    rules: {
+      'repositories/queries-in-repositories': ['error', { budgets: QUERY_BUDGETS, repositoryRoot: import.meta.dirname }],
     },
   },
   {

@@ -4,3 +4,6 @@ export * from './lib/migrations';
 export * from './lib/credential-design.repository';
 export * from './lib/catalogue.repository';
 export * from './lib/pathway.repository';
+export * from './lib/design-workflow';
+export * from './lib/recognition';
+export * from './lib/awards';

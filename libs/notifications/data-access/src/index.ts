@@ -2,3 +2,8 @@ export * from './lib/notifications.entities';
 export * from './lib/migrations';
 export * from './lib/processed-events';
 export * from './lib/data-source';
+export * from './lib/delivery.repository';
+export * from './lib/directory.repository';
+export * from './lib/inbox.repository';
+export * from './lib/preference.repository';
+export * from './lib/webhook-subscription.repository';

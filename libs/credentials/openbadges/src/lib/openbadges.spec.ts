@@ -1,15 +1,26 @@
+/* eslint-disable @typescript-eslint/no-explicit-any -- the tampering tests write to arbitrary paths of signed JSON (`c.credentialSubject.result[0].value = …`); the reads are typed below. */
 import { createHash, createPublicKey, verify as edVerify } from 'node:crypto';
 import { join } from 'node:path';
 import jsonld from 'jsonld';
 import * as rdfCanonize from 'rdf-canonize';
-import { SignedCredential } from './credentials/credential-types';
-import { identityMatchesEmail } from './credentials/recipient-identity';
+import { type DataIntegrityProofValue, SignedCredential } from './credentials/credential-types';
+import { type HashedIdentity, identityMatchesEmail } from './credentials/recipient-identity';
 import { BatchCredentialSigner } from './signing/batch-credential-signer';
 import { signCredential } from './signing/sign-credential';
 import { createOb3SchemaValidator, loadOb3Schema } from './verify/ob3-schema';
 import { createCredentialVerifier } from './verify/verify-credential';
 import { revokeIssuerKey, rotateIssuerKey } from './keys/issuer-keys';
 import { BASE, CREATED, createWorld, KEK } from './testing/openbadges.fixture';
+
+/** The achievement of an issued credential, as these tests read it. */
+interface IssuedAchievement {
+  achievementType: string;
+  alignment: Array<{ targetFramework: string }>;
+  resultDescription: unknown[];
+  creditsAvailable: number;
+  inLanguage: string;
+  endorsement: Array<{ type: string[]; credentialSubject: { endorsementComment: string } }>;
+}
 
 const ROOT = join(__dirname, '../../../../..');
 const validateSchema = createOb3SchemaValidator(loadOb3Schema(join(ROOT, 'data/ob3/ob_v3p0_achievementcredential_schema.json')));
@@ -44,9 +55,9 @@ describe('Open Badges 3.0 issuance and verification', () => {
   });
 
   it('carries the design: ESCO and Skills for Success alignments, mastery threshold, hours, language, endorsement', () => {
-    const achievement = (issued['credentialSubject'] as any).achievement;
+    const achievement = (issued['credentialSubject'] as { achievement: IssuedAchievement }).achievement;
     expect(achievement.achievementType).toBe('MicroCredential');
-    expect(achievement.alignment.map((a: any) => a.targetFramework)).toEqual(['ESCO', 'Skills for Success']);
+    expect(achievement.alignment.map((a) => a.targetFramework)).toEqual(['ESCO', 'Skills for Success']);
     expect(achievement.resultDescription[0]).toMatchObject({ resultType: 'Percent', requiredValue: '80' });
     expect(achievement.creditsAvailable).toBe(40);
     expect(achievement.inLanguage).toBe('en');
@@ -56,7 +67,7 @@ describe('Open Badges 3.0 issuance and verification', () => {
 
   it('never publishes the recipient e-mail, only its salted hash', () => {
     expect(JSON.stringify(issued)).not.toContain('learner1@example.org');
-    const identity = (issued['credentialSubject'] as any).identifier[0];
+    const identity = (issued['credentialSubject'] as { identifier: [HashedIdentity] }).identifier[0];
     expect(identity).toMatchObject({ type: 'IdentityObject', identityType: 'emailAddress', hashed: true });
     expect(identityMatchesEmail(identity, ' Learner1@Example.org ')).toBe(true);
     expect(identityMatchesEmail(identity, 'learner2@example.org')).toBe(false);
@@ -177,7 +188,7 @@ describe('Open Badges 3.0 issuance and verification', () => {
       const status = verifier;
       expect((await status.verify(issued, { now: NOW })).verified).toBe(true);
       const fresh = await signCredential(world.credentialFor(3, { credentialStatus: null }), { signer: await world.signer(), documentLoader: world.documentLoader, created: CREATED });
-      expect((fresh.proof as any).verificationMethod).toBe(`${BASE}/issuers/college#key-2`);
+      expect((fresh.proof as DataIntegrityProofValue).verificationMethod).toBe(`${BASE}/issuers/college#key-2`);
       expect((await status.verify(fresh, { now: NOW })).verified).toBe(true);
 
       world.keys['college'] = revokeIssuerKey(world.keys['college'], `${BASE}/issuers/college#key-1`, NOW);
@@ -231,8 +242,8 @@ describe('Open Badges 3.0 issuance and verification', () => {
    * @digitalbazaar/data-integrity nor the cryptosuite package.
    */
   async function independentlyVerify(credential: SignedCredential): Promise<boolean> {
-    const { proof, ...document } = credential as any;
-    const { proofValue, ...options } = proof;
+    const { proof, ...document } = credential;
+    const { proofValue, ...options } = proof as DataIntegrityProofValue;
     const canonize = async (input: object) =>
       rdfCanonize.canonize(await jsonld.toRDF(input, { documentLoader: world.documentLoader, safe: true, base: null }), { algorithm: 'RDFC-1.0' });
     const hash = (text: string) => createHash('sha256').update(text).digest();

@@ -1,5 +1,12 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { QUEUE_PORT, type QueuePort } from '@lattice/shared-queue';
+import {
+  DeliveryRepository,
+  DirectoryRepository,
+  InboxRepository,
+  PreferenceRepository,
+  WebhookSubscriptionRepository,
+} from '@lattice/notifications-data-access';
 import { NotificationResolver } from './graphql/notification.resolver';
 import { PreferencesResolver } from './graphql/preferences.resolver';
 import { WebhookResolver } from './graphql/webhook.resolver';
@@ -24,6 +31,10 @@ export class NotificationsFeatureModule {
       module: NotificationsFeatureModule,
       providers: [
         { provide: NOTIFICATIONS_SETTINGS, useValue: settings },
+        InboxRepository,
+        PreferenceRepository,
+        WebhookSubscriptionRepository,
+        DeliveryRepository,
         InboxService,
         PreferencesService,
         WebhookSubscriptionsService,
@@ -46,6 +57,11 @@ export class NotificationsJobsModule {
         { provide: NOTIFICATIONS_SETTINGS, useValue: options.settings },
         { provide: QUEUE_PORT, useValue: options.queue },
         { provide: Mailer, useValue: options.mailer },
+        DeliveryRepository,
+        DirectoryRepository,
+        InboxRepository,
+        PreferenceRepository,
+        WebhookSubscriptionRepository,
         NotificationRouter,
         DeliveryStore,
         InAppDelivery,

@@ -22,3 +22,20 @@ export function isUniqueViolation(error: unknown, constraint?: string): boolean 
   const driverError = (error as { driverError?: { code?: string; constraint?: string } })?.driverError ?? (error as { code?: string; constraint?: string });
   return driverError?.code === '23505' && (constraint === undefined || driverError.constraint === constraint);
 }
+
+/**
+ * Runs `work` under a savepoint of the caller's transaction: when it throws, only its own writes
+ * are undone, the transaction stays usable, and the error is rethrown.
+ */
+export async function underSavepoint<T>(manager: EntityManager, name: string, work: () => Promise<T>): Promise<T> {
+  if (!/^[a-z_][a-z0-9_]*$/.test(name)) throw new Error(`not a savepoint name: ${name}`);
+  await manager.query(`SAVEPOINT ${name}`);
+  try {
+    const result = await work();
+    await manager.query(`RELEASE SAVEPOINT ${name}`);
+    return result;
+  } catch (error) {
+    await manager.query(`ROLLBACK TO SAVEPOINT ${name}`);
+    throw error;
+  }
+}

@@ -4,7 +4,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { Authorizer, type Principal } from '@lattice/shared-auth';
 import { inTransaction } from '@lattice/shared-data-access';
-import { appendDesignVersion, CREDENTIALS_SCHEMA, CredentialDesignRepository, DesignEntity, enterStage, lockDesign, withdrawApprovals } from '@lattice/credentials-data-access';
+import { appendDesignVersion, CredentialDesignRepository, CREDENTIALS_SCHEMA, DesignEntity, enterStage, getDesign, lockDesign, setDesignPartners, withdrawApprovals } from '@lattice/credentials-data-access';
 import { CredentialsErrors, nextStage } from '@lattice/credentials-domain';
 import { assertPartner } from '../create-credential-design/create-credential-design.use-case';
 import { OrganizationDirectory } from '../shared/organization-directory';
@@ -32,14 +32,11 @@ export class AddDesignPartnerUseCase {
       }
       const content = { ...design.content, partnerIds: [...design.content.partnerIds, organizationId] };
       const version = design.version + 1;
-      await manager.query(
-        `UPDATE "credentials"."designs" SET "content" = $2::jsonb, "partner_ids" = $3::uuid[], "version" = $4, "stage" = $5, "updated_at" = now() WHERE "id" = $1`,
-        [designId, JSON.stringify(content), content.partnerIds, version, stage],
-      );
+      await setDesignPartners(manager, designId, content, version, stage);
       await appendDesignVersion(manager, designId, version, content, principal.userId, 'partner added');
       await withdrawApprovals(manager, designId);
       if (stage !== design.stage) await enterStage(manager, designId, stage, version, principal.userId);
-      return manager.findOneByOrFail(DesignEntity, { id: designId });
+      return getDesign(manager, designId);
     });
   }
 }

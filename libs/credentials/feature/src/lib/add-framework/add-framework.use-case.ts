@@ -4,7 +4,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { Authorizer, type Principal } from '@lattice/shared-auth';
 import { isUniqueViolation } from '@lattice/shared-data-access';
-import { FrameworkEntity } from '@lattice/credentials-data-access';
+import { FrameworkEntity, insertFramework } from '@lattice/credentials-data-access';
 import { CredentialsErrors, parseFrameworkRules } from '@lattice/credentials-domain';
 
 export interface AddFrameworkCommand {
@@ -29,10 +29,15 @@ export class AddFrameworkUseCase {
     const repository = this.dataSource.getRepository(FrameworkEntity);
     const id = randomUUID();
     try {
-      await repository.query(
-        `INSERT INTO "credentials"."frameworks" ("id", "key", "name", "version", "publisher", "description", "rules") VALUES ($1, $2, $3, $4, $5, $6, $7::jsonb)`,
-        [id, command.key, command.name.trim(), command.version.trim(), command.publisher.trim(), command.description.trim(), JSON.stringify(rules)],
-      );
+      await insertFramework(this.dataSource.manager, {
+        id,
+        key: command.key,
+        name: command.name.trim(),
+        version: command.version.trim(),
+        publisher: command.publisher.trim(),
+        description: command.description.trim(),
+        rules,
+      });
     } catch (error) {
       if (isUniqueViolation(error)) {
         throw CredentialsErrors.of('FRAMEWORK_VERSION_EXISTS', `${command.key} already has a version ${command.version}; versions are immutable, add a new one.`, { field: 'version' });

@@ -4,7 +4,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { Authorizer, type Principal } from '@lattice/shared-auth';
 import { inTransaction, isUniqueViolation } from '@lattice/shared-data-access';
-import { CREDENTIALS_SCHEMA, CredentialDesignRepository, DesignApprovalEntity, DesignEntity, enterStage, lockDesign } from '@lattice/credentials-data-access';
+import { approvalsOfVersion, CredentialDesignRepository, CREDENTIALS_SCHEMA, DesignEntity, enterStage, getDesign, insertApproval, lockDesign, setDesignStage } from '@lattice/credentials-data-access';
 import { approvalState, approve, CredentialsErrors } from '@lattice/credentials-domain';
 
 @Injectable()
@@ -23,12 +23,12 @@ export class ApproveDesignUseCase {
     try {
       return await inTransaction(this.dataSource, CREDENTIALS_SCHEMA, async ({ manager, emit }) => {
         const design = (await lockDesign(manager, id))!;
-        const approvals = await manager.findBy(DesignApprovalEntity, { designId: id, version: design.version });
+        const approvals = await approvalsOfVersion(manager, id, design.version);
         const state = approvalState(design.issuerId, design.partnerIds, approvals.filter((a) => !a.withdrawnAt), design.version);
         const stage = approve(design.stage, state, organizationId);
-        await manager.insert(DesignApprovalEntity, { designId: id, organizationId, version: design.version, approvedBy: principal.userId, approvedAt: new Date(), withdrawnAt: null });
+        await insertApproval(manager, { designId: id, organizationId, version: design.version, approvedBy: principal.userId, approvedAt: new Date() });
         if (stage !== design.stage) {
-          await manager.query(`UPDATE "credentials"."designs" SET "stage" = $2, "updated_at" = now() WHERE "id" = $1`, [id, stage]);
+          await setDesignStage(manager, id, stage);
           await enterStage(manager, id, stage, design.version, principal.userId);
           emit({
             type: 'credentials.design.approved',
@@ -36,7 +36,7 @@ export class ApproveDesignUseCase {
             payload: { designId: id, title: design.title, issuerId: design.issuerId, version: design.version, partnerIds: design.partnerIds },
           });
         }
-        return manager.findOneByOrFail(DesignEntity, { id });
+        return getDesign(manager, id);
       });
     } catch (error) {
       // The same organization approving this version twice at once: the key decides.

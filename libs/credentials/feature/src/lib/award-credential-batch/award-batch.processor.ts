@@ -21,8 +21,20 @@
 // alignments resolved when the batch was created (stored on the batch).
 import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import { inTransaction, type UnitOfWork } from '@lattice/shared-data-access';
-import { AwardBatchEntity, AwardBatchItemEntity, type AwardEntity, CREDENTIALS_SCHEMA } from '@lattice/credentials-data-access';
+import { inTransaction, underSavepoint, type UnitOfWork } from '@lattice/shared-data-access';
+import {
+  type AwardBatchEntity,
+  type AwardBatchItemEntity,
+  type AwardEntity,
+  awardsOfLearners,
+  type BatchItemOutcome,
+  claimPendingBatchItems,
+  CREDENTIALS_SCHEMA,
+  getAwardBatch,
+  lockKeys,
+  recordBatchOutcomes,
+  setStatusListNextIndex,
+} from '@lattice/credentials-data-access';
 import { CredentialsErrors } from '@lattice/credentials-domain';
 import { BatchCredentialSigner, isoSeconds } from '@lattice/credentials-openbadges';
 import { isAppError } from '@lattice/shared-util-errors';
@@ -101,24 +113,14 @@ export class AwardBatchProcessor implements OnApplicationBootstrap, OnApplicatio
   async processChunk(): Promise<number> {
     return inTransaction(this.dataSource, CREDENTIALS_SCHEMA, async (uow) => {
       const { manager } = uow;
-      await manager.query(`SELECT set_config('idle_in_transaction_session_timeout', $1, true)`, [`${Math.round(this.claimTimeoutMs)}ms`]);
-      const items = await manager
-        .getRepository(AwardBatchItemEntity)
-        .createQueryBuilder('i')
-        .where(`i.status = 'PENDING'`)
-        .orderBy('i.batch_id')
-        .addOrderBy('i.position')
-        .limit(AWARD_BATCH_CHUNK)
-        .setLock('pessimistic_write')
-        .setOnLocked('skip_locked')
-        .getMany();
+      const items = await claimPendingBatchItems(manager, AWARD_BATCH_CHUNK, this.claimTimeoutMs);
       if (items.length === 0) return 0;
       const byBatch = new Map<string, AwardBatchItemEntity[]>();
       for (const item of items) byBatch.set(item.batchId, [...(byBatch.get(item.batchId) ?? []), item]);
       for (const [batchId, batchItems] of byBatch) {
-        const batch = await manager.findOneByOrFail(AwardBatchEntity, { id: batchId });
+        const batch = await getAwardBatch(manager, batchId);
         const outcomes = await this.awardItems(uow, batch, batchItems);
-        await this.record(manager, batch, outcomes);
+        await recordBatchOutcomes(manager, batch.id, outcomes);
       }
       return items.length;
     });
@@ -141,13 +143,10 @@ export class AwardBatchProcessor implements OnApplicationBootstrap, OnApplicatio
 
     let context: AwardContext;
     // Under a savepoint: a failed statement must not abort the chunk's transaction, which still records the outcomes.
-    await manager.query('SAVEPOINT award_batch_prepare');
     try {
       // The alignments resolved when the batch was created (the processor has no caller token).
-      context = await this.award.prepare(manager, batch, batch.issuerName, batch.alignments ?? []);
-      await manager.query('RELEASE SAVEPOINT award_batch_prepare');
+      context = await underSavepoint(manager, 'award_batch_prepare', () => this.award.prepare(manager, batch, batch.issuerName, batch.alignments ?? []));
     } catch (error) {
-      await manager.query('ROLLBACK TO SAVEPOINT award_batch_prepare');
       // What holds for the whole batch (retired since, a broken key, …) fails each claimed learner with its code.
       for (const item of items) fail(item, error);
       return outcomes;
@@ -162,15 +161,13 @@ export class AwardBatchProcessor implements OnApplicationBootstrap, OnApplicatio
     }
     const eligible = items.filter((item) => !outcomes.has(item.position));
     // The same per-learner locks as single awards, taken in one order so replicas never deadlock.
-    const lockKeys = [...new Set(eligible.map((item) => awardLockKey(context.credential.id, item.recipientEmailHash)))].sort();
-    if (lockKeys.length > 0) await manager.query(`SELECT pg_advisory_xact_lock(hashtextextended(k, 0)) FROM unnest($1::text[]) AS k`, [lockKeys]);
+    await lockKeys(manager, [...new Set(eligible.map((item) => awardLockKey(context.credential.id, item.recipientEmailHash)))].sort());
     const previous = new Map<string, Pick<AwardEntity, 'status'>[]>();
-    const earlier: { recipient_lookup: string; status: AwardEntity['status'] }[] = eligible.length
-      ? await manager.query(`SELECT "recipient_lookup", "status" FROM "credentials"."awards" WHERE "credential_id" = $1 AND "recipient_lookup" = ANY($2::text[])`, [
-          context.credential.id,
-          eligible.map((item) => item.recipientEmailHash),
-        ])
-      : [];
+    const earlier = await awardsOfLearners(
+      manager,
+      context.credential.id,
+      eligible.map((item) => item.recipientEmailHash),
+    );
     for (const row of earlier) previous.set(row.recipient_lookup, [...(previous.get(row.recipient_lookup) ?? []), { status: row.status }]);
 
     const list = await this.trust.lockStatusList(manager, batch.issuerId, context.signer);
@@ -195,7 +192,7 @@ export class AwardBatchProcessor implements OnApplicationBootstrap, OnApplicatio
       }
     }
     if (nextIndex > list.nextIndex) {
-      await manager.query(`UPDATE "credentials"."status_lists" SET "next_index" = $2, "updated_at" = now() WHERE "id" = $1`, [list.id, nextIndex]);
+      await setStatusListNextIndex(manager, list.id, nextIndex);
     }
     const written = await this.insertAll(manager, signed, fail);
     for (const { award, email, item } of written) {
@@ -212,26 +209,23 @@ export class AwardBatchProcessor implements OnApplicationBootstrap, OnApplicatio
     fail: (item: AwardBatchItemEntity, error: unknown) => void,
   ): Promise<T[]> {
     if (rows.length === 0) return [];
-    await manager.query('SAVEPOINT award_batch_insert');
     try {
-      await this.award.insertAwards(
-        manager,
-        rows.map((row) => row.award),
+      await underSavepoint(manager, 'award_batch_insert', () =>
+        this.award.insertAwards(
+          manager,
+          rows.map((row) => row.award),
+        ),
       );
-      await manager.query('RELEASE SAVEPOINT award_batch_insert');
       return [...rows];
     } catch {
-      await manager.query('ROLLBACK TO SAVEPOINT award_batch_insert');
+      // One bad row: each award alone below.
     }
     const written: T[] = [];
     for (const row of rows) {
-      await manager.query('SAVEPOINT award_batch_item');
       try {
-        await this.award.insertAwards(manager, [row.award]);
-        await manager.query('RELEASE SAVEPOINT award_batch_item');
+        await underSavepoint(manager, 'award_batch_item', () => this.award.insertAwards(manager, [row.award]));
         written.push(row);
       } catch (error) {
-        await manager.query('ROLLBACK TO SAVEPOINT award_batch_item');
         fail(row.item, error);
       }
     }
@@ -247,33 +241,6 @@ export class AwardBatchProcessor implements OnApplicationBootstrap, OnApplicatio
       evidence: item.evidence,
     };
   }
-
-  /** Every claimed item's outcome in one statement, then the batch's counters. */
-  private async record(manager: EntityManager, batch: AwardBatchEntity, outcomes: ReadonlyMap<number, Outcome>): Promise<void> {
-    const positions = [...outcomes.keys()];
-    const values = positions.map((p) => outcomes.get(p)!);
-    // The clear e-mail goes once the item is processed; its keyed hash stays.
-    await manager.query(
-      `UPDATE "credentials"."award_batch_items" AS i
-          SET "status" = o.status, "award_id" = o.award_id, "error_code" = o.error_code, "error_message" = o.error_message,
-              "recipient_email" = NULL, "processed_at" = clock_timestamp()
-         FROM unnest($2::int[], $3::text[], $4::uuid[], $5::text[], $6::text[]) AS o(position, status, award_id, error_code, error_message)
-        WHERE i."batch_id" = $1 AND i."position" = o.position`,
-      [batch.id, positions, values.map((v) => v.status), values.map((v) => v.awardId), values.map((v) => v.errorCode), values.map((v) => v.errorMessage)],
-    );
-    const succeeded = values.filter((v) => v.status === 'AWARDED').length;
-    const failed = values.length - succeeded;
-    // Increments (not recounts), so replicas finishing chunks of one batch at once add up.
-    await manager.query(
-      `UPDATE "credentials"."award_batches"
-          SET "succeeded" = "succeeded" + $2,
-              "failed" = "failed" + $3,
-              "status" = CASE WHEN "succeeded" + "failed" + $2 + $3 >= "total" THEN 'DONE' ELSE 'RUNNING' END,
-              "finished_at" = CASE WHEN "succeeded" + "failed" + $2 + $3 >= "total" THEN clock_timestamp() ELSE NULL END
-        WHERE "id" = $1`,
-      [batch.id, succeeded, failed],
-    );
-  }
 }
 
-type Outcome = Pick<AwardBatchItemEntity, 'status' | 'awardId' | 'errorCode' | 'errorMessage'>;
+type Outcome = BatchItemOutcome;

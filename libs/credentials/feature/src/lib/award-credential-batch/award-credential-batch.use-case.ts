@@ -12,7 +12,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { Authorizer, type Principal } from '@lattice/shared-auth';
 import { inTransaction } from '@lattice/shared-data-access';
-import { AdoptionEntity, AwardBatchEntity, AwardBatchItemEntity, CREDENTIALS_SCHEMA, CredentialEntity, DesignVersionEntity } from '@lattice/credentials-data-access';
+import { AdoptionEntity, AwardBatchEntity, type AwardBatchItemEntity, CREDENTIALS_SCHEMA, CredentialEntity, DesignVersionEntity, insertAwardBatch } from '@lattice/credentials-data-access';
 import { CredentialsErrors } from '@lattice/credentials-domain';
 import { IssuerTrust } from '../shared/issuer-trust';
 import { OrganizationDirectory } from '../shared/organization-directory';
@@ -86,8 +86,7 @@ export class AwardCredentialBatchUseCase {
         finishedAt: refused === command.learners.length ? now : null,
         alignments: alignments.length > 0 ? alignments : null,
       });
-      await manager.insert(AwardBatchEntity, row);
-      const items = command.learners.map((learner, position) => ({
+      const items = command.learners.map((learner, position): AwardBatchItemEntity => ({
         batchId: row.id,
         position,
         // A refused learner is processed at once, and processed items keep only the e-mail's keyed hash.
@@ -102,7 +101,7 @@ export class AwardCredentialBatchUseCase {
           ? { status: 'FAILED' as const, awardId: null, ...invalidItem(learner.invalid), processedAt: now }
           : { status: 'PENDING' as const, awardId: null, errorCode: null, errorMessage: null, processedAt: null }),
       }));
-      for (let i = 0; i < items.length; i += 200) await manager.insert(AwardBatchItemEntity, items.slice(i, i + 200));
+      await insertAwardBatch(manager, row, items);
       return row;
     });
     if (batch.status !== 'DONE') this.processor.wake();

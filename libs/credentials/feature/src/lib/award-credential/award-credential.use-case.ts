@@ -16,11 +16,22 @@
 // stored on it.
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { DataSource, type EntityManager, IsNull } from 'typeorm';
-import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
+import { DataSource, type EntityManager } from 'typeorm';
 import { Authorizer, type Principal } from '@lattice/shared-auth';
 import { inTransaction, isUniqueViolation, type PendingEvent, type UnitOfWork } from '@lattice/shared-data-access';
-import { AdoptionEntity, AwardEntity, CREDENTIALS_SCHEMA, CredentialEntity, DesignEntity, DesignVersionEntity, EndorsementEntity } from '@lattice/credentials-data-access';
+import {
+  AdoptionEntity,
+  type AwardEntity,
+  awardsOfLearner,
+  CREDENTIALS_SCHEMA,
+  CredentialEntity,
+  DesignEntity,
+  DesignVersionEntity,
+  insertAwards,
+  lockKeys,
+  standingEndorsementsOf,
+  takeStatusListIndex,
+} from '@lattice/credentials-data-access';
 import { CredentialsErrors } from '@lattice/credentials-domain';
 import {
   type Achievement,
@@ -98,8 +109,8 @@ export class AwardCredentialUseCase {
     checkMastery(context, command);
     const lookup = this.trust.recipientLookup(command.recipient.email);
     // Serializes awards of one credential to one learner, so the attempt count holds under races.
-    await manager.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, [awardLockKey(context.credential.id, lookup)]);
-    const previous = await manager.findBy(AwardEntity, { credentialId: context.credential.id, recipientLookup: lookup });
+    await lockKeys(manager, [awardLockKey(context.credential.id, lookup)]);
+    const previous = await awardsOfLearner(manager, context.credential.id, lookup);
     checkAttempts(context, command, previous);
 
     const list = await this.trust.lockStatusList(manager, command.issuerId, context.signer);
@@ -107,7 +118,7 @@ export class AwardCredentialUseCase {
     // Indexes are handed out in order and start unset, so the signed list needs no re-signing.
     const draft = this.draft(context, actorId, command, lookup, list.id, list.nextIndex, new Date());
     const signed = await this.trust.sign(draft.unsigned, context.signer);
-    await manager.query(`UPDATE "credentials"."status_lists" SET "next_index" = "next_index" + 1, "updated_at" = now() WHERE "id" = $1`, [list.id]);
+    await takeStatusListIndex(manager, list.id);
     const award = { ...draft.award, signedCredential: signed as unknown as Record<string, unknown> };
     await this.insertAwards(manager, [award]);
     emit(this.issuedEvent(award, context, command.recipient.email));
@@ -138,7 +149,7 @@ export class AwardCredentialUseCase {
     const content = (await manager.getRepository(DesignVersionEntity).findOneByOrFail({ designId: design.id, version: credential.designVersion })).snapshot;
     const threshold = content.assessment.masteryThreshold;
     const issuerName = issuerDisplayName || credential.title;
-    const endorsements = await manager.find(EndorsementEntity, { where: { credentialId: credential.id, withdrawnAt: IsNull() }, order: { createdAt: 'ASC', id: 'ASC' } });
+    const endorsements = await standingEndorsementsOf(manager, credential.id);
     const signer = await this.trust.signerFor(manager, command.issuerId, issuerName);
     return {
       credential,
@@ -215,8 +226,7 @@ export class AwardCredentialUseCase {
 
   /** Inserts signed awards in one statement; a learner who already holds the credential is a CONFLICT. */
   async insertAwards(manager: EntityManager, awards: readonly AwardEntity[]): Promise<void> {
-    // jsonb columns hold free-form objects, which TypeORM's deep-partial type cannot follow.
-    await manager.insert(AwardEntity, [...awards] as QueryDeepPartialEntity<AwardEntity>[]).catch((error: unknown) => {
+    await insertAwards(manager, awards).catch((error: unknown) => {
       if (isUniqueViolation(error, 'awards_active_recipient_key')) {
         throw CredentialsErrors.of('ALREADY_AWARDED', 'This learner already holds this credential.', { credentialId: awards[0]?.credentialId });
       }

@@ -5,7 +5,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { Principal } from '@lattice/shared-auth';
 import { inTransaction } from '@lattice/shared-data-access';
-import { CREDENTIALS_SCHEMA, CredentialDesignRepository, DesignCommentEntity } from '@lattice/credentials-data-access';
+import { CredentialDesignRepository, CREDENTIALS_SCHEMA, DesignCommentEntity, insertComment } from '@lattice/credentials-data-access';
 import { CredentialsErrors, isDesignFieldPath } from '@lattice/credentials-domain';
 import { DesignParties } from '../shared/design-parties';
 
@@ -54,7 +54,7 @@ export class CommentOnDesignUseCase {
         resolvedBy: null,
         createdAt: new Date(),
       });
-      await manager.insert(DesignCommentEntity, comment);
+      await insertComment(manager, comment);
       emit({
         type: 'credentials.design.comment_added',
         actorId: principal.userId,

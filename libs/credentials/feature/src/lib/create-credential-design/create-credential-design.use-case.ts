@@ -5,7 +5,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { Authorizer, type Principal } from '@lattice/shared-auth';
 import { inTransaction } from '@lattice/shared-data-access';
-import { appendDesignVersion, CREDENTIALS_SCHEMA, CredentialDesignRepository, DesignEntity, enterStage } from '@lattice/credentials-data-access';
+import { appendDesignVersion, CredentialDesignRepository, CREDENTIALS_SCHEMA, DesignEntity, enterStage, getDesign, insertDesign } from '@lattice/credentials-data-access';
 import { assertValidDesignContent, CredentialsErrors, type DesignLanguage, newDesignContent } from '@lattice/credentials-domain';
 import { OrganizationDirectory } from '../shared/organization-directory';
 
@@ -49,14 +49,10 @@ export class CreateCredentialDesignUseCase {
     assertValidDesignContent(content, command.issuerId);
     const id = randomUUID();
     return inTransaction(this.dataSource, CREDENTIALS_SCHEMA, async ({ manager }) => {
-      await manager.query(
-        `INSERT INTO "credentials"."designs" ("id", "issuer_id", "title", "framework_id", "partnership_id", "partner_ids", "content", "stage", "version", "created_by", "created_at", "updated_at")
-         VALUES ($1, $2, $3, $4, $5, $6::uuid[], $7::jsonb, 'DRAFT', 1, $8, now(), now())`,
-        [id, command.issuerId, content.title, content.frameworkId, content.partnershipId, content.partnerIds, JSON.stringify(content), principal.userId],
-      );
+      await insertDesign(manager, { id, issuerId: command.issuerId, content, createdBy: principal.userId });
       await appendDesignVersion(manager, id, 1, content, principal.userId, 'created');
       await enterStage(manager, id, 'DRAFT', 1, principal.userId);
-      return manager.findOneByOrFail(DesignEntity, { id });
+      return getDesign(manager, id);
     });
   }
 }

@@ -4,7 +4,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { inTransaction } from '@lattice/shared-data-access';
-import { CREDENTIALS_SCHEMA, DesignApprovalEntity } from '@lattice/credentials-data-access';
+import { approvalsOfVersion, CREDENTIALS_SCHEMA, flagOverdueReviews } from '@lattice/credentials-data-access';
 import { approvalState } from '@lattice/credentials-domain';
 
 export interface OverdueDesign {
@@ -19,18 +19,10 @@ export class DetectOverdueReviewsUseCase {
 
   async execute(now = new Date(), limit = 500): Promise<OverdueDesign[]> {
     return inTransaction(this.dataSource, CREDENTIALS_SCHEMA, async ({ manager, emit }) => {
-      const [rows] = (await manager.query(
-        `UPDATE "credentials"."designs" d SET "overdue_notified_version" = d."version"
-          WHERE d."id" IN (
-            SELECT "id" FROM "credentials"."designs"
-             WHERE "stage" = 'IN_REVIEW' AND "review_due_at" < $1 AND "overdue_notified_version" IS DISTINCT FROM "version"
-             ORDER BY "review_due_at" LIMIT $2 FOR UPDATE SKIP LOCKED)
-          RETURNING d."id", d."title", d."issuer_id", d."partner_ids", d."version", d."review_due_at"`,
-        [now, limit],
-      )) as [Array<{ id: string; title: string; issuer_id: string; partner_ids: string[]; version: number; review_due_at: Date }>, number];
+      const rows = await flagOverdueReviews(manager, now, limit);
       const overdue: OverdueDesign[] = [];
       for (const row of rows) {
-        const approvals = await manager.findBy(DesignApprovalEntity, { designId: row.id, version: row.version });
+        const approvals = await approvalsOfVersion(manager, row.id, row.version);
         const state = approvalState(row.issuer_id, row.partner_ids, approvals.filter((a) => !a.withdrawnAt), row.version);
         emit({
           type: 'credentials.design.review_overdue',

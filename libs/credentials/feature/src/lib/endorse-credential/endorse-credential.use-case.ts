@@ -3,11 +3,10 @@
 // and announced in one transaction. Credentials awarded afterwards embed it in their achievement.
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { DataSource, IsNull } from 'typeorm';
-import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
+import { DataSource } from 'typeorm';
 import { Authorizer, type Principal } from '@lattice/shared-auth';
 import { inTransaction, isUniqueViolation } from '@lattice/shared-data-access';
-import { CatalogueRepository, CREDENTIALS_SCHEMA, CredentialEntity, DesignEntity, EndorsementEntity } from '@lattice/credentials-data-access';
+import { CatalogueRepository, CredentialEntity, CREDENTIALS_SCHEMA, DesignEntity, EndorsementEntity, insertEndorsement, standingEndorsement } from '@lattice/credentials-data-access';
 import { CredentialsErrors } from '@lattice/credentials-domain';
 import { buildEndorsementCredential, buildIssuerRef, isoSeconds } from '@lattice/credentials-openbadges';
 import { IssuerTrust } from '../shared/issuer-trust';
@@ -55,7 +54,7 @@ export class EndorseCredentialUseCase {
     const id = randomUUID();
     try {
       return await inTransaction(this.dataSource, CREDENTIALS_SCHEMA, async ({ manager, emit }) => {
-        const standing = await manager.findOneBy(EndorsementEntity, { credentialId: credential.id, organizationId: command.organizationId, withdrawnAt: IsNull() });
+        const standing = await standingEndorsement(manager, credential.id, command.organizationId);
         if (standing) {
           throw CredentialsErrors.of('ALREADY_ENDORSED', 'This organization already endorses this credential.', { endorsementId: standing.id });
         }
@@ -85,8 +84,7 @@ export class EndorseCredentialUseCase {
           withdrawnAt: null,
           withdrawnBy: null,
         });
-        // jsonb columns hold free-form objects, which TypeORM's deep-partial type cannot follow.
-        await manager.insert(EndorsementEntity, endorsement as QueryDeepPartialEntity<EndorsementEntity>);
+        await insertEndorsement(manager, endorsement);
         await this.catalogue.refresh(manager, [credential.id]);
         emit({
           type: 'credentials.endorsement.added',

@@ -4,7 +4,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AuthGuard, CurrentPrincipal, type Principal } from '@lattice/shared-auth';
 import { type GraphQLRequestContext, pageRequest, ParseIdPipe, toConnection } from '@lattice/shared-graphql';
-import { CredentialDesignRepository, CredentialEntity } from '@lattice/credentials-data-access';
+import { CredentialDesignRepository, pageOfCredentials } from '@lattice/credentials-data-access';
 import { credentialsLoaders } from './credentials.loaders';
 import { AdoptSharedCredentialUseCase } from '../adopt-shared-credential/adopt-shared-credential.use-case';
 import { EndorseCredentialUseCase } from '../endorse-credential/endorse-credential.use-case';
@@ -42,11 +42,7 @@ export class CredentialResolver {
     @Args('after', { type: () => String, nullable: true }) after: string | null,
   ): Promise<CredentialConnectionModel> {
     const page = pageRequest(first, after);
-    const query = this.dataSource.getRepository(CredentialEntity).createQueryBuilder('c');
-    if (filter?.issuerId) query.andWhere('c.issuer_id = :issuerId', { issuerId: filter.issuerId });
-    const total = await query.clone().getCount();
-    if (page.after) query.andWhere('(c.published_at, c.id) < (:afterAt::timestamptz, :afterId::uuid)', { afterAt: String(page.after[0]), afterId: page.after[1] });
-    const rows = await query.orderBy('c.published_at', 'DESC').addOrderBy('c.id', 'DESC').limit(page.limit + 1).getMany();
+    const { rows, total } = await pageOfCredentials(this.dataSource.manager, filter?.issuerId ?? null, page);
     return toConnection(rows, page, (c) => [c.publishedAt.toISOString(), c.id], toCredentialModel, total);
   }
 

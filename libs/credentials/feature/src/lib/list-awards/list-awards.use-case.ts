@@ -3,9 +3,9 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { Authorizer, MembershipSource, type Principal } from '@lattice/shared-auth';
-import { AwardEntity, type AwardStatus } from '@lattice/credentials-data-access';
+import { type AwardStatus, pageOfAwards } from '@lattice/credentials-data-access';
 import { type PageRequest } from '@lattice/shared-graphql';
-import { type AwardPage, pageOfAwards } from '../shared/award-pages';
+import type { AwardPage } from '../shared/award-pages';
 
 export interface AwardFilter {
   readonly issuerId?: string | null;
@@ -32,9 +32,6 @@ export class ListAwardsUseCase {
       issuers = [...new Set([...principal.memberships, ...live].map((m) => m.organizationId))];
       if (issuers.length === 0) return { rows: [], total: 0 };
     }
-    const query = this.dataSource.getRepository(AwardEntity).createQueryBuilder('a').where('a.issuer_id = ANY(:issuers::uuid[])', { issuers });
-    if (filter.credentialId) query.andWhere('a.credential_id = :credentialId', { credentialId: filter.credentialId });
-    if (filter.status) query.andWhere('a.status = :status', { status: filter.status });
-    return pageOfAwards(query, page);
+    return pageOfAwards(this.dataSource.manager, { issuerIds: issuers, credentialId: filter.credentialId, status: filter.status }, page);
   }
 }

@@ -3,9 +3,9 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { Principal } from '@lattice/shared-auth';
-import { AwardEntity } from '@lattice/credentials-data-access';
+import { pageOfAwards } from '@lattice/credentials-data-access';
 import { type PageRequest } from '@lattice/shared-graphql';
-import { type AwardPage, pageOfAwards } from '../shared/award-pages';
+import type { AwardPage } from '../shared/award-pages';
 import { IssuerTrust } from '../shared/issuer-trust';
 import { learnerEmailOf } from '../shared/learner-email';
 
@@ -17,10 +17,6 @@ export class ListMyAwardsUseCase {
   ) {}
 
   execute(principal: Principal, page: PageRequest): Promise<AwardPage> {
-    const query = this.dataSource
-      .getRepository(AwardEntity)
-      .createQueryBuilder('a')
-      .where('a.recipient_lookup = :lookup', { lookup: this.trust.recipientLookup(learnerEmailOf(principal)) });
-    return pageOfAwards(query, page);
+    return pageOfAwards(this.dataSource.manager, { recipientLookup: this.trust.recipientLookup(learnerEmailOf(principal)) }, page);
   }
 }

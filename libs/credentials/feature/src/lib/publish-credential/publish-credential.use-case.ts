@@ -4,7 +4,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { Authorizer, type Principal } from '@lattice/shared-auth';
 import { inTransaction } from '@lattice/shared-data-access';
-import { CatalogueRepository, CREDENTIALS_SCHEMA, CredentialDesignRepository, CredentialEntity, DesignApprovalEntity, enterStage, FrameworkEntity, lockDesign } from '@lattice/credentials-data-access';
+import { approvalsOfVersion, CatalogueRepository, CredentialDesignRepository, CredentialEntity, CREDENTIALS_SCHEMA, enterStage, getFramework, lockDesign, publishDesign, secondsPerStage } from '@lattice/credentials-data-access';
 import { approvalState, assertPublishable, CredentialsErrors } from '@lattice/credentials-domain';
 import { complianceOf } from '../shared/compliance';
 import { OrganizationDirectory } from '../shared/organization-directory';
@@ -28,9 +28,9 @@ export class PublishCredentialUseCase {
     const issuer = await this.directory.find(principal, found.issuerId).catch(() => null);
     return inTransaction(this.dataSource, CREDENTIALS_SCHEMA, async ({ manager, emit }) => {
       const design = (await lockDesign(manager, designId))!;
-      const approvals = await manager.findBy(DesignApprovalEntity, { designId, version: design.version });
+      const approvals = await approvalsOfVersion(manager, designId, design.version);
       const state = approvalState(design.issuerId, design.partnerIds, approvals.filter((a) => !a.withdrawnAt), design.version);
-      const framework = await manager.findOneByOrFail(FrameworkEntity, { id: design.frameworkId });
+      const framework = await getFramework(manager, design.frameworkId);
       const compliance = complianceOf(design, framework);
       assertPublishable(design.stage, state, compliance);
       const credential = manager.create(CredentialEntity, {
@@ -43,16 +43,8 @@ export class PublishCredentialUseCase {
         publishedBy: principal.userId,
         publishedAt: new Date(),
       });
-      await manager.insert(CredentialEntity, credential);
-      await manager.query(
-        `UPDATE "credentials"."designs" SET "stage" = 'PUBLISHED', "checked_framework_id" = $2, "checked_at" = now(), "checked_passed" = true, "updated_at" = now() WHERE "id" = $1`,
-        [designId, framework.id],
-      );
-      const stageTimes = (await manager.query(
-        `SELECT "stage", sum(extract(epoch FROM now() - "entered_at") - coalesce(extract(epoch FROM now() - "left_at"), 0))::float8 AS "seconds"
-           FROM "credentials"."design_stage_history" WHERE "design_id" = $1 GROUP BY "stage"`,
-        [designId],
-      )) as Array<{ stage: string; seconds: number }>;
+      await publishDesign(manager, credential);
+      const stageTimes = await secondsPerStage(manager, designId);
       await enterStage(manager, designId, 'PUBLISHED', design.version, principal.userId);
       if (issuer?.name)
         await this.catalogue.recordOrganization(manager, {

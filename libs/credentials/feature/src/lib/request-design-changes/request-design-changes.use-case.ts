@@ -4,7 +4,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { Authorizer, type Principal } from '@lattice/shared-auth';
 import { inTransaction } from '@lattice/shared-data-access';
-import { CREDENTIALS_SCHEMA, CredentialDesignRepository, DesignCommentEntity, DesignEntity, enterStage, lockDesign } from '@lattice/credentials-data-access';
+import { CredentialDesignRepository, CREDENTIALS_SCHEMA, DesignEntity, enterStage, getDesign, insertComment, lockDesign, setDesignStage } from '@lattice/credentials-data-access';
 import { CredentialsErrors, nextStage } from '@lattice/credentials-domain';
 import { DesignParties, partiesOf } from '../shared/design-parties';
 
@@ -36,7 +36,7 @@ export class RequestDesignChangesUseCase {
       const design = (await lockDesign(manager, id))!;
       const stage = nextStage(design.stage, 'REQUEST_CHANGES');
       const commentId = randomUUID();
-      await manager.insert(DesignCommentEntity, {
+      await insertComment(manager, {
         id: commentId,
         designId: id,
         parentId: null,
@@ -48,14 +48,14 @@ export class RequestDesignChangesUseCase {
         resolvedBy: null,
         createdAt: new Date(),
       });
-      await manager.query(`UPDATE "credentials"."designs" SET "stage" = $2, "updated_at" = now() WHERE "id" = $1`, [id, stage]);
+      await setDesignStage(manager, id, stage);
       await enterStage(manager, id, stage, design.version, principal.userId);
       emit({
         type: 'credentials.design.changes_requested',
         actorId: principal.userId,
         payload: { designId: id, title: design.title, issuerId: design.issuerId, version: design.version, organizationId: requester, commentId, comment: body.slice(0, 500) },
       });
-      return manager.findOneByOrFail(DesignEntity, { id });
+      return getDesign(manager, id);
     });
   }
 }

@@ -3,7 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { Authorizer, type Principal } from '@lattice/shared-auth';
 import { inTransaction } from '@lattice/shared-data-access';
-import { CatalogueRepository, CREDENTIALS_SCHEMA, CredentialDesignRepository, CredentialEntity, DesignEntity, enterStage, lockDesign } from '@lattice/credentials-data-access';
+import { CatalogueRepository, CredentialDesignRepository, CREDENTIALS_SCHEMA, credentialsOfDesign, DesignEntity, enterStage, getDesign, lockDesign, setDesignStage } from '@lattice/credentials-data-access';
 import { CredentialsErrors, nextStage } from '@lattice/credentials-domain';
 
 @Injectable()
@@ -22,12 +22,12 @@ export class RetireCredentialDesignUseCase {
     return inTransaction(this.dataSource, CREDENTIALS_SCHEMA, async ({ manager }) => {
       const design = (await lockDesign(manager, id))!;
       const stage = nextStage(design.stage, 'RETIRE');
-      await manager.query(`UPDATE "credentials"."designs" SET "stage" = $2, "updated_at" = now() WHERE "id" = $1`, [id, stage]);
+      await setDesignStage(manager, id, stage);
       await enterStage(manager, id, stage, design.version, principal.userId);
       // A retired credential leaves the public catalogue (it stays verifiable).
-      const published = await manager.findBy(CredentialEntity, { designId: id });
+      const published = await credentialsOfDesign(manager, id);
       await this.catalogue.refresh(manager, published.map((credential) => credential.id));
-      return manager.findOneByOrFail(DesignEntity, { id });
+      return getDesign(manager, id);
     });
   }
 }

@@ -4,7 +4,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { Authorizer, type Principal } from '@lattice/shared-auth';
 import { inTransaction } from '@lattice/shared-data-access';
-import { AwardEntity, CREDENTIALS_SCHEMA, IssuerKeyEntity, StatusListEntity } from '@lattice/credentials-data-access';
+import { type AwardEntity, CREDENTIALS_SCHEMA, latestIssuerName, lockAward, lockStatusList, revokeAward, rewriteStatusList } from '@lattice/credentials-data-access';
 import { CredentialsErrors } from '@lattice/credentials-domain';
 import { BitstringStatusList } from '@lattice/credentials-openbadges';
 import { IssuerTrust } from '../shared/issuer-trust';
@@ -26,21 +26,18 @@ export class RevokeAwardUseCase {
     return inTransaction(this.dataSource, CREDENTIALS_SCHEMA, async ({ manager, emit }) => {
       // The award row first, then its status list: the same order as a pathway award, which
       // share-locks the contributing awards before taking its own status list (no deadlock).
-      const award = await manager.getRepository(AwardEntity).createQueryBuilder('a').setLock('pessimistic_write').where('a.id = :id', { id: found.id }).getOneOrFail();
-      const list = await manager.getRepository(StatusListEntity).createQueryBuilder('l').setLock('pessimistic_write').where('l.id = :id', { id: found.statusListId }).getOneOrFail();
+      const award = await lockAward(manager, found.id);
+      const list = await lockStatusList(manager, found.statusListId);
       if (award.status === 'REVOKED') throw CredentialsErrors.of('ALREADY_REVOKED', 'This award is already revoked.', { awardId: award.id });
 
       const bits = BitstringStatusList.decode(list.encodedList);
       bits.set(award.statusListIndex, true);
-      const issuerName = (await manager.findOne(IssuerKeyEntity, { where: { organizationId: award.issuerId }, order: { sequence: 'DESC' } }))?.issuerName ?? '';
+      const issuerName = await latestIssuerName(manager, award.issuerId);
       const signer = await this.trust.signerFor(manager, award.issuerId, issuerName);
       const signed = await this.trust.signStatusList(list.id, award.issuerId, bits, signer);
-      await manager.query(
-        `UPDATE "credentials"."status_lists" SET "encoded_list" = $2, "signed_credential" = $3::jsonb, "version" = "version" + 1, "updated_at" = now() WHERE "id" = $1`,
-        [list.id, bits.encode(), JSON.stringify(signed)],
-      );
+      await rewriteStatusList(manager, list.id, bits.encode(), signed);
       const revokedAt = new Date();
-      await manager.update(AwardEntity, { id: award.id }, { status: 'REVOKED', revokedReason: reason, revokedAt, revokedBy: principal.userId });
+      await revokeAward(manager, award.id, { reason, revokedAt, revokedBy: principal.userId });
       emit({
         type: 'credentials.award.revoked',
         actorId: principal.userId,

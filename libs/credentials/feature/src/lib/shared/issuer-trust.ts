@@ -4,8 +4,19 @@
 // lists come over HTTP only when `remoteIssuers` is set (guarded against SSRF, cached).
 import { createHmac, randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
-import { DataSource, type EntityManager, In } from 'typeorm';
-import { AwardEntity, EndorsementEntity, IssuerKeyEntity, StatusListEntity } from '@lattice/credentials-data-access';
+import { DataSource, type EntityManager } from 'typeorm';
+import {
+  AwardEntity,
+  endorserSectorsOf,
+  insertIssuerKey,
+  insertStatusList,
+  issuerKeysOf,
+  lockKeys,
+  lockStatusListOf,
+  renameIssuer,
+  replaceIssuerKeyRecord,
+  StatusListEntity,
+} from '@lattice/credentials-data-access';
 import {
   activeIssuerKey,
   BitstringStatusList,
@@ -102,17 +113,14 @@ export class IssuerTrust {
 
   /** The issuer's active key's signer, creating the first key when the issuer has none (inside the caller's transaction). */
   async signerFor(manager: EntityManager, orgId: string, issuerName: string): Promise<IssuerSigner> {
-    let rows = await manager.find(IssuerKeyEntity, { where: { organizationId: orgId }, order: { sequence: 'ASC' } });
+    let rows = await issuerKeysOf(manager, orgId);
     if (rows.length === 0) {
       const record = await generateIssuerKey({ publicBaseUrl: this.baseUrl, orgId, sequence: 1, keyEncryptionKey: this.keyEncryptionKey });
       // A concurrent first award may win the race; its key is then the one used.
-      await manager.query(
-        `INSERT INTO "credentials"."issuer_keys" ("organization_id", "sequence", "issuer_name", "record") VALUES ($1, 1, $2, $3::jsonb) ON CONFLICT DO NOTHING`,
-        [orgId, issuerName, JSON.stringify(record)],
-      );
-      rows = await manager.find(IssuerKeyEntity, { where: { organizationId: orgId }, order: { sequence: 'ASC' } });
+      await insertIssuerKey(manager, { organizationId: orgId, sequence: 1, issuerName, record }, true);
+      rows = await issuerKeysOf(manager, orgId);
     } else if (issuerName && rows[0]!.issuerName !== issuerName) {
-      await manager.update(IssuerKeyEntity, { organizationId: orgId }, { issuerName });
+      await renameIssuer(manager, orgId, issuerName);
     }
     return issuerSigner(activeIssuerKey(rows.map((row) => row.record)), this.keyEncryptionKey);
   }
@@ -122,8 +130,8 @@ export class IssuerTrust {
    * it serializes per issuer); returns both. Null when the issuer has no key yet.
    */
   async rotateKey(manager: EntityManager, orgId: string): Promise<{ previous: IssuerKeyRecord; next: IssuerKeyRecord } | null> {
-    await manager.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, [`issuer-key:${orgId}`]);
-    const rows = await manager.find(IssuerKeyEntity, { where: { organizationId: orgId }, order: { sequence: 'ASC' } });
+    await lockKeys(manager, [`issuer-key:${orgId}`]);
+    const rows = await issuerKeysOf(manager, orgId);
     if (rows.length === 0) return null;
     const previous = activeIssuerKey(rows.map((row) => row.record));
     const records = await rotateIssuerKey(
@@ -132,20 +140,15 @@ export class IssuerTrust {
     );
     const next = records.at(-1)!;
     const retired = records.find((record) => record.id === previous.id)!;
-    await manager.query(`UPDATE "credentials"."issuer_keys" SET "record" = $3::jsonb WHERE "organization_id" = $1 AND "sequence" = $2`, [orgId, previous.sequence, JSON.stringify(retired)]);
-    await manager.query(`INSERT INTO "credentials"."issuer_keys" ("organization_id", "sequence", "issuer_name", "record") VALUES ($1, $2, $3, $4::jsonb)`, [
-      orgId,
-      next.sequence,
-      rows.at(-1)!.issuerName,
-      JSON.stringify(next),
-    ]);
+    await replaceIssuerKeyRecord(manager, orgId, previous.sequence, retired);
+    await insertIssuerKey(manager, { organizationId: orgId, sequence: next.sequence, issuerName: rows.at(-1)!.issuerName, record: next });
     return { previous, next };
   }
 
   /** The issuer profile with its public keys, or null for an organization that never issued. */
   async profile(orgId: string): Promise<IssuerProfileDocument | null> {
     if (!UUID.test(orgId)) return null;
-    const rows = await this.dataSource.getRepository(IssuerKeyEntity).find({ where: { organizationId: orgId.toLowerCase() }, order: { sequence: 'ASC' } });
+    const rows = await issuerKeysOf(this.dataSource.manager, orgId.toLowerCase());
     if (rows.length === 0) return null;
     return buildIssuerProfile({ publicBaseUrl: this.baseUrl, orgId: orgId.toLowerCase(), name: rows.at(-1)!.issuerName, keys: rows.map((row) => row.record) });
   }
@@ -170,7 +173,7 @@ export class IssuerTrust {
       .filter((id): id is string => typeof id === 'string' && id.startsWith(prefix) && UUID.test(id.slice(prefix.length)))
       .map((id) => id.slice(prefix.length));
     if (ids.length === 0) return new Map();
-    const rows = await this.dataSource.getRepository(EndorsementEntity).find({ where: { id: In(ids) }, select: { id: true, endorserSector: true } });
+    const rows = await endorserSectorsOf(this.dataSource.manager, ids);
     return new Map(rows.map((row) => [this.endorsementUrl(row.id), row.endorserSector]));
   }
 
@@ -183,16 +186,15 @@ export class IssuerTrust {
 
   /** The issuer's status list row, locked for this transaction; created and signed on first need. */
   async lockStatusList(manager: EntityManager, orgId: string, signer: IssuerSigner): Promise<StatusListEntity> {
-    const existing = await manager.getRepository(StatusListEntity).createQueryBuilder('l').setLock('pessimistic_write').where('l.issuer_id = :orgId', { orgId }).getOne();
+    const existing = await lockStatusListOf(manager, orgId);
     if (existing) return existing;
     const id = randomUUID();
     const list = new BitstringStatusList(MIN_STATUS_LIST_LENGTH);
     const signed = await this.signStatusList(id, orgId, list, signer);
-    await manager.query(
-      `INSERT INTO "credentials"."status_lists" ("id", "issuer_id", "encoded_list", "capacity", "signed_credential") VALUES ($1, $2, $3, $4, $5::jsonb) ON CONFLICT DO NOTHING`,
-      [id, orgId, list.encode(), list.length, JSON.stringify(signed)],
-    );
-    return manager.getRepository(StatusListEntity).createQueryBuilder('l').setLock('pessimistic_write').where('l.issuer_id = :orgId', { orgId }).getOneOrFail();
+    await insertStatusList(manager, { id, issuerId: orgId, encodedList: list.encode(), capacity: list.length, signedCredential: signed });
+    const created = await lockStatusListOf(manager, orgId);
+    if (!created) throw new Error(`status list of issuer ${orgId} not found after creating it`);
+    return created;
   }
 
   signStatusList(id: string, orgId: string, list: BitstringStatusList, signer: IssuerSigner): Promise<SignedCredential> {

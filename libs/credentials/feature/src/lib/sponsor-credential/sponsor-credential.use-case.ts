@@ -5,7 +5,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { Authorizer, type Principal } from '@lattice/shared-auth';
 import { isUniqueViolation } from '@lattice/shared-data-access';
-import { CatalogueRepository, CredentialEntity, DesignEntity, SponsorshipEntity } from '@lattice/credentials-data-access';
+import { CatalogueRepository, CredentialEntity, DesignEntity, insertSponsorship, SponsorshipEntity } from '@lattice/credentials-data-access';
 import { CredentialsErrors } from '@lattice/credentials-domain';
 import { OrganizationDirectory } from '../shared/organization-directory';
 
@@ -30,7 +30,7 @@ export class SponsorCredentialUseCase {
     const sponsorship: SponsorshipEntity = { id: randomUUID(), credentialId, umbrellaId, createdBy: principal.userId, createdAt: new Date() };
     try {
       await this.dataSource.transaction(async (manager) => {
-        await manager.insert(SponsorshipEntity, sponsorship);
+        await insertSponsorship(manager, sponsorship);
         await this.catalogue.refresh(manager, [credentialId]);
       });
     } catch (error) {

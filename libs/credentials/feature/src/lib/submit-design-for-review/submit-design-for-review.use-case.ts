@@ -4,7 +4,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { Authorizer, type Principal } from '@lattice/shared-auth';
 import { inTransaction } from '@lattice/shared-data-access';
-import { CREDENTIALS_SCHEMA, CredentialDesignRepository, DesignApprovalEntity, DesignEntity, enterStage, FrameworkEntity, lockDesign } from '@lattice/credentials-data-access';
+import { approvalsOfVersion, CredentialDesignRepository, CREDENTIALS_SCHEMA, DesignEntity, enterStage, getDesign, getFramework, lockDesign, submitDesign } from '@lattice/credentials-data-access';
 import { approvalState, CredentialsErrors, reviewDueDate, submit } from '@lattice/credentials-domain';
 import { complianceOf } from '../shared/compliance';
 
@@ -23,18 +23,12 @@ export class SubmitDesignForReviewUseCase {
     const dueAt = reviewDueDate(requestedDueAt, now);
     return inTransaction(this.dataSource, CREDENTIALS_SCHEMA, async ({ manager, emit }) => {
       const design = (await lockDesign(manager, id))!;
-      const approvals = await manager.findBy(DesignApprovalEntity, { designId: id, version: design.version });
+      const approvals = await approvalsOfVersion(manager, id, design.version);
       const state = approvalState(design.issuerId, design.partnerIds, approvals.filter((a) => !a.withdrawnAt), design.version);
       const stage = submit(design.stage, state);
-      const framework = await manager.findOneByOrFail(FrameworkEntity, { id: design.frameworkId });
+      const framework = await getFramework(manager, design.frameworkId);
       const compliance = complianceOf(design, framework);
-      await manager.query(
-        `UPDATE "credentials"."designs"
-            SET "stage" = $2, "review_due_at" = $3, "overdue_notified_version" = NULL,
-                "checked_framework_id" = $4, "checked_at" = now(), "checked_passed" = $5, "updated_at" = now()
-          WHERE "id" = $1`,
-        [id, stage, dueAt, framework.id, compliance.passed],
-      );
+      await submitDesign(manager, id, { stage, reviewDueAt: dueAt, frameworkId: framework.id, checkPassed: compliance.passed });
       await enterStage(manager, id, stage, design.version, principal.userId);
       emit({
         type: 'credentials.design.review_requested',
@@ -56,7 +50,7 @@ export class SubmitDesignForReviewUseCase {
           payload: { designId: id, title: design.title, issuerId: design.issuerId, version: design.version, partnerIds: design.partnerIds },
         });
       }
-      return manager.findOneByOrFail(DesignEntity, { id });
+      return getDesign(manager, id);
     });
   }
 }

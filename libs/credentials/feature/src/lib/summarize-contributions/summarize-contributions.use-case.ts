@@ -8,6 +8,7 @@ import { DataSource } from 'typeorm';
 import { Authorizer, type Principal } from '@lattice/shared-auth';
 import { CredentialsErrors } from '@lattice/credentials-domain';
 import { partiesOf } from '../shared/design-parties';
+import { approvalsPerOrganization, awardsPerIssuer, type CredentialParties, endorsementHistory, partiesOfCredential, versionsAuthoredPerOrganization } from '@lattice/credentials-data-access';
 
 export interface DesignerContribution {
   readonly organizationId: string;
@@ -51,14 +52,7 @@ export interface CredentialContributions {
   readonly issuers: readonly IssuerContribution[];
 }
 
-interface Head {
-  issuer_id: string;
-  design_id: string;
-  created_by: string;
-  partner_ids: string[];
-  sponsors: Array<{ organizationId: string; since: string }>;
-  adopters: Array<{ organizationId: string; umbrellaId: string; since: string }>;
-}
+type Head = CredentialParties;
 
 @Injectable()
 export class SummarizeContributionsUseCase {
@@ -91,33 +85,12 @@ export class SummarizeContributionsUseCase {
     const adopters = head.adopters.map((a) => ({ organizationId: a.organizationId, umbrellaId: a.umbrellaId, since: new Date(a.since) }));
     await this.authorizer.requireRoleInAny(principal, viewersOf(head));
 
+    const manager = this.dataSource.manager;
     const [authored, approvals, endorsements, awards] = await Promise.all([
-      // Users are identity's: a version's author counts for the organizations this design's record ties them to.
-      this.dataSource.query(
-        `WITH "known" AS (
-           SELECT $2::uuid AS "user_id", $3::uuid AS "organization_id"
-           UNION SELECT a."approved_by", a."organization_id" FROM "credentials"."design_approvals" a WHERE a."design_id" = $1)
-         SELECT k."organization_id", count(DISTINCT v."version")::int AS "n"
-           FROM "credentials"."design_versions" v JOIN "known" k ON k."user_id" = v."author_id"
-          WHERE v."design_id" = $1 GROUP BY k."organization_id"`,
-        [head.design_id, head.created_by, head.issuer_id],
-      ) as Promise<Array<{ organization_id: string; n: number }>>,
-      this.dataSource.query(
-        `SELECT a."organization_id", count(*)::int AS "n", max(a."approved_at") AS "last"
-           FROM "credentials"."design_approvals" a WHERE a."design_id" = $1
-          GROUP BY a."organization_id" ORDER BY min(a."approved_at"), a."organization_id"`,
-        [head.design_id],
-      ) as Promise<Array<{ organization_id: string; n: number; last: Date }>>,
-      this.dataSource.query(
-        `SELECT e."organization_id", e."created_at", e."withdrawn_at" FROM "credentials"."endorsements" e
-          WHERE e."credential_id" = $1 ORDER BY e."created_at", e."id"`,
-        [credentialId],
-      ) as Promise<Array<{ organization_id: string; created_at: Date; withdrawn_at: Date | null }>>,
-      this.dataSource.query(
-        `SELECT w."issuer_id", (count(*) FILTER (WHERE w."status" = 'ACTIVE'))::int AS "active", (count(*) FILTER (WHERE w."status" = 'REVOKED'))::int AS "revoked"
-           FROM "credentials"."awards" w WHERE w."credential_id" = $1 GROUP BY w."issuer_id" ORDER BY w."issuer_id"`,
-        [credentialId],
-      ) as Promise<Array<{ issuer_id: string; active: number; revoked: number }>>,
+      versionsAuthoredPerOrganization(manager, head),
+      approvalsPerOrganization(manager, head.design_id),
+      endorsementHistory(manager, credentialId),
+      awardsPerIssuer(manager, credentialId),
     ]);
 
     const issuerIds = unique([head.issuer_id, ...adopters.map((a) => a.organizationId), ...awards.map((a) => a.issuer_id)]);
@@ -136,18 +109,8 @@ export class SummarizeContributionsUseCase {
   }
 
   /** The credential's issuer, design partners, sponsors and adopters; undefined when it does not exist. */
-  private async head(credentialId: string): Promise<Head | undefined> {
-    const [head] = (await this.dataSource.query(
-      `SELECT c."issuer_id", d."id" AS "design_id", d."created_by", d."partner_ids",
-              coalesce((SELECT json_agg(json_build_object('organizationId', s."umbrella_id", 'since', s."created_at") ORDER BY s."created_at", s."id")
-                          FROM "credentials"."sponsorships" s WHERE s."credential_id" = c."id"), '[]') AS "sponsors",
-              coalesce((SELECT json_agg(json_build_object('organizationId', a."institution_id", 'umbrellaId', a."umbrella_id", 'since', a."created_at") ORDER BY a."created_at", a."id")
-                          FROM "credentials"."adoptions" a WHERE a."credential_id" = c."id"), '[]') AS "adopters"
-         FROM "credentials"."credentials" c JOIN "credentials"."designs" d ON d."id" = c."design_id"
-        WHERE c."id" = $1`,
-      [credentialId],
-    )) as Head[];
-    return head;
+  private head(credentialId: string): Promise<Head | undefined> {
+    return partiesOfCredential(this.dataSource.manager, credentialId);
   }
 }
 

@@ -5,6 +5,7 @@ import { DataSource } from 'typeorm';
 import { Authorizer, type Principal } from '@lattice/shared-auth';
 import { approvalState, waitingOn } from '@lattice/credentials-domain';
 import { DESIGN_STAGES, type DesignStage } from '@lattice/shared-contracts';
+import { designsPerStageOfParty, openDesignsOfParty, stageVisitsOfParty } from '@lattice/credentials-data-access';
 
 export interface DesignStageSummary {
   readonly stage: DesignStage;
@@ -27,26 +28,9 @@ export class SummarizeDesignStagesUseCase {
 
   async execute(principal: Principal, organizationId: string): Promise<DesignStageSummary[]> {
     await this.authorizer.requireRole(principal, organizationId, 'MEMBER');
-    const scope = `(d."issuer_id" = $1 OR d."partner_ids" @> ARRAY[$1]::uuid[])`;
-    const visits = (await this.dataSource.query(
-      `SELECT h."stage", count(DISTINCT h."design_id")::int AS "visited",
-              (sum(extract(epoch FROM coalesce(h."left_at", now()) - h."entered_at")) * 1000)::float8 AS "total_ms"
-         FROM "credentials"."design_stage_history" h JOIN "credentials"."designs" d ON d."id" = h."design_id"
-        WHERE ${scope} GROUP BY h."stage"`,
-      [organizationId],
-    )) as Array<{ stage: DesignStage; visited: number; total_ms: number }>;
-    const open = (await this.dataSource.query(
-      `SELECT d."stage", d."issuer_id", d."partner_ids", d."version",
-              coalesce(array_agg(a."organization_id") FILTER (WHERE a."organization_id" IS NOT NULL), '{}') AS "approved"
-         FROM "credentials"."designs" d
-         LEFT JOIN "credentials"."design_approvals" a ON a."design_id" = d."id" AND a."version" = d."version" AND a."withdrawn_at" IS NULL
-        WHERE ${scope} AND d."stage" NOT IN ('PUBLISHED', 'RETIRED')
-        GROUP BY d."id"`,
-      [organizationId],
-    )) as Array<{ stage: DesignStage; issuer_id: string; partner_ids: string[]; version: number; approved: string[] }>;
-    const current = (await this.dataSource.query(`SELECT d."stage", count(*)::int AS "n" FROM "credentials"."designs" d WHERE ${scope} GROUP BY d."stage"`, [
-      organizationId,
-    ])) as Array<{ stage: DesignStage; n: number }>;
+    const visits = await stageVisitsOfParty(this.dataSource.manager, organizationId);
+    const open = await openDesignsOfParty(this.dataSource.manager, organizationId);
+    const current = await designsPerStageOfParty(this.dataSource.manager, organizationId);
 
     return DESIGN_STAGES.map((stage) => {
       const visit = visits.find((v) => v.stage === stage);

@@ -6,7 +6,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { Authorizer, type Principal } from '@lattice/shared-auth';
 import { inTransaction } from '@lattice/shared-data-access';
-import { appendDesignVersion, CREDENTIALS_SCHEMA, CredentialDesignRepository, DesignEntity, enterStage, withdrawApprovals } from '@lattice/credentials-data-access';
+import { appendDesignVersion, CredentialDesignRepository, CREDENTIALS_SCHEMA, DesignEntity, editDesign, enterStage, findDesign, getDesign, withdrawApprovals } from '@lattice/credentials-data-access';
 import { applyPatch, approvalState, assertValidDesignContent, CredentialsErrors, type DesignPatch, nextStage } from '@lattice/credentials-domain';
 import { partiesOf } from '../shared/design-parties';
 
@@ -30,19 +30,11 @@ export class UpdateCredentialDesignUseCase {
     const content = applyPatch(design.content, patch);
     assertValidDesignContent(content, design.issuerId);
     return inTransaction(this.dataSource, CREDENTIALS_SCHEMA, async ({ manager, emit }) => {
-      const [rows] = (await manager.query(
-        `UPDATE "credentials"."designs"
-            SET "content" = $3::jsonb, "title" = $4, "framework_id" = $5, "partnership_id" = $6, "stage" = $7,
-                "version" = "version" + 1, "updated_at" = now()
-          WHERE "id" = $1 AND "version" = $2 AND "stage" = $8
-          RETURNING "version"`,
-        [id, expectedVersion, JSON.stringify(content), content.title, content.frameworkId, content.partnershipId, stage, design.stage],
-      )) as [Array<{ version: number }>, number];
-      if (rows.length === 0) {
-        const current = await manager.findOneBy(DesignEntity, { id });
+      const version = await editDesign(manager, id, { expectedVersion, fromStage: design.stage, toStage: stage, content });
+      if (version === null) {
+        const current = await findDesign(manager, id);
         throw stale(current?.version ?? expectedVersion);
       }
-      const version = rows[0]!.version;
       await appendDesignVersion(manager, id, version, content, principal.userId, 'edited');
       const withdrawn = await withdrawApprovals(manager, id);
       if (stage !== design.stage) await enterStage(manager, id, stage, version, principal.userId);
@@ -62,7 +54,7 @@ export class UpdateCredentialDesignUseCase {
           },
         });
       }
-      return manager.findOneByOrFail(DesignEntity, { id });
+      return getDesign(manager, id);
     });
   }
 }

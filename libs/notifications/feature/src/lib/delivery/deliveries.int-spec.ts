@@ -9,7 +9,14 @@ import { migrateService, serviceDataSourceOptions } from '@lattice/shared-data-a
 import { InProcessQueueDriver } from '@lattice/shared-queue';
 import { SecretBox } from '@lattice/shared-util-config';
 import { testDatabaseUrl } from '@lattice/shared-testing';
-import { notificationsDataSource } from '@lattice/notifications-data-access';
+import {
+  DeliveryRepository,
+  DirectoryRepository,
+  InboxRepository,
+  notificationsDataSource,
+  PreferenceRepository,
+  WebhookSubscriptionRepository,
+} from '@lattice/notifications-data-access';
 import { NotificationRouter } from '../routing/notification-router';
 import { addressRecipientId } from '../routing/delivery-key';
 import { EmailDelivery } from '../email/email.delivery';
@@ -37,6 +44,8 @@ describe('notification deliveries', () => {
   let router: NotificationRouter;
   let store: DeliveryStore;
   let email: EmailDelivery;
+  let deliveries: DeliveryRepository;
+  let inboxes: InboxRepository;
   const settings = { production: false, webhookSecretKey: Buffer.alloc(32), publicBaseUrl: 'http://localhost:4000', mailFrom: 'Lattice <n@lattice.test>', webhookTimeoutMs: 1000 };
 
   beforeAll(async () => {
@@ -58,9 +67,19 @@ describe('notification deliveries', () => {
 
   beforeEach(() => {
     queue = new InProcessQueueDriver();
-    store = new DeliveryStore(dataSource);
-    router = new NotificationRouter(dataSource, queue);
-    email = new EmailDelivery(dataSource, store, mailer, settings);
+    deliveries = new DeliveryRepository(dataSource);
+    inboxes = new InboxRepository(dataSource);
+    store = new DeliveryStore(dataSource, deliveries, new DirectoryRepository(dataSource));
+    router = new NotificationRouter(
+      dataSource,
+      queue,
+      deliveries,
+      new DirectoryRepository(dataSource),
+      new PreferenceRepository(dataSource),
+      new WebhookSubscriptionRepository(dataSource),
+      inboxes,
+    );
+    email = new EmailDelivery(dataSource, store, deliveries, mailer, settings);
   });
 
   afterEach(() => queue.close());
@@ -106,7 +125,7 @@ describe('notification deliveries', () => {
     ]);
     expect(await dataSource.query(`SELECT count(*)::int AS n FROM "notifications"."notifications" WHERE "event_id" = $1`, [joined.id])).toEqual([{ n: 1 }]);
     const ids = (await dataSource.query(`SELECT "id", "channel" FROM "notifications"."deliveries" WHERE "event_id" = $1`, [joined.id])) as Array<{ id: string; channel: string }>;
-    const inApp = new InAppDelivery(dataSource, store);
+    const inApp = new InAppDelivery(dataSource, store, inboxes);
     const emailId = ids.find((d) => d.channel === 'EMAIL')!.id;
     const inAppId = ids.find((d) => d.channel === 'IN_APP')!.id;
     await Promise.all([inApp.deliver({ deliveryId: inAppId }), inApp.deliver({ deliveryId: inAppId })]);
@@ -212,7 +231,7 @@ describe('notification deliveries', () => {
     const stored = JSON.stringify(await dataSource.query(`SELECT "payload" FROM "notifications"."routed_events" WHERE "event_id" = $1`, [invited.id]));
     expect(stored).not.toContain(token);
 
-    const withKey = new EmailDelivery(dataSource, store, mailer, { ...settings, invitationLinkKey: linkKey });
+    const withKey = new EmailDelivery(dataSource, store, deliveries, mailer, { ...settings, invitationLinkKey: linkKey });
     await withKey.deliver({ deliveryId: rows[0]!.id });
     await withKey.deliver({ deliveryId: rows[0]!.id });
     const sent = mails.filter((m) => m.to.toLowerCase() === address.toLowerCase()); // the domain arrives lower-cased
@@ -260,7 +279,7 @@ describe('notification deliveries', () => {
 
     const joined = ev('identity.umbrella.joined', { umbrellaId, organizationId: randomUUID(), by: randomUUID() });
     await router.fanOut(dataSource.manager, joined); // recorded, but its jobs never reached the queue
-    const sweep = new DeliverySweep(dataSource, queue);
+    const sweep = new DeliverySweep(deliveries, queue);
     expect(await sweep.sweep(60_000)).toBe(0);
     await dataSource.query(`UPDATE "notifications"."deliveries" SET "created_at" = now() - interval '10 minutes' WHERE "event_id" = $1`, [joined.id]);
     expect(await sweep.sweep(60_000)).toBe(2);

@@ -1,9 +1,9 @@
 // In-app delivery: the inbox row and the delivery's SENT mark are written in one transaction,
 // so the inbox gets each (event, person) exactly once whatever the queue repeats.
-import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { DeliveryJob } from '@lattice/shared-contracts';
+import { InboxRepository } from '@lattice/notifications-data-access';
 import { messageOf, ruleFor } from '../routing/routing-rules';
 import { DeliveryStore } from './delivery-store';
 
@@ -12,6 +12,7 @@ export class InAppDelivery {
   constructor(
     private readonly dataSource: DataSource,
     private readonly store: DeliveryStore,
+    private readonly inbox: InboxRepository,
   ) {}
 
   async deliver(job: DeliveryJob): Promise<void> {
@@ -22,11 +23,7 @@ export class InAppDelivery {
       const person = await this.store.person(delivery.recipient, manager);
       const names = await this.store.names(ruleFor(event.type)?.names?.(event as never) ?? {}, manager);
       const message = messageOf(event, person?.locale ?? 'en', names, delivery.variant);
-      await manager.query(
-        `INSERT INTO "notifications"."notifications" ("id", "user_id", "event_id", "type", "title", "body", "link")
-         VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT ("event_id", "user_id") DO NOTHING`,
-        [randomUUID(), delivery.recipient, event.id, event.type, message.title, message.body, message.link],
-      );
+      await this.inbox.add(manager, [{ userId: delivery.recipient, eventId: event.id, type: event.type, ...message }]);
       await this.store.succeeded(delivery.id, {}, manager);
     });
   }

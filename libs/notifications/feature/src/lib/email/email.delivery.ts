@@ -3,6 +3,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { DeliveryJob, DomainEvent } from '@lattice/shared-contracts';
 import { SecretBox } from '@lattice/shared-util-config';
+import { DeliveryRepository } from '@lattice/notifications-data-access';
 import { localeOf, messageOf, ruleFor } from '../routing/routing-rules';
 import { addressRecipientId } from '../routing/delivery-key';
 import { DeliveryStore } from '../delivery/delivery-store';
@@ -17,6 +18,7 @@ export class EmailDelivery {
   constructor(
     private readonly dataSource: DataSource,
     private readonly store: DeliveryStore,
+    private readonly deliveries: DeliveryRepository,
     private readonly mailer: Mailer,
     @Inject(NOTIFICATIONS_SETTINGS) private readonly settings: NotificationsSettings,
   ) {}
@@ -60,12 +62,9 @@ export class EmailDelivery {
    * the Message-ID is per person and day, so a resend after a crash is recognisably the same.
    */
   async sendDigests(cutoff: Date = new Date()): Promise<number> {
-    const recipients = (await this.dataSource.query(
-      `SELECT DISTINCT "recipient" FROM "notifications"."deliveries" WHERE "status" = 'DIGEST' AND "channel" = 'EMAIL' AND "created_at" <= $1`,
-      [cutoff],
-    )) as Array<{ recipient: string }>;
+    const recipients = await this.deliveries.digestRecipients(cutoff);
     let sent = 0;
-    for (const { recipient } of recipients) {
+    for (const recipient of recipients) {
       try {
         if (await this.sendDigest(recipient, cutoff)) sent++;
       } catch (error) {
@@ -78,12 +77,7 @@ export class EmailDelivery {
 
   private async sendDigest(recipient: string, cutoff: Date): Promise<boolean> {
     return this.dataSource.transaction(async (manager) => {
-      const rows = (await manager.query(
-        `SELECT "id", "event_id", "variant" FROM "notifications"."deliveries"
-          WHERE "recipient" = $1 AND "status" = 'DIGEST' AND "channel" = 'EMAIL' AND "created_at" <= $2
-          ORDER BY "created_at" FOR UPDATE SKIP LOCKED`,
-        [recipient, cutoff],
-      )) as Array<{ id: string; event_id: string; variant: string | null }>;
+      const rows = await this.deliveries.lockDigest(manager, recipient, cutoff);
       if (rows.length === 0) return false;
       const person = await this.store.person(recipient, manager);
       if (person) {
@@ -97,9 +91,10 @@ export class EmailDelivery {
         const day = cutoff.toISOString().slice(0, 10);
         await this.mailer.send({ to: person.email, ...mail, messageId: messageIdFor(`digest-${recipient}-${day}`, this.settings.mailFrom), language: locale });
       }
-      await manager.query(
-        `UPDATE "notifications"."deliveries" SET "status" = $2, "sent_at" = now(), "updated_at" = now() WHERE "id" = ANY($1::uuid[])`,
-        [rows.map((row) => row.id), person ? 'SENT' : 'SKIPPED'],
+      await this.deliveries.closeDigest(
+        manager,
+        rows.map((row) => row.id),
+        person ? 'SENT' : 'SKIPPED',
       );
       return person !== null;
     });

@@ -3,6 +3,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { isDomainEventType } from '@lattice/shared-contracts';
+import { PreferenceRepository } from '@lattice/notifications-data-access';
 import { NotificationErrors } from '../inbox/inbox.service';
 import { CHANNELS, PERSON_CHANNELS, type PersonChannel, ruleFor, routedEventTypes } from '../routing/routing-rules';
 import { ANY_EVENT, applicable, EMAIL_MODES, type EmailMode, type StoredPreference } from './preference-rules';
@@ -23,7 +24,10 @@ const MAX_CHANGES = 200;
 
 @Injectable()
 export class PreferencesService {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly preferences: PreferenceRepository,
+  ) {}
 
   /** Every (routed event type, channel) a person can hear on, plus any "*" preferences, with what applies. */
   async list(userId: string): Promise<EffectivePreference[]> {
@@ -45,23 +49,15 @@ export class PreferencesService {
     const normalized = validate(changes);
     await this.dataSource.transaction(async (manager) => {
       for (const pref of normalized) {
-        await manager.query(
-          `INSERT INTO "notifications"."notification_preferences" ("user_id", "event_type", "channel", "enabled", "email_mode", "updated_at")
-           VALUES ($1, $2, $3, $4, $5, now())
-           ON CONFLICT ("user_id", "event_type", "channel") DO UPDATE SET "enabled" = EXCLUDED."enabled", "email_mode" = EXCLUDED."email_mode", "updated_at" = now()`,
-          [userId, pref.eventType, pref.channel, pref.enabled, pref.emailMode],
-        );
+        await this.preferences.save(manager, userId, pref);
       }
     });
     return normalized.map((pref) => ({ ...pref, custom: true }));
   }
 
   private async stored(userId: string): Promise<StoredPreference[]> {
-    const rows = (await this.dataSource.query(
-      `SELECT "event_type", "channel", "enabled", "email_mode" FROM "notifications"."notification_preferences" WHERE "user_id" = $1 ORDER BY "event_type", "channel"`,
-      [userId],
-    )) as Array<{ event_type: string; channel: PersonChannel; enabled: boolean; email_mode: EmailMode | null }>;
-    return rows.map((row) => ({ eventType: row.event_type, channel: row.channel, enabled: row.enabled, emailMode: row.email_mode }));
+    const rows = await this.preferences.of(userId);
+    return rows.map((row) => ({ eventType: row.eventType, channel: row.channel, enabled: row.enabled, emailMode: row.emailMode }));
   }
 }
 

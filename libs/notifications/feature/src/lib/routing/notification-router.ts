@@ -4,32 +4,29 @@
 // The rows are the record: a replayed event finds its claim and only re-queues what is still
 // pending. Events are routed in batches (group commit): the jobs that arrive while a batch is
 // being written are routed together next, with a constant number of statements per batch.
-import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { DOMAIN_EVENT_TYPES, type DomainEvent } from '@lattice/shared-contracts';
 import { GroupCommit, type JobHandlerDeclaration } from '@lattice/shared-worker';
 import { QUEUE_PORT, type QueuePort } from '@lattice/shared-queue';
-import { claimEvents } from '@lattice/notifications-data-access';
-import { applyToDirectory } from './directory';
+import {
+  type AudienceLookup,
+  claimEvents,
+  DeliveryRepository,
+  DirectoryRepository,
+  InboxRepository,
+  type NewDelivery,
+  PreferenceRepository,
+  WebhookSubscriptionRepository,
+} from '@lattice/notifications-data-access';
 import { addressRecipientId, deliveryId } from './delivery-key';
-import { type Audience, type Channel, type Message, messageOf, ruleFor } from './routing-rules';
+import { type Audience, type Message, messageOf, ruleFor } from './routing-rules';
 import { initialStatus, type StoredPreference } from '../preferences/preference-rules';
 import { enqueueDeliveries } from '../delivery/enqueue';
 
 const CONSUMER = 'notifications.router';
 /** Events routed in one transaction at most, and batches written at once. */
 export const ROUTING_BATCH = { maxBatch: 200, maxInFlight: 2 } as const;
-
-interface NewDelivery {
-  id: string;
-  eventId: string;
-  recipient: string;
-  channel: Channel;
-  status: 'PENDING' | 'DIGEST' | 'SKIPPED' | 'SENT';
-  /** The rule's wording for this person (Audience.variant), null for its default. */
-  variant: string | null;
-}
 
 interface Routed {
   readonly deliveries: NewDelivery[];
@@ -44,6 +41,11 @@ export class NotificationRouter {
   constructor(
     private readonly dataSource: DataSource,
     @Inject(QUEUE_PORT) private readonly queue: QueuePort,
+    private readonly deliveries: DeliveryRepository,
+    private readonly directory: DirectoryRepository,
+    private readonly preferences: PreferenceRepository,
+    private readonly subscriptions: WebhookSubscriptionRepository,
+    private readonly inbox: InboxRepository,
   ) {}
 
   /** Jobs the events queue may run at once: enough for a full batch to gather while others are written. */
@@ -77,27 +79,21 @@ export class NotificationRouter {
       const fresh = events.filter((event) => claimed.has(event.id));
       replayed = events.filter((event) => !claimed.has(event.id)).map((event) => event.id);
       if (fresh.length === 0) return;
-      await applyToDirectory(manager, fresh);
+      await this.directory.apply(manager, fresh);
       const routed = await this.plan(manager, fresh, 'SENT');
-      const recorded = await record(manager, fresh, routed.deliveries);
-      await writeInbox(manager, fresh, recorded, routed.locales);
+      const recorded = await this.record(manager, fresh, routed.deliveries);
+      await this.writeInbox(manager, fresh, recorded, routed.locales);
       pending = recorded.filter((d) => d.status === 'PENDING');
     });
     // A replayed event (retry, republish) re-queues what is still pending; job id = delivery id.
-    const stillPending =
-      replayed.length === 0
-        ? []
-        : ((await this.dataSource.query(
-            `SELECT "id", "channel" FROM "notifications"."deliveries" WHERE "event_id" = ANY($1::uuid[]) AND "status" = 'PENDING'`,
-            [replayed],
-          )) as Array<{ id: string; channel: Channel }>);
+    const stillPending = replayed.length === 0 ? [] : await this.deliveries.pendingOfEvents(replayed);
     await enqueueDeliveries(this.queue, [...pending, ...stillPending]);
   }
 
   /** Records the deliveries an event gets, without sending any (in-app rows stay PENDING for their job). */
   async fanOut(manager: EntityManager, event: DomainEvent): Promise<void> {
     const routed = await this.plan(manager, [event], 'PENDING');
-    await record(manager, [event], routed.deliveries);
+    await this.record(manager, [event], routed.deliveries);
   }
 
   /** Decides who hears each event on which channel: three statements for the whole batch. */
@@ -106,14 +102,14 @@ export class NotificationRouter {
       const rule = ruleFor(event.type);
       return rule && (!rule.when || rule.when(event)) ? [{ event, rule }] : [];
     });
-    const audiences = await resolveAudiences(
+    const audiences = await this.resolveAudiences(
       manager,
       ruled.flatMap(({ rule, event }) => (rule.channels.length > 0 ? rule.audience(event) : [])),
     );
     const locales = new Map<string, string>();
     for (const people of audiences.values()) for (const person of people) locales.set(person.id, person.locale);
-    const prefs = await preferencesOf(manager, [...locales.keys()], [...new Set(ruled.map(({ event }) => event.type))]);
-    const subscriptions = await subscriptionsOf(manager, [...new Set(ruled.flatMap(({ rule, event }) => rule.organizations(event)))]);
+    const prefs = await this.preferencesOf(manager, [...locales.keys()], [...new Set(ruled.map(({ event }) => event.type))]);
+    const subscriptions = await this.subscriptionsOf(manager, [...new Set(ruled.flatMap(({ rule, event }) => rule.organizations(event)))]);
 
     const deliveries: NewDelivery[] = [];
     for (const { event, rule } of ruled) {
@@ -144,76 +140,83 @@ export class NotificationRouter {
     }
     return { deliveries, locales };
   }
-}
 
-/**
- * Records the routed events and their deliveries (two statements); returns the deliveries this
- * call created. An in-app delivery is created SENT only together with its inbox row (same
- * transaction, see writeInbox), so the inbox gets each (event, person) exactly once.
- */
-async function record(manager: EntityManager, events: readonly DomainEvent[], deliveries: readonly NewDelivery[]): Promise<NewDelivery[]> {
-  if (deliveries.length === 0) return [];
-  const heardIds = new Set(deliveries.map((d) => d.eventId));
-  const heard = events.filter((event) => heardIds.has(event.id));
-  await manager.query(
-    `INSERT INTO "notifications"."routed_events" ("event_id", "type", "source", "actor_id", "occurred_at", "payload")
-     SELECT e.id, e.type, e.source, e.actor_id, e.occurred_at, e.payload
-       FROM unnest($1::uuid[], $2::text[], $3::text[], $4::uuid[], $5::timestamptz[], $6::jsonb[]) AS e(id, type, source, actor_id, occurred_at, payload)
-     ON CONFLICT DO NOTHING`,
-    [heard.map((e) => e.id), heard.map((e) => e.type), heard.map((e) => e.source), heard.map((e) => e.actorId), heard.map((e) => e.occurredAt), heard.map((e) => JSON.stringify(e.payload))],
-  );
-  const sorted = [...deliveries].sort((a, b) => (a.id < b.id ? -1 : 1));
-  const created = (await manager.query(
-    `INSERT INTO "notifications"."deliveries" ("id", "event_id", "recipient", "channel", "status", "variant", "attempts", "sent_at")
-     SELECT d.id, d.event_id, d.recipient, d.channel, d.status, d.variant, CASE WHEN d.status = 'SENT' THEN 1 ELSE 0 END, CASE WHEN d.status = 'SENT' THEN now() END
-       FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::text[], $5::text[], $6::text[]) AS d(id, event_id, recipient, channel, status, variant)
-     ON CONFLICT DO NOTHING
-     RETURNING "id"`,
-    [sorted.map((d) => d.id), sorted.map((d) => d.eventId), sorted.map((d) => d.recipient), sorted.map((d) => d.channel), sorted.map((d) => d.status), sorted.map((d) => d.variant)],
-  )) as Array<{ id: string }>;
-  const ids = new Set(created.map((row) => row.id));
-  return deliveries.filter((d) => ids.has(d.id));
-}
+  /**
+   * Records the routed events and their deliveries (two statements); returns the deliveries this
+   * call created. An in-app delivery is created SENT only together with its inbox row (same
+   * transaction, see writeInbox), so the inbox gets each (event, person) exactly once.
+   */
+  private async record(manager: EntityManager, events: readonly DomainEvent[], deliveries: readonly NewDelivery[]): Promise<NewDelivery[]> {
+    if (deliveries.length === 0) return [];
+    const heardIds = new Set(deliveries.map((d) => d.eventId));
+    await this.deliveries.recordRoutedEvents(
+      manager,
+      events.filter((event) => heardIds.has(event.id)),
+    );
+    const created = await this.deliveries.recordDeliveries(manager, deliveries);
+    return deliveries.filter((d) => created.has(d.id));
+  }
 
-/** The inbox rows of the in-app deliveries just created SENT: one statement for names, one for the rows. */
-async function writeInbox(manager: EntityManager, events: readonly DomainEvent[], created: readonly NewDelivery[], locales: ReadonlyMap<string, string>): Promise<void> {
-  const inApp = created.filter((d) => d.channel === 'IN_APP' && d.status === 'SENT');
-  if (inApp.length === 0) return;
-  const byId = new Map(events.map((event) => [event.id, event]));
-  const refs = new Map([...new Set(inApp.map((d) => d.eventId))].map((id) => [id, ruleFor(byId.get(id)!.type)?.names?.(byId.get(id) as never) ?? {}]));
-  const names = await organizationNames(manager, [...refs.values()].flatMap((r) => Object.values(r)));
-  const messages = new Map<string, Message>();
-  const rows = inApp.map((delivery) => {
-    const locale = locales.get(delivery.recipient) ?? 'en';
-    const key = `${delivery.eventId}:${locale}:${delivery.variant ?? ''}`;
-    let message = messages.get(key);
-    if (!message) {
-      const params = Object.fromEntries(Object.entries(refs.get(delivery.eventId)!).map(([param, id]) => [param, names.get(id) ?? '—']));
-      messages.set(key, (message = messageOf(byId.get(delivery.eventId)!, locale, params, delivery.variant)));
+  /** The inbox rows of the in-app deliveries just created SENT: one statement for names, one for the rows. */
+  private async writeInbox(manager: EntityManager, events: readonly DomainEvent[], created: readonly NewDelivery[], locales: ReadonlyMap<string, string>): Promise<void> {
+    const inApp = created.filter((d) => d.channel === 'IN_APP' && d.status === 'SENT');
+    if (inApp.length === 0) return;
+    const byId = new Map(events.map((event) => [event.id, event]));
+    const refs = new Map([...new Set(inApp.map((d) => d.eventId))].map((id) => [id, ruleFor(byId.get(id)!.type)?.names?.(byId.get(id) as never) ?? {}]));
+    const names = await this.directory.organizationNames(
+      [...refs.values()].flatMap((r) => Object.values(r)),
+      manager,
+    );
+    const messages = new Map<string, Message>();
+    const entries = inApp.map((delivery) => {
+      const locale = locales.get(delivery.recipient) ?? 'en';
+      const key = `${delivery.eventId}:${locale}:${delivery.variant ?? ''}`;
+      let message = messages.get(key);
+      if (!message) {
+        const params = Object.fromEntries(Object.entries(refs.get(delivery.eventId)!).map(([param, id]) => [param, names.get(id) ?? '—']));
+        messages.set(key, (message = messageOf(byId.get(delivery.eventId)!, locale, params, delivery.variant)));
+      }
+      const event = byId.get(delivery.eventId)!;
+      return { userId: delivery.recipient, eventId: event.id, type: event.type, title: message.title, body: message.body, link: message.link };
+    });
+    await this.inbox.add(manager, entries);
+  }
+
+  /** The people of every distinct audience target, in one statement: audience key → people. */
+  private async resolveAudiences(manager: EntityManager, targets: readonly Audience[]): Promise<Map<string, Person[]>> {
+    const distinct = new Map(targets.map((target) => [audienceKey(target), target]));
+    const result = new Map<string, Person[]>([...distinct.keys()].map((key) => [key, []]));
+    if (distinct.size === 0) return result;
+    const of = <K extends Audience['kind']>(kind: K) => [...distinct.entries()].filter((entry): entry is [string, Extract<Audience, { kind: K }>] => entry[1].kind === kind);
+    const lookup: AudienceLookup = {
+      users: of('user').map(([key, t]) => ({ key, userId: t.userId })),
+      emails: [...of('email'), ...of('address')].map(([key, t]) => ({ key, email: t.email })),
+      verifiedEmails: of('verified-email').map(([key, t]) => ({ key, email: t.email })),
+      members: of('members').map(([key, t]) => ({ key, organizationId: t.organizationId, roles: t.roles })),
+      umbrellaAdmins: of('umbrella-admins').map(([key, t]) => ({ key, organizationId: t.organizationId })),
+    };
+    for (const row of await this.directory.audiences(manager, lookup)) result.get(row.key)!.push({ id: row.id, locale: row.locale });
+    return result;
+  }
+
+  private async preferencesOf(manager: EntityManager, userIds: string[], eventTypes: string[]): Promise<Map<string, StoredPreference[]>> {
+    const byUser = new Map<string, StoredPreference[]>();
+    for (const row of await this.preferences.ofPeople(manager, userIds, eventTypes)) {
+      const list = byUser.get(row.userId) ?? [];
+      list.push({ eventType: row.eventType, channel: row.channel, enabled: row.enabled, emailMode: row.emailMode });
+      byUser.set(row.userId, list);
     }
-    return { delivery, event: byId.get(delivery.eventId)!, message };
-  });
-  await manager.query(
-    `INSERT INTO "notifications"."notifications" ("id", "user_id", "event_id", "type", "title", "body", "link")
-     SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::text[], $5::text[], $6::text[], $7::text[])
-     ON CONFLICT ("event_id", "user_id") DO NOTHING`,
-    [
-      rows.map(() => randomUUID()),
-      rows.map((r) => r.delivery.recipient),
-      rows.map((r) => r.event.id),
-      rows.map((r) => r.event.type),
-      rows.map((r) => r.message.title),
-      rows.map((r) => r.message.body),
-      rows.map((r) => r.message.link),
-    ],
-  );
-}
+    return byUser;
+  }
 
-async function organizationNames(manager: EntityManager, organizationIds: readonly string[]): Promise<Map<string, string>> {
-  const ids = [...new Set(organizationIds)];
-  if (ids.length === 0) return new Map();
-  const rows = (await manager.query(`SELECT "id", "name" FROM "notifications"."directory_organizations" WHERE "id" = ANY($1::uuid[])`, [ids])) as Array<{ id: string; name: string }>;
-  return new Map(rows.map((row) => [row.id, row.name]));
+  /** Active webhook subscriptions of the organizations: organization → subscriptions. */
+  private async subscriptionsOf(manager: EntityManager, organizationIds: string[]): Promise<Map<string, Array<{ id: string; events: string[] }>>> {
+    const byOrganization = new Map<string, Array<{ id: string; events: string[] }>>();
+    for (const row of await this.subscriptions.activeOfOrganizations(manager, organizationIds)) {
+      byOrganization.set(row.organization_id, [...(byOrganization.get(row.organization_id) ?? []), { id: row.id, events: row.events }]);
+    }
+    return byOrganization;
+  }
 }
 
 interface Person {
@@ -235,78 +238,4 @@ function audienceKey(target: Audience): string {
     case 'umbrella-admins':
       return `umbrella-admins:${target.organizationId}`;
   }
-}
-
-/** The people of every distinct audience target, in one statement: audience key → people. */
-async function resolveAudiences(manager: EntityManager, targets: readonly Audience[]): Promise<Map<string, Person[]>> {
-  const distinct = new Map(targets.map((target) => [audienceKey(target), target]));
-  const result = new Map<string, Person[]>([...distinct.keys()].map((key) => [key, []]));
-  if (distinct.size === 0) return result;
-  const of = <K extends Audience['kind']>(kind: K) => [...distinct.entries()].filter((entry): entry is [string, Extract<Audience, { kind: K }>] => entry[1].kind === kind);
-  const users = of('user');
-  const emails = [...of('email'), ...of('address')];
-  const verifiedEmails = of('verified-email');
-  const members = of('members');
-  const umbrellas = of('umbrella-admins');
-  const rows = (await manager.query(
-    `SELECT t.key, u."id", u."locale" FROM unnest($1::text[], $2::uuid[]) AS t(key, user_id)
-       JOIN "notifications"."directory_users" u ON u."id" = t.user_id
-     UNION ALL
-     SELECT t.key, u."id", u."locale" FROM unnest($3::text[], $4::text[]) AS t(key, email)
-       JOIN "notifications"."directory_users" u ON lower(u."email") = lower(t.email)
-     UNION ALL
-     SELECT t.key, u."id", u."locale" FROM unnest($5::text[], $6::uuid[], $7::text[]) AS t(key, organization_id, roles)
-       JOIN "notifications"."directory_memberships" m ON m."organization_id" = t.organization_id AND m."role" = ANY(string_to_array(t.roles, ','))
-       JOIN "notifications"."directory_users" u ON u."id" = m."user_id"
-     UNION ALL
-     SELECT DISTINCT t.key, u."id", u."locale" FROM unnest($8::text[], $9::uuid[]) AS t(key, organization_id)
-       JOIN "notifications"."directory_umbrella_members" um ON um."organization_id" = t.organization_id
-       JOIN "notifications"."directory_memberships" m ON m."organization_id" = um."umbrella_id" AND m."role" IN ('OWNER', 'ADMIN')
-       JOIN "notifications"."directory_users" u ON u."id" = m."user_id"
-     UNION ALL
-     SELECT t.key, u."id", u."locale" FROM unnest($10::text[], $11::text[]) AS t(key, email)
-       JOIN "notifications"."directory_users" u ON lower(u."email") = lower(t.email) AND u."email_verified"`,
-    [
-      users.map(([key]) => key),
-      users.map(([, t]) => t.userId),
-      emails.map(([key]) => key),
-      emails.map(([, t]) => t.email),
-      members.map(([key]) => key),
-      members.map(([, t]) => t.organizationId),
-      members.map(([, t]) => t.roles.join(',')),
-      umbrellas.map(([key]) => key),
-      umbrellas.map(([, t]) => t.organizationId),
-      verifiedEmails.map(([key]) => key),
-      verifiedEmails.map(([, t]) => t.email),
-    ],
-  )) as Array<{ key: string; id: string; locale: string }>;
-  for (const row of rows) result.get(row.key)!.push({ id: row.id, locale: row.locale });
-  return result;
-}
-
-async function preferencesOf(manager: EntityManager, userIds: string[], eventTypes: string[]): Promise<Map<string, StoredPreference[]>> {
-  if (userIds.length === 0) return new Map();
-  const rows = (await manager.query(
-    `SELECT "user_id", "event_type", "channel", "enabled", "email_mode" FROM "notifications"."notification_preferences"
-      WHERE "user_id" = ANY($1::uuid[]) AND ("event_type" = ANY($2::text[]) OR "event_type" = '*')`,
-    [userIds, eventTypes],
-  )) as Array<{ user_id: string; event_type: string; channel: 'IN_APP' | 'EMAIL'; enabled: boolean; email_mode: StoredPreference['emailMode'] }>;
-  const byUser = new Map<string, StoredPreference[]>();
-  for (const row of rows) {
-    const list = byUser.get(row.user_id) ?? [];
-    list.push({ eventType: row.event_type, channel: row.channel, enabled: row.enabled, emailMode: row.email_mode });
-    byUser.set(row.user_id, list);
-  }
-  return byUser;
-}
-
-/** Active webhook subscriptions of the organizations: organization → subscriptions. */
-async function subscriptionsOf(manager: EntityManager, organizationIds: string[]): Promise<Map<string, Array<{ id: string; events: string[] }>>> {
-  if (organizationIds.length === 0) return new Map();
-  const rows = (await manager.query(`SELECT "id", "organization_id", "events" FROM "notifications"."webhook_subscriptions" WHERE "active" AND "organization_id" = ANY($1::uuid[])`, [
-    organizationIds,
-  ])) as Array<{ id: string; organization_id: string; events: string[] }>;
-  const byOrganization = new Map<string, Array<{ id: string; events: string[] }>>();
-  for (const row of rows) byOrganization.set(row.organization_id, [...(byOrganization.get(row.organization_id) ?? []), { id: row.id, events: row.events }]);
-  return byOrganization;
 }

@@ -1,0 +1,129 @@
+// The router's orchestration with its repositories mocked: who gets which delivery, what is
+// written to the inbox and queued, and that a batch costs one call of each kind whatever its size.
+import type { DataSource, EntityManager } from 'typeorm';
+import type { DomainEvent } from '@lattice/shared-contracts';
+import type { QueuePort } from '@lattice/shared-queue';
+import type {
+  AudienceLookup,
+  DeliveryRepository,
+  DirectoryRepository,
+  InboxRepository,
+  NewDelivery,
+  PreferenceRepository,
+  WebhookSubscriptionRepository,
+} from '@lattice/notifications-data-access';
+import { deliveryId } from './delivery-key';
+import { NotificationRouter } from './notification-router';
+
+const joined = (id: string, organizationId: string): DomainEvent<'identity.umbrella.joined'> => ({
+  id,
+  type: 'identity.umbrella.joined',
+  source: 'identity',
+  occurredAt: '2026-01-01T00:00:00.000Z',
+  actorId: 'actor',
+  payload: { umbrellaId: 'umbrella', organizationId, by: 'actor' },
+});
+
+function world(options: { claimed?: boolean; alreadyRecorded?: boolean } = {}) {
+  const manager = {
+    // claimEvents: the ids this consumer had not seen.
+    query: jest.fn(async (_sql: string, params: unknown[]) => (options.claimed === false ? [] : (params[0] as string[]).map((id) => ({ event_id: id })))),
+  };
+  const dataSource = { transaction: jest.fn(async (work: (m: EntityManager) => Promise<unknown>) => work(manager as unknown as EntityManager)) };
+  const queue = { addBulk: jest.fn(async () => undefined) };
+  const deliveries = {
+    pendingOfEvents: jest.fn(async () => [{ id: 'pending-1', channel: 'EMAIL' as const }]),
+    recordRoutedEvents: jest.fn(async () => undefined),
+    recordDeliveries: jest.fn(async (_m: EntityManager, rows: readonly NewDelivery[]) => new Set(options.alreadyRecorded ? [] : rows.map((row) => row.id))),
+  };
+  const directory = {
+    apply: jest.fn(async () => undefined),
+    // The umbrella's admins: one who reads French, and the actor (never told).
+    audiences: jest.fn(async (_m: EntityManager, lookup: AudienceLookup) =>
+      lookup.members.flatMap((target) => [
+        { key: target.key, id: 'admin', locale: 'fr' },
+        { key: target.key, id: 'actor', locale: 'en' },
+      ]),
+    ),
+    organizationNames: jest.fn(async () => new Map([['umbrella', 'Conseil'], ['college', 'Collège']])),
+  };
+  const preferences = {
+    ofPeople: jest.fn(async () => [{ userId: 'admin', eventType: 'identity.umbrella.joined', channel: 'EMAIL' as const, enabled: true, emailMode: 'DAILY_DIGEST' as const }]),
+  };
+  const subscriptions = {
+    activeOfOrganizations: jest.fn(async () => [
+      { id: 'hook-all', organization_id: 'college', events: ['*'] },
+      { id: 'hook-other', organization_id: 'umbrella', events: ['marketplace.partnership.proposed'] },
+    ]),
+  };
+  const inbox = { add: jest.fn(async () => undefined) };
+  const router = new NotificationRouter(
+    dataSource as unknown as DataSource,
+    queue as unknown as QueuePort,
+    deliveries as unknown as DeliveryRepository,
+    directory as unknown as DirectoryRepository,
+    preferences as unknown as PreferenceRepository,
+    subscriptions as unknown as WebhookSubscriptionRepository,
+    inbox as unknown as InboxRepository,
+  );
+  return { router, queue, deliveries, directory, preferences, subscriptions, inbox };
+}
+
+describe('NotificationRouter', () => {
+  it('routes a batch with one call of each kind, whatever its size, and each event once', async () => {
+    const w = world();
+    const first = joined('00000000-0000-4000-8000-000000000001', 'college');
+    const second = joined('00000000-0000-4000-8000-000000000002', 'college');
+    await w.router.handleBatch([first, second, first]);
+
+    for (const mock of [w.directory.apply, w.directory.audiences, w.directory.organizationNames, w.preferences.ofPeople, w.subscriptions.activeOfOrganizations, w.deliveries.recordRoutedEvents, w.deliveries.recordDeliveries, w.inbox.add]) {
+      expect(mock).toHaveBeenCalledTimes(1);
+    }
+    expect(w.directory.apply).toHaveBeenCalledWith(expect.anything(), [first, second]);
+    expect(w.deliveries.pendingOfEvents).not.toHaveBeenCalled();
+  });
+
+  it('tells the admins in-app at once and by e-mail in their digest, never the actor, and the webhooks that asked for the event', async () => {
+    const w = world();
+    const event = joined('00000000-0000-4000-8000-000000000001', 'college');
+    await w.router.handleBatch([event]);
+
+    const recorded = w.deliveries.recordDeliveries.mock.calls[0]![1];
+    expect([...recorded].sort((a, b) => a.id.localeCompare(b.id))).toEqual(
+      [
+        { id: deliveryId(event.id, 'admin', 'IN_APP'), eventId: event.id, recipient: 'admin', channel: 'IN_APP', status: 'SENT', variant: null },
+        { id: deliveryId(event.id, 'admin', 'EMAIL'), eventId: event.id, recipient: 'admin', channel: 'EMAIL', status: 'DIGEST', variant: null },
+        { id: deliveryId(event.id, 'hook-all', 'WEBHOOK'), eventId: event.id, recipient: 'hook-all', channel: 'WEBHOOK', status: 'PENDING', variant: null },
+      ].sort((a, b) => a.id.localeCompare(b.id)),
+    );
+    // The inbox row is written with the delivery, in the reader's language, with the directory's names.
+    expect(w.inbox.add).toHaveBeenCalledWith(expect.anything(), [
+      expect.objectContaining({ userId: 'admin', eventId: event.id, type: 'identity.umbrella.joined', title: 'Collège s’est jointe à votre regroupement' }),
+    ]);
+    // Only what is still pending is queued: the webhook (the digest waits for its schedule).
+    expect(w.queue.addBulk).toHaveBeenCalledWith('notifications-deliveries', []);
+    expect(w.queue.addBulk).toHaveBeenCalledWith('notifications-webhooks', [
+      { name: 'webhook', data: { deliveryId: deliveryId(event.id, 'hook-all', 'WEBHOOK') }, options: { jobId: deliveryId(event.id, 'hook-all', 'WEBHOOK') } },
+    ]);
+  });
+
+  it('re-queues only what is still pending for an event it has routed before, and writes nothing', async () => {
+    const w = world({ claimed: false });
+    const event = joined('00000000-0000-4000-8000-000000000001', 'college');
+    await w.router.handleBatch([event]);
+
+    expect(w.directory.apply).not.toHaveBeenCalled();
+    expect(w.deliveries.recordDeliveries).not.toHaveBeenCalled();
+    expect(w.inbox.add).not.toHaveBeenCalled();
+    expect(w.deliveries.pendingOfEvents).toHaveBeenCalledWith([event.id]);
+    expect(w.queue.addBulk).toHaveBeenCalledWith('notifications-deliveries', [{ name: 'email', data: { deliveryId: 'pending-1' }, options: { jobId: 'pending-1' } }]);
+  });
+
+  it('neither writes the inbox nor queues deliveries another copy of the batch recorded first', async () => {
+    const w = world({ alreadyRecorded: true });
+    await w.router.handleBatch([joined('00000000-0000-4000-8000-000000000001', 'college')]);
+
+    expect(w.inbox.add).not.toHaveBeenCalled();
+    expect(w.queue.addBulk).toHaveBeenCalledWith('notifications-webhooks', []);
+  });
+});
