@@ -102,8 +102,15 @@ export const readTables = {
       [umbrellaId, organizationId],
     );
   },
-  async umbrellaMemberRemoved(manager: EntityManager, umbrellaId: string, organizationId: string): Promise<void> {
-    await manager.query(`DELETE FROM ${S}."umbrella_members" WHERE "umbrella_id" = $1 AND "organization_id" = $2`, [umbrellaId, organizationId]);
+  async umbrellaMemberRemoved(
+    manager: EntityManager,
+    umbrellaId: string,
+    organizationId: string,
+  ): Promise<void> {
+    await manager.query(
+      `DELETE FROM ${S}."umbrella_members" WHERE "umbrella_id" = $1 AND "organization_id" = $2`,
+      [umbrellaId, organizationId],
+    );
   },
   async partnership(
     manager: EntityManager,
@@ -188,6 +195,13 @@ export const readTables = {
       [a.id, a.credentialTitle, a.sealedEmail, a.issuedAt, a.remindAfter],
     );
     return true;
+  },
+  /** The learner lookup of an award evidence knows, or null. */
+  async learnerOfAward(manager: EntityManager, awardId: string): Promise<string | null> {
+    const [row] = await rowsOf<{ learner_lookup: string }>(
+      manager.query(`SELECT "learner_lookup" FROM ${S}."awards" WHERE "id" = $1`, [awardId]),
+    );
+    return row?.learner_lookup ?? null;
   },
   async revokeAward(manager: EntityManager, awardId: string, at: string): Promise<void> {
     const revoked = await rowsOf<{ credential_id: string; issued_at: Date }>(
@@ -502,9 +516,7 @@ export class EvidenceRepository {
     return rows.map((r) => r.id);
   }
 
-  sharedWith(
-    organizationId: string,
-  ): Promise<
+  sharedWith(organizationId: string): Promise<
     Array<{
       award_id: string;
       credential_id: string;
@@ -527,29 +539,41 @@ export class EvidenceRepository {
     manager: EntityManager,
     r: Omit<OutcomeReportRow, 'reported_at'> & { reportedBy: string },
   ): Promise<void> {
-    await manager.query(
-      `INSERT INTO ${S}."outcome_reports" ("id", "credential_id", "issuer_id", "organization_id", "cohort_size", "hired", "promoted", "retained", "assessment_reflected", "award_ids", "reported_by")
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
-      [
-        r.id,
-        r.credential_id,
-        r.issuer_id,
-        r.organization_id,
-        r.cohort_size,
-        r.hired,
-        r.promoted,
-        r.retained,
-        r.assessment_reflected,
-        r.award_ids,
-        r.reportedBy,
-      ],
-    );
+    const [{ reported_at }] = (await rowsOf<{ reported_at: Date }>(
+      manager.query(
+        `INSERT INTO ${S}."outcome_reports" ("id", "credential_id", "issuer_id", "organization_id", "cohort_size", "hired", "promoted", "retained", "assessment_reflected", "award_ids", "reported_by")
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING "reported_at"`,
+        [
+          r.id,
+          r.credential_id,
+          r.issuer_id,
+          r.organization_id,
+          r.cohort_size,
+          r.hired,
+          r.promoted,
+          r.retained,
+          r.assessment_reflected,
+          r.award_ids,
+          r.reportedBy,
+        ],
+      ),
+    )) as [{ reported_at: Date }];
     if (r.ratings.length) {
       await manager.query(
         `INSERT INTO ${S}."outcome_ratings" ("report_id", "competency", "rating") SELECT $1, c, r FROM unnest($2::text[], $3::smallint[]) AS t(c, r)`,
         [r.id, r.ratings.map((x) => x.competency), r.ratings.map((x) => x.rating)],
       );
     }
+    await rollups.outcomeReported(manager, {
+      credentialId: r.credential_id,
+      reportedAt: reported_at,
+      cohortSize: r.cohort_size,
+      hired: r.hired,
+      promoted: r.promoted,
+      retained: r.retained,
+      ratings: r.ratings.map((x) => x.rating),
+      reflected: r.assessment_reflected,
+    });
   }
 
   outcomeReportsOf(organizationId: string, credentialId?: string): Promise<OutcomeReportRow[]> {
@@ -570,10 +594,15 @@ export class EvidenceRepository {
     return row ?? null;
   }
 
-  async saveSelfIdentification(learnerLookup: string, sealed: string): Promise<void> {
+  async saveSelfIdentification(
+    learnerLookup: string,
+    sealed: string,
+    manager?: EntityManager,
+  ): Promise<void> {
     await this.q(
       `INSERT INTO ${S}."self_identifications" ("learner_lookup", "sealed") VALUES ($1, $2) ON CONFLICT ("learner_lookup") DO UPDATE SET "sealed" = excluded."sealed", "updated_at" = now()`,
       [learnerLookup, sealed],
+      manager,
     );
   }
 
