@@ -196,6 +196,21 @@ export const readTables = {
     );
     return true;
   },
+  /** One compliance review of a design: per element its framework tests, reviewed once more, failed or not. */
+  async elementsReviewed(
+    manager: EntityManager,
+    frameworkId: string,
+    elements: ReadonlyArray<{ element: string; failed: boolean }>,
+  ): Promise<void> {
+    if (elements.length === 0) return;
+    await manager.query(
+      `INSERT INTO ${S}."framework_element_reviews" ("framework_id", "element", "reviews", "failures")
+       SELECT $1, e, 1, f::int FROM unnest($2::text[], $3::boolean[]) AS x(e, f) ORDER BY e
+       ON CONFLICT ("framework_id", "element") DO UPDATE SET "reviews" = ${S}."framework_element_reviews"."reviews" + 1,
+         "failures" = ${S}."framework_element_reviews"."failures" + excluded."failures"`,
+      [frameworkId, elements.map((e) => e.element), elements.map((e) => e.failed)],
+    );
+  },
   /** The learner lookup of an award evidence knows, or null. */
   async learnerOfAward(manager: EntityManager, awardId: string): Promise<string | null> {
     const [row] = await rowsOf<{ learner_lookup: string }>(
@@ -695,7 +710,10 @@ export class EvidenceRepository {
     );
   }
 
-  /** Per framework element: how often institutions named it most / least important, out of how many answers. */
+  /**
+   * Per framework element: how often institutions named it most / least important, out of how many
+   * answers, and how often designs failed it in compliance review (over every framework).
+   */
   frameworkElementImportance(): Promise<
     Array<{
       element: string;
@@ -703,6 +721,8 @@ export class EvidenceRepository {
       least: number;
       responses: number;
       useful_blueprint: number | null;
+      reviews: number;
+      failures: number;
     }>
   > {
     return this.q(
@@ -710,7 +730,9 @@ export class EvidenceRepository {
        SELECT e AS "element",
               (SELECT count(*)::int FROM r WHERE e = ANY(r."most_important")) AS "most",
               (SELECT count(*)::int FROM r WHERE e = ANY(r."least_important")) AS "least",
-              n.n AS "responses", n.u AS "useful_blueprint"
+              n.n AS "responses", n.u AS "useful_blueprint",
+              coalesce((SELECT sum("reviews")::int FROM ${S}."framework_element_reviews" v WHERE v."element" = e), 0) AS "reviews",
+              coalesce((SELECT sum("failures")::int FROM ${S}."framework_element_reviews" v WHERE v."element" = e), 0) AS "failures"
          FROM unnest($1::text[]) AS e, n`,
       [['competencies', 'outcomes', 'assessment', 'duration', 'stackability', 'quality_assurance']],
     );

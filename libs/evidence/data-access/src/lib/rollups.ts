@@ -387,16 +387,57 @@ export const equityRollup = {
       ]);
       after = batch[batch.length - 1]!.learner_lookup;
     }
+    // Holdings: one row per learner, credential and year. Learners with one holding (most) are
+    // counted per credential-year and spread over its keys; only the others need deduplicating,
+    // by integer ids (learner, key) so a million awards' keys sort quickly.
     await runner.query(
-      `INSERT INTO ${S}."equity_counts" ("scope_id", "dim", "value", "year", "holders", "self_identified", ${EQUITY_COLUMNS.map((c) => `"${c}"`).join(', ')})
-       SELECT d."scope_id", d."dim", d."value", d."year", count(*), count(b."bits"),
-              ${EQUITY_COLUMNS.map((_, i) => `count(*) FILTER (WHERE b."bits" & ${1 << i} <> 0)`).join(', ')}
-         FROM (SELECT DISTINCT a."learner_lookup", k."scope_id", k."dim", k."value", y."year"
-                 FROM ${S}."awards" a JOIN ${S}."credential_group_keys" k ON k."credential_id" = a."credential_id"
-                 CROSS JOIN LATERAL (VALUES (${ALL_YEARS}), (CASE WHEN k."scope_id" = '${ALL_SCOPE}' THEN ${YEAR_SQL('a."issued_at"')} END)) AS y("year")
-                WHERE a."revoked_at" IS NULL AND y."year" IS NOT NULL) d
-         LEFT JOIN "equity_bits" b ON b."learner_lookup" = d."learner_lookup"
-        GROUP BY 1, 2, 3, 4`,
+      `CREATE TEMPORARY TABLE "equity_holdings" ON COMMIT DROP AS
+       SELECT h.*, count(*) OVER (PARTITION BY h."learner_lookup") AS "held"
+         FROM (SELECT a."learner_lookup", a."credential_id", ${YEAR_SQL('a."issued_at"')} AS "year"
+                 FROM ${S}."awards" a WHERE a."revoked_at" IS NULL GROUP BY 1, 2, 3) h`,
+    );
+    const counts = (bits: string) =>
+      `count(*) AS "holders", count(${bits}) AS "self_identified", ${EQUITY_COLUMNS.map((c, i) => `count(*) FILTER (WHERE ${bits} & ${1 << i} <> 0) AS "${c}"`).join(', ')}`;
+    const sums = `sum(s."holders"), sum(s."self_identified"), ${EQUITY_COLUMNS.map((c) => `sum(s."${c}")`).join(', ')}`;
+    const insert = `INSERT INTO ${S}."equity_counts" ("scope_id", "dim", "value", "year", "holders", "self_identified", ${EQUITY_COLUMNS.map((c) => `"${c}"`).join(', ')})`;
+    const upsert = `ON CONFLICT ("scope_id", "dim", "value", "year") DO UPDATE SET "holders" = ${S}."equity_counts"."holders" + excluded."holders",
+        "self_identified" = ${S}."equity_counts"."self_identified" + excluded."self_identified",
+        ${EQUITY_COLUMNS.map((c) => `"${c}" = ${S}."equity_counts"."${c}" + excluded."${c}"`).join(', ')}`;
+    const years = (year: string) =>
+      `CROSS JOIN LATERAL (VALUES (${ALL_YEARS}), (CASE WHEN k."scope_id" = '${ALL_SCOPE}' THEN ${year} END)) AS y("year")`;
+    await runner.query(
+      `${insert}
+       SELECT k."scope_id", k."dim", k."value", y."year", ${sums}
+         FROM (SELECT h."credential_id", h."year", ${counts('b."bits"')}
+                 FROM "equity_holdings" h LEFT JOIN "equity_bits" b ON b."learner_lookup" = h."learner_lookup"
+                WHERE h."held" = 1 GROUP BY 1, 2) s
+         JOIN ${S}."credential_group_keys" k ON k."credential_id" = s."credential_id" ${years('s."year"')}
+        WHERE y."year" IS NOT NULL GROUP BY 1, 2, 3, 4`,
+    );
+    await runner.query(
+      `CREATE TEMPORARY TABLE "equity_keys" ON COMMIT DROP AS
+       SELECT row_number() OVER ()::int AS "key_id", k.* FROM (SELECT DISTINCT "scope_id", "dim", "value" FROM ${S}."credential_group_keys") k`,
+    );
+    await runner.query(
+      `CREATE TEMPORARY TABLE "equity_credential_keys" ON COMMIT DROP AS
+       SELECT k."credential_id", ek."key_id", k."scope_id" = '${ALL_SCOPE}' AS "yearly"
+         FROM ${S}."credential_group_keys" k JOIN "equity_keys" ek ON ek."scope_id" = k."scope_id" AND ek."dim" = k."dim" AND ek."value" = k."value"`,
+    );
+    await runner.query(
+      `CREATE TEMPORARY TABLE "equity_multi" ON COMMIT DROP AS
+       SELECT dense_rank() OVER (ORDER BY h."learner_lookup")::int AS "learner", h."credential_id", h."year", b."bits"
+         FROM "equity_holdings" h LEFT JOIN "equity_bits" b ON b."learner_lookup" = h."learner_lookup" WHERE h."held" > 1`,
+    );
+    await runner.query(
+      `${insert}
+       SELECT ek."scope_id", ek."dim", ek."value", d."year", ${counts('d."bits"')}
+         FROM (SELECT DISTINCT m."learner", m."bits", ck."key_id", y."year"
+                 FROM "equity_multi" m JOIN "equity_credential_keys" ck ON ck."credential_id" = m."credential_id"
+                 CROSS JOIN LATERAL (VALUES (${ALL_YEARS}), (CASE WHEN ck."yearly" THEN m."year" END)) AS y("year")
+                WHERE y."year" IS NOT NULL) d
+         JOIN "equity_keys" ek ON ek."key_id" = d."key_id"
+        GROUP BY 1, 2, 3, 4
+       ${upsert}`,
     );
     await runner.query(
       `UPDATE ${S}."rollup_state" SET "built" = true, "built_at" = now() WHERE "name" = 'equity'`,

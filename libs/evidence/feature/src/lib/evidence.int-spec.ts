@@ -857,8 +857,35 @@ describe('evidence (integration)', () => {
       { key: 'least_important', choices: ['stackability'] },
       { key: 'useful_blueprint', value: 5 },
     ]);
+    // Compliance reviews from credentials, each counted once (the same event twice counts once).
+    const frameworkId = w.credential.payload.frameworkId;
+    const review = (failed: string[]) =>
+      event('credentials.design.compliance_reviewed', {
+        designId: randomUUID(),
+        issuerId: w.collegeId,
+        frameworkId,
+        version: 2,
+        elements: ['competencies', 'assessment', 'duration'].map((element) => ({
+          element,
+          failed: failed.includes(element),
+        })),
+      });
+    const before = await uc.frameworkSurvey.elements(memberOf(randomUUID(), 'OPERATOR'));
+    const first = review(['assessment']);
+    await uc.handlers.applyAll([first, first, review(['assessment', 'duration']), review([])]);
+    await uc.handlers.apply(first);
     const elements = await uc.frameworkSurvey.elements(memberOf(randomUUID(), 'OPERATOR'));
     expect(elements.find((e) => e.element === 'assessment')!.mostImportant).toBeGreaterThanOrEqual(1);
+    const grew = (element: string) => {
+      const [was, is] = [before, elements].map((list) => list.find((e) => e.element === element)!);
+      return { reviews: is.reviews - was.reviews, failures: is.failures - was.failures };
+    };
+    expect(grew('assessment')).toEqual({ reviews: 3, failures: 2 });
+    expect(grew('duration')).toEqual({ reviews: 3, failures: 1 });
+    expect(grew('competencies')).toEqual({ reviews: 3, failures: 0 });
+    expect(grew('stackability')).toEqual({ reviews: 0, failures: 0 });
+    const assessment = elements.find((e) => e.element === 'assessment')!;
+    expect(assessment.failureShare).toBeCloseTo(assessment.failures / assessment.reviews);
     await expect(uc.frameworkSurvey.elements(memberOf(w.collegeId, 'INSTITUTION'))).rejects.toMatchObject({
       category: 'FORBIDDEN',
     });

@@ -4,8 +4,23 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { Authorizer, type Principal } from '@lattice/shared-auth';
 import { inTransaction } from '@lattice/shared-data-access';
-import { CREDENTIALS_SCHEMA, CredentialDesignRepository, DesignApprovalEntity, DesignEntity, enterStage, FrameworkEntity, lockDesign } from '@lattice/credentials-data-access';
-import { approvalState, CredentialsErrors, reviewDueDate, submit } from '@lattice/credentials-domain';
+import {
+  CREDENTIALS_SCHEMA,
+  CredentialDesignRepository,
+  DesignApprovalEntity,
+  DesignEntity,
+  enterStage,
+  FrameworkEntity,
+  lockDesign,
+} from '@lattice/credentials-data-access';
+import {
+  approvalState,
+  CredentialsErrors,
+  elementOutcomes,
+  type FrameworkRule,
+  reviewDueDate,
+  submit,
+} from '@lattice/credentials-domain';
 import { complianceOf } from '../shared/compliance';
 
 @Injectable()
@@ -16,15 +31,26 @@ export class SubmitDesignForReviewUseCase {
     private readonly repository: CredentialDesignRepository,
   ) {}
 
-  async execute(principal: Principal, id: string, requestedDueAt: Date | null, now = new Date()): Promise<DesignEntity> {
+  async execute(
+    principal: Principal,
+    id: string,
+    requestedDueAt: Date | null,
+    now = new Date(),
+  ): Promise<DesignEntity> {
     const found = await this.repository.designById(id);
-    if (!found) throw CredentialsErrors.of('DESIGN_NOT_FOUND', 'No such credential design.', { designId: id });
+    if (!found)
+      throw CredentialsErrors.of('DESIGN_NOT_FOUND', 'No such credential design.', { designId: id });
     await this.authorizer.requireRole(principal, found.issuerId, 'ADMIN');
     const dueAt = reviewDueDate(requestedDueAt, now);
     return inTransaction(this.dataSource, CREDENTIALS_SCHEMA, async ({ manager, emit }) => {
       const design = (await lockDesign(manager, id))!;
       const approvals = await manager.findBy(DesignApprovalEntity, { designId: id, version: design.version });
-      const state = approvalState(design.issuerId, design.partnerIds, approvals.filter((a) => !a.withdrawnAt), design.version);
+      const state = approvalState(
+        design.issuerId,
+        design.partnerIds,
+        approvals.filter((a) => !a.withdrawnAt),
+        design.version,
+      );
       const stage = submit(design.stage, state);
       const framework = await manager.findOneByOrFail(FrameworkEntity, { id: design.frameworkId });
       const compliance = complianceOf(design, framework);
@@ -49,11 +75,29 @@ export class SubmitDesignForReviewUseCase {
           resubmission: design.stage === 'CHANGES_REQUESTED',
         },
       });
+      // Evidence counts, per framework element, how often designs fail it in review.
+      emit({
+        type: 'credentials.design.compliance_reviewed',
+        actorId: principal.userId,
+        payload: {
+          designId: id,
+          issuerId: design.issuerId,
+          frameworkId: framework.id,
+          version: design.version,
+          elements: elementOutcomes(framework.rules as FrameworkRule[], compliance),
+        },
+      });
       if (stage === 'APPROVED') {
         emit({
           type: 'credentials.design.approved',
           actorId: principal.userId,
-          payload: { designId: id, title: design.title, issuerId: design.issuerId, version: design.version, partnerIds: design.partnerIds },
+          payload: {
+            designId: id,
+            title: design.title,
+            issuerId: design.issuerId,
+            version: design.version,
+            partnerIds: design.partnerIds,
+          },
         });
       }
       return manager.findOneByOrFail(DesignEntity, { id });

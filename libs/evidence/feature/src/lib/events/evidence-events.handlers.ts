@@ -17,7 +17,8 @@ type Subscribed =
   | 'credentials.design.published'
   | 'credentials.award.issued'
   | 'credentials.award.revoked'
-  | 'credentials.endorsement.added';
+  | 'credentials.endorsement.added'
+  | 'credentials.design.compliance_reviewed';
 type Handler<T extends DomainEventType> = (
   manager: EntityManager,
   event: DomainEvent<T>,
@@ -91,6 +92,9 @@ export class EvidenceEventHandlers {
     'credentials.endorsement.added': async (manager, { payload: p }) => {
       await readTables.tie(manager, p.credentialId, p.organizationId, 'ENDORSER');
       await this.refreshGroups(manager, [p.credentialId]);
+    },
+    'credentials.design.compliance_reviewed': async (manager, { payload: p }) => {
+      await readTables.elementsReviewed(manager, p.frameworkId, p.elements);
     },
     'credentials.award.issued': async (manager, { payload: p, occurredAt }, emit) => {
       const learnerLookup = this.keys.lookup(p.recipientEmail);
