@@ -7,7 +7,8 @@
 // figure). Target: every insights query p95 ≤ 300 ms.
 //
 // Options: --awards 1000000 --feedback 200000 --outcomes 50000 --credentials (default awards/500)
-// --samples 20 (timed requests per query, after 2 warm-ups) --port-base --force true (seed again).
+// --samples 20 (timed requests per query, after 2 warm-ups) --port-base --force true (seed again)
+// --seed-only true (seed or reuse, then stop: for EXPLAIN by hand).
 // BENCH_DATABASE_URL: its database name must contain "test"; created when missing, never dropped.
 // The seed writes evidence's read tables directly (what the event handlers would write), with
 // server-side generate_series bulk INSERT … SELECT (no per-row round trips), foreign-key
@@ -21,9 +22,28 @@ import pg from 'pg';
 import { build, lib, options, require, ROOT } from './_common.mjs';
 
 /** Bumped when the generator below changes what it makes. */
-const GENERATOR_VERSION = 2;
-const GROUPS = ['NONE', 'CREDENTIAL', 'INSTITUTION', 'REGION', 'SECTOR', 'CAREER_STAGE', 'DELIVERY_MODE', 'HOURS_BAND', 'ASSESSMENT_METHOD'];
-const TABLES = ['credentials', 'assessmentMix', 'stageTimes', 'partnerships', 'awards', 'feedback', 'outcomes', 'equityReach'];
+const GENERATOR_VERSION = 3;
+const GROUPS = [
+  'NONE',
+  'CREDENTIAL',
+  'INSTITUTION',
+  'REGION',
+  'SECTOR',
+  'CAREER_STAGE',
+  'DELIVERY_MODE',
+  'HOURS_BAND',
+  'ASSESSMENT_METHOD',
+];
+const TABLES = [
+  'credentials',
+  'assessmentMix',
+  'stageTimes',
+  'partnerships',
+  'awards',
+  'feedback',
+  'outcomes',
+  'equityReach',
+];
 const TARGET_MS = 300;
 
 const opts = options({
@@ -34,8 +54,10 @@ const opts = options({
   samples: 20,
   portBase: Number(process.env.E2E_PORT_BASE ?? 4400) + 70,
   force: 'false',
+  seedOnly: 'false',
 });
-const url = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/lattice_insights_bench_test';
+const url =
+  process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/lattice_insights_bench_test';
 const load = () =>
   loadavg()
     .map((x) => x.toFixed(2))
@@ -46,7 +68,8 @@ const load = () =>
 async function ensureDatabase() {
   const admin = new URL(url);
   const name = decodeURIComponent(admin.pathname.slice(1));
-  if (!/test/.test(name)) throw new Error(`refusing to seed ${name}: the insights bench database's name contains "test"`);
+  if (!/test/.test(name))
+    throw new Error(`refusing to seed ${name}: the insights bench database's name contains "test"`);
   admin.pathname = '/postgres';
   const client = new pg.Client({ connectionString: admin.toString() });
   await client.connect();
@@ -74,24 +97,51 @@ export async function seedInsights() {
     umbrellas: 5,
     GENERATOR_VERSION,
   };
-  const fingerprint = createHash('sha256')
-    .update(JSON.stringify({ params, migrations: EVIDENCE_MIGRATIONS.map((m) => m.name) }))
-    .digest('hex');
+  // The data's fingerprint (sizes, generator) and the schema's (migrations): when only the schema
+  // moved on, the data is kept and the rollups (derived from it) are rebuilt.
+  const dataPrint = createHash('sha256').update(JSON.stringify({ params })).digest('hex').slice(0, 24);
+  const schemaPrint = createHash('sha256')
+    .update(JSON.stringify(EVIDENCE_MIGRATIONS.map((m) => m.name)))
+    .digest('hex')
+    .slice(0, 24);
+  const fingerprint = `${dataPrint}:${schemaPrint}`;
   await migrateService(evidenceDataSource(url, 2));
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   const q = (sql, values) => client.query(sql, values);
   try {
     await q(`CREATE SCHEMA IF NOT EXISTS bench_seed`);
-    await q(`CREATE TABLE IF NOT EXISTS bench_seed.insights_fingerprint (id int PRIMARY KEY DEFAULT 1, value text NOT NULL, seeded_at timestamptz NOT NULL DEFAULT now(), seconds int NOT NULL)`);
+    await q(
+      `CREATE TABLE IF NOT EXISTS bench_seed.insights_fingerprint (id int PRIMARY KEY DEFAULT 1, value text NOT NULL, seeded_at timestamptz NOT NULL DEFAULT now(), seconds int NOT NULL)`,
+    );
     // The organizations this run's accounts act as stand in for seeded ones (their ids change from run to run).
-    await q(`CREATE TABLE IF NOT EXISTS bench_seed.insights_aliases (role text PRIMARY KEY, organization_id uuid NOT NULL)`);
+    await q(
+      `CREATE TABLE IF NOT EXISTS bench_seed.insights_aliases (role text PRIMARY KEY, organization_id uuid NOT NULL)`,
+    );
     const current = (await q(`SELECT value, seconds FROM bench_seed.insights_fingerprint`)).rows[0];
+    if (
+      current?.value.startsWith(`${dataPrint}:`) &&
+      current.value !== fingerprint &&
+      opts.force !== 'true'
+    ) {
+      console.log(`${name}: data current, migrations changed: rebuilding the rollups`);
+      const t = Date.now();
+      await rebuild(q);
+      await q(`ANALYZE`);
+      const seconds = current.seconds + Math.round((Date.now() - t) / 1000);
+      await q(`UPDATE bench_seed.insights_fingerprint SET value = $1, seconds = $2`, [fingerprint, seconds]);
+      await q(`DELETE FROM bench_seed.insights_aliases`);
+      return { reused: true, seconds, fingerprint, params };
+    }
     if (current?.value === fingerprint && opts.force !== 'true') {
-      console.log(`${name} is current (${params.awards} awards, ${params.feedback} responses, ${params.outcomes} outcome reports; fingerprint ${fingerprint.slice(0, 12)}): reused`);
+      console.log(
+        `${name} is current (${params.awards} awards, ${params.feedback} responses, ${params.outcomes} outcome reports; fingerprint ${fingerprint.slice(0, 12)}): reused`,
+      );
       return { reused: true, seconds: current.seconds, fingerprint, params };
     }
-    console.log(`seeding ${params.awards} awards, ${params.feedback} feedback responses, ${params.outcomes} outcome reports into ${name}…`);
+    console.log(
+      `seeding ${params.awards} awards, ${params.feedback} feedback responses, ${params.outcomes} outcome reports into ${name}…`,
+    );
     const step = async (label, sql, values) => {
       const t = Date.now();
       const result = await q(sql, values);
@@ -110,7 +160,8 @@ export async function seedInsights() {
     const P = params;
     // Ids derived from md5 of a label (with RFC 4122 version 4 and variant digits, as the API
     // accepts), so every table can name another's rows without a lookup.
-    const id = (label, expr) => `overlay(overlay(md5('${label}' || (${expr})::text) placing '4' from 13) placing '8' from 17)::uuid`;
+    const id = (label, expr) =>
+      `overlay(overlay(md5('${label}' || (${expr})::text) placing '4' from 13) placing '8' from 17)::uuid`;
     await step(
       'organizations',
       `INSERT INTO evidence.organizations (id, kind, size, region, sector, name)
@@ -194,16 +245,82 @@ export async function seedInsights() {
        SELECT o.id, c.competency, 1 + floor(random() * 5)::int
          FROM evidence.outcome_reports o JOIN evidence.credentials cr ON cr.id = o.credential_id CROSS JOIN LATERAL unnest(cr.competencies) AS c(competency)`,
     );
+    // Voluntary self-identification of one learner in ten, sealed under the key the stack's evidence
+    // service uses (the development key), as setSelfIdentification stores it.
+    {
+      const t = Date.now();
+      const { box } = sealing();
+      const learners = Math.max(1, Math.round(P.awards * 0.8));
+      const answers = ['YES', 'NO', 'PREFER_NOT_TO_SAY'];
+      const groups = [
+        'WOMEN_AND_GENDER_DIVERSE',
+        'INDIGENOUS',
+        'DISABILITY',
+        'RACIALIZED',
+        'TWO_SLGBTQ_PLUS',
+        'NEWCOMER',
+      ];
+      let lookups = [];
+      let sealed = [];
+      let n = 0;
+      const flush = async () => {
+        await q(
+          `INSERT INTO evidence.self_identifications (learner_lookup, sealed) SELECT * FROM unnest($1::text[], $2::text[])`,
+          [lookups, sealed],
+        );
+        lookups = [];
+        sealed = [];
+      };
+      for (let g = 0; g < learners; g += 10) {
+        const selfId = {};
+        for (const [i, group] of groups.entries())
+          if ((g / 10 + i) % 3 !== 2) selfId[group] = answers[(g * 7 + i * 13) % 3];
+        lookups.push(createHash('md5').update(`learner${g}`).digest('hex'));
+        sealed.push(box.seal(JSON.stringify(selfId)));
+        n++;
+        if (lookups.length === 5000) await flush();
+      }
+      if (lookups.length) await flush();
+      console.log(`  self-identifications: ${n} (${((Date.now() - t) / 1000).toFixed(1)} s)`);
+    }
     await q(`SET session_replication_role = origin`);
-    // The rollups insights read (awards and feedback per credential-year), as the event handlers keep them.
-    const { REBUILD_ROLLUPS_SQL } = lib('libs/evidence/data-access/src/index.js');
-    for (const [i, statement] of REBUILD_ROLLUPS_SQL.entries()) await step(`rollups ${i + 1}/${REBUILD_ROLLUPS_SQL.length}`, statement);
+    // The rollups insights read, as the event handlers and use cases keep them, built from scratch.
+    await step('analyze', `ANALYZE`);
+    const t = Date.now();
+    await rebuild(q);
+    console.log(`  rollups rebuilt (${((Date.now() - t) / 1000).toFixed(1)} s)`);
     await step('analyze', `ANALYZE`);
     const seconds = Math.round((Date.now() - started) / 1000);
-    await q(`INSERT INTO bench_seed.insights_fingerprint (value, seconds) VALUES ($1, $2)`, [fingerprint, seconds]);
+    await q(`INSERT INTO bench_seed.insights_fingerprint (value, seconds) VALUES ($1, $2)`, [
+      fingerprint,
+      seconds,
+    ]);
     return { reused: false, seconds, fingerprint, params };
   } finally {
     await client.end();
+  }
+}
+
+/** The seal of the stack's evidence service (the development key), read from the build. */
+const sealing = () => {
+  const { SecretBox, DEVELOPMENT_EVIDENCE_KEY } = lib('libs/shared/util-config/src/index.js');
+  const { equityBits } = lib('libs/evidence/domain/src/index.js');
+  const box = new SecretBox(DEVELOPMENT_EVIDENCE_KEY);
+  return { box, bitsOf: (sealed) => equityBits(JSON.parse(box.open(sealed))) };
+};
+
+/** Every insights rollup rebuilt from the base tables in one transaction (rebuildRollups, as the service's rebuild does). */
+async function rebuild(q) {
+  const { rebuildRollups } = lib('libs/evidence/data-access/src/index.js');
+  const { bitsOf } = sealing();
+  await q('BEGIN');
+  try {
+    await q(`SET LOCAL work_mem = '256MB'`);
+    await rebuildRollups({ query: q }, bitsOf);
+    await q('COMMIT');
+  } catch (error) {
+    await q('ROLLBACK');
+    throw error;
   }
 }
 
@@ -211,25 +328,61 @@ export async function seedInsights() {
 
 /** Makes the organizations this run's accounts belong to stand in for seeded ones (an institution, an employer, an umbrella). */
 async function alias(db, role, seededId, organizationId) {
-  const previous = (await db.query(`SELECT organization_id FROM bench_seed.insights_aliases WHERE role = $1`, [role])).rows[0]?.organization_id ?? seededId;
-  await db.query(`INSERT INTO evidence.organizations (id, kind, size, region, sector, name)
-                  SELECT $2, kind, size, region, sector, name FROM evidence.organizations WHERE id = $1 ON CONFLICT (id) DO NOTHING`, [previous, organizationId]);
+  const previous =
+    (await db.query(`SELECT organization_id FROM bench_seed.insights_aliases WHERE role = $1`, [role]))
+      .rows[0]?.organization_id ?? seededId;
+  await db.query(
+    `INSERT INTO evidence.organizations (id, kind, size, region, sector, name)
+                  SELECT $2, kind, size, region, sector, name FROM evidence.organizations WHERE id = $1 ON CONFLICT (id) DO NOTHING`,
+    [previous, organizationId],
+  );
   if (role === 'institution') {
-    await db.query(`UPDATE evidence.credentials SET issuer_id = $2 WHERE issuer_id = $1`, [previous, organizationId]);
-    await db.query(`UPDATE evidence.awards SET issuer_id = $2 WHERE issuer_id = $1`, [previous, organizationId]);
-    await db.query(`UPDATE evidence.umbrella_members SET organization_id = $2 WHERE organization_id = $1`, [previous, organizationId]);
+    await db.query(`UPDATE evidence.credentials SET issuer_id = $2 WHERE issuer_id = $1`, [
+      previous,
+      organizationId,
+    ]);
+    await db.query(`UPDATE evidence.awards SET issuer_id = $2 WHERE issuer_id = $1`, [
+      previous,
+      organizationId,
+    ]);
+    await db.query(`UPDATE evidence.umbrella_members SET organization_id = $2 WHERE organization_id = $1`, [
+      previous,
+      organizationId,
+    ]);
   } else if (role === 'employer') {
-    await db.query(`UPDATE evidence.credential_ties SET organization_id = $2 WHERE organization_id = $1`, [previous, organizationId]);
+    await db.query(`UPDATE evidence.credential_ties SET organization_id = $2 WHERE organization_id = $1`, [
+      previous,
+      organizationId,
+    ]);
   } else {
-    await db.query(`UPDATE evidence.umbrella_members SET umbrella_id = $2 WHERE umbrella_id = $1`, [previous, organizationId]);
+    await db.query(`UPDATE evidence.umbrella_members SET umbrella_id = $2 WHERE umbrella_id = $1`, [
+      previous,
+      organizationId,
+    ]);
   }
-  await db.query(`INSERT INTO bench_seed.insights_aliases (role, organization_id) VALUES ($1, $2) ON CONFLICT (role) DO UPDATE SET organization_id = $2`, [role, organizationId]);
+  // The rollups' scope and institution keys follow the new id, as if the events had carried it.
+  for (const table of ['credential_group_keys', 'equity_counts']) {
+    await db.query(`UPDATE evidence.${table} SET scope_id = $2 WHERE scope_id = $1`, [
+      previous,
+      organizationId,
+    ]);
+    await db.query(`UPDATE evidence.${table} SET value = $2 WHERE dim = 'INSTITUTION' AND value = $1`, [
+      previous,
+      organizationId,
+    ]);
+  }
+  await db.query(
+    `INSERT INTO bench_seed.insights_aliases (role, organization_id) VALUES ($1, $2) ON CONFLICT (role) DO UPDATE SET organization_id = $2`,
+    [role, organizationId],
+  );
 }
 
-const percentile = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+const percentile = (sorted, p) =>
+  sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 
 build();
 const seed = await seedInsights();
+if (opts.seedOnly === 'true') process.exit(0);
 const { startStack } = require(join(ROOT, 'tools/stack.cjs'));
 const { devKeys } = await import(join(ROOT, 'tools/dev-keys.mjs'));
 const { graphqlClient } = await import(join(ROOT, 'tools/graphql-client.mjs'));
@@ -251,13 +404,45 @@ const results = { seed, queries: [] };
 const db = new pg.Pool({ connectionString: url, max: 2 });
 try {
   const request = graphqlClient(stack.gatewayUrl);
-  const operatorToken = (await request('mutation($e: String!, $p: String!) { logIn(email: $e, password: $p) { token } }', { e: OPERATOR.email, p: OPERATOR.password })).logIn.token;
+  const operatorToken = (
+    await request('mutation($e: String!, $p: String!) { logIn(email: $e, password: $p) { token } }', {
+      e: OPERATOR.email,
+      p: OPERATOR.password,
+    })
+  ).logIn.token;
   const email = `bench-${Date.now()}@bench.lattice.test`;
-  let token = (await request('mutation($i: SignUpInput!) { signUp(input: $i) { token } }', { i: { email, password: 'bench password 123', name: 'Bench' } })).signUp.token;
-  const create = async (input) => (await request('mutation($i: CreateOrganizationInput!) { createOrganization(input: $i) { id } }', { i: input }, token)).createOrganization.id;
-  const institutionId = await create({ name: `Bench Institution ${Date.now()}`, kind: 'INSTITUTION', size: 'SMALL', region: 'ON-Toronto' });
-  const employerId = await create({ name: `Bench Employer ${Date.now()}`, kind: 'EMPLOYER', size: 'LARGE', region: 'ON-Toronto', sector: '212' });
-  const umbrellaId = await create({ name: `Bench Umbrella ${Date.now()}`, kind: 'UMBRELLA', size: 'LARGE', region: 'ON' });
+  let token = (
+    await request('mutation($i: SignUpInput!) { signUp(input: $i) { token } }', {
+      i: { email, password: 'bench password 123', name: 'Bench' },
+    })
+  ).signUp.token;
+  const create = async (input) =>
+    (
+      await request(
+        'mutation($i: CreateOrganizationInput!) { createOrganization(input: $i) { id } }',
+        { i: input },
+        token,
+      )
+    ).createOrganization.id;
+  const institutionId = await create({
+    name: `Bench Institution ${Date.now()}`,
+    kind: 'INSTITUTION',
+    size: 'SMALL',
+    region: 'ON-Toronto',
+  });
+  const employerId = await create({
+    name: `Bench Employer ${Date.now()}`,
+    kind: 'EMPLOYER',
+    size: 'LARGE',
+    region: 'ON-Toronto',
+    sector: '212',
+  });
+  const umbrellaId = await create({
+    name: `Bench Umbrella ${Date.now()}`,
+    kind: 'UMBRELLA',
+    size: 'LARGE',
+    region: 'ON',
+  });
   token = (await request('mutation { refreshToken { token } }', {}, token)).refreshToken.token; // memberships in the token
   const md5uuid = (label) => {
     const m = createHash('md5').update(label).digest('hex');
@@ -292,13 +477,27 @@ try {
       data = r.data;
     }
     times.sort((a, b) => a - b);
-    const row = { title, p50: percentile(times, 50), p95: percentile(times, 95), max: times[times.length - 1], load: load(), ...extra, data };
+    const row = {
+      title,
+      p50: percentile(times, 50),
+      p95: percentile(times, 95),
+      max: times[times.length - 1],
+      load: load(),
+      ...extra,
+      data,
+    };
     console.log(`${title}: p50 ${row.p50.toFixed(1)} ms, p95 ${row.p95.toFixed(1)} ms (load ${row.load})`);
     return row;
   };
   const LOOKUP = '{ survey(kind: LEARNER) { kind version } }';
-  results.lookup = await measure('survey(kind) primary-key lookup (evidence), gateway', LOOKUP, {}, operatorToken);
-  const tableQuery = (table) => `query($s: InsightsScopeInput, $f: InsightsFilterInput, $g: InsightsGroupBy!) { insights(scope: $s, filter: $f, groupBy: $g) { ${table} { rows { key values suppressed } total { values suppressed } } } }`;
+  results.lookup = await measure(
+    'survey(kind) primary-key lookup (evidence), gateway',
+    LOOKUP,
+    {},
+    operatorToken,
+  );
+  const tableQuery = (table) =>
+    `query($s: InsightsScopeInput, $f: InsightsFilterInput, $g: InsightsGroupBy!) { insights(scope: $s, filter: $f, groupBy: $g) { ${table} { rows { key values suppressed } total { values suppressed } } } }`;
   const scopes = [
     { name: 'operator', scope: null, bearer: operatorToken, groups: GROUPS },
     { name: 'umbrella', scope: { organizationId: umbrellaId }, bearer: token, groups: GROUPS },
@@ -308,7 +507,13 @@ try {
   for (const s of scopes) {
     for (const g of s.groups) {
       for (const table of TABLES) {
-        const row = await measure(`${s.name} · ${table} · ${g}`, tableQuery(table), { s: s.scope, f: null, g }, s.bearer, { scope: s.name, table, groupBy: g });
+        const row = await measure(
+          `${s.name} · ${table} · ${g}`,
+          tableQuery(table),
+          { s: s.scope, f: null, g },
+          s.bearer,
+          { scope: s.name, table, groupBy: g },
+        );
         row.rows = row.data.insights[table].rows.length;
         delete row.data;
         results.queries.push(row);
@@ -318,16 +523,33 @@ try {
   // Filters: the differencing check runs the query again without each filter.
   const year = 2024;
   for (const table of ['awards', 'feedback', 'outcomes', 'equityReach']) {
-    const row = await measure(`operator · ${table} · CREDENTIAL · year ${year} + delivery mode`, tableQuery(table), { s: null, f: { year, deliveryMode: 'HYBRID' }, g: 'CREDENTIAL' }, operatorToken, { scope: 'operator (2 filters)', table, groupBy: 'CREDENTIAL' });
+    const row = await measure(
+      `operator · ${table} · CREDENTIAL · year ${year} + delivery mode`,
+      tableQuery(table),
+      { s: null, f: { year, deliveryMode: 'HYBRID' }, g: 'CREDENTIAL' },
+      operatorToken,
+      { scope: 'operator (2 filters)', table, groupBy: 'CREDENTIAL' },
+    );
     row.rows = row.data.insights[table].rows.length;
     delete row.data;
     results.queries.push(row);
   }
   const COMMENTS = `query($c: ID!) { insights { comments(credentialId: $c) { respondents } } }`;
-  const comments = await measure('operator · comments(credential 0)', COMMENTS, { c: md5uuid('cred0') }, operatorToken, { scope: 'operator', table: 'comments', groupBy: '—' });
+  const comments = await measure(
+    'operator · comments(credential 0)',
+    COMMENTS,
+    { c: md5uuid('cred0') },
+    operatorToken,
+    { scope: 'operator', table: 'comments', groupBy: '—' },
+  );
   delete comments.data;
   results.queries.push(comments);
-  results.lookupAfter = await measure('survey(kind) primary-key lookup (evidence), gateway (again)', LOOKUP, {}, operatorToken);
+  results.lookupAfter = await measure(
+    'survey(kind) primary-key lookup (evidence), gateway (again)',
+    LOOKUP,
+    {},
+    operatorToken,
+  );
   results.counts = (
     await db.query(`SELECT (SELECT count(*) FROM evidence.awards)::int AS awards, (SELECT count(*) FROM evidence.feedback_responses)::int AS feedback,
                            (SELECT count(*) FROM evidence.outcome_reports)::int AS outcomes, (SELECT count(*) FROM evidence.credentials)::int AS credentials`)
@@ -343,7 +565,8 @@ const r = results;
 const machine = `${cpus()[0]?.model ?? 'unknown CPU'} × ${cpus().length}, ${Math.round(totalmem() / 2 ** 30)} GiB, ${osType()} ${release()}, Node ${process.version}`;
 const worst = [...r.queries].sort((a, b) => b.p95 - a.p95);
 const over = r.queries.filter((q) => q.p95 > TARGET_MS);
-const fmt = (q) => `| ${q.scope ?? ''} | ${q.table ?? q.title} | ${q.groupBy ?? ''} | ${q.rows ?? ''} | ${q.p50.toFixed(1)} | ${q.p95.toFixed(1)} | ${q.max.toFixed(1)} | ${q.load} |`;
+const fmt = (q) =>
+  `| ${q.scope ?? ''} | ${q.table ?? q.title} | ${q.groupBy ?? ''} | ${q.rows ?? ''} | ${q.p50.toFixed(1)} | ${q.p95.toFixed(1)} | ${q.max.toFixed(1)} | ${q.load} |`;
 const report = `# Insights bench — ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC
 
 Machine: ${machine}; shared with other engineers' jobs, so the load average (1, 5, 15 min) is printed beside each figure.
@@ -367,5 +590,11 @@ ${r.queries.map(fmt).join('\n')}
 mkdirSync(join(ROOT, 'bench/results'), { recursive: true });
 writeFileSync(join(ROOT, 'bench/results/insights.md'), report);
 console.log(report.split('| scope |')[0]);
-console.log('slowest:', worst.slice(0, 8).map((q) => `${q.title} ${q.p95.toFixed(0)} ms`).join('; '));
+console.log(
+  'slowest:',
+  worst
+    .slice(0, 8)
+    .map((q) => `${q.title} ${q.p95.toFixed(0)} ms`)
+    .join('; '),
+);
 console.log('wrote bench/results/insights.md');

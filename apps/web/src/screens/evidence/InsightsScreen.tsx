@@ -11,7 +11,16 @@ import { ApiErrorNotice, useWorkingAs } from '../trust/trust-ui';
 import { FRAMEWORK_ELEMENT_INSIGHTS, INSIGHTS, type InsightsTableData } from './documents';
 import './evidence.css';
 
-const TABLES = ['credentials', 'assessmentMix', 'stageTimes', 'partnerships', 'awards', 'feedback', 'outcomes', 'equityReach'] as const;
+const TABLES = [
+  'credentials',
+  'assessmentMix',
+  'stageTimes',
+  'partnerships',
+  'awards',
+  'feedback',
+  'outcomes',
+  'equityReach',
+] as const;
 const YEARS = Array.from({ length: 6 }, (_, i) => new Date().getFullYear() - i);
 
 function useNumber() {
@@ -51,7 +60,15 @@ function useRowLabel(table: InsightsTableData, groupBy: InsightsGroupBy) {
   };
 }
 
-function Chart({ table, column, label }: { table: InsightsTableData; column: number; label: (row: { key: string; label: string }) => string }) {
+function Chart({
+  table,
+  column,
+  label,
+}: {
+  table: InsightsTableData;
+  column: number;
+  label: (row: { key: string; label: string }) => string;
+}) {
   const { t } = useTranslation('evidence');
   const number = useNumber();
   const max = Math.max(1, ...table.rows.map((r) => (r.suppressed[column] ? 0 : (r.values[column] ?? 0))));
@@ -83,12 +100,22 @@ function Chart({ table, column, label }: { table: InsightsTableData; column: num
   );
 }
 
-function InsightsTable({ table, k, groupBy }: { table: InsightsTableData; k: number; groupBy: InsightsGroupBy }) {
+function InsightsTable({
+  table,
+  k,
+  groupBy,
+}: {
+  table: InsightsTableData;
+  k: number;
+  groupBy: InsightsGroupBy;
+}) {
   const { t } = useTranslation('evidence');
   const id = useId();
   const label = useRowLabel(table, groupBy);
   const column = (name: string) => t(`insights.column.${name}`, { defaultValue: name });
-  const anySuppressed = [...table.rows, ...(table.total ? [table.total] : [])].some((r) => r.suppressed.some(Boolean));
+  const anySuppressed = [...table.rows, ...(table.total ? [table.total] : [])].some((r) =>
+    r.suppressed.some(Boolean),
+  );
   return (
     <section className="insights-table" aria-labelledby={`${id}-title`} data-table={table.name}>
       <h2 id={`${id}-title`}>{t(`insights.table.${table.name}`, { defaultValue: table.name })}</h2>
@@ -105,7 +132,9 @@ function InsightsTable({ table, k, groupBy }: { table: InsightsTableData; k: num
           </div>
           <div className="table-scroll" tabIndex={0} role="region" aria-labelledby={`${id}-title`}>
             <table className="table">
-              <caption className="visually-hidden">{t(`insights.table.${table.name}`, { defaultValue: table.name })}</caption>
+              <caption className="visually-hidden">
+                {t(`insights.table.${table.name}`, { defaultValue: table.name })}
+              </caption>
               <thead>
                 <tr>
                   <th scope="col">{t('insights.group')}</th>
@@ -134,7 +163,10 @@ function InsightsTable({ table, k, groupBy }: { table: InsightsTableData; k: num
                     <th scope="row">{t('insights.total')}</th>
                     {table.columns.map((c, i) => (
                       <td key={c}>
-                        <Cell value={table.total!.values[i]} suppressed={table.total!.suppressed[i] ?? false} />
+                        <Cell
+                          value={table.total!.values[i]}
+                          suppressed={table.total!.suppressed[i] ?? false}
+                        />
                       </td>
                     ))}
                   </tr>
@@ -153,12 +185,38 @@ function InsightsTable({ table, k, groupBy }: { table: InsightsTableData; k: num
 }
 
 function FrameworkElements() {
-  const { t } = useTranslation('evidence');
+  const { t, i18n } = useTranslation('evidence');
   const number = useNumber();
   const { data, error } = useQuery(FRAMEWORK_ELEMENT_INSIGHTS);
   const rows = data?.frameworkElementInsights ?? [];
+  const percent = (share: number) =>
+    new Intl.NumberFormat(i18n.language, { style: 'percent', maximumFractionDigits: 1 }).format(share);
+  // The same CSV shape as the insights tables: column keys, one line per element, empty for none.
+  const csv =
+    ['element,mostImportant,leastImportant,responses,usefulBlueprint,reviews,failures,failureShare']
+      .concat(
+        rows.map((r) =>
+          [
+            r.element,
+            r.mostImportant,
+            r.leastImportant,
+            r.responses,
+            r.usefulBlueprint,
+            r.reviews,
+            r.failures,
+            r.failureShare,
+          ]
+            .map((v) => (v == null ? '' : typeof v === 'number' ? String(Math.round(v * 1000) / 1000) : v))
+            .join(','),
+        ),
+      )
+      .join('\n') + '\n';
   return (
-    <section className="insights-table" aria-labelledby="framework-elements-title">
+    <section
+      className="insights-table"
+      aria-labelledby="framework-elements-title"
+      data-table="frameworkElements"
+    >
       <h2 id="framework-elements-title">{t('insights.table.frameworkElements')}</h2>
       <ApiErrorNotice error={error} />
       {rows.length === 0 ? (
@@ -173,21 +231,34 @@ function FrameworkElements() {
                 <th scope="col">{t('insights.column.leastImportant')}</th>
                 <th scope="col">{t('insights.column.responses')}</th>
                 <th scope="col">{t('insights.column.usefulBlueprint')}</th>
+                <th scope="col">{t('insights.column.reviews')}</th>
+                <th scope="col">{t('insights.column.failures')}</th>
+                <th scope="col">{t('insights.column.failureShare')}</th>
               </tr>
             </thead>
             <tbody>
               {rows.map((r) => (
                 <tr key={r.element}>
-                  <th scope="row">{t(`insights.frameworkElement.${r.element}`, { defaultValue: r.element })}</th>
+                  <th scope="row">
+                    {t(`insights.frameworkElement.${r.element}`, { defaultValue: r.element })}
+                  </th>
                   <td>{number(r.mostImportant)}</td>
                   <td>{number(r.leastImportant)}</td>
                   <td>{number(r.responses)}</td>
                   <td>{r.usefulBlueprint == null ? '—' : number(r.usefulBlueprint)}</td>
+                  <td>{number(r.reviews)}</td>
+                  <td>{number(r.failures)}</td>
+                  <td>{r.failureShare == null ? '—' : percent(r.failureShare)}</td>
                 </tr>
               ))}
             </tbody>
           </table>
         </div>
+      )}
+      {rows.length > 0 && (
+        <a href={`data:text/csv;charset=utf-8,${encodeURIComponent(csv)}`} download="frameworkElements.csv">
+          {t('insights.csv', { name: t('insights.table.frameworkElements') })}
+        </a>
       )}
     </section>
   );
@@ -207,11 +278,17 @@ export function Component() {
   const insights = data?.insights;
   return (
     <Page title={t('insights.title')}>
-      <p>{operator ? t('insights.introOperator') : t('insights.intro', { name: organization?.name ?? '' })}</p>
+      <p>
+        {operator ? t('insights.introOperator') : t('insights.intro', { name: organization?.name ?? '' })}
+      </p>
       <div className="filters">
         <div className="field">
           <label htmlFor="insights-group">{t('insights.groupBy')}</label>
-          <select id="insights-group" value={groupBy} onChange={(e) => setGroupBy(e.target.value as InsightsGroupBy)}>
+          <select
+            id="insights-group"
+            value={groupBy}
+            onChange={(e) => setGroupBy(e.target.value as InsightsGroupBy)}
+          >
             {Object.values(InsightsGroupBy).map((g) => (
               <option key={g} value={g}>
                 {t(`insights.groupByOption.${g}`)}
@@ -234,7 +311,10 @@ export function Component() {
       <ApiErrorNotice error={error} />
       {!organization && !loadingMe && <p>{t('insights.noOrganization')}</p>}
       {loading && !data ? <p>{t('common:loading')}</p> : null}
-      {insights && TABLES.map((name) => <InsightsTable key={name} table={insights[name]} k={insights.k} groupBy={insights.groupBy} />)}
+      {insights &&
+        TABLES.map((name) => (
+          <InsightsTable key={name} table={insights[name]} k={insights.k} groupBy={insights.groupBy} />
+        ))}
       {operator && <FrameworkElements />}
     </Page>
   );

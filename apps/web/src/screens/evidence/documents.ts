@@ -330,6 +330,9 @@ export const FRAMEWORK_ELEMENT_INSIGHTS = graphql(`
       leastImportant
       responses
       usefulBlueprint
+      reviews
+      failures
+      failureShare
     }
   }
 `);

@@ -6,7 +6,12 @@ import { Authorizer, MembershipSource, type Principal } from '@lattice/shared-au
 import type { OrgKind } from '@lattice/shared-contracts';
 import { openDataSource } from '@lattice/shared-data-access';
 import { testDatabaseUrl } from '@lattice/shared-testing';
-import { CatalogueRepository, credentialsDataSource, CredentialDesignRepository, SHIPPED_FRAMEWORKS } from '@lattice/credentials-data-access';
+import {
+  CatalogueRepository,
+  credentialsDataSource,
+  CredentialDesignRepository,
+  SHIPPED_FRAMEWORKS,
+} from '@lattice/credentials-data-access';
 import { ApproveDesignUseCase } from './approve-design/approve-design.use-case';
 import { CreateCredentialDesignUseCase } from './create-credential-design/create-credential-design.use-case';
 import { DetectOverdueReviewsUseCase } from './detect-overdue-reviews/detect-overdue-reviews.use-case';
@@ -63,7 +68,13 @@ describe('credential designs (integration)', () => {
     update = new UpdateCredentialDesignUseCase(dataSource, authorizer, repository);
     submit = new SubmitDesignForReviewUseCase(dataSource, authorizer, repository);
     approveDesign = new ApproveDesignUseCase(dataSource, authorizer, repository);
-    publish = new PublishCredentialUseCase(dataSource, authorizer, repository, new CatalogueRepository(dataSource), directory);
+    publish = new PublishCredentialUseCase(
+      dataSource,
+      authorizer,
+      repository,
+      new CatalogueRepository(dataSource),
+      directory,
+    );
     detectOverdue = new DetectOverdueReviewsUseCase(dataSource);
     summarize = new SummarizeDesignStagesUseCase(dataSource, authorizer);
   });
@@ -77,12 +88,28 @@ describe('credential designs (integration)', () => {
     const employers = [randomUUID(), randomUUID()];
     for (const id of employers) directory.kinds.set(id, 'EMPLOYER');
     const issuer = principal(institution, 'INSTITUTION');
-    const design = await create.execute(issuer, { issuerId: institution, title: 'Applied data literacy', frameworkId: ecampus, partnerIds: employers });
-    return { institution, employers, issuer, design, employerAdmins: employers.map((id) => principal(id, 'EMPLOYER')) };
+    const design = await create.execute(issuer, {
+      issuerId: institution,
+      title: 'Applied data literacy',
+      frameworkId: ecampus,
+      partnerIds: employers,
+    });
+    return {
+      institution,
+      employers,
+      issuer,
+      design,
+      employerAdmins: employers.map((id) => principal(id, 'EMPLOYER')),
+    };
   }
 
   const outboxOf = async (designId: string) =>
-    ((await dataSource.query(`SELECT type FROM "credentials"."outbox" WHERE payload->>'designId' = $1 ORDER BY seq`, [designId])) as Array<{ type: string }>).map((r) => r.type);
+    (
+      (await dataSource.query(
+        `SELECT type FROM "credentials"."outbox" WHERE payload->>'designId' = $1 ORDER BY seq`,
+        [designId],
+      )) as Array<{ type: string }>
+    ).map((r) => r.type);
 
   it('two concurrent updates with the same expected version: exactly one wins, the other gets CONFLICT', async () => {
     const { issuer, design } = await scenario();
@@ -94,28 +121,61 @@ describe('credential designs (integration)', () => {
     const lost = results.filter((r): r is PromiseRejectedResult => r.status === 'rejected');
     expect(won).toHaveLength(1);
     expect(lost).toHaveLength(1);
-    expect(lost[0]!.reason).toMatchObject({ code: 'CREDENTIALS.STALE_VERSION', category: 'CONFLICT', details: { currentVersion: 2 } });
-    const [row] = (await dataSource.query(`SELECT version, content->>'hours' AS hours FROM "credentials"."designs" WHERE id = $1`, [design.id])) as Array<{ version: number; hours: string }>;
+    expect(lost[0]!.reason).toMatchObject({
+      code: 'CREDENTIALS.STALE_VERSION',
+      category: 'CONFLICT',
+      details: { currentVersion: 2 },
+    });
+    const [row] = (await dataSource.query(
+      `SELECT version, content->>'hours' AS hours FROM "credentials"."designs" WHERE id = $1`,
+      [design.id],
+    )) as Array<{ version: number; hours: string }>;
     const winner = (won[0] as PromiseFulfilledResult<{ content: { hours: number } }>).value.content.hours;
     expect(row).toEqual({ version: 2, hours: String(winner) });
-    expect(await dataSource.query(`SELECT version FROM "credentials"."design_versions" WHERE design_id = $1 ORDER BY version`, [design.id])).toEqual([{ version: 1 }, { version: 2 }]);
+    expect(
+      await dataSource.query(
+        `SELECT version FROM "credentials"."design_versions" WHERE design_id = $1 ORDER BY version`,
+        [design.id],
+      ),
+    ).toEqual([{ version: 1 }, { version: 2 }]);
   });
 
   it('ten racing editors on one version leave one new version', async () => {
     const { issuer, design } = await scenario();
-    const results = await Promise.allSettled(Array.from({ length: 10 }, (_, i) => update.execute(issuer, design.id, 1, { hours: 10 + i })));
+    const results = await Promise.allSettled(
+      Array.from({ length: 10 }, (_, i) => update.execute(issuer, design.id, 1, { hours: 10 + i })),
+    );
     expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
-    expect(results.filter((r) => r.status === 'rejected').every((r) => (r as PromiseRejectedResult).reason.category === 'CONFLICT')).toBe(true);
-    expect(await dataSource.query(`SELECT count(*)::int AS n FROM "credentials"."design_versions" WHERE design_id = $1`, [design.id])).toEqual([{ n: 2 }]);
+    expect(
+      results
+        .filter((r) => r.status === 'rejected')
+        .every((r) => (r as PromiseRejectedResult).reason.category === 'CONFLICT'),
+    ).toBe(true);
+    expect(
+      await dataSource.query(
+        `SELECT count(*)::int AS n FROM "credentials"."design_versions" WHERE design_id = $1`,
+        [design.id],
+      ),
+    ).toEqual([{ n: 2 }]);
   });
 
   it('one organization approving twice at once is recorded once', async () => {
     const { issuer, design, employerAdmins, employers } = await scenario();
     await submit.execute(issuer, design.id, null);
-    const results = await Promise.allSettled([approveDesign.execute(employerAdmins[0]!, design.id, employers[0]!), approveDesign.execute(employerAdmins[0]!, design.id, employers[0]!)]);
+    const results = await Promise.allSettled([
+      approveDesign.execute(employerAdmins[0]!, design.id, employers[0]!),
+      approveDesign.execute(employerAdmins[0]!, design.id, employers[0]!),
+    ]);
     expect(results.map((r) => r.status).sort()).toEqual(['fulfilled', 'rejected']);
-    expect((results.find((r) => r.status === 'rejected') as PromiseRejectedResult).reason.code).toBe('CREDENTIALS.ALREADY_APPROVED');
-    expect(await dataSource.query(`SELECT count(*)::int AS n FROM "credentials"."design_approvals" WHERE design_id = $1`, [design.id])).toEqual([{ n: 1 }]);
+    expect((results.find((r) => r.status === 'rejected') as PromiseRejectedResult).reason.code).toBe(
+      'CREDENTIALS.ALREADY_APPROVED',
+    );
+    expect(
+      await dataSource.query(
+        `SELECT count(*)::int AS n FROM "credentials"."design_approvals" WHERE design_id = $1`,
+        [design.id],
+      ),
+    ).toEqual([{ n: 1 }]);
   });
 
   it('runs the workflow to publication, withdrawing approvals on an edit, with its events in the outbox', async () => {
@@ -123,7 +183,13 @@ describe('credential designs (integration)', () => {
     await update.execute(issuer, design.id, 1, {
       competencies: [{ skillId: SKILL }],
       outcomes: [{ statement: 'Cleans a dataset', kind: 'SKILL', skillIds: [SKILL] }],
-      assessment: { methods: ['EMPLOYER_ASSESSMENT'], masteryThreshold: 90, attemptsAllowed: 2, evidenceRequirements: 'Dataset', evidenceVisibleToEmployers: true },
+      assessment: {
+        methods: ['EMPLOYER_ASSESSMENT'],
+        masteryThreshold: 90,
+        attemptsAllowed: 2,
+        evidenceRequirements: 'Dataset',
+        evidenceVisibleToEmployers: true,
+      },
       transcriptable: true,
     });
     await submit.execute(issuer, design.id, null);
@@ -134,32 +200,83 @@ describe('credential designs (integration)', () => {
 
     const edited = await update.execute(issuer, design.id, 2, { hours: 30 });
     expect(edited).toMatchObject({ stage: 'IN_REVIEW', version: 3 });
-    expect(await dataSource.query(`SELECT count(*)::int AS n FROM "credentials"."design_approvals" WHERE design_id = $1 AND withdrawn_at IS NULL`, [design.id])).toEqual([{ n: 0 }]);
-    await expect(publish.execute(issuer, design.id)).rejects.toMatchObject({ code: 'CREDENTIALS.APPROVALS_PENDING' });
+    expect(
+      await dataSource.query(
+        `SELECT count(*)::int AS n FROM "credentials"."design_approvals" WHERE design_id = $1 AND withdrawn_at IS NULL`,
+        [design.id],
+      ),
+    ).toEqual([{ n: 0 }]);
+    await expect(publish.execute(issuer, design.id)).rejects.toMatchObject({
+      code: 'CREDENTIALS.APPROVALS_PENDING',
+    });
 
-    for (const [who, org] of [[issuer, institution], [employerAdmins[0]!, employers[0]!], [employerAdmins[1]!, employers[1]!]] as const) await approveDesign.execute(who, design.id, org);
+    for (const [who, org] of [
+      [issuer, institution],
+      [employerAdmins[0]!, employers[0]!],
+      [employerAdmins[1]!, employers[1]!],
+    ] as const)
+      await approveDesign.execute(who, design.id, org);
     const credential = await publish.execute(issuer, design.id);
-    expect(credential).toMatchObject({ designId: design.id, issuerId: institution, designVersion: 3, frameworkId: ecampus, title: 'Applied data literacy' });
-    await expect(update.execute(issuer, design.id, 3, { hours: 31 })).rejects.toMatchObject({ code: 'CREDENTIALS.DESIGN_LOCKED', category: 'FAILED_PRECONDITION' });
+    expect(credential).toMatchObject({
+      designId: design.id,
+      issuerId: institution,
+      designVersion: 3,
+      frameworkId: ecampus,
+      title: 'Applied data literacy',
+    });
+    await expect(update.execute(issuer, design.id, 3, { hours: 31 })).rejects.toMatchObject({
+      code: 'CREDENTIALS.DESIGN_LOCKED',
+      category: 'FAILED_PRECONDITION',
+    });
 
-    const stages = (await dataSource.query(`SELECT stage, left_at IS NULL AS open FROM "credentials"."design_stage_history" WHERE design_id = $1 ORDER BY id`, [design.id])) as Array<{
+    const stages = (await dataSource.query(
+      `SELECT stage, left_at IS NULL AS open FROM "credentials"."design_stage_history" WHERE design_id = $1 ORDER BY id`,
+      [design.id],
+    )) as Array<{
       stage: string;
       open: boolean;
     }>;
-    expect(stages.map((s) => s.stage)).toEqual(['DRAFT', 'IN_REVIEW', 'APPROVED', 'IN_REVIEW', 'APPROVED', 'PUBLISHED']);
+    expect(stages.map((s) => s.stage)).toEqual([
+      'DRAFT',
+      'IN_REVIEW',
+      'APPROVED',
+      'IN_REVIEW',
+      'APPROVED',
+      'PUBLISHED',
+    ]);
     expect(stages.filter((s) => s.open)).toEqual([{ stage: 'PUBLISHED', open: true }]);
     expect(await outboxOf(design.id)).toEqual([
       'credentials.design.review_requested',
+      'credentials.design.compliance_reviewed',
       'credentials.design.approved',
       'credentials.design.review_requested',
       'credentials.design.approved',
       'credentials.design.published',
     ]);
 
+    // The review's compliance, per framework element, for evidence to count (eCampusOntario tests four of the six).
+    const [reviewed] = await dataSource.query(
+      `SELECT "payload" FROM "credentials"."outbox" WHERE "type" = 'credentials.design.compliance_reviewed' AND "payload"->>'designId' = $1`,
+      [design.id],
+    );
+    expect(reviewed.payload).toMatchObject({ frameworkId: ecampus, issuerId: institution });
+    expect(reviewed.payload.elements.map((e: { element: string }) => e.element)).toEqual([
+      'competencies',
+      'outcomes',
+      'assessment',
+      'stackability',
+    ]);
+
     // Published in the same transaction: the catalogue entry carries the published version, and a
     // rebuild from scratch derives exactly the same rows.
     const catalogue = new CatalogueRepository(dataSource);
-    expect(await catalogue.entry(credential.id)).toMatchObject({ title: 'Applied data literacy', hours: 30, transcriptable: true, skillIds: [SKILL.toLowerCase()], assessmentMethods: ['EMPLOYER_ASSESSMENT'] });
+    expect(await catalogue.entry(credential.id)).toMatchObject({
+      title: 'Applied data literacy',
+      hours: 30,
+      transcriptable: true,
+      skillIds: [SKILL.toLowerCase()],
+      assessmentMethods: ['EMPLOYER_ASSESSMENT'],
+    });
     // Other suites publish into the same database at the same time: compare this credential's row.
     const snapshot = () =>
       dataSource
@@ -181,13 +298,22 @@ describe('credential designs (integration)', () => {
     expect((await detectOverdue.execute(later)).filter((d) => d.designId === design.id)).toEqual([]);
     await update.execute(issuer, design.id, 1, { hours: 12 });
     const afterEdit = (await detectOverdue.execute(later)).filter((d) => d.designId === design.id);
-    expect(afterEdit).toEqual([{ designId: design.id, version: 2, awaiting: expect.arrayContaining([design.issuerId]) }]);
-    expect((await outboxOf(design.id)).filter((t) => t === 'credentials.design.review_overdue')).toHaveLength(2);
+    expect(afterEdit).toEqual([
+      { designId: design.id, version: 2, awaiting: expect.arrayContaining([design.issuerId]) },
+    ]);
+    expect((await outboxOf(design.id)).filter((t) => t === 'credentials.design.review_overdue')).toHaveLength(
+      2,
+    );
   });
 
   it("summarizes where an organization's designs wait, and on whom", async () => {
     const { institution, employers, issuer, design, employerAdmins } = await scenario();
-    const second = await create.execute(issuer, { issuerId: institution, title: 'Second', frameworkId: ecampus, partnerIds: employers });
+    const second = await create.execute(issuer, {
+      issuerId: institution,
+      title: 'Second',
+      frameworkId: ecampus,
+      partnerIds: employers,
+    });
     await submit.execute(issuer, design.id, null);
     await submit.execute(issuer, second.id, null);
     await approveDesign.execute(employerAdmins[0]!, design.id, employers[0]!);
@@ -201,18 +327,38 @@ describe('credential designs (integration)', () => {
     ]);
     expect(summary.find((s) => s.stage === 'DRAFT')).toMatchObject({ current: 0, visited: 2, waitingOn: [] });
     expect(summary.find((s) => s.stage === 'DRAFT')!.averageMs).toBeGreaterThanOrEqual(0);
-    await expect(summarize.execute(principal(randomUUID(), 'EMPLOYER'), employers[1]!)).rejects.toMatchObject({ category: 'FORBIDDEN' });
+    await expect(summarize.execute(principal(randomUUID(), 'EMPLOYER'), employers[1]!)).rejects.toMatchObject(
+      { category: 'FORBIDDEN' },
+    );
   });
 
   it('refuses an issuer that is not an institution, and an unknown partner', async () => {
     const employer = randomUUID();
-    await expect(create.execute(principal(employer, 'EMPLOYER'), { issuerId: employer, title: 'X', frameworkId: ecampus })).rejects.toMatchObject({
+    await expect(
+      create.execute(principal(employer, 'EMPLOYER'), {
+        issuerId: employer,
+        title: 'X',
+        frameworkId: ecampus,
+      }),
+    ).rejects.toMatchObject({
       code: 'CREDENTIALS.ISSUER_NOT_INSTITUTION',
     });
     const institution = randomUUID();
-    await expect(create.execute(principal(institution, 'INSTITUTION'), { issuerId: institution, title: 'X', frameworkId: ecampus, partnerIds: [randomUUID()] })).rejects.toMatchObject({
+    await expect(
+      create.execute(principal(institution, 'INSTITUTION'), {
+        issuerId: institution,
+        title: 'X',
+        frameworkId: ecampus,
+        partnerIds: [randomUUID()],
+      }),
+    ).rejects.toMatchObject({
       code: 'CREDENTIALS.UNKNOWN_ORGANIZATION',
     });
-    expect(await dataSource.query(`SELECT count(*)::int AS n FROM "credentials"."designs" WHERE issuer_id = ANY($1::uuid[])`, [[employer, institution]])).toEqual([{ n: 0 }]);
+    expect(
+      await dataSource.query(
+        `SELECT count(*)::int AS n FROM "credentials"."designs" WHERE issuer_id = ANY($1::uuid[])`,
+        [[employer, institution]],
+      ),
+    ).toEqual([{ n: 0 }]);
   });
 });

@@ -102,8 +102,15 @@ export const readTables = {
       [umbrellaId, organizationId],
     );
   },
-  async umbrellaMemberRemoved(manager: EntityManager, umbrellaId: string, organizationId: string): Promise<void> {
-    await manager.query(`DELETE FROM ${S}."umbrella_members" WHERE "umbrella_id" = $1 AND "organization_id" = $2`, [umbrellaId, organizationId]);
+  async umbrellaMemberRemoved(
+    manager: EntityManager,
+    umbrellaId: string,
+    organizationId: string,
+  ): Promise<void> {
+    await manager.query(
+      `DELETE FROM ${S}."umbrella_members" WHERE "umbrella_id" = $1 AND "organization_id" = $2`,
+      [umbrellaId, organizationId],
+    );
   },
   async partnership(
     manager: EntityManager,
@@ -188,6 +195,28 @@ export const readTables = {
       [a.id, a.credentialTitle, a.sealedEmail, a.issuedAt, a.remindAfter],
     );
     return true;
+  },
+  /** One compliance review of a design: per element its framework tests, reviewed once more, failed or not. */
+  async elementsReviewed(
+    manager: EntityManager,
+    frameworkId: string,
+    elements: ReadonlyArray<{ element: string; failed: boolean }>,
+  ): Promise<void> {
+    if (elements.length === 0) return;
+    await manager.query(
+      `INSERT INTO ${S}."framework_element_reviews" ("framework_id", "element", "reviews", "failures")
+       SELECT $1, e, 1, f::int FROM unnest($2::text[], $3::boolean[]) AS x(e, f) ORDER BY e
+       ON CONFLICT ("framework_id", "element") DO UPDATE SET "reviews" = ${S}."framework_element_reviews"."reviews" + 1,
+         "failures" = ${S}."framework_element_reviews"."failures" + excluded."failures"`,
+      [frameworkId, elements.map((e) => e.element), elements.map((e) => e.failed)],
+    );
+  },
+  /** The learner lookup of an award evidence knows, or null. */
+  async learnerOfAward(manager: EntityManager, awardId: string): Promise<string | null> {
+    const [row] = await rowsOf<{ learner_lookup: string }>(
+      manager.query(`SELECT "learner_lookup" FROM ${S}."awards" WHERE "id" = $1`, [awardId]),
+    );
+    return row?.learner_lookup ?? null;
   },
   async revokeAward(manager: EntityManager, awardId: string, at: string): Promise<void> {
     const revoked = await rowsOf<{ credential_id: string; issued_at: Date }>(
@@ -502,9 +531,7 @@ export class EvidenceRepository {
     return rows.map((r) => r.id);
   }
 
-  sharedWith(
-    organizationId: string,
-  ): Promise<
+  sharedWith(organizationId: string): Promise<
     Array<{
       award_id: string;
       credential_id: string;
@@ -527,29 +554,41 @@ export class EvidenceRepository {
     manager: EntityManager,
     r: Omit<OutcomeReportRow, 'reported_at'> & { reportedBy: string },
   ): Promise<void> {
-    await manager.query(
-      `INSERT INTO ${S}."outcome_reports" ("id", "credential_id", "issuer_id", "organization_id", "cohort_size", "hired", "promoted", "retained", "assessment_reflected", "award_ids", "reported_by")
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
-      [
-        r.id,
-        r.credential_id,
-        r.issuer_id,
-        r.organization_id,
-        r.cohort_size,
-        r.hired,
-        r.promoted,
-        r.retained,
-        r.assessment_reflected,
-        r.award_ids,
-        r.reportedBy,
-      ],
-    );
+    const [{ reported_at }] = (await rowsOf<{ reported_at: Date }>(
+      manager.query(
+        `INSERT INTO ${S}."outcome_reports" ("id", "credential_id", "issuer_id", "organization_id", "cohort_size", "hired", "promoted", "retained", "assessment_reflected", "award_ids", "reported_by")
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING "reported_at"`,
+        [
+          r.id,
+          r.credential_id,
+          r.issuer_id,
+          r.organization_id,
+          r.cohort_size,
+          r.hired,
+          r.promoted,
+          r.retained,
+          r.assessment_reflected,
+          r.award_ids,
+          r.reportedBy,
+        ],
+      ),
+    )) as [{ reported_at: Date }];
     if (r.ratings.length) {
       await manager.query(
         `INSERT INTO ${S}."outcome_ratings" ("report_id", "competency", "rating") SELECT $1, c, r FROM unnest($2::text[], $3::smallint[]) AS t(c, r)`,
         [r.id, r.ratings.map((x) => x.competency), r.ratings.map((x) => x.rating)],
       );
     }
+    await rollups.outcomeReported(manager, {
+      credentialId: r.credential_id,
+      reportedAt: reported_at,
+      cohortSize: r.cohort_size,
+      hired: r.hired,
+      promoted: r.promoted,
+      retained: r.retained,
+      ratings: r.ratings.map((x) => x.rating),
+      reflected: r.assessment_reflected,
+    });
   }
 
   outcomeReportsOf(organizationId: string, credentialId?: string): Promise<OutcomeReportRow[]> {
@@ -570,10 +609,15 @@ export class EvidenceRepository {
     return row ?? null;
   }
 
-  async saveSelfIdentification(learnerLookup: string, sealed: string): Promise<void> {
+  async saveSelfIdentification(
+    learnerLookup: string,
+    sealed: string,
+    manager?: EntityManager,
+  ): Promise<void> {
     await this.q(
       `INSERT INTO ${S}."self_identifications" ("learner_lookup", "sealed") VALUES ($1, $2) ON CONFLICT ("learner_lookup") DO UPDATE SET "sealed" = excluded."sealed", "updated_at" = now()`,
       [learnerLookup, sealed],
+      manager,
     );
   }
 
@@ -666,7 +710,10 @@ export class EvidenceRepository {
     );
   }
 
-  /** Per framework element: how often institutions named it most / least important, out of how many answers. */
+  /**
+   * Per framework element: how often institutions named it most / least important, out of how many
+   * answers, and how often designs failed it in compliance review (over every framework).
+   */
   frameworkElementImportance(): Promise<
     Array<{
       element: string;
@@ -674,6 +721,8 @@ export class EvidenceRepository {
       least: number;
       responses: number;
       useful_blueprint: number | null;
+      reviews: number;
+      failures: number;
     }>
   > {
     return this.q(
@@ -681,7 +730,9 @@ export class EvidenceRepository {
        SELECT e AS "element",
               (SELECT count(*)::int FROM r WHERE e = ANY(r."most_important")) AS "most",
               (SELECT count(*)::int FROM r WHERE e = ANY(r."least_important")) AS "least",
-              n.n AS "responses", n.u AS "useful_blueprint"
+              n.n AS "responses", n.u AS "useful_blueprint",
+              coalesce((SELECT sum("reviews")::int FROM ${S}."framework_element_reviews" v WHERE v."element" = e), 0) AS "reviews",
+              coalesce((SELECT sum("failures")::int FROM ${S}."framework_element_reviews" v WHERE v."element" = e), 0) AS "failures"
          FROM unnest($1::text[]) AS e, n`,
       [['competencies', 'outcomes', 'assessment', 'duration', 'stackability', 'quality_assurance']],
     );

@@ -3,65 +3,15 @@
 // what touches learners returns counts with every figure, so the use case can suppress small cells.
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-
-export const INSIGHTS_GROUPS = [
-  'NONE',
-  'CREDENTIAL',
-  'INSTITUTION',
-  'REGION',
-  'SECTOR',
-  'CAREER_STAGE',
-  'DELIVERY_MODE',
-  'HOURS_BAND',
-  'ASSESSMENT_METHOD',
-] as const;
-export type InsightsGroup = (typeof INSIGHTS_GROUPS)[number];
-/** Groupings where one credential falls in several groups: rows do not add up to a total. */
-export const OVERLAPPING_GROUPS: ReadonlySet<InsightsGroup> = new Set(['ASSESSMENT_METHOD']);
-
-/** Which credentials the caller may see: all (operators), or those of some organizations. */
-export type InsightsScopeSql =
-  | { readonly kind: 'ALL' }
-  /** Credentials these organizations issued, partnered on or endorsed, and (for employers) those a holder shared with them. */
-  | { readonly kind: 'ORGANIZATIONS'; readonly issuers: readonly string[]; readonly tied: readonly string[] };
-
-export interface InsightsFilterSql {
-  readonly credentialId?: string | null;
-  readonly issuerId?: string | null;
-  readonly region?: string | null;
-  readonly sector?: string | null;
-  readonly careerStage?: string | null;
-  readonly deliveryMode?: string | null;
-  readonly hoursBand?: string | null;
-  readonly assessmentMethod?: string | null;
-  /** Awards (and feedback on them) issued in this calendar year. */
-  readonly year?: number | null;
-}
-
-export const HOURS_BANDS = ['3-10', '11-20', '21-40', '41-80', '81-120'] as const;
-const HOURS_BAND_SQL = `CASE WHEN c."hours" IS NULL THEN NULL WHEN c."hours" <= 10 THEN '3-10' WHEN c."hours" <= 20 THEN '11-20' WHEN c."hours" <= 40 THEN '21-40' WHEN c."hours" <= 80 THEN '41-80' ELSE '81-120' END`;
-const SECTOR_SQL = `(SELECT min(po."sector") FROM "evidence"."credential_ties" t JOIN "evidence"."organizations" po ON po."id" = t."organization_id" WHERE t."credential_id" = c."id" AND t."kind" = 'PARTNER' AND po."kind" = 'EMPLOYER')`;
-
-const GROUP_SQL: Record<InsightsGroup, { key: string; label: string }> = {
-  NONE: { key: `'all'`, label: `'all'` },
-  CREDENTIAL: { key: `c."id"::text`, label: `c."title"` },
-  INSTITUTION: { key: `c."issuer_id"::text`, label: `coalesce(o."name", c."issuer_id"::text)` },
-  REGION: { key: `coalesce(o."region", 'unknown')`, label: `coalesce(o."region", 'unknown')` },
-  SECTOR: { key: `coalesce(${SECTOR_SQL}, 'unknown')`, label: `coalesce(${SECTOR_SQL}, 'unknown')` },
-  CAREER_STAGE: {
-    key: `coalesce(c."career_stage", 'unknown')`,
-    label: `coalesce(c."career_stage", 'unknown')`,
-  },
-  DELIVERY_MODE: {
-    key: `coalesce(c."delivery_mode", 'unknown')`,
-    label: `coalesce(c."delivery_mode", 'unknown')`,
-  },
-  HOURS_BAND: {
-    key: `coalesce(${HOURS_BAND_SQL}, 'unknown')`,
-    label: `coalesce(${HOURS_BAND_SQL}, 'unknown')`,
-  },
-  ASSESSMENT_METHOD: { key: `m."method"`, label: `m."method"` },
-};
+import {
+  GROUP_SQL,
+  HOURS_BAND_SQL,
+  type InsightsFilterSql,
+  type InsightsGroup,
+  type InsightsScopeSql,
+  SECTOR_SQL,
+} from './groups';
+import { ALL_SCOPE, ALL_YEARS, EQUITY_COLUMNS, YEAR_SQL } from './rollups';
 
 export interface GroupRow {
   g: string;
@@ -76,9 +26,29 @@ class Sql {
   }
 }
 
+/** An equity row: holders, how many self-identified, and how many said yes to each group (EQUITY_GROUPS order). */
+export interface EquityRow extends GroupRow {
+  holders: number;
+  self_identified: number;
+  groups: number[];
+}
+
 @Injectable()
 export class InsightsQueries {
+  /**
+   * `reference`: answer every learner table straight from the base tables (awards, responses,
+   * reports, sealed self-identifications) instead of the rollups — what the rollups must equal.
+   */
+  reference = false;
+
   constructor(private readonly dataSource: DataSource) {}
+
+  /** The same queries, answered from the base tables. */
+  referenceQueries(): InsightsQueries {
+    const queries = new InsightsQueries(this.dataSource);
+    queries.reference = true;
+    return queries;
+  }
 
   /** The scoped, filtered credentials as CTE `sc` (one row per credential and group); `year` filters awards. */
   private scoped(sql: Sql, scope: InsightsScopeSql, filter: InsightsFilterSql, group: InsightsGroup): string {
@@ -108,10 +78,9 @@ export class InsightsQueries {
        ${where.length ? 'WHERE ' + where.join(' AND ') : ''})`;
   }
 
+  /** The filter's calendar year (UTC, as the rollups count it) on a timestamp column. */
   private yearOf(sql: Sql, column: string, filter: InsightsFilterSql): string {
-    return filter.year
-      ? `AND ${column} >= make_date(${sql.p(filter.year)}, 1, 1) AND ${column} < make_date(${sql.p(filter.year)} + 1, 1, 1)`
-      : '';
+    return filter.year ? `AND ${YEAR_SQL(column)} = ${sql.p(filter.year)}` : '';
   }
 
   private run<T>(sql: Sql, text: string): Promise<T[]> {
@@ -165,14 +134,23 @@ export class InsightsQueries {
     );
   }
 
-  /** The rollup rows of the filter's year, when it has one (rollups are per credential and calendar year). */
+  /** The rollup rows of the filter's year, or the every-year rows (rollups are per credential and calendar year, and 0: all). */
   private rollupYear(sql: Sql, alias: string, filter: InsightsFilterSql): string {
-    return filter.year ? `AND ${alias}."year" = ${sql.p(filter.year)}` : '';
+    return `AND ${alias}."year" = ${sql.p(filter.year ?? ALL_YEARS)}`;
   }
 
   /** Awards issued and revoked per group (learners), from the per credential-year rollup. */
   awards(scope: InsightsScopeSql, filter: InsightsFilterSql, group: InsightsGroup) {
     const sql = new Sql();
+    if (this.reference) {
+      return this.run<GroupRow & { issued: number; revoked: number }>(
+        sql,
+        `WITH ${this.scoped(sql, scope, filter, group)}
+         SELECT sc."g", min(sc."label") AS "label", count(*)::int AS "issued", count(a."revoked_at")::int AS "revoked"
+           FROM sc JOIN "evidence"."awards" a ON a."credential_id" = sc."id" ${this.yearOf(sql, 'a."issued_at"', filter)}
+          GROUP BY sc."g" ORDER BY min(sc."label")`,
+      );
+    }
     return this.run<GroupRow & { issued: number; revoked: number }>(
       sql,
       `WITH ${this.scoped(sql, scope, filter, group)}
@@ -195,13 +173,23 @@ export class InsightsQueries {
       `WITH ${this.scoped(sql, scope, filter, group)},
        fc AS MATERIALIZED (
          SELECT sc."g", min(sc."label") AS "label", x."kind", x."key", sum(x."n")::int AS "n", sum(x."total")::float8 AS "total"
-           FROM sc JOIN "evidence"."feedback_counts" x ON x."credential_id" = sc."id" ${this.rollupYear(sql, 'x', filter)}
+           FROM sc JOIN ${this.reference ? this.feedbackCountsSql(sql, filter) : `"evidence"."feedback_counts" x ON x."credential_id" = sc."id" ${this.rollupYear(sql, 'x', filter)}`}
           GROUP BY sc."g", x."kind", x."key")
        SELECT fc."g", min(fc."label") AS "label", (sum(fc."n") FILTER (WHERE fc."kind" = 'R'))::int AS "respondents",
               coalesce(jsonb_object_agg(fc."key", fc."total" / fc."n") FILTER (WHERE fc."kind" = 'S'), '{}') AS "scores",
               coalesce(jsonb_object_agg(fc."key", fc."n") FILTER (WHERE fc."kind" = 'C'), '{}') AS "changes"
          FROM fc GROUP BY fc."g" HAVING sum(fc."n") FILTER (WHERE fc."kind" = 'R') > 0 ORDER BY min(fc."label")`,
     );
+  }
+
+  /** feedback_counts' rows computed from the responses (the reference), as `x` joined to `sc`. */
+  private feedbackCountsSql(sql: Sql, filter: InsightsFilterSql): string {
+    return `(WITH r AS MATERIALIZED (SELECT f."award_id", f."credential_id", f."changes" FROM "evidence"."feedback_responses" f
+                JOIN "evidence"."awards" a ON a."id" = f."award_id" AND a."revoked_at" IS NULL ${this.yearOf(sql, 'a."issued_at"', filter)})
+             SELECT r."credential_id", 'R' AS "kind", '' AS "key", count(*)::int AS "n", 0 AS "total" FROM r GROUP BY 1
+             UNION ALL SELECT r."credential_id", 'C', ch, count(*)::int, 0 FROM r CROSS JOIN LATERAL unnest(r."changes") AS ch GROUP BY 1, 3
+             UNION ALL SELECT r."credential_id", 'S', fs."question_key", count(*)::int, sum(fs."score")::int FROM r JOIN "evidence"."feedback_scores" fs ON fs."award_id" = r."award_id" GROUP BY 1, 3
+           ) x ON x."credential_id" = sc."id"`;
   }
 
   /** Comments on one credential, without anything that identifies whose: text only, in a random order. */
@@ -230,19 +218,27 @@ export class InsightsQueries {
       }
     >(
       sql,
-      `WITH ${this.scoped(sql, scope, filter, group)}
+      this.reference
+        ? `WITH ${this.scoped(sql, scope, filter, group)}
        SELECT sc."g", min(sc."label") AS "label", count(*)::int AS "reports", sum(o."cohort_size")::int AS "holders", sum(o."hired")::int AS "hired",
               sum(o."promoted")::int AS "promoted", sum(o."retained")::int AS "retained",
               (sum(r."rating_sum")::float8 / nullif(sum(r."ratings"), 0))::float8 AS "mean_rating",
               count(*) FILTER (WHERE o."assessment_reflected")::int AS "reflected"
          FROM sc JOIN "evidence"."outcome_reports" o ON o."credential_id" = sc."id" ${this.yearOf(sql, 'o."reported_at"', filter)}
          LEFT JOIN LATERAL (SELECT sum("rating")::int AS "rating_sum", count(*)::int AS "ratings" FROM "evidence"."outcome_ratings" x WHERE x."report_id" = o."id") r ON true
-        GROUP BY sc."g" ORDER BY min(sc."label")`,
+        GROUP BY sc."g" ORDER BY min(sc."label")`
+        : `WITH ${this.scoped(sql, scope, filter, group)}
+       SELECT sc."g", min(sc."label") AS "label", sum(oc."reports")::int AS "reports", sum(oc."holders")::int AS "holders", sum(oc."hired")::int AS "hired",
+              sum(oc."promoted")::int AS "promoted", sum(oc."retained")::int AS "retained",
+              (sum(oc."rating_sum")::float8 / nullif(sum(oc."ratings"), 0))::float8 AS "mean_rating",
+              sum(oc."reflected")::int AS "reflected"
+         FROM sc JOIN "evidence"."outcome_counts" oc ON oc."credential_id" = sc."id" ${this.rollupYear(sql, 'oc', filter)}
+        GROUP BY sc."g" HAVING sum(oc."reports") > 0 ORDER BY min(sc."label")`,
     );
   }
 
   /** Holders per group with their learner lookup's sealed self-identification (opened and counted by the caller, never returned). */
-  equityHolders(scope: InsightsScopeSql, filter: InsightsFilterSql, group: InsightsGroup) {
+  private equityHolders(scope: InsightsScopeSql, filter: InsightsFilterSql, group: InsightsGroup) {
     const sql = new Sql();
     return this.run<GroupRow & { holders: number; sealed: string[] }>(
       sql,
@@ -251,6 +247,68 @@ export class InsightsQueries {
        SELECT h."g", min(h."label") AS "label", count(*)::int AS "holders", coalesce(array_agg(si."sealed") FILTER (WHERE si."sealed" IS NOT NULL), '{}') AS "sealed"
          FROM h LEFT JOIN "evidence"."self_identifications" si ON si."learner_lookup" = h."learner_lookup" GROUP BY h."g" ORDER BY min(h."label")`,
     );
+  }
+
+  /** The rollup scope a query's scope has rows under, if any: everything, or the one organization asked about. */
+  private equityScope(scope: InsightsScopeSql): string | null {
+    return scope.kind === 'ALL' ? ALL_SCOPE : (scope.organizationId ?? null);
+  }
+
+  /**
+   * Equity reach per group, from equity_counts when that answers exactly: the rollup counts a
+   * group's distinct holders over every credential in it (within the scope), so it is used only
+   * when, in every group shown, the credentials the scope and filter select are exactly the
+   * group's credentials in the rollup's keys (and the equity rollup is built; per year only for
+   * everything). Otherwise (a filter cutting across a group, a scope widened by shares) the
+   * holders are read from the awards and their sealed self-identifications opened with `bitsOf`.
+   */
+  async equityReach(
+    scope: InsightsScopeSql,
+    filter: InsightsFilterSql,
+    group: InsightsGroup,
+    bitsOf: (sealed: string) => number,
+  ): Promise<EquityRow[]> {
+    const exact = this.reference ? null : await this.equityFromRollup(scope, filter, group);
+    if (exact) return exact;
+    const rows = await this.equityHolders(scope, filter, group);
+    return rows.map((r) => {
+      const groups = EQUITY_COLUMNS.map(() => 0);
+      for (const sealed of r.sealed) {
+        const bits = bitsOf(sealed);
+        groups.forEach((_, i) => (groups[i]! += bits & (1 << i) ? 1 : 0));
+      }
+      return { g: r.g, label: r.label, holders: r.holders, self_identified: r.sealed.length, groups };
+    });
+  }
+
+  /** Equity reach from equity_counts, or null when the rollup would not answer exactly (see equityReach). */
+  async equityFromRollup(
+    scope: InsightsScopeSql,
+    filter: InsightsFilterSql,
+    group: InsightsGroup,
+  ): Promise<EquityRow[] | null> {
+    const scopeId = this.equityScope(scope);
+    if (scopeId && (!filter.year || scopeId === ALL_SCOPE)) {
+      const sql = new Sql();
+      const scopeParam = sql.p(scopeId);
+      const dimParam = sql.p(group);
+      const [answer] = await this.run<{ exact: boolean; rows: EquityRow[] }>(
+        sql,
+        `WITH ${this.scoped(sql, scope, filter, group)},
+         sel AS (SELECT DISTINCT sc."g", sc."id" FROM sc),
+         snap AS (SELECT k."value" AS "g", k."credential_id" AS "id" FROM "evidence"."credential_group_keys" k
+                   WHERE k."scope_id" = ${scopeParam}::uuid AND k."dim" = ${dimParam} AND k."value" IN (SELECT "g" FROM sel)),
+         l AS (SELECT sc."g", min(sc."label") AS "label" FROM sc GROUP BY sc."g")
+         SELECT (SELECT "built" FROM "evidence"."rollup_state" WHERE "name" = 'equity')
+                AND NOT EXISTS ((SELECT * FROM sel EXCEPT SELECT * FROM snap) UNION ALL (SELECT * FROM snap EXCEPT SELECT * FROM sel)) AS "exact",
+                coalesce((SELECT json_agg(json_build_object('g', l."g", 'label', l."label", 'holders', e."holders", 'self_identified', e."self_identified",
+                                                           'groups', json_build_array(${EQUITY_COLUMNS.map((c) => `e."${c}"`).join(', ')})) ORDER BY l."label")
+                            FROM l JOIN "evidence"."equity_counts" e ON e."scope_id" = ${scopeParam}::uuid AND e."dim" = ${dimParam} AND e."value" = l."g"
+                             AND e."year" = ${sql.p(filter.year ?? ALL_YEARS)} AND e."holders" > 0), '[]') AS "rows"`,
+      );
+      if (answer?.exact) return answer.rows;
+    }
+    return null;
   }
 
   /** Accepted partnerships in scope by the institution's region, and how many went to small institutions. */

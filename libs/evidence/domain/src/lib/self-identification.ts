@@ -38,3 +38,8 @@ export function normalizeSelfIdentification(
   }
   return result;
 }
+
+/** A self-identification as bits, bit i set when the learner said yes to EQUITY_GROUPS[i]: what equity counts add up. */
+export function equityBits(answers: SelfIdentification): number {
+  return EQUITY_GROUPS.reduce((bits, group, i) => (answers[group] === 'YES' ? bits | (1 << i) : bits), 0);
+}

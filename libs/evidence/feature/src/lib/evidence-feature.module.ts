@@ -6,6 +6,7 @@ import { FrameworkSurveyUseCases } from './framework-survey/framework-survey.use
 import { LearnerEvidenceResolver } from './graphql/learner.resolver';
 import { InsightsResolver, OrganizationEvidenceResolver } from './graphql/organization.resolver';
 import { InsightsUseCase } from './insights/insights.use-case';
+import { InsightsRollupsUseCase } from './insights/rollups.use-case';
 import { MyDataUseCases } from './my-data/my-data.use-cases';
 import { ReportOutcomesUseCase } from './outcomes/report-outcomes.use-case';
 import { SelfIdentificationUseCases } from './self-identification/self-identification.use-cases';
@@ -21,6 +22,7 @@ export const EVIDENCE_USE_CASES = [
   SelfIdentificationUseCases,
   MyDataUseCases,
   InsightsUseCase,
+  InsightsRollupsUseCase,
   FrameworkSurveyUseCases,
 ];
 

@@ -6,7 +6,7 @@ import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import { openDataSource } from '@lattice/shared-data-access';
 import { testDatabaseUrl } from '@lattice/shared-testing';
-import { evidenceDataSource } from '@lattice/evidence-data-access';
+import { evidenceDataSource, InsightsQueries } from '@lattice/evidence-data-access';
 import { type Line, recoverable } from '@lattice/evidence-domain';
 import type { InsightsTableView } from './insights/insights.use-case';
 import {
@@ -545,9 +545,14 @@ describe('evidence (integration)', () => {
     const a = await Promise.all([award(w), award(w), award(w), award(w, learner(), lastYear), award(w)]);
     for (const [i, x] of a.entries())
       await uc.feedback.submit(x.person, x.awardId, {
-        answers: answers({ relevance: 1 + i }, [{ key: 'changes', choices: i % 2 ? ['promotion', 'raise'] : ['new_job'] }]),
+        answers: answers({ relevance: 1 + i }, [
+          { key: 'changes', choices: i % 2 ? ['promotion', 'raise'] : ['new_job'] },
+        ]),
       });
-    await uc.feedback.submit(a[0]!.person, a[0]!.awardId, { answers: answers({ relevance: 5 }), expectedRevision: 1 });
+    await uc.feedback.submit(a[0]!.person, a[0]!.awardId, {
+      answers: answers({ relevance: 5 }),
+      expectedRevision: 1,
+    });
     await uc.handlers.apply(
       event('credentials.award.revoked', {
         awardId: a[1]!.awardId,
@@ -570,7 +575,7 @@ describe('evidence (integration)', () => {
     await uc.myData.delete(a[4]!.person);
 
     const rollup = await dataSource.query(
-      `SELECT "year", "kind", "key", "n", "total" FROM "evidence"."feedback_counts" WHERE "credential_id" = $1 ORDER BY 1, 2, 3`,
+      `SELECT "year", "kind", "key", "n", "total" FROM "evidence"."feedback_counts" WHERE "credential_id" = $1 AND "year" <> 0 ORDER BY 1, 2, 3`,
       [w.credentialId],
     );
     const recount = await dataSource.query(
@@ -583,17 +588,244 @@ describe('evidence (integration)', () => {
     );
     expect(rollup).toEqual(recount);
     // Two answers stay: the edited one this year (relevance 5) and last year's (relevance 4).
-    expect(rollup.filter((r: { kind: string }) => r.kind === 'R').map((r: { n: number }) => r.n)).toEqual([1, 1]);
-    expect(rollup.find((r: { kind: string; key: string; year: number }) => r.kind === 'S' && r.key === 'relevance' && r.year === new Date().getUTCFullYear())).toMatchObject({ n: 1, total: 5 });
+    expect(rollup.filter((r: { kind: string }) => r.kind === 'R').map((r: { n: number }) => r.n)).toEqual([
+      1, 1,
+    ]);
+    expect(
+      rollup.find(
+        (r: { kind: string; key: string; year: number }) =>
+          r.kind === 'S' && r.key === 'relevance' && r.year === new Date().getUTCFullYear(),
+      ),
+    ).toMatchObject({ n: 1, total: 5 });
     expect(
       await dataSource.query(
-        `SELECT "year", "issued", "revoked" FROM "evidence"."award_counts" WHERE "credential_id" = $1 ORDER BY 1`,
+        `SELECT "year", "issued", "revoked" FROM "evidence"."award_counts" WHERE "credential_id" = $1 AND "year" <> 0 ORDER BY 1`,
         [w.credentialId],
       ),
     ).toEqual([
       { year: new Date().getUTCFullYear() - 1, issued: 1, revoked: 0 },
       { year: new Date().getUTCFullYear(), issued: 4, revoked: 1 },
     ]);
+  });
+
+  it('keeps every rollup equal to a rebuild from scratch, and every insights answer equal to the direct queries, after random writes', async () => {
+    let seed = 20261205;
+    const next = () => (seed = (seed * 48271) % 2147483647) / 2147483647;
+    const pick = <T>(list: readonly T[]): T => list[Math.floor(next() * list.length)]!;
+    const thisYear = new Date().getUTCFullYear();
+    // Two institutions (one in an umbrella), two employers, four credentials that differ in every grouping.
+    const umbrella = organizationCreated('UMBRELLA');
+    const colleges = [
+      organizationCreated('INSTITUTION', { region: 'ON-Toronto' }),
+      organizationCreated('INSTITUTION', { region: 'QC-Montreal' }),
+    ];
+    const employers = [
+      organizationCreated('EMPLOYER', { sector: '541' }),
+      organizationCreated('EMPLOYER', { sector: '622' }),
+    ];
+    await uc.handlers.applyAll([umbrella, ...colleges, ...employers]);
+    const umbrellaId = umbrella.payload.organizationId;
+    const collegeIds = colleges.map((c) => c.payload.organizationId);
+    const employerIds = employers.map((e) => e.payload.organizationId);
+    await uc.handlers.apply(
+      event('identity.umbrella.joined', { umbrellaId, organizationId: collegeIds[0]!, by: randomUUID() }),
+    );
+    const credentials = [0, 1, 2, 3].map((i) =>
+      published(collegeIds[i % 2]!, [employerIds[Math.floor(i / 2)]!], {
+        deliveryMode: ['ONLINE', 'HYBRID', 'IN_PERSON', 'ONLINE'][i]!,
+        careerStage: ['ENTRY', 'MID_CAREER'][i % 2]!,
+        hours: [8, 15, 30, 100][i]!,
+        assessmentMethods: [
+          ['PORTFOLIO'],
+          ['PORTFOLIO', 'EXAM_QUIZ'],
+          ['SIMULATION_CASE_STUDY'],
+          ['EXAM_QUIZ'],
+        ][i]!,
+      }),
+    );
+    await uc.handlers.applyAll(credentials);
+    const people = Array.from({ length: 36 }, () => learner());
+    const awards: Array<{
+      person: ReturnType<typeof learner>;
+      awardId: string;
+      credential: (typeof credentials)[number];
+      revoked: boolean;
+    }> = [];
+    const issue = async () => {
+      const credential = pick(credentials);
+      const person = pick(people);
+      const when =
+        next() < 0.3 ? `${thisYear - 1}-03-0${1 + Math.floor(next() * 9)}T10:00:00.000Z` : undefined;
+      const made = await award(
+        { collegeId: credential.payload.issuerId, credentialId: credential.payload.credentialId },
+        person,
+        when,
+      );
+      awards.push({ ...made, credential, revoked: false });
+    };
+    for (let i = 0; i < 90; i++) await issue();
+    const ops: Array<[number, () => Promise<unknown>]> = [
+      [3, issue],
+      [
+        1,
+        async () => {
+          const a = pick(awards);
+          a.revoked = true;
+          await uc.handlers.apply(
+            event('credentials.award.revoked', {
+              awardId: a.awardId,
+              credentialId: a.credential.payload.credentialId,
+              issuerId: a.credential.payload.issuerId,
+              reason: 'test',
+              publicUrl: 'https://lattice.example/c',
+            }),
+          );
+        },
+      ],
+      [
+        4,
+        async () => {
+          const a = pick(awards.filter((x) => !x.revoked));
+          await uc.feedback.submit(a.person, a.awardId, {
+            answers: answers(
+              { relevance: 1 + Math.floor(next() * 5), recommend: 1 + Math.floor(next() * 5) },
+              [
+                {
+                  key: 'changes',
+                  choices:
+                    next() < 0.5 ? ['promotion', 'raise'] : [pick(['new_job', 'new_duties', 'none_yet'])],
+                },
+              ],
+            ),
+          });
+        },
+      ],
+      [
+        1,
+        async () => {
+          const a = pick(awards);
+          await uc.feedback.delete(a.person, a.awardId);
+        },
+      ],
+      [
+        2,
+        async () => {
+          const credential = pick(credentials);
+          const cohortSize = 10 + Math.floor(next() * 20);
+          await uc.outcomes.execute(memberOf(credential.payload.partnerIds[0]!, 'EMPLOYER'), {
+            organizationId: credential.payload.partnerIds[0]!,
+            credentialId: credential.payload.credentialId,
+            cohortSize,
+            hired: Math.floor(next() * cohortSize),
+            promoted: Math.floor(next() * cohortSize),
+            retained: Math.floor(next() * cohortSize),
+            assessmentReflectedJobPerformance: next() < 0.6,
+            ratings: [{ competency: 'skill-a', rating: 1 + Math.floor(next() * 5) }],
+          });
+        },
+      ],
+      [
+        3,
+        async () => {
+          await uc.selfIdentification.save(pick(people), [
+            { group: 'RACIALIZED', answer: pick(['YES', 'NO', 'PREFER_NOT_TO_SAY']) },
+            { group: 'WOMEN_AND_GENDER_DIVERSE', answer: pick(['YES', 'NO']) },
+            ...(next() < 0.3 ? [{ group: 'NEWCOMER', answer: 'YES' }] : []),
+          ]);
+        },
+      ],
+      [1, () => uc.selfIdentification.delete(pick(people))],
+      [1, async () => void (next() < 0.3 ? await uc.myData.delete(pick(people)) : undefined)],
+      [
+        1,
+        () =>
+          uc.handlers.apply(
+            event(
+              'credentials.endorsement.added',
+              (() => {
+                const credential = pick(credentials);
+                return {
+                  endorsementId: randomUUID(),
+                  credentialId: credential.payload.credentialId,
+                  credentialTitle: credential.payload.title,
+                  issuerId: credential.payload.issuerId,
+                  organizationId: pick(employerIds),
+                  inDemand: true,
+                  assessmentReflectsJobPerformance: true,
+                };
+              })(),
+            ),
+          ),
+      ],
+    ];
+    const weight = ops.reduce((s, [w]) => s + w, 0);
+    for (let step = 0; step < 220; step++) {
+      let r = next() * weight;
+      const op = ops.find(([w]) => (r -= w) < 0)![1];
+      await op();
+    }
+
+    // The rollups as the writes left them equal a rebuild from the base tables (rows of zeros aside).
+    const dump = async () => ({
+      awards: await dataSource.query(`SELECT * FROM "evidence"."award_counts" ORDER BY 1, 2`),
+      feedback: await dataSource.query(`SELECT * FROM "evidence"."feedback_counts" ORDER BY 1, 2, 3, 4`),
+      outcomes: await dataSource.query(`SELECT * FROM "evidence"."outcome_counts" ORDER BY 1, 2`),
+      keys: await dataSource.query(`SELECT * FROM "evidence"."credential_group_keys" ORDER BY 1, 2, 3, 4`),
+      equity: await dataSource.query(
+        `SELECT * FROM "evidence"."equity_counts" WHERE "holders" <> 0 OR "self_identified" <> 0 ORDER BY 1, 2, 3, 4`,
+      ),
+    });
+    const kept = await dump();
+    expect(kept.equity.length).toBeGreaterThan(0);
+    expect(kept.equity.every((r: { holders: number }) => r.holders >= 0)).toBe(true);
+    await uc.rollups.rebuild();
+    expect(await dump()).toEqual(kept);
+
+    // Every learner table, for each scope, grouping and filter, equals the direct (reference) answer, suppression included.
+    const operator = memberOf(randomUUID(), 'OPERATOR');
+    const scopes = [
+      { principal: operator, organizationId: null },
+      { principal: memberOf(collegeIds[0]!, 'INSTITUTION'), organizationId: collegeIds[0]! },
+      { principal: memberOf(umbrellaId, 'UMBRELLA'), organizationId: umbrellaId },
+      { principal: memberOf(employerIds[0]!, 'EMPLOYER'), organizationId: employerIds[0]! },
+    ];
+    const filters = [
+      {},
+      { year: thisYear },
+      { deliveryMode: 'ONLINE' },
+      { year: thisYear - 1, careerStage: 'ENTRY' },
+    ];
+    const groupings = [
+      'NONE',
+      'CREDENTIAL',
+      'INSTITUTION',
+      'REGION',
+      'SECTOR',
+      'DELIVERY_MODE',
+      'HOURS_BAND',
+      'ASSESSMENT_METHOD',
+    ] as const;
+    let fromRollup = 0;
+    for (const { principal, organizationId } of scopes) {
+      for (const groupBy of groupings) {
+        for (const filter of filters) {
+          const request = { organizationId, groupBy, filter };
+          for (const table of ['awards', 'feedback', 'outcomes', 'equityReach'] as const) {
+            const answer = await uc.insights[table](principal, request);
+            expect(answer).toEqual(await uc.referenceInsights[table](principal, request));
+            for (const row of [...answer.rows, ...(answer.total ? [answer.total] : [])])
+              row.values.forEach((v, c) => {
+                if (!row.suppressed[c] && c < 2 && v !== null && table !== 'outcomes')
+                  expect(v === 0 || v >= 10).toBe(true);
+              });
+          }
+          const scope = await uc.insights.scope(principal, organizationId);
+          if (await new InsightsQueries(dataSource).equityFromRollup(scope, filter, groupBy)) fromRollup++;
+        }
+      }
+    }
+    // Most of those equity answers came from the rollup (filters cutting across a group fall back to the awards).
+    expect(fromRollup).toBeGreaterThan(40);
   });
 
   it('records ties and framework survey answers; operators see each element’s importance', async () => {
@@ -625,8 +857,35 @@ describe('evidence (integration)', () => {
       { key: 'least_important', choices: ['stackability'] },
       { key: 'useful_blueprint', value: 5 },
     ]);
+    // Compliance reviews from credentials, each counted once (the same event twice counts once).
+    const frameworkId = w.credential.payload.frameworkId;
+    const review = (failed: string[]) =>
+      event('credentials.design.compliance_reviewed', {
+        designId: randomUUID(),
+        issuerId: w.collegeId,
+        frameworkId,
+        version: 2,
+        elements: ['competencies', 'assessment', 'duration'].map((element) => ({
+          element,
+          failed: failed.includes(element),
+        })),
+      });
+    const before = await uc.frameworkSurvey.elements(memberOf(randomUUID(), 'OPERATOR'));
+    const first = review(['assessment']);
+    await uc.handlers.applyAll([first, first, review(['assessment', 'duration']), review([])]);
+    await uc.handlers.apply(first);
     const elements = await uc.frameworkSurvey.elements(memberOf(randomUUID(), 'OPERATOR'));
     expect(elements.find((e) => e.element === 'assessment')!.mostImportant).toBeGreaterThanOrEqual(1);
+    const grew = (element: string) => {
+      const [was, is] = [before, elements].map((list) => list.find((e) => e.element === element)!);
+      return { reviews: is.reviews - was.reviews, failures: is.failures - was.failures };
+    };
+    expect(grew('assessment')).toEqual({ reviews: 3, failures: 2 });
+    expect(grew('duration')).toEqual({ reviews: 3, failures: 1 });
+    expect(grew('competencies')).toEqual({ reviews: 3, failures: 0 });
+    expect(grew('stackability')).toEqual({ reviews: 0, failures: 0 });
+    const assessment = elements.find((e) => e.element === 'assessment')!;
+    expect(assessment.failureShare).toBeCloseTo(assessment.failures / assessment.reviews);
     await expect(uc.frameworkSurvey.elements(memberOf(w.collegeId, 'INSTITUTION'))).rejects.toMatchObject({
       category: 'FORBIDDEN',
     });

@@ -65,17 +65,51 @@ export interface DomainEventPayloads {
     role: Role;
   };
   /** An accepted join request made the organization a member; `by` asked, `acceptedBy` (an umbrella admin) accepted. */
-  'identity.umbrella.joined': { umbrellaId: string; organizationId: string; by: string; acceptedBy?: string; requestId?: string };
+  'identity.umbrella.joined': {
+    umbrellaId: string;
+    organizationId: string;
+    by: string;
+    acceptedBy?: string;
+    requestId?: string;
+  };
   /** An organization asked to join an umbrella; the umbrella's admins accept or decline. */
-  'identity.umbrella.join_requested': { requestId: string; umbrellaId: string; organizationId: string; by: string };
-  'identity.umbrella.join_declined': { requestId: string; umbrellaId: string; organizationId: string; by: string };
+  'identity.umbrella.join_requested': {
+    requestId: string;
+    umbrellaId: string;
+    organizationId: string;
+    by: string;
+  };
+  'identity.umbrella.join_declined': {
+    requestId: string;
+    umbrellaId: string;
+    organizationId: string;
+    by: string;
+  };
   /** An umbrella admin removed a member organization. */
   'identity.umbrella.member_removed': { umbrellaId: string; organizationId: string; by: string };
-  'identity.membership.role_changed': { userId: string; organizationId: string; role: Role; previousRole: Role; by: string };
+  'identity.membership.role_changed': {
+    userId: string;
+    organizationId: string;
+    role: Role;
+    previousRole: Role;
+    by: string;
+  };
   /** A person left (`left`) or was removed from an organization. */
-  'identity.membership.removed': { userId: string; organizationId: string; role: Role; by: string; left: boolean };
+  'identity.membership.removed': {
+    userId: string;
+    organizationId: string;
+    role: Role;
+    by: string;
+    left: boolean;
+  };
   /** An organization's webhook subscription was created or deleted (for its audit log); only the URL's origin, never its path or query. */
-  'notifications.webhook.changed': { subscriptionId: string; organizationId: string; change: 'CREATED' | 'DELETED'; urlOrigin: string; events: string[] };
+  'notifications.webhook.changed': {
+    subscriptionId: string;
+    organizationId: string;
+    change: 'CREATED' | 'DELETED';
+    urlOrigin: string;
+    events: string[];
+  };
   'marketplace.need.posted': {
     needId: string;
     organizationId: string;
@@ -100,6 +134,17 @@ export interface DomainEventPayloads {
     reviewDueAt: string;
     awaiting: string[];
     resubmission: boolean;
+  };
+  /**
+   * A design's compliance was reviewed (sent to its partners for review): per framework element its
+   * framework's rules test, whether the design failed it — what evidence counts per element.
+   */
+  'credentials.design.compliance_reviewed': {
+    designId: string;
+    issuerId: string;
+    frameworkId: string;
+    version: number;
+    elements: Array<{ element: string; failed: boolean }>;
   };
   'credentials.design.changes_requested': {
     designId: string;
@@ -130,11 +175,28 @@ export interface DomainEventPayloads {
     facts?: PublishedCredentialFacts;
   };
   /** An institution or umbrella defined a pathway: these published credentials stack into a larger one. */
-  'credentials.pathway.defined': { pathwayId: string; ownerId: string; title: string; credentialIds: string[]; targetCredentialId: string | null };
+  'credentials.pathway.defined': {
+    pathwayId: string;
+    ownerId: string;
+    title: string;
+    credentialIds: string[];
+    targetCredentialId: string | null;
+  };
   /** An institution declared that another institution's credential counts toward its pathway or for credit. */
-  'credentials.recognition.declared': { recognitionId: string; institutionId: string; credentialId: string; issuerId: string; pathwayId: string | null };
+  'credentials.recognition.declared': {
+    recognitionId: string;
+    institutionId: string;
+    credentialId: string;
+    issuerId: string;
+    pathwayId: string | null;
+  };
   /** The recognizing institution withdrew a recognition: the credential no longer counts there. */
-  'credentials.recognition.withdrawn': { recognitionId: string; institutionId: string; credentialId: string; pathwayId: string | null };
+  'credentials.recognition.withdrawn': {
+    recognitionId: string;
+    institutionId: string;
+    credentialId: string;
+    pathwayId: string | null;
+  };
   /** Once per design version that stays in review past its due date. */
   'credentials.design.review_overdue': {
     designId: string;
@@ -267,6 +329,7 @@ export const DOMAIN_EVENT_TYPES = [
   'marketplace.partnership.declined',
   'marketplace.partnership.withdrawn',
   'credentials.design.review_requested',
+  'credentials.design.compliance_reviewed',
   'credentials.design.changes_requested',
   'credentials.design.approved',
   'credentials.design.published',

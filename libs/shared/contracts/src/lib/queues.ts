@@ -28,9 +28,14 @@ export const EVENT_SUBSCRIPTIONS = {
     'credentials.award.issued',
     'credentials.award.revoked',
     'credentials.endorsement.added',
+    'credentials.design.compliance_reviewed',
   ],
   /** Identity appends other services' security-relevant actions to the organization's audit log (ADR 0015). */
-  'identity-events': ['credentials.award.revoked', 'credentials.issuer_key.rotated', 'notifications.webhook.changed'],
+  'identity-events': [
+    'credentials.award.revoked',
+    'credentials.issuer_key.rotated',
+    'notifications.webhook.changed',
+  ],
 } as const satisfies Record<string, readonly DomainEventType[]>;
 
 /** One delivery of one event to one recipient on one channel (the `deliveries` row's id). */

@@ -5,7 +5,7 @@ import { DataSource } from 'typeorm';
 import { Authorizer, type Principal } from '@lattice/shared-auth';
 import { inTransaction } from '@lattice/shared-data-access';
 import { approvalsOfVersion, CredentialDesignRepository, CREDENTIALS_SCHEMA, DesignEntity, enterStage, getDesign, getFramework, lockDesign, submitDesign } from '@lattice/credentials-data-access';
-import { approvalState, CredentialsErrors, reviewDueDate, submit } from '@lattice/credentials-domain';
+import { approvalState, CredentialsErrors, elementOutcomes, type FrameworkRule, reviewDueDate, submit } from '@lattice/credentials-domain';
 import { complianceOf } from '../shared/compliance';
 
 @Injectable()
@@ -16,9 +16,15 @@ export class SubmitDesignForReviewUseCase {
     private readonly repository: CredentialDesignRepository,
   ) {}
 
-  async execute(principal: Principal, id: string, requestedDueAt: Date | null, now = new Date()): Promise<DesignEntity> {
+  async execute(
+    principal: Principal,
+    id: string,
+    requestedDueAt: Date | null,
+    now = new Date(),
+  ): Promise<DesignEntity> {
     const found = await this.repository.designById(id);
-    if (!found) throw CredentialsErrors.of('DESIGN_NOT_FOUND', 'No such credential design.', { designId: id });
+    if (!found)
+      throw CredentialsErrors.of('DESIGN_NOT_FOUND', 'No such credential design.', { designId: id });
     await this.authorizer.requireRole(principal, found.issuerId, 'ADMIN');
     const dueAt = reviewDueDate(requestedDueAt, now);
     return inTransaction(this.dataSource, CREDENTIALS_SCHEMA, async ({ manager, emit }) => {
@@ -43,11 +49,29 @@ export class SubmitDesignForReviewUseCase {
           resubmission: design.stage === 'CHANGES_REQUESTED',
         },
       });
+      // Evidence counts, per framework element, how often designs fail it in review.
+      emit({
+        type: 'credentials.design.compliance_reviewed',
+        actorId: principal.userId,
+        payload: {
+          designId: id,
+          issuerId: design.issuerId,
+          frameworkId: framework.id,
+          version: design.version,
+          elements: elementOutcomes(framework.rules as FrameworkRule[], compliance),
+        },
+      });
       if (stage === 'APPROVED') {
         emit({
           type: 'credentials.design.approved',
           actorId: principal.userId,
-          payload: { designId: id, title: design.title, issuerId: design.issuerId, version: design.version, partnerIds: design.partnerIds },
+          payload: {
+            designId: id,
+            title: design.title,
+            issuerId: design.issuerId,
+            version: design.version,
+            partnerIds: design.partnerIds,
+          },
         });
       }
       return getDesign(manager, id);

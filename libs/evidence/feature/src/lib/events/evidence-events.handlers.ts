@@ -6,7 +6,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import type { DomainEvent, DomainEventType } from '@lattice/shared-contracts';
 import { appendToOutbox, type PendingEvent } from '@lattice/shared-data-access';
 import { GroupCommit, type JobHandlerDeclaration } from '@lattice/shared-worker';
-import { claimEvent, EVIDENCE_SCHEMA, readTables } from '@lattice/evidence-data-access';
+import { claimEvent, equityRollup, EVIDENCE_SCHEMA, readTables } from '@lattice/evidence-data-access';
 import { type LearnerKeys, REMINDER_AFTER_DAYS } from '../shared/evidence.options';
 
 type Subscribed =
@@ -17,7 +17,8 @@ type Subscribed =
   | 'credentials.design.published'
   | 'credentials.award.issued'
   | 'credentials.award.revoked'
-  | 'credentials.endorsement.added';
+  | 'credentials.endorsement.added'
+  | 'credentials.design.compliance_reviewed';
 type Handler<T extends DomainEventType> = (
   manager: EntityManager,
   event: DomainEvent<T>,
@@ -50,12 +51,15 @@ export class EvidenceEventHandlers {
         region: p.region,
         sector: p.sector,
       });
+      await this.refreshGroups(manager, await equityRollup.credentialsOf(manager, p.organizationId));
     },
     'identity.umbrella.joined': async (manager, { payload: p }) => {
       await readTables.umbrellaMember(manager, p.umbrellaId, p.organizationId);
+      await this.refreshGroups(manager, await equityRollup.credentialsOf(manager, p.organizationId));
     },
     'identity.umbrella.member_removed': async (manager, { payload: p }) => {
       await readTables.umbrellaMemberRemoved(manager, p.umbrellaId, p.organizationId);
+      await this.refreshGroups(manager, await equityRollup.credentialsOf(manager, p.organizationId));
     },
     'marketplace.partnership.accepted': async (manager, { payload: p, occurredAt }) => {
       await readTables.partnership(manager, {
@@ -71,6 +75,7 @@ export class EvidenceEventHandlers {
         id: p.credentialId,
         publishedAt: occurredAt,
       });
+      await this.refreshGroups(manager, [p.credentialId]);
       if (fresh) {
         emit({
           type: 'evidence.framework_survey.requested',
@@ -86,18 +91,26 @@ export class EvidenceEventHandlers {
     },
     'credentials.endorsement.added': async (manager, { payload: p }) => {
       await readTables.tie(manager, p.credentialId, p.organizationId, 'ENDORSER');
+      await this.refreshGroups(manager, [p.credentialId]);
+    },
+    'credentials.design.compliance_reviewed': async (manager, { payload: p }) => {
+      await readTables.elementsReviewed(manager, p.frameworkId, p.elements);
     },
     'credentials.award.issued': async (manager, { payload: p, occurredAt }, emit) => {
-      const fresh = await readTables.award(manager, {
-        id: p.awardId,
-        credentialId: p.credentialId,
-        issuerId: p.issuerId,
-        learnerLookup: this.keys.lookup(p.recipientEmail),
-        issuedAt: occurredAt,
-        credentialTitle: p.credentialTitle,
-        sealedEmail: this.keys.seal(p.recipientEmail),
-        remindAfter: new Date(Date.parse(occurredAt) + REMINDER_AFTER_DAYS * DAY_MS),
-      });
+      const learnerLookup = this.keys.lookup(p.recipientEmail);
+      // Equity counts change with the learner's holdings, in this transaction.
+      const fresh = await equityRollup.around(manager, [learnerLookup], this.keys.equityBits, () =>
+        readTables.award(manager, {
+          id: p.awardId,
+          credentialId: p.credentialId,
+          issuerId: p.issuerId,
+          learnerLookup,
+          issuedAt: occurredAt,
+          credentialTitle: p.credentialTitle,
+          sealedEmail: this.keys.seal(p.recipientEmail),
+          remindAfter: new Date(Date.parse(occurredAt) + REMINDER_AFTER_DAYS * DAY_MS),
+        }),
+      );
       if (fresh) {
         emit({
           type: 'evidence.feedback.requested',
@@ -113,9 +126,17 @@ export class EvidenceEventHandlers {
       }
     },
     'credentials.award.revoked': async (manager, { payload: p, occurredAt }) => {
-      await readTables.revokeAward(manager, p.awardId, occurredAt);
+      const learnerLookup = await readTables.learnerOfAward(manager, p.awardId);
+      await equityRollup.around(manager, learnerLookup ? [learnerLookup] : [], this.keys.equityBits, () =>
+        readTables.revokeAward(manager, p.awardId, occurredAt),
+      );
     },
   };
+
+  /** Credentials whose groups (facts, issuer's region, partners' sector, ties, umbrellas) may have changed: their equity keys follow. */
+  private refreshGroups(manager: EntityManager, credentialIds: readonly string[]): Promise<void> {
+    return equityRollup.refreshCredentials(manager, credentialIds, this.keys.equityBits);
+  }
 
   declarations(): JobHandlerDeclaration[] {
     return (Object.keys(this.table) as Subscribed[]).map((type) => ({

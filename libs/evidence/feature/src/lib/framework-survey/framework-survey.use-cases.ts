@@ -54,6 +54,9 @@ export class FrameworkSurveyUseCases {
       leastImportant: row.least,
       responses: row.responses,
       usefulBlueprint: row.useful_blueprint,
+      reviews: row.reviews,
+      failures: row.failures,
+      failureShare: row.reviews ? row.failures / row.reviews : null,
     }));
   }
 }

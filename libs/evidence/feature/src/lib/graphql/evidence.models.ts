@@ -146,11 +146,14 @@ export class OutcomeReport {
   @Field(() => GraphQLISODateTime) reportedAt: Date;
 }
 
-@ObjectType({ description: 'A credential your organization may report outcomes for, and how it is tied to it.' })
+@ObjectType({
+  description: 'A credential your organization may report outcomes for, and how it is tied to it.',
+})
 export class ReportableCredential {
   @Field(() => ID) credentialId: string;
   @Field() title: string;
-  @Field(() => [String], { description: 'Its competencies (skill ids): rate each 1–5.' }) competencies: string[];
+  @Field(() => [String], { description: 'Its competencies (skill ids): rate each 1–5.' })
+  competencies: string[];
   @Field(() => [String], { description: 'PARTNER, ENDORSER and/or HIRER.' }) ties: string[];
 }
 
@@ -231,6 +234,12 @@ export class FrameworkElementInsight {
     description: 'Mean of "was the framework a useful blueprint" (1–5) over all answers.',
   })
   usefulBlueprint: number | null;
+  @Field(() => Int, { description: 'Compliance reviews of designs whose framework tests this element.' })
+  reviews: number;
+  @Field(() => Int, { description: 'Of those reviews, how many failed this element (a failing rule on it).' })
+  failures: number;
+  @Field(() => Float, { nullable: true, description: 'failures / reviews; null before any review.' })
+  failureShare: number | null;
 }
 
 @ObjectType()

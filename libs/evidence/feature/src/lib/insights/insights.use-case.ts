@@ -15,13 +15,7 @@ import {
   type InsightsScopeSql,
   OVERLAPPING_GROUPS,
 } from '@lattice/evidence-data-access';
-import {
-  EQUITY_GROUPS,
-  type EquityGroup,
-  EvidenceErrors,
-  type SelfIdentification,
-  suppressColumns,
-} from '@lattice/evidence-domain';
+import { EQUITY_GROUPS, type EquityGroup, EvidenceErrors, suppressColumns } from '@lattice/evidence-domain';
 import { EVIDENCE_OPTIONS, type EvidenceOptions, LearnerKeys } from '../shared/evidence.options';
 
 export interface InsightsRowView {
@@ -111,12 +105,12 @@ export class InsightsUseCase {
         });
         return { kind: 'ALL' };
       case 'INSTITUTION':
-        return { kind: 'ORGANIZATIONS', issuers: [organizationId], tied: [] };
+        return { kind: 'ORGANIZATIONS', issuers: [organizationId], tied: [], organizationId };
       case 'EMPLOYER':
-        return { kind: 'ORGANIZATIONS', issuers: [], tied: [organizationId] };
+        return { kind: 'ORGANIZATIONS', issuers: [], tied: [organizationId], organizationId };
       case 'UMBRELLA': {
         const members = await this.repository.umbrellaMembers(organizationId);
-        return { kind: 'ORGANIZATIONS', issuers: members, tied: members };
+        return { kind: 'ORGANIZATIONS', issuers: members, tied: members, organizationId };
       }
       case 'COMMUNITY':
         throw refuse();
@@ -332,19 +326,21 @@ export class InsightsUseCase {
     );
   }
 
-  /** Holders per group and, among them, how many self-identified in each equity group (sealed rows opened here, counted, dropped). */
+  /** Holders per group and, among them, how many self-identified in each equity group (counts only: from the rollup, or sealed rows opened, counted, dropped). */
   async equityReach(principal: Principal, request: InsightsRequest): Promise<InsightsTableView> {
     type Row = GroupRow & { holders: number; selfIdentified: number } & Record<EquityGroup, number>;
     const load = async (scope: InsightsScopeSql, filter: InsightsFilterSql): Promise<Row[]> => {
-      const rows = await this.queries.equityHolders(scope, filter, request.groupBy);
-      return rows.map((r) => {
-        const counts = Object.fromEntries(EQUITY_GROUPS.map((g) => [g, 0])) as Record<EquityGroup, number>;
-        for (const sealed of r.sealed) {
-          const answers = JSON.parse(this.keys.open(sealed)) as SelfIdentification;
-          for (const group of EQUITY_GROUPS) if (answers[group] === 'YES') counts[group]++;
-        }
-        return { g: r.g, label: r.label, holders: r.holders, selfIdentified: r.sealed.length, ...counts };
-      });
+      const rows = await this.queries.equityReach(scope, filter, request.groupBy, this.keys.equityBits);
+      return rows.map((r) => ({
+        g: r.g,
+        label: r.label,
+        holders: r.holders,
+        selfIdentified: r.self_identified,
+        ...(Object.fromEntries(EQUITY_GROUPS.map((g, i) => [g, r.groups[i] ?? 0])) as Record<
+          EquityGroup,
+          number
+        >),
+      }));
     };
     return this.learnerTable(principal, request, 'equityReach', load, {
       counts: [

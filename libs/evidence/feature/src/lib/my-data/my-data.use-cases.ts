@@ -4,7 +4,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { Principal } from '@lattice/shared-auth';
 import { inTransaction } from '@lattice/shared-data-access';
-import { EVIDENCE_SCHEMA, EvidenceRepository } from '@lattice/evidence-data-access';
+import { equityRollup, EVIDENCE_SCHEMA, EvidenceRepository } from '@lattice/evidence-data-access';
 import { LearnerKeys } from '../shared/evidence.options';
 import { SelfIdentificationUseCases } from '../self-identification/self-identification.use-cases';
 
@@ -66,7 +66,9 @@ export class MyDataUseCases {
   delete(principal: Principal): Promise<{ feedback: number; shares: number; selfIdentification: boolean }> {
     const lookup = this.keys.learnerOf(principal);
     return inTransaction(this.dataSource, EVIDENCE_SCHEMA, ({ manager }) =>
-      this.repository.deleteLearnerData(manager, lookup),
+      equityRollup.around(manager, [lookup], this.keys.equityBits, () =>
+        this.repository.deleteLearnerData(manager, lookup),
+      ),
     );
   }
 }

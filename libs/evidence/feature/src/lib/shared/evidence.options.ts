@@ -1,7 +1,7 @@
 import { createHmac } from 'node:crypto';
 import type { Principal } from '@lattice/shared-auth';
 import { SecretBox } from '@lattice/shared-util-config';
-import { EvidenceErrors } from '@lattice/evidence-domain';
+import { equityBits, EvidenceErrors, type SelfIdentification } from '@lattice/evidence-domain';
 
 export interface EvidenceOptions {
   /** 32 bytes (EVIDENCE_KEY): seals self-identification and the learner's address until the reminder; keys the learner lookup. */
@@ -40,6 +40,10 @@ export class LearnerKeys {
   open(sealed: string): string {
     return this.box.open(sealed);
   }
+
+  /** A sealed self-identification opened into the bits equity counts add (never kept). */
+  readonly equityBits = (sealed: string): number =>
+    equityBits(JSON.parse(this.box.open(sealed)) as SelfIdentification);
 
   /** The caller's lookup, once their address is proven (anyone can sign up with anyone's address). */
   learnerOf(principal: Principal): string {

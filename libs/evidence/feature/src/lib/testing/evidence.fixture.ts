@@ -10,6 +10,7 @@ import { SendFeedbackRemindersUseCase } from '../feedback/feedback-reminders';
 import { LearnerFeedbackUseCases, SurveyUseCases } from '../feedback/feedback.use-cases';
 import { FrameworkSurveyUseCases } from '../framework-survey/framework-survey.use-cases';
 import { InsightsUseCase } from '../insights/insights.use-case';
+import { InsightsRollupsUseCase } from '../insights/rollups.use-case';
 import { MyDataUseCases } from '../my-data/my-data.use-cases';
 import { ReportOutcomesUseCase } from '../outcomes/report-outcomes.use-case';
 import { SelfIdentificationUseCases } from '../self-identification/self-identification.use-cases';
@@ -29,7 +30,7 @@ export function evidenceUseCases(dataSource: DataSource, k = 10) {
   const repository = new EvidenceRepository(dataSource);
   const authorizer = new Authorizer(new NoLiveMemberships());
   const feedback = new LearnerFeedbackUseCases(dataSource, repository, keys);
-  const selfIdentification = new SelfIdentificationUseCases(repository, keys);
+  const selfIdentification = new SelfIdentificationUseCases(dataSource, repository, keys);
   return {
     keys,
     repository,
@@ -45,6 +46,18 @@ export function evidenceUseCases(dataSource: DataSource, k = 10) {
       evidenceKey: TEST_EVIDENCE_KEY,
       k,
     }),
+    /** The same insights answered from the base tables: what the rollups must equal. */
+    referenceInsights: new InsightsUseCase(
+      new InsightsQueries(dataSource).referenceQueries(),
+      repository,
+      authorizer,
+      keys,
+      {
+        evidenceKey: TEST_EVIDENCE_KEY,
+        k,
+      },
+    ),
+    rollups: new InsightsRollupsUseCase(dataSource, keys),
     frameworkSurvey: new FrameworkSurveyUseCases(dataSource, repository, authorizer),
   };
 }
