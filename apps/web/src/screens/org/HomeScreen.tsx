@@ -25,6 +25,21 @@ export function Component() {
             <Link to="/organizations/invite">{t('home.invite')}</Link>
           </li>
         )}
+        {current && (
+          <li>
+            <Link to="/organizations/members">{t('home.members')}</Link>
+          </li>
+        )}
+        {current && (current.role === 'OWNER' || current.role === 'ADMIN') && (
+          <>
+            <li>
+              <Link to="/organizations/api-keys">{t('home.apiKeys')}</Link>
+            </li>
+            <li>
+              <Link to="/organizations/audit-log">{t('home.auditLog')}</Link>
+            </li>
+          </>
+        )}
         {current && current.organization.kind !== 'UMBRELLA' && (
           <li>
             <Link to="/organizations/join-umbrella">{t('home.joinUmbrella')}</Link>
@@ -32,6 +47,9 @@ export function Component() {
         )}
         <li>
           <Link to="/inbox">{t('home.inbox')}</Link>
+        </li>
+        <li>
+          <Link to="/account">{t('home.account')}</Link>
         </li>
       </ul>
     </Page>
