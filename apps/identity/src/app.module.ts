@@ -49,6 +49,7 @@ export class IdentityAppModule {
             config.NODE_ENV === 'production',
           ),
           refreshTokenTtlDays: config.REFRESH_TOKEN_TTL_DAYS,
+          auditRetentionDays: config.AUDIT_RETENTION_DAYS,
           sessionRevocations,
         }),
       ],

@@ -80,6 +80,23 @@ export class IdentityRepository {
     return query.getMany();
   }
 
+  /**
+   * Deletes up to `batch` audit entries that occurred before `cutoff`, oldest first; returns how
+   * many. The append-only trigger lets these deletes through only because the transaction names
+   * the cutoff (SET LOCAL lattice.audit_retention_cutoff) and each row is older than it.
+   */
+  async deleteAuditEntriesBefore(cutoff: Date, batch: number): Promise<number> {
+    return this.dataSource.transaction(async (manager) => {
+      await manager.query(`SELECT set_config('lattice.audit_retention_cutoff', $1, true)`, [cutoff.toISOString()]);
+      const deleted = (await manager.query(
+        `DELETE FROM "identity"."audit_log" WHERE "seq" IN (
+           SELECT "seq" FROM "identity"."audit_log" WHERE "occurred_at" < $1 ORDER BY "occurred_at" LIMIT $2)`,
+        [cutoff.toISOString(), batch],
+      )) as [unknown[], number];
+      return deleted[1];
+    });
+  }
+
   apiKeyByPublicId(publicId: string): Promise<ApiKeyEntity | null> {
     return this.dataSource.getRepository(ApiKeyEntity).findOneBy({ publicId });
   }
