@@ -104,11 +104,16 @@ function CreateKey({ organizationId }: { organizationId: string }) {
     setCreated(null);
     const expiresAt = daysFromNow(Number(values.lifetime));
     try {
-      const { data } = await create({ variables: { organizationId, name: values.name, role: values.role, expiresAt } });
+      const { data } = await create({
+        variables: { organizationId, name: values.name, role: values.role, expiresAt },
+      });
       if (data) setCreated(data.createApiKey);
       form.reset({ name: '', role: values.role, lifetime: values.lifetime });
     } catch (error) {
-      setServerErrors(error, form.setError, t, ['name', 'role'], { expiresAt: 'lifetime' } as Record<string, 'lifetime'>);
+      setServerErrors(error, form.setError, t, ['name', 'role'], { expiresAt: 'lifetime' } as Record<
+        string,
+        'lifetime'
+      >);
     }
   });
   return (
@@ -120,7 +125,12 @@ function CreateKey({ organizationId }: { organizationId: string }) {
         submitting={form.formState.isSubmitting}
         submitLabel={t('apiKeys.createSubmit')}
       >
-        <TextField control={form.control} name="name" label={t('apiKeys.name')} description={t('apiKeys.nameHint')} />
+        <TextField
+          control={form.control}
+          name="name"
+          label={t('apiKeys.name')}
+          description={t('apiKeys.nameHint')}
+        />
         <SelectField
           control={form.control}
           name="role"
@@ -132,7 +142,10 @@ function CreateKey({ organizationId }: { organizationId: string }) {
           control={form.control}
           name="lifetime"
           label={t('apiKeys.lifetime')}
-          options={LIFETIMES.map((days) => ({ value: days, label: t('apiKeys.days', { count: Number(days) }) }))}
+          options={LIFETIMES.map((days) => ({
+            value: days,
+            label: t('apiKeys.days', { count: Number(days) }),
+          }))}
         />
       </Form>
       {created && <Secret created={created} />}
@@ -164,7 +177,9 @@ function Secret({ created }: { created: CreateApiKeyMutation['createApiKey'] }) 
       <Button variant="secondary" onPress={() => void copy()}>
         {t('apiKeys.copy')}
       </Button>
-      <p role="status">{copied === 'yes' ? t('apiKeys.copied') : copied === 'failed' ? t('apiKeys.copyFailed') : ''}</p>
+      <p role="status">
+        {copied === 'yes' ? t('apiKeys.copied') : copied === 'failed' ? t('apiKeys.copyFailed') : ''}
+      </p>
     </div>
   );
 }
@@ -233,7 +248,11 @@ function KeyList({ organizationId }: { organizationId: string }) {
                 <td>{state(key)}</td>
                 <td>
                   {!key.revokedAt && (
-                    <Button variant="secondary" onPress={() => void onRevoke(key)} aria-label={t('apiKeys.revokeName', { name: key.name })}>
+                    <Button
+                      variant="secondary"
+                      onPress={() => void onRevoke(key)}
+                      aria-label={t('apiKeys.revokeName', { name: key.name })}
+                    >
                       {t('apiKeys.revoke')}
                     </Button>
                   )}

@@ -87,23 +87,33 @@ function AuditLog({ organizationId, organization }: { organizationId: string; or
   const [actorKind, setActorKind] = useState('');
   const [exportProblem, setExportProblem] = useState<string | null>(null);
   const [exporting, setExporting] = useState(false);
-  const { data, loading, error, fetchMore } = useQuery(AUDIT_LOG, { variables: { organizationId, first: PAGE } });
+  const { data, loading, error, fetchMore } = useQuery(AUDIT_LOG, {
+    variables: { organizationId, first: PAGE },
+  });
   const actors = useQuery(ACTORS, { variables: { organizationId } });
   const entries = data?.auditLog.edges.map((e) => e.node) ?? [];
   const actions = [...new Set(entries.map((e) => e.action))].sort();
-  const shown = entries.filter((e) => (!action || e.action === action) && (!actorKind || e.actorKind === actorKind));
+  const shown = entries.filter(
+    (e) => (!action || e.action === action) && (!actorKind || e.actorKind === actorKind),
+  );
 
   const names = new Map<string, string>();
   for (const m of actors.data?.organization?.members ?? []) if (m.user) names.set(m.user.id, m.user.name);
-  for (const k of actors.data?.apiKeys ?? []) names.set(k.id, t('audit.keyActor', { name: k.name, prefix: k.prefix }));
+  for (const k of actors.data?.apiKeys ?? [])
+    names.set(k.id, t('audit.keyActor', { name: k.name, prefix: k.prefix }));
   const actorOf = (e: Entry) =>
-    e.actorKind === 'SYSTEM' ? t('audit.kinds.SYSTEM') : (e.actorId && names.get(e.actorId)) ?? e.actorId ?? '—';
+    e.actorKind === 'SYSTEM'
+      ? t('audit.kinds.SYSTEM')
+      : ((e.actorId && names.get(e.actorId)) ?? e.actorId ?? '—');
 
   const loadMore = () =>
     void fetchMore({
       variables: { after: data?.auditLog.pageInfo.endCursor },
       updateQuery: (previous, { fetchMoreResult }) => ({
-        auditLog: { ...fetchMoreResult.auditLog, edges: [...previous.auditLog.edges, ...fetchMoreResult.auditLog.edges] },
+        auditLog: {
+          ...fetchMoreResult.auditLog,
+          edges: [...previous.auditLog.edges, ...fetchMoreResult.auditLog.edges],
+        },
       }),
     });
 
@@ -111,7 +121,11 @@ function AuditLog({ organizationId, organization }: { organizationId: string; or
     setExportProblem(null);
     setExporting(true);
     try {
-      const { data: csv } = await client.query({ query: AUDIT_CSV, variables: { organizationId }, fetchPolicy: 'network-only' });
+      const { data: csv } = await client.query({
+        query: AUDIT_CSV,
+        variables: { organizationId },
+        fetchPolicy: 'network-only',
+      });
       const url = URL.createObjectURL(new Blob([csv?.auditLogCsv ?? ''], { type: 'text/csv;charset=utf-8' }));
       const link = document.createElement('a');
       link.href = url;
@@ -152,7 +166,11 @@ function AuditLog({ organizationId, organization }: { organizationId: string; or
         </div>
         <div className="field narrow">
           <label htmlFor="audit-actor-kind">{t('audit.actorKind')}</label>
-          <select id="audit-actor-kind" value={actorKind} onChange={(event) => setActorKind(event.target.value)}>
+          <select
+            id="audit-actor-kind"
+            value={actorKind}
+            onChange={(event) => setActorKind(event.target.value)}
+          >
             <option value="">{t('audit.allActors')}</option>
             {ACTOR_KINDS.map((k) => (
               <option key={k} value={k}>
@@ -185,9 +203,16 @@ function AuditLog({ organizationId, organization }: { organizationId: string; or
                 <td>{when(e.occurredAt)}</td>
                 <th scope="row">{t(`audit.actions.${e.action}`, { defaultValue: e.action })}</th>
                 <td>
-                  {actorOf(e)} <span className="meta">({t(`audit.kinds.${e.actorKind}`, { defaultValue: e.actorKind })})</span>
+                  {actorOf(e)}{' '}
+                  <span className="meta">
+                    ({t(`audit.kinds.${e.actorKind}`, { defaultValue: e.actorKind })})
+                  </span>
                 </td>
-                <td>{e.targetType ? `${e.targetType} ${e.targetType === 'user' ? (names.get(e.targetId ?? '') ?? e.targetId ?? '') : (e.targetId ?? '')}` : '—'}</td>
+                <td>
+                  {e.targetType
+                    ? `${e.targetType} ${e.targetType === 'user' ? (names.get(e.targetId ?? '') ?? e.targetId ?? '') : (e.targetId ?? '')}`
+                    : '—'}
+                </td>
                 <td>
                   <code>{detailsText(e.details)}</code>
                 </td>

@@ -12,7 +12,9 @@ export function Component() {
     <Page title={t('home.title', { name: me?.name ?? '' })}>
       {me && !me.emailVerified && <UnverifiedEmailNotice email={me.email} />}
       {current ? (
-        <p data-testid="current-organization">{t('home.workingAs', { organization: current.organization.name, role: t(`roles.${current.role}`) })}</p>
+        <p data-testid="current-organization">
+          {t('home.workingAs', { organization: current.organization.name, role: t(`roles.${current.role}`) })}
+        </p>
       ) : (
         <p>{t('home.noOrganization')}</p>
       )}

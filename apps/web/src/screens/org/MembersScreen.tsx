@@ -94,7 +94,11 @@ export function Component() {
       body: <p>{t('members.removeConfirm.body', { name, organization })}</p>,
       confirmLabel: t('members.removeConfirm.action', { name }),
     });
-    if (yes) await run(() => remove({ variables: { organizationId, userId: member.user!.id } }), t('members.removed', { name }));
+    if (yes)
+      await run(
+        () => remove({ variables: { organizationId, userId: member.user!.id } }),
+        t('members.removed', { name }),
+      );
   };
   const onLeave = async () => {
     const yes = await confirm({
@@ -171,7 +175,23 @@ export function Component() {
   );
 }
 
-function MemberRow({ member, isMe, manages, roles, canTouch, onChangeRole, onRemove }: { member: Member; isMe: boolean; manages: boolean; roles: readonly Role[]; canTouch: boolean; onChangeRole: (role: Role) => void; onRemove: () => void }) {
+function MemberRow({
+  member,
+  isMe,
+  manages,
+  roles,
+  canTouch,
+  onChangeRole,
+  onRemove,
+}: {
+  member: Member;
+  isMe: boolean;
+  manages: boolean;
+  roles: readonly Role[];
+  canTouch: boolean;
+  onChangeRole: (role: Role) => void;
+  onRemove: () => void;
+}) {
   const { t } = useTranslation('org');
   const [role, setRole] = useState<Role>(member.role);
   const user = member.user!;
@@ -205,11 +225,20 @@ function MemberRow({ member, isMe, manages, roles, canTouch, onChangeRole, onRem
         <td>
           {canTouch && (
             <div className="toolbar">
-              <Button variant="secondary" isDisabled={role === member.role} onPress={() => onChangeRole(role)} aria-label={t('members.saveRoleOf', { name: user.name })}>
+              <Button
+                variant="secondary"
+                isDisabled={role === member.role}
+                onPress={() => onChangeRole(role)}
+                aria-label={t('members.saveRoleOf', { name: user.name })}
+              >
                 {t('members.saveRole')}
               </Button>
               {!isMe && (
-                <Button variant="secondary" onPress={onRemove} aria-label={t('members.removeName', { name: user.name })}>
+                <Button
+                  variant="secondary"
+                  onPress={onRemove}
+                  aria-label={t('members.removeName', { name: user.name })}
+                >
                   {t('members.remove')}
                 </Button>
               )}

@@ -40,13 +40,24 @@ const REMOVE_MEMBER = graphql(`
   }
 `);
 
-export function UmbrellaMembers({ umbrellaId, umbrella, isAdmin }: { umbrellaId: string; umbrella: string; isAdmin: boolean }) {
+export function UmbrellaMembers({
+  umbrellaId,
+  umbrella,
+  isAdmin,
+}: {
+  umbrellaId: string;
+  umbrella: string;
+  isAdmin: boolean;
+}) {
   const { t } = useTranslation('trust');
   const date = useDate();
   const { confirm, dialog } = useConfirm();
   const { data } = useQuery(ORGANIZATION_UMBRELLAS, { variables: { id: umbrellaId } });
   const requests = useQuery(JOIN_REQUESTS, { variables: { id: umbrellaId }, skip: !isAdmin });
-  const refetch = { refetchQueries: ['TrustOrganizationUmbrellas', 'UmbrellaJoinRequests'], awaitRefetchQueries: true };
+  const refetch = {
+    refetchQueries: ['TrustOrganizationUmbrellas', 'UmbrellaJoinRequests'],
+    awaitRefetchQueries: true,
+  };
   const [respond] = useMutation(RESPOND, refetch);
   const [removeMember] = useMutation(REMOVE_MEMBER, refetch);
   const [problem, setProblem] = useState<string | null>(null);
@@ -70,7 +81,11 @@ export function UmbrellaMembers({ umbrellaId, umbrella, isAdmin }: { umbrellaId:
       body: <p>{t('umbrella.removeConfirm.body', { name, umbrella })}</p>,
       confirmLabel: t('umbrella.removeConfirm.action', { name }),
     });
-    if (yes) await run(() => removeMember({ variables: { umbrellaId, organizationId } }), t('umbrella.removed', { name }));
+    if (yes)
+      await run(
+        () => removeMember({ variables: { umbrellaId, organizationId } }),
+        t('umbrella.removed', { name }),
+      );
   };
 
   return (
@@ -95,10 +110,27 @@ export function UmbrellaMembers({ umbrellaId, umbrella, isAdmin }: { umbrellaId:
                 <li key={r.id} className="card">
                   <p>{t('umbrella.asksToJoin', { name: r.organization.name, date: date(r.requestedAt) })}</p>
                   <div className="toolbar">
-                    <Button onPress={() => void run(() => respond({ variables: { id: r.id, accept: true } }), t('umbrella.accepted', { name: r.organization.name }))} aria-label={t('umbrella.acceptName', { name: r.organization.name })}>
+                    <Button
+                      onPress={() =>
+                        void run(
+                          () => respond({ variables: { id: r.id, accept: true } }),
+                          t('umbrella.accepted', { name: r.organization.name }),
+                        )
+                      }
+                      aria-label={t('umbrella.acceptName', { name: r.organization.name })}
+                    >
                       {t('umbrella.accept')}
                     </Button>
-                    <Button variant="secondary" onPress={() => void run(() => respond({ variables: { id: r.id, accept: false } }), t('umbrella.declined', { name: r.organization.name }))} aria-label={t('umbrella.declineName', { name: r.organization.name })}>
+                    <Button
+                      variant="secondary"
+                      onPress={() =>
+                        void run(
+                          () => respond({ variables: { id: r.id, accept: false } }),
+                          t('umbrella.declined', { name: r.organization.name }),
+                        )
+                      }
+                      aria-label={t('umbrella.declineName', { name: r.organization.name })}
+                    >
                       {t('umbrella.decline')}
                     </Button>
                   </div>
@@ -117,7 +149,11 @@ export function UmbrellaMembers({ umbrellaId, umbrella, isAdmin }: { umbrellaId:
             {members.map((m) => (
               <li key={m.id}>
                 {m.name}{' '}
-                <Button variant="link" onPress={() => void onRemove(m.id, m.name)} aria-label={t('umbrella.removeName', { name: m.name })}>
+                <Button
+                  variant="link"
+                  onPress={() => void onRemove(m.id, m.name)}
+                  aria-label={t('umbrella.removeName', { name: m.name })}
+                >
                   {t('umbrella.remove')}
                 </Button>
               </li>
