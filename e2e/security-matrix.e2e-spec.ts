@@ -448,7 +448,12 @@ const MATRIX: Record<string, Case> = {
   myEvidenceData: { vars: () => ({}), anonymous: U, outsider: F, member: F },
   outcomeReports: { vars: (w) => ({ organizationId: w.employer }), anonymous: U, outsider: F, member: A },
   awardsSharedWith: { vars: (w) => ({ organizationId: w.employer }), anonymous: U, outsider: F, member: A },
-  outcomeReportCredentials: { vars: (w) => ({ organizationId: w.employer }), anonymous: U, outsider: F, member: A },
+  outcomeReportCredentials: {
+    vars: (w) => ({ organizationId: w.employer }),
+    anonymous: U,
+    outsider: F,
+    member: A,
+  },
   frameworkElementInsights: { vars: () => ({}), anonymous: U, outsider: F, member: F },
   insights: {
     vars: (w) => ({ scope: { organizationId: w.institution }, groupBy: 'NONE' }),
@@ -789,13 +794,17 @@ describe('authorization matrix and bad-input corpus (every operation of the supe
     const admin = await signUp('matrix-admin');
     await inviteAndAccept(world.owner, world.employer, admin, 'ADMIN');
     admin.token = (await okAs('mutation { refreshToken { token } }', {}, admin.token)).refreshToken.token;
-    const CREATE_KEY = 'mutation($o: ID!, $r: Role!) { createApiKey(organizationId: $o, name: "Matrix bearer", role: $r) { secret } }';
-    const memberKey = (await okAs(CREATE_KEY, { o: world.employer, r: 'MEMBER' }, world.owner.token)).createApiKey.secret as string;
-    const adminKey = (await okAs(CREATE_KEY, { o: world.employer, r: 'ADMIN' }, world.owner.token)).createApiKey.secret as string;
+    const CREATE_KEY =
+      'mutation($o: ID!, $r: Role!) { createApiKey(organizationId: $o, name: "Matrix bearer", role: $r) { secret } }';
+    const memberKey = (await okAs(CREATE_KEY, { o: world.employer, r: 'MEMBER' }, world.owner.token))
+      .createApiKey.secret as string;
+    const adminKey = (await okAs(CREATE_KEY, { o: world.employer, r: 'ADMIN' }, world.owner.token))
+      .createApiKey.secret as string;
     const before = await fingerprint(db);
     const failures: string[] = [];
     let sent = 0;
-    const codeFrom = (result: GraphQLResult) => (result.errors?.[0]?.extensions?.code as string | undefined) ?? 'allowed';
+    const codeFrom = (result: GraphQLResult) =>
+      (result.errors?.[0]?.extensions?.code as string | undefined) ?? 'allowed';
     for (const { kind, field } of operations) {
       const entry = MATRIX[field.name];
       if (!entry) continue;
@@ -810,15 +819,25 @@ describe('authorization matrix and bad-input corpus (every operation of the supe
         else person = entry.member === 'allowed' ? 'allowed' : 'unknown';
         // A mutation a person may make is not run with a key (it would change state), unless it is kept for people.
         if (kind === 'Mutation' && !humanOnly && (person === 'allowed' || person === 'unknown')) continue;
-        const { status, text, result } = await send(document, variables, bearer === 'MEMBER key' ? memberKey : adminKey);
+        const { status, text, result } = await send(
+          document,
+          variables,
+          bearer === 'MEMBER key' ? memberKey : adminKey,
+        );
         sent++;
         const code = codeFrom(result);
         const problems: string[] = [];
         if (status >= 500) problems.push(`status ${status}`);
-        if (/stacktrace|at \w+ \(|node_modules|Internal server error/.test(text)) problems.push('internals in the answer');
-        if (humanOnly && code !== 'FORBIDDEN') problems.push(`got ${code} (${result.errors?.[0]?.message ?? ''}) instead of FORBIDDEN: kept for people`);
-        if (!humanOnly && person !== 'allowed' && code === 'allowed') problems.push(`allowed, where a person of its role gets ${person}`);
-        if (code !== 'allowed' && result.data && (result.data as Record<string, unknown>)[field.name] != null) problems.push('data alongside the refusal');
+        if (/stacktrace|at \w+ \(|node_modules|Internal server error/.test(text))
+          problems.push('internals in the answer');
+        if (humanOnly && code !== 'FORBIDDEN')
+          problems.push(
+            `got ${code} (${result.errors?.[0]?.message ?? ''}) instead of FORBIDDEN: kept for people`,
+          );
+        if (!humanOnly && person !== 'allowed' && code === 'allowed')
+          problems.push(`allowed, where a person of its role gets ${person}`);
+        if (code !== 'allowed' && result.data && (result.data as Record<string, unknown>)[field.name] != null)
+          problems.push('data alongside the refusal');
         if (problems.length) failures.push(`${field.name} with a ${bearer}: ${problems.join('; ')}`);
       }
     }
