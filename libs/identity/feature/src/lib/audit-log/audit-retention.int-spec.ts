@@ -38,7 +38,10 @@ describe('audit retention', () => {
   };
   const ages = async (organizationId: string): Promise<number[]> =>
     (
-      (await db.query(`SELECT round(extract(epoch FROM now() - "occurred_at") / 86400)::int AS days FROM "identity"."audit_log" WHERE "organization_id" = $1 ORDER BY "occurred_at"`, [organizationId])) as Array<{ days: number }>
+      (await db.query(
+        `SELECT round(extract(epoch FROM now() - "occurred_at") / 86400)::int AS days FROM "identity"."audit_log" WHERE "organization_id" = $1 ORDER BY "occurred_at"`,
+        [organizationId],
+      )) as Array<{ days: number }>
     ).map((r) => r.days);
 
   it('deletes entries older than the retention (400 days by default) on one replica of two, and keeps the rest', async () => {
@@ -50,7 +53,10 @@ describe('audit retention', () => {
     const replicas = await Promise.all(
       [0, 1].map(async () => {
         const dataSource = await open();
-        return new AuditRetentionWatch(new SweepAuditLogUseCase(new IdentityRepository(dataSource), options()), dataSource);
+        return new AuditRetentionWatch(
+          new SweepAuditLogUseCase(new IdentityRepository(dataSource), options()),
+          dataSource,
+        );
       }),
     );
     const counts = await Promise.all(replicas.map((watch) => watch.tick()));
@@ -79,7 +85,9 @@ describe('audit retention', () => {
     const org = randomUUID();
     await append(org, 500);
     await append(org, 1);
-    await expect(db.query(`DELETE FROM "identity"."audit_log" WHERE "organization_id" = $1`, [org])).rejects.toThrow(/append-only/);
+    await expect(
+      db.query(`DELETE FROM "identity"."audit_log" WHERE "organization_id" = $1`, [org]),
+    ).rejects.toThrow(/append-only/);
     const cutoff = new Date(Date.now() - 400 * DAY_MS).toISOString();
     await expect(
       db.transaction(async (manager) => {
@@ -90,11 +98,19 @@ describe('audit retention', () => {
     await expect(
       db.transaction(async (manager) => {
         await manager.query(`SELECT set_config('lattice.audit_retention_cutoff', $1, true)`, [cutoff]);
-        await manager.query(`UPDATE "identity"."audit_log" SET "action" = 'forged' WHERE "organization_id" = $1`, [org]);
+        await manager.query(
+          `UPDATE "identity"."audit_log" SET "action" = 'forged' WHERE "organization_id" = $1`,
+          [org],
+        );
       }),
     ).rejects.toThrow(/append-only \(UPDATE refused\)/);
     // The cutoff is the transaction's own: the next one cannot delete without naming it.
-    await expect(db.query(`DELETE FROM "identity"."audit_log" WHERE "organization_id" = $1 AND "occurred_at" < now() - interval '400 days'`, [org])).rejects.toThrow(/append-only/);
+    await expect(
+      db.query(
+        `DELETE FROM "identity"."audit_log" WHERE "organization_id" = $1 AND "occurred_at" < now() - interval '400 days'`,
+        [org],
+      ),
+    ).rejects.toThrow(/append-only/);
     expect(await ages(org)).toEqual([500, 1]);
   });
 });

@@ -38,7 +38,12 @@ export class AuditRetentionWatch extends PeriodicTask {
     private readonly sweep: SweepAuditLogUseCase,
     dataSource: DataSource,
   ) {
-    super('audit entries past retention deleted', AUDIT_RETENTION_INTERVAL_MS, dataSource, 'identity.audit-retention');
+    super(
+      'audit entries past retention deleted',
+      AUDIT_RETENTION_INTERVAL_MS,
+      dataSource,
+      'identity.audit-retention',
+    );
   }
 
   protected run(): Promise<number> {

@@ -9,7 +9,12 @@ import type { IdentityOptions } from '../shared/identity.options';
 import { RequestPasswordResetUseCase } from './request-password-reset.use-case';
 
 const KEY = Buffer.alloc(32, 7);
-const known = { id: '6f1c1e0e-0000-4000-8000-000000000001', email: 'ada@example.org', name: 'Ada', locale: 'fr' } as UserEntity;
+const known = {
+  id: '6f1c1e0e-0000-4000-8000-000000000001',
+  email: 'ada@example.org',
+  name: 'Ada',
+  locale: 'fr',
+} as UserEntity;
 
 /** A use case whose database is a recording fake: every statement, in order, with what it returned. */
 function harness(userInDatabase: UserEntity | null) {
@@ -25,7 +30,12 @@ function harness(userInDatabase: UserEntity | null) {
       }),
     }),
     query: async (sql: string) => {
-      steps.push(sql.replace(/\s+/g, ' ').replace(/VALUES .*/, 'VALUES …').trim());
+      steps.push(
+        sql
+          .replace(/\s+/g, ' ')
+          .replace(/VALUES .*/, 'VALUES …')
+          .trim(),
+      );
       return [];
     },
     insert: async () => {
@@ -33,12 +43,23 @@ function harness(userInDatabase: UserEntity | null) {
       return {};
     },
   } as unknown as EntityManager;
-  const dataSource = { transaction: async (work: (m: EntityManager) => Promise<unknown>) => work(manager) } as unknown as DataSource;
+  const dataSource = {
+    transaction: async (work: (m: EntityManager) => Promise<unknown>) => work(manager),
+  } as unknown as DataSource;
   const limits = { consumeAll: jest.fn(async () => undefined) } as unknown as RateLimiter;
-  const links = new PasswordResetLinks({ publicBaseUrl: 'https://lattice.test', invitationLinkKey: KEY } as IdentityOptions);
+  const links = new PasswordResetLinks({
+    publicBaseUrl: 'https://lattice.test',
+    invitationLinkKey: KEY,
+  } as IdentityOptions);
   const prepare = jest.spyOn(links, 'prepare');
   const write = jest.spyOn(links, 'write');
-  return { useCase: new RequestPasswordResetUseCase(dataSource, links, limits), steps, prepare, write, limits };
+  return {
+    useCase: new RequestPasswordResetUseCase(dataSource, links, limits),
+    steps,
+    prepare,
+    write,
+    limits,
+  };
 }
 
 describe('RequestPasswordResetUseCase: the same work whether or not the address has an account', () => {
@@ -50,18 +71,31 @@ describe('RequestPasswordResetUseCase: the same work whether or not the address 
     expect(answerA).toEqual(answerB);
     expect(answerA).toBeUndefined();
 
-    const common = ['look up the address', 'SAVEPOINT password_reset', 'SET CONSTRAINTS "identity"."password_resets_user_id_fkey" DEFERRED', 'INSERT INTO "identity"."outbox" ("id", "type", "actor_id", "payload", "metadata") VALUES …', "SELECT pg_notify('lattice_outbox', $1)", 'INSERT password_resets'];
+    const common = [
+      'look up the address',
+      'SAVEPOINT password_reset',
+      'SET CONSTRAINTS "identity"."password_resets_user_id_fkey" DEFERRED',
+      'INSERT INTO "identity"."outbox" ("id", "type", "actor_id", "payload", "metadata") VALUES …',
+      "SELECT pg_notify('lattice_outbox', $1)",
+      'INSERT password_resets',
+    ];
     expect(a.steps).toEqual([...common, 'RELEASE SAVEPOINT password_reset']);
     expect(b.steps).toEqual([...common, 'ROLLBACK TO SAVEPOINT password_reset']);
 
     // Both prepared a real token, hash and sealed link, and an event of the same shape.
     expect(a.prepare).toHaveBeenCalledTimes(1);
     expect(b.prepare).toHaveBeenCalledTimes(1);
-    const eventA = (a.write.mock.calls[0]![1] as { event: { type: string; payload: Record<string, unknown> } }).event;
-    const eventB = (b.write.mock.calls[0]![1] as { event: { type: string; payload: Record<string, unknown> } }).event;
+    const eventA = (
+      a.write.mock.calls[0]![1] as { event: { type: string; payload: Record<string, unknown> } }
+    ).event;
+    const eventB = (
+      b.write.mock.calls[0]![1] as { event: { type: string; payload: Record<string, unknown> } }
+    ).event;
     expect(eventB.type).toBe(eventA.type);
     expect(Object.keys(eventB.payload).sort()).toEqual(Object.keys(eventA.payload).sort());
-    expect(String(eventB.payload['sealedResetUrl']).length).toBe(String(eventA.payload['sealedResetUrl']).length);
+    expect(String(eventB.payload['sealedResetUrl']).length).toBe(
+      String(eventA.payload['sealedResetUrl']).length,
+    );
     expect(a.write.mock.calls[0]![2]).toBe(true);
     expect(b.write.mock.calls[0]![2]).toBe(false);
     // Both counted against the same limits.

@@ -46,7 +46,13 @@ export class PasswordResetLinks {
     const token = randomBytes(32).toString('base64url');
     const expiresAt = new Date(Date.now() + PASSWORD_RESET_TTL_MINUTES * 60_000);
     return {
-      row: { tokenHash: hashSecretToken(token), userId: recipient.id, email: recipient.email, expiresAt, usedAt: null },
+      row: {
+        tokenHash: hashSecretToken(token),
+        userId: recipient.id,
+        email: recipient.email,
+        expiresAt,
+        usedAt: null,
+      },
       event: {
         type: 'identity.password_reset.requested',
         actorId: recipient.id,
