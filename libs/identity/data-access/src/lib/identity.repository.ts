@@ -5,6 +5,7 @@ import type { OrgKind, Role } from '@lattice/shared-contracts';
 import {
   ApiKeyEntity,
   AuditLogEntity,
+  type AuditActorKind,
   MembershipEntity,
   OrganizationEntity,
   UmbrellaJoinRequestEntity,
@@ -19,6 +20,12 @@ export interface MembershipWithOrganization {
   role: Role;
   kind: OrgKind;
   joinedAt: Date;
+}
+
+/** What the audit log may be narrowed to. */
+export interface AuditLogFilter {
+  readonly action?: string | null;
+  readonly actorKind?: AuditActorKind | null;
 }
 
 @Injectable()
@@ -68,8 +75,11 @@ export class IdentityRepository {
     return this.dataSource.getRepository(UmbrellaJoinRequestEntity).find({ where: { umbrellaId, state }, order: { createdAt: 'DESC', id: 'DESC' }, take: 200 });
   }
 
-  /** An organization's audit entries, newest first, after the entry with sequence `beforeSeq` (keyset paging). */
-  auditLog(organizationId: string, limit: number, beforeSeq: string | null): Promise<AuditLogEntity[]> {
+  /**
+   * An organization's audit entries, newest first, after the entry with sequence `beforeSeq` (keyset
+   * paging), optionally only one action and one kind of actor.
+   */
+  auditLog(organizationId: string, limit: number, beforeSeq: string | null, filter: AuditLogFilter = {}): Promise<AuditLogEntity[]> {
     const query = this.dataSource
       .getRepository(AuditLogEntity)
       .createQueryBuilder('a')
@@ -77,6 +87,8 @@ export class IdentityRepository {
       .orderBy('a.seq', 'DESC')
       .limit(limit);
     if (beforeSeq) query.andWhere('a.seq < :beforeSeq', { beforeSeq });
+    if (filter.action) query.andWhere('a.action = :action', { action: filter.action });
+    if (filter.actorKind) query.andWhere('a.actor_kind = :actorKind', { actorKind: filter.actorKind });
     return query.getMany();
   }
 
