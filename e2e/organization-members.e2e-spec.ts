@@ -122,6 +122,17 @@ describe('organization members and the audit log', () => {
     expect(lines[1]).toMatch(/^\d{4}-\d\d-\d\dT[^,]+,member\.left,USER,/);
     expect(lines.filter(Boolean)).toHaveLength(all.length + 1);
 
+    // Filtered by action and by kind of actor, across the whole log; the CSV takes the same filters.
+    const FILTERED = 'query($o: ID!, $action: String, $kind: String) { auditLog(organizationId: $o, first: 100, action: $action, actorKind: $kind) { edges { node { action actorKind } } } }';
+    const roleChanges = (await ok(FILTERED, { o: orgId, action: 'member.role_changed' }, owner.token)).auditLog.edges.map((e: { node: { action: string } }) => e.node.action);
+    expect(roleChanges).toEqual(all.filter((a) => a === 'member.role_changed'));
+    expect((await ok(FILTERED, { o: orgId, kind: 'API_KEY' }, owner.token)).auditLog.edges).toEqual([]);
+    expect((await ok(FILTERED, { o: orgId, action: 'member.left', kind: 'USER' }, owner.token)).auditLog.edges).toHaveLength(1);
+    const filteredCsv = (await ok('query($o: ID!, $action: String) { auditLogCsv(organizationId: $o, action: $action) }', { o: orgId, action: 'invitation.created' }, owner.token)).auditLogCsv as string;
+    expect(filteredCsv.split('\r\n').filter(Boolean)).toHaveLength(4);
+    expect(codeOf(await gql(FILTERED, { o: orgId, kind: 'ROBOT' }, owner.token))).toBe('BAD_USER_INPUT');
+    expect(codeOf(await gql(FILTERED, { o: orgId, action: "x' OR 1=1 --" }, owner.token))).toBe('BAD_USER_INPUT');
+
     // Members, removed members and outsiders read nothing.
     const outsider = await signUp('mem-outsider');
     for (const token of [outsider.token, member.token]) {

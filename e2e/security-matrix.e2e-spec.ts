@@ -8,6 +8,9 @@
 // and must not error; allowed mutations are not run. Then every operation that takes a string gets
 // a NUL in each of them, and must answer BAD_USER_INPUT. Across the whole sweep the content of
 // every table a client can change is fingerprinted before and after: nothing may change.
+// Then the same sweep runs with an API key of each role as the bearer (a MEMBER key and an ADMIN
+// key of the world's employer): a key never gets what a person of its role is refused, and every
+// operation kept for people (HUMAN_ONLY) refuses it with FORBIDDEN.
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -445,7 +448,12 @@ const MATRIX: Record<string, Case> = {
   myEvidenceData: { vars: () => ({}), anonymous: U, outsider: F, member: F },
   outcomeReports: { vars: (w) => ({ organizationId: w.employer }), anonymous: U, outsider: F, member: A },
   awardsSharedWith: { vars: (w) => ({ organizationId: w.employer }), anonymous: U, outsider: F, member: A },
-  outcomeReportCredentials: { vars: (w) => ({ organizationId: w.employer }), anonymous: U, outsider: F, member: A },
+  outcomeReportCredentials: {
+    vars: (w) => ({ organizationId: w.employer }),
+    anonymous: U,
+    outsider: F,
+    member: A,
+  },
   frameworkElementInsights: { vars: () => ({}), anonymous: U, outsider: F, member: F },
   insights: {
     vars: (w) => ({ scope: { organizationId: w.institution }, groupBy: 'NONE' }),
@@ -530,6 +538,28 @@ const MATRIX: Record<string, Case> = {
   signOutEverywhere: { vars: () => ({}), anonymous: U, outsider: A, member: A },
 };
 
+/**
+ * Operations kept for people signed in (identity's requireHuman): an API key gets FORBIDDEN
+ * (IDENTITY.HUMANS_ONLY) whatever its role. These run with key bearers even where a person of the
+ * key's role would be allowed, since the key's refusal changes nothing.
+ */
+const HUMAN_ONLY = new Set([
+  'changePassword',
+  'signOutEverywhere',
+  'requestEmailVerification',
+  'refreshToken',
+  'createOrganization',
+  'verifyOrganization',
+  'inviteMember',
+  'acceptInvitation',
+  'changeMemberRole',
+  'removeMember',
+  'leaveOrganization',
+  'createApiKey',
+  'apiKeys',
+  'revokeApiKey',
+]);
+
 /** `query($a: T!, …) { op(a: $a, …) { __typename } }`, built from the schema. */
 function documentFor(
   kind: Kind,
@@ -601,7 +631,8 @@ async function fingerprint(client: Client): Promise<Record<string, string>> {
   for (const table of tables) {
     const [schemaName, tableName] = table.split('.');
     const row = await client.query<{ h: string }>(
-      `SELECT md5(coalesce(string_agg(t::text, ',' ORDER BY t::text), '')) AS h FROM "${schemaName}"."${tableName}" t`,
+      // An API key's last use is recorded as it is used (to the minute): not a change a caller makes.
+      `SELECT md5(coalesce(string_agg((to_jsonb(t) - 'last_used_at')::text, ',' ORDER BY (to_jsonb(t) - 'last_used_at')::text), '')) AS h FROM "${schemaName}"."${tableName}" t`,
     );
     out[table] = row.rows[0]!.h;
   }
@@ -755,6 +786,63 @@ describe('authorization matrix and bad-input corpus (every operation of the supe
     }
     expect(failures).toEqual([]);
     expect(sent).toBeGreaterThan(120);
+    expect(await fingerprint(db)).toEqual(before);
+  }, 600_000);
+
+  it('never lets an API key do more than a person of its role: MEMBER and ADMIN keys across every operation, changing nothing', async () => {
+    // The ADMIN key is compared with a person who is ADMIN of the same organization, asked live.
+    const admin = await signUp('matrix-admin');
+    await inviteAndAccept(world.owner, world.employer, admin, 'ADMIN');
+    admin.token = (await okAs('mutation { refreshToken { token } }', {}, admin.token)).refreshToken.token;
+    const CREATE_KEY =
+      'mutation($o: ID!, $r: Role!) { createApiKey(organizationId: $o, name: "Matrix bearer", role: $r) { secret } }';
+    const memberKey = (await okAs(CREATE_KEY, { o: world.employer, r: 'MEMBER' }, world.owner.token))
+      .createApiKey.secret as string;
+    const adminKey = (await okAs(CREATE_KEY, { o: world.employer, r: 'ADMIN' }, world.owner.token))
+      .createApiKey.secret as string;
+    const before = await fingerprint(db);
+    const failures: string[] = [];
+    let sent = 0;
+    const codeFrom = (result: GraphQLResult) =>
+      (result.errors?.[0]?.extensions?.code as string | undefined) ?? 'allowed';
+    for (const { kind, field } of operations) {
+      const entry = MATRIX[field.name];
+      if (!entry) continue;
+      const humanOnly = HUMAN_ONLY.has(field.name);
+      for (const bearer of ['MEMBER key', 'ADMIN key'] as const) {
+        const variables = entry.vars(world);
+        const document = documentFor(kind, field, variables);
+        // What a person of the key's role gets: the member column, or the admin asked now (queries only).
+        let person: string;
+        if (bearer === 'MEMBER key') person = entry.member;
+        else if (kind === 'Query') person = codeFrom((await send(document, variables, admin.token)).result);
+        else person = entry.member === 'allowed' ? 'allowed' : 'unknown';
+        // A mutation a person may make is not run with a key (it would change state), unless it is kept for people.
+        if (kind === 'Mutation' && !humanOnly && (person === 'allowed' || person === 'unknown')) continue;
+        const { status, text, result } = await send(
+          document,
+          variables,
+          bearer === 'MEMBER key' ? memberKey : adminKey,
+        );
+        sent++;
+        const code = codeFrom(result);
+        const problems: string[] = [];
+        if (status >= 500) problems.push(`status ${status}`);
+        if (/stacktrace|at \w+ \(|node_modules|Internal server error/.test(text))
+          problems.push('internals in the answer');
+        if (humanOnly && code !== 'FORBIDDEN')
+          problems.push(
+            `got ${code} (${result.errors?.[0]?.message ?? ''}) instead of FORBIDDEN: kept for people`,
+          );
+        if (!humanOnly && person !== 'allowed' && code === 'allowed')
+          problems.push(`allowed, where a person of its role gets ${person}`);
+        if (code !== 'allowed' && result.data && (result.data as Record<string, unknown>)[field.name] != null)
+          problems.push('data alongside the refusal');
+        if (problems.length) failures.push(`${field.name} with a ${bearer}: ${problems.join('; ')}`);
+      }
+    }
+    expect(failures).toEqual([]);
+    expect(sent).toBeGreaterThan(150);
     expect(await fingerprint(db)).toEqual(before);
   }, 600_000);
 

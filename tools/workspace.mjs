@@ -7,6 +7,7 @@ export const libraries = [
   ['libs/shared/util-regions', 'shared', 'util'],
   ['libs/shared/util-observability', 'shared', 'util'],
   ['libs/shared/contracts', 'shared', 'contracts'],
+  ['libs/shared/redis', 'shared', 'data-access'],
   ['libs/shared/queue', 'shared', 'data-access'],
   ['libs/shared/data-access', 'shared', 'data-access'],
   ['libs/shared/auth', 'shared', 'platform'],

@@ -1,5 +1,6 @@
 import { startGateway } from '@lattice/gateway-feature';
-import { createRedisClient, RateLimiter, rateLimitRulesFrom } from '@lattice/shared-rate-limit';
+import { RateLimiter, rateLimitRulesFrom } from '@lattice/shared-rate-limit';
+import { createRedisClient, redisTargetFrom } from '@lattice/shared-redis';
 import { loadGatewayEnv } from './config';
 
 async function main(): Promise<void> {
@@ -25,7 +26,7 @@ async function main(): Promise<void> {
     },
     webRoot: config.WEB_ROOT,
     rateLimiter: new RateLimiter({
-      redis: createRedisClient(config.REDIS_URL, { name: 'gateway-rate-limits' }),
+      redis: createRedisClient(redisTargetFrom(config), { name: 'gateway-rate-limits', mode: 'fail-fast' }),
       prefix: config.REDIS_PREFIX,
       rules: rateLimitRulesFrom(config),
     }),

@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import { sessionRevocationsFrom } from '@lattice/shared-auth';
 import { subgraphFoundation } from '@lattice/shared-graphql';
 import { RateLimitModule, rateLimitRulesFrom } from '@lattice/shared-rate-limit';
+import { redisTargetFrom } from '@lattice/shared-redis';
 import { identityDataSource, IdentityRepository } from '@lattice/identity-data-access';
 import { IdentityDatabaseMembershipSource, IdentityFeatureModule } from '@lattice/identity-feature';
 import type { IdentityEnv } from './config';
@@ -33,7 +34,7 @@ export class IdentityAppModule {
         }),
         RateLimitModule.forRoot({
           name: 'identity',
-          redisUrl: config.REDIS_URL,
+          redis: redisTargetFrom(config),
           prefix: config.REDIS_PREFIX,
           rules: rateLimitRulesFrom(config),
         }),
@@ -49,6 +50,7 @@ export class IdentityAppModule {
             config.NODE_ENV === 'production',
           ),
           refreshTokenTtlDays: config.REFRESH_TOKEN_TTL_DAYS,
+          auditRetentionDays: config.AUDIT_RETENTION_DAYS,
           sessionRevocations,
         }),
       ],

@@ -9,6 +9,8 @@ export const identityEnvSchema = {
   JWT_TTL_SECONDS: env.int({ default: 3600, min: 60, max: 86_400 }),
   INVITATION_TTL_HOURS: env.int({ default: 168, min: 1, max: 720 }),
   REFRESH_TOKEN_TTL_DAYS: env.int({ default: 30, min: 1, max: 365 }),
+  /** Audit entries older than this are deleted by an hourly sweep on one replica. */
+  AUDIT_RETENTION_DAYS: env.int({ default: 400, min: 30, max: 3650 }),
   OPERATOR_EMAIL: env.string({ optional: true }),
   OPERATOR_PASSWORD: env.string({ optional: true, sensitive: true }),
   OPERATOR_NAME: env.string({ default: 'Lattice Operator' }),

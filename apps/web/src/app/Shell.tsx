@@ -74,7 +74,8 @@ function InboxBadge() {
 
 function UserMenu() {
   const { t } = useTranslation();
-  const { me } = useCurrentOrganization();
+  const { me, current } = useCurrentOrganization();
+  const manages = current?.role === 'OWNER' || current?.role === 'ADMIN';
   const navigate = useNavigate();
   const client = useApolloClient();
   const logOut = async () => {
@@ -92,8 +93,12 @@ function UserMenu() {
           className="menu"
           onAction={(key) => (key === 'log-out' ? void logOut() : void navigate(String(key)))}
         >
+          <MenuItem id="/account">{t('shell.account')}</MenuItem>
           <MenuItem id="/organizations/new">{t('shell.createOrganization')}</MenuItem>
+          {current && <MenuItem id="/organizations/members">{t('shell.members')}</MenuItem>}
           <MenuItem id="/organizations/invite">{t('shell.invite')}</MenuItem>
+          {manages && <MenuItem id="/organizations/api-keys">{t('shell.apiKeys')}</MenuItem>}
+          {manages && <MenuItem id="/organizations/audit-log">{t('shell.auditLog')}</MenuItem>}
           <MenuItem id="/organizations/join-umbrella">{t('shell.joinUmbrella')}</MenuItem>
           <MenuItem id="/inbox/preferences">{t('shell.preferences')}</MenuItem>
           <MenuItem id="/privacy">{t('evidence:privacy.link')}</MenuItem>

@@ -24,6 +24,10 @@ export const screens: ScreenRoute[] = [
   { path: '/organizations/new', access: 'member', load: () => import('../screens/org/CreateOrganizationScreen') },
   { path: '/organizations/invite', access: 'member', load: () => import('../screens/org/InviteScreen') },
   { path: '/organizations/join-umbrella', access: 'member', load: () => import('../screens/org/JoinUmbrellaScreen') },
+  { path: '/organizations/members', access: 'member', load: () => import('../screens/org/MembersScreen') },
+  { path: '/organizations/api-keys', access: 'member', load: () => import('../screens/org/ApiKeysScreen') },
+  { path: '/organizations/audit-log', access: 'member', load: () => import('../screens/org/AuditLogScreen') },
+  { path: '/account', access: 'member', load: () => import('../screens/account/AccountScreen') },
   { path: '/invitations/accept', access: 'public', load: () => import('../screens/org/AcceptInvitationScreen') },
   // inbox
   { path: '/inbox', access: 'member', load: () => import('../screens/inbox/InboxScreen') },

@@ -1,4 +1,3 @@
-export * from './lib/redis-client';
 export * from './lib/rate-limit.rules';
 export * from './lib/rate-limiter';
 export * from './lib/client-address';

@@ -18,6 +18,8 @@ type Documents = {
     "\n  query UnreadCount {\n    unreadNotificationCount\n  }\n": typeof types.UnreadCountDocument,
     "\n  mutation RefreshToken {\n    refreshToken {\n      token\n    }\n  }\n": typeof types.RefreshTokenDocument,
     "\n  query DemandMap($groupBy: DemandGrouping!, $filter: DemandFilter, $first: Int!) {\n    demandMap(groupBy: $groupBy, filter: $filter, first: $first) {\n      key\n      label\n      needs\n      learners\n      supply\n      gap\n    }\n  }\n": typeof types.DemandMapDocument,
+    "\n  mutation ChangePassword($currentPassword: String!, $newPassword: String!) {\n    changePassword(currentPassword: $currentPassword, newPassword: $newPassword) {\n      token\n    }\n  }\n": typeof types.ChangePasswordDocument,
+    "\n  mutation SignOutEverywhere {\n    signOutEverywhere\n  }\n": typeof types.SignOutEverywhereDocument,
     "\n  mutation LogIn($email: String!, $password: String!) {\n    logIn(email: $email, password: $password) {\n      token\n    }\n  }\n": typeof types.LogInDocument,
     "\n  mutation RequestPasswordReset($email: String!) {\n    requestPasswordReset(email: $email)\n  }\n": typeof types.RequestPasswordResetDocument,
     "\n  mutation ResetPassword($token: String!, $newPassword: String!) {\n    resetPassword(token: $token, newPassword: $newPassword)\n  }\n": typeof types.ResetPasswordDocument,
@@ -96,11 +98,24 @@ type Documents = {
     "\n  mutation ProposePartnership($input: ProposePartnershipInput!) {\n    proposePartnership(input: $input) {\n      ...PartnershipFields\n    }\n  }\n": typeof types.ProposePartnershipDocument,
     "\n  query MarketplaceRegions {\n    regions {\n      code\n      kind\n      nameEn\n      nameFr\n    }\n  }\n": typeof types.MarketplaceRegionsDocument,
     "\n  mutation AcceptInvitation($token: String!) {\n    acceptInvitation(token: $token) {\n      role\n      organization {\n        id\n        name\n      }\n    }\n  }\n": typeof types.AcceptInvitationDocument,
+    "\n  query ApiKeys($organizationId: ID!) {\n    apiKeys(organizationId: $organizationId) {\n      id\n      name\n      role\n      prefix\n      createdAt\n      expiresAt\n      lastUsedAt\n      revokedAt\n    }\n  }\n": typeof types.ApiKeysDocument,
+    "\n  mutation CreateApiKey($organizationId: ID!, $name: String!, $role: Role!, $expiresAt: DateTime) {\n    createApiKey(organizationId: $organizationId, name: $name, role: $role, expiresAt: $expiresAt) {\n      secret\n      apiKey {\n        id\n        name\n        prefix\n      }\n    }\n  }\n": typeof types.CreateApiKeyDocument,
+    "\n  mutation RevokeApiKey($id: ID!) {\n    revokeApiKey(id: $id) {\n      id\n      revokedAt\n    }\n  }\n": typeof types.RevokeApiKeyDocument,
+    "\n  query AuditLog($organizationId: ID!, $first: Int, $after: String, $action: String, $actorKind: String) {\n    auditLog(\n      organizationId: $organizationId\n      first: $first\n      after: $after\n      action: $action\n      actorKind: $actorKind\n    ) {\n      edges {\n        cursor\n        node {\n          id\n          occurredAt\n          action\n          actorKind\n          actorId\n          targetType\n          targetId\n          details\n          source\n          requestId\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": typeof types.AuditLogDocument,
+    "\n  query AuditActors($organizationId: ID!) {\n    organization(id: $organizationId) {\n      id\n      members {\n        user {\n          id\n          name\n        }\n      }\n    }\n    apiKeys(organizationId: $organizationId) {\n      id\n      name\n      prefix\n    }\n  }\n": typeof types.AuditActorsDocument,
+    "\n  query AuditLogCsv($organizationId: ID!, $action: String, $actorKind: String) {\n    auditLogCsv(organizationId: $organizationId, action: $action, actorKind: $actorKind)\n  }\n": typeof types.AuditLogCsvDocument,
     "\n  query Regions {\n    regions {\n      code\n      kind\n      nameEn\n      nameFr\n    }\n  }\n": typeof types.RegionsDocument,
     "\n  mutation CreateOrganization($input: CreateOrganizationInput!) {\n    createOrganization(input: $input) {\n      id\n    }\n  }\n": typeof types.CreateOrganizationDocument,
     "\n  mutation InviteMember($organizationId: ID!, $email: String!, $role: Role!) {\n    inviteMember(organizationId: $organizationId, email: $email, role: $role) {\n      email\n      acceptUrl\n    }\n  }\n": typeof types.InviteMemberDocument,
     "\n  query Umbrellas {\n    organizations(filter: { kind: UMBRELLA }, first: 100) {\n      edges {\n        node {\n          id\n          name\n        }\n      }\n    }\n  }\n": typeof types.UmbrellasDocument,
     "\n  mutation JoinUmbrella($umbrellaId: ID!, $organizationId: ID!) {\n    joinUmbrella(umbrellaId: $umbrellaId, organizationId: $organizationId) {\n      organization {\n        name\n      }\n    }\n  }\n": typeof types.JoinUmbrellaDocument,
+    "\n  query OrganizationMembers($id: ID!) {\n    organization(id: $id) {\n      id\n      members {\n        role\n        joinedAt\n        user {\n          id\n          name\n          email\n        }\n      }\n    }\n  }\n": typeof types.OrganizationMembersDocument,
+    "\n  mutation ChangeMemberRole($organizationId: ID!, $userId: ID!, $role: Role!) {\n    changeMemberRole(organizationId: $organizationId, userId: $userId, role: $role) {\n      role\n    }\n  }\n": typeof types.ChangeMemberRoleDocument,
+    "\n  mutation RemoveMember($organizationId: ID!, $userId: ID!) {\n    removeMember(organizationId: $organizationId, userId: $userId)\n  }\n": typeof types.RemoveMemberDocument,
+    "\n  mutation LeaveOrganization($organizationId: ID!) {\n    leaveOrganization(organizationId: $organizationId)\n  }\n": typeof types.LeaveOrganizationDocument,
+    "\n  query UmbrellaJoinRequests($id: ID!) {\n    organization(id: $id) {\n      id\n      umbrellaJoinRequests {\n        id\n        requestedAt\n        organization {\n          id\n          name\n          kind\n        }\n      }\n    }\n  }\n": typeof types.UmbrellaJoinRequestsDocument,
+    "\n  mutation RespondToUmbrellaJoinRequest($id: ID!, $accept: Boolean!) {\n    respondToUmbrellaJoinRequest(id: $id, accept: $accept) {\n      id\n      state\n    }\n  }\n": typeof types.RespondToUmbrellaJoinRequestDocument,
+    "\n  mutation RemoveUmbrellaMember($umbrellaId: ID!, $organizationId: ID!) {\n    removeUmbrellaMember(umbrellaId: $umbrellaId, organizationId: $organizationId)\n  }\n": typeof types.RemoveUmbrellaMemberDocument,
     "\n  fragment CredentialSummary on Credential {\n    id\n    title\n    publishedAt\n    assessment {\n      masteryThreshold\n      attemptsAllowed\n    }\n    issuer {\n      id\n      name\n    }\n    endorsements {\n      id\n      withdrawnAt\n      organization {\n        id\n      }\n    }\n    sponsorships {\n      id\n      umbrella {\n        id\n        name\n      }\n    }\n    adoptions {\n      id\n      institution {\n        id\n        name\n      }\n      umbrella {\n        id\n        name\n      }\n    }\n  }\n": typeof types.CredentialSummaryFragmentDoc,
     "\n  query TrustCredentials($issuerId: ID) {\n    credentials(filter: { issuerId: $issuerId }, first: 50) {\n      totalCount\n      edges {\n        node {\n          ...CredentialSummary\n        }\n      }\n    }\n  }\n": typeof types.TrustCredentialsDocument,
     "\n  fragment EndorsementFields on Endorsement {\n    id\n    organization {\n      id\n      name\n    }\n    inDemand\n    assessmentReflectsJobPerformance\n    comment\n    createdAt\n    withdrawnAt\n  }\n": typeof types.EndorsementFieldsFragmentDoc,
@@ -128,6 +143,8 @@ const documents: Documents = {
     "\n  query UnreadCount {\n    unreadNotificationCount\n  }\n": types.UnreadCountDocument,
     "\n  mutation RefreshToken {\n    refreshToken {\n      token\n    }\n  }\n": types.RefreshTokenDocument,
     "\n  query DemandMap($groupBy: DemandGrouping!, $filter: DemandFilter, $first: Int!) {\n    demandMap(groupBy: $groupBy, filter: $filter, first: $first) {\n      key\n      label\n      needs\n      learners\n      supply\n      gap\n    }\n  }\n": types.DemandMapDocument,
+    "\n  mutation ChangePassword($currentPassword: String!, $newPassword: String!) {\n    changePassword(currentPassword: $currentPassword, newPassword: $newPassword) {\n      token\n    }\n  }\n": types.ChangePasswordDocument,
+    "\n  mutation SignOutEverywhere {\n    signOutEverywhere\n  }\n": types.SignOutEverywhereDocument,
     "\n  mutation LogIn($email: String!, $password: String!) {\n    logIn(email: $email, password: $password) {\n      token\n    }\n  }\n": types.LogInDocument,
     "\n  mutation RequestPasswordReset($email: String!) {\n    requestPasswordReset(email: $email)\n  }\n": types.RequestPasswordResetDocument,
     "\n  mutation ResetPassword($token: String!, $newPassword: String!) {\n    resetPassword(token: $token, newPassword: $newPassword)\n  }\n": types.ResetPasswordDocument,
@@ -206,11 +223,24 @@ const documents: Documents = {
     "\n  mutation ProposePartnership($input: ProposePartnershipInput!) {\n    proposePartnership(input: $input) {\n      ...PartnershipFields\n    }\n  }\n": types.ProposePartnershipDocument,
     "\n  query MarketplaceRegions {\n    regions {\n      code\n      kind\n      nameEn\n      nameFr\n    }\n  }\n": types.MarketplaceRegionsDocument,
     "\n  mutation AcceptInvitation($token: String!) {\n    acceptInvitation(token: $token) {\n      role\n      organization {\n        id\n        name\n      }\n    }\n  }\n": types.AcceptInvitationDocument,
+    "\n  query ApiKeys($organizationId: ID!) {\n    apiKeys(organizationId: $organizationId) {\n      id\n      name\n      role\n      prefix\n      createdAt\n      expiresAt\n      lastUsedAt\n      revokedAt\n    }\n  }\n": types.ApiKeysDocument,
+    "\n  mutation CreateApiKey($organizationId: ID!, $name: String!, $role: Role!, $expiresAt: DateTime) {\n    createApiKey(organizationId: $organizationId, name: $name, role: $role, expiresAt: $expiresAt) {\n      secret\n      apiKey {\n        id\n        name\n        prefix\n      }\n    }\n  }\n": types.CreateApiKeyDocument,
+    "\n  mutation RevokeApiKey($id: ID!) {\n    revokeApiKey(id: $id) {\n      id\n      revokedAt\n    }\n  }\n": types.RevokeApiKeyDocument,
+    "\n  query AuditLog($organizationId: ID!, $first: Int, $after: String, $action: String, $actorKind: String) {\n    auditLog(\n      organizationId: $organizationId\n      first: $first\n      after: $after\n      action: $action\n      actorKind: $actorKind\n    ) {\n      edges {\n        cursor\n        node {\n          id\n          occurredAt\n          action\n          actorKind\n          actorId\n          targetType\n          targetId\n          details\n          source\n          requestId\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": types.AuditLogDocument,
+    "\n  query AuditActors($organizationId: ID!) {\n    organization(id: $organizationId) {\n      id\n      members {\n        user {\n          id\n          name\n        }\n      }\n    }\n    apiKeys(organizationId: $organizationId) {\n      id\n      name\n      prefix\n    }\n  }\n": types.AuditActorsDocument,
+    "\n  query AuditLogCsv($organizationId: ID!, $action: String, $actorKind: String) {\n    auditLogCsv(organizationId: $organizationId, action: $action, actorKind: $actorKind)\n  }\n": types.AuditLogCsvDocument,
     "\n  query Regions {\n    regions {\n      code\n      kind\n      nameEn\n      nameFr\n    }\n  }\n": types.RegionsDocument,
     "\n  mutation CreateOrganization($input: CreateOrganizationInput!) {\n    createOrganization(input: $input) {\n      id\n    }\n  }\n": types.CreateOrganizationDocument,
     "\n  mutation InviteMember($organizationId: ID!, $email: String!, $role: Role!) {\n    inviteMember(organizationId: $organizationId, email: $email, role: $role) {\n      email\n      acceptUrl\n    }\n  }\n": types.InviteMemberDocument,
     "\n  query Umbrellas {\n    organizations(filter: { kind: UMBRELLA }, first: 100) {\n      edges {\n        node {\n          id\n          name\n        }\n      }\n    }\n  }\n": types.UmbrellasDocument,
     "\n  mutation JoinUmbrella($umbrellaId: ID!, $organizationId: ID!) {\n    joinUmbrella(umbrellaId: $umbrellaId, organizationId: $organizationId) {\n      organization {\n        name\n      }\n    }\n  }\n": types.JoinUmbrellaDocument,
+    "\n  query OrganizationMembers($id: ID!) {\n    organization(id: $id) {\n      id\n      members {\n        role\n        joinedAt\n        user {\n          id\n          name\n          email\n        }\n      }\n    }\n  }\n": types.OrganizationMembersDocument,
+    "\n  mutation ChangeMemberRole($organizationId: ID!, $userId: ID!, $role: Role!) {\n    changeMemberRole(organizationId: $organizationId, userId: $userId, role: $role) {\n      role\n    }\n  }\n": types.ChangeMemberRoleDocument,
+    "\n  mutation RemoveMember($organizationId: ID!, $userId: ID!) {\n    removeMember(organizationId: $organizationId, userId: $userId)\n  }\n": types.RemoveMemberDocument,
+    "\n  mutation LeaveOrganization($organizationId: ID!) {\n    leaveOrganization(organizationId: $organizationId)\n  }\n": types.LeaveOrganizationDocument,
+    "\n  query UmbrellaJoinRequests($id: ID!) {\n    organization(id: $id) {\n      id\n      umbrellaJoinRequests {\n        id\n        requestedAt\n        organization {\n          id\n          name\n          kind\n        }\n      }\n    }\n  }\n": types.UmbrellaJoinRequestsDocument,
+    "\n  mutation RespondToUmbrellaJoinRequest($id: ID!, $accept: Boolean!) {\n    respondToUmbrellaJoinRequest(id: $id, accept: $accept) {\n      id\n      state\n    }\n  }\n": types.RespondToUmbrellaJoinRequestDocument,
+    "\n  mutation RemoveUmbrellaMember($umbrellaId: ID!, $organizationId: ID!) {\n    removeUmbrellaMember(umbrellaId: $umbrellaId, organizationId: $organizationId)\n  }\n": types.RemoveUmbrellaMemberDocument,
     "\n  fragment CredentialSummary on Credential {\n    id\n    title\n    publishedAt\n    assessment {\n      masteryThreshold\n      attemptsAllowed\n    }\n    issuer {\n      id\n      name\n    }\n    endorsements {\n      id\n      withdrawnAt\n      organization {\n        id\n      }\n    }\n    sponsorships {\n      id\n      umbrella {\n        id\n        name\n      }\n    }\n    adoptions {\n      id\n      institution {\n        id\n        name\n      }\n      umbrella {\n        id\n        name\n      }\n    }\n  }\n": types.CredentialSummaryFragmentDoc,
     "\n  query TrustCredentials($issuerId: ID) {\n    credentials(filter: { issuerId: $issuerId }, first: 50) {\n      totalCount\n      edges {\n        node {\n          ...CredentialSummary\n        }\n      }\n    }\n  }\n": types.TrustCredentialsDocument,
     "\n  fragment EndorsementFields on Endorsement {\n    id\n    organization {\n      id\n      name\n    }\n    inDemand\n    assessmentReflectsJobPerformance\n    comment\n    createdAt\n    withdrawnAt\n  }\n": types.EndorsementFieldsFragmentDoc,
@@ -264,6 +294,14 @@ export function graphql(source: "\n  mutation RefreshToken {\n    refreshToken {
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query DemandMap($groupBy: DemandGrouping!, $filter: DemandFilter, $first: Int!) {\n    demandMap(groupBy: $groupBy, filter: $filter, first: $first) {\n      key\n      label\n      needs\n      learners\n      supply\n      gap\n    }\n  }\n"): (typeof documents)["\n  query DemandMap($groupBy: DemandGrouping!, $filter: DemandFilter, $first: Int!) {\n    demandMap(groupBy: $groupBy, filter: $filter, first: $first) {\n      key\n      label\n      needs\n      learners\n      supply\n      gap\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ChangePassword($currentPassword: String!, $newPassword: String!) {\n    changePassword(currentPassword: $currentPassword, newPassword: $newPassword) {\n      token\n    }\n  }\n"): (typeof documents)["\n  mutation ChangePassword($currentPassword: String!, $newPassword: String!) {\n    changePassword(currentPassword: $currentPassword, newPassword: $newPassword) {\n      token\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SignOutEverywhere {\n    signOutEverywhere\n  }\n"): (typeof documents)["\n  mutation SignOutEverywhere {\n    signOutEverywhere\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -579,6 +617,30 @@ export function graphql(source: "\n  mutation AcceptInvitation($token: String!) 
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  query ApiKeys($organizationId: ID!) {\n    apiKeys(organizationId: $organizationId) {\n      id\n      name\n      role\n      prefix\n      createdAt\n      expiresAt\n      lastUsedAt\n      revokedAt\n    }\n  }\n"): (typeof documents)["\n  query ApiKeys($organizationId: ID!) {\n    apiKeys(organizationId: $organizationId) {\n      id\n      name\n      role\n      prefix\n      createdAt\n      expiresAt\n      lastUsedAt\n      revokedAt\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateApiKey($organizationId: ID!, $name: String!, $role: Role!, $expiresAt: DateTime) {\n    createApiKey(organizationId: $organizationId, name: $name, role: $role, expiresAt: $expiresAt) {\n      secret\n      apiKey {\n        id\n        name\n        prefix\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation CreateApiKey($organizationId: ID!, $name: String!, $role: Role!, $expiresAt: DateTime) {\n    createApiKey(organizationId: $organizationId, name: $name, role: $role, expiresAt: $expiresAt) {\n      secret\n      apiKey {\n        id\n        name\n        prefix\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RevokeApiKey($id: ID!) {\n    revokeApiKey(id: $id) {\n      id\n      revokedAt\n    }\n  }\n"): (typeof documents)["\n  mutation RevokeApiKey($id: ID!) {\n    revokeApiKey(id: $id) {\n      id\n      revokedAt\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AuditLog($organizationId: ID!, $first: Int, $after: String, $action: String, $actorKind: String) {\n    auditLog(\n      organizationId: $organizationId\n      first: $first\n      after: $after\n      action: $action\n      actorKind: $actorKind\n    ) {\n      edges {\n        cursor\n        node {\n          id\n          occurredAt\n          action\n          actorKind\n          actorId\n          targetType\n          targetId\n          details\n          source\n          requestId\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n"): (typeof documents)["\n  query AuditLog($organizationId: ID!, $first: Int, $after: String, $action: String, $actorKind: String) {\n    auditLog(\n      organizationId: $organizationId\n      first: $first\n      after: $after\n      action: $action\n      actorKind: $actorKind\n    ) {\n      edges {\n        cursor\n        node {\n          id\n          occurredAt\n          action\n          actorKind\n          actorId\n          targetType\n          targetId\n          details\n          source\n          requestId\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AuditActors($organizationId: ID!) {\n    organization(id: $organizationId) {\n      id\n      members {\n        user {\n          id\n          name\n        }\n      }\n    }\n    apiKeys(organizationId: $organizationId) {\n      id\n      name\n      prefix\n    }\n  }\n"): (typeof documents)["\n  query AuditActors($organizationId: ID!) {\n    organization(id: $organizationId) {\n      id\n      members {\n        user {\n          id\n          name\n        }\n      }\n    }\n    apiKeys(organizationId: $organizationId) {\n      id\n      name\n      prefix\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AuditLogCsv($organizationId: ID!, $action: String, $actorKind: String) {\n    auditLogCsv(organizationId: $organizationId, action: $action, actorKind: $actorKind)\n  }\n"): (typeof documents)["\n  query AuditLogCsv($organizationId: ID!, $action: String, $actorKind: String) {\n    auditLogCsv(organizationId: $organizationId, action: $action, actorKind: $actorKind)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  query Regions {\n    regions {\n      code\n      kind\n      nameEn\n      nameFr\n    }\n  }\n"): (typeof documents)["\n  query Regions {\n    regions {\n      code\n      kind\n      nameEn\n      nameFr\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -596,6 +658,34 @@ export function graphql(source: "\n  query Umbrellas {\n    organizations(filter
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation JoinUmbrella($umbrellaId: ID!, $organizationId: ID!) {\n    joinUmbrella(umbrellaId: $umbrellaId, organizationId: $organizationId) {\n      organization {\n        name\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation JoinUmbrella($umbrellaId: ID!, $organizationId: ID!) {\n    joinUmbrella(umbrellaId: $umbrellaId, organizationId: $organizationId) {\n      organization {\n        name\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query OrganizationMembers($id: ID!) {\n    organization(id: $id) {\n      id\n      members {\n        role\n        joinedAt\n        user {\n          id\n          name\n          email\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query OrganizationMembers($id: ID!) {\n    organization(id: $id) {\n      id\n      members {\n        role\n        joinedAt\n        user {\n          id\n          name\n          email\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ChangeMemberRole($organizationId: ID!, $userId: ID!, $role: Role!) {\n    changeMemberRole(organizationId: $organizationId, userId: $userId, role: $role) {\n      role\n    }\n  }\n"): (typeof documents)["\n  mutation ChangeMemberRole($organizationId: ID!, $userId: ID!, $role: Role!) {\n    changeMemberRole(organizationId: $organizationId, userId: $userId, role: $role) {\n      role\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RemoveMember($organizationId: ID!, $userId: ID!) {\n    removeMember(organizationId: $organizationId, userId: $userId)\n  }\n"): (typeof documents)["\n  mutation RemoveMember($organizationId: ID!, $userId: ID!) {\n    removeMember(organizationId: $organizationId, userId: $userId)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation LeaveOrganization($organizationId: ID!) {\n    leaveOrganization(organizationId: $organizationId)\n  }\n"): (typeof documents)["\n  mutation LeaveOrganization($organizationId: ID!) {\n    leaveOrganization(organizationId: $organizationId)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query UmbrellaJoinRequests($id: ID!) {\n    organization(id: $id) {\n      id\n      umbrellaJoinRequests {\n        id\n        requestedAt\n        organization {\n          id\n          name\n          kind\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query UmbrellaJoinRequests($id: ID!) {\n    organization(id: $id) {\n      id\n      umbrellaJoinRequests {\n        id\n        requestedAt\n        organization {\n          id\n          name\n          kind\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RespondToUmbrellaJoinRequest($id: ID!, $accept: Boolean!) {\n    respondToUmbrellaJoinRequest(id: $id, accept: $accept) {\n      id\n      state\n    }\n  }\n"): (typeof documents)["\n  mutation RespondToUmbrellaJoinRequest($id: ID!, $accept: Boolean!) {\n    respondToUmbrellaJoinRequest(id: $id, accept: $accept) {\n      id\n      state\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RemoveUmbrellaMember($umbrellaId: ID!, $organizationId: ID!) {\n    removeUmbrellaMember(umbrellaId: $umbrellaId, organizationId: $organizationId)\n  }\n"): (typeof documents)["\n  mutation RemoveUmbrellaMember($umbrellaId: ID!, $organizationId: ID!) {\n    removeUmbrellaMember(umbrellaId: $umbrellaId, organizationId: $organizationId)\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -80,7 +80,7 @@ function ChooseNewPassword({ token }: { token: string }) {
       await reset({ variables: { token, newPassword: values.newPassword } });
       setDone(true);
     } catch (error) {
-      setServerErrors(error, form.setError, t, ['newPassword']);
+      setServerErrors(error, form.setError, t, ['newPassword'], { password: 'newPassword' });
     }
   });
   return (

@@ -12,7 +12,9 @@ export function Component() {
     <Page title={t('home.title', { name: me?.name ?? '' })}>
       {me && !me.emailVerified && <UnverifiedEmailNotice email={me.email} />}
       {current ? (
-        <p data-testid="current-organization">{t('home.workingAs', { organization: current.organization.name, role: t(`roles.${current.role}`) })}</p>
+        <p data-testid="current-organization">
+          {t('home.workingAs', { organization: current.organization.name, role: t(`roles.${current.role}`) })}
+        </p>
       ) : (
         <p>{t('home.noOrganization')}</p>
       )}
@@ -25,6 +27,21 @@ export function Component() {
             <Link to="/organizations/invite">{t('home.invite')}</Link>
           </li>
         )}
+        {current && (
+          <li>
+            <Link to="/organizations/members">{t('home.members')}</Link>
+          </li>
+        )}
+        {current && (current.role === 'OWNER' || current.role === 'ADMIN') && (
+          <>
+            <li>
+              <Link to="/organizations/api-keys">{t('home.apiKeys')}</Link>
+            </li>
+            <li>
+              <Link to="/organizations/audit-log">{t('home.auditLog')}</Link>
+            </li>
+          </>
+        )}
         {current && current.organization.kind !== 'UMBRELLA' && (
           <li>
             <Link to="/organizations/join-umbrella">{t('home.joinUmbrella')}</Link>
@@ -32,6 +49,9 @@ export function Component() {
         )}
         <li>
           <Link to="/inbox">{t('home.inbox')}</Link>
+        </li>
+        <li>
+          <Link to="/account">{t('home.account')}</Link>
         </li>
       </ul>
     </Page>

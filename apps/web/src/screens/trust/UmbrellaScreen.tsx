@@ -1,4 +1,4 @@
-// An umbrella's view: its members, their demand in aggregate (a simple table with bars; the full
+// An umbrella's view: its members and the requests to join (UmbrellaMembers), their demand in aggregate (a simple table with bars; the full
 // demand map is its own screen), the credentials it sponsors with their adoptions and
 // contributions, and the other published credentials it could sponsor.
 import { useState } from 'react';
@@ -6,7 +6,8 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useQuery } from '@apollo/client/react';
 import { Page } from '../../ui';
-import { CREDENTIALS, ORGANIZATION_UMBRELLAS } from './documents';
+import { CREDENTIALS } from './documents';
+import { UmbrellaMembers } from './UmbrellaMembers';
 import { DEMAND_MAP } from '../../graphql/documents';
 import { Contributions } from './Contributions';
 import { ApiErrorNotice, useWorkingAs } from './trust-ui';
@@ -17,7 +18,7 @@ const GROUPINGS = [DemandGrouping.Skill, DemandGrouping.Region, DemandGrouping.S
 
 export function Component() {
   const { t } = useTranslation('trust');
-  const { organization, kind, loading } = useWorkingAs();
+  const { organization, kind, isAdmin, loading } = useWorkingAs();
   if (loading) return <Page title={t('umbrella.title')}>{t('common:loading')}</Page>;
   if (!organization || kind !== 'UMBRELLA') {
     return (
@@ -31,26 +32,10 @@ export function Component() {
   }
   return (
     <Page title={t('umbrella.titleFor', { organization: organization.name })}>
-      <Members umbrellaId={organization.id} />
+      <UmbrellaMembers umbrellaId={organization.id} umbrella={organization.name} isAdmin={isAdmin} />
       <Demand umbrellaId={organization.id} />
       <Sponsored umbrellaId={organization.id} />
     </Page>
-  );
-}
-
-function Members({ umbrellaId }: { umbrellaId: string }) {
-  const { t } = useTranslation('trust');
-  const { data } = useQuery(ORGANIZATION_UMBRELLAS, { variables: { id: umbrellaId } });
-  const members = data?.organization?.memberOrganizations ?? [];
-  return (
-    <section aria-labelledby="members-title">
-      <h2 id="members-title">{t('umbrella.members', { count: members.length })}</h2>
-      {members.length === 0 ? (
-        <p>{t('umbrella.noMembers')}</p>
-      ) : (
-        <p>{members.map((m) => m.name).join(', ')}</p>
-      )}
-    </section>
   );
 }
 

@@ -5,6 +5,7 @@ import type { OrgKind, Role } from '@lattice/shared-contracts';
 import {
   ApiKeyEntity,
   AuditLogEntity,
+  type AuditActorKind,
   MembershipEntity,
   OrganizationEntity,
   UmbrellaJoinRequestEntity,
@@ -19,6 +20,12 @@ export interface MembershipWithOrganization {
   role: Role;
   kind: OrgKind;
   joinedAt: Date;
+}
+
+/** What the audit log may be narrowed to. */
+export interface AuditLogFilter {
+  readonly action?: string | null;
+  readonly actorKind?: AuditActorKind | null;
 }
 
 @Injectable()
@@ -68,8 +75,11 @@ export class IdentityRepository {
     return this.dataSource.getRepository(UmbrellaJoinRequestEntity).find({ where: { umbrellaId, state }, order: { createdAt: 'DESC', id: 'DESC' }, take: 200 });
   }
 
-  /** An organization's audit entries, newest first, after the entry with sequence `beforeSeq` (keyset paging). */
-  auditLog(organizationId: string, limit: number, beforeSeq: string | null): Promise<AuditLogEntity[]> {
+  /**
+   * An organization's audit entries, newest first, after the entry with sequence `beforeSeq` (keyset
+   * paging), optionally only one action and one kind of actor.
+   */
+  auditLog(organizationId: string, limit: number, beforeSeq: string | null, filter: AuditLogFilter = {}): Promise<AuditLogEntity[]> {
     const query = this.dataSource
       .getRepository(AuditLogEntity)
       .createQueryBuilder('a')
@@ -77,7 +87,26 @@ export class IdentityRepository {
       .orderBy('a.seq', 'DESC')
       .limit(limit);
     if (beforeSeq) query.andWhere('a.seq < :beforeSeq', { beforeSeq });
+    if (filter.action) query.andWhere('a.action = :action', { action: filter.action });
+    if (filter.actorKind) query.andWhere('a.actor_kind = :actorKind', { actorKind: filter.actorKind });
     return query.getMany();
+  }
+
+  /**
+   * Deletes up to `batch` audit entries that occurred before `cutoff`, oldest first; returns how
+   * many. The append-only trigger lets these deletes through only because the transaction names
+   * the cutoff (SET LOCAL lattice.audit_retention_cutoff) and each row is older than it.
+   */
+  async deleteAuditEntriesBefore(cutoff: Date, batch: number): Promise<number> {
+    return this.dataSource.transaction(async (manager) => {
+      await manager.query(`SELECT set_config('lattice.audit_retention_cutoff', $1, true)`, [cutoff.toISOString()]);
+      const deleted = (await manager.query(
+        `DELETE FROM "identity"."audit_log" WHERE "seq" IN (
+           SELECT "seq" FROM "identity"."audit_log" WHERE "occurred_at" < $1 ORDER BY "occurred_at" LIMIT $2)`,
+        [cutoff.toISOString(), batch],
+      )) as [unknown[], number];
+      return deleted[1];
+    });
   }
 
   apiKeyByPublicId(publicId: string): Promise<ApiKeyEntity | null> {

@@ -30,6 +30,7 @@ import { SessionsEnded } from './shared/sessions-ended';
 import { AuditTrail } from './shared/audit-trail';
 import { ManageMembersUseCase } from './manage-members/manage-members.use-case';
 import { ReadAuditLogUseCase } from './audit-log/read-audit-log.use-case';
+import { AuditRetentionWatch, SweepAuditLogUseCase } from './audit-log/audit-retention';
 import { ApiKeysResolver, GovernanceResolver } from './graphql/governance.resolver';
 import { ApiKeysUseCase } from './api-keys/api-keys.use-case';
 import { InternalApiKeysController } from './api-keys/internal-api-keys.controller';
@@ -52,6 +53,7 @@ export const IDENTITY_USE_CASES = [
   SignOutEverywhereUseCase,
   ManageMembersUseCase,
   ReadAuditLogUseCase,
+  SweepAuditLogUseCase,
   ApiKeysUseCase,
 ];
 
@@ -72,6 +74,7 @@ export class IdentityFeatureModule {
         SessionsEnded,
         AuditTrail,
         ...IDENTITY_USE_CASES,
+        AuditRetentionWatch,
         AuthResolver,
         UserResolver,
         OrganizationResolver,

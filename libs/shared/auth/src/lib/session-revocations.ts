@@ -5,8 +5,7 @@
 // `cacheMs` (2 s): at most one Redis GET per person per process every 2 s, none for people who
 // never signed out beyond that GET. Identity writes the key (and its own table) when a person
 // signs out everywhere, changes or resets their password.
-import type { Redis } from 'ioredis';
-import { createRedisClient } from '@lattice/shared-rate-limit';
+import { createRedisClient, redisTargetFrom, type RedisClient } from '@lattice/shared-redis';
 
 export abstract class SessionRevocations {
   /** Milliseconds since the epoch before which the user's access tokens are refused; 0 when none. */
@@ -30,7 +29,7 @@ export class RedisSessionRevocations extends SessionRevocations {
   private warned = false;
 
   constructor(
-    private readonly redis: Redis,
+    private readonly redis: RedisClient,
     private readonly prefix: string,
     private readonly options: RedisSessionRevocationsOptions = {},
   ) {
@@ -73,14 +72,19 @@ export class RedisSessionRevocations extends SessionRevocations {
   }
 }
 
-/** A subgraph's revocations from its REDIS_URL and REDIS_PREFIX. */
+/** A subgraph's revocations from its REDIS_URL (or REDIS_CLUSTER_NODES) and REDIS_PREFIX. */
 export function sessionRevocationsFrom(
-  config: { readonly REDIS_URL: string; readonly REDIS_PREFIX: string },
+  config: {
+    readonly REDIS_URL: string;
+    readonly REDIS_CLUSTER_NODES?: string;
+    readonly REDIS_PASSWORD?: string;
+    readonly REDIS_PREFIX: string;
+  },
   service: string,
   options: RedisSessionRevocationsOptions = {},
 ): RedisSessionRevocations {
   return new RedisSessionRevocations(
-    createRedisClient(config.REDIS_URL, { name: `${service}-sessions` }),
+    createRedisClient(redisTargetFrom(config), { name: `${service}-sessions`, mode: 'fail-fast' }),
     config.REDIS_PREFIX,
     options,
   );

@@ -67,7 +67,7 @@ export class BullMqQueueDriver implements QueuePort {
   private connection(blocking: boolean): RedisClient {
     // Workers block on Redis and must never give up a command; producers fail fast so the
     // outbox relay can leave rows unsent and retry on its next pass.
-    const redis = createRedisClient(this.target, { blocking });
+    const redis = createRedisClient(this.target, { mode: blocking ? 'blocking' : 'queue' });
     this.connections.push(redis);
     return redis;
   }

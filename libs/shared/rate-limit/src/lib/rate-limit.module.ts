@@ -1,14 +1,13 @@
 import { type DynamicModule, Global, Inject, Module, type OnModuleDestroy } from '@nestjs/common';
-import type { Redis } from 'ioredis';
-import { createRedisClient } from './redis-client';
+import { createRedisClient, type RedisClient, type RedisTarget } from '@lattice/shared-redis';
 import { RateLimiter } from './rate-limiter';
 import type { RateLimitRules } from './rate-limit.rules';
 
 const RATE_LIMIT_REDIS = Symbol('RATE_LIMIT_REDIS');
 
 export interface RateLimitModuleOptions {
-  /** Null: in-process counters only. */
-  readonly redisUrl: string | null;
+  /** One Redis or a Cluster (redisTargetFrom(config)); null: in-process counters only. */
+  readonly redis: RedisTarget | null;
   readonly prefix: string;
   readonly rules: RateLimitRules;
   readonly name: string;
@@ -18,7 +17,7 @@ export interface RateLimitModuleOptions {
 @Global()
 @Module({})
 export class RateLimitModule implements OnModuleDestroy {
-  constructor(@Inject(RATE_LIMIT_REDIS) private readonly redis: Redis | null) {}
+  constructor(@Inject(RATE_LIMIT_REDIS) private readonly redis: RedisClient | null) {}
 
   static forRoot(options: RateLimitModuleOptions): DynamicModule {
     return {
@@ -27,13 +26,13 @@ export class RateLimitModule implements OnModuleDestroy {
         {
           provide: RATE_LIMIT_REDIS,
           useFactory: () =>
-            options.redisUrl
-              ? createRedisClient(options.redisUrl, { name: `${options.name}-rate-limits` })
+            options.redis
+              ? createRedisClient(options.redis, { name: `${options.name}-rate-limits`, mode: 'fail-fast' })
               : null,
         },
         {
           provide: RateLimiter,
-          useFactory: (redis: Redis | null) =>
+          useFactory: (redis: RedisClient | null) =>
             new RateLimiter({ redis, prefix: options.prefix, rules: options.rules }),
           inject: [RATE_LIMIT_REDIS],
         },

@@ -1,6 +1,6 @@
 // Abuse limits: what is counted, per what, and how many in how long. Every rule can be changed by
 // its own variable, RATE_LIMIT_<RULE>=<points>/<seconds> (e.g. RATE_LIMIT_LOGIN_ACCOUNT=10/900).
-import { env, type Spec } from '@lattice/shared-util-config';
+import { env, redisEnv, type Spec } from '@lattice/shared-util-config';
 
 export interface RateLimitRule {
   readonly points: number;
@@ -45,7 +45,7 @@ function parseRule(raw: string): RateLimitRule {
 
 /** The environment every service that limits reads: where Redis is, the key prefix, and each rule. */
 export const rateLimitEnv = {
-  REDIS_URL: env.url(['redis', 'rediss'], { default: 'redis://127.0.0.1:6379' }),
+  ...redisEnv,
   /** Every key Lattice keeps in Redis outside the queue starts with `<prefix>:` (limits `<prefix>:rl:…`, sign-outs `<prefix>:session:…`). */
   REDIS_PREFIX: env.string({ default: 'lattice' }),
   ...(Object.fromEntries(

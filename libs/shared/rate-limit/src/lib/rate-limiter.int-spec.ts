@@ -1,16 +1,18 @@
 import { randomUUID } from 'node:crypto';
 import { createServer, type Server } from 'node:net';
-import type { Redis } from 'ioredis';
 import { describeWithRedis, testRedisUrl } from '@lattice/shared-testing';
-import { createRedisClient } from './redis-client';
+import { createRedisClient, type RedisClient } from '@lattice/shared-redis';
 import { RateLimiter } from './rate-limiter';
 import { RATE_LIMIT_DEFAULTS } from './rate-limit.rules';
 
 describeWithRedis('RateLimiter on Redis', () => {
   const prefix = `lattice-test-${randomUUID()}`;
-  let redis: Redis;
+  let redis: RedisClient;
   beforeAll(async () => {
-    redis = createRedisClient(testRedisUrl(), { name: 'rate-limit-test', log: () => undefined });
+    redis = createRedisClient(
+      { url: testRedisUrl() },
+      { name: 'rate-limit-test', mode: 'fail-fast', log: () => undefined },
+    );
     await new Promise<void>((resolve) =>
       redis.status === 'ready' ? resolve() : redis.once('ready', () => resolve()),
     );
@@ -68,7 +70,10 @@ describe('RateLimiter without Redis', () => {
   afterAll(() => new Promise<void>((resolve) => deadServer.close(() => resolve())));
 
   it('still limits, in process, with the same rules', async () => {
-    const redis = createRedisClient(deadUrl, { name: 'rate-limit-test-dead', log: () => undefined });
+    const redis = createRedisClient(
+      { url: deadUrl },
+      { name: 'rate-limit-test-dead', mode: 'fail-fast', log: () => undefined },
+    );
     try {
       const limiter = new RateLimiter({ redis, prefix: 'dead', rules: RATE_LIMIT_DEFAULTS });
       const { points } = RATE_LIMIT_DEFAULTS.LOGIN_ACCOUNT;

@@ -2,7 +2,7 @@
 // on a Redis Cluster too). Each rule has an in-process insurance limiter with the same limits:
 // when Redis is down or absent, each process still limits on its own.
 import { createHash } from 'node:crypto';
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '@lattice/shared-redis';
 import {
   RateLimiterMemory,
   RateLimiterRedis,
@@ -14,7 +14,7 @@ import type { RateLimitRuleName, RateLimitRules } from './rate-limit.rules';
 
 export interface RateLimiterOptions {
   /** Null: in-process counters only (tests, or a deployment without Redis). */
-  readonly redis: Redis | null;
+  readonly redis: RedisClient | null;
   /** Keys are `<prefix>:rl:<rule>:<sha-256 of the subject>`: no e-mail or address is stored in clear. */
   readonly prefix: string;
   readonly rules: RateLimitRules;

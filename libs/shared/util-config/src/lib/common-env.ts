@@ -20,12 +20,17 @@ export const serviceEnv = (defaultPort: number) => ({
   MIGRATE_ONLY: env.bool({ default: false }),
 });
 
-export const queueEnv = {
+/** Where Redis is, for every use of it (queue, rate limits, sign-outs): @lattice/shared-redis reads these. */
+export const redisEnv = {
   REDIS_URL: env.url(['redis', 'rediss'], { default: 'redis://127.0.0.1:6379' }),
   /** A Redis Cluster instead: its seed nodes, "host:port,host:port" (then REDIS_URL is not used). */
   REDIS_CLUSTER_NODES: env.string({ optional: true }),
   /** The Redis Cluster's password (a REDIS_URL carries its own). */
   REDIS_PASSWORD: env.string({ optional: true, sensitive: true }),
+};
+
+export const queueEnv = {
+  ...redisEnv,
   /** auto: BullMQ when Redis answers, else in-process with a warning. Production: bullmq. */
   QUEUE_DRIVER: env.oneOf(['auto', 'bullmq', 'in-process'] as const, { default: 'auto' }),
   QUEUE_PREFIX: env.string({ default: 'lattice' }),
@@ -39,6 +44,6 @@ export const subgraphEnv = (defaultPort: number) => ({
   /** Identity's base URL, for live membership checks. */
   IDENTITY_INTERNAL_URL: env.url(['http', 'https'], { default: 'http://127.0.0.1:4001' }),
   /** Where "signed out everywhere" moments are shared (keys `<REDIS_PREFIX>:session:…`). */
-  REDIS_URL: env.url(['redis', 'rediss'], { default: 'redis://127.0.0.1:6379' }),
+  ...redisEnv,
   REDIS_PREFIX: env.string({ default: 'lattice' }),
 });

@@ -6,6 +6,8 @@ import { IdentityAccounts1766000000000 } from './1766000000000-identity-accounts
 import { IdentityUmbrellaJoinRequests1766100000000 } from './1766100000000-identity-umbrella-join-requests';
 import { IdentityAuditLog1766200000000 } from './1766200000000-identity-audit-log';
 import { IdentityApiKeys1766300000000 } from './1766300000000-identity-api-keys';
+import { IdentityAuditRetention1767200000000 } from './1767200000000-identity-audit-retention';
+import { IdentityPasswordResetDecoy1767201000000 } from './1767201000000-identity-password-reset-decoy';
 
 export const IDENTITY_MIGRATIONS = [
   IdentityInitial1764300000000,
@@ -16,4 +18,6 @@ export const IDENTITY_MIGRATIONS = [
   IdentityUmbrellaJoinRequests1766100000000,
   IdentityAuditLog1766200000000,
   IdentityApiKeys1766300000000,
+  IdentityAuditRetention1767200000000,
+  IdentityPasswordResetDecoy1767201000000,
 ];

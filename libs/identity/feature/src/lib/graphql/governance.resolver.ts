@@ -3,7 +3,7 @@ import { UseGuards } from '@nestjs/common';
 import { Args, Field, GraphQLISODateTime, ID, Int, Mutation, ObjectType, Query, Resolver } from '@nestjs/graphql';
 import { AuthGuard, CurrentPrincipal, type Principal } from '@lattice/shared-auth';
 import { Connection, GraphQLJSON, pageRequest, ParseIdPipe, RoleEnum, toConnection } from '@lattice/shared-graphql';
-import type { ApiKeyEntity, AuditLogEntity } from '@lattice/identity-data-access';
+import type { ApiKeyEntity, AuditActorKind, AuditLogEntity } from '@lattice/identity-data-access';
 import { API_KEY_PREFIX, ApiKeysUseCase, requireHuman } from '../api-keys/api-keys.use-case';
 import { ManageMembersUseCase } from '../manage-members/manage-members.use-case';
 import { ReadAuditLogUseCase } from '../audit-log/read-audit-log.use-case';
@@ -86,17 +86,24 @@ export class GovernanceResolver {
     @Args('organizationId', { type: () => ID }, ParseIdPipe) organizationId: string,
     @Args('first', { type: () => Int, nullable: true }) first: number | null,
     @Args('after', { type: () => String, nullable: true }) after: string | null,
+    @Args('action', { type: () => String, nullable: true, description: 'Only this action, e.g. member.role_changed.' }) action: string | null,
+    @Args('actorKind', { type: () => String, nullable: true, description: 'Only entries whose actor is of this kind: USER, API_KEY or SYSTEM.' }) actorKind: string | null,
   ): Promise<AuditEntryConnectionModel> {
     const page = pageRequest(first, after);
     const beforeSeq = page.after ? String(page.after[0]) : null;
     if (beforeSeq !== null && !/^\d{1,19}$/.test(beforeSeq)) throw IdentityErrors.of('INVALID_INPUT', 'after is not a cursor of this list.', { field: 'after' });
-    const rows = await this.auditLogUseCase.page(principal, organizationId, page.limit + 1, beforeSeq);
+    const rows = await this.auditLogUseCase.page(principal, organizationId, page.limit + 1, beforeSeq, { action, actorKind: actorKind as AuditActorKind | null });
     return toConnection(rows, page, (r) => [r.seq, r.id], toAuditEntry);
   }
 
-  @Query(() => String, { description: 'The newest 10 000 entries of the audit log as CSV (RFC 4180; cells that would start a formula are prefixed with an apostrophe).' })
-  async auditLogCsv(@CurrentPrincipal() principal: Principal, @Args('organizationId', { type: () => ID }, ParseIdPipe) organizationId: string): Promise<string> {
-    return this.auditLogUseCase.csv(principal, organizationId);
+  @Query(() => String, { description: 'The newest 10 000 entries of the audit log as CSV (RFC 4180; cells that would start a formula are prefixed with an apostrophe), with the same filters as auditLog.' })
+  async auditLogCsv(
+    @CurrentPrincipal() principal: Principal,
+    @Args('organizationId', { type: () => ID }, ParseIdPipe) organizationId: string,
+    @Args('action', { type: () => String, nullable: true }) action: string | null,
+    @Args('actorKind', { type: () => String, nullable: true }) actorKind: string | null,
+  ): Promise<string> {
+    return this.auditLogUseCase.csv(principal, organizationId, { action, actorKind: actorKind as AuditActorKind | null });
   }
 }
 

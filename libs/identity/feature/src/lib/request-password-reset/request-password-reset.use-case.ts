@@ -1,14 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { inTransaction } from '@lattice/shared-data-access';
 import { RateLimiter } from '@lattice/shared-rate-limit';
-import { IDENTITY_SCHEMA, UserEntity } from '@lattice/identity-data-access';
+import { UserEntity } from '@lattice/identity-data-access';
 import { PasswordResetLinks } from '../shared/password-reset-links';
 
 /**
  * E-mails a reset link when the address has an account. The answer is the same either way, so
  * the form cannot be used to learn who has an account; the limits count the address asked for
- * whether it exists or not.
+ * whether it exists or not; and the work is the same either way (PasswordResetLinks: token, hash,
+ * seal, the same INSERTs in a savepoint, kept only for a real account), so the time it takes does
+ * not tell either.
  */
 @Injectable()
 export class RequestPasswordResetUseCase {
@@ -24,13 +25,15 @@ export class RequestPasswordResetUseCase {
       ['PASSWORD_RESET_ACCOUNT', address],
       ['PASSWORD_RESET_ADDRESS', clientAddress],
     ]);
+    // Not an address at all: nothing to look up (this says nothing about who has an account).
     if (!/^[^\s@]+@[^\s@]+$/.test(address) || address.length > 254) return;
-    await inTransaction(this.dataSource, IDENTITY_SCHEMA, async ({ manager, emit }) => {
+    await this.dataSource.transaction(async (manager) => {
       const user = await manager
         .createQueryBuilder(UserEntity, 'u')
         .where('lower(u.email) = :address', { address })
         .getOne();
-      if (user) await this.links.send(manager, emit, user);
+      const prepared = this.links.prepare(user ?? this.links.decoyFor(address));
+      await this.links.write(manager, prepared, user !== null);
     });
   }
 }

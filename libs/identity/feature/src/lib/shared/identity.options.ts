@@ -12,6 +12,8 @@ export interface IdentityOptions {
   readonly invitationLinkKey?: Buffer;
   /** How long a refresh token lasts unused. */
   readonly refreshTokenTtlDays: number;
+  /** Audit entries older than this many days are deleted (AUDIT_RETENTION_DAYS; 400 when absent). */
+  readonly auditRetentionDays?: number;
   /** Where "signed out everywhere" is shared with the other services; absent in tests that do not need it. */
   readonly sessionRevocations?: RedisSessionRevocations;
 }
