@@ -4,13 +4,14 @@
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 import { fileURLToPath } from 'node:url';
+import { graphqlDocuments } from './graphql-documents.mjs';
 
 const gateway = process.env['GATEWAY_URL'] ?? 'http://localhost:4000';
 const api = ['/graphql', '/health', '/credentials', '/status-lists', '/issuers', '/verify'];
 
 export default defineConfig({
   root: fileURLToPath(new URL('.', import.meta.url)),
-  plugins: [react()],
+  plugins: [graphqlDocuments(), react()],
   build: {
     outDir: process.env['WEB_OUT_DIR'] ?? fileURLToPath(new URL('../../dist/apps/web', import.meta.url)),
     emptyOutDir: true,

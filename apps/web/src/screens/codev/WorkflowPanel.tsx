@@ -4,7 +4,8 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMutation, useQuery } from '@apollo/client/react';
-import { Button, useConfirm } from '../../ui';
+import { Button } from '../../ui/Button';
+import { useConfirm } from '../../ui/Confirm';
 import type { Membership } from '../../app/current-organization';
 import {
   ADD_PARTNER,

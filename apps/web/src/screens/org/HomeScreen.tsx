@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { Page } from '../../ui';
+import { Page } from '../../ui/Page';
 import { useCurrentOrganization } from '../../app/current-organization';
 import { UnverifiedEmailNotice } from '../auth/UnverifiedEmailNotice';
 

@@ -4,7 +4,9 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import { Button, FormError, Page } from '../../ui';
+import { Button } from '../../ui/Button';
+import { Page } from '../../ui/Page';
+import { FormError } from '../../ui/fields';
 import { CredentialFetchError, downloadHref, fetchCredential, linkedInUrl, readCredential, verifyDocument, type VerificationResult } from './credential-document';
 import { CredentialDetails } from './CredentialDetails';
 import { VerificationReport } from './VerificationReport';

@@ -5,7 +5,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useQuery } from '@apollo/client/react';
-import { Page } from '../../ui';
+import { Page } from '../../ui/Page';
 import { CREDENTIALS, ORGANIZATION_UMBRELLAS } from './documents';
 import { DEMAND_MAP } from '../../graphql/documents';
 import { Contributions } from './Contributions';

@@ -4,7 +4,8 @@ import { useEffect, useId, useRef, useState, type ReactNode, type Ref } from 're
 import { useTranslation } from 'react-i18next';
 import { useMutation } from '@apollo/client/react';
 import { TextArea, TextField as AriaTextField, Label } from 'react-aria-components';
-import { Button, FormError } from '../../../ui';
+import { Button } from '../../../ui/Button';
+import { FormError } from '../../../ui/fields';
 import { errorText } from '../../../graphql/errors';
 import { PROPOSE, type MatchReason, type Partnership } from './marketplace-documents';
 import { Respond, Withdraw } from './PartnershipActions';
