@@ -10,7 +10,9 @@ import { useCurrentOrganization } from './current-organization';
 
 export default function UserMenu({ defaultOpen = false }: { defaultOpen?: boolean }) {
   const { t } = useTranslation();
-  const { me } = useCurrentOrganization();
+  const { me, current } = useCurrentOrganization();
+  // Inviting and joining an umbrella are for the organization's owners and administrators.
+  const admin = current !== undefined && current.role !== 'MEMBER';
   const navigate = useNavigate();
   const client = useApolloClient();
   const logOut = async () => {
@@ -29,8 +31,10 @@ export default function UserMenu({ defaultOpen = false }: { defaultOpen?: boolea
           onAction={(key) => (key === 'log-out' ? void logOut() : void navigate(String(key)))}
         >
           <MenuItem id="/organizations/new">{t('shell.createOrganization')}</MenuItem>
-          <MenuItem id="/organizations/invite">{t('shell.invite')}</MenuItem>
-          <MenuItem id="/organizations/join-umbrella">{t('shell.joinUmbrella')}</MenuItem>
+          {admin && <MenuItem id="/organizations/invite">{t('shell.invite')}</MenuItem>}
+          {admin && current.organization.kind !== 'UMBRELLA' && (
+            <MenuItem id="/organizations/join-umbrella">{t('shell.joinUmbrella')}</MenuItem>
+          )}
           <MenuItem id="/inbox/preferences">{t('shell.preferences')}</MenuItem>
           <MenuItem id="/privacy">{t('evidence:privacy.link')}</MenuItem>
           <MenuItem id="log-out">{t('shell.logOut')}</MenuItem>

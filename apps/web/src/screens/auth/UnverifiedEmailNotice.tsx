@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { graphql } from '../../graphql/generated';
 import { useMutation } from '@apollo/client/react';
 import { Button } from '../../ui/Button';
-import { FormError } from '../../ui/fields';
+import { FormError } from '../../ui/FormError';
 import { errorText } from '../../graphql/errors';
 
 const RESEND = graphql(`

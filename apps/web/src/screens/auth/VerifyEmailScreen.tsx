@@ -5,7 +5,7 @@ import { graphql } from '../../graphql/generated';
 import { useApolloClient, useMutation } from '@apollo/client/react';
 import { Button } from '../../ui/Button';
 import { Page } from '../../ui/Page';
-import { FormError } from '../../ui/fields';
+import { FormError } from '../../ui/FormError';
 import { errorText } from '../../graphql/errors';
 import { ME, REFRESH_TOKEN } from '../../graphql/documents';
 import { sessionStore, useSession } from '../../app/session';

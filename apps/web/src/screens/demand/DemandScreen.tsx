@@ -9,7 +9,7 @@ import { useQuery } from '@apollo/client/react';
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { Button } from '../../ui/Button';
 import { Page } from '../../ui/Page';
-import { FormError } from '../../ui/fields';
+import { FormError } from '../../ui/FormError';
 import { skillLabel } from '../../ui/SkillPicker';
 import { errorText } from '../../graphql/errors';
 import { DEMAND_MAP, type DemandCell } from '../../graphql/documents';

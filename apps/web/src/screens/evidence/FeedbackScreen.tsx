@@ -7,7 +7,7 @@ import { Link, useParams } from 'react-router';
 import { useMutation, useQuery } from '@apollo/client/react';
 import { Button } from '../../ui/Button';
 import { Page } from '../../ui/Page';
-import { FormError } from '../../ui/fields';
+import { FormError } from '../../ui/FormError';
 import { apiErrors, errorMessage } from '../../graphql/errors';
 import { ApiErrorNotice, useDate } from '../trust/trust-ui';
 import { AWARD_FEEDBACK, DELETE_FEEDBACK, SUBMIT_FEEDBACK, TURN_OFF_FEEDBACK_REMINDER, type AwardFeedbackData } from './documents';

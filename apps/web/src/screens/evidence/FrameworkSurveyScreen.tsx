@@ -7,7 +7,7 @@ import { Link, useParams } from 'react-router';
 import { useMutation, useQuery } from '@apollo/client/react';
 import { Button } from '../../ui/Button';
 import { Page } from '../../ui/Page';
-import { FormError } from '../../ui/fields';
+import { FormError } from '../../ui/FormError';
 import { apiErrors, errorMessage } from '../../graphql/errors';
 import { ApiErrorNotice } from '../trust/trust-ui';
 import { ANSWER_FRAMEWORK_SURVEY, FRAMEWORK_SURVEY } from './documents';

@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { useApolloClient, useMutation, useQuery } from '@apollo/client/react';
 import { Button } from '../../ui/Button';
 import { Page } from '../../ui/Page';
-import { FormError } from '../../ui/fields';
+import { FormError } from '../../ui/FormError';
 import { apiErrors, errorMessage } from '../../graphql/errors';
 import { EquityAnswer, EquityGroup } from '../../graphql/generated/graphql';
 import { ApiErrorNotice, useDate } from '../trust/trust-ui';

@@ -6,7 +6,7 @@ import { useMutation, useQuery } from '@apollo/client/react';
 import { Checkbox } from 'react-aria-components';
 import { Button } from '../../ui/Button';
 import { Page } from '../../ui/Page';
-import { FormError } from '../../ui/fields';
+import { FormError } from '../../ui/FormError';
 import { errorText } from '../../graphql/errors';
 import { UNREAD_COUNT } from '../../graphql/documents';
 

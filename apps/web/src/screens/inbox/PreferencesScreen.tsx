@@ -4,7 +4,7 @@ import { graphql } from '../../graphql/generated';
 import { useMutation, useQuery } from '@apollo/client/react';
 import { Button } from '../../ui/Button';
 import { Page } from '../../ui/Page';
-import { FormError } from '../../ui/fields';
+import { FormError } from '../../ui/FormError';
 import { errorText } from '../../graphql/errors';
 import { EmailMode, type NotificationPreferencesQuery } from '../../graphql/generated/graphql';
 

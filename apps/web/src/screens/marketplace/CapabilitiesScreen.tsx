@@ -11,7 +11,7 @@ import { graphql } from '../../graphql/generated';
 import { useMutation, useQuery } from '@apollo/client/react';
 import { Form } from '../../ui/Form';
 import { Page } from '../../ui/Page';
-import { FormError } from '../../ui/fields';
+import { FormError } from '../../ui/FormError';
 import { SkillPicker, skillInputs, skillLabel, type SkillWithLevel } from '../../ui/SkillPicker';
 import { setServerErrors, errorText } from '../../graphql/errors';
 import { useCurrentOrganization } from '../../app/current-organization';

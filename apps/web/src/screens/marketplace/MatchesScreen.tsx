@@ -5,7 +5,7 @@ import { Link, useParams } from 'react-router';
 import { graphql } from '../../graphql/generated';
 import { useQuery } from '@apollo/client/react';
 import { Page } from '../../ui/Page';
-import { FormError } from '../../ui/fields';
+import { FormError } from '../../ui/FormError';
 import { errorText } from '../../graphql/errors';
 import { useCurrentOrganization } from '../../app/current-organization';
 import { PARTNERSHIPS, SKILL_NEED, useRegions } from './shared/marketplace-documents';

@@ -4,7 +4,7 @@ import { Link } from 'react-router';
 import { graphql } from '../../graphql/generated';
 import { useQuery } from '@apollo/client/react';
 import { Page } from '../../ui/Page';
-import { FormError } from '../../ui/fields';
+import { FormError } from '../../ui/FormError';
 import { skillLabel } from '../../ui/SkillPicker';
 import { errorText } from '../../graphql/errors';
 import { useCurrentOrganization } from '../../app/current-organization';

@@ -5,7 +5,7 @@ import { graphql } from '../../graphql/generated';
 import { useMutation } from '@apollo/client/react';
 import { Button } from '../../ui/Button';
 import { Page } from '../../ui/Page';
-import { FormError } from '../../ui/fields';
+import { FormError } from '../../ui/FormError';
 import { errorText } from '../../graphql/errors';
 import { useEnterOrganization } from './organization-session';
 import { useSession } from '../../app/session';

@@ -6,7 +6,7 @@ import { Link } from 'react-router';
 import { useApolloClient, useQuery } from '@apollo/client/react';
 import { Button } from '../../ui/Button';
 import { Page } from '../../ui/Page';
-import { FormError } from '../../ui/fields';
+import { FormError } from '../../ui/FormError';
 import { errorText } from '../../graphql/errors';
 import { MY_AWARDS, MY_TRANSCRIPT } from './documents';
 import { verifyDocument, type VerificationResult } from '../public/credential-document';

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { useMutation } from '@apollo/client/react';
 import { TextArea, TextField as AriaTextField, Label } from 'react-aria-components';
 import { Button } from '../../../ui/Button';
-import { FormError } from '../../../ui/fields';
+import { FormError } from '../../../ui/FormError';
 import { errorText } from '../../../graphql/errors';
 import { PROPOSE, type MatchReason, type Partnership } from './marketplace-documents';
 import { Respond, Withdraw } from './PartnershipActions';
