@@ -26,6 +26,8 @@ export interface CredentialView {
   readonly evidence: ReadonlyArray<{ url: string; narrative: string }>;
   readonly endorsements: ReadonlyArray<{ endorser: string; comment: string }>;
   readonly kind: 'badge' | 'transcript' | 'endorsement' | 'other';
+  /** The published credential the award is of (Lattice's achievement id ends in /achievements/<id>), or null. */
+  readonly credentialId: string | null;
 }
 
 type Json = Record<string, unknown>;
@@ -69,6 +71,7 @@ export function readCredential(document: unknown): CredentialView {
       const endorsement = object(e);
       return { endorser: text(object(endorsement['issuer'])['name']), comment: text(object(endorsement['credentialSubject'])['endorsementComment']) };
     }),
+    credentialId: /\/achievements\/([0-9a-f-]{36})$/i.exec(text(achievement['id']))?.[1] ?? null,
     kind: types.includes('ClrCredential') ? 'transcript' : types.includes('EndorsementCredential') ? 'endorsement' : types.includes('OpenBadgeCredential') ? 'badge' : 'other',
   };
 }
