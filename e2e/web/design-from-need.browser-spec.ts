@@ -47,7 +47,10 @@ it('starts a design from an accepted partnership: the need’s skills, delivery,
   await expectText(fromNeed, 'Delivery mode: Online');
   expect(await page.getByLabel('Title', { exact: true }).inputValue()).toBe(needTitle);
   await checkScreen(page, 'design-from-need');
-  await page.getByLabel('Framework', { exact: true }).selectOption({ index: 1 });
+  const framework = page.getByLabel('Framework', { exact: true });
+  await framework.locator('option', { hasText: 'eCampusOntario' }).first().waitFor({ state: 'attached' });
+  const ecampus = await framework.locator('option', { hasText: 'eCampusOntario' }).first().getAttribute('value');
+  await framework.selectOption(ecampus!);
   await page.getByRole('button', { name: 'Create design' }).click();
   await page.waitForURL(/\/designs\/[0-9a-f-]{36}$/);
   await page.getByRole('heading', { level: 1, name: needTitle }).waitFor();
@@ -60,7 +63,19 @@ it('starts a design from an accepted partnership: the need’s skills, delivery,
   const created = design.credentialDesigns.edges.find((e: { node: { title: string } }) => e.node.title === needTitle).node;
   expect(created.partners).toEqual([{ name: employerName }]);
   expect(created.partnershipId).toMatch(/^[0-9a-f-]{36}$/);
+  const designUrl = page.url();
   await page.context().close();
+
+  // The compliance panel in French: rule labels and reasons worded from the server's codes, with
+  // French typography (no-break space before ":", narrow no-break space before ";").
+  const french = await (await newContext(browser(), { token: college.token, locale: 'fr-CA' })).newPage();
+  await french.goto(designUrl);
+  const rules = french.getByRole('list', { name: 'Règles' });
+  await expectText(rules, 'L’évaluation sommative exige des preuves que les employeurs peuvent consulter');
+  await expectText(rules, 'Méthodes d’évaluation\u00a0: 0\u202f; il en faut au moins 1');
+  expect(await rules.textContent()).not.toMatch(/assessment\.methods|it needs/);
+  await checkScreen(french, 'design-compliance-fr');
+  await french.context().close();
 });
 
 it('leads from a published design to its credential and to issuing it, and from an award back to the credential', async () => {
@@ -72,6 +87,8 @@ it('leads from a published design to its credential and to issuing it, and from 
   expect(await page.getByRole('link', { name: 'Open the published credential' }).getAttribute('href')).toBe(`/catalogue/${credentialId}`);
   await page.getByRole('link', { name: 'Issue now' }).click();
   await page.waitForURL(new RegExp(`/issuing\\?credential=${credentialId}$`));
+  // The credential is chosen once the list of issuable credentials has loaded.
+  await page.locator(`#issuing-credential option[value="${credentialId}"]`).waitFor({ state: 'attached' });
   expect(await page.locator('#issuing-credential').inputValue()).toBe(credentialId);
 
   const award = await ok(

@@ -253,6 +253,10 @@ export const COMPLIANCE = graphql(`
           label
           status
           reason
+          details {
+            code
+            params
+          }
         }
       }
     }

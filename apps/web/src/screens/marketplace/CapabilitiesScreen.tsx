@@ -57,6 +57,8 @@ const NEED_MATCHES = graphql(`
         kind
         weight
         detail
+        code
+        params
       }
       need {
         ...NeedSummaryFields

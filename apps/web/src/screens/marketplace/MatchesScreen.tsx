@@ -26,6 +26,8 @@ const PARTNER_MATCHES = graphql(`
         kind
         weight
         detail
+        code
+        params
       }
     }
   }

@@ -124,12 +124,23 @@ export class DesignStageSummaryModel {
   @Field(() => [DesignWaitModel], { description: 'For the designs in this stage now: whom they wait on, most first.' }) waitingOn: DesignWaitModel[];
 }
 
+@ObjectType('RuleReasonPart', {
+  description:
+    'One statement of a rule\'s reason. code: GIVEN, MISSING, NOT_SET, IN_RANGE, OUT_OF_RANGE, COUNT, COUNT_OUT_OF_RANGE, EQUALS, NOT_EQUAL, INCLUDES, INCLUDES_NONE, EXPECTED_FORM, UNEXPECTED_FORM, EMPTY, ALL_QUALIFY, SOME_DO_NOT_QUALIFY (followed by the first failing item\'s parts), NEEDS_SOME_OF (followed by every check\'s parts).',
+})
+export class RuleReasonPartModel {
+  @Field() code: string;
+  @Field(() => GraphQLJSON, { description: 'field (a design field path), value / count / values found, min / max / above / below / expected asked, and for lists total, failing, item (1-based).' })
+  params: unknown;
+}
+
 @ObjectType('RuleResult')
 export class RuleResultModel {
   @Field() id: string;
   @Field() label: string;
   @Field(() => RuleStatusEnum) status: RuleStatusEnum;
-  @Field() reason: string;
+  @Field({ description: 'The reason in English; `details` holds it as codes and parameters.' }) reason: string;
+  @Field(() => [RuleReasonPartModel], { description: 'The reason as data, one part per statement, for an app to word in its reader\'s language.' }) details: RuleReasonPartModel[];
 }
 
 @ObjectType('ComplianceReport')
