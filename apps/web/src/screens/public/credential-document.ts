@@ -5,7 +5,10 @@
 export interface VerificationCheck {
   readonly name: string;
   readonly passed: boolean;
+  /** In English; `code` and `params` (when the verifier gives them) say it as data. */
   readonly detail: string | null;
+  readonly code?: string | null;
+  readonly params?: Record<string, unknown> | null;
 }
 export interface VerificationResult {
   readonly verified: boolean;

@@ -527,7 +527,14 @@ export function toAwardBatchModel(batch: AwardBatchEntity, items: readonly Award
 export class VerificationCheckModel {
   @Field({ description: 'schema, dates, issuerKey, proof or status.' }) name: string;
   @Field() passed: boolean;
-  @Field(() => String, { nullable: true }) detail: string | null;
+  @Field(() => String, { nullable: true, description: 'Why it failed or was skipped, in English; code and params say it as data.' }) detail: string | null;
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'Why it failed or was skipped, as a code: NOT_A_JSON_OBJECT, NO_EMBEDDED_CREDENTIAL, EMBEDDED_CREDENTIALS_FAIL, NOT_AN_OPEN_BADGE, NO_SCHEMA_VALIDATOR, SCHEMA_INVALID, VALID_FROM_MISSING, NOT_YET_VALID, VALID_UNTIL_INVALID, EXPIRED, NO_PROOF, NO_VERIFICATION_METHOD, KEY_NOT_ISSUERS, KEY_UNRESOLVED, KEY_NOT_MULTIKEY, KEY_REVOKED, KEY_NOT_ASSERTION, PROOF_INVALID, NO_STATUS, STATUS_TYPE_UNSUPPORTED, STATUS_MALFORMED, NO_STATUS_RESOLVER, STATUS_LIST_NOT_FOUND, SUSPENDED, REVOKED, STATUS_UNCHECKED; null when it passed.',
+  })
+  code: string | null;
+  @Field(() => GraphQLJSON, { nullable: true, description: 'The code\'s parameters: validFrom, validUntil, key, issuer, revoked, type, url, count, errors.' }) params: unknown;
 }
 
 @ObjectType('VerificationResult')
