@@ -11,8 +11,9 @@ export interface VerificationOutcome {
     readonly passed: boolean;
     /** In English; `code` and `params` say it as data (see VerificationCheck in credentials-openbadges). */
     readonly detail: string | null;
-    readonly code: string | null;
-    readonly params: Readonly<Record<string, unknown>> | null;
+    /** Only on a check that failed or was skipped (a passed check has neither). */
+    readonly code?: string;
+    readonly params?: Readonly<Record<string, unknown>>;
   }[];
 }
 
@@ -29,8 +30,7 @@ export class VerifyCredentialUseCase {
         // A skipped check (e.g. schema for a non-badge credential) did not fail; its detail says why.
         passed: check.status !== 'failed',
         detail: check.status === 'skipped' ? `Skipped: ${check.message ?? ''}`.trim() : (check.message ?? null),
-        code: check.code ?? null,
-        params: check.code ? (check.params ?? {}) : null,
+        ...(check.code ? { code: check.code, params: check.params ?? {} } : {}),
       })),
     };
   }
