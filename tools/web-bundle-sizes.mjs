@@ -1,7 +1,7 @@
 // Sizes of the built web app (run `npm run web:build` first): every JavaScript and CSS chunk,
 // raw and gzip (level 6, gzip's default), and what the first page of a few screens loads — the entry chunk, the
-// screen's lazy chunk and the chunks both import statically, the messages of one language and
-// the stylesheet. Static imports are read from the chunks themselves (`from"./x.js"`, `import"./x.js"`).
+// screen's lazy chunk and the chunks both import statically, the message areas it shows in one
+// language and the stylesheet. Static imports are read from the chunks themselves (`from"./x.js"`, `import"./x.js"`).
 // Usage: node tools/web-bundle-sizes.mjs [--markdown]
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -40,15 +40,18 @@ const css = [...html.matchAll(/href="\/assets\/([^"]+\.css)"/g)].map((m) => m[1]
 const chunk = (prefix) => files.find((f) => f.startsWith(prefix + '-') && f.endsWith('.js'));
 const kB = (n) => (n / 1000).toFixed(1);
 
+// Each page with the message areas it shows (i18n/<lang>/<area>.json, one chunk each): common and
+// errors always, then the screen's own.
 const pages = [
-  ['/ (home), English', 'HomeScreen', 'messages-en'],
-  ['/ (home), French', 'HomeScreen', 'messages-fr'],
-  ['/log-in, English', 'LogInScreen', 'messages-en'],
-  ['/designs/:id, English', 'DesignScreen', 'messages-en'],
-  ['/demand, English', 'DemandScreen', 'messages-en'],
+  ['/ (home), English', 'HomeScreen', 'en', ['org', 'auth']],
+  ['/ (home), French', 'HomeScreen', 'fr', ['org', 'auth']],
+  ['/log-in, English', 'LogInScreen', 'en', ['auth']],
+  ['/designs/:id, English', 'DesignScreen', 'en', ['codev']],
+  ['/demand, English', 'DemandScreen', 'en', ['demand', 'marketplace']],
 ];
-const firstPages = pages.map(([label, screen, messages]) => {
-  const loaded = closure([entry, chunk(screen), chunk(messages)].filter(Boolean));
+const firstPages = pages.map(([label, screen, lang, areas]) => {
+  const messages = ['common', 'errors', ...areas].map((area) => chunk(`messages-${lang}-${area}`));
+  const loaded = closure([entry, chunk(screen), ...messages].filter(Boolean));
   const all = [...loaded, ...css];
   const sum = (k) => all.reduce((n, f) => n + size.get(f)[k], 0);
   return { label, chunks: all.length, raw: sum('raw'), gzip: sum('gzip') };

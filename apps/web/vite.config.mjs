@@ -17,6 +17,15 @@ export default defineConfig({
     emptyOutDir: true,
     sourcemap: true,
     chunkSizeWarningLimit: 900,
+    rollupOptions: {
+      output: {
+        // Message files as messages-<lang>-<area>-<hash>.js (several areas share a file name).
+        chunkFileNames: (chunk) => {
+          const messages = /\/i18n\/([a-z]{2})\/([a-z-]+)\.json$/.exec(chunk.facadeModuleId ?? '');
+          return messages ? `assets/messages-${messages[1]}-${messages[2]}-[hash].js` : 'assets/[name]-[hash].js';
+        },
+      },
+    },
   },
   server: { port: 5173, proxy: Object.fromEntries(api.map((path) => [path, { target: gateway, changeOrigin: true }])) },
 });

@@ -36,7 +36,7 @@ export default function UserMenu({ defaultOpen = false }: { defaultOpen?: boolea
             <MenuItem id="/organizations/join-umbrella">{t('shell.joinUmbrella')}</MenuItem>
           )}
           <MenuItem id="/inbox/preferences">{t('shell.preferences')}</MenuItem>
-          <MenuItem id="/privacy">{t('evidence:privacy.link')}</MenuItem>
+          <MenuItem id="/privacy">{t('shell.privacy')}</MenuItem>
           <MenuItem id="log-out">{t('shell.logOut')}</MenuItem>
         </Menu>
       </Popover>

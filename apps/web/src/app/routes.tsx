@@ -41,20 +41,20 @@ export const screens: ScreenRoute[] = [
   // codev
   { path: '/designs', access: 'member', nav: 'nav.designs', navKinds: ['INSTITUTION', 'EMPLOYER', 'UMBRELLA'], load: () => import('../screens/codev/DesignsScreen') },
   { path: '/designs/:id', access: 'member', load: () => import('../screens/codev/DesignScreen') },
-  // trust (nav keys in the trust namespace; not /credentials/…: that is the API's JSON-LD/HTML path)
-  { path: '/catalogue', access: 'member', nav: 'trust:nav.credentials', load: () => import('../screens/trust/CredentialsScreen') },
+  // trust (not /credentials/…: that is the API's JSON-LD/HTML path)
+  { path: '/catalogue', access: 'member', nav: 'nav.credentials', load: () => import('../screens/trust/CredentialsScreen') },
   { path: '/catalogue/:id', access: 'member', load: () => import('../screens/trust/CredentialScreen') },
   { path: '/issuing', access: 'member', nav: 'nav.issuing', navKinds: ['INSTITUTION'], load: () => import('../screens/trust/IssuingScreen') },
   { path: '/umbrella', access: 'member', nav: 'nav.umbrella', navKinds: ['UMBRELLA'], load: () => import('../screens/trust/UmbrellaScreen') },
-  { path: '/my-credentials', access: 'member', nav: 'trust:nav.myCredentials', load: () => import('../screens/trust/MyCredentialsScreen') },
+  { path: '/my-credentials', access: 'member', nav: 'nav.myCredentials', load: () => import('../screens/trust/MyCredentialsScreen') },
   // demand
   { path: '/demand', access: 'member', nav: 'nav.demand', navKinds: ['EMPLOYER', 'INSTITUTION', 'UMBRELLA', 'OPERATOR'], load: () => import('../screens/demand/DemandScreen') },
   // evidence (the notifications link /feedback/<awardId> and /framework-survey/<credentialId>)
-  { path: '/feedback', access: 'member', nav: 'evidence:nav.feedback', load: () => import('../screens/evidence/FeedbackListScreen') },
+  { path: '/feedback', access: 'member', nav: 'nav.feedback', load: () => import('../screens/evidence/FeedbackListScreen') },
   { path: '/feedback/:awardId', access: 'member', load: () => import('../screens/evidence/FeedbackScreen') },
   { path: '/framework-survey/:credentialId', access: 'member', load: () => import('../screens/evidence/FrameworkSurveyScreen') },
-  { path: '/outcomes', access: 'member', nav: 'evidence:nav.outcomes', navKinds: ['EMPLOYER', 'UMBRELLA'], load: () => import('../screens/evidence/OutcomesScreen') },
-  { path: '/insights', access: 'member', nav: 'evidence:nav.insights', navKinds: ['OPERATOR', 'UMBRELLA', 'INSTITUTION', 'EMPLOYER'], load: () => import('../screens/evidence/InsightsScreen') },
+  { path: '/outcomes', access: 'member', nav: 'nav.outcomes', navKinds: ['EMPLOYER', 'UMBRELLA'], load: () => import('../screens/evidence/OutcomesScreen') },
+  { path: '/insights', access: 'member', nav: 'nav.insights', navKinds: ['OPERATOR', 'UMBRELLA', 'INSTITUTION', 'EMPLOYER'], load: () => import('../screens/evidence/InsightsScreen') },
   { path: '/privacy', access: 'member', load: () => import('../screens/evidence/PrivacyScreen') },
   // public (the API keeps /credentials/:id and /verify; the app uses /public/…)
   { path: '/public/credentials/:id', access: 'public', load: () => import('../screens/public/PublicCredentialScreen') },

@@ -1,25 +1,31 @@
 // i18next with every message file under i18n/<lang>/<area>.json as namespace <area>: adding an
-// area's messages is adding two files, no edit here. Only the language in use is loaded (one chunk
-// per language, messages-<lang>.ts), before the app renders (`i18nReady`) and on a switch. The
-// choice of language is kept in localStorage and mirrored on <html lang>.
-import i18n from 'i18next';
+// area's messages is adding two files, no edit here. Each file is its own chunk, fetched when a
+// screen asks for its namespace (useTranslation('<area>') suspends until then; the shell's
+// Suspense shows "Loading…"): the first page loads only the messages it shows. `common` and
+// `errors` load before the app renders (`i18nReady`). The choice of language is kept in
+// localStorage and mirrored on <html lang>.
+import i18n, { type BackendModule } from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import type { Messages } from './namespaces';
 
 export const LANGUAGES = ['en', 'fr'] as const;
 export type Language = (typeof LANGUAGES)[number];
 const STORAGE_KEY = 'lattice.language';
 
-const loaders: Record<Language, () => Promise<{ default: Messages }>> = {
-  en: () => import('./messages-en'),
-  fr: () => import('./messages-fr'),
-};
+const files = import.meta.glob<{ default: Record<string, unknown> }>('./*/*.json');
 
-async function loadLanguage(lang: Language): Promise<void> {
-  if (i18n.hasResourceBundle(lang, 'common')) return;
-  const { default: messages } = await loaders[lang]();
-  for (const [area, resources] of Object.entries(messages)) i18n.addResourceBundle(lang, area, resources, true, true);
-}
+/** Reads ./<lang>/<namespace>.json, one chunk each. */
+const messages: BackendModule = {
+  type: 'backend',
+  init: () => undefined,
+  read(language, namespace, callback) {
+    const load = files[`./${language}/${namespace}.json`];
+    if (!load) return callback(null, {});
+    load().then(
+      (module) => callback(null, module.default),
+      (error: unknown) => callback(error instanceof Error ? error : new Error(String(error)), null),
+    );
+  },
+};
 
 function initialLanguage(): Language {
   const saved = localStorage.getItem(STORAGE_KEY);
@@ -27,9 +33,8 @@ function initialLanguage(): Language {
   return navigator.language.toLowerCase().startsWith('fr') ? 'fr' : 'en';
 }
 
-export async function setLanguage(lang: Language): Promise<unknown> {
+export function setLanguage(lang: Language): Promise<unknown> {
   localStorage.setItem(STORAGE_KEY, lang);
-  await loadLanguage(lang);
   return i18n.changeLanguage(lang);
 }
 
@@ -37,24 +42,21 @@ i18n.on('languageChanged', (lang) => {
   document.documentElement.lang = lang;
 });
 
-/** Resolves once the messages of the language in use are loaded: render after it. */
-export const i18nReady: Promise<unknown> = (async () => {
-  const lng = initialLanguage();
-  await i18n.use(initReactI18next).init({
-    resources: {},
-    partialBundledLanguages: true,
-    lng,
+/** Resolves once the `common` and `errors` messages of the language in use are loaded: render after it. */
+export const i18nReady: Promise<unknown> = i18n
+  .use(messages)
+  .use(initReactI18next)
+  .init({
+    lng: initialLanguage(),
     fallbackLng: 'en',
     supportedLngs: [...LANGUAGES],
-    ns: ['common'],
+    ns: ['common', 'errors'],
     defaultNS: 'common',
     interpolation: { escapeValue: false }, // React escapes
     returnNull: false,
+  })
+  .then(() => {
+    document.documentElement.lang = i18n.language;
   });
-  await loadLanguage(lng);
-  document.documentElement.lang = i18n.language;
-  // English is the fallback of missing French messages: fetched after the first render's.
-  if (lng !== 'en') void loadLanguage('en');
-})();
 
 export default i18n;

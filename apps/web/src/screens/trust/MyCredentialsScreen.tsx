@@ -24,7 +24,7 @@ const achievementName = (openBadge: unknown): string => {
 };
 
 export function Component() {
-  const { t } = useTranslation('trust');
+  const { t } = useTranslation(['trust', 'public']);
   const date = useDate();
   const client = useApolloClient();
   const { data, loading, error } = useQuery(MY_AWARDS);
