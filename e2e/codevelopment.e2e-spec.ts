@@ -361,9 +361,13 @@ describe('co-development', () => {
 
     const id = (await newDesign('Checked against the new framework')).id as string;
     await ok(UPDATE, { id, v: 1, i: { hours: 30 } }, college.token);
-    const report = (await ok('query($id: ID!, $f: ID) { credentialDesign(id: $id) { compliance(frameworkId: $f) { passed rules { id status reason } } } }', { id, f: added.id }, college.token))
+    const report = (await ok('query($id: ID!, $f: ID) { credentialDesign(id: $id) { compliance(frameworkId: $f) { passed rules { id status reason details { code params } } } } }', { id, f: added.id }, college.token))
       .credentialDesign.compliance;
-    expect(report).toEqual({ passed: false, rules: [{ id: 'short', status: 'FAIL', reason: 'At most 20 hours: hours is 30; it must be at most 20' }] });
+    // The reason in English, and as codes with parameters an app words in its reader's language.
+    expect(report).toEqual({
+      passed: false,
+      rules: [{ id: 'short', status: 'FAIL', reason: 'At most 20 hours: hours is 30; it must be at most 20', details: [{ code: 'OUT_OF_RANGE', params: { field: 'hours', value: 30, max: 20 } }] }],
+    });
   });
 
   it('announces an overdue review once per version', async () => {

@@ -19,7 +19,7 @@ const VERIFY = 'query($c: JSON!) { verifyCredential(credential: $c) { verified c
 async function verify(credential: unknown) {
   const response = await fetch(`${origin()}/verify`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(credential) });
   expect(response.status).toBe(200);
-  return (await response.json()) as { verified: boolean; checks: Array<{ name: string; passed: boolean; detail: string | null }> };
+  return (await response.json()) as { verified: boolean; checks: Array<{ name: string; passed: boolean; detail: string | null; code?: string | null; params?: unknown }> };
 }
 
 const failedChecks = (result: { checks: Array<{ name: string; passed: boolean }> }) => result.checks.filter((c) => !c.passed).map((c) => c.name);
@@ -124,6 +124,8 @@ describe('trust: award, verify, revoke', () => {
     expect(afterRevocation.verified).toBe(false);
     expect(failedChecks(afterRevocation)).toEqual(['status']);
     expect(afterRevocation.checks.find((c) => c.name === 'status')!.detail).toMatch(/revoked/);
+    // The reason as data too (POST /verify), for an app to word in its reader's language.
+    expect(afterRevocation.checks.find((c) => c.name === 'status')).toMatchObject({ code: 'REVOKED', params: {} });
 
     const again = await gql(REVOKE, { id: award.id, r: 'Twice.' }, college.token);
     expect(codeOf(again)).toBe('CONFLICT');

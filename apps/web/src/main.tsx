@@ -2,7 +2,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { RouterProvider } from 'react-router/dom';
 import { ApolloProvider } from '@apollo/client/react';
-import './i18n';
+import { i18nReady } from './i18n';
 import './ui/styles.css';
 import { createClient } from './graphql/client';
 import { createRouter } from './app/router';
@@ -21,10 +21,13 @@ const client = createClient({
   },
 });
 
-createRoot(document.getElementById('root')!).render(
-  <StrictMode>
-    <ApolloProvider client={client}>
-      <RouterProvider router={router} />
-    </ApolloProvider>
-  </StrictMode>,
+// The first paint waits for the messages of the language in use (a chunk of its own).
+void i18nReady.then(() =>
+  createRoot(document.getElementById('root')!).render(
+    <StrictMode>
+      <ApolloProvider client={client}>
+        <RouterProvider router={router} />
+      </ApolloProvider>
+    </StrictMode>,
+  ),
 );

@@ -77,6 +77,9 @@ export interface DesignContent {
 /** Fills the workspace's design form with whatever `content` gives (it does not save). */
 export async function fillDesign(page: Page, content: DesignContent): Promise<void> {
   for (const skill of content.competencies ?? []) {
+    // A design started from a partnership already has its need's skills.
+    const listed = page.getByRole('list', { name: 'Competencies' }).getByRole('button', { name: `Remove ${skill.label}`, exact: true });
+    if ((await listed.count()) > 0) continue;
     const box = page.getByRole('combobox', { name: 'Add a competency' });
     await box.fill(skill.search);
     await page.getByRole('option', { name: skill.label, exact: true }).click();

@@ -1,6 +1,16 @@
 import { useTranslation } from 'react-i18next';
 import { Link, useRouteError } from 'react-router';
-import { Page } from '../ui';
+import { Page } from '../ui/Page';
+
+/** While the first screen's code loads: the app's frame without a screen yet. */
+export function Loading() {
+  const { t } = useTranslation();
+  return (
+    <main id="main" className="page">
+      <p role="status">{t('loading')}</p>
+    </main>
+  );
+}
 
 export function NotFound() {
   const { t } = useTranslation();

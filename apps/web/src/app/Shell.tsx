@@ -1,11 +1,9 @@
 // The frame around every screen: skip link, header (product, navigation, organization switcher,
 // language, inbox count, user menu), the main landmark the skip link targets, and a footer.
-import { Suspense, useId, useState } from 'react';
+import { lazy, Suspense, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, NavLink, Outlet, useLocation, useNavigate } from 'react-router';
-import { useApolloClient, useQuery } from '@apollo/client/react';
-import { Menu, MenuItem, MenuTrigger, Popover } from 'react-aria-components';
-import { Button } from '../ui';
+import { Link, NavLink, Outlet, useLocation } from 'react-router';
+import { useQuery } from '@apollo/client/react';
 import { UNREAD_COUNT } from '../graphql/documents';
 import { LANGUAGES, setLanguage, type Language } from '../i18n';
 import { screens } from './routes';
@@ -72,40 +70,31 @@ function InboxBadge() {
   );
 }
 
-function UserMenu() {
+// The user menu (react-aria's menu) loads when first opened: until then a plain button with the
+// same name stands in, which keeps react-aria out of the first page's bundle.
+const UserMenu = lazy(() => import('./UserMenu'));
+
+function UserMenuButton() {
   const { t } = useTranslation();
-  const { me, current } = useCurrentOrganization();
-  const manages = current?.role === 'OWNER' || current?.role === 'ADMIN';
-  const navigate = useNavigate();
-  const client = useApolloClient();
-  const logOut = async () => {
-    sessionStore.signOut();
-    await client.clearStore();
-    await navigate('/log-in');
-  };
+  const { me } = useCurrentOrganization();
+  const [wanted, setWanted] = useState(false);
+  const placeholder = (
+    <button
+      type="button"
+      className="button button-secondary"
+      aria-label={t('shell.userMenu', { name: me?.name ?? '' })}
+      aria-haspopup="menu"
+      aria-expanded={false}
+      onClick={() => setWanted(true)}
+    >
+      {me?.name ?? '…'} ▾
+    </button>
+  );
+  if (!wanted) return placeholder;
   return (
-    <MenuTrigger>
-      <Button variant="secondary" aria-label={t('shell.userMenu', { name: me?.name ?? '' })}>
-        {me?.name ?? '…'} ▾
-      </Button>
-      <Popover placement="bottom end">
-        <Menu
-          className="menu"
-          onAction={(key) => (key === 'log-out' ? void logOut() : void navigate(String(key)))}
-        >
-          <MenuItem id="/account">{t('shell.account')}</MenuItem>
-          <MenuItem id="/organizations/new">{t('shell.createOrganization')}</MenuItem>
-          {current && <MenuItem id="/organizations/members">{t('shell.members')}</MenuItem>}
-          <MenuItem id="/organizations/invite">{t('shell.invite')}</MenuItem>
-          {manages && <MenuItem id="/organizations/api-keys">{t('shell.apiKeys')}</MenuItem>}
-          {manages && <MenuItem id="/organizations/audit-log">{t('shell.auditLog')}</MenuItem>}
-          <MenuItem id="/organizations/join-umbrella">{t('shell.joinUmbrella')}</MenuItem>
-          <MenuItem id="/inbox/preferences">{t('shell.preferences')}</MenuItem>
-          <MenuItem id="/privacy">{t('evidence:privacy.link')}</MenuItem>
-          <MenuItem id="log-out">{t('shell.logOut')}</MenuItem>
-        </Menu>
-      </Popover>
-    </MenuTrigger>
+    <Suspense fallback={placeholder}>
+      <UserMenu defaultOpen />
+    </Suspense>
   );
 }
 
@@ -156,7 +145,11 @@ export function Shell() {
             {signedIn && <OrganizationSwitch />}
             <LanguageSwitch />
             {signedIn && <InboxBadge />}
-            {signedIn ? <UserMenu /> : <Link to="/log-in">{t('shell.logIn')}</Link>}
+            {signedIn ? (
+              <UserMenuButton />
+            ) : (
+              <Link to="/log-in">{t('shell.logIn')}</Link>
+            )}
           </div>
         </div>
       </header>

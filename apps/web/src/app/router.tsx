@@ -4,7 +4,7 @@ import { createBrowserRouter, Navigate, Outlet, useLocation, type RouteObject } 
 import { Shell } from './Shell';
 import { screens, type Access } from './routes';
 import { logInPath, useSession } from './session';
-import { NotFound, RouteError } from './RouteError';
+import { Loading, NotFound, RouteError } from './RouteError';
 
 function Guard({ access }: { access: Access }) {
   const { signedIn } = useSession();
@@ -26,6 +26,8 @@ export function createRouter() {
     {
       element: <Shell />,
       errorElement: <RouteError />,
+      // Shown while the first screen's lazy chunk loads (the router's initial "hydration").
+      hydrateFallbackElement: <Loading />,
       children: [byAccess('public'), byAccess('guest'), byAccess('member'), { path: '*', element: <NotFound /> }],
     },
   ]);

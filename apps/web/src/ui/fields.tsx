@@ -1,6 +1,6 @@
 // Form inputs bound to react-hook-form by name: label, input, description and the error (from
 // zod or from the server) tied together for assistive technology.
-import { useId, type ReactNode } from 'react';
+import { useId } from 'react';
 import { FieldError, Input, Label, Text, TextArea, TextField as AriaTextField } from 'react-aria-components';
 import { useController, type Control, type FieldValues, type Path } from 'react-hook-form';
 
@@ -72,11 +72,5 @@ export function SelectField<T extends FieldValues>({ control, name, label, descr
   );
 }
 
-/** The error that belongs to no field (root.server), announced when it appears. */
-export function FormError({ children }: { children?: ReactNode }) {
-  return children ? (
-    <p role="alert" className="notice notice-error">
-      {children}
-    </p>
-  ) : null;
-}
+// In its own module so that screens without forms do not load react-hook-form for it.
+export { FormError } from './FormError';

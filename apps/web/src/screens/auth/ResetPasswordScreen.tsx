@@ -8,7 +8,9 @@ import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { useMutation } from '@apollo/client/react';
 import { graphql } from '../../graphql/generated';
-import { Form, Page, TextField } from '../../ui';
+import { Form } from '../../ui/Form';
+import { Page } from '../../ui/Page';
+import { TextField } from '../../ui/fields';
 import { setServerErrors } from '../../graphql/errors';
 
 const REQUEST_RESET = graphql(`

@@ -6,7 +6,9 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { graphql } from '../../graphql/generated';
 import { useMutation } from '@apollo/client/react';
-import { Form, Page, TextField } from '../../ui';
+import { Form } from '../../ui/Form';
+import { Page } from '../../ui/Page';
+import { TextField } from '../../ui/fields';
 import { setServerErrors } from '../../graphql/errors';
 import { safeNext, sessionStore } from '../../app/session';
 

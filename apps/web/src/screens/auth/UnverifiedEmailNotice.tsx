@@ -2,7 +2,8 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { graphql } from '../../graphql/generated';
 import { useMutation } from '@apollo/client/react';
-import { Button, FormError } from '../../ui';
+import { Button } from '../../ui/Button';
+import { FormError } from '../../ui/FormError';
 import { errorText } from '../../graphql/errors';
 
 const RESEND = graphql(`

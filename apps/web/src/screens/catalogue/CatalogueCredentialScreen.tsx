@@ -4,7 +4,7 @@
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { useQuery } from '@apollo/client/react';
-import { Page } from '../../ui';
+import { Page } from '../../ui/Page';
 import { ApiErrorNotice, useDate } from '../trust/trust-ui';
 import { CATALOGUE_CREDENTIAL } from './documents';
 import { useEntryFacts } from './catalogue-ui';

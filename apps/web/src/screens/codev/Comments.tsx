@@ -4,7 +4,7 @@
 import { createContext, useContext, useId, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMutation } from '@apollo/client/react';
-import { Button } from '../../ui';
+import { Button } from '../../ui/Button';
 import { COMMENT, DESIGN, RESOLVE_COMMENT, type DesignComment } from './documents';
 import { fieldLabel } from './format';
 import { TextAction } from './fields';

@@ -5,10 +5,11 @@ import { useTranslation } from 'react-i18next';
 import { useQuery } from '@apollo/client/react';
 
 import { COMPLIANCE, FRAMEWORKS, type DesignDetail } from './documents';
+import { reasonText, ruleLabel } from './compliance-text';
 import { ErrorNotice } from './ErrorNotice';
 
 export function CompliancePanel({ design }: { design: DesignDetail }) {
-  const { t } = useTranslation('codev');
+  const { t, i18n } = useTranslation('codev');
   const selectId = useId();
   const [frameworkId, setFrameworkId] = useState('');
   const frameworks = useQuery(FRAMEWORKS);
@@ -55,9 +56,9 @@ export function CompliancePanel({ design }: { design: DesignDetail }) {
                   <span className={`status-${rule.status.toLowerCase()}`}>
                     {t(`compliance.status.${rule.status}`)}
                   </span>{' '}
-                  — {rule.label}
+                  — {ruleLabel(t, report.framework.key, rule)}
                 </p>
-                <p className="reason">{rule.reason}</p>
+                <p className="reason">{reasonText(t, rule, i18n.language)}</p>
               </li>
             ))}
           </ul>

@@ -4,7 +4,7 @@
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { useQuery } from '@apollo/client/react';
-import { Page } from '../../ui';
+import { Page } from '../../ui/Page';
 import { useCurrentOrganization } from '../../app/current-organization';
 import { DESIGN } from './documents';
 import { DesignForm } from './DesignForm';

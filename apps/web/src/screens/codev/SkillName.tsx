@@ -1,7 +1,7 @@
 // A skill's name from its id: the API gives designs skill ids only.
 import { useTranslation } from 'react-i18next';
 import { useQuery } from '@apollo/client/react';
-import { skillLabel } from '../../ui';
+import { skillLabel } from '../../ui/SkillPicker';
 import { SKILL } from './documents';
 
 export function SkillName({ id }: { id: string }) {

@@ -3,8 +3,10 @@
 // (with a due date), request changes, approve, publish, add a partner.
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { useMutation, useQuery } from '@apollo/client/react';
-import { Button, useConfirm } from '../../ui';
+import { Button } from '../../ui/Button';
+import { useConfirm } from '../../ui/Confirm';
 import type { Membership } from '../../app/current-organization';
 import {
   ADD_PARTNER,
@@ -146,7 +148,22 @@ export function WorkflowPanel({ design, membership }: { design: DesignDetail; me
             </Button>
           </>
         )}
-        {design.stage === 'PUBLISHED' && <p className="status-pass">{t('workflow.isPublished')}</p>}
+        {design.stage === 'PUBLISHED' && (
+          <>
+            <p className="status-pass">{t('workflow.isPublished')}</p>
+            {design.credential && (
+              // The published design leads to its credential, and its issuer's admins straight to issuing it.
+              <p className="toolbar">
+                <Link to={`/catalogue/${design.credential.id}`}>{t('workflow.openCredential')}</Link>
+                {isIssuer && admin && (
+                  <Link className="button button-primary" to={`/issuing?credential=${design.credential.id}`}>
+                    {t('workflow.issueNow')}
+                  </Link>
+                )}
+              </p>
+            )}
+          </>
+        )}
         {!isParty && <p>{t('workflow.notAParty')}</p>}
       </div>
       {isIssuer && admin && design.stage !== 'PUBLISHED' && design.stage !== 'RETIRED' && (

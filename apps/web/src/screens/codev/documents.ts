@@ -79,6 +79,19 @@ export const ACCEPTED_PARTNERSHIPS = graphql(`
           need {
             id
             title
+            deliveryModes
+            careerStage
+            learnerCount
+            region
+            neededBy
+            skills {
+              level
+              skill {
+                id
+                label
+                labelFr
+              }
+            }
           }
         }
       }
@@ -240,6 +253,10 @@ export const COMPLIANCE = graphql(`
           label
           status
           reason
+          details {
+            code
+            params
+          }
         }
       }
     }

@@ -4,7 +4,8 @@ import { useId, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FieldError, Label, TextArea, TextField as AriaTextField } from 'react-aria-components';
 import { useController, type Control, type FieldValues, type Path } from 'react-hook-form';
-import { Button, SelectField } from '../../ui';
+import { Button } from '../../ui/Button';
+import { SelectField } from '../../ui/fields';
 
 interface Props<T extends FieldValues> {
   readonly control: Control<T>;

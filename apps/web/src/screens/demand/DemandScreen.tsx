@@ -7,7 +7,9 @@ import { useTranslation } from 'react-i18next';
 import { graphql } from '../../graphql/generated';
 import { useQuery } from '@apollo/client/react';
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
-import { Button, FormError, Page } from '../../ui';
+import { Button } from '../../ui/Button';
+import { Page } from '../../ui/Page';
+import { FormError } from '../../ui/FormError';
 import { skillLabel } from '../../ui/SkillPicker';
 import { errorText } from '../../graphql/errors';
 import { DEMAND_MAP, type DemandCell } from '../../graphql/documents';
@@ -165,7 +167,17 @@ export function Component() {
     umbrellaId: umbrellaId || undefined,
   };
   const { data, loading, error } = useQuery(DEMAND_MAP, { variables: { groupBy, filter, first: 30 } });
-  const cells = data?.demandMap ?? [];
+  // Cells carry their code (`key`): a region's name and a sector's in the reader's language; skills
+  // and groups keep the server's label.
+  const cells = (data?.demandMap ?? []).map((cell) => ({
+    ...cell,
+    label:
+      groupBy === DemandGrouping.Region && regions.name(cell.key) !== cell.key
+        ? regions.name(cell.key)
+        : groupBy === DemandGrouping.Sector && /^NAICS \d+$/.test(cell.label)
+          ? t('sectorLabel', { code: cell.key })
+          : cell.label,
+  }));
   const ids = {
     groupBy: useId(),
     region: useId(),

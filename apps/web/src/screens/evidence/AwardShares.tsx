@@ -3,7 +3,8 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMutation, useQuery } from '@apollo/client/react';
-import { Button, FormError } from '../../ui';
+import { Button } from '../../ui/Button';
+import { FormError } from '../../ui/FormError';
 import { apiErrors, errorMessage } from '../../graphql/errors';
 import { useDate } from '../trust/trust-ui';
 import { MY_AWARD_SHARES, REVOKE_AWARD_SHARE, SHARE_AWARD, SHARE_ORGANIZATIONS } from './documents';

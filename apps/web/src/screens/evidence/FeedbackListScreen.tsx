@@ -2,7 +2,7 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useQuery } from '@apollo/client/react';
-import { Page } from '../../ui';
+import { Page } from '../../ui/Page';
 import { ApiErrorNotice, useDate } from '../trust/trust-ui';
 import { MY_FEEDBACK_REQUESTS } from './documents';
 

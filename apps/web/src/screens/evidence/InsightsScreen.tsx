@@ -5,7 +5,7 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useQuery } from '@apollo/client/react';
-import { Page } from '../../ui';
+import { Page } from '../../ui/Page';
 import { InsightsGroupBy } from '../../graphql/generated/graphql';
 import { ApiErrorNotice, useWorkingAs } from '../trust/trust-ui';
 import { FRAMEWORK_ELEMENT_INSIGHTS, INSIGHTS, type InsightsTableData } from './documents';

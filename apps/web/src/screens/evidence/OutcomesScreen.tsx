@@ -4,7 +4,9 @@
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMutation, useQuery } from '@apollo/client/react';
-import { Button, FormError, Page } from '../../ui';
+import { Button } from '../../ui/Button';
+import { Page } from '../../ui/Page';
+import { FormError } from '../../ui/FormError';
 import { apiErrors, errorMessage } from '../../graphql/errors';
 import { ApiErrorNotice, useDate, useWorkingAs } from '../trust/trust-ui';
 import { SkillName } from '../codev/SkillName';

@@ -4,7 +4,9 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApolloClient, useMutation, useQuery } from '@apollo/client/react';
-import { Button, FormError, Page } from '../../ui';
+import { Button } from '../../ui/Button';
+import { Page } from '../../ui/Page';
+import { FormError } from '../../ui/FormError';
 import { apiErrors, errorMessage } from '../../graphql/errors';
 import { EquityAnswer, EquityGroup } from '../../graphql/generated/graphql';
 import { ApiErrorNotice, useDate } from '../trust/trust-ui';

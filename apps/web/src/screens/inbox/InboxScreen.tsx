@@ -4,7 +4,9 @@ import { Link } from 'react-router';
 import { graphql } from '../../graphql/generated';
 import { useMutation, useQuery } from '@apollo/client/react';
 import { Checkbox } from 'react-aria-components';
-import { Button, FormError, Page } from '../../ui';
+import { Button } from '../../ui/Button';
+import { Page } from '../../ui/Page';
+import { FormError } from '../../ui/FormError';
 import { errorText } from '../../graphql/errors';
 import { UNREAD_COUNT } from '../../graphql/documents';
 

@@ -2,7 +2,9 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { graphql } from '../../graphql/generated';
 import { useMutation, useQuery } from '@apollo/client/react';
-import { Button, FormError, Page } from '../../ui';
+import { Button } from '../../ui/Button';
+import { Page } from '../../ui/Page';
+import { FormError } from '../../ui/FormError';
 import { errorText } from '../../graphql/errors';
 import { EmailMode, type NotificationPreferencesQuery } from '../../graphql/generated/graphql';
 

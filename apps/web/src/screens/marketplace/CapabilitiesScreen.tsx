@@ -9,7 +9,9 @@ import type { TFunction } from 'i18next';
 import { Link } from 'react-router';
 import { graphql } from '../../graphql/generated';
 import { useMutation, useQuery } from '@apollo/client/react';
-import { Form, FormError, Page } from '../../ui';
+import { Form } from '../../ui/Form';
+import { Page } from '../../ui/Page';
+import { FormError } from '../../ui/FormError';
 import { SkillPicker, skillInputs, skillLabel, type SkillWithLevel } from '../../ui/SkillPicker';
 import { setServerErrors, errorText } from '../../graphql/errors';
 import { useCurrentOrganization } from '../../app/current-organization';
@@ -55,6 +57,8 @@ const NEED_MATCHES = graphql(`
         kind
         weight
         detail
+        code
+        params
       }
       need {
         ...NeedSummaryFields

@@ -4,7 +4,8 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { graphql } from '../../graphql/generated';
 import { useQuery } from '@apollo/client/react';
-import { FormError, Page } from '../../ui';
+import { Page } from '../../ui/Page';
+import { FormError } from '../../ui/FormError';
 import { errorText } from '../../graphql/errors';
 import { useCurrentOrganization } from '../../app/current-organization';
 import { PARTNERSHIPS, SKILL_NEED, useRegions } from './shared/marketplace-documents';
@@ -25,6 +26,8 @@ const PARTNER_MATCHES = graphql(`
         kind
         weight
         detail
+        code
+        params
       }
     }
   }

@@ -4,7 +4,8 @@ import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { useQuery } from '@apollo/client/react';
-import { FormError, Page } from '../../ui';
+import { Page } from '../../ui/Page';
+import { FormError } from '../../ui/FormError';
 import { errorText } from '../../graphql/errors';
 import { useCurrentOrganization } from '../../app/current-organization';
 import { PARTNERSHIPS } from './shared/marketplace-documents';
@@ -118,6 +119,14 @@ export function Component() {
                 {p.responseMessage && (
                   <p>
                     <strong>{t('partnerships.response')}</strong> {p.responseMessage}
+                  </p>
+                )}
+                {p.state === 'ACCEPTED' && p.institution.id === organizationId && (
+                  // The institution designs the credential the need asks for, starting from the need.
+                  <p>
+                    <Link className="button button-primary" to={`/designs?partnership=${p.id}#new-design`} aria-label={t('partnerships.startDesignFor', { title: p.need.title })}>
+                      {t('partnerships.startDesign')}
+                    </Link>
                   </p>
                 )}
                 {p.state === 'PROPOSED' &&

@@ -5,7 +5,10 @@ import { z } from 'zod';
 import { useTranslation } from 'react-i18next';
 import { graphql } from '../../graphql/generated';
 import { useMutation, useQuery } from '@apollo/client/react';
-import { Form, Page, SelectField, useConfirm } from '../../ui';
+import { useConfirm } from '../../ui/Confirm';
+import { Form } from '../../ui/Form';
+import { Page } from '../../ui/Page';
+import { SelectField } from '../../ui/fields';
 import { setServerErrors } from '../../graphql/errors';
 import { useCurrentOrganization } from '../../app/current-organization';
 

@@ -4,7 +4,9 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import { Button, FormError, Page } from '../../ui';
+import { Button } from '../../ui/Button';
+import { Page } from '../../ui/Page';
+import { FormError } from '../../ui/FormError';
 import { CredentialFetchError, downloadHref, fetchCredential, linkedInUrl, readCredential, verifyDocument, type VerificationResult } from './credential-document';
 import { CredentialDetails } from './CredentialDetails';
 import { VerificationReport } from './VerificationReport';
@@ -70,6 +72,12 @@ export function Component() {
   return (
     <Page title={view.name || t('credential.untitled')}>
       <CredentialDetails view={view} />
+      {view.credentialId && (
+        // The award leads back to the credential it is of: outcomes, issuer, pathways, endorsements.
+        <p>
+          <Link to={`/public/catalogue/${view.credentialId}`}>{t('credential.aboutCredential')}</Link>
+        </p>
+      )}
       <h2>{t('credential.statusTitle')}</h2>
       <p data-testid="credential-status" aria-live="polite">
         {verification ? (verification.verified ? t('credential.status.valid') : verification.checks.some((c) => c.name === 'status' && !c.passed) ? t('credential.status.revoked') : t('credential.status.invalid')) : t('credential.status.unchecked')}

@@ -23,6 +23,7 @@ describe('readCredential', () => {
       validFrom: '2026-01-02T00:00:00Z',
       credentialSubject: {
         achievement: {
+          id: 'https://x/achievements/0b7e4c1a-7d52-4a7e-9c1e-2f3a4b5c6d7e',
           name: 'CNC setup',
           alignment: [{ targetName: 'operate CNC', targetUrl: 'http://data.europa.eu/esco/skill/1', targetFramework: 'ESCO' }],
           resultDescription: [{ requiredValue: '80' }],
@@ -32,11 +33,11 @@ describe('readCredential', () => {
       },
       evidence: [{ id: 'https://e/1', narrative: 'Did it.' }],
     });
-    expect(view).toMatchObject({ name: 'CNC setup', issuerName: 'Boreal College', score: '92', requiredScore: '80', kind: 'badge' });
+    expect(view).toMatchObject({ name: 'CNC setup', issuerName: 'Boreal College', score: '92', requiredScore: '80', kind: 'badge', credentialId: '0b7e4c1a-7d52-4a7e-9c1e-2f3a4b5c6d7e' });
     expect(view.skills).toEqual([{ name: 'operate CNC', url: 'http://data.europa.eu/esco/skill/1', framework: 'ESCO' }]);
     expect(view.evidence).toEqual([{ url: 'https://e/1', narrative: 'Did it.' }]);
     expect(view.endorsements).toEqual([{ endorser: 'Maple Machining', comment: 'In demand.' }]);
-    expect(readCredential({ hello: 'world' })).toMatchObject({ name: '', skills: [], evidence: [], endorsements: [], kind: 'other' });
+    expect(readCredential({ hello: 'world' })).toMatchObject({ name: '', skills: [], evidence: [], endorsements: [], kind: 'other', credentialId: null });
     expect(isCredentialLike({ type: ['VerifiableCredential', 'ClrCredential'] })).toBe(true);
     expect(isCredentialLike('text')).toBe(false);
   });

@@ -5,7 +5,10 @@
 export interface VerificationCheck {
   readonly name: string;
   readonly passed: boolean;
+  /** In English; `code` and `params` (when the verifier gives them) say it as data. */
   readonly detail: string | null;
+  readonly code?: string | null;
+  readonly params?: Record<string, unknown> | null;
 }
 export interface VerificationResult {
   readonly verified: boolean;
@@ -26,6 +29,8 @@ export interface CredentialView {
   readonly evidence: ReadonlyArray<{ url: string; narrative: string }>;
   readonly endorsements: ReadonlyArray<{ endorser: string; comment: string }>;
   readonly kind: 'badge' | 'transcript' | 'endorsement' | 'other';
+  /** The published credential the award is of (Lattice's achievement id ends in /achievements/<id>), or null. */
+  readonly credentialId: string | null;
 }
 
 type Json = Record<string, unknown>;
@@ -69,6 +74,7 @@ export function readCredential(document: unknown): CredentialView {
       const endorsement = object(e);
       return { endorser: text(object(endorsement['issuer'])['name']), comment: text(object(endorsement['credentialSubject'])['endorsementComment']) };
     }),
+    credentialId: /\/achievements\/([0-9a-f-]{36})$/i.exec(text(achievement['id']))?.[1] ?? null,
     kind: types.includes('ClrCredential') ? 'transcript' : types.includes('EndorsementCredential') ? 'endorsement' : types.includes('OpenBadgeCredential') ? 'badge' : 'other',
   };
 }

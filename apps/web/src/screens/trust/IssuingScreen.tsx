@@ -11,7 +11,10 @@ import type { TFunction } from 'i18next';
 import { Link, useSearchParams } from 'react-router';
 import { useMutation, useQuery } from '@apollo/client/react';
 import { Dialog, DialogTrigger, Heading, Modal, ModalOverlay } from 'react-aria-components';
-import { Button, Form, Page, TextField } from '../../ui';
+import { Button } from '../../ui/Button';
+import { Form } from '../../ui/Form';
+import { Page } from '../../ui/Page';
+import { TextField } from '../../ui/fields';
 import { setServerErrors } from '../../graphql/errors';
 import { AwardStatus } from '../../graphql/generated/graphql';
 import {

@@ -4,7 +4,9 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useApolloClient, useQuery } from '@apollo/client/react';
-import { Button, FormError, Page } from '../../ui';
+import { Button } from '../../ui/Button';
+import { Page } from '../../ui/Page';
+import { FormError } from '../../ui/FormError';
 import { errorText } from '../../graphql/errors';
 import { MY_AWARDS, MY_TRANSCRIPT } from './documents';
 import { verifyDocument, type VerificationResult } from '../public/credential-document';
@@ -22,7 +24,7 @@ const achievementName = (openBadge: unknown): string => {
 };
 
 export function Component() {
-  const { t } = useTranslation('trust');
+  const { t } = useTranslation(['trust', 'public']);
   const date = useDate();
   const client = useApolloClient();
   const { data, loading, error } = useQuery(MY_AWARDS);

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { CombinedGraphQLErrors } from '@apollo/client';
 import { useCurrentOrganization } from '../../app/current-organization';
 import { errorText } from '../../graphql/errors';
-import { FormError } from '../../ui';
+import { FormError } from '../../ui/FormError';
 
 /**
  * For queries refetched after a mutation: a refetch must not join a request that started before

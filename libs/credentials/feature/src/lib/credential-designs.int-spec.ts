@@ -361,4 +361,38 @@ describe('credential designs (integration)', () => {
       ),
     ).toEqual([{ n: 0 }]);
   });
+  it("starts a design from a partnership's need: its skills (each once), delivery mode, career stage and evidence of need, in version 1", async () => {
+    const institution = randomUUID();
+    const employer = randomUUID();
+    directory.kinds.set(employer, 'EMPLOYER');
+    const other = '6e6c2f3b-5d2f-5a7b-8c9d-1e2f3a4b5c6d';
+    const design = await create.execute(principal(institution, 'INSTITUTION'), {
+      issuerId: institution,
+      title: 'Crew leads',
+      frameworkId: ecampus,
+      partnershipId: randomUUID(),
+      partnerIds: [employer],
+      competencies: [{ skillId: SKILL }, { skillId: other }, { skillId: SKILL }],
+      deliveryMode: 'HYBRID',
+      careerStage: 'ENTRY',
+      evidenceOfNeed: '  Need posted by the employer: 10 learners.  ',
+    });
+    expect(design.content).toMatchObject({
+      competencies: [{ skillId: SKILL }, { skillId: other }],
+      deliveryMode: 'HYBRID',
+      careerStage: 'ENTRY',
+      evidenceOfNeed: 'Need posted by the employer: 10 learners.',
+      partnerIds: [employer],
+    });
+    const [version] = (await dataSource.query(`SELECT version, snapshot AS content FROM "credentials"."design_versions" WHERE design_id = $1`, [design.id])) as Array<{ version: number; content: { competencies: unknown[] } }>;
+    expect(version).toMatchObject({ version: 1, content: { competencies: [{ skillId: SKILL }, { skillId: other }] } });
+  });
+
+  it('refuses a design started with a competency that is not a skill id, and stores nothing', async () => {
+    const institution = randomUUID();
+    await expect(
+      create.execute(principal(institution, 'INSTITUTION'), { issuerId: institution, title: 'X', frameworkId: ecampus, competencies: [{ skillId: 'not a skill' }] }),
+    ).rejects.toMatchObject({ code: 'CREDENTIALS.INVALID_SKILL_ID' });
+    expect(await dataSource.query(`SELECT count(*)::int AS n FROM "credentials"."designs" WHERE issuer_id = $1`, [institution])).toEqual([{ n: 0 }]);
+  });
 });

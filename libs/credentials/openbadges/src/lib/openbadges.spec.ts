@@ -132,13 +132,18 @@ describe('Open Badges 3.0 issuance and verification', () => {
   });
 
   it('fails the dates check before validFrom and after validUntil', async () => {
-    expect((await verifier.verify(issued, { now: new Date('2025-05-01T00:00:00Z') })).failed).toEqual(['dates']);
+    const early = await verifier.verify(issued, { now: new Date('2025-05-01T00:00:00Z') });
+    expect(early.failed).toEqual(['dates']);
+    // The reason as data too, for an app to word in its reader's language.
+    expect(early.checks.find((c) => c.check === 'dates')).toMatchObject({ code: 'NOT_YET_VALID', params: { validFrom: (issued as any).validFrom } });
     const expiring = await signCredential(world.credentialFor(2, { validUntil: '2025-06-30T00:00:00Z' }), {
       signer: await world.signer(),
       documentLoader: world.documentLoader,
       created: CREATED,
     });
-    expect((await verifier.verify(expiring, { now: NOW })).failed).toEqual(['dates']);
+    const expired = await verifier.verify(expiring, { now: NOW });
+    expect(expired.failed).toEqual(['dates']);
+    expect(expired.checks.find((c) => c.check === 'dates')).toMatchObject({ code: 'EXPIRED', params: { validUntil: '2025-06-30T00:00:00Z' } });
   });
 
   it('fails the schema check naming the missing field', async () => {
@@ -147,6 +152,7 @@ describe('Open Badges 3.0 issuance and verification', () => {
     const report = await verifier.verify(copy, { now: NOW });
     expect(report.failed).toEqual(['schema', 'proof']);
     expect(report.checks[0].message).toMatch(/criteria/);
+    expect(report.checks[0]).toMatchObject({ code: 'SCHEMA_INVALID', params: { errors: [expect.stringMatching(/criteria/)] } });
   });
 
   it('detects revocation through the signed status list', async () => {
@@ -157,7 +163,7 @@ describe('Open Badges 3.0 issuance and verification', () => {
     try {
       const report = await verifier.verify(credential, { now: NOW });
       expect(report.failed).toEqual(['status']);
-      expect(report.checks.find((c) => c.check === 'status')!.message).toMatch(/revoked/);
+      expect(report.checks.find((c) => c.check === 'status')).toMatchObject({ message: expect.stringMatching(/revoked/), code: 'REVOKED', params: {} });
       // Others on the same list are unaffected.
       expect((await verifier.verify(issued, { now: NOW })).verified).toBe(true);
     } finally {

@@ -4,10 +4,12 @@ import { useEffect, useId, useRef, useState, type ReactNode, type Ref } from 're
 import { useTranslation } from 'react-i18next';
 import { useMutation } from '@apollo/client/react';
 import { TextArea, TextField as AriaTextField, Label } from 'react-aria-components';
-import { Button, FormError } from '../../../ui';
+import { Button } from '../../../ui/Button';
+import { FormError } from '../../../ui/FormError';
 import { errorText } from '../../../graphql/errors';
 import { PROPOSE, type MatchReason, type Partnership } from './marketplace-documents';
 import { Respond, Withdraw } from './PartnershipActions';
+import { matchReasonText } from './reason-text';
 
 /** The largest weight one reason can carry (skill overlap's), so bars compare across reasons. */
 const MAX_WEIGHT = 0.45;
@@ -37,7 +39,7 @@ function MatchReasons({ reasons, label }: { reasons: MatchReason[]; label: strin
           <span className="reason-weight">
             {t('matches.weight', { weight: weight.format(reason.weight * 100) })}
           </span>
-          <span className="reason-detail">{reason.detail}</span>
+          <span className="reason-detail">{matchReasonText(t, reason, i18n.language)}</span>
         </li>
       ))}
     </ul>

@@ -6,7 +6,8 @@ import { useTranslation } from 'react-i18next';
 import { useMutation } from '@apollo/client/react';
 import { Label, TextArea, TextField as AriaTextField } from 'react-aria-components';
 import { graphql } from '../../../graphql/generated';
-import { Button, FormError } from '../../../ui';
+import { Button } from '../../../ui/Button';
+import { FormError } from '../../../ui/FormError';
 import { errorText } from '../../../graphql/errors';
 import { PARTNERSHIPS, type Partnership } from './marketplace-documents';
 

@@ -4,7 +4,7 @@
 import { useId, useState } from 'react';
 import { Checkbox, CheckboxGroup, FieldError, Input, Label, Text, TextArea, TextField as AriaTextField } from 'react-aria-components';
 import { useController, type Control, type FieldValues, type Path } from 'react-hook-form';
-import { Button } from '../../../ui';
+import { Button } from '../../../ui/Button';
 
 interface FieldProps<T extends FieldValues> {
   readonly control: Control<T>;

@@ -48,6 +48,25 @@ describe('rule engine', () => {
     expect(run({ kind: 'present', field: 'nope' }).reason).toBe('Rule: nope is missing');
   });
 
+  it('gives every reason as codes with parameters too, for the app to word in the reader’s language', () => {
+    expect(run({ kind: 'range', field: 'hours', min: 50, max: 400 }).details).toEqual([{ code: 'OUT_OF_RANGE', params: { field: 'hours', value: 30, min: 50, max: 400 } }]);
+    expect(run({ kind: 'present', field: 'nope' }).details).toEqual([{ code: 'MISSING', params: { field: 'nope' } }]);
+    expect(run({ kind: 'count', field: 'tags', min: 3 }).details).toEqual([{ code: 'COUNT_OUT_OF_RANGE', params: { field: 'tags', count: 2, min: 3 } }]);
+    expect(run({ kind: 'equals', field: 'nested.flag', value: false }).details).toEqual([{ code: 'NOT_EQUAL', params: { field: 'nested.flag', value: true, expected: false } }]);
+    expect(run({ kind: 'equals', field: 'nope', value: true }).details).toEqual([{ code: 'NOT_EQUAL', params: { field: 'nope', value: null, expected: true } }]);
+    expect(run({ kind: 'includesAny', field: 'tags', values: ['x'] }).details).toEqual([{ code: 'INCLUDES_NONE', params: { field: 'tags', values: ['x'] } }]);
+    expect(run({ kind: 'every', field: 'items', check: { kind: 'range', field: 'n', min: 2 } }).details).toEqual([
+      { code: 'SOME_DO_NOT_QUALIFY', params: { field: 'items', failing: 1, total: 2, item: 1 } },
+      { code: 'OUT_OF_RANGE', params: { field: 'n', value: 1, min: 2 } },
+    ]);
+    expect(run({ kind: 'atLeastOf', min: 2, checks: [{ kind: 'present', field: 'title' }, { kind: 'present', field: 'nope' }] }).details).toEqual([
+      { code: 'NEEDS_SOME_OF', params: { min: 2, of: 2 } },
+      { code: 'GIVEN', params: { field: 'title' } },
+      { code: 'MISSING', params: { field: 'nope' } },
+    ]);
+    expect(run({ kind: 'allOf', checks: [{ kind: 'present', field: 'title' }, { kind: 'present', field: 'nope' }] }).details).toEqual([{ code: 'MISSING', params: { field: 'nope' } }]);
+  });
+
   it('passes a report when only warnings fail, and lists failing rule ids', () => {
     const rules = parseFrameworkRules([
       { id: 'a', label: 'A', kind: 'present', field: 'title' },

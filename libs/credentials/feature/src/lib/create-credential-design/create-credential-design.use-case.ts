@@ -1,12 +1,14 @@
 // An institution starts a credential design, optionally from a marketplace partnership and with
-// its partner organizations named from the start.
+// its partner organizations named from the start; a design started from a partnership may start
+// with its need's skills (competencies), delivery mode, career stage and evidence of need, checked
+// as any edit is.
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { Authorizer, type Principal } from '@lattice/shared-auth';
 import { inTransaction } from '@lattice/shared-data-access';
 import { appendDesignVersion, CredentialDesignRepository, CREDENTIALS_SCHEMA, DesignEntity, enterStage, getDesign, insertDesign } from '@lattice/credentials-data-access';
-import { assertValidDesignContent, CredentialsErrors, type DesignLanguage, newDesignContent } from '@lattice/credentials-domain';
+import { assertValidDesignContent, CredentialsErrors, type DesignContent, type DesignLanguage, newDesignContent } from '@lattice/credentials-domain';
 import { OrganizationDirectory } from '../shared/organization-directory';
 
 export interface CreateCredentialDesignCommand {
@@ -17,6 +19,10 @@ export interface CreateCredentialDesignCommand {
   readonly partnershipId?: string | null;
   readonly partnerIds?: readonly string[] | null;
   readonly language?: DesignLanguage | null;
+  readonly competencies?: readonly { readonly skillId: string }[] | null;
+  readonly deliveryMode?: DesignContent['deliveryMode'];
+  readonly careerStage?: DesignContent['careerStage'];
+  readonly evidenceOfNeed?: string | null;
 }
 
 @Injectable()
@@ -45,6 +51,11 @@ export class CreateCredentialDesignUseCase {
       partnershipId: command.partnershipId ?? null,
       partnerIds,
       language: command.language ?? 'en',
+      // Each skill once, in the order given.
+      competencies: [...new Set((command.competencies ?? []).map((c) => c.skillId))].map((skillId) => ({ skillId })),
+      deliveryMode: command.deliveryMode ?? null,
+      careerStage: command.careerStage ?? null,
+      evidenceOfNeed: command.evidenceOfNeed?.trim() || null,
     });
     assertValidDesignContent(content, command.issuerId);
     const id = randomUUID();

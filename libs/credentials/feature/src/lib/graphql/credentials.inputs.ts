@@ -73,6 +73,18 @@ export class CreateCredentialDesignInput {
   @IsUUID('all', { each: true })
   partnerIds?: string[] | null;
   @Field(() => String, { nullable: true, description: 'en or fr (default en).' }) @IsOptional() @IsIn(['en', 'fr'], { message: 'language must be en or fr' }) language?: 'en' | 'fr' | null;
+  // A design started from a partnership starts from its need (issue 16): the need's skills,
+  // delivery mode and career stage, and the need itself as the evidence of need.
+  @Field(() => [CompetencyInput], { nullable: true, description: 'Competencies to start with (a need\'s skills, for a design started from a partnership).' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(100)
+  @ValidateNested({ each: true })
+  @Type(() => CompetencyInput)
+  competencies?: CompetencyInput[] | null;
+  @Field(() => DeliveryModeEnum, { nullable: true, description: 'Delivery mode to start with.' }) @IsOptional() @IsEnum(DeliveryModeEnum) deliveryMode?: DeliveryModeEnum | null;
+  @Field(() => CareerStageEnum, { nullable: true, description: 'Career stage to start with.' }) @IsOptional() @IsEnum(CareerStageEnum) careerStage?: CareerStageEnum | null;
+  @Field(() => String, { nullable: true, description: 'Evidence of need to start with (e.g. the partnership\'s need in words).' }) @IsOptional() @IsString() @MaxLength(2000) evidenceOfNeed?: string | null;
 }
 
 @InputType({ description: 'Fields left out keep their value; null clears an optional one.' })

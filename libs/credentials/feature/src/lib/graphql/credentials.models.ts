@@ -124,12 +124,23 @@ export class DesignStageSummaryModel {
   @Field(() => [DesignWaitModel], { description: 'For the designs in this stage now: whom they wait on, most first.' }) waitingOn: DesignWaitModel[];
 }
 
+@ObjectType('RuleReasonPart', {
+  description:
+    'One statement of a rule\'s reason. code: GIVEN, MISSING, NOT_SET, IN_RANGE, OUT_OF_RANGE, COUNT, COUNT_OUT_OF_RANGE, EQUALS, NOT_EQUAL, INCLUDES, INCLUDES_NONE, EXPECTED_FORM, UNEXPECTED_FORM, EMPTY, ALL_QUALIFY, SOME_DO_NOT_QUALIFY (followed by the first failing item\'s parts), NEEDS_SOME_OF (followed by every check\'s parts).',
+})
+export class RuleReasonPartModel {
+  @Field() code: string;
+  @Field(() => GraphQLJSON, { description: 'field (a design field path), value / count / values found, min / max / above / below / expected asked, and for lists total, failing, item (1-based).' })
+  params: unknown;
+}
+
 @ObjectType('RuleResult')
 export class RuleResultModel {
   @Field() id: string;
   @Field() label: string;
   @Field(() => RuleStatusEnum) status: RuleStatusEnum;
-  @Field() reason: string;
+  @Field({ description: 'The reason in English; `details` holds it as codes and parameters.' }) reason: string;
+  @Field(() => [RuleReasonPartModel], { description: 'The reason as data, one part per statement, for an app to word in its reader\'s language.' }) details: RuleReasonPartModel[];
 }
 
 @ObjectType('ComplianceReport')
@@ -516,7 +527,14 @@ export function toAwardBatchModel(batch: AwardBatchEntity, items: readonly Award
 export class VerificationCheckModel {
   @Field({ description: 'schema, dates, issuerKey, proof or status.' }) name: string;
   @Field() passed: boolean;
-  @Field(() => String, { nullable: true }) detail: string | null;
+  @Field(() => String, { nullable: true, description: 'Why it failed or was skipped, in English; code and params say it as data.' }) detail: string | null;
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'Why it failed or was skipped, as a code: NOT_A_JSON_OBJECT, NO_EMBEDDED_CREDENTIAL, EMBEDDED_CREDENTIALS_FAIL, NOT_AN_OPEN_BADGE, NO_SCHEMA_VALIDATOR, SCHEMA_INVALID, VALID_FROM_MISSING, NOT_YET_VALID, VALID_UNTIL_INVALID, EXPIRED, NO_PROOF, NO_VERIFICATION_METHOD, KEY_NOT_ISSUERS, KEY_UNRESOLVED, KEY_NOT_MULTIKEY, KEY_REVOKED, KEY_NOT_ASSERTION, PROOF_INVALID, NO_STATUS, STATUS_TYPE_UNSUPPORTED, STATUS_MALFORMED, NO_STATUS_RESOLVER, STATUS_LIST_NOT_FOUND, SUSPENDED, REVOKED, STATUS_UNCHECKED; null when it passed.',
+  })
+  code: string | null;
+  @Field(() => GraphQLJSON, { nullable: true, description: 'The code\'s parameters: validFrom, validUntil, key, issuer, revoked, type, url, count, errors.' }) params: unknown;
 }
 
 @ObjectType('VerificationResult')

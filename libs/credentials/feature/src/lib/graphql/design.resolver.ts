@@ -274,7 +274,7 @@ export class CredentialDesignResolver {
     return {
       framework: toFrameworkModel(framework),
       passed: result.passed,
-      rules: result.rules.map((r) => ({ id: r.id, label: r.label, status: r.status as RuleStatusEnum, reason: r.reason })),
+      rules: result.rules.map((r) => ({ id: r.id, label: r.label, status: r.status as RuleStatusEnum, reason: r.reason, details: r.details.map((d) => ({ code: d.code, params: d.params })) })),
     };
   }
 

@@ -6,7 +6,15 @@ import { IssuerTrust } from '../shared/issuer-trust';
 
 export interface VerificationOutcome {
   readonly verified: boolean;
-  readonly checks: readonly { readonly name: string; readonly passed: boolean; readonly detail: string | null }[];
+  readonly checks: readonly {
+    readonly name: string;
+    readonly passed: boolean;
+    /** In English; `code` and `params` say it as data (see VerificationCheck in credentials-openbadges). */
+    readonly detail: string | null;
+    /** Only on a check that failed or was skipped (a passed check has neither). */
+    readonly code?: string;
+    readonly params?: Readonly<Record<string, unknown>>;
+  }[];
 }
 
 @Injectable()
@@ -22,6 +30,7 @@ export class VerifyCredentialUseCase {
         // A skipped check (e.g. schema for a non-badge credential) did not fail; its detail says why.
         passed: check.status !== 'failed',
         detail: check.status === 'skipped' ? `Skipped: ${check.message ?? ''}`.trim() : (check.message ?? null),
+        ...(check.code ? { code: check.code, params: check.params ?? {} } : {}),
       })),
     };
   }

@@ -16,7 +16,19 @@ export type VerificationCheckName = 'schema' | 'dates' | 'issuerKey' | 'proof' |
 export interface VerificationCheck {
   readonly check: VerificationCheckName;
   readonly status: 'passed' | 'failed' | 'skipped';
+  /** Why it failed or was skipped, in English; `code` and `params` say it as data. */
   readonly message?: string;
+  /**
+   * NOT_A_JSON_OBJECT, NO_EMBEDDED_CREDENTIAL, EMBEDDED_CREDENTIALS_FAIL (count), NOT_AN_OPEN_BADGE,
+   * NO_SCHEMA_VALIDATOR, SCHEMA_INVALID (errors), VALID_FROM_MISSING, NOT_YET_VALID (validFrom),
+   * VALID_UNTIL_INVALID, EXPIRED (validUntil), NO_PROOF, NO_VERIFICATION_METHOD, KEY_NOT_ISSUERS
+   * (key, issuer), KEY_UNRESOLVED (key), KEY_NOT_MULTIKEY (key), KEY_REVOKED (key, revoked),
+   * KEY_NOT_ASSERTION (key, issuer), PROOF_INVALID, NO_STATUS, STATUS_TYPE_UNSUPPORTED (type),
+   * STATUS_MALFORMED, NO_STATUS_RESOLVER, STATUS_LIST_NOT_FOUND (url), SUSPENDED, REVOKED,
+   * STATUS_UNCHECKED.
+   */
+  readonly code?: string;
+  readonly params?: Readonly<Record<string, string | number | readonly string[]>>;
 }
 export interface VerificationReport {
   readonly verified: boolean;
@@ -50,7 +62,7 @@ export function createCredentialVerifier(options: CredentialVerifierOptions): Cr
     const checks: VerificationCheck[] = [];
     if (!input || typeof input !== 'object' || Array.isArray(input)) {
       const message = 'Not a JSON object.';
-      checks.push(...(['schema', 'dates', 'issuerKey', 'proof', 'status'] as const).map((check) => fail(check, message)));
+      checks.push(...(['schema', 'dates', 'issuerKey', 'proof', 'status'] as const).map((check) => fail(check, message, 'NOT_A_JSON_OBJECT')));
       return report(checks);
     }
     const credential = input as Record<string, unknown>;
@@ -66,7 +78,7 @@ export function createCredentialVerifier(options: CredentialVerifierOptions): Cr
   /** Every credential a transcript embeds verifies on its own (its issuer's key, proof, status, …). */
   async function checkEmbedded(credential: Record<string, unknown>, now: Date): Promise<VerificationCheck> {
     const embedded = embeddedCredentials(credential);
-    if (embedded.length === 0) return fail('credentials', 'The transcript embeds no credential.');
+    if (embedded.length === 0) return fail('credentials', 'The transcript embeds no credential.', 'NO_EMBEDDED_CREDENTIAL');
     const problems: string[] = [];
     for (const [index, inner] of embedded.entries()) {
       if (inner && typeof inner === 'object' && types(inner as Record<string, unknown>).includes('ClrCredential')) {
@@ -79,25 +91,25 @@ export function createCredentialVerifier(options: CredentialVerifierOptions): Cr
         problems.push(`credential ${index} (${String((inner as { id?: unknown } | null)?.id ?? 'no id')}): ${details.join(', ')}`);
       }
     }
-    return problems.length === 0 ? pass('credentials') : fail('credentials', problems.join('; '));
+    return problems.length === 0 ? pass('credentials') : fail('credentials', problems.join('; '), 'EMBEDDED_CREDENTIALS_FAIL', { count: problems.length });
   }
 
   function checkSchema(credential: Record<string, unknown>): VerificationCheck {
     if (types(credential).includes('ClrCredential')) return checkClrShape(credential);
-    if (!types(credential).some((type) => OB_TYPES.includes(type))) return skip('schema', 'Not an Open Badge credential.');
-    if (!options.validateSchema) return skip('schema', 'No schema validator configured.');
+    if (!types(credential).some((type) => OB_TYPES.includes(type))) return skip('schema', 'Not an Open Badge credential.', 'NOT_AN_OPEN_BADGE');
+    if (!options.validateSchema) return skip('schema', 'No schema validator configured.', 'NO_SCHEMA_VALIDATOR');
     const result = options.validateSchema(credential);
-    return result.valid ? pass('schema') : fail('schema', result.errors.join('; '));
+    return result.valid ? pass('schema') : fail('schema', result.errors.join('; '), 'SCHEMA_INVALID', { errors: [...result.errors] });
   }
 
   function checkDates(credential: Record<string, unknown>, now: Date): VerificationCheck {
     const validFrom = credential['validFrom'];
     const validUntil = credential['validUntil'];
-    if (typeof validFrom !== 'string' || Number.isNaN(Date.parse(validFrom))) return fail('dates', 'validFrom is missing or not a date.');
-    if (Date.parse(validFrom) - skewMs > now.getTime()) return fail('dates', `Not valid before ${validFrom}.`);
+    if (typeof validFrom !== 'string' || Number.isNaN(Date.parse(validFrom))) return fail('dates', 'validFrom is missing or not a date.', 'VALID_FROM_MISSING');
+    if (Date.parse(validFrom) - skewMs > now.getTime()) return fail('dates', `Not valid before ${validFrom}.`, 'NOT_YET_VALID', { validFrom });
     if (validUntil !== undefined) {
-      if (typeof validUntil !== 'string' || Number.isNaN(Date.parse(validUntil))) return fail('dates', 'validUntil is not a date.');
-      if (Date.parse(validUntil) + skewMs < now.getTime()) return fail('dates', `Expired at ${validUntil}.`);
+      if (typeof validUntil !== 'string' || Number.isNaN(Date.parse(validUntil))) return fail('dates', 'validUntil is not a date.', 'VALID_UNTIL_INVALID');
+      if (Date.parse(validUntil) + skewMs < now.getTime()) return fail('dates', `Expired at ${validUntil}.`, 'EXPIRED', { validUntil });
     }
     return pass('dates');
   }
@@ -105,32 +117,32 @@ export function createCredentialVerifier(options: CredentialVerifierOptions): Cr
   /** The proof's key resolves, belongs to the issuer, is one of its assertion keys and is not revoked. */
   async function checkIssuerKey(credential: Record<string, unknown>): Promise<VerificationCheck> {
     const proofs = proofsOf(credential);
-    if (proofs.length === 0) return fail('issuerKey', 'No proof, so no key.');
+    if (proofs.length === 0) return fail('issuerKey', 'No proof, so no key.', 'NO_PROOF');
     const issuer = issuerId(credential);
     for (const proof of proofs) {
       const methodId = proof['verificationMethod'];
-      if (typeof methodId !== 'string') return fail('issuerKey', 'The proof names no verification method.');
+      if (typeof methodId !== 'string') return fail('issuerKey', 'The proof names no verification method.', 'NO_VERIFICATION_METHOD');
       let method: Record<string, unknown>;
       let controller: Record<string, unknown>;
       try {
         method = (await options.documentLoader(methodId)).document as Record<string, unknown>;
-        if (method['controller'] !== issuer) return fail('issuerKey', `Key ${methodId} is not controlled by the issuer ${String(issuer)}.`);
+        if (method['controller'] !== issuer) return fail('issuerKey', `Key ${methodId} is not controlled by the issuer ${String(issuer)}.`, 'KEY_NOT_ISSUERS', { key: methodId, issuer: String(issuer) });
         controller = (await options.documentLoader(method['controller'] as string)).document as Record<string, unknown>;
       } catch (error) {
-        return fail('issuerKey', `Key ${methodId} does not resolve: ${messageOf(error)}`);
+        return fail('issuerKey', `Key ${methodId} does not resolve: ${messageOf(error)}`, 'KEY_UNRESOLVED', { key: methodId });
       }
-      if (method['type'] !== 'Multikey') return fail('issuerKey', `Key ${methodId} is not a Multikey.`);
-      if (method['revoked'] !== undefined) return fail('issuerKey', `Key ${methodId} was revoked at ${String(method['revoked'])}.`);
+      if (method['type'] !== 'Multikey') return fail('issuerKey', `Key ${methodId} is not a Multikey.`, 'KEY_NOT_MULTIKEY', { key: methodId });
+      if (method['revoked'] !== undefined) return fail('issuerKey', `Key ${methodId} was revoked at ${String(method['revoked'])}.`, 'KEY_REVOKED', { key: methodId, revoked: String(method['revoked']) });
       const assertion = ([] as unknown[]).concat(controller['assertionMethod'] ?? []);
       if (!assertion.some((entry) => entry === methodId || (entry as { id?: unknown } | null)?.id === methodId)) {
-        return fail('issuerKey', `Key ${methodId} is not an assertion key of ${String(issuer)}.`);
+        return fail('issuerKey', `Key ${methodId} is not an assertion key of ${String(issuer)}.`, 'KEY_NOT_ASSERTION', { key: methodId, issuer: String(issuer) });
       }
     }
     return pass('issuerKey');
   }
 
   async function checkProof(credential: Record<string, unknown>): Promise<VerificationCheck> {
-    if (proofsOf(credential).length === 0) return fail('proof', 'The credential has no proof.');
+    if (proofsOf(credential).length === 0) return fail('proof', 'The credential has no proof.', 'NO_PROOF');
     try {
       const result = await jsigs.verify(credential, {
         suite,
@@ -139,32 +151,32 @@ export function createCredentialVerifier(options: CredentialVerifierOptions): Cr
       });
       if (result.verified) return pass('proof');
       const error = result.error?.errors?.[0] ?? result.results?.find((r: { verified: boolean }) => !r.verified)?.error ?? result.error;
-      return fail('proof', messageOf(error));
+      return fail('proof', messageOf(error), 'PROOF_INVALID');
     } catch (error) {
-      return fail('proof', messageOf(error));
+      return fail('proof', messageOf(error), 'PROOF_INVALID');
     }
   }
 
   async function checkStatus(credential: Record<string, unknown>, now: Date): Promise<VerificationCheck> {
     const entries = ([] as unknown[]).concat(credential['credentialStatus'] ?? []) as Record<string, unknown>[];
-    if (entries.length === 0) return skip('status', 'The credential has no status entry.');
+    if (entries.length === 0) return skip('status', 'The credential has no status entry.', 'NO_STATUS');
     for (const entry of entries) {
-      if (entry?.['type'] !== 'BitstringStatusListEntry') return fail('status', `Unsupported status type ${String(entry?.['type'])}.`);
+      if (entry?.['type'] !== 'BitstringStatusListEntry') return fail('status', `Unsupported status type ${String(entry?.['type'])}.`, 'STATUS_TYPE_UNSUPPORTED', { type: String(entry?.['type']) });
       const listUrl = entry['statusListCredential'];
       const index = Number(entry['statusListIndex']);
       const purpose = entry['statusPurpose'];
       if (typeof listUrl !== 'string' || !Number.isInteger(index) || String(index) !== entry['statusListIndex']) {
-        return fail('status', 'The status entry is malformed.');
+        return fail('status', 'The status entry is malformed.', 'STATUS_MALFORMED');
       }
-      if (!options.resolveStatusListCredential) return fail('status', 'No status list resolver: the status cannot be checked.');
+      if (!options.resolveStatusListCredential) return fail('status', 'No status list resolver: the status cannot be checked.', 'NO_STATUS_RESOLVER');
       let list: BitstringStatusList;
       try {
         const listCredential = await options.resolveStatusListCredential(listUrl);
-        if (!listCredential) return fail('status', `Status list ${listUrl} not found.`);
+        if (!listCredential) return fail('status', `Status list ${listUrl} not found.`, 'STATUS_LIST_NOT_FOUND', { url: String(listUrl) });
         list = await verifiedList(listCredential, listUrl, issuerId(credential), purpose, now);
-        if (list.get(index)) return fail('status', purpose === 'suspension' ? 'The credential is suspended.' : 'The credential has been revoked.');
+        if (list.get(index)) return fail('status', purpose === 'suspension' ? 'The credential is suspended.' : 'The credential has been revoked.', purpose === 'suspension' ? 'SUSPENDED' : 'REVOKED');
       } catch (error) {
-        return fail('status', messageOf(error));
+        return fail('status', messageOf(error), 'STATUS_UNCHECKED');
       }
     }
     return pass('status');
@@ -202,7 +214,7 @@ function checkClrShape(credential: Record<string, unknown>): VerificationCheck {
   const subject = credential['credentialSubject'] as Record<string, unknown> | undefined;
   if (!subject || ![].concat((subject['type'] ?? []) as never).includes('ClrSubject' as never)) problems.push('credentialSubject must be a ClrSubject');
   if (embeddedCredentials(credential).length === 0) problems.push('credentialSubject.verifiableCredential must hold at least one credential');
-  return problems.length === 0 ? pass('schema') : fail('schema', problems.join('; '));
+  return problems.length === 0 ? pass('schema') : fail('schema', problems.join('; '), 'SCHEMA_INVALID', { errors: problems });
 }
 
 function types(credential: Record<string, unknown>): string[] {
@@ -224,8 +236,8 @@ function messageOf(error: unknown): string {
 }
 
 const pass = (check: VerificationCheckName): VerificationCheck => ({ check, status: 'passed' });
-const fail = (check: VerificationCheckName, message: string): VerificationCheck => ({ check, status: 'failed', message });
-const skip = (check: VerificationCheckName, message: string): VerificationCheck => ({ check, status: 'skipped', message });
+const fail = (check: VerificationCheckName, message: string, code?: string, params?: VerificationCheck['params']): VerificationCheck => ({ check, status: 'failed', message, ...(code ? { code, params: params ?? {} } : {}) });
+const skip = (check: VerificationCheckName, message: string, code: string): VerificationCheck => ({ check, status: 'skipped', message, code, params: {} });
 
 function report(checks: VerificationCheck[]): VerificationReport {
   const failed = checks.filter((check) => check.status === 'failed').map((check) => check.check);

@@ -31,6 +31,26 @@ describe('scoreMatch', () => {
     expect(related.detail).toContain('1 more needed skill');
   });
 
+  it('gives every reason as a code with parameters too, for the app to word in the reader’s language', () => {
+    const { reasons } = scoreMatch(
+      { ...perfect, exactCredit: 1.5, exactSkills: 1, relatedSkills: 1, regionFit: 0.5, annualCapacity: 10, daysUntilNeeded: 30, small: true },
+      DEFAULT_MATCH_WEIGHTS,
+      { exactSkillLabels: ['work in teams'], relatedSkillLabels: ['solve problems'], region: 'Greater Sudbury' },
+    );
+    const byKind = Object.fromEntries(reasons.map((r) => [r.kind, { code: r.code, params: r.params }]));
+    expect(byKind).toEqual({
+      SKILL_OVERLAP: { code: 'TEACHES_SKILLS', params: { taught: 1, needed: 2, credit: 1.5, skills: ['work in teams'] } },
+      RELATED_SKILL: { code: 'RELATED_SKILLS', params: { count: 1, skills: ['solve problems'] } },
+      REGION: { code: 'SERVES_PART_OF_REGION', params: { region: 'Greater Sudbury' } },
+      DELIVERY_MODE: { code: 'DELIVERY_MATCHES', params: {} },
+      CAPACITY: { code: 'CAPACITY', params: { capacity: 10, learners: 20 } },
+      TIMELINE: { code: 'DAYS_UNTIL_NEEDED', params: { days: 30, leadDays: DEFAULT_MATCH_WEIGHTS.leadTimeDays } },
+      SMALL_INSTITUTION: { code: 'SMALL_INSTITUTION', params: {} },
+    });
+    expect(scoreMatch({ ...perfect, daysUntilNeeded: null }).reasons.find((r) => r.kind === 'TIMELINE')).toMatchObject({ code: 'NO_DEADLINE', params: {} });
+    expect(scoreMatch({ ...perfect, regionFit: 0 }).reasons.find((r) => r.kind === 'REGION')).toMatchObject({ code: 'DOES_NOT_SERVE_REGION', params: {} });
+  });
+
   it('adds the exposure term only for capable small institutions', () => {
     const capable = scoreMatch({ ...perfect, small: true });
     expect(capable.reasons.find((r) => r.kind === 'SMALL_INSTITUTION')?.weight).toBe(0.1);

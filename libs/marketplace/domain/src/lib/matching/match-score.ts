@@ -73,11 +73,23 @@ export interface MatchFacts {
   readonly exposure?: number;
 }
 
+/** A reason's parameters: numbers, a region's name, skill labels. */
+export type MatchReasonParams = Readonly<Record<string, number | string | readonly string[]>>;
+
 export interface MatchReason {
   readonly kind: MatchReasonKind;
   /** This reason's contribution to the score. */
   readonly weight: number;
+  /** In English; `code` and `params` say the same as data, for an app to word in its reader's language. */
   readonly detail: string;
+  /**
+   * TEACHES_SKILLS (taught, needed, credit, skills), RELATED_SKILLS (count, skills), SERVES_REGION /
+   * SERVES_PART_OF_REGION / DOES_NOT_SERVE_REGION (region, when named), DELIVERY_MATCHES /
+   * DELIVERY_DIFFERS, CAPACITY (capacity, learners), NO_DEADLINE / DAYS_UNTIL_NEEDED (days,
+   * leadDays), SMALL_INSTITUTION.
+   */
+  readonly code: string;
+  readonly params: MatchReasonParams;
 }
 
 export interface MatchLabels {
@@ -116,16 +128,20 @@ export function scoreMatch(
   const capacityFit = facts.learnerCount <= 0 ? 1 : clamp01(facts.annualCapacity / facts.learnerCount);
   const timeline = timelineFit(facts.daysUntilNeeded, weights.leadTimeDays);
   const capable = skillCoverage(facts) >= weights.capableCoverage;
-  const parts: Array<{ kind: MatchReasonKind; weight: number; detail: string }> = [
+  const parts: MatchReason[] = [
     {
       kind: 'SKILL_OVERLAP',
       weight: (weights.skill * facts.exactCredit) / n,
       detail: `Teaches ${facts.exactSkills} of ${facts.neededSkills} needed skills${list(labels.exactSkillLabels)} (level-weighted credit ${round(facts.exactCredit)})`,
+      code: 'TEACHES_SKILLS',
+      params: { taught: facts.exactSkills, needed: facts.neededSkills, credit: round(facts.exactCredit), skills: [...(labels.exactSkillLabels ?? [])] },
     },
     {
       kind: 'RELATED_SKILL',
       weight: (weights.related * facts.relatedSkills) / n,
       detail: `Teaches skills in the same ESCO group as ${facts.relatedSkills} more needed skill${facts.relatedSkills === 1 ? '' : 's'}${list(labels.relatedSkillLabels)}`,
+      code: 'RELATED_SKILLS',
+      params: { count: facts.relatedSkills, skills: [...(labels.relatedSkillLabels ?? [])] },
     },
     {
       kind: 'REGION',
@@ -136,6 +152,8 @@ export function scoreMatch(
           : facts.regionFit > 0
             ? `Serves part of ${labels.region ?? 'the need’s region'}`
             : `Does not serve ${labels.region ?? 'the need’s region'}`,
+      code: facts.regionFit >= 1 ? 'SERVES_REGION' : facts.regionFit > 0 ? 'SERVES_PART_OF_REGION' : 'DOES_NOT_SERVE_REGION',
+      params: labels.region ? { region: labels.region } : {},
     },
     {
       kind: 'DELIVERY_MODE',
@@ -143,11 +161,15 @@ export function scoreMatch(
       detail: facts.deliveryOverlap
         ? 'Offers a delivery mode the need accepts'
         : 'Offers none of the delivery modes the need accepts',
+      code: facts.deliveryOverlap ? 'DELIVERY_MATCHES' : 'DELIVERY_DIFFERS',
+      params: {},
     },
     {
       kind: 'CAPACITY',
       weight: weights.capacity * capacityFit,
       detail: `Annual capacity ${facts.annualCapacity} for ${facts.learnerCount} learners`,
+      code: 'CAPACITY',
+      params: { capacity: facts.annualCapacity, learners: facts.learnerCount },
     },
     {
       kind: 'TIMELINE',
@@ -156,11 +178,15 @@ export function scoreMatch(
         facts.daysUntilNeeded === null
           ? 'No deadline'
           : `${Math.max(0, facts.daysUntilNeeded)} days until needed; co-development takes about ${weights.leadTimeDays}`,
+      code: facts.daysUntilNeeded === null ? 'NO_DEADLINE' : 'DAYS_UNTIL_NEEDED',
+      params: facts.daysUntilNeeded === null ? {} : { days: Math.max(0, facts.daysUntilNeeded), leadDays: weights.leadTimeDays },
     },
     {
       kind: 'SMALL_INSTITUTION',
       weight: facts.exposure ?? (facts.small && capable ? weights.smallInstitution : 0),
       detail: 'A capable small institution: given extra exposure',
+      code: 'SMALL_INSTITUTION',
+      params: {},
     },
   ];
   const reasons = parts

@@ -1,6 +1,6 @@
 // Marketplace's GraphQL types. They are not the ORM entities: mappers copy what a client may see.
 import { Directive, Field, Float, GraphQLISODateTime, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
-import { CareerStageEnum, Connection, DeliveryModeEnum } from '@lattice/shared-graphql';
+import { CareerStageEnum, Connection, DeliveryModeEnum, GraphQLJSON } from '@lattice/shared-graphql';
 import type { CapabilityProfileEntity, PartnershipEntity, SkillNeedEntity, SkillRow } from '@lattice/marketplace-data-access';
 
 export enum SkillKindEnum {
@@ -120,7 +120,15 @@ export class CapabilityProfileModel {
 export class MatchReasonModel {
   @Field(() => MatchReasonKindEnum) kind: MatchReasonKindEnum;
   @Field(() => Float, { description: 'This reason’s contribution to the score.' }) weight: number;
-  @Field() detail: string;
+  @Field({ description: 'In English; code and params say the same as data.' }) detail: string;
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'TEACHES_SKILLS, RELATED_SKILLS, SERVES_REGION, SERVES_PART_OF_REGION, DOES_NOT_SERVE_REGION, DELIVERY_MATCHES, DELIVERY_DIFFERS, CAPACITY, NO_DEADLINE, DAYS_UNTIL_NEEDED, SMALL_INSTITUTION; null for a ranking cached before reasons carried codes.',
+  })
+  code?: string | null;
+  @Field(() => GraphQLJSON, { nullable: true, description: 'taught, needed, credit, skills (labels), count, region, capacity, learners, days, leadDays — as the code has them.' })
+  params?: unknown;
 }
 
 @ObjectType('PartnerMatch')
