@@ -90,6 +90,10 @@ export async function startE2eStack(databaseSuffix: string): Promise<void> {
   const processPorts: Record<string, number[]> = {};
   for (const child of stack.children) (processPorts[child.name] ??= []).push(child.port);
   process.env['LATTICE_E2E_PROCESS_PORTS'] = JSON.stringify(processPorts);
+  // …and their process ids (replica-failover.e2e-spec.ts kills some).
+  const processPids: Record<string, number[]> = {};
+  for (const child of stack.children) (processPids[child.name] ??= []).push(child.child.pid ?? 0);
+  process.env['LATTICE_E2E_PROCESS_PIDS'] = JSON.stringify(processPids);
   process.env['LATTICE_E2E_PRIVATE_KEY'] = keys.privateKeyPem;
   process.env['LATTICE_E2E_DATABASE_URL'] = databaseUrl;
   process.env['LATTICE_E2E_SMTP_PORT'] = String(smtpPort(portBase));
