@@ -21,7 +21,7 @@ const CLIENTS = 8;
 const HANG_MS = 60_000;
 const CREATE = 'mutation($i: CreateOrganizationInput!) { createOrganization(input: $i) { id } }';
 const READ =
-  '{ me { id } regions(kind: PROVINCE) { code } searchCredentials(first: 1) { totalCount } unreadNotificationCount myFeedbackRequests { awardId } }';
+  '{ me { id } regions(kind: PROVINCE) { code } searchCredentials(first: 1) { totalCount } unreadNotificationCount survey(kind: LEARNER) { version } }';
 
 type Outcome = 'ok' | 'retryable' | 'other' | 'hung';
 
@@ -29,6 +29,7 @@ interface Sent {
   outcome: Outcome;
   status: number;
   codes: string[];
+  paths?: string[];
   ms: number;
 }
 
@@ -45,15 +46,16 @@ async function send(query: string, variables: Record<string, unknown>, token: st
       signal: abort.signal,
     });
     const body = (await response.json().catch(() => ({}))) as {
-      errors?: Array<{ extensions?: { code?: string } }>;
+      errors?: Array<{ path?: string[]; extensions?: { code?: string } }>;
     };
     const codes = (body.errors ?? []).map((error) => error.extensions?.code ?? 'NONE');
+    const paths = (body.errors ?? []).map((error) => (error.path ?? []).join('.'));
     const retryable =
       response.status === 502 ||
       response.status === 503 ||
       (codes.length > 0 && codes.every((code) => code === 'SERVICE_UNAVAILABLE'));
     const outcome: Outcome = response.ok && codes.length === 0 ? 'ok' : retryable ? 'retryable' : 'other';
-    return { outcome, status: response.status, codes, ms: Date.now() - started };
+    return { outcome, status: response.status, codes, paths, ms: Date.now() - started };
   } catch (error) {
     const hung = abort.signal.aborted;
     // The connection to the gateway's proxy itself failing would be a client-side retryable error too.
@@ -203,7 +205,7 @@ async function until(what: string, condition: () => Promise<boolean>, timeoutMs:
       otherErrors: [...mutations, ...reads]
         .filter((s) => s.outcome === 'other')
         .slice(0, 10)
-        .map((s) => ({ status: s.status, codes: s.codes })),
+        .map((s) => ({ status: s.status, codes: s.codes, paths: s.paths })),
       duplicates: duplicated.length,
       unsentOutboxRows: await unsent(),
       notApplied: await missing(),
