@@ -184,6 +184,11 @@ suite('read replicas on a streaming replica (Debian Postgres, pg_basebackup)', (
       async () => (await readAs(undefined)).port === pg.replicaPort,
       30_000,
     );
+    // Dave's reads follow once the restarted replica has replayed his write (until then: the primary).
+    await until(
+      'the replica has replayed dave’s write',
+      async () => (await readAs('dave', 'primary-alone')).port === pg.replicaPort,
+    );
     expect(await readAs('dave', 'primary-alone')).toEqual({ port: pg.replicaPort, standby: true, seen: 1 });
   });
 });
