@@ -40,6 +40,8 @@ const common = {
 };
 
 module.exports = {
+  // Jest's usual order, but e2e/replica-failover.e2e-spec.ts (it kills replicas) last.
+  testSequencer: '<rootDir>/e2e/support/sequencer.cjs',
   projects: [
     { ...common, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs,tools}/**/*.spec.ts'] },
     {

@@ -26,7 +26,6 @@ import { verifyOverHttp, failedChecks } from './support/credentials';
 
 jest.setTimeout(60_000);
 
-
 describe('trust: verifying other issuers’ credentials over HTTP', () => {
   let server: Server;
   const served = new Map<string, unknown>();
@@ -46,16 +45,44 @@ describe('trust: verifying other issuers’ credentials over HTTP', () => {
     foreignBase = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 
     const kek = Buffer.alloc(32, 9);
-    const key = await generateIssuerKey({ publicBaseUrl: foreignBase, orgId: 'northern-poly', sequence: 1, keyEncryptionKey: kek });
-    const profile = buildIssuerProfile({ publicBaseUrl: foreignBase, orgId: 'northern-poly', name: 'Northern Polytechnic', keys: [key] });
+    const key = await generateIssuerKey({
+      publicBaseUrl: foreignBase,
+      orgId: 'northern-poly',
+      sequence: 1,
+      keyEncryptionKey: kek,
+    });
+    const profile = buildIssuerProfile({
+      publicBaseUrl: foreignBase,
+      orgId: 'northern-poly',
+      name: 'Northern Polytechnic',
+      keys: [key],
+    });
     served.set('/issuers/northern-poly', profile);
-    const documentLoader = createDocumentLoader({ resolveIssuerDocument: createIssuerDocumentResolver(foreignBase, (orgId) => (orgId === 'northern-poly' ? profile : null)) });
+    const documentLoader = createDocumentLoader({
+      resolveIssuerDocument: createIssuerDocumentResolver(foreignBase, (orgId) =>
+        orgId === 'northern-poly' ? profile : null,
+      ),
+    });
     const signer = await issuerSigner(key, kek);
-    const issuer = buildIssuerRef({ id: issuerProfileUrl(foreignBase, 'northern-poly'), name: 'Northern Polytechnic' });
+    const issuer = buildIssuerRef({
+      id: issuerProfileUrl(foreignBase, 'northern-poly'),
+      name: 'Northern Polytechnic',
+    });
 
     sign = { signer, documentLoader };
     const listUrl = `${foreignBase}/status-lists/1`;
-    served.set('/status-lists/1', await signCredential(buildStatusListCredential({ id: listUrl, issuer: issuer.id, list: new BitstringStatusList(), validFrom: '2025-01-01T00:00:00Z' }), sign));
+    served.set(
+      '/status-lists/1',
+      await signCredential(
+        buildStatusListCredential({
+          id: listUrl,
+          issuer: issuer.id,
+          list: new BitstringStatusList(),
+          validFrom: '2025-01-01T00:00:00Z',
+        }),
+        sign,
+      ),
+    );
 
     const achievement = buildAchievement({
       id: `${foreignBase}/achievements/hvac-1`,
@@ -93,9 +120,12 @@ describe('trust: verifying other issuers’ credentials over HTTP', () => {
     expect(report.verified).toBe(true);
     expect(requests).toEqual(expect.arrayContaining(['/issuers/northern-poly', '/status-lists/1']));
 
+    // Each credentials process keeps its own cache: with replicas (E2E_REPLICAS), every other
+    // replica fetches the key and the list once too, and never again.
+    const replicas = Number(JSON.parse(process.env['LATTICE_E2E_REPLICAS'] ?? '{}')['credentials'] ?? 1);
     const asked = requests.length;
-    expect((await verifyOverHttp(credential)).verified).toBe(true);
-    expect(requests.length).toBe(asked);
+    for (let i = 0; i < 2 * replicas + 1; i++) expect((await verifyOverHttp(credential)).verified).toBe(true);
+    expect(requests.length).toBeLessThanOrEqual(asked + 2 * (replicas - 1));
   });
 
   it('reports a tampered credential from another issuer', async () => {
@@ -118,12 +148,29 @@ describe('trust: verifying other issuers’ credentials over HTTP', () => {
     const revokedList = new BitstringStatusList();
     revokedList.set(7, true);
     const listUrl = `${foreignBase}/status-lists/2`;
-    served.set('/status-lists/2', await signCredential(buildStatusListCredential({ id: listUrl, issuer: credential.issuer.id, list: revokedList, validFrom: '2025-01-01T00:00:00Z' }), sign));
+    served.set(
+      '/status-lists/2',
+      await signCredential(
+        buildStatusListCredential({
+          id: listUrl,
+          issuer: credential.issuer.id,
+          list: revokedList,
+          validFrom: '2025-01-01T00:00:00Z',
+        }),
+        sign,
+      ),
+    );
     const revoked = await signCredential(
       buildOpenBadgeCredential({
         issuer: credential.issuer,
         achievement: (credential['credentialSubject'] as { achievement: Achievement }).achievement,
-        award: { id: `${foreignBase}/credentials/a-2`, recipient: hashRecipientEmail('other@example.org'), validFrom: '2025-06-01T00:00:00Z', score: 90, credentialStatus: { statusListCredential: listUrl, statusListIndex: 7 } },
+        award: {
+          id: `${foreignBase}/credentials/a-2`,
+          recipient: hashRecipientEmail('other@example.org'),
+          validFrom: '2025-06-01T00:00:00Z',
+          score: 90,
+          credentialStatus: { statusListCredential: listUrl, statusListIndex: 7 },
+        },
       }),
       sign,
     );

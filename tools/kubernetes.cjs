@@ -77,6 +77,8 @@ function render(values) {
   /** Environment every app reads: the ConfigMap, the database, the token key, Redis. */
   const commonEnv = [
     secretRef('DATABASE_URL', 'database-url'),
+    // Streaming replicas for read-heavy queries (docs/scaling.md): absent, the primary serves all.
+    secretRef('DATABASE_REPLICA_URLS', 'database-replica-urls?'),
     secretRef('JWT_PUBLIC_KEY', 'jwt-public-key'),
     ...(redisClustered ? [] : [secretRef('REDIS_URL', 'redis-url?')]),
     secretRef('REDIS_PASSWORD', 'redis-password?'),
@@ -92,6 +94,7 @@ function render(values) {
       PUBLIC_BASE_URL: values.publicBaseUrl,
       IDENTITY_INTERNAL_URL: `http://${name}-identity:${values.apps.identity.port}`,
       DATABASE_POOL_SIZE: String(values.postgres.poolSize),
+      DATABASE_REPLICA_MAX_LAG_MS: String(values.postgres.replicaMaxLagMs ?? 10000),
       QUEUE_PREFIX: values.redis.queuePrefix,
       ...(redisClustered ? { REDIS_CLUSTER_NODES: values.redis.clusterNodes.join(',') } : {}),
     },

@@ -29,6 +29,8 @@ export interface RunningStack {
   ports: Record<string, number>;
   gatewayUrl: string;
   proxies: Array<{ port: number; stats: ProxyStats }>;
+  /** The running processes: app, replica index (0-based), own port. */
+  children: Array<{ name: string; index: number; port: number; child: { pid?: number } }>;
   stop(): Promise<void>;
   kill(name: string, options?: { signal?: NodeJS.Signals; replica?: number }): Promise<void>;
   restart(

@@ -1,6 +1,7 @@
 // `npm test`: everything, in the order that fails fastest — types, lint, unit tests, integration
-// tests (real Postgres and Redis, real migrations), end-to-end tests through the gateway, and
-// the web app in Chromium against the same real stack.
+// tests (real Postgres and Redis, real migrations), end-to-end tests through the gateway (on one
+// process of each app, then on replicas of every app), and the web app in Chromium against the
+// same real stack.
 // The fault suite (tools/faults.mjs: its own Postgres, Redis and ports) runs last when asked for
 // by name (`npm test -- faults`) or with LATTICE_FAULTS=1, as CI does; each of its checks counts
 // as a test. Ends with one plain summary line: "tests: N passed, N failed, N skipped".
@@ -17,6 +18,9 @@ const steps = [
   { name: 'unit', jest: ['--selectProjects', 'unit'] },
   { name: 'integration', jest: ['--selectProjects', 'integration', '--maxWorkers=2'] },
   { name: 'e2e', jest: ['--selectProjects', 'e2e', '--runInBand'] },
+  // The same suites on 3 replicas of every subgraph, 2 workers and 2 gateways behind round-robin
+  // proxies, then one replica of each kind killed under load (replica-failover.e2e-spec.ts, last).
+  { name: 'e2e-replicas', jest: ['--selectProjects', 'e2e', '--runInBand'], env: { E2E_REPLICAS: '1' } },
   { name: 'web', jest: ['--selectProjects', 'web', '--runInBand'] },
   { name: 'faults', command: ['node', 'tools/faults.mjs'], checks: true, onlyWhenAsked: process.env.LATTICE_FAULTS !== '1' },
 ].filter((step) => (only.length === 0 ? !step.onlyWhenAsked : only.includes(step.name)));

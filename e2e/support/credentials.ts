@@ -15,8 +15,17 @@ export interface PublishOptions {
 }
 
 /** A design with every element the eCampusOntario framework checks, still in draft; returns its id. */
-export async function draftCompleteDesign(college: Session, collegeId: string, partnerIds: readonly string[], title: string, options: Omit<PublishOptions, 'title'> = {}): Promise<string> {
-  const frameworks = (await ok('{ frameworks { id key } }', {}, college.token)).frameworks as Array<{ id: string; key: string }>;
+export async function draftCompleteDesign(
+  college: Session,
+  collegeId: string,
+  partnerIds: readonly string[],
+  title: string,
+  options: Omit<PublishOptions, 'title'> = {},
+): Promise<string> {
+  const frameworks = (await ok('{ frameworks { id key } }', {}, college.token)).frameworks as Array<{
+    id: string;
+    key: string;
+  }>;
   const frameworkId = frameworks.find((f) => f.key === 'ecampusontario')!.id;
   const created = await ok(
     'mutation($i: CreateCredentialDesignInput!) { createCredentialDesign(input: $i) { id } }',
@@ -60,12 +69,33 @@ export async function draftCompleteDesign(college: Session, collegeId: string, p
   return id;
 }
 
-export async function publishCredential(college: Session, collegeId: string, employer: Session, employerId: string, options: PublishOptions = {}): Promise<string> {
-  const id = await draftCompleteDesign(college, collegeId, [employerId], options.title ?? 'Safe <CNC> setup & "care"', options);
+export async function publishCredential(
+  college: Session,
+  collegeId: string,
+  employer: Session,
+  employerId: string,
+  options: PublishOptions = {},
+): Promise<string> {
+  const id = await draftCompleteDesign(
+    college,
+    collegeId,
+    [employerId],
+    options.title ?? 'Safe <CNC> setup & "care"',
+    options,
+  );
   await ok('mutation($id: ID!) { submitDesignForReview(id: $id) { stage } }', { id }, college.token);
-  await ok('mutation($id: ID!, $o: ID!) { approveDesign(id: $id, organizationId: $o) { stage } }', { id, o: collegeId }, college.token);
-  await ok('mutation($id: ID!, $o: ID!) { approveDesign(id: $id, organizationId: $o) { stage } }', { id, o: employerId }, employer.token);
-  return (await ok('mutation($id: ID!) { publishCredential(designId: $id) { id } }', { id }, college.token)).publishCredential.id as string;
+  await ok(
+    'mutation($id: ID!, $o: ID!) { approveDesign(id: $id, organizationId: $o) { stage } }',
+    { id, o: collegeId },
+    college.token,
+  );
+  await ok(
+    'mutation($id: ID!, $o: ID!) { approveDesign(id: $id, organizationId: $o) { stage } }',
+    { id, o: employerId },
+    employer.token,
+  );
+  return (await ok('mutation($id: ID!) { publishCredential(designId: $id) { id } }', { id }, college.token))
+    .publishCredential.id as string;
 }
 
 export interface VerificationReport {
@@ -75,9 +105,14 @@ export interface VerificationReport {
 
 /** POST /verify, as anyone without an account would. */
 export async function verifyOverHttp(document: unknown): Promise<VerificationReport> {
-  const response = await fetch(`${origin()}/verify`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(document) });
+  const response = await fetch(`${origin()}/verify`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(document),
+  });
   return (await response.json()) as VerificationReport;
 }
 
 /** The names of the checks that failed, in order. */
-export const failedChecks = (report: VerificationReport): string[] => report.checks.filter((c) => !c.passed).map((c) => c.name);
+export const failedChecks = (report: VerificationReport): string[] =>
+  report.checks.filter((c) => !c.passed).map((c) => c.name);

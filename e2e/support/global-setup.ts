@@ -85,6 +85,15 @@ export async function startE2eStack(databaseSuffix: string): Promise<void> {
   (globalThis as Record<string, unknown>)['__LATTICE_STACK__'] = stack;
   process.env['LATTICE_E2E_GATEWAY'] = stack.gatewayUrl;
   process.env['LATTICE_E2E_PORTS'] = JSON.stringify(stack.ports);
+  process.env['LATTICE_E2E_REPLICAS'] = JSON.stringify(e2eReplicas() ?? {});
+  // Each process's own port, by app (one entry per replica), for tests that read per-process state.
+  const processPorts: Record<string, number[]> = {};
+  for (const child of stack.children) (processPorts[child.name] ??= []).push(child.port);
+  process.env['LATTICE_E2E_PROCESS_PORTS'] = JSON.stringify(processPorts);
+  // …and their process ids (replica-failover.e2e-spec.ts kills some).
+  const processPids: Record<string, number[]> = {};
+  for (const child of stack.children) (processPids[child.name] ??= []).push(child.child.pid ?? 0);
+  process.env['LATTICE_E2E_PROCESS_PIDS'] = JSON.stringify(processPids);
   process.env['LATTICE_E2E_PRIVATE_KEY'] = keys.privateKeyPem;
   process.env['LATTICE_E2E_DATABASE_URL'] = databaseUrl;
   process.env['LATTICE_E2E_SMTP_PORT'] = String(smtpPort(portBase));

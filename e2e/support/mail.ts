@@ -22,7 +22,9 @@ export function decodedSubject(raw: string): string {
     .replace(/\?=\r\n[ \t]+=\?/g, '?==?')
     .replace(/\r\n[ \t]+/g, ' ')
     .replace(/=\?utf-8\?([BQ])\?([^?]*)\?=/gi, (_all, encoding: string, text: string) =>
-      encoding.toUpperCase() === 'B' ? Buffer.from(text, 'base64').toString('utf8') : fromQuotedPrintable(text, true),
+      encoding.toUpperCase() === 'B'
+        ? Buffer.from(text, 'base64').toString('utf8')
+        : fromQuotedPrintable(text, true),
     );
 }
 

@@ -78,6 +78,10 @@ export async function withVerifiedEmail<S extends { token: string; email: string
   );
   if (!mail) throw new Error(`no verification e-mail reached ${session.email} within 20 s`);
   await ok('mutation($t: String!) { verifyEmail(token: $t) { id } }', { t: verificationTokenIn(mail) });
-  const fresh = await ok<{ refreshToken: { token: string } }>('mutation { refreshToken { token } }', {}, session.token);
+  const fresh = await ok<{ refreshToken: { token: string } }>(
+    'mutation { refreshToken { token } }',
+    {},
+    session.token,
+  );
   return { ...session, token: fresh.refreshToken.token };
 }

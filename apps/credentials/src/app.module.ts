@@ -1,6 +1,6 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { IdentityMembershipSource, sessionRevocationsFrom } from '@lattice/shared-auth';
-import { subgraphFoundation } from '@lattice/shared-graphql';
+import { readReplicasFrom, subgraphFoundation } from '@lattice/shared-graphql';
 import { credentialsDataSource } from '@lattice/credentials-data-access';
 import { CredentialsFeatureModule } from '@lattice/credentials-feature';
 import { type CredentialsEnv, issuerKeyEncryptionKeyFrom } from './config';
@@ -13,6 +13,7 @@ export class CredentialsAppModule {
       imports: [
         ...subgraphFoundation({
           dataSource: credentialsDataSource(config.DATABASE_URL, config.DATABASE_POOL_SIZE),
+          readReplicas: readReplicasFrom(config, 'credentials'),
           auth: {
             publicKeyPem: config.JWT_PUBLIC_KEY,
             issuer: config.JWT_ISSUER,
@@ -25,8 +26,13 @@ export class CredentialsAppModule {
           identityUrl: config.IDENTITY_INTERNAL_URL,
           marketplaceUrl: config.MARKETPLACE_INTERNAL_URL,
           publicBaseUrl: config.PUBLIC_BASE_URL,
-          issuerKeyEncryptionKey: issuerKeyEncryptionKeyFrom(config.ISSUER_KEY_ENCRYPTION_KEY, config.NODE_ENV === 'production'),
-          remoteIssuers: config.VERIFY_REMOTE_ISSUERS ? { production: config.NODE_ENV === 'production', timeoutMs: config.REMOTE_ISSUER_TIMEOUT_MS } : undefined,
+          issuerKeyEncryptionKey: issuerKeyEncryptionKeyFrom(
+            config.ISSUER_KEY_ENCRYPTION_KEY,
+            config.NODE_ENV === 'production',
+          ),
+          remoteIssuers: config.VERIFY_REMOTE_ISSUERS
+            ? { production: config.NODE_ENV === 'production', timeoutMs: config.REMOTE_ISSUER_TIMEOUT_MS }
+            : undefined,
         }),
       ],
     };

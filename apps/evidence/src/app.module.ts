@@ -1,6 +1,6 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { IdentityMembershipSource } from '@lattice/shared-auth';
-import { subgraphFoundation } from '@lattice/shared-graphql';
+import { readReplicasFrom, subgraphFoundation } from '@lattice/shared-graphql';
 import { evidenceKeyFrom } from '@lattice/shared-util-config';
 import { evidenceDataSource } from '@lattice/evidence-data-access';
 import { privacyThreshold } from '@lattice/evidence-domain';
@@ -15,6 +15,7 @@ export class EvidenceAppModule {
       imports: [
         ...subgraphFoundation({
           dataSource: evidenceDataSource(config.DATABASE_URL, config.DATABASE_POOL_SIZE),
+          readReplicas: readReplicasFrom(config, 'evidence'),
           auth: {
             publicKeyPem: config.JWT_PUBLIC_KEY,
             issuer: config.JWT_ISSUER,

@@ -2,7 +2,7 @@ import { type DynamicModule, Module } from '@nestjs/common';
 import { invitationLinkKeyFrom } from '@lattice/shared-util-config';
 import { DataSource } from 'typeorm';
 import { sessionRevocationsFrom } from '@lattice/shared-auth';
-import { subgraphFoundation } from '@lattice/shared-graphql';
+import { readReplicasFrom, subgraphFoundation } from '@lattice/shared-graphql';
 import { RateLimitModule, rateLimitRulesFrom } from '@lattice/shared-rate-limit';
 import { redisTargetFrom } from '@lattice/shared-redis';
 import { identityDataSource, IdentityRepository } from '@lattice/identity-data-access';
@@ -20,6 +20,7 @@ export class IdentityAppModule {
       imports: [
         ...subgraphFoundation({
           dataSource: identityDataSource(config.DATABASE_URL, config.DATABASE_POOL_SIZE),
+          readReplicas: readReplicasFrom(config, 'identity'),
           auth: {
             publicKeyPem: config.JWT_PUBLIC_KEY,
             issuer: config.JWT_ISSUER,

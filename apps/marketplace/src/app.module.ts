@@ -1,6 +1,6 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { IdentityMembershipSource, sessionRevocationsFrom } from '@lattice/shared-auth';
-import { subgraphFoundation } from '@lattice/shared-graphql';
+import { readReplicasFrom, subgraphFoundation } from '@lattice/shared-graphql';
 import { marketplaceDataSource } from '@lattice/marketplace-data-access';
 import { DEFAULT_MATCH_WEIGHTS } from '@lattice/marketplace-domain';
 import { MarketplaceFeatureModule } from '@lattice/marketplace-feature';
@@ -14,6 +14,7 @@ export class MarketplaceAppModule {
       imports: [
         ...subgraphFoundation({
           dataSource: marketplaceDataSource(config.DATABASE_URL, config.DATABASE_POOL_SIZE),
+          readReplicas: readReplicasFrom(config, 'marketplace'),
           auth: {
             publicKeyPem: config.JWT_PUBLIC_KEY,
             issuer: config.JWT_ISSUER,
@@ -24,7 +25,10 @@ export class MarketplaceAppModule {
         }),
         MarketplaceFeatureModule.forRoot({
           identityUrl: config.IDENTITY_INTERNAL_URL,
-          weights: { ...DEFAULT_MATCH_WEIGHTS, smallInstitution: config.MATCH_SMALL_INSTITUTION_BOOST_PERCENT / 100 },
+          weights: {
+            ...DEFAULT_MATCH_WEIGHTS,
+            smallInstitution: config.MATCH_SMALL_INSTITUTION_BOOST_PERCENT / 100,
+          },
         }),
       ],
     };

@@ -1,6 +1,6 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { IdentityMembershipSource, sessionRevocationsFrom } from '@lattice/shared-auth';
-import { subgraphFoundation } from '@lattice/shared-graphql';
+import { readReplicasFrom, subgraphFoundation } from '@lattice/shared-graphql';
 import { notificationsDataSource } from '@lattice/notifications-data-access';
 import { webhookSecretKeyFrom } from '@lattice/shared-util-config';
 import { NotificationsFeatureModule } from '@lattice/notifications-feature';
@@ -14,6 +14,7 @@ export class NotificationsAppModule {
       imports: [
         ...subgraphFoundation({
           dataSource: notificationsDataSource(config.DATABASE_URL, config.DATABASE_POOL_SIZE),
+          readReplicas: readReplicasFrom(config, 'notifications'),
           auth: {
             publicKeyPem: config.JWT_PUBLIC_KEY,
             issuer: config.JWT_ISSUER,

@@ -3,3 +3,4 @@ export * from './lib/outbox-relay';
 export * from './lib/data-source';
 export * from './lib/transaction';
 export * from './lib/leader-lease';
+export * from './lib/read-replicas';

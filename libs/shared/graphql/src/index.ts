@@ -11,3 +11,4 @@ export * from './lib/errors.filter';
 export * from './lib/dates';
 export * from './lib/input-rules';
 export * from './lib/vocabulary';
+export * from './lib/read-routing';

@@ -3,3 +3,4 @@ export * from './lib/redis';
 export * from './lib/queue-contract';
 export * from './lib/redis-suite';
 export * from './lib/migrations-contract';
+export * from './lib/postgres-replica';

@@ -3,6 +3,7 @@
 // inside the transaction of whatever changed them.
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
+import { readFromReplica } from '@lattice/shared-data-access';
 import { regionAndAncestors } from '@lattice/shared-util-regions';
 import { REFRESH_CATALOGUE_SQL } from './catalogue.sql';
 
@@ -154,7 +155,13 @@ export class CatalogueRepository {
       `INSERT INTO "credentials"."organization_profiles" ("organization_id", "name", "region", "regions", "size", "updated_at")
        VALUES ($1, $2, $3, $4::text[], $5, now())
        ON CONFLICT ("organization_id") DO UPDATE SET "name" = excluded."name", "region" = excluded."region", "regions" = excluded."regions", "size" = excluded."size", "updated_at" = now()`,
-      [profile.id, profile.name, profile.region, profile.region ? regionAndAncestors(profile.region) : [], profile.size],
+      [
+        profile.id,
+        profile.name,
+        profile.region,
+        profile.region ? regionAndAncestors(profile.region) : [],
+        profile.size,
+      ],
     );
   }
 
@@ -199,14 +206,16 @@ export class CatalogueRepository {
       where.push(`(${key}, e."credential_id") < ($${params.length - 1}::${cast}, $${params.length}::uuid)`);
     }
     params.push(limit + 1);
-    const rows = (await this.dataSource.query(
-      `SELECT e.*, ip."name" AS "issuer_name", ip."region" AS "issuer_region", ip."size" AS "issuer_size", c."design_id", c."design_version", c."framework_id", ${rank} AS "rank", (${key})::text AS "sort_key"
+    const rows = (await readFromReplica(this.dataSource, (db) =>
+      db.query(
+        `SELECT e.*, ip."name" AS "issuer_name", ip."region" AS "issuer_region", ip."size" AS "issuer_size", c."design_id", c."design_version", c."framework_id", ${rank} AS "rank", (${key})::text AS "sort_key"
          FROM ${FROM_ENTRIES}
          JOIN "credentials"."credentials" c ON c."id" = e."credential_id"
         WHERE ${where.join(' AND ')}
         ORDER BY ${key} DESC, e."credential_id" DESC
         LIMIT $${params.length}`,
-      params,
+        params,
+      ),
     )) as Record<string, unknown>[];
     return rows.map(toHit);
   }
@@ -214,8 +223,9 @@ export class CatalogueRepository {
   /** Counts per value of every facet over everything the query finds, and the total under 'TOTAL'. */
   async facets(query: CatalogueQuery): Promise<{ total: number; counts: FacetCount[] }> {
     const { where, params } = this.conditions(query);
-    const rows = (await this.dataSource.query(
-      `WITH hits AS (SELECT e.*, ip."regions" AS issuer_regions, ip."size" AS issuer_size FROM ${FROM_ENTRIES} WHERE ${where.join(' AND ')})
+    const rows = (await readFromReplica(this.dataSource, (db) =>
+      db.query(
+        `WITH hits AS (SELECT e.*, ip."regions" AS issuer_regions, ip."size" AS issuer_size FROM ${FROM_ENTRIES} WHERE ${where.join(' AND ')})
        SELECT 'TOTAL' AS facet, '' AS value, count(*)::int AS count FROM hits
        UNION ALL SELECT 'DELIVERY_MODE', delivery_mode, count(*)::int FROM hits WHERE delivery_mode IS NOT NULL GROUP BY 2
        UNION ALL SELECT 'LANGUAGE', language, count(*)::int FROM hits GROUP BY 2
@@ -228,7 +238,8 @@ export class CatalogueRepository {
        UNION ALL SELECT 'ISSUER', issuer_id::text, count(*)::int FROM hits GROUP BY 2
        UNION ALL SELECT 'REGION', r, count(*)::int FROM hits, unnest(issuer_regions) r GROUP BY 2
        UNION ALL SELECT 'ISSUER_SIZE', issuer_size, count(*)::int FROM hits WHERE issuer_size IS NOT NULL GROUP BY 2`,
-      params,
+        params,
+      ),
     )) as { facet: CatalogueFacetName | 'TOTAL'; value: string; count: number }[];
     const total = rows.find((row) => row.facet === 'TOTAL')?.count ?? 0;
     const counts = rows
@@ -243,20 +254,24 @@ export class CatalogueRepository {
 
   /** Every standing entry's id and when it was last derived, newest first, for the sitemap. */
   async sitemapEntries(limit: number): Promise<{ credentialId: string; refreshedAt: Date }[]> {
-    return (await this.dataSource.query(
-      `SELECT e."credential_id" AS "credentialId", e."refreshed_at" AS "refreshedAt" FROM "credentials"."catalogue_entries" e
+    return (await readFromReplica(this.dataSource, (db) =>
+      db.query(
+        `SELECT e."credential_id" AS "credentialId", e."refreshed_at" AS "refreshedAt" FROM "credentials"."catalogue_entries" e
         WHERE NOT e."retired" ORDER BY e."published_at" DESC, e."credential_id" DESC LIMIT $1`,
-      [limit],
+        [limit],
+      ),
     )) as { credentialId: string; refreshedAt: Date }[];
   }
 
   /** The catalogue entry of one credential (retired ones too), or null. */
   async entry(credentialId: string): Promise<CatalogueHit | null> {
-    const [row] = (await this.dataSource.query(
-      `SELECT e.*, ip."name" AS "issuer_name", ip."region" AS "issuer_region", ip."size" AS "issuer_size", c."design_id", c."design_version", c."framework_id", 0::float8 AS "rank"
+    const [row] = (await readFromReplica(this.dataSource, (db) =>
+      db.query(
+        `SELECT e.*, ip."name" AS "issuer_name", ip."region" AS "issuer_region", ip."size" AS "issuer_size", c."design_id", c."design_version", c."framework_id", 0::float8 AS "rank"
          FROM ${FROM_ENTRIES} JOIN "credentials"."credentials" c ON c."id" = e."credential_id"
         WHERE e."credential_id" = $1`,
-      [credentialId],
+        [credentialId],
+      ),
     )) as Record<string, unknown>[];
     return row ? toHit(row) : null;
   }

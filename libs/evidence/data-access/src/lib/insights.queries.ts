@@ -3,6 +3,7 @@
 // what touches learners returns counts with every figure, so the use case can suppress small cells.
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { readFromReplica } from '@lattice/shared-data-access';
 import {
   GROUP_SQL,
   HOURS_BAND_SQL,
@@ -83,8 +84,9 @@ export class InsightsQueries {
     return filter.year ? `AND ${YEAR_SQL(column)} = ${sql.p(filter.year)}` : '';
   }
 
+  /** Every insights query may run on a read replica (docs/scaling.md). */
   private run<T>(sql: Sql, text: string): Promise<T[]> {
-    return this.dataSource.query(text, sql.params) as Promise<T[]>;
+    return readFromReplica(this.dataSource, (db) => db.query(text, sql.params) as Promise<T[]>);
   }
 
   /** Credentials per group: how many, credit-bearing, transcriptable, endorsed, mean hours (no learner in it). */

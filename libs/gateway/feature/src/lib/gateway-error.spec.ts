@@ -30,4 +30,16 @@ describe('formatGatewayError', () => {
     );
     expect(mismatch.extensions).toEqual({ code: 'BAD_REQUEST' });
   });
+
+  it('answers a subgraph that did not answer (a replica died holding the request) as SERVICE_UNAVAILABLE, retryable', () => {
+    const badGateway = formatGatewayError(
+      { message: '502: Bad Gateway', extensions: { code: 'INTERNAL_SERVER_ERROR', serviceName: 'identity', response: { status: 502 } } },
+    );
+    expect(badGateway).toEqual({ message: 'A service did not answer; try again.', path: undefined, extensions: { code: 'SERVICE_UNAVAILABLE', retryAfter: 1 } });
+    const reset = Object.assign(new Error('other side closed'), { code: 'UND_ERR_SOCKET' });
+    const wrapped = new GraphQLError('Error while fetching subquery from service "marketplace": other side closed', { originalError: reset, extensions: { code: 'INTERNAL_SERVER_ERROR' } });
+    expect(formatGatewayError({ message: wrapped.message, extensions: { code: 'INTERNAL_SERVER_ERROR' } }, wrapped).extensions).toEqual({ code: 'SERVICE_UNAVAILABLE', retryAfter: 1 });
+    // A subgraph's own internal error stays opaque and internal.
+    expect(formatGatewayError({ message: 'boom', extensions: { code: 'INTERNAL_SERVER_ERROR', response: { status: 500 } } }).extensions).toEqual({ code: 'INTERNAL_SERVER_ERROR' });
+  });
 });

@@ -40,11 +40,54 @@ export function formatGatewayError(
     };
   }
   logInternal(formatted, error, code, extensions);
+  if (subgraphUnavailable(extensions, error)) {
+    graphqlErrors.inc({ code: 'SERVICE_UNAVAILABLE' });
+    return {
+      message: 'A service did not answer; try again.',
+      path: formatted.path,
+      extensions: { code: 'SERVICE_UNAVAILABLE', retryAfter: 1 },
+    };
+  }
   return {
     message: 'Internal server error',
     path: formatted.path,
     extensions: { code: 'INTERNAL_SERVER_ERROR' },
   };
+}
+
+const UNREACHABLE = new Set([
+  'ECONNRESET',
+  'ECONNREFUSED',
+  'EPIPE',
+  'ETIMEDOUT',
+  'EHOSTUNREACH',
+  'UND_ERR_SOCKET',
+  'UND_ERR_CLOSED',
+  'UND_ERR_CONNECT_TIMEOUT',
+]);
+
+/**
+ * A subgraph that did not answer — its replica died holding the request (a load balancer's 502 or
+ * 503, or a reset connection), or none was reachable: the client may try again (the mutation may
+ * or may not have been applied), so it is SERVICE_UNAVAILABLE, not an opaque internal error.
+ */
+export function subgraphUnavailable(extensions: Record<string, unknown>, error: unknown): boolean {
+  const status = (extensions['response'] as { status?: unknown } | undefined)?.status;
+  if (status === 502 || status === 503 || status === 504) return true;
+  let cause: unknown = error;
+  for (let depth = 0; depth < 6 && cause; depth++) {
+    const code = (cause as { code?: unknown }).code;
+    if (typeof code === 'string' && UNREACHABLE.has(code)) return true;
+    const response = (
+      (cause as { extensions?: Record<string, unknown> }).extensions?.['response'] as
+        { status?: unknown } | undefined
+    )?.status;
+    if (response === 502 || response === 503 || response === 504) return true;
+    cause =
+      (cause as { originalError?: unknown; cause?: unknown }).originalError ??
+      (cause as { cause?: unknown }).cause;
+  }
+  return false;
 }
 
 /**
@@ -59,7 +102,10 @@ function clientCodeOfUncoded(code: unknown, message: string, error: unknown): st
       : 'GRAPHQL_VALIDATION_FAILED';
   // Apollo names an uncoded error INTERNAL_SERVER_ERROR before it reaches us; its HTTP status tells.
   if (code === undefined || code === 'INTERNAL_SERVER_ERROR') {
-    const http = error instanceof GraphQLError ? (error.extensions?.['http'] as { status?: unknown } | undefined) : undefined;
+    const http =
+      error instanceof GraphQLError
+        ? (error.extensions?.['http'] as { status?: unknown } | undefined)
+        : undefined;
     if (typeof http?.status === 'number' && http.status >= 400 && http.status < 500) return 'BAD_REQUEST';
   }
   return typeof code === 'string' ? code : undefined;

@@ -1,7 +1,9 @@
 // Marketplace reads: the taxonomy, needs and profiles by batches of ids (for DataLoaders), the
-// filtered lists, and the ranking queries. Each method is one SQL statement.
+// filtered lists, and the ranking queries. Each method is one SQL statement. The rankings and the
+// demand map may run on a read replica (readFromReplica: docs/scaling.md).
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { lsnToBigInt, readFromReplica, requireReplayed } from '@lattice/shared-data-access';
 import type { MatchWeights, WordMatch } from '@lattice/marketplace-domain';
 import {
   DirectoryOrganizationEntity,
@@ -324,8 +326,9 @@ export class MarketplaceRepository {
     weights: MatchWeights,
     limit: number,
   ): Promise<RankedFacts[]> {
-    return this.dataSource.query(
-      `WITH ns AS MATERIALIZED (SELECT "skill_id", "level" FROM ${S}."need_skills" WHERE "need_id" = $1),
+    return readFromReplica(this.dataSource, (db) =>
+      db.query(
+        `WITH ns AS MATERIALIZED (SELECT "skill_id", "level" FROM ${S}."need_skills" WHERE "need_id" = $1),
        need AS MATERIALIZED (
          SELECT n."id", n."region", n."delivery_modes", n."learner_count", (n."needed_by" - current_date) AS "days_until",
                 (SELECT count(*) FROM ns)::int AS "needed"
@@ -362,7 +365,8 @@ export class MarketplaceRepository {
        )
        ,${CALIBRATED_EXPOSURE}
        SELECT ${FACT_COLUMNS} FROM ranked f ORDER BY "score" DESC, f."candidate_id" LIMIT $2`,
-      [needId, limit, ...weightParams(weights), needRegionDescendants],
+        [needId, limit, ...weightParams(weights), needRegionDescendants],
+      ),
     );
   }
 
@@ -373,8 +377,9 @@ export class MarketplaceRepository {
     weights: MatchWeights,
     limit: number,
   ): Promise<RankedFacts[]> {
-    return this.dataSource.query(
-      `WITH prof AS (
+    return readFromReplica(this.dataSource, (db) =>
+      db.query(
+        `WITH prof AS (
          SELECT p.*, o."size" FROM ${S}."capability_profiles" p JOIN ${S}."organizations" o ON o."id" = p."organization_id" WHERE p."organization_id" = $1
        ),
        ps AS (SELECT "skill_id", "level" FROM ${S}."profile_skills" WHERE "organization_id" = $1),
@@ -412,7 +417,8 @@ export class MarketplaceRepository {
        )
        , ranked AS (SELECT f.*, ${BASE} AS "base", CASE WHEN f."small" AND ${CAPABLE} AND $13::int > 0 THEN least($9::float8, $12::float8) ELSE 0 END AS "exposure" FROM f)
        SELECT ${FACT_COLUMNS} FROM ranked f ORDER BY "score" DESC, f."candidate_id" LIMIT $2`,
-      [institutionId, limit, ...weightParams(weights), profileRegionAncestors],
+        [institutionId, limit, ...weightParams(weights), profileRegionAncestors],
+      ),
     );
   }
 
@@ -457,10 +463,12 @@ export class MarketplaceRepository {
            UNION SELECT sg."group_id" FROM ${S}."need_skills" k JOIN ${S}."skill_groups" sg ON sg."skill_id" = k."skill_id" AND sg."nearest" WHERE k."need_id" = $1`
         : `SELECT "skill_id" FROM ${S}."profile_skills" WHERE "organization_id" = $1 UNION SELECT "group_id" FROM ${S}."profile_groups" WHERE "organization_id" = $1`;
     const [row] = await this.dataSource.query(
-      `SELECT pg_current_snapshot()::text AS "snapshot", ARRAY(${topics}) AS "topics"`,
+      `SELECT pg_current_snapshot()::text AS "snapshot", ARRAY(${topics}) AS "topics", pg_current_wal_insert_lsn()::text AS "lsn"`,
       [ownerId],
     );
-    return row;
+    // The ranking stamped with this snapshot must see at least what it saw, also on a read replica.
+    requireReplayed(lsnToBigInt(row.lsn));
+    return { snapshot: row.snapshot, topics: row.topics };
   }
 
   async storeMatches(
@@ -619,14 +627,16 @@ export class MarketplaceRepository {
       query.groupBy === 'SKILL' || query.groupBy === 'SKILL_GROUP'
         ? `(SELECT s."label_en" FROM ${S}."skills" s WHERE s."id" = c."key"::uuid)`
         : 'NULL';
-    return this.dataSource.query(
-      `WITH needs AS MATERIALIZED (${needs}), cells AS MATERIALIZED (${cells}),
-            top AS MATERIALIZED (SELECT * FROM cells ORDER BY "learners" DESC, "key" LIMIT ${param(query.limit)}),
-            supply AS (${supply})
-       SELECT c."key", ${label} AS "label", c."needs", c."learners", coalesce(s."supply", 0)::int AS "supply", coalesce(s."capacity", 0)::int AS "capacity"
-         FROM top c LEFT JOIN supply s ON s."key" = c."key"
-        ORDER BY c."learners" DESC, c."key"`,
-      params,
+    return readFromReplica(this.dataSource, (db) =>
+      db.query(
+        `WITH needs AS MATERIALIZED (${needs}), cells AS MATERIALIZED (${cells}),
+              top AS MATERIALIZED (SELECT * FROM cells ORDER BY "learners" DESC, "key" LIMIT ${param(query.limit)}),
+              supply AS (${supply})
+         SELECT c."key", ${label} AS "label", c."needs", c."learners", coalesce(s."supply", 0)::int AS "supply", coalesce(s."capacity", 0)::int AS "capacity"
+           FROM top c LEFT JOIN supply s ON s."key" = c."key"
+          ORDER BY c."learners" DESC, c."key"`,
+        params,
+      ),
     );
   }
 }

@@ -4,7 +4,11 @@
 // kept as long as an access token can live — and each process caches what it read for
 // `cacheMs` (2 s): at most one Redis GET per person per process every 2 s, none for people who
 // never signed out beyond that GET. Identity writes the key (and its own table) when a person
-// signs out everywhere, changes or resets their password.
+// signs out everywhere, changes or resets their password, and publishes the moment on
+// `<prefix>:session:revoked`: every process subscribed there (sessionRevocationsFrom) updates its
+// cache at once, so with several replicas of a service an ended token is refused by all of them
+// on the next request, not after their caches age (a process that missed a message while its
+// subscription was down drops its whole cache when it is back).
 import { createRedisClient, redisTargetFrom, type RedisClient } from '@lattice/shared-redis';
 
 export abstract class SessionRevocations {
@@ -14,6 +18,9 @@ export abstract class SessionRevocations {
 
 export const sessionRevocationKey = (prefix: string, userId: string) =>
   `${prefix}:session:valid-after:{${userId}}`;
+
+/** The channel new sign-out moments are published on: messages are "<userId> <atMs>". */
+export const sessionRevocationChannel = (prefix: string) => `${prefix}:session:revoked`;
 
 export interface RedisSessionRevocationsOptions {
   readonly cacheMs?: number;
@@ -52,8 +59,30 @@ export class RedisSessionRevocations extends SessionRevocations {
       value = this.options.fallback ? await this.options.fallback(userId) : (cached?.value ?? 0);
     }
     if (this.cache.size > 50_000) this.cache.clear();
+    // A moment published while the GET was out may be newer than what it read; moments only move forward.
+    value = Math.max(value, this.cache.get(userId)?.value ?? 0);
     this.cache.set(userId, { value, readAt: Date.now() });
     return value;
+  }
+
+  /** Listens for moments other processes publish (a client of its own, in subscriber mode). */
+  listen(subscriber: Pick<RedisClient, 'on' | 'subscribe'>): this {
+    const channel = sessionRevocationChannel(this.prefix);
+    subscriber.on('message', (from: string, message: string) => {
+      if (from !== channel) return;
+      const [userId, atMs] = message.split(' ');
+      if (userId && Number(atMs) > 0) this.remember(userId, Number(atMs));
+    });
+    // (Re)subscribed: moments published while it was not listening are unknown, so read afresh.
+    subscriber.on('ready', () => {
+      this.cache.clear();
+      subscriber.subscribe(channel).catch(() => undefined);
+    });
+    return this;
+  }
+
+  private remember(userId: string, atMs: number): void {
+    this.cache.set(userId, { value: Math.max(atMs, this.cache.get(userId)?.value ?? 0), readAt: Date.now() });
   }
 
   /** Refuses the user's tokens issued before `atMs`, everywhere; never moves the moment back. */
@@ -68,7 +97,8 @@ export class RedisSessionRevocations extends SessionRevocations {
       String(atMs),
       String(keep),
     );
-    this.cache.set(userId, { value: Math.max(atMs, this.cache.get(userId)?.value ?? 0), readAt: Date.now() });
+    this.remember(userId, atMs);
+    await this.redis.publish(sessionRevocationChannel(this.prefix), `${userId} ${atMs}`);
   }
 }
 
@@ -87,5 +117,5 @@ export function sessionRevocationsFrom(
     createRedisClient(redisTargetFrom(config), { name: `${service}-sessions`, mode: 'fail-fast' }),
     config.REDIS_PREFIX,
     options,
-  );
+  ).listen(createRedisClient(redisTargetFrom(config), { name: `${service}-sessions-events` }));
 }

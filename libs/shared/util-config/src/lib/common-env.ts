@@ -4,6 +4,10 @@ import { env } from './env';
 export const databaseEnv = {
   DATABASE_URL: env.url(['postgres', 'postgresql'], { sensitive: false }),
   DATABASE_POOL_SIZE: env.int({ default: 10, min: 1, max: 100 }),
+  /** Streaming replicas for read-heavy queries, "postgres://…,postgres://…" (docs/scaling.md); none: the primary serves every read. */
+  DATABASE_REPLICA_URLS: env.string({ optional: true, sensitive: true }),
+  /** A replica further behind the primary than this serves no reads until it catches up. */
+  DATABASE_REPLICA_MAX_LAG_MS: env.int({ default: 10_000, min: 100, max: 300_000 }),
 };
 
 export const tokenEnv = {
