@@ -17,7 +17,8 @@ const queriesInRepositories = require('./tools/lint-rules/queries-in-repositorie
  * notifications, credentials (and evidence, which held none).
  */
 const QUERY_BUDGETS = {
-  'libs/identity/feature': 62,
+  // 65: the accounts work (members, API keys, constant-path reset) landed beside the rule with 3 more.
+  'libs/identity/feature': 65,
   'libs/marketplace/feature': 30,
 };
 

@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useQuery } from '@apollo/client/react';
 import { Page } from '../../ui/Page';
-import { CREDENTIALS, ORGANIZATION_UMBRELLAS } from './documents';
+import { CREDENTIALS } from './documents';
 import { UmbrellaMembers } from './UmbrellaMembers';
 import { DEMAND_MAP } from '../../graphql/documents';
 import { Contributions } from './Contributions';
