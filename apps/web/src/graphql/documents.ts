@@ -52,3 +52,13 @@ export const DEMAND_MAP = graphql(`
     }
   }
 `);
+
+/** An umbrella's admin accepts or declines a request to join (the home page and the umbrella page). */
+export const RESPOND_TO_JOIN_REQUEST = graphql(`
+  mutation RespondToUmbrellaJoinRequest($id: ID!, $accept: Boolean!) {
+    respondToUmbrellaJoinRequest(id: $id, accept: $accept) {
+      id
+      state
+    }
+  }
+`);

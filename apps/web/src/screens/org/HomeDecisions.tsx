@@ -7,7 +7,8 @@ import { FormError } from '../../ui/FormError';
 import { useConfirm } from '../../ui/Confirm';
 import { errorText } from '../../graphql/errors';
 import type { HomeActionsQuery } from '../../graphql/generated/graphql';
-import { HOME_ACTIONS, RESPOND_TO_JOIN_REQUEST, VERIFY_ORGANIZATION } from './home-documents';
+import { RESPOND_TO_JOIN_REQUEST } from '../../graphql/documents';
+import { HOME_ACTIONS, VERIFY_ORGANIZATION } from './home-documents';
 
 export default function HomeDecisions({ data }: { data: HomeActionsQuery | undefined }) {
   return (

@@ -76,15 +76,6 @@ export const HOME_ACTIONS = graphql(`
   }
 `);
 
-export const RESPOND_TO_JOIN_REQUEST = graphql(`
-  mutation RespondToUmbrellaJoinRequest($id: ID!, $accept: Boolean!) {
-    respondToUmbrellaJoinRequest(id: $id, accept: $accept) {
-      id
-      state
-    }
-  }
-`);
-
 export const VERIFY_ORGANIZATION = graphql(`
   mutation VerifyOrganization($id: ID!) {
     verifyOrganization(id: $id) {

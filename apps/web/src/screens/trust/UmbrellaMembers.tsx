@@ -9,6 +9,7 @@ import { Button, FormError, useConfirm } from '../../ui';
 import { errorText } from '../../graphql/errors';
 import { ORGANIZATION_UMBRELLAS } from './documents';
 import { useDate } from './trust-ui';
+import { RESPOND_TO_JOIN_REQUEST } from '../../graphql/documents';
 
 const JOIN_REQUESTS = graphql(`
   query UmbrellaJoinRequests($id: ID!) {
@@ -23,14 +24,6 @@ const JOIN_REQUESTS = graphql(`
           kind
         }
       }
-    }
-  }
-`);
-const RESPOND = graphql(`
-  mutation RespondToUmbrellaJoinRequest($id: ID!, $accept: Boolean!) {
-    respondToUmbrellaJoinRequest(id: $id, accept: $accept) {
-      id
-      state
     }
   }
 `);
@@ -58,7 +51,7 @@ export function UmbrellaMembers({
     refetchQueries: ['TrustOrganizationUmbrellas', 'UmbrellaJoinRequests'],
     awaitRefetchQueries: true,
   };
-  const [respond] = useMutation(RESPOND, refetch);
+  const [respond] = useMutation(RESPOND_TO_JOIN_REQUEST, refetch);
   const [removeMember] = useMutation(REMOVE_MEMBER, refetch);
   const [problem, setProblem] = useState<string | null>(null);
   const [done, setDone] = useState<string | null>(null);
