@@ -68,6 +68,17 @@ function assertPortFree(port, host) {
   });
 }
 
+/**
+ * How long one process may take to answer its health check. Each service migrates its schema at
+ * start under one advisory lock per database (so a fresh database's services migrate one after
+ * another), which on a 2-core machine busy with other work took over a minute (a CI run under
+ * load ≈ 13 lost its web step to the old 60 s). A process that exits is reported at once, so a
+ * generous budget only costs time when something truly hangs. STACK_START_TIMEOUT_MS overrides.
+ */
+function startTimeoutMs(options) {
+  return options.timeoutMs ?? Number(process.env.STACK_START_TIMEOUT_MS ?? 300_000);
+}
+
 async function waitFor(url, child, name, timeoutMs) {
   const started = Date.now();
   while (Date.now() - started < timeoutMs) {
@@ -169,8 +180,7 @@ async function startStack(options) {
 
   try {
     await Promise.all(wanted.map((name) => assertPortFree(ports[name], '127.0.0.1')));
-    // STACK_START_TIMEOUT_MS: a machine busy with other work may need longer than a minute to start six processes.
-    const timeoutMs = options.timeoutMs ?? Number(process.env.STACK_START_TIMEOUT_MS ?? 60_000);
+    const timeoutMs = startTimeoutMs(options);
     const backends = wanted.filter((name) => name !== 'gateway');
     await Promise.all(backends.map((name) => launchAll(name, '/health/live', timeoutMs)));
     if (wanted.includes('gateway')) await launchAll('gateway', '/health/ready', timeoutMs);
@@ -201,7 +211,7 @@ async function startStack(options) {
       `http://127.0.0.1:${portOf(name, replica)}${path}`,
       launch(name, replica),
       name,
-      options.timeoutMs ?? Number(process.env.STACK_START_TIMEOUT_MS ?? 60_000),
+      startTimeoutMs(options),
     );
   };
 

@@ -2,7 +2,9 @@
 // only: the codev browser spec uses them, and so can a journey across areas (need → accept →
 // co-develop → publish → endorse → award → verify). Each step waits for what the user would see.
 import type { Locator, Page } from 'playwright-core';
-import { expectText } from '../support/browser';
+import { expectText, textOf } from '../support/browser';
+
+const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/;
 
 export interface NewDesign {
   readonly title: string;
@@ -76,8 +78,11 @@ export interface DesignContent {
 
 /** Fills the workspace's design form with whatever `content` gives (it does not save). */
 export async function fillDesign(page: Page, content: DesignContent): Promise<void> {
+  // A design started from a partnership already has its need's skills. Each chip names its skill
+  // once that skill's own query answers (until then it shows the id), so wait for every name
+  // before deciding which skills are still to add: a skill already chosen is never offered again.
+  await textOf(page.getByRole('list', { name: 'Competencies' }), (text) => !UUID.test(text));
   for (const skill of content.competencies ?? []) {
-    // A design started from a partnership already has its need's skills.
     const listed = page.getByRole('list', { name: 'Competencies' }).getByRole('button', { name: `Remove ${skill.label}`, exact: true });
     if ((await listed.count()) > 0) continue;
     const box = page.getByRole('combobox', { name: 'Add a competency' });

@@ -2,7 +2,7 @@
 // end-to-end journey (need → ranked → accept → co-develop → publish → endorse → award → verify).
 // Each step starts from a page signed in as the right person, uses what a person sees (roles,
 // labels, words, in English) and returns what the next step needs.
-import type { Locator, Page } from 'playwright-core';
+import type { Locator, Page, Response } from 'playwright-core';
 import { expectText } from '../support/browser';
 
 export interface SkillChoice {
@@ -32,8 +32,30 @@ export interface NeedDraft {
 /** Types into the skill picker, chooses the option with that label and sets its level. */
 export async function pickSkill(page: Page, choice: SkillChoice): Promise<void> {
   const search = page.getByRole('combobox', { name: 'Search skills' });
+  const answers: string[] = [];
+  const record = (response: Response) => {
+    if (response.request().postData()?.includes('SearchSkills'))
+      void response.text().then((body) => answers.push(`${response.status()} ${body.slice(0, 300)}`), () => undefined);
+  };
+  page.on('response', record);
   await search.fill(choice.search);
-  await page.getByRole('option', { name: choice.label, exact: true }).click();
+  const option = page.getByRole('option', { name: choice.label, exact: true });
+  const started = Date.now();
+  try {
+    await option.waitFor();
+  } catch (error) {
+    // Say what the person would have seen: the picker's text, the list's state, the screen.
+    const typed = await search.inputValue().catch(() => '(no picker)');
+    const list = await page.getByRole('listbox').allTextContents().catch(() => []);
+    const main = ((await page.locator('main').textContent().catch(() => '')) ?? '').slice(0, 500);
+    throw new Error(
+      `The option "${choice.label}" did not show after typing "${choice.search}" (picker now holds "${typed}"; list: ${JSON.stringify(list)}; searches answered: ${JSON.stringify(answers)}; screen: ${main})\n${String(error)}`,
+    );
+  } finally {
+    page.off('response', record);
+  }
+  if (process.env['PICK_SKILL_TIMING']) console.log(`pickSkill ${choice.search}: ${Date.now() - started} ms`);
+  await option.click();
   await page.getByRole('list', { name: 'Chosen skills' }).getByText(choice.label, { exact: true }).waitFor();
   if (choice.level) await page.getByLabel(`Level for ${choice.label}`, { exact: true }).selectOption(String(choice.level));
 }
