@@ -14,12 +14,13 @@ const queriesInRepositories = require('./tools/lint-rules/queries-in-repositorie
  * Feature libraries not yet cleaned of statements (issue 11, item 4): a temporary exception, with
  * the number of statement lines each held when the rule came in. Lint fails above the number and
  * below it (lower it), so it only goes down; a library leaves the list at 0. Cleaned:
- * notifications, credentials (and evidence, which held none).
+ * notifications, identity (and evidence, which held none).
  */
 const QUERY_BUDGETS = {
-  // 65: the accounts work (members, API keys, constant-path reset) landed beside the rule with 3 more.
-  'libs/identity/feature': 65,
-  'libs/marketplace/feature': 30,
+  // getRepository(…) reads and writes, counted since the rule flags them; credentials' raw SQL is gone.
+  'libs/credentials/feature': 27,
+  // The organization directory's read model (issue 11, item 5, moving to one shared library).
+  'libs/marketplace/feature': 6,
 };
 
 const banned = ['@nestjs/*', 'typeorm', '@nestjs/typeorm', 'bullmq', 'ioredis', 'pg'];
@@ -160,19 +161,14 @@ export default [
       '@typescript-eslint/no-floating-promises': 'error',
       '@typescript-eslint/no-misused-promises': ['error', { checksVoidReturn: { arguments: false } }],
       '@typescript-eslint/switch-exhaustiveness-check': 'error',
-      '@typescript-eslint/no-explicit-any': 'off',
+      // Issue 11, item 7: on everywhere; where a library's type forces `any`, a one-line disable says why.
+      '@typescript-eslint/no-explicit-any': 'error',
       '@typescript-eslint/no-unused-vars': [
         'error',
         { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' },
       ],
       '@nx/enforce-module-boundaries': boundaries(false),
     },
-  },
-  {
-    // no-explicit-any (issue 11, item 7), on where the uses were fixed or justified in place;
-    // the other libraries keep it off (above) until theirs are.
-    files: ['libs/notifications/**/*.ts', 'libs/credentials/**/*.ts', 'libs/shared/data-access/**/*.ts', 'tools/lint-rules/**/*.ts'],
-    rules: { '@typescript-eslint/no-explicit-any': 'error' },
   },
   {
     // Feature code orchestrates; statements live in the service's data-access repositories.

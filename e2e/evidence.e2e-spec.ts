@@ -2,7 +2,7 @@
 // e-mail), ten learners answer, one shares the award with the employer who hired them, the employer
 // reports the cohort's outcomes, and the operator's insights show them — with a credential answered
 // by fewer than k learners suppressed, and every refusal typed. Then the learner takes and deletes their data.
-import { codeOf, createOrganization, eventually, gql, ok, signUp, type Session } from './support/client';
+import { codeOf, createOrganization, eventually, gql, ok, signUp, type Session, type Untyped } from './support/client';
 import { publishCredential, SKILL_DATA } from './support/credentials';
 import { OPERATOR } from './support/global-setup';
 import { openMailbox, withVerifiedEmail, type Mailbox } from './support/mailbox';
@@ -111,11 +111,11 @@ describe('evidence: feedback, outcomes, insights', () => {
       async () =>
         (
           await ok('{ notifications(first: 20) { edges { node { type title link } } } }', {}, learner!.token)
-        ).notifications.edges.map((e: any) => e.node),
-      (nodes: any[]) => nodes.some((n) => n.type === 'evidence.feedback.requested'),
+        ).notifications.edges.map((e: Untyped) => e.node),
+      (nodes: Untyped[]) => nodes.some((n) => n.type === 'evidence.feedback.requested'),
       30_000,
     );
-    expect(inbox.find((n: any) => n.type === 'evidence.feedback.requested')).toMatchObject({
+    expect(inbox.find((n: Untyped) => n.type === 'evidence.feedback.requested')).toMatchObject({
       link: `/feedback/${awardId}`,
       title: expect.stringContaining('Evidence mill setup'),
     });
@@ -135,7 +135,7 @@ describe('evidence: feedback, outcomes, insights', () => {
     const [learner, other] = learners;
     const awardId = awardOf.get(learner!.email)!;
     const survey = (await ok(FEEDBACK, { a: awardId }, learner!.token)).awardFeedback;
-    expect(survey.survey.questions.map((q: any) => q.key)).toEqual([
+    expect(survey.survey.questions.map((q: Untyped) => q.key)).toEqual([
       'relevance',
       'workload',
       'authenticity',
@@ -157,7 +157,7 @@ describe('evidence: feedback, outcomes, insights', () => {
     await ok(SUBMIT, { i: { awardId, answers: answers(5) } }, learner!.token);
     const again = (await ok(SUBMIT, { i: { awardId, answers: answers(4) } }, learner!.token)).submitFeedback;
     expect(again.response.revision).toBe(2);
-    expect(again.response.answers.find((a: any) => a.key === 'relevance').value).toBe(4);
+    expect(again.response.answers.find((a: Untyped) => a.key === 'relevance').value).toBe(4);
 
     // The other nine holders answer too (one of them was also promoted); the holder of the other credential does not.
     await Promise.all(
@@ -262,7 +262,7 @@ describe('evidence: feedback, outcomes, insights', () => {
     expect(byCredential.k).toBe(10);
     const feedback = byCredential.feedback;
     const column = (name: string) => feedback.columns.indexOf(name);
-    const row = feedback.rows.find((r: any) => r.key === credentialId);
+    const row = feedback.rows.find((r: Untyped) => r.key === credentialId);
     expect(row.values[column('respondents')]).toBe(10);
     expect(row.values[column('new_job')]).toBe(10);
     expect(row.values[column('relevance')]).toBeCloseTo((4 + 1 + 2 + 3 + 4 + 5 + 1 + 2 + 3 + 4) / 10);
@@ -271,15 +271,15 @@ describe('evidence: feedback, outcomes, insights', () => {
     expect(row.values[column('promotion')]).toBeNull();
     expect(feedback.total.suppressed[column('promotion')]).toBe(true);
     expect(feedback.csv).toContain('suppressed');
-    expect(feedback.rows.find((r: any) => r.key === smallCredentialId)).toBeUndefined();
+    expect(feedback.rows.find((r: Untyped) => r.key === smallCredentialId)).toBeUndefined();
     // The other credential's single award is suppressed in the awards table.
-    const smallAwards = byCredential.awards.rows.find((r: any) => r.key === smallCredentialId);
+    const smallAwards = byCredential.awards.rows.find((r: Untyped) => r.key === smallCredentialId);
     expect(smallAwards.values[0]).toBeNull();
     expect(smallAwards.suppressed[0]).toBe(true);
 
     const outcomes = (await ok(INSIGHTS, { s: null, f: { credentialId }, g: 'ASSESSMENT_METHOD' }, operator))
       .insights.outcomes;
-    const method = outcomes.rows.find((r: any) => r.key === 'EMPLOYER_ASSESSMENT');
+    const method = outcomes.rows.find((r: Untyped) => r.key === 'EMPLOYER_ASSESSMENT');
     expect(method.values[outcomes.columns.indexOf('holders')]).toBe(20);
     expect(method.values[outcomes.columns.indexOf('hired')]).toBe(10);
     expect(method.values[outcomes.columns.indexOf('meanJobPerformance')]).toBeCloseTo(4.5);

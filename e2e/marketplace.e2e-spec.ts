@@ -1,7 +1,7 @@
 // Marketplace through the gateway: every skills & marketplace operation of API.md, and every
 // "bad input" of the marketplace issue (typed error, nothing changed).
 import { randomUUID } from 'node:crypto';
-import { codeOf, createOrganization, eventually, gql, ok, signUp, type GraphQLResult, type Session } from './support/client';
+import { codeOf, createOrganization, eventually, gql, ok, signUp, type GraphQLResult, type Session, type Untyped } from './support/client';
 
 const NEED_FIELDS = 'id title status region version learnerCount deliveryModes careerStage neededBy organization { id name kind } skills { level skill { id uri label framework } }';
 const POST = `mutation($i: PostSkillNeedInput!) { postSkillNeed(input: $i) { ${NEED_FIELDS} } }`;
@@ -69,7 +69,7 @@ describe('marketplace', () => {
   describe('skills', () => {
     it('finds skills by label despite typos and word order, anonymously, with URIs', async () => {
       const typo = await ok('{ skills(search: "databse", first: 10) { edges { node { id uri label framework } } } }');
-      expect(typo.skills.edges.some((e: any) => e.node.label.toLowerCase().includes('database'))).toBe(true);
+      expect(typo.skills.edges.some((e: Untyped) => e.node.label.toLowerCase().includes('database'))).toBe(true);
       expect(typo.skills.edges[0].node.uri).toMatch(/^http:\/\/data\.europa\.eu\/esco\//);
       const reordered = await ok('{ skills(search: "management project", first: 3) { edges { node { label } } } }');
       expect(reordered.skills.edges[0].node.label.toLowerCase()).toContain('project management');
@@ -101,10 +101,10 @@ describe('marketplace', () => {
     it('posts right after the organization is created, lists with filters, updates with a version guard, closes', async () => {
       const posted = (await ok(POST, { i: needInput() }, employer.token)).postSkillNeed;
       expect(posted).toMatchObject({ status: 'OPEN', region: 'ON-Sudbury', version: 1, organization: { id: employerOrg, kind: 'EMPLOYER' } });
-      expect(posted.skills.map((s: any) => s.skill.label).sort()).toEqual(['solve problems', 'work in teams']);
+      expect(posted.skills.map((s: Untyped) => s.skill.label).sort()).toEqual(['solve problems', 'work in teams']);
 
       const list = async (filter: Record<string, unknown>) =>
-        (await ok('query($f: SkillNeedFilter) { skillNeeds(filter: $f, first: 50) { edges { node { id } } totalCount } }', { f: filter }, college.token)).skillNeeds.edges.map((e: any) => e.node.id);
+        (await ok('query($f: SkillNeedFilter) { skillNeeds(filter: $f, first: 50) { edges { node { id } } totalCount } }', { f: filter }, college.token)).skillNeeds.edges.map((e: Untyped) => e.node.id);
       expect(await list({ region: 'ON-Northeast' })).toContain(posted.id);
       expect(await list({ region: 'ON-Toronto' })).not.toContain(posted.id);
       expect(await list({ skillId: teams, sector: '21', careerStage: 'MID_CAREER', status: 'OPEN' })).toContain(posted.id);
@@ -181,18 +181,18 @@ describe('marketplace', () => {
 
     it('ranks institutions for a need with weighted reasons, and needs for an institution', async () => {
       const matches = (await ok(MATCHES, { n: needId, f: 10 }, employer.token)).partnerMatches;
-      const small = matches.find((m: any) => m.institution.id === collegeOrg);
-      const big = matches.find((m: any) => m.institution.id === bigCollegeOrg);
+      const small = matches.find((m: Untyped) => m.institution.id === collegeOrg);
+      const big = matches.find((m: Untyped) => m.institution.id === bigCollegeOrg);
       expect(small.institution.size).toBe('SMALL');
-      expect(small.reasons.map((r: any) => r.kind)).toEqual(expect.arrayContaining(['SKILL_OVERLAP', 'REGION', 'DELIVERY_MODE', 'CAPACITY', 'SMALL_INSTITUTION']));
-      expect(small.reasons.find((r: any) => r.kind === 'SKILL_OVERLAP').detail).toContain('work in teams');
-      expect(big.reasons.find((r: any) => r.kind === 'REGION').weight).toBe(0);
+      expect(small.reasons.map((r: Untyped) => r.kind)).toEqual(expect.arrayContaining(['SKILL_OVERLAP', 'REGION', 'DELIVERY_MODE', 'CAPACITY', 'SMALL_INSTITUTION']));
+      expect(small.reasons.find((r: Untyped) => r.kind === 'SKILL_OVERLAP').detail).toContain('work in teams');
+      expect(big.reasons.find((r: Untyped) => r.kind === 'REGION').weight).toBe(0);
       expect(matches[0].score).toBeGreaterThanOrEqual(matches[matches.length - 1].score);
-      const sum = small.reasons.reduce((total: number, r: any) => total + r.weight, 0);
+      const sum = small.reasons.reduce((total: number, r: Untyped) => total + r.weight, 0);
       expect(sum).toBeCloseTo(small.score, 2);
 
       const needMatches = (await ok('query($i: ID!) { needMatches(institutionId: $i, first: 50) { score need { id title organization { id } } reasons { kind weight } } }', { i: collegeOrg }, college.token)).needMatches;
-      expect(needMatches.map((m: any) => m.need.id)).toContain(needId);
+      expect(needMatches.map((m: Untyped) => m.need.id)).toContain(needId);
       expect(codeOf(await gql(MATCHES, { n: needId, f: 0 }, employer.token))).toBe('BAD_USER_INPUT');
       expect(codeOf(await gql(MATCHES, { n: randomUUID() }, employer.token))).toBe('NOT_FOUND');
       expect(codeOf(await gql(MATCHES, { n: 'not-an-id' }, employer.token))).toBe('BAD_USER_INPUT');
@@ -233,10 +233,10 @@ describe('marketplace', () => {
       const LIST = 'query($o: ID!, $f: PartnershipFilter, $n: Int, $a: String) { partnerships(organizationId: $o, filter: $f, first: $n, after: $a) { totalCount edges { node { id state proposedBy { id } institution { id } } } pageInfo { hasNextPage endCursor } } }';
       const employerSide = (await ok(LIST, { o: employerOrg }, employer.token)).partnerships;
       // accepted (college), withdrawn and declined (big college), newest first
-      expect(employerSide.edges.map((e: any) => e.node.state)).toEqual(['DECLINED', 'WITHDRAWN', 'ACCEPTED']);
+      expect(employerSide.edges.map((e: Untyped) => e.node.state)).toEqual(['DECLINED', 'WITHDRAWN', 'ACCEPTED']);
       expect(employerSide.totalCount).toBe(3);
       const bigSide = (await ok(LIST, { o: bigCollegeOrg, f: { direction: 'PROPOSED_TO_US' } }, bigCollege.token)).partnerships;
-      expect(bigSide.edges.every((e: any) => e.node.institution.id === bigCollegeOrg && e.node.proposedBy.id === employerOrg)).toBe(true);
+      expect(bigSide.edges.every((e: Untyped) => e.node.institution.id === bigCollegeOrg && e.node.proposedBy.id === employerOrg)).toBe(true);
       expect(bigSide.totalCount).toBe(2);
       expect((await ok(LIST, { o: collegeOrg, f: { direction: 'PROPOSED_TO_US' } }, college.token)).partnerships.totalCount).toBe(0);
       expect((await ok(LIST, { o: employerOrg, f: { state: 'ACCEPTED' } }, employer.token)).partnerships.edges).toHaveLength(1);
@@ -244,7 +244,7 @@ describe('marketplace', () => {
       const first = (await ok(LIST, { o: employerOrg, n: 2 }, employer.token)).partnerships;
       expect(first.pageInfo.hasNextPage).toBe(true);
       const rest = (await ok(LIST, { o: employerOrg, n: 2, a: first.pageInfo.endCursor }, employer.token)).partnerships;
-      expect(rest.edges.map((e: any) => e.node.state)).toEqual(['ACCEPTED']);
+      expect(rest.edges.map((e: Untyped) => e.node.state)).toEqual(['ACCEPTED']);
       expect(rest.pageInfo.hasNextPage).toBe(false);
 
       expect(codeOf(await gql(LIST, { o: employerOrg }, outsider.token))).toBe('FORBIDDEN');
@@ -259,13 +259,13 @@ describe('marketplace', () => {
       const cell = async (groupBy: string, filter: Record<string, unknown> = {}) =>
         (await ok('query($g: DemandGrouping!, $f: DemandFilter) { demandMap(groupBy: $g, filter: $f) { key label needs learners supply gap } }', { g: groupBy, f: filter }, employer.token)).demandMap;
       const regions = await cell('REGION', { region: 'ON-Northeast' });
-      const sudbury = regions.find((c: any) => c.key === 'ON-Sudbury');
+      const sudbury = regions.find((c: Untyped) => c.key === 'ON-Sudbury');
       expect(sudbury.label).toBe('Greater Sudbury');
       expect(sudbury.needs).toBeGreaterThanOrEqual(2);
       expect(sudbury.supply).toBeGreaterThanOrEqual(1);
       expect(sudbury.gap).toBeGreaterThan(0);
-      expect((await cell('SECTOR', { sector: '21' })).map((c: any) => c.key)).toContain('21');
-      expect((await cell('SKILL')).find((c: any) => c.key === teams)).toMatchObject({ label: 'work in teams' });
+      expect((await cell('SECTOR', { sector: '21' })).map((c: Untyped) => c.key)).toContain('21');
+      expect((await cell('SKILL')).find((c: Untyped) => c.key === teams)).toMatchObject({ label: 'work in teams' });
       expect((await cell('SKILL_GROUP')).length).toBeGreaterThan(0);
       expect(codeOf(await gql('{ demandMap(groupBy: REGION, filter: { region: "Mordor" }) { key } }', {}, employer.token))).toBe('BAD_USER_INPUT');
       expect(codeOf(await gql('{ demandMap(groupBy: REGION) { key } }'))).toBe('UNAUTHENTICATED');

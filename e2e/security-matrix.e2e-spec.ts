@@ -35,6 +35,7 @@ import {
   signUp,
   type GraphQLResult,
   type Session,
+  type Untyped,
 } from './support/client';
 
 const schema = buildSchema(readFileSync(join(__dirname, '../apps/gateway/supergraph.graphql'), 'utf8'));
@@ -654,7 +655,7 @@ describe('authorization matrix and bad-input corpus (every operation of the supe
       }
     };
     // Each setup request names itself when it fails.
-    const ok = <T = Record<string, any>>(
+    const ok = <T = Record<string, Untyped>>(
       query: string,
       variables: Record<string, unknown> = {},
       token?: string,

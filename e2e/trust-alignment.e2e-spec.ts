@@ -3,7 +3,7 @@
 // credentials from the marketplace; the credential still validates and verifies.
 import { join } from 'node:path';
 import { createOb3SchemaValidator, loadOb3Schema } from '@lattice/credentials-openbadges';
-import { createOrganization, eventually, ok, origin, signUp } from './support/client';
+import { createOrganization, eventually, ok, origin, signUp, type Untyped } from './support/client';
 import { publishCredential } from './support/credentials';
 
 jest.setTimeout(60_000);
@@ -31,7 +31,7 @@ describe('trust: ESCO alignments of awarded credentials', () => {
 
     const fetched = await fetch(`${origin()}/credentials/${award.id}`);
     expect(fetched.status).toBe(200);
-    const credential = (await fetched.json()) as Record<string, any>;
+    const credential = (await fetched.json()) as Record<string, Untyped>;
     expect(credential.credentialSubject.achievement.alignment).toEqual([
       expect.objectContaining({ type: ['Alignment'], targetUrl: skill.uri, targetFramework: 'ESCO' }),
     ]);
@@ -62,7 +62,7 @@ describe('trust: ESCO alignments of awarded credentials', () => {
     for (const item of done.items as { awardId: string }[]) {
       const fetched = await fetch(`${origin()}/credentials/${item.awardId}`);
       expect(fetched.status).toBe(200);
-      const credential = (await fetched.json()) as Record<string, any>;
+      const credential = (await fetched.json()) as Record<string, Untyped>;
       expect(credential.credentialSubject.achievement.alignment).toEqual([
         expect.objectContaining({ type: ['Alignment'], targetUrl: skill.uri, targetFramework: 'ESCO' }),
       ]);

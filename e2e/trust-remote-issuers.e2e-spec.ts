@@ -23,6 +23,7 @@ import {
   signCredential,
 } from '@lattice/credentials-openbadges';
 import { verifyOverHttp, failedChecks } from './support/credentials';
+import type { Untyped } from './support/client';
 
 jest.setTimeout(60_000);
 
@@ -129,13 +130,13 @@ describe('trust: verifying other issuers’ credentials over HTTP', () => {
   });
 
   it('reports a tampered credential from another issuer', async () => {
-    const tampered = structuredClone(credential) as any;
+    const tampered = structuredClone(credential) as Untyped;
     tampered.credentialSubject.result[0].value = '100';
     expect(failedChecks(await verifyOverHttp(tampered))).toEqual(['proof']);
   });
 
   it('fails the issuer key check when the key does not resolve, saying why', async () => {
-    const elsewhere = structuredClone(credential) as any;
+    const elsewhere = structuredClone(credential) as Untyped;
     elsewhere.proof.verificationMethod = `${foreignBase}/issuers/nobody#key-1`;
     elsewhere.issuer.id = `${foreignBase}/issuers/nobody`;
     const report = await verifyOverHttp(elsewhere);

@@ -1,7 +1,7 @@
 // Trust through the gateway, shared credentials: an employer endorses a published credential, an
 // umbrella sponsors it, a member college adopts it and awards it in its own name; the public
 // credential verifies and embeds the endorsement. Refusals change nothing.
-import { codeOf, createOrganization, gql, joinUmbrellaAccepted, ok, origin, signUp, type Session } from './support/client';
+import { codeOf, createOrganization, gql, joinUmbrellaAccepted, ok, origin, signUp, type Session, type Untyped } from './support/client';
 import { publishCredential } from './support/credentials';
 
 jest.setTimeout(60_000);
@@ -84,9 +84,9 @@ describe('trust: endorse, sponsor, adopt, award in the adopter name', () => {
       .awardCredential;
     const fetched = await fetch(`${origin()}/credentials/${award.id}`);
     expect(fetched.status).toBe(200);
-    const credential = (await fetched.json()) as Record<string, any>;
+    const credential = (await fetched.json()) as Record<string, Untyped>;
     expect(credential.issuer.id).toMatch(new RegExp(`/issuers/${adopterId}$`));
-    const embedded = credential.credentialSubject.achievement.endorsement as Array<Record<string, any>>;
+    const embedded = credential.credentialSubject.achievement.endorsement as Array<Record<string, Untyped>>;
     expect(embedded.map((e) => e.issuer.id)).toEqual([expect.stringMatching(new RegExp(`/issuers/${employerId}$`)), expect.stringMatching(new RegExp(`/issuers/${umbrellaId}$`))]);
     expect(embedded[0]!.credentialSubject.endorsementComment).toMatch(/in demand.*reflects job performance.*We hire for this <every> quarter\./s);
 
@@ -113,7 +113,7 @@ describe('trust: endorse, sponsor, adopt, award in the adopter name', () => {
     expect(codeOf(await gql('mutation($id: ID!) { withdrawEndorsement(id: $id) { id } }', { id: endorsement.id }, employer.token))).toBe('CONFLICT');
     const later = (await ok(AWARD, { i: { credentialId, issuerId: collegeId, recipient: { email: 'bo@example.org', name: 'Bo' }, result: { score: 80, attempt: 1 } } }, college.token))
       .awardCredential;
-    expect((later.openBadge.credentialSubject.achievement.endorsement as Array<Record<string, any>>).map((e) => e.issuer.id)).toEqual([
+    expect((later.openBadge.credentialSubject.achievement.endorsement as Array<Record<string, Untyped>>).map((e) => e.issuer.id)).toEqual([
       expect.stringMatching(new RegExp(`/issuers/${umbrellaId}$`)),
     ]);
   });

@@ -2,7 +2,7 @@
 // account's e-mail (myAwards) and exports them as a signed CLR 2.0 transcript that verifies, by
 // GraphQL and POST /verify, and stops verifying when an embedded credential is tampered with; issuer
 // staff list their awards by credential and status (awards) and revoke from there. Others see nothing.
-import { codeOf, createOrganization, gql, ok, origin, signUp, type Session } from './support/client';
+import { codeOf, createOrganization, gql, ok, origin, signUp, type Session, type Untyped } from './support/client';
 import { failedChecks, publishCredential, verifyOverHttp } from './support/credentials';
 import { openMailbox, withVerifiedEmail, type Mailbox } from './support/mailbox';
 
@@ -53,19 +53,19 @@ describe('trust: transcripts and award lists', () => {
     expect(first.pageInfo.hasNextPage).toBe(true);
     const second = (await ok(MY_AWARDS, { first: 1, after: first.pageInfo.endCursor }, learner.token)).myAwards;
     expect(second.pageInfo.hasNextPage).toBe(false);
-    expect([...first.edges, ...second.edges].map((e: any) => e.node.id).sort()).toEqual([...awardIds].sort());
+    expect([...first.edges, ...second.edges].map((e: Untyped) => e.node.id).sort()).toEqual([...awardIds].sort());
     expect((await ok(MY_AWARDS, {}, stranger.token)).myAwards.totalCount).toBe(0);
   });
 
   it('exports a signed CLR 2.0 transcript that verifies, and fails when an embedded credential is tampered with', async () => {
-    const transcript = (await ok('{ myTranscript }', {}, learner.token)).myTranscript as Record<string, any>;
+    const transcript = (await ok('{ myTranscript }', {}, learner.token)).myTranscript as Record<string, Untyped>;
     expect(transcript.type).toEqual(['VerifiableCredential', 'ClrCredential']);
     expect(transcript['@context']).toEqual([
       'https://www.w3.org/ns/credentials/v2',
       'https://purl.imsglobal.org/spec/clr/v2p0/context-2.0.1.json',
       'https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json',
     ]);
-    expect(transcript.credentialSubject.verifiableCredential.map((c: any) => c.id).sort()).toEqual(awardIds.map((id) => `${origin()}/credentials/${id}`).sort());
+    expect(transcript.credentialSubject.verifiableCredential.map((c: Untyped) => c.id).sort()).toEqual(awardIds.map((id) => `${origin()}/credentials/${id}`).sort());
     expect(JSON.stringify(transcript)).not.toContain(learner.email);
     expect(transcript.proof).toMatchObject({ cryptosuite: 'eddsa-rdfc-2022' });
 
@@ -75,7 +75,7 @@ describe('trust: transcripts and award lists', () => {
 
     const verified = (await ok(VERIFY, { c: transcript }, learner.token)).verifyCredential;
     expect(verified.verified).toBe(true);
-    expect(verified.checks.map((c: any) => c.name)).toEqual(['schema', 'dates', 'issuerKey', 'proof', 'status', 'credentials']);
+    expect(verified.checks.map((c: Untyped) => c.name)).toEqual(['schema', 'dates', 'issuerKey', 'proof', 'status', 'credentials']);
 
     const tampered = structuredClone(transcript);
     tampered.credentialSubject.verifiableCredential[0].credentialSubject.result[0].value = '100';
@@ -95,18 +95,18 @@ describe('trust: transcripts and award lists', () => {
     const all = (await ok(AWARDS, { f: { issuerId: collegeId } }, college.token)).awards;
     expect(all.totalCount).toBe(3);
     const ofFirst = (await ok(AWARDS, { f: { issuerId: collegeId, credentialId: credentials[0] } }, college.token)).awards;
-    expect(ofFirst.edges.map((e: any) => e.node.recipientName).sort()).toEqual(['Casey Learner', 'Someone Else']);
+    expect(ofFirst.edges.map((e: Untyped) => e.node.recipientName).sort()).toEqual(['Casey Learner', 'Someone Else']);
     // Without an issuer: every organization the caller belongs to.
     expect((await ok(AWARDS, {}, college.token)).awards.totalCount).toBe(3);
 
     await ok('mutation($id: ID!) { revokeAward(id: $id, reason: "Issued in error.") { status } }', { id: awardIds[0] }, college.token);
     const revoked = (await ok(AWARDS, { f: { issuerId: collegeId, status: 'REVOKED' } }, college.token)).awards;
-    expect(revoked.edges.map((e: any) => e.node.id)).toEqual([awardIds[0]]);
+    expect(revoked.edges.map((e: Untyped) => e.node.id)).toEqual([awardIds[0]]);
     expect((await ok(AWARDS, { f: { issuerId: collegeId, status: 'ACTIVE' } }, college.token)).awards.totalCount).toBe(2);
 
-    const transcript = (await ok('{ myTranscript }', {}, learner.token)).myTranscript as Record<string, any>;
-    expect(transcript.credentialSubject.verifiableCredential.map((c: any) => c.id)).toEqual([`${origin()}/credentials/${awardIds[1]}`]);
-    expect((await ok(MY_AWARDS, {}, learner.token)).myAwards.edges.find((e: any) => e.node.id === awardIds[0]).node.status).toBe('REVOKED');
+    const transcript = (await ok('{ myTranscript }', {}, learner.token)).myTranscript as Record<string, Untyped>;
+    expect(transcript.credentialSubject.verifiableCredential.map((c: Untyped) => c.id)).toEqual([`${origin()}/credentials/${awardIds[1]}`]);
+    expect((await ok(MY_AWARDS, {}, learner.token)).myAwards.edges.find((e: Untyped) => e.node.id === awardIds[0]).node.status).toBe('REVOKED');
   });
 
   it('refuses another organization’s award list and bad filters, with typed errors', async () => {

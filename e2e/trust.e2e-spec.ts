@@ -3,7 +3,7 @@
 // schema, verified, tampered with, revoked, and refused when the result or the caller is wrong.
 import { join } from 'node:path';
 import { createOb3SchemaValidator, loadOb3Schema } from '@lattice/credentials-openbadges';
-import { codeOf, createOrganization, eventually, gql, ok, origin, signUp, type Session } from './support/client';
+import { codeOf, createOrganization, eventually, gql, ok, origin, signUp, type Session, type Untyped } from './support/client';
 import { publishCredential } from './support/credentials';
 import { openMailbox, withVerifiedEmail } from './support/mailbox';
 
@@ -69,7 +69,7 @@ describe('trust: award, verify, revoke', () => {
     const fetched = await fetch(`${origin()}/credentials/${award.id}`);
     expect(fetched.status).toBe(200);
     expect(fetched.headers.get('content-type')).toMatch(/^application\/ld\+json/);
-    const credential = (await fetched.json()) as Record<string, any>;
+    const credential = (await fetched.json()) as Record<string, Untyped>;
     expect(credential).toEqual(award.openBadge);
     expect(validateSchema(credential)).toEqual({ valid: true, errors: [] });
     expect(credential.type).toEqual(['VerifiableCredential', 'OpenBadgeCredential']);
@@ -79,7 +79,7 @@ describe('trust: award, verify, revoke', () => {
 
     // The issuer profile the proof's key resolves to is public too.
     const issuerUrl = credential.issuer.id as string;
-    const profile = (await (await fetch(`${origin()}${new URL(issuerUrl).pathname}`)).json()) as Record<string, any>;
+    const profile = (await (await fetch(`${origin()}${new URL(issuerUrl).pathname}`)).json()) as Record<string, Untyped>;
     expect(profile.assertionMethod).toContain(credential.proof.verificationMethod);
 
     // A browser gets a page: escaped, with LinkedIn and download links, and no e-mail.

@@ -17,6 +17,7 @@ import { gatewayEnvSchema } from '../apps/gateway/src/config';
 const { render, loadValues, toYaml, merge } = require('./kubernetes.cjs');
 const yaml = require('js-yaml') as { load(text: string): unknown };
 
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- js-yaml documents of every Kubernetes kind, walked freely and checked by the expectations
 type Manifest = any;
 const ROOT = join(__dirname, '..');
 

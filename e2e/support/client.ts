@@ -1,6 +1,14 @@
 // The e2e suites talk to Lattice as any client would: HTTP POSTs to the gateway.
 import { randomUUID } from 'node:crypto';
 
+/**
+ * What a suite walks without declaring its shape: a GraphQL answer or a JSON(-LD) document fetched
+ * from Lattice. Its expectations check the shape; the web app's generated operation types do not
+ * reach the suites. The one place the suites allow `any`.
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- untyped JSON answers, checked by the expectations that read them
+export type Untyped = any;
+
 export interface GraphQLResult<T = Record<string, unknown>> {
   data?: T | null;
   errors?: Array<{ message: string; extensions?: { code?: string; reason?: string; details?: unknown } }>;
@@ -15,7 +23,7 @@ export const processPorts = (app: string): number[] =>
     ports()[app]!,
   ];
 
-export async function gql<T = Record<string, any>>(
+export async function gql<T = Record<string, Untyped>>(
   query: string,
   variables: Record<string, unknown> = {},
   token?: string,
@@ -29,7 +37,7 @@ export async function gql<T = Record<string, any>>(
 }
 
 /** The data, or a thrown error naming the GraphQL errors. */
-export async function ok<T = Record<string, any>>(
+export async function ok<T = Record<string, Untyped>>(
   query: string,
   variables: Record<string, unknown> = {},
   token?: string,

@@ -3,7 +3,7 @@
 // downloaded file or a link, refuses what is not a credential of this site, and a revoked award
 // fails its status check.
 import { readFileSync } from 'node:fs';
-import { createOrganization, ok, origin, signUp, type Session } from '../support/client';
+import { createOrganization, ok, origin, signUp, type Session, type Untyped } from '../support/client';
 import { publishCredential } from '../support/credentials';
 import { checkScreen, expectDescription, expectText, newContext, useBrowser } from './support/browser';
 import { expectPublicStatus, openPublicPageAndVerify, verificationChecks, verifyFile, verifyLink } from './steps/trust';
@@ -87,7 +87,7 @@ it('shows the credential in words, verifies every check, links to LinkedIn and d
 it('says in words what is wrong with a tampered file, a file that is not a credential, and a link elsewhere', async () => {
   const context = await newContext(browser());
   const page = await context.newPage();
-  const served = (await (await fetch(`${origin()}/credentials/${award.id}`, { headers: { accept: 'application/ld+json' } })).json()) as Record<string, any>;
+  const served = (await (await fetch(`${origin()}/credentials/${award.id}`, { headers: { accept: 'application/ld+json' } })).json()) as Record<string, Untyped>;
   const tampered = structuredClone(served);
   tampered.credentialSubject.result[0].value = '100';
   const checks = await verifyFile(page, 'tampered.json', JSON.stringify(tampered));

@@ -4,7 +4,7 @@
 // shown with its row number before anything is sent; one learner below the threshold reported
 // after); the learner's public page verifies; a revocation with a reason makes it fail; the
 // learner sees their credentials and downloads their transcript.
-import { createOrganization, joinUmbrellaAccepted, ok, signUp, type Session } from '../support/client';
+import { createOrganization, joinUmbrellaAccepted, ok, signUp, type Session, type Untyped } from '../support/client';
 import { publishCredential } from '../support/credentials';
 import { checkScreen, expectDescription, expectText, newContext, useBrowser } from './support/browser';
 import { adopt, downloadTranscript, verifyTranscript, revokeButton, awardOne, chooseLearnersCsv, endorse, expectPublicStatus, fillAwardOne, openCatalogueCredential, openIssuing, openPublicPageAndVerify, revoke, sponsor } from './steps/trust';
@@ -42,7 +42,7 @@ beforeAll(async () => {
   await joinUmbrellaAccepted(adopter, umbrella, umbrellaId, adopterId);
   // A member employer's open need, for the umbrella's view of its members' demand.
   await joinUmbrellaAccepted(employer, umbrella, umbrellaId, employerId);
-  const teams = (await ok('{ skills(search: "work in teams", first: 20) { edges { node { id label } } } }')).skills.edges.find((e: any) => e.node.label === 'work in teams').node.id as string;
+  const teams = (await ok('{ skills(search: "work in teams", first: 20) { edges { node { id label } } } }')).skills.edges.find((e: Untyped) => e.node.label === 'work in teams').node.id as string;
   await ok(
     'mutation($i: PostSkillNeedInput!) { postSkillNeed(input: $i) { id } }',
     { i: { organizationId: employerId, title: 'Crew leads', description: 'Shift leads who run safe crews.', skills: [{ skillId: teams, level: 3 }], region: 'ON-Sudbury', deliveryModes: ['HYBRID'], learnerCount: 30, careerStage: 'MID_CAREER', neededBy: '2099-09-01' } },

@@ -1,7 +1,8 @@
 // Statements live in repositories (issue 11, item 4): a service's feature library orchestrates,
 // and every SQL statement or TypeORM query sits in its data-access library behind a named
-// method. Flags, in feature code, `x.query(…)`, `x.createQueryBuilder(…)` and the EntityManager's
-// own reads and writes (`manager.find…`, `.insert`, `.update`, `.save`, `.delete`).
+// method. Flags, in feature code, `x.query(…)`, `x.createQueryBuilder(…)`, `x.getRepository(…)`
+// (a TypeORM repository's find-style reads and writes start there) and the EntityManager's own
+// reads and writes (`manager.find…`, `.count…`, `.exists…`, `.insert`, `.update`, `.save`, `.delete`).
 //
 // Ratchet: a library not yet cleaned gets a budget, the number of such calls it held when the
 // rule came in, counted as `grep` counts them (one per line matching QUERY_LINE). Lint fails when
@@ -19,7 +20,13 @@ const MANAGER_METHODS = new Set([
   'findOneOrFail',
   'findOneByOrFail',
   'findAndCount',
+  'findAndCountBy',
   'count',
+  'countBy',
+  'sum',
+  'average',
+  'minimum',
+  'maximum',
   'exists',
   'existsBy',
   'save',
@@ -32,7 +39,7 @@ const MANAGER_METHODS = new Set([
   'decrement',
 ]);
 /** The line-based count the budgets are written in (the issue's measure). */
-const QUERY_LINE = /\.query\(|createQueryBuilder|manager\.(query|find|save|insert|update|delete)/;
+const QUERY_LINE = /\.query\(|createQueryBuilder|getRepository\(|manager\.(query|find|count|exists|save|insert|update|upsert|delete|remove)/;
 const EXCLUDED = /(\.spec\.ts|\.int-spec\.ts|\.e2e-spec\.ts)$|\/testing\//;
 
 const totals = new Map();
@@ -60,7 +67,7 @@ function isQueryCall(node) {
   const callee = node.callee;
   if (callee.type !== 'MemberExpression' || callee.computed || callee.property.type !== 'Identifier') return false;
   const name = callee.property.name;
-  if (name === 'query' || name === 'createQueryBuilder') return true;
+  if (name === 'query' || name === 'createQueryBuilder' || name === 'getRepository') return true;
   if (!MANAGER_METHODS.has(name)) return false;
   const object = callee.object;
   return (object.type === 'Identifier' && object.name === 'manager') || (object.type === 'MemberExpression' && !object.computed && object.property.name === 'manager');

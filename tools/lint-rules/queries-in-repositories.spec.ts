@@ -24,6 +24,8 @@ tester.run('queries-in-repositories', rule, {
   valid: [
     { filename: cleaned, code: 'await this.repository.pageOf(id); await underSavepoint(manager, "s", work); manager.transaction(work);', options: [{ repositoryRoot: root }] },
     { filename: cleaned, code: 'const q = new URLSearchParams(); q.get("a"); http.request(u);', options: [{ repositoryRoot: root }] },
+    // Finding in an array is no statement, nor is building an entity.
+    { filename: cleaned, code: 'rows.find((r) => r.id === id); list.findIndex(f); manager.create(X, row);', options: [{ repositoryRoot: root }] },
     // At its budget: the library's two statement lines (the spec's line does not count).
     { filename: budgeted, code, options: [{ repositoryRoot: root, budgets: { 'libs/demo/feature': 2 } }] },
   ],
@@ -33,6 +35,13 @@ tester.run('queries-in-repositories', rule, {
     {
       filename: cleaned,
       code: 'await manager.findOneBy(X, { id }); await this.dataSource.manager.update(X, { id }, {}); await manager.save(x);',
+      options: [{ repositoryRoot: root }],
+      errors: [{ messageId: 'inFeature' }, { messageId: 'inFeature' }, { messageId: 'inFeature' }],
+    },
+    // TypeORM's find-style reads start at getRepository(…); the EntityManager's counts are statements too.
+    {
+      filename: cleaned,
+      code: 'await this.dataSource.getRepository(X).findOneBy({ id }); await manager.countBy(X, { id }); await manager.existsBy(X, { id });',
       options: [{ repositoryRoot: root }],
       errors: [{ messageId: 'inFeature' }, { messageId: 'inFeature' }, { messageId: 'inFeature' }],
     },

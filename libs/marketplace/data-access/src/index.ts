@@ -4,3 +4,4 @@ export * from './lib/migrations';
 export * from './lib/marketplace.repository';
 export * from './lib/skill-taxonomy.store';
 export * from './lib/processed-events';
+export * from './lib/marketplace.writes';

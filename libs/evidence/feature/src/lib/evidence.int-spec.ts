@@ -62,7 +62,7 @@ describe('evidence (integration)', () => {
     dataSource.query(
       `SELECT "type", "payload" FROM "evidence"."outbox" WHERE "payload"->>'awardId' = $1 ORDER BY "seq"`,
       [awardId],
-    ) as Promise<Array<{ type: string; payload: any }>>;
+    ) as Promise<Array<{ type: string; payload: Record<string, unknown> }>>;
 
   describe('learner feedback', () => {
     it('asks the learner once per award, even when the event is delivered twice, and keeps no address in the clear', async () => {

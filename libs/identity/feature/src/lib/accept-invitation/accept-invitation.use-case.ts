@@ -3,7 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { Principal } from '@lattice/shared-auth';
 import { inTransaction, isUniqueViolation } from '@lattice/shared-data-access';
-import { IDENTITY_SCHEMA, InvitationEntity, MembershipEntity } from '@lattice/identity-data-access';
+import { IDENTITY_SCHEMA, insertMembership, lockInvitation, markInvitationAccepted, MembershipEntity } from '@lattice/identity-data-access';
 import { IdentityErrors } from '../shared/identity.errors';
 import { hashInvitationToken } from '../invite-member/invite-member.use-case';
 import { AuditTrail } from '../shared/audit-trail';
@@ -19,11 +19,7 @@ export class AcceptInvitationUseCase {
     try {
       return await inTransaction(this.dataSource, IDENTITY_SCHEMA, async ({ manager, emit }) => {
         // Lock the row: two accepts of one token race to exactly one membership.
-        const invitation = await manager
-          .createQueryBuilder(InvitationEntity, 'i')
-          .setLock('pessimistic_write')
-          .where('i.token_hash = :hash', { hash: hashInvitationToken(token.trim()) })
-          .getOne();
+        const invitation = await lockInvitation(manager, hashInvitationToken(token.trim()));
         if (!invitation) throw IdentityErrors.of('INVITATION_NOT_FOUND', 'This invitation link is not valid.');
         if (invitation.acceptedAt) throw IdentityErrors.of('INVITATION_USED', 'This invitation has already been used.');
         if (invitation.expiresAt.getTime() <= Date.now()) {
@@ -38,8 +34,8 @@ export class AcceptInvitationUseCase {
           organizationId: invitation.organizationId,
           role: invitation.role,
         });
-        await manager.insert(MembershipEntity, membership);
-        await manager.update(InvitationEntity, { id: invitation.id }, { acceptedAt: new Date(), acceptedBy: principal.userId });
+        await insertMembership(manager, membership);
+        await markInvitationAccepted(manager, invitation.id, principal.userId, new Date());
         emit({ type: 'identity.membership.created', actorId: principal.userId, payload: { userId: principal.userId, organizationId: invitation.organizationId, role: invitation.role } });
         emit({
           type: 'identity.invitation.accepted',

@@ -12,7 +12,15 @@ import { DataSource } from 'typeorm';
 import { Authorizer, type Principal, TokenIssuer } from '@lattice/shared-auth';
 import type { Role } from '@lattice/shared-contracts';
 import { inTransaction } from '@lattice/shared-data-access';
-import { ApiKeyEntity, IDENTITY_SCHEMA, IdentityRepository } from '@lattice/identity-data-access';
+import {
+  type ApiKeyEntity,
+  apiKeyByIdOrFail,
+  IDENTITY_SCHEMA,
+  IdentityRepository,
+  insertApiKey,
+  lockApiKey,
+  revokeApiKey,
+} from '@lattice/identity-data-access';
 import { IdentityErrors } from '../shared/identity.errors';
 import { IDENTITY_OPTIONS, type IdentityOptions } from '../shared/identity.options';
 import { AuditTrail } from '../shared/audit-trail';
@@ -82,9 +90,9 @@ export class ApiKeysUseCase {
         revokedAt: null,
         revokedBy: null,
       };
-      await manager.insert(ApiKeyEntity, row);
+      await insertApiKey(manager, row);
       await this.audit.record(manager, principal, organizationId, 'api_key.created', { type: 'api_key', id: row.id! }, { name: trimmed, role, prefix: `${API_KEY_PREFIX}${publicId}`, expiresAt: expiry.toISOString() });
-      return manager.findOneByOrFail(ApiKeyEntity, { id: row.id! });
+      return apiKeyByIdOrFail(manager, row.id!);
     });
     return { apiKey, secret };
   }
@@ -101,14 +109,14 @@ export class ApiKeysUseCase {
     if (!found) throw IdentityErrors.of('API_KEY_NOT_FOUND', 'No such API key.', { id });
     await this.authorizer.requireRole(principal, found.organizationId, 'ADMIN');
     return inTransaction(this.dataSource, IDENTITY_SCHEMA, async ({ manager }) => {
-      const key = await manager.createQueryBuilder(ApiKeyEntity, 'k').setLock('pessimistic_write').where('k.id = :id', { id }).getOneOrFail();
+      const key = await lockApiKey(manager, id);
       if (key.revokedAt) throw IdentityErrors.of('API_KEY_REVOKED', 'This API key is already revoked.', { id });
       const now = new Date();
-      await manager.update(ApiKeyEntity, { id, version: key.version }, { revokedAt: now, revokedBy: principal.userId, version: key.version + 1 });
+      await revokeApiKey(manager, id, key.version, principal.userId, now);
       await this.audit.record(manager, principal, key.organizationId, 'api_key.revoked', { type: 'api_key', id }, { name: key.name, prefix: `${API_KEY_PREFIX}${key.publicId}` });
       // Tokens already issued for the key are refused everywhere from now on.
       await this.options.sessionRevocations?.revoke(id, now.getTime());
-      return manager.findOneByOrFail(ApiKeyEntity, { id });
+      return apiKeyByIdOrFail(manager, id);
     });
   }
 

@@ -5,7 +5,17 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { inTransaction } from '@lattice/shared-data-access';
-import { IDENTITY_SCHEMA, MembershipEntity, OrganizationEntity, UserEntity } from '@lattice/identity-data-access';
+import {
+  IDENTITY_SCHEMA,
+  insertMembership,
+  insertOrganization,
+  insertUser,
+  OrganizationEntity,
+  operatorOrganizationRunBy,
+  takeOperatorBootstrapLock,
+  UserEntity,
+  userWithEmail,
+} from '@lattice/identity-data-access';
 import { PasswordHasher } from '../shared/password-hasher';
 
 export interface OperatorAccount {
@@ -25,22 +35,18 @@ export class BootstrapOperatorUseCase {
   async execute(account: OperatorAccount): Promise<{ userId: string; organizationId: string; created: boolean }> {
     const passwordHash = await this.hasher.hash(account.password);
     return inTransaction(this.dataSource, IDENTITY_SCHEMA, async ({ manager, emit }) => {
-      await manager.query(`SELECT pg_advisory_xact_lock(hashtext('lattice.identity.bootstrap-operator'))`);
-      let user = await manager.createQueryBuilder(UserEntity, 'u').where('lower(u.email) = lower(:email)', { email: account.email }).getOne();
+      await takeOperatorBootstrapLock(manager);
+      let user = await userWithEmail(manager, account.email);
       let created = false;
       if (!user) {
         // The deployer named this address in the environment: it needs no e-mail round trip.
         user = manager.create(UserEntity, { id: randomUUID(), email: account.email, name: account.name, passwordHash, locale: 'en', emailVerifiedAt: new Date() });
-        await manager.insert(UserEntity, user);
+        await insertUser(manager, user);
         emit({ type: 'identity.user.signed_up', actorId: user.id, payload: { userId: user.id, email: user.email, name: user.name, locale: 'en' } });
         created = true;
       }
-      const existing = (await manager.query(
-        `SELECT o.id FROM identity.organizations o JOIN identity.memberships m ON m.organization_id = o.id
-          WHERE o.kind = 'OPERATOR' AND m.user_id = $1 AND m.role IN ('OWNER', 'ADMIN') LIMIT 1`,
-        [user.id],
-      )) as Array<{ id: string }>;
-      if (existing[0]) return { userId: user.id, organizationId: existing[0].id, created };
+      const existing = await operatorOrganizationRunBy(manager, user.id);
+      if (existing) return { userId: user.id, organizationId: existing, created };
       const organization = manager.create(OrganizationEntity, {
         id: randomUUID(),
         name: account.organizationName,
@@ -53,8 +59,8 @@ export class BootstrapOperatorUseCase {
         verifiedAt: new Date(),
         createdBy: user.id,
       });
-      await manager.insert(OrganizationEntity, organization);
-      await manager.insert(MembershipEntity, { id: randomUUID(), userId: user.id, organizationId: organization.id, role: 'OWNER' });
+      await insertOrganization(manager, organization);
+      await insertMembership(manager, { id: randomUUID(), userId: user.id, organizationId: organization.id, role: 'OWNER' });
       emit({
         type: 'identity.organization.created',
         actorId: user.id,

@@ -3,7 +3,7 @@ import { DataSource } from 'typeorm';
 import type { Principal } from '@lattice/shared-auth';
 import { inTransaction } from '@lattice/shared-data-access';
 import { RateLimiter } from '@lattice/shared-rate-limit';
-import { IDENTITY_SCHEMA, UserEntity } from '@lattice/identity-data-access';
+import { changePasswordAtVersion, IDENTITY_SCHEMA, type UserEntity, userById, userByIdOrFail } from '@lattice/identity-data-access';
 import { IdentityErrors } from '../shared/identity.errors';
 import { PasswordHasher } from '../shared/password-hasher';
 import { assertAcceptablePassword } from '../shared/password-policy';
@@ -21,7 +21,7 @@ export class ChangePasswordUseCase {
 
   async execute(principal: Principal, currentPassword: string, newPassword: string): Promise<UserEntity> {
     await this.limits.consume('PASSWORD_CHANGE_ACCOUNT', principal.userId);
-    const user = await this.dataSource.getRepository(UserEntity).findOneBy({ id: principal.userId });
+    const user = await userById(this.dataSource.manager, principal.userId);
     if (!user) throw IdentityErrors.of('USER_NOT_FOUND', 'Your account no longer exists.');
     if (!(await this.hasher.verify(user.passwordHash, currentPassword))) {
       throw IdentityErrors.of('WRONG_PASSWORD', 'Your current password is not right.', {
@@ -32,12 +32,7 @@ export class ChangePasswordUseCase {
     const passwordHash = await this.hasher.hash(newPassword);
     return inTransaction(this.dataSource, IDENTITY_SCHEMA, async ({ manager, emit }) => {
       // Expected version: a concurrent change (another tab, a reset) is not silently overwritten.
-      const result = await manager.update(
-        UserEntity,
-        { id: user.id, version: user.version },
-        { passwordHash },
-      );
-      if (result.affected !== 1)
+      if (!(await changePasswordAtVersion(manager, user.id, user.version, passwordHash)))
         throw IdentityErrors.of('WRONG_PASSWORD', 'Your password was changed meanwhile. Log in again.', {
           field: 'currentPassword',
         });
@@ -47,7 +42,7 @@ export class ChangePasswordUseCase {
         payload: { userId: user.id, email: user.email, name: user.name, locale: user.locale, via: 'CHANGE' },
       });
       await this.sessionsEnded.endAll(manager, user.id);
-      return manager.findOneByOrFail(UserEntity, { id: user.id });
+      return userByIdOrFail(manager, user.id);
     });
   }
 }

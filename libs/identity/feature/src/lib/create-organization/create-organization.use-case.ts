@@ -5,7 +5,7 @@ import { Authorizer, type Principal } from '@lattice/shared-auth';
 import type { OrgKind } from '@lattice/shared-contracts';
 import { inTransaction } from '@lattice/shared-data-access';
 import { isRegionCode } from '@lattice/shared-util-regions';
-import { IDENTITY_SCHEMA, MembershipEntity, OrganizationEntity } from '@lattice/identity-data-access';
+import { IDENTITY_SCHEMA, insertMembership, insertOrganization, OrganizationEntity, organizationByIdOrFail } from '@lattice/identity-data-access';
 import { IdentityErrors } from '../shared/identity.errors';
 import { type OrgSize } from '@lattice/shared-contracts';
 
@@ -44,8 +44,8 @@ export class CreateOrganizationUseCase {
         verifiedAt: null,
         createdBy: principal.userId,
       });
-      await manager.insert(OrganizationEntity, organization);
-      await manager.insert(MembershipEntity, { id: randomUUID(), userId: principal.userId, organizationId: organization.id, role: 'OWNER' });
+      await insertOrganization(manager, organization);
+      await insertMembership(manager, { id: randomUUID(), userId: principal.userId, organizationId: organization.id, role: 'OWNER' });
       emit({
         type: 'identity.organization.created',
         actorId: principal.userId,
@@ -60,7 +60,7 @@ export class CreateOrganizationUseCase {
         },
       });
       emit({ type: 'identity.membership.created', actorId: principal.userId, payload: { userId: principal.userId, organizationId: organization.id, role: 'OWNER' } });
-      return (await manager.findOneByOrFail(OrganizationEntity, { id: organization.id }));
+      return organizationByIdOrFail(manager, organization.id);
     });
   }
 }

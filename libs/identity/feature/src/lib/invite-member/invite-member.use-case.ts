@@ -1,11 +1,19 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
-import { DataSource, IsNull, MoreThan } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { Authorizer, type Principal } from '@lattice/shared-auth';
 import type { Role } from '@lattice/shared-contracts';
 import { inTransaction } from '@lattice/shared-data-access';
 import { SecretBox } from '@lattice/shared-util-config';
-import { IDENTITY_SCHEMA, IdentityRepository, InvitationEntity, MembershipEntity } from '@lattice/identity-data-access';
+import {
+  expirePendingInvitations,
+  IDENTITY_SCHEMA,
+  IdentityRepository,
+  insertInvitation,
+  InvitationEntity,
+  membershipOf,
+  pendingInvitations,
+} from '@lattice/identity-data-access';
 import { IdentityErrors } from '../shared/identity.errors';
 import { IDENTITY_OPTIONS, type IdentityOptions } from '../shared/identity.options';
 import { hashSecretToken } from '../shared/email-verification-links';
@@ -40,19 +48,14 @@ export class InviteMemberUseCase {
     const normalized = email.trim();
     const invitee = await this.repository.userByEmail(normalized);
     if (invitee) {
-      const existing = await this.dataSource.getRepository(MembershipEntity).findOneBy({ userId: invitee.id, organizationId });
+      const existing = await membershipOf(this.dataSource.manager, organizationId, invitee.id);
       if (existing) throw IdentityErrors.of('ALREADY_MEMBER', `${normalized} is already a member of ${organization.name}.`, { field: 'email' });
     }
     const token = randomBytes(32).toString('base64url');
     const acceptUrl = `${this.options.publicBaseUrl.replace(/\/$/, '')}/invitations/accept?token=${token}`;
     const invitation = await inTransaction(this.dataSource, IDENTITY_SCHEMA, async ({ manager, emit }) => {
       // A new invitation to the same address replaces any pending one.
-      await manager
-        .createQueryBuilder()
-        .update(InvitationEntity)
-        .set({ expiresAt: () => 'now()' })
-        .where('organization_id = :organizationId AND lower(email) = lower(:email) AND accepted_at IS NULL AND expires_at > now()', { organizationId, email: normalized })
-        .execute();
+      await expirePendingInvitations(manager, organizationId, normalized);
       const invitation = manager.create(InvitationEntity, {
         id: randomUUID(),
         organizationId,
@@ -64,7 +67,7 @@ export class InviteMemberUseCase {
         acceptedAt: null,
         acceptedBy: null,
       });
-      await manager.insert(InvitationEntity, invitation);
+      await insertInvitation(manager, invitation);
       emit({
         type: 'identity.invitation.created',
         actorId: principal.userId,
@@ -88,9 +91,6 @@ export class InviteMemberUseCase {
   /** Pending invitations of an organization, for its admins. */
   async pending(principal: Principal, organizationId: string): Promise<InvitationEntity[]> {
     await this.authorizer.requireRole(principal, organizationId, 'ADMIN');
-    return this.dataSource.getRepository(InvitationEntity).find({
-      where: { organizationId, acceptedAt: IsNull(), expiresAt: MoreThan(new Date()) },
-      order: { createdAt: 'DESC' },
-    });
+    return pendingInvitations(this.dataSource.manager, organizationId, new Date());
   }
 }

@@ -8,10 +8,16 @@ import { DataSource } from 'typeorm';
 import { Authorizer, type Principal } from '@lattice/shared-auth';
 import { inTransaction, isUniqueViolation } from '@lattice/shared-data-access';
 import {
+  addUmbrellaMember,
+  decideJoinRequest,
   IDENTITY_SCHEMA,
   IdentityRepository,
-  UmbrellaJoinRequestEntity,
-  UmbrellaMemberEntity,
+  insertJoinRequest,
+  isUmbrellaMember,
+  joinRequestByIdOrFail,
+  lockJoinRequest,
+  removeUmbrellaMember,
+  type UmbrellaJoinRequestEntity,
 } from '@lattice/identity-data-access';
 import { IdentityErrors } from '../shared/identity.errors';
 import { AuditTrail } from '../shared/audit-trail';
@@ -37,7 +43,7 @@ export class JoinUmbrellaUseCase {
     const already = () => IdentityErrors.of('ALREADY_IN_UMBRELLA', `${organization.name} is already a member of ${umbrella.name}.`);
     try {
       return await inTransaction(this.dataSource, IDENTITY_SCHEMA, async ({ manager, emit }) => {
-        if (await manager.existsBy(UmbrellaMemberEntity, { umbrellaId, organizationId })) throw already();
+        if (await isUmbrellaMember(manager, umbrellaId, organizationId)) throw already();
         const request: Partial<UmbrellaJoinRequestEntity> = {
           id: randomUUID(),
           umbrellaId,
@@ -47,10 +53,10 @@ export class JoinUmbrellaUseCase {
           decidedBy: null,
           decidedAt: null,
         };
-        await manager.insert(UmbrellaJoinRequestEntity, request);
+        await insertJoinRequest(manager, request);
         emit({ type: 'identity.umbrella.join_requested', actorId: principal.userId, payload: { requestId: request.id!, umbrellaId, organizationId, by: principal.userId } });
         await this.audit.record(manager, principal, organizationId, 'umbrella.join_requested', { type: 'organization', id: umbrellaId }, { requestId: request.id });
-        return manager.findOneByOrFail(UmbrellaJoinRequestEntity, { id: request.id! });
+        return joinRequestByIdOrFail(manager, request.id!);
       });
     } catch (error) {
       if (isUniqueViolation(error, 'umbrella_join_requests_pending_key'))
@@ -65,28 +71,14 @@ export class JoinUmbrellaUseCase {
     if (!found) throw IdentityErrors.of('JOIN_REQUEST_NOT_FOUND', 'No such request to join an umbrella.', { requestId });
     await this.authorizer.requireRole(principal, found.umbrellaId, 'ADMIN');
     return inTransaction(this.dataSource, IDENTITY_SCHEMA, async ({ manager, emit }) => {
-      const request = await manager
-        .createQueryBuilder(UmbrellaJoinRequestEntity, 'r')
-        .setLock('pessimistic_write')
-        .where('r.id = :id', { id: requestId })
-        .getOneOrFail();
+      const request = await lockJoinRequest(manager, requestId);
       if (request.state !== 'PENDING')
         throw IdentityErrors.of('JOIN_REQUEST_DECIDED', `This request was already ${request.state.toLowerCase()}.`, { requestId, state: request.state });
       const now = new Date();
-      await manager.update(
-        UmbrellaJoinRequestEntity,
-        { id: requestId, version: request.version },
-        { state: accept ? 'ACCEPTED' : 'DECLINED', decidedBy: principal.userId, decidedAt: now, version: request.version + 1 },
-      );
+      await decideJoinRequest(manager, requestId, request.version, accept, principal.userId, now);
       const { umbrellaId, organizationId } = request;
       if (accept) {
-        await manager
-          .createQueryBuilder()
-          .insert()
-          .into(UmbrellaMemberEntity)
-          .values({ umbrellaId, organizationId, joinedBy: request.requestedBy })
-          .orIgnore()
-          .execute();
+        await addUmbrellaMember(manager, umbrellaId, organizationId, request.requestedBy);
         // The joining organization's admin is the actor: the umbrella's admins hear that it joined.
         emit({
           type: 'identity.umbrella.joined',
@@ -97,7 +89,7 @@ export class JoinUmbrellaUseCase {
         emit({ type: 'identity.umbrella.join_declined', actorId: principal.userId, payload: { requestId, umbrellaId, organizationId, by: principal.userId } });
       }
       await this.audit.record(manager, principal, umbrellaId, accept ? 'umbrella.join_accepted' : 'umbrella.join_declined', { type: 'organization', id: organizationId }, { requestId });
-      return manager.findOneByOrFail(UmbrellaJoinRequestEntity, { id: requestId });
+      return joinRequestByIdOrFail(manager, requestId);
     });
   }
 
@@ -105,8 +97,7 @@ export class JoinUmbrellaUseCase {
   async remove(principal: Principal, umbrellaId: string, organizationId: string): Promise<void> {
     await this.authorizer.requireRole(principal, umbrellaId, 'ADMIN');
     await inTransaction(this.dataSource, IDENTITY_SCHEMA, async ({ manager, emit }) => {
-      const removed = await manager.delete(UmbrellaMemberEntity, { umbrellaId, organizationId });
-      if (!removed.affected) throw IdentityErrors.of('NOT_IN_UMBRELLA', 'That organization is not a member of this umbrella.', { organizationId });
+      if (!(await removeUmbrellaMember(manager, umbrellaId, organizationId))) throw IdentityErrors.of('NOT_IN_UMBRELLA', 'That organization is not a member of this umbrella.', { organizationId });
       emit({ type: 'identity.umbrella.member_removed', actorId: principal.userId, payload: { umbrellaId, organizationId, by: principal.userId } });
       await this.audit.record(manager, principal, umbrellaId, 'umbrella.member_removed', { type: 'organization', id: organizationId });
     });

@@ -14,7 +14,15 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { ROLE_RANK, type Principal } from '@lattice/shared-auth';
 import type { Role } from '@lattice/shared-contracts';
 import { inTransaction } from '@lattice/shared-data-access';
-import { IDENTITY_SCHEMA, MembershipEntity, OrganizationEntity } from '@lattice/identity-data-access';
+import {
+  deleteMembership,
+  IDENTITY_SCHEMA,
+  lockOrganization,
+  type MembershipEntity,
+  membershipOf,
+  otherOwnerCount,
+  setMembershipRole,
+} from '@lattice/identity-data-access';
 import { CommonErrors } from '@lattice/shared-util-errors';
 import { IdentityErrors } from '../shared/identity.errors';
 import { SessionsEnded } from '../shared/sessions-ended';
@@ -36,7 +44,7 @@ export class ManageMembersUseCase {
         throw IdentityErrors.of('ONLY_OWNER_MAY_GRANT_OWNER', 'Only an owner can make someone an owner or change an owner’s role.');
       if (target.role === role) return target;
       if (target.role === 'OWNER') await this.requireAnotherOwner(manager, organizationId, userId, 'demoted');
-      await manager.update(MembershipEntity, { id: target.id }, { role });
+      await setMembershipRole(manager, target.id, role);
       if (ROLE_RANK[role] < ROLE_RANK[target.role]) await this.sessionsEnded.endAccessTokens(manager, userId);
       emit({ type: 'identity.membership.role_changed', actorId: principal.userId, payload: { userId, organizationId, role, previousRole: target.role, by: principal.userId } });
       await this.audit.record(manager, principal, organizationId, 'member.role_changed', { type: 'user', id: userId }, { role, previousRole: target.role });
@@ -70,7 +78,7 @@ export class ManageMembersUseCase {
     left: boolean,
     emit: (event: { type: 'identity.membership.removed'; actorId: string; payload: { userId: string; organizationId: string; role: Role; by: string; left: boolean } }) => void,
   ): Promise<void> {
-    await manager.delete(MembershipEntity, { id: target.id });
+    await deleteMembership(manager, target.id);
     await this.sessionsEnded.endAccessTokens(manager, target.userId);
     emit({
       type: 'identity.membership.removed',
@@ -82,28 +90,21 @@ export class ManageMembersUseCase {
 
   /** Locks the organization (one member change at a time) and checks the caller's live role. */
   private async lockAndAuthorize(manager: EntityManager, principal: Principal, organizationId: string, minimum: Role): Promise<MembershipEntity> {
-    const organization = await manager
-      .createQueryBuilder(OrganizationEntity, 'o')
-      .setLock('pessimistic_write')
-      .where('o.id = :organizationId', { organizationId })
-      .getOne();
-    const caller = organization ? await manager.findOneBy(MembershipEntity, { organizationId, userId: principal.userId }) : null;
+    const organization = await lockOrganization(manager, organizationId);
+    const caller = organization ? await membershipOf(manager, organizationId, principal.userId) : null;
     if (!caller || ROLE_RANK[caller.role] < ROLE_RANK[minimum])
       throw CommonErrors.of('FORBIDDEN', `You need the ${minimum} role or higher in that organization to do this.`, { organizationId });
     return caller;
   }
 
   private async memberOrFail(manager: EntityManager, organizationId: string, userId: string): Promise<MembershipEntity> {
-    const member = await manager.findOneBy(MembershipEntity, { organizationId, userId });
+    const member = await membershipOf(manager, organizationId, userId);
     if (!member) throw IdentityErrors.of('MEMBER_NOT_FOUND', 'That person is not a member of this organization.', { userId });
     return member;
   }
 
   private async requireAnotherOwner(manager: EntityManager, organizationId: string, userId: string, what: 'demoted' | 'removed' | 'leave'): Promise<void> {
-    const others = await manager
-      .createQueryBuilder(MembershipEntity, 'm')
-      .where('m.organization_id = :organizationId AND m.role = :owner AND m.user_id <> :userId', { organizationId, owner: 'OWNER', userId })
-      .getCount();
+    const others = await otherOwnerCount(manager, organizationId, userId);
     if (others === 0) {
       const message =
         what === 'leave'

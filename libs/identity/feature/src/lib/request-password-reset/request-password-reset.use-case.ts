@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { RateLimiter } from '@lattice/shared-rate-limit';
-import { UserEntity } from '@lattice/identity-data-access';
+import { userWithLowercaseEmail } from '@lattice/identity-data-access';
 import { PasswordResetLinks } from '../shared/password-reset-links';
 
 /**
@@ -28,10 +28,7 @@ export class RequestPasswordResetUseCase {
     // Not an address at all: nothing to look up (this says nothing about who has an account).
     if (!/^[^\s@]+@[^\s@]+$/.test(address) || address.length > 254) return;
     await this.dataSource.transaction(async (manager) => {
-      const user = await manager
-        .createQueryBuilder(UserEntity, 'u')
-        .where('lower(u.email) = :address', { address })
-        .getOne();
+      const user = await userWithLowercaseEmail(manager, address);
       const prepared = this.links.prepare(user ?? this.links.decoyFor(address));
       await this.links.write(manager, prepared, user !== null);
     });

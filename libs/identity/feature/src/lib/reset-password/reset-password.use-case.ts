@@ -2,7 +2,16 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { inTransaction } from '@lattice/shared-data-access';
 import { RateLimiter } from '@lattice/shared-rate-limit';
-import { IDENTITY_SCHEMA, PasswordResetEntity, UserEntity } from '@lattice/identity-data-access';
+import {
+  IDENTITY_SCHEMA,
+  lockPasswordReset,
+  markPasswordResetsOfUserUsed,
+  markPasswordResetUsed,
+  passwordResetByHash,
+  resetPassword,
+  userById,
+  userByIdOrFail,
+} from '@lattice/identity-data-access';
 import { hashSecretToken } from '../shared/email-verification-links';
 import { IdentityErrors } from '../shared/identity.errors';
 import { PasswordHasher } from '../shared/password-hasher';
@@ -32,21 +41,15 @@ export class ResetPasswordUseCase {
         { field: 'token' },
       );
     if (!/^[A-Za-z0-9_-]{20,100}$/.test(trimmed)) throw notFound();
-    const link = await this.dataSource
-      .getRepository(PasswordResetEntity)
-      .findOneBy({ tokenHash: hashSecretToken(trimmed) });
+    const link = await passwordResetByHash(this.dataSource.manager, hashSecretToken(trimmed));
     if (!link) throw notFound();
-    const user = await this.dataSource.getRepository(UserEntity).findOneBy({ id: link.userId });
+    const user = await userById(this.dataSource.manager, link.userId);
     if (!user) throw notFound();
     assertAcceptablePassword(newPassword, user);
     const passwordHash = await this.hasher.hash(newPassword);
     await inTransaction(this.dataSource, IDENTITY_SCHEMA, async ({ manager, emit }) => {
       // Lock the link: two uses race to one reset.
-      const locked = await manager
-        .createQueryBuilder(PasswordResetEntity, 'r')
-        .setLock('pessimistic_write')
-        .where('r.token_hash = :hash', { hash: link.tokenHash })
-        .getOne();
+      const locked = await lockPasswordReset(manager, link.tokenHash);
       if (!locked) throw notFound();
       if (locked.usedAt)
         throw IdentityErrors.of(
@@ -55,27 +58,18 @@ export class ResetPasswordUseCase {
         );
       if (locked.expiresAt.getTime() <= Date.now())
         throw IdentityErrors.of('RESET_LINK_EXPIRED', 'This reset link has expired. Ask for a new one.');
-      const current = await manager.findOneByOrFail(UserEntity, { id: user.id });
+      const current = await userByIdOrFail(manager, user.id);
       if (current.email.toLowerCase() !== locked.email.toLowerCase())
         throw IdentityErrors.of(
           'RESET_LINK_EXPIRED',
           'This link was sent to an address the account no longer uses.',
         );
       const now = new Date();
-      await manager.update(PasswordResetEntity, { tokenHash: locked.tokenHash }, { usedAt: now });
+      await markPasswordResetUsed(manager, locked.tokenHash, now);
       // Other links of the account stop working too.
-      await manager
-        .createQueryBuilder()
-        .update(PasswordResetEntity)
-        .set({ usedAt: now })
-        .where('user_id = :id AND used_at IS NULL', { id: user.id })
-        .execute();
+      await markPasswordResetsOfUserUsed(manager, user.id, now);
       // The reset e-mail reached this address: that proves it as the verification link would.
-      await manager.update(
-        UserEntity,
-        { id: user.id },
-        { passwordHash, ...(current.emailVerifiedAt ? {} : { emailVerifiedAt: now }) },
-      );
+      await resetPassword(manager, user.id, passwordHash, current.emailVerifiedAt ? null : now);
       emit({
         type: 'identity.password.changed',
         actorId: user.id,

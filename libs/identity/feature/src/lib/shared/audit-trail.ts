@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { Principal } from '@lattice/shared-auth';
-import { AuditLogEntity } from '@lattice/identity-data-access';
+import { insertAuditEntry } from '@lattice/identity-data-access';
 import { currentRequestId } from '@lattice/shared-util-observability';
 
 /** The actions identity records itself; others' arrive as events (see AuditEventHandlers). */
@@ -31,7 +31,7 @@ export class AuditTrail {
     target: { type: string; id: string } | null,
     details: Record<string, unknown> = {},
   ): Promise<void> {
-    await manager.insert(AuditLogEntity, {
+    await insertAuditEntry(manager, {
       id: randomUUID(),
       organizationId,
       occurredAt: new Date(),

@@ -5,7 +5,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { UnitOfWork } from '@lattice/shared-data-access';
 import { SecretBox } from '@lattice/shared-util-config';
-import { EmailVerificationEntity, type UserEntity } from '@lattice/identity-data-access';
+import { insertEmailVerification, type UserEntity } from '@lattice/identity-data-access';
 import { IDENTITY_OPTIONS, type IdentityOptions } from './identity.options';
 
 export const EMAIL_VERIFICATION_TTL_HOURS = 48;
@@ -26,7 +26,7 @@ export class EmailVerificationLinks {
   async send(manager: EntityManager, emit: UnitOfWork['emit'], user: UserEntity): Promise<void> {
     const token = randomBytes(32).toString('base64url');
     const expiresAt = new Date(Date.now() + EMAIL_VERIFICATION_TTL_HOURS * 3_600_000);
-    await manager.insert(EmailVerificationEntity, { tokenHash: hashSecretToken(token), userId: user.id, email: user.email, expiresAt, usedAt: null });
+    await insertEmailVerification(manager, { tokenHash: hashSecretToken(token), userId: user.id, email: user.email, expiresAt, usedAt: null });
     emit({
       type: 'identity.email_verification.requested',
       actorId: user.id,

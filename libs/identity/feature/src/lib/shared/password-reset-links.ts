@@ -13,7 +13,14 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { appendToOutbox, type PendingEvent } from '@lattice/shared-data-access';
 import { SecretBox } from '@lattice/shared-util-config';
-import { IDENTITY_SCHEMA, PasswordResetEntity, type UserEntity } from '@lattice/identity-data-access';
+import {
+  closePasswordResetSavepoint,
+  IDENTITY_SCHEMA,
+  insertPasswordReset,
+  openPasswordResetSavepoint,
+  type PasswordResetEntity,
+  type UserEntity,
+} from '@lattice/identity-data-access';
 import { hashSecretToken } from './email-verification-links';
 import { IDENTITY_OPTIONS, type IdentityOptions } from './identity.options';
 
@@ -76,10 +83,9 @@ export class PasswordResetLinks {
    * A failure aborts the whole transaction, as any failed write does.
    */
   async write(manager: EntityManager, prepared: PreparedReset, keep: boolean): Promise<void> {
-    await manager.query('SAVEPOINT password_reset');
-    await manager.query(`SET CONSTRAINTS "${IDENTITY_SCHEMA}"."password_resets_user_id_fkey" DEFERRED`);
+    await openPasswordResetSavepoint(manager);
     await appendToOutbox(manager, IDENTITY_SCHEMA, [prepared.event]);
-    await manager.insert(PasswordResetEntity, prepared.row);
-    await manager.query(keep ? 'RELEASE SAVEPOINT password_reset' : 'ROLLBACK TO SAVEPOINT password_reset');
+    await insertPasswordReset(manager, prepared.row);
+    await closePasswordResetSavepoint(manager, keep);
   }
 }

@@ -5,7 +5,15 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { inTransaction } from '@lattice/shared-data-access';
-import { IDENTITY_SCHEMA, RefreshTokenEntity, UserEntity } from '@lattice/identity-data-access';
+import {
+  IDENTITY_SCHEMA,
+  insertRefreshToken,
+  lockRefreshToken,
+  markRefreshTokenUsed,
+  revokeRefreshTokenFamily,
+  type UserEntity,
+  userById,
+} from '@lattice/identity-data-access';
 import { hashSecretToken } from './email-verification-links';
 import { IdentityErrors } from './identity.errors';
 import { IDENTITY_OPTIONS, type IdentityOptions } from './identity.options';
@@ -26,7 +34,7 @@ export class RefreshTokens {
     manager: EntityManager = this.dataSource.manager,
   ): Promise<string> {
     const token = `${REFRESH_TOKEN_PREFIX}${randomBytes(32).toString('base64url')}`;
-    await manager.insert(RefreshTokenEntity, {
+    await insertRefreshToken(manager, {
       tokenHash: hashSecretToken(token),
       familyId,
       userId,
@@ -42,21 +50,17 @@ export class RefreshTokens {
     const invalid = () => IdentityErrors.of('REFRESH_TOKEN_INVALID', 'This session has ended. Log in again.');
     if (!token.startsWith(REFRESH_TOKEN_PREFIX) || token.length > 100) throw invalid();
     const outcome = await inTransaction(this.dataSource, IDENTITY_SCHEMA, async ({ manager }) => {
-      const row = await manager
-        .createQueryBuilder(RefreshTokenEntity, 'r')
-        .setLock('pessimistic_write')
-        .where('r.token_hash = :hash', { hash: hashSecretToken(token) })
-        .getOne();
+      const row = await lockRefreshToken(manager, hashSecretToken(token));
       if (!row || row.revokedAt || row.expiresAt.getTime() <= Date.now())
         return { refused: 'INVALID' as const };
       if (row.usedAt) {
         // Reuse: revoke the family, and commit that even though the caller is refused.
-        await manager.update(RefreshTokenEntity, { familyId: row.familyId }, { revokedAt: new Date() });
+        await revokeRefreshTokenFamily(manager, row.familyId, new Date());
         return { refused: 'REUSED' as const };
       }
-      const user = await manager.findOneBy(UserEntity, { id: row.userId });
+      const user = await userById(manager, row.userId);
       if (!user) return { refused: 'INVALID' as const };
-      await manager.update(RefreshTokenEntity, { tokenHash: row.tokenHash }, { usedAt: new Date() });
+      await markRefreshTokenUsed(manager, row.tokenHash, new Date());
       return { user, refreshToken: await this.issue(user.id, row.familyId, manager) };
     });
     if ('refused' in outcome) {

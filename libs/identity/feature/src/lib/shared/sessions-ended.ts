@@ -2,7 +2,7 @@
 // (through the shared revocation moment), and every refresh token is revoked.
 import { Inject, Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { RefreshTokenEntity, UserEntity } from '@lattice/identity-data-access';
+import { revokeRefreshTokensOf, setSessionsValidAfter } from '@lattice/identity-data-access';
 import { IDENTITY_OPTIONS, type IdentityOptions } from './identity.options';
 
 @Injectable()
@@ -15,13 +15,8 @@ export class SessionsEnded {
    */
   async endAll(manager: EntityManager, userId: string): Promise<Date> {
     const now = new Date();
-    await manager.update(UserEntity, { id: userId }, { sessionsValidAfter: now });
-    await manager
-      .createQueryBuilder()
-      .update(RefreshTokenEntity)
-      .set({ revokedAt: now })
-      .where('user_id = :userId AND revoked_at IS NULL', { userId })
-      .execute();
+    await setSessionsValidAfter(manager, userId, now);
+    await revokeRefreshTokensOf(manager, userId, now);
     await this.options.sessionRevocations?.revoke(userId, now.getTime());
     return now;
   }
@@ -32,7 +27,7 @@ export class SessionsEnded {
    */
   async endAccessTokens(manager: EntityManager, userId: string): Promise<void> {
     const now = new Date();
-    await manager.update(UserEntity, { id: userId }, { sessionsValidAfter: now });
+    await setSessionsValidAfter(manager, userId, now);
     await this.options.sessionRevocations?.revoke(userId, now.getTime());
   }
 }

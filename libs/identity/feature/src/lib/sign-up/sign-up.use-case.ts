@@ -3,7 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { inTransaction, isUniqueViolation } from '@lattice/shared-data-access';
 import { RateLimiter } from '@lattice/shared-rate-limit';
-import { IDENTITY_SCHEMA, type Locale, UserEntity } from '@lattice/identity-data-access';
+import { IDENTITY_SCHEMA, insertUser, type Locale, UserEntity } from '@lattice/identity-data-access';
 import { IdentityErrors } from '../shared/identity.errors';
 import { PasswordHasher } from '../shared/password-hasher';
 import { assertAcceptablePassword } from '../shared/password-policy';
@@ -38,7 +38,7 @@ export class SignUpUseCase {
     try {
       const user = await inTransaction(this.dataSource, IDENTITY_SCHEMA, async ({ manager, emit }) => {
         const user = manager.create(UserEntity, { id: randomUUID(), email, name: command.name.trim(), passwordHash, locale: command.locale });
-        await manager.insert(UserEntity, user);
+        await insertUser(manager, user);
         emit({ type: 'identity.user.signed_up', actorId: user.id, payload: { userId: user.id, email, name: user.name, locale: user.locale } });
         await this.verificationLinks.send(manager, emit, user);
         return user;

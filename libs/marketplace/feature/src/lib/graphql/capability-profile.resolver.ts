@@ -3,7 +3,7 @@ import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } fr
 import { DataSource } from 'typeorm';
 import { AuthGuard, CurrentPrincipal, type Principal } from '@lattice/shared-auth';
 import { type GraphQLRequestContext, ParseIdPipe } from '@lattice/shared-graphql';
-import { CapabilityProfileEntity, MarketplaceRepository } from '@lattice/marketplace-data-access';
+import { capabilityProfileOf, MarketplaceRepository } from '@lattice/marketplace-data-access';
 import { UpsertCapabilityProfileUseCase } from '../upsert-capability-profile/upsert-capability-profile.use-case';
 import { marketplaceLoaders, withSkills } from './marketplace.loaders';
 import { CapabilityProfileInput } from './marketplace.inputs';
@@ -25,7 +25,7 @@ export class CapabilityProfileResolver {
 
   @Query(() => CapabilityProfileModel, { nullable: true })
   async capabilityProfile(@Args('organizationId', { type: () => ID }, ParseIdPipe) organizationId: string): Promise<CapabilityProfileModel | null> {
-    const profile = await this.dataSource.getRepository(CapabilityProfileEntity).findOneBy({ organizationId });
+    const profile = await capabilityProfileOf(this.dataSource.manager, organizationId);
     return profile ? toCapabilityProfileModel(profile) : null;
   }
 

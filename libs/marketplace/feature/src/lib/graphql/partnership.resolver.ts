@@ -3,7 +3,7 @@ import { Args, Context, ID, Int, Mutation, Parent, Query, ResolveField, Resolver
 import { DataSource } from 'typeorm';
 import { Authorizer, AuthGuard, CurrentPrincipal, type Principal } from '@lattice/shared-auth';
 import { type GraphQLRequestContext, pageRequest, ParseIdPipe, toConnection } from '@lattice/shared-graphql';
-import { MarketplaceRepository, PartnershipEntity } from '@lattice/marketplace-data-access';
+import { MarketplaceRepository, partnershipById } from '@lattice/marketplace-data-access';
 import { ListPartnershipsUseCase } from '../list-partnerships/list-partnerships.use-case';
 import { ProposePartnershipUseCase } from '../propose-partnership/propose-partnership.use-case';
 import { RespondToPartnershipUseCase } from '../respond-to-partnership/respond-to-partnership.use-case';
@@ -42,7 +42,7 @@ export class PartnershipResolver {
 
   @Query(() => PartnershipModel, { nullable: true, description: 'Visible to members of either party.' })
   async partnership(@CurrentPrincipal() principal: Principal, @Args('id', { type: () => ID }, ParseIdPipe) id: string): Promise<PartnershipModel | null> {
-    const partnership = await this.dataSource.getRepository(PartnershipEntity).findOneBy({ id });
+    const partnership = await partnershipById(this.dataSource.manager, id);
     if (!partnership || (await sideOf(this.authorizer, principal, partnership)) === 'NONE') return null;
     return toPartnershipModel(partnership);
   }

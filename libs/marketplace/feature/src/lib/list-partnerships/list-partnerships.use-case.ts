@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { Authorizer, type Principal } from '@lattice/shared-auth';
 import type { PageRequest } from '@lattice/shared-graphql';
-import { PartnershipEntity, type PartnershipState } from '@lattice/marketplace-data-access';
+import { pageOfPartnerships, type PartnershipEntity, type PartnershipState } from '@lattice/marketplace-data-access';
 import { MarketplaceErrors } from '../shared/marketplace.errors';
 
 export interface PartnershipQuery {
@@ -28,19 +28,11 @@ export class ListPartnershipsUseCase {
     if (page.after && (typeof page.after[0] !== 'string' || Number.isNaN(Date.parse(page.after[0])))) {
       throw MarketplaceErrors.of('INVALID_INPUT', 'after is not a cursor of this list.', { field: 'after' });
     }
-    const list = this.dataSource
-      .getRepository(PartnershipEntity)
-      .createQueryBuilder('p')
-      .where('(p.employer_id = :org OR p.institution_id = :org)', { org: query.organizationId });
-    if (query.state) list.andWhere('p.state = :state', { state: query.state });
-    if (query.direction === 'PROPOSED_BY_US') list.andWhere('p.proposed_by_organization_id = :org');
-    if (query.direction === 'PROPOSED_TO_US') list.andWhere('p.proposed_by_organization_id <> :org');
-    const total = await list.clone().getCount();
-    // Cursors carry milliseconds (JavaScript dates); Postgres keeps microseconds, so order by the
-    // same truncation the cursor sees or rows within one millisecond would be skipped.
-    const at = `date_trunc('milliseconds', p.created_at)`;
-    if (page.after) list.andWhere(`(${at}, p.id) < (:afterAt::timestamptz, :afterId::uuid)`, { afterAt: page.after[0], afterId: page.after[1] });
-    const rows = await list.orderBy(at, 'DESC').addOrderBy('p.id', 'DESC').limit(page.limit + 1).getMany();
-    return { rows, total };
+    return pageOfPartnerships(
+      this.dataSource.manager,
+      query,
+      page.after ? [page.after[0] as string, page.after[1] as string] : null,
+      page.limit + 1,
+    );
   }
 }

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { regionAndAncestors } from '@lattice/shared-util-regions';
-import { CapabilityProfileEntity, MarketplaceRepository } from '@lattice/marketplace-data-access';
+import { CapabilityProfileEntity, capabilityProfileOf, MarketplaceRepository } from '@lattice/marketplace-data-access';
 import { cachedRanking } from '../shared/cached-ranking';
 import { explainMatches, type ExplainedMatch } from '../shared/explain-matches';
 import { MarketplaceErrors } from '../shared/marketplace.errors';
@@ -19,9 +19,7 @@ export class MatchNeedsUseCase {
 
   async execute(institutionId: string, first: number): Promise<ExplainedMatch[]> {
     requireFirst(first);
-    const profile = await this.dataSource
-      .getRepository(CapabilityProfileEntity)
-      .findOneBy({ organizationId: institutionId });
+    const profile = await capabilityProfileOf(this.dataSource.manager, institutionId);
     if (!profile)
       throw MarketplaceErrors.of('PROFILE_NOT_FOUND', 'This institution has no capability profile yet.', {
         institutionId,

@@ -4,7 +4,7 @@ import { DataSource } from 'typeorm';
 import { Authorizer, type Principal } from '@lattice/shared-auth';
 import { inTransaction } from '@lattice/shared-data-access';
 import { regionAndAncestors } from '@lattice/shared-util-regions';
-import { MARKETPLACE_SCHEMA, MarketplaceRepository, NeedSkillEntity, SkillNeedEntity } from '@lattice/marketplace-data-access';
+import { insertNeed, insertNeedSkills, MARKETPLACE_SCHEMA, MarketplaceRepository, needByIdOrFail, type SkillNeedEntity } from '@lattice/marketplace-data-access';
 import { MarketplaceErrors } from '../shared/marketplace.errors';
 import { OrganizationDirectory } from '../shared/organization-directory';
 import { requireRegion } from '../shared/regions';
@@ -42,7 +42,7 @@ export class PostSkillNeedUseCase {
     const skills = await resolveSkillLevels(this.repository, command.skills);
     return inTransaction(this.dataSource, MARKETPLACE_SCHEMA, async ({ manager, emit }) => {
       const id = randomUUID();
-      await manager.insert(SkillNeedEntity, {
+      await insertNeed(manager, {
         id,
         organizationId: organization.id,
         title: command.title.trim(),
@@ -60,9 +60,10 @@ export class PostSkillNeedUseCase {
         closedAt: null,
         version: 1,
       });
-      await manager.insert(
-        NeedSkillEntity,
-        skills.map(({ skill, level }) => ({ needId: id, skillId: skill.id, level })),
+      await insertNeedSkills(
+        manager,
+        id,
+        skills.map(({ skill, level }) => ({ skillId: skill.id, level })),
       );
       emit({
         type: 'marketplace.need.posted',
@@ -76,7 +77,7 @@ export class PostSkillNeedUseCase {
           learnerCount: command.learnerCount,
         },
       });
-      return manager.findOneByOrFail(SkillNeedEntity, { id });
+      return needByIdOrFail(manager, id);
     });
   }
 }

@@ -4,7 +4,7 @@ import { DataSource } from 'typeorm';
 import { Authorizer, type Principal } from '@lattice/shared-auth';
 import { inTransaction, isUniqueViolation } from '@lattice/shared-data-access';
 import { CommonErrors } from '@lattice/shared-util-errors';
-import { MARKETPLACE_SCHEMA, PartnershipEntity, SkillNeedEntity } from '@lattice/marketplace-data-access';
+import { insertPartnership, MARKETPLACE_SCHEMA, needById, PartnershipEntity, partnershipByIdOrFail } from '@lattice/marketplace-data-access';
 import { MarketplaceErrors } from '../shared/marketplace.errors';
 import { OrganizationDirectory } from '../shared/organization-directory';
 import { partnershipPayload } from '../shared/partnership-parties';
@@ -25,7 +25,7 @@ export class ProposePartnershipUseCase {
   ) {}
 
   async execute(principal: Principal, command: ProposePartnershipCommand): Promise<PartnershipEntity> {
-    const need = await this.dataSource.getRepository(SkillNeedEntity).findOneBy({ id: command.needId });
+    const need = await needById(this.dataSource.manager, command.needId);
     if (!need) throw MarketplaceErrors.of('NEED_NOT_FOUND', 'No such skill need.', { needId: command.needId });
     const proposer = (await this.authorizer.isMember(principal, need.organizationId))
       ? need.organizationId
@@ -53,9 +53,9 @@ export class ProposePartnershipUseCase {
           respondedAt: null,
           version: 1,
         });
-        await manager.insert(PartnershipEntity, partnership);
+        await insertPartnership(manager, partnership);
         emit({ type: 'marketplace.partnership.proposed', actorId: principal.userId, payload: partnershipPayload(partnership, need.title, proposer, message) });
-        return manager.findOneByOrFail(PartnershipEntity, { id: partnership.id });
+        return partnershipByIdOrFail(manager, partnership.id);
       });
     } catch (error) {
       if (isUniqueViolation(error)) throw MarketplaceErrors.of('PARTNERSHIP_EXISTS', `${institution.name} already has an open proposal or partnership for this need.`);

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { Authorizer, type Principal } from '@lattice/shared-auth';
 import { inTransaction } from '@lattice/shared-data-access';
-import { MARKETPLACE_SCHEMA, PartnershipEntity, SkillNeedEntity } from '@lattice/marketplace-data-access';
+import { answerProposal, MARKETPLACE_SCHEMA, needByIdOrFail, type PartnershipEntity, partnershipById, partnershipByIdOrFail } from '@lattice/marketplace-data-access';
 import { MarketplaceErrors } from '../shared/marketplace.errors';
 import { partnershipPayload, sideOf } from '../shared/partnership-parties';
 
@@ -15,7 +15,7 @@ export class RespondToPartnershipUseCase {
   ) {}
 
   async execute(principal: Principal, id: string, accept: boolean, message: string | null): Promise<PartnershipEntity> {
-    const partnership = await this.dataSource.getRepository(PartnershipEntity).findOneBy({ id });
+    const partnership = await partnershipById(this.dataSource.manager, id);
     if (!partnership) throw MarketplaceErrors.of('PARTNERSHIP_NOT_FOUND', 'No such partnership.');
     const side = await sideOf(this.authorizer, principal, partnership);
     if (side === 'NONE') throw MarketplaceErrors.of('NOT_A_PARTY', 'Only the organization that received this proposal can respond to it.');
@@ -24,14 +24,10 @@ export class RespondToPartnershipUseCase {
     return inTransaction(this.dataSource, MARKETPLACE_SCHEMA, async ({ manager, emit }) => {
       const state = accept ? 'ACCEPTED' : 'DECLINED';
       const response = message?.trim() || null;
-      const result = await manager.update(
-        PartnershipEntity,
-        { id, state: 'PROPOSED' },
-        { state, responseMessage: response, respondedBy: principal.userId, respondedAt: new Date(), version: () => '"version" + 1' },
-      );
-      if (!result.affected) throw MarketplaceErrors.of('PARTNERSHIP_NOT_OPEN', `This proposal was already ${partnership.state.toLowerCase()}.`, { state: partnership.state });
-      const need = await manager.findOneByOrFail(SkillNeedEntity, { id: partnership.needId });
-      const updated = await manager.findOneByOrFail(PartnershipEntity, { id });
+      const answered = await answerProposal(manager, id, { state, responseMessage: response, respondedBy: principal.userId, respondedAt: new Date() });
+      if (!answered) throw MarketplaceErrors.of('PARTNERSHIP_NOT_OPEN', `This proposal was already ${partnership.state.toLowerCase()}.`, { state: partnership.state });
+      const need = await needByIdOrFail(manager, partnership.needId);
+      const updated = await partnershipByIdOrFail(manager, id);
       emit({
         type: accept ? 'marketplace.partnership.accepted' : 'marketplace.partnership.declined',
         actorId: principal.userId,

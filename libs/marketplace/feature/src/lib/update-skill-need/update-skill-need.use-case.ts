@@ -3,7 +3,17 @@ import { DataSource } from 'typeorm';
 import { Authorizer, type Principal } from '@lattice/shared-auth';
 import { inTransaction } from '@lattice/shared-data-access';
 import { regionAndAncestors } from '@lattice/shared-util-regions';
-import { MARKETPLACE_SCHEMA, MarketplaceRepository, NeedSkillEntity, SkillNeedEntity } from '@lattice/marketplace-data-access';
+import {
+  deleteNeedSkills,
+  insertNeedSkills,
+  lockNeed,
+  MARKETPLACE_SCHEMA,
+  MarketplaceRepository,
+  needById,
+  needByIdOrFail,
+  type SkillNeedEntity,
+  updateNeed,
+} from '@lattice/marketplace-data-access';
 import { MarketplaceErrors } from '../shared/marketplace.errors';
 import { requireRegion } from '../shared/regions';
 import { requireNeededByNotPast } from '../shared/needed-by';
@@ -31,7 +41,7 @@ export class UpdateSkillNeedUseCase {
   ) {}
 
   async execute(principal: Principal, id: string, command: UpdateSkillNeedCommand, expectedVersion: number | null): Promise<SkillNeedEntity> {
-    const current = await this.dataSource.getRepository(SkillNeedEntity).findOneBy({ id });
+    const current = await needById(this.dataSource.manager, id);
     if (!current) throw MarketplaceErrors.of('NEED_NOT_FOUND', 'No such skill need.', { needId: id });
     await this.authorizer.requireRole(principal, current.organizationId, 'MEMBER');
     if (command.title !== undefined && command.title !== null && command.title.trim().length < 3) {
@@ -40,14 +50,14 @@ export class UpdateSkillNeedUseCase {
     const region = command.region ? requireRegion(command.region, 'region') : null;
     const skills = command.skills ? await resolveSkillLevels(this.repository, command.skills) : null;
     return inTransaction(this.dataSource, MARKETPLACE_SCHEMA, async ({ manager }) => {
-      const locked = await manager.createQueryBuilder(SkillNeedEntity, 'n').setLock('pessimistic_write').where('n.id = :id', { id }).getOneOrFail();
+      const locked = await lockNeed(manager, id);
       if (locked.status !== 'OPEN') throw MarketplaceErrors.of('NEED_CLOSED', 'This need is closed; it can no longer change.');
       if (expectedVersion !== null && locked.version !== expectedVersion) {
         throw MarketplaceErrors.of('STALE_NEED', `This need changed since you loaded it (version ${locked.version}, you had ${expectedVersion}).`, { version: locked.version });
       }
       // A new date must not be past; a date that passed since it was set may stay while other fields change.
       if (command.neededBy !== undefined && command.neededBy !== locked.neededBy) requireNeededByNotPast(command.neededBy);
-      await manager.update(SkillNeedEntity, { id }, {
+      await updateNeed(manager, id, {
         ...(command.title != null && { title: command.title.trim() }),
         ...(command.description !== undefined && { description: command.description?.trim() || null }),
         ...(region && { region, regionWithin: regionAndAncestors(region) }),
@@ -59,10 +69,10 @@ export class UpdateSkillNeedUseCase {
         version: locked.version + 1,
       });
       if (skills) {
-        await manager.delete(NeedSkillEntity, { needId: id });
-        await manager.insert(NeedSkillEntity, skills.map(({ skill, level }) => ({ needId: id, skillId: skill.id, level })));
+        await deleteNeedSkills(manager, id);
+        await insertNeedSkills(manager, id, skills.map(({ skill, level }) => ({ skillId: skill.id, level })));
       }
-      return manager.findOneByOrFail(SkillNeedEntity, { id });
+      return needByIdOrFail(manager, id);
     });
   }
 }
