@@ -14,6 +14,7 @@ export const libraries = [
   ['libs/shared/rate-limit', 'shared', 'platform'],
   ['libs/shared/graphql', 'shared', 'platform'],
   ['libs/shared/worker', 'shared', 'platform'],
+  ['libs/shared/organization-directory', 'shared', 'platform'],
   ['libs/shared/testing', 'shared', 'testing'],
   ['libs/identity/data-access', 'identity', 'data-access'],
   ['libs/identity/feature', 'identity', 'feature'],
