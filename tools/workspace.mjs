@@ -25,6 +25,7 @@ export const libraries = [
   ['libs/credentials/data-access', 'credentials', 'data-access'],
   ['libs/credentials/feature', 'credentials', 'feature'],
   ['libs/credentials/openbadges', 'credentials', 'domain'],
+  ['libs/notifications/domain', 'notifications', 'domain'],
   ['libs/notifications/data-access', 'notifications', 'data-access'],
   ['libs/notifications/feature', 'notifications', 'feature'],
   ['libs/evidence/domain', 'evidence', 'domain'],
