@@ -12,7 +12,7 @@ import type {
   PreferenceRepository,
   WebhookSubscriptionRepository,
 } from '@lattice/notifications-data-access';
-import { deliveryId } from './delivery-key';
+import { deliveryId } from '@lattice/notifications-domain';
 import { NotificationRouter } from './notification-router';
 
 const joined = (id: string, organizationId: string): DomainEvent<'identity.umbrella.joined'> => ({

@@ -19,9 +19,7 @@ import {
   PreferenceRepository,
   WebhookSubscriptionRepository,
 } from '@lattice/notifications-data-access';
-import { addressRecipientId, deliveryId } from './delivery-key';
-import { type Audience, type Message, messageOf, ruleFor } from './routing-rules';
-import { initialStatus, type StoredPreference } from '../preferences/preference-rules';
+import { addressRecipientId, type Audience, deliveryId, initialStatus, type Message, messageOf, ruleFor, type StoredPreference } from '@lattice/notifications-domain';
 import { enqueueDeliveries } from '../delivery/enqueue';
 import { NOTIFICATIONS_ORGANIZATIONS, organizationNames } from '../directory/organizations';
 
