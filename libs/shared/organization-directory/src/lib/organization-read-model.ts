@@ -22,6 +22,27 @@ interface OrganizationRow {
   verified: boolean;
 }
 
+/** Rows of one write, by key: the newest statement about each row (the later one on a tie). */
+class Rows {
+  private readonly byKey = new Map<string, { at: number; values: unknown[] }>();
+
+  keep(key: string, at: string, values: unknown[]): void {
+    const held = this.byKey.get(key);
+    const stated = Date.parse(at);
+    if (!held || held.at <= stated) this.byKey.set(key, { at: stated, values });
+  }
+
+  get size(): number {
+    return this.byKey.size;
+  }
+
+  /** One array per column, rows sorted by key so concurrent batches lock rows in the same order. */
+  columns(): unknown[][] {
+    const rows = [...this.byKey.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, row]) => row.values);
+    return rows[0]!.map((_value, column) => rows.map((values) => values[column]));
+  }
+}
+
 export class OrganizationReadModel {
   private readonly organizations: string;
   private readonly members: string;
@@ -44,43 +65,40 @@ export class OrganizationReadModel {
     return new Set(rows.map((row) => row.event_id));
   }
 
-  /** Applies the directory's events among `events`, in order; other types are skipped. Claims nothing. */
+  /**
+   * Applies the directory's events among `events`; other types are skipped. Claims nothing. At
+   * most three statements for the whole batch (facts, flags, memberships): every write keeps the
+   * newest statement, so of several events about one row only the newest needs writing, and the
+   * order of the three writes does not matter.
+   */
   async apply(runner: Runner, events: readonly DomainEvent[]): Promise<void> {
+    const facts = new Rows();
+    const flags = new Rows();
+    const memberships = new Rows();
     for (const event of events) {
-      if (isOrganizationDirectoryEvent(event.type)) await this.applyOne(runner, event as DomainEvent<OrganizationDirectoryEvent>);
-    }
-  }
-
-  private async applyOne(runner: Runner, event: DomainEvent<OrganizationDirectoryEvent>): Promise<void> {
-    const at = event.occurredAt;
-    switch (event.type) {
-      case 'identity.organization.created': {
-        const p = (event as DomainEvent<'identity.organization.created'>).payload;
-        await this.writeFacts(runner, { id: p.organizationId, name: p.name, kind: p.kind, size: p.size, region: p.region, sector: p.sector }, at);
-        return;
-      }
-      case 'identity.organization.verified': {
-        const p = (event as DomainEvent<'identity.organization.verified'>).payload;
-        await this.writeVerified(runner, p.organizationId, p.verified, at);
-        return;
-      }
-      case 'identity.umbrella.joined': {
-        const p = (event as DomainEvent<'identity.umbrella.joined'>).payload;
-        await this.writeMembership(runner, p.umbrellaId, p.organizationId, true, at);
-        return;
-      }
-      case 'identity.umbrella.member_removed': {
-        const p = (event as DomainEvent<'identity.umbrella.member_removed'>).payload;
-        await this.writeMembership(runner, p.umbrellaId, p.organizationId, false, at);
-        return;
+      if (!isOrganizationDirectoryEvent(event.type)) continue;
+      const { type, payload, occurredAt: at } = event as DomainEvent<OrganizationDirectoryEvent>;
+      if (type === 'identity.organization.created') {
+        const p = payload as DomainEvent<'identity.organization.created'>['payload'];
+        facts.keep(p.organizationId, at, [p.organizationId, p.name, p.kind, p.size, p.region, p.sector, at]);
+      } else if (type === 'identity.organization.verified') {
+        const p = payload as DomainEvent<'identity.organization.verified'>['payload'];
+        flags.keep(p.organizationId, at, [p.organizationId, p.verified, at]);
+      } else {
+        const p = payload as DomainEvent<'identity.umbrella.joined' | 'identity.umbrella.member_removed'>['payload'];
+        memberships.keep(`${p.umbrellaId}:${p.organizationId}`, at, [p.umbrellaId, p.organizationId, type === 'identity.umbrella.joined', at]);
       }
     }
+    if (facts.size > 0) await this.writeFacts(runner, facts.columns());
+    if (flags.size > 0) await this.writeFlags(runner, flags.columns());
+    if (memberships.size > 0) await this.writeMemberships(runner, memberships.columns());
   }
 
   /** Stores what identity said when asked directly (`at`: when it was asked): facts, flag and umbrellas. */
   async store(runner: Runner, organization: DirectoryOrganization, umbrellaIds: readonly string[], at: string): Promise<void> {
-    await this.writeFacts(runner, organization, at);
-    await this.writeVerified(runner, organization.id, organization.verified, at);
+    const o = organization;
+    await this.writeFacts(runner, [[o.id], [o.name], [o.kind], [o.size], [o.region], [o.sector], [at]]);
+    await this.writeFlags(runner, [[o.id], [o.verified], [at]]);
     // Identity named every umbrella it belongs to: those are joined, any other this copy holds is left.
     await runner.query(
       `INSERT INTO ${this.members} ("umbrella_id", "organization_id", "member", "as_of")
@@ -92,33 +110,37 @@ export class OrganizationReadModel {
     );
   }
 
-  private async writeFacts(runner: Runner, o: Omit<DirectoryOrganization, 'verified'>, at: string): Promise<void> {
+  /** Columns: ids, names, kinds, sizes, regions, sectors, stated-at. */
+  private async writeFacts(runner: Runner, columns: unknown[][]): Promise<void> {
     await runner.query(
       `INSERT INTO ${this.organizations} ("id", "name", "kind", "size", "region", "sector", "facts_as_of")
-       VALUES ($1, $2, $3, $4, $5, $6, $7)
+       SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::timestamptz[])
        ON CONFLICT ("id") DO UPDATE SET "name" = EXCLUDED."name", "kind" = EXCLUDED."kind", "size" = EXCLUDED."size",
          "region" = EXCLUDED."region", "sector" = EXCLUDED."sector", "facts_as_of" = EXCLUDED."facts_as_of"
        WHERE ${this.organizations}."facts_as_of" IS NULL OR ${this.organizations}."facts_as_of" <= EXCLUDED."facts_as_of"`,
-      [o.id, o.name, o.kind, o.size, o.region, o.sector, at],
+      columns,
     );
   }
 
-  /** A flag for an organization not known yet leaves a stub (no kind) that its creation completes. */
-  private async writeVerified(runner: Runner, id: string, verified: boolean, at: string): Promise<void> {
+  /** Columns: ids, flags, stated-at. A flag for an organization not known yet leaves a stub (no kind) its creation completes. */
+  private async writeFlags(runner: Runner, columns: unknown[][]): Promise<void> {
     await runner.query(
-      `INSERT INTO ${this.organizations} ("id", "verified", "verified_as_of") VALUES ($1, $2, $3)
+      `INSERT INTO ${this.organizations} ("id", "verified", "verified_as_of")
+       SELECT * FROM unnest($1::uuid[], $2::boolean[], $3::timestamptz[])
        ON CONFLICT ("id") DO UPDATE SET "verified" = EXCLUDED."verified", "verified_as_of" = EXCLUDED."verified_as_of"
        WHERE ${this.organizations}."verified_as_of" IS NULL OR ${this.organizations}."verified_as_of" <= EXCLUDED."verified_as_of"`,
-      [id, verified, at],
+      columns,
     );
   }
 
-  private async writeMembership(runner: Runner, umbrellaId: string, organizationId: string, member: boolean, at: string): Promise<void> {
+  /** Columns: umbrella ids, organization ids, member or not, stated-at. */
+  private async writeMemberships(runner: Runner, columns: unknown[][]): Promise<void> {
     await runner.query(
-      `INSERT INTO ${this.members} ("umbrella_id", "organization_id", "member", "as_of") VALUES ($1, $2, $3, $4)
+      `INSERT INTO ${this.members} ("umbrella_id", "organization_id", "member", "as_of")
+       SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::boolean[], $4::timestamptz[])
        ON CONFLICT ("umbrella_id", "organization_id") DO UPDATE SET "member" = EXCLUDED."member", "as_of" = EXCLUDED."as_of"
        WHERE ${this.members}."as_of" IS NULL OR ${this.members}."as_of" <= EXCLUDED."as_of"`,
-      [umbrellaId, organizationId, member, at],
+      columns,
     );
   }
 

@@ -89,6 +89,25 @@ describe('the directory of organizations (credentials copy)', () => {
     expect(await row(id)).toEqual({ name: 'Late College', kind: 'INSTITUTION', verified: false });
   });
 
+  it('applies a batch in one statement per kind of write, the newest statement about each row winning whatever the order', async () => {
+    const id = randomUUID();
+    const umbrellaId = randomUUID();
+    const batch = [
+      event('identity.organization.verified', { organizationId: id, verified: true, by: 'operator' }, at(6)),
+      created(id, 'Renamed College', 3),
+      event('identity.umbrella.member_removed', { umbrellaId, organizationId: id, by: 'admin' }, at(8)),
+      created(id, 'First College', 2),
+      event('identity.umbrella.joined', { umbrellaId, organizationId: id, by: 'actor' }, at(7)),
+      event('identity.organization.verified', { organizationId: id, verified: false, by: 'operator' }, at(5)),
+    ];
+    const statements: string[] = [];
+    await directory.directory.readModel.apply({ query: async (sql: string) => void statements.push(sql) }, batch);
+    expect(statements).toHaveLength(3);
+    await consumer.applyAll(batch);
+    expect(await row(id)).toEqual({ name: 'Renamed College', kind: 'INSTITUTION', verified: true });
+    expect(await directory.directory.readModel.umbrellasOf(dataSource, id)).toEqual([]);
+  });
+
   it('keeps a removal when the join it undoes arrives after it, and a later join brings the member back', async () => {
     const umbrellaId = randomUUID();
     const organizationId = randomUUID();
