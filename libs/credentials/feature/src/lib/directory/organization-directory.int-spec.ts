@@ -8,7 +8,7 @@ import type { AddressInfo } from 'node:net';
 import type { DataSource } from 'typeorm';
 import type { DomainEvent, DomainEventType } from '@lattice/shared-contracts';
 import { openDataSource } from '@lattice/shared-data-access';
-import { OrganizationDirectoryConsumer } from '@lattice/shared-organization-directory';
+import { OrganizationDirectoryConsumer, type OrganizationReadModel } from '@lattice/shared-organization-directory';
 import { testDatabaseUrl } from '@lattice/shared-testing';
 import { credentialsDataSource } from '@lattice/credentials-data-access';
 import type { Principal } from '@lattice/shared-auth';
@@ -101,7 +101,8 @@ describe('the directory of organizations (credentials copy)', () => {
       event('identity.organization.verified', { organizationId: id, verified: false, by: 'operator' }, at(5)),
     ];
     const statements: string[] = [];
-    await directory.directory.readModel.apply({ query: async (sql: string) => void statements.push(sql) }, batch);
+    const recorder = { query: async (sql: string) => void statements.push(sql) } as unknown as Parameters<OrganizationReadModel['apply']>[0];
+    await directory.directory.readModel.apply(recorder, batch);
     expect(statements).toHaveLength(3);
     await consumer.applyAll(batch);
     expect(await row(id)).toEqual({ name: 'Renamed College', kind: 'INSTITUTION', verified: true });
