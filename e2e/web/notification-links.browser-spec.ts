@@ -2,7 +2,7 @@
 // app that exists and offers what the notification asks for. The event types come from the
 // server's routing rules: a type added there without a case here fails the first test.
 import { randomUUID } from 'node:crypto';
-import { ROUTING_RULES, messageOf, renderDigestMail, renderMessageMail } from '@lattice/notifications-feature';
+import { ROUTING_RULES, messageOf, renderDigestMail, renderMessageMail } from '@lattice/notifications-domain';
 import type { DomainEvent, DomainEventType } from '@lattice/shared-contracts';
 import { createOrganization, ok, signUp, type Session } from '../support/client';
 import { publishCredential } from '../support/credentials';

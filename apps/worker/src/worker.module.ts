@@ -21,6 +21,7 @@ import {
   type NotificationsSettings,
 } from '@lattice/notifications-feature';
 import { MarketplaceDirectoryHandlers, MarketplaceWorkerModule } from '@lattice/marketplace-feature';
+import { CredentialsDirectoryHandlers, CredentialsWorkerModule } from '@lattice/credentials-feature';
 import { EvidenceEventHandlers, EvidenceWorkerModule } from '@lattice/evidence-feature';
 import { AuditEventHandlers, IdentityWorkerModule } from '@lattice/identity-feature';
 import { evidenceKeyFrom } from '@lattice/shared-util-config';
@@ -100,6 +101,7 @@ export class WorkerModule {
         ),
         NotificationsJobsModule.forRoot({ settings, queue, mailer }),
         MarketplaceWorkerModule.forRoot(config.DATABASE_URL),
+        CredentialsWorkerModule.forRoot(config.DATABASE_URL),
         IdentityWorkerModule.forRoot(config.DATABASE_URL),
         EvidenceWorkerModule.forRoot(
           config.DATABASE_URL,
@@ -120,6 +122,7 @@ export class WorkerModule {
           useFactory: (
             jobs: NotificationJobs,
             marketplace: MarketplaceDirectoryHandlers,
+            credentials: CredentialsDirectoryHandlers,
             evidence: EvidenceEventHandlers,
             audit: AuditEventHandlers,
           ) =>
@@ -132,6 +135,7 @@ export class WorkerModule {
               declarations: [
                 ...jobs.declarations(),
                 ...marketplace.declarations(),
+                ...credentials.declarations(),
                 ...evidence.declarations(),
                 ...audit.declarations(),
               ],
@@ -143,13 +147,14 @@ export class WorkerModule {
               queueConcurrency: {
                 ...jobs.queueConcurrency(),
                 'marketplace-events': MarketplaceDirectoryHandlers.concurrency,
+                'credentials-events': CredentialsDirectoryHandlers.concurrency,
                 'evidence-events': EvidenceEventHandlers.concurrency,
                 'identity-events': AuditEventHandlers.concurrency,
               },
               relayIntervalMs: config.OUTBOX_POLL_MS,
               republishAfterMs: config.OUTBOX_REPUBLISH_MS,
             }),
-          inject: [NotificationJobs, MarketplaceDirectoryHandlers, EvidenceEventHandlers, AuditEventHandlers],
+          inject: [NotificationJobs, MarketplaceDirectoryHandlers, CredentialsDirectoryHandlers, EvidenceEventHandlers, AuditEventHandlers],
         },
         WorkerLifecycle,
       ],

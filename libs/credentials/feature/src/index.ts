@@ -23,3 +23,4 @@ export * from './lib/shared/issuer-trust';
 export * from './lib/award-credential/award-credential.use-case';
 export * from './lib/revoke-award/revoke-award.use-case';
 export * from './lib/verify-credential/verify-credential.use-case';
+export * from './lib/directory/credentials-worker.module';

@@ -1,7 +1,6 @@
 export * from './lib/marketplace-feature.module';
 export * from './lib/shared/marketplace.options';
 export * from './lib/shared/marketplace.errors';
-export * from './lib/directory/marketplace-directory.handlers';
 export * from './lib/import-skill-taxonomy/import-skill-taxonomy.use-case';
 export * from './lib/post-skill-need/post-skill-need.use-case';
 export * from './lib/upsert-capability-profile/upsert-capability-profile.use-case';

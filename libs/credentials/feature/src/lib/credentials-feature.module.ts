@@ -1,3 +1,4 @@
+import { DataSource } from 'typeorm';
 import { type DynamicModule, Module } from '@nestjs/common';
 import { CatalogueRepository, CredentialDesignRepository, PathwayRepository } from '@lattice/credentials-data-access';
 import { AddDesignPartnerUseCase } from './add-design-partner/add-design-partner.use-case';
@@ -46,7 +47,7 @@ import { ResolveDesignCommentUseCase } from './resolve-design-comment/resolve-de
 import { RetireCredentialDesignUseCase } from './retire-credential-design/retire-credential-design.use-case';
 import { CREDENTIALS_OPTIONS, type CredentialsOptions } from './shared/credentials.options';
 import { DesignParties } from './shared/design-parties';
-import { IdentityOrganizationDirectory, OrganizationDirectory } from './shared/organization-directory';
+import { CopiedOrganizationDirectory, OrganizationDirectory } from './shared/organization-directory';
 import { MarketplaceSkillCatalog, SkillCatalog } from './shared/skill-catalog';
 import { SubmitDesignForReviewUseCase } from './submit-design-for-review/submit-design-for-review.use-case';
 import { SummarizeContributionsUseCase } from './summarize-contributions/summarize-contributions.use-case';
@@ -101,7 +102,7 @@ export class CredentialsFeatureModule {
       providers: [
         IssuerTrust,
         { provide: CREDENTIALS_OPTIONS, useValue: options },
-        { provide: OrganizationDirectory, useValue: new IdentityOrganizationDirectory(options.identityUrl) },
+        { provide: OrganizationDirectory, useFactory: (dataSource: DataSource) => new CopiedOrganizationDirectory(dataSource, options.identityUrl), inject: [DataSource] },
         { provide: SkillCatalog, useValue: new MarketplaceSkillCatalog(options.marketplaceUrl) },
         CredentialDesignRepository,
         CatalogueRepository,

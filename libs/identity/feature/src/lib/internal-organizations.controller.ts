@@ -1,6 +1,7 @@
-// Other services ask here for an organization's public facts (kind, size, region…) when they
-// need them at once — e.g. credentials checking that an issuer is an institution, or marketplace
-// filling its directory before identity's event arrives. Authenticated by the caller's own token.
+// The directory of organizations' one fallback (ADR 0011): a service whose copy does not know an
+// organization yet (created or joined an umbrella a moment ago, its event still in flight) asks
+// here for its public facts and umbrella memberships, and stores the answer in its copy.
+// Authenticated by the caller's own token.
 import { Controller, Get, NotFoundException, Param, Req, UnauthorizedException } from '@nestjs/common';
 import { bearerToken, TokenVerifier, type AuthenticatedRequest } from '@lattice/shared-auth';
 import { isUuid } from '@lattice/shared-graphql';
@@ -17,15 +18,8 @@ export class InternalOrganizationsController {
   async organization(@Req() request: AuthenticatedRequest, @Param('id') id: string) {
     const organization = await this.authorizedLookup(request, id);
     const { name, kind, size, region, sector, verified } = organization;
-    return { id: organization.id, name, kind, size, region, sector, verified };
-  }
-
-  /** The umbrella organizations it is a member of (e.g. credentials checking who may adopt a shared credential). */
-  @Get('organizations/:id/umbrellas')
-  async umbrellas(@Req() request: AuthenticatedRequest, @Param('id') id: string) {
-    const organization = await this.authorizedLookup(request, id);
     const links = await this.repository.umbrellaLinks('organizationId', [organization.id]);
-    return { id: organization.id, umbrellaIds: links.map((link) => link.umbrellaId) };
+    return { id: organization.id, name, kind, size, region, sector, verified, umbrellaIds: links.map((link) => link.umbrellaId) };
   }
 
   /** 401 without a valid caller token, 404 for a malformed or unknown id. */

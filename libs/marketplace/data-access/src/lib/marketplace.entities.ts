@@ -11,9 +11,10 @@ export type PartnershipState = 'PROPOSED' | 'ACCEPTED' | 'DECLINED' | 'WITHDRAWN
 @Entity({ name: 'organizations', schema: MARKETPLACE_SCHEMA })
 export class DirectoryOrganizationEntity {
   @PrimaryColumn('uuid') id: string;
-  @Column('text') name: string;
-  @Column('text') kind: string;
-  @Column('text') size: string;
+  /** Null only in a stub: an event about the organization arrived before its creation (ADR 0011). */
+  @Column('text', { nullable: true }) name: string | null;
+  @Column('text', { nullable: true }) kind: string | null;
+  @Column('text', { nullable: true }) size: string | null;
   @Column('text', { nullable: true }) region: string | null;
   @Column('text', { nullable: true }) sector: string | null;
   @Column('boolean') verified: boolean;

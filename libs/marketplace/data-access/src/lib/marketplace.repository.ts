@@ -278,7 +278,7 @@ export class MarketplaceRepository {
 
   umbrellaMemberIds(umbrellaId: string): Promise<string[]> {
     return this.dataSource
-      .query(`SELECT "organization_id" FROM ${S}."umbrella_members" WHERE "umbrella_id" = $1`, [umbrellaId])
+      .query(`SELECT "organization_id" FROM ${S}."umbrella_members" WHERE "umbrella_id" = $1 AND "member"`, [umbrellaId])
       .then((rows: Array<{ organization_id: string }>) => rows.map((r) => r.organization_id));
   }
 

@@ -17,7 +17,7 @@ import { MatchPartnersUseCase } from './match-partners/match-partners.use-case';
 import { PostSkillNeedUseCase, type PostSkillNeedCommand } from './post-skill-need/post-skill-need.use-case';
 import { ProposePartnershipUseCase } from './propose-partnership/propose-partnership.use-case';
 import { RespondToPartnershipUseCase } from './respond-to-partnership/respond-to-partnership.use-case';
-import { OrganizationDirectory, upsertDirectoryOrganization } from './shared/organization-directory';
+import { OrganizationDirectory } from './shared/organization-directory';
 import type { MarketplaceOptions } from './shared/marketplace.options';
 import { UpdateSkillNeedUseCase } from './update-skill-need/update-skill-need.use-case';
 import { UpsertCapabilityProfileUseCase } from './upsert-capability-profile/upsert-capability-profile.use-case';
@@ -70,9 +70,9 @@ describe('marketplace (integration)', () => {
     const importer = new ImportSkillTaxonomyUseCase(dataSource);
     await importer.execute(join(ROOT, 'libs/marketplace/domain/src/lib/esco/__fixtures__'));
     await importer.execute(join(ROOT, 'data/esco'));
-    await upsertDirectoryOrganization(dataSource, { id: employerId, name: 'Mine Co', kind: 'EMPLOYER', size: 'LARGE', region: 'ON-Sudbury', sector: '212' });
-    await upsertDirectoryOrganization(dataSource, { id: smallCollegeId, name: 'Small College', kind: 'INSTITUTION', size: 'SMALL', region: 'ON-Northeast', sector: null });
-    await upsertDirectoryOrganization(dataSource, { id: bigCollegeId, name: 'Big College', kind: 'INSTITUTION', size: 'LARGE', region: 'ON-Toronto', sector: null });
+    await directory.directory.readModel.store(dataSource, { id: employerId, name: 'Mine Co', kind: 'EMPLOYER', size: 'LARGE', region: 'ON-Sudbury', sector: '212', verified: false }, [], new Date().toISOString());
+    await directory.directory.readModel.store(dataSource, { id: smallCollegeId, name: 'Small College', kind: 'INSTITUTION', size: 'SMALL', region: 'ON-Northeast', sector: null, verified: false }, [], new Date().toISOString());
+    await directory.directory.readModel.store(dataSource, { id: bigCollegeId, name: 'Big College', kind: 'INSTITUTION', size: 'LARGE', region: 'ON-Toronto', sector: null, verified: false }, [], new Date().toISOString());
   }, 120_000);
 
   afterAll(async () => {

@@ -1,5 +1,6 @@
-// Notifications' replica of identity: people, organizations, memberships and umbrella links,
-// kept current from identity's events so recipients resolve without reaching into identity.
+// Notifications' replica of identity's people and memberships, kept current from identity's
+// events so recipients resolve without reaching into identity. Organizations and umbrella links
+// are the shared directory of organizations' copy (ADR 0011); audiences join its tables.
 // A batch of events is applied with one statement per run of same-type events (the later
 // event wins for a key, as it would applied one by one), rows sorted by key so concurrent
 // batches lock in the same order. Recipients of a whole routing batch resolve in one statement.
@@ -15,7 +16,7 @@ interface DirectoryUpdate<T extends DomainEventType> {
   readonly sql: string;
 }
 
-/** The events that change the directory; others (invitation.accepted comes with membership.created) change nothing. */
+/** The events that change people and memberships; others (invitation.accepted comes with membership.created) change nothing. */
 const DIRECTORY_UPDATES: { [T in DomainEventType]?: DirectoryUpdate<T> } = {
   'identity.user.signed_up': {
     row: (p) => ({ key: p.userId, values: [p.userId, p.email, p.name, p.locale] }),
@@ -27,27 +28,11 @@ const DIRECTORY_UPDATES: { [T in DomainEventType]?: DirectoryUpdate<T> } = {
     row: (p) => ({ key: p.userId, values: [p.userId] }),
     sql: `UPDATE "notifications"."directory_users" u SET "email_verified" = true FROM unnest($1::uuid[]) AS t(id) WHERE u."id" = t.id`,
   },
-  'identity.organization.created': {
-    row: (p) => ({ key: p.organizationId, values: [p.organizationId, p.name, p.kind] }),
-    sql: `INSERT INTO "notifications"."directory_organizations" ("id", "name", "kind")
-          SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[])
-          ON CONFLICT ("id") DO UPDATE SET "name" = EXCLUDED."name", "kind" = EXCLUDED."kind"`,
-  },
   'identity.membership.created': {
     row: (p) => ({ key: `${p.userId}:${p.organizationId}`, values: [p.userId, p.organizationId, p.role] }),
     sql: `INSERT INTO "notifications"."directory_memberships" ("user_id", "organization_id", "role")
           SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::text[])
           ON CONFLICT ("user_id", "organization_id") DO UPDATE SET "role" = EXCLUDED."role"`,
-  },
-  'identity.umbrella.joined': {
-    row: (p) => ({ key: `${p.umbrellaId}:${p.organizationId}`, values: [p.umbrellaId, p.organizationId] }),
-    sql: `INSERT INTO "notifications"."directory_umbrella_members" ("umbrella_id", "organization_id")
-          SELECT * FROM unnest($1::uuid[], $2::uuid[]) ON CONFLICT DO NOTHING`,
-  },
-  'identity.umbrella.member_removed': {
-    row: (p) => ({ key: `${p.umbrellaId}:${p.organizationId}`, values: [p.umbrellaId, p.organizationId] }),
-    sql: `DELETE FROM "notifications"."directory_umbrella_members" d USING unnest($1::uuid[], $2::uuid[]) AS t(u, o)
-          WHERE d."umbrella_id" = t.u AND d."organization_id" = t.o`,
   },
   'identity.membership.role_changed': {
     row: (p) => ({ key: `${p.userId}:${p.organizationId}`, values: [p.userId, p.organizationId, p.role] }),
@@ -103,14 +88,6 @@ export class DirectoryRepository {
     await flush();
   }
 
-  /** Organizations' names, by id (one statement; none for no ids). */
-  async organizationNames(organizationIds: readonly string[], manager: EntityManager = this.dataSource.manager): Promise<Map<string, string>> {
-    const ids = [...new Set(organizationIds)];
-    if (ids.length === 0) return new Map();
-    const rows = (await manager.query(`SELECT "id", "name" FROM "notifications"."directory_organizations" WHERE "id" = ANY($1::uuid[])`, [ids])) as Array<{ id: string; name: string }>;
-    return new Map(rows.map((row) => [row.id, row.name]));
-  }
-
   async person(userId: string, manager: EntityManager = this.dataSource.manager): Promise<DirectoryPerson | null> {
     const rows = (await manager.query(`SELECT "id", "email", "name", "locale" FROM "notifications"."directory_users" WHERE "id" = $1`, [userId])) as DirectoryPerson[];
     return rows[0] ?? null;
@@ -130,7 +107,7 @@ export class DirectoryRepository {
          JOIN "notifications"."directory_users" u ON u."id" = m."user_id"
        UNION ALL
        SELECT DISTINCT t.key, u."id", u."locale" FROM unnest($8::text[], $9::uuid[]) AS t(key, organization_id)
-         JOIN "notifications"."directory_umbrella_members" um ON um."organization_id" = t.organization_id
+         JOIN "notifications"."directory_umbrella_members" um ON um."organization_id" = t.organization_id AND um."member"
          JOIN "notifications"."directory_memberships" m ON m."organization_id" = um."umbrella_id" AND m."role" IN ('OWNER', 'ADMIN')
          JOIN "notifications"."directory_users" u ON u."id" = m."user_id"
        UNION ALL

@@ -30,8 +30,9 @@ export class DirectoryUserEntity {
 @Entity({ name: 'directory_organizations', schema: NOTIFICATIONS_SCHEMA })
 export class DirectoryOrganizationEntity {
   @PrimaryColumn('uuid') id: string;
-  @Column('text') name: string;
-  @Column('text') kind: string;
+  /** Null only in a stub: an event about the organization arrived before its creation (ADR 0011). */
+  @Column('text', { nullable: true }) name: string | null;
+  @Column('text', { nullable: true }) kind: string | null;
 }
 
 @Entity({ name: 'directory_memberships', schema: NOTIFICATIONS_SCHEMA })

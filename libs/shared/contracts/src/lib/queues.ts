@@ -5,6 +5,17 @@
 // its own retry policy.
 import { DOMAIN_EVENT_TYPES, type DomainEvent, type DomainEventType } from './events';
 
+/**
+ * Identity's events that change a directory of organizations (ADR 0011): every service that keeps
+ * one (libs/shared/organization-directory) subscribes its events queue to all of them.
+ */
+export const ORGANIZATION_DIRECTORY_EVENTS = [
+  'identity.organization.created',
+  'identity.organization.verified',
+  'identity.umbrella.joined',
+  'identity.umbrella.member_removed',
+] as const satisfies readonly DomainEventType[];
+
 export const EVENT_SUBSCRIPTIONS = {
   /**
    * Notifications hears every event: identity's keep its directory current, and any event with
@@ -12,12 +23,9 @@ export const EVENT_SUBSCRIPTIONS = {
    */
   'notifications-events': DOMAIN_EVENT_TYPES,
   /** Marketplace keeps a directory of organizations (kind, size, region, sector) for matching. */
-  'marketplace-events': [
-    'identity.organization.created',
-    'identity.organization.verified',
-    'identity.umbrella.joined',
-    'identity.umbrella.member_removed',
-  ],
+  'marketplace-events': ORGANIZATION_DIRECTORY_EVENTS,
+  /** Credentials keeps a directory of organizations (kind, umbrella membership) for authorization. */
+  'credentials-events': ORGANIZATION_DIRECTORY_EVENTS,
   /** Evidence keeps its own read tables of what insights count (organizations, credentials, ties, awards) and asks for feedback. */
   'evidence-events': [
     'identity.organization.created',

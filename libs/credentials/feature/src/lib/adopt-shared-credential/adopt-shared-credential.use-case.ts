@@ -29,7 +29,7 @@ export class AdoptSharedCredentialUseCase {
 
     const sponsors = await this.dataSource.getRepository(SponsorshipEntity).find({ where: { credentialId }, order: { createdAt: 'ASC' } });
     if (sponsors.length === 0) throw CredentialsErrors.of('CREDENTIAL_NOT_SHARED', 'This credential is not shared: no umbrella organization sponsors it.', { credentialId });
-    const umbrellas = new Set(await this.directory.umbrellasOf(principal, institutionId));
+    const umbrellas = new Set(await this.directory.umbrellasOf(principal, institutionId, sponsors.map((s) => s.umbrellaId)));
     const through = sponsors.find((s) => umbrellas.has(s.umbrellaId));
     if (!through) {
       throw CredentialsErrors.of('NOT_IN_SPONSORING_UMBRELLA', 'Only members of an umbrella organization that sponsors this credential can adopt it.', { credentialId });

@@ -18,7 +18,7 @@ import {
   WebhookSubscriptionRepository,
 } from '@lattice/notifications-data-access';
 import { NotificationRouter } from '../routing/notification-router';
-import { addressRecipientId } from '../routing/delivery-key';
+import { addressRecipientId } from '@lattice/notifications-domain';
 import { EmailDelivery } from '../email/email.delivery';
 import { SmtpMailer } from '../email/mailer';
 import { DeliveryStore } from './delivery-store';

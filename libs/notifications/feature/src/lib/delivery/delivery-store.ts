@@ -1,6 +1,6 @@
 // What a sender does with its delivery: claim it for a lease (NotificationsSettings), record the
 // outcome (SENT, a retry, DEAD, SKIPPED), and read what the message needs. The statements are
-// DeliveryRepository's and DirectoryRepository's; this keeps the lease, the failure metric, and
+// DeliveryRepository's, DirectoryRepository's and the directory of organizations'; this keeps the lease, the failure metric, and
 // the insistence on recording a message that has left.
 import { Inject, Injectable, Optional } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
@@ -8,6 +8,7 @@ import type { DomainEvent } from '@lattice/shared-contracts';
 import { deliveryFailures } from '@lattice/shared-util-observability';
 import { type ClaimedDelivery, DeliveryRepository, type DeliveryToSend, type DirectoryPerson, DirectoryRepository } from '@lattice/notifications-data-access';
 import { NOTIFICATIONS_SETTINGS, type NotificationsSettings } from '../notifications-settings';
+import { organizationNames } from '../directory/organizations';
 
 export type { ClaimedDelivery, DeliveryToSend } from '@lattice/notifications-data-access';
 
@@ -77,7 +78,7 @@ export class DeliveryStore {
   async names(refs: Record<string, string>, manager: EntityManager = this.dataSource.manager): Promise<Record<string, string>> {
     const ids = [...new Set(Object.values(refs))];
     if (ids.length === 0) return {};
-    const byId = await this.directory.organizationNames(ids, manager);
+    const byId = await organizationNames(manager, ids);
     return Object.fromEntries(Object.entries(refs).map(([param, id]) => [param, byId.get(id) ?? '—']));
   }
 

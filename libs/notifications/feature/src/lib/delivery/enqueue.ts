@@ -1,7 +1,7 @@
 // Queues pending deliveries: in-app and e-mail on the deliveries queue, webhooks on their own
 // queue (its own retry policy); job id = delivery id, so queueing twice queues once.
 import type { QueuePort } from '@lattice/shared-queue';
-import type { Channel } from '../routing/routing-rules';
+import type { Channel } from '@lattice/notifications-domain';
 
 export async function enqueueDeliveries(queue: QueuePort, deliveries: ReadonlyArray<{ id: string; channel: Channel; jobId?: string }>): Promise<void> {
   const people = deliveries.filter((d) => d.channel !== 'WEBHOOK');

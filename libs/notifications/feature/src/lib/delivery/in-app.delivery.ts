@@ -4,7 +4,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { DeliveryJob } from '@lattice/shared-contracts';
 import { InboxRepository } from '@lattice/notifications-data-access';
-import { messageOf, ruleFor } from '../routing/routing-rules';
+import { messageOf, ruleFor } from '@lattice/notifications-domain';
 import { DeliveryStore } from './delivery-store';
 
 @Injectable()

@@ -4,12 +4,10 @@ import { DataSource } from 'typeorm';
 import type { DeliveryJob, DomainEvent } from '@lattice/shared-contracts';
 import { SecretBox } from '@lattice/shared-util-config';
 import { DeliveryRepository } from '@lattice/notifications-data-access';
-import { localeOf, messageOf, ruleFor } from '../routing/routing-rules';
-import { addressRecipientId } from '../routing/delivery-key';
+import { addressRecipientId, localeOf, messageIdFor, messageOf, renderDigestMail, renderMessageMail, ruleFor } from '@lattice/notifications-domain';
 import { DeliveryStore } from '../delivery/delivery-store';
 import { NOTIFICATIONS_SETTINGS, type NotificationsSettings } from '../notifications-settings';
 import { Mailer } from './mailer';
-import { messageIdFor, renderDigestMail, renderMessageMail } from './email-templates';
 
 @Injectable()
 export class EmailDelivery {

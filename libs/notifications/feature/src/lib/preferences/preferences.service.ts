@@ -5,8 +5,18 @@ import { DataSource } from 'typeorm';
 import { isDomainEventType } from '@lattice/shared-contracts';
 import { PreferenceRepository } from '@lattice/notifications-data-access';
 import { NotificationErrors } from '../inbox/inbox.service';
-import { CHANNELS, PERSON_CHANNELS, type PersonChannel, ruleFor, routedEventTypes } from '../routing/routing-rules';
-import { ANY_EVENT, applicable, EMAIL_MODES, type EmailMode, type StoredPreference } from './preference-rules';
+import {
+  ANY_EVENT,
+  applicable,
+  CHANNELS,
+  EMAIL_MODES,
+  type EmailMode,
+  PERSON_CHANNELS,
+  type PersonChannel,
+  routedEventTypes,
+  ruleFor,
+  type StoredPreference,
+} from '@lattice/notifications-domain';
 
 export interface PreferenceChange {
   readonly eventType: string;

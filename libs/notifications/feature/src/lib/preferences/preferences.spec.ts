@@ -1,4 +1,4 @@
-import { initialStatus, type StoredPreference } from './preference-rules';
+import { initialStatus, type StoredPreference } from '@lattice/notifications-domain';
 import { validate } from './preferences.service';
 
 describe('initialStatus', () => {

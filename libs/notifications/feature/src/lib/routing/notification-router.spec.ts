@@ -12,7 +12,7 @@ import type {
   PreferenceRepository,
   WebhookSubscriptionRepository,
 } from '@lattice/notifications-data-access';
-import { deliveryId } from './delivery-key';
+import { deliveryId } from '@lattice/notifications-domain';
 import { NotificationRouter } from './notification-router';
 
 const joined = (id: string, organizationId: string): DomainEvent<'identity.umbrella.joined'> => ({
@@ -25,9 +25,18 @@ const joined = (id: string, organizationId: string): DomainEvent<'identity.umbre
 });
 
 function world(options: { claimed?: boolean; alreadyRecorded?: boolean } = {}) {
+  const organizations = [
+    { id: 'umbrella', name: 'Conseil', kind: 'UMBRELLA', size: null, region: null, sector: null, verified: true },
+    { id: 'college', name: 'Collège', kind: 'INSTITUTION', size: null, region: null, sector: null, verified: false },
+  ];
   const manager = {
-    // claimEvents: the ids this consumer had not seen.
-    query: jest.fn(async (_sql: string, params: unknown[]) => (options.claimed === false ? [] : (params[0] as string[]).map((id) => ({ event_id: id })))),
+    query: jest.fn(async (sql: string, params: unknown[]) => {
+      // claimEvents: the ids this consumer had not seen.
+      if (sql.includes('"processed_events"')) return options.claimed === false ? [] : (params[0] as string[]).map((id) => ({ event_id: id }));
+      // The directory of organizations' copy: names for the inbox; its writes answer nothing.
+      if (sql.trimStart().startsWith('SELECT') && sql.includes('"directory_organizations"')) return organizations;
+      return [];
+    }),
   };
   const dataSource = { transaction: jest.fn(async (work: (m: EntityManager) => Promise<unknown>) => work(manager as unknown as EntityManager)) };
   const queue = { addBulk: jest.fn(async () => undefined) };
@@ -45,7 +54,6 @@ function world(options: { claimed?: boolean; alreadyRecorded?: boolean } = {}) {
         { key: target.key, id: 'actor', locale: 'en' },
       ]),
     ),
-    organizationNames: jest.fn(async () => new Map([['umbrella', 'Conseil'], ['college', 'Collège']])),
   };
   const preferences = {
     ofPeople: jest.fn(async () => [{ userId: 'admin', eventType: 'identity.umbrella.joined', channel: 'EMAIL' as const, enabled: true, emailMode: 'DAILY_DIGEST' as const }]),
@@ -66,7 +74,10 @@ function world(options: { claimed?: boolean; alreadyRecorded?: boolean } = {}) {
     subscriptions as unknown as WebhookSubscriptionRepository,
     inbox as unknown as InboxRepository,
   );
-  return { router, queue, deliveries, directory, preferences, subscriptions, inbox };
+  /** Statements on the directory of organizations' copy: `SELECT` reads, other writes. */
+  const organizationStatements = (kind: 'SELECT' | 'write') =>
+    manager.query.mock.calls.filter(([sql]) => /"directory_(organizations|umbrella_members)"/.test(sql) && sql.trimStart().startsWith('SELECT') === (kind === 'SELECT')).length;
+  return { router, queue, deliveries, directory, preferences, subscriptions, inbox, organizationStatements };
 }
 
 describe('NotificationRouter', () => {
@@ -76,7 +87,9 @@ describe('NotificationRouter', () => {
     const second = joined('00000000-0000-4000-8000-000000000002', 'college');
     await w.router.handleBatch([first, second, first]);
 
-    for (const mock of [w.directory.apply, w.directory.audiences, w.directory.organizationNames, w.preferences.ofPeople, w.subscriptions.activeOfOrganizations, w.deliveries.recordRoutedEvents, w.deliveries.recordDeliveries, w.inbox.add]) {
+    expect(w.organizationStatements('SELECT')).toBe(1); // the names, for the whole batch
+    expect(w.organizationStatements('write')).toBe(1); // the batch's umbrella memberships, in one statement
+    for (const mock of [w.directory.apply, w.directory.audiences, w.preferences.ofPeople, w.subscriptions.activeOfOrganizations, w.deliveries.recordRoutedEvents, w.deliveries.recordDeliveries, w.inbox.add]) {
       expect(mock).toHaveBeenCalledTimes(1);
     }
     expect(w.directory.apply).toHaveBeenCalledWith(expect.anything(), [first, second]);
@@ -113,6 +126,7 @@ describe('NotificationRouter', () => {
     await w.router.handleBatch([event]);
 
     expect(w.directory.apply).not.toHaveBeenCalled();
+    expect(w.organizationStatements('write')).toBe(0);
     expect(w.deliveries.recordDeliveries).not.toHaveBeenCalled();
     expect(w.inbox.add).not.toHaveBeenCalled();
     expect(w.deliveries.pendingOfEvents).toHaveBeenCalledWith([event.id]);

@@ -19,10 +19,9 @@ import {
   PreferenceRepository,
   WebhookSubscriptionRepository,
 } from '@lattice/notifications-data-access';
-import { addressRecipientId, deliveryId } from './delivery-key';
-import { type Audience, type Message, messageOf, ruleFor } from './routing-rules';
-import { initialStatus, type StoredPreference } from '../preferences/preference-rules';
+import { addressRecipientId, type Audience, deliveryId, initialStatus, type Message, messageOf, ruleFor, type StoredPreference } from '@lattice/notifications-domain';
 import { enqueueDeliveries } from '../delivery/enqueue';
+import { NOTIFICATIONS_ORGANIZATIONS, organizationNames } from '../directory/organizations';
 
 const CONSUMER = 'notifications.router';
 /** Events routed in one transaction at most, and batches written at once. */
@@ -80,6 +79,7 @@ export class NotificationRouter {
       replayed = events.filter((event) => !claimed.has(event.id)).map((event) => event.id);
       if (fresh.length === 0) return;
       await this.directory.apply(manager, fresh);
+      await NOTIFICATIONS_ORGANIZATIONS.apply(manager, fresh);
       const routed = await this.plan(manager, fresh, 'SENT');
       const recorded = await this.record(manager, fresh, routed.deliveries);
       await this.writeInbox(manager, fresh, recorded, routed.locales);
@@ -163,9 +163,9 @@ export class NotificationRouter {
     if (inApp.length === 0) return;
     const byId = new Map(events.map((event) => [event.id, event]));
     const refs = new Map([...new Set(inApp.map((d) => d.eventId))].map((id) => [id, ruleFor(byId.get(id)!.type)?.names?.(byId.get(id) as never) ?? {}]));
-    const names = await this.directory.organizationNames(
-      [...refs.values()].flatMap((r) => Object.values(r)),
+    const names = await organizationNames(
       manager,
+      [...refs.values()].flatMap((r) => Object.values(r)),
     );
     const messages = new Map<string, Message>();
     const entries = inApp.map((delivery) => {

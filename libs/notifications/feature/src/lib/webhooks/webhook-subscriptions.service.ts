@@ -17,7 +17,7 @@ import {
 import { NotificationErrors } from '../inbox/inbox.service';
 import { NOTIFICATIONS_SETTINGS, type NotificationsSettings } from '../notifications-settings';
 import { checkWebhookUrl } from './webhook-url';
-import { newWebhookSecret } from './webhook-signature';
+import { newWebhookSecret } from '@lattice/notifications-domain';
 
 export type { WebhookDeliveryRow, WebhookSubscriptionRow } from '@lattice/notifications-data-access';
 

@@ -9,7 +9,7 @@ import { requestCheckedUrl, type PublicResponse } from '@lattice/shared-util-net
 import { DeliveryStore } from '../delivery/delivery-store';
 import { NOTIFICATIONS_SETTINGS, type NotificationsSettings } from '../notifications-settings';
 import { checkWebhookUrl } from './webhook-url';
-import { SIGNATURE_HEADER, signatureHeader } from './webhook-signature';
+import { SIGNATURE_HEADER, signatureHeader } from '@lattice/notifications-domain';
 
 export class WebhookAttemptError extends Error {
   constructor(
