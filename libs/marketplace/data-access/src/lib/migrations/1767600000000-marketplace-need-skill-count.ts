@@ -21,6 +21,15 @@ export class MarketplaceNeedSkillCount1767600000000 implements MigrationInterfac
          FROM (SELECT "need_id", count(*)::int AS "c" FROM ${M}."need_skills" GROUP BY "need_id") k
         WHERE k."need_id" = n."id"`,
     );
+    // The API takes at most 30 skills per need (ArrayMaxSize); needMatches' perfect-needs shortcut
+    // computes the best score for every skill count a need may have, so the bound is kept here too.
+    await runner.query(
+      `ALTER TABLE ${M}."skill_needs" ADD CONSTRAINT "skill_needs_skill_count_check" CHECK ("skill_count" BETWEEN 0 AND 30)`,
+    );
+    // For the same shortcut: open needs by skill count (the few counts whose perfect score is a unit higher).
+    await runner.query(
+      `CREATE INDEX "skill_needs_open_skill_count_idx" ON ${M}."skill_needs" ("skill_count") WHERE "status" = 'OPEN'`,
+    );
     await runner.query(
       `CREATE FUNCTION ${M}."need_skill_count_trigger"() RETURNS trigger LANGUAGE plpgsql AS $$
        BEGIN
