@@ -278,6 +278,9 @@ ${candidates}       f AS (
 
 @Injectable()
 export class MarketplaceRepository {
+  /** needMatches rankings answered by the perfect-needs shortcut (tests read it). */
+  perfectPagesServed = 0;
+
   constructor(private readonly dataSource: DataSource) {}
 
   skillsByIds(ids: readonly string[]): Promise<SkillRow[]> {
@@ -497,13 +500,15 @@ export class MarketplaceRepository {
     profileRegionAncestors: readonly string[],
     weights: MatchWeights,
     limit: number,
+    /** The perfect-needs shortcut (default on); off computes the whole-market ranking (the differential test's reference). */
+    perfectShortcut = true,
   ): Promise<RankedFacts[]> {
     const params = [institutionId, limit, ...weightParams(weights), profileRegionAncestors];
     return readFromReplica(this.dataSource, (db) =>
       db.transaction(async (manager) => {
         await manager.query(`SET LOCAL jit = off`);
         await manager.query(`SET LOCAL work_mem = '64MB'`);
-        if (perfectShortcutApplies(weights)) {
+        if (perfectShortcut && perfectShortcutApplies(weights)) {
           const perfect: Array<{ k: number; score: number }> = await manager.query(PERFECT_SCORES, params.slice(0, 13));
           const lowest = Math.min(...perfect.map((p) => p.score));
           const higher = perfect.filter((p) => p.score > lowest).map((p) => p.k);
@@ -516,7 +521,10 @@ export class MarketplaceRepository {
             : [];
           // The best `limit` perfect needs found are the page when the last of them reaches the
           // lowest perfect score (see PERFECT_CANDIDATES); else the whole market is ranked.
-          if (rows.length === limit && rows[limit - 1].score >= lowest) return rows;
+          if (rows.length === limit && rows[limit - 1].score >= lowest) {
+            this.perfectPagesServed++;
+            return rows;
+          }
         }
         return manager.query(`${rankNeedsSql(ALL_CANDIDATES)} FROM f2 f ORDER BY "score" DESC, f."candidate_id"`, params);
       }),
