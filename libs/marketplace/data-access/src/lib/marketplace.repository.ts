@@ -280,6 +280,8 @@ ${candidates}       f AS (
 export class MarketplaceRepository {
   /** needMatches rankings answered by the perfect-needs shortcut (tests read it). */
   perfectPagesServed = 0;
+  /** How many needs, in id order, the shortcut walks (PERFECT_WALK; tests shorten it). */
+  perfectWalk = PERFECT_WALK;
 
   constructor(private readonly dataSource: DataSource) {}
 
@@ -515,7 +517,7 @@ export class MarketplaceRepository {
           const rows: RankedFacts[] = perfect.length
             ? await manager.query(`${rankNeedsSql(PERFECT_CANDIDATES)} FROM f2 f ORDER BY "score" DESC, f."candidate_id"`, [
                 ...params,
-                PERFECT_WALK,
+                this.perfectWalk,
                 higher,
               ])
             : [];

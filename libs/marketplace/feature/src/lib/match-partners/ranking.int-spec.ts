@@ -396,13 +396,16 @@ describe('ranking: served = reference on adversarial markets (integration)', () 
       await repository.rankNeeds(institution, ancestors, DEFAULT_MATCH_WEIGHTS, 200, false),
     );
     expect(repository.perfectPagesServed).toBe(before);
-    // A page of perfect needs within the walk: the shortcut answers, and must find the 13-skill need.
+    // A page of perfect needs within the walk (shortened to the first 200 needs by id, so the
+    // 13-skill need lies beyond it): the shortcut answers, and must still find that need.
     await need(100_000, ids);
+    repository.perfectWalk = 200;
     for (const first of [10, 50]) {
       const shortcut = await repository.rankNeeds(institution, ancestors, DEFAULT_MATCH_WEIGHTS, first);
       expect(repository.perfectPagesServed).toBeGreaterThan(before);
       expect(shortcut).toEqual(await repository.rankNeeds(institution, ancestors, DEFAULT_MATCH_WEIGHTS, first, false));
       expect(shortcut[0]!.candidateId).toBe(uuid(100_000, 9));
     }
+    expect(repository.perfectPagesServed).toBe(before + 2);
   });
 });
