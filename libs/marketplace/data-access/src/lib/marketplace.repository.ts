@@ -511,15 +511,17 @@ export class MarketplaceRepository {
         await manager.query(`SET LOCAL jit = off`);
         await manager.query(`SET LOCAL work_mem = '64MB'`);
         if (perfectShortcut && perfectShortcutApplies(weights)) {
-          const perfect: Array<{ k: number; score: number }> = await manager.query(PERFECT_SCORES, params.slice(0, 13));
+          const perfect: Array<{ k: number; score: number }> = await manager.query(
+            PERFECT_SCORES,
+            params.slice(0, 13),
+          );
           const lowest = Math.min(...perfect.map((p) => p.score));
           const higher = perfect.filter((p) => p.score > lowest).map((p) => p.k);
           const rows: RankedFacts[] = perfect.length
-            ? await manager.query(`${rankNeedsSql(PERFECT_CANDIDATES)} FROM f2 f ORDER BY "score" DESC, f."candidate_id"`, [
-                ...params,
-                this.perfectWalk,
-                higher,
-              ])
+            ? await manager.query(
+                `${rankNeedsSql(PERFECT_CANDIDATES)} FROM f2 f ORDER BY "score" DESC, f."candidate_id"`,
+                [...params, this.perfectWalk, higher],
+              )
             : [];
           // The best `limit` perfect needs found are the page when the last of them reaches the
           // lowest perfect score (see PERFECT_CANDIDATES); else the whole market is ranked.
@@ -528,7 +530,10 @@ export class MarketplaceRepository {
             return rows;
           }
         }
-        return manager.query(`${rankNeedsSql(ALL_CANDIDATES)} FROM f2 f ORDER BY "score" DESC, f."candidate_id"`, params);
+        return manager.query(
+          `${rankNeedsSql(ALL_CANDIDATES)} FROM f2 f ORDER BY "score" DESC, f."candidate_id"`,
+          params,
+        );
       }),
     );
   }
