@@ -211,6 +211,12 @@ export async function seedMarket(opts, url = benchDatabaseUrl()) {
          JOIN zipf z ON z.slot = k.slot`,
       [params.needs],
     );
+    // So were the need_skills triggers keeping each need's skill count (skill_needs.skill_count).
+    await step(
+      'need skill counts',
+      `UPDATE marketplace.skill_needs n SET skill_count = k.c
+         FROM (SELECT need_id, count(*)::int AS c FROM marketplace.need_skills GROUP BY need_id) k WHERE k.need_id = n.id`,
+    );
     // The rollup's triggers were off for this session: rebuilt from the needs, as `npm run demand:rebuild` does.
     await step('demand rollup rebuilt', `SELECT marketplace.rebuild_demand_rollup()`);
     const t = Date.now();

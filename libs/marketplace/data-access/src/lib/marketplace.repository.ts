@@ -165,8 +165,124 @@ const CALIBRATED_EXPOSURE = `
                     - (SELECT g."base" FROM g WHERE g."sc" AND g."pos" = t."t") + 0.000001)) END AS "b" FROM t),
   ranked AS (SELECT g.*, CASE WHEN g."sc" THEN lift."b" ELSE 0 END AS "exposure" FROM g CROSS JOIN lift)`;
 
+/** Every open need sharing a skill with the institution (its own or related through its groups), summed per need. */
+const ALL_CANDIDATES = `
+       cand AS (
+         SELECT k."need_id",
+                coalesce(sum(least(sk."level", k."level")::float8 / k."level") FILTER (WHERE sk."level" IS NOT NULL), 0)::float8 AS "exact_credit",
+                count(sk."level")::int AS "exact_skills",
+                (count(*) - count(sk."level"))::int AS "related_skills"
+           FROM sk JOIN ${S}."need_skills" k ON k."skill_id" = sk."skill_id"
+          GROUP BY k."need_id"
+       ),`;
+
+/**
+ * How many needs, in id order, the perfect-needs shortcut looks through before it gives up (and
+ * the whole market is ranked): enough to find a page of perfect needs for an institution teaching
+ * popular skills (about 2% of needs are perfect for it), little enough to cost ~100 ms when not.
+ */
+const PERFECT_WALK = 20_000;
+
+/**
+ * The shortcut's candidates: the needs "perfect" for the institution — every skill taught at or
+ * above the level asked, the need's region within its cover, a shared delivery mode, capacity for
+ * all its learners, time to spare: the best score it can give a need — among the first $15 needs
+ * by id, and among all open needs whose skill count ($16, found by the `skill_count` index) gives a
+ * perfect need a higher score than the lowest perfect score (PERFECT_SCORES). The answer is exact
+ * when the page's last score reaches that lowest perfect score: every need left out scores lower,
+ * or the same with a larger id.
+ */
+const PERFECT_CANDIDATES = `
+       walk AS MATERIALIZED (
+         (SELECT w."id" FROM ${S}."skill_needs" w ORDER BY w."id" LIMIT $15)
+         UNION
+         SELECT w."id" FROM ${S}."skill_needs" w WHERE w."status" = 'OPEN' AND w."skill_count" = ANY($16::int[])
+       ),
+       cand AS (
+         SELECT n."id" AS "need_id", n."skill_count"::float8 AS "exact_credit", n."skill_count" AS "exact_skills", 0 AS "related_skills"
+           FROM walk CROSS JOIN prof
+           CROSS JOIN LATERAL (SELECT x.* FROM ${S}."skill_needs" x WHERE x."id" = walk."id" OFFSET 0) n
+          WHERE n."status" = 'OPEN' AND n."skill_count" > 0 AND n."region" = ANY(prof."region_cover") AND prof."delivery_modes" && n."delivery_modes"
+            AND n."learner_count" <= prof."annual_capacity" AND (n."needed_by" IS NULL OR n."needed_by" - current_date >= $11::float8)
+            AND NOT EXISTS (SELECT 1 FROM ${S}."need_skills" k LEFT JOIN ps ON ps."skill_id" = k."skill_id"
+                             WHERE k."need_id" = n."id" AND (ps."level" IS NULL OR ps."level" < k."level"))
+       ),`;
+
+/**
+ * The score of a perfect need for this institution, for every skill count a need may have (1..30,
+ * the skill_needs check), computed with the ranking's own expressions, so the same floating-point
+ * values: 0.45 × 13 / 13 is one unit in the last place above 0.45 × 2 / 2.
+ */
+const PERFECT_SCORES = `
+  WITH prof AS (SELECT p."annual_capacity", o."size" FROM ${S}."capability_profiles" p JOIN ${S}."organizations" o ON o."id" = p."organization_id"
+                 WHERE p."organization_id" = $1 AND $2::int > 0) -- $2 (the page size) is unused here but shares the parameter list
+  SELECT f."needed" AS "k", ${BASE} + CASE WHEN f."small" AND ${CAPABLE} AND $13::int > 0 THEN least($9::float8, $12::float8) ELSE 0 END AS "score"
+    FROM (SELECT k AS "needed", k::float8 AS "exact_credit", 0 AS "related_skills", 1.0 AS "region_fit", true AS "delivery_overlap",
+                 prof."annual_capacity", 1 AS "learner_count", NULL::int AS "days_until", prof."size" = 'SMALL' AS "small"
+            FROM generate_series(1, 30) k CROSS JOIN prof) f`;
+
+/**
+ * The shortcut is exact only when a perfect need strictly beats every other: each term it
+ * maximises must weigh something, and an exact skill more than a related one.
+ */
+function perfectShortcutApplies(w: MatchWeights): boolean {
+  return (
+    w.skill > w.related &&
+    w.related >= 0 &&
+    w.region > 0 &&
+    w.deliveryMode > 0 &&
+    w.capacity > 0 &&
+    w.timeline > 0 &&
+    w.leadTimeDays > 0
+  );
+}
+
+/** rankNeeds' statement up to its select list, over the given candidates (see rankNeeds). */
+function rankNeedsSql(candidates: string): string {
+  return `WITH prof AS MATERIALIZED (
+         SELECT p.*, o."size" FROM ${S}."capability_profiles" p JOIN ${S}."organizations" o ON o."id" = p."organization_id" WHERE p."organization_id" = $1
+       ),
+       ps AS MATERIALIZED (SELECT "skill_id", "level" FROM ${S}."profile_skills" WHERE "organization_id" = $1),
+       sk AS MATERIALIZED (
+         SELECT ps."skill_id", ps."level" FROM ps
+         UNION ALL
+         SELECT DISTINCT sg."skill_id", NULL::smallint
+           FROM ${S}."profile_groups" pg
+           JOIN ${S}."skill_groups" sg ON sg."group_id" = pg."group_id" AND sg."nearest"
+          WHERE pg."organization_id" = $1 AND sg."skill_id" NOT IN (SELECT ps."skill_id" FROM ps)
+       ),
+${candidates}       f AS (
+         SELECT c."need_id" AS "candidate_id", n."skill_count" AS "needed",
+                c."exact_credit", c."exact_skills", c."related_skills",
+                CASE WHEN n."region" = ANY(prof."region_cover") THEN 1.0 WHEN n."region" = ANY($14::text[]) THEN 0.5 ELSE 0.0 END AS "region_fit",
+                prof."delivery_modes" && n."delivery_modes" AS "delivery_overlap",
+                prof."annual_capacity", n."learner_count", (n."needed_by" - current_date) AS "days_until", prof."size" = 'SMALL' AS "small", n."region"
+           FROM cand c CROSS JOIN prof
+           JOIN ${S}."skill_needs" n ON n."id" = c."need_id" AND n."status" = 'OPEN'
+       ),
+       ranked AS (SELECT f.*, ${BASE} AS "base", CASE WHEN f."small" AND ${CAPABLE} AND $13::int > 0 THEN least($9::float8, $12::float8) ELSE 0 END AS "exposure" FROM f),
+       top AS MATERIALIZED (SELECT * FROM ranked f ORDER BY f."base" + f."exposure" DESC, f."candidate_id" LIMIT $2),
+       lists AS (
+         SELECT k."need_id",
+                array_agg(k."skill_id" ORDER BY k."skill_id") FILTER (WHERE sk."level" IS NOT NULL) AS "exact_ids",
+                array_agg(k."skill_id" ORDER BY k."skill_id") FILTER (WHERE sk."level" IS NULL) AS "related_ids"
+           FROM top t JOIN ${S}."need_skills" k ON k."need_id" = t."candidate_id" JOIN sk ON sk."skill_id" = k."skill_id"
+          GROUP BY k."need_id"
+       ),
+       f2 AS (
+         SELECT t.*, coalesce(l."exact_ids", '{}') AS "exact_ids", coalesce(l."related_ids", '{}') AS "related_ids"
+           FROM top t LEFT JOIN lists l ON l."need_id" = t."candidate_id"
+       )
+       SELECT ${FACT_COLUMNS}`;
+}
+
 @Injectable()
 export class MarketplaceRepository {
+  /** needMatches rankings answered by the perfect-needs shortcut (tests read it). */
+  perfectPagesServed = 0;
+  /** How many needs, in id order, the shortcut walks (PERFECT_WALK; tests shorten it). */
+  perfectWalk = PERFECT_WALK;
+
   constructor(private readonly dataSource: DataSource) {}
 
   skillsByIds(ids: readonly string[]): Promise<SkillRow[]> {
@@ -370,55 +486,55 @@ export class MarketplaceRepository {
     );
   }
 
-  /** Open needs for an institution, best first: the same formula seen from the other side. */
+  /**
+   * Open needs for an institution, best first: the same formula seen from the other side. An
+   * institution teaching popular skills meets most of the market (800k of 1M needs), so the
+   * statement is built to touch each candidate once, cheaply: the skills it meets (its own, with
+   * their level, and those only related through its groups) are listed first, so every
+   * (need, skill) pair is one index entry of `need_skills` (no FULL JOIN of exact and related
+   * pairs); candidates are summed with scalar aggregates in one hash aggregate; the need's skill
+   * count is its maintained `skill_count` column (no count per candidate); only the first `limit`
+   * get their skill lists. `jit` is off (compiling this statement cost seconds, more than it
+   * saved) and `work_mem` raised for this transaction only, so the aggregate stays in memory.
+   */
   rankNeeds(
     institutionId: string,
     profileRegionAncestors: readonly string[],
     weights: MatchWeights,
     limit: number,
+    /** The perfect-needs shortcut (default on); off computes the whole-market ranking (the differential test's reference). */
+    perfectShortcut = true,
   ): Promise<RankedFacts[]> {
+    const params = [institutionId, limit, ...weightParams(weights), profileRegionAncestors];
     return readFromReplica(this.dataSource, (db) =>
-      db.query(
-        `WITH prof AS (
-         SELECT p.*, o."size" FROM ${S}."capability_profiles" p JOIN ${S}."organizations" o ON o."id" = p."organization_id" WHERE p."organization_id" = $1
-       ),
-       ps AS (SELECT "skill_id", "level" FROM ${S}."profile_skills" WHERE "organization_id" = $1),
-       exact AS (
-         SELECT k."need_id", k."skill_id", least(ps."level", k."level")::float8 / k."level" AS "credit"
-           FROM ps JOIN ${S}."need_skills" k ON k."skill_id" = ps."skill_id"
-       ),
-       related AS (
-         SELECT DISTINCT k."need_id", k."skill_id"
-           FROM ${S}."profile_groups" pg
-           JOIN ${S}."skill_groups" sg ON sg."group_id" = pg."group_id" AND sg."nearest"
-           JOIN ${S}."need_skills" k ON k."skill_id" = sg."skill_id"
-          WHERE pg."organization_id" = $1
-       ),
-       cand AS (
-         SELECT x."need_id",
-                coalesce(sum(x."credit"), 0)::float8 AS "exact_credit",
-                count(x."credit")::int AS "exact_skills",
-                coalesce(array_agg(x."skill_id") FILTER (WHERE x."credit" IS NOT NULL), '{}') AS "exact_ids",
-                count(*) FILTER (WHERE x."credit" IS NULL)::int AS "related_skills",
-                coalesce(array_agg(x."skill_id") FILTER (WHERE x."credit" IS NULL), '{}') AS "related_ids"
-           FROM (SELECT coalesce(e."need_id", r."need_id") AS "need_id", coalesce(e."skill_id", r."skill_id") AS "skill_id", e."credit"
-                   FROM exact e FULL JOIN related r ON r."need_id" = e."need_id" AND r."skill_id" = e."skill_id") x
-          GROUP BY x."need_id"
-       ),
-       f AS (
-         SELECT c."need_id" AS "candidate_id",
-                (SELECT count(*) FROM ${S}."need_skills" k WHERE k."need_id" = n."id")::int AS "needed",
-                c."exact_credit", c."exact_skills", c."exact_ids", c."related_skills", c."related_ids",
-                CASE WHEN n."region" = ANY(prof."region_cover") THEN 1.0 WHEN n."region" = ANY($14::text[]) THEN 0.5 ELSE 0.0 END AS "region_fit",
-                prof."delivery_modes" && n."delivery_modes" AS "delivery_overlap",
-                prof."annual_capacity", n."learner_count", (n."needed_by" - current_date) AS "days_until", prof."size" = 'SMALL' AS "small", n."region"
-           FROM cand c CROSS JOIN prof
-           JOIN ${S}."skill_needs" n ON n."id" = c."need_id" AND n."status" = 'OPEN'
-       )
-       , ranked AS (SELECT f.*, ${BASE} AS "base", CASE WHEN f."small" AND ${CAPABLE} AND $13::int > 0 THEN least($9::float8, $12::float8) ELSE 0 END AS "exposure" FROM f)
-       SELECT ${FACT_COLUMNS} FROM ranked f ORDER BY "score" DESC, f."candidate_id" LIMIT $2`,
-        [institutionId, limit, ...weightParams(weights), profileRegionAncestors],
-      ),
+      db.transaction(async (manager) => {
+        await manager.query(`SET LOCAL jit = off`);
+        await manager.query(`SET LOCAL work_mem = '64MB'`);
+        if (perfectShortcut && perfectShortcutApplies(weights)) {
+          const perfect: Array<{ k: number; score: number }> = await manager.query(
+            PERFECT_SCORES,
+            params.slice(0, 13),
+          );
+          const lowest = Math.min(...perfect.map((p) => p.score));
+          const higher = perfect.filter((p) => p.score > lowest).map((p) => p.k);
+          const rows: RankedFacts[] = perfect.length
+            ? await manager.query(
+                `${rankNeedsSql(PERFECT_CANDIDATES)} FROM f2 f ORDER BY "score" DESC, f."candidate_id"`,
+                [...params, this.perfectWalk, higher],
+              )
+            : [];
+          // The best `limit` perfect needs found are the page when the last of them reaches the
+          // lowest perfect score (see PERFECT_CANDIDATES); else the whole market is ranked.
+          if (rows.length === limit && rows[limit - 1].score >= lowest) {
+            this.perfectPagesServed++;
+            return rows;
+          }
+        }
+        return manager.query(
+          `${rankNeedsSql(ALL_CANDIDATES)} FROM f2 f ORDER BY "score" DESC, f."candidate_id"`,
+          params,
+        );
+      }),
     );
   }
 

@@ -9,6 +9,7 @@ import { MarketplaceOutboxMetadata1765200000000 } from './1765200000000-marketpl
 import { MarketplaceMatchChangesColumns1766000000000 } from './1766000000000-marketplace-match-changes-columns';
 import { MarketplaceDemandTotals1767000000000 } from './1767000000000-marketplace-demand-totals';
 import { MarketplaceMatchCacheHead1767000000100 } from './1767000000100-marketplace-match-cache-head';
+import { MarketplaceNeedSkillCount1767600000000 } from './1767600000000-marketplace-need-skill-count';
 import { MarketplaceOrganizationDirectory1768000000000 } from './1768000000000-marketplace-organization-directory';
 
 export const MARKETPLACE_MIGRATIONS = [
@@ -23,5 +24,6 @@ export const MARKETPLACE_MIGRATIONS = [
   MarketplaceMatchChangesColumns1766000000000,
   MarketplaceDemandTotals1767000000000,
   MarketplaceMatchCacheHead1767000000100,
+  MarketplaceNeedSkillCount1767600000000,
   MarketplaceOrganizationDirectory1768000000000,
 ];

@@ -53,7 +53,7 @@ describe('scoreMatch', () => {
 
   it('adds the exposure term only for capable small institutions', () => {
     const capable = scoreMatch({ ...perfect, small: true });
-    expect(capable.reasons.find((r) => r.kind === 'SMALL_INSTITUTION')?.weight).toBe(0.1);
+    expect(capable.reasons.find((r) => r.kind === 'SMALL_INSTITUTION')?.weight).toBe(DEFAULT_MATCH_WEIGHTS.smallInstitution);
     const weak = scoreMatch({ ...perfect, small: true, exactCredit: 0.2, exactSkills: 1 });
     expect(weak.reasons.find((r) => r.kind === 'SMALL_INSTITUTION')).toBeUndefined();
     const off = scoreMatch({ ...perfect, small: true }, { ...DEFAULT_MATCH_WEIGHTS, smallInstitution: 0 });

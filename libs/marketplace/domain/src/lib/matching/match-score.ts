@@ -45,7 +45,7 @@ export const DEFAULT_MATCH_WEIGHTS: MatchWeights = {
   deliveryMode: 0.1,
   capacity: 0.1,
   timeline: 0.05,
-  smallInstitution: 0.1,
+  smallInstitution: 0.2,
   exposureFloor: 0.001,
   exposureSlots: 10,
   capableCoverage: 0.5,

@@ -345,4 +345,67 @@ describe('ranking: served = reference on adversarial markets (integration)', () 
       code: 'MARKETPLACE.PROFILE_NOT_FOUND',
     });
   });
+  it("needMatches' perfect-needs shortcut answers exactly the whole-market ranking", async () => {
+    // An institution teaching 13 skills at the top level across Ontario; 230 perfect needs of 1 to
+    // 3 skills (low ids), near-perfect ones (one term short each), and, with the largest id, a
+    // perfect need of all 13 skills — whose score is a unit in the last place higher (0.45 × 13 / 13)
+    // and so ranks first although the shortcut's walk by id never reaches it.
+    const taught: Array<{ id: string }> = await dataSource.query(
+      `SELECT "id" FROM "marketplace"."skills" WHERE "kind" <> 'SKILL_GROUP' ORDER BY "id" LIMIT 13`,
+    );
+    const ids = taught.map((t) => t.id);
+    const institution = uuid(500, 2);
+    await dataSource.query(
+      `INSERT INTO "marketplace"."organizations" ("id", "name", "kind", "size") VALUES ($1, 'Perfect', 'INSTITUTION', 'LARGE')`,
+      [institution],
+    );
+    await dataSource.transaction(async (manager) => {
+      await manager.query(
+        `INSERT INTO "marketplace"."capability_profiles" ("organization_id", "regions", "region_cover", "delivery_modes", "annual_capacity", "updated_by")
+         VALUES ($1, '{ON}', $2, '{ONLINE,IN_PERSON}', 100, $1)`,
+        [institution, regionAndDescendants('ON')],
+      );
+      await manager.query(`INSERT INTO "marketplace"."profile_skills" SELECT $1, s, 4 FROM unnest($2::uuid[]) s`, [institution, ids]);
+      await resetGroups(manager, institution);
+    });
+    const need = async (n: number, wanted: string[], fields: { region?: string; modes?: string[]; learners?: number; days?: number | null } = {}) => {
+      const id = uuid(n, 9);
+      const region = fields.region ?? 'ON-Toronto';
+      await dataSource.transaction(async (manager) => {
+        await manager.query(
+          `INSERT INTO "marketplace"."skill_needs" ("id", "organization_id", "title", "region", "region_within", "delivery_modes", "learner_count", "career_stage", "needed_by", "created_by")
+           VALUES ($1, $2, 'Need', $3, $4, $5, $6, 'ENTRY', current_date + $7::int, $2)`,
+          [id, employer, region, regionAndAncestors(region), fields.modes ?? ['ONLINE'], fields.learners ?? 20, fields.days === undefined ? 400 : fields.days],
+        );
+        await manager.query(`INSERT INTO "marketplace"."need_skills" SELECT $1, s, 2 FROM unnest($2::uuid[]) s`, [id, wanted]);
+      });
+    };
+    for (let n = 1; n <= 230; n++) {
+      const wanted = random.some(ids, random.int(1, 3));
+      switch (n % 5) {
+        case 1: await need(n, wanted, { region: 'QC' }); break; // outside the cover
+        case 2: await need(n, wanted, { modes: ['HYBRID'] }); break; // no shared mode
+        case 3: await need(n, wanted, { learners: 101 }); break; // one learner too many
+        default: await need(n, wanted, { days: random.pick([null, 400]) });
+      }
+    }
+    const ancestors = regionAndAncestors('ON');
+    // Fewer than a page of perfect needs (92): the shortcut declines.
+    const before = repository.perfectPagesServed;
+    expect(await repository.rankNeeds(institution, ancestors, DEFAULT_MATCH_WEIGHTS, 200)).toEqual(
+      await repository.rankNeeds(institution, ancestors, DEFAULT_MATCH_WEIGHTS, 200, false),
+    );
+    expect(repository.perfectPagesServed).toBe(before);
+    // A page of perfect needs within the walk (shortened to the first 200 needs by id, so the
+    // 13-skill need lies beyond it): the shortcut answers, and must still find that need.
+    await need(100_000, ids);
+    repository.perfectWalk = 200;
+    for (const first of [10, 50]) {
+      const shortcut = await repository.rankNeeds(institution, ancestors, DEFAULT_MATCH_WEIGHTS, first);
+      expect(repository.perfectPagesServed).toBeGreaterThan(before);
+      expect(shortcut).toEqual(await repository.rankNeeds(institution, ancestors, DEFAULT_MATCH_WEIGHTS, first, false));
+      expect(shortcut[0]!.candidateId).toBe(uuid(100_000, 9));
+    }
+    expect(repository.perfectPagesServed).toBe(before + 2);
+  });
 });
