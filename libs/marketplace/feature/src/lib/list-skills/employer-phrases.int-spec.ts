@@ -12,8 +12,8 @@ import { ImportSkillTaxonomyUseCase } from '../import-skill-taxonomy/import-skil
 import { ListSkillsUseCase } from './list-skills.use-case';
 
 const ROOT = join(__dirname, '../../../../../..');
-/** The floor this test holds the picker to (measured: see the commit that set it). */
-const FLOOR = 0.6;
+/** The floor this test holds the picker to: 30/50 before tuning, 34/50 once words meet their relatives (management/manage). */
+const FLOOR = 0.68;
 
 interface Phrase {
   phrase: string;
