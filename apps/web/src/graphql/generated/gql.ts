@@ -17,7 +17,7 @@ type Documents = {
     "\n  query Me {\n    me {\n      id\n      name\n      email\n      emailVerified\n      locale\n      memberships {\n        role\n        organization {\n          id\n          name\n          kind\n        }\n      }\n    }\n  }\n": typeof types.MeDocument,
     "\n  query UnreadCount {\n    unreadNotificationCount\n  }\n": typeof types.UnreadCountDocument,
     "\n  mutation RefreshToken {\n    refreshToken {\n      token\n    }\n  }\n": typeof types.RefreshTokenDocument,
-    "\n  query DemandMap($groupBy: DemandGrouping!, $filter: DemandFilter, $first: Int!) {\n    demandMap(groupBy: $groupBy, filter: $filter, first: $first) {\n      key\n      label\n      needs\n      learners\n      supply\n      gap\n    }\n  }\n": typeof types.DemandMapDocument,
+    "\n  query DemandMap($groupBy: DemandGrouping!, $filter: DemandFilter, $first: Int!) {\n    demandMap(groupBy: $groupBy, filter: $filter, first: $first) {\n      key\n      label\n      labelFr\n      needs\n      learners\n      supply\n      gap\n    }\n  }\n": typeof types.DemandMapDocument,
     "\n  mutation RespondToUmbrellaJoinRequest($id: ID!, $accept: Boolean!) {\n    respondToUmbrellaJoinRequest(id: $id, accept: $accept) {\n      id\n      state\n    }\n  }\n": typeof types.RespondToUmbrellaJoinRequestDocument,
     "\n  mutation ChangePassword($currentPassword: String!, $newPassword: String!) {\n    changePassword(currentPassword: $currentPassword, newPassword: $newPassword) {\n      token\n    }\n  }\n": typeof types.ChangePasswordDocument,
     "\n  mutation SignOutEverywhere {\n    signOutEverywhere\n  }\n": typeof types.SignOutEverywhereDocument,
@@ -144,7 +144,7 @@ const documents: Documents = {
     "\n  query Me {\n    me {\n      id\n      name\n      email\n      emailVerified\n      locale\n      memberships {\n        role\n        organization {\n          id\n          name\n          kind\n        }\n      }\n    }\n  }\n": types.MeDocument,
     "\n  query UnreadCount {\n    unreadNotificationCount\n  }\n": types.UnreadCountDocument,
     "\n  mutation RefreshToken {\n    refreshToken {\n      token\n    }\n  }\n": types.RefreshTokenDocument,
-    "\n  query DemandMap($groupBy: DemandGrouping!, $filter: DemandFilter, $first: Int!) {\n    demandMap(groupBy: $groupBy, filter: $filter, first: $first) {\n      key\n      label\n      needs\n      learners\n      supply\n      gap\n    }\n  }\n": types.DemandMapDocument,
+    "\n  query DemandMap($groupBy: DemandGrouping!, $filter: DemandFilter, $first: Int!) {\n    demandMap(groupBy: $groupBy, filter: $filter, first: $first) {\n      key\n      label\n      labelFr\n      needs\n      learners\n      supply\n      gap\n    }\n  }\n": types.DemandMapDocument,
     "\n  mutation RespondToUmbrellaJoinRequest($id: ID!, $accept: Boolean!) {\n    respondToUmbrellaJoinRequest(id: $id, accept: $accept) {\n      id\n      state\n    }\n  }\n": types.RespondToUmbrellaJoinRequestDocument,
     "\n  mutation ChangePassword($currentPassword: String!, $newPassword: String!) {\n    changePassword(currentPassword: $currentPassword, newPassword: $newPassword) {\n      token\n    }\n  }\n": types.ChangePasswordDocument,
     "\n  mutation SignOutEverywhere {\n    signOutEverywhere\n  }\n": types.SignOutEverywhereDocument,
@@ -297,7 +297,7 @@ export function graphql(source: "\n  mutation RefreshToken {\n    refreshToken {
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query DemandMap($groupBy: DemandGrouping!, $filter: DemandFilter, $first: Int!) {\n    demandMap(groupBy: $groupBy, filter: $filter, first: $first) {\n      key\n      label\n      needs\n      learners\n      supply\n      gap\n    }\n  }\n"): (typeof documents)["\n  query DemandMap($groupBy: DemandGrouping!, $filter: DemandFilter, $first: Int!) {\n    demandMap(groupBy: $groupBy, filter: $filter, first: $first) {\n      key\n      label\n      needs\n      learners\n      supply\n      gap\n    }\n  }\n"];
+export function graphql(source: "\n  query DemandMap($groupBy: DemandGrouping!, $filter: DemandFilter, $first: Int!) {\n    demandMap(groupBy: $groupBy, filter: $filter, first: $first) {\n      key\n      label\n      labelFr\n      needs\n      learners\n      supply\n      gap\n    }\n  }\n"): (typeof documents)["\n  query DemandMap($groupBy: DemandGrouping!, $filter: DemandFilter, $first: Int!) {\n    demandMap(groupBy: $groupBy, filter: $filter, first: $first) {\n      key\n      label\n      labelFr\n      needs\n      learners\n      supply\n      gap\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
