@@ -40,9 +40,11 @@ it('shows demand against supply and drills through to the needs behind a cell', 
   await expectText(row, '21');
 
   // skillNeeds has no skill-group filter: the screen finds the group's skills and filters.
-  const groups = await ok<{ demandMap: Array<{ label: string; needs: number }> }>('query { demandMap(groupBy: SKILL_GROUP, filter: { region: "YT" }) { label needs } }', {}, employer.token);
+  const groups = await ok<{ demandMap: Array<{ label: string; labelFr: string | null; needs: number }> }>('query { demandMap(groupBy: SKILL_GROUP, filter: { region: "YT" }) { label labelFr needs } }', {}, employer.token);
   expect(groups.demandMap.length).toBeGreaterThan(0);
   const group = groups.demandMap[0]!;
+  // Skill and group cells carry ESCO's French label too, which the French app shows.
+  expect(group.labelFr).toEqual(expect.any(String));
   const bySkillGroup = await drillIntoDemand(page, { groupBy: 'Skill group', region: 'YT', label: group.label });
   expect(bySkillGroup.sort()).toEqual([...titles].sort());
 });

@@ -61,3 +61,27 @@ it('saves notification preferences', async () => {
   expect(await email.inputValue()).toBe('DAILY_DIGEST');
   expect(await page.getByLabel('Show in the inbox: A partnership is proposed').isChecked()).toBe(false);
 });
+
+it('words the inbox in French from each notification’s code and parameters, whatever language the server wrote it in', async () => {
+  const invitee = await signUp('invitee-fr');
+  const owner = await signUp('owner-fr');
+  const organizationId = await createOrganization(owner, { name: 'Atelier Test du Nord', kind: 'EMPLOYER', size: 'SMALL', region: 'ON' });
+  await ok('mutation($o: ID!, $e: String!) { inviteMember(organizationId: $o, email: $e, role: ADMIN) { id } }', { o: organizationId, e: invitee.email }, owner.token);
+  const stored = await eventually(
+    () => ok<{ notifications: { edges: Array<{ node: { title: string; code: string | null; params: Record<string, unknown> | null } }> } }>('{ notifications(first: 5) { edges { node { title code params } } } }', {}, invitee.token),
+    (r) => r.notifications.edges.length === 1,
+    20_000,
+  );
+  // Delivered in the recipient's language at the time (English), and as data.
+  expect(stored.notifications.edges[0]!.node).toEqual({ title: 'Invitation to join Atelier Test du Nord', code: 'IDENTITY_INVITATION_CREATED', params: { organizationName: 'Atelier Test du Nord', role: 'ADMIN' } });
+
+  const page = await (await newContext(browser(), { token: invitee.token, locale: 'fr-CA' })).newPage();
+  await page.goto('/inbox');
+  const item = page.getByTestId('notification');
+  await expectText(item.getByRole('heading'), 'Invitation à rejoindre Atelier Test du Nord');
+  // French typography: a no-break space before the colon.
+  await expectText(item, 'Vous êtes invité·e à rejoindre Atelier Test du Nord (rôle\u00a0: administrateur·rice).');
+  await checkScreen(page, 'inbox-fr');
+  await page.getByRole('button', { name: /^Marquer comme lu\W+Invitation à rejoindre Atelier Test du Nord$/ }).click();
+  await expectText(page.getByTestId('unread-count'), '0');
+});

@@ -45,6 +45,7 @@ export const DEMAND_MAP = graphql(`
     demandMap(groupBy: $groupBy, filter: $filter, first: $first) {
       key
       label
+      labelFr
       needs
       learners
       supply

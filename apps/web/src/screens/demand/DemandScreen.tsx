@@ -145,7 +145,7 @@ function NeedsBehind({
 }
 
 export function Component() {
-  const { t } = useTranslation('demand');
+  const { t, i18n } = useTranslation('demand');
   const regions = useRegions();
   const { me } = useCurrentOrganization();
   const umbrellas = (me?.memberships ?? [])
@@ -168,7 +168,7 @@ export function Component() {
   };
   const { data, loading, error } = useQuery(DEMAND_MAP, { variables: { groupBy, filter, first: 30 } });
   // Cells carry their code (`key`): a region's name and a sector's in the reader's language; skills
-  // and groups keep the server's label.
+  // and groups in ESCO's French label when the reader reads French and ESCO has one.
   const cells = (data?.demandMap ?? []).map((cell) => ({
     ...cell,
     label:
@@ -176,7 +176,7 @@ export function Component() {
         ? regions.name(cell.key)
         : groupBy === DemandGrouping.Sector && /^NAICS \d+$/.test(cell.label)
           ? t('sectorLabel', { code: cell.key })
-          : cell.label,
+          : skillLabel(cell, i18n.language),
   }));
   const ids = {
     groupBy: useId(),

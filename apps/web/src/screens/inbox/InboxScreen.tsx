@@ -9,6 +9,7 @@ import { Page } from '../../ui/Page';
 import { FormError } from '../../ui/FormError';
 import { errorText } from '../../graphql/errors';
 import { UNREAD_COUNT } from '../../graphql/documents';
+import { notificationText } from './notification-text';
 
 const NOTIFICATIONS = graphql(`
   query Inbox($unreadOnly: Boolean) {
@@ -19,6 +20,8 @@ const NOTIFICATIONS = graphql(`
           type
           title
           body
+          code
+          params
           read
           createdAt
           link
@@ -85,7 +88,7 @@ export function Component() {
         <p>{unreadOnly ? t('emptyUnread') : t('empty')}</p>
       ) : (
         <ul className="notifications" aria-label={t('title')}>
-          {items.map((n) => (
+          {items.map((n) => ({ ...n, ...notificationText(t, n, i18n.language) })).map((n) => (
             <li
               key={n.id}
               className={n.read ? 'notification' : 'notification unread'}

@@ -68,6 +68,20 @@ export function UmbrellaMembers({
       setProblem(errorText(t, error));
     }
   };
+  /** Accepting or declining cannot be undone from here: it asks first, as the home page does. */
+  const onAnswer = async (id: string, name: string, accept: boolean) => {
+    const step = accept ? 'acceptConfirm' : 'declineConfirm';
+    const yes = await confirm({
+      title: t(`umbrella.${step}.title`, { name }),
+      body: <p>{t(`umbrella.${step}.body`, { name, umbrella })}</p>,
+      confirmLabel: t(`umbrella.${step}.action`, { name }),
+    });
+    if (yes)
+      await run(
+        () => respond({ variables: { id, accept } }),
+        t(accept ? 'umbrella.accepted' : 'umbrella.declined', { name }),
+      );
+  };
   const onRemove = async (organizationId: string, name: string) => {
     const yes = await confirm({
       title: t('umbrella.removeConfirm.title', { name }),
@@ -104,24 +118,14 @@ export function UmbrellaMembers({
                   <p>{t('umbrella.asksToJoin', { name: r.organization.name, date: date(r.requestedAt) })}</p>
                   <div className="toolbar">
                     <Button
-                      onPress={() =>
-                        void run(
-                          () => respond({ variables: { id: r.id, accept: true } }),
-                          t('umbrella.accepted', { name: r.organization.name }),
-                        )
-                      }
+                      onPress={() => void onAnswer(r.id, r.organization.name, true)}
                       aria-label={t('umbrella.acceptName', { name: r.organization.name })}
                     >
                       {t('umbrella.accept')}
                     </Button>
                     <Button
                       variant="secondary"
-                      onPress={() =>
-                        void run(
-                          () => respond({ variables: { id: r.id, accept: false } }),
-                          t('umbrella.declined', { name: r.organization.name }),
-                        )
-                      }
+                      onPress={() => void onAnswer(r.id, r.organization.name, false)}
                       aria-label={t('umbrella.declineName', { name: r.organization.name })}
                     >
                       {t('umbrella.decline')}

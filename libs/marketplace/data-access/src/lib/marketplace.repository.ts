@@ -106,6 +106,8 @@ export interface DemandQuery {
 export interface DemandRow {
   key: string;
   label: string | null;
+  /** A skill's or group's French label (ESCO), when it has one. */
+  labelFr: string | null;
   needs: number;
   learners: number;
   supply: number;
@@ -739,16 +741,16 @@ export class MarketplaceRepository {
                    GROUP BY c."key"`;
         break;
     }
-    const label =
+    const labelOf = (column: 'label_en' | 'label_fr') =>
       query.groupBy === 'SKILL' || query.groupBy === 'SKILL_GROUP'
-        ? `(SELECT s."label_en" FROM ${S}."skills" s WHERE s."id" = c."key"::uuid)`
+        ? `(SELECT s."${column}" FROM ${S}."skills" s WHERE s."id" = c."key"::uuid)`
         : 'NULL';
     return readFromReplica(this.dataSource, (db) =>
       db.query(
         `WITH needs AS MATERIALIZED (${needs}), cells AS MATERIALIZED (${cells}),
               top AS MATERIALIZED (SELECT * FROM cells ORDER BY "learners" DESC, "key" LIMIT ${param(query.limit)}),
               supply AS (${supply})
-         SELECT c."key", ${label} AS "label", c."needs", c."learners", coalesce(s."supply", 0)::int AS "supply", coalesce(s."capacity", 0)::int AS "capacity"
+         SELECT c."key", ${labelOf('label_en')} AS "label", ${labelOf('label_fr')} AS "labelFr", c."needs", c."learners", coalesce(s."supply", 0)::int AS "supply", coalesce(s."capacity", 0)::int AS "capacity"
            FROM top c LEFT JOIN supply s ON s."key" = c."key"
           ORDER BY c."learners" DESC, c."key"`,
         params,

@@ -11,6 +11,9 @@ export interface InboxRow {
   title: string;
   body: string;
   link: string | null;
+  /** The text as data (null on rows written before it was kept): see NewInboxEntry. */
+  code: string | null;
+  params: Record<string, unknown> | null;
   read_at: Date | null;
   created_at: Date;
   /** created_at as Postgres prints it (microseconds), so cursors compare exactly. */
@@ -25,6 +28,9 @@ export interface NewInboxEntry {
   readonly title: string;
   readonly body: string;
   readonly link: string | null;
+  /** What title and body say, as a code and its parameters, for the app to word in the reader's language. */
+  readonly code: string;
+  readonly params: Record<string, unknown>;
 }
 
 @Injectable()
@@ -41,7 +47,7 @@ export class InboxRepository {
       where += ` AND ("created_at", "id") < ($3::timestamptz, $4::uuid)`;
     }
     return (await this.dataSource.query(
-      `SELECT "id", "type", "title", "body", "link", "read_at", "created_at", "created_at"::text AS "cursor_at"
+      `SELECT "id", "type", "title", "body", "link", "code", "params", "read_at", "created_at", "created_at"::text AS "cursor_at"
          FROM "notifications"."notifications" WHERE ${where}
         ORDER BY "created_at" DESC, "id" DESC LIMIT $2`,
       params,
@@ -72,8 +78,8 @@ export class InboxRepository {
   async add(manager: EntityManager, entries: readonly NewInboxEntry[]): Promise<void> {
     if (entries.length === 0) return;
     await manager.query(
-      `INSERT INTO "notifications"."notifications" ("id", "user_id", "event_id", "type", "title", "body", "link")
-       SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::text[], $5::text[], $6::text[], $7::text[])
+      `INSERT INTO "notifications"."notifications" ("id", "user_id", "event_id", "type", "title", "body", "link", "code", "params")
+       SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::jsonb[])
        ON CONFLICT ("event_id", "user_id") DO NOTHING`,
       [
         entries.map(() => randomUUID()),
@@ -83,6 +89,8 @@ export class InboxRepository {
         entries.map((e) => e.title),
         entries.map((e) => e.body),
         entries.map((e) => e.link),
+        entries.map((e) => e.code),
+        entries.map((e) => JSON.stringify(e.params)),
       ],
     );
   }

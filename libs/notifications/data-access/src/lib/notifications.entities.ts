@@ -15,6 +15,9 @@ export class NotificationEntity {
   @Column('text') title: string;
   @Column('text') body: string;
   @Column('text', { nullable: true }) link: string | null;
+  /** title and body as data (null on rows written before): the app words them in the reader's language. */
+  @Column('text', { nullable: true }) code: string | null;
+  @Column('jsonb', { nullable: true }) params: Record<string, unknown> | null;
   @Column('timestamptz', { name: 'read_at', nullable: true }) readAt: Date | null;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
 }

@@ -1,4 +1,6 @@
 import {
+  wordRoot,
+  ROOT_MATCH_QUALITY,
   editDistance,
   labelSearchWords,
   searchWords,
@@ -37,5 +39,16 @@ describe('skill search text', () => {
     expect(matches.filter((m) => m.ord === 2)[0]).toMatchObject({ word: 'data' });
     expect(matches.filter((m) => m.ord === 3)[0]).toMatchObject({ word: 'analysi' });
     expect(vocabulary.match(searchWords('projectmanagment'))[0]).toMatchObject({ word: 'projectmanagement' });
+  });
+
+  it('meets a word’s relatives through their root: what employers write against how ESCO labels it', () => {
+    for (const [written, labelled] of [['management', 'manage'], ['mentoring', 'mentor'], ['driving', 'drive'], ['communication', 'communicate'], ['adaptability', 'adapt'], ['programming', 'program'], ['sorting', 'sorted']]) {
+      expect([written, wordRoot(written)]).toEqual([written, wordRoot(labelled)]);
+      expect(wordMatchQuality(written, labelled)).toBe(ROOT_MATCH_QUALITY);
+    }
+    // Short words and different roots do not meet; an exact word still beats a relative.
+    expect(wordMatchQuality('sale', 'sal')).toBeLessThan(ROOT_MATCH_QUALITY + 0.2);
+    expect(wordMatchQuality('install', 'instance')).toBe(0);
+    expect(wordMatchQuality('manage', 'manage')).toBe(1);
   });
 });

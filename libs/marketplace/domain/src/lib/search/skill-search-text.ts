@@ -66,15 +66,39 @@ export function editDistance(a: string, b: string, max: number): number {
   return previous[b.length]!;
 }
 
+/** English endings taken off to find a word's root, longest first within each family. */
+const ENDINGS = ['ability', 'ibility', 'ment', 'ing', 'ion', 'ed', 'e'];
+
 /**
- * How well a searched word meets a label word, 0..1: 1 when equal, less per edit, a little for a
- * searched word that is the start of a longer label word (typing in progress); 0 beyond the
- * allowed edits.
+ * A word's root for meeting its relatives: what employers write ("time management", "mentoring",
+ * "driving", "communication") against how ESCO labels the skill ("manage time", "mentor
+ * individuals", "drive", "communicate"). Endings come off while the root keeps 4 letters; a
+ * consonant doubled before -ing/-ed is single again ("programming" → program).
+ */
+export function wordRoot(word: string): string {
+  let root = word;
+  for (let round = 0; round < 2; round++) {
+    const ending = ENDINGS.find((e) => root.endsWith(e) && root.length - e.length >= 4);
+    if (!ending) break;
+    root = root.slice(0, -ending.length);
+    if ((ending === 'ing' || ending === 'ed') && /([b-df-hj-km-rtv-z])\1$/.test(root) && !/(ll|ss|ff|zz)$/.test(root)) root = root.slice(0, -1);
+  }
+  return root;
+}
+
+/** Quality of a word met only through its root (below one edit on a long word). */
+export const ROOT_MATCH_QUALITY = 0.8;
+
+/**
+ * How well a searched word meets a label word, 0..1: 1 when equal, less per edit, a little less
+ * for a relative sharing its root (management/manage), a little for a searched word that is the
+ * start of a longer label word (typing in progress); 0 beyond the allowed edits.
  */
 export function wordMatchQuality(searched: string, candidate: string): number {
   if (searched === candidate) return 1;
   const edits = editDistance(searched, candidate, allowedEdits(searched));
   if (edits <= allowedEdits(searched)) return 1 - (0.5 * edits) / Math.max(searched.length, 2) - 0.05 * edits;
+  if (searched.length >= 5 && candidate.length >= 4 && wordRoot(searched) === wordRoot(candidate)) return ROOT_MATCH_QUALITY;
   if (searched.length >= 3 && candidate.startsWith(searched)) return 0.6;
   return 0;
 }
@@ -116,10 +140,13 @@ export class SearchVocabulary {
       for (const gram of new Set(trigrams(token))) {
         for (const word of this.postings.get(gram) ?? []) shared.set(word, (shared.get(word) ?? 0) + 1);
       }
+      const root = token.length >= 5 ? wordRoot(token) : null;
       return [...shared]
         .filter(
           ([word]) =>
-            Math.abs(this.words[word]!.length - token.length) <= 2 || this.words[word]!.startsWith(token),
+            Math.abs(this.words[word]!.length - token.length) <= 2 ||
+            this.words[word]!.startsWith(token) ||
+            (root !== null && this.words[word]!.startsWith(root) && wordRoot(this.words[word]!) === root),
         )
         .sort((a, b) => b[1] - a[1] || a[0] - b[0])
         .slice(0, SearchVocabulary.CANDIDATES_CHECKED)

@@ -19,6 +19,8 @@ export interface DemandMapQuery {
 export interface DemandCellView {
   key: string;
   label: string;
+  /** A skill's or skill group's French label (ESCO), when it has one; null for regions and sectors. */
+  labelFr: string | null;
   needs: number;
   learners: number;
   supply: number;
@@ -51,6 +53,7 @@ export class DemandMapUseCase {
     return rows.map((row) => ({
       key: row.key,
       label: row.label ?? (groupBy === 'REGION' ? regionLabel(row.key) : groupBy === 'SECTOR' ? `NAICS ${row.key}` : row.key),
+      labelFr: row.labelFr ?? null,
       needs: row.needs,
       learners: row.learners,
       supply: row.supply,

@@ -149,6 +149,7 @@ export class NeedMatchModel {
 export class DemandCellModel {
   @Field({ description: 'Region code, 2-digit NAICS sector, or skill / skill group id.' }) key: string;
   @Field() label: string;
+  @Field(() => String, { nullable: true, description: 'The skill’s or skill group’s French label (ESCO), when it has one; null for regions and sectors.' }) labelFr: string | null;
   @Field(() => Int, { description: 'Open needs.' }) needs: number;
   @Field(() => Int, { description: 'Learners those needs ask for.' }) learners: number;
   @Field(() => Int, { description: 'Institutions able to serve: by region, those serving it; by sector, those teaching a skill it asks for; by skill or group, those teaching it.' }) supply: number;

@@ -1,6 +1,6 @@
 import { DOMAIN_EVENT_TYPES, type DomainEvent, type DomainEventType } from '@lattice/shared-contracts';
 import { deliveryId } from './delivery-key';
-import { messageOf, ROUTING_RULES, ruleFor } from './routing-rules';
+import { messageOf, notificationOf, ROUTING_RULES, ruleFor } from './routing-rules';
 
 const event = <T extends DomainEventType>(type: T, payload: DomainEvent<T>['payload']): DomainEvent<T> => ({
   id: '00000000-0000-4000-8000-000000000001',
@@ -110,5 +110,12 @@ describe('deliveryId', () => {
     expect(deliveryId('e', 'r', 'EMAIL')).toBe(a);
     expect(deliveryId('e', 'r', 'IN_APP')).not.toBe(a);
     expect(deliveryId('e2', 'r', 'EMAIL')).not.toBe(a);
+  });
+
+  it('keeps each notification as a code and the parameters its text uses, never other payload fields', () => {
+    const review = event('credentials.design.review_requested', { designId: 'd', issuerId: 'i', title: 'Blasting', version: 3, reviewDueAt: '2026-02-01T00:00:00.000Z', awaiting: ['p', 'i'], resubmission: false });
+    expect(notificationOf(review, { issuer: 'Collège' })).toEqual({ code: 'CREDENTIALS_DESIGN_REVIEW_REQUESTED', params: { title: 'Blasting', version: 3, reviewDueAt: '2026-02-01T00:00:00.000Z', issuer: 'Collège' } });
+    expect(notificationOf(review, { issuer: 'Collège' }, 'issuer').code).toBe('CREDENTIALS_DESIGN_REVIEW_REQUESTED_ISSUER');
+    expect(notificationOf(review, {}, 'unknown').code).toBe('CREDENTIALS_DESIGN_REVIEW_REQUESTED');
   });
 });

@@ -46,6 +46,11 @@ export interface RoutingRule<T extends DomainEventType> {
   /** The person who caused the event is not told of it, unless this is true. */
   readonly tellActor?: boolean;
   readonly names?: (event: DomainEvent<T>) => NameRefs;
+  /**
+   * Payload fields the text uses: with the names, the parameters the inbox keeps beside its
+   * English/French text so the app words the notification in the reader's language (see notificationOf).
+   */
+  readonly fields?: ReadonlyArray<keyof DomainEvent<T>['payload'] & string>;
   readonly text: Texts<T>;
   /** Other wordings for some of the audience (see Audience.variant). */
   readonly variants?: Record<string, Texts<T>>;
@@ -81,6 +86,7 @@ export const ROUTING_RULES: RoutingRules = {
     organizations: () => [],
     channels: ['EMAIL'],
     tellActor: true,
+    fields: ['email', 'expiresAt'],
     text: {
       en: ({ payload: p }, n) => ({
         title: 'Confirm your e-mail address',
@@ -100,6 +106,7 @@ export const ROUTING_RULES: RoutingRules = {
     organizations: () => [],
     channels: ['EMAIL'],
     tellActor: true,
+    fields: ['email'],
     text: {
       en: ({ payload: p }, n) => ({
         title: 'Reset your Lattice password',
@@ -119,6 +126,7 @@ export const ROUTING_RULES: RoutingRules = {
     organizations: () => [],
     channels: ['EMAIL'],
     tellActor: true,
+    fields: ['email', 'via'],
     text: {
       en: ({ payload: p }) => ({
         title: 'Your Lattice password was changed',
@@ -137,6 +145,7 @@ export const ROUTING_RULES: RoutingRules = {
     audience: (e) => [{ kind: 'address', email: e.payload.email }],
     organizations: (e) => [e.payload.organizationId],
     channels: PEOPLE,
+    fields: ['organizationName', 'role'],
     text: {
       en: ({ payload: p }, n) => ({
         title: `Invitation to join ${p.organizationName}`,
@@ -246,6 +255,7 @@ export const ROUTING_RULES: RoutingRules = {
     organizations: (e) => [e.payload.organizationId],
     channels: PEOPLE,
     names: (e) => ({ organization: e.payload.organizationId }),
+    fields: ['role', 'previousRole'],
     text: {
       en: ({ payload: p }, n) => ({
         title: `Your role in ${n['organization']} changed`,
@@ -294,6 +304,7 @@ export const ROUTING_RULES: RoutingRules = {
     audience: (e) => membersOf(e.payload.organizationId),
     organizations: (e) => [e.payload.organizationId],
     channels: PEOPLE,
+    fields: ['title', 'neededBy'],
     text: {
       en: ({ payload: p }) => ({
         title: `Needed by ${p.neededBy}: ${p.title}`,
@@ -312,6 +323,7 @@ export const ROUTING_RULES: RoutingRules = {
     organizations: (e) => [e.payload.employerId, e.payload.institutionId],
     channels: PEOPLE,
     names: (e) => ({ proposer: e.payload.proposedByOrganizationId }),
+    fields: ['needTitle', 'message'],
     text: {
       en: ({ payload: p }, n) => ({
         title: `${n['proposer']} proposes a partnership`,
@@ -330,6 +342,7 @@ export const ROUTING_RULES: RoutingRules = {
     organizations: (e) => [e.payload.employerId, e.payload.institutionId],
     channels: PEOPLE,
     names: (e) => ({ acting: e.payload.actingOrganizationId }),
+    fields: ['needTitle'],
     text: {
       en: ({ payload: p }, n) => ({
         title: `${n['acting']} accepted your partnership`,
@@ -348,6 +361,7 @@ export const ROUTING_RULES: RoutingRules = {
     organizations: (e) => [e.payload.employerId, e.payload.institutionId],
     channels: PEOPLE,
     names: (e) => ({ acting: e.payload.actingOrganizationId }),
+    fields: ['needTitle', 'message'],
     text: {
       en: ({ payload: p }, n) => ({
         title: `${n['acting']} declined your partnership`,
@@ -366,6 +380,7 @@ export const ROUTING_RULES: RoutingRules = {
     organizations: (e) => [e.payload.employerId, e.payload.institutionId],
     channels: PEOPLE,
     names: (e) => ({ acting: e.payload.actingOrganizationId }),
+    fields: ['needTitle'],
     text: {
       en: ({ payload: p }, n) => ({
         title: `${n['acting']} withdrew a partnership proposal`,
@@ -390,6 +405,7 @@ export const ROUTING_RULES: RoutingRules = {
     organizations: (e) => [e.payload.issuerId, ...e.payload.awaiting],
     channels: PEOPLE,
     names: (e) => ({ issuer: e.payload.issuerId }),
+    fields: ['title', 'version', 'reviewDueAt'],
     text: {
       en: ({ payload: p }, n) => ({
         title: `Review requested: ${p.title}`,
@@ -421,6 +437,7 @@ export const ROUTING_RULES: RoutingRules = {
     audience: (e) => adminsOf(...e.payload.awaiting),
     organizations: (e) => [e.payload.issuerId, ...e.payload.awaiting],
     channels: PEOPLE,
+    fields: ['title', 'version', 'reviewDueAt'],
     text: {
       en: ({ payload: p }) => ({
         title: `Review overdue: ${p.title}`,
@@ -439,6 +456,7 @@ export const ROUTING_RULES: RoutingRules = {
     organizations: (e) => [e.payload.issuerId, e.payload.organizationId],
     channels: PEOPLE,
     names: (e) => ({ reviewer: e.payload.organizationId }),
+    fields: ['title', 'version', 'comment'],
     text: {
       en: ({ payload: p }, n) => ({
         title: `Changes requested: ${p.title}`,
@@ -456,6 +474,7 @@ export const ROUTING_RULES: RoutingRules = {
     audience: (e) => adminsOf(e.payload.issuerId, ...e.payload.partnerIds),
     organizations: (e) => [e.payload.issuerId, ...e.payload.partnerIds],
     channels: PEOPLE,
+    fields: ['title', 'version'],
     text: {
       en: ({ payload: p }) => ({
         title: `Approved by every partner: ${p.title}`,
@@ -473,6 +492,7 @@ export const ROUTING_RULES: RoutingRules = {
     audience: (e) => adminsOf(e.payload.issuerId, ...e.payload.partnerIds),
     organizations: (e) => [e.payload.issuerId, ...e.payload.partnerIds],
     channels: PEOPLE,
+    fields: ['title'],
     text: {
       en: ({ payload: p }) => ({
         title: `Published: ${p.title}`,
@@ -493,6 +513,7 @@ export const ROUTING_RULES: RoutingRules = {
     organizations: (e) => [e.payload.issuerId],
     channels: PEOPLE,
     tellActor: true,
+    fields: ['credentialTitle'],
     text: {
       en: ({ payload: p }) => ({
         title: `You earned “${p.credentialTitle}”`,
@@ -513,6 +534,7 @@ export const ROUTING_RULES: RoutingRules = {
     organizations: () => [],
     channels: PEOPLE,
     tellActor: true,
+    fields: ['credentialTitle', 'reminder'],
     text: {
       en: ({ payload: p }) => ({
         title: p.reminder
@@ -535,6 +557,7 @@ export const ROUTING_RULES: RoutingRules = {
     organizations: () => [],
     channels: PEOPLE,
     tellActor: true,
+    fields: ['credentialTitle'],
     text: {
       en: ({ payload: p }) => ({
         title: `Was the framework a useful blueprint for “${p.credentialTitle}”?`,
@@ -554,6 +577,7 @@ export const ROUTING_RULES: RoutingRules = {
     organizations: (e) => [e.payload.issuerId, e.payload.organizationId],
     channels: PEOPLE,
     names: (e) => ({ endorser: e.payload.organizationId }),
+    fields: ['credentialTitle'],
     text: {
       en: ({ payload: p }, n) => ({
         title: `${n['endorser']} endorsed “${p.credentialTitle}”`,
@@ -571,6 +595,7 @@ export const ROUTING_RULES: RoutingRules = {
     audience: (e) => membersOf(e.payload.issuerId, ...e.payload.partnerIds),
     organizations: (e) => [e.payload.issuerId, ...e.payload.partnerIds],
     channels: ['IN_APP'],
+    fields: ['title', 'field'],
     text: {
       en: ({ payload: p }) => ({
         title: `New comment on ${p.title}`,
@@ -597,6 +622,19 @@ export function routedEventTypes(): string[] {
 
 export function localeOf(value: string | null | undefined): Locale {
   return value === 'fr' ? 'fr' : 'en';
+}
+
+/**
+ * The notification as data: a code (the event type in capitals, then the variant's name) and the
+ * parameters its text uses (the rule's payload fields and organization names), which the web app
+ * words in the reader's language beside the stored English/French title and body.
+ */
+export function notificationOf(event: DomainEvent, names: Record<string, string>, variant?: string | null): { code: string; params: Record<string, unknown> } {
+  const rule = ruleFor(event.type);
+  const payload = event.payload as Record<string, unknown>;
+  const fields = Object.fromEntries((rule?.fields ?? []).filter((field) => payload[field] !== undefined).map((field) => [field, payload[field]]));
+  const code = [event.type.replace(/\./g, '_'), variant && rule?.variants?.[variant] ? variant : null].filter(Boolean).join('_').toUpperCase();
+  return { code, params: { ...fields, ...names } };
 }
 
 /** The event's message in the locale, in the wording of `variant` when the rule has it. */

@@ -4,7 +4,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { DeliveryJob } from '@lattice/shared-contracts';
 import { InboxRepository } from '@lattice/notifications-data-access';
-import { messageOf, ruleFor } from '@lattice/notifications-domain';
+import { messageOf, notificationOf, ruleFor } from '@lattice/notifications-domain';
 import { DeliveryStore } from './delivery-store';
 
 @Injectable()
@@ -23,7 +23,7 @@ export class InAppDelivery {
       const person = await this.store.person(delivery.recipient, manager);
       const names = await this.store.names(ruleFor(event.type)?.names?.(event as never) ?? {}, manager);
       const message = messageOf(event, person?.locale ?? 'en', names, delivery.variant);
-      await this.inbox.add(manager, [{ userId: delivery.recipient, eventId: event.id, type: event.type, ...message }]);
+      await this.inbox.add(manager, [{ userId: delivery.recipient, eventId: event.id, type: event.type, ...message, ...notificationOf(event, names, delivery.variant) }]);
       await this.store.succeeded(delivery.id, {}, manager);
     });
   }

@@ -111,7 +111,7 @@ describe('NotificationRouter', () => {
     );
     // The inbox row is written with the delivery, in the reader's language, with the directory's names.
     expect(w.inbox.add).toHaveBeenCalledWith(expect.anything(), [
-      expect.objectContaining({ userId: 'admin', eventId: event.id, type: 'identity.umbrella.joined', title: 'Collège s’est jointe à votre regroupement' }),
+      expect.objectContaining({ userId: 'admin', eventId: event.id, type: 'identity.umbrella.joined', title: 'Collège s’est jointe à votre regroupement', code: 'IDENTITY_UMBRELLA_JOINED', params: expect.objectContaining({ organization: 'Collège' }) }),
     ]);
     // Only what is still pending is queued: the webhook (the digest waits for its schedule).
     expect(w.queue.addBulk).toHaveBeenCalledWith('notifications-deliveries', []);

@@ -19,7 +19,7 @@ import {
   PreferenceRepository,
   WebhookSubscriptionRepository,
 } from '@lattice/notifications-data-access';
-import { addressRecipientId, type Audience, deliveryId, initialStatus, type Message, messageOf, ruleFor, type StoredPreference } from '@lattice/notifications-domain';
+import { addressRecipientId, type Audience, deliveryId, initialStatus, type Message, messageOf, notificationOf, ruleFor, type StoredPreference } from '@lattice/notifications-domain';
 import { enqueueDeliveries } from '../delivery/enqueue';
 import { NOTIFICATIONS_ORGANIZATIONS, organizationNames } from '../directory/organizations';
 
@@ -167,17 +167,18 @@ export class NotificationRouter {
       manager,
       [...refs.values()].flatMap((r) => Object.values(r)),
     );
-    const messages = new Map<string, Message>();
+    const messages = new Map<string, Message & ReturnType<typeof notificationOf>>();
     const entries = inApp.map((delivery) => {
       const locale = locales.get(delivery.recipient) ?? 'en';
       const key = `${delivery.eventId}:${locale}:${delivery.variant ?? ''}`;
       let message = messages.get(key);
       if (!message) {
         const params = Object.fromEntries(Object.entries(refs.get(delivery.eventId)!).map(([param, id]) => [param, names.get(id) ?? '—']));
-        messages.set(key, (message = messageOf(byId.get(delivery.eventId)!, locale, params, delivery.variant)));
+        const event = byId.get(delivery.eventId)!;
+        messages.set(key, (message = { ...messageOf(event, locale, params, delivery.variant), ...notificationOf(event, params, delivery.variant) }));
       }
       const event = byId.get(delivery.eventId)!;
-      return { userId: delivery.recipient, eventId: event.id, type: event.type, title: message.title, body: message.body, link: message.link };
+      return { userId: delivery.recipient, eventId: event.id, type: event.type, title: message.title, body: message.body, link: message.link, code: message.code, params: message.params };
     });
     await this.inbox.add(manager, entries);
   }
