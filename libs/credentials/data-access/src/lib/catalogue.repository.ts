@@ -263,6 +263,23 @@ export class CatalogueRepository {
     )) as { credentialId: string; refreshedAt: Date }[];
   }
 
+  /**
+   * Standing entries (published, not retired) in credential id order after `afterId`, at most
+   * `limit`: the CTDL bulk export's pages (keyset on the primary key, so a page never shifts).
+   */
+  async standingEntries(limit: number, afterId: string | null): Promise<CatalogueHit[]> {
+    const rows = (await readFromReplica(this.dataSource, (db) =>
+      db.query(
+        `SELECT e.*, ip."name" AS "issuer_name", ip."region" AS "issuer_region", ip."size" AS "issuer_size", c."design_id", c."design_version", c."framework_id", 0::float8 AS "rank"
+         FROM ${FROM_ENTRIES} JOIN "credentials"."credentials" c ON c."id" = e."credential_id"
+        WHERE NOT e."retired" AND ($1::uuid IS NULL OR e."credential_id" > $1::uuid)
+        ORDER BY e."credential_id" LIMIT $2`,
+        [afterId, limit],
+      ),
+    )) as Record<string, unknown>[];
+    return rows.map(toHit);
+  }
+
   /** The catalogue entry of one credential (retired ones too), or null. */
   async entry(credentialId: string): Promise<CatalogueHit | null> {
     const [row] = (await readFromReplica(this.dataSource, (db) =>
