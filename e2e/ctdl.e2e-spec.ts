@@ -90,12 +90,12 @@ describe('CTDL export and skill search over the ESCO tree', () => {
 
   it('pages through every standing credential in bulk, each document valid, none twice, none retired', async () => {
     const seen: string[] = [];
-    let path: string | null = '/ctdl/credentials?limit=2';
+    let path: string | null = '/ctdl/credentials?limit=1';
     let pages = 0;
     while (path) {
       const page = await get(path);
       expect(page.status).toBe(200);
-      expect(page.body['@graph'].length).toBeLessThanOrEqual(2);
+      expect(page.body['@graph'].length).toBe(1);
       for (const document of page.body['@graph']) {
         expect(validate(document)).toEqual({ valid: true, errors: [] });
         seen.push(String(document['ceterms:ctid']).slice(3));

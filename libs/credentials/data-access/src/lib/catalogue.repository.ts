@@ -225,7 +225,8 @@ export class CatalogueRepository {
     const { where, params } = this.conditions(query);
     const rows = (await readFromReplica(this.dataSource, (db) =>
       db.query(
-        `WITH hits AS (SELECT e.*, ip."regions" AS issuer_regions, ip."size" AS issuer_size FROM ${FROM_ENTRIES} WHERE ${where.join(' AND ')})
+        `WITH hits AS (SELECT e."delivery_mode", e."language", e."hours", e."price", e."credit", e."transcriptable", e."endorser_sectors", e."sponsor_ids", e."issuer_id",
+                            ip."regions" AS issuer_regions, ip."size" AS issuer_size FROM ${FROM_ENTRIES} WHERE ${where.join(' AND ')})
        SELECT 'TOTAL' AS facet, '' AS value, count(*)::int AS count FROM hits
        UNION ALL SELECT 'DELIVERY_MODE', delivery_mode, count(*)::int FROM hits WHERE delivery_mode IS NOT NULL GROUP BY 2
        UNION ALL SELECT 'LANGUAGE', language, count(*)::int FROM hits GROUP BY 2
