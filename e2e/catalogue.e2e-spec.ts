@@ -12,7 +12,7 @@ const SEARCH = `query($q: String, $f: CatalogueFilter, $s: CatalogueSort, $first
     totalCount sort
     edges { cursor node { credential { id title issuer { id } } language deliveryMode hours price credit transcriptable endorsementCount endorserSectors sponsorIds relevance } }
     pageInfo { hasNextPage endCursor }
-    facets { name values { value count } } } }`;
+    facets { name values { value count } } facetOrganizationNames { id name } } }`;
 const ENDORSE =
   'mutation($c: ID!, $o: ID!, $i: EndorsementInput!) { endorseCredential(credentialId: $c, organizationId: $o, input: $i) { id } }';
 const claims = { inDemand: true, assessmentReflectsJobPerformance: true };
@@ -30,6 +30,7 @@ interface Result {
   edges: { cursor: string; node: Hit }[];
   pageInfo: { hasNextPage: boolean; endCursor: string | null };
   facets: { name: string; values: { value: string; count: number }[] }[];
+  facetOrganizationNames: { id: string; name: string }[];
 }
 
 describe('catalogue: public search over published credentials', () => {
@@ -188,6 +189,11 @@ describe('catalogue: public search over published credentials', () => {
     const sponsored = await search({ f: { sponsorIds: [umbrellaId] } });
     expect(ids(sponsored)).toEqual([welding]);
     expect(facet(await search(), 'SPONSOR')).toEqual({ [umbrellaId]: 1 });
+    // Organizations are named in their facets: the umbrella as it was when it sponsored, the issuer as when it published.
+    expect((await search()).facetOrganizationNames.sort((a, b) => a.name.localeCompare(b.name))).toEqual([
+      { id: collegeId, name: 'Collège Boréal du Nord' },
+      { id: umbrellaId, name: 'Northern Colleges Network' },
+    ]);
 
     const designId = (
       await ok('query($id: ID!) { credential(id: $id) { designId } }', { id: welding }, college.token)

@@ -24,3 +24,7 @@ export * from './lib/award-credential/award-credential.use-case';
 export * from './lib/revoke-award/revoke-award.use-case';
 export * from './lib/verify-credential/verify-credential.use-case';
 export * from './lib/directory/credentials-worker.module';
+export * from './lib/export-ctdl/export-ctdl.use-case';
+export * from './lib/export-ctdl/ctdl-schema';
+export * from './lib/public-documents/ctdl-credential';
+export * from './lib/search-credentials/esco-skills';

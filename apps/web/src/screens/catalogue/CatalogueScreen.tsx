@@ -24,6 +24,7 @@ const FACETS = [
   { name: 'TRANSCRIPTABLE', field: 'transcriptable' },
   { name: 'ISSUER_SIZE', field: 'issuerSizes' },
   { name: 'ENDORSER_SECTOR', field: 'endorserSectors' },
+  { name: 'SPONSOR', field: 'sponsorIds' },
 ] as const;
 type FacetName = (typeof FACETS)[number]['name'];
 type Chosen = Partial<Record<FacetName, string[]>>;
@@ -166,6 +167,8 @@ export function Component() {
     if (facet === 'REGION') return regions.name(value);
     if (facet === 'CREDIT' || facet === 'TRANSCRIPTABLE') return t(`yesNo.${value}`);
     if (facet === 'ENDORSER_SECTOR') return t('sector', { code: value });
+    // Umbrellas by the name the catalogue recorded when they sponsored (their id is not for people).
+    if (facet === 'SPONSOR') return result?.facetOrganizationNames.find((o) => o.id === value)?.name ?? t('unnamedSponsor');
     return t(`values.${facet}.${value}`, { defaultValue: value });
   };
   const facetValues = (name: FacetName) => result?.facets.find((f) => f.name === name)?.values ?? [];

@@ -50,6 +50,10 @@ export const CATALOGUE_SEARCH = graphql(`
           count
         }
       }
+      facetOrganizationNames {
+        id
+        name
+      }
     }
   }
 `);

@@ -10,6 +10,33 @@ import { REFRESH_CATALOGUE_SQL } from './catalogue.sql';
 /** The issuer facts joined to every catalogue read (region and size are the issuer's, not the entry's). */
 const FROM_ENTRIES = `"credentials"."catalogue_entries" e LEFT JOIN "credentials"."organization_profiles" ip ON ip."organization_id" = e."issuer_id"`;
 
+/**
+ * The entry columns a hit reads: every column but the text-search `document` (and `refreshed_at`),
+ * which is large and only needed to match and rank — so sorting and any parallel gather move small rows.
+ */
+const ENTRY_COLUMNS = [
+  'credential_id',
+  'issuer_id',
+  'title',
+  'description',
+  'language',
+  'delivery_mode',
+  'hours',
+  'price',
+  'credit',
+  'transcriptable',
+  'career_stage',
+  'skill_ids',
+  'assessment_methods',
+  'endorsement_count',
+  'endorser_sectors',
+  'sponsor_ids',
+  'retired',
+  'published_at',
+]
+  .map((column) => `e."${column}"`)
+  .join(', ');
+
 export type CatalogueSort = 'RELEVANCE' | 'NEWEST' | 'MOST_ENDORSED';
 
 /** Hours bands, in hours: [from, below). The report's credentials ran from 3 to 120 hours. */
@@ -99,6 +126,8 @@ export interface FacetCount {
   readonly facet: CatalogueFacetName;
   readonly value: string;
   readonly count: number;
+  /** For ISSUER and SPONSOR values: the organization's recorded name, when there is one. */
+  readonly label?: string;
 }
 
 export interface OrganizationProfile {
@@ -208,7 +237,7 @@ export class CatalogueRepository {
     params.push(limit + 1);
     const rows = (await readFromReplica(this.dataSource, (db) =>
       db.query(
-        `SELECT e.*, ip."name" AS "issuer_name", ip."region" AS "issuer_region", ip."size" AS "issuer_size", c."design_id", c."design_version", c."framework_id", ${rank} AS "rank", (${key})::text AS "sort_key"
+        `SELECT ${ENTRY_COLUMNS}, ip."name" AS "issuer_name", ip."region" AS "issuer_region", ip."size" AS "issuer_size", c."design_id", c."design_version", c."framework_id", ${rank} AS "rank", (${key})::text AS "sort_key"
          FROM ${FROM_ENTRIES}
          JOIN "credentials"."credentials" c ON c."id" = e."credential_id"
         WHERE ${where.join(' AND ')}
@@ -225,25 +254,30 @@ export class CatalogueRepository {
     const { where, params } = this.conditions(query);
     const rows = (await readFromReplica(this.dataSource, (db) =>
       db.query(
-        `WITH hits AS (SELECT e.*, ip."regions" AS issuer_regions, ip."size" AS issuer_size FROM ${FROM_ENTRIES} WHERE ${where.join(' AND ')})
-       SELECT 'TOTAL' AS facet, '' AS value, count(*)::int AS count FROM hits
-       UNION ALL SELECT 'DELIVERY_MODE', delivery_mode, count(*)::int FROM hits WHERE delivery_mode IS NOT NULL GROUP BY 2
-       UNION ALL SELECT 'LANGUAGE', language, count(*)::int FROM hits GROUP BY 2
-       UNION ALL SELECT 'HOURS_BAND', ${bandCase('hours', HOURS_BANDS)}, count(*)::int FROM hits WHERE hours IS NOT NULL GROUP BY 2
-       UNION ALL SELECT 'PRICE_BAND', ${bandCase('price', PRICE_BANDS)}, count(*)::int FROM hits WHERE price IS NOT NULL GROUP BY 2
-       UNION ALL SELECT 'CREDIT', credit::text, count(*)::int FROM hits WHERE credit IS NOT NULL GROUP BY 2
-       UNION ALL SELECT 'TRANSCRIPTABLE', transcriptable::text, count(*)::int FROM hits WHERE transcriptable IS NOT NULL GROUP BY 2
-       UNION ALL SELECT 'ENDORSER_SECTOR', s, count(*)::int FROM hits, unnest(endorser_sectors) s GROUP BY 2
-       UNION ALL SELECT 'SPONSOR', s::text, count(*)::int FROM hits, unnest(sponsor_ids) s GROUP BY 2
-       UNION ALL SELECT 'ISSUER', issuer_id::text, count(*)::int FROM hits GROUP BY 2
-       UNION ALL SELECT 'REGION', r, count(*)::int FROM hits, unnest(issuer_regions) r GROUP BY 2
-       UNION ALL SELECT 'ISSUER_SIZE', issuer_size, count(*)::int FROM hits WHERE issuer_size IS NOT NULL GROUP BY 2`,
+        `WITH hits AS (SELECT e."delivery_mode", e."language", e."hours", e."price", e."credit", e."transcriptable", e."endorser_sectors", e."sponsor_ids", e."issuer_id",
+                            ip."name" AS issuer_name, ip."regions" AS issuer_regions, ip."size" AS issuer_size FROM ${FROM_ENTRIES} WHERE ${where.join(' AND ')})
+       SELECT 'TOTAL' AS facet, '' AS value, count(*)::int AS count, NULL::text AS label FROM hits
+       UNION ALL SELECT 'DELIVERY_MODE', delivery_mode, count(*)::int, NULL FROM hits WHERE delivery_mode IS NOT NULL GROUP BY 2
+       UNION ALL SELECT 'LANGUAGE', language, count(*)::int, NULL FROM hits GROUP BY 2
+       UNION ALL SELECT 'HOURS_BAND', ${bandCase('hours', HOURS_BANDS)}, count(*)::int, NULL FROM hits WHERE hours IS NOT NULL GROUP BY 2
+       UNION ALL SELECT 'PRICE_BAND', ${bandCase('price', PRICE_BANDS)}, count(*)::int, NULL FROM hits WHERE price IS NOT NULL GROUP BY 2
+       UNION ALL SELECT 'CREDIT', credit::text, count(*)::int, NULL FROM hits WHERE credit IS NOT NULL GROUP BY 2
+       UNION ALL SELECT 'TRANSCRIPTABLE', transcriptable::text, count(*)::int, NULL FROM hits WHERE transcriptable IS NOT NULL GROUP BY 2
+       UNION ALL SELECT 'ENDORSER_SECTOR', s, count(*)::int, NULL FROM hits, unnest(endorser_sectors) s GROUP BY 2
+       UNION ALL SELECT 'SPONSOR', o.id::text, o.count, op."name" FROM (SELECT s AS id, count(*)::int AS count FROM hits, unnest(sponsor_ids) s GROUP BY 1) o
+                 LEFT JOIN "credentials"."organization_profiles" op ON op."organization_id" = o.id
+       UNION ALL SELECT 'ISSUER', issuer_id::text, count(*)::int, min(issuer_name) FROM hits GROUP BY 2
+       UNION ALL SELECT 'REGION', r, count(*)::int, NULL FROM hits, unnest(issuer_regions) r GROUP BY 2
+       UNION ALL SELECT 'ISSUER_SIZE', issuer_size, count(*)::int, NULL FROM hits WHERE issuer_size IS NOT NULL GROUP BY 2`,
         params,
       ),
-    )) as { facet: CatalogueFacetName | 'TOTAL'; value: string; count: number }[];
+    )) as { facet: CatalogueFacetName | 'TOTAL'; value: string; count: number; label?: string | null }[];
     const total = rows.find((row) => row.facet === 'TOTAL')?.count ?? 0;
     const counts = rows
-      .filter((row): row is FacetCount => row.facet !== 'TOTAL')
+      .filter((row): row is FacetCount & { label: string | null } => row.facet !== 'TOTAL')
+      .map(({ facet, value, count, label }) =>
+        label ? { facet, value, count, label } : { facet, value, count },
+      )
       .sort((a, b) =>
         a.facet === b.facet
           ? b.count - a.count || a.value.localeCompare(b.value)
@@ -263,11 +297,28 @@ export class CatalogueRepository {
     )) as { credentialId: string; refreshedAt: Date }[];
   }
 
+  /**
+   * Standing entries (published, not retired) in credential id order after `afterId`, at most
+   * `limit`: the CTDL bulk export's pages (keyset on the primary key, so a page never shifts).
+   */
+  async standingEntries(limit: number, afterId: string | null): Promise<CatalogueHit[]> {
+    const rows = (await readFromReplica(this.dataSource, (db) =>
+      db.query(
+        `SELECT ${ENTRY_COLUMNS}, ip."name" AS "issuer_name", ip."region" AS "issuer_region", ip."size" AS "issuer_size", c."design_id", c."design_version", c."framework_id", 0::float8 AS "rank"
+         FROM ${FROM_ENTRIES} JOIN "credentials"."credentials" c ON c."id" = e."credential_id"
+        WHERE NOT e."retired" AND ($1::uuid IS NULL OR e."credential_id" > $1::uuid)
+        ORDER BY e."credential_id" LIMIT $2`,
+        [afterId, limit],
+      ),
+    )) as Record<string, unknown>[];
+    return rows.map(toHit);
+  }
+
   /** The catalogue entry of one credential (retired ones too), or null. */
   async entry(credentialId: string): Promise<CatalogueHit | null> {
     const [row] = (await readFromReplica(this.dataSource, (db) =>
       db.query(
-        `SELECT e.*, ip."name" AS "issuer_name", ip."region" AS "issuer_region", ip."size" AS "issuer_size", c."design_id", c."design_version", c."framework_id", 0::float8 AS "rank"
+        `SELECT ${ENTRY_COLUMNS}, ip."name" AS "issuer_name", ip."region" AS "issuer_region", ip."size" AS "issuer_size", c."design_id", c."design_version", c."framework_id", 0::float8 AS "rank"
          FROM ${FROM_ENTRIES} JOIN "credentials"."credentials" c ON c."id" = e."credential_id"
         WHERE e."credential_id" = $1`,
         [credentialId],

@@ -14,6 +14,9 @@ import { IssuerKeyResolver } from './graphql/issuer-key.resolver';
 import { RotateIssuerKeyUseCase } from './rotate-issuer-key/rotate-issuer-key.use-case';
 import { PublicDocumentsController } from './public-documents/public-documents.controller';
 import { CataloguePagesController } from './public-documents/catalogue-pages.controller';
+import { CtdlController } from './export-ctdl/ctdl.controller';
+import { ExportCtdlUseCase } from './export-ctdl/export-ctdl.use-case';
+import { EscoSkills } from './search-credentials/esco-skills';
 import { RevokeAwardUseCase } from './revoke-award/revoke-award.use-case';
 import { IssuerTrust } from './shared/issuer-trust';
 import { VerifyCredentialUseCase } from './verify-credential/verify-credential.use-case';
@@ -56,6 +59,7 @@ import { UpdateCredentialDesignUseCase } from './update-credential-design/update
 
 export const CREDENTIALS_USE_CASES = [
   SearchCredentialsUseCase,
+  ExportCtdlUseCase,
   DefinePathwayUseCase,
   RecognizeCredentialUseCase,
   WithdrawRecognitionUseCase,
@@ -98,12 +102,13 @@ export class CredentialsFeatureModule {
   static forRoot(options: CredentialsOptions): DynamicModule {
     return {
       module: CredentialsFeatureModule,
-      controllers: [PublicDocumentsController, CataloguePagesController],
+      controllers: [PublicDocumentsController, CataloguePagesController, CtdlController],
       providers: [
         IssuerTrust,
         { provide: CREDENTIALS_OPTIONS, useValue: options },
         { provide: OrganizationDirectory, useFactory: (dataSource: DataSource) => new CopiedOrganizationDirectory(dataSource, options.identityUrl), inject: [DataSource] },
         { provide: SkillCatalog, useValue: new MarketplaceSkillCatalog(options.marketplaceUrl) },
+        { provide: EscoSkills, useFactory: () => EscoSkills.fromFolder(options.escoDataDir ?? 'data/esco') },
         CredentialDesignRepository,
         CatalogueRepository,
         PathwayRepository,

@@ -150,7 +150,10 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   const credentialsUrl = options.subgraphUrls['credentials'];
   if (credentialsUrl) {
     const publicJson = answeringBodyErrors(express.json({ limit: options.bodyLimit }));
-    app.get(['/credentials/:awardId', '/status-lists/:id', '/issuers/:orgId', '/sitemap.xml'], proxyTo(credentialsUrl));
+    app.get(
+      ['/credentials/:awardId', '/status-lists/:id', '/issuers/:orgId', '/sitemap.xml', '/ctdl/credentials', '/ctdl/credentials/:credentialId'],
+      proxyTo(credentialsUrl),
+    );
     const verifyLimits = options.rateLimiter
       ? [requestBudget(options.rateLimiter), addressLimit(options.rateLimiter, 'VERIFY_ADDRESS')]
       : [];

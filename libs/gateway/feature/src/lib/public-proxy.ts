@@ -3,7 +3,7 @@
 import type { Request, Response, NextFunction } from 'express';
 
 const FORWARDED_REQUEST_HEADERS = ['accept', 'accept-language', 'content-type', 'if-none-match', 'x-request-id'];
-const FORWARDED_RESPONSE_HEADERS = ['content-type', 'etag', 'cache-control', 'last-modified', 'content-disposition', 'location', 'vary'];
+const FORWARDED_RESPONSE_HEADERS = ['content-type', 'etag', 'cache-control', 'last-modified', 'content-disposition', 'location', 'content-location', 'link', 'vary'];
 
 export function proxyTo(baseUrl: string, timeoutMs = 10_000) {
   return async (request: Request, response: Response, next: NextFunction): Promise<void> => {

@@ -2,7 +2,7 @@ import { cataloguePrerender, injectPage } from './catalogue-prerender';
 import { isApiPath } from './web-app';
 
 describe('isApiPath', () => {
-  it.each(['/graphql', '/health/ready', '/credentials/abc', '/status-lists/1', '/issuers/o1', '/verify', '/sitemap.xml'])('keeps %s for the API', (path) => {
+  it.each(['/graphql', '/health/ready', '/credentials/abc', '/status-lists/1', '/issuers/o1', '/verify', '/sitemap.xml', '/ctdl/credentials', '/ctdl/credentials/abc'])('keeps %s for the API', (path) => {
     expect(isApiPath(path)).toBe(true);
   });
   it.each(['/', '/log-in', '/inbox', '/public/credentials/abc', '/verifying', '/graphqlx'])('leaves %s to the web app', (path) => {

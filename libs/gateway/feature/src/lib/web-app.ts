@@ -8,7 +8,7 @@ import express, { type Router } from 'express';
 import { injectPage, type Prerender } from './catalogue-prerender';
 
 /** Paths the gateway answers itself or passes to a service; the app never shadows them. */
-export const API_PATH_PREFIXES = ['/graphql', '/health', '/credentials', '/status-lists', '/issuers', '/verify', '/sitemap.xml'] as const;
+export const API_PATH_PREFIXES = ['/graphql', '/health', '/credentials', '/status-lists', '/issuers', '/verify', '/sitemap.xml', '/ctdl'] as const;
 
 export function isApiPath(path: string): boolean {
   return API_PATH_PREFIXES.some((prefix) => path === prefix || path.startsWith(prefix + '/'));

@@ -206,6 +206,13 @@ export class CatalogueFacetValueModel {
   @Field(() => Int) count: number;
 }
 
+@ObjectType('CatalogueOrganizationName')
+export class CatalogueOrganizationNameModel {
+  @Field(() => ID) id: string;
+  @Field({ description: 'Its public name as the catalogue recorded it (when it published, sponsored, defined a pathway or recognized one).' })
+  name: string;
+}
+
 @ObjectType('CatalogueFacet')
 export class CatalogueFacetModel {
   @Field(() => CatalogueFacetEnum) name: CatalogueFacetEnum;
@@ -216,6 +223,11 @@ export class CatalogueFacetModel {
 @ObjectType('CatalogueSearchResult')
 export class CatalogueSearchResultModel extends Connection(CatalogueEntryModel, 'CatalogueEntry') {
   @Field(() => CatalogueSortEnum, { description: 'The order used.' }) sort: CatalogueSortEnum;
+  @Field(() => [CatalogueOrganizationNameModel], {
+    description:
+      'The names of the organizations among the ISSUER and SPONSOR facet values (those the catalogue has a name for), to label them. A list beside the facets, not a field of each value, so asking for it costs little.',
+  })
+  facetOrganizationNames: CatalogueOrganizationNameModel[];
   @Field(() => [CatalogueFacetModel], {
     description: 'Counts over everything the search found (not only this page).',
   })
@@ -253,6 +265,13 @@ export function toCatalogueEntryModel(hit: CatalogueHit): CatalogueEntryModel {
     retired: hit.retired,
     relevance: hit.rank,
   };
+}
+
+/** The named organizations among the ISSUER and SPONSOR facet values, each once. */
+export function toFacetOrganizationNames(counts: readonly FacetCount[]): CatalogueOrganizationNameModel[] {
+  const names = new Map<string, string>();
+  for (const count of counts) if ((count.facet === 'ISSUER' || count.facet === 'SPONSOR') && count.label) names.set(count.value, count.label);
+  return [...names].map(([id, name]) => ({ id, name }));
 }
 
 export function toCatalogueFacetModels(counts: readonly FacetCount[]): CatalogueFacetModel[] {

@@ -11,6 +11,7 @@ import {
   CatalogueSortEnum,
   toCatalogueEntryModel,
   toCatalogueFacetModels,
+  toFacetOrganizationNames,
 } from './catalogue.models';
 
 /** The public catalogue of published credentials: no account needed. */
@@ -84,6 +85,7 @@ export class CatalogueResolver {
       ...connection,
       sort: found.sort as CatalogueSortEnum,
       facets: toCatalogueFacetModels(found.facets),
+      facetOrganizationNames: toFacetOrganizationNames(found.facets),
     };
   }
 }

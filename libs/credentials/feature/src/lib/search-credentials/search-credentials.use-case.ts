@@ -2,7 +2,7 @@
 // or French, accents and word endings forgiven), skills and facets, and sees how many credentials
 // each facet value holds. Work per request is bounded: the text is short, lists are short, and the
 // page is at most the connection's maximum.
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import {
   type CatalogueAfter,
   type CatalogueHit,
@@ -14,6 +14,7 @@ import {
 import { CredentialsErrors, naicsSector } from '@lattice/credentials-domain';
 import { type PageRequest } from '@lattice/shared-graphql';
 import { isRegionCode } from '@lattice/shared-util-regions';
+import { EscoSkills } from './esco-skills';
 
 export const MAX_CATALOGUE_TEXT = 200;
 /** Values per filter list: checked once, at the GraphQL boundary (CatalogueFilter's ArrayMaxSize). */
@@ -28,7 +29,10 @@ export interface CatalogueSearch {
 
 @Injectable()
 export class SearchCredentialsUseCase {
-  constructor(private readonly catalogue: CatalogueRepository) {}
+  constructor(
+    private readonly catalogue: CatalogueRepository,
+    @Inject(EscoSkills) private readonly esco: EscoSkills,
+  ) {}
 
   async execute(
     text: string | null | undefined,
@@ -36,7 +40,12 @@ export class SearchCredentialsUseCase {
     sort: CatalogueSort | null | undefined,
     page: PageRequest,
   ): Promise<CatalogueSearch> {
-    const query: CatalogueQuery = { ...filter, text: normalizeText(text) };
+    const query: CatalogueQuery = {
+      ...filter,
+      text: normalizeText(text),
+      // A skill also finds credentials that teach its narrower skills (the bundled ESCO tree).
+      ...(filter.skillIds?.length ? { skillIds: this.esco.withNarrower(filter.skillIds) } : {}),
+    };
     for (const code of filter.endorserSectors ?? []) {
       if (naicsSector(code)?.code !== code) {
         throw CredentialsErrors.of(

@@ -10,6 +10,11 @@ export interface CredentialsOptions {
   /** The OB 3.0 JSON schema file; `data/ob3/…` under the working directory by default. */
   readonly ob3SchemaFile?: string;
   /**
+   * The bundled ESCO folder (`data/esco` under the working directory by default): the skill tree
+   * the catalogue's skill filter widens with, and the ESCO URIs and labels of the CTDL export.
+   */
+  readonly escoDataDir?: string;
+  /**
    * Verifying other issuers' credentials: their keys, controllers and status lists are fetched
    * over HTTP (production: https to public addresses only). Absent: only Lattice's own resolve.
    */

@@ -31,6 +31,9 @@ export class SponsorCredentialUseCase {
     try {
       await this.dataSource.transaction(async (manager) => {
         await insertSponsorship(manager, sponsorship);
+        // The umbrella's public name, for the catalogue's sponsor facet (as publishing records the issuer's).
+        if (umbrella.name)
+          await this.catalogue.recordOrganization(manager, { id: umbrellaId, name: umbrella.name, region: umbrella.region ?? null, size: umbrella.size ?? null });
         await this.catalogue.refresh(manager, [credentialId]);
       });
     } catch (error) {
