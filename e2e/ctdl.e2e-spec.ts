@@ -3,7 +3,7 @@
 // against the bundled CTDL schema; retired, unknown and malformed requests refused with a typed
 // error. And a skill filter that also finds credentials teaching the skill's narrower ESCO skills.
 import { createCtdlCredentialValidator, escoSkillId } from '@lattice/credentials-feature';
-import { createOrganization, ok, origin, signUp, type Session } from './support/client';
+import { createOrganization, ok, origin, signUp, type Session, type Untyped } from './support/client';
 import { publishCredential } from './support/credentials';
 
 jest.setTimeout(90_000);
@@ -15,7 +15,7 @@ const UNKNOWN = '0f0e0d0c-0b0a-4908-8706-050403020100';
 
 const validate = createCtdlCredentialValidator();
 
-async function get(path: string): Promise<{ status: number; type: string; link: string | null; body: any }> {
+async function get(path: string): Promise<{ status: number; type: string; link: string | null; body: Untyped }> {
   const response = await fetch(`${origin()}${path}`);
   return {
     status: response.status,
