@@ -66,7 +66,7 @@ module.exports = {
       testMatch: ['<rootDir>/e2e/web/**/*.browser-spec.ts'],
       globalSetup: '<rootDir>/e2e/web/support/global-setup.ts',
       globalTeardown: '<rootDir>/e2e/support/global-teardown.ts',
-      setupFilesAfterEnv: ['<rootDir>/libs/shared/testing/src/lib/long-timeout.ts', '<rootDir>/e2e/web/support/retry-once.ts'],
+      setupFilesAfterEnv: ['<rootDir>/libs/shared/testing/src/lib/long-timeout.ts'],
     },
   ],
 };
