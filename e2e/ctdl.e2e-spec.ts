@@ -2,7 +2,8 @@
 // published credential as CTDL JSON-LD at its stable URL and in pages, every document valid
 // against the bundled CTDL schema; retired, unknown and malformed requests refused with a typed
 // error. And a skill filter that also finds credentials teaching the skill's narrower ESCO skills.
-import { createCtdlCredentialValidator, escoSkillId } from '@lattice/credentials-feature';
+import { createCtdlCredentialValidator } from '@lattice/credentials-feature';
+import { skillIdForUri } from '@lattice/shared-esco';
 import { createOrganization, ok, origin, signUp, type Session, type Untyped } from './support/client';
 import { publishCredential } from './support/credentials';
 
@@ -39,12 +40,12 @@ describe('CTDL export and skill search over the ESCO tree', () => {
     const employerId = await createOrganization(employer, { name: 'Logiciels Gatineau', kind: 'EMPLOYER', size: 'SMALL', sector: '5415' });
     haskell = await publishCredential(college, collegeId, employer, employerId, {
       title: 'Programmation fonctionnelle en Haskell',
-      skillIds: [escoSkillId(HASKELL)],
+      skillIds: [skillIdForUri(HASKELL)],
       content: { description: 'Écrire des programmes sûrs et élégants.', language: 'fr', hours: 12.5, price: 0 },
     });
     programming = await publishCredential(college, collegeId, employer, employerId, {
       title: 'Programming fundamentals',
-      skillIds: [escoSkillId(COMPUTER_PROGRAMMING)],
+      skillIds: [skillIdForUri(COMPUTER_PROGRAMMING)],
       content: { description: null, hours: null, price: null },
     });
     retired = await publishCredential(college, collegeId, employer, employerId, { title: 'Legacy COBOL maintenance' });
@@ -61,8 +62,8 @@ describe('CTDL export and skill search over the ESCO tree', () => {
           { f: { issuerIds: [collegeId], skillIds: [skill] } },
         )
       ).searchCredentials.edges.map((edge: { node: { credential: { id: string } } }) => edge.node.credential.id) as string[];
-    expect((await search(escoSkillId(COMPUTER_PROGRAMMING))).sort()).toEqual([haskell, programming].sort());
-    expect(await search(escoSkillId(HASKELL))).toEqual([haskell]);
+    expect((await search(skillIdForUri(COMPUTER_PROGRAMMING))).sort()).toEqual([haskell, programming].sort());
+    expect(await search(skillIdForUri(HASKELL))).toEqual([haskell]);
   });
 
   it('serves one credential as valid CTDL JSON-LD at its stable URL, anonymously', async () => {

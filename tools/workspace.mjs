@@ -5,6 +5,7 @@ export const libraries = [
   ['libs/shared/util-errors', 'shared', 'util'],
   ['libs/shared/util-network', 'shared', 'util'],
   ['libs/shared/util-regions', 'shared', 'util'],
+  ['libs/shared/esco', 'shared', 'util'],
   ['libs/shared/util-observability', 'shared', 'util'],
   ['libs/shared/contracts', 'shared', 'contracts'],
   ['libs/shared/redis', 'shared', 'data-access'],

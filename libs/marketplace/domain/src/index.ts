@@ -1,5 +1,6 @@
-export * from './lib/csv/parse-csv';
-export * from './lib/csv/csv.errors';
+// The CSV reader and skill ids live in @lattice/shared-esco (credentials reads the same bundled
+// files); re-exported so marketplace code keeps one import for its domain.
+export * from '@lattice/shared-esco';
 export * from './lib/esco/esco-skill.model';
 export * from './lib/esco/esco.errors';
 export * from './lib/esco/esco-layout.detector';

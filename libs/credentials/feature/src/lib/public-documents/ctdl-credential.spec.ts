@@ -1,7 +1,8 @@
 import type { CatalogueHit } from '@lattice/credentials-data-access';
 import { ASSESSMENT_METHODS } from '@lattice/shared-contracts';
 import { createCtdlCredentialValidator } from '../export-ctdl/ctdl-schema';
-import { EscoSkills, escoSkillId } from '../search-credentials/esco-skills';
+import { skillIdForUri } from '@lattice/shared-esco';
+import { EscoSkills } from '../search-credentials/esco-skills';
 import { ctdlCredential, isoHours } from './ctdl-credential';
 
 const BASE = 'https://lattice.example';
@@ -25,7 +26,7 @@ function entry(overrides: Partial<CatalogueHit> = {}): CatalogueHit {
     credit: false,
     transcriptable: true,
     careerStage: 'ENTRY',
-    skillIds: [escoSkillId(HASKELL)],
+    skillIds: [skillIdForUri(HASKELL)],
     assessmentMethods: ['EMPLOYER_ASSESSMENT'],
     endorsementCount: 0,
     endorserSectors: [],
@@ -119,7 +120,7 @@ describe('ctdlCredential', () => {
     const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
     const words = ['Soudure', 'données', 'œuvre', 'naïve', 'Ärger', '"quoted"', '<b>tag</b>', 'line\nbreak', '😀', 'x'.repeat(500), ' ', 'ÉCOLE'];
     // Real ESCO skills (computer programming and what is narrower), and some ids ESCO does not know.
-    const skills = [...esco.withNarrower([escoSkillId('http://data.europa.eu/esco/skill/21d2f96d-35f7-4e3f-9745-c533d2dd6e97')]).slice(0, 30), '5d5b1e2a-4c1e-5f6a-9b8c-0d1e2f3a4b5c'];
+    const skills = [...esco.withNarrower([skillIdForUri('http://data.europa.eu/esco/skill/21d2f96d-35f7-4e3f-9745-c533d2dd6e97')]).slice(0, 30), '5d5b1e2a-4c1e-5f6a-9b8c-0d1e2f3a4b5c'];
     expect(skills.length).toBeGreaterThan(20);
     for (let i = 0; i < 200; i++) {
       const e = entry({

@@ -5,10 +5,11 @@
 // and its exports are public):
 //  - a skill filter also finds credentials that teach the skill's narrower skills;
 //  - the CTDL export aligns competencies to ESCO URIs with their labels.
-// Both read the same bundled files the marketplace imports, so ids and edges agree with it.
-import { createHash } from 'node:crypto';
+// Both read the same bundled files the marketplace imports, with the same CSV reader and skill ids
+// (`@lattice/shared-esco`), so ids and edges agree with it.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { CsvRecord, parseCsvText, skillIdForUri } from '@lattice/shared-esco';
 
 export interface EscoConcept {
   readonly id: string;
@@ -20,60 +21,9 @@ export interface EscoConcept {
 /** A skill filter widened by more than this many narrower skills is cut there (the tree's roots hold thousands). */
 export const MAX_NARROWER_SKILLS = 5_000;
 
-const URL_NAMESPACE = Buffer.from('6ba7b8119dad11d180b400c04fd430c8', 'hex');
-
-/**
- * The Lattice skill id of an ESCO concept: RFC 4122 version 5 of its URI in the URL namespace —
- * the marketplace's `skillIdForUri`, which credentials may not import (service boundaries); a unit
- * test pins both to the same value.
- */
-export function escoSkillId(uri: string): string {
-  const hash = createHash('sha1').update(URL_NAMESPACE).update(uri, 'utf8').digest();
-  hash[6] = (hash[6]! & 0x0f) | 0x50;
-  hash[8] = (hash[8]! & 0x3f) | 0x80;
-  const hex = hash.subarray(0, 16).toString('hex');
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20, 32)}`;
-}
-
-/** RFC 4180 rows: quoted fields may hold commas, quotes ("") and line breaks. */
-export function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i]!;
-    if (quoted) {
-      if (ch === '"') {
-        if (text[i + 1] === '"') {
-          field += '"';
-          i++;
-        } else quoted = false;
-      } else field += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ',') {
-      row.push(field);
-      field = '';
-    } else if (ch === '\n' || ch === '\r') {
-      if (ch === '\r' && text[i + 1] === '\n') i++;
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = '';
-    } else field += ch;
-  }
-  if (field !== '' || row.length > 0) {
-    row.push(field);
-    rows.push(row);
-  }
-  return rows.filter((r) => r.length > 1 || r[0] !== '');
-}
-
-/** Rows as objects keyed by the header row. */
-function records(file: string): Record<string, string>[] {
-  const [header, ...rows] = parseCsv(readFileSync(file, 'utf8').replace(/^\uFEFF/, ''));
-  if (!header) return [];
-  return rows.map((row) => Object.fromEntries(header.map((name, i) => [name, row[i] ?? ''])));
+/** Rows of a bundled CSV file as objects keyed by its header row (the one shared CSV reader). */
+function records(file: string): CsvRecord[] {
+  return parseCsvText(readFileSync(file, 'utf8'));
 }
 
 export class EscoSkills {
@@ -86,19 +36,19 @@ export class EscoSkills {
     broaderEdges: readonly { uri: string; broaderUri: string }[],
   ) {
     for (const c of concepts) {
-      const id = escoSkillId(c.uri);
+      const id = skillIdForUri(c.uri);
       const known = this.concepts.get(id);
       const labels = { ...known?.labels, ...(c.en ? { en: c.en } : {}), ...(c.fr ? { fr: c.fr } : {}) };
       this.concepts.set(id, { id, uri: c.uri, labels });
     }
     for (const edge of broaderEdges) {
-      const parent = escoSkillId(edge.broaderUri);
-      const child = escoSkillId(edge.uri);
+      const parent = skillIdForUri(edge.broaderUri);
+      const child = skillIdForUri(edge.uri);
       const list = this.narrowerOf.get(parent) ?? [];
       if (!list.includes(child)) list.push(child);
       this.narrowerOf.set(parent, list);
       for (const uri of [edge.uri, edge.broaderUri]) {
-        const id = escoSkillId(uri);
+        const id = skillIdForUri(uri);
         if (!this.concepts.has(id)) this.concepts.set(id, { id, uri, labels: {} });
       }
     }

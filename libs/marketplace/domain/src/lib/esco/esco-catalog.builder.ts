@@ -1,6 +1,6 @@
 // Merges rows from any mix of ESCO files into one concept per URI: the same skill appears in the
 // full skills file, in several collections, in the broader-relations file and once per language.
-import { CsvRecord } from '../csv/parse-csv';
+import { CsvRecord } from '@lattice/shared-esco';
 import {
   BroaderMap,
   ESCO_CONCEPT_TYPES,

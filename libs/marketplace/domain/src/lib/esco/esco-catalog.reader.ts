@@ -3,7 +3,7 @@
 import { Dirent } from 'node:fs';
 import { readdir } from 'node:fs/promises';
 import { basename, join } from 'node:path';
-import { CsvSource, parseCsv } from '../csv/parse-csv';
+import { CsvSource, parseCsv } from '@lattice/shared-esco';
 import { EscoCatalogBuilder, EscoRecordOrigin } from './esco-catalog.builder';
 import { collectionFromFileName, detectEscoLayout, languageFromFileName } from './esco-layout.detector';
 import { EscoCatalog, EscoLanguage, EscoLayout, EscoSourceSummary } from './esco-skill.model';

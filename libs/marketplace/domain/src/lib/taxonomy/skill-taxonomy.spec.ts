@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { readEscoCatalog, readEscoDirectory } from '../esco/esco-catalog.reader';
 import { SKILLS_FOR_SUCCESS } from '../skills-for-success/skills-for-success.data';
-import { skillIdForUri } from './skill-identity';
+import { skillIdForUri } from '@lattice/shared-esco';
 import { buildSkillTaxonomy } from './skill-taxonomy';
 
 const FIXTURES = join(__dirname, '../esco/__fixtures__');

@@ -4,7 +4,8 @@
 import { broaderAncestors, ESCO_SKILL_PILLAR_ROOT_URIS } from '../esco/broader-ancestors';
 import type { EscoCatalog } from '../esco/esco-skill.model';
 import { SKILLS_FOR_SUCCESS } from '../skills-for-success/skills-for-success.data';
-import { RELATED_GROUP_MIN_LEVEL, skillGroupLevel, skillIdForUri } from './skill-identity';
+import { skillIdForUri } from '@lattice/shared-esco';
+import { RELATED_GROUP_MIN_LEVEL, skillGroupLevel } from './skill-identity';
 
 export type SkillFramework = 'ESCO' | 'SFS';
 export type SkillKind = 'SKILL' | 'KNOWLEDGE' | 'SKILL_GROUP';

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { isAppError } from '@lattice/shared-util-errors';
-import { CsvRecord, CsvSource, parseCsv, parseCsvRows } from './parse-csv';
+import { CsvRecord, CsvSource, parseCsv, parseCsvRows, parseCsvText } from './parse-csv';
 
 async function records(source: CsvSource): Promise<CsvRecord[]> {
   const result: CsvRecord[] = [];
@@ -155,5 +155,57 @@ describe('parseCsv', () => {
     const [record] = await records(Readable.from(['__proto__,b\n1,2\n']));
     expect(Object.getPrototypeOf(record)).toBe(Object.prototype);
     expect(record?.['__proto__']).toBe('1');
+  });
+});
+
+describe('parseCsvText', () => {
+  /** Seeded generator of awkward CSV: quotes, doubled quotes, commas, CR, LF, CRLF, BOM, blank lines. */
+  function awkwardCsv(seed: number): string {
+    let state = seed;
+    const next = (n: number) => {
+      state = (state * 1103515245 + 12345) % 2147483648;
+      return state % n;
+    };
+    const pieces = ['a', 'é', ' ', ',', '""', '\n', '\r\n', '\r', 'x"y', '\uFEFF'];
+    const columns = 1 + next(4);
+    const lines = [Array.from({ length: columns }, (_, i) => `c${i}`).join(',')];
+    for (let r = 0; r < 1 + next(6); r++) {
+      if (next(5) === 0) {
+        lines.push('');
+        continue;
+      }
+      const fields = Array.from({ length: 1 + next(columns) }, () => {
+        const text = Array.from({ length: next(5) }, () => pieces[next(pieces.length)]!).join('');
+        return /[",\r\n]/.test(text) || next(3) === 0 ? `"${text.replace(/"/g, '""')}"` : text;
+      });
+      lines.push(fields.join(','));
+    }
+    return (next(2) ? '\uFEFF' : '') + lines.join(next(2) ? '\n' : '\r\n') + (next(2) ? '\n' : '');
+  }
+
+  it('reads text in memory exactly as the streaming reader does, errors included', async () => {
+    for (let seed = 1; seed <= 300; seed++) {
+      const text = awkwardCsv(seed);
+      let streamed: CsvRecord[] | { code: string };
+      try {
+        streamed = await records(oneCharAtATime(text));
+      } catch (error) {
+        streamed = { code: isAppError(error) ? error.code : String(error) };
+      }
+      let inMemory: CsvRecord[] | { code: string };
+      try {
+        inMemory = parseCsvText(text);
+      } catch (error) {
+        inMemory = { code: isAppError(error) ? error.code : String(error) };
+      }
+      expect({ seed, result: inMemory }).toEqual({ seed, result: streamed });
+    }
+  });
+
+  it('strips a byte-order mark, skips blank lines and keys records by the header', () => {
+    expect(parseCsvText('\uFEFFa,b\r\n\r\n"x, y","say ""hi""\nthere"\n1\n')).toEqual([
+      { a: 'x, y', b: 'say "hi"\nthere' },
+      { a: '1', b: '' },
+    ]);
   });
 });

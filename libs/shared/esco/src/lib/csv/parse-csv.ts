@@ -194,14 +194,45 @@ export async function* parseCsvRows(source: CsvSource): AsyncGenerator<CsvRow> {
  * are refused because their extra values would be silently lost.
  */
 export async function* parseCsv(source: CsvSource, options: ParseCsvOptions = {}): AsyncGenerator<CsvRecord> {
-  let header: readonly string[] | undefined;
-  for await (const { fields, line } of parseCsvRows(source)) {
-    if (fields.length === 1 && fields[0] === '') continue;
-    if (!header) {
-      header = checkedHeader(fields, line);
-      options.onHeader?.(header);
-      continue;
+  const records = new RecordReader(options);
+  for await (const row of parseCsvRows(source)) {
+    const record = records.take(row);
+    if (record) yield record;
+  }
+}
+
+/**
+ * The same reading as `parseCsv` for text already in memory (a small bundled file, an upload
+ * held by the caller): every data record keyed by the header row, with the same errors.
+ */
+export function parseCsvText(text: string, options: ParseCsvOptions = {}): CsvRecord[] {
+  const tokenizer = new CsvTokenizer();
+  const rows: CsvRow[] = [];
+  tokenizer.push(text, rows);
+  tokenizer.end(rows);
+  const records = new RecordReader(options);
+  const out: CsvRecord[] = [];
+  for (const row of rows) {
+    const record = records.take(row);
+    if (record) out.push(record);
+  }
+  return out;
+}
+
+/** Turns raw rows into records: the first non-blank row is the header; blank lines are skipped. */
+class RecordReader {
+  private header: readonly string[] | undefined;
+
+  constructor(private readonly options: ParseCsvOptions) {}
+
+  take({ fields, line }: CsvRow): CsvRecord | undefined {
+    if (fields.length === 1 && fields[0] === '') return undefined;
+    if (!this.header) {
+      this.header = checkedHeader(fields, line);
+      this.options.onHeader?.(this.header);
+      return undefined;
     }
+    const header = this.header;
     if (fields.length > header.length) {
       throw CsvErrors.of(
         'MALFORMED_CSV',
@@ -210,7 +241,7 @@ export async function* parseCsv(source: CsvSource, options: ParseCsvOptions = {}
       );
     }
     // fromEntries defines own properties, so a column named `__proto__` cannot reach the prototype.
-    yield Object.fromEntries(header.map((column, index) => [column, fields[index] ?? '']));
+    return Object.fromEntries(header.map((column, index) => [column, fields[index] ?? '']));
   }
 }
 

@@ -1,0 +1,3 @@
+export * from './lib/csv/parse-csv';
+export * from './lib/csv/csv.errors';
+export * from './lib/skill-id';
