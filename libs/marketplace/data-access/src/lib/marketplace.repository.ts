@@ -551,20 +551,48 @@ export class MarketplaceRepository {
     weightsKey: string,
     first: number,
   ): Promise<unknown[] | null> {
-    const [topicSide, ownSide] = kind === 'P' ? ['P', 'N'] : ['N', 'P'];
-    // A page within the head never reads the whole ranking (see the match-cache-head migration).
-    const column = first <= MATCH_CACHE_HEAD_SIZE ? 'head' : 'matches';
-    const rows: Array<{ matches: unknown[] }> = await this.dataSource.query(
-      `SELECT (SELECT coalesce(jsonb_agg(m."value" ORDER BY m."i"), '[]') FROM jsonb_array_elements(c."${column}") WITH ORDINALITY AS m("value", "i") WHERE m."i" <= $6) AS "matches"
-         FROM ${S}."match_cache" c
-        WHERE c."kind" = $1 AND c."owner_id" = $2 AND c."weights_key" = $3 AND c."for_date" = current_date
-          AND NOT EXISTS (SELECT 1 FROM unnest(c."topics") t JOIN ${S}."match_changes" x ON x."side" = $4 AND x."topic" = t
-                           WHERE x."xid" >= pg_snapshot_xmin(c."snapshot") AND NOT pg_visible_in_snapshot(x."xid", c."snapshot"))
-          AND NOT EXISTS (SELECT 1 FROM ${S}."match_changes" x WHERE x."side" = $5 AND x."topic" = c."owner_id"
-                             AND x."xid" >= pg_snapshot_xmin(c."snapshot") AND NOT pg_visible_in_snapshot(x."xid", c."snapshot"))`,
-      [kind, ownerId, weightsKey, topicSide, ownSide, first],
-    );
+    const rows: Array<{ matches: unknown[] }> = await this.dataSource.query(cachedMatchesSql(first), [
+      kind,
+      ownerId,
+      weightsKey,
+      ...(kind === 'P' ? ['P', 'N'] : ['N', 'P']),
+      first,
+    ]);
     return rows[0]?.matches ?? null;
+  }
+
+  /**
+   * needMatches served in one statement: the cached page (as cachedMatches, and only while the
+   * institution still has a capability profile) with the needs it names, read in the same snapshot.
+   * Null when there is no valid cached page; a need no longer stored is absent from `needs`.
+   */
+  async cachedNeedMatches(
+    institutionId: string,
+    weightsKey: string,
+    first: number,
+  ): Promise<{ matches: unknown[]; needs: SkillNeedEntity[] } | null> {
+    // The page goes out on the first row only (a page of 200 is not repeated 200 times).
+    const rows: Array<{ matches: unknown[] | null; ord: string | null; id: string | null }> = await this.dataSource.query(
+      `WITH c AS (${cachedMatchesSql(first)}
+                    AND EXISTS (SELECT 1 FROM ${S}."capability_profiles" p WHERE p."organization_id" = c."owner_id"))
+       SELECT CASE WHEN coalesce(n."ord", 1) = 1 THEN c."matches" END AS "matches", n.*
+         FROM c LEFT JOIN LATERAL (
+           SELECT row_number() OVER () AS "ord", n."id", n."seq"::text AS "seq", n."organization_id" AS "organizationId", n."title",
+                  n."description", n."region", n."region_within" AS "regionWithin", n."sector", n."delivery_modes" AS "deliveryModes",
+                  n."learner_count" AS "learnerCount", n."career_stage" AS "careerStage", n."needed_by"::text AS "neededBy",
+                  n."status", n."created_by" AS "createdBy", n."created_at" AS "createdAt", n."updated_at" AS "updatedAt",
+                  n."closed_at" AS "closedAt", n."version"
+             FROM ${S}."skill_needs" n
+            WHERE n."id" IN (SELECT (m."value" ->> 'candidateId')::uuid FROM jsonb_array_elements(c."matches") m)
+         ) n ON true`,
+      ['N', institutionId, weightsKey, 'N', 'P', first],
+    );
+    if (rows.length === 0) return null;
+    const matches = rows[0]!.matches ?? [];
+    const needs = rows.flatMap(({ matches: _page, ord: _ord, ...need }) =>
+      need.id === null ? [] : [Object.assign(new SkillNeedEntity(), need)],
+    );
+    return { matches, needs };
   }
 
   /**
@@ -757,4 +785,20 @@ export class MarketplaceRepository {
       ),
     );
   }
+}
+
+/**
+ * The cached page of a ranking ($6 entries) when nothing it depends on changed since it was
+ * computed. $1 kind, $2 owner, $3 weights key, $4 the topics' side, $5 the owner's side.
+ */
+function cachedMatchesSql(first: number): string {
+  // A page within the head never reads the whole ranking (see the match-cache-head migration).
+  const column = first <= MATCH_CACHE_HEAD_SIZE ? 'head' : 'matches';
+  return `SELECT (SELECT coalesce(jsonb_agg(m."value" ORDER BY m."i"), '[]') FROM jsonb_array_elements(c."${column}") WITH ORDINALITY AS m("value", "i") WHERE m."i" <= $6) AS "matches"
+         FROM ${S}."match_cache" c
+        WHERE c."kind" = $1 AND c."owner_id" = $2 AND c."weights_key" = $3 AND c."for_date" = current_date
+          AND NOT EXISTS (SELECT 1 FROM unnest(c."topics") t JOIN ${S}."match_changes" x ON x."side" = $4 AND x."topic" = t
+                           WHERE x."xid" >= pg_snapshot_xmin(c."snapshot") AND NOT pg_visible_in_snapshot(x."xid", c."snapshot"))
+          AND NOT EXISTS (SELECT 1 FROM ${S}."match_changes" x WHERE x."side" = $5 AND x."topic" = c."owner_id"
+                             AND x."xid" >= pg_snapshot_xmin(c."snapshot") AND NOT pg_visible_in_snapshot(x."xid", c."snapshot"))`;
 }

@@ -143,6 +143,8 @@ export class NeedMatchModel {
   @Field(() => Float) score: number;
   @Field(() => [MatchReasonModel]) reasons: MatchReasonModel[];
   needId: string;
+  /** The need, when it was read with the ranking (null: no longer stored); absent: load it. */
+  read?: SkillNeedEntity | null;
 }
 
 @ObjectType('DemandCell')

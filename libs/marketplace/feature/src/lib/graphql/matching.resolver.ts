@@ -32,13 +32,21 @@ export class MatchingResolver {
     @Args('institutionId', { type: () => ID }, ParseIdPipe) institutionId: string,
     @Args('first', { type: () => Int, defaultValue: 10 }) first: number,
   ): Promise<NeedMatchModel[]> {
-    const matches = await this.matchNeedsUseCase.execute(institutionId, first);
-    return matches.map((m) => ({ needId: m.candidateId, score: m.score, reasons: m.reasons.map((r) => ({ ...r, kind: r.kind as MatchReasonKindEnum })) }));
+    const { matches, needs } = await this.matchNeedsUseCase.executeWithNeeds(institutionId, first);
+    // A page served from the cache came with its needs (same statement): no second read for them.
+    const read = needs ? new Map(needs.map((need) => [need.id, need])) : null;
+    return matches.map((m) => ({
+      needId: m.candidateId,
+      ...(read ? { read: read.get(m.candidateId) ?? null } : {}),
+      score: m.score,
+      reasons: m.reasons.map((r) => ({ ...r, kind: r.kind as MatchReasonKindEnum })),
+    }));
   }
 
   @ResolveField(() => SkillNeedModel)
   async need(@Parent() match: NeedMatchModel, @Context() context: GraphQLRequestContext): Promise<SkillNeedModel> {
-    const need = await marketplaceLoaders(context.loaders, this.repository).need.load(match.needId);
+    const need =
+      match.read !== undefined ? match.read : await marketplaceLoaders(context.loaders, this.repository).need.load(match.needId);
     if (!need) throw MarketplaceErrors.of('NEED_NOT_FOUND', 'No such skill need.');
     return toSkillNeedModel(need);
   }

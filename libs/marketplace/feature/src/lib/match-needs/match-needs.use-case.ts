@@ -1,8 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { regionAndAncestors } from '@lattice/shared-util-regions';
-import { CapabilityProfileEntity, capabilityProfileOf, MarketplaceRepository } from '@lattice/marketplace-data-access';
-import { cachedRanking } from '../shared/cached-ranking';
+import { CapabilityProfileEntity, capabilityProfileOf, MarketplaceRepository, type SkillNeedEntity } from '@lattice/marketplace-data-access';
+import { cachedRanking, weightsKey } from '../shared/cached-ranking';
 import { explainMatches, type ExplainedMatch } from '../shared/explain-matches';
 import { MarketplaceErrors } from '../shared/marketplace.errors';
 import { MARKETPLACE_OPTIONS, type MarketplaceOptions } from '../shared/marketplace.options';
@@ -18,7 +18,24 @@ export class MatchNeedsUseCase {
   ) {}
 
   async execute(institutionId: string, first: number): Promise<ExplainedMatch[]> {
+    return (await this.executeWithNeeds(institutionId, first)).matches;
+  }
+
+  /**
+   * The ranking with the needs it names when it was served from the cache (one SQL statement:
+   * the page and its needs read together); `needs` is null when it was computed afresh.
+   */
+  async executeWithNeeds(
+    institutionId: string,
+    first: number,
+  ): Promise<{ matches: ExplainedMatch[]; needs: SkillNeedEntity[] | null }> {
     requireFirst(first);
+    const served = await this.repository.cachedNeedMatches(institutionId, weightsKey(this.options.weights), first);
+    if (served) return { matches: served.matches as ExplainedMatch[], needs: served.needs };
+    return { matches: await this.computed(institutionId, first), needs: null };
+  }
+
+  private async computed(institutionId: string, first: number): Promise<ExplainedMatch[]> {
     const profile = await capabilityProfileOf(this.dataSource.manager, institutionId);
     if (!profile)
       throw MarketplaceErrors.of('PROFILE_NOT_FOUND', 'This institution has no capability profile yet.', {

@@ -186,7 +186,17 @@ describe('ranking: served = reference on adversarial markets (integration)', () 
       if (!profile) continue;
       const first = random.pick(PAGES);
       const served = await needs.execute(institutionId, first);
-      expect(served).toEqual((await needs.rank(profile, MAX_MATCHES)).slice(0, first));
+      const reference = (await needs.rank(profile, MAX_MATCHES)).slice(0, first);
+      expect(served).toEqual(reference);
+      // Served again (now from the cache, one statement with its needs): the same page, and the
+      // needs exactly as the need loader reads them.
+      const withNeeds = await needs.executeWithNeeds(institutionId, first);
+      expect(withNeeds.matches).toEqual(reference);
+      expect(withNeeds.needs).not.toBeNull();
+      const byId = (list: Array<{ id: string }>) => [...list].sort((a, b) => a.id.localeCompare(b.id));
+      expect(byId(withNeeds.needs ?? [])).toEqual(
+        byId(await repository.needsByIds(reference.map((m) => m.candidateId))),
+      );
     }
   }
 
