@@ -241,7 +241,9 @@ export class CatalogueRepository {
     after: CatalogueAfter,
   ): Promise<{ hits: CatalogueHit[]; total: number; counts: FacetCount[] }> {
     const { where, params, textRef } = this.conditions(query);
-    const rank = textRef ? `ts_rank_cd(e."document", ${tsquery(textRef)}, 32)::float8` : '0::float8';
+    // The query is an uncorrelated sub-select so it is built once, not per ranked row (unaccent is
+    // only stable, so the expression is not folded at planning: per row it doubled the statement).
+    const rank = textRef ? `ts_rank_cd(e."document", (SELECT ${tsquery(textRef)}), 32)::float8` : '0::float8';
     const key =
       sort === 'RELEVANCE'
         ? rank
@@ -258,9 +260,11 @@ export class CatalogueRepository {
     params.push(limit + 1);
     const limitRef = `$${params.length}`;
     const hitColumns = `${ENTRY_COLUMNS}, ip."name" AS "issuer_name", ip."region" AS "issuer_region", ip."size" AS "issuer_size", c."design_id", c."design_version", c."framework_id"`;
+    // By relevance the key is the rank: the matches carry it once.
+    const hitKey = sort === 'RELEVANCE' ? '"rank"' : '"key"';
     const page = textRef
-      ? `SELECT "credential_id", "key", "rank" FROM hits${keyset ? ` WHERE ${keyset('"key"', '"credential_id"')}` : ''}
-          ORDER BY "key" DESC, "credential_id" DESC LIMIT ${limitRef}`
+      ? `SELECT "credential_id", ${hitKey} AS "key", "rank" FROM hits${keyset ? ` WHERE ${keyset(hitKey, '"credential_id"')}` : ''}
+          ORDER BY ${hitKey} DESC, "credential_id" DESC LIMIT ${limitRef}`
       : `SELECT e."credential_id", ${key} AS "key", ${rank} AS "rank" FROM "credentials"."catalogue_entries" e
           WHERE ${[...where, ...(keyset ? [keyset(key, 'e."credential_id"')] : [])].join(' AND ')}
           ORDER BY ${key} DESC, e."credential_id" DESC LIMIT ${limitRef}`;
@@ -268,7 +272,7 @@ export class CatalogueRepository {
       db.query(
         `WITH hits AS MATERIALIZED (
            SELECT e."credential_id", e."issuer_id", e."delivery_mode", e."language", e."hours", e."price", e."credit", e."transcriptable",
-                  e."endorser_sectors", e."sponsor_ids", e."issuer_regions", e."issuer_size"${textRef ? `, ${key} AS "key", ${rank} AS "rank"` : ''}
+                  e."endorser_sectors", e."sponsor_ids", e."issuer_regions", e."issuer_size"${textRef ? `${sort === 'RELEVANCE' ? '' : `, ${key} AS "key"`}, ${rank} AS "rank"` : ''}
              FROM "credentials"."catalogue_entries" e WHERE ${where.join(' AND ')}),
          page AS (SELECT p.*, row_number() OVER (ORDER BY p."key" DESC, p."credential_id" DESC) AS "ord" FROM (${page}) p),
          facets AS (
