@@ -3,6 +3,7 @@
 // pathway it counts toward and where it is recognized (axe-clean, usable at 390 px). A learner
 // with two of a pathway's three awards sees 2/3 in My credentials, receives the third (3/3), and
 // the pathway's owner issues the larger credential, whose public page verifies.
+// Sponsored credentials are found by their umbrella, named in the sponsor facet.
 import { createOrganization, ok, origin, signUp, type Session } from '../support/client';
 import { publishCredential } from '../support/credentials';
 import { openMailbox, withVerifiedEmail, type Mailbox } from '../support/mailbox';
@@ -225,4 +226,26 @@ it('serves each credential’s page with meaning before any script runs: JSON-LD
   const sitemap = await fetch(`${origin()}/sitemap.xml`);
   expect(sitemap.headers.get('content-type')).toMatch(/^application\/xml/);
   expect(await sitemap.text()).toContain(`<loc>${origin()}/public/catalogue/${steps[0]}</loc>`);
+});
+
+it('a visitor filters by the umbrella that sponsors a credential, named as it was when it sponsored', async () => {
+  const umbrella = await signUp('cat-ui-umbrella');
+  const umbrellaId = await createOrganization(umbrella, { name: 'Réseau des collèges du Nord', kind: 'UMBRELLA', size: 'SMALL' });
+  await ok('mutation($c: ID!, $u: ID!) { sponsorCredential(credentialId: $c, umbrellaId: $u) { id } }', { c: steps[1], u: umbrellaId }, umbrella.token);
+  const context = await newContext(browser());
+  const page = await context.newPage();
+  await page.goto('/public/catalogue');
+  await page.getByLabel('Search words').fill('kapuskasing');
+  await page.getByRole('button', { name: 'Search', exact: true }).click();
+  await expectText(page.getByTestId('catalogue-count'), '2 credentials found.');
+  await expectText(page.getByTestId('facet-SPONSOR'), 'Sponsored by an umbrella');
+  await expectText(page.getByTestId('facet-SPONSOR'), 'Réseau des collèges du Nord (1)');
+  await page.getByRole('checkbox', { name: /^Réseau des collèges du Nord/ }).check();
+  await expectText(page.getByTestId('catalogue-count'), '1 credential found.');
+  const titles = await page.getByTestId('catalogue-result').locator('h2 a').allTextContents();
+  expect(titles).toEqual(['Soudage subaquatique avancé à Kapuskasing']);
+  // Unticked: both again.
+  await page.getByRole('checkbox', { name: /^Réseau des collèges du Nord/ }).uncheck();
+  await expectText(page.getByTestId('catalogue-count'), '2 credentials found.');
+  await context.close();
 });

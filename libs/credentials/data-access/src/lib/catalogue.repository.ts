@@ -7,14 +7,14 @@ import { readFromReplica } from '@lattice/shared-data-access';
 import { regionAndAncestors } from '@lattice/shared-util-regions';
 import { REFRESH_CATALOGUE_SQL } from './catalogue.sql';
 
-/** The issuer facts joined to every catalogue read (region and size are the issuer's, not the entry's). */
+/** An entry with its issuer's recorded name and region, for the rows a read returns. */
 const FROM_ENTRIES = `"credentials"."catalogue_entries" e LEFT JOIN "credentials"."organization_profiles" ip ON ip."organization_id" = e."issuer_id"`;
 
 /**
  * The entry columns a hit reads: every column but the text-search `document` (and `refreshed_at`),
  * which is large and only needed to match and rank — so sorting and any parallel gather move small rows.
  */
-const ENTRY_COLUMNS = [
+const ENTRY_COLUMN_NAMES = [
   'credential_id',
   'issuer_id',
   'title',
@@ -33,9 +33,20 @@ const ENTRY_COLUMNS = [
   'sponsor_ids',
   'retired',
   'published_at',
-]
-  .map((column) => `e."${column}"`)
-  .join(', ');
+];
+const ENTRY_COLUMNS = ENTRY_COLUMN_NAMES.map((column) => `e."${column}"`).join(', ');
+/** Every column of a hit row, in order: the entry's, then issuer, credential, rank and sort key. */
+const HIT_COLUMN_NAMES = [
+  ...ENTRY_COLUMN_NAMES,
+  'issuer_name',
+  'issuer_region',
+  'issuer_size',
+  'design_id',
+  'design_version',
+  'framework_id',
+  'rank',
+  'sort_key',
+];
 
 export type CatalogueSort = 'RELEVANCE' | 'NEWEST' | 'MOST_ENDORSED';
 
@@ -177,20 +188,21 @@ export class CatalogueRepository {
   /**
    * Records an organization's public facts — name, region (with the regions that hold it, for
    * filtering) and size — as identity stated them; call inside the transaction of what it did
-   * (publishing, defining a pathway, recognizing a credential).
+   * (publishing, defining a pathway, recognizing a credential). Its regions and size are written
+   * through to the catalogue entries it issued, which carry them for search.
    */
   async recordOrganization(manager: EntityManager, profile: OrganizationProfile): Promise<void> {
+    const regions = profile.region ? regionAndAncestors(profile.region) : [];
     await manager.query(
       `INSERT INTO "credentials"."organization_profiles" ("organization_id", "name", "region", "regions", "size", "updated_at")
        VALUES ($1, $2, $3, $4::text[], $5, now())
        ON CONFLICT ("organization_id") DO UPDATE SET "name" = excluded."name", "region" = excluded."region", "regions" = excluded."regions", "size" = excluded."size", "updated_at" = now()`,
-      [
-        profile.id,
-        profile.name,
-        profile.region,
-        profile.region ? regionAndAncestors(profile.region) : [],
-        profile.size,
-      ],
+      [profile.id, profile.name, profile.region, regions, profile.size],
+    );
+    await manager.query(
+      `UPDATE "credentials"."catalogue_entries" SET "issuer_regions" = $2::text[], "issuer_size" = $3
+        WHERE "issuer_id" = $1 AND ("issuer_regions" <> $2::text[] OR "issuer_size" IS DISTINCT FROM $3)`,
+      [profile.id, regions, profile.size],
     );
   }
 
@@ -214,66 +226,90 @@ export class CatalogueRepository {
     });
   }
 
-  /** One page of hits, `limit + 1` rows so the caller knows whether more follow. */
-  async search(
+  /**
+   * One page of hits (`limit + 1` rows, so the caller knows whether more follow), the total and
+   * the counts per value of every facet over everything the query finds — one statement: what the
+   * words and filters find is read once (the entries carry their issuer's regions and size, so no
+   * other table is joined before the page is chosen), counted, and the page taken from it; only
+   * the page's rows are then joined to their full columns, credential and issuer name. Without
+   * words the page is read in its order's index instead, since the query may find every entry.
+   */
+  async searchWithFacets(
     query: CatalogueQuery,
     sort: CatalogueSort,
     limit: number,
     after: CatalogueAfter,
-  ): Promise<CatalogueHit[]> {
+  ): Promise<{ hits: CatalogueHit[]; total: number; counts: FacetCount[] }> {
     const { where, params, textRef } = this.conditions(query);
-    const rank = textRef ? `ts_rank_cd(e."document", ${tsquery(textRef)}, 32)::float8` : '0::float8';
+    // The query is an uncorrelated sub-select so it is built once, not per ranked row (unaccent is
+    // only stable, so the expression is not folded at planning: per row it doubled the statement).
+    const rank = textRef ? `ts_rank_cd(e."document", (SELECT ${tsquery(textRef)}), 32)::float8` : '0::float8';
     const key =
       sort === 'RELEVANCE'
         ? rank
         : sort === 'MOST_ENDORSED'
           ? `e."endorsement_count"::float8`
           : `e."published_at"`;
+    let keyset: ((sortKey: string, id: string) => string) | null = null;
     if (after) {
       params.push(after[0], after[1]);
       const cast = sort === 'NEWEST' ? 'timestamptz' : 'float8';
-      where.push(`(${key}, e."credential_id") < ($${params.length - 1}::${cast}, $${params.length}::uuid)`);
+      const [keyRef, idRef] = [`$${params.length - 1}::${cast}`, `$${params.length}::uuid`];
+      keyset = (sortKey, id) => `(${sortKey}, ${id}) < (${keyRef}, ${idRef})`;
     }
     params.push(limit + 1);
+    const limitRef = `$${params.length}`;
+    const hitColumns = `${ENTRY_COLUMNS}, ip."name" AS "issuer_name", ip."region" AS "issuer_region", ip."size" AS "issuer_size", c."design_id", c."design_version", c."framework_id"`;
+    // By relevance the key is the rank: the matches carry it once.
+    const hitKey = sort === 'RELEVANCE' ? '"rank"' : '"key"';
+    const page = textRef
+      ? `SELECT "credential_id", ${hitKey} AS "key", "rank" FROM hits${keyset ? ` WHERE ${keyset(hitKey, '"credential_id"')}` : ''}
+          ORDER BY ${hitKey} DESC, "credential_id" DESC LIMIT ${limitRef}`
+      : `SELECT e."credential_id", ${key} AS "key", ${rank} AS "rank" FROM "credentials"."catalogue_entries" e
+          WHERE ${[...where, ...(keyset ? [keyset(key, 'e."credential_id"')] : [])].join(' AND ')}
+          ORDER BY ${key} DESC, e."credential_id" DESC LIMIT ${limitRef}`;
     const rows = (await readFromReplica(this.dataSource, (db) =>
       db.query(
-        `SELECT ${ENTRY_COLUMNS}, ip."name" AS "issuer_name", ip."region" AS "issuer_region", ip."size" AS "issuer_size", c."design_id", c."design_version", c."framework_id", ${rank} AS "rank", (${key})::text AS "sort_key"
-         FROM ${FROM_ENTRIES}
+        `WITH hits AS MATERIALIZED (
+           SELECT e."credential_id", e."issuer_id", e."delivery_mode", e."language", e."hours", e."price", e."credit", e."transcriptable",
+                  e."endorser_sectors", e."sponsor_ids", e."issuer_regions", e."issuer_size"${textRef ? `${sort === 'RELEVANCE' ? '' : `, ${key} AS "key"`}, ${rank} AS "rank"` : ''}
+             FROM "credentials"."catalogue_entries" e WHERE ${where.join(' AND ')}),
+         page AS (SELECT p.*, row_number() OVER (ORDER BY p."key" DESC, p."credential_id" DESC) AS "ord" FROM (${page}) p),
+         facets AS (
+                   SELECT 'TOTAL' AS facet, '' AS value, count(*)::int AS count, NULL::text AS label FROM hits
+         UNION ALL SELECT 'DELIVERY_MODE', delivery_mode, count(*)::int, NULL FROM hits WHERE delivery_mode IS NOT NULL GROUP BY 2
+         UNION ALL SELECT 'LANGUAGE', language, count(*)::int, NULL FROM hits GROUP BY 2
+         UNION ALL SELECT 'HOURS_BAND', ${bandCase('hours', HOURS_BANDS)}, count(*)::int, NULL FROM hits WHERE hours IS NOT NULL GROUP BY 2
+         UNION ALL SELECT 'PRICE_BAND', ${bandCase('price', PRICE_BANDS)}, count(*)::int, NULL FROM hits WHERE price IS NOT NULL GROUP BY 2
+         UNION ALL SELECT 'CREDIT', credit::text, count(*)::int, NULL FROM hits WHERE credit IS NOT NULL GROUP BY 2
+         UNION ALL SELECT 'TRANSCRIPTABLE', transcriptable::text, count(*)::int, NULL FROM hits WHERE transcriptable IS NOT NULL GROUP BY 2
+         UNION ALL SELECT 'ENDORSER_SECTOR', s, count(*)::int, NULL FROM hits, unnest(endorser_sectors) s GROUP BY 2
+         UNION ALL SELECT 'SPONSOR', o.id::text, o.count, op."name" FROM (SELECT s AS id, count(*)::int AS count FROM hits, unnest(sponsor_ids) s GROUP BY 1) o
+                   LEFT JOIN "credentials"."organization_profiles" op ON op."organization_id" = o.id
+         UNION ALL SELECT 'ISSUER', o.id::text, o.count, op."name" FROM (SELECT issuer_id AS id, count(*)::int AS count FROM hits GROUP BY 1) o
+                   LEFT JOIN "credentials"."organization_profiles" op ON op."organization_id" = o.id
+         UNION ALL SELECT 'REGION', r, count(*)::int, NULL FROM hits, unnest(issuer_regions) r GROUP BY 2
+         UNION ALL SELECT 'ISSUER_SIZE', issuer_size, count(*)::int, NULL FROM hits WHERE issuer_size IS NOT NULL GROUP BY 2)
+       SELECT p."ord", NULL::text AS "facet", NULL::text AS "value", NULL::int AS "count", NULL::text AS "label",
+              ${hitColumns}, p."rank" AS "rank", (p."key")::text AS "sort_key"
+         FROM page p JOIN "credentials"."catalogue_entries" e ON e."credential_id" = p."credential_id"
+         LEFT JOIN "credentials"."organization_profiles" ip ON ip."organization_id" = e."issuer_id"
          JOIN "credentials"."credentials" c ON c."id" = e."credential_id"
-        WHERE ${where.join(' AND ')}
-        ORDER BY ${key} DESC, e."credential_id" DESC
-        LIMIT $${params.length}`,
+       UNION ALL
+       SELECT NULL, f.facet, f.value, f.count, f.label, ${HIT_COLUMN_NAMES.map(() => 'NULL').join(', ')} FROM facets f
+       ORDER BY 1`,
         params,
       ),
     )) as Record<string, unknown>[];
-    return rows.map(toHit);
-  }
-
-  /** Counts per value of every facet over everything the query finds, and the total under 'TOTAL'. */
-  async facets(query: CatalogueQuery): Promise<{ total: number; counts: FacetCount[] }> {
-    const { where, params } = this.conditions(query);
-    const rows = (await readFromReplica(this.dataSource, (db) =>
-      db.query(
-        `WITH hits AS (SELECT e."delivery_mode", e."language", e."hours", e."price", e."credit", e."transcriptable", e."endorser_sectors", e."sponsor_ids", e."issuer_id",
-                            ip."name" AS issuer_name, ip."regions" AS issuer_regions, ip."size" AS issuer_size FROM ${FROM_ENTRIES} WHERE ${where.join(' AND ')})
-       SELECT 'TOTAL' AS facet, '' AS value, count(*)::int AS count, NULL::text AS label FROM hits
-       UNION ALL SELECT 'DELIVERY_MODE', delivery_mode, count(*)::int, NULL FROM hits WHERE delivery_mode IS NOT NULL GROUP BY 2
-       UNION ALL SELECT 'LANGUAGE', language, count(*)::int, NULL FROM hits GROUP BY 2
-       UNION ALL SELECT 'HOURS_BAND', ${bandCase('hours', HOURS_BANDS)}, count(*)::int, NULL FROM hits WHERE hours IS NOT NULL GROUP BY 2
-       UNION ALL SELECT 'PRICE_BAND', ${bandCase('price', PRICE_BANDS)}, count(*)::int, NULL FROM hits WHERE price IS NOT NULL GROUP BY 2
-       UNION ALL SELECT 'CREDIT', credit::text, count(*)::int, NULL FROM hits WHERE credit IS NOT NULL GROUP BY 2
-       UNION ALL SELECT 'TRANSCRIPTABLE', transcriptable::text, count(*)::int, NULL FROM hits WHERE transcriptable IS NOT NULL GROUP BY 2
-       UNION ALL SELECT 'ENDORSER_SECTOR', s, count(*)::int, NULL FROM hits, unnest(endorser_sectors) s GROUP BY 2
-       UNION ALL SELECT 'SPONSOR', o.id::text, o.count, op."name" FROM (SELECT s AS id, count(*)::int AS count FROM hits, unnest(sponsor_ids) s GROUP BY 1) o
-                 LEFT JOIN "credentials"."organization_profiles" op ON op."organization_id" = o.id
-       UNION ALL SELECT 'ISSUER', issuer_id::text, count(*)::int, min(issuer_name) FROM hits GROUP BY 2
-       UNION ALL SELECT 'REGION', r, count(*)::int, NULL FROM hits, unnest(issuer_regions) r GROUP BY 2
-       UNION ALL SELECT 'ISSUER_SIZE', issuer_size, count(*)::int, NULL FROM hits WHERE issuer_size IS NOT NULL GROUP BY 2`,
-        params,
-      ),
-    )) as { facet: CatalogueFacetName | 'TOTAL'; value: string; count: number; label?: string | null }[];
-    const total = rows.find((row) => row.facet === 'TOTAL')?.count ?? 0;
-    const counts = rows
+    const hits = rows.filter((row) => row['facet'] === null).map(toHit);
+    const facetRows = rows.filter((row) => row['facet'] !== null) as unknown as {
+      facet: CatalogueFacetName | 'TOTAL';
+      value: string;
+      count: number;
+      label: string | null;
+    }[];
+    const total = facetRows.find((row) => row.facet === 'TOTAL')?.count ?? 0;
+    const counts = facetRows
       .filter((row): row is FacetCount & { label: string | null } => row.facet !== 'TOTAL')
       .map(({ facet, value, count, label }) =>
         label ? { facet, value, count, label } : { facet, value, count },
@@ -283,7 +319,7 @@ export class CatalogueRepository {
           ? b.count - a.count || a.value.localeCompare(b.value)
           : a.facet.localeCompare(b.facet),
       );
-    return { total, counts };
+    return { hits, total, counts };
   }
 
   /** Every standing entry's id and when it was last derived, newest first, for the sitemap. */
@@ -349,8 +385,8 @@ export class CatalogueRepository {
       where.push(`e."endorser_sectors" && ${param(query.endorserSectors)}::text[]`);
     if (query.sponsorIds?.length) where.push(`e."sponsor_ids" && ${param(query.sponsorIds)}::uuid[]`);
     if (query.issuerIds?.length) where.push(`e."issuer_id" = ANY(${param(query.issuerIds)}::uuid[])`);
-    if (query.regions?.length) where.push(`ip."regions" && ${param(query.regions)}::text[]`);
-    if (query.issuerSizes?.length) where.push(`ip."size" = ANY(${param(query.issuerSizes)}::text[])`);
+    if (query.regions?.length) where.push(`e."issuer_regions" && ${param(query.regions)}::text[]`);
+    if (query.issuerSizes?.length) where.push(`e."issuer_size" = ANY(${param(query.issuerSizes)}::text[])`);
     return { where, params, textRef };
   }
 }

@@ -1,5 +1,5 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
-import { REFRESH_CATALOGUE_SQL } from '../catalogue.sql';
+import { REFRESH_CATALOGUE_SQL_WITHOUT_ISSUER_FACTS } from '../catalogue.sql';
 
 /**
  * The public catalogue: one searchable entry per published credential, derived from the
@@ -53,7 +53,7 @@ export class Catalogue1765100000000 implements MigrationInterface {
     await runner.query(
       `CREATE INDEX "catalogue_entries_endorsed_idx" ON "credentials"."catalogue_entries" ("endorsement_count" DESC, "credential_id" DESC) WHERE NOT "retired"`,
     );
-    await runner.query(REFRESH_CATALOGUE_SQL, [null]);
+    await runner.query(REFRESH_CATALOGUE_SQL_WITHOUT_ISSUER_FACTS, [null]);
   }
 
   async down(runner: QueryRunner): Promise<void> {

@@ -73,10 +73,7 @@ export class SearchCredentialsUseCase {
       );
     }
     const after = page.after ? cursorOf(page.after, order) : null;
-    const [hits, { total, counts }] = await Promise.all([
-      this.catalogue.search(query, order, page.limit, after),
-      this.catalogue.facets(query),
-    ]);
+    const { hits, total, counts } = await this.catalogue.searchWithFacets(query, order, page.limit, after);
     return { hits, total, facets: counts, sort: order };
   }
 }
