@@ -4,7 +4,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { Authorizer, type Principal } from '@lattice/shared-auth';
 import { isUniqueViolation } from '@lattice/shared-data-access';
-import { FrameworkEntity, insertFramework } from '@lattice/credentials-data-access';
+import { type FrameworkEntity, getFramework, insertFramework } from '@lattice/credentials-data-access';
 import { CredentialsErrors, parseFrameworkRules } from '@lattice/credentials-domain';
 
 export interface AddFrameworkCommand {
@@ -26,7 +26,6 @@ export class AddFrameworkUseCase {
   async execute(principal: Principal, command: AddFrameworkCommand): Promise<FrameworkEntity> {
     await this.authorizer.requireOperator(principal);
     const rules = parseFrameworkRules(command.rules);
-    const repository = this.dataSource.getRepository(FrameworkEntity);
     const id = randomUUID();
     try {
       await insertFramework(this.dataSource.manager, {
@@ -44,6 +43,6 @@ export class AddFrameworkUseCase {
       }
       throw error;
     }
-    return repository.findOneByOrFail({ id });
+    return getFramework(this.dataSource.manager, id);
   }
 }

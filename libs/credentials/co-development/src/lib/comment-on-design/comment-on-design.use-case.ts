@@ -5,7 +5,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { Principal } from '@lattice/shared-auth';
 import { inTransaction } from '@lattice/shared-data-access';
-import { CredentialDesignRepository, CREDENTIALS_SCHEMA, DesignCommentEntity, insertComment } from '@lattice/credentials-data-access';
+import { CredentialDesignRepository, CREDENTIALS_SCHEMA, type DesignCommentEntity, findCommentOnDesign, insertComment } from '@lattice/credentials-data-access';
 import { CredentialsErrors, isDesignFieldPath } from '@lattice/credentials-domain';
 import { DesignParties } from '../shared/design-parties';
 
@@ -37,7 +37,7 @@ export class CommentOnDesignUseCase {
     }
     let parent: DesignCommentEntity | null = null;
     if (command.replyTo) {
-      parent = await this.dataSource.getRepository(DesignCommentEntity).findOneBy({ id: command.replyTo, designId: design.id });
+      parent = await findCommentOnDesign(this.dataSource.manager, command.replyTo, design.id);
       if (!parent) throw CredentialsErrors.of('COMMENT_NOT_FOUND', 'The comment you reply to is not on this design.', { field: 'replyTo' });
     }
     const threadId = parent ? (parent.parentId ?? parent.id) : null;

@@ -4,7 +4,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { Authorizer, AuthGuard, CurrentPrincipal, type Principal } from '@lattice/shared-auth';
 import { ParseIdPipe } from '@lattice/shared-graphql';
-import { CredentialDesignRepository, FrameworkEntity } from '@lattice/credentials-data-access';
+import { allFrameworks, CredentialDesignRepository } from '@lattice/credentials-data-access';
 import { AddFrameworkUseCase } from '../add-framework/add-framework.use-case';
 import { DetectOverdueReviewsUseCase } from '../detect-overdue-reviews/detect-overdue-reviews.use-case';
 import { AddFrameworkInput } from './co-development.inputs';
@@ -23,7 +23,7 @@ export class FrameworkResolver {
 
   @Query(() => [FrameworkModel], { description: 'Every framework version, newest version of each first; includes the six-element eCampusOntario framework.' })
   async frameworks(): Promise<FrameworkModel[]> {
-    const rows = await this.dataSource.getRepository(FrameworkEntity).find({ order: { key: 'ASC', createdAt: 'DESC', version: 'DESC' } });
+    const rows = await allFrameworks(this.dataSource.manager);
     return rows.map(toFrameworkModel);
   }
 

@@ -2,7 +2,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { Principal } from '@lattice/shared-auth';
-import { CredentialDesignRepository, DesignCommentEntity } from '@lattice/credentials-data-access';
+import { CredentialDesignRepository, type DesignCommentEntity, findComment, getComment, setThreadResolved } from '@lattice/credentials-data-access';
 import { CredentialsErrors } from '@lattice/credentials-domain';
 import { DesignParties } from '../shared/design-parties';
 
@@ -15,13 +15,12 @@ export class ResolveDesignCommentUseCase {
   ) {}
 
   async execute(principal: Principal, commentId: string, resolved: boolean): Promise<DesignCommentEntity> {
-    const comments = this.dataSource.getRepository(DesignCommentEntity);
-    const comment = await comments.findOneBy({ id: commentId });
+    const comment = await findComment(this.dataSource.manager, commentId);
     const design = comment ? await this.repository.designById(comment.designId) : null;
     if (!comment || !design) throw CredentialsErrors.of('COMMENT_NOT_FOUND', 'No such comment.', { commentId });
     await this.parties.requireParty(principal, design);
     const threadId = comment.parentId ?? comment.id;
-    await comments.update({ id: threadId }, resolved ? { resolvedAt: new Date(), resolvedBy: principal.userId } : { resolvedAt: null, resolvedBy: null });
-    return comments.findOneByOrFail({ id: threadId });
+    await setThreadResolved(this.dataSource.manager, threadId, resolved ? principal.userId : null);
+    return getComment(this.dataSource.manager, threadId);
   }
 }
