@@ -5,7 +5,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { Principal } from '@lattice/shared-auth';
 import { inTransaction } from '@lattice/shared-data-access';
-import { CredentialDesignRepository, CREDENTIALS_SCHEMA, type DesignCommentEntity, findCommentOnDesign, insertComment } from '@lattice/credentials-data-access';
+import { CredentialDesignRepository, CREDENTIALS_SCHEMA, DesignCommentEntity, findCommentOnDesign, insertComment } from '@lattice/credentials-data-access';
 import { CredentialsErrors, isDesignFieldPath } from '@lattice/credentials-domain';
 import { DesignParties } from '../shared/design-parties';
 
