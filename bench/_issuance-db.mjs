@@ -7,18 +7,18 @@ import { lib, runDatabase } from './_common.mjs';
 
 const { openDataSource } = lib('libs/shared/data-access/src/index.js');
 const { credentialsDataSource, CatalogueRepository } = lib('libs/credentials/data-access/src/index.js');
-const feature = lib('libs/credentials/feature/src/index.js');
+const feature = lib('libs/credentials/trust/src/index.js');
 const { AwardBatchProcessor } = lib(
-  'libs/credentials/feature/src/lib/award-credential-batch/award-batch.processor.js',
+  'libs/credentials/trust/src/lib/award-credential-batch/award-batch.processor.js',
 );
 const { AwardCredentialBatchUseCase } = lib(
-  'libs/credentials/feature/src/lib/award-credential-batch/award-credential-batch.use-case.js',
+  'libs/credentials/trust/src/lib/award-credential-batch/award-credential-batch.use-case.js',
 );
 const { EndorseCredentialUseCase } = lib(
-  'libs/credentials/feature/src/lib/endorse-credential/endorse-credential.use-case.js',
+  'libs/credentials/trust/src/lib/endorse-credential/endorse-credential.use-case.js',
 );
-const { MarketplaceSkillCatalog } = lib('libs/credentials/feature/src/lib/shared/skill-catalog.js');
-const fixture = lib('libs/credentials/feature/src/lib/testing/trust.fixture.js');
+const { MarketplaceSkillCatalog } = lib('libs/credentials/trust/src/lib/shared/skill-catalog.js');
+const fixture = lib('libs/credentials/trust/src/lib/testing/trust.fixture.js');
 
 /** `{ reference, batch, queued, verified, sampled }`: awards/s one at a time and through the batch processor. */
 export async function measureAwardPaths({ referenceCount, batchCount }) {

@@ -2,7 +2,7 @@
 // published credential as CTDL JSON-LD at its stable URL and in pages, every document valid
 // against the bundled CTDL schema; retired, unknown and malformed requests refused with a typed
 // error. And a skill filter that also finds credentials teaching the skill's narrower ESCO skills.
-import { createCtdlCredentialValidator } from '@lattice/credentials-feature';
+import { createCtdlCredentialValidator } from '@lattice/credentials-trust';
 import { skillIdForUri } from '@lattice/shared-esco';
 import { createOrganization, ok, origin, signUp, type Session, type Untyped } from './support/client';
 import { publishCredential } from './support/credentials';

@@ -4,7 +4,7 @@ import { relative } from 'node:path';
 import { libraries, apps, webApps, importName, projectName } from './workspace.mjs';
 
 const paths = {};
-for (const [dir, scope, type] of libraries) {
+for (const [dir, scope, type, extraTags = []] of libraries) {
   paths[importName(dir)] = [`./${dir}/src/index.ts`];
   mkdirSync(`${dir}/src`, { recursive: true });
   const project = {
@@ -12,7 +12,7 @@ for (const [dir, scope, type] of libraries) {
     $schema: relative(dir, 'node_modules/nx/schemas/project-schema.json'),
     sourceRoot: `${dir}/src`,
     projectType: 'library',
-    tags: [`scope:${scope}`, `type:${type}`],
+    tags: [`scope:${scope}`, `type:${type}`, ...extraTags],
     targets: {
       test: {
         executor: 'nx:run-commands',

@@ -1,5 +1,6 @@
 // The list of Lattice projects: one place that says where each lives, its import name and its tags.
-// tools/sync-workspace.mjs writes project.json files and tsconfig paths from it.
+// tools/sync-workspace.mjs writes project.json files and tsconfig paths from it. An optional
+// fourth element lists extra Nx tags.
 export const libraries = [
   ['libs/shared/util-config', 'shared', 'util'],
   ['libs/shared/util-errors', 'shared', 'util'],
@@ -24,7 +25,10 @@ export const libraries = [
   ['libs/marketplace/feature', 'marketplace', 'feature'],
   ['libs/credentials/domain', 'credentials', 'domain'],
   ['libs/credentials/data-access', 'credentials', 'data-access'],
-  ['libs/credentials/feature', 'credentials', 'feature'],
+  // Two feature libraries named from the product's words; trust builds on co-development (never
+  // the other way): the `feature:co-development` tag lets a feature depend on it (eslint.config.mjs).
+  ['libs/credentials/co-development', 'credentials', 'feature', ['feature:co-development']],
+  ['libs/credentials/trust', 'credentials', 'feature', ['feature:trust']],
   ['libs/credentials/openbadges', 'credentials', 'domain'],
   ['libs/notifications/domain', 'notifications', 'domain'],
   ['libs/notifications/data-access', 'notifications', 'data-access'],

@@ -2,12 +2,15 @@ import { type DynamicModule, Module } from '@nestjs/common';
 import { IdentityMembershipSource, sessionRevocationsFrom } from '@lattice/shared-auth';
 import { readReplicasFrom, subgraphFoundation } from '@lattice/shared-graphql';
 import { credentialsDataSource } from '@lattice/credentials-data-access';
-import { CredentialsFeatureModule } from '@lattice/credentials-feature';
+import { CredentialsCoDevelopmentModule } from '@lattice/credentials-co-development';
+import { CredentialsTrustModule } from '@lattice/credentials-trust';
 import { type CredentialsEnv, issuerKeyEncryptionKeyFrom } from './config';
 
 @Module({})
 export class CredentialsAppModule {
   static forRoot(config: CredentialsEnv): DynamicModule {
+    // One instance: trust imports the co-development module it builds on.
+    const coDevelopment = CredentialsCoDevelopmentModule.forRoot({ identityUrl: config.IDENTITY_INTERNAL_URL });
     return {
       module: CredentialsAppModule,
       imports: [
@@ -22,8 +25,8 @@ export class CredentialsAppModule {
             sessionRevocations: sessionRevocationsFrom(config, 'credentials'),
           },
         }),
-        CredentialsFeatureModule.forRoot({
-          identityUrl: config.IDENTITY_INTERNAL_URL,
+        coDevelopment,
+        CredentialsTrustModule.forRoot(coDevelopment, {
           marketplaceUrl: config.MARKETPLACE_INTERNAL_URL,
           publicBaseUrl: config.PUBLIC_BASE_URL,
           issuerKeyEncryptionKey: issuerKeyEncryptionKeyFrom(

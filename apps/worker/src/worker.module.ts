@@ -21,7 +21,7 @@ import {
   type NotificationsSettings,
 } from '@lattice/notifications-feature';
 import { MarketplaceDirectoryHandlers, MarketplaceWorkerModule } from '@lattice/marketplace-feature';
-import { CredentialsDirectoryHandlers, CredentialsWorkerModule } from '@lattice/credentials-feature';
+import { CredentialsDirectoryHandlers, CredentialsWorkerModule } from '@lattice/credentials-co-development';
 import { EvidenceEventHandlers, EvidenceWorkerModule } from '@lattice/evidence-feature';
 import { AuditEventHandlers, IdentityWorkerModule } from '@lattice/identity-feature';
 import { evidenceKeyFrom } from '@lattice/shared-util-config';

@@ -221,3 +221,26 @@ export async function designsPerStageOfParty(manager: EntityManager, organizatio
     n: number;
   }>;
 }
+
+/** Every framework version: by key, newest version of each first. */
+export function allFrameworks(manager: EntityManager): Promise<FrameworkEntity[]> {
+  return manager.find(FrameworkEntity, { order: { key: 'ASC', createdAt: 'DESC', version: 'DESC' } });
+}
+
+export function findComment(manager: EntityManager, id: string): Promise<DesignCommentEntity | null> {
+  return manager.findOneBy(DesignCommentEntity, { id });
+}
+
+export function getComment(manager: EntityManager, id: string): Promise<DesignCommentEntity> {
+  return manager.findOneByOrFail(DesignCommentEntity, { id });
+}
+
+/** The comment, only when it is on this design. */
+export function findCommentOnDesign(manager: EntityManager, id: string, designId: string): Promise<DesignCommentEntity | null> {
+  return manager.findOneBy(DesignCommentEntity, { id, designId });
+}
+
+/** Resolves (with who and when) or reopens a thread. */
+export async function setThreadResolved(manager: EntityManager, threadId: string, resolvedBy: string | null): Promise<void> {
+  await manager.update(DesignCommentEntity, { id: threadId }, resolvedBy ? { resolvedAt: new Date(), resolvedBy } : { resolvedAt: null, resolvedBy: null });
+}
