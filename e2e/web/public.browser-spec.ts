@@ -111,6 +111,33 @@ it('says in words what is wrong with a tampered file, a file that is not a crede
   await context.close();
 });
 
+it('words every check in French from its code: where the format breaks, with the verifier’s English only folded away as a technical detail', async () => {
+  const context = await newContext(browser(), { locale: 'fr-CA' });
+  const page = await context.newPage();
+  const served = (await (await fetch(`${origin()}/credentials/${award.id}`, { headers: { accept: 'application/ld+json' } })).json()) as Record<string, Untyped>;
+  const broken = structuredClone(served);
+  delete broken.credentialSubject.achievement.criteria;
+  await page.goto('/public/verify');
+  await page.getByLabel('Fichier du titre (JSON)').setInputFiles({ name: 'incomplet.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(broken)) });
+  const report = page.getByRole('status').filter({ has: page.getByRole('heading', { name: 'Ce titre n’a pas pu être vérifié.' }) });
+  await report.waitFor();
+  const checks = page.getByTestId('verification-check');
+  // The schema check says where, in French (a no-break space before the colon).
+  await expectText(checks.filter({ hasText: '/criteria' }).locator('.check-detail'), 'le format n’est pas respecté\u00a0: /credentialSubject/achievement/criteria est absent');
+  const proof = checks.filter({ hasText: 'la signature ne correspond pas au contenu' });
+  await proof.waitFor();
+  expect(await proof.getAttribute('data-passed')).toBe('false');
+  // What a French reader sees has no English sentence ("signature" is French too): the validator's and the signing library's
+  // words are folded away under "Détail technique".
+  const seen = await report.innerText();
+  expect(seen).not.toMatch(/\b(must|required|property|Failed|Passed|Invalid|does not|not followed)\b/);
+  const technical = report.getByText('Détail technique (les mots du vérificateur, en anglais)').first();
+  await technical.click();
+  await expectText(report.locator('details[open] code[lang="en"]').first(), /criteria/);
+  await checkScreen(page, 'verify-fr-codes');
+  await context.close();
+});
+
 it('shows a revoked credential as revoked, with the status check failed', async () => {
   const other = (await ok(AWARD, { i: { credentialId, issuerId: collegeId, recipient: { email: 'rory.revoked@example.org', name: 'Rory Revoked' }, result: { score: 85, attempt: 1 } } }, college.token)).awardCredential;
   await ok('mutation($id: ID!) { revokeAward(id: $id, reason: "Issued in error.") { status } }', { id: other.id }, college.token);

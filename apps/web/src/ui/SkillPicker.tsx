@@ -57,6 +57,126 @@ const SEARCH_SKILLS = graphql(`
   }
 `);
 
+/**
+ * When a search finds no skill (the bundled ESCO data lacks it): the skill groups the same words
+ * find that hold skills; a group's skills are asked for when the user opens it (one query for both
+ * would cost more than the gateway allows).
+ */
+const NEAREST_GROUPS = graphql(`
+  query NearestSkillGroups($search: String) {
+    skills(search: $search, includeGroups: true, first: 12) {
+      edges {
+        node {
+          id
+          label
+          labelFr
+          kind
+          narrower {
+            id
+            kind
+          }
+        }
+      }
+    }
+  }
+`);
+const GROUP_SKILLS = graphql(`
+  query SkillGroupSkills($id: ID!) {
+    skill(id: $id) {
+      id
+      narrower {
+        ...PickedSkill
+        kind
+      }
+    }
+  }
+`);
+/** How many groups the notice offers. */
+const NEAREST_GROUP_COUNT = 3;
+
+/** The skills of an opened group, each with a button that adds it. */
+function GroupSkills({
+  groupId,
+  name,
+  exclude,
+  onPick,
+}: {
+  groupId: string;
+  name: string;
+  exclude: readonly string[];
+  onPick: (skill: PickedSkill) => void;
+}) {
+  const { t, i18n } = useTranslation();
+  const { data, loading, error } = useQuery(GROUP_SKILLS, { variables: { id: groupId } });
+  if (loading && !data) return <p>{t('skillPicker.searching')}</p>;
+  if (error || !data?.skill) return <p>{t('skillPicker.groupUnavailable')}</p>;
+  const skills = data.skill.narrower
+    .filter((s) => s.kind !== 'SKILL_GROUP' && !exclude.includes(s.id))
+    .map(({ kind: _kind, ...skill }) => skill);
+  return (
+    <ul aria-label={t('skillPicker.groupSkills', { group: name })} className="skill-nearest-skills">
+      {skills.map((skill) => (
+        <li key={skill.id}>
+          <Button variant="secondary" onPress={() => onPick(skill)}>
+            {t('skillPicker.add', { skill: skillLabel(skill, i18n.language) })}
+          </Button>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/**
+ * Says plainly that no skill matched the search, and offers the nearest skill groups: opening one
+ * lists its skills, each with a button to add it.
+ */
+function NearestGroups({
+  search,
+  exclude,
+  onPick,
+}: {
+  search: string;
+  exclude: readonly string[];
+  onPick: (skill: PickedSkill) => void;
+}) {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language;
+  const [open, setOpen] = useState<string | null>(null);
+  const { data, loading, error } = useQuery(NEAREST_GROUPS, { variables: { search } });
+  // Groups with skills of their own to offer (not only sub-groups).
+  const groups = (data?.skills.edges.map((e) => e.node) ?? [])
+    .filter((g) => g.kind === 'SKILL_GROUP' && g.narrower.some((s) => s.kind !== 'SKILL_GROUP'))
+    .slice(0, NEAREST_GROUP_COUNT);
+  return (
+    <div role="status" className="notice notice-warning skill-nearest">
+      <p>{t('skillPicker.noSkill', { search })}</p>
+      {loading && !data ? null : error ? (
+        <p>{t('skillPicker.groupUnavailable')}</p>
+      ) : groups.length === 0 ? (
+        <p>{t('skillPicker.noGroup')}</p>
+      ) : (
+        <>
+          <p>{t('skillPicker.nearestGroups')}</p>
+          <ul className="skill-nearest-groups">
+            {groups.map((group) => {
+              const name = skillLabel(group, lang);
+              const expanded = open === group.id;
+              return (
+                <li key={group.id}>
+                  <Button variant="link" aria-expanded={expanded} onPress={() => setOpen(expanded ? null : group.id)}>
+                    {t('skillPicker.showGroup', { group: name })}
+                  </Button>
+                  {expanded && <GroupSkills groupId={group.id} name={name} exclude={exclude} onPick={onPick} />}
+                </li>
+              );
+            })}
+          </ul>
+        </>
+      )}
+    </div>
+  );
+}
+
 /** The label in the interface's language (ESCO has French labels for most skills). */
 export function skillLabel(skill: { label: string; labelFr: string | null }, language: string): string {
   return language === 'fr' && skill.labelFr ? skill.labelFr : skill.label;
@@ -119,6 +239,10 @@ export function SkillSearch({
     !typed || search.length < 2
       ? []
       : (data?.skills.edges.map((e) => e.node) ?? []).filter((s) => !exclude.includes(s.id));
+  // The search has settled on what is typed and found no skill at all: the nearest groups instead
+  // (below the field, the list closed so it does not cover them).
+  const noSkill =
+    typed && search === input.trim() && !loading && data !== undefined && data.skills.edges.length === 0;
   const frameworkId = useId();
 
   const pick = (id: string) => {
@@ -138,7 +262,7 @@ export function SkillSearch({
       selectedKey={null}
       onSelectionChange={(key) => key !== null && pick(String(key))}
       menuTrigger="input"
-      allowsEmptyCollection={typed}
+      allowsEmptyCollection={typed && !noSkill}
       isDisabled={isDisabled}
       isInvalid={errorMessage !== undefined}
       validationBehavior="aria"
@@ -180,7 +304,24 @@ export function SkillSearch({
       </Popover>
     </ComboBox>
   );
-  if (!frameworkFilter) return combobox;
+  const nearest = noSkill ? (
+    <NearestGroups
+      key={search}
+      search={search}
+      exclude={exclude}
+      onPick={(skill) => {
+        onPick(skill);
+        setInput('');
+      }}
+    />
+  ) : null;
+  if (!frameworkFilter)
+    return (
+      <>
+        {combobox}
+        {nearest}
+      </>
+    );
   return (
     <div className="skill-search">
       <div className="field">
@@ -197,6 +338,7 @@ export function SkillSearch({
         </select>
       </div>
       {combobox}
+      {nearest}
     </div>
   );
 }

@@ -139,6 +139,8 @@ type Documents = {
     "\n  query MyTranscript {\n    myTranscript\n  }\n": typeof types.MyTranscriptDocument,
     "\n  fragment PickedSkill on Skill {\n    id\n    label\n    labelFr\n    framework\n    broader {\n      id\n      label\n      labelFr\n    }\n  }\n": typeof types.PickedSkillFragmentDoc,
     "\n  query SearchSkills($search: String, $framework: String) {\n    skills(search: $search, framework: $framework, first: 12) {\n      edges {\n        node {\n          ...PickedSkill\n          altLabels\n          altLabelsFr\n        }\n      }\n    }\n  }\n": typeof types.SearchSkillsDocument,
+    "\n  query NearestSkillGroups($search: String) {\n    skills(search: $search, includeGroups: true, first: 12) {\n      edges {\n        node {\n          id\n          label\n          labelFr\n          kind\n          narrower {\n            id\n            kind\n          }\n        }\n      }\n    }\n  }\n": typeof types.NearestSkillGroupsDocument,
+    "\n  query SkillGroupSkills($id: ID!) {\n    skill(id: $id) {\n      id\n      narrower {\n        ...PickedSkill\n        kind\n      }\n    }\n  }\n": typeof types.SkillGroupSkillsDocument,
 };
 const documents: Documents = {
     "\n  query Me {\n    me {\n      id\n      name\n      email\n      emailVerified\n      locale\n      memberships {\n        role\n        organization {\n          id\n          name\n          kind\n        }\n      }\n    }\n  }\n": types.MeDocument,
@@ -266,6 +268,8 @@ const documents: Documents = {
     "\n  query MyTranscript {\n    myTranscript\n  }\n": types.MyTranscriptDocument,
     "\n  fragment PickedSkill on Skill {\n    id\n    label\n    labelFr\n    framework\n    broader {\n      id\n      label\n      labelFr\n    }\n  }\n": types.PickedSkillFragmentDoc,
     "\n  query SearchSkills($search: String, $framework: String) {\n    skills(search: $search, framework: $framework, first: 12) {\n      edges {\n        node {\n          ...PickedSkill\n          altLabels\n          altLabelsFr\n        }\n      }\n    }\n  }\n": types.SearchSkillsDocument,
+    "\n  query NearestSkillGroups($search: String) {\n    skills(search: $search, includeGroups: true, first: 12) {\n      edges {\n        node {\n          id\n          label\n          labelFr\n          kind\n          narrower {\n            id\n            kind\n          }\n        }\n      }\n    }\n  }\n": types.NearestSkillGroupsDocument,
+    "\n  query SkillGroupSkills($id: ID!) {\n    skill(id: $id) {\n      id\n      narrower {\n        ...PickedSkill\n        kind\n      }\n    }\n  }\n": types.SkillGroupSkillsDocument,
 };
 
 /**
@@ -782,6 +786,14 @@ export function graphql(source: "\n  fragment PickedSkill on Skill {\n    id\n  
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query SearchSkills($search: String, $framework: String) {\n    skills(search: $search, framework: $framework, first: 12) {\n      edges {\n        node {\n          ...PickedSkill\n          altLabels\n          altLabelsFr\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query SearchSkills($search: String, $framework: String) {\n    skills(search: $search, framework: $framework, first: 12) {\n      edges {\n        node {\n          ...PickedSkill\n          altLabels\n          altLabelsFr\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query NearestSkillGroups($search: String) {\n    skills(search: $search, includeGroups: true, first: 12) {\n      edges {\n        node {\n          id\n          label\n          labelFr\n          kind\n          narrower {\n            id\n            kind\n          }\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query NearestSkillGroups($search: String) {\n    skills(search: $search, includeGroups: true, first: 12) {\n      edges {\n        node {\n          id\n          label\n          labelFr\n          kind\n          narrower {\n            id\n            kind\n          }\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query SkillGroupSkills($id: ID!) {\n    skill(id: $id) {\n      id\n      narrower {\n        ...PickedSkill\n        kind\n      }\n    }\n  }\n"): (typeof documents)["\n  query SkillGroupSkills($id: ID!) {\n    skill(id: $id) {\n      id\n      narrower {\n        ...PickedSkill\n        kind\n      }\n    }\n  }\n"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};

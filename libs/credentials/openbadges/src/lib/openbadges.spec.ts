@@ -153,6 +153,21 @@ describe('Open Badges 3.0 issuance and verification', () => {
     expect(report.failed).toEqual(['schema', 'proof']);
     expect(report.checks[0].message).toMatch(/criteria/);
     expect(report.checks[0]).toMatchObject({ code: 'SCHEMA_INVALID', params: { errors: [expect.stringMatching(/criteria/)] } });
+    // The same problem as data a reader's language can word: a code, where, and what is missing.
+    expect(report.checks[0]?.params?.['problems']).toEqual([{ code: 'MISSING', path: '/credentialSubject/achievement', property: 'criteria' }]);
+  });
+
+  it('words a transcript that breaks the CLR shape as problem codes too', async () => {
+    const report = await verifier.verify({ '@context': ['https://www.w3.org/ns/credentials/v2'], type: ['VerifiableCredential', 'ClrCredential'], credentialSubject: { type: ['ClrSubject'] } }, { now: NOW });
+    const schema = report.checks.find((c) => c.check === 'schema');
+    expect(schema).toMatchObject({ status: 'failed', code: 'SCHEMA_INVALID' });
+    expect(schema?.params?.['problems']).toEqual([
+      { code: 'NOT_ALLOWED', path: '/@context' },
+      { code: 'MISSING', path: '/', property: 'id' },
+      { code: 'MISSING', path: '/', property: 'name' },
+      { code: 'TOO_FEW', path: '/credentialSubject/verifiableCredential' },
+    ]);
+    expect(schema?.params?.['errors']).toHaveLength(4);
   });
 
   it('detects revocation through the signed status list', async () => {

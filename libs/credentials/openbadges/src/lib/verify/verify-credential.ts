@@ -10,7 +10,7 @@ import { embeddedCredentials } from '../credentials/clr-credential';
 import { CLR_V2_CONTEXT, OB_V3_CONTEXT, VC_V2_CONTEXT } from '../ld/contexts';
 import { DocumentLoader } from '../ld/document-loader';
 import { BitstringStatusList } from '../status/bitstring-status-list';
-import { SchemaValidator } from './ob3-schema';
+import type { SchemaProblem, SchemaValidator } from './ob3-schema';
 
 export type VerificationCheckName = 'schema' | 'dates' | 'issuerKey' | 'proof' | 'status' | 'credentials';
 export interface VerificationCheck {
@@ -20,7 +20,8 @@ export interface VerificationCheck {
   readonly message?: string;
   /**
    * NOT_A_JSON_OBJECT, NO_EMBEDDED_CREDENTIAL, EMBEDDED_CREDENTIALS_FAIL (count), NOT_AN_OPEN_BADGE,
-   * NO_SCHEMA_VALIDATOR, SCHEMA_INVALID (errors), VALID_FROM_MISSING, NOT_YET_VALID (validFrom),
+   * NO_SCHEMA_VALIDATOR, SCHEMA_INVALID (errors in English; problems: SchemaProblem codes with their
+   * path and property), VALID_FROM_MISSING, NOT_YET_VALID (validFrom),
    * VALID_UNTIL_INVALID, EXPIRED (validUntil), NO_PROOF, NO_VERIFICATION_METHOD, KEY_NOT_ISSUERS
    * (key, issuer), KEY_UNRESOLVED (key), KEY_NOT_MULTIKEY (key), KEY_REVOKED (key, revoked),
    * KEY_NOT_ASSERTION (key, issuer), PROOF_INVALID, NO_STATUS, STATUS_TYPE_UNSUPPORTED (type),
@@ -28,7 +29,7 @@ export interface VerificationCheck {
    * STATUS_UNCHECKED.
    */
   readonly code?: string;
-  readonly params?: Readonly<Record<string, string | number | readonly string[]>>;
+  readonly params?: Readonly<Record<string, string | number | readonly string[] | readonly SchemaProblem[]>>;
 }
 export interface VerificationReport {
   readonly verified: boolean;
@@ -99,7 +100,12 @@ export function createCredentialVerifier(options: CredentialVerifierOptions): Cr
     if (!types(credential).some((type) => OB_TYPES.includes(type))) return skip('schema', 'Not an Open Badge credential.', 'NOT_AN_OPEN_BADGE');
     if (!options.validateSchema) return skip('schema', 'No schema validator configured.', 'NO_SCHEMA_VALIDATOR');
     const result = options.validateSchema(credential);
-    return result.valid ? pass('schema') : fail('schema', result.errors.join('; '), 'SCHEMA_INVALID', { errors: [...result.errors] });
+    return result.valid
+      ? pass('schema')
+      : fail('schema', result.errors.join('; '), 'SCHEMA_INVALID', {
+          errors: [...result.errors],
+          problems: [...(result.problems ?? result.errors.map((): SchemaProblem => ({ code: 'INVALID', path: '/' })))],
+        });
   }
 
   function checkDates(credential: Record<string, unknown>, now: Date): VerificationCheck {
@@ -207,14 +213,17 @@ export function createCredentialVerifier(options: CredentialVerifierOptions): Cr
 /** The CLR 2.0 shape a ClrCredential must have (the embedded credentials are schema-checked on their own). */
 function checkClrShape(credential: Record<string, unknown>): VerificationCheck {
   const context = ([] as unknown[]).concat(credential['@context'] ?? []);
-  const problems: string[] = [];
-  if (context[0] !== VC_V2_CONTEXT || context[1] !== CLR_V2_CONTEXT || context[2] !== OB_V3_CONTEXT) problems.push('@context must start with the VC 2.0, CLR 2.0 and OB 3.0 contexts');
-  if (typeof credential['id'] !== 'string') problems.push('id is required');
-  if (typeof credential['name'] !== 'string') problems.push('name is required');
+  const problems: Array<{ error: string; problem: SchemaProblem }> = [];
+  const add = (error: string, problem: SchemaProblem) => problems.push({ error, problem });
+  if (context[0] !== VC_V2_CONTEXT || context[1] !== CLR_V2_CONTEXT || context[2] !== OB_V3_CONTEXT) add('@context must start with the VC 2.0, CLR 2.0 and OB 3.0 contexts', { code: 'NOT_ALLOWED', path: '/@context' });
+  if (typeof credential['id'] !== 'string') add('id is required', { code: 'MISSING', path: '/', property: 'id' });
+  if (typeof credential['name'] !== 'string') add('name is required', { code: 'MISSING', path: '/', property: 'name' });
   const subject = credential['credentialSubject'] as Record<string, unknown> | undefined;
-  if (!subject || ![].concat((subject['type'] ?? []) as never).includes('ClrSubject' as never)) problems.push('credentialSubject must be a ClrSubject');
-  if (embeddedCredentials(credential).length === 0) problems.push('credentialSubject.verifiableCredential must hold at least one credential');
-  return problems.length === 0 ? pass('schema') : fail('schema', problems.join('; '), 'SCHEMA_INVALID', { errors: problems });
+  if (!subject || ![].concat((subject['type'] ?? []) as never).includes('ClrSubject' as never)) add('credentialSubject must be a ClrSubject', { code: 'NOT_ALLOWED', path: '/credentialSubject/type' });
+  if (embeddedCredentials(credential).length === 0) add('credentialSubject.verifiableCredential must hold at least one credential', { code: 'TOO_FEW', path: '/credentialSubject/verifiableCredential' });
+  if (problems.length === 0) return pass('schema');
+  const errors = problems.map((p) => p.error);
+  return fail('schema', errors.join('; '), 'SCHEMA_INVALID', { errors, problems: problems.map((p) => p.problem) });
 }
 
 function types(credential: Record<string, unknown>): string[] {

@@ -178,7 +178,7 @@ export class VerificationCheckModel {
       'Why it failed or was skipped, as a code: NOT_A_JSON_OBJECT, NO_EMBEDDED_CREDENTIAL, EMBEDDED_CREDENTIALS_FAIL, NOT_AN_OPEN_BADGE, NO_SCHEMA_VALIDATOR, SCHEMA_INVALID, VALID_FROM_MISSING, NOT_YET_VALID, VALID_UNTIL_INVALID, EXPIRED, NO_PROOF, NO_VERIFICATION_METHOD, KEY_NOT_ISSUERS, KEY_UNRESOLVED, KEY_NOT_MULTIKEY, KEY_REVOKED, KEY_NOT_ASSERTION, PROOF_INVALID, NO_STATUS, STATUS_TYPE_UNSUPPORTED, STATUS_MALFORMED, NO_STATUS_RESOLVER, STATUS_LIST_NOT_FOUND, SUSPENDED, REVOKED, STATUS_UNCHECKED; null when it passed.',
   })
   code: string | null;
-  @Field(() => GraphQLJSON, { nullable: true, description: 'The code\'s parameters: validFrom, validUntil, key, issuer, revoked, type, url, count, errors.' }) params: unknown;
+  @Field(() => GraphQLJSON, { nullable: true, description: 'The code\'s parameters: validFrom, validUntil, key, issuer, revoked, type, url, count, errors (English) and, for SCHEMA_INVALID, problems: [{ code (MISSING, WRONG_TYPE, BAD_FORMAT, NOT_ALLOWED, TOO_FEW, INVALID), path (JSON pointer), property? }].' }) params: unknown;
 }
 
 @ObjectType('VerificationResult')
