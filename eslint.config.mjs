@@ -23,7 +23,15 @@ const QUERY_BUDGETS = {
 
 const banned = ['@nestjs/*', 'typeorm', '@nestjs/typeorm', 'bullmq', 'ioredis', 'pg'];
 /** The web app runs in a browser: no server packages, no Node built-ins. */
-const serverOnly = [...banned, '@apollo/server', '@apollo/gateway', '@apollo/subgraph', 'express', 'jose', 'nodemailer'];
+const serverOnly = [
+  ...banned,
+  '@apollo/server',
+  '@apollo/gateway',
+  '@apollo/subgraph',
+  'express',
+  'jose',
+  'nodemailer',
+];
 
 /** STYLE.md's boundaries. Tests may also use the testing library; production code may not. */
 function constraints(inTests) {
@@ -181,23 +189,33 @@ export default [
     ignores: ['**/*.spec.ts', '**/*.int-spec.ts', '**/*.e2e-spec.ts', '**/testing/**'],
     plugins: { repositories: { rules: { 'queries-in-repositories': queriesInRepositories } } },
     rules: {
-      'repositories/queries-in-repositories': ['error', { budgets: QUERY_BUDGETS, repositoryRoot: import.meta.dirname }],
+      'repositories/queries-in-repositories': [
+        'error',
+        { budgets: QUERY_BUDGETS, repositoryRoot: import.meta.dirname },
+      ],
     },
   },
   {
     // The web app: its own tsconfig (DOM, JSX) and React's hook rules.
     files: ['apps/web/src/**/*.ts', 'apps/web/src/**/*.tsx'],
     ...reactHooks.configs.flat['recommended-latest'],
-    languageOptions: { parserOptions: { project: './apps/web/tsconfig.spec.json', tsconfigRootDir: import.meta.dirname } },
+    languageOptions: {
+      parserOptions: { project: './apps/web/tsconfig.spec.json', tsconfigRootDir: import.meta.dirname },
+    },
     rules: {
       ...reactHooks.configs.flat['recommended-latest'].rules,
-      'no-restricted-imports': ['error', { patterns: [{ group: ['node:*'], message: 'The web app runs in a browser.' }] }],
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['node:*'], message: 'The web app runs in a browser.' }] },
+      ],
     },
   },
   {
     // The browser tests: Node code whose page callbacks run in the browser (DOM types).
     files: ['e2e/web/**/*.ts'],
-    languageOptions: { parserOptions: { project: './e2e/web/tsconfig.json', tsconfigRootDir: import.meta.dirname } },
+    languageOptions: {
+      parserOptions: { project: './e2e/web/tsconfig.json', tsconfigRootDir: import.meta.dirname },
+    },
   },
   {
     files: [

@@ -5,7 +5,10 @@
 const { compilerOptions } = require('./tsconfig.base.json');
 
 const moduleNameMapper = Object.fromEntries(
-  Object.entries(compilerOptions.paths).map(([name, [target]]) => [`^${name}$`, `<rootDir>/${target.replace('./', '')}`]),
+  Object.entries(compilerOptions.paths).map(([name, [target]]) => [
+    `^${name}$`,
+    `<rootDir>/${target.replace('./', '')}`,
+  ]),
 );
 const transform = {
   '^.+\\.ts$': [
@@ -23,7 +26,13 @@ const transform = {
 };
 // The digital-credentials libraries (@digitalbazaar/*) and a few of their dependencies ship only
 // ES modules; jest's CommonJS runtime cannot load them, so swc turns them into CommonJS too.
-const esmOnlyPackages = ['@digitalbazaar', 'base58-universal', 'base64url-universal', 'ky', 'serialize-error'];
+const esmOnlyPackages = [
+  '@digitalbazaar',
+  'base58-universal',
+  'base64url-universal',
+  'ky',
+  'serialize-error',
+];
 transform['^.+\\.m?js$'] = [
   '@swc/jest',
   { jsc: { parser: { syntax: 'ecmascript' }, target: 'es2022' }, module: { type: 'commonjs' } },

@@ -42,7 +42,9 @@ export function benchDatabaseUrl() {
 export async function runDatabase(base, adminUrl = benchDatabaseUrl()) {
   const { Client } = require('pg');
   const name = assertTestDatabase(`${base}_${process.pid}_${Date.now().toString(36)}`);
-  const admin = new Client({ connectionString: Object.assign(new URL(adminUrl), { pathname: '/postgres' }).toString() });
+  const admin = new Client({
+    connectionString: Object.assign(new URL(adminUrl), { pathname: '/postgres' }).toString(),
+  });
   await admin.connect();
   await admin.query(`CREATE DATABASE "${name}"`);
   await admin.end();
@@ -51,7 +53,9 @@ export async function runDatabase(base, adminUrl = benchDatabaseUrl()) {
     url,
     name,
     async drop() {
-      const client = new Client({ connectionString: Object.assign(new URL(adminUrl), { pathname: '/postgres' }).toString() });
+      const client = new Client({
+        connectionString: Object.assign(new URL(adminUrl), { pathname: '/postgres' }).toString(),
+      });
       await client.connect();
       await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
       await client.end();

@@ -48,8 +48,19 @@ export async function measureAwardPaths({ referenceCount, batchCount }) {
     // The same credential shape as the signing figures: endorsed by an employer.
     const { issuerId, credentialId, admin } = await fixture.publishedCredential(dataSource);
     const employerId = randomUUID();
-    const employer = { userId: randomUUID(), email: 'hr@example.org', memberships: [{ organizationId: employerId, role: 'ADMIN', kind: 'EMPLOYER' }], token: 'unused' };
-    await new EndorseCredentialUseCase(dataSource, authorizer, new fixture.NamedDirectory('EMPLOYER', 'Maple Manufacturing'), trust, new CatalogueRepository(dataSource)).execute(employer, {
+    const employer = {
+      userId: randomUUID(),
+      email: 'hr@example.org',
+      memberships: [{ organizationId: employerId, role: 'ADMIN', kind: 'EMPLOYER' }],
+      token: 'unused',
+    };
+    await new EndorseCredentialUseCase(
+      dataSource,
+      authorizer,
+      new fixture.NamedDirectory('EMPLOYER', 'Maple Manufacturing'),
+      trust,
+      new CatalogueRepository(dataSource),
+    ).execute(employer, {
       credentialId,
       organizationId: employerId,
       inDemand: true,

@@ -30,9 +30,11 @@ const opts = options({
   portBase: Number(process.env.E2E_PORT_BASE ?? 4400) + 70,
   force: 'false',
 });
-const url = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/lattice_bench_catalogue_test';
+const url =
+  process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/lattice_bench_catalogue_test';
 const name = decodeURIComponent(new URL(url).pathname.slice(1));
-if (!/test/.test(name)) throw new Error(`refusing to use ${name}: the catalogue bench's database name contains "test"`);
+if (!/test/.test(name))
+  throw new Error(`refusing to use ${name}: the catalogue bench's database name contains "test"`);
 const load = () =>
   loadavg()
     .map((x) => x.toFixed(2))
@@ -66,10 +68,66 @@ const q = (sql, values) => db.query(sql, values);
 const UUID = (key) =>
   `(substr(md5(${key}), 1, 12) || '4' || substr(md5(${key}), 14, 3) || '8' || substr(md5(${key}), 18, 15))::uuid`;
 const LEARNER = 'bench-catalogue-learner';
-const EN = ['welding', 'data', 'safety', 'leadership', 'carpentry', 'nursing', 'accounting', 'robotics', 'logistics', 'cybersecurity', 'plumbing', 'marketing', 'electrical', 'machining', 'hospitality', 'analytics', 'design', 'forestry', 'mining', 'agriculture'];
-const FR = ['soudage', 'données', 'sécurité', 'leadership', 'menuiserie', 'soins infirmiers', 'comptabilité', 'robotique', 'logistique', 'cybersécurité', 'plomberie', 'marketing', 'électricité', 'usinage', 'hôtellerie', 'analyse', 'conception', 'foresterie', 'exploitation minière', 'agriculture'];
-const LEVEL_EN = ['fundamentals', 'for supervisors', 'advanced practice', 'on the shop floor', 'in small business', 'essentials'];
-const LEVEL_FR = ['fondements', 'pour superviseurs', 'pratique avancée', 'en atelier', 'en petite entreprise', 'essentiels'];
+const EN = [
+  'welding',
+  'data',
+  'safety',
+  'leadership',
+  'carpentry',
+  'nursing',
+  'accounting',
+  'robotics',
+  'logistics',
+  'cybersecurity',
+  'plumbing',
+  'marketing',
+  'electrical',
+  'machining',
+  'hospitality',
+  'analytics',
+  'design',
+  'forestry',
+  'mining',
+  'agriculture',
+];
+const FR = [
+  'soudage',
+  'données',
+  'sécurité',
+  'leadership',
+  'menuiserie',
+  'soins infirmiers',
+  'comptabilité',
+  'robotique',
+  'logistique',
+  'cybersécurité',
+  'plomberie',
+  'marketing',
+  'électricité',
+  'usinage',
+  'hôtellerie',
+  'analyse',
+  'conception',
+  'foresterie',
+  'exploitation minière',
+  'agriculture',
+];
+const LEVEL_EN = [
+  'fundamentals',
+  'for supervisors',
+  'advanced practice',
+  'on the shop floor',
+  'in small business',
+  'essentials',
+];
+const LEVEL_FR = [
+  'fondements',
+  'pour superviseurs',
+  'pratique avancée',
+  'en atelier',
+  'en petite entreprise',
+  'essentiels',
+];
 const sqlArray = (words) => `ARRAY[${words.map((w) => `'${w.replace(/'/g, "''")}'`).join(',')}]`;
 
 async function seed() {
@@ -106,14 +164,24 @@ async function seed() {
   const ontario = regions.filter((r) => r === 'ON' || r.startsWith('ON-'));
   const issuers = Array.from({ length: opts.issuers }, (_, i) => {
     const region = i % 3 === 0 ? regions[i % regions.length] : ontario[i % ontario.length];
-    return { i, region, regions: regionAndAncestors(region), size: i % 5 < 2 ? 'SMALL' : i % 5 < 4 ? 'MEDIUM' : 'LARGE' };
+    return {
+      i,
+      region,
+      regions: regionAndAncestors(region),
+      size: i % 5 < 2 ? 'SMALL' : i % 5 < 4 ? 'MEDIUM' : 'LARGE',
+    };
   });
   await step(
     'organization profiles',
     `INSERT INTO credentials.organization_profiles (organization_id, name, region, regions, size, updated_at)
      SELECT ${UUID(`'issuer-' || x.i`)}, 'Bench College ' || x.i, x.region, string_to_array(x.regions, ','), x.size, now()
        FROM unnest($1::int[], $2::text[], $3::text[], $4::text[]) AS x(i, region, regions, size)`,
-    [issuers.map((x) => x.i), issuers.map((x) => x.region), issuers.map((x) => x.regions.join(',')), issuers.map((x) => x.size)],
+    [
+      issuers.map((x) => x.i),
+      issuers.map((x) => x.region),
+      issuers.map((x) => x.regions.join(',')),
+      issuers.map((x) => x.size),
+    ],
   );
   // Each credential: a subject and a level in its language (one in three French), hours over
   // every band, a delivery mode, a price, credit and transcript flags, three skills (of 3,000).
@@ -166,7 +234,9 @@ async function seed() {
      SELECT credential_id, design_id, title, issuer_id, 1, $1, ${UUID(`'bench'`)}, published_at FROM bench_gen`,
     [framework],
   );
-  await step('catalogue entries (the refresh statement over every credential)', REFRESH_CATALOGUE_SQL, [null]);
+  await step('catalogue entries (the refresh statement over every credential)', REFRESH_CATALOGUE_SQL, [
+    null,
+  ]);
   // Pathways of five steps each over the whole catalogue; the learner's 50 awards cover the steps
   // of the first ten pathways, so progress is computed for ten pathways of fifty members.
   await step(
@@ -209,7 +279,10 @@ async function seed() {
        FROM generate_series(1, 50) k`,
     [LEARNER, opts.awards + 1],
   );
-  await step('analyze', `ANALYZE credentials.catalogue_entries, credentials.credentials, credentials.organization_profiles, credentials.awards, credentials.pathways, credentials.pathway_members`);
+  await step(
+    'analyze',
+    `ANALYZE credentials.catalogue_entries, credentials.credentials, credentials.organization_profiles, credentials.awards, credentials.pathways, credentials.pathway_members`,
+  );
   await q(`DROP TABLE bench_gen`);
   const seconds = Math.round((Date.now() - started) / 1000);
   await q(`INSERT INTO bench_catalogue.fingerprint (value, seconds) VALUES ($1, $2)`, [fingerprint, seconds]);
@@ -242,7 +315,11 @@ const progressOnce = async () => {
   const t = process.hrtime.bigint();
   const held = await pathways.holdings(LEARNER);
   const progress = held.map((entry) => pathwayProgress(entry.pathway, entry.members));
-  return { ms: Number(process.hrtime.bigint() - t) / 1e6, pathways: progress.length, complete: progress.filter((p) => p.complete).length };
+  return {
+    ms: Number(process.hrtime.bigint() - t) / 1e6,
+    pathways: progress.length,
+    complete: progress.filter((p) => p.complete).length,
+  };
 };
 for (let i = 0; i < 10; i++) await progressOnce(); // warm
 const progressRuns = [];
@@ -252,7 +329,12 @@ for (let i = 0; i < 200; i++) {
   progressRuns.push(run.ms);
   progressShape = run;
 }
-const progress = { ...stats(progressRuns), pathways: progressShape.pathways, complete: progressShape.complete, load: load() };
+const progress = {
+  ...stats(progressRuns),
+  pathways: progressShape.pathways,
+  complete: progressShape.complete,
+  load: load(),
+};
 console.log('pathway progress', JSON.stringify(progress));
 
 // The statements, explained: capture what the repositories send.
@@ -268,14 +350,33 @@ const capture = async (fn) => {
   return captured;
 };
 const explain = async (statement) => {
-  const plan = (await q(`EXPLAIN (ANALYZE, BUFFERS) ${statement.sql}`, statement.params)).rows.map((r) => r['QUERY PLAN']).join('\n');
-  return { plan, ms: Number(/Execution Time: ([\d.]+)/.exec(plan)?.[1]), seqScans: [...new Set([...plan.matchAll(/Seq Scan on (\w+)/g)].map((m) => m[1]))] };
+  const plan = (await q(`EXPLAIN (ANALYZE, BUFFERS) ${statement.sql}`, statement.params)).rows
+    .map((r) => r['QUERY PLAN'])
+    .join('\n');
+  return {
+    plan,
+    ms: Number(/Execution Time: ([\d.]+)/.exec(plan)?.[1]),
+    seqScans: [...new Set([...plan.matchAll(/Seq Scan on (\w+)/g)].map((m) => m[1]))],
+  };
 };
 const catalogue = new CatalogueRepository(dataSource);
-const WORDS = ['welding', 'données', 'safety supervisors', 'soudage atelier', 'data analytics', 'logistique', 'robotics fundamentals', 'plomberie', 'cybersecurity essentials', 'menuiserie'];
+const WORDS = [
+  'welding',
+  'données',
+  'safety supervisors',
+  'soudage atelier',
+  'data analytics',
+  'logistique',
+  'robotics fundamentals',
+  'plomberie',
+  'cybersecurity essentials',
+  'menuiserie',
+];
 const FILTER = { regions: ['ON'], hoursBands: ['FROM_10_TO_29'] };
 // The page, the total and the facet counts are one statement.
-const [searchStatement] = await capture(() => catalogue.searchWithFacets({ text: WORDS[0], ...FILTER }, 'RELEVANCE', 20, null));
+const [searchStatement] = await capture(() =>
+  catalogue.searchWithFacets({ text: WORDS[0], ...FILTER }, 'RELEVANCE', 20, null),
+);
 const [progressStatement] = await capture(() => pathways.holdings(LEARNER));
 const sql = {
   search: await explain(searchStatement),
@@ -294,18 +395,27 @@ const stack = await startStack({
   services: ['identity', 'marketplace', 'credentials', 'notifications', 'evidence', 'gateway'],
   logDir: join(ROOT, 'tmp/bench-logs'),
   timeoutMs: 240_000,
-  extraEnv: { gateway: { RATE_LIMIT_GATEWAY_TOKEN: '100000000/60', RATE_LIMIT_GATEWAY_ADDRESS: '100000000/60' } },
+  extraEnv: {
+    gateway: { RATE_LIMIT_GATEWAY_TOKEN: '100000000/60', RATE_LIMIT_GATEWAY_ADDRESS: '100000000/60' },
+  },
 });
 const gateway = {};
 try {
   const SEARCH = `query($q: String, $f: CatalogueFilter) { searchCredentials(query: $q, filter: $f, first: 20) {
     totalCount edges { cursor node { credential { id title } issuerName hours deliveryMode language relevance } } pageInfo { hasNextPage endCursor }
     facets { name values { value count } } } }`;
-  const LOOKUP = 'query($id: ID!) { catalogueEntry(credentialId: $id) { credential { id title } issuerName hours deliveryMode language } }';
-  const ids = (await q(`SELECT credential_id AS id FROM credentials.catalogue_entries ORDER BY credential_id LIMIT 200`)).rows.map((r) => r.id);
+  const LOOKUP =
+    'query($id: ID!) { catalogueEntry(credentialId: $id) { credential { id title } issuerName hours deliveryMode language } }';
+  const ids = (
+    await q(`SELECT credential_id AS id FROM credentials.catalogue_entries ORDER BY credential_id LIMIT 200`)
+  ).rows.map((r) => r.id);
   const once = async (query, variables) => {
     const t = process.hrtime.bigint();
-    const response = await fetch(stack.gatewayUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, variables }) });
+    const response = await fetch(stack.gatewayUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query, variables }),
+    });
     const json = await response.json();
     const ms = Number(process.hrtime.bigint() - t) / 1e6;
     return { ms, ok: response.ok && !json.errors, data: json.data, errors: json.errors };
@@ -342,10 +452,19 @@ try {
 
 // ---------- the report ----------
 const machine = `${cpus()[0]?.model ?? 'unknown CPU'} × ${cpus().length}, ${Math.round(totalmem() / 2 ** 30)} GiB, ${osType()} ${release()}, Node ${process.version}`;
-const row = (what, m) => `| ${what} | ${m.n} | ${m.p50.toFixed(1)} | ${m.p95.toFixed(1)} | ${m.p99.toFixed(1)} | ${m.max.toFixed(1)} | ${m.load} |`;
+const row = (what, m) =>
+  `| ${what} | ${m.n} | ${m.p50.toFixed(1)} | ${m.p95.toFixed(1)} | ${m.p99.toFixed(1)} | ${m.max.toFixed(1)} | ${m.load} |`;
 const targets = [
-  ['searchCredentials, words + 2 facets, p95 through the gateway ≤ 50 ms', `${gateway.search.p95.toFixed(1)} ms (PK lookup ${gateway.lookup.p95.toFixed(1)} ms)`, gateway.search.p95 <= 50],
-  ['pathway progress, learner with 50 awards, p95 ≤ 20 ms', `${progress.p95.toFixed(1)} ms`, progress.p95 <= 20],
+  [
+    'searchCredentials, words + 2 facets, p95 through the gateway ≤ 50 ms',
+    `${gateway.search.p95.toFixed(1)} ms (PK lookup ${gateway.lookup.p95.toFixed(1)} ms)`,
+    gateway.search.p95 <= 50,
+  ],
+  [
+    'pathway progress, learner with 50 awards, p95 ≤ 20 ms',
+    `${progress.p95.toFixed(1)} ms`,
+    progress.p95 <= 20,
+  ],
   ['0 errors', String(gateway.errors), gateway.errors === 0],
 ];
 const report = `# Catalogue bench — ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC

@@ -119,7 +119,11 @@ describe('abuse limits', () => {
     const headers = { authorization: `Bearer ${token}` };
     const statuses: number[] = [];
     for (let batch = 0; batch < 10; batch++) {
-      statuses.push(...(await Promise.all(Array.from({ length: 60 }, () => post({ query: '{ __typename }' }, headers).then((r) => r.status)))));
+      statuses.push(
+        ...(await Promise.all(
+          Array.from({ length: 60 }, () => post({ query: '{ __typename }' }, headers).then((r) => r.status)),
+        )),
+      );
     }
     expect(statuses.filter((s) => s === 429)).toHaveLength(0);
     const refused = await post({ query: '{ __typename }' }, headers);

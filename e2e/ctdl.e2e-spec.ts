@@ -16,7 +16,9 @@ const UNKNOWN = '0f0e0d0c-0b0a-4908-8706-050403020100';
 
 const validate = createCtdlCredentialValidator();
 
-async function get(path: string): Promise<{ status: number; type: string; link: string | null; body: Untyped }> {
+async function get(
+  path: string,
+): Promise<{ status: number; type: string; link: string | null; body: Untyped }> {
   const response = await fetch(`${origin()}${path}`);
   return {
     status: response.status,
@@ -36,22 +38,44 @@ describe('CTDL export and skill search over the ESCO tree', () => {
 
   beforeAll(async () => {
     [college, employer] = await Promise.all([signUp('ctdl-college'), signUp('ctdl-employer')]);
-    collegeId = await createOrganization(college, { name: 'Cégep de l’Outaouais', kind: 'INSTITUTION', size: 'MEDIUM', region: 'QC' });
-    const employerId = await createOrganization(employer, { name: 'Logiciels Gatineau', kind: 'EMPLOYER', size: 'SMALL', sector: '5415' });
+    collegeId = await createOrganization(college, {
+      name: 'Cégep de l’Outaouais',
+      kind: 'INSTITUTION',
+      size: 'MEDIUM',
+      region: 'QC',
+    });
+    const employerId = await createOrganization(employer, {
+      name: 'Logiciels Gatineau',
+      kind: 'EMPLOYER',
+      size: 'SMALL',
+      sector: '5415',
+    });
     haskell = await publishCredential(college, collegeId, employer, employerId, {
       title: 'Programmation fonctionnelle en Haskell',
       skillIds: [skillIdForUri(HASKELL)],
-      content: { description: 'Écrire des programmes sûrs et élégants.', language: 'fr', hours: 12.5, price: 0 },
+      content: {
+        description: 'Écrire des programmes sûrs et élégants.',
+        language: 'fr',
+        hours: 12.5,
+        price: 0,
+      },
     });
     programming = await publishCredential(college, collegeId, employer, employerId, {
       title: 'Programming fundamentals',
       skillIds: [skillIdForUri(COMPUTER_PROGRAMMING)],
       content: { description: null, hours: null, price: null },
     });
-    retired = await publishCredential(college, collegeId, employer, employerId, { title: 'Legacy COBOL maintenance' });
-    const designId = (await ok('query($id: ID!) { credential(id: $id) { designId } }', { id: retired }, college.token)).credential
-      .designId as string;
-    await ok('mutation($id: ID!) { retireCredentialDesign(id: $id) { stage } }', { id: designId }, college.token);
+    retired = await publishCredential(college, collegeId, employer, employerId, {
+      title: 'Legacy COBOL maintenance',
+    });
+    const designId = (
+      await ok('query($id: ID!) { credential(id: $id) { designId } }', { id: retired }, college.token)
+    ).credential.designId as string;
+    await ok(
+      'mutation($id: ID!) { retireCredentialDesign(id: $id) { stage } }',
+      { id: designId },
+      college.token,
+    );
   });
 
   it('a skill finds credentials teaching its narrower skills, not the other way round', async () => {
@@ -61,7 +85,9 @@ describe('CTDL export and skill search over the ESCO tree', () => {
           'query($f: CatalogueFilter) { searchCredentials(filter: $f) { totalCount edges { node { credential { id } } } } }',
           { f: { issuerIds: [collegeId], skillIds: [skill] } },
         )
-      ).searchCredentials.edges.map((edge: { node: { credential: { id: string } } }) => edge.node.credential.id) as string[];
+      ).searchCredentials.edges.map(
+        (edge: { node: { credential: { id: string } } }) => edge.node.credential.id,
+      ) as string[];
     expect((await search(skillIdForUri(COMPUTER_PROGRAMMING))).sort()).toEqual([haskell, programming].sort());
     expect(await search(skillIdForUri(HASKELL))).toEqual([haskell]);
   });
@@ -81,7 +107,13 @@ describe('CTDL export and skill search over the ESCO tree', () => {
       'ceterms:ownedBy': [{ '@id': `${origin()}/issuers/${collegeId}` }],
       'ceterms:estimatedDuration': [{ 'ceterms:exactDuration': 'PT12.5H' }],
       'ceterms:estimatedCost': [{ 'ceterms:price': 0, 'ceterms:currency': 'CAD' }],
-      'ceterms:requires': [{ 'ceterms:targetCompetency': [{ 'ceterms:targetNode': HASKELL, 'ceterms:targetNodeName': { en: 'Haskell' } }] }],
+      'ceterms:requires': [
+        {
+          'ceterms:targetCompetency': [
+            { 'ceterms:targetNode': HASKELL, 'ceterms:targetNodeName': { en: 'Haskell' } },
+          ],
+        },
+      ],
     });
     const bare = await get(`/ctdl/credentials/${programming}`);
     expect(validate(bare.body)).toEqual({ valid: true, errors: [] });

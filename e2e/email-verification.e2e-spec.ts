@@ -55,8 +55,11 @@ describe('e-mail verification', () => {
     expect(verified).toEqual({ id: person.userId, emailVerified: true });
     expect((await ok(ME, {}, person.token)).me.emailVerified).toBe(true);
     // The old token still says "not verified"; refreshing carries the proof.
-    expect(reason(await gql('{ myAwards { totalCount } }', {}, person.token))).toBe('CREDENTIALS.EMAIL_NOT_VERIFIED');
-    const fresh = (await ok('mutation { refreshToken { token } }', {}, person.token)).refreshToken.token as string;
+    expect(reason(await gql('{ myAwards { totalCount } }', {}, person.token))).toBe(
+      'CREDENTIALS.EMAIL_NOT_VERIFIED',
+    );
+    const fresh = (await ok('mutation { refreshToken { token } }', {}, person.token)).refreshToken
+      .token as string;
     expect((await ok('{ myAwards { totalCount } }', {}, fresh)).myAwards.totalCount).toBe(0);
 
     const reused = await gql(VERIFY, { t: token });

@@ -2,7 +2,16 @@
 // e-mail), ten learners answer, one shares the award with the employer who hired them, the employer
 // reports the cohort's outcomes, and the operator's insights show them — with a credential answered
 // by fewer than k learners suppressed, and every refusal typed. Then the learner takes and deletes their data.
-import { codeOf, createOrganization, eventually, gql, ok, signUp, type Session, type Untyped } from './support/client';
+import {
+  codeOf,
+  createOrganization,
+  eventually,
+  gql,
+  ok,
+  signUp,
+  type Session,
+  type Untyped,
+} from './support/client';
 import { publishCredential, SKILL_DATA } from './support/credentials';
 import { OPERATOR } from './support/global-setup';
 import { openMailbox, withVerifiedEmail, type Mailbox } from './support/mailbox';
@@ -161,20 +170,18 @@ describe('evidence: feedback, outcomes, insights', () => {
 
     // The other nine holders answer too (one of them was also promoted); the holder of the other credential does not.
     await Promise.all(
-      learners
-        .slice(1, 10)
-        .map((l, i) =>
-          ok(
-            SUBMIT,
-            {
-              i: {
-                awardId: awardOf.get(l.email),
-                answers: answers(1 + (i % 5), i === 2 ? ['new_job', 'promotion'] : ['new_job']),
-              },
+      learners.slice(1, 10).map((l, i) =>
+        ok(
+          SUBMIT,
+          {
+            i: {
+              awardId: awardOf.get(l.email),
+              answers: answers(1 + (i % 5), i === 2 ? ['new_job', 'promotion'] : ['new_job']),
             },
-            l.token,
-          ),
+          },
+          l.token,
         ),
+      ),
     );
     expect((await ok(REQUESTS, {}, learner!.token)).myFeedbackRequests[0].answered).toBe(true);
   });

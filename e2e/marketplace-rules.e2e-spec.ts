@@ -8,8 +8,7 @@ import { codeOf, createOrganization, gql, ok, signUp, type Session } from './sup
 const POST = 'mutation($i: PostSkillNeedInput!) { postSkillNeed(input: $i) { id version neededBy } }';
 const UPDATE =
   'mutation($id: ID!, $v: Int, $i: UpdateSkillNeedInput!) { updateSkillNeed(id: $id, expectedVersion: $v, input: $i) { version neededBy } }';
-const MAP =
-  'query($f: DemandFilter) { demandMap(groupBy: REGION, filter: $f, first: 500) { key needs } }';
+const MAP = 'query($f: DemandFilter) { demandMap(groupBy: REGION, filter: $f, first: 500) { key needs } }';
 const NEEDS =
   'query($f: SkillNeedFilter) { skillNeeds(filter: $f, first: 100) { totalCount edges { node { id title region } } } }';
 
@@ -40,8 +39,8 @@ beforeAll(async () => {
     region: 'ON-Sudbury',
     sector: '212',
   });
-  skillId = (await ok('{ skills(search: "work in teams", first: 1) { edges { node { id } } } }')).skills.edges[0].node
-    .id as string;
+  skillId = (await ok('{ skills(search: "work in teams", first: 1) { edges { node { id } } } }')).skills
+    .edges[0].node.id as string;
 });
 
 describe('needed by', () => {
@@ -52,17 +51,25 @@ describe('needed by', () => {
     expect(refused.errors?.[0]?.extensions?.reason).toBe('MARKETPLACE.NEEDED_BY_PAST');
     expect(refused.errors?.[0]?.extensions?.details).toMatchObject({ field: 'neededBy' });
     const listed = await ok(NEEDS, { f: { organizationId: employerId } }, employer.token);
-    expect(listed.skillNeeds.edges.map((e: { node: { title: string } }) => e.node.title)).not.toContain(title);
+    expect(listed.skillNeeds.edges.map((e: { node: { title: string } }) => e.node.title)).not.toContain(
+      title,
+    );
   });
 
   it('accepts today and later dates, and refuses changing a need to a past date', async () => {
     const today = new Date().toISOString().slice(0, 10);
-    const posted = (await ok(POST, { i: need(`Today need ${suffix}`, { neededBy: today }) }, employer.token)).postSkillNeed;
+    const posted = (await ok(POST, { i: need(`Today need ${suffix}`, { neededBy: today }) }, employer.token))
+      .postSkillNeed;
     expect(posted.neededBy).toBe(today);
-    const refused = await gql(UPDATE, { id: posted.id, v: posted.version, i: { neededBy: dayBefore(2) } }, employer.token);
+    const refused = await gql(
+      UPDATE,
+      { id: posted.id, v: posted.version, i: { neededBy: dayBefore(2) } },
+      employer.token,
+    );
     expect(refused.errors?.[0]?.extensions?.reason).toBe('MARKETPLACE.NEEDED_BY_PAST');
-    const later = (await ok(UPDATE, { id: posted.id, v: posted.version, i: { neededBy: '2099-06-30' } }, employer.token))
-      .updateSkillNeed;
+    const later = (
+      await ok(UPDATE, { id: posted.id, v: posted.version, i: { neededBy: '2099-06-30' } }, employer.token)
+    ).updateSkillNeed;
     // The refused change wrote nothing: the version moved once, for the accepted change.
     expect(later).toEqual({ version: posted.version + 1, neededBy: '2099-06-30' });
   });
@@ -76,7 +83,10 @@ describe('demand drill-through', () => {
     await ok(POST, { i: need(child, { region: 'ON-Sudbury' }) }, employer.token);
     // The rollup (no date filter) and the needs themselves (a date filter) answer the same cells.
     for (const mapFilter of [{ region: 'ON' }, { region: 'ON', from }]) {
-      const cells = (await ok(MAP, { f: mapFilter }, employer.token)).demandMap as Array<{ key: string; needs: number }>;
+      const cells = (await ok(MAP, { f: mapFilter }, employer.token)).demandMap as Array<{
+        key: string;
+        needs: number;
+      }>;
       const cell = cells.find((c) => c.key === 'ON-Northeast');
       expect(cell).toBeDefined();
       // What the web app's drill-through asks for a region cell.
@@ -98,10 +108,13 @@ describe('demand drill-through', () => {
       expect(listed.totalCount).toBe(cell!.needs);
       expect(titles).toContain(parent);
       expect(titles).not.toContain(child);
-      expect(listed.edges.every((e: { node: { region: string } }) => e.node.region === 'ON-Northeast')).toBe(true);
+      expect(listed.edges.every((e: { node: { region: string } }) => e.node.region === 'ON-Northeast')).toBe(
+        true,
+      );
     }
     // Without exactRegion a region filter still takes every region within it (the contract's meaning).
-    const within = (await ok(NEEDS, { f: { region: 'ON-Northeast', postedAfter: from } }, employer.token)).skillNeeds;
+    const within = (await ok(NEEDS, { f: { region: 'ON-Northeast', postedAfter: from } }, employer.token))
+      .skillNeeds;
     expect(within.edges.map((e: { node: { title: string } }) => e.node.title)).toEqual(
       expect.arrayContaining([parent, child]),
     );

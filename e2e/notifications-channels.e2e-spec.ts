@@ -3,7 +3,17 @@
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createHmac } from 'node:crypto';
-import { codeOf, createOrganization, eventually, gql, inviteAndAccept, joinUmbrellaAccepted, ok, signUp, type Session } from './support/client';
+import {
+  codeOf,
+  createOrganization,
+  eventually,
+  gql,
+  inviteAndAccept,
+  joinUmbrellaAccepted,
+  ok,
+  signUp,
+  type Session,
+} from './support/client';
 import { decodedSubject, textPart } from './support/mail';
 import { openMailbox, type Mailbox, type ReceivedMail } from './support/mailbox';
 
@@ -25,7 +35,11 @@ beforeAll(async () => {
     const chunks: Buffer[] = [];
     request.on('data', (chunk: Buffer) => chunks.push(chunk));
     request.on('end', () => {
-      hooks.push({ path: request.url ?? '', headers: request.headers, body: Buffer.concat(chunks).toString('utf8') });
+      hooks.push({
+        path: request.url ?? '',
+        headers: request.headers,
+        body: Buffer.concat(chunks).toString('utf8'),
+      });
       response.statusCode = request.url?.startsWith('/broken') ? 500 : 204;
       response.end();
     });
@@ -41,8 +55,17 @@ afterAll(async () => {
 
 const INBOX = '{ notifications(first: 20) { edges { node { id type title body } } } }';
 const inboxOf = async (session: Session, type: string) =>
-  ((await ok(INBOX, {}, session.token)).notifications.edges as Array<{ node: { type: string; title: string; body: string } }>).map((e) => e.node).filter((n) => n.type === type);
-const mailsTo = (session: Session, subjectPart: string) => mails.filter((m) => m.to.includes(session.email.toLowerCase()) && decodedSubject(m.raw).includes(subjectPart));
+  (
+    (await ok(INBOX, {}, session.token)).notifications.edges as Array<{
+      node: { type: string; title: string; body: string };
+    }>
+  )
+    .map((e) => e.node)
+    .filter((n) => n.type === type);
+const mailsTo = (session: Session, subjectPart: string) =>
+  mails.filter(
+    (m) => m.to.includes(session.email.toLowerCase()) && decodedSubject(m.raw).includes(subjectPart),
+  );
 const hooksAt = (path: string) => hooks.filter((h) => h.path === path);
 const settle = () => new Promise((resolve) => setTimeout(resolve, 1500));
 
@@ -60,18 +83,49 @@ describe('notifications channels', () => {
     umbrellaMember = await signUp('umb-member');
     collegeOwner = await signUp('college-owner');
     outsider = await signUp('outsider');
-    umbrellaId = await createOrganization(umbrellaOwner, { name: 'Conseil minier Test', kind: 'UMBRELLA', size: 'SMALL', region: 'ON' });
-    outsiderOrgId = await createOrganization(outsider, { name: 'Outsider Employer', kind: 'EMPLOYER', size: 'SMALL', region: 'ON' });
+    umbrellaId = await createOrganization(umbrellaOwner, {
+      name: 'Conseil minier Test',
+      kind: 'UMBRELLA',
+      size: 'SMALL',
+      region: 'ON',
+    });
+    outsiderOrgId = await createOrganization(outsider, {
+      name: 'Outsider Employer',
+      kind: 'EMPLOYER',
+      size: 'SMALL',
+      region: 'ON',
+    });
     await inviteAndAccept(umbrellaOwner, umbrellaId, umbrellaMember, 'MEMBER');
   });
 
   it('refuses bad webhook subscriptions with typed errors and keeps none of them', async () => {
-    const create = 'mutation($o: ID!, $u: String!, $e: [String!]!) { createWebhookSubscription(organizationId: $o, url: $u, events: $e) { id secret } }';
-    expect(codeOf(await gql(create, { o: umbrellaId, u: 'ftp://example.org/hook', e: ['*'] }, umbrellaOwner.token))).toBe('BAD_USER_INPUT');
-    expect(codeOf(await gql(create, { o: umbrellaId, u: `${receiverUrl}/u`, e: ['identity.no_such_event'] }, umbrellaOwner.token))).toBe('BAD_USER_INPUT');
-    expect(codeOf(await gql(create, { o: umbrellaId, u: `${receiverUrl}/u`, e: ['*'] }, umbrellaMember.token))).toBe('FORBIDDEN');
-    expect(codeOf(await gql(create, { o: umbrellaId, u: `${receiverUrl}/u`, e: ['*'] }, outsider.token))).toBe('FORBIDDEN');
-    const listed = await ok('query($o: ID!) { webhookSubscriptions(organizationId: $o) { id } }', { o: umbrellaId }, umbrellaOwner.token);
+    const create =
+      'mutation($o: ID!, $u: String!, $e: [String!]!) { createWebhookSubscription(organizationId: $o, url: $u, events: $e) { id secret } }';
+    expect(
+      codeOf(
+        await gql(create, { o: umbrellaId, u: 'ftp://example.org/hook', e: ['*'] }, umbrellaOwner.token),
+      ),
+    ).toBe('BAD_USER_INPUT');
+    expect(
+      codeOf(
+        await gql(
+          create,
+          { o: umbrellaId, u: `${receiverUrl}/u`, e: ['identity.no_such_event'] },
+          umbrellaOwner.token,
+        ),
+      ),
+    ).toBe('BAD_USER_INPUT');
+    expect(
+      codeOf(await gql(create, { o: umbrellaId, u: `${receiverUrl}/u`, e: ['*'] }, umbrellaMember.token)),
+    ).toBe('FORBIDDEN');
+    expect(
+      codeOf(await gql(create, { o: umbrellaId, u: `${receiverUrl}/u`, e: ['*'] }, outsider.token)),
+    ).toBe('FORBIDDEN');
+    const listed = await ok(
+      'query($o: ID!) { webhookSubscriptions(organizationId: $o) { id } }',
+      { o: umbrellaId },
+      umbrellaOwner.token,
+    );
     expect(listed.webhookSubscriptions).toEqual([]);
   });
 
@@ -83,41 +137,75 @@ describe('notifications channels', () => {
     );
     subscription = created.createWebhookSubscription;
     expect(subscription.secret).toMatch(/^whsec_/);
-    const listed = await ok('query($o: ID!) { webhookSubscriptions(organizationId: $o) { id secret } }', { o: umbrellaId }, umbrellaOwner.token);
+    const listed = await ok(
+      'query($o: ID!) { webhookSubscriptions(organizationId: $o) { id secret } }',
+      { o: umbrellaId },
+      umbrellaOwner.token,
+    );
     expect(listed.webhookSubscriptions).toEqual([{ id: subscription.id, secret: null }]);
     // Another organization hears everything, but this event is not about it.
-    await ok('mutation($o: ID!, $u: String!) { createWebhookSubscription(organizationId: $o, url: $u, events: ["*"]) { id } }', { o: outsiderOrgId, u: `${receiverUrl}/outsider` }, outsider.token);
+    await ok(
+      'mutation($o: ID!, $u: String!) { createWebhookSubscription(organizationId: $o, url: $u, events: ["*"]) { id } }',
+      { o: outsiderOrgId, u: `${receiverUrl}/outsider` },
+      outsider.token,
+    );
 
-    const collegeId = await createOrganization(collegeOwner, { name: 'Collège Nord Test', kind: 'INSTITUTION', size: 'SMALL', region: 'ON-Sudbury' });
+    const collegeId = await createOrganization(collegeOwner, {
+      name: 'Collège Nord Test',
+      kind: 'INSTITUTION',
+      size: 'SMALL',
+      region: 'ON-Sudbury',
+    });
     await joinUmbrellaAccepted(collegeOwner, umbrellaOwner, umbrellaId, collegeId);
 
-    const inbox = await eventually(() => inboxOf(umbrellaOwner, 'identity.umbrella.joined'), (list) => list.length > 0);
+    const inbox = await eventually(
+      () => inboxOf(umbrellaOwner, 'identity.umbrella.joined'),
+      (list) => list.length > 0,
+    );
     expect(inbox).toHaveLength(1);
     expect(inbox[0]!.title).toBe('Collège Nord Test s’est jointe à votre regroupement');
 
-    await eventually(async () => mailsTo(umbrellaOwner, 'regroupement'), (list) => list.length > 0);
+    await eventually(
+      async () => mailsTo(umbrellaOwner, 'regroupement'),
+      (list) => list.length > 0,
+    );
     const mail = mailsTo(umbrellaOwner, 'regroupement');
     expect(mail).toHaveLength(1);
     expect(mail[0]!.raw).toMatch(/Content-Language: fr/);
     expect(mail[0]!.raw).toMatch(/Message-ID: <[0-9a-f-]{36}@lattice\.local>/);
-    expect(textPart(mail[0]!.raw)).toContain('Collège Nord Test est maintenant membre de Conseil minier Test.');
+    expect(textPart(mail[0]!.raw)).toContain(
+      'Collège Nord Test est maintenant membre de Conseil minier Test.',
+    );
 
-    await eventually(async () => hooksAt('/u'), (list) => list.length > 0);
+    await eventually(
+      async () => hooksAt('/u'),
+      (list) => list.length > 0,
+    );
     const [hook] = hooksAt('/u');
     const signature = String(hook!.headers['lattice-signature']);
     const [, t, v1] = /^t=(\d+),v1=([0-9a-f]{64})$/.exec(signature)!;
     expect(createHmac('sha256', subscription.secret).update(`${t}.${hook!.body}`).digest('hex')).toBe(v1);
     expect(Math.abs(Date.now() / 1000 - Number(t))).toBeLessThan(120);
     const body = JSON.parse(hook!.body);
-    expect(body.event).toMatchObject({ type: 'identity.umbrella.joined', payload: { umbrellaId, organizationId: collegeId } });
+    expect(body.event).toMatchObject({
+      type: 'identity.umbrella.joined',
+      payload: { umbrellaId, organizationId: collegeId },
+    });
     expect(hook!.headers['lattice-delivery']).toBe(body.id);
 
     await settle();
     expect(hooksAt('/u')).toHaveLength(1);
-    expect(hooksAt('/outsider').filter((h) => JSON.parse(h.body).event.type === 'identity.umbrella.joined')).toEqual([]);
+    expect(
+      hooksAt('/outsider').filter((h) => JSON.parse(h.body).event.type === 'identity.umbrella.joined'),
+    ).toEqual([]);
     for (const other of [umbrellaMember, collegeOwner, outsider]) {
       expect(await inboxOf(other, 'identity.umbrella.joined')).toEqual([]);
-      expect(mails.filter((m) => m.to.includes(other.email.toLowerCase()) && /umbrella|regroupement/i.test(decodedSubject(m.raw)))).toEqual([]);
+      expect(
+        mails.filter(
+          (m) =>
+            m.to.includes(other.email.toLowerCase()) && /umbrella|regroupement/i.test(decodedSubject(m.raw)),
+        ),
+      ).toEqual([]);
     }
     expect(mailsTo(umbrellaOwner, 'regroupement')).toHaveLength(1);
 
@@ -126,33 +214,94 @@ describe('notifications channels', () => {
       { s: subscription.id },
       umbrellaOwner.token,
     );
-    expect(log.webhookDeliveries.edges.map((e: { node: unknown }) => e.node)).toEqual([{ eventType: 'identity.umbrella.joined', status: 'SENT', attempts: 1, lastStatusCode: 204 }]);
-    expect(codeOf(await gql('query($s: ID!) { webhookDeliveries(subscriptionId: $s) { edges { cursor } } }', { s: subscription.id }, outsider.token))).toBe('NOT_FOUND');
+    expect(log.webhookDeliveries.edges.map((e: { node: unknown }) => e.node)).toEqual([
+      { eventType: 'identity.umbrella.joined', status: 'SENT', attempts: 1, lastStatusCode: 204 },
+    ]);
+    expect(
+      codeOf(
+        await gql(
+          'query($s: ID!) { webhookDeliveries(subscriptionId: $s) { edges { cursor } } }',
+          { s: subscription.id },
+          outsider.token,
+        ),
+      ),
+    ).toBe('NOT_FOUND');
   });
 
   it('follows preferences: e-mail off still leaves the inbox; bad preferences change nothing', async () => {
-    const update = 'mutation($i: [NotificationPreferenceInput!]!) { updateNotificationPreferences(input: $i) { eventType channel enabled emailMode } }';
-    const before = await ok('{ notificationPreferences { eventType channel enabled emailMode custom } }', {}, umbrellaOwner.token);
+    const update =
+      'mutation($i: [NotificationPreferenceInput!]!) { updateNotificationPreferences(input: $i) { eventType channel enabled emailMode } }';
+    const before = await ok(
+      '{ notificationPreferences { eventType channel enabled emailMode custom } }',
+      {},
+      umbrellaOwner.token,
+    );
     const bad = [
-      [{ eventType: 'identity.umbrella.joined', channel: 'EMAIL', emailMode: 'OFF' }, { eventType: 'nope.nothing', channel: 'EMAIL', emailMode: 'OFF' }],
-      [{ eventType: 'identity.umbrella.joined', channel: 'EMAIL', emailMode: 'OFF' }, { eventType: 'identity.umbrella.joined', channel: 'SMS', enabled: false }],
+      [
+        { eventType: 'identity.umbrella.joined', channel: 'EMAIL', emailMode: 'OFF' },
+        { eventType: 'nope.nothing', channel: 'EMAIL', emailMode: 'OFF' },
+      ],
+      [
+        { eventType: 'identity.umbrella.joined', channel: 'EMAIL', emailMode: 'OFF' },
+        { eventType: 'identity.umbrella.joined', channel: 'SMS', enabled: false },
+      ],
       [{ eventType: 'identity.umbrella.joined', channel: 'WEBHOOK', enabled: false }],
     ];
-    for (const input of bad) expect(codeOf(await gql(update, { i: input }, umbrellaOwner.token))).toBe('BAD_USER_INPUT');
-    expect(await ok('{ notificationPreferences { eventType channel enabled emailMode custom } }', {}, umbrellaOwner.token)).toEqual(before);
+    for (const input of bad)
+      expect(codeOf(await gql(update, { i: input }, umbrellaOwner.token))).toBe('BAD_USER_INPUT');
+    expect(
+      await ok(
+        '{ notificationPreferences { eventType channel enabled emailMode custom } }',
+        {},
+        umbrellaOwner.token,
+      ),
+    ).toEqual(before);
 
-    const updated = await ok(update, { i: [{ eventType: 'identity.umbrella.joined', channel: 'EMAIL', emailMode: 'OFF' }] }, umbrellaOwner.token);
-    expect(updated.updateNotificationPreferences).toEqual([{ eventType: 'identity.umbrella.joined', channel: 'EMAIL', enabled: false, emailMode: 'OFF' }]);
-    const prefs = await ok('{ notificationPreferences { eventType channel enabled emailMode custom } }', {}, umbrellaOwner.token);
-    expect(prefs.notificationPreferences).toContainEqual({ eventType: 'identity.umbrella.joined', channel: 'EMAIL', enabled: false, emailMode: 'OFF', custom: true });
-    expect(prefs.notificationPreferences).toContainEqual({ eventType: 'identity.umbrella.joined', channel: 'IN_APP', enabled: true, emailMode: null, custom: false });
+    const updated = await ok(
+      update,
+      { i: [{ eventType: 'identity.umbrella.joined', channel: 'EMAIL', emailMode: 'OFF' }] },
+      umbrellaOwner.token,
+    );
+    expect(updated.updateNotificationPreferences).toEqual([
+      { eventType: 'identity.umbrella.joined', channel: 'EMAIL', enabled: false, emailMode: 'OFF' },
+    ]);
+    const prefs = await ok(
+      '{ notificationPreferences { eventType channel enabled emailMode custom } }',
+      {},
+      umbrellaOwner.token,
+    );
+    expect(prefs.notificationPreferences).toContainEqual({
+      eventType: 'identity.umbrella.joined',
+      channel: 'EMAIL',
+      enabled: false,
+      emailMode: 'OFF',
+      custom: true,
+    });
+    expect(prefs.notificationPreferences).toContainEqual({
+      eventType: 'identity.umbrella.joined',
+      channel: 'IN_APP',
+      enabled: true,
+      emailMode: null,
+      custom: false,
+    });
 
     const second = await signUp('college-two');
-    const secondId = await createOrganization(second, { name: 'Second College Test', kind: 'INSTITUTION', size: 'SMALL', region: 'ON' });
+    const secondId = await createOrganization(second, {
+      name: 'Second College Test',
+      kind: 'INSTITUTION',
+      size: 'SMALL',
+      region: 'ON',
+    });
     await joinUmbrellaAccepted(second, umbrellaOwner, umbrellaId, secondId);
-    await eventually(() => inboxOf(umbrellaOwner, 'identity.umbrella.joined'), (list) => list.length === 2);
+    await eventually(
+      () => inboxOf(umbrellaOwner, 'identity.umbrella.joined'),
+      (list) => list.length === 2,
+    );
     expect(await inboxOf(umbrellaOwner, 'identity.umbrella.joined')).toHaveLength(2);
-    await eventually(async () => hooksAt('/u'), (list) => list.length === 2);
+    await eventually(
+      async () => hooksAt('/u'),
+      (list) => list.length === 2,
+    );
     await settle();
     expect(mailsTo(umbrellaOwner, 'regroupement')).toHaveLength(1);
   });
@@ -164,11 +313,23 @@ describe('notifications channels', () => {
       umbrellaOwner.token,
     );
     const third = await signUp('college-three');
-    const thirdId = await createOrganization(third, { name: 'Third College Test', kind: 'INSTITUTION', size: 'SMALL', region: 'ON' });
+    const thirdId = await createOrganization(third, {
+      name: 'Third College Test',
+      kind: 'INSTITUTION',
+      size: 'SMALL',
+      region: 'ON',
+    });
     await joinUmbrellaAccepted(third, umbrellaOwner, umbrellaId, thirdId);
-    const query = 'query($s: ID!) { webhookDeliveries(subscriptionId: $s, deadOnly: true) { edges { node { status attempts lastStatusCode lastError } } } }';
-    const dead = await eventually(() => ok(query, { s: created.createWebhookSubscription.id }, umbrellaOwner.token), (data) => data.webhookDeliveries.edges.length > 0, 20_000);
-    expect(dead.webhookDeliveries.edges.map((e: { node: unknown }) => e.node)).toEqual([{ status: 'DEAD', attempts: 3, lastStatusCode: 500, lastError: 'endpoint answered 500' }]);
+    const query =
+      'query($s: ID!) { webhookDeliveries(subscriptionId: $s, deadOnly: true) { edges { node { status attempts lastStatusCode lastError } } } }';
+    const dead = await eventually(
+      () => ok(query, { s: created.createWebhookSubscription.id }, umbrellaOwner.token),
+      (data) => data.webhookDeliveries.edges.length > 0,
+      20_000,
+    );
+    expect(dead.webhookDeliveries.edges.map((e: { node: unknown }) => e.node)).toEqual([
+      { status: 'DEAD', attempts: 3, lastStatusCode: 500, lastError: 'endpoint answered 500' },
+    ]);
     expect(hooksAt('/broken')).toHaveLength(3);
   });
 });

@@ -217,7 +217,14 @@ describe('pathways: stacking credentials across institutions', () => {
       (
         await ok(
           AWARD,
-          { i: { credentialId, issuerId, recipient: { email, name: 'Race Learner' }, result: { score: 95, attempt: 1 } } },
+          {
+            i: {
+              credentialId,
+              issuerId,
+              recipient: { email, name: 'Race Learner' },
+              result: { score: 95, attempt: 1 },
+            },
+          },
           college.token,
         )
       ).awardCredential.id as string;
@@ -237,7 +244,14 @@ describe('pathways: stacking credentials across institutions', () => {
       let settled = false;
       const racing = gql(
         AWARD_PATHWAY,
-        { i: { pathwayId, issuerId: northId, recipient: { email, name: 'Race Learner' }, result: { score: 90, attempt: 1 } } },
+        {
+          i: {
+            pathwayId,
+            issuerId: northId,
+            recipient: { email, name: 'Race Learner' },
+            result: { score: 90, attempt: 1 },
+          },
+        },
         north.token,
       ).finally(() => {
         settled = true;
@@ -254,9 +268,10 @@ describe('pathways: stacking credentials across institutions', () => {
       await database(async (client) =>
         Number(
           (
-            await client.query(`SELECT count(*) AS n FROM "credentials"."awards" WHERE "credential_id" = $1 AND "recipient_name" = 'Race Learner'`, [
-              diploma,
-            ])
+            await client.query(
+              `SELECT count(*) AS n FROM "credentials"."awards" WHERE "credential_id" = $1 AND "recipient_name" = 'Race Learner'`,
+              [diploma],
+            )
           ).rows[0].n,
         ),
       ),
@@ -278,7 +293,14 @@ describe('pathways: stacking credentials across institutions', () => {
       let settled = false;
       const racing = gql(
         DEFINE,
-        { o: northId, i: { title: 'Racing path', rule: 'ALL_OF', steps: [{ credentialId: safety }, { credentialId: doomed }] } },
+        {
+          o: northId,
+          i: {
+            title: 'Racing path',
+            rule: 'ALL_OF',
+            steps: [{ credentialId: safety }, { credentialId: doomed }],
+          },
+        },
         north.token,
       ).finally(() => {
         settled = true;
@@ -297,7 +319,14 @@ describe('pathways: stacking credentials across institutions', () => {
 
   it('pages pathways newest first', async () => {
     const second = (
-      await ok(DEFINE, { o: northId, i: { title: 'Shop basics', rule: 'N_OF', requiredCount: 1, steps: [{ credentialId: safety }] } }, north.token)
+      await ok(
+        DEFINE,
+        {
+          o: northId,
+          i: { title: 'Shop basics', rule: 'N_OF', requiredCount: 1, steps: [{ credentialId: safety }] },
+        },
+        north.token,
+      )
     ).definePathway.id;
     const PAGE = `query($o: ID, $c: ID, $first: Int, $after: String) { pathwayPage(ownerId: $o, credentialId: $c, first: $first, after: $after) {
       edges { node { id } } pageInfo { hasNextPage endCursor } } }`;
@@ -401,7 +430,9 @@ describe('pathways: stacking credentials across institutions', () => {
     const WITHDRAW = 'mutation($id: ID!) { withdrawRecognition(id: $id) { id credential { id } } }';
     expect(codeOf(await gql(WITHDRAW, { id: recognized.id }, north.token))).toBe('FORBIDDEN');
     expect(codeOf(await gql(WITHDRAW, { id: recognized.id }))).toBe('UNAUTHENTICATED');
-    expect(codeOf(await gql(WITHDRAW, { id: '00000000-0000-4000-8000-000000000077' }, lake.token))).toBe('NOT_FOUND');
+    expect(codeOf(await gql(WITHDRAW, { id: '00000000-0000-4000-8000-000000000077' }, lake.token))).toBe(
+      'NOT_FOUND',
+    );
     expect((await ok(WITHDRAW, { id: recognized.id }, lake.token)).withdrawRecognition).toEqual({
       id: recognized.id,
       credential: { id: safety },
@@ -412,14 +443,29 @@ describe('pathways: stacking credentials across institutions', () => {
     ).toEqual([]);
     const events = await database(async (client) =>
       (
-        await client.query(`SELECT "payload" FROM "credentials"."outbox" WHERE "type" = 'credentials.recognition.withdrawn' AND "payload"->>'recognitionId' = $1`, [
-          recognized.id,
-        ])
+        await client.query(
+          `SELECT "payload" FROM "credentials"."outbox" WHERE "type" = 'credentials.recognition.withdrawn' AND "payload"->>'recognitionId' = $1`,
+          [recognized.id],
+        )
       ).rows.map((row: { payload: unknown }) => row.payload),
     );
-    expect(events).toEqual([expect.objectContaining({ institutionId: lakeId, credentialId: safety, pathwayId: lakePath })]);
+    expect(events).toEqual([
+      expect.objectContaining({ institutionId: lakeId, credentialId: safety, pathwayId: lakePath }),
+    ]);
     const redeclared = (
-      await ok(RECOGNIZE, { i: { institutionId: lakeId, credentialId: safety, pathwayId: lakePath, creditAmount: 3, creditUnit: 'credit hours' } }, lake.token)
+      await ok(
+        RECOGNIZE,
+        {
+          i: {
+            institutionId: lakeId,
+            credentialId: safety,
+            pathwayId: lakePath,
+            creditAmount: 3,
+            creditUnit: 'credit hours',
+          },
+        },
+        lake.token,
+      )
     ).recognizeCredential;
     expect(redeclared.id).not.toBe(recognized.id);
   });

@@ -5,10 +5,15 @@ import { spawnSync } from 'node:child_process';
 
 const root = resolve(new URL('..', import.meta.url).pathname);
 const [name, ...args] = process.argv.slice(2);
-const available = readdirSync(join(root, 'bench')).filter((f) => f.endsWith('.mjs') && !f.startsWith('_')).map((f) => f.replace(/\.mjs$/, ''));
+const available = readdirSync(join(root, 'bench'))
+  .filter((f) => f.endsWith('.mjs') && !f.startsWith('_'))
+  .map((f) => f.replace(/\.mjs$/, ''));
 if (!name || !existsSync(join(root, 'bench', `${name}.mjs`))) {
   console.error(`usage: npm run bench -- <${available.join('|')}> [options]`);
   process.exit(2);
 }
-const result = spawnSync(process.execPath, [join(root, 'bench', `${name}.mjs`), ...args], { stdio: 'inherit', cwd: root });
+const result = spawnSync(process.execPath, [join(root, 'bench', `${name}.mjs`), ...args], {
+  stdio: 'inherit',
+  cwd: root,
+});
 process.exit(result.status ?? 1);

@@ -30,7 +30,13 @@ let count = 0;
 await Promise.all(
   files.map(async (file) => {
     const target = join(out, relative(root, file)).replace(/\.ts$/, '.js');
-    const { code, map } = await transformFile(file, { ...swcrc, filename: file, swcrc: false, configFile: false, sourceFileName: relative(dirname(target), file) });
+    const { code, map } = await transformFile(file, {
+      ...swcrc,
+      filename: file,
+      swcrc: false,
+      configFile: false,
+      sourceFileName: relative(dirname(target), file),
+    });
     const rewritten = code.replace(/require\("(@lattice\/[a-z-]+)"\)/g, (whole, name) => {
       const aliased = aliases[name];
       if (!aliased) throw new Error(`${file}: unknown import ${name}`);
@@ -54,12 +60,14 @@ if (process.env.WEB_BUILD !== '0') {
   const webRoot = join(root, 'apps/web');
   const webOut = join(out, 'apps/web');
   const hash = createHash('sha256');
-  const inputs = (dir) => readdirSync(dir).flatMap((entry) => {
-    const full = join(dir, entry);
-    if (entry === 'node_modules') return [];
-    return statSync(full).isDirectory() ? inputs(full) : [full];
-  });
-  for (const file of [...inputs(webRoot).sort(), join(root, 'package-lock.json')]) hash.update(file).update(readFileSync(file));
+  const inputs = (dir) =>
+    readdirSync(dir).flatMap((entry) => {
+      const full = join(dir, entry);
+      if (entry === 'node_modules') return [];
+      return statSync(full).isDirectory() ? inputs(full) : [full];
+    });
+  for (const file of [...inputs(webRoot).sort(), join(root, 'package-lock.json')])
+    hash.update(file).update(readFileSync(file));
   const digest = hash.digest('hex');
   const stampFile = join(webOut, '.build-stamp');
   let previous = null;

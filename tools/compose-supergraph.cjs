@@ -17,7 +17,11 @@ async function fetchSdl(url) {
 async function composeSupergraph(subgraphs) {
   const services = [];
   for (const subgraph of subgraphs) {
-    services.push({ name: subgraph.name, url: subgraph.routingUrl, typeDefs: parse(await fetchSdl(subgraph.url)) });
+    services.push({
+      name: subgraph.name,
+      url: subgraph.routingUrl,
+      typeDefs: parse(await fetchSdl(subgraph.url)),
+    });
   }
   const result = composeServices(services);
   if (result.errors && result.errors.length > 0) {

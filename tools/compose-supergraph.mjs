@@ -12,14 +12,26 @@ const { startStack, portsFor, SUBGRAPHS, ROOT } = require('./stack.cjs');
 const { composeSupergraph } = require('./compose-supergraph.cjs');
 
 execFileSync(process.execPath, [join(ROOT, 'tools/build.mjs')], { stdio: 'inherit' });
-let database = process.env.DATABASE_URL ? { url: process.env.DATABASE_URL, stop: async () => undefined } : await startEmbeddedPostgres({ root: ROOT, name: 'lattice' });
+let database = process.env.DATABASE_URL
+  ? { url: process.env.DATABASE_URL, stop: async () => undefined }
+  : await startEmbeddedPostgres({ root: ROOT, name: 'lattice' });
 // SUPERGRAPH_PORT_BASE: checkouts composing at once on one machine must not answer for each other.
 const base = Number(process.env.SUPERGRAPH_PORT_BASE ?? 4200);
-const stack = await startStack({ portBase: base, databaseUrl: database.url, keys: devKeys(ROOT), services: SUBGRAPHS, logDir: join(ROOT, 'tmp/supergraph-logs') });
+const stack = await startStack({
+  portBase: base,
+  databaseUrl: database.url,
+  keys: devKeys(ROOT),
+  services: SUBGRAPHS,
+  logDir: join(ROOT, 'tmp/supergraph-logs'),
+});
 try {
   const defaults = portsFor(4000);
   const sdl = await composeSupergraph(
-    SUBGRAPHS.map((name) => ({ name, url: `http://127.0.0.1:${stack.ports[name]}/graphql`, routingUrl: `http://127.0.0.1:${defaults[name]}/graphql` })),
+    SUBGRAPHS.map((name) => ({
+      name,
+      url: `http://127.0.0.1:${stack.ports[name]}/graphql`,
+      routingUrl: `http://127.0.0.1:${defaults[name]}/graphql`,
+    })),
   );
   writeFileSync(join(ROOT, 'apps/gateway/supergraph.graphql'), sdl);
   console.log('wrote apps/gateway/supergraph.graphql');

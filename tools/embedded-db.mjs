@@ -15,10 +15,16 @@ function portFree(port) {
   });
 }
 
-export async function startEmbeddedPostgres({ root, name = 'lattice', port = Number(process.env.EMBEDDED_PG_PORT ?? 54329), log = console.log }) {
+export async function startEmbeddedPostgres({
+  root,
+  name = 'lattice',
+  port = Number(process.env.EMBEDDED_PG_PORT ?? 54329),
+  log = console.log,
+}) {
   const databaseDir = join(root, '.lattice', `pg-${name}`);
   mkdirSync(join(root, '.lattice'), { recursive: true });
-  if (!(await portFree(port))) throw new Error(`Port ${port} is taken; set EMBEDDED_PG_PORT to another port.`);
+  if (!(await portFree(port)))
+    throw new Error(`Port ${port} is taken; set EMBEDDED_PG_PORT to another port.`);
   const pg = new EmbeddedPostgres({
     databaseDir,
     port,

@@ -29,7 +29,13 @@ const { SMTPServer } = require('smtp-server');
 const EVENTS = Number(process.env.FAULT_EVENTS ?? 2000);
 const AFTER_EVENTS = Number(process.env.FAULT_EVENTS_AFTER ?? 500);
 const base = Number(process.env.FAULT_PORT_BASE ?? 4800);
-const PORTS = { base, pg: Number(process.env.FAULT_PG_PORT ?? 54400), redis: Number(process.env.FAULT_REDIS_PORT ?? 6399), smtp: base + 90, hook: base + 91 };
+const PORTS = {
+  base,
+  pg: Number(process.env.FAULT_PG_PORT ?? 54400),
+  redis: Number(process.env.FAULT_REDIS_PORT ?? 6399),
+  smtp: base + 90,
+  hook: base + 91,
+};
 const CONCURRENCY = 16;
 /** A killed sender's deliveries wait out their lease before they are sent again (production: 120 s). */
 const LEASE_SECONDS = 30;
@@ -58,7 +64,12 @@ const cmdline = (pid) => {
 const stopLeftovers = async () => {
   const pids = existsSync(PIDS) ? JSON.parse(readFileSync(PIDS, 'utf8')) : [];
   const postmaster = join(pgDir, 'postmaster.pid');
-  if (existsSync(postmaster)) pids.push({ pid: Number(readFileSync(postmaster, 'utf8').split('\n')[0]), signal: 'SIGQUIT', marker: 'postgres' });
+  if (existsSync(postmaster))
+    pids.push({
+      pid: Number(readFileSync(postmaster, 'utf8').split('\n')[0]),
+      signal: 'SIGQUIT',
+      marker: 'postgres',
+    });
   for (const { pid, signal = 'SIGKILL', marker } of pids) {
     const line = cmdline(pid);
     if (!line || !line.includes(marker)) continue; // gone, or the pid now belongs to someone else
@@ -99,7 +110,9 @@ const finish = (code) =>
     const passed = results.filter((r) => r.ok).length;
     const failed = results.length - passed;
     writeFileSync(REPORT, JSON.stringify({ passed, failed, seconds: (Date.now() - started) / 1000 }));
-    console.log(`\nfaults: ${passed} passed, ${failed} failed (${((Date.now() - started) / 1000).toFixed(0)} s)`);
+    console.log(
+      `\nfaults: ${passed} passed, ${failed} failed (${((Date.now() - started) / 1000).toFixed(0)} s)`,
+    );
     process.exit(code);
   })());
 for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
@@ -115,14 +128,36 @@ process.on('unhandledRejection', (error) => {
 
 const startRedis = async () => {
   // Production Redis for BullMQ: append-only file fsynced on every write, no eviction.
-  redis = spawn('redis-server', ['--port', String(PORTS.redis), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'yes', '--appendfsync', 'always', '--dir', redisDir, '--maxmemory-policy', 'noeviction'], { stdio: 'ignore' });
+  redis = spawn(
+    'redis-server',
+    [
+      '--port',
+      String(PORTS.redis),
+      '--bind',
+      '127.0.0.1',
+      '--save',
+      '',
+      '--appendonly',
+      'yes',
+      '--appendfsync',
+      'always',
+      '--dir',
+      redisDir,
+      '--maxmemory-policy',
+      'noeviction',
+    ],
+    { stdio: 'ignore' },
+  );
   rememberPids();
   for (let i = 0; i < 50; i++) {
     try {
       execFileSync('redis-cli', ['-p', String(PORTS.redis), 'ping'], { stdio: 'ignore', timeout: 1000 });
       return;
     } catch {
-      if (redis.exitCode !== null) throw new Error(`redis-server exited (${redis.exitCode}): is port ${PORTS.redis} taken? (FAULT_REDIS_PORT)`);
+      if (redis.exitCode !== null)
+        throw new Error(
+          `redis-server exited (${redis.exitCode}): is port ${PORTS.redis} taken? (FAULT_REDIS_PORT)`,
+        );
       await sleep(100);
     }
   }
@@ -180,7 +215,10 @@ try {
         const header = (name) => new RegExp(`^${name}:\\s*(\\S+)`, 'im').exec(raw)?.[1] ?? null;
         const eventId = header('lattice-event-id');
         if (eventId && !suiteEvents.has(eventId)) return callback();
-        receive(mails, header('message-id') ?? randomUUID(), { eventId: header('lattice-event-id'), to: session.envelope.rcptTo[0]?.address });
+        receive(mails, header('message-id') ?? randomUUID(), {
+          eventId: header('lattice-event-id'),
+          to: session.envelope.rcptTo[0]?.address,
+        });
         callback();
       });
     },
@@ -201,10 +239,15 @@ try {
       response.end();
     });
   });
-  await new Promise((resolve, reject) => hookServer.once('error', reject).listen(PORTS.hook, '127.0.0.1', resolve));
+  await new Promise((resolve, reject) =>
+    hookServer.once('error', reject).listen(PORTS.hook, '127.0.0.1', resolve),
+  );
 
   const { privateKey, publicKey } = generateKeyPairSync('ed25519');
-  const keys = { privateKeyPem: privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(), publicKeyPem: publicKey.export({ type: 'spki', format: 'pem' }).toString() };
+  const keys = {
+    privateKeyPem: privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(),
+    publicKeyPem: publicKey.export({ type: 'spki', format: 'pem' }).toString(),
+  };
   execFileSync(process.execPath, [join(ROOT, 'tools/build.mjs')], { stdio: 'inherit' });
   stack = await startStack({
     portBase: PORTS.base,
@@ -234,11 +277,31 @@ try {
   // ---------- a real umbrella, a member organization, a webhook ----------
   const request = graphqlClient(stack.gatewayUrl);
   const signUp = async (label) =>
-    (await request('mutation($i: SignUpInput!) { signUp(input: $i) { token user { id } } }', { i: { email: `${label}-${randomUUID().slice(0, 6)}@faults.test`, password: 'fault-suite-password', name: label } })).signUp;
+    (
+      await request('mutation($i: SignUpInput!) { signUp(input: $i) { token user { id } } }', {
+        i: {
+          email: `${label}-${randomUUID().slice(0, 6)}@faults.test`,
+          password: 'fault-suite-password',
+          name: label,
+        },
+      })
+    ).signUp;
   const admin = await signUp('council-admin');
-  const umbrellaId = (await request('mutation { createOrganization(input: { name: "Fault Council", kind: UMBRELLA, size: MEDIUM }) { id } }', {}, admin.token)).createOrganization.id;
+  const umbrellaId = (
+    await request(
+      'mutation { createOrganization(input: { name: "Fault Council", kind: UMBRELLA, size: MEDIUM }) { id } }',
+      {},
+      admin.token,
+    )
+  ).createOrganization.id;
   const owner = await signUp('college-owner');
-  const collegeId = (await request('mutation { createOrganization(input: { name: "Fault College", kind: INSTITUTION, size: SMALL }) { id } }', {}, owner.token)).createOrganization.id;
+  const collegeId = (
+    await request(
+      'mutation { createOrganization(input: { name: "Fault College", kind: INSTITUTION, size: SMALL }) { id } }',
+      {},
+      owner.token,
+    )
+  ).createOrganization.id;
   await request(
     'mutation($o: ID!, $u: String!) { createWebhookSubscription(organizationId: $o, url: $u, events: ["identity.umbrella.joined"]) { id } }',
     { o: umbrellaId, u: `http://127.0.0.1:${PORTS.hook}/hook` },
@@ -246,13 +309,27 @@ try {
   );
   // The directory learns of both organizations and the admin's membership from identity's events.
   for (let i = 0; i < 100; i++) {
-    const { rows } = await db.query(`SELECT count(*)::int AS n FROM notifications.directory_memberships WHERE organization_id = $1`, [umbrellaId]).catch(() => ({ rows: [{ n: 0 }] }));
+    const { rows } = await db
+      .query(
+        `SELECT count(*)::int AS n FROM notifications.directory_memberships WHERE organization_id = $1`,
+        [umbrellaId],
+      )
+      .catch(() => ({ rows: [{ n: 0 }] }));
     if (rows[0].n > 0) break;
     await sleep(200);
   }
 
   const inboxCount = async () =>
-    Number((await db.query(`SELECT count(*) FROM notifications.notifications WHERE user_id = $1 AND type = 'identity.umbrella.joined'`, [admin.user.id]).catch(() => ({ rows: [{ count: -1 }] }))).rows[0].count);
+    Number(
+      (
+        await db
+          .query(
+            `SELECT count(*) FROM notifications.notifications WHERE user_id = $1 AND type = 'identity.umbrella.joined'`,
+            [admin.user.id],
+          )
+          .catch(() => ({ rows: [{ count: -1 }] }))
+      ).rows[0].count,
+    );
   const insertEvents = async (count) => {
     for (let offset = 0; offset < count; offset += 500) {
       const values = [];
@@ -260,10 +337,17 @@ try {
       for (let i = 0; i < Math.min(500, count - offset); i++) {
         const id = randomUUID();
         suiteEvents.add(id);
-        values.push(id, owner.user.id, JSON.stringify({ umbrellaId, organizationId: collegeId, by: owner.user.id }));
+        values.push(
+          id,
+          owner.user.id,
+          JSON.stringify({ umbrellaId, organizationId: collegeId, by: owner.user.id }),
+        );
         rows.push(`($${i * 3 + 1}, 'identity.umbrella.joined', $${i * 3 + 2}, $${i * 3 + 3}::jsonb)`);
       }
-      await db.query(`INSERT INTO identity.outbox (id, type, actor_id, payload) VALUES ${rows.join(', ')}`, values);
+      await db.query(
+        `INSERT INTO identity.outbox (id, type, actor_id, payload) VALUES ${rows.join(', ')}`,
+        values,
+      );
     }
     await db.query(`SELECT pg_notify('lattice_outbox', 'identity')`);
   };
@@ -281,7 +365,9 @@ try {
   await insertEvents(AFTER_EVENTS);
   const baselineMs = await waitFor(AFTER_EVENTS, 120_000);
   const baselineRate = baselineMs ? (AFTER_EVENTS * 3) / (baselineMs / 1000) : 0;
-  log(`baseline: ${AFTER_EVENTS} events → ${AFTER_EVENTS * 3} deliveries in ${baselineMs} ms (${baselineRate.toFixed(0)} deliveries/s)`);
+  log(
+    `baseline: ${AFTER_EVENTS} events → ${AFTER_EVENTS * 3} deliveries in ${baselineMs} ms (${baselineRate.toFixed(0)} deliveries/s)`,
+  );
 
   // ---------- thousands in flight, then faults ----------
   await insertEvents(EVENTS);
@@ -292,7 +378,11 @@ try {
   for (let i = 0; i < 300 && mails.size + hooks.size < receivedAtBaseline + 300; i++) await sleep(100);
   log('(b) kill -9 the worker mid-job, restart it');
   const receivedBeforeKill = mails.size + hooks.size;
-  check('the worker is killed while it is sending', receivedBeforeKill > receivedAtBaseline && receivedBeforeKill < total * 2, `${receivedBeforeKill - receivedAtBaseline} of ${EVENTS * 2} new e-mails and webhooks received`);
+  check(
+    'the worker is killed while it is sending',
+    receivedBeforeKill > receivedAtBaseline && receivedBeforeKill < total * 2,
+    `${receivedBeforeKill - receivedAtBaseline} of ${EVENTS * 2} new e-mails and webhooks received`,
+  );
   const workerKilledAt = Date.now();
   await stack.restart('worker', { signal: 'SIGKILL' });
   rememberPids();
@@ -315,29 +405,60 @@ try {
   await startRedis();
   // Worst case: a delivery leased by the killed worker waits out its lease, then the next sweep.
   const recoveredMs = await waitFor(total, 180_000 + LEASE_SECONDS * 1000);
-  if (recoveredMs !== null) log(`all ${total * 3} deliveries complete ${(recoveredMs / 1000).toFixed(1)} s after Redis came back`);
-  check('every delivery arrived after the faults', recoveredMs !== null, `inbox ${await inboxCount()}/${total}, e-mails ${mails.size}/${total}, webhooks ${hooks.size}/${total}`);
+  if (recoveredMs !== null)
+    log(`all ${total * 3} deliveries complete ${(recoveredMs / 1000).toFixed(1)} s after Redis came back`);
+  check(
+    'every delivery arrived after the faults',
+    recoveredMs !== null,
+    `inbox ${await inboxCount()}/${total}, e-mails ${mails.size}/${total}, webhooks ${hooks.size}/${total}`,
+  );
 
   // ---------- 0 lost, 0 duplicate effects ----------
   await sleep(3000); // let any stray retry land before counting
   const inbox = await inboxCount();
   check('0 lost in the inbox', inbox === total, `${inbox}/${total}`);
   check('0 lost e-mails', mails.size === total, `${mails.size}/${total} distinct Message-IDs`);
-  check('0 lost webhook deliveries', hooks.size === total, `${hooks.size}/${total} distinct Lattice-Delivery keys`);
+  check(
+    '0 lost webhook deliveries',
+    hooks.size === total,
+    `${hooks.size}/${total} distinct Lattice-Delivery keys`,
+  );
   const ofSuite = [...suiteEvents];
-  const { rows: statuses } = await db.query(`SELECT channel, status, count(*)::int AS n FROM notifications.deliveries WHERE event_id = ANY($1::uuid[]) GROUP BY 1, 2 ORDER BY 1, 2`, [ofSuite]);
+  const { rows: statuses } = await db.query(
+    `SELECT channel, status, count(*)::int AS n FROM notifications.deliveries WHERE event_id = ANY($1::uuid[]) GROUP BY 1, 2 ORDER BY 1, 2`,
+    [ofSuite],
+  );
   const unsent = statuses.filter((row) => row.status !== 'SENT');
-  check('every delivery is recorded SENT', unsent.length === 0 && statuses.reduce((sum, row) => sum + row.n, 0) === total * 3, statuses.map((row) => `${row.channel} ${row.status} ${row.n}`).join(', '));
+  check(
+    'every delivery is recorded SENT',
+    unsent.length === 0 && statuses.reduce((sum, row) => sum + row.n, 0) === total * 3,
+    statuses.map((row) => `${row.channel} ${row.status} ${row.n}`).join(', '),
+  );
 
-  const { rows: inboxDuplicates } = await db.query(`SELECT count(*)::int - count(DISTINCT event_id)::int AS n FROM notifications.notifications WHERE user_id = $1`, [admin.user.id]);
-  check('0 duplicate inbox rows (per event and person)', inboxDuplicates[0].n === 0, `${inboxDuplicates[0].n} extra`);
+  const { rows: inboxDuplicates } = await db.query(
+    `SELECT count(*)::int - count(DISTINCT event_id)::int AS n FROM notifications.notifications WHERE user_id = $1`,
+    [admin.user.id],
+  );
+  check(
+    '0 duplicate inbox rows (per event and person)',
+    inboxDuplicates[0].n === 0,
+    `${inboxDuplicates[0].n} extra`,
+  );
   // An effect is (event, recipient, channel); its key must be one, and the one the deliveries table recorded.
   const keysPerEffect = (map, effectOf) => {
     const keys = new Map();
     for (const entry of map.values()) keys.set(effectOf(entry), (keys.get(effectOf(entry)) ?? 0) + 1);
     return [...keys.values()].filter((n) => n > 1).length;
   };
-  const recorded = async (channel) => new Set((await db.query(`SELECT id FROM notifications.deliveries WHERE channel = $1 AND event_id = ANY($2::uuid[])`, [channel, ofSuite])).rows.map((row) => row.id));
+  const recorded = async (channel) =>
+    new Set(
+      (
+        await db.query(
+          `SELECT id FROM notifications.deliveries WHERE channel = $1 AND event_id = ANY($2::uuid[])`,
+          [channel, ofSuite],
+        )
+      ).rows.map((row) => row.id),
+    );
   const emailKeys = await recorded('EMAIL');
   const hookKeys = await recorded('WEBHOOK');
   const mailsWithoutEvent = [...mails.values()].filter((entry) => !entry.eventId).length;
@@ -345,7 +466,9 @@ try {
   const foreignHooks = [...hooks.keys()].filter((id) => !hookKeys.has(id)).length;
   check(
     '0 duplicate e-mail effects (one Message-ID per event and recipient, each a recorded delivery)',
-    keysPerEffect(mails, (entry) => `${entry.eventId}:${entry.to}`) === 0 && mailsWithoutEvent === 0 && foreignMails === 0,
+    keysPerEffect(mails, (entry) => `${entry.eventId}:${entry.to}`) === 0 &&
+      mailsWithoutEvent === 0 &&
+      foreignMails === 0,
     `${keysPerEffect(mails, (entry) => `${entry.eventId}:${entry.to}`)} duplicated, ${mailsWithoutEvent} without Lattice-Event-Id, ${foreignMails} not recorded`,
   );
   check(
@@ -359,9 +482,13 @@ try {
   const resentHooks = [...hooks.values()].filter((entry) => entry.copies > 1);
   const resent = [...resentMails, ...resentHooks];
   const resends = resent.reduce((sum, entry) => sum + entry.copies - 1, 0);
-  const unexplained = resent.filter((entry) => entry.copies > 2 || entry.firstAt > workerKilledAt + 2000).length;
+  const unexplained = resent.filter(
+    (entry) => entry.copies > 2 || entry.firstAt > workerKilledAt + 2000,
+  ).length;
   const inFlight = 2 * CONCURRENCY; // the e-mail and webhook queues' sends at once
-  log(`raw re-sends (same key received again, dropped by the receivers): ${resentMails.length} e-mails, ${resentHooks.length} webhooks`);
+  log(
+    `raw re-sends (same key received again, dropped by the receivers): ${resentMails.length} e-mails, ${resentHooks.length} webhooks`,
+  );
   check(
     `raw re-sends are explained by the killed worker (first copy taken before it died, one more copy at most, at most ${inFlight} in flight)`,
     unexplained === 0 && resent.length <= inFlight,
@@ -378,9 +505,15 @@ try {
     delivered += AFTER_EVENTS;
     const afterMs = await waitFor(delivered, 120_000);
     samples.push(afterMs ? (AFTER_EVENTS * 3) / (afterMs / 1000) : 0);
-    log(`after faults: ${AFTER_EVENTS} events in ${afterMs} ms (${samples.at(-1).toFixed(0)} deliveries/s; baseline ${baselineRate.toFixed(0)})`);
+    log(
+      `after faults: ${AFTER_EVENTS} events in ${afterMs} ms (${samples.at(-1).toFixed(0)} deliveries/s; baseline ${baselineRate.toFixed(0)})`,
+    );
   }
-  check('throughput recovers to at least half the baseline', samples.some((rate) => rate >= baselineRate * 0.5), `${samples.map((rate) => rate.toFixed(0)).join(', ')} vs ${baselineRate.toFixed(0)} deliveries/s`);
+  check(
+    'throughput recovers to at least half the baseline',
+    samples.some((rate) => rate >= baselineRate * 0.5),
+    `${samples.map((rate) => rate.toFixed(0)).join(', ')} vs ${baselineRate.toFixed(0)} deliveries/s`,
+  );
   await finish(results.every((r) => r.ok) ? 0 : 1);
 } catch (error) {
   console.error(error);

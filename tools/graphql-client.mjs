@@ -8,7 +8,9 @@ export function graphqlClient(url) {
     });
     const body = await response.json();
     if (body.errors?.length) {
-      const error = new Error(body.errors.map((e) => `${e.extensions?.code ?? '?'}: ${e.message}`).join('; '));
+      const error = new Error(
+        body.errors.map((e) => `${e.extensions?.code ?? '?'}: ${e.message}`).join('; '),
+      );
       error.codes = body.errors.map((e) => e.extensions?.code);
       throw error;
     }

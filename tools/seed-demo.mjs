@@ -4,10 +4,32 @@ import { graphqlClient } from './graphql-client.mjs';
 
 export const DEMO_PASSWORD = 'lattice-demo-2026';
 export const DEMO_ACCOUNTS = [
-  { email: 'employer@demo.lattice.ca', name: 'Émilie Tremblay', org: { name: 'Northern Shield Mining', kind: 'EMPLOYER', size: 'LARGE', region: 'ON-Sudbury', sector: '212' } },
-  { email: 'college@demo.lattice.ca', name: 'Daniel Okafor', org: { name: 'Boreal Lakes College', kind: 'INSTITUTION', size: 'SMALL', region: 'ON-Northeast' } },
-  { email: 'polytech@demo.lattice.ca', name: 'Priya Raman', org: { name: 'Lakehead Polytechnic', kind: 'INSTITUTION', size: 'MEDIUM', region: 'ON-Thunder Bay' } },
-  { email: 'umbrella@demo.lattice.ca', name: 'Marc Gagnon', org: { name: 'Ontario Mining Skills Council', kind: 'UMBRELLA', size: 'MEDIUM', region: 'ON' } },
+  {
+    email: 'employer@demo.lattice.ca',
+    name: 'Émilie Tremblay',
+    org: {
+      name: 'Northern Shield Mining',
+      kind: 'EMPLOYER',
+      size: 'LARGE',
+      region: 'ON-Sudbury',
+      sector: '212',
+    },
+  },
+  {
+    email: 'college@demo.lattice.ca',
+    name: 'Daniel Okafor',
+    org: { name: 'Boreal Lakes College', kind: 'INSTITUTION', size: 'SMALL', region: 'ON-Northeast' },
+  },
+  {
+    email: 'polytech@demo.lattice.ca',
+    name: 'Priya Raman',
+    org: { name: 'Lakehead Polytechnic', kind: 'INSTITUTION', size: 'MEDIUM', region: 'ON-Thunder Bay' },
+  },
+  {
+    email: 'umbrella@demo.lattice.ca',
+    name: 'Marc Gagnon',
+    org: { name: 'Ontario Mining Skills Council', kind: 'UMBRELLA', size: 'MEDIUM', region: 'ON' },
+  },
 ];
 
 export async function seedDemo(gatewayUrl, log = console.log) {
@@ -16,7 +38,12 @@ export async function seedDemo(gatewayUrl, log = console.log) {
   for (const account of DEMO_ACCOUNTS) {
     let token;
     try {
-      token = (await request('mutation($e: String!, $p: String!) { logIn(email: $e, password: $p) { token } }', { e: account.email, p: DEMO_PASSWORD })).logIn.token;
+      token = (
+        await request('mutation($e: String!, $p: String!) { logIn(email: $e, password: $p) { token } }', {
+          e: account.email,
+          p: DEMO_PASSWORD,
+        })
+      ).logIn.token;
     } catch {
       token = (
         await request('mutation($i: SignUpInput!) { signUp(input: $i) { token } }', {
@@ -27,7 +54,13 @@ export async function seedDemo(gatewayUrl, log = console.log) {
     const me = (await request('{ me { memberships { organization { id name } } } }', {}, token)).me;
     let organization = me.memberships.find((m) => m.organization.name === account.org.name)?.organization;
     if (!organization) {
-      organization = (await request('mutation($i: CreateOrganizationInput!) { createOrganization(input: $i) { id name } }', { i: account.org }, token)).createOrganization;
+      organization = (
+        await request(
+          'mutation($i: CreateOrganizationInput!) { createOrganization(input: $i) { id name } }',
+          { i: account.org },
+          token,
+        )
+      ).createOrganization;
       log(`  created ${account.org.kind.toLowerCase()} ${organization.name}`);
     }
     sessions[account.email] = { token, organizationId: organization.id };
@@ -36,7 +69,11 @@ export async function seedDemo(gatewayUrl, log = console.log) {
   const umbrella = sessions['umbrella@demo.lattice.ca'].organizationId;
   for (const email of ['employer@demo.lattice.ca', 'college@demo.lattice.ca']) {
     try {
-      await request('mutation($u: ID!, $o: ID!) { joinUmbrella(umbrellaId: $u, organizationId: $o) { role } }', { u: umbrella, o: sessions[email].organizationId }, sessions[email].token);
+      await request(
+        'mutation($u: ID!, $o: ID!) { joinUmbrella(umbrellaId: $u, organizationId: $o) { role } }',
+        { u: umbrella, o: sessions[email].organizationId },
+        sessions[email].token,
+      );
     } catch (error) {
       if (!error.codes?.includes('CONFLICT')) throw error;
     }
@@ -51,7 +88,8 @@ export async function seedDemo(gatewayUrl, log = console.log) {
 const DEMO_NEEDS = [
   {
     title: 'Mine-site environmental compliance technicians',
-    description: 'Technicians who keep tailings and water monitoring within provincial limits and explain it to the community.',
+    description:
+      'Technicians who keep tailings and water monitoring within provincial limits and explain it to the community.',
     skills: [
       ['ensure compliance with environmental legislation', 3],
       ['analyse environmental data', 2],
@@ -107,25 +145,44 @@ async function seedMarketplace(request, sessions, log) {
   const ids = new Map();
   const skillId = async (label) => {
     if (!ids.has(label)) {
-      const found = (await request('query($s: String) { skills(search: $s, first: 20) { edges { node { id label } } } }', { s: label })).skills.edges.find((e) => e.node.label === label);
+      const found = (
+        await request('query($s: String) { skills(search: $s, first: 20) { edges { node { id label } } } }', {
+          s: label,
+        })
+      ).skills.edges.find((e) => e.node.label === label);
       if (!found) throw new Error(`demo skill "${label}" is not in the taxonomy`);
       ids.set(label, found.node.id);
     }
     return ids.get(label);
   };
-  const levels = async (list) => Promise.all(list.map(async ([label, level]) => ({ skillId: await skillId(label), level })));
+  const levels = async (list) =>
+    Promise.all(list.map(async ([label, level]) => ({ skillId: await skillId(label), level })));
 
   for (const [email, profile] of Object.entries(DEMO_PROFILES)) {
     const { token, organizationId } = sessions[email];
-    await request('mutation($i: CapabilityProfileInput!) { upsertCapabilityProfile(input: $i) { annualCapacity } }', { i: { organizationId, ...profile, skills: await levels(profile.skills) } }, token);
+    await request(
+      'mutation($i: CapabilityProfileInput!) { upsertCapabilityProfile(input: $i) { annualCapacity } }',
+      { i: { organizationId, ...profile, skills: await levels(profile.skills) } },
+      token,
+    );
   }
   const { token, organizationId } = sessions['employer@demo.lattice.ca'];
-  const existing = (await request('query($f: SkillNeedFilter) { skillNeeds(filter: $f, first: 50) { edges { node { title } } } }', { f: { organizationId, status: 'OPEN' } }, token)).skillNeeds.edges.map((e) => e.node.title);
+  const existing = (
+    await request(
+      'query($f: SkillNeedFilter) { skillNeeds(filter: $f, first: 50) { edges { node { title } } } }',
+      { f: { organizationId, status: 'OPEN' } },
+      token,
+    )
+  ).skillNeeds.edges.map((e) => e.node.title);
   for (const need of DEMO_NEEDS) {
     if (existing.includes(need.title)) continue;
     const neededBy = new Date(Date.now() + need.monthsAhead * 30 * 86_400_000).toISOString().slice(0, 10);
     const { monthsAhead: _months, ...fields } = need;
-    await request('mutation($i: PostSkillNeedInput!) { postSkillNeed(input: $i) { id } }', { i: { ...fields, organizationId, neededBy, skills: await levels(need.skills) } }, token);
+    await request(
+      'mutation($i: PostSkillNeedInput!) { postSkillNeed(input: $i) { id } }',
+      { i: { ...fields, organizationId, neededBy, skills: await levels(need.skills) } },
+      token,
+    );
     log(`  posted skill need "${need.title}"`);
   }
 }
@@ -139,7 +196,11 @@ async function seedCredentialDesign(request, sessions, log) {
   const college = sessions['college@demo.lattice.ca'];
   const employer = sessions['employer@demo.lattice.ca'];
   const designs = (
-    await request('query($o: ID!) { credentialDesigns(organizationId: $o, first: 100) { edges { node { title } } } }', { o: college.organizationId }, college.token)
+    await request(
+      'query($o: ID!) { credentialDesigns(organizationId: $o, first: 100) { edges { node { title } } } }',
+      { o: college.organizationId },
+      college.token,
+    )
   ).credentialDesigns.edges.map((e) => e.node.title);
   if (designs.includes(DEMO_DESIGN_TITLE)) return;
   const frameworks = (await request('{ frameworks { id key } }', {}, college.token)).frameworks;
@@ -147,11 +208,20 @@ async function seedCredentialDesign(request, sessions, log) {
   const design = (
     await request(
       'mutation($i: CreateCredentialDesignInput!) { createCredentialDesign(input: $i) { id version } }',
-      { i: { issuerId: college.organizationId, title: DEMO_DESIGN_TITLE, frameworkId, partnerIds: [employer.organizationId] } },
+      {
+        i: {
+          issuerId: college.organizationId,
+          title: DEMO_DESIGN_TITLE,
+          frameworkId,
+          partnerIds: [employer.organizationId],
+        },
+      },
       college.token,
     )
   ).createCredentialDesign;
-  const skills = (await request('{ skills(first: 2) { edges { node { id } } } }', {}, college.token)).skills.edges.map((e) => e.node.id);
+  const skills = (
+    await request('{ skills(first: 2) { edges { node { id } } } }', {}, college.token)
+  ).skills.edges.map((e) => e.node.id);
   await request(
     'mutation($id: ID!, $v: Int!, $i: UpdateCredentialDesignInput!) { updateCredentialDesign(id: $id, expectedVersion: $v, input: $i) { version } }',
     {
@@ -160,7 +230,15 @@ async function seedCredentialDesign(request, sessions, log) {
       i: {
         description: 'Reading, cleaning and charting the data a mine site runs on.',
         competencies: skills.map((skillId) => ({ skillId })),
-        outcomes: skills.length ? [{ statement: 'Cleans and charts a shift production report', kind: 'SKILL', skillIds: [skills[0]] }] : [],
+        outcomes: skills.length
+          ? [
+              {
+                statement: 'Cleans and charts a shift production report',
+                kind: 'SKILL',
+                skillIds: [skills[0]],
+              },
+            ]
+          : [],
         assessment: {
           methods: ['EMPLOYER_ASSESSMENT', 'PORTFOLIO'],
           masteryThreshold: 80,
@@ -182,10 +260,22 @@ async function seedCredentialDesign(request, sessions, log) {
   );
   await request(
     'mutation($d: ID!, $b: String!, $f: String) { commentOnDesign(designId: $d, body: $b, field: $f) { id } }',
-    { d: design.id, b: 'Our supervisors would expect 90% on safety-related data.', f: 'assessment.masteryThreshold' },
+    {
+      d: design.id,
+      b: 'Our supervisors would expect 90% on safety-related data.',
+      f: 'assessment.masteryThreshold',
+    },
     employer.token,
   );
-  await request('mutation($id: ID!) { submitDesignForReview(id: $id) { stage } }', { id: design.id }, college.token);
-  await request('mutation($id: ID!, $o: ID!) { approveDesign(id: $id, organizationId: $o) { stage } }', { id: design.id, o: college.organizationId }, college.token);
+  await request(
+    'mutation($id: ID!) { submitDesignForReview(id: $id) { stage } }',
+    { id: design.id },
+    college.token,
+  );
+  await request(
+    'mutation($id: ID!, $o: ID!) { approveDesign(id: $id, organizationId: $o) { stage } }',
+    { id: design.id, o: college.organizationId },
+    college.token,
+  );
   log(`  co-developing credential design "${DEMO_DESIGN_TITLE}" (in review, waiting on the employer)`);
 }

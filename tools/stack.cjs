@@ -11,7 +11,15 @@ const { join } = require('node:path');
 
 const ROOT = join(__dirname, '..');
 const SUBGRAPHS = ['identity', 'marketplace', 'credentials', 'notifications', 'evidence'];
-const OFFSETS = { gateway: 0, identity: 1, marketplace: 2, credentials: 3, notifications: 4, worker: 5, evidence: 6 };
+const OFFSETS = {
+  gateway: 0,
+  identity: 1,
+  marketplace: 2,
+  credentials: 3,
+  notifications: 4,
+  worker: 5,
+  evidence: 6,
+};
 
 function portsFor(base) {
   return Object.fromEntries(Object.entries(OFFSETS).map(([name, offset]) => [name, base + offset]));
@@ -62,7 +70,11 @@ function assertPortFree(port, host) {
   return new Promise((resolve, reject) => {
     const probe = createServer();
     probe.once('error', (error) =>
-      reject(new Error(`port ${port} is already in use (${error.code}): another stack? Give this checkout its own port base (E2E_PORT_BASE, SUPERGRAPH_PORT_BASE, …)`)),
+      reject(
+        new Error(
+          `port ${port} is already in use (${error.code}): another stack? Give this checkout its own port base (E2E_PORT_BASE, SUPERGRAPH_PORT_BASE, …)`,
+        ),
+      ),
     );
     probe.listen(port, host, () => probe.close(resolve));
   });

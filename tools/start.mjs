@@ -24,7 +24,10 @@ if (process.env.DATABASE_URL) {
 }
 
 const portBase = Number(process.env.PORT ?? 4000);
-const operator = { email: process.env.OPERATOR_EMAIL ?? 'operator@demo.lattice.ca', password: process.env.OPERATOR_PASSWORD ?? DEMO_PASSWORD };
+const operator = {
+  email: process.env.OPERATOR_EMAIL ?? 'operator@demo.lattice.ca',
+  password: process.env.OPERATOR_PASSWORD ?? DEMO_PASSWORD,
+};
 let stack;
 try {
   stack = await startStack({

@@ -22,7 +22,12 @@ const steps = [
   // proxies, then one replica of each kind killed under load (replica-failover.e2e-spec.ts, last).
   { name: 'e2e-replicas', jest: ['--selectProjects', 'e2e', '--runInBand'], env: { E2E_REPLICAS: '1' } },
   { name: 'web', jest: ['--selectProjects', 'web', '--runInBand'] },
-  { name: 'faults', command: ['node', 'tools/faults.mjs'], checks: true, onlyWhenAsked: process.env.LATTICE_FAULTS !== '1' },
+  {
+    name: 'faults',
+    command: ['node', 'tools/faults.mjs'],
+    checks: true,
+    onlyWhenAsked: process.env.LATTICE_FAULTS !== '1',
+  },
 ].filter((step) => (only.length === 0 ? !step.onlyWhenAsked : only.includes(step.name)));
 
 mkdirSync(join(root, 'tmp'), { recursive: true });
@@ -33,7 +38,9 @@ for (const step of steps) {
   console.log(`\n▶ ${step.name}`);
   const report = join(root, 'tmp', `jest-${step.name}.json`);
   if (existsSync(report)) rmSync(report);
-  const command = step.jest ? ['npx', 'jest', ...step.jest, '--json', `--outputFile=${report}`] : step.command;
+  const command = step.jest
+    ? ['npx', 'jest', ...step.jest, '--json', `--outputFile=${report}`]
+    : step.command;
   const env = { ...process.env, ...(step.env ?? {}), ...(step.checks ? { FAULT_REPORT: report } : {}) };
   const result = spawnSync(command[0], command.slice(1), { cwd: root, stdio: 'inherit', env });
   let failedInStep = 0;
@@ -44,7 +51,9 @@ for (const step of steps) {
     totals.failed += failedInStep;
     totals.skipped += step.jest ? summary.numPendingTests + summary.numTodoTests : 0;
   }
-  console.log(`◀ ${step.name}: ${result.status === 0 ? 'ok' : 'FAILED'} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  console.log(
+    `◀ ${step.name}: ${result.status === 0 ? 'ok' : 'FAILED'} in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+  );
   if (result.status !== 0) {
     failedStep = step.name;
     if (failedInStep === 0) totals.failed += 1; // the step failed without reporting a failed test

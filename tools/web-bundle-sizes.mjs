@@ -62,9 +62,16 @@ if (markdown) {
   console.log('| first page | chunks | raw kB | gzip kB |\n|---|---:|---:|---:|');
   for (const p of firstPages) console.log(`| ${p.label} | ${p.chunks} | ${kB(p.raw)} | ${kB(p.gzip)} |`);
   console.log('\n| chunk | raw kB | gzip kB |\n|---|---:|---:|');
-  for (const [f, s] of rows) console.log(`| ${f === entry ? `${f} (entry)` : f} | ${kB(s.raw)} | ${kB(s.gzip)} |`);
+  for (const [f, s] of rows)
+    console.log(`| ${f === entry ? `${f} (entry)` : f} | ${kB(s.raw)} | ${kB(s.gzip)} |`);
 } else {
-  for (const p of firstPages) console.log(`${p.label.padEnd(24)} ${String(p.chunks).padStart(3)} chunks ${kB(p.raw).padStart(8)} kB ${kB(p.gzip).padStart(7)} kB gzip`);
+  for (const p of firstPages)
+    console.log(
+      `${p.label.padEnd(24)} ${String(p.chunks).padStart(3)} chunks ${kB(p.raw).padStart(8)} kB ${kB(p.gzip).padStart(7)} kB gzip`,
+    );
   console.log();
-  for (const [f, s] of rows) console.log(`${kB(s.raw).padStart(8)} kB ${kB(s.gzip).padStart(7)} kB gzip  ${f}${f === entry ? '  (entry)' : ''}`);
+  for (const [f, s] of rows)
+    console.log(
+      `${kB(s.raw).padStart(8)} kB ${kB(s.gzip).padStart(7)} kB gzip  ${f}${f === entry ? '  (entry)' : ''}`,
+    );
 }

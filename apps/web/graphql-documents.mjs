@@ -68,11 +68,15 @@ export function graphqlDocuments() {
       // Same number of lines as the call it replaces, so the source map stays close.
       const replaced = code.replace(CALL, (call, text) => {
         const name = names.get(text);
-        if (!name) throw new Error(`graphql-documents: ${file}: a document not in generated/gql.ts (run npm run web:codegen)`);
+        if (!name)
+          throw new Error(
+            `graphql-documents: ${file}: a document not in generated/gql.ts (run npm run web:codegen)`,
+          );
         imports.push(`import __document_${name} from '${PREFIX}${name}';`);
         return `__document_${name}` + '\n'.repeat(call.split('\n').length - 1);
       });
-      if (/\bgraphql\(/.test(replaced)) throw new Error(`graphql-documents: ${file}: a graphql() call not replaced`);
+      if (/\bgraphql\(/.test(replaced))
+        throw new Error(`graphql-documents: ${file}: a graphql() call not replaced`);
       return { code: replaced.replace(IMPORT, [...new Set(imports)].join(' ')), map: null };
     },
   };

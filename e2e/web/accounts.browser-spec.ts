@@ -337,12 +337,17 @@ describe('an umbrella’s requests to join', () => {
 
     // Accepting and declining are each confirmed first (as on the home page); cancelling changes nothing.
     await page.getByRole('button', { name: `Accept ${collegeName}` }).click();
-    await expectText(page.getByRole('alertdialog'), `${collegeName} becomes a member of Join Council ${suffix}`);
+    await expectText(
+      page.getByRole('alertdialog'),
+      `${collegeName} becomes a member of Join Council ${suffix}`,
+    );
     await checkScreen(page, 'umbrella-accept-confirm');
     await page.getByRole('alertdialog').getByRole('button', { name: 'Cancel' }).click();
     await page.getByRole('alertdialog').waitFor({ state: 'detached' });
     await expectText(requests, collegeName);
-    expect((await ok(MEMBERS, { u: umbrellaId }, council.token)).organization.memberOrganizations).toEqual([]);
+    expect((await ok(MEMBERS, { u: umbrellaId }, council.token)).organization.memberOrganizations).toEqual(
+      [],
+    );
     await page.getByRole('button', { name: `Accept ${collegeName}` }).click();
     await confirmWith(page, `Accept ${collegeName}`);
     await expectText(page.getByRole('status'), `${collegeName} is now a member.`);

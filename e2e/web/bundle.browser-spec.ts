@@ -12,7 +12,11 @@ const browser = useBrowser();
 const LIMIT = 250_000;
 
 /** Opens `path` and returns the gzip size of the scripts and stylesheets it loaded, and the console's warnings. */
-async function firstLoad(page: Page, path: string, ready: () => Promise<void>): Promise<{ gzip: number; files: string[]; warnings: string[] }> {
+async function firstLoad(
+  page: Page,
+  path: string,
+  ready: () => Promise<void>,
+): Promise<{ gzip: number; files: string[]; warnings: string[] }> {
   const bodies = new Map<string, Promise<Buffer>>();
   const warnings: string[] = [];
   page.on('console', (message) => {
@@ -21,7 +25,11 @@ async function firstLoad(page: Page, path: string, ready: () => Promise<void>): 
   const collect = (response: Response) => {
     const url = response.url();
     // A body still loading when the page closes rejects: counted as nothing, not left unhandled.
-    if (/\/assets\/.*\.(js|css)$/.test(url)) bodies.set(url, response.body().catch(() => Buffer.alloc(0)));
+    if (/\/assets\/.*\.(js|css)$/.test(url))
+      bodies.set(
+        url,
+        response.body().catch(() => Buffer.alloc(0)),
+      );
   };
   page.on('response', collect);
   await page.goto(path);
@@ -35,7 +43,9 @@ async function firstLoad(page: Page, path: string, ready: () => Promise<void>): 
 
 it('loads the log-in page with at most 250 kB of gzip code, and no HydrateFallback warning', async () => {
   const page = await (await newContext(browser())).newPage();
-  const { gzip, files, warnings } = await firstLoad(page, '/log-in', () => expectText(page.getByRole('heading', { level: 1 }), 'Log in to Lattice'));
+  const { gzip, files, warnings } = await firstLoad(page, '/log-in', () =>
+    expectText(page.getByRole('heading', { level: 1 }), 'Log in to Lattice'),
+  );
   expect(files.some((f) => f.startsWith('LogInScreen-'))).toBe(true);
   expect(files.some((f) => f.startsWith('DemandScreen-') || f.startsWith('messages-fr-'))).toBe(false);
   expect(gzip).toBeLessThanOrEqual(LIMIT);
@@ -45,9 +55,16 @@ it('loads the log-in page with at most 250 kB of gzip code, and no HydrateFallba
 
 it('loads the home page of a signed-in member with at most 250 kB of gzip code; the user menu loads when opened', async () => {
   const session = await signUp('bundle');
-  await createOrganization(session, { name: 'Bundle Works', kind: 'EMPLOYER', size: 'SMALL', region: 'ON-Toronto' });
+  await createOrganization(session, {
+    name: 'Bundle Works',
+    kind: 'EMPLOYER',
+    size: 'SMALL',
+    region: 'ON-Toronto',
+  });
   const page = await (await newContext(browser(), { token: session.token })).newPage();
-  const { gzip, files, warnings } = await firstLoad(page, '/', () => page.getByTestId('current-organization').waitFor());
+  const { gzip, files, warnings } = await firstLoad(page, '/', () =>
+    page.getByTestId('current-organization').waitFor(),
+  );
   expect(files.some((f) => f.startsWith('HomeScreen-'))).toBe(true);
   expect(files.some((f) => f.startsWith('UserMenu-'))).toBe(false);
   expect(gzip).toBeLessThanOrEqual(LIMIT);

@@ -26,10 +26,25 @@ beforeAll(async () => {
     signUp('vis-umbrella'),
     signUp('vis-outsider'),
   ]);
-  const collegeId = await createOrganization(college, { name: `Vis College ${suffix}`, kind: 'INSTITUTION', size: 'SMALL', region: 'ON-Northeast' });
-  const employerId = await createOrganization(employer, { name: `Vis Rigging ${suffix}`, kind: 'EMPLOYER', size: 'MEDIUM', sector: '212' });
+  const collegeId = await createOrganization(college, {
+    name: `Vis College ${suffix}`,
+    kind: 'INSTITUTION',
+    size: 'SMALL',
+    region: 'ON-Northeast',
+  });
+  const employerId = await createOrganization(employer, {
+    name: `Vis Rigging ${suffix}`,
+    kind: 'EMPLOYER',
+    size: 'MEDIUM',
+    sector: '212',
+  });
   await createOrganization(umbrella, { name: `Vis Council ${suffix}`, kind: 'UMBRELLA', size: 'SMALL' });
-  await createOrganization(outsider, { name: `Vis Other College ${suffix}`, kind: 'INSTITUTION', size: 'SMALL', region: 'ON-Toronto' });
+  await createOrganization(outsider, {
+    name: `Vis Other College ${suffix}`,
+    kind: 'INSTITUTION',
+    size: 'SMALL',
+    region: 'ON-Toronto',
+  });
   credentialId = await publishCredential(college, collegeId, employer, employerId, { title: TITLE });
 });
 

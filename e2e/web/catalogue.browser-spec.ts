@@ -34,18 +34,45 @@ afterAll(async () => {
 const award = (college: Session, issuerId: string, credentialId: string) =>
   ok(
     AWARD,
-    { i: { credentialId, issuerId, recipient: { email: learner.email, name: 'Camille Apprenante' }, result: { score: 92, attempt: 1 } } },
+    {
+      i: {
+        credentialId,
+        issuerId,
+        recipient: { email: learner.email, name: 'Camille Apprenante' },
+        result: { score: 92, attempt: 1 },
+      },
+    },
     college.token,
   );
 
 beforeAll(async () => {
   mailbox = await openMailbox();
   let employer: Session;
-  [north, lake, employer, learner] = await Promise.all([signUp('cat-ui-north'), signUp('cat-ui-lake'), signUp('cat-ui-employer'), signUp('cat-ui-learner')]);
+  [north, lake, employer, learner] = await Promise.all([
+    signUp('cat-ui-north'),
+    signUp('cat-ui-lake'),
+    signUp('cat-ui-employer'),
+    signUp('cat-ui-learner'),
+  ]);
   learner = await withVerifiedEmail(mailbox, learner);
-  northId = await createOrganization(north, { name: 'Collège du Grand Nord', kind: 'INSTITUTION', size: 'SMALL', region: 'ON-Sudbury' });
-  lakeId = await createOrganization(lake, { name: 'Lakeshore Polytechnic', kind: 'INSTITUTION', size: 'LARGE', region: 'ON-Toronto' });
-  const employerId = await createOrganization(employer, { name: 'Fabrication Boréale', kind: 'EMPLOYER', size: 'MEDIUM', sector: '332' });
+  northId = await createOrganization(north, {
+    name: 'Collège du Grand Nord',
+    kind: 'INSTITUTION',
+    size: 'SMALL',
+    region: 'ON-Sudbury',
+  });
+  lakeId = await createOrganization(lake, {
+    name: 'Lakeshore Polytechnic',
+    kind: 'INSTITUTION',
+    size: 'LARGE',
+    region: 'ON-Toronto',
+  });
+  const employerId = await createOrganization(employer, {
+    name: 'Fabrication Boréale',
+    kind: 'EMPLOYER',
+    size: 'MEDIUM',
+    sector: '332',
+  });
   // Two French steps of different lengths (only one in the 10–29 hour band), one English step.
   steps = [
     await publishCredential(north, northId, employer, employerId, {
@@ -56,19 +83,40 @@ beforeAll(async () => {
       title: 'Soudage subaquatique avancé à Kapuskasing',
       content: { language: 'fr', hours: 80, description: 'Souder des structures sous l’eau.' },
     }),
-    await publishCredential(north, northId, employer, employerId, { title: 'Blueprint reading for fabricators' }),
+    await publishCredential(north, northId, employer, employerId, {
+      title: 'Blueprint reading for fabricators',
+    }),
   ];
-  diploma = await publishCredential(north, northId, employer, employerId, { title: PATHWAY, content: { language: 'fr', hours: 200 } });
+  diploma = await publishCredential(north, northId, employer, employerId, {
+    title: PATHWAY,
+    content: { language: 'fr', hours: 200 },
+  });
   pathwayId = (
     await ok(
       'mutation($o: ID!, $i: PathwayInput!) { definePathway(ownerId: $o, input: $i) { id } }',
-      { o: northId, i: { title: PATHWAY, rule: 'ALL_OF', steps: steps.map((credentialId) => ({ credentialId })), targetCredentialId: diploma } },
+      {
+        o: northId,
+        i: {
+          title: PATHWAY,
+          rule: 'ALL_OF',
+          steps: steps.map((credentialId) => ({ credentialId })),
+          targetCredentialId: diploma,
+        },
+      },
       north.token,
     )
   ).definePathway.id;
   await ok(
     'mutation($i: RecognitionInput!) { recognizeCredential(input: $i) { id } }',
-    { i: { institutionId: lakeId, credentialId: steps[0], creditAmount: 3, creditUnit: 'crédits', conditions: 'Dans les cinq ans suivant l’obtention.' } },
+    {
+      i: {
+        institutionId: lakeId,
+        credentialId: steps[0],
+        creditAmount: 3,
+        creditUnit: 'crédits',
+        conditions: 'Dans les cinq ans suivant l’obtention.',
+      },
+    },
     lake.token,
   );
 });
@@ -117,11 +165,18 @@ it('a signed-out visitor searches in French, filters by region and hours, and se
 it('loads more results with the cursor, without repeating one', async () => {
   // 21 workshops: one page of 20, then one more.
   const [employer] = await Promise.all([signUp('cat-ui-more-employer')]);
-  const employerId = await createOrganization(employer!, { name: 'Timmins Works', kind: 'EMPLOYER', size: 'SMALL', sector: '332' });
+  const employerId = await createOrganization(employer!, {
+    name: 'Timmins Works',
+    kind: 'EMPLOYER',
+    size: 'SMALL',
+    sector: '332',
+  });
   for (let batch = 0; batch < 3; batch += 1) {
     await Promise.all(
       Array.from({ length: 7 }, (_, i) =>
-        publishCredential(north, northId, employer!, employerId, { title: `Timmins workshop ${batch * 7 + i + 1}` }),
+        publishCredential(north, northId, employer!, employerId, {
+          title: `Timmins workshop ${batch * 7 + i + 1}`,
+        }),
       ),
     );
   }
@@ -135,7 +190,10 @@ it('loads more results with the cursor, without repeating one', async () => {
   expect(await page.getByTestId('catalogue-result').count()).toBe(20);
   await page.getByRole('button', { name: 'Load more' }).click();
   await page.getByTestId('catalogue-result').nth(20).waitFor();
-  const links = await page.getByTestId('catalogue-result').locator('h2 a').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+  const links = await page
+    .getByTestId('catalogue-result')
+    .locator('h2 a')
+    .evaluateAll((as) => as.map((a) => a.getAttribute('href')));
   expect(links).toHaveLength(21);
   expect(new Set(links).size).toBe(21);
   await expect(page.getByRole('button', { name: 'Load more' }).count()).resolves.toBe(0);
@@ -161,7 +219,14 @@ it('a learner sees 2/3, then 3/3; the owner issues the larger credential, which 
   const larger = (
     await ok(
       'mutation($i: PathwayAwardInput!) { awardPathwayCredential(input: $i) { id publicUrl } }',
-      { i: { pathwayId, issuerId: northId, recipient: { email: learner.email, name: 'Camille Apprenante' }, result: { score: 90, attempt: 1 } } },
+      {
+        i: {
+          pathwayId,
+          issuerId: northId,
+          recipient: { email: learner.email, name: 'Camille Apprenante' },
+          result: { score: 90, attempt: 1 },
+        },
+      },
       north.token,
     )
   ).awardPathwayCredential as { id: string; publicUrl: string };
@@ -172,16 +237,33 @@ it('a learner sees 2/3, then 3/3; the owner issues the larger credential, which 
 
 it('an employer sees, on its skill need, the published credentials that already teach its skills', async () => {
   const [employer] = await Promise.all([signUp('cat-ui-need-employer')]);
-  const employerId = await createOrganization(employer!, { name: 'Hull Welding Works', kind: 'EMPLOYER', size: 'SMALL', sector: '336' });
-  const skill = (await ok('{ skills(search: "work in teams", first: 20) { edges { node { id label } } } }')).skills.edges.find(
-    (e: { node: { label: string } }) => e.node.label === 'work in teams',
-  ).node.id as string;
+  const employerId = await createOrganization(employer!, {
+    name: 'Hull Welding Works',
+    kind: 'EMPLOYER',
+    size: 'SMALL',
+    sector: '336',
+  });
+  const skill = (
+    await ok('{ skills(search: "work in teams", first: 20) { edges { node { id label } } } }')
+  ).skills.edges.find((e: { node: { label: string } }) => e.node.label === 'work in teams').node.id as string;
   const title = 'Crew leadership on the shop floor';
   await publishCredential(north, northId, employer!, employerId, { title, skillIds: [skill] });
   const needId = (
     await ok(
       'mutation($i: PostSkillNeedInput!) { postSkillNeed(input: $i) { id } }',
-      { i: { organizationId: employerId, title: 'Shift leads', description: 'Leads who run safe crews.', skills: [{ skillId: skill, level: 3 }], region: 'ON-Sudbury', deliveryModes: ['HYBRID'], learnerCount: 12, careerStage: 'MID_CAREER', neededBy: '2099-09-01' } },
+      {
+        i: {
+          organizationId: employerId,
+          title: 'Shift leads',
+          description: 'Leads who run safe crews.',
+          skills: [{ skillId: skill, level: 3 }],
+          region: 'ON-Sudbury',
+          deliveryModes: ['HYBRID'],
+          learnerCount: 12,
+          careerStage: 'MID_CAREER',
+          neededBy: '2099-09-01',
+        },
+      },
       employer!.token,
     )
   ).postSkillNeed.id as string;
@@ -203,7 +285,11 @@ it('an employer sees, on its skill need, the published credentials that already 
 });
 
 it('serves each credential’s page with meaning before any script runs: JSON-LD, Open Graph, canonical URL, and the sitemap lists it', async () => {
-  const context = await browser().newContext({ baseURL: appOrigin(), javaScriptEnabled: false, locale: 'fr-CA' });
+  const context = await browser().newContext({
+    baseURL: appOrigin(),
+    javaScriptEnabled: false,
+    locale: 'fr-CA',
+  });
   const page = await context.newPage();
   await page.goto(`/public/catalogue/${steps[0]}`);
   await page.getByRole('heading', { level: 1, name: STEP_FR }).waitFor();
@@ -211,14 +297,26 @@ it('serves each credential’s page with meaning before any script runs: JSON-LD
   await expectText(page.getByRole('main'), PATHWAY);
   await expectText(page.getByRole('main'), 'Lakeshore Polytechnic — 3 crédits');
   expect(await page.title()).toBe(`${STEP_FR} · Lattice`);
-  expect(await page.locator('link[rel="canonical"]').getAttribute('href')).toBe(`${origin()}/public/catalogue/${steps[0]}`);
+  expect(await page.locator('link[rel="canonical"]').getAttribute('href')).toBe(
+    `${origin()}/public/catalogue/${steps[0]}`,
+  );
   expect(await page.locator('meta[property="og:title"]').getAttribute('content')).toBe(STEP_FR);
-  const ld = JSON.parse((await page.locator('script[type="application/ld+json"]').textContent())!) as { '@graph': Array<Record<string, unknown>> };
+  const ld = JSON.parse((await page.locator('script[type="application/ld+json"]').textContent())!) as {
+    '@graph': Array<Record<string, unknown>>;
+  };
   expect(ld['@graph'].map((node) => node['@type'])).toEqual(['Course', 'EducationalOccupationalCredential']);
-  expect(ld['@graph'][0]).toMatchObject({ name: STEP_FR, timeRequired: 'PT24H', provider: { name: 'Collège du Grand Nord' } });
+  expect(ld['@graph'][0]).toMatchObject({
+    name: STEP_FR,
+    timeRequired: 'PT24H',
+    provider: { name: 'Collège du Grand Nord' },
+  });
   await context.close();
   // axe needs scripts: the same server-rendered HTML, without the app's own script, in a page that runs them.
-  const html = await (await fetch(`${origin()}/public/catalogue/${steps[0]}`, { headers: { accept: 'text/html', 'accept-language': 'fr-CA' } })).text();
+  const html = await (
+    await fetch(`${origin()}/public/catalogue/${steps[0]}`, {
+      headers: { accept: 'text/html', 'accept-language': 'fr-CA' },
+    })
+  ).text();
   const checked = await (await newContext(browser())).newPage();
   await checked.setContent(html.replace(/<script type="module"[^>]*><\/script>/g, ''));
   await checkScreen(checked, 'catalogue-credential-no-js');
@@ -230,8 +328,16 @@ it('serves each credential’s page with meaning before any script runs: JSON-LD
 
 it('a visitor filters by the umbrella that sponsors a credential, named as it was when it sponsored', async () => {
   const umbrella = await signUp('cat-ui-umbrella');
-  const umbrellaId = await createOrganization(umbrella, { name: 'Réseau des collèges du Nord', kind: 'UMBRELLA', size: 'SMALL' });
-  await ok('mutation($c: ID!, $u: ID!) { sponsorCredential(credentialId: $c, umbrellaId: $u) { id } }', { c: steps[1], u: umbrellaId }, umbrella.token);
+  const umbrellaId = await createOrganization(umbrella, {
+    name: 'Réseau des collèges du Nord',
+    kind: 'UMBRELLA',
+    size: 'SMALL',
+  });
+  await ok(
+    'mutation($c: ID!, $u: ID!) { sponsorCredential(credentialId: $c, umbrellaId: $u) { id } }',
+    { c: steps[1], u: umbrellaId },
+    umbrella.token,
+  );
   const context = await newContext(browser());
   const page = await context.newPage();
   await page.goto('/public/catalogue');

@@ -20,20 +20,51 @@ let collegeId: string;
 beforeAll(async () => {
   [employer, college] = await Promise.all([signUp('need-employer'), signUp('need-college')]);
   [employerId, collegeId] = await Promise.all([
-    createOrganization(employer, { name: employerName, kind: 'EMPLOYER', size: 'MEDIUM', region: 'ON-Sudbury' }),
-    createOrganization(college, { name: `Need College ${suffix}`, kind: 'INSTITUTION', size: 'SMALL', region: 'ON-Northeast' }),
+    createOrganization(employer, {
+      name: employerName,
+      kind: 'EMPLOYER',
+      size: 'MEDIUM',
+      region: 'ON-Sudbury',
+    }),
+    createOrganization(college, {
+      name: `Need College ${suffix}`,
+      kind: 'INSTITUTION',
+      size: 'SMALL',
+      region: 'ON-Northeast',
+    }),
   ]);
-  const skills = await ok<{ skills: { edges: Array<{ node: { id: string; label: string } }> } }>('{ skills(search: "work in teams", first: 20) { edges { node { id label } } } }');
+  const skills = await ok<{ skills: { edges: Array<{ node: { id: string; label: string } }> } }>(
+    '{ skills(search: "work in teams", first: 20) { edges { node { id label } } } }',
+  );
   const skillId = skills.skills.edges.find((e) => e.node.label === 'work in teams')!.node.id;
   const needId = (
     await ok(
       'mutation($i: PostSkillNeedInput!) { postSkillNeed(input: $i) { id } }',
-      { i: { organizationId: employerId, title: needTitle, skills: [{ skillId, level: 3 }], region: 'ON-Sudbury', deliveryModes: ['ONLINE'], learnerCount: 12, careerStage: 'MID_CAREER', neededBy: '2099-01-01' } },
+      {
+        i: {
+          organizationId: employerId,
+          title: needTitle,
+          skills: [{ skillId, level: 3 }],
+          region: 'ON-Sudbury',
+          deliveryModes: ['ONLINE'],
+          learnerCount: 12,
+          careerStage: 'MID_CAREER',
+          neededBy: '2099-01-01',
+        },
+      },
       employer.token,
     )
   ).postSkillNeed.id as string;
-  const proposed = await ok('mutation($i: ProposePartnershipInput!) { proposePartnership(input: $i) { id } }', { i: { needId, institutionId: collegeId } }, employer.token);
-  await ok('mutation($id: ID!) { respondToPartnership(id: $id, accept: true) { state } }', { id: proposed.proposePartnership.id }, college.token);
+  const proposed = await ok(
+    'mutation($i: ProposePartnershipInput!) { proposePartnership(input: $i) { id } }',
+    { i: { needId, institutionId: collegeId } },
+    employer.token,
+  );
+  await ok(
+    'mutation($id: ID!) { respondToPartnership(id: $id, accept: true) { state } }',
+    { id: proposed.proposePartnership.id },
+    college.token,
+  );
 });
 
 it('starts a design from an accepted partnership: the need’s skills, delivery, career stage and evidence, the employer as partner', async () => {
@@ -49,18 +80,30 @@ it('starts a design from an accepted partnership: the need’s skills, delivery,
   await checkScreen(page, 'design-from-need');
   const framework = page.getByLabel('Framework', { exact: true });
   await framework.locator('option', { hasText: 'eCampusOntario' }).first().waitFor({ state: 'attached' });
-  const ecampus = await framework.locator('option', { hasText: 'eCampusOntario' }).first().getAttribute('value');
+  const ecampus = await framework
+    .locator('option', { hasText: 'eCampusOntario' })
+    .first()
+    .getAttribute('value');
   await framework.selectOption(ecampus!);
   await page.getByRole('button', { name: 'Create design' }).click();
   await page.waitForURL(/\/designs\/[0-9a-f-]{36}$/);
   await page.getByRole('heading', { level: 1, name: needTitle }).waitFor();
 
-  await page.getByRole('list', { name: 'Competencies' }).getByRole('button', { name: 'Remove work in teams', exact: true }).waitFor();
+  await page
+    .getByRole('list', { name: 'Competencies' })
+    .getByRole('button', { name: 'Remove work in teams', exact: true })
+    .waitFor();
   expect(await page.getByLabel('Delivery mode', { exact: true }).inputValue()).toBe('ONLINE');
   expect(await page.getByLabel('Career stage', { exact: true }).inputValue()).toBe('MID_CAREER');
   expect(await page.getByLabel('Evidence of need', { exact: true }).inputValue()).toContain(needTitle);
-  const design = await ok('query($o: ID!) { credentialDesigns(organizationId: $o, first: 5) { edges { node { title partnershipId partners { name } } } } }', { o: collegeId }, college.token);
-  const created = design.credentialDesigns.edges.find((e: { node: { title: string } }) => e.node.title === needTitle).node;
+  const design = await ok(
+    'query($o: ID!) { credentialDesigns(organizationId: $o, first: 5) { edges { node { title partnershipId partners { name } } } } }',
+    { o: collegeId },
+    college.token,
+  );
+  const created = design.credentialDesigns.edges.find(
+    (e: { node: { title: string } }) => e.node.title === needTitle,
+  ).node;
   expect(created.partners).toEqual([{ name: employerName }]);
   expect(created.partnershipId).toMatch(/^[0-9a-f-]{36}$/);
   const designUrl = page.url();
@@ -79,12 +122,18 @@ it('starts a design from an accepted partnership: the need’s skills, delivery,
 });
 
 it('leads from a published design to its credential and to issuing it, and from an award back to the credential', async () => {
-  const credentialId = await publishCredential(college, collegeId, employer, employerId, { title: `Published ${suffix}` });
-  const designId = (await ok('query($id: ID!) { credential(id: $id) { designId } }', { id: credentialId }, college.token)).credential.designId as string;
+  const credentialId = await publishCredential(college, collegeId, employer, employerId, {
+    title: `Published ${suffix}`,
+  });
+  const designId = (
+    await ok('query($id: ID!) { credential(id: $id) { designId } }', { id: credentialId }, college.token)
+  ).credential.designId as string;
   const page = await (await newContext(browser(), { token: college.token })).newPage();
   await page.goto(`/designs/${designId}`);
   await page.getByRole('link', { name: 'Open the published credential' }).waitFor();
-  expect(await page.getByRole('link', { name: 'Open the published credential' }).getAttribute('href')).toBe(`/catalogue/${credentialId}`);
+  expect(await page.getByRole('link', { name: 'Open the published credential' }).getAttribute('href')).toBe(
+    `/catalogue/${credentialId}`,
+  );
   await page.getByRole('link', { name: 'Issue now' }).click();
   await page.waitForURL(new RegExp(`/issuing\\?credential=${credentialId}$`));
   // The credential is chosen once the list of issuable credentials has loaded.
@@ -93,7 +142,14 @@ it('leads from a published design to its credential and to issuing it, and from 
 
   const award = await ok(
     'mutation($i: AwardInput!) { awardCredential(input: $i) { id } }',
-    { i: { credentialId, issuerId: collegeId, recipient: { email: `learner-${suffix}@e2e.lattice.test`, name: 'Lee Learner' }, result: { score: 95, attempt: 1 } } },
+    {
+      i: {
+        credentialId,
+        issuerId: collegeId,
+        recipient: { email: `learner-${suffix}@e2e.lattice.test`, name: 'Lee Learner' },
+        result: { score: 95, attempt: 1 },
+      },
+    },
     college.token,
   );
   await page.goto(`/public/credentials/${award.awardCredential.id}`);

@@ -26,14 +26,30 @@ async function home(session: Session): Promise<Page> {
 }
 
 const navLinks = async (page: Page): Promise<string[]> =>
-  (await page.getByRole('navigation', { name: 'Main' }).getByRole('link').allTextContents()).map((s) => s.trim());
+  (await page.getByRole('navigation', { name: 'Main' }).getByRole('link').allTextContents()).map((s) =>
+    s.trim(),
+  );
 const action = (page: Page, id: string): Locator => page.locator(`[data-action="${id}"]`);
 
 beforeAll(async () => {
-  [employer, college, umbrellaAdmin] = await Promise.all([signUp('home-employer'), signUp('home-college'), signUp('home-umbrella')]);
+  [employer, college, umbrellaAdmin] = await Promise.all([
+    signUp('home-employer'),
+    signUp('home-college'),
+    signUp('home-umbrella'),
+  ]);
   [employerId, collegeId] = await Promise.all([
-    createOrganization(employer, { name: `Home Mining ${suffix}`, kind: 'EMPLOYER', size: 'MEDIUM', region: 'ON-Sudbury' }),
-    createOrganization(college, { name: `Home College ${suffix}`, kind: 'INSTITUTION', size: 'SMALL', region: 'ON-Northeast' }),
+    createOrganization(employer, {
+      name: `Home Mining ${suffix}`,
+      kind: 'EMPLOYER',
+      size: 'MEDIUM',
+      region: 'ON-Sudbury',
+    }),
+    createOrganization(college, {
+      name: `Home College ${suffix}`,
+      kind: 'INSTITUTION',
+      size: 'SMALL',
+      region: 'ON-Northeast',
+    }),
   ]);
 });
 
@@ -52,15 +68,31 @@ it('shows a new employer the first step, "Post your first need", and the navigat
 });
 
 it('shows an institution the proposal to answer and "Describe your capabilities"; the count leads to the Accept button', async () => {
-  const skill = (await ok('{ skills(search: "work in teams", first: 1) { edges { node { id } } } }')).skills.edges[0].node.id as string;
+  const skill = (await ok('{ skills(search: "work in teams", first: 1) { edges { node { id } } } }')).skills
+    .edges[0].node.id as string;
   const needId = (
     await ok(
       'mutation($i: PostSkillNeedInput!) { postSkillNeed(input: $i) { id } }',
-      { i: { organizationId: employerId, title: `Home crew leads ${suffix}`, skills: [{ skillId: skill, level: 2 }], region: 'ON-Sudbury', deliveryModes: ['HYBRID'], learnerCount: 8, careerStage: 'ENTRY', neededBy: '2099-01-01' } },
+      {
+        i: {
+          organizationId: employerId,
+          title: `Home crew leads ${suffix}`,
+          skills: [{ skillId: skill, level: 2 }],
+          region: 'ON-Sudbury',
+          deliveryModes: ['HYBRID'],
+          learnerCount: 8,
+          careerStage: 'ENTRY',
+          neededBy: '2099-01-01',
+        },
+      },
       employer.token,
     )
   ).postSkillNeed.id as string;
-  await ok('mutation($i: ProposePartnershipInput!) { proposePartnership(input: $i) { id } }', { i: { needId, institutionId: collegeId } }, employer.token);
+  await ok(
+    'mutation($i: ProposePartnershipInput!) { proposePartnership(input: $i) { id } }',
+    { i: { needId, institutionId: collegeId } },
+    employer.token,
+  );
 
   const page = await home(college);
   await expectText(action(page, 'proposals'), /1\s*1 proposal to answer/);
@@ -71,13 +103,19 @@ it('shows an institution the proposal to answer and "Describe your capabilities"
   await checkScreen(page, 'home-institution');
   await action(page, 'proposals').getByRole('link').click();
   await page.waitForURL(/\/partnerships\?direction=PROPOSED_TO_US&state=PROPOSED$/);
-  await page.getByRole('button', { name: new RegExp(`^Accept the proposal from Home Mining ${suffix}`) }).waitFor();
+  await page
+    .getByRole('button', { name: new RegExp(`^Accept the proposal from Home Mining ${suffix}`) })
+    .waitFor();
   await page.context().close();
 });
 
 it('shows an employer the design waiting on its approval', async () => {
   const designId = await draftCompleteDesign(college, collegeId, [employerId], `Home design ${suffix}`);
-  await ok('mutation($id: ID!) { submitDesignForReview(id: $id) { stage } }', { id: designId }, college.token);
+  await ok(
+    'mutation($id: ID!) { submitDesignForReview(id: $id) { stage } }',
+    { id: designId },
+    college.token,
+  );
   const page = await home(employer);
   await expectText(action(page, 'designsWaiting'), /1\s*1 design waiting on you/);
   await action(page, 'designsWaiting').getByRole('link').click();
@@ -87,8 +125,17 @@ it('shows an employer the design waiting on its approval', async () => {
 });
 
 it('lets an umbrella administrator accept a join request from the home page, after a confirmation', async () => {
-  const umbrellaId = await createOrganization(umbrellaAdmin, { name: `Home Council ${suffix}`, kind: 'UMBRELLA', size: 'SMALL', region: 'ON-Sudbury' });
-  await ok('mutation($u: ID!, $o: ID!) { joinUmbrella(umbrellaId: $u, organizationId: $o) { role } }', { u: umbrellaId, o: employerId }, employer.token);
+  const umbrellaId = await createOrganization(umbrellaAdmin, {
+    name: `Home Council ${suffix}`,
+    kind: 'UMBRELLA',
+    size: 'SMALL',
+    region: 'ON-Sudbury',
+  });
+  await ok(
+    'mutation($u: ID!, $o: ID!) { joinUmbrella(umbrellaId: $u, organizationId: $o) { role } }',
+    { u: umbrellaId, o: employerId },
+    employer.token,
+  );
 
   const page = await home(umbrellaAdmin);
   await expectText(action(page, 'joinRequests'), /1\s*1 request to join your umbrella/);
@@ -101,13 +148,24 @@ it('lets an umbrella administrator accept a join request from the home page, aft
   await expectText(dialog.getByRole('heading'), `Accept Home Mining ${suffix}?`);
   await dialog.getByRole('button', { name: 'Accept' }).click();
   await expectText(page.getByTestId('nothing-waiting'), 'Nothing is waiting on you right now.');
-  const members = await ok('query($id: ID!) { organization(id: $id) { umbrellaJoinRequests { state } } }', { id: umbrellaId }, umbrellaAdmin.token);
-  expect(members.organization.umbrellaJoinRequests.filter((r: { state: string }) => r.state === 'PENDING')).toEqual([]);
+  const members = await ok(
+    'query($id: ID!) { organization(id: $id) { umbrellaJoinRequests { state } } }',
+    { id: umbrellaId },
+    umbrellaAdmin.token,
+  );
+  expect(
+    members.organization.umbrellaJoinRequests.filter((r: { state: string }) => r.state === 'PENDING'),
+  ).toEqual([]);
   await page.context().close();
 });
 
 it('shows the operator the organizations to verify, and verifies one after a confirmation', async () => {
-  const token = (await ok<{ logIn: { token: string } }>('mutation($e: String!, $p: String!) { logIn(email: $e, password: $p) { token } }', { e: OPERATOR.email, p: OPERATOR.password })).logIn.token;
+  const token = (
+    await ok<{ logIn: { token: string } }>(
+      'mutation($e: String!, $p: String!) { logIn(email: $e, password: $p) { token } }',
+      { e: OPERATOR.email, p: OPERATOR.password },
+    )
+  ).logIn.token;
   const page = await home({ token, userId: '', email: OPERATOR.email });
   const count = Number((await action(page, 'unverified').locator('.action-count').textContent())?.trim());
   expect(count).toBeGreaterThan(0);

@@ -22,7 +22,10 @@ it('switches to French, and stays in French after a reload', async () => {
 
   // Validation messages follow the language too.
   await page.getByRole('button', { name: 'Se connecter' }).click();
-  await expectText(page.locator('.field-error, [slot="errorMessage"]').first(), 'Entrez une adresse courriel');
+  await expectText(
+    page.locator('.field-error, [slot="errorMessage"]').first(),
+    'Entrez une adresse courriel',
+  );
 });
 
 it('starts in French for a browser that asks for French', async () => {
@@ -41,5 +44,7 @@ it('lets a keyboard user skip the header: the first Tab reaches the skip link, E
   await page.keyboard.press('Enter');
   expect(await page.evaluate(() => document.activeElement?.id)).toBe('main');
   await page.keyboard.press('Tab');
-  expect(await page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.labels?.[0]?.textContent)).toBe('E-mail address');
+  expect(
+    await page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.labels?.[0]?.textContent),
+  ).toBe('E-mail address');
 });

@@ -16,20 +16,44 @@ let designId: string;
 
 beforeAll(async () => {
   [college, employer] = await Promise.all([signUp('phone-college'), signUp('phone-employer')]);
-  const collegeId = await createOrganization(college, { name: `Phone College ${suffix}`, kind: 'INSTITUTION', size: 'SMALL', region: 'ON-Northeast' });
-  const employerId = await createOrganization(employer, { name: `Phone Mining ${suffix}`, kind: 'EMPLOYER', size: 'MEDIUM', region: 'ON-Sudbury', sector: '212' });
+  const collegeId = await createOrganization(college, {
+    name: `Phone College ${suffix}`,
+    kind: 'INSTITUTION',
+    size: 'SMALL',
+    region: 'ON-Northeast',
+  });
+  const employerId = await createOrganization(employer, {
+    name: `Phone Mining ${suffix}`,
+    kind: 'EMPLOYER',
+    size: 'MEDIUM',
+    region: 'ON-Sudbury',
+    sector: '212',
+  });
   designId = await draftCompleteDesign(college, collegeId, [employerId], `Phone rigging ${suffix}`);
   await publishCredential(college, collegeId, employer, employerId, { title: `Phone hoisting ${suffix}` });
-  const skill = (await ok('{ skills(search: "work in teams", first: 1) { edges { node { id } } } }')).skills.edges[0].node.id as string;
+  const skill = (await ok('{ skills(search: "work in teams", first: 1) { edges { node { id } } } }')).skills
+    .edges[0].node.id as string;
   await ok(
     'mutation($i: PostSkillNeedInput!) { postSkillNeed(input: $i) { id } }',
-    { i: { organizationId: employerId, title: `Phone crew ${suffix}`, skills: [{ skillId: skill, level: 2 }], region: 'ON-Sudbury', deliveryModes: ['HYBRID'], learnerCount: 12, careerStage: 'ENTRY', neededBy: '2099-01-01' } },
+    {
+      i: {
+        organizationId: employerId,
+        title: `Phone crew ${suffix}`,
+        skills: [{ skillId: skill, level: 2 }],
+        region: 'ON-Sudbury',
+        deliveryModes: ['HYBRID'],
+        learnerCount: 12,
+        careerStage: 'ENTRY',
+        neededBy: '2099-01-01',
+      },
+    },
     employer.token,
   );
 });
 
 /** How far the page scrolls sideways: the document's width beyond the viewport's (0 when it does not). */
-const overflow = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+const overflow = (page: Page) =>
+  page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
 
 /** The elements that stick out past the right edge, for the failure message. */
 const wide = (page: Page) =>
@@ -37,7 +61,10 @@ const wide = (page: Page) =>
     [...document.querySelectorAll('body *')]
       .filter((e) => e.getBoundingClientRect().right > window.innerWidth + 1)
       .slice(0, 5)
-      .map((e) => `${e.tagName.toLowerCase()}.${[...e.classList].join('.')} (${Math.round(e.getBoundingClientRect().right)}px)`),
+      .map(
+        (e) =>
+          `${e.tagName.toLowerCase()}.${[...e.classList].join('.')} (${Math.round(e.getBoundingClientRect().right)}px)`,
+      ),
   );
 
 it.each([
@@ -62,7 +89,9 @@ it('collapses the header’s navigation into a menu at 390 px', async () => {
   const menu = page.getByRole('button', { name: 'Menu', exact: true });
   await menu.waitFor();
   // Closed: the links are not shown; opened: they are, and a link takes the person there.
-  await expect(page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Designs' }).isVisible()).resolves.toBe(false);
+  await expect(
+    page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Designs' }).isVisible(),
+  ).resolves.toBe(false);
   await menu.click();
   await expect(menu.getAttribute('aria-expanded')).resolves.toBe('true');
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Designs' }).click();

@@ -215,9 +215,12 @@ describe('notification links', () => {
         const url = new URL(link!, appOrigin());
         expect(url.origin).toBe(appOrigin());
         if (locale === 'fr') continue; // one wording per language, the same link: opened once
-        const token = { employer: employer.token, college: college.token, learner: learner.token, anyone: undefined }[
-          expected.as
-        ];
+        const token = {
+          employer: employer.token,
+          college: college.token,
+          learner: learner.token,
+          anyone: undefined,
+        }[expected.as];
         const page = await (await newContext(browser(), { token })).newPage();
         await page.goto(url.pathname + url.search);
         await page.waitForLoadState('networkidle');

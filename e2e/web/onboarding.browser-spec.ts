@@ -58,15 +58,24 @@ it('signs up, creates an organization, invites a colleague who accepts in anothe
   await colleague.getByRole('heading', { name: 'Accept an invitation' }).waitFor();
   await checkScreen(colleague, 'accept-invitation');
   await colleague.getByRole('button', { name: 'Accept invitation' }).click();
-  await expectText(colleague.getByTestId('current-organization'), 'You are working as Northern Robotics (member).');
+  await expectText(
+    colleague.getByTestId('current-organization'),
+    'You are working as Northern Robotics (member).',
+  );
 
   // With a second organization of their own, the colleague switches back and forth; the choice survives a reload.
   await colleague.goto('/organizations/new');
   await createOrganization(colleague, 'Chris Consulting', 'COMMUNITY');
   await colleague.getByLabel('Organization', { exact: true }).selectOption({ label: 'Northern Robotics' });
-  await expectText(colleague.getByTestId('current-organization'), 'You are working as Northern Robotics (member).');
+  await expectText(
+    colleague.getByTestId('current-organization'),
+    'You are working as Northern Robotics (member).',
+  );
   await colleague.reload();
-  await expectText(colleague.getByTestId('current-organization'), 'You are working as Northern Robotics (member).');
+  await expectText(
+    colleague.getByTestId('current-organization'),
+    'You are working as Northern Robotics (member).',
+  );
   await colleague.goto('/organizations/join-umbrella');
   await checkScreen(colleague, 'join-umbrella');
 
@@ -102,7 +111,10 @@ it('checks forms before sending and shows the server’s errors next to the righ
   await page.evaluate(() => localStorage.clear());
   await page.goto('/sign-up');
   await signUp(page, 'Sam Again', email);
-  await expectDescription(page.getByLabel('E-mail address'), 'An account already uses this e-mail address. Log in instead.');
+  await expectDescription(
+    page.getByLabel('E-mail address'),
+    'An account already uses this e-mail address. Log in instead.',
+  );
   expect(signUps).toBe(2);
 
   // A wrong password is shown on the password field.

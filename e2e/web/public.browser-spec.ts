@@ -6,7 +6,13 @@ import { readFileSync } from 'node:fs';
 import { createOrganization, ok, origin, signUp, type Session, type Untyped } from '../support/client';
 import { publishCredential } from '../support/credentials';
 import { checkScreen, expectDescription, expectText, newContext, useBrowser } from './support/browser';
-import { expectPublicStatus, openPublicPageAndVerify, verificationChecks, verifyFile, verifyLink } from './steps/trust';
+import {
+  expectPublicStatus,
+  openPublicPageAndVerify,
+  verificationChecks,
+  verifyFile,
+  verifyLink,
+} from './steps/trust';
 
 jest.setTimeout(120_000);
 const browser = useBrowser();
@@ -22,14 +28,45 @@ let credentialId: string;
 beforeAll(async () => {
   let employer: Session;
   [college, employer] = await Promise.all([signUp('public-college'), signUp('public-employer')]);
-  collegeId = await createOrganization(college, { name: 'Boreal & "Lakes" College', kind: 'INSTITUTION', size: 'SMALL', region: 'ON-Northeast' });
-  const employerId = await createOrganization(employer, { name: 'Maple Machining', kind: 'EMPLOYER', size: 'MEDIUM', sector: '332' });
+  collegeId = await createOrganization(college, {
+    name: 'Boreal & "Lakes" College',
+    kind: 'INSTITUTION',
+    size: 'SMALL',
+    region: 'ON-Northeast',
+  });
+  const employerId = await createOrganization(employer, {
+    name: 'Maple Machining',
+    kind: 'EMPLOYER',
+    size: 'MEDIUM',
+    sector: '332',
+  });
   credentialId = await publishCredential(college, collegeId, employer, employerId, { title: TITLE });
-  await ok('mutation($c: ID!, $o: ID!, $i: EndorsementInput!) { endorseCredential(credentialId: $c, organizationId: $o, input: $i) { id } }', { c: credentialId, o: employerId, i: { inDemand: true, assessmentReflectsJobPerformance: true, comment: 'We hire for this.' } }, employer.token);
+  await ok(
+    'mutation($c: ID!, $o: ID!, $i: EndorsementInput!) { endorseCredential(credentialId: $c, organizationId: $o, input: $i) { id } }',
+    {
+      c: credentialId,
+      o: employerId,
+      i: { inDemand: true, assessmentReflectsJobPerformance: true, comment: 'We hire for this.' },
+    },
+    employer.token,
+  );
   award = (
     await ok(
       AWARD,
-      { i: { credentialId, issuerId: collegeId, recipient: { email: 'pat.public@example.org', name: 'Pat Public' }, result: { score: 91, attempt: 1 }, evidence: [{ url: 'https://portfolio.example.org/pat/setup', narrative: 'Set up a 3-axis job in 25 minutes.' }] } },
+      {
+        i: {
+          credentialId,
+          issuerId: collegeId,
+          recipient: { email: 'pat.public@example.org', name: 'Pat Public' },
+          result: { score: 91, attempt: 1 },
+          evidence: [
+            {
+              url: 'https://portfolio.example.org/pat/setup',
+              narrative: 'Set up a 3-axis job in 25 minutes.',
+            },
+          ],
+        },
+      },
       college.token,
     )
   ).awardCredential;
@@ -52,18 +89,27 @@ it('shows the credential in words, verifies every check, links to LinkedIn and d
   await expectText(page.getByRole('main'), 'Set up a 3-axis job in 25 minutes.');
   await expectText(page.getByRole('main'), '91 % (mastery threshold 80 %)');
   await expectText(page.getByTestId('credential-endorsements'), 'Maple Machining');
-  expect(await page.getByRole('link', { name: 'See the evidence' }).getAttribute('href')).toBe('https://portfolio.example.org/pat/setup');
-  const linkedIn = new URL((await page.getByRole('link', { name: /Add to LinkedIn profile/ }).getAttribute('href'))!);
+  expect(await page.getByRole('link', { name: 'See the evidence' }).getAttribute('href')).toBe(
+    'https://portfolio.example.org/pat/setup',
+  );
+  const linkedIn = new URL(
+    (await page.getByRole('link', { name: /Add to LinkedIn profile/ }).getAttribute('href'))!,
+  );
   expect(linkedIn.origin + linkedIn.pathname).toBe('https://www.linkedin.com/profile/add');
   expect(linkedIn.searchParams.get('name')).toBe(TITLE);
   expect(linkedIn.searchParams.get('organizationName')).toBe('Boreal & "Lakes" College');
   expect(linkedIn.searchParams.get('certUrl')).toBe(`${origin()}/credentials/${award.id}`);
   await checkScreen(page, 'public-credential');
 
-  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Download the signed credential' }).click()]);
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('link', { name: 'Download the signed credential' }).click(),
+  ]);
   expect(download.suggestedFilename()).toBe(`credential-${award.id}.jsonld`);
   const saved = JSON.parse(readFileSync((await download.path())!, 'utf8')) as Record<string, unknown>;
-  const served = (await (await fetch(`${origin()}/credentials/${award.id}`, { headers: { accept: 'application/ld+json' } })).json()) as Record<string, unknown>;
+  const served = (await (
+    await fetch(`${origin()}/credentials/${award.id}`, { headers: { accept: 'application/ld+json' } })
+  ).json()) as Record<string, unknown>;
   expect(saved).toEqual(served);
 
   // The downloaded file verifies on the verify page; so does the link, on this origin.
@@ -87,24 +133,45 @@ it('shows the credential in words, verifies every check, links to LinkedIn and d
 it('says in words what is wrong with a tampered file, a file that is not a credential, and a link elsewhere', async () => {
   const context = await newContext(browser());
   const page = await context.newPage();
-  const served = (await (await fetch(`${origin()}/credentials/${award.id}`, { headers: { accept: 'application/ld+json' } })).json()) as Record<string, Untyped>;
+  const served = (await (
+    await fetch(`${origin()}/credentials/${award.id}`, { headers: { accept: 'application/ld+json' } })
+  ).json()) as Record<string, Untyped>;
   const tampered = structuredClone(served);
   tampered.credentialSubject.result[0].value = '100';
   const checks = await verifyFile(page, 'tampered.json', JSON.stringify(tampered));
-  expect(checks.filter((c) => !c.passed).map((c) => c.text)).toEqual([expect.stringMatching(/^Failed: its signature matches its content/)]);
+  expect(checks.filter((c) => !c.passed).map((c) => c.text)).toEqual([
+    expect.stringMatching(/^Failed: its signature matches its content/),
+  ]);
   await page.getByRole('heading', { name: 'This credential did not verify.' }).waitFor();
 
-  await page.getByLabel('Credential file (JSON)').setInputFiles({ name: 'notes.txt', mimeType: 'text/plain', buffer: Buffer.from('not json') });
+  await page
+    .getByLabel('Credential file (JSON)')
+    .setInputFiles({ name: 'notes.txt', mimeType: 'text/plain', buffer: Buffer.from('not json') });
   await expectDescription(page.getByLabel('Credential file (JSON)'), 'notes.txt is not a JSON file.');
-  await page.getByLabel('Credential file (JSON)').setInputFiles({ name: 'other.json', mimeType: 'application/json', buffer: Buffer.from('{"hello":"world"}') });
-  await expectDescription(page.getByLabel('Credential file (JSON)'), 'other.json does not hold a verifiable credential.');
+  await page.getByLabel('Credential file (JSON)').setInputFiles({
+    name: 'other.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from('{"hello":"world"}'),
+  });
+  await expectDescription(
+    page.getByLabel('Credential file (JSON)'),
+    'other.json does not hold a verifiable credential.',
+  );
 
   await page.getByLabel('Link to the credential').fill('https://elsewhere.example.org/credentials/123');
   await page.getByRole('button', { name: 'Verify the link' }).click();
-  await expectDescription(page.getByLabel('Link to the credential'), /Only links to credentials on this site/);
-  await page.getByLabel('Link to the credential').fill(`${origin()}/credentials/00000000-0000-4000-8000-000000000000`);
+  await expectDescription(
+    page.getByLabel('Link to the credential'),
+    /Only links to credentials on this site/,
+  );
+  await page
+    .getByLabel('Link to the credential')
+    .fill(`${origin()}/credentials/00000000-0000-4000-8000-000000000000`);
   await page.getByRole('button', { name: 'Verify the link' }).click();
-  await expectDescription(page.getByLabel('Link to the credential'), 'There is no credential at this address. Check the link you were given.');
+  await expectDescription(
+    page.getByLabel('Link to the credential'),
+    'There is no credential at this address. Check the link you were given.',
+  );
 
   await page.goto('/public/credentials/00000000-0000-4000-8000-000000000000');
   await page.getByRole('heading', { level: 1, name: 'Credential not found' }).waitFor();
@@ -114,16 +181,27 @@ it('says in words what is wrong with a tampered file, a file that is not a crede
 it('words every check in French from its code: where the format breaks, with the verifier’s English only folded away as a technical detail', async () => {
   const context = await newContext(browser(), { locale: 'fr-CA' });
   const page = await context.newPage();
-  const served = (await (await fetch(`${origin()}/credentials/${award.id}`, { headers: { accept: 'application/ld+json' } })).json()) as Record<string, Untyped>;
+  const served = (await (
+    await fetch(`${origin()}/credentials/${award.id}`, { headers: { accept: 'application/ld+json' } })
+  ).json()) as Record<string, Untyped>;
   const broken = structuredClone(served);
   delete broken.credentialSubject.achievement.criteria;
   await page.goto('/public/verify');
-  await page.getByLabel('Fichier du titre (JSON)').setInputFiles({ name: 'incomplet.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(broken)) });
-  const report = page.getByRole('status').filter({ has: page.getByRole('heading', { name: 'Ce titre n’a pas pu être vérifié.' }) });
+  await page.getByLabel('Fichier du titre (JSON)').setInputFiles({
+    name: 'incomplet.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from(JSON.stringify(broken)),
+  });
+  const report = page
+    .getByRole('status')
+    .filter({ has: page.getByRole('heading', { name: 'Ce titre n’a pas pu être vérifié.' }) });
   await report.waitFor();
   const checks = page.getByTestId('verification-check');
   // The schema check says where, in French (a no-break space before the colon).
-  await expectText(checks.filter({ hasText: '/criteria' }).locator('.check-detail'), 'le format n’est pas respecté\u00a0: /credentialSubject/achievement/criteria est absent');
+  await expectText(
+    checks.filter({ hasText: '/criteria' }).locator('.check-detail'),
+    'le format n’est pas respecté\u00a0: /credentialSubject/achievement/criteria est absent',
+  );
   const proof = checks.filter({ hasText: 'la signature ne correspond pas au contenu' });
   await proof.waitFor();
   expect(await proof.getAttribute('data-passed')).toBe('false');
@@ -139,8 +217,25 @@ it('words every check in French from its code: where the format breaks, with the
 });
 
 it('shows a revoked credential as revoked, with the status check failed', async () => {
-  const other = (await ok(AWARD, { i: { credentialId, issuerId: collegeId, recipient: { email: 'rory.revoked@example.org', name: 'Rory Revoked' }, result: { score: 85, attempt: 1 } } }, college.token)).awardCredential;
-  await ok('mutation($id: ID!) { revokeAward(id: $id, reason: "Issued in error.") { status } }', { id: other.id }, college.token);
+  const other = (
+    await ok(
+      AWARD,
+      {
+        i: {
+          credentialId,
+          issuerId: collegeId,
+          recipient: { email: 'rory.revoked@example.org', name: 'Rory Revoked' },
+          result: { score: 85, attempt: 1 },
+        },
+      },
+      college.token,
+    )
+  ).awardCredential;
+  await ok(
+    'mutation($id: ID!) { revokeAward(id: $id, reason: "Issued in error.") { status } }',
+    { id: other.id },
+    college.token,
+  );
   const page = await (await newContext(browser(), { locale: 'fr-CA' })).newPage();
   await page.goto(`/public/credentials/${other.id}`);
   // The status shows on arrival; Verify lists the checks.
@@ -148,6 +243,8 @@ it('shows a revoked credential as revoked, with the status check failed', async 
   await page.getByRole('button', { name: 'Vérifier', exact: true }).click();
   await page.getByRole('heading', { name: 'Ce titre n’a pas pu être vérifié.' }).waitFor();
   const checks = await verificationChecks(page);
-  expect(checks.filter((c) => !c.passed).map((c) => c.text)).toEqual([expect.stringMatching(/^Échouée : son émetteur ne l’a pas révoqué/)]);
+  expect(checks.filter((c) => !c.passed).map((c) => c.text)).toEqual([
+    expect.stringMatching(/^Échouée : son émetteur ne l’a pas révoqué/),
+  ]);
   await expectText(page.getByTestId('credential-status'), 'Révoqué par son émetteur.');
 });

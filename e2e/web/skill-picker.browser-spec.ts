@@ -28,14 +28,30 @@ let collegeFr: Session;
 let group: SkillNode;
 
 beforeAll(async () => {
-  [college, collegeFr] = await Promise.all([signUp('web-skill-nearest'), signUp('web-skill-nearest-fr', 'fr')]);
-  await createOrganization(college, { name: `Nearest Group College ${Date.now()}`, kind: 'INSTITUTION', size: 'SMALL', region: 'ON-Northeast' });
-  await createOrganization(collegeFr, { name: `Collège du groupe voisin ${Date.now()}`, kind: 'INSTITUTION', size: 'SMALL', region: 'ON-Northeast' });
+  [college, collegeFr] = await Promise.all([
+    signUp('web-skill-nearest'),
+    signUp('web-skill-nearest-fr', 'fr'),
+  ]);
+  await createOrganization(college, {
+    name: `Nearest Group College ${Date.now()}`,
+    kind: 'INSTITUTION',
+    size: 'SMALL',
+    region: 'ON-Northeast',
+  });
+  await createOrganization(collegeFr, {
+    name: `Collège du groupe voisin ${Date.now()}`,
+    kind: 'INSTITUTION',
+    size: 'SMALL',
+    region: 'ON-Northeast',
+  });
   // The premise, from the API: no skill for the phrase, and the group the picker should offer.
   expect(await search(false)).toEqual([]);
   const groups = await search(true);
   const found = groups.find((g) => g.label === GROUP);
-  if (!found) throw new Error(`no group "${GROUP}" for "${PHRASE}": ${groups.map((g) => `${g.kind} ${g.label}`).join(' · ')}`);
+  if (!found)
+    throw new Error(
+      `no group "${GROUP}" for "${PHRASE}": ${groups.map((g) => `${g.kind} ${g.label}`).join(' · ')}`,
+    );
   group = found;
   expect(group.kind).toBe('SKILL_GROUP');
   expect(group.narrower.some((s) => s.kind !== 'SKILL_GROUP')).toBe(true);
@@ -61,7 +77,10 @@ describe('skill picker: no skill found', () => {
     await open.click();
     expect(await open.getAttribute('aria-expanded')).toBe('true');
     const skill = group.narrower.find((s) => s.kind !== 'SKILL_GROUP')!;
-    await notice.getByRole('list', { name: `Skills in ${GROUP}` }).getByRole('button', { name: `Add ${skill.label}`, exact: true }).click();
+    await notice
+      .getByRole('list', { name: `Skills in ${GROUP}` })
+      .getByRole('button', { name: `Add ${skill.label}`, exact: true })
+      .click();
     await page.getByRole('list', { name: 'Chosen skills' }).getByText(skill.label, { exact: true }).waitFor();
     // The search is cleared and the notice gone once a skill is chosen.
     expect(await page.getByRole('combobox', { name: 'Search skills' }).inputValue()).toBe('');
@@ -72,11 +91,16 @@ describe('skill picker: no skill found', () => {
     const page = await capabilities(collegeFr, 'fr-CA');
     await page.getByRole('combobox', { name: 'Chercher des compétences' }).fill(PHRASE);
     const notice = page.getByRole('status').filter({ hasText: 'Aucune compétence' });
-    await expectText(notice, `Aucune compétence des données ESCO de Lattice ne correspond à «\u00a0${PHRASE}\u00a0».`);
+    await expectText(
+      notice,
+      `Aucune compétence des données ESCO de Lattice ne correspond à «\u00a0${PHRASE}\u00a0».`,
+    );
     const groupFr = group.labelFr ?? group.label;
     await notice.getByRole('button', { name: `Compétences du groupe ${groupFr}` }).click();
     const skill = group.narrower.find((s) => s.kind !== 'SKILL_GROUP')!;
-    await notice.getByRole('button', { name: `Ajouter ${skill.labelFr ?? skill.label}`, exact: true }).waitFor();
+    await notice
+      .getByRole('button', { name: `Ajouter ${skill.labelFr ?? skill.label}`, exact: true })
+      .waitFor();
     const text = await notice.innerText();
     expect(text).not.toMatch(/\b(No skill|nearest|Skills in|Add)\b/);
     await checkScreen(page, 'skill-picker-nearest-group-fr');
@@ -85,6 +109,9 @@ describe('skill picker: no skill found', () => {
   it('says when neither a skill nor a group matches', async () => {
     const page = await capabilities(college, 'en-CA');
     await page.getByRole('combobox', { name: 'Search skills' }).fill('qqxzv');
-    await expectText(page.getByRole('status').filter({ hasText: 'No skill in the ESCO data' }), /No skill group matches either/);
+    await expectText(
+      page.getByRole('status').filter({ hasText: 'No skill in the ESCO data' }),
+      /No skill group matches either/,
+    );
   });
 });

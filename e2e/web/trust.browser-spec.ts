@@ -4,10 +4,32 @@
 // shown with its row number before anything is sent; one learner below the threshold reported
 // after); the learner's public page verifies; a revocation with a reason makes it fail; the
 // learner sees their credentials and downloads their transcript.
-import { createOrganization, joinUmbrellaAccepted, ok, signUp, type Session, type Untyped } from '../support/client';
+import {
+  createOrganization,
+  joinUmbrellaAccepted,
+  ok,
+  signUp,
+  type Session,
+  type Untyped,
+} from '../support/client';
 import { publishCredential } from '../support/credentials';
 import { checkScreen, expectDescription, expectText, newContext, useBrowser } from './support/browser';
-import { adopt, downloadTranscript, verifyTranscript, revokeButton, awardOne, chooseLearnersCsv, endorse, expectPublicStatus, fillAwardOne, openCatalogueCredential, openIssuing, openPublicPageAndVerify, revoke, sponsor } from './steps/trust';
+import {
+  adopt,
+  downloadTranscript,
+  verifyTranscript,
+  revokeButton,
+  awardOne,
+  chooseLearnersCsv,
+  endorse,
+  expectPublicStatus,
+  fillAwardOne,
+  openCatalogueCredential,
+  openIssuing,
+  openPublicPageAndVerify,
+  revoke,
+  sponsor,
+} from './steps/trust';
 import { openMailbox, withVerifiedEmail, type Mailbox } from '../support/mailbox';
 
 jest.setTimeout(180_000);
@@ -32,30 +54,75 @@ const pageFor = async (session: Session) => (await newContext(browser(), { token
 
 beforeAll(async () => {
   mailbox = await openMailbox();
-  [college, employer, umbrella, adopter, learner] = await Promise.all([signUp('ui-college'), signUp('ui-employer'), signUp('ui-umbrella'), signUp('ui-adopter'), signUp('ui-learner')]);
+  [college, employer, umbrella, adopter, learner] = await Promise.all([
+    signUp('ui-college'),
+    signUp('ui-employer'),
+    signUp('ui-umbrella'),
+    signUp('ui-adopter'),
+    signUp('ui-learner'),
+  ]);
   // Learners see what was awarded to a proven address only.
   learner = await withVerifiedEmail(mailbox, learner);
-  collegeId = await createOrganization(college, { name: 'Northern Lights College', kind: 'INSTITUTION', size: 'SMALL', region: 'ON-Northeast' });
-  employerId = await createOrganization(employer, { name: 'Maple Machining', kind: 'EMPLOYER', size: 'MEDIUM', sector: '332' });
-  const umbrellaId = await createOrganization(umbrella, { name: 'Colleges of the North', kind: 'UMBRELLA', size: 'SMALL' });
-  const adopterId = await createOrganization(adopter, { name: 'Lakeshore College', kind: 'INSTITUTION', size: 'SMALL', region: 'ON-Toronto' });
+  collegeId = await createOrganization(college, {
+    name: 'Northern Lights College',
+    kind: 'INSTITUTION',
+    size: 'SMALL',
+    region: 'ON-Northeast',
+  });
+  employerId = await createOrganization(employer, {
+    name: 'Maple Machining',
+    kind: 'EMPLOYER',
+    size: 'MEDIUM',
+    sector: '332',
+  });
+  const umbrellaId = await createOrganization(umbrella, {
+    name: 'Colleges of the North',
+    kind: 'UMBRELLA',
+    size: 'SMALL',
+  });
+  const adopterId = await createOrganization(adopter, {
+    name: 'Lakeshore College',
+    kind: 'INSTITUTION',
+    size: 'SMALL',
+    region: 'ON-Toronto',
+  });
   await joinUmbrellaAccepted(adopter, umbrella, umbrellaId, adopterId);
   // A member employer's open need, for the umbrella's view of its members' demand.
   await joinUmbrellaAccepted(employer, umbrella, umbrellaId, employerId);
-  const teams = (await ok('{ skills(search: "work in teams", first: 20) { edges { node { id label } } } }')).skills.edges.find((e: Untyped) => e.node.label === 'work in teams').node.id as string;
+  const teams = (
+    await ok('{ skills(search: "work in teams", first: 20) { edges { node { id label } } } }')
+  ).skills.edges.find((e: Untyped) => e.node.label === 'work in teams').node.id as string;
   await ok(
     'mutation($i: PostSkillNeedInput!) { postSkillNeed(input: $i) { id } }',
-    { i: { organizationId: employerId, title: 'Crew leads', description: 'Shift leads who run safe crews.', skills: [{ skillId: teams, level: 3 }], region: 'ON-Sudbury', deliveryModes: ['HYBRID'], learnerCount: 30, careerStage: 'MID_CAREER', neededBy: '2099-09-01' } },
+    {
+      i: {
+        organizationId: employerId,
+        title: 'Crew leads',
+        description: 'Shift leads who run safe crews.',
+        skills: [{ skillId: teams, level: 3 }],
+        region: 'ON-Sudbury',
+        deliveryModes: ['HYBRID'],
+        learnerCount: 30,
+        careerStage: 'MID_CAREER',
+        neededBy: '2099-09-01',
+      },
+    },
     employer.token,
   );
-  await publishCredential(college, collegeId, employer, employerId, { title: TITLE, assessment: { masteryThreshold: 80, attemptsAllowed: 2 } });
+  await publishCredential(college, collegeId, employer, employerId, {
+    title: TITLE,
+    assessment: { masteryThreshold: 80, attemptsAllowed: 2 },
+  });
 });
 
 it('an employer endorses (both claims required), an umbrella sponsors, and a member institution adopts', async () => {
   const employerPage = await pageFor(employer);
   await openCatalogueCredential(employerPage, TITLE);
   await employerPage.getByRole('button', { name: 'Endorse', exact: true }).click();
-  await expectText(employerPage.getByRole('main'), 'An endorsement states both claims. Tick this one to endorse.');
+  await expectText(
+    employerPage.getByRole('main'),
+    'An endorsement states both claims. Tick this one to endorse.',
+  );
   await endorse(employerPage, TITLE, { comment: 'We hire for this every quarter.' });
   await expectText(employerPage.getByTestId('endorsement'), 'We hire for this every quarter.');
   await expectText(employerPage.getByRole('main'), 'Manufacturing (NAICS 31-33)');
@@ -82,14 +149,20 @@ it('an employer endorses (both claims required), an umbrella sponsors, and a mem
 
   const adopterPage = await pageFor(adopter);
   await adopt(adopterPage, TITLE);
-  await expectText(adopterPage.getByRole('main'), 'Lakeshore College adopted it through Colleges of the North.');
+  await expectText(
+    adopterPage.getByRole('main'),
+    'Lakeshore College adopted it through Colleges of the North.',
+  );
 
   // The umbrella sees its members, the credential it sponsors, its adoption and the contributions.
   await umbrellaPage.goto('/umbrella');
   await umbrellaPage.getByRole('heading', { level: 1, name: 'Umbrella: Colleges of the North' }).waitFor();
   await expectText(umbrellaPage.getByTestId('adoptions'), 'Adopted by Lakeshore College.');
   await expectText(umbrellaPage.getByTestId('contributions'), 'Maple Machining');
-  await expectText(umbrellaPage.getByTestId('contributions'), 'Lakeshore College (through Colleges of the North)');
+  await expectText(
+    umbrellaPage.getByTestId('contributions'),
+    'Lakeshore College (through Colleges of the North)',
+  );
   await expectText(umbrellaPage.getByRole('main'), '2 member organizations');
   await expectText(umbrellaPage.getByTestId('umbrella-demand'), 'work in teams');
   await expectText(umbrellaPage.getByTestId('umbrella-demand'), '30');
@@ -98,17 +171,35 @@ it('an employer endorses (both claims required), an umbrella sponsors, and a mem
 
 it('awards one learner (refusing a score below the threshold on its field), a CSV batch with per-row errors first, and revokes with a reason', async () => {
   const page = await pageFor(adopter);
-  await fillAwardOne(page, { credentialTitle: TITLE, name: 'Casey Learner', email: learner.email, score: 70 });
-  await expectDescription(page.getByLabel('Score (percent)'), 'A score of 70 is below this credential’s mastery threshold of 80. The credential cannot be awarded.');
+  await fillAwardOne(page, {
+    credentialTitle: TITLE,
+    name: 'Casey Learner',
+    email: learner.email,
+    score: 70,
+  });
+  await expectDescription(
+    page.getByLabel('Score (percent)'),
+    'A score of 70 is below this credential’s mastery threshold of 80. The credential cannot be awarded.',
+  );
   await page.getByLabel('Score (percent)').fill('abc');
   await page.getByRole('button', { name: 'Award the credential' }).click();
   await expectDescription(page.getByLabel('Score (percent)'), 'Enter a score from 0 to 100.');
   await page.getByLabel('Score (percent)').fill('92');
   await page.getByLabel('Evidence link (optional)').fill('http://portfolio.example.org/casey');
   await page.getByRole('button', { name: 'Award the credential' }).click();
-  await expectDescription(page.getByLabel('Evidence link (optional)'), 'Enter a web address starting with https://.');
+  await expectDescription(
+    page.getByLabel('Evidence link (optional)'),
+    'Enter a web address starting with https://.',
+  );
 
-  const publicPath = await awardOne(page, { credentialTitle: TITLE, name: 'Casey Learner', email: learner.email, score: 92, evidenceUrl: 'https://portfolio.example.org/casey', evidenceNarrative: 'A clean bead, first try.' });
+  const publicPath = await awardOne(page, {
+    credentialTitle: TITLE,
+    name: 'Casey Learner',
+    email: learner.email,
+    score: 92,
+    evidenceUrl: 'https://portfolio.example.org/casey',
+    evidenceNarrative: 'A clean bead, first try.',
+  });
   expect(publicPath).toMatch(/^\/public\/credentials\/[0-9a-f-]{36}$/);
   await expectText(page.getByTestId('award-row'), 'Casey Learner');
   await checkScreen(page, 'issuing');
@@ -134,7 +225,10 @@ it('awards one learner (refusing a score below the threshold on its field), a CS
     'Row 4: The score is below this credential’s mastery threshold.',
     'Row 5: The evidence link must start with https://.',
   ]);
-  await expectDescription(page.getByLabel('Learners file (CSV)'), '3 rows cannot be awarded as they are; they will not be sent.');
+  await expectDescription(
+    page.getByLabel('Learners file (CSV)'),
+    '3 rows cannot be awarded as they are; they will not be sent.',
+  );
   await expectText(page.getByRole('main'), 'learners.csv: 2 learners ready to award.');
   await checkScreen(page, 'issuing-csv-errors');
   expect(batches).toBe(0);
@@ -143,7 +237,9 @@ it('awards one learner (refusing a score below the threshold on its field), a CS
   await expectText(page.getByTestId('batch-progress'), /^Done: /);
   expect(batches).toBe(1);
   const outcomes = await Promise.all(
-    (await page.getByTestId('batch-item').all()).map(async (row) => (await row.locator('td').allTextContents()).map((c) => c.trim())),
+    (await page.getByTestId('batch-item').all()).map(async (row) =>
+      (await row.locator('td').allTextContents()).map((c) => c.trim()),
+    ),
   );
   expect(outcomes.map(([row, learner, , outcome]) => ({ row, learner, outcome }))).toEqual([
     { row: '2', learner: 'Ada Batch', outcome: 'Awarded' },
@@ -172,21 +268,42 @@ it('awards one learner (refusing a score below the threshold on its field), a CS
   await page.getByRole('dialog').waitFor();
   await page.keyboard.press('Escape');
   await page.getByRole('dialog').waitFor({ state: 'detached' });
-  expect(await revokeButton(page, 'Ada Batch').evaluate((button) => button === document.activeElement)).toBe(true);
-  await revoke(page, { credentialTitle: TITLE, learnerName: 'Casey Learner', reason: 'Assessment misconduct.' });
+  expect(await revokeButton(page, 'Ada Batch').evaluate((button) => button === document.activeElement)).toBe(
+    true,
+  );
+  await revoke(page, {
+    credentialTitle: TITLE,
+    learnerName: 'Casey Learner',
+    reason: 'Assessment misconduct.',
+  });
   await page.getByLabel('Show awards').selectOption('REVOKED');
   await expectText(page.getByTestId('award-row'), 'Revoked: Assessment misconduct.');
   expect(await page.getByTestId('award-row').count()).toBe(1);
 
   const afterRevocation = await openPublicPageAndVerify(publicPage, publicPath, TITLE);
-  expect(afterRevocation.filter((c) => !c.passed).map((c) => c.text)).toEqual([expect.stringMatching(/^Failed: its issuer has not revoked it/)]);
+  expect(afterRevocation.filter((c) => !c.passed).map((c) => c.text)).toEqual([
+    expect.stringMatching(/^Failed: its issuer has not revoked it/),
+  ]);
   await expectPublicStatus(publicPage, 'Revoked by its issuer.');
 });
 
 it('shows a learner their credentials and downloads their transcript', async () => {
   // A standing award besides the revoked one, for the transcript.
-  const other = await publishCredential(college, collegeId, employer, employerId, { title: 'Trust UI blueprint reading' });
-  await ok('mutation($i: AwardInput!) { awardCredential(input: $i) { id } }', { i: { credentialId: other, issuerId: collegeId, recipient: { email: learner.email, name: 'Casey Learner' }, result: { score: 90, attempt: 1 } } }, college.token);
+  const other = await publishCredential(college, collegeId, employer, employerId, {
+    title: 'Trust UI blueprint reading',
+  });
+  await ok(
+    'mutation($i: AwardInput!) { awardCredential(input: $i) { id } }',
+    {
+      i: {
+        credentialId: other,
+        issuerId: collegeId,
+        recipient: { email: learner.email, name: 'Casey Learner' },
+        result: { score: 90, attempt: 1 },
+      },
+    },
+    college.token,
+  );
   const page = await pageFor(learner);
   await page.goto('/my-credentials');
   await expectText(page.getByRole('row', { name: new RegExp(TITLE) }), 'Revoked');
@@ -208,7 +325,10 @@ it('shows a learner their credentials and downloads their transcript', async () 
   await stranger.goto('/my-credentials');
   await expectText(stranger.getByRole('main'), 'No credential has been awarded to your e-mail address yet.');
   await stranger.getByRole('button', { name: 'Prepare my transcript' }).click();
-  await expectText(stranger.getByRole('alert'), 'You have no standing credential to put in a transcript yet.');
+  await expectText(
+    stranger.getByRole('alert'),
+    'You have no standing credential to put in a transcript yet.',
+  );
 });
 
 it('lets an employer withdraw its endorsement, and says so', async () => {
@@ -226,7 +346,14 @@ it('shows the issuing screen in French, checked like the others', async () => {
   const page = await context.newPage();
   await page.goto('/issuing');
   await page.getByRole('heading', { level: 1, name: 'Délivrance' }).waitFor();
-  await page.getByLabel('Fichier des apprenants (CSV)').setInputFiles({ name: 'apprenants.csv', mimeType: 'text/csv', buffer: Buffer.from('name,email,score\n,zoe@example.org,101\n') });
-  await expectText(page.getByTestId('row-error'), 'Ligne 2 : Le nom manque. La note doit être un nombre de 0 à 100.');
+  await page.getByLabel('Fichier des apprenants (CSV)').setInputFiles({
+    name: 'apprenants.csv',
+    mimeType: 'text/csv',
+    buffer: Buffer.from('name,email,score\n,zoe@example.org,101\n'),
+  });
+  await expectText(
+    page.getByTestId('row-error'),
+    'Ligne 2 : Le nom manque. La note doit être un nombre de 0 à 100.',
+  );
   await checkScreen(page, 'issuing-fr');
 });

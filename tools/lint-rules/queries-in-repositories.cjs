@@ -39,7 +39,8 @@ const MANAGER_METHODS = new Set([
   'decrement',
 ]);
 /** The line-based count the budgets are written in (the measure). */
-const QUERY_LINE = /\.query\(|createQueryBuilder|getRepository\(|manager\.(query|find|count|exists|save|insert|update|upsert|delete|remove)/;
+const QUERY_LINE =
+  /\.query\(|createQueryBuilder|getRepository\(|manager\.(query|find|count|exists|save|insert|update|upsert|delete|remove)/;
 const EXCLUDED = /(\.spec\.ts|\.int-spec\.ts|\.e2e-spec\.ts)$|\/testing\//;
 
 const totals = new Map();
@@ -51,7 +52,10 @@ function libraryTotal(root) {
       const full = path.join(dir, entry.name);
       if (entry.isDirectory()) walk(full);
       else if (full.endsWith('.ts') && !EXCLUDED.test(full.split(path.sep).join('/'))) {
-        const n = fs.readFileSync(full, 'utf8').split('\n').filter((line) => QUERY_LINE.test(line)).length;
+        const n = fs
+          .readFileSync(full, 'utf8')
+          .split('\n')
+          .filter((line) => QUERY_LINE.test(line)).length;
         if (n > 0) counts.push({ file: full, n });
       }
     }
@@ -65,12 +69,16 @@ function libraryTotal(root) {
 
 function isQueryCall(node) {
   const callee = node.callee;
-  if (callee.type !== 'MemberExpression' || callee.computed || callee.property.type !== 'Identifier') return false;
+  if (callee.type !== 'MemberExpression' || callee.computed || callee.property.type !== 'Identifier')
+    return false;
   const name = callee.property.name;
   if (name === 'query' || name === 'createQueryBuilder' || name === 'getRepository') return true;
   if (!MANAGER_METHODS.has(name)) return false;
   const object = callee.object;
-  return (object.type === 'Identifier' && object.name === 'manager') || (object.type === 'MemberExpression' && !object.computed && object.property.name === 'manager');
+  return (
+    (object.type === 'Identifier' && object.name === 'manager') ||
+    (object.type === 'MemberExpression' && !object.computed && object.property.name === 'manager')
+  );
 }
 
 module.exports = {
@@ -78,10 +86,12 @@ module.exports = {
     type: 'problem',
     docs: { description: 'SQL and TypeORM queries belong in data-access repositories, not in feature code' },
     messages: {
-      inFeature: 'A statement in feature code: move it into {{library}}-data-access behind a named repository method, and call that.',
+      inFeature:
+        'A statement in feature code: move it into {{library}}-data-access behind a named repository method, and call that.',
       overBudget:
         '{{root}} holds {{total}} statements outside its repositories, over its budget of {{budget}} (eslint.config.mjs): move this one into data-access.',
-      staleBudget: '{{root}} holds {{total}} statements outside its repositories, under its budget of {{budget}}: lower the budget in eslint.config.mjs to {{total}}.',
+      staleBudget:
+        '{{root}} holds {{total}} statements outside its repositories, under its budget of {{budget}}: lower the budget in eslint.config.mjs to {{total}}.',
     },
     schema: [
       {
@@ -113,9 +123,14 @@ module.exports = {
         const budget = options.budgets[root];
         const total = libraryTotal(path.join(repositoryRoot, root));
         if (total.n > budget) {
-          for (const node of calls) context.report({ node, messageId: 'overBudget', data: { root, total: total.n, budget } });
+          for (const node of calls)
+            context.report({ node, messageId: 'overBudget', data: { root, total: total.n, budget } });
         } else if (total.n < budget && (total.first === context.filename || total.first === null)) {
-          context.report({ node: calls[0] ?? program, messageId: 'staleBudget', data: { root, total: total.n, budget } });
+          context.report({
+            node: calls[0] ?? program,
+            messageId: 'staleBudget',
+            data: { root, total: total.n, budget },
+          });
         }
       },
     };

@@ -10,7 +10,9 @@ import { type CredentialsEnv, issuerKeyEncryptionKeyFrom } from './config';
 export class CredentialsAppModule {
   static forRoot(config: CredentialsEnv): DynamicModule {
     // One instance: trust imports the co-development module it builds on.
-    const coDevelopment = CredentialsCoDevelopmentModule.forRoot({ identityUrl: config.IDENTITY_INTERNAL_URL });
+    const coDevelopment = CredentialsCoDevelopmentModule.forRoot({
+      identityUrl: config.IDENTITY_INTERNAL_URL,
+    });
     return {
       module: CredentialsAppModule,
       imports: [

@@ -18,10 +18,17 @@ export const loadCredentialsEnv = () => loadEnv(credentialsEnvSchema);
 export type CredentialsEnv = ReturnType<typeof loadCredentialsEnv>;
 
 /** Only for development and tests: anyone can read it here, so nothing sealed with it is secret. */
-const DEVELOPMENT_ISSUER_KEY_ENCRYPTION_KEY = Buffer.from('lattice-development-issuer-keys!', 'utf8').toString('base64');
+const DEVELOPMENT_ISSUER_KEY_ENCRYPTION_KEY = Buffer.from(
+  'lattice-development-issuer-keys!',
+  'utf8',
+).toString('base64');
 
 /** The key-encryption key: required in production, the development key otherwise (with a warning). */
-export function issuerKeyEncryptionKeyFrom(value: string | undefined, production: boolean, warn: (line: string) => void = console.warn): Buffer {
+export function issuerKeyEncryptionKeyFrom(
+  value: string | undefined,
+  production: boolean,
+  warn: (line: string) => void = console.warn,
+): Buffer {
   if (value) {
     try {
       return parseKeyEncryptionKey(value);

@@ -9,5 +9,9 @@ runService(async () => {
   const config = loadCredentialsEnv();
   await migrateService(credentialsDataSource(config.DATABASE_URL));
   if (config.MIGRATE_ONLY) return;
-  await bootstrapService(CredentialsAppModule.forRoot(config), { name: 'credentials', port: config.PORT, host: config.HOST });
+  await bootstrapService(CredentialsAppModule.forRoot(config), {
+    name: 'credentials',
+    port: config.PORT,
+    host: config.HOST,
+  });
 });

@@ -14,7 +14,9 @@ async function main(): Promise<void> {
   const dataSource = await openDataSource(marketplaceDataSource(DATABASE_URL, 2));
   try {
     const result = await new ImportSkillTaxonomyUseCase(dataSource).execute(folder);
-    console.log(`imported ${result?.skills ?? 0} skills (${result?.broader ?? 0} broader links, ${result?.groups ?? 0} group links) from ${folder}`);
+    console.log(
+      `imported ${result?.skills ?? 0} skills (${result?.broader ?? 0} broader links, ${result?.groups ?? 0} group links) from ${folder}`,
+    );
   } finally {
     await dataSource.destroy();
   }

@@ -9,5 +9,9 @@ runService(async () => {
   const config = loadNotificationsEnv();
   await migrateService(notificationsDataSource(config.DATABASE_URL));
   if (config.MIGRATE_ONLY) return;
-  await bootstrapService(NotificationsAppModule.forRoot(config), { name: 'notifications', port: config.PORT, host: config.HOST });
+  await bootstrapService(NotificationsAppModule.forRoot(config), {
+    name: 'notifications',
+    port: config.PORT,
+    host: config.HOST,
+  });
 });

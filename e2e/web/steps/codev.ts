@@ -83,7 +83,9 @@ export async function fillDesign(page: Page, content: DesignContent): Promise<vo
   // before deciding which skills are still to add: a skill already chosen is never offered again.
   await textOf(page.getByRole('list', { name: 'Competencies' }), (text) => !UUID.test(text));
   for (const skill of content.competencies ?? []) {
-    const listed = page.getByRole('list', { name: 'Competencies' }).getByRole('button', { name: `Remove ${skill.label}`, exact: true });
+    const listed = page
+      .getByRole('list', { name: 'Competencies' })
+      .getByRole('button', { name: `Remove ${skill.label}`, exact: true });
     if ((await listed.count()) > 0) continue;
     const box = page.getByRole('combobox', { name: 'Add a competency' });
     await box.fill(skill.search);

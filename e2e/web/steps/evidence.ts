@@ -11,7 +11,10 @@ const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&
 
 /** Signs up with a given address (an award's recipient) and proves it through the mailed link. */
 export async function signUpAs(mailbox: Mailbox, email: string, name: string): Promise<Session> {
-  const data = await ok<{ signUp: { token: string; user: { id: string } } }>('mutation($i: SignUpInput!) { signUp(input: $i) { token user { id } } }', { i: { email, password: 'correct horse battery', name, locale: 'en' } });
+  const data = await ok<{ signUp: { token: string; user: { id: string } } }>(
+    'mutation($i: SignUpInput!) { signUp(input: $i) { token user { id } } }',
+    { i: { email, password: 'correct horse battery', name, locale: 'en' } },
+  );
   return withVerifiedEmail(mailbox, { token: data.signUp.token, userId: data.signUp.user.id, email });
 }
 
@@ -20,7 +23,12 @@ const FEEDBACK = 'query($a: ID!) { awardFeedback(awardId: $a) { awardId credenti
 /** Waits until the evidence service knows the award (it hears of it through the outbox); returns its credential. */
 export async function awaitFeedbackRequest(learner: Session, awardId: string): Promise<string> {
   const found = await eventually(
-    async () => (await ok<{ awardFeedback: { credentialId: string } }>(FEEDBACK, { a: awardId }, learner.token).catch(() => null))?.awardFeedback.credentialId ?? null,
+    async () =>
+      (
+        await ok<{ awardFeedback: { credentialId: string } }>(FEEDBACK, { a: awardId }, learner.token).catch(
+          () => null,
+        )
+      )?.awardFeedback.credentialId ?? null,
     (id) => id !== null,
     30_000,
   );
@@ -44,9 +52,16 @@ export interface LearnerAnswers {
 }
 
 /** From the inbox, follows the survey notification to /feedback/<awardId>, answers and sends it. */
-export async function answerFeedbackFromInbox(page: Page, input: { credentialTitle: string; awardId: string } & LearnerAnswers): Promise<void> {
+export async function answerFeedbackFromInbox(
+  page: Page,
+  input: { credentialTitle: string; awardId: string } & LearnerAnswers,
+): Promise<void> {
   await page.goto('/inbox');
-  const link = page.getByRole('link', { name: new RegExp(`How is “${escapeRegExp(input.credentialTitle)}” working for you\\?`) }).first();
+  const link = page
+    .getByRole('link', {
+      name: new RegExp(`How is “${escapeRegExp(input.credentialTitle)}” working for you\\?`),
+    })
+    .first();
   await link.waitFor({ timeout: 30_000 });
   expect(new URL((await link.getAttribute('href'))!, 'http://x').pathname).toBe(`/feedback/${input.awardId}`);
   await link.click();
@@ -60,18 +75,40 @@ export async function answerFeedbackFromInbox(page: Page, input: { credentialTit
   await choose(page, /What changed for you since/, input.changes);
   if (input.comment) await page.getByLabel(/Anything else\?/).fill(input.comment);
   await page.getByRole('button', { name: 'Send my answers' }).click();
-  await expectText(page.getByRole('status').filter({ hasText: /answers/ }), 'Thank you: your answers are saved.');
+  await expectText(
+    page.getByRole('status').filter({ hasText: /answers/ }),
+    'Thank you: your answers are saved.',
+  );
   await expectText(page.getByTestId('feedback-state'), /You can change your answers until/);
 }
 
 /** More holders of a credential who answer the survey through the API, so the group reaches k. */
-export async function moreRespondents(input: { mailbox: Mailbox; college: Session; collegeId: string; credentialId: string; count: number; tag: string; changes: readonly string[] }): Promise<void> {
+export async function moreRespondents(input: {
+  mailbox: Mailbox;
+  college: Session;
+  collegeId: string;
+  credentialId: string;
+  count: number;
+  tag: string;
+  changes: readonly string[];
+}): Promise<void> {
   await Promise.all(
     Array.from({ length: input.count }, async (_, i) => {
-      const learner = await signUpAs(input.mailbox, `journey-holder${i}-${input.tag}@e2e.lattice.test`, `Holder ${i}`);
+      const learner = await signUpAs(
+        input.mailbox,
+        `journey-holder${i}-${input.tag}@e2e.lattice.test`,
+        `Holder ${i}`,
+      );
       const award = await ok<{ awardCredential: { id: string } }>(
         'mutation($i: AwardInput!) { awardCredential(input: $i) { id } }',
-        { i: { credentialId: input.credentialId, issuerId: input.collegeId, recipient: { email: learner.email, name: `Holder ${i}` }, result: { score: 90, attempt: 1 } } },
+        {
+          i: {
+            credentialId: input.credentialId,
+            issuerId: input.collegeId,
+            recipient: { email: learner.email, name: `Holder ${i}` },
+            result: { score: 90, attempt: 1 },
+          },
+        },
         input.college.token,
       );
       await awaitFeedbackRequest(learner, award.awardCredential.id);
@@ -117,8 +154,11 @@ export async function reportOutcomes(page: Page, input: OutcomeReport): Promise<
   await page.getByLabel('Retained', { exact: true }).fill(String(input.retained));
   const competencies = page.getByRole('group', { name: /^On-the-job performance:/ });
   await competencies.first().waitFor();
-  for (const group of await competencies.all()) await group.getByLabel(String(input.rating), { exact: true }).check();
-  await choose(page, /Did the assessment reflect how they perform on the job\?/, [input.assessmentReflected ? 'Yes' : 'No']);
+  for (const group of await competencies.all())
+    await group.getByLabel(String(input.rating), { exact: true }).check();
+  await choose(page, /Did the assessment reflect how they perform on the job\?/, [
+    input.assessmentReflected ? 'Yes' : 'No',
+  ]);
   await page.getByRole('button', { name: 'Send the report' }).click();
   await expectText(page.getByRole('status').filter({ hasText: /Report/ }), 'Report sent.');
   await page.getByTestId('outcome-report').first().waitFor();
@@ -133,9 +173,15 @@ export async function openInsights(page: Page, groupBy: string): Promise<void> {
 }
 
 /** The cells of one row (by its label) of one insights table, keyed by column header. */
-export async function insightsRow(page: Page, table: string, rowLabel: string): Promise<Record<string, string>> {
+export async function insightsRow(
+  page: Page,
+  table: string,
+  rowLabel: string,
+): Promise<Record<string, string>> {
   const section: Locator = page.locator(`[data-table="${table}"]`);
-  const row = section.locator('tbody tr').filter({ has: page.getByRole('rowheader', { name: rowLabel, exact: true }) });
+  const row = section
+    .locator('tbody tr')
+    .filter({ has: page.getByRole('rowheader', { name: rowLabel, exact: true }) });
   await row.first().waitFor();
   const headers = (await section.locator('thead th').allTextContents()).map((h) => h.trim());
   const cells = (await row.first().locator('th, td').allTextContents()).map((c) => c.trim());
@@ -143,16 +189,36 @@ export async function insightsRow(page: Page, table: string, rowLabel: string): 
 }
 
 /** From the inbox, the issuer's admin follows the framework survey notification to /framework-survey/<credentialId> and answers it. */
-export async function answerFrameworkSurveyFromInbox(page: Page, input: { credentialTitle: string; credentialId: string; most: readonly string[]; least: readonly string[]; useful: number }): Promise<void> {
+export async function answerFrameworkSurveyFromInbox(
+  page: Page,
+  input: {
+    credentialTitle: string;
+    credentialId: string;
+    most: readonly string[];
+    least: readonly string[];
+    useful: number;
+  },
+): Promise<void> {
   await page.goto('/inbox');
-  const link = page.getByRole('link', { name: new RegExp(`Was the framework a useful blueprint for “${escapeRegExp(input.credentialTitle)}”\\?`) }).first();
+  const link = page
+    .getByRole('link', {
+      name: new RegExp(
+        `Was the framework a useful blueprint for “${escapeRegExp(input.credentialTitle)}”\\?`,
+      ),
+    })
+    .first();
   await link.waitFor({ timeout: 30_000 });
-  expect(new URL((await link.getAttribute('href'))!, 'http://x').pathname).toBe(`/framework-survey/${input.credentialId}`);
+  expect(new URL((await link.getAttribute('href'))!, 'http://x').pathname).toBe(
+    `/framework-survey/${input.credentialId}`,
+  );
   await link.click();
   await page.getByRole('heading', { level: 1, name: `Framework survey: ${input.credentialTitle}` }).waitFor();
   await choose(page, /Which framework elements were most important\?/, input.most);
   await choose(page, /Which were least important\?/, input.least);
   await choose(page, /Was the framework a useful blueprint\?/, [String(input.useful)]);
   await page.getByRole('button', { name: 'Send the answers' }).click();
-  await expectText(page.getByRole('status').filter({ hasText: /answers/ }), 'Thank you: your answers are saved.');
+  await expectText(
+    page.getByRole('status').filter({ hasText: /answers/ }),
+    'Thank you: your answers are saved.',
+  );
 }

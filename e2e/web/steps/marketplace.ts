@@ -35,7 +35,10 @@ export async function pickSkill(page: Page, choice: SkillChoice): Promise<void> 
   const answers: string[] = [];
   const record = (response: Response) => {
     if (response.request().postData()?.includes('SearchSkills'))
-      void response.text().then((body) => answers.push(`${response.status()} ${body.slice(0, 300)}`), () => undefined);
+      void response.text().then(
+        (body) => answers.push(`${response.status()} ${body.slice(0, 300)}`),
+        () => undefined,
+      );
   };
   page.on('response', record);
   await search.fill(choice.search);
@@ -46,8 +49,16 @@ export async function pickSkill(page: Page, choice: SkillChoice): Promise<void> 
   } catch (error) {
     // Say what the person would have seen: the picker's text, the list's state, the screen.
     const typed = await search.inputValue().catch(() => '(no picker)');
-    const list = await page.getByRole('listbox').allTextContents().catch(() => []);
-    const main = ((await page.locator('main').textContent().catch(() => '')) ?? '').slice(0, 500);
+    const list = await page
+      .getByRole('listbox')
+      .allTextContents()
+      .catch(() => []);
+    const main = (
+      (await page
+        .locator('main')
+        .textContent()
+        .catch(() => '')) ?? ''
+    ).slice(0, 500);
     throw new Error(
       `The option "${choice.label}" did not show after typing "${choice.search}" (picker now holds "${typed}"; list: ${JSON.stringify(list)}; searches answered: ${JSON.stringify(answers)}; screen: ${main})\n${String(error)}`,
     );
@@ -57,21 +68,25 @@ export async function pickSkill(page: Page, choice: SkillChoice): Promise<void> 
   if (process.env['PICK_SKILL_TIMING']) console.log(`pickSkill ${choice.search}: ${Date.now() - started} ms`);
   await option.click();
   await page.getByRole('list', { name: 'Chosen skills' }).getByText(choice.label, { exact: true }).waitFor();
-  if (choice.level) await page.getByLabel(`Level for ${choice.label}`, { exact: true }).selectOption(String(choice.level));
+  if (choice.level)
+    await page.getByLabel(`Level for ${choice.label}`, { exact: true }).selectOption(String(choice.level));
 }
 
 /** Ticks the checkbox `name` inside `group` (its label takes the click, as a person's would). */
 async function tick(group: Locator, name: string): Promise<void> {
-  if (!(await group.getByRole('checkbox', { name, exact: true }).isChecked())) await group.getByText(name, { exact: true }).click();
+  if (!(await group.getByRole('checkbox', { name, exact: true }).isChecked()))
+    await group.getByText(name, { exact: true }).click();
 }
 
 /** Fills the need form (/needs/new or /needs/:id) with the draft; does not submit. */
 export async function fillNeedForm(page: Page, need: NeedDraft): Promise<void> {
   await page.getByLabel('Title', { exact: true }).fill(need.title);
-  if (need.description !== undefined) await page.getByLabel('Description', { exact: true }).fill(need.description);
+  if (need.description !== undefined)
+    await page.getByLabel('Description', { exact: true }).fill(need.description);
   for (const skill of need.skills) await pickSkill(page, skill);
   await page.getByLabel('Region', { exact: true }).selectOption(need.region);
-  for (const mode of need.deliveryModes) await tick(page.getByRole('group', { name: 'Delivery modes' }), mode);
+  for (const mode of need.deliveryModes)
+    await tick(page.getByRole('group', { name: 'Delivery modes' }), mode);
   await page.getByLabel('Number of learners', { exact: true }).fill(String(need.learnerCount));
   await page.getByLabel('Career stage', { exact: true }).selectOption({ label: need.careerStage });
   if (need.neededBy) await page.getByLabel('Needed by', { exact: true }).fill(need.neededBy);
@@ -99,7 +114,9 @@ export interface RankedInstitution {
 
 /** The card of one ranked institution (on a need's matches) or one ranked need (on /capabilities). */
 export function rankedCard(page: Page, name: string): Locator {
-  return page.getByRole('listitem').filter({ has: page.getByRole('heading', { name: new RegExp(`^#\\d+ ${escape(name)}$`) }) });
+  return page
+    .getByRole('listitem')
+    .filter({ has: page.getByRole('heading', { name: new RegExp(`^#\\d+ ${escape(name)}$`) }) });
 }
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
@@ -107,7 +124,10 @@ const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 export async function rankedInstitutions(page: Page, needId: string): Promise<RankedInstitution[]> {
   await page.goto(`/needs/${needId}/matches`);
   const list = page.getByRole('list', { name: 'Ranked institutions' });
-  await list.or(page.getByText('No institution fits this need yet.', { exact: false })).first().waitFor();
+  await list
+    .or(page.getByText('No institution fits this need yet.', { exact: false }))
+    .first()
+    .waitFor();
   if (!(await list.isVisible())) return [];
   const cards = await list.locator(':scope > li').all();
   return Promise.all(
@@ -117,15 +137,21 @@ export async function rankedInstitutions(page: Page, needId: string): Promise<Ra
         name: heading.replace(/^#\d+\s+/, ''),
         score: ((await card.getByText(/^Score \d+$/).textContent()) ?? '').trim(),
         small: (await card.getByText('Small institution', { exact: true }).count()) > 0,
-        reasons: (await card.getByRole('list', { name: /^Why / }).getByRole('listitem').allTextContents()).map((r) => r.trim()),
+        reasons: (
+          await card.getByRole('list', { name: /^Why / }).getByRole('listitem').allTextContents()
+        ).map((r) => r.trim()),
       };
     }),
   );
 }
 
 /** On a need's ranked institutions, proposes a partnership to `institution` with `message`. */
-export async function proposeFromMatches(page: Page, { needId, institution, message }: { needId: string; institution: string; message?: string }): Promise<void> {
-  if (!new URL(page.url()).pathname.endsWith(`/needs/${needId}/matches`)) await page.goto(`/needs/${needId}/matches`);
+export async function proposeFromMatches(
+  page: Page,
+  { needId, institution, message }: { needId: string; institution: string; message?: string },
+): Promise<void> {
+  if (!new URL(page.url()).pathname.endsWith(`/needs/${needId}/matches`))
+    await page.goto(`/needs/${needId}/matches`);
   await proposeOnCard(rankedCard(page, institution), institution, message);
 }
 
@@ -162,14 +188,18 @@ export async function saveCapabilityProfile(page: Page, profile: CapabilityDraft
     await regions.getByLabel('Regions served').selectOption(region);
     await regions.getByRole('button', { name: 'Add region' }).click();
   }
-  for (const mode of profile.deliveryModes) await tick(page.getByRole('group', { name: 'Delivery modes' }), mode);
+  for (const mode of profile.deliveryModes)
+    await tick(page.getByRole('group', { name: 'Delivery modes' }), mode);
   await page.getByLabel('Annual capacity (learners a year)').fill(String(profile.annualCapacity));
   await page.getByRole('button', { name: 'Save profile' }).click();
   await expectText(page.getByRole('status').first(), 'Your capability profile is saved.');
 }
 
 /** On /capabilities, the institution proposes a partnership for a need ranked for it. */
-export async function proposeFromRankedNeeds(page: Page, { needTitle, employer, message }: { needTitle: string; employer: string; message?: string }): Promise<void> {
+export async function proposeFromRankedNeeds(
+  page: Page,
+  { needTitle, employer, message }: { needTitle: string; employer: string; message?: string },
+): Promise<void> {
   if (!new URL(page.url()).pathname.endsWith('/capabilities')) await page.goto('/capabilities');
   await proposeOnCard(rankedCard(page, needTitle), employer, message);
 }
@@ -178,24 +208,45 @@ export async function proposeFromRankedNeeds(page: Page, { needTitle, employer, 
 export async function partnershipCard(page: Page, needTitle: string, query = ''): Promise<Locator> {
   await page.goto(`/partnerships${query}`);
   await page.getByRole('heading', { level: 1, name: 'Partnerships and proposals' }).waitFor();
-  const card = page.getByTestId('partnership').filter({ has: page.getByRole('heading', { name: needTitle, exact: true }) });
+  const card = page
+    .getByTestId('partnership')
+    .filter({ has: page.getByRole('heading', { name: needTitle, exact: true }) });
   await card.first().waitFor();
   return card.first();
 }
 
 /** The side proposed to accepts (or declines) the proposal from `from` for `needTitle`, with a message. */
-export async function respondToProposal(page: Page, { needTitle, from, accept, message }: { needTitle: string; from: string; accept: boolean; message?: string }): Promise<void> {
+export async function respondToProposal(
+  page: Page,
+  {
+    needTitle,
+    from,
+    accept,
+    message,
+  }: { needTitle: string; from: string; accept: boolean; message?: string },
+): Promise<void> {
   const card = await partnershipCard(page, needTitle, '?direction=PROPOSED_TO_US');
   if (message) await card.getByLabel(`Your answer to ${from} (optional)`).fill(message);
-  await card.getByRole('button', { name: `${accept ? 'Accept' : 'Decline'} the proposal from ${from} for ${needTitle}` }).click();
+  await card
+    .getByRole('button', {
+      name: `${accept ? 'Accept' : 'Decline'} the proposal from ${from} for ${needTitle}`,
+    })
+    .click();
   await expectText(card, accept ? 'Accepted' : 'Declined');
 }
 
-export const acceptProposal = (page: Page, proposal: { needTitle: string; from: string; message?: string }) => respondToProposal(page, { ...proposal, accept: true });
-export const declineProposal = (page: Page, proposal: { needTitle: string; from: string; message?: string }) => respondToProposal(page, { ...proposal, accept: false });
+export const acceptProposal = (page: Page, proposal: { needTitle: string; from: string; message?: string }) =>
+  respondToProposal(page, { ...proposal, accept: true });
+export const declineProposal = (
+  page: Page,
+  proposal: { needTitle: string; from: string; message?: string },
+) => respondToProposal(page, { ...proposal, accept: false });
 
 /** The proposing side withdraws its unanswered proposal to `to` for `needTitle`. */
-export async function withdrawProposal(page: Page, { needTitle, to }: { needTitle: string; to: string }): Promise<void> {
+export async function withdrawProposal(
+  page: Page,
+  { needTitle, to }: { needTitle: string; to: string },
+): Promise<void> {
   const card = await partnershipCard(page, needTitle, '?direction=PROPOSED_BY_US');
   await card.getByRole('button', { name: `Withdraw the proposal to ${to} for ${needTitle}` }).click();
   await expectText(card, 'Withdrawn');
@@ -204,7 +255,10 @@ export async function withdrawProposal(page: Page, { needTitle, to }: { needTitl
 export type DemandGroupingLabel = 'Region' | 'Sector' | 'Skill' | 'Skill group';
 
 /** On /demand, groups and filters the map, then opens the cell `label` and returns the titles of the needs behind it. */
-export async function drillIntoDemand(page: Page, { groupBy, region, label }: { groupBy: DemandGroupingLabel; region?: string; label: string }): Promise<string[]> {
+export async function drillIntoDemand(
+  page: Page,
+  { groupBy, region, label }: { groupBy: DemandGroupingLabel; region?: string; label: string },
+): Promise<string[]> {
   await page.goto('/demand');
   await page.getByRole('heading', { level: 1, name: 'Demand map' }).waitFor();
   const filters = page.getByRole('form', { name: 'Filters' });

@@ -17,15 +17,27 @@ export interface VerifiedCheck {
 export async function verificationChecks(page: Page): Promise<VerifiedCheck[]> {
   const items = page.getByTestId('verification-check');
   await items.first().waitFor();
-  return Promise.all((await items.all()).map(async (item) => ({ text: ((await item.textContent()) ?? '').trim(), passed: (await item.getAttribute('data-passed')) === 'true' })));
+  return Promise.all(
+    (await items.all()).map(async (item) => ({
+      text: ((await item.textContent()) ?? '').trim(),
+      passed: (await item.getAttribute('data-passed')) === 'true',
+    })),
+  );
 }
 
 /**
  * Opens a credential's public page in the app (`url`: the award's publicUrl, /credentials/:id,
  * or /public/credentials/:id), waits for its title, presses Verify and returns the checks.
  */
-export async function openPublicPageAndVerify(page: Page, url: string, expectedTitle?: string): Promise<VerifiedCheck[]> {
-  const path = new URL(url, 'http://x').pathname.replace(/^\/(?:public\/)?credentials\//, '/public/credentials/');
+export async function openPublicPageAndVerify(
+  page: Page,
+  url: string,
+  expectedTitle?: string,
+): Promise<VerifiedCheck[]> {
+  const path = new URL(url, 'http://x').pathname.replace(
+    /^\/(?:public\/)?credentials\//,
+    '/public/credentials/',
+  );
   await page.goto(path);
   if (expectedTitle) await page.getByRole('heading', { level: 1, name: expectedTitle }).waitFor();
   else await page.getByRole('button', { name: 'Verify', exact: true }).waitFor();
@@ -37,7 +49,9 @@ export async function openPublicPageAndVerify(page: Page, url: string, expectedT
 /** On /public/verify, checks an uploaded credential file (JSON text) and returns the checks. */
 export async function verifyFile(page: Page, fileName: string, json: string): Promise<VerifiedCheck[]> {
   await page.goto('/public/verify');
-  await page.getByLabel('Credential file (JSON)').setInputFiles({ name: fileName, mimeType: 'application/json', buffer: Buffer.from(json) });
+  await page
+    .getByLabel('Credential file (JSON)')
+    .setInputFiles({ name: fileName, mimeType: 'application/json', buffer: Buffer.from(json) });
   await page.getByRole('heading', { name: /^This credential (is verified|did not verify)\.$/ }).waitFor();
   return verificationChecks(page);
 }
@@ -67,7 +81,11 @@ export async function openCatalogueCredential(page: Page, credentialTitle: strin
  * An employer's or umbrella's member endorses the credential: both claims ticked, an optional
  * comment, Endorse; waits until the page says the organization endorses it.
  */
-export async function endorse(page: Page, credentialTitle: string, options: { comment?: string } = {}): Promise<void> {
+export async function endorse(
+  page: Page,
+  credentialTitle: string,
+  options: { comment?: string } = {},
+): Promise<void> {
   await openCatalogueCredential(page, credentialTitle);
   await page.getByText('The competency is in demand.', { exact: true }).click();
   await page.getByText('The assessment reflects job performance.', { exact: true }).click();
@@ -102,9 +120,18 @@ export async function openIssuing(page: Page, credentialTitle?: string): Promise
   await select.waitFor();
   if (!credentialTitle) return;
   await select.locator('option', { hasText: credentialTitle }).first().waitFor({ state: 'attached' });
-  const options = await select.locator('option').evaluateAll((nodes) => nodes.map((n) => ({ value: (n as HTMLOptionElement).value, label: n.textContent ?? '' })));
-  const option = options.find((o) => o.label === credentialTitle || o.label.startsWith(`${credentialTitle} (`));
-  if (!option) throw new Error(`"${credentialTitle}" is not among the credentials to award: ${options.map((o) => o.label).join(' | ')}`);
+  const options = await select
+    .locator('option')
+    .evaluateAll((nodes) =>
+      nodes.map((n) => ({ value: (n as HTMLOptionElement).value, label: n.textContent ?? '' })),
+    );
+  const option = options.find(
+    (o) => o.label === credentialTitle || o.label.startsWith(`${credentialTitle} (`),
+  );
+  if (!option)
+    throw new Error(
+      `"${credentialTitle}" is not among the credentials to award: ${options.map((o) => o.label).join(' | ')}`,
+    );
   await select.selectOption(option.value);
   await page.getByRole('heading', { name: `Awards of ${credentialTitle}` }).waitFor();
 }
@@ -127,7 +154,8 @@ export async function fillAwardOne(page: Page, input: AwardOneInput): Promise<vo
   await page.getByLabel('Score (percent)').fill(String(input.score));
   await page.getByLabel('Attempt').fill(String(input.attempt ?? 1));
   if (input.evidenceUrl) await page.getByLabel('Evidence link (optional)').fill(input.evidenceUrl);
-  if (input.evidenceNarrative) await page.getByLabel('What the evidence shows (optional)').fill(input.evidenceNarrative);
+  if (input.evidenceNarrative)
+    await page.getByLabel('What the evidence shows (optional)').fill(input.evidenceNarrative);
   await page.getByRole('button', { name: 'Award the credential' }).click();
 }
 
@@ -135,15 +163,26 @@ export async function fillAwardOne(page: Page, input: AwardOneInput): Promise<vo
 export async function awardOne(page: Page, input: AwardOneInput): Promise<string> {
   await fillAwardOne(page, input);
   await expectText(page.getByRole('status'), `Awarded to ${input.name}.`);
-  const href = await page.getByRole('link', { name: 'Open the learner’s credential page' }).getAttribute('href');
+  const href = await page
+    .getByRole('link', { name: 'Open the learner’s credential page' })
+    .getAttribute('href');
   if (!href) throw new Error('no link to the public page after awarding');
   return href;
 }
 
 /** Chooses a learners CSV on /issuing (already open); returns the per-row errors shown before sending ([] when every row is valid). */
 export async function chooseLearnersCsv(page: Page, fileName: string, csv: string): Promise<string[]> {
-  await page.getByLabel('Learners file (CSV)').setInputFiles({ name: fileName, mimeType: 'text/csv', buffer: Buffer.from(csv) });
-  await page.getByText(new RegExp(`^(These rows of ${escapeRegExp(fileName)} will not be sent|${escapeRegExp(fileName)}: \\d+ learners? ready to award\\.)`)).first().waitFor();
+  await page
+    .getByLabel('Learners file (CSV)')
+    .setInputFiles({ name: fileName, mimeType: 'text/csv', buffer: Buffer.from(csv) });
+  await page
+    .getByText(
+      new RegExp(
+        `^(These rows of ${escapeRegExp(fileName)} will not be sent|${escapeRegExp(fileName)}: \\d+ learners? ready to award\\.)`,
+      ),
+    )
+    .first()
+    .waitFor();
   const errors = page.getByTestId('row-error');
   return (await errors.count()) ? (await errors.allTextContents()).map((t) => t.trim()) : [];
 }
@@ -158,7 +197,10 @@ export interface BatchOutcome {
  * Awards a learners CSV as one batch (its valid rows; rows with problems stay out, as the screen
  * says) and waits until it is done; returns each sent learner's outcome.
  */
-export async function awardBatch(page: Page, input: { credentialTitle?: string; fileName?: string; csv: string }): Promise<BatchOutcome[]> {
+export async function awardBatch(
+  page: Page,
+  input: { credentialTitle?: string; fileName?: string; csv: string },
+): Promise<BatchOutcome[]> {
   await openIssuing(page, input.credentialTitle);
   await chooseLearnersCsv(page, input.fileName ?? 'learners.csv', input.csv);
   await page.getByRole('button', { name: /^Award \d+ learners?$/ }).click();
@@ -178,21 +220,30 @@ export function revokeButton(page: Page, learnerName: string): Locator {
 }
 
 /** Revokes a learner's award from /issuing with a reason, through the confirm dialog. */
-export async function revoke(page: Page, input: { credentialTitle?: string; learnerName: string; reason: string }): Promise<void> {
+export async function revoke(
+  page: Page,
+  input: { credentialTitle?: string; learnerName: string; reason: string },
+): Promise<void> {
   await openIssuing(page, input.credentialTitle);
   await revokeButton(page, input.learnerName).click();
   const dialog = page.getByRole('dialog');
   await dialog.getByLabel('Reason').fill(input.reason);
   await dialog.getByRole('button', { name: 'Revoke the credential' }).click();
   await dialog.waitFor({ state: 'detached' });
-  await expectText(page.getByRole('row', { name: new RegExp(input.learnerName) }), `Revoked: ${input.reason}`);
+  await expectText(
+    page.getByRole('row', { name: new RegExp(input.learnerName) }),
+    `Revoked: ${input.reason}`,
+  );
 }
 
 /** A learner, on /my-credentials, prepares and downloads their CLR 2.0 transcript; returns the file's JSON. */
 export async function downloadTranscript(page: Page): Promise<Record<string, unknown>> {
   await page.goto('/my-credentials');
   await page.getByRole('button', { name: 'Prepare my transcript' }).click();
-  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Download the transcript' }).click()]);
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('link', { name: 'Download the transcript' }).click(),
+  ]);
   const path = await download.path();
   if (!path) throw new Error('the transcript download failed');
   return JSON.parse(readFileSync(path, 'utf8')) as Record<string, unknown>;

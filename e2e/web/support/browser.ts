@@ -7,7 +7,15 @@ import { chromium, type Browser, type BrowserContext, type Locator, type Page } 
 import { eventually } from '../../support/client';
 
 export const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
-const FLAGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const FLAGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 const SCREENSHOTS = join(__dirname, '../../../tmp/screenshots');
 
 export const appOrigin = () => new URL(process.env['LATTICE_E2E_GATEWAY']!).origin;
@@ -34,8 +42,15 @@ export function useBrowser(): () => Browser {
 /** A phone's screen (the narrowest the app is made for). */
 export const PHONE = { width: 390, height: 844 } as const;
 
-export async function newContext(browser: Browser, options: { locale?: string; token?: string; viewport?: { width: number; height: number } } = {}): Promise<BrowserContext> {
-  const context = await browser.newContext({ baseURL: appOrigin(), locale: options.locale ?? 'en-CA', viewport: options.viewport ?? { width: 1280, height: 900 } });
+export async function newContext(
+  browser: Browser,
+  options: { locale?: string; token?: string; viewport?: { width: number; height: number } } = {},
+): Promise<BrowserContext> {
+  const context = await browser.newContext({
+    baseURL: appOrigin(),
+    locale: options.locale ?? 'en-CA',
+    viewport: options.viewport ?? { width: 1280, height: 900 },
+  });
   context.setDefaultTimeout(15_000);
   if (options.token) {
     await context.addInitScript((token) => {
@@ -64,9 +79,32 @@ export interface AxeViolation {
 export async function seriousViolations(page: Page): Promise<AxeViolation[]> {
   await page.addScriptTag({ content: axeSource });
   const violations = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run(context: Document, options: object): Promise<{ violations: Array<{ id: string; impact: string | null; help: string; nodes: Array<{ target: string[] }> }> }> } }).axe;
-    const result = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] } });
-    return result.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => n.target.join(' ')) }));
+    const axe = (
+      window as unknown as {
+        axe: {
+          run(
+            context: Document,
+            options: object,
+          ): Promise<{
+            violations: Array<{
+              id: string;
+              impact: string | null;
+              help: string;
+              nodes: Array<{ target: string[] }>;
+            }>;
+          }>;
+        };
+      }
+    ).axe;
+    const result = await axe.run(document, {
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] },
+    });
+    return result.violations.map((v) => ({
+      id: v.id,
+      impact: v.impact,
+      help: v.help,
+      nodes: v.nodes.map((n) => n.target.join(' ')),
+    }));
   });
   return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
 }
@@ -78,12 +116,24 @@ export async function checkScreen(page: Page, name: string): Promise<void> {
 }
 
 /** The locator's text once it satisfies `accept` (or the last text seen, for jest to report). */
-export async function textOf(locator: Locator, accept: (text: string) => boolean, timeoutMs = 10_000): Promise<string> {
-  return eventually(async () => ((await locator.count()) > 0 ? ((await locator.first().textContent()) ?? '').trim() : ''), accept, timeoutMs);
+export async function textOf(
+  locator: Locator,
+  accept: (text: string) => boolean,
+  timeoutMs = 10_000,
+): Promise<string> {
+  return eventually(
+    async () => ((await locator.count()) > 0 ? ((await locator.first().textContent()) ?? '').trim() : ''),
+    accept,
+    timeoutMs,
+  );
 }
 
 /** What assistive technology reads as the field's description (hint and error), once it satisfies `accept`. */
-export async function descriptionOf(field: Locator, accept: (text: string) => boolean, timeoutMs = 10_000): Promise<string> {
+export async function descriptionOf(
+  field: Locator,
+  accept: (text: string) => boolean,
+  timeoutMs = 10_000,
+): Promise<string> {
   const read = () =>
     field.evaluate((element) =>
       (element.getAttribute('aria-describedby') ?? '')
@@ -97,7 +147,8 @@ export async function descriptionOf(field: Locator, accept: (text: string) => bo
 
 /** Waits for the text, then asserts it (jest reports the last text seen). */
 export async function expectText(locator: Locator, expected: string | RegExp): Promise<void> {
-  const matches = (text: string) => (typeof expected === 'string' ? text.includes(expected) : expected.test(text));
+  const matches = (text: string) =>
+    typeof expected === 'string' ? text.includes(expected) : expected.test(text);
   const text = await textOf(locator, matches);
   if (typeof expected === 'string') expect(text).toContain(expected);
   else expect(text).toMatch(expected);
@@ -105,7 +156,8 @@ export async function expectText(locator: Locator, expected: string | RegExp): P
 
 /** Waits for the field's accessible description, then asserts it. */
 export async function expectDescription(field: Locator, expected: string | RegExp): Promise<void> {
-  const matches = (text: string) => (typeof expected === 'string' ? text.includes(expected) : expected.test(text));
+  const matches = (text: string) =>
+    typeof expected === 'string' ? text.includes(expected) : expected.test(text);
   const text = await descriptionOf(field, matches);
   if (typeof expected === 'string') expect(text).toContain(expected);
   else expect(text).toMatch(expected);

@@ -7,5 +7,6 @@ export default async function globalSetup(): Promise<void> {
   const origin = new URL(process.env['LATTICE_E2E_GATEWAY']!).origin;
   const page = await fetch(`${origin}/`, { headers: { accept: 'text/html' } });
   const html = await page.text();
-  if (!page.ok || !html.includes('<div id="root">')) throw new Error(`The gateway does not serve the web app at ${origin}/ (HTTP ${page.status})`);
+  if (!page.ok || !html.includes('<div id="root">'))
+    throw new Error(`The gateway does not serve the web app at ${origin}/ (HTTP ${page.status})`);
 }

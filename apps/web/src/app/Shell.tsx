@@ -145,11 +145,7 @@ export function Shell() {
             {signedIn && <OrganizationSwitch />}
             <LanguageSwitch />
             {signedIn && <InboxBadge />}
-            {signedIn ? (
-              <UserMenuButton />
-            ) : (
-              <Link to="/log-in">{t('shell.logIn')}</Link>
-            )}
+            {signedIn ? <UserMenuButton /> : <Link to="/log-in">{t('shell.logIn')}</Link>}
           </div>
         </div>
       </header>

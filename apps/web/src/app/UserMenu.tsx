@@ -48,4 +48,3 @@ export default function UserMenu({ defaultOpen = false }: { defaultOpen?: boolea
     </MenuTrigger>
   );
 }
-

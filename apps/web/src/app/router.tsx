@@ -12,7 +12,8 @@ function Guard({ access }: { access: Access }) {
   // navigates on by itself (to `next`, or to create an organization).
   const [arrivedSignedIn] = useState(signedIn);
   const location = useLocation();
-  if (access === 'member' && !signedIn) return <Navigate to={logInPath(location.pathname + location.search)} replace />;
+  if (access === 'member' && !signedIn)
+    return <Navigate to={logInPath(location.pathname + location.search)} replace />;
   if (access === 'guest' && arrivedSignedIn) return <Navigate to="/" replace />;
   return <Outlet />;
 }
@@ -28,7 +29,12 @@ export function createRouter() {
       errorElement: <RouteError />,
       // Shown while the first screen's lazy chunk loads (the router's initial "hydration").
       hydrateFallbackElement: <Loading />,
-      children: [byAccess('public'), byAccess('guest'), byAccess('member'), { path: '*', element: <NotFound /> }],
+      children: [
+        byAccess('public'),
+        byAccess('guest'),
+        byAccess('member'),
+        { path: '*', element: <NotFound /> },
+      ],
     },
   ]);
 }

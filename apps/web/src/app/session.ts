@@ -39,7 +39,9 @@ export function useSession() {
 
 /** Where to send someone to log in, remembering where they were. */
 export function logInPath(from: string): string {
-  return from && from !== '/' && !from.startsWith('/log-in') ? `/log-in?next=${encodeURIComponent(from)}` : '/log-in';
+  return from && from !== '/' && !from.startsWith('/log-in')
+    ? `/log-in?next=${encodeURIComponent(from)}`
+    : '/log-in';
 }
 
 /** A `next` parameter, only if it is a path on this site. */

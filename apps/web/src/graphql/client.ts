@@ -19,13 +19,24 @@ export function createClient(options: { token: () => string | null; onSessionExp
   });
   const expiry = new ErrorLink(({ error, operation }) => {
     if (SESSIONLESS.has(operation.operationName ?? '')) return;
-    if (CombinedGraphQLErrors.is(error) && error.errors.some((e) => e.extensions?.['code'] === 'UNAUTHENTICATED')) {
+    if (
+      CombinedGraphQLErrors.is(error) &&
+      error.errors.some((e) => e.extensions?.['code'] === 'UNAUTHENTICATED')
+    ) {
       options.onSessionExpired();
     }
   });
   const afterFailedMutation = new ErrorLink(({ error, operation }) => {
-    if (operation.operationType !== OperationTypeNode.MUTATION || SESSIONLESS.has(operation.operationName ?? '')) return;
-    if (CombinedGraphQLErrors.is(error) && error.errors.some((e) => e.extensions?.['code'] === 'UNAUTHENTICATED')) return;
+    if (
+      operation.operationType !== OperationTypeNode.MUTATION ||
+      SESSIONLESS.has(operation.operationName ?? '')
+    )
+      return;
+    if (
+      CombinedGraphQLErrors.is(error) &&
+      error.errors.some((e) => e.extensions?.['code'] === 'UNAUTHENTICATED')
+    )
+      return;
     // After the mutation's caller has its answer: the active queries read the server again.
     setTimeout(() => void operation.client.refetchQueries({ include: 'active' }).catch(() => undefined), 0);
   });

@@ -10,6 +10,12 @@ export interface FieldChange {
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 
 /** The fields whose value differs between `base` (what the form loaded) and `current` (server now). */
-export function changedFields(base: Record<string, unknown>, current: Record<string, unknown>, fields: readonly string[] = Object.keys(current)): FieldChange[] {
-  return fields.filter((field) => !same(base[field], current[field])).map((field) => ({ field, before: base[field], after: current[field] }));
+export function changedFields(
+  base: Record<string, unknown>,
+  current: Record<string, unknown>,
+  fields: readonly string[] = Object.keys(current),
+): FieldChange[] {
+  return fields
+    .filter((field) => !same(base[field], current[field]))
+    .map((field) => ({ field, before: base[field], after: current[field] }));
 }

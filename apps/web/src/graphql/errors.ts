@@ -21,10 +21,22 @@ export function apiErrors(error: unknown): ApiError[] {
   if (!error) return [];
   if (CombinedGraphQLErrors.is(error)) {
     return error.errors.map((e) => {
-      const extensions = (e.extensions ?? {}) as { code?: string; reason?: string; details?: { field?: string; fields?: Array<{ field: string }> } };
+      const extensions = (e.extensions ?? {}) as {
+        code?: string;
+        reason?: string;
+        details?: { field?: string; fields?: Array<{ field: string }> };
+      };
       const details = extensions.details ?? {};
-      const fields = [...(details.field ? [details.field] : []), ...(details.fields ?? []).map((f) => f.field)].map(lastSegment);
-      return { code: extensions.code ?? 'INTERNAL_SERVER_ERROR', reason: extensions.reason, message: e.message, fields };
+      const fields = [
+        ...(details.field ? [details.field] : []),
+        ...(details.fields ?? []).map((f) => f.field),
+      ].map(lastSegment);
+      return {
+        code: extensions.code ?? 'INTERNAL_SERVER_ERROR',
+        reason: extensions.reason,
+        message: e.message,
+        fields,
+      };
     });
   }
   return [{ code: 'NETWORK', message: error instanceof Error ? error.message : String(error), fields: [] }];
@@ -82,7 +94,9 @@ export function setServerErrors<T extends FieldValues>(
   const shown: string[] = [];
   for (const apiError of distinctErrors(t, error)) {
     const message = apiError.text;
-    const field = apiError.fields.map((f) => fieldFor[f] ?? (f as Path<T>)).find((f) => formFields.includes(f));
+    const field = apiError.fields
+      .map((f) => fieldFor[f] ?? (f as Path<T>))
+      .find((f) => formFields.includes(f));
     const byReason = apiError.reason ? fieldFor[apiError.reason] : undefined;
     const target = field ?? byReason;
     if (target) setError(target, { type: 'server', message });

@@ -1,7 +1,15 @@
 import { useEffect, type ReactNode } from 'react';
 
 /** A screen's frame: its one <h1>, and the document title that screen readers announce. */
-export function Page({ title, children, actions }: { title: string; children: ReactNode; actions?: ReactNode }) {
+export function Page({
+  title,
+  children,
+  actions,
+}: {
+  title: string;
+  children: ReactNode;
+  actions?: ReactNode;
+}) {
   useEffect(() => {
     document.title = `${title} · Lattice`;
   }, [title]);

@@ -163,10 +163,16 @@ function NearestGroups({
               const expanded = open === group.id;
               return (
                 <li key={group.id}>
-                  <Button variant="link" aria-expanded={expanded} onPress={() => setOpen(expanded ? null : group.id)}>
+                  <Button
+                    variant="link"
+                    aria-expanded={expanded}
+                    onPress={() => setOpen(expanded ? null : group.id)}
+                  >
                     {t('skillPicker.showGroup', { group: name })}
                   </Button>
-                  {expanded && <GroupSkills groupId={group.id} name={name} exclude={exclude} onPick={onPick} />}
+                  {expanded && (
+                    <GroupSkills groupId={group.id} name={name} exclude={exclude} onPick={onPick} />
+                  )}
                 </li>
               );
             })}

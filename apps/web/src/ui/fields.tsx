@@ -12,7 +12,19 @@ interface FieldProps<T extends FieldValues> {
 }
 
 /** A text input; `multiline` makes it a text area of three rows. */
-export function TextField<T extends FieldValues>({ control, name, label, description, type = 'text', autoComplete, multiline = false }: FieldProps<T> & { type?: 'text' | 'email' | 'password' | 'url'; autoComplete?: string; multiline?: boolean }) {
+export function TextField<T extends FieldValues>({
+  control,
+  name,
+  label,
+  description,
+  type = 'text',
+  autoComplete,
+  multiline = false,
+}: FieldProps<T> & {
+  type?: 'text' | 'email' | 'password' | 'url';
+  autoComplete?: string;
+  multiline?: boolean;
+}) {
   // Destructured: the React compiler's lint takes `field` for a ref because it holds one.
   const {
     field: { ref, value, onChange, onBlur },
@@ -39,7 +51,14 @@ export function TextField<T extends FieldValues>({ control, name, label, descrip
 }
 
 /** A native <select>: accessible as is, and enough for short fixed lists. */
-export function SelectField<T extends FieldValues>({ control, name, label, description, options, placeholder }: FieldProps<T> & { options: ReadonlyArray<{ value: string; label: string }>; placeholder?: string }) {
+export function SelectField<T extends FieldValues>({
+  control,
+  name,
+  label,
+  description,
+  options,
+  placeholder,
+}: FieldProps<T> & { options: ReadonlyArray<{ value: string; label: string }>; placeholder?: string }) {
   const {
     field: { ref, value, onChange, onBlur },
     fieldState,
@@ -57,7 +76,9 @@ export function SelectField<T extends FieldValues>({ control, name, label, descr
         onChange={onChange}
         onBlur={onBlur}
         aria-invalid={error ? true : undefined}
-        aria-describedby={[description && `${id}-description`, error && `${id}-error`].filter(Boolean).join(' ') || undefined}
+        aria-describedby={
+          [description && `${id}-description`, error && `${id}-error`].filter(Boolean).join(' ') || undefined
+        }
       >
         {placeholder !== undefined && <option value="">{placeholder}</option>}
         {options.map((option) => (
@@ -66,8 +87,16 @@ export function SelectField<T extends FieldValues>({ control, name, label, descr
           </option>
         ))}
       </select>
-      {description && <span id={`${id}-description`} className="description">{description}</span>}
-      {error && <span id={`${id}-error`} className="field-error">{error}</span>}
+      {description && (
+        <span id={`${id}-description`} className="description">
+          {description}
+        </span>
+      )}
+      {error && (
+        <span id={`${id}-error`} className="field-error">
+          {error}
+        </span>
+      )}
     </div>
   );
 }

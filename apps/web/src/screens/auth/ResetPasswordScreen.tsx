@@ -57,7 +57,13 @@ function AskForLink() {
           submitting={form.formState.isSubmitting}
           submitLabel={t('resetPassword.askSubmit')}
         >
-          <TextField control={form.control} name="email" type="email" label={t('fields.email')} autoComplete="email" />
+          <TextField
+            control={form.control}
+            name="email"
+            type="email"
+            label={t('fields.email')}
+            autoComplete="email"
+          />
         </Form>
       )}
       <p>

@@ -14,7 +14,11 @@ type Entry = NonNullable<CatalogueCredentialQuery['catalogueEntry']>;
 
 function Facts({ entry }: { entry: Entry }) {
   const facts = useEntryFacts(entry);
-  return <p className="meta" data-testid="credential-facts">{facts.join(' · ')}</p>;
+  return (
+    <p className="meta" data-testid="credential-facts">
+      {facts.join(' · ')}
+    </p>
+  );
 }
 
 export function Component() {
@@ -68,7 +72,8 @@ export function Component() {
                   })}{' '}
                   {pathway.target && (
                     <>
-                      {t('page.leadsTo')} <Link to={`/public/catalogue/${pathway.target.id}`}>{pathway.target.title}</Link>
+                      {t('page.leadsTo')}{' '}
+                      <Link to={`/public/catalogue/${pathway.target.id}`}>{pathway.target.title}</Link>
                     </>
                   )}
                 </div>
@@ -110,9 +115,18 @@ export function Component() {
             {recognitions.map((recognition) => (
               <li key={recognition.id}>
                 <strong>{recognition.institutionName ?? t('page.anInstitution')}</strong>
-                {recognition.pathway && <> — {t('page.towardPathway', { title: recognition.pathway.title })}</>}
+                {recognition.pathway && (
+                  <> — {t('page.towardPathway', { title: recognition.pathway.title })}</>
+                )}
                 {recognition.creditAmount !== null && recognition.creditAmount !== undefined && (
-                  <> — {t('page.credit', { amount: recognition.creditAmount, unit: recognition.creditUnit ?? '' })}</>
+                  <>
+                    {' '}
+                    —{' '}
+                    {t('page.credit', {
+                      amount: recognition.creditAmount,
+                      unit: recognition.creditUnit ?? '',
+                    })}
+                  </>
                 )}
                 {recognition.conditions && <div className="meta">{recognition.conditions}</div>}
               </li>

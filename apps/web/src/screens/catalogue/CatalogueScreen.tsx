@@ -108,7 +108,11 @@ export function Component() {
     .filter((id) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id))
     .slice(0, 50);
   const [sort, setSort] = useState<CatalogueSort | ''>('');
-  const [more, setMore] = useState<{ hits: CatalogueHit[]; endCursor: string | null; hasNextPage: boolean } | null>(null);
+  const [more, setMore] = useState<{
+    hits: CatalogueHit[];
+    endCursor: string | null;
+    hasNextPage: boolean;
+  } | null>(null);
   const [moreError, setMoreError] = useState<unknown>(null);
   const [loadingMore, setLoadingMore] = useState(false);
   const variables = {
@@ -168,7 +172,8 @@ export function Component() {
     if (facet === 'CREDIT' || facet === 'TRANSCRIPTABLE') return t(`yesNo.${value}`);
     if (facet === 'ENDORSER_SECTOR') return t('sector', { code: value });
     // Umbrellas by the name the catalogue recorded when they sponsored (their id is not for people).
-    if (facet === 'SPONSOR') return result?.facetOrganizationNames.find((o) => o.id === value)?.name ?? t('unnamedSponsor');
+    if (facet === 'SPONSOR')
+      return result?.facetOrganizationNames.find((o) => o.id === value)?.name ?? t('unnamedSponsor');
     return t(`values.${facet}.${value}`, { defaultValue: value });
   };
   const facetValues = (name: FacetName) => result?.facets.find((f) => f.name === name)?.values ?? [];

@@ -119,11 +119,29 @@ export function Component() {
 type AcceptedPartnership = AcceptedPartnershipsQuery['partnerships']['edges'][number]['node'];
 
 /** The need in the words of the design's language: the design's evidence of need. */
-function needEvidence(t: TFunction, need: AcceptedPartnership['need'], employer: string, lng: 'en' | 'fr'): string {
+function needEvidence(
+  t: TFunction,
+  need: AcceptedPartnership['need'],
+  employer: string,
+  lng: 'en' | 'fr',
+): string {
   const skills = need.skills
-    .map((s) => t('create.fromNeed.skill', { lng, skill: lng === 'fr' && s.skill.labelFr ? s.skill.labelFr : s.skill.label, level: s.level }))
+    .map((s) =>
+      t('create.fromNeed.skill', {
+        lng,
+        skill: lng === 'fr' && s.skill.labelFr ? s.skill.labelFr : s.skill.label,
+        level: s.level,
+      }),
+    )
     .join('; ');
-  return t('create.fromNeed.evidence', { lng, employer, title: need.title, count: need.learnerCount, region: need.region, skills }).slice(0, 2000);
+  return t('create.fromNeed.evidence', {
+    lng,
+    employer,
+    title: need.title,
+    count: need.learnerCount,
+    region: need.region,
+    skills,
+  }).slice(0, 2000);
 }
 
 function NewDesign({ issuerId }: { issuerId: string }) {
@@ -146,9 +164,18 @@ function NewDesign({ issuerId }: { issuerId: string }) {
   type Values = z.input<typeof schema>;
   const form = useForm<Values>({
     resolver: zodResolver(schema),
-    defaultValues: { title: '', description: '', frameworkId: '', partnershipId: '', language: i18n.language === 'fr' ? 'fr' : 'en' },
+    defaultValues: {
+      title: '',
+      description: '',
+      frameworkId: '',
+      partnershipId: '',
+      language: i18n.language === 'fr' ? 'fr' : 'en',
+    },
   });
-  const accepted = useMemo(() => partnerships.data?.partnerships.edges.map((e) => e.node) ?? [], [partnerships.data]);
+  const accepted = useMemo(
+    () => partnerships.data?.partnerships.edges.map((e) => e.node) ?? [],
+    [partnerships.data],
+  );
   const asked = params.get('partnership');
   const { setValue, getValues } = form;
   useEffect(() => {
@@ -179,7 +206,10 @@ function NewDesign({ issuerId }: { issuerId: string }) {
             competencies: need?.skills.map((s) => ({ skillId: s.skill.id })),
             deliveryMode: need?.deliveryModes[0],
             careerStage: need?.careerStage,
-            evidenceOfNeed: need && partnership ? needEvidence(t, need, partnership.employer.name, values.language) : undefined,
+            evidenceOfNeed:
+              need && partnership
+                ? needEvidence(t, need, partnership.employer.name, values.language)
+                : undefined,
           },
         },
       });
@@ -222,12 +252,25 @@ function NewDesign({ issuerId }: { issuerId: string }) {
               <li>
                 {t('create.fromNeed.skills', {
                   skills: chosen.need.skills
-                    .map((s) => t('create.fromNeed.skill', { skill: i18n.language === 'fr' && s.skill.labelFr ? s.skill.labelFr : s.skill.label, level: s.level }))
+                    .map((s) =>
+                      t('create.fromNeed.skill', {
+                        skill: i18n.language === 'fr' && s.skill.labelFr ? s.skill.labelFr : s.skill.label,
+                        level: s.level,
+                      }),
+                    )
                     .join('; '),
                 })}
               </li>
-              {chosen.need.deliveryModes[0] && <li>{t('create.fromNeed.delivery', { mode: t(`deliveryModes.${chosen.need.deliveryModes[0]}`) })}</li>}
-              <li>{t('create.fromNeed.careerStage', { stage: t(`careerStages.${chosen.need.careerStage}`) })}</li>
+              {chosen.need.deliveryModes[0] && (
+                <li>
+                  {t('create.fromNeed.delivery', {
+                    mode: t(`deliveryModes.${chosen.need.deliveryModes[0]}`),
+                  })}
+                </li>
+              )}
+              <li>
+                {t('create.fromNeed.careerStage', { stage: t(`careerStages.${chosen.need.careerStage}`) })}
+              </li>
               <li>{t('create.fromNeed.partner', { employer: chosen.employer.name })}</li>
             </ul>
           </div>

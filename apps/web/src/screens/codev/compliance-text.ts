@@ -35,7 +35,9 @@ type Params = Record<string, unknown>;
 /** A design field path (assessment.methods, competencies, skillId…) as the form calls it. */
 export function fieldLabel(t: TFunction, path: string): string {
   const last = path.split('.').pop() ?? path;
-  return t(`compliance.fields.${path.replace(/\./g, '_')}`, { defaultValue: t(`fields.${last}`, { defaultValue: path }) });
+  return t(`compliance.fields.${path.replace(/\./g, '_')}`, {
+    defaultValue: t(`fields.${last}`, { defaultValue: path }),
+  });
 }
 
 function value(t: TFunction, found: unknown, language: string): string {
@@ -74,7 +76,11 @@ export function partText(t: TFunction, part: ReasonPart, language: string): stri
 }
 
 /** The whole reason: its parts in words, joined; the English reason when a part is not known here. */
-export function reasonText(t: TFunction, rule: { reason: string; details?: readonly ReasonPart[] | null }, language: string): string {
+export function reasonText(
+  t: TFunction,
+  rule: { reason: string; details?: readonly ReasonPart[] | null },
+  language: string,
+): string {
   const parts = (rule.details ?? []).map((part) => partText(t, part, language));
   if (parts.length === 0 || parts.some((p) => p === null)) return rule.reason;
   return parts.join(t('compliance.separator'));

@@ -23,7 +23,12 @@ export function AwardShares({ awardId }: { awardId: string }) {
   const [revoke, { loading: revoking }] = useMutation(REVOKE_AWARD_SHARE, refetch);
   const mine = (shares.data?.myAwardShares ?? []).filter((s) => s.awardId === awardId);
   const options = organizations.data?.organizations.edges.map((e) => e.node) ?? [];
-  const fail = (failure: unknown) => setError(apiErrors(failure).map((e) => errorMessage(t, e)).join(' '));
+  const fail = (failure: unknown) =>
+    setError(
+      apiErrors(failure)
+        .map((e) => errorMessage(t, e))
+        .join(' '),
+    );
 
   return (
     <section aria-labelledby={`${id}-title`} className="evidence-section">
@@ -35,8 +40,18 @@ export function AwardShares({ awardId }: { awardId: string }) {
         <ul data-testid="award-shares">
           {mine.map((s) => (
             <li key={s.organizationId}>
-              {t('shares.sharedWith', { name: s.organizationName ?? s.organizationId, date: date(s.grantedAt) })}{' '}
-              <Button variant="link" isDisabled={revoking} aria-label={t('shares.revokeFrom', { name: s.organizationName ?? s.organizationId })} onPress={() => void revoke({ variables: { awardId, organizationId: s.organizationId } }).catch(fail)}>
+              {t('shares.sharedWith', {
+                name: s.organizationName ?? s.organizationId,
+                date: date(s.grantedAt),
+              })}{' '}
+              <Button
+                variant="link"
+                isDisabled={revoking}
+                aria-label={t('shares.revokeFrom', { name: s.organizationName ?? s.organizationId })}
+                onPress={() =>
+                  void revoke({ variables: { awardId, organizationId: s.organizationId } }).catch(fail)
+                }
+              >
                 {t('shares.revoke')}
               </Button>
             </li>

@@ -40,7 +40,13 @@ export function Component() {
                     <Link to={`/feedback/${r.awardId}`}>{r.credentialTitle ?? t('feedback.untitled')}</Link>
                   </td>
                   <td>{date(r.issuedAt)}</td>
-                  <td>{r.revoked ? t('feedback.statusRevoked') : r.answered ? t('feedback.statusAnswered') : t('feedback.statusOpen')}</td>
+                  <td>
+                    {r.revoked
+                      ? t('feedback.statusRevoked')
+                      : r.answered
+                        ? t('feedback.statusAnswered')
+                        : t('feedback.statusOpen')}
+                  </td>
                 </tr>
               ))}
             </tbody>

@@ -10,13 +10,24 @@ import { Page } from '../../ui/Page';
 import { FormError } from '../../ui/FormError';
 import { apiErrors, errorMessage } from '../../graphql/errors';
 import { ApiErrorNotice, useDate } from '../trust/trust-ui';
-import { AWARD_FEEDBACK, DELETE_FEEDBACK, SUBMIT_FEEDBACK, TURN_OFF_FEEDBACK_REMINDER, type AwardFeedbackData } from './documents';
+import {
+  AWARD_FEEDBACK,
+  DELETE_FEEDBACK,
+  SUBMIT_FEEDBACK,
+  TURN_OFF_FEEDBACK_REMINDER,
+  type AwardFeedbackData,
+} from './documents';
 import { answerInputs, missingAnswers, SurveyQuestions, type Answers } from './SurveyQuestions';
 import { AwardShares } from './AwardShares';
 import './evidence.css';
 
 const toAnswers = (feedback: AwardFeedbackData | undefined): Answers =>
-  Object.fromEntries((feedback?.response?.answers ?? []).map((a) => [a.key, { value: a.value, choices: a.choices, text: a.text }]));
+  Object.fromEntries(
+    (feedback?.response?.answers ?? []).map((a) => [
+      a.key,
+      { value: a.value, choices: a.choices, text: a.text },
+    ]),
+  );
 
 function SurveyForm({ feedback }: { feedback: AwardFeedbackData }) {
   const { t } = useTranslation('evidence');
@@ -26,12 +37,23 @@ function SurveyForm({ feedback }: { feedback: AwardFeedbackData }) {
   const [missing, setMissing] = useState<string[]>([]);
   const [status, setStatus] = useState<string | null>(null);
   const [serverError, setServerError] = useState<string | null>(null);
-  const [submit, { loading: submitting }] = useMutation(SUBMIT_FEEDBACK, { refetchQueries: ['AwardFeedback', 'MyFeedbackRequests'], awaitRefetchQueries: true });
-  const [remove, { loading: deleting }] = useMutation(DELETE_FEEDBACK, { refetchQueries: ['AwardFeedback', 'MyFeedbackRequests'], awaitRefetchQueries: true });
+  const [submit, { loading: submitting }] = useMutation(SUBMIT_FEEDBACK, {
+    refetchQueries: ['AwardFeedback', 'MyFeedbackRequests'],
+    awaitRefetchQueries: true,
+  });
+  const [remove, { loading: deleting }] = useMutation(DELETE_FEEDBACK, {
+    refetchQueries: ['AwardFeedback', 'MyFeedbackRequests'],
+    awaitRefetchQueries: true,
+  });
   const [turnOff, { loading: turningOff }] = useMutation(TURN_OFF_FEEDBACK_REMINDER);
   const response = feedback.response;
   const editable = !feedback.revoked && (!response || new Date(response.editableUntil).getTime() > openedAt);
-  const fail = (error: unknown) => setServerError(apiErrors(error).map((e) => errorMessage(t, e)).join(' '));
+  const fail = (error: unknown) =>
+    setServerError(
+      apiErrors(error)
+        .map((e) => errorMessage(t, e))
+        .join(' '),
+    );
 
   const onSubmit = async (event: FormEvent) => {
     event.preventDefault();
@@ -72,12 +94,27 @@ function SurveyForm({ feedback }: { feedback: AwardFeedbackData }) {
   return (
     <>
       {response ? (
-        <p data-testid="feedback-state">{editable ? t('feedback.editableUntil', { date: date(response.editableUntil) }) : t('feedback.closed')}</p>
+        <p data-testid="feedback-state">
+          {editable
+            ? t('feedback.editableUntil', { date: date(response.editableUntil) })
+            : t('feedback.closed')}
+        </p>
       ) : (
         <p data-testid="feedback-state">{t('feedback.notAnswered')}</p>
       )}
-      <form onSubmit={(event) => void onSubmit(event)} noValidate className="form" aria-label={t('feedback.formLabel')}>
-        <SurveyQuestions questions={feedback.survey.questions} answers={answers} onChange={setAnswers} missing={missing} disabled={!editable} />
+      <form
+        onSubmit={(event) => void onSubmit(event)}
+        noValidate
+        className="form"
+        aria-label={t('feedback.formLabel')}
+      >
+        <SurveyQuestions
+          questions={feedback.survey.questions}
+          answers={answers}
+          onChange={setAnswers}
+          missing={missing}
+          disabled={!editable}
+        />
         {missing.length > 0 && <FormError>{t('survey.missing')}</FormError>}
         <FormError>{serverError}</FormError>
         {editable && (
@@ -96,7 +133,11 @@ function SurveyForm({ feedback }: { feedback: AwardFeedbackData }) {
           </Button>
         )}
         {!response && !feedback.remindersOff && !feedback.revoked && (
-          <Button variant="secondary" isDisabled={turningOff} onPress={() => void turnOff({ variables: { awardId: feedback.awardId } }).catch(fail)}>
+          <Button
+            variant="secondary"
+            isDisabled={turningOff}
+            onPress={() => void turnOff({ variables: { awardId: feedback.awardId } }).catch(fail)}
+          >
             {t('feedback.remindersOff')}
           </Button>
         )}
@@ -112,7 +153,9 @@ export function Component() {
   const { data, loading, error } = useQuery(AWARD_FEEDBACK, { variables: { awardId } });
   const feedback = data?.awardFeedback;
   return (
-    <Page title={feedback ? t('feedback.titleFor', { title: feedback.credentialTitle }) : t('feedback.title')}>
+    <Page
+      title={feedback ? t('feedback.titleFor', { title: feedback.credentialTitle }) : t('feedback.title')}
+    >
       <p>
         <Link to="/feedback">{t('feedback.all')}</Link>
       </p>

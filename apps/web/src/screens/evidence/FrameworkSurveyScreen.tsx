@@ -36,7 +36,11 @@ export function Component() {
       await answer({ variables: { credentialId, answers: answerInputs(questions, answers) } });
       setStatus(t('framework.saved'));
     } catch (failure) {
-      setServerError(apiErrors(failure).map((e) => errorMessage(t, e)).join(' '));
+      setServerError(
+        apiErrors(failure)
+          .map((e) => errorMessage(t, e))
+          .join(' '),
+      );
     }
   };
 
@@ -53,7 +57,12 @@ export function Component() {
       {loading && !data ? (
         <p>{t('common:loading')}</p>
       ) : data ? (
-        <form onSubmit={(event) => void onSubmit(event)} noValidate className="form" aria-label={t('framework.title')}>
+        <form
+          onSubmit={(event) => void onSubmit(event)}
+          noValidate
+          className="form"
+          aria-label={t('framework.title')}
+        >
           <SurveyQuestions questions={questions} answers={answers} onChange={setAnswers} missing={missing} />
           {missing.length > 0 && <FormError>{t('survey.missing')}</FormError>}
           <FormError>{serverError}</FormError>

@@ -16,12 +16,30 @@ import './evidence.css';
 const COUNTS = ['cohortSize', 'hired', 'promoted', 'retained'] as const;
 type Count = (typeof COUNTS)[number];
 
-function NumberInput({ label, value, onChange, invalid }: { label: string; value: string; onChange: (v: string) => void; invalid: boolean }) {
+function NumberInput({
+  label,
+  value,
+  onChange,
+  invalid,
+}: {
+  label: string;
+  value: string;
+  onChange: (v: string) => void;
+  invalid: boolean;
+}) {
   const id = useId();
   return (
     <div className="field">
       <label htmlFor={id}>{label}</label>
-      <input id={id} type="number" inputMode="numeric" min={0} value={value} aria-invalid={invalid || undefined} onChange={(e) => onChange(e.target.value)} />
+      <input
+        id={id}
+        type="number"
+        inputMode="numeric"
+        min={0}
+        value={value}
+        aria-invalid={invalid || undefined}
+        onChange={(e) => onChange(e.target.value)}
+      />
     </div>
   );
 }
@@ -31,10 +49,21 @@ export function Component() {
   const date = useDate();
   const { organization } = useWorkingAs();
   const organizationId = organization?.id ?? '';
-  const { data, loading, error } = useQuery(OUTCOME_REPORT_CREDENTIALS, { variables: { organizationId }, skip: !organizationId });
-  const [report, { loading: sending }] = useMutation(REPORT_OUTCOMES, { refetchQueries: ['OutcomeReportCredentials'], awaitRefetchQueries: true });
+  const { data, loading, error } = useQuery(OUTCOME_REPORT_CREDENTIALS, {
+    variables: { organizationId },
+    skip: !organizationId,
+  });
+  const [report, { loading: sending }] = useMutation(REPORT_OUTCOMES, {
+    refetchQueries: ['OutcomeReportCredentials'],
+    awaitRefetchQueries: true,
+  });
   const [credentialId, setCredentialId] = useState('');
-  const [counts, setCounts] = useState<Record<Count, string>>({ cohortSize: '', hired: '', promoted: '', retained: '' });
+  const [counts, setCounts] = useState<Record<Count, string>>({
+    cohortSize: '',
+    hired: '',
+    promoted: '',
+    retained: '',
+  });
   const [ratings, setRatings] = useState<Record<string, number>>({});
   const [reflected, setReflected] = useState<'' | 'yes' | 'no'>('');
   const [invalid, setInvalid] = useState<string | null>(null);
@@ -51,7 +80,13 @@ export function Component() {
     const numbers = Object.fromEntries(COUNTS.map((k) => [k, Number(counts[k])])) as Record<Count, number>;
     const countsOk = COUNTS.every((k) => counts[k] !== '' && Number.isInteger(numbers[k]) && numbers[k] >= 0);
     if (!credential) return setInvalid(t('outcomes.chooseCredential'));
-    if (!countsOk || numbers.cohortSize < 1 || numbers.hired > numbers.cohortSize || numbers.promoted > numbers.cohortSize || numbers.retained > numbers.cohortSize)
+    if (
+      !countsOk ||
+      numbers.cohortSize < 1 ||
+      numbers.hired > numbers.cohortSize ||
+      numbers.promoted > numbers.cohortSize ||
+      numbers.retained > numbers.cohortSize
+    )
       return setInvalid(t('outcomes.countsInvalid'));
     if (credential.competencies.some((c) => !ratings[c])) return setInvalid(t('outcomes.rateAll'));
     if (!reflected) return setInvalid(t('outcomes.answerReflected'));
@@ -64,7 +99,10 @@ export function Component() {
             credentialId,
             ...numbers,
             assessmentReflectedJobPerformance: reflected === 'yes',
-            ratings: credential.competencies.map((competency) => ({ competency, rating: ratings[competency]! })),
+            ratings: credential.competencies.map((competency) => ({
+              competency,
+              rating: ratings[competency]!,
+            })),
           },
         },
       });
@@ -73,7 +111,11 @@ export function Component() {
       setRatings({});
       setReflected('');
     } catch (failure) {
-      setServerError(apiErrors(failure).map((e) => errorMessage(t, e)).join(' '));
+      setServerError(
+        apiErrors(failure)
+          .map((e) => errorMessage(t, e))
+          .join(' '),
+      );
     }
   };
 
@@ -86,10 +128,19 @@ export function Component() {
       ) : credentials.length === 0 ? (
         <p>{t('outcomes.noCredentials')}</p>
       ) : (
-        <form className="form survey" noValidate onSubmit={(event) => void onSubmit(event)} aria-label={t('outcomes.formLabel')}>
+        <form
+          className="form survey"
+          noValidate
+          onSubmit={(event) => void onSubmit(event)}
+          aria-label={t('outcomes.formLabel')}
+        >
           <div className="field">
             <label htmlFor="outcome-credential">{t('outcomes.credential')}</label>
-            <select id="outcome-credential" value={credentialId} onChange={(e) => setCredentialId(e.target.value)}>
+            <select
+              id="outcome-credential"
+              value={credentialId}
+              onChange={(e) => setCredentialId(e.target.value)}
+            >
               <option value="">{t('outcomes.choose')}</option>
               {credentials.map((c) => (
                 <option key={c.credentialId} value={c.credentialId}>
@@ -99,7 +150,13 @@ export function Component() {
             </select>
           </div>
           {COUNTS.map((k) => (
-            <NumberInput key={k} label={t(`outcomes.${k}`)} value={counts[k]} invalid={invalid !== null && counts[k] === ''} onChange={(v) => setCounts({ ...counts, [k]: v })} />
+            <NumberInput
+              key={k}
+              label={t(`outcomes.${k}`)}
+              value={counts[k]}
+              invalid={invalid !== null && counts[k] === ''}
+              onChange={(v) => setCounts({ ...counts, [k]: v })}
+            />
           ))}
           {credential?.competencies.map((competency) => (
             <fieldset key={competency} data-competency={competency}>
@@ -113,7 +170,13 @@ export function Component() {
               <div className="choices">
                 {[1, 2, 3, 4, 5].map((n) => (
                   <label key={n}>
-                    <input type="radio" name={`rating-${competency}`} value={n} checked={ratings[competency] === n} onChange={() => setRatings({ ...ratings, [competency]: n })} />
+                    <input
+                      type="radio"
+                      name={`rating-${competency}`}
+                      value={n}
+                      checked={ratings[competency] === n}
+                      onChange={() => setRatings({ ...ratings, [competency]: n })}
+                    />
                     {n}
                   </label>
                 ))}
@@ -125,7 +188,13 @@ export function Component() {
             <div className="choices">
               {(['yes', 'no'] as const).map((v) => (
                 <label key={v}>
-                  <input type="radio" name="reflected" value={v} checked={reflected === v} onChange={() => setReflected(v)} />
+                  <input
+                    type="radio"
+                    name="reflected"
+                    value={v}
+                    checked={reflected === v}
+                    onChange={() => setReflected(v)}
+                  />
                   {t(`outcomes.${v}`)}
                 </label>
               ))}

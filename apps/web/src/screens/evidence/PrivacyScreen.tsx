@@ -10,7 +10,13 @@ import { FormError } from '../../ui/FormError';
 import { apiErrors, errorMessage } from '../../graphql/errors';
 import { EquityAnswer, EquityGroup } from '../../graphql/generated/graphql';
 import { ApiErrorNotice, useDate } from '../trust/trust-ui';
-import { DELETE_MY_EVIDENCE_DATA, DELETE_SELF_IDENTIFICATION, MY_EVIDENCE_DATA, MY_SELF_IDENTIFICATION, SET_SELF_IDENTIFICATION } from './documents';
+import {
+  DELETE_MY_EVIDENCE_DATA,
+  DELETE_SELF_IDENTIFICATION,
+  MY_EVIDENCE_DATA,
+  MY_SELF_IDENTIFICATION,
+  SET_SELF_IDENTIFICATION,
+} from './documents';
 import './evidence.css';
 
 type Choices = Partial<Record<EquityGroup, EquityAnswer>>;
@@ -26,10 +32,16 @@ function SelfIdentificationForm() {
   const [remove, { loading: removing }] = useMutation(DELETE_SELF_IDENTIFICATION, refetch);
   const stored = data?.mySelfIdentification;
   const [edited, setEdited] = useState<Choices | null>(null);
-  const choices: Choices = edited ?? Object.fromEntries((stored?.answers ?? []).map((a) => [a.group, a.answer]));
+  const choices: Choices =
+    edited ?? Object.fromEntries((stored?.answers ?? []).map((a) => [a.group, a.answer]));
   const [status, setStatus] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const fail = (failure: unknown) => setError(apiErrors(failure).map((e) => errorMessage(t, e)).join(' '));
+  const fail = (failure: unknown) =>
+    setError(
+      apiErrors(failure)
+        .map((e) => errorMessage(t, e))
+        .join(' '),
+    );
 
   const onSubmit = async (event: FormEvent) => {
     event.preventDefault();
@@ -60,20 +72,39 @@ function SelfIdentificationForm() {
       <h2 id="self-title">{t('self.title')}</h2>
       <p>{t('self.intro')}</p>
       <ApiErrorNotice error={loadError} />
-      <p data-testid="self-state">{stored ? t('self.stored', { date: date(stored.updatedAt) }) : t('self.none')}</p>
-      <form className="form survey" noValidate onSubmit={(event) => void onSubmit(event)} aria-labelledby="self-title">
+      <p data-testid="self-state">
+        {stored ? t('self.stored', { date: date(stored.updatedAt) }) : t('self.none')}
+      </p>
+      <form
+        className="form survey"
+        noValidate
+        onSubmit={(event) => void onSubmit(event)}
+        aria-labelledby="self-title"
+      >
         {GROUPS.map((group) => (
           <fieldset key={group}>
             <legend>{t(`self.group.${group}`)}</legend>
             <div className="choices">
               {ANSWERS.map((answer) => (
                 <label key={answer}>
-                  <input type="radio" name={`self-${group}`} value={answer} checked={choices[group] === answer} onChange={() => setEdited({ ...choices, [group]: answer })} />
+                  <input
+                    type="radio"
+                    name={`self-${group}`}
+                    value={answer}
+                    checked={choices[group] === answer}
+                    onChange={() => setEdited({ ...choices, [group]: answer })}
+                  />
                   {t(`self.answer.${answer}`)}
                 </label>
               ))}
               <label>
-                <input type="radio" name={`self-${group}`} value="" checked={!choices[group]} onChange={() => setEdited({ ...choices, [group]: undefined })} />
+                <input
+                  type="radio"
+                  name={`self-${group}`}
+                  value=""
+                  checked={!choices[group]}
+                  onChange={() => setEdited({ ...choices, [group]: undefined })}
+                />
                 {t('self.answer.NONE')}
               </label>
             </div>
@@ -108,12 +139,19 @@ function MyData() {
   const [removeAll, { loading: deleting }] = useMutation(DELETE_MY_EVIDENCE_DATA, {
     refetchQueries: ['MySelfIdentification', 'MyAwardShares', 'MyFeedbackRequests'],
   });
-  const fail = (failure: unknown) => setError(apiErrors(failure).map((e) => errorMessage(t, e)).join(' '));
+  const fail = (failure: unknown) =>
+    setError(
+      apiErrors(failure)
+        .map((e) => errorMessage(t, e))
+        .join(' '),
+    );
   const prepare = async () => {
     setError(null);
     try {
       const result = await client.query({ query: MY_EVIDENCE_DATA, fetchPolicy: 'network-only' });
-      setHref(`data:application/json;charset=utf-8,${encodeURIComponent(JSON.stringify(result.data?.myEvidenceData ?? {}, null, 2))}`);
+      setHref(
+        `data:application/json;charset=utf-8,${encodeURIComponent(JSON.stringify(result.data?.myEvidenceData ?? {}, null, 2))}`,
+      );
     } catch (failure) {
       fail(failure);
     }

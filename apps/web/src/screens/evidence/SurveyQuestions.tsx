@@ -36,18 +36,44 @@ export function useLocalized() {
     text ? (i18n.language.startsWith('fr') ? text.fr : text.en) : '';
 }
 
-function Question({ question, answer, onChange, missing, disabled }: { question: SurveyQuestion; answer: Answer | undefined; onChange: (a: Answer) => void; missing: boolean; disabled: boolean }) {
+function Question({
+  question,
+  answer,
+  onChange,
+  missing,
+  disabled,
+}: {
+  question: SurveyQuestion;
+  answer: Answer | undefined;
+  onChange: (a: Answer) => void;
+  missing: boolean;
+  disabled: boolean;
+}) {
   const { t } = useTranslation('evidence');
   const local = useLocalized();
   const id = useId();
   const label = local(question.label);
   const errorId = `${id}-error`;
-  const error = missing ? <span id={errorId} className="field-error">{t('survey.required')}</span> : null;
+  const error = missing ? (
+    <span id={errorId} className="field-error">
+      {t('survey.required')}
+    </span>
+  ) : null;
   if (question.type === 'TEXT') {
     return (
       <div className="field">
         <label htmlFor={id}>{label}</label>
-        <textarea id={id} className="textarea" rows={4} maxLength={question.maxLength ?? undefined} value={answer?.text ?? ''} disabled={disabled} aria-invalid={missing || undefined} aria-describedby={missing ? errorId : undefined} onChange={(e) => onChange({ text: e.target.value })} />
+        <textarea
+          id={id}
+          className="textarea"
+          rows={4}
+          maxLength={question.maxLength ?? undefined}
+          value={answer?.text ?? ''}
+          disabled={disabled}
+          aria-invalid={missing || undefined}
+          aria-describedby={missing ? errorId : undefined}
+          onChange={(e) => onChange({ text: e.target.value })}
+        />
         {error}
       </div>
     );
@@ -60,7 +86,12 @@ function Question({ question, answer, onChange, missing, disabled }: { question:
         })
       : (question.options ?? []).map((o) => ({ value: o.value, label: local(o.label) }));
   const multi = question.type === 'MULTI_CHOICE';
-  const selected = question.type === 'SCALE' ? (answer?.value != null ? [String(answer.value)] : []) : (answer?.choices ?? []);
+  const selected =
+    question.type === 'SCALE'
+      ? answer?.value != null
+        ? [String(answer.value)]
+        : []
+      : (answer?.choices ?? []);
   const toggle = (value: string, checked: boolean) => {
     if (question.type === 'SCALE') return onChange({ value: Number(value) });
     if (!multi) return onChange({ choices: [value] });
@@ -86,7 +117,14 @@ function Question({ question, answer, onChange, missing, disabled }: { question:
       <div className="choices">
         {options.map((o) => (
           <label key={o.value}>
-            <input type={multi ? 'checkbox' : 'radio'} name={`${id}-${question.key}`} value={o.value} checked={selected.includes(o.value)} disabled={disabled} onChange={(e) => toggle(o.value, e.target.checked)} />
+            <input
+              type={multi ? 'checkbox' : 'radio'}
+              name={`${id}-${question.key}`}
+              value={o.value}
+              checked={selected.includes(o.value)}
+              disabled={disabled}
+              onChange={(e) => toggle(o.value, e.target.checked)}
+            />
             {o.label}
           </label>
         ))}
@@ -96,11 +134,30 @@ function Question({ question, answer, onChange, missing, disabled }: { question:
   );
 }
 
-export function SurveyQuestions({ questions, answers, onChange, missing, disabled = false }: { questions: readonly SurveyQuestion[]; answers: Answers; onChange: (answers: Answers) => void; missing: readonly string[]; disabled?: boolean }) {
+export function SurveyQuestions({
+  questions,
+  answers,
+  onChange,
+  missing,
+  disabled = false,
+}: {
+  questions: readonly SurveyQuestion[];
+  answers: Answers;
+  onChange: (answers: Answers) => void;
+  missing: readonly string[];
+  disabled?: boolean;
+}) {
   return (
     <div className="survey form">
       {questions.map((q) => (
-        <Question key={q.key} question={q} answer={answers[q.key]} missing={missing.includes(q.key)} disabled={disabled} onChange={(a) => onChange({ ...answers, [q.key]: a })} />
+        <Question
+          key={q.key}
+          question={q}
+          answer={answers[q.key]}
+          missing={missing.includes(q.key)}
+          disabled={disabled}
+          onChange={(a) => onChange({ ...answers, [q.key]: a })}
+        />
       ))}
     </div>
   );

@@ -88,31 +88,33 @@ export function Component() {
         <p>{unreadOnly ? t('emptyUnread') : t('empty')}</p>
       ) : (
         <ul className="notifications" aria-label={t('title')}>
-          {items.map((n) => ({ ...n, ...notificationText(t, n, i18n.language) })).map((n) => (
-            <li
-              key={n.id}
-              className={n.read ? 'notification' : 'notification unread'}
-              data-testid="notification"
-            >
-              <h2>
-                {!n.read && <span className="visually-hidden">{t('unreadLabel')} </span>}
-                {n.link ? <NotificationLink href={n.link}>{n.title}</NotificationLink> : n.title}
-              </h2>
-              <p>{n.body}</p>
-              <p className="meta">
-                <time dateTime={n.createdAt}>{format.format(new Date(n.createdAt))}</time>
-                {!n.read && (
-                  <Button
-                    variant="link"
-                    onPress={() => void markRead({ variables: { ids: [n.id] } }).catch(() => undefined)}
-                  >
-                    {t('markRead')}
-                    <span className="visually-hidden">: {n.title}</span>
-                  </Button>
-                )}
-              </p>
-            </li>
-          ))}
+          {items
+            .map((n) => ({ ...n, ...notificationText(t, n, i18n.language) }))
+            .map((n) => (
+              <li
+                key={n.id}
+                className={n.read ? 'notification' : 'notification unread'}
+                data-testid="notification"
+              >
+                <h2>
+                  {!n.read && <span className="visually-hidden">{t('unreadLabel')} </span>}
+                  {n.link ? <NotificationLink href={n.link}>{n.title}</NotificationLink> : n.title}
+                </h2>
+                <p>{n.body}</p>
+                <p className="meta">
+                  <time dateTime={n.createdAt}>{format.format(new Date(n.createdAt))}</time>
+                  {!n.read && (
+                    <Button
+                      variant="link"
+                      onPress={() => void markRead({ variables: { ids: [n.id] } }).catch(() => undefined)}
+                    >
+                      {t('markRead')}
+                      <span className="visually-hidden">: {n.title}</span>
+                    </Button>
+                  )}
+                </p>
+              </li>
+            ))}
         </ul>
       )}
     </Page>

@@ -15,21 +15,36 @@ export interface NotificationData {
   readonly params?: unknown;
 }
 
-export function notificationText(t: TFunction, notification: NotificationData, language: string): { title: string; body: string } {
+export function notificationText(
+  t: TFunction,
+  notification: NotificationData,
+  language: string,
+): { title: string; body: string } {
   const code = notification.code;
   if (!code || !CODES.has(code)) return { title: notification.title, body: notification.body };
-  const raw = (typeof notification.params === 'object' && notification.params !== null ? notification.params : {}) as Record<string, unknown>;
-  const text = (name: string) => (typeof raw[name] === 'string' ? (raw[name] as string) : typeof raw[name] === 'number' ? String(raw[name]) : '');
+  const raw = (
+    typeof notification.params === 'object' && notification.params !== null ? notification.params : {}
+  ) as Record<string, unknown>;
+  const text = (name: string) =>
+    typeof raw[name] === 'string'
+      ? (raw[name] as string)
+      : typeof raw[name] === 'number'
+        ? String(raw[name])
+        : '';
   const day = new Intl.DateTimeFormat(language, { dateStyle: 'long', timeZone: 'UTC' });
   const date = (name: string) => {
     const value = text(name);
     const parsed = new Date(value.length === 10 ? `${value}T00:00:00Z` : value);
     return Number.isNaN(parsed.getTime()) ? value : day.format(parsed);
   };
-  const role = (name: string) => (ROLES.has(text(name)) ? t(`notification.roles.${text(name)}`) : text(name).toLowerCase());
+  const role = (name: string) =>
+    ROLES.has(text(name)) ? t(`notification.roles.${text(name)}`) : text(name).toLowerCase();
   const values = {
     ...Object.fromEntries(Object.keys(raw).map((name) => [name, text(name)])),
-    version: typeof raw['version'] === 'number' ? new Intl.NumberFormat(language).format(raw['version']) : text('version'),
+    version:
+      typeof raw['version'] === 'number'
+        ? new Intl.NumberFormat(language).format(raw['version'])
+        : text('version'),
     neededBy: date('neededBy'),
     reviewDueAt: date('reviewDueAt'),
     role: role('role'),

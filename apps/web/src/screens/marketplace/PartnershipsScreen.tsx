@@ -124,7 +124,11 @@ export function Component() {
                 {p.state === 'ACCEPTED' && p.institution.id === organizationId && (
                   // The institution designs the credential the need asks for, starting from the need.
                   <p>
-                    <Link className="button button-primary" to={`/designs?partnership=${p.id}#new-design`} aria-label={t('partnerships.startDesignFor', { title: p.need.title })}>
+                    <Link
+                      className="button button-primary"
+                      to={`/designs?partnership=${p.id}#new-design`}
+                      aria-label={t('partnerships.startDesignFor', { title: p.need.title })}
+                    >
                       {t('partnerships.startDesign')}
                     </Link>
                   </p>

@@ -22,7 +22,9 @@ export default function HomeDecisions({ data }: { data: HomeActionsQuery | undef
 function JoinRequests({ data }: { data: HomeActionsQuery | undefined }) {
   const { t, i18n } = useTranslation('org');
   const { confirm, dialog } = useConfirm();
-  const [respond, { loading, error }] = useMutation(RESPOND_TO_JOIN_REQUEST, { refetchQueries: [HOME_ACTIONS] });
+  const [respond, { loading, error }] = useMutation(RESPOND_TO_JOIN_REQUEST, {
+    refetchQueries: [HOME_ACTIONS],
+  });
   const pending = (data?.umbrella?.umbrellaJoinRequests ?? []).filter((r) => r.state === 'PENDING');
   if (pending.length === 0) return null;
   const date = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium' });
@@ -43,12 +45,26 @@ function JoinRequests({ data }: { data: HomeActionsQuery | undefined }) {
       <ul className="plain-list">
         {pending.map((r) => (
           <li key={r.id} className="card">
-            <p>{t('home.joinRequests.asks', { organization: r.organization.name, date: date.format(new Date(r.requestedAt)) })}</p>
+            <p>
+              {t('home.joinRequests.asks', {
+                organization: r.organization.name,
+                date: date.format(new Date(r.requestedAt)),
+              })}
+            </p>
             <div className="toolbar">
-              <Button isDisabled={loading} onPress={() => void answer(r.id, r.organization.name, true)} aria-label={t('home.joinRequests.acceptFrom', { organization: r.organization.name })}>
+              <Button
+                isDisabled={loading}
+                onPress={() => void answer(r.id, r.organization.name, true)}
+                aria-label={t('home.joinRequests.acceptFrom', { organization: r.organization.name })}
+              >
                 {t('home.joinRequests.accept.action')}
               </Button>
-              <Button variant="secondary" isDisabled={loading} onPress={() => void answer(r.id, r.organization.name, false)} aria-label={t('home.joinRequests.declineFrom', { organization: r.organization.name })}>
+              <Button
+                variant="secondary"
+                isDisabled={loading}
+                onPress={() => void answer(r.id, r.organization.name, false)}
+                aria-label={t('home.joinRequests.declineFrom', { organization: r.organization.name })}
+              >
                 {t('home.joinRequests.decline.action')}
               </Button>
             </div>
@@ -84,7 +100,11 @@ function Unverified({ data }: { data: HomeActionsQuery | undefined }) {
             <p>
               {o.name} · {t(`kinds.${o.kind}`)}
             </p>
-            <Button isDisabled={loading} onPress={() => void onVerify(o.id, o.name)} aria-label={t('home.unverified.verifyOne', { organization: o.name })}>
+            <Button
+              isDisabled={loading}
+              onPress={() => void onVerify(o.id, o.name)}
+              aria-label={t('home.unverified.verifyOne', { organization: o.name })}
+            >
               {t('home.unverified.confirm.action')}
             </Button>
           </li>
@@ -93,4 +113,3 @@ function Unverified({ data }: { data: HomeActionsQuery | undefined }) {
     </section>
   );
 }
-

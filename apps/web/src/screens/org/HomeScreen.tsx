@@ -26,20 +26,36 @@ function actionsOf(data: HomeActionsQuery | undefined, membership: Membership): 
   if (!data) return [];
   const organizationId = membership.organization.id;
   const designs = data.credentialDesigns.edges.map((e) => e.node);
-  const waiting = designs.filter((d) => OPEN_DESIGN.has(d.stage) && d.waitingOn.some((o) => o.id === organizationId));
+  const waiting = designs.filter(
+    (d) => OPEN_DESIGN.has(d.stage) && d.waitingOn.some((o) => o.id === organizationId),
+  );
   const withDesign = new Set(designs.map((d) => d.partnershipId).filter(Boolean));
   const institution = membership.organization.kind === 'INSTITUTION';
   const admin = membership.role !== 'MEMBER';
   const actions: Action[] = [
-    { id: 'proposals', count: data.proposalsToUs?.totalCount ?? 0, to: '/partnerships?direction=PROPOSED_TO_US&state=PROPOSED' },
-    { id: 'reviewsOverdue', count: waiting.filter((d) => d.reviewOverdue).length, to: '/designs?stage=IN_REVIEW' },
+    {
+      id: 'proposals',
+      count: data.proposalsToUs?.totalCount ?? 0,
+      to: '/partnerships?direction=PROPOSED_TO_US&state=PROPOSED',
+    },
+    {
+      id: 'reviewsOverdue',
+      count: waiting.filter((d) => d.reviewOverdue).length,
+      to: '/designs?stage=IN_REVIEW',
+    },
     { id: 'designsWaiting', count: waiting.length, to: '/designs' },
     {
       id: 'partnershipsWithoutDesign',
-      count: institution ? (data.acceptedPartnerships?.edges ?? []).filter((e) => !withDesign.has(e.node.id)).length : 0,
+      count: institution
+        ? (data.acceptedPartnerships?.edges ?? []).filter((e) => !withDesign.has(e.node.id)).length
+        : 0,
       to: '/partnerships?state=ACCEPTED',
     },
-    { id: 'joinRequests', count: (data.umbrella?.umbrellaJoinRequests ?? []).filter((r) => r.state === 'PENDING').length, to: '#join-requests' },
+    {
+      id: 'joinRequests',
+      count: (data.umbrella?.umbrellaJoinRequests ?? []).filter((r) => r.state === 'PENDING').length,
+      to: '#join-requests',
+    },
     { id: 'unverified', count: data.unverified?.totalCount ?? 0, to: '#unverified' },
     { id: 'issue', count: institution && admin ? (data.issuable?.totalCount ?? 0) : 0, to: '/issuing' },
   ];
@@ -126,9 +142,14 @@ function Actions({ membership }: { membership: Membership }) {
       <FirstStep data={data} membership={membership} />
       <section aria-labelledby="waiting-on-you">
         <h2 id="waiting-on-you">{t('home.actions.title')}</h2>
-        {loading && !data ? <p>{t('common:loading')}</p> : <ActionList actions={actionsOf(data, membership)} />}
+        {loading && !data ? (
+          <p>{t('common:loading')}</p>
+        ) : (
+          <ActionList actions={actionsOf(data, membership)} />
+        )}
       </section>
-      {(data?.umbrella?.umbrellaJoinRequests.some((r) => r.state === 'PENDING') || (data?.unverified?.edges.length ?? 0) > 0) && (
+      {(data?.umbrella?.umbrellaJoinRequests.some((r) => r.state === 'PENDING') ||
+        (data?.unverified?.edges.length ?? 0) > 0) && (
         <Suspense fallback={<p>{t('common:loading')}</p>}>
           <Decisions data={data} />
         </Suspense>

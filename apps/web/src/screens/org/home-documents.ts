@@ -18,8 +18,11 @@ export const HOME_ACTIONS = graphql(`
     ) @include(if: $marketplace) {
       totalCount
     }
-    acceptedPartnerships: partnerships(organizationId: $organizationId, filter: { state: ACCEPTED }, first: 100)
-      @include(if: $marketplace) {
+    acceptedPartnerships: partnerships(
+      organizationId: $organizationId
+      filter: { state: ACCEPTED }
+      first: 100
+    ) @include(if: $marketplace) {
       edges {
         node {
           id
@@ -29,7 +32,8 @@ export const HOME_ACTIONS = graphql(`
     needs: skillNeeds(filter: { organizationId: $organizationId }, first: 1) @include(if: $employer) {
       totalCount
     }
-    openNeeds: skillNeeds(filter: { organizationId: $organizationId, status: OPEN }, first: 1) @include(if: $employer) {
+    openNeeds: skillNeeds(filter: { organizationId: $organizationId, status: OPEN }, first: 1)
+      @include(if: $employer) {
       totalCount
     }
     capabilityProfile(organizationId: $organizationId) @include(if: $institution) {

@@ -5,8 +5,14 @@ import type { CredentialView } from './credential-document';
 
 export function CredentialDetails({ view }: { view: CredentialView }) {
   const { t, i18n } = useTranslation('public');
-  const date = (value: string | null) => (value ? new Intl.DateTimeFormat(i18n.language, { dateStyle: 'long' }).format(new Date(value)) : '—');
-  const frameworkName = (uri: string) => (/esco/i.test(uri) ? 'ESCO' : /skills.?for.?success|sfs/i.test(uri) ? t('credential.skillsForSuccess') : uri);
+  const date = (value: string | null) =>
+    value ? new Intl.DateTimeFormat(i18n.language, { dateStyle: 'long' }).format(new Date(value)) : '—';
+  const frameworkName = (uri: string) =>
+    /esco/i.test(uri)
+      ? 'ESCO'
+      : /skills.?for.?success|sfs/i.test(uri)
+        ? t('credential.skillsForSuccess')
+        : uri;
   return (
     <div className="credential-details">
       <dl className="facts">
@@ -27,7 +33,11 @@ export function CredentialDetails({ view }: { view: CredentialView }) {
         {view.score && (
           <div>
             <dt>{t('credential.result')}</dt>
-            <dd>{view.requiredScore ? t('credential.scoreOf', { score: view.score, required: view.requiredScore }) : view.score}</dd>
+            <dd>
+              {view.requiredScore
+                ? t('credential.scoreOf', { score: view.score, required: view.requiredScore })
+                : view.score}
+            </dd>
           </div>
         )}
       </dl>

@@ -7,11 +7,22 @@ import { Link, useParams } from 'react-router';
 import { Button } from '../../ui/Button';
 import { Page } from '../../ui/Page';
 import { FormError } from '../../ui/FormError';
-import { CredentialFetchError, downloadHref, fetchCredential, linkedInUrl, readCredential, verifyDocument, type VerificationResult } from './credential-document';
+import {
+  CredentialFetchError,
+  downloadHref,
+  fetchCredential,
+  linkedInUrl,
+  readCredential,
+  verifyDocument,
+  type VerificationResult,
+} from './credential-document';
 import { CredentialDetails } from './CredentialDetails';
 import { VerificationReport } from './VerificationReport';
 
-type Loaded = { state: 'loading' } | { state: 'failed'; reason: CredentialFetchError['kind'] } | { state: 'loaded'; document: Record<string, unknown> };
+type Loaded =
+  | { state: 'loading' }
+  | { state: 'failed'; reason: CredentialFetchError['kind'] }
+  | { state: 'loaded'; document: Record<string, unknown> };
 
 export function Component() {
   const { t } = useTranslation('public');
@@ -35,14 +46,20 @@ export function Component() {
           () => undefined, // the status stays "not checked"; Verify says what went wrong
         );
       },
-      (error: unknown) => live && setLoaded({ state: 'failed', reason: error instanceof CredentialFetchError ? error.kind : 'unreachable' }),
+      (error: unknown) =>
+        live &&
+        setLoaded({
+          state: 'failed',
+          reason: error instanceof CredentialFetchError ? error.kind : 'unreachable',
+        }),
     );
     return () => {
       live = false;
     };
   }, [id]);
 
-  if (loaded.state === 'loading') return <Page title={t('credential.loadingTitle')}>{t('common:loading')}</Page>;
+  if (loaded.state === 'loading')
+    return <Page title={t('credential.loadingTitle')}>{t('common:loading')}</Page>;
   if (loaded.state === 'failed') {
     return (
       <Page title={t('credential.notFoundTitle')}>
@@ -80,17 +97,32 @@ export function Component() {
       )}
       <h2>{t('credential.statusTitle')}</h2>
       <p data-testid="credential-status" aria-live="polite">
-        {verification ? (verification.verified ? t('credential.status.valid') : verification.checks.some((c) => c.name === 'status' && !c.passed) ? t('credential.status.revoked') : t('credential.status.invalid')) : t('credential.status.unchecked')}
+        {verification
+          ? verification.verified
+            ? t('credential.status.valid')
+            : verification.checks.some((c) => c.name === 'status' && !c.passed)
+              ? t('credential.status.revoked')
+              : t('credential.status.invalid')
+          : t('credential.status.unchecked')}
       </p>
       <div className="toolbar">
         <Button onPress={() => void verify()} isDisabled={verifying}>
           {verifying ? t('credential.verifying') : t('credential.verify')}
         </Button>
-        <a className="button button-secondary" href={linkedInUrl(view, publicUrl, id)} target="_blank" rel="noreferrer">
+        <a
+          className="button button-secondary"
+          href={linkedInUrl(view, publicUrl, id)}
+          target="_blank"
+          rel="noreferrer"
+        >
           {t('credential.linkedIn')}
           <span className="visually-hidden"> {t('credential.newWindow')}</span>
         </a>
-        <a className="button button-secondary" href={downloadHref(loaded.document)} download={`credential-${id}.jsonld`}>
+        <a
+          className="button button-secondary"
+          href={downloadHref(loaded.document)}
+          download={`credential-${id}.jsonld`}
+        >
           {t('credential.download')}
         </a>
       </div>

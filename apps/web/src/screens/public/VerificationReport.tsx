@@ -7,7 +7,11 @@ import { checkDetail, KNOWN_CHECKS, technicalDetail } from './verification-text'
 export function VerificationReport({ result }: { result: VerificationResult }) {
   const { t, i18n } = useTranslation('public');
   return (
-    <section aria-labelledby="verification-title" className={result.verified ? 'notice notice-success' : 'notice notice-error'} role="status">
+    <section
+      aria-labelledby="verification-title"
+      className={result.verified ? 'notice notice-success' : 'notice notice-error'}
+      role="status"
+    >
       <h2 id="verification-title" className="verification-title">
         {result.verified ? t('verification.verified') : t('verification.notVerified')}
       </h2>
@@ -19,7 +23,9 @@ export function VerificationReport({ result }: { result: VerificationResult }) {
               <strong>{check.passed ? t('verification.passed') : t('verification.failed')}</strong>
               {t('verification.separator')}
               {KNOWN_CHECKS.includes(check.name) ? t(`verification.check.${check.name}`) : check.name}
-              {check.detail && <span className="check-detail"> — {checkDetail(t, check, i18n.language)}</span>}
+              {check.detail && (
+                <span className="check-detail"> — {checkDetail(t, check, i18n.language)}</span>
+              )}
               {technical && (
                 <details className="check-technical">
                   <summary>{t('verification.technical')}</summary>

@@ -8,7 +8,15 @@ import { useTranslation } from 'react-i18next';
 import { Form } from '../../ui/Form';
 import { Page } from '../../ui/Page';
 import { TextField } from '../../ui/fields';
-import { awardIdFromLink, CredentialFetchError, fetchCredential, isCredentialLike, readCredential, verifyDocument, type VerificationResult } from './credential-document';
+import {
+  awardIdFromLink,
+  CredentialFetchError,
+  fetchCredential,
+  isCredentialLike,
+  readCredential,
+  verifyDocument,
+  type VerificationResult,
+} from './credential-document';
 import { CredentialDetails } from './CredentialDetails';
 import { VerificationReport } from './VerificationReport';
 
@@ -58,7 +66,10 @@ export function Component() {
     setOutcome(null);
     const awardId = awardIdFromLink(link, window.location.origin);
     if (!awardId) {
-      form.setError('link', { type: 'validate', message: t('verify.linkNotHere', { origin: window.location.origin }) });
+      form.setError('link', {
+        type: 'validate',
+        message: t('verify.linkNotHere', { origin: window.location.origin }),
+      });
       return;
     }
     try {
@@ -66,7 +77,10 @@ export function Component() {
       setOutcome({ document, result: await verifyDocument(document), source: link });
     } catch (error) {
       const kind = error instanceof CredentialFetchError ? error.kind : 'unreachable';
-      form.setError(kind === 'unreachable' ? 'root.server' : 'link', { type: 'server', message: t(`credential.fetchError.${kind}`) });
+      form.setError(kind === 'unreachable' ? 'root.server' : 'link', {
+        type: 'server',
+        message: t(`credential.fetchError.${kind}`),
+      });
     }
   });
 
@@ -79,7 +93,14 @@ export function Component() {
           <h2 id="verify-file-title">{t('verify.fileTitle')}</h2>
           <div className="field">
             <label htmlFor={fileId}>{t('verify.file')}</label>
-            <input id={fileId} type="file" accept=".json,.jsonld,application/json,application/ld+json" onChange={(event) => void onFile(event)} aria-describedby={`${fileId}-hint${fileError ? ` ${fileId}-error` : ''}`} aria-invalid={fileError ? true : undefined} />
+            <input
+              id={fileId}
+              type="file"
+              accept=".json,.jsonld,application/json,application/ld+json"
+              onChange={(event) => void onFile(event)}
+              aria-describedby={`${fileId}-hint${fileError ? ` ${fileId}-error` : ''}`}
+              aria-invalid={fileError ? true : undefined}
+            />
             <span id={`${fileId}-hint`} className="description">
               {t('verify.fileHint')}
             </span>
@@ -93,8 +114,19 @@ export function Component() {
         </section>
         <section aria-labelledby="verify-link-title">
           <h2 id="verify-link-title">{t('verify.linkTitle')}</h2>
-          <Form onSubmit={onLink} serverError={form.formState.errors.root?.['server']?.message} submitting={form.formState.isSubmitting} submitLabel={t('verify.linkSubmit')}>
-            <TextField control={form.control} name="link" type="url" label={t('verify.link')} description={t('verify.linkHint', { origin: window.location.origin })} />
+          <Form
+            onSubmit={onLink}
+            serverError={form.formState.errors.root?.['server']?.message}
+            submitting={form.formState.isSubmitting}
+            submitLabel={t('verify.linkSubmit')}
+          >
+            <TextField
+              control={form.control}
+              name="link"
+              type="url"
+              label={t('verify.link')}
+              description={t('verify.linkHint', { origin: window.location.origin })}
+            />
           </Form>
         </section>
       </div>

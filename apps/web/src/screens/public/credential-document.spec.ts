@@ -4,7 +4,9 @@ describe('awardIdFromLink', () => {
   const origin = 'https://lattice.example.ca';
   it('reads the award id from the API path and from the app page, on this origin', () => {
     expect(awardIdFromLink('https://lattice.example.ca/credentials/abc-123', origin)).toBe('abc-123');
-    expect(awardIdFromLink(' https://lattice.example.ca/public/credentials/abc-123/ ', origin)).toBe('abc-123');
+    expect(awardIdFromLink(' https://lattice.example.ca/public/credentials/abc-123/ ', origin)).toBe(
+      'abc-123',
+    );
     expect(awardIdFromLink('/credentials/abc-123', origin)).toBe('abc-123');
   });
   it('refuses other sites, other pages and what is not a link', () => {
@@ -25,19 +27,43 @@ describe('readCredential', () => {
         achievement: {
           id: 'https://x/achievements/0b7e4c1a-7d52-4a7e-9c1e-2f3a4b5c6d7e',
           name: 'CNC setup',
-          alignment: [{ targetName: 'operate CNC', targetUrl: 'http://data.europa.eu/esco/skill/1', targetFramework: 'ESCO' }],
+          alignment: [
+            {
+              targetName: 'operate CNC',
+              targetUrl: 'http://data.europa.eu/esco/skill/1',
+              targetFramework: 'ESCO',
+            },
+          ],
           resultDescription: [{ requiredValue: '80' }],
-          endorsement: [{ issuer: { name: 'Maple Machining' }, credentialSubject: { endorsementComment: 'In demand.' } }],
+          endorsement: [
+            { issuer: { name: 'Maple Machining' }, credentialSubject: { endorsementComment: 'In demand.' } },
+          ],
         },
         result: [{ value: '92' }],
       },
       evidence: [{ id: 'https://e/1', narrative: 'Did it.' }],
     });
-    expect(view).toMatchObject({ name: 'CNC setup', issuerName: 'Boreal College', score: '92', requiredScore: '80', kind: 'badge', credentialId: '0b7e4c1a-7d52-4a7e-9c1e-2f3a4b5c6d7e' });
-    expect(view.skills).toEqual([{ name: 'operate CNC', url: 'http://data.europa.eu/esco/skill/1', framework: 'ESCO' }]);
+    expect(view).toMatchObject({
+      name: 'CNC setup',
+      issuerName: 'Boreal College',
+      score: '92',
+      requiredScore: '80',
+      kind: 'badge',
+      credentialId: '0b7e4c1a-7d52-4a7e-9c1e-2f3a4b5c6d7e',
+    });
+    expect(view.skills).toEqual([
+      { name: 'operate CNC', url: 'http://data.europa.eu/esco/skill/1', framework: 'ESCO' },
+    ]);
     expect(view.evidence).toEqual([{ url: 'https://e/1', narrative: 'Did it.' }]);
     expect(view.endorsements).toEqual([{ endorser: 'Maple Machining', comment: 'In demand.' }]);
-    expect(readCredential({ hello: 'world' })).toMatchObject({ name: '', skills: [], evidence: [], endorsements: [], kind: 'other', credentialId: null });
+    expect(readCredential({ hello: 'world' })).toMatchObject({
+      name: '',
+      skills: [],
+      evidence: [],
+      endorsements: [],
+      kind: 'other',
+      credentialId: null,
+    });
     expect(isCredentialLike({ type: ['VerifiableCredential', 'ClrCredential'] })).toBe(true);
     expect(isCredentialLike('text')).toBe(false);
   });

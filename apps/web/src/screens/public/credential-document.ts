@@ -36,7 +36,8 @@ export interface CredentialView {
 type Json = Record<string, unknown>;
 const text = (value: unknown): string => (typeof value === 'string' ? value : '');
 const list = (value: unknown): unknown[] => (Array.isArray(value) ? value : value ? [value] : []);
-const object = (value: unknown): Json => (value && typeof value === 'object' && !Array.isArray(value) ? (value as Json) : {});
+const object = (value: unknown): Json =>
+  value && typeof value === 'object' && !Array.isArray(value) ? (value as Json) : {};
 
 export function isCredentialLike(document: unknown): document is Json {
   const json = object(document);
@@ -49,7 +50,8 @@ export function readCredential(document: unknown): CredentialView {
   const types = list(credential['type']);
   const subject = object(list(credential['credentialSubject'])[0]);
   const achievement = object(subject['achievement']);
-  const issuer = typeof credential['issuer'] === 'string' ? { id: credential['issuer'] } : object(credential['issuer']);
+  const issuer =
+    typeof credential['issuer'] === 'string' ? { id: credential['issuer'] } : object(credential['issuer']);
   const result = object(list(subject['result'])[0]);
   const required = object(list(achievement['resultDescription'])[0]);
   return {
@@ -64,18 +66,34 @@ export function readCredential(document: unknown): CredentialView {
     requiredScore: text(required['requiredValue']) || null,
     skills: list(achievement['alignment']).map((a) => {
       const alignment = object(a);
-      return { name: text(alignment['targetName']), url: text(alignment['targetUrl']), framework: text(alignment['targetFramework']) };
+      return {
+        name: text(alignment['targetName']),
+        url: text(alignment['targetUrl']),
+        framework: text(alignment['targetFramework']),
+      };
     }),
     evidence: list(credential['evidence']).map((e) => {
       const evidence = object(e);
-      return { url: text(evidence['id']), narrative: text(evidence['narrative']) || text(evidence['description']) };
+      return {
+        url: text(evidence['id']),
+        narrative: text(evidence['narrative']) || text(evidence['description']),
+      };
     }),
     endorsements: list(achievement['endorsement']).map((e) => {
       const endorsement = object(e);
-      return { endorser: text(object(endorsement['issuer'])['name']), comment: text(object(endorsement['credentialSubject'])['endorsementComment']) };
+      return {
+        endorser: text(object(endorsement['issuer'])['name']),
+        comment: text(object(endorsement['credentialSubject'])['endorsementComment']),
+      };
     }),
     credentialId: /\/achievements\/([0-9a-f-]{36})$/i.exec(text(achievement['id']))?.[1] ?? null,
-    kind: types.includes('ClrCredential') ? 'transcript' : types.includes('EndorsementCredential') ? 'endorsement' : types.includes('OpenBadgeCredential') ? 'badge' : 'other',
+    kind: types.includes('ClrCredential')
+      ? 'transcript'
+      : types.includes('EndorsementCredential')
+        ? 'endorsement'
+        : types.includes('OpenBadgeCredential')
+          ? 'badge'
+          : 'other',
   };
 }
 
@@ -122,7 +140,11 @@ export function awardIdFromLink(link: string, origin: string): string | null {
 
 /** Every check of the credential, by the public POST /verify (no account needed). */
 export async function verifyDocument(document: unknown): Promise<VerificationResult> {
-  const response = await fetch('/verify', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(document) });
+  const response = await fetch('/verify', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(document),
+  });
   if (!response.ok) throw new CredentialFetchError('unreachable');
   return (await response.json()) as VerificationResult;
 }

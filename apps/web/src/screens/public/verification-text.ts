@@ -6,9 +6,42 @@ import type { VerificationCheck } from './credential-document';
 
 export const KNOWN_CHECKS = ['schema', 'dates', 'issuerKey', 'proof', 'status', 'credentials'];
 // The reasons this app words itself (the verifier's codes); others keep the verifier's English detail.
-export const KNOWN_CODES = ['NOT_A_JSON_OBJECT', 'NO_EMBEDDED_CREDENTIAL', 'EMBEDDED_CREDENTIALS_FAIL', 'NOT_AN_OPEN_BADGE', 'NO_SCHEMA_VALIDATOR', 'VALID_FROM_MISSING', 'NOT_YET_VALID', 'VALID_UNTIL_INVALID', 'EXPIRED', 'NO_PROOF', 'NO_VERIFICATION_METHOD', 'KEY_NOT_ISSUERS', 'KEY_UNRESOLVED', 'KEY_NOT_MULTIKEY', 'KEY_REVOKED', 'KEY_NOT_ASSERTION', 'PROOF_INVALID', 'NO_STATUS', 'STATUS_TYPE_UNSUPPORTED', 'STATUS_MALFORMED', 'NO_STATUS_RESOLVER', 'STATUS_LIST_NOT_FOUND', 'SUSPENDED', 'REVOKED', 'STATUS_UNCHECKED', 'SCHEMA_INVALID'];
+export const KNOWN_CODES = [
+  'NOT_A_JSON_OBJECT',
+  'NO_EMBEDDED_CREDENTIAL',
+  'EMBEDDED_CREDENTIALS_FAIL',
+  'NOT_AN_OPEN_BADGE',
+  'NO_SCHEMA_VALIDATOR',
+  'VALID_FROM_MISSING',
+  'NOT_YET_VALID',
+  'VALID_UNTIL_INVALID',
+  'EXPIRED',
+  'NO_PROOF',
+  'NO_VERIFICATION_METHOD',
+  'KEY_NOT_ISSUERS',
+  'KEY_UNRESOLVED',
+  'KEY_NOT_MULTIKEY',
+  'KEY_REVOKED',
+  'KEY_NOT_ASSERTION',
+  'PROOF_INVALID',
+  'NO_STATUS',
+  'STATUS_TYPE_UNSUPPORTED',
+  'STATUS_MALFORMED',
+  'NO_STATUS_RESOLVER',
+  'STATUS_LIST_NOT_FOUND',
+  'SUSPENDED',
+  'REVOKED',
+  'STATUS_UNCHECKED',
+  'SCHEMA_INVALID',
+];
 /** Codes whose English detail carries a cause worth keeping (the library's own message, the schema's words). */
-const TECHNICAL_CODES = ['PROOF_INVALID', 'KEY_UNRESOLVED', 'STATUS_UNCHECKED', 'SCHEMA_INVALID', 'EMBEDDED_CREDENTIALS_FAIL'];
+const TECHNICAL_CODES = [
+  'PROOF_INVALID',
+  'KEY_UNRESOLVED',
+  'STATUS_UNCHECKED',
+  'SCHEMA_INVALID',
+  'EMBEDDED_CREDENTIALS_FAIL',
+];
 const SCHEMA_PROBLEMS = ['MISSING', 'WRONG_TYPE', 'BAD_FORMAT', 'NOT_ALLOWED', 'TOO_FEW', 'INVALID'];
 
 interface SchemaProblem {
@@ -17,7 +50,10 @@ interface SchemaProblem {
   property?: string;
 }
 const isProblem = (value: unknown): value is SchemaProblem =>
-  !!value && typeof value === 'object' && typeof (value as SchemaProblem).code === 'string' && typeof (value as SchemaProblem).path === 'string';
+  !!value &&
+  typeof value === 'object' &&
+  typeof (value as SchemaProblem).code === 'string' &&
+  typeof (value as SchemaProblem).path === 'string';
 
 /** One schema problem in words: where (a JSON pointer, the missing property included) and what. */
 export function schemaProblemText(t: TFunction, problem: SchemaProblem): string {
@@ -32,7 +68,9 @@ export function checkDetail(t: TFunction, check: VerificationCheck, language: st
   const params = check.params ?? {};
   const date = (value: unknown) => {
     const parsed = typeof value === 'string' ? new Date(value) : null;
-    return parsed && !Number.isNaN(parsed.getTime()) ? new Intl.DateTimeFormat(language, { dateStyle: 'long' }).format(parsed) : String(value ?? '');
+    return parsed && !Number.isNaN(parsed.getTime())
+      ? new Intl.DateTimeFormat(language, { dateStyle: 'long' }).format(parsed)
+      : String(value ?? '');
   };
   const problems = Array.isArray(params['problems']) ? params['problems'].filter(isProblem) : null;
   // A verifier that gives no problem codes: its English errors, as before.

@@ -16,7 +16,18 @@ import { Form } from '../../ui/Form';
 import { Page } from '../../ui/Page';
 import { TextField } from '../../ui/fields';
 import { setServerErrors } from '../../graphql/errors';
-import { ADOPT, CONTRIBUTIONS, CREDENTIAL, CREDENTIALS, ENDORSE, ORGANIZATION_UMBRELLAS, SPONSOR, WITHDRAW_ENDORSEMENT, type CredentialDetail, type Endorsement } from './documents';
+import {
+  ADOPT,
+  CONTRIBUTIONS,
+  CREDENTIAL,
+  CREDENTIALS,
+  ENDORSE,
+  ORGANIZATION_UMBRELLAS,
+  SPONSOR,
+  WITHDRAW_ENDORSEMENT,
+  type CredentialDetail,
+  type Endorsement,
+} from './documents';
 import { Contributions } from './Contributions';
 import { ApiErrorNotice, FRESH, useDate, useWorkingAs } from './trust-ui';
 
@@ -60,7 +71,11 @@ export function Component() {
       ) : (
         credential.endorsementsBySector.map((group) => (
           <section key={group.sector ?? 'none'} aria-labelledby={`sector-${group.sector ?? 'none'}`}>
-            <h3 id={`sector-${group.sector ?? 'none'}`}>{group.sector ? t('credential.sector', { name: group.name, code: group.sector }) : t('credential.noSector')}</h3>
+            <h3 id={`sector-${group.sector ?? 'none'}`}>
+              {group.sector
+                ? t('credential.sector', { name: group.name, code: group.sector })
+                : t('credential.noSector')}
+            </h3>
             <ul className="endorsements">
               {group.endorsements.map((e) => (
                 <EndorsementItem key={e.id} endorsement={e} />
@@ -76,17 +91,27 @@ export function Component() {
             {credential.endorsements
               .filter((e) => e.withdrawnAt)
               .map((e) => (
-                <li key={e.id}>{t('credential.withdrawnOn', { name: e.organization.name, date: date(e.withdrawnAt) })}</li>
+                <li key={e.id}>
+                  {t('credential.withdrawnOn', { name: e.organization.name, date: date(e.withdrawnAt) })}
+                </li>
               ))}
           </ul>
         </>
       )}
       <h2>{t('credential.sharing')}</h2>
-      <p>{credential.sponsorships.length ? t('credential.sponsoredBy', { names: credential.sponsorships.map((s) => s.umbrella.name).join(', ') }) : t('credential.notShared')}</p>
+      <p>
+        {credential.sponsorships.length
+          ? t('credential.sponsoredBy', {
+              names: credential.sponsorships.map((s) => s.umbrella.name).join(', '),
+            })
+          : t('credential.notShared')}
+      </p>
       {credential.adoptions.length > 0 && (
         <ul aria-label={t('credential.adoptions')}>
           {credential.adoptions.map((a) => (
-            <li key={a.id}>{t('credential.adoptedBy', { institution: a.institution.name, umbrella: a.umbrella.name })}</li>
+            <li key={a.id}>
+              {t('credential.adoptedBy', { institution: a.institution.name, umbrella: a.umbrella.name })}
+            </li>
           ))}
         </ul>
       )}
@@ -100,7 +125,8 @@ function EndorsementItem({ endorsement }: { endorsement: Endorsement }) {
   const date = useDate();
   return (
     <li data-testid="endorsement">
-      <strong>{endorsement.organization.name}</strong> <span className="meta">({date(endorsement.createdAt)})</span>
+      <strong>{endorsement.organization.name}</strong>{' '}
+      <span className="meta">({date(endorsement.createdAt)})</span>
       <ul className="claims">
         {endorsement.inDemand && <li>{t('endorse.inDemand')}</li>}
         {endorsement.assessmentReflectsJobPerformance && <li>{t('endorse.reflectsJob')}</li>}
@@ -113,7 +139,10 @@ function EndorsementItem({ endorsement }: { endorsement: Endorsement }) {
 function Actions({ credential }: { credential: CredentialDetail }) {
   const { t } = useTranslation('trust');
   const { organization, kind } = useWorkingAs();
-  const umbrellas = useQuery(ORGANIZATION_UMBRELLAS, { variables: { id: organization?.id ?? '' }, skip: kind !== 'INSTITUTION' || !organization });
+  const umbrellas = useQuery(ORGANIZATION_UMBRELLAS, {
+    variables: { id: organization?.id ?? '' },
+    skip: kind !== 'INSTITUTION' || !organization,
+  });
   const refetchQueries = [CREDENTIAL, CREDENTIALS, CONTRIBUTIONS];
   const [sponsor, sponsoring] = useMutation(SPONSOR, { refetchQueries, awaitRefetchQueries: true });
   const [adopt, adopting] = useMutation(ADOPT, { refetchQueries, awaitRefetchQueries: true });
@@ -126,7 +155,10 @@ function Actions({ credential }: { credential: CredentialDetail }) {
   const canEndorse = kind === 'EMPLOYER' || kind === 'UMBRELLA';
   const sponsored = credential.sponsorships.some((s) => s.umbrella.id === organization.id);
   const memberOf = new Set(umbrellas.data?.organization?.umbrellas.map((u) => u.id) ?? []);
-  const adoptable = kind === 'INSTITUTION' && credential.issuer.id !== organization.id && credential.sponsorships.some((s) => memberOf.has(s.umbrella.id));
+  const adoptable =
+    kind === 'INSTITUTION' &&
+    credential.issuer.id !== organization.id &&
+    credential.sponsorships.some((s) => memberOf.has(s.umbrella.id));
   const adopted = credential.adoptions.some((a) => a.institution.id === organization.id);
   const failure = sponsoring.error ?? adopting.error;
   const run = (mutation: Promise<unknown>, doneMessage: string) =>
@@ -139,7 +171,14 @@ function Actions({ credential }: { credential: CredentialDetail }) {
     <section aria-labelledby="actions-title" className="actions">
       <h2 id="actions-title">{t('credential.actionsAs', { organization: organization.name })}</h2>
       {dialog}
-      {canEndorse && (mine ? <Withdraw endorsementId={mine.id} /> : endorsedBefore ? <p>{t('endorse.alreadyWithdrawn')}</p> : <EndorseForm credentialId={credential.id} organizationId={organization.id} />)}
+      {canEndorse &&
+        (mine ? (
+          <Withdraw endorsementId={mine.id} />
+        ) : endorsedBefore ? (
+          <p>{t('endorse.alreadyWithdrawn')}</p>
+        ) : (
+          <EndorseForm credentialId={credential.id} organizationId={organization.id} />
+        ))}
       {kind === 'UMBRELLA' &&
         (sponsored ? (
           <p>{t('sponsor.already', { organization: organization.name })}</p>
@@ -152,7 +191,14 @@ function Actions({ credential }: { credential: CredentialDetail }) {
                 title: t('sponsor.confirm.title', { title: credential.title }),
                 body: <p>{t('sponsor.confirm.body', { organization: organization.name })}</p>,
                 confirmLabel: t('sponsor.confirm.action'),
-              }).then((yes) => yes && run(sponsor({ variables: { credentialId: credential.id, umbrellaId: organization.id } }), t('sponsor.done')))
+              }).then(
+                (yes) =>
+                  yes &&
+                  run(
+                    sponsor({ variables: { credentialId: credential.id, umbrellaId: organization.id } }),
+                    t('sponsor.done'),
+                  ),
+              )
             }
           >
             {t('sponsor.submit')}
@@ -164,7 +210,16 @@ function Actions({ credential }: { credential: CredentialDetail }) {
             {t('adopt.already')} <Link to={`/issuing?credential=${credential.id}`}>{t('adopt.issueIt')}</Link>
           </p>
         ) : adoptable ? (
-          <Button variant="secondary" isDisabled={adopting.loading} onPress={() => run(adopt({ variables: { credentialId: credential.id, institutionId: organization.id } }), t('adopt.done'))}>
+          <Button
+            variant="secondary"
+            isDisabled={adopting.loading}
+            onPress={() =>
+              run(
+                adopt({ variables: { credentialId: credential.id, institutionId: organization.id } }),
+                t('adopt.done'),
+              )
+            }
+          >
             {t('adopt.submit')}
           </Button>
         ) : credential.issuer.id === organization.id ? (
@@ -185,14 +240,28 @@ function Actions({ credential }: { credential: CredentialDetail }) {
   );
 }
 
-function ClaimCheckbox({ control, name, label }: { control: Control<{ inDemand: boolean; reflectsJob: boolean; comment: string }>; name: 'inDemand' | 'reflectsJob'; label: string }) {
+function ClaimCheckbox({
+  control,
+  name,
+  label,
+}: {
+  control: Control<{ inDemand: boolean; reflectsJob: boolean; comment: string }>;
+  name: 'inDemand' | 'reflectsJob';
+  label: string;
+}) {
   const {
     field: { value, onChange },
     fieldState,
   } = useController({ control, name });
   return (
     <div className="field">
-      <Checkbox isSelected={value} onChange={onChange} className="checkbox" isInvalid={fieldState.invalid} aria-describedby={fieldState.error ? `${name}-error` : undefined}>
+      <Checkbox
+        isSelected={value}
+        onChange={onChange}
+        className="checkbox"
+        isInvalid={fieldState.invalid}
+        aria-describedby={fieldState.error ? `${name}-error` : undefined}
+      >
         <span className="checkbox-box" aria-hidden="true" />
         {label}
       </Checkbox>
@@ -207,7 +276,10 @@ function ClaimCheckbox({ control, name, label }: { control: Control<{ inDemand: 
 
 function EndorseForm({ credentialId, organizationId }: { credentialId: string; organizationId: string }) {
   const { t } = useTranslation('trust');
-  const [endorse] = useMutation(ENDORSE, { refetchQueries: [CREDENTIAL, CREDENTIALS, CONTRIBUTIONS], awaitRefetchQueries: true });
+  const [endorse] = useMutation(ENDORSE, {
+    refetchQueries: [CREDENTIAL, CREDENTIALS, CONTRIBUTIONS],
+    awaitRefetchQueries: true,
+  });
   const schema = useMemo(
     () =>
       z.object({
@@ -218,22 +290,48 @@ function EndorseForm({ credentialId, organizationId }: { credentialId: string; o
     [t],
   );
   type Values = z.infer<typeof schema>;
-  const form = useForm<Values>({ resolver: zodResolver(schema), defaultValues: { inDemand: false, reflectsJob: false, comment: '' } });
+  const form = useForm<Values>({
+    resolver: zodResolver(schema),
+    defaultValues: { inDemand: false, reflectsJob: false, comment: '' },
+  });
   const onSubmit = form.handleSubmit(async (values) => {
     try {
-      await endorse({ variables: { credentialId, organizationId, input: { inDemand: values.inDemand, assessmentReflectsJobPerformance: values.reflectsJob, comment: values.comment.trim() || null } } });
+      await endorse({
+        variables: {
+          credentialId,
+          organizationId,
+          input: {
+            inDemand: values.inDemand,
+            assessmentReflectsJobPerformance: values.reflectsJob,
+            comment: values.comment.trim() || null,
+          },
+        },
+      });
     } catch (error) {
-      setServerErrors(error, form.setError, t, ['inDemand', 'reflectsJob', 'comment'], { claims: 'inDemand' });
+      setServerErrors(error, form.setError, t, ['inDemand', 'reflectsJob', 'comment'], {
+        claims: 'inDemand',
+      });
     }
   });
   return (
     <fieldset className="fieldset">
       <legend>{t('endorse.title')}</legend>
       <p>{t('endorse.intro')}</p>
-      <Form onSubmit={onSubmit} serverError={form.formState.errors.root?.['server']?.message} submitting={form.formState.isSubmitting} submitLabel={t('endorse.submit')}>
+      <Form
+        onSubmit={onSubmit}
+        serverError={form.formState.errors.root?.['server']?.message}
+        submitting={form.formState.isSubmitting}
+        submitLabel={t('endorse.submit')}
+      >
         <ClaimCheckbox control={form.control} name="inDemand" label={t('endorse.inDemand')} />
         <ClaimCheckbox control={form.control} name="reflectsJob" label={t('endorse.reflectsJob')} />
-        <TextField multiline control={form.control} name="comment" label={t('endorse.comment')} description={t('endorse.commentHint')} />
+        <TextField
+          multiline
+          control={form.control}
+          name="comment"
+          label={t('endorse.comment')}
+          description={t('endorse.commentHint')}
+        />
       </Form>
     </fieldset>
   );
@@ -241,7 +339,11 @@ function EndorseForm({ credentialId, organizationId }: { credentialId: string; o
 
 function Withdraw({ endorsementId }: { endorsementId: string }) {
   const { t } = useTranslation('trust');
-  const [withdraw, { loading, error }] = useMutation(WITHDRAW_ENDORSEMENT, { variables: { id: endorsementId }, refetchQueries: [CREDENTIAL, CREDENTIALS, CONTRIBUTIONS], awaitRefetchQueries: true });
+  const [withdraw, { loading, error }] = useMutation(WITHDRAW_ENDORSEMENT, {
+    variables: { id: endorsementId },
+    refetchQueries: [CREDENTIAL, CREDENTIALS, CONTRIBUTIONS],
+    awaitRefetchQueries: true,
+  });
   return (
     <div>
       <p>{t('endorse.endorsed')}</p>

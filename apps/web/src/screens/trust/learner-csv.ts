@@ -31,15 +31,25 @@ export interface ParsedLearners {
 export const REQUIRED_COLUMNS = ['name', 'email', 'score'] as const;
 export const MAX_LEARNERS = 1000;
 
-const normalise = (header: string) => header.trim().toLowerCase().replace(/[\s-]+/g, '_');
+const normalise = (header: string) =>
+  header
+    .trim()
+    .toLowerCase()
+    .replace(/[\s-]+/g, '_');
 
 /** Reads the file's text: the valid rows as learners, and every invalid row's problems by row number. */
 export function parseLearnerCsv(text: string, rules: AwardRules = {}): ParsedLearners {
-  const parsed = Papa.parse<Record<string, string>>(text.replace(/^\uFEFF/, ''), { header: true, skipEmptyLines: 'greedy', transformHeader: normalise });
-  if (parsed.errors.some((e) => e.type === 'Quotes')) return { learners: [], rowErrors: [], fileProblem: 'unreadable' };
+  const parsed = Papa.parse<Record<string, string>>(text.replace(/^\uFEFF/, ''), {
+    header: true,
+    skipEmptyLines: 'greedy',
+    transformHeader: normalise,
+  });
+  if (parsed.errors.some((e) => e.type === 'Quotes'))
+    return { learners: [], rowErrors: [], fileProblem: 'unreadable' };
   const columns = parsed.meta.fields ?? [];
   const missing = REQUIRED_COLUMNS.filter((c) => !columns.includes(c));
-  if (missing.length) return { learners: [], rowErrors: [], fileProblem: 'missingColumns', missingColumns: missing };
+  if (missing.length)
+    return { learners: [], rowErrors: [], fileProblem: 'missingColumns', missingColumns: missing };
   if (parsed.data.length === 0) return { learners: [], rowErrors: [], fileProblem: 'empty' };
   if (parsed.data.length > MAX_LEARNERS) return { learners: [], rowErrors: [], fileProblem: 'tooMany' };
 
@@ -53,8 +63,12 @@ export function parseLearnerCsv(text: string, rules: AwardRules = {}): ParsedLea
     const email = value('email');
     const evidenceUrl = value('evidence_url');
     const narrative = value('evidence_narrative');
-    const problems: RowProblem[] = learnerProblems({ name, email, score: value('score'), attempt: value('attempt'), evidenceUrl }, rules).map((p) => p.problem);
-    if (!problems.includes('emailInvalid') && seen.has(email.toLowerCase())) problems.splice(problems.indexOf('nameMissing') + 1, 0, 'duplicateEmail');
+    const problems: RowProblem[] = learnerProblems(
+      { name, email, score: value('score'), attempt: value('attempt'), evidenceUrl },
+      rules,
+    ).map((p) => p.problem);
+    if (!problems.includes('emailInvalid') && seen.has(email.toLowerCase()))
+      problems.splice(problems.indexOf('nameMissing') + 1, 0, 'duplicateEmail');
     seen.add(email.toLowerCase());
     const score = scoreOf(value('score'));
     const attempt = attemptOf(value('attempt'));
@@ -62,11 +76,20 @@ export function parseLearnerCsv(text: string, rules: AwardRules = {}): ParsedLea
       rowErrors.push({ row, problems });
       return;
     }
-    const evidence = evidenceUrl || narrative ? [{ ...(evidenceUrl ? { url: evidenceUrl } : {}), ...(narrative ? { narrative } : {}) }] : undefined;
-    learners.push({ row, recipient: { email, name }, result: { score, attempt }, ...(evidence ? { evidence } : {}) });
+    const evidence =
+      evidenceUrl || narrative
+        ? [{ ...(evidenceUrl ? { url: evidenceUrl } : {}), ...(narrative ? { narrative } : {}) }]
+        : undefined;
+    learners.push({
+      row,
+      recipient: { email, name },
+      result: { score, attempt },
+      ...(evidence ? { evidence } : {}),
+    });
   });
   return { learners, rowErrors };
 }
 
 /** A template people can fill in a spreadsheet. */
-export const LEARNER_CSV_TEMPLATE = 'name,email,score,attempt,evidence_url,evidence_narrative\nAda Lovelace,ada@example.org,92,1,https://portfolio.example.org/ada,Set up a mill for a new job\n';
+export const LEARNER_CSV_TEMPLATE =
+  'name,email,score,attempt,evidence_url,evidence_narrative\nAda Lovelace,ada@example.org,92,1,https://portfolio.example.org/ada,Set up a mill for a new job\n';

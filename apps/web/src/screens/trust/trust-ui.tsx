@@ -39,13 +39,32 @@ export function useDate() {
 }
 
 /** A native file input with its label, hint and error tied together. */
-export function FileField({ label, hint, error, accept, onFile }: { label: string; hint?: string; error?: string | null; accept: string; onFile: (file: File | undefined) => void }) {
+export function FileField({
+  label,
+  hint,
+  error,
+  accept,
+  onFile,
+}: {
+  label: string;
+  hint?: string;
+  error?: string | null;
+  accept: string;
+  onFile: (file: File | undefined) => void;
+}) {
   const id = useId();
   const describedBy = [hint && `${id}-hint`, error && `${id}-error`].filter(Boolean).join(' ') || undefined;
   return (
     <div className="field">
       <label htmlFor={id}>{label}</label>
-      <input id={id} type="file" accept={accept} aria-describedby={describedBy} aria-invalid={error ? true : undefined} onChange={(event) => onFile(event.target.files?.[0])} />
+      <input
+        id={id}
+        type="file"
+        accept={accept}
+        aria-describedby={describedBy}
+        aria-invalid={error ? true : undefined}
+        onChange={(event) => onFile(event.target.files?.[0])}
+      />
       {hint && (
         <span id={`${id}-hint`} className="description">
           {hint}

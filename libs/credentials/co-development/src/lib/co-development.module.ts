@@ -61,7 +61,12 @@ export class CredentialsCoDevelopmentModule {
     return {
       module: CredentialsCoDevelopmentModule,
       providers: [
-        { provide: OrganizationDirectory, useFactory: (dataSource: DataSource) => new CopiedOrganizationDirectory(dataSource, options.identityUrl), inject: [DataSource] },
+        {
+          provide: OrganizationDirectory,
+          useFactory: (dataSource: DataSource) =>
+            new CopiedOrganizationDirectory(dataSource, options.identityUrl),
+          inject: [DataSource],
+        },
         CredentialDesignRepository,
         // Publishing and retiring write the credential's catalogue entry.
         CatalogueRepository,
@@ -71,7 +76,12 @@ export class CredentialsCoDevelopmentModule {
         CredentialDesignResolver,
         FrameworkResolver,
       ],
-      exports: [OrganizationDirectory, CredentialDesignRepository, DesignParties, ...CO_DEVELOPMENT_USE_CASES],
+      exports: [
+        OrganizationDirectory,
+        CredentialDesignRepository,
+        DesignParties,
+        ...CO_DEVELOPMENT_USE_CASES,
+      ],
     };
   }
 }

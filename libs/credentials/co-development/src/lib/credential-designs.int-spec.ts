@@ -384,15 +384,30 @@ describe('credential designs (integration)', () => {
       evidenceOfNeed: 'Need posted by the employer: 10 learners.',
       partnerIds: [employer],
     });
-    const [version] = (await dataSource.query(`SELECT version, snapshot AS content FROM "credentials"."design_versions" WHERE design_id = $1`, [design.id])) as Array<{ version: number; content: { competencies: unknown[] } }>;
-    expect(version).toMatchObject({ version: 1, content: { competencies: [{ skillId: SKILL }, { skillId: other }] } });
+    const [version] = (await dataSource.query(
+      `SELECT version, snapshot AS content FROM "credentials"."design_versions" WHERE design_id = $1`,
+      [design.id],
+    )) as Array<{ version: number; content: { competencies: unknown[] } }>;
+    expect(version).toMatchObject({
+      version: 1,
+      content: { competencies: [{ skillId: SKILL }, { skillId: other }] },
+    });
   });
 
   it('refuses a design started with a competency that is not a skill id, and stores nothing', async () => {
     const institution = randomUUID();
     await expect(
-      create.execute(principal(institution, 'INSTITUTION'), { issuerId: institution, title: 'X', frameworkId: ecampus, competencies: [{ skillId: 'not a skill' }] }),
+      create.execute(principal(institution, 'INSTITUTION'), {
+        issuerId: institution,
+        title: 'X',
+        frameworkId: ecampus,
+        competencies: [{ skillId: 'not a skill' }],
+      }),
     ).rejects.toMatchObject({ code: 'CREDENTIALS.INVALID_SKILL_ID' });
-    expect(await dataSource.query(`SELECT count(*)::int AS n FROM "credentials"."designs" WHERE issuer_id = $1`, [institution])).toEqual([{ n: 0 }]);
+    expect(
+      await dataSource.query(`SELECT count(*)::int AS n FROM "credentials"."designs" WHERE issuer_id = $1`, [
+        institution,
+      ]),
+    ).toEqual([{ n: 0 }]);
   });
 });

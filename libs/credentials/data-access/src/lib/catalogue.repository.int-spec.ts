@@ -19,10 +19,18 @@ describe('catalogue search: issuer facts carried on entries', () => {
 
   /** Publishes a credential the way the workflow leaves it (design, version, credential), then refreshes its entry. */
   async function publish(issuer: string, title: string, hours: number): Promise<string> {
-    const [{ id: frameworkId }] = (await dataSource.query(`SELECT id FROM "credentials"."frameworks" ORDER BY key LIMIT 1`)) as [{ id: string }];
+    const [{ id: frameworkId }] = (await dataSource.query(
+      `SELECT id FROM "credentials"."frameworks" ORDER BY key LIMIT 1`,
+    )) as [{ id: string }];
     const designId = randomUUID();
     const credentialId = randomUUID();
-    const snapshot = { description: `${title}, in practice.`, language: 'en', hours, deliveryMode: 'ONLINE', price: 100 };
+    const snapshot = {
+      description: `${title}, in practice.`,
+      language: 'en',
+      hours,
+      deliveryMode: 'ONLINE',
+      price: 100,
+    };
     await dataSource.transaction(async (manager) => {
       await manager.query(
         `INSERT INTO "credentials"."designs" (id, issuer_id, title, framework_id, content, stage, version, created_by, created_at, updated_at)
@@ -44,18 +52,29 @@ describe('catalogue search: issuer facts carried on entries', () => {
   }
 
   const find = (query: Omit<CatalogueQuery, 'text'> & { text?: string | null }, first = 20) =>
-    catalogue.searchWithFacets({ text: null, issuerIds: [issuerId, strangerId], ...query }, query.text ? 'RELEVANCE' : 'NEWEST', first, null);
-  const ids = (result: { hits: { credentialId: string }[] }) => result.hits.map((hit) => hit.credentialId).sort();
+    catalogue.searchWithFacets(
+      { text: null, issuerIds: [issuerId, strangerId], ...query },
+      query.text ? 'RELEVANCE' : 'NEWEST',
+      first,
+      null,
+    );
+  const ids = (result: { hits: { credentialId: string }[] }) =>
+    result.hits.map((hit) => hit.credentialId).sort();
   const facet = (counts: FacetCount[], name: string) =>
     Object.fromEntries(counts.filter((c) => c.facet === name).map((c) => [c.value, c.count]));
   const record = (region: string | null, size: string | null) =>
-    dataSource.transaction((manager) => catalogue.recordOrganization(manager, { id: issuerId, name: 'Collège du Nord', region, size }));
+    dataSource.transaction((manager) =>
+      catalogue.recordOrganization(manager, { id: issuerId, name: 'Collège du Nord', region, size }),
+    );
 
   beforeAll(async () => {
     dataSource = await openDataSource(credentialsDataSource(testDatabaseUrl('int'), 4));
     catalogue = new CatalogueRepository(dataSource);
     await record('ON-Sudbury', 'SMALL');
-    credentialIds.push(await publish(issuerId, 'Underwater welding', 24), await publish(issuerId, 'Welding inspection', 80));
+    credentialIds.push(
+      await publish(issuerId, 'Underwater welding', 24),
+      await publish(issuerId, 'Welding inspection', 80),
+    );
     // An issuer never recorded: no region, no size.
     unprofiled = await publish(strangerId, 'Welding for strangers', 24);
   });
@@ -65,13 +84,24 @@ describe('catalogue search: issuer facts carried on entries', () => {
 
   it('finds and counts by the region and size the issuer had when its entries were derived', async () => {
     expect(ids(await find({ regions: ['ON-Sudbury'] }))).toEqual([...credentialIds].sort());
-    expect(ids(await find({ regions: ['ON'], issuerSizes: ['SMALL'], hoursBands: ['FROM_10_TO_29'] }))).toEqual([credentialIds[0]]);
+    expect(
+      ids(await find({ regions: ['ON'], issuerSizes: ['SMALL'], hoursBands: ['FROM_10_TO_29'] })),
+    ).toEqual([credentialIds[0]]);
     const all = await find({});
     expect(all.total).toBe(3);
     expect(facet(all.counts, 'REGION')).toEqual({ ON: 2, 'ON-Northeast': 2, 'ON-Sudbury': 2 });
     expect(facet(all.counts, 'ISSUER_SIZE')).toEqual({ SMALL: 2 });
-    expect(all.counts.find((c) => c.facet === 'ISSUER' && c.value === issuerId)).toEqual({ facet: 'ISSUER', value: issuerId, count: 2, label: 'Collège du Nord' });
-    expect(all.counts.find((c) => c.facet === 'ISSUER' && c.value === strangerId)).toEqual({ facet: 'ISSUER', value: strangerId, count: 1 });
+    expect(all.counts.find((c) => c.facet === 'ISSUER' && c.value === issuerId)).toEqual({
+      facet: 'ISSUER',
+      value: issuerId,
+      count: 2,
+      label: 'Collège du Nord',
+    });
+    expect(all.counts.find((c) => c.facet === 'ISSUER' && c.value === strangerId)).toEqual({
+      facet: 'ISSUER',
+      value: strangerId,
+      count: 1,
+    });
     expect(ids(await find({ regions: ['ON-Toronto'] }))).toEqual([]);
   });
 
@@ -85,7 +115,10 @@ describe('catalogue search: issuer facts carried on entries', () => {
     const all = await find({});
     expect(facet(all.counts, 'REGION')).toEqual({ ON: 2, 'ON-Toronto': 2 });
     expect(facet(all.counts, 'ISSUER_SIZE')).toEqual({ LARGE: 2 });
-    expect(all.hits.find((hit) => hit.credentialId === credentialIds[0])).toMatchObject({ issuerRegion: 'ON-Toronto', issuerSize: 'LARGE' });
+    expect(all.hits.find((hit) => hit.credentialId === credentialIds[0])).toMatchObject({
+      issuerRegion: 'ON-Toronto',
+      issuerSize: 'LARGE',
+    });
 
     // The rebuild derives the same from the recorded profile.
     const before = await dataSource.query(
@@ -109,15 +142,27 @@ describe('catalogue search: issuer facts carried on entries', () => {
   });
 
   it('pages keep the total and the facet counts of everything found', async () => {
-    const first = await catalogue.searchWithFacets({ text: 'welding', issuerIds: [issuerId, strangerId] }, 'RELEVANCE', 1, null);
+    const first = await catalogue.searchWithFacets(
+      { text: 'welding', issuerIds: [issuerId, strangerId] },
+      'RELEVANCE',
+      1,
+      null,
+    );
     expect(first.hits).toHaveLength(2); // first + 1: more follow
     expect(first.total).toBe(3);
     const last = first.hits[0]!;
-    const second = await catalogue.searchWithFacets({ text: 'welding', issuerIds: [issuerId, strangerId] }, 'RELEVANCE', 5, [last.sortKey, last.credentialId]);
+    const second = await catalogue.searchWithFacets(
+      { text: 'welding', issuerIds: [issuerId, strangerId] },
+      'RELEVANCE',
+      5,
+      [last.sortKey, last.credentialId],
+    );
     expect(second.total).toBe(3);
     expect(second.counts).toEqual(first.counts);
     expect(second.hits.map((hit) => hit.credentialId)).not.toContain(last.credentialId);
-    expect([last.credentialId, ...second.hits.map((hit) => hit.credentialId)].sort()).toEqual([...credentialIds, unprofiled].sort());
+    expect([last.credentialId, ...second.hits.map((hit) => hit.credentialId)].sort()).toEqual(
+      [...credentialIds, unprofiled].sort(),
+    );
     // Ordered by relevance, best first.
     const ranks = second.hits.map((hit) => hit.rank);
     expect(ranks).toEqual([...ranks].sort((a, b) => b - a));

@@ -52,8 +52,12 @@ SELECT c."id", c."issuer_id", c."title", v."snapshot"->>'description',
        now()${issuerFacts ? `, coalesce(ip."regions", '{}'::text[]), ip."size"` : ''}
 FROM "credentials"."credentials" c
 JOIN "credentials"."design_versions" v ON v."design_id" = c."design_id" AND v."version" = c."design_version"
-JOIN "credentials"."designs" d ON d."id" = c."design_id"${issuerFacts ? `
-LEFT JOIN "credentials"."organization_profiles" ip ON ip."organization_id" = c."issuer_id"` : ''}
+JOIN "credentials"."designs" d ON d."id" = c."design_id"${
+    issuerFacts
+      ? `
+LEFT JOIN "credentials"."organization_profiles" ip ON ip."organization_id" = c."issuer_id"`
+      : ''
+  }
 CROSS JOIN LATERAL (SELECT (CASE WHEN v."snapshot"->>'language' = 'fr' THEN 'french' ELSE 'english' END)::regconfig AS config) l
 WHERE $1::uuid[] IS NULL OR c."id" = ANY($1::uuid[])
 ON CONFLICT ("credential_id") DO UPDATE SET

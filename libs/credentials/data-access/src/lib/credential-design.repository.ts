@@ -31,7 +31,9 @@ export class CredentialDesignRepository {
 
   /** Version headers (no snapshots), oldest first. */
   /** The published versions (with their snapshots) of these credentials, by credential id. */
-  async publishedVersionsOf(credentialIds: readonly string[]): Promise<Array<{ credentialId: string; snapshot: DesignContent }>> {
+  async publishedVersionsOf(
+    credentialIds: readonly string[],
+  ): Promise<Array<{ credentialId: string; snapshot: DesignContent }>> {
     const rows: Array<{ credential_id: string; snapshot: DesignContent }> = await this.dataSource.query(
       `SELECT c."id" AS "credential_id", v."snapshot"
          FROM "credentials"."credentials" c
@@ -55,16 +57,22 @@ export class CredentialDesignRepository {
   }
 
   commentsOfDesigns(designIds: readonly string[]): Promise<DesignCommentEntity[]> {
-    return this.dataSource.getRepository(DesignCommentEntity).find({ where: { designId: In([...designIds]) }, order: { createdAt: 'ASC', id: 'ASC' } });
+    return this.dataSource
+      .getRepository(DesignCommentEntity)
+      .find({ where: { designId: In([...designIds]) }, order: { createdAt: 'ASC', id: 'ASC' } });
   }
 
   /** Approvals still standing (not withdrawn by a later edit). */
   approvalsOfDesigns(designIds: readonly string[]): Promise<DesignApprovalEntity[]> {
-    return this.dataSource.getRepository(DesignApprovalEntity).find({ where: { designId: In([...designIds]), withdrawnAt: IsNull() }, order: { approvedAt: 'ASC' } });
+    return this.dataSource
+      .getRepository(DesignApprovalEntity)
+      .find({ where: { designId: In([...designIds]), withdrawnAt: IsNull() }, order: { approvedAt: 'ASC' } });
   }
 
   stageVisitsOfDesigns(designIds: readonly string[]): Promise<DesignStageVisitEntity[]> {
-    return this.dataSource.getRepository(DesignStageVisitEntity).find({ where: { designId: In([...designIds]) }, order: { id: 'ASC' } });
+    return this.dataSource
+      .getRepository(DesignStageVisitEntity)
+      .find({ where: { designId: In([...designIds]) }, order: { id: 'ASC' } });
   }
 
   frameworksByIds(ids: readonly string[]): Promise<FrameworkEntity[]> {
@@ -84,24 +92,42 @@ export class CredentialDesignRepository {
   }
 
   endorsementsOfCredentials(credentialIds: readonly string[]): Promise<EndorsementEntity[]> {
-    return this.dataSource.getRepository(EndorsementEntity).find({ where: { credentialId: In([...credentialIds]) }, order: { createdAt: 'ASC', id: 'ASC' } });
+    return this.dataSource
+      .getRepository(EndorsementEntity)
+      .find({ where: { credentialId: In([...credentialIds]) }, order: { createdAt: 'ASC', id: 'ASC' } });
   }
 
   sponsorshipsOfCredentials(credentialIds: readonly string[]): Promise<SponsorshipEntity[]> {
-    return this.dataSource.getRepository(SponsorshipEntity).find({ where: { credentialId: In([...credentialIds]) }, order: { createdAt: 'ASC', id: 'ASC' } });
+    return this.dataSource
+      .getRepository(SponsorshipEntity)
+      .find({ where: { credentialId: In([...credentialIds]) }, order: { createdAt: 'ASC', id: 'ASC' } });
   }
 
   adoptionsOfCredentials(credentialIds: readonly string[]): Promise<AdoptionEntity[]> {
-    return this.dataSource.getRepository(AdoptionEntity).find({ where: { credentialId: In([...credentialIds]) }, order: { createdAt: 'ASC', id: 'ASC' } });
+    return this.dataSource
+      .getRepository(AdoptionEntity)
+      .find({ where: { credentialId: In([...credentialIds]) }, order: { createdAt: 'ASC', id: 'ASC' } });
   }
 }
 
 /** The design row, locked for the rest of the transaction: workflow steps on one design run one at a time. */
 export function lockDesign(manager: EntityManager, id: string): Promise<DesignEntity | null> {
-  return manager.getRepository(DesignEntity).createQueryBuilder('d').setLock('pessimistic_write').where('d.id = :id', { id }).getOne();
+  return manager
+    .getRepository(DesignEntity)
+    .createQueryBuilder('d')
+    .setLock('pessimistic_write')
+    .where('d.id = :id', { id })
+    .getOne();
 }
 
-export async function appendDesignVersion(manager: EntityManager, designId: string, version: number, snapshot: DesignContent, authorId: string, summary: string): Promise<void> {
+export async function appendDesignVersion(
+  manager: EntityManager,
+  designId: string,
+  version: number,
+  snapshot: DesignContent,
+  authorId: string,
+  summary: string,
+): Promise<void> {
   await manager.query(
     `INSERT INTO "credentials"."design_versions" ("design_id", "version", "snapshot", "author_id", "summary", "created_at") VALUES ($1, $2, $3::jsonb, $4, $5, now())`,
     [designId, version, JSON.stringify(snapshot), authorId, summary],
@@ -109,8 +135,17 @@ export async function appendDesignVersion(manager: EntityManager, designId: stri
 }
 
 /** Closes the open stage visit and opens the next one, at the transaction's time. */
-export async function enterStage(manager: EntityManager, designId: string, stage: DesignStage, version: number, actorId: string): Promise<void> {
-  await manager.query(`UPDATE "credentials"."design_stage_history" SET "left_at" = now() WHERE "design_id" = $1 AND "left_at" IS NULL`, [designId]);
+export async function enterStage(
+  manager: EntityManager,
+  designId: string,
+  stage: DesignStage,
+  version: number,
+  actorId: string,
+): Promise<void> {
+  await manager.query(
+    `UPDATE "credentials"."design_stage_history" SET "left_at" = now() WHERE "design_id" = $1 AND "left_at" IS NULL`,
+    [designId],
+  );
   await manager.query(
     `INSERT INTO "credentials"."design_stage_history" ("design_id", "stage", "version", "entered_at", "actor_id") VALUES ($1, $2, $3, now(), $4)`,
     [designId, stage, version, actorId],
@@ -119,8 +154,9 @@ export async function enterStage(manager: EntityManager, designId: string, stage
 
 /** An edit made a new version: earlier approvals stay on record but stop counting. Returns how many. */
 export async function withdrawApprovals(manager: EntityManager, designId: string): Promise<number> {
-  const rows = (await manager.query(`UPDATE "credentials"."design_approvals" SET "withdrawn_at" = now() WHERE "design_id" = $1 AND "withdrawn_at" IS NULL RETURNING "organization_id"`, [
-    designId,
-  ])) as [unknown[], number] | unknown[];
+  const rows = (await manager.query(
+    `UPDATE "credentials"."design_approvals" SET "withdrawn_at" = now() WHERE "design_id" = $1 AND "withdrawn_at" IS NULL RETURNING "organization_id"`,
+    [designId],
+  )) as [unknown[], number] | unknown[];
   return Array.isArray(rows[0]) ? (rows[0] as unknown[]).length : rows.length;
 }

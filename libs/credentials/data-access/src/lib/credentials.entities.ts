@@ -39,7 +39,8 @@ export class DesignEntity {
   @Column('integer') version: number;
   @Column('timestamptz', { name: 'review_due_at', nullable: true }) reviewDueAt: Date | null;
   /** The version a review-overdue event was last emitted for (one per version). */
-  @Column('integer', { name: 'overdue_notified_version', nullable: true }) overdueNotifiedVersion: number | null;
+  @Column('integer', { name: 'overdue_notified_version', nullable: true }) overdueNotifiedVersion:
+    number | null;
   /** The framework version the design was last checked against, at submission or publication. */
   @Column('uuid', { name: 'checked_framework_id', nullable: true }) checkedFrameworkId: string | null;
   @Column('timestamptz', { name: 'checked_at', nullable: true }) checkedAt: Date | null;
@@ -152,7 +153,12 @@ export class AwardEntity {
   /** A keyed hash of the normalized e-mail, so attempts can be counted without storing the address. */
   @Column('text', { name: 'recipient_lookup' }) recipientLookup: string;
   @Column('text', { name: 'recipient_name' }) recipientName: string;
-  @Column('numeric', { precision: 5, scale: 2, transformer: { to: (v: number) => v, from: (v: string) => Number(v) } }) score: number;
+  @Column('numeric', {
+    precision: 5,
+    scale: 2,
+    transformer: { to: (v: number) => v, from: (v: string) => Number(v) },
+  })
+  score: number;
   @Column('integer') attempt: number;
   @Column('jsonb') evidence: { url: string | null; narrative: string | null }[];
   @Column('text') status: AwardStatus;
@@ -173,7 +179,8 @@ export class EndorsementEntity {
   @Column('uuid', { name: 'credential_id' }) credentialId: string;
   @Column('uuid', { name: 'organization_id' }) organizationId: string;
   @Column('boolean', { name: 'in_demand' }) inDemand: boolean;
-  @Column('boolean', { name: 'assessment_reflects_job_performance' }) assessmentReflectsJobPerformance: boolean;
+  @Column('boolean', { name: 'assessment_reflects_job_performance' })
+  assessmentReflectsJobPerformance: boolean;
   @Column('text', { nullable: true }) comment: string | null;
   /** The endorser organization's NAICS code when it endorsed (identity's), or null. */
   @Column('text', { name: 'endorser_sector', nullable: true }) endorserSector: string | null;
@@ -236,7 +243,12 @@ export class AwardBatchItemEntity {
   /** The keyed hash of the normalized e-mail (the awards' recipient lookup). */
   @Column('text', { name: 'recipient_email_hash' }) recipientEmailHash: string;
   @Column('text', { name: 'recipient_name' }) recipientName: string;
-  @Column('numeric', { precision: 5, scale: 2, transformer: { to: (v: number) => v, from: (v: string) => Number(v) } }) score: number;
+  @Column('numeric', {
+    precision: 5,
+    scale: 2,
+    transformer: { to: (v: number) => v, from: (v: string) => Number(v) },
+  })
+  score: number;
   @Column('integer') attempt: number;
   @Column('jsonb') evidence: { url: string | null; narrative: string | null }[];
   @Column('text') status: AwardBatchItemStatus;

@@ -133,7 +133,10 @@ export class PathwayRepository {
     );
   }
 
-  async byIds(ids: readonly string[], manager: EntityManager = this.dataSource.manager): Promise<PathwayRow[]> {
+  async byIds(
+    ids: readonly string[],
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<PathwayRow[]> {
     return (await manager.query(
       `SELECT ${PATHWAY_COLUMNS} FROM "credentials"."pathways" p WHERE p."id" = ANY($1::uuid[])`,
       [ids],
@@ -219,7 +222,11 @@ export class PathwayRepository {
    * Share-locks the learner's standing awards of these credentials until the caller's transaction
    * ends: a revocation of one of them waits, or has committed and is seen by what follows.
    */
-  async lockStandingAwards(manager: EntityManager, recipientLookup: string, credentialIds: readonly string[]): Promise<void> {
+  async lockStandingAwards(
+    manager: EntityManager,
+    recipientLookup: string,
+    credentialIds: readonly string[],
+  ): Promise<void> {
     await manager.query(
       `SELECT a."id" FROM "credentials"."awards" a
         WHERE a."recipient_lookup" = $1 AND a."status" = 'ACTIVE' AND a."credential_id" = ANY($2::uuid[])

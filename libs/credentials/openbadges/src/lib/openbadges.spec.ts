@@ -23,7 +23,9 @@ interface IssuedAchievement {
 }
 
 const ROOT = join(__dirname, '../../../../..');
-const validateSchema = createOb3SchemaValidator(loadOb3Schema(join(ROOT, 'data/ob3/ob_v3p0_achievementcredential_schema.json')));
+const validateSchema = createOb3SchemaValidator(
+  loadOb3Schema(join(ROOT, 'data/ob3/ob_v3p0_achievementcredential_schema.json')),
+);
 const NOW = new Date('2025-07-01T00:00:00Z');
 
 describe('Open Badges 3.0 issuance and verification', () => {
@@ -36,9 +38,14 @@ describe('Open Badges 3.0 issuance and verification', () => {
     verifier = createCredentialVerifier({
       documentLoader: world.documentLoader,
       validateSchema,
-      resolveStatusListCredential: (url) => (url === world.statusListUrl ? world.statusListCredential() : null),
+      resolveStatusListCredential: (url) =>
+        url === world.statusListUrl ? world.statusListCredential() : null,
     });
-    issued = await signCredential(world.credentialFor(1), { signer: await world.signer(), documentLoader: world.documentLoader, created: CREATED });
+    issued = await signCredential(world.credentialFor(1), {
+      signer: await world.signer(),
+      documentLoader: world.documentLoader,
+      created: CREATED,
+    });
   });
 
   afterAll(() => {
@@ -49,9 +56,16 @@ describe('Open Badges 3.0 issuance and verification', () => {
 
   it('issues an OpenBadgeCredential that validates against 1EdTech’s OB 3.0 schema', () => {
     expect(validateSchema(issued)).toEqual({ valid: true, errors: [] });
-    expect(issued['@context']).toEqual(['https://www.w3.org/ns/credentials/v2', 'https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json']);
+    expect(issued['@context']).toEqual([
+      'https://www.w3.org/ns/credentials/v2',
+      'https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json',
+    ]);
     expect(issued.type).toEqual(['VerifiableCredential', 'OpenBadgeCredential']);
-    expect(issued.proof).toMatchObject({ type: 'DataIntegrityProof', cryptosuite: 'eddsa-rdfc-2022', verificationMethod: `${BASE}/issuers/college#key-1` });
+    expect(issued.proof).toMatchObject({
+      type: 'DataIntegrityProof',
+      cryptosuite: 'eddsa-rdfc-2022',
+      verificationMethod: `${BASE}/issuers/college#key-1`,
+    });
   });
 
   it('carries the design: ESCO and Skills for Success alignments, mastery threshold, hours, language, endorsement', () => {
@@ -62,7 +76,9 @@ describe('Open Badges 3.0 issuance and verification', () => {
     expect(achievement.creditsAvailable).toBe(40);
     expect(achievement.inLanguage).toBe('en');
     expect(achievement.endorsement[0].type).toEqual(['VerifiableCredential', 'EndorsementCredential']);
-    expect(achievement.endorsement[0].credentialSubject.endorsementComment).toMatch(/in demand.*reflects job performance/s);
+    expect(achievement.endorsement[0].credentialSubject.endorsementComment).toMatch(
+      /in demand.*reflects job performance/s,
+    );
   });
 
   it('never publishes the recipient e-mail, only its salted hash', () => {
@@ -91,9 +107,16 @@ describe('Open Badges 3.0 issuance and verification', () => {
   });
 
   it.each([
-    ['the achievement name', (c: any) => (c.credentialSubject.achievement = { ...c.credentialSubject.achievement, name: 'Something else' })],
+    [
+      'the achievement name',
+      (c: any) =>
+        (c.credentialSubject.achievement = { ...c.credentialSubject.achievement, name: 'Something else' }),
+    ],
     ['the score', (c: any) => (c.credentialSubject.result[0].value = '100')],
-    ['the identity hash', (c: any) => (c.credentialSubject.identifier[0].identityHash = 'sha256$' + '0'.repeat(64))],
+    [
+      'the identity hash',
+      (c: any) => (c.credentialSubject.identifier[0].identityHash = 'sha256$' + '0'.repeat(64)),
+    ],
     ['the evidence', (c: any) => (c.evidence[0].narrative = 'Forged')],
     ['validFrom', (c: any) => (c.validFrom = '2025-06-01T09:00:01Z')],
     ['the status index', (c: any) => (c.credentialStatus.statusListIndex = '1002')],
@@ -115,7 +138,10 @@ describe('Open Badges 3.0 issuance and verification', () => {
   it('fails the proof check when the issuer’s published key is replaced', async () => {
     const original = world.profiles.get('college')!;
     const other = world.profiles.get('employer')!.verificationMethod[0].publicKeyMultibase;
-    world.profiles.set('college', { ...original, verificationMethod: [{ ...original.verificationMethod[0], publicKeyMultibase: other }] });
+    world.profiles.set('college', {
+      ...original,
+      verificationMethod: [{ ...original.verificationMethod[0], publicKeyMultibase: other }],
+    });
     try {
       expect((await verifier.verify(issued, { now: NOW })).failed).toContain('proof');
     } finally {
@@ -128,14 +154,19 @@ describe('Open Badges 3.0 issuance and verification', () => {
     copy.proof.verificationMethod = `${BASE}/issuers/employer#key-1`;
     const report = await verifier.verify(copy, { now: NOW });
     expect(report.failed).toEqual(['issuerKey', 'proof']);
-    expect(report.checks.find((c) => c.check === 'issuerKey')!.message).toMatch(/not controlled by the issuer/);
+    expect(report.checks.find((c) => c.check === 'issuerKey')!.message).toMatch(
+      /not controlled by the issuer/,
+    );
   });
 
   it('fails the dates check before validFrom and after validUntil', async () => {
     const early = await verifier.verify(issued, { now: new Date('2025-05-01T00:00:00Z') });
     expect(early.failed).toEqual(['dates']);
     // The reason as data too, for an app to word in its reader's language.
-    expect(early.checks.find((c) => c.check === 'dates')).toMatchObject({ code: 'NOT_YET_VALID', params: { validFrom: (issued as any).validFrom } });
+    expect(early.checks.find((c) => c.check === 'dates')).toMatchObject({
+      code: 'NOT_YET_VALID',
+      params: { validFrom: (issued as any).validFrom },
+    });
     const expiring = await signCredential(world.credentialFor(2, { validUntil: '2025-06-30T00:00:00Z' }), {
       signer: await world.signer(),
       documentLoader: world.documentLoader,
@@ -143,7 +174,10 @@ describe('Open Badges 3.0 issuance and verification', () => {
     });
     const expired = await verifier.verify(expiring, { now: NOW });
     expect(expired.failed).toEqual(['dates']);
-    expect(expired.checks.find((c) => c.check === 'dates')).toMatchObject({ code: 'EXPIRED', params: { validUntil: '2025-06-30T00:00:00Z' } });
+    expect(expired.checks.find((c) => c.check === 'dates')).toMatchObject({
+      code: 'EXPIRED',
+      params: { validUntil: '2025-06-30T00:00:00Z' },
+    });
   });
 
   it('fails the schema check naming the missing field', async () => {
@@ -152,13 +186,25 @@ describe('Open Badges 3.0 issuance and verification', () => {
     const report = await verifier.verify(copy, { now: NOW });
     expect(report.failed).toEqual(['schema', 'proof']);
     expect(report.checks[0].message).toMatch(/criteria/);
-    expect(report.checks[0]).toMatchObject({ code: 'SCHEMA_INVALID', params: { errors: [expect.stringMatching(/criteria/)] } });
+    expect(report.checks[0]).toMatchObject({
+      code: 'SCHEMA_INVALID',
+      params: { errors: [expect.stringMatching(/criteria/)] },
+    });
     // The same problem as data a reader's language can word: a code, where, and what is missing.
-    expect(report.checks[0]?.params?.['problems']).toEqual([{ code: 'MISSING', path: '/credentialSubject/achievement', property: 'criteria' }]);
+    expect(report.checks[0]?.params?.['problems']).toEqual([
+      { code: 'MISSING', path: '/credentialSubject/achievement', property: 'criteria' },
+    ]);
   });
 
   it('words a transcript that breaks the CLR shape as problem codes too', async () => {
-    const report = await verifier.verify({ '@context': ['https://www.w3.org/ns/credentials/v2'], type: ['VerifiableCredential', 'ClrCredential'], credentialSubject: { type: ['ClrSubject'] } }, { now: NOW });
+    const report = await verifier.verify(
+      {
+        '@context': ['https://www.w3.org/ns/credentials/v2'],
+        type: ['VerifiableCredential', 'ClrCredential'],
+        credentialSubject: { type: ['ClrSubject'] },
+      },
+      { now: NOW },
+    );
     const schema = report.checks.find((c) => c.check === 'schema');
     expect(schema).toMatchObject({ status: 'failed', code: 'SCHEMA_INVALID' });
     expect(schema?.params?.['problems']).toEqual([
@@ -171,14 +217,22 @@ describe('Open Badges 3.0 issuance and verification', () => {
   });
 
   it('detects revocation through the signed status list', async () => {
-    const credential = await signCredential(world.credentialFor(7), { signer: await world.signer(), documentLoader: world.documentLoader, created: CREATED });
+    const credential = await signCredential(world.credentialFor(7), {
+      signer: await world.signer(),
+      documentLoader: world.documentLoader,
+      created: CREATED,
+    });
     expect((await verifier.verify(credential, { now: NOW })).verified).toBe(true);
     world.statusList.set(1007, true);
     await world.signStatusList();
     try {
       const report = await verifier.verify(credential, { now: NOW });
       expect(report.failed).toEqual(['status']);
-      expect(report.checks.find((c) => c.check === 'status')).toMatchObject({ message: expect.stringMatching(/revoked/), code: 'REVOKED', params: {} });
+      expect(report.checks.find((c) => c.check === 'status')).toMatchObject({
+        message: expect.stringMatching(/revoked/),
+        code: 'REVOKED',
+        params: {},
+      });
       // Others on the same list are unaffected.
       expect((await verifier.verify(issued, { now: NOW })).verified).toBe(true);
     } finally {
@@ -190,7 +244,11 @@ describe('Open Badges 3.0 issuance and verification', () => {
   it('refuses a status list that is not signed by the issuer', async () => {
     const forged = structuredClone(world.statusListCredential()) as any;
     forged.credentialSubject.encodedList = world.statusList.encode().slice(0, -4) + 'AAAA';
-    const forgingVerifier = createCredentialVerifier({ documentLoader: world.documentLoader, validateSchema, resolveStatusListCredential: () => forged });
+    const forgingVerifier = createCredentialVerifier({
+      documentLoader: world.documentLoader,
+      validateSchema,
+      resolveStatusListCredential: () => forged,
+    });
     const report = await forgingVerifier.verify(issued, { now: NOW });
     expect(report.failed).toEqual(['status']);
   });
@@ -198,7 +256,11 @@ describe('Open Badges 3.0 issuance and verification', () => {
   it('keeps old credentials verifiable after key rotation, and stops them when the old key is revoked', async () => {
     const saved = world.keys['college'];
     try {
-      world.keys['college'] = await rotateIssuerKey(saved, { publicBaseUrl: BASE, orgId: 'college', keyEncryptionKey: KEK });
+      world.keys['college'] = await rotateIssuerKey(saved, {
+        publicBaseUrl: BASE,
+        orgId: 'college',
+        keyEncryptionKey: KEK,
+      });
       world.publish('college');
       const profile = world.profiles.get('college')!;
       expect(profile.verificationMethod.map((k) => [k.id, k.keyStatus])).toEqual([
@@ -208,8 +270,14 @@ describe('Open Badges 3.0 issuance and verification', () => {
       // The status list, signed with key-1 before the rotation, still verifies too.
       const status = verifier;
       expect((await status.verify(issued, { now: NOW })).verified).toBe(true);
-      const fresh = await signCredential(world.credentialFor(3, { credentialStatus: null }), { signer: await world.signer(), documentLoader: world.documentLoader, created: CREATED });
-      expect((fresh.proof as DataIntegrityProofValue).verificationMethod).toBe(`${BASE}/issuers/college#key-2`);
+      const fresh = await signCredential(world.credentialFor(3, { credentialStatus: null }), {
+        signer: await world.signer(),
+        documentLoader: world.documentLoader,
+        created: CREATED,
+      });
+      expect((fresh.proof as DataIntegrityProofValue).verificationMethod).toBe(
+        `${BASE}/issuers/college#key-2`,
+      );
       expect((await status.verify(fresh, { now: NOW })).verified).toBe(true);
 
       world.keys['college'] = revokeIssuerKey(world.keys['college'], `${BASE}/issuers/college#key-1`, NOW);
@@ -225,13 +293,22 @@ describe('Open Badges 3.0 issuance and verification', () => {
 
   it('signs a batch on the fast path byte for byte as the reference path does', async () => {
     const signer = await world.signer();
-    const batch = new BatchCredentialSigner({ signer, documentLoader: world.documentLoader, created: CREATED });
+    const batch = new BatchCredentialSigner({
+      signer,
+      documentLoader: world.documentLoader,
+      created: CREATED,
+    });
     const variants = [
       world.credentialFor(10),
       world.credentialFor(11),
       world.credentialFor(12, { evidence: [] }),
       world.credentialFor(13, { validUntil: '2027-01-01T00:00:00Z', awardedDate: '2025-05-30T00:00:00Z' }),
-      world.credentialFor(14, { evidence: [{ narrative: 'Quotes "verbatim" \\ with a newline\nand ünïcödé' }, { id: `${BASE}/evidence/x`, genre: 'Video' }] }),
+      world.credentialFor(14, {
+        evidence: [
+          { narrative: 'Quotes "verbatim" \\ with a newline\nand ünïcödé' },
+          { id: `${BASE}/evidence/x`, genre: 'Video' },
+        ],
+      }),
       world.credentialFor(15),
       world.credentialFor(16, { credentialStatus: null, score: null }),
       // Not a plain ASCII IRI: the fast path hands it to the reference path.
@@ -239,7 +316,11 @@ describe('Open Badges 3.0 issuance and verification', () => {
     ];
     for (const credential of variants) {
       const fast = await batch.sign(credential);
-      const reference = await signCredential(credential, { signer, documentLoader: world.documentLoader, created: CREATED });
+      const reference = await signCredential(credential, {
+        signer,
+        documentLoader: world.documentLoader,
+        created: CREATED,
+      });
       expect(JSON.stringify(fast)).toBe(JSON.stringify(reference));
     }
     // Learners 10, 11 and 15 share a shape: only the first of them was expanded.
@@ -266,14 +347,26 @@ describe('Open Badges 3.0 issuance and verification', () => {
     const { proof, ...document } = credential;
     const { proofValue, ...options } = proof as DataIntegrityProofValue;
     const canonize = async (input: object) =>
-      rdfCanonize.canonize(await jsonld.toRDF(input, { documentLoader: world.documentLoader, safe: true, base: null }), { algorithm: 'RDFC-1.0' });
+      rdfCanonize.canonize(
+        await jsonld.toRDF(input, { documentLoader: world.documentLoader, safe: true, base: null }),
+        { algorithm: 'RDFC-1.0' },
+      );
     const hash = (text: string) => createHash('sha256').update(text).digest();
-    const data = Buffer.concat([hash(await canonize({ '@context': document['@context'], ...options })), hash(await canonize(document))]);
+    const data = Buffer.concat([
+      hash(await canonize({ '@context': document['@context'], ...options })),
+      hash(await canonize(document)),
+    ]);
     const orgId = options.verificationMethod.split('/issuers/')[1].split('#')[0];
-    const method = world.profiles.get(orgId)!.verificationMethod.find((k) => k.id === options.verificationMethod)!;
+    const method = world.profiles
+      .get(orgId)!
+      .verificationMethod.find((k) => k.id === options.verificationMethod)!;
     // Multikey: 'z' + base58btc(0xed01 ‖ 32-byte public key).
     const publicKey = base58btcDecode(method.publicKeyMultibase.slice(1)).subarray(2);
-    const key = createPublicKey({ key: Buffer.concat([Buffer.from('302a300506032b6570032100', 'hex'), publicKey]), format: 'der', type: 'spki' });
+    const key = createPublicKey({
+      key: Buffer.concat([Buffer.from('302a300506032b6570032100', 'hex'), publicKey]),
+      format: 'der',
+      type: 'spki',
+    });
     return edVerify(null, data, key, base58btcDecode(proofValue.slice(1)));
   }
 });

@@ -15,7 +15,12 @@ import { AwardResolver } from './graphql/award.resolver';
 import { CatalogueResolver } from './graphql/catalogue.resolver';
 import { CredentialResolver } from './graphql/credential.resolver';
 import { IssuerKeyResolver } from './graphql/issuer-key.resolver';
-import { PathwayResolver, PathwayStepProgressResolver, PathwayStepResolver, RecognitionResolver } from './graphql/pathway.resolver';
+import {
+  PathwayResolver,
+  PathwayStepProgressResolver,
+  PathwayStepResolver,
+  RecognitionResolver,
+} from './graphql/pathway.resolver';
 import { ListAwardsUseCase } from './list-awards/list-awards.use-case';
 import { ListMyAwardsUseCase } from './list-my-awards/list-my-awards.use-case';
 import { PathwayProgressUseCase } from './pathway-progress/pathway-progress.use-case';

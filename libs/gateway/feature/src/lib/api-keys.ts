@@ -36,7 +36,10 @@ export function apiKeyExchange(options: ApiKeyExchangeOptions): RequestHandler {
       try {
         answer = await fetch(options.exchangeUrl, {
           method: 'POST',
-          headers: { 'content-type': 'application/json', ...(currentRequestId() ? { 'x-request-id': currentRequestId()! } : {}) },
+          headers: {
+            'content-type': 'application/json',
+            ...(currentRequestId() ? { 'x-request-id': currentRequestId()! } : {}),
+          },
           body: JSON.stringify({ key }),
           signal: AbortSignal.timeout(3_000),
         });
@@ -44,17 +47,35 @@ export function apiKeyExchange(options: ApiKeyExchangeOptions): RequestHandler {
         log.error(`api key exchange: identity did not answer (${(error as Error).message})`);
       }
       if (!answer) {
-        response.status(503).json({ errors: [{ message: 'Sign-in is unavailable right now; try again.', extensions: { code: 'SERVICE_UNAVAILABLE' } }] });
+        response.status(503).json({
+          errors: [
+            {
+              message: 'Sign-in is unavailable right now; try again.',
+              extensions: { code: 'SERVICE_UNAVAILABLE' },
+            },
+          ],
+        });
         return;
       }
       if (!answer.ok) {
         cache.delete(digest);
-        response.status(401).json({ errors: [{ message: 'This API key is not valid, expired or revoked.', extensions: { code: 'UNAUTHENTICATED' } }] });
+        response.status(401).json({
+          errors: [
+            {
+              message: 'This API key is not valid, expired or revoked.',
+              extensions: { code: 'UNAUTHENTICATED' },
+            },
+          ],
+        });
         return;
       }
       const body = (await answer.json()) as { token: string; expiresIn: number; apiKeyId: string };
       if (cache.size >= CACHE_MAX) cache.clear();
-      cache.set(digest, { token: body.token, apiKeyId: body.apiKeyId, until: Date.now() + Math.min(CACHE_MS, (body.expiresIn - 30) * 1000) });
+      cache.set(digest, {
+        token: body.token,
+        apiKeyId: body.apiKeyId,
+        until: Date.now() + Math.min(CACHE_MS, (body.expiresIn - 30) * 1000),
+      });
       // Attributable: which key, for which request (never the key itself).
       log.info(`api key ${body.apiKeyId} authenticated request ${currentRequestId() ?? '-'}`);
       request.headers['authorization'] = `Bearer ${body.token}`;

@@ -11,7 +11,11 @@ export interface PrerenderedPage {
   readonly body: string;
 }
 
-export type Prerender = (path: string, search: string, acceptLanguage: string | undefined) => Promise<PrerenderedPage | null>;
+export type Prerender = (
+  path: string,
+  search: string,
+  acceptLanguage: string | undefined,
+) => Promise<PrerenderedPage | null>;
 
 const CATALOGUE_PAGE = /^\/public\/catalogue\/([0-9a-fA-F-]{36})$/;
 
@@ -29,7 +33,8 @@ export function cataloguePrerender(credentialsUrl: string, timeoutMs = 2_000): P
       });
       if (!response.ok) return null;
       const page = (await response.json()) as Partial<PrerenderedPage>;
-      if (typeof page.head !== 'string' || typeof page.body !== 'string' || typeof page.title !== 'string') return null;
+      if (typeof page.head !== 'string' || typeof page.body !== 'string' || typeof page.title !== 'string')
+        return null;
       return { lang: page.lang === 'fr' ? 'fr' : 'en', title: page.title, head: page.head, body: page.body };
     } catch {
       return null;
@@ -37,12 +42,19 @@ export function cataloguePrerender(credentialsUrl: string, timeoutMs = 2_000): P
   };
 }
 
-const escapeText = (value: string) => value.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+const escapeText = (value: string) =>
+  value.replace(
+    /[&<>"']/g,
+    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!,
+  );
 
 /** index.html with the page's language, title, head tags and body put in (the app's root holds the body). */
 export function injectPage(html: string, page: PrerenderedPage): string {
   return html
     .replace(/<html lang="[^"]*"/, `<html lang="${page.lang}"`)
-    .replace(/<title>[^<]*<\/title>/, () => `<title>${escapeText(page.title)} · Lattice</title>\n${page.head}`)
+    .replace(
+      /<title>[^<]*<\/title>/,
+      () => `<title>${escapeText(page.title)} · Lattice</title>\n${page.head}`,
+    )
     .replace('<div id="root"></div>', () => `<div id="root">${page.body}</div>`);
 }

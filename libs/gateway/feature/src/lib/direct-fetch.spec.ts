@@ -45,13 +45,18 @@ describe('directFetch', () => {
   });
 
   it('hands on what the planner changed, what needs entities, and mutations', () => {
-    expect(taught(query, fetchOf('query($id:ID!){skill(id:$id){__typename id label}}')).handedOnAtOnce()).toBe(true);
-    expect(taught(query, fetchOf('query($id:ID!){skill(id:$id){id label}}', { requires: [{}] })).handedOnAtOnce()).toBe(
-      true,
-    );
+    expect(
+      taught(query, fetchOf('query($id:ID!){skill(id:$id){__typename id label}}')).handedOnAtOnce(),
+    ).toBe(true);
+    expect(
+      taught(query, fetchOf('query($id:ID!){skill(id:$id){id label}}', { requires: [{}] })).handedOnAtOnce(),
+    ).toBe(true);
     const mutation = 'mutation($id: ID!) { rename(id: $id) { id } }';
     expect(
-      taught(mutation, fetchOf('mutation($id:ID!){rename(id:$id){id}}', { operationKind: 'mutation' })).handedOnAtOnce(),
+      taught(
+        mutation,
+        fetchOf('mutation($id:ID!){rename(id:$id){id}}', { operationKind: 'mutation' }),
+      ).handedOnAtOnce(),
     ).toBe(true);
   });
 

@@ -63,8 +63,13 @@ export interface DirectFetch {
   /** Given to ApolloGateway as `experimental_didResolveQueryPlan`. */
   readonly learn: (options: {
     readonly queryPlan: QueryPlan;
-    readonly requestContext: { readonly request: { readonly query?: string; readonly operationName?: string | null } };
-    readonly operationContext: { readonly schema: GraphQLSchema; readonly operation: OperationDefinitionNode };
+    readonly requestContext: {
+      readonly request: { readonly query?: string; readonly operationName?: string | null };
+    };
+    readonly operationContext: {
+      readonly schema: GraphQLSchema;
+      readonly operation: OperationDefinitionNode;
+    };
   }) => void;
   /** Express handler in front of Apollo's: answers what it can, hands on the rest. */
   readonly handle: (request: Request, response: Response, next: NextFunction) => void;
@@ -81,7 +86,8 @@ export function directFetch(
   headersFor: (request: Request) => Record<string, string>,
 ): DirectFetch {
   const routes = new Map<string, DirectRoute | null>();
-  const keyOf = (query: string, operationName: string | null | undefined) => `${operationName ?? ''}\u0000${query}`;
+  const keyOf = (query: string, operationName: string | null | undefined) =>
+    `${operationName ?? ''}\u0000${query}`;
   const log = logger('gateway');
 
   const learn: DirectFetch['learn'] = ({ queryPlan, requestContext, operationContext }) => {
@@ -107,7 +113,8 @@ export function directFetch(
     const query = body['query'];
     const operationName = body['operationName'] ?? null;
     const variables = body['variables'] ?? null;
-    if (typeof query !== 'string' || (operationName !== null && typeof operationName !== 'string')) return next();
+    if (typeof query !== 'string' || (operationName !== null && typeof operationName !== 'string'))
+      return next();
     if (variables !== null && !isPlainObject(variables)) return next();
     for (const key of Object.keys(body)) if (!REQUEST_KEYS.has(key)) return next();
     // Extensions Apollo acts on (persisted queries) go the full way; others (a client's name) change nothing.
@@ -119,9 +126,14 @@ export function directFetch(
     if (!contentType) return next();
     // Values the API schema refuses (an enum value, a type) are Apollo's to refuse, in its words.
     if (route.variableDefinitions.length > 0) {
-      const coerced = getVariableValues(route.schema, route.variableDefinitions, (variables ?? {}) as Record<string, unknown>, {
-        maxErrors: 1,
-      });
+      const coerced = getVariableValues(
+        route.schema,
+        route.variableDefinitions,
+        (variables ?? {}) as Record<string, unknown>,
+        {
+          maxErrors: 1,
+        },
+      );
       if (coerced.errors) return next();
     }
     const forwarded: Record<string, unknown> = {};
@@ -142,7 +154,12 @@ export function directFetch(
     request: Request,
     response: Response,
     next: NextFunction,
-    ask: { query: string; operationName: string | null; variables: Record<string, unknown>; contentType: string },
+    ask: {
+      query: string;
+      operationName: string | null;
+      variables: Record<string, unknown>;
+      contentType: string;
+    },
   ): Promise<void> => {
     let data: Record<string, unknown> | null = null;
     try {
@@ -183,7 +200,12 @@ function routeFor(
 ): Pick<DirectRoute, 'url' | 'variableUsages'> | null {
   const node = plan.node;
   if (!node || node.kind !== 'Fetch') return null;
-  if (node.operationKind !== 'query' || node.requires || node.inputRewrites?.length || node.outputRewrites?.length)
+  if (
+    node.operationKind !== 'query' ||
+    node.requires ||
+    node.inputRewrites?.length ||
+    node.outputRewrites?.length
+  )
     return null;
   const url = subgraphUrls[node.serviceName];
   if (!url) return null;
@@ -212,7 +234,8 @@ function onlyOperation(text: string, operationName: string | null): string | nul
 function contentTypeFor(accept: string | undefined): string | null {
   if (!accept) return JSON_TYPE;
   return (
-    new Negotiator({ headers: { accept } }).mediaType([JSON_TYPE, GRAPHQL_RESPONSE_TYPE, CALLBACK_TYPE]) ?? null
+    new Negotiator({ headers: { accept } }).mediaType([JSON_TYPE, GRAPHQL_RESPONSE_TYPE, CALLBACK_TYPE]) ??
+    null
   );
 }
 

@@ -84,7 +84,8 @@ class ForwardingDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   override willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): void {
     const incoming = (context as Partial<GatewayContext>).req;
     if (!incoming) return;
-    for (const [name, value] of Object.entries(forwardedHeaders(incoming))) request.http?.headers.set(name, value);
+    for (const [name, value] of Object.entries(forwardedHeaders(incoming)))
+      request.http?.headers.set(name, value);
   }
 }
 
@@ -122,7 +123,8 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     includeStacktraceInErrorResponses: false,
     validationRules: [operationLimitsRule(options.limits)],
     // With introspection off, error messages carry no "Did you mean …" hints at the schema.
-    formatError: (formatted, error) => formatGatewayError(formatted, error, { schemaHints: options.introspection }),
+    formatError: (formatted, error) =>
+      formatGatewayError(formatted, error, { schemaHints: options.introspection }),
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
       ApolloServerPluginLandingPageDisabled(),
@@ -151,7 +153,14 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   if (credentialsUrl) {
     const publicJson = answeringBodyErrors(express.json({ limit: options.bodyLimit }));
     app.get(
-      ['/credentials/:awardId', '/status-lists/:id', '/issuers/:orgId', '/sitemap.xml', '/ctdl/credentials', '/ctdl/credentials/:credentialId'],
+      [
+        '/credentials/:awardId',
+        '/status-lists/:id',
+        '/issuers/:orgId',
+        '/sitemap.xml',
+        '/ctdl/credentials',
+        '/ctdl/credentials/:credentialId',
+      ],
       proxyTo(credentialsUrl),
     );
     const verifyLimits = options.rateLimiter
@@ -161,7 +170,8 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   }
 
   if (options.rateLimiter) app.use('/graphql', requestBudget(options.rateLimiter));
-  if (options.apiKeyExchangeUrl) app.use('/graphql', apiKeyExchange({ exchangeUrl: options.apiKeyExchangeUrl }));
+  if (options.apiKeyExchangeUrl)
+    app.use('/graphql', apiKeyExchange({ exchangeUrl: options.apiKeyExchangeUrl }));
   app.use(
     '/graphql',
     answeringBodyErrors(express.json({ limit: options.bodyLimit })),

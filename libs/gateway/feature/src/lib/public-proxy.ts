@@ -2,8 +2,24 @@
 // verification) live in the credentials service; the gateway passes them through on its origin.
 import type { Request, Response, NextFunction } from 'express';
 
-const FORWARDED_REQUEST_HEADERS = ['accept', 'accept-language', 'content-type', 'if-none-match', 'x-request-id'];
-const FORWARDED_RESPONSE_HEADERS = ['content-type', 'etag', 'cache-control', 'last-modified', 'content-disposition', 'location', 'content-location', 'link', 'vary'];
+const FORWARDED_REQUEST_HEADERS = [
+  'accept',
+  'accept-language',
+  'content-type',
+  'if-none-match',
+  'x-request-id',
+];
+const FORWARDED_RESPONSE_HEADERS = [
+  'content-type',
+  'etag',
+  'cache-control',
+  'last-modified',
+  'content-disposition',
+  'location',
+  'content-location',
+  'link',
+  'vary',
+];
 
 export function proxyTo(baseUrl: string, timeoutMs = 10_000) {
   return async (request: Request, response: Response, next: NextFunction): Promise<void> => {
@@ -29,7 +45,9 @@ export function proxyTo(baseUrl: string, timeoutMs = 10_000) {
       response.send(Buffer.from(await upstream.arrayBuffer()));
     } catch (error) {
       if ((error as Error).name === 'TimeoutError' || (error as Error).name === 'TypeError') {
-        response.status(502).json({ error: 'The service behind this address is not answering. Try again shortly.' });
+        response
+          .status(502)
+          .json({ error: 'The service behind this address is not answering. Try again shortly.' });
         return;
       }
       next(error);

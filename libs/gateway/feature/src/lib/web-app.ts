@@ -8,7 +8,16 @@ import express, { type Router } from 'express';
 import { injectPage, type Prerender } from './catalogue-prerender';
 
 /** Paths the gateway answers itself or passes to a service; the app never shadows them. */
-export const API_PATH_PREFIXES = ['/graphql', '/health', '/credentials', '/status-lists', '/issuers', '/verify', '/sitemap.xml', '/ctdl'] as const;
+export const API_PATH_PREFIXES = [
+  '/graphql',
+  '/health',
+  '/credentials',
+  '/status-lists',
+  '/issuers',
+  '/verify',
+  '/sitemap.xml',
+  '/ctdl',
+] as const;
 
 export function isApiPath(path: string): boolean {
   return API_PATH_PREFIXES.some((prefix) => path === prefix || path.startsWith(prefix + '/'));
@@ -19,18 +28,29 @@ export function webApp(root: string, prerender?: Prerender): Router | null {
   const index = join(root, 'index.html');
   if (!existsSync(index)) return null;
   const router = express.Router();
-  router.use('/assets', express.static(join(root, 'assets'), { immutable: true, maxAge: '1y', index: false, fallthrough: false }));
+  router.use(
+    '/assets',
+    express.static(join(root, 'assets'), { immutable: true, maxAge: '1y', index: false, fallthrough: false }),
+  );
   const files = express.static(root, { index: false });
-  router.use((request, response, next) => (isApiPath(request.path) ? next() : files(request, response, next)));
+  router.use((request, response, next) =>
+    isApiPath(request.path) ? next() : files(request, response, next),
+  );
   router.use((request, response, next) => {
     if ((request.method !== 'GET' && request.method !== 'HEAD') || isApiPath(request.path)) return next();
     if (request.path !== '/' && /\.[a-z0-9]+$/i.test(request.path)) return next(); // a missing file is a 404, not the app
     response.setHeader('cache-control', 'no-cache');
-    const search = request.originalUrl.includes('?') ? request.originalUrl.slice(request.originalUrl.indexOf('?')) : '';
-    const page = prerender && request.method === 'GET' ? prerender(request.path, search, request.headers['accept-language']) : null;
+    const search = request.originalUrl.includes('?')
+      ? request.originalUrl.slice(request.originalUrl.indexOf('?'))
+      : '';
+    const page =
+      prerender && request.method === 'GET'
+        ? prerender(request.path, search, request.headers['accept-language'])
+        : null;
     if (!page) return response.sendFile(index);
     void Promise.all([page, readFile(index, 'utf8')]).then(
-      ([filled, html]) => (filled ? response.type('html').send(injectPage(html, filled)) : response.sendFile(index)),
+      ([filled, html]) =>
+        filled ? response.type('html').send(injectPage(html, filled)) : response.sendFile(index),
       next,
     );
   });

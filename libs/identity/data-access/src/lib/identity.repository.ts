@@ -45,7 +45,11 @@ export class IdentityRepository {
   }
 
   userByEmail(email: string): Promise<UserEntity | null> {
-    return this.dataSource.getRepository(UserEntity).createQueryBuilder('u').where('lower(u.email) = lower(:email)', { email }).getOne();
+    return this.dataSource
+      .getRepository(UserEntity)
+      .createQueryBuilder('u')
+      .where('lower(u.email) = lower(:email)', { email })
+      .getOne();
   }
 
   async membershipsOfUsers(userIds: readonly string[]): Promise<MembershipWithOrganization[]> {
@@ -56,30 +60,53 @@ export class IdentityRepository {
         WHERE m.user_id = ANY($1::uuid[]) ORDER BY m.created_at, m.id`,
       [userIds],
     )) as Array<{ user_id: string; organization_id: string; role: Role; kind: OrgKind; created_at: Date }>;
-    return rows.map((row) => ({ userId: row.user_id, organizationId: row.organization_id, role: row.role, kind: row.kind, joinedAt: row.created_at }));
+    return rows.map((row) => ({
+      userId: row.user_id,
+      organizationId: row.organization_id,
+      role: row.role,
+      kind: row.kind,
+      joinedAt: row.created_at,
+    }));
   }
 
   membersOfOrganizations(organizationIds: readonly string[]): Promise<MembershipEntity[]> {
-    return this.dataSource.getRepository(MembershipEntity).find({ where: { organizationId: In([...organizationIds]) }, order: { createdAt: 'ASC' } });
+    return this.dataSource
+      .getRepository(MembershipEntity)
+      .find({ where: { organizationId: In([...organizationIds]) }, order: { createdAt: 'ASC' } });
   }
 
-  umbrellaLinks(column: 'umbrellaId' | 'organizationId', ids: readonly string[]): Promise<UmbrellaMemberEntity[]> {
-    return this.dataSource.getRepository(UmbrellaMemberEntity).find({ where: { [column]: In([...ids]) }, order: { joinedAt: 'ASC' } });
+  umbrellaLinks(
+    column: 'umbrellaId' | 'organizationId',
+    ids: readonly string[],
+  ): Promise<UmbrellaMemberEntity[]> {
+    return this.dataSource
+      .getRepository(UmbrellaMemberEntity)
+      .find({ where: { [column]: In([...ids]) }, order: { joinedAt: 'ASC' } });
   }
 
   umbrellaJoinRequest(id: string): Promise<UmbrellaJoinRequestEntity | null> {
     return this.dataSource.getRepository(UmbrellaJoinRequestEntity).findOneBy({ id });
   }
 
-  umbrellaJoinRequests(umbrellaId: string, state: UmbrellaJoinRequestState): Promise<UmbrellaJoinRequestEntity[]> {
-    return this.dataSource.getRepository(UmbrellaJoinRequestEntity).find({ where: { umbrellaId, state }, order: { createdAt: 'DESC', id: 'DESC' }, take: 200 });
+  umbrellaJoinRequests(
+    umbrellaId: string,
+    state: UmbrellaJoinRequestState,
+  ): Promise<UmbrellaJoinRequestEntity[]> {
+    return this.dataSource
+      .getRepository(UmbrellaJoinRequestEntity)
+      .find({ where: { umbrellaId, state }, order: { createdAt: 'DESC', id: 'DESC' }, take: 200 });
   }
 
   /**
    * An organization's audit entries, newest first, after the entry with sequence `beforeSeq` (keyset
    * paging), optionally only one action and one kind of actor.
    */
-  auditLog(organizationId: string, limit: number, beforeSeq: string | null, filter: AuditLogFilter = {}): Promise<AuditLogEntity[]> {
+  auditLog(
+    organizationId: string,
+    limit: number,
+    beforeSeq: string | null,
+    filter: AuditLogFilter = {},
+  ): Promise<AuditLogEntity[]> {
     const query = this.dataSource
       .getRepository(AuditLogEntity)
       .createQueryBuilder('a')
@@ -99,7 +126,9 @@ export class IdentityRepository {
    */
   async deleteAuditEntriesBefore(cutoff: Date, batch: number): Promise<number> {
     return this.dataSource.transaction(async (manager) => {
-      await manager.query(`SELECT set_config('lattice.audit_retention_cutoff', $1, true)`, [cutoff.toISOString()]);
+      await manager.query(`SELECT set_config('lattice.audit_retention_cutoff', $1, true)`, [
+        cutoff.toISOString(),
+      ]);
       const deleted = (await manager.query(
         `DELETE FROM "identity"."audit_log" WHERE "seq" IN (
            SELECT "seq" FROM "identity"."audit_log" WHERE "occurred_at" < $1 ORDER BY "occurred_at" LIMIT $2)`,
@@ -118,7 +147,9 @@ export class IdentityRepository {
   }
 
   apiKeysOf(organizationId: string): Promise<ApiKeyEntity[]> {
-    return this.dataSource.getRepository(ApiKeyEntity).find({ where: { organizationId }, order: { createdAt: 'DESC', id: 'DESC' }, take: 500 });
+    return this.dataSource
+      .getRepository(ApiKeyEntity)
+      .find({ where: { organizationId }, order: { createdAt: 'DESC', id: 'DESC' }, take: 500 });
   }
 
   /** Marks the key used now, at most once a minute (the gateway caches the exchange for a minute). */
@@ -154,6 +185,18 @@ export async function appendAuditFromEvent(
        CASE WHEN $4::uuid IS NULL THEN 'SYSTEM' WHEN EXISTS (SELECT 1 FROM "identity"."api_keys" k WHERE k."id" = $4::uuid) THEN 'API_KEY' ELSE 'USER' END,
        $5, $6, $7, $8::jsonb, $9, $10, $11)
      ON CONFLICT ("source_event_id") DO NOTHING`,
-    [entry.id, entry.organizationId, entry.occurredAt, entry.actorId, entry.action, entry.targetType, entry.targetId, JSON.stringify(entry.details), entry.requestId, entry.source, entry.eventId],
+    [
+      entry.id,
+      entry.organizationId,
+      entry.occurredAt,
+      entry.actorId,
+      entry.action,
+      entry.targetType,
+      entry.targetId,
+      JSON.stringify(entry.details),
+      entry.requestId,
+      entry.source,
+      entry.eventId,
+    ],
   );
 }

@@ -17,7 +17,10 @@ import {
 
 // ── Organizations ───────────────────────────────────────────────────────────
 
-export async function insertOrganization(manager: EntityManager, organization: OrganizationEntity): Promise<void> {
+export async function insertOrganization(
+  manager: EntityManager,
+  organization: OrganizationEntity,
+): Promise<void> {
   await manager.insert(OrganizationEntity, organization);
 }
 
@@ -27,10 +30,19 @@ export function organizationByIdOrFail(manager: EntityManager, id: string): Prom
 
 /** The organization, its row locked for the rest of the transaction (one change to it at a time). */
 export function lockOrganization(manager: EntityManager, id: string): Promise<OrganizationEntity | null> {
-  return manager.createQueryBuilder(OrganizationEntity, 'o').setLock('pessimistic_write').where('o.id = :id', { id }).getOne();
+  return manager
+    .createQueryBuilder(OrganizationEntity, 'o')
+    .setLock('pessimistic_write')
+    .where('o.id = :id', { id })
+    .getOne();
 }
 
-export async function setOrganizationVerified(manager: EntityManager, id: string, verified: boolean, at: Date | null): Promise<void> {
+export async function setOrganizationVerified(
+  manager: EntityManager,
+  id: string,
+  verified: boolean,
+  at: Date | null,
+): Promise<void> {
   await manager.update(OrganizationEntity, { id }, { verified, verifiedAt: at });
 }
 
@@ -40,7 +52,10 @@ export async function takeOperatorBootstrapLock(manager: EntityManager): Promise
 }
 
 /** An OPERATOR organization the user owns or administers, if any. */
-export async function operatorOrganizationRunBy(manager: EntityManager, userId: string): Promise<string | null> {
+export async function operatorOrganizationRunBy(
+  manager: EntityManager,
+  userId: string,
+): Promise<string | null> {
   const rows = (await manager.query(
     `SELECT o.id FROM identity.organizations o JOIN identity.memberships m ON m.organization_id = o.id
       WHERE o.kind = 'OPERATOR' AND m.user_id = $1 AND m.role IN ('OWNER', 'ADMIN') LIMIT 1`,
@@ -71,26 +86,41 @@ export async function pageOfOrganizations(
   const query = manager.createQueryBuilder(OrganizationEntity, 'o');
   if (filter.kind) query.andWhere('o.kind = :kind', { kind: filter.kind });
   if (filter.size) query.andWhere('o.size = :size', { size: filter.size });
-  if (filter.verified !== undefined && filter.verified !== null) query.andWhere('o.verified = :verified', { verified: filter.verified });
+  if (filter.verified !== undefined && filter.verified !== null)
+    query.andWhere('o.verified = :verified', { verified: filter.verified });
   if (filter.regions) query.andWhere('o.region = ANY(:regions)', { regions: filter.regions });
   const search = filter.search?.trim();
   if (search) {
     const escaped = search.replace(/[\\%_]/g, (c) => `\\${c}`);
-    query.andWhere('(o.name ILIKE :pattern OR similarity(o.name, :search) > 0.3)', { pattern: `%${escaped}%`, search });
+    query.andWhere('(o.name ILIKE :pattern OR similarity(o.name, :search) > 0.3)', {
+      pattern: `%${escaped}%`,
+      search,
+    });
   }
   const total = await query.clone().getCount();
-  if (after) query.andWhere('(o.name, o.id) > (:afterName::text, :afterId::uuid)', { afterName: after[0], afterId: after[1] });
+  if (after)
+    query.andWhere('(o.name, o.id) > (:afterName::text, :afterId::uuid)', {
+      afterName: after[0],
+      afterId: after[1],
+    });
   const rows = await query.orderBy('o.name', 'ASC').addOrderBy('o.id', 'ASC').limit(limit).getMany();
   return { rows, total };
 }
 
 // ── Memberships ─────────────────────────────────────────────────────────────
 
-export async function insertMembership(manager: EntityManager, membership: QueryDeepPartialEntity<MembershipEntity>): Promise<void> {
+export async function insertMembership(
+  manager: EntityManager,
+  membership: QueryDeepPartialEntity<MembershipEntity>,
+): Promise<void> {
   await manager.insert(MembershipEntity, membership);
 }
 
-export function membershipOf(manager: EntityManager, organizationId: string, userId: string): Promise<MembershipEntity | null> {
+export function membershipOf(
+  manager: EntityManager,
+  organizationId: string,
+  userId: string,
+): Promise<MembershipEntity | null> {
   return manager.findOneBy(MembershipEntity, { organizationId, userId });
 }
 
@@ -103,22 +133,37 @@ export async function deleteMembership(manager: EntityManager, id: string): Prom
 }
 
 /** How many owners the organization has besides `userId`. */
-export function otherOwnerCount(manager: EntityManager, organizationId: string, userId: string): Promise<number> {
+export function otherOwnerCount(
+  manager: EntityManager,
+  organizationId: string,
+  userId: string,
+): Promise<number> {
   return manager
     .createQueryBuilder(MembershipEntity, 'm')
-    .where('m.organization_id = :organizationId AND m.role = :owner AND m.user_id <> :userId', { organizationId, owner: 'OWNER', userId })
+    .where('m.organization_id = :organizationId AND m.role = :owner AND m.user_id <> :userId', {
+      organizationId,
+      owner: 'OWNER',
+      userId,
+    })
     .getCount();
 }
 
 // ── Invitations ─────────────────────────────────────────────────────────────
 
 /** Ends every pending invitation of the organization to this address (whatever its case). */
-export async function expirePendingInvitations(manager: EntityManager, organizationId: string, email: string): Promise<void> {
+export async function expirePendingInvitations(
+  manager: EntityManager,
+  organizationId: string,
+  email: string,
+): Promise<void> {
   await manager
     .createQueryBuilder()
     .update(InvitationEntity)
     .set({ expiresAt: () => 'now()' })
-    .where('organization_id = :organizationId AND lower(email) = lower(:email) AND accepted_at IS NULL AND expires_at > now()', { organizationId, email })
+    .where(
+      'organization_id = :organizationId AND lower(email) = lower(:email) AND accepted_at IS NULL AND expires_at > now()',
+      { organizationId, email },
+    )
     .execute();
 }
 
@@ -128,15 +173,28 @@ export async function insertInvitation(manager: EntityManager, invitation: Invit
 
 /** The invitation with this token hash, locked: two accepts of one token race to one membership. */
 export function lockInvitation(manager: EntityManager, tokenHash: string): Promise<InvitationEntity | null> {
-  return manager.createQueryBuilder(InvitationEntity, 'i').setLock('pessimistic_write').where('i.token_hash = :hash', { hash: tokenHash }).getOne();
+  return manager
+    .createQueryBuilder(InvitationEntity, 'i')
+    .setLock('pessimistic_write')
+    .where('i.token_hash = :hash', { hash: tokenHash })
+    .getOne();
 }
 
-export async function markInvitationAccepted(manager: EntityManager, id: string, by: string, at: Date): Promise<void> {
+export async function markInvitationAccepted(
+  manager: EntityManager,
+  id: string,
+  by: string,
+  at: Date,
+): Promise<void> {
   await manager.update(InvitationEntity, { id }, { acceptedAt: at, acceptedBy: by });
 }
 
 /** The organization's invitations neither accepted nor expired at `now`, newest first. */
-export function pendingInvitations(manager: EntityManager, organizationId: string, now: Date): Promise<InvitationEntity[]> {
+export function pendingInvitations(
+  manager: EntityManager,
+  organizationId: string,
+  now: Date,
+): Promise<InvitationEntity[]> {
   return manager.find(InvitationEntity, {
     where: { organizationId, acceptedAt: IsNull(), expiresAt: MoreThan(now) },
     order: { createdAt: 'DESC' },
@@ -145,41 +203,84 @@ export function pendingInvitations(manager: EntityManager, organizationId: strin
 
 // ── Umbrellas ───────────────────────────────────────────────────────────────
 
-export function isUmbrellaMember(manager: EntityManager, umbrellaId: string, organizationId: string): Promise<boolean> {
+export function isUmbrellaMember(
+  manager: EntityManager,
+  umbrellaId: string,
+  organizationId: string,
+): Promise<boolean> {
   return manager.existsBy(UmbrellaMemberEntity, { umbrellaId, organizationId });
 }
 
 /** Adds the member; nothing if it already is one. */
-export async function addUmbrellaMember(manager: EntityManager, umbrellaId: string, organizationId: string, joinedBy: string): Promise<void> {
-  await manager.createQueryBuilder().insert().into(UmbrellaMemberEntity).values({ umbrellaId, organizationId, joinedBy }).orIgnore().execute();
+export async function addUmbrellaMember(
+  manager: EntityManager,
+  umbrellaId: string,
+  organizationId: string,
+  joinedBy: string,
+): Promise<void> {
+  await manager
+    .createQueryBuilder()
+    .insert()
+    .into(UmbrellaMemberEntity)
+    .values({ umbrellaId, organizationId, joinedBy })
+    .orIgnore()
+    .execute();
 }
 
 /** Removes the member; false when it was none. */
-export async function removeUmbrellaMember(manager: EntityManager, umbrellaId: string, organizationId: string): Promise<boolean> {
+export async function removeUmbrellaMember(
+  manager: EntityManager,
+  umbrellaId: string,
+  organizationId: string,
+): Promise<boolean> {
   const removed = await manager.delete(UmbrellaMemberEntity, { umbrellaId, organizationId });
   return Boolean(removed.affected);
 }
 
-export async function insertJoinRequest(manager: EntityManager, request: QueryDeepPartialEntity<UmbrellaJoinRequestEntity>): Promise<void> {
+export async function insertJoinRequest(
+  manager: EntityManager,
+  request: QueryDeepPartialEntity<UmbrellaJoinRequestEntity>,
+): Promise<void> {
   await manager.insert(UmbrellaJoinRequestEntity, request);
 }
 
-export function joinRequestByIdOrFail(manager: EntityManager, id: string): Promise<UmbrellaJoinRequestEntity> {
+export function joinRequestByIdOrFail(
+  manager: EntityManager,
+  id: string,
+): Promise<UmbrellaJoinRequestEntity> {
   return manager.findOneByOrFail(UmbrellaJoinRequestEntity, { id });
 }
 
 export function lockJoinRequest(manager: EntityManager, id: string): Promise<UmbrellaJoinRequestEntity> {
-  return manager.createQueryBuilder(UmbrellaJoinRequestEntity, 'r').setLock('pessimistic_write').where('r.id = :id', { id }).getOneOrFail();
+  return manager
+    .createQueryBuilder(UmbrellaJoinRequestEntity, 'r')
+    .setLock('pessimistic_write')
+    .where('r.id = :id', { id })
+    .getOneOrFail();
 }
 
 /** Records the decision on a request still at `version`. */
-export async function decideJoinRequest(manager: EntityManager, id: string, version: number, accepted: boolean, by: string, at: Date): Promise<void> {
-  await manager.update(UmbrellaJoinRequestEntity, { id, version }, { state: accepted ? 'ACCEPTED' : 'DECLINED', decidedBy: by, decidedAt: at, version: version + 1 });
+export async function decideJoinRequest(
+  manager: EntityManager,
+  id: string,
+  version: number,
+  accepted: boolean,
+  by: string,
+  at: Date,
+): Promise<void> {
+  await manager.update(
+    UmbrellaJoinRequestEntity,
+    { id, version },
+    { state: accepted ? 'ACCEPTED' : 'DECLINED', decidedBy: by, decidedAt: at, version: version + 1 },
+  );
 }
 
 // ── API keys ────────────────────────────────────────────────────────────────
 
-export async function insertApiKey(manager: EntityManager, key: QueryDeepPartialEntity<ApiKeyEntity>): Promise<void> {
+export async function insertApiKey(
+  manager: EntityManager,
+  key: QueryDeepPartialEntity<ApiKeyEntity>,
+): Promise<void> {
   await manager.insert(ApiKeyEntity, key);
 }
 
@@ -188,17 +289,30 @@ export function apiKeyByIdOrFail(manager: EntityManager, id: string): Promise<Ap
 }
 
 export function lockApiKey(manager: EntityManager, id: string): Promise<ApiKeyEntity> {
-  return manager.createQueryBuilder(ApiKeyEntity, 'k').setLock('pessimistic_write').where('k.id = :id', { id }).getOneOrFail();
+  return manager
+    .createQueryBuilder(ApiKeyEntity, 'k')
+    .setLock('pessimistic_write')
+    .where('k.id = :id', { id })
+    .getOneOrFail();
 }
 
 /** Revokes a key still at `version`. */
-export async function revokeApiKey(manager: EntityManager, id: string, version: number, by: string, at: Date): Promise<void> {
+export async function revokeApiKey(
+  manager: EntityManager,
+  id: string,
+  version: number,
+  by: string,
+  at: Date,
+): Promise<void> {
   await manager.update(ApiKeyEntity, { id, version }, { revokedAt: at, revokedBy: by, version: version + 1 });
 }
 
 // ── Audit log ───────────────────────────────────────────────────────────────
 
 /** One entry identity records itself (others' arrive as events: appendAuditFromEvent). */
-export async function insertAuditEntry(manager: EntityManager, entry: QueryDeepPartialEntity<AuditLogEntity>): Promise<void> {
+export async function insertAuditEntry(
+  manager: EntityManager,
+  entry: QueryDeepPartialEntity<AuditLogEntity>,
+): Promise<void> {
   await manager.insert(AuditLogEntity, entry);
 }

@@ -4,7 +4,12 @@ import { BootstrapOperatorUseCase } from './bootstrap-operator/bootstrap-operato
 import { AcceptInvitationUseCase } from './accept-invitation/accept-invitation.use-case';
 import { CreateOrganizationUseCase } from './create-organization/create-organization.use-case';
 import { AuthResolver } from './graphql/auth.resolver';
-import { InvitationResolver, MembershipResolver, OrganizationResolver, UmbrellaJoinRequestResolver } from './graphql/organization.resolver';
+import {
+  InvitationResolver,
+  MembershipResolver,
+  OrganizationResolver,
+  UmbrellaJoinRequestResolver,
+} from './graphql/organization.resolver';
 import { UserResolver } from './graphql/user.resolver';
 import { InternalMembershipsController } from './internal-memberships.controller';
 import { InternalOrganizationsController } from './internal-organizations.controller';
@@ -62,7 +67,11 @@ export class IdentityFeatureModule {
   static forRoot(options: IdentityOptions): DynamicModule {
     return {
       module: IdentityFeatureModule,
-      controllers: [InternalMembershipsController, InternalOrganizationsController, InternalApiKeysController],
+      controllers: [
+        InternalMembershipsController,
+        InternalOrganizationsController,
+        InternalApiKeysController,
+      ],
       providers: [
         { provide: IDENTITY_OPTIONS, useValue: options },
         IdentityRepository,

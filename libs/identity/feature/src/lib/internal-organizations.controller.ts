@@ -19,7 +19,16 @@ export class InternalOrganizationsController {
     const organization = await this.authorizedLookup(request, id);
     const { name, kind, size, region, sector, verified } = organization;
     const links = await this.repository.umbrellaLinks('organizationId', [organization.id]);
-    return { id: organization.id, name, kind, size, region, sector, verified, umbrellaIds: links.map((link) => link.umbrellaId) };
+    return {
+      id: organization.id,
+      name,
+      kind,
+      size,
+      region,
+      sector,
+      verified,
+      umbrellaIds: links.map((link) => link.umbrellaId),
+    };
   }
 
   /** 401 without a valid caller token, 404 for a malformed or unknown id. */

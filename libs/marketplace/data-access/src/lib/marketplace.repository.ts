@@ -396,7 +396,9 @@ export class MarketplaceRepository {
 
   umbrellaMemberIds(umbrellaId: string): Promise<string[]> {
     return this.dataSource
-      .query(`SELECT "organization_id" FROM ${S}."umbrella_members" WHERE "umbrella_id" = $1 AND "member"`, [umbrellaId])
+      .query(`SELECT "organization_id" FROM ${S}."umbrella_members" WHERE "umbrella_id" = $1 AND "member"`, [
+        umbrellaId,
+      ])
       .then((rows: Array<{ organization_id: string }>) => rows.map((r) => r.organization_id));
   }
 
@@ -572,8 +574,9 @@ export class MarketplaceRepository {
     first: number,
   ): Promise<{ matches: unknown[]; needs: SkillNeedEntity[] } | null> {
     // The page goes out on the first row only (a page of 200 is not repeated 200 times).
-    const rows: Array<{ matches: unknown[] | null; ord: string | null; id: string | null }> = await this.dataSource.query(
-      `WITH c AS (${cachedMatchesSql(first)}
+    const rows: Array<{ matches: unknown[] | null; ord: string | null; id: string | null }> =
+      await this.dataSource.query(
+        `WITH c AS (${cachedMatchesSql(first)}
                     AND EXISTS (SELECT 1 FROM ${S}."capability_profiles" p WHERE p."organization_id" = c."owner_id"))
        SELECT CASE WHEN coalesce(n."ord", 1) = 1 THEN c."matches" END AS "matches", n.*
          FROM c LEFT JOIN LATERAL (
@@ -585,8 +588,8 @@ export class MarketplaceRepository {
              FROM ${S}."skill_needs" n
             WHERE n."id" IN (SELECT (m."value" ->> 'candidateId')::uuid FROM jsonb_array_elements(c."matches") m)
          ) n ON true`,
-      ['N', institutionId, weightsKey, 'N', 'P', first],
-    );
+        ['N', institutionId, weightsKey, 'N', 'P', first],
+      );
     if (rows.length === 0) return null;
     const matches = rows[0]!.matches ?? [];
     const needs = rows.flatMap(({ matches: _page, ord: _ord, ...need }) =>

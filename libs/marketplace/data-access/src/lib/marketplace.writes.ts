@@ -34,24 +34,43 @@ export function needByIdOrFail(manager: EntityManager, id: string): Promise<Skil
 
 /** The need, locked for the rest of the transaction. */
 export function lockNeed(manager: EntityManager, id: string): Promise<SkillNeedEntity> {
-  return manager.createQueryBuilder(SkillNeedEntity, 'n').setLock('pessimistic_write').where('n.id = :id', { id }).getOneOrFail();
+  return manager
+    .createQueryBuilder(SkillNeedEntity, 'n')
+    .setLock('pessimistic_write')
+    .where('n.id = :id', { id })
+    .getOneOrFail();
 }
 
-export async function insertNeed(manager: EntityManager, need: QueryDeepPartialEntity<SkillNeedEntity>): Promise<void> {
+export async function insertNeed(
+  manager: EntityManager,
+  need: QueryDeepPartialEntity<SkillNeedEntity>,
+): Promise<void> {
   await manager.insert(SkillNeedEntity, need);
 }
 
-export async function updateNeed(manager: EntityManager, id: string, changes: QueryDeepPartialEntity<SkillNeedEntity>): Promise<void> {
+export async function updateNeed(
+  manager: EntityManager,
+  id: string,
+  changes: QueryDeepPartialEntity<SkillNeedEntity>,
+): Promise<void> {
   await manager.update(SkillNeedEntity, { id }, changes);
 }
 
 /** Closes the need if it is open; false when it was not. */
 export async function closeOpenNeed(manager: EntityManager, id: string, at: Date): Promise<boolean> {
-  const result = await manager.update(SkillNeedEntity, { id, status: 'OPEN' }, { status: 'CLOSED', closedAt: at, updatedAt: at, version: () => '"version" + 1' });
+  const result = await manager.update(
+    SkillNeedEntity,
+    { id, status: 'OPEN' },
+    { status: 'CLOSED', closedAt: at, updatedAt: at, version: () => '"version" + 1' },
+  );
   return Boolean(result.affected);
 }
 
-export async function insertNeedSkills(manager: EntityManager, needId: string, skills: readonly SkillAtLevel[]): Promise<void> {
+export async function insertNeedSkills(
+  manager: EntityManager,
+  needId: string,
+  skills: readonly SkillAtLevel[],
+): Promise<void> {
   await manager.insert(
     NeedSkillEntity,
     skills.map(({ skillId, level }) => ({ needId, skillId, level })),
@@ -73,7 +92,12 @@ export interface ExpiringNeedRow {
  * Marks up to `limit` open needs whose needed-by date falls within `noticeDays` of `today` and
  * that were not announced for that date, and returns them (rows other replicas hold are skipped).
  */
-export async function markExpiringNeeds(manager: EntityManager, today: string, noticeDays: number, limit: number): Promise<ExpiringNeedRow[]> {
+export async function markExpiringNeeds(
+  manager: EntityManager,
+  today: string,
+  noticeDays: number,
+  limit: number,
+): Promise<ExpiringNeedRow[]> {
   const [rows] = (await manager.query(
     `UPDATE ${S}."skill_needs" n SET "expiry_notified_for" = n."needed_by"
       WHERE n."id" IN (
@@ -89,11 +113,17 @@ export async function markExpiringNeeds(manager: EntityManager, today: string, n
 
 // ── Capability profiles ─────────────────────────────────────────────────────
 
-export function capabilityProfileOf(manager: EntityManager, organizationId: string): Promise<CapabilityProfileEntity | null> {
+export function capabilityProfileOf(
+  manager: EntityManager,
+  organizationId: string,
+): Promise<CapabilityProfileEntity | null> {
   return manager.findOneBy(CapabilityProfileEntity, { organizationId });
 }
 
-export function capabilityProfileOfOrFail(manager: EntityManager, organizationId: string): Promise<CapabilityProfileEntity> {
+export function capabilityProfileOfOrFail(
+  manager: EntityManager,
+  organizationId: string,
+): Promise<CapabilityProfileEntity> {
   return manager.findOneByOrFail(CapabilityProfileEntity, { organizationId });
 }
 
@@ -108,14 +138,24 @@ export interface CapabilityProfileFields {
 }
 
 /** Writes the profile, a new version of it when it exists. */
-export async function upsertCapabilityProfile(manager: EntityManager, profile: CapabilityProfileFields): Promise<void> {
+export async function upsertCapabilityProfile(
+  manager: EntityManager,
+  profile: CapabilityProfileFields,
+): Promise<void> {
   await manager.query(
     `INSERT INTO ${S}."capability_profiles" ("organization_id", "regions", "region_cover", "delivery_modes", "annual_capacity", "updated_by")
      VALUES ($1, $2, $3, $4, $5, $6)
      ON CONFLICT ("organization_id") DO UPDATE SET "regions" = EXCLUDED."regions", "region_cover" = EXCLUDED."region_cover",
        "delivery_modes" = EXCLUDED."delivery_modes", "annual_capacity" = EXCLUDED."annual_capacity",
        "updated_by" = EXCLUDED."updated_by", "updated_at" = now(), "version" = "capability_profiles"."version" + 1`,
-    [profile.organizationId, [...profile.regions], [...profile.regionCover], [...profile.deliveryModes], profile.annualCapacity, profile.updatedBy],
+    [
+      profile.organizationId,
+      [...profile.regions],
+      [...profile.regionCover],
+      [...profile.deliveryModes],
+      profile.annualCapacity,
+      profile.updatedBy,
+    ],
   );
 }
 
@@ -123,7 +163,11 @@ export async function deleteProfileSkills(manager: EntityManager, organizationId
   await manager.delete(ProfileSkillEntity, { organizationId });
 }
 
-export async function insertProfileSkills(manager: EntityManager, organizationId: string, skills: readonly SkillAtLevel[]): Promise<void> {
+export async function insertProfileSkills(
+  manager: EntityManager,
+  organizationId: string,
+  skills: readonly SkillAtLevel[],
+): Promise<void> {
   await manager.insert(
     ProfileSkillEntity,
     skills.map(({ skillId, level }) => ({ organizationId, skillId, level })),
@@ -135,7 +179,12 @@ export async function deleteProfileGroups(manager: EntityManager, organizationId
 }
 
 /** The groups the profile's skills reach into at `minLevel` or above, for related-skill candidates. */
-export async function insertProfileGroups(manager: EntityManager, organizationId: string, skillIds: readonly string[], minLevel: number): Promise<void> {
+export async function insertProfileGroups(
+  manager: EntityManager,
+  organizationId: string,
+  skillIds: readonly string[],
+  minLevel: number,
+): Promise<void> {
   await manager.query(
     `INSERT INTO ${S}."profile_groups" ("organization_id", "group_id")
      SELECT DISTINCT $1::uuid, sg."group_id" FROM ${S}."skill_groups" sg
@@ -154,7 +203,10 @@ export function partnershipByIdOrFail(manager: EntityManager, id: string): Promi
   return manager.findOneByOrFail(PartnershipEntity, { id });
 }
 
-export async function insertPartnership(manager: EntityManager, partnership: PartnershipEntity): Promise<void> {
+export async function insertPartnership(
+  manager: EntityManager,
+  partnership: PartnershipEntity,
+): Promise<void> {
   await manager.insert(PartnershipEntity, partnership);
 }
 
@@ -162,9 +214,18 @@ export async function insertPartnership(manager: EntityManager, partnership: Par
 export async function answerProposal(
   manager: EntityManager,
   id: string,
-  answer: { state: PartnershipState; respondedBy: string; respondedAt: Date; responseMessage?: string | null },
+  answer: {
+    state: PartnershipState;
+    respondedBy: string;
+    respondedAt: Date;
+    responseMessage?: string | null;
+  },
 ): Promise<boolean> {
-  const result = await manager.update(PartnershipEntity, { id, state: 'PROPOSED' }, { ...answer, version: () => '"version" + 1' });
+  const result = await manager.update(
+    PartnershipEntity,
+    { id, state: 'PROPOSED' },
+    { ...answer, version: () => '"version" + 1' },
+  );
   return Boolean(result.affected);
 }
 
@@ -184,7 +245,9 @@ export async function pageOfPartnerships(
   after: readonly [string, string] | null,
   limit: number,
 ): Promise<{ rows: PartnershipEntity[]; total: number }> {
-  const list = manager.createQueryBuilder(PartnershipEntity, 'p').where('(p.employer_id = :org OR p.institution_id = :org)', { org: filter.organizationId });
+  const list = manager
+    .createQueryBuilder(PartnershipEntity, 'p')
+    .where('(p.employer_id = :org OR p.institution_id = :org)', { org: filter.organizationId });
   if (filter.state) list.andWhere('p.state = :state', { state: filter.state });
   if (filter.direction === 'PROPOSED_BY_US') list.andWhere('p.proposed_by_organization_id = :org');
   if (filter.direction === 'PROPOSED_TO_US') list.andWhere('p.proposed_by_organization_id <> :org');
@@ -192,7 +255,11 @@ export async function pageOfPartnerships(
   // Cursors carry milliseconds (JavaScript dates); Postgres keeps microseconds, so order by the
   // same truncation the cursor sees or rows within one millisecond would be skipped.
   const at = `date_trunc('milliseconds', p.created_at)`;
-  if (after) list.andWhere(`(${at}, p.id) < (:afterAt::timestamptz, :afterId::uuid)`, { afterAt: after[0], afterId: after[1] });
+  if (after)
+    list.andWhere(`(${at}, p.id) < (:afterAt::timestamptz, :afterId::uuid)`, {
+      afterAt: after[0],
+      afterId: after[1],
+    });
   const rows = await list.orderBy(at, 'DESC').addOrderBy('p.id', 'DESC').limit(limit).getMany();
   return { rows, total };
 }

@@ -4,7 +4,11 @@ import type { EntityManager } from 'typeorm';
 import { MARKETPLACE_SCHEMA } from './marketplace.entities';
 
 /** True when this consumer has not seen the event before (and now has). */
-export async function claimEvent(manager: EntityManager, eventId: string, consumer: string): Promise<boolean> {
+export async function claimEvent(
+  manager: EntityManager,
+  eventId: string,
+  consumer: string,
+): Promise<boolean> {
   const rows = (await manager.query(
     `INSERT INTO "${MARKETPLACE_SCHEMA}"."processed_events" ("event_id", "consumer") VALUES ($1, $2) ON CONFLICT DO NOTHING RETURNING "event_id"`,
     [eventId, consumer],

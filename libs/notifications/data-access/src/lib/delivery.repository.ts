@@ -97,7 +97,11 @@ export class DeliveryRepository {
   constructor(private readonly dataSource: DataSource) {}
 
   /** Takes the delivery for `leaseSeconds` if nobody has sent it and nobody holds it; null otherwise. */
-  async claim(id: string, leaseSeconds: number, manager: EntityManager = this.dataSource.manager): Promise<ClaimedDelivery | null> {
+  async claim(
+    id: string,
+    leaseSeconds: number,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<ClaimedDelivery | null> {
     const [rows] = (await manager.query(CLAIM, [id, leaseSeconds])) as [ClaimedDelivery[], number];
     return rows[0] ?? null;
   }
@@ -142,13 +146,21 @@ export class DeliveryRepository {
         variant: row.variant,
       },
       event: toEvent(row),
-      person: row.person_id ? { id: row.person_id, email: row.email ?? '', name: row.name ?? '', locale: row.locale ?? 'en' } : null,
-      subscription: row.url ? { url: row.url, secret_ciphertext: row.secret_ciphertext ?? '', active: row.active === true } : null,
+      person: row.person_id
+        ? { id: row.person_id, email: row.email ?? '', name: row.name ?? '', locale: row.locale ?? 'en' }
+        : null,
+      subscription: row.url
+        ? { url: row.url, secret_ciphertext: row.secret_ciphertext ?? '', active: row.active === true }
+        : null,
     };
   }
 
   /** Marks the delivery sent (a webhook's answer kept). */
-  async markSent(id: string, statusCode: number | null, manager: EntityManager = this.dataSource.manager): Promise<void> {
+  async markSent(
+    id: string,
+    statusCode: number | null,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<void> {
     await manager.query(
       `UPDATE "notifications"."deliveries" SET "status" = 'SENT', "sent_at" = now(), "lease_until" = NULL, "updated_at" = now(), "last_error" = NULL, "last_status_code" = $2 WHERE "id" = $1`,
       [id, statusCode],
@@ -156,7 +168,12 @@ export class DeliveryRepository {
   }
 
   /** Records a failed attempt: back to PENDING for the queue's next retry, or DEAD after the last. */
-  async markFailed(id: string, status: 'PENDING' | 'DEAD', error: string, statusCode: number | null): Promise<void> {
+  async markFailed(
+    id: string,
+    status: 'PENDING' | 'DEAD',
+    error: string,
+    statusCode: number | null,
+  ): Promise<void> {
     await this.dataSource.query(
       `UPDATE "notifications"."deliveries" SET "status" = $2, "lease_until" = NULL, "updated_at" = now(), "last_error" = $3, "last_status_code" = $4
         WHERE "id" = $1 AND "status" IN ('PENDING', 'SENDING')`,
@@ -172,7 +189,10 @@ export class DeliveryRepository {
   }
 
   /** The routed event a delivery points at, null if it was never recorded. */
-  async routedEvent(eventId: string, manager: EntityManager = this.dataSource.manager): Promise<DomainEvent | null> {
+  async routedEvent(
+    eventId: string,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<DomainEvent | null> {
     const rows = (await manager.query(
       `SELECT "event_id", "type", "source", "actor_id", "occurred_at", "payload" FROM "notifications"."routed_events" WHERE "event_id" = $1`,
       [eventId],
@@ -181,11 +201,14 @@ export class DeliveryRepository {
   }
 
   /** The deliveries of these events still waiting for their job. */
-  async pendingOfEvents(eventIds: readonly string[]): Promise<Array<{ id: string; channel: DeliveryChannel }>> {
+  async pendingOfEvents(
+    eventIds: readonly string[],
+  ): Promise<Array<{ id: string; channel: DeliveryChannel }>> {
     if (eventIds.length === 0) return [];
-    return (await this.dataSource.query(`SELECT "id", "channel" FROM "notifications"."deliveries" WHERE "event_id" = ANY($1::uuid[]) AND "status" = 'PENDING'`, [
-      [...eventIds],
-    ])) as Array<{ id: string; channel: DeliveryChannel }>;
+    return (await this.dataSource.query(
+      `SELECT "id", "channel" FROM "notifications"."deliveries" WHERE "event_id" = ANY($1::uuid[]) AND "status" = 'PENDING'`,
+      [[...eventIds]],
+    )) as Array<{ id: string; channel: DeliveryChannel }>;
   }
 
   /** Records the routed events (one statement); an event recorded before is left as it was. */
@@ -196,7 +219,14 @@ export class DeliveryRepository {
        SELECT e.id, e.type, e.source, e.actor_id, e.occurred_at, e.payload
          FROM unnest($1::uuid[], $2::text[], $3::text[], $4::uuid[], $5::timestamptz[], $6::jsonb[]) AS e(id, type, source, actor_id, occurred_at, payload)
        ON CONFLICT DO NOTHING`,
-      [events.map((e) => e.id), events.map((e) => e.type), events.map((e) => e.source), events.map((e) => e.actorId), events.map((e) => e.occurredAt), events.map((e) => JSON.stringify(e.payload))],
+      [
+        events.map((e) => e.id),
+        events.map((e) => e.type),
+        events.map((e) => e.source),
+        events.map((e) => e.actorId),
+        events.map((e) => e.occurredAt),
+        events.map((e) => JSON.stringify(e.payload)),
+      ],
     );
   }
 
@@ -213,7 +243,14 @@ export class DeliveryRepository {
          FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::text[], $5::text[], $6::text[]) AS d(id, event_id, recipient, channel, status, variant)
        ON CONFLICT DO NOTHING
        RETURNING "id"`,
-      [sorted.map((d) => d.id), sorted.map((d) => d.eventId), sorted.map((d) => d.recipient), sorted.map((d) => d.channel), sorted.map((d) => d.status), sorted.map((d) => d.variant)],
+      [
+        sorted.map((d) => d.id),
+        sorted.map((d) => d.eventId),
+        sorted.map((d) => d.recipient),
+        sorted.map((d) => d.channel),
+        sorted.map((d) => d.status),
+        sorted.map((d) => d.variant),
+      ],
     )) as Array<{ id: string }>;
     return new Set(created.map((row) => row.id));
   }
@@ -222,7 +259,12 @@ export class DeliveryRepository {
    * Marks (one more sweep) and returns the stranded deliveries: never attempted `graceMs` after
    * routing, a sender dead holding its lease, or a retry overdue by the channel's allowance.
    */
-  async sweepStranded(options: { graceMs: number; webhookRetryMs: number; deliveryRetryMs: number; limit: number }): Promise<Array<{ id: string; channel: DeliveryChannel; sweeps: number }>> {
+  async sweepStranded(options: {
+    graceMs: number;
+    webhookRetryMs: number;
+    deliveryRetryMs: number;
+    limit: number;
+  }): Promise<Array<{ id: string; channel: DeliveryChannel; sweeps: number }>> {
     const [rows] = (await this.dataSource.query(
       `UPDATE "notifications"."deliveries" d SET "sweeps" = d."sweeps" + 1
         WHERE d."id" IN (
@@ -247,7 +289,11 @@ export class DeliveryRepository {
   }
 
   /** A person's digest e-mails collected before `cutoff`, oldest first, locked (skipping rows another replica holds). */
-  async lockDigest(manager: EntityManager, recipient: string, cutoff: Date): Promise<Array<{ id: string; event_id: string; variant: string | null }>> {
+  async lockDigest(
+    manager: EntityManager,
+    recipient: string,
+    cutoff: Date,
+  ): Promise<Array<{ id: string; event_id: string; variant: string | null }>> {
     return (await manager.query(
       `SELECT "id", "event_id", "variant" FROM "notifications"."deliveries"
         WHERE "recipient" = $1 AND "status" = 'DIGEST' AND "channel" = 'EMAIL' AND "created_at" <= $2
@@ -257,12 +303,23 @@ export class DeliveryRepository {
   }
 
   /** Closes digest deliveries: SENT with the digest, or SKIPPED when the person is gone. */
-  async closeDigest(manager: EntityManager, ids: readonly string[], status: 'SENT' | 'SKIPPED'): Promise<void> {
-    await manager.query(`UPDATE "notifications"."deliveries" SET "status" = $2, "sent_at" = now(), "updated_at" = now() WHERE "id" = ANY($1::uuid[])`, [[...ids], status]);
+  async closeDigest(
+    manager: EntityManager,
+    ids: readonly string[],
+    status: 'SENT' | 'SKIPPED',
+  ): Promise<void> {
+    await manager.query(
+      `UPDATE "notifications"."deliveries" SET "status" = $2, "sent_at" = now(), "updated_at" = now() WHERE "id" = ANY($1::uuid[])`,
+      [[...ids], status],
+    );
   }
 
   /** A subscription's deliveries, newest first; `deadOnly` lists the dead letters. One row more than the page, to tell whether another follows. */
-  async webhookDeliveries(subscriptionId: string, page: KeysetPage, deadOnly: boolean): Promise<WebhookDeliveryRow[]> {
+  async webhookDeliveries(
+    subscriptionId: string,
+    page: KeysetPage,
+    deadOnly: boolean,
+  ): Promise<WebhookDeliveryRow[]> {
     const params: unknown[] = [subscriptionId, page.limit + 1];
     let where = `d."recipient" = $1 AND d."channel" = 'WEBHOOK'`;
     if (deadOnly) where += ` AND d."status" = 'DEAD'`;

@@ -71,7 +71,9 @@ export class DirectoryRepository {
     const flush = async () => {
       if (!run) return;
       const update = DIRECTORY_UPDATES[run.type] as DirectoryUpdate<DomainEventType>;
-      const rows = [...run.rows.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, values]) => values);
+      const rows = [...run.rows.entries()]
+        .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+        .map(([, values]) => values);
       const columns = rows[0]!.map((_value, column) => rows.map((values) => values[column]));
       await manager.query(update.sql, columns);
       run = null;
@@ -88,13 +90,22 @@ export class DirectoryRepository {
     await flush();
   }
 
-  async person(userId: string, manager: EntityManager = this.dataSource.manager): Promise<DirectoryPerson | null> {
-    const rows = (await manager.query(`SELECT "id", "email", "name", "locale" FROM "notifications"."directory_users" WHERE "id" = $1`, [userId])) as DirectoryPerson[];
+  async person(
+    userId: string,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<DirectoryPerson | null> {
+    const rows = (await manager.query(
+      `SELECT "id", "email", "name", "locale" FROM "notifications"."directory_users" WHERE "id" = $1`,
+      [userId],
+    )) as DirectoryPerson[];
     return rows[0] ?? null;
   }
 
   /** The people every target reaches, in one statement: one row per (target key, person). */
-  async audiences(manager: EntityManager, lookup: AudienceLookup): Promise<Array<{ key: string; id: string; locale: string }>> {
+  async audiences(
+    manager: EntityManager,
+    lookup: AudienceLookup,
+  ): Promise<Array<{ key: string; id: string; locale: string }>> {
     return (await manager.query(
       `SELECT t.key, u."id", u."locale" FROM unnest($1::text[], $2::uuid[]) AS t(key, user_id)
          JOIN "notifications"."directory_users" u ON u."id" = t.user_id

@@ -55,22 +55,28 @@ export class InboxRepository {
   }
 
   async unreadCount(userId: string): Promise<number> {
-    const rows = (await this.dataSource.query(`SELECT count(*)::int AS n FROM "notifications"."notifications" WHERE "user_id" = $1 AND "read_at" IS NULL`, [userId])) as Array<{ n: number }>;
+    const rows = (await this.dataSource.query(
+      `SELECT count(*)::int AS n FROM "notifications"."notifications" WHERE "user_id" = $1 AND "read_at" IS NULL`,
+      [userId],
+    )) as Array<{ n: number }>;
     return rows[0]?.n ?? 0;
   }
 
   /** Which of these notifications are the person's, locked until the transaction ends. */
   async lockOwned(manager: EntityManager, userId: string, ids: readonly string[]): Promise<string[]> {
-    const rows = (await manager.query(`SELECT "id" FROM "notifications"."notifications" WHERE "id" = ANY($1::uuid[]) AND "user_id" = $2 FOR UPDATE`, [[...ids], userId])) as Array<{ id: string }>;
+    const rows = (await manager.query(
+      `SELECT "id" FROM "notifications"."notifications" WHERE "id" = ANY($1::uuid[]) AND "user_id" = $2 FOR UPDATE`,
+      [[...ids], userId],
+    )) as Array<{ id: string }>;
     return rows.map((row) => row.id);
   }
 
   /** Marks unread notifications read; returns how many changed. */
   async markRead(manager: EntityManager, ids: readonly string[]): Promise<number> {
-    const updated = (await manager.query(`UPDATE "notifications"."notifications" SET "read_at" = now() WHERE "id" = ANY($1::uuid[]) AND "read_at" IS NULL RETURNING "id"`, [[...ids]])) as [
-      unknown[],
-      number,
-    ];
+    const updated = (await manager.query(
+      `UPDATE "notifications"."notifications" SET "read_at" = now() WHERE "id" = ANY($1::uuid[]) AND "read_at" IS NULL RETURNING "id"`,
+      [[...ids]],
+    )) as [unknown[], number];
     return Array.isArray(updated[0]) ? updated[0].length : 0;
   }
 

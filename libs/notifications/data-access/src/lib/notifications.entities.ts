@@ -45,4 +45,9 @@ export class DirectoryMembershipEntity {
   @Column('text') role: string;
 }
 
-export const NOTIFICATIONS_ENTITIES = [NotificationEntity, DirectoryUserEntity, DirectoryOrganizationEntity, DirectoryMembershipEntity];
+export const NOTIFICATIONS_ENTITIES = [
+  NotificationEntity,
+  DirectoryUserEntity,
+  DirectoryOrganizationEntity,
+  DirectoryMembershipEntity,
+];

@@ -18,7 +18,13 @@ interface Stored {
   email_mode: PreferenceRow['emailMode'];
 }
 
-const toRow = (row: Stored): PreferenceRow => ({ userId: row.user_id, eventType: row.event_type, channel: row.channel, enabled: row.enabled, emailMode: row.email_mode });
+const toRow = (row: Stored): PreferenceRow => ({
+  userId: row.user_id,
+  eventType: row.event_type,
+  channel: row.channel,
+  enabled: row.enabled,
+  emailMode: row.email_mode,
+});
 
 @Injectable()
 export class PreferenceRepository {
@@ -34,7 +40,11 @@ export class PreferenceRepository {
   }
 
   /** The stored preferences of these people that bear on these event types (or on every type), in one statement. */
-  async ofPeople(manager: EntityManager, userIds: readonly string[], eventTypes: readonly string[]): Promise<PreferenceRow[]> {
+  async ofPeople(
+    manager: EntityManager,
+    userIds: readonly string[],
+    eventTypes: readonly string[],
+  ): Promise<PreferenceRow[]> {
     if (userIds.length === 0) return [];
     const rows = (await manager.query(
       `SELECT "user_id", "event_type", "channel", "enabled", "email_mode" FROM "notifications"."notification_preferences"
@@ -45,7 +55,11 @@ export class PreferenceRepository {
   }
 
   /** Stores one preference, replacing the one for the same event type and channel. */
-  async save(manager: EntityManager, userId: string, preference: Omit<PreferenceRow, 'userId'>): Promise<void> {
+  async save(
+    manager: EntityManager,
+    userId: string,
+    preference: Omit<PreferenceRow, 'userId'>,
+  ): Promise<void> {
     await manager.query(
       `INSERT INTO "notifications"."notification_preferences" ("user_id", "event_type", "channel", "enabled", "email_mode", "updated_at")
        VALUES ($1, $2, $3, $4, $5, now())

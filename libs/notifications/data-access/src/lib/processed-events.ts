@@ -4,7 +4,11 @@ import type { EntityManager } from 'typeorm';
 import { NOTIFICATIONS_SCHEMA } from './notifications.entities';
 
 /** The ids among `eventIds` this consumer had not seen before (and now has), in one statement. */
-export async function claimEvents(manager: EntityManager, eventIds: readonly string[], consumer: string): Promise<Set<string>> {
+export async function claimEvents(
+  manager: EntityManager,
+  eventIds: readonly string[],
+  consumer: string,
+): Promise<Set<string>> {
   if (eventIds.length === 0) return new Set();
   const rows = (await manager.query(
     `INSERT INTO "${NOTIFICATIONS_SCHEMA}"."processed_events" ("event_id", "consumer")

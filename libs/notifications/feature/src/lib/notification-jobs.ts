@@ -33,10 +33,30 @@ export class NotificationJobs {
     const owner = NotificationJobs.name;
     return [
       ...this.router.declarations(),
-      { queue: 'notifications-deliveries', name: 'in-app', owner, handle: (data, job) => this.attempt(data, job, (d) => this.inApp.deliver(d)) },
-      { queue: 'notifications-deliveries', name: 'email', owner, handle: (data, job) => this.attempt(data, job, (d) => this.email.deliver(d)) },
-      { queue: 'notifications-webhooks', name: 'webhook', owner, handle: (data, job) => this.attempt(data, job, (d) => this.webhook.deliver(d)) },
-      { queue: 'notifications-scheduled', name: 'email.digest', owner, handle: async () => void (await this.email.sendDigests()) },
+      {
+        queue: 'notifications-deliveries',
+        name: 'in-app',
+        owner,
+        handle: (data, job) => this.attempt(data, job, (d) => this.inApp.deliver(d)),
+      },
+      {
+        queue: 'notifications-deliveries',
+        name: 'email',
+        owner,
+        handle: (data, job) => this.attempt(data, job, (d) => this.email.deliver(d)),
+      },
+      {
+        queue: 'notifications-webhooks',
+        name: 'webhook',
+        owner,
+        handle: (data, job) => this.attempt(data, job, (d) => this.webhook.deliver(d)),
+      },
+      {
+        queue: 'notifications-scheduled',
+        name: 'email.digest',
+        owner,
+        handle: async () => void (await this.email.sendDigests()),
+      },
       {
         queue: 'notifications-scheduled',
         name: 'deliveries.sweep',
@@ -56,21 +76,40 @@ export class NotificationJobs {
 
   schedules(options: NotificationSchedules): ScheduleDeclaration[] {
     return [
-      { queue: 'notifications-scheduled', name: 'email.digest', key: 'notifications:email-digest', spec: { pattern: options.digestPattern } },
-      { queue: 'notifications-scheduled', name: 'deliveries.sweep', key: 'notifications:deliveries-sweep', spec: { everyMs: options.sweepEveryMs } },
+      {
+        queue: 'notifications-scheduled',
+        name: 'email.digest',
+        key: 'notifications:email-digest',
+        spec: { pattern: options.digestPattern },
+      },
+      {
+        queue: 'notifications-scheduled',
+        name: 'deliveries.sweep',
+        key: 'notifications:deliveries-sweep',
+        spec: { everyMs: options.sweepEveryMs },
+      },
     ];
   }
 
   /** Runs one delivery; a failure is recorded on the row (DEAD after the last attempt) and rethrown so the queue retries. */
-  private async attempt(data: unknown, job: { attemptsMade: number; maxAttempts: number }, run: (job: DeliveryJob) => Promise<void>): Promise<void> {
+  private async attempt(
+    data: unknown,
+    job: { attemptsMade: number; maxAttempts: number },
+    run: (job: DeliveryJob) => Promise<void>,
+  ): Promise<void> {
     const delivery = data as DeliveryJob;
     try {
       await run(delivery);
     } catch (error) {
       const final = job.attemptsMade + 1 >= job.maxAttempts;
       const statusCode = error instanceof WebhookAttemptError ? error.statusCode : null;
-      await this.store.failed(delivery.deliveryId, (error as Error).message, final, statusCode).catch(() => undefined);
-      if (final) this.logger.error(`delivery ${delivery.deliveryId} dead after ${job.maxAttempts} attempts: ${(error as Error).message}`);
+      await this.store
+        .failed(delivery.deliveryId, (error as Error).message, final, statusCode)
+        .catch(() => undefined);
+      if (final)
+        this.logger.error(
+          `delivery ${delivery.deliveryId} dead after ${job.maxAttempts} attempts: ${(error as Error).message}`,
+        );
       throw error;
     }
   }

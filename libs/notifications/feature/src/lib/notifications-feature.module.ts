@@ -50,7 +50,11 @@ export class NotificationsFeatureModule {
 /** The notifications jobs the worker runs: routing, in-app, e-mail, webhooks, digest, sweep. */
 @Module({})
 export class NotificationsJobsModule {
-  static forRoot(options: { settings: NotificationsSettings; queue: QueuePort; mailer: Mailer }): DynamicModule {
+  static forRoot(options: {
+    settings: NotificationsSettings;
+    queue: QueuePort;
+    mailer: Mailer;
+  }): DynamicModule {
     return {
       module: NotificationsJobsModule,
       providers: [

@@ -1,6 +1,12 @@
 // The guard every resolver carries. It verifies the bearer token and puts the principal on the
 // request; handlers marked @Public() also run without one (and still see a valid one if sent).
-import { type CanActivate, type ExecutionContext, Injectable, SetMetadata, createParamDecorator } from '@nestjs/common';
+import {
+  type CanActivate,
+  type ExecutionContext,
+  Injectable,
+  SetMetadata,
+  createParamDecorator,
+} from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { GqlExecutionContext } from '@nestjs/graphql';
 import { CommonErrors } from '@lattice/shared-util-errors';
@@ -39,7 +45,9 @@ export class AuthGuard implements CanActivate {
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
-    const isPublic = this.reflector.getAllAndOverride<boolean>(PUBLIC_KEY, [context.getHandler(), context.getClass()]) ?? false;
+    const isPublic =
+      this.reflector.getAllAndOverride<boolean>(PUBLIC_KEY, [context.getHandler(), context.getClass()]) ??
+      false;
     const request = requestOf(context);
     if (request.principal) return true;
     const token = bearerToken(request);
@@ -57,11 +65,13 @@ export class AuthGuard implements CanActivate {
 }
 
 /** The verified caller; only on handlers behind AuthGuard that are not @Public. */
-export const CurrentPrincipal = createParamDecorator((_data: unknown, context: ExecutionContext): Principal => {
-  const principal = requestOf(context).principal;
-  if (!principal) throw CommonErrors.of('UNAUTHENTICATED', 'Log in to do this.');
-  return principal;
-});
+export const CurrentPrincipal = createParamDecorator(
+  (_data: unknown, context: ExecutionContext): Principal => {
+    const principal = requestOf(context).principal;
+    if (!principal) throw CommonErrors.of('UNAUTHENTICATED', 'Log in to do this.');
+    return principal;
+  },
+);
 
 /** The caller when there is one, for @Public handlers that personalize. */
 export const OptionalPrincipal = createParamDecorator(

@@ -15,22 +15,39 @@ export class Authorizer {
   constructor(private readonly source: MembershipSource) {}
 
   /** The caller's membership in the organization with at least `minimum` role, or FORBIDDEN. */
-  async requireRole(principal: Principal, organizationId: string, minimum: Role = 'MEMBER'): Promise<PrincipalMembership> {
+  async requireRole(
+    principal: Principal,
+    organizationId: string,
+    minimum: Role = 'MEMBER',
+  ): Promise<PrincipalMembership> {
     const fromToken = find(principal.memberships, organizationId, minimum);
     if (fromToken) return fromToken;
     const live = find(await this.source.membershipsOf(principal), organizationId, minimum);
     if (live) return live;
-    throw CommonErrors.of('FORBIDDEN', `You need the ${minimum} role or higher in that organization to do this.`, { organizationId });
+    throw CommonErrors.of(
+      'FORBIDDEN',
+      `You need the ${minimum} role or higher in that organization to do this.`,
+      { organizationId },
+    );
   }
 
   /** The caller's first membership among the organizations with at least `minimum` role, or FORBIDDEN; identity is asked at most once. */
-  async requireRoleInAny(principal: Principal, organizationIds: readonly string[], minimum: Role = 'MEMBER'): Promise<PrincipalMembership> {
-    const first = (list: readonly PrincipalMembership[]) => organizationIds.map((id) => find(list, id, minimum)).find((m) => m !== undefined);
+  async requireRoleInAny(
+    principal: Principal,
+    organizationIds: readonly string[],
+    minimum: Role = 'MEMBER',
+  ): Promise<PrincipalMembership> {
+    const first = (list: readonly PrincipalMembership[]) =>
+      organizationIds.map((id) => find(list, id, minimum)).find((m) => m !== undefined);
     const fromToken = first(principal.memberships);
     if (fromToken) return fromToken;
     const live = organizationIds.length > 0 ? first(await this.source.membershipsOf(principal)) : undefined;
     if (live) return live;
-    throw CommonErrors.of('FORBIDDEN', `You need the ${minimum} role or higher in one of the organizations involved to do this.`, { organizationIds: [...organizationIds] });
+    throw CommonErrors.of(
+      'FORBIDDEN',
+      `You need the ${minimum} role or higher in one of the organizations involved to do this.`,
+      { organizationIds: [...organizationIds] },
+    );
   }
 
   async isMember(principal: Principal, organizationId: string): Promise<boolean> {
@@ -46,13 +63,18 @@ export class Authorizer {
   async requireOperator(principal: Principal): Promise<void> {
     // An API key is never an operator, whatever organization it belongs to.
     if (principal.apiKeyId) throw CommonErrors.of('FORBIDDEN', 'Only Lattice operators can do this.');
-    const isOperator = (list: readonly PrincipalMembership[]) => list.some((m) => m.kind === 'OPERATOR' && ROLE_RANK[m.role] >= ROLE_RANK.ADMIN);
+    const isOperator = (list: readonly PrincipalMembership[]) =>
+      list.some((m) => m.kind === 'OPERATOR' && ROLE_RANK[m.role] >= ROLE_RANK.ADMIN);
     if (isOperator(principal.memberships) || isOperator(await this.source.membershipsOf(principal))) return;
     throw CommonErrors.of('FORBIDDEN', 'Only Lattice operators can do this.');
   }
 }
 
-function find(list: readonly PrincipalMembership[], organizationId: string, minimum: Role): PrincipalMembership | undefined {
+function find(
+  list: readonly PrincipalMembership[],
+  organizationId: string,
+  minimum: Role,
+): PrincipalMembership | undefined {
   return list.find((m) => m.organizationId === organizationId && ROLE_RANK[m.role] >= ROLE_RANK[minimum]);
 }
 

@@ -23,7 +23,13 @@ describe('tokens', () => {
   it('carries a proven address as email_verified, and nothing else counts as proof', async () => {
     const issuer = new TokenIssuer(keys.privateKeyPem, { ...settings, ttlSeconds: 60 });
     const verifier = new TokenVerifier(keys.publicKeyPem, settings);
-    expect((await verifier.verify(await issuer.issue({ userId: 'u', email: 'e@x.org', emailVerified: true, memberships: [] }))).emailVerified).toBe(true);
+    expect(
+      (
+        await verifier.verify(
+          await issuer.issue({ userId: 'u', email: 'e@x.org', emailVerified: true, memberships: [] }),
+        )
+      ).emailVerified,
+    ).toBe(true);
     const stringly = await new SignJWT({ email: 'e@x.org', mbr: [], email_verified: 'true' })
       .setProtectedHeader({ alg: 'EdDSA' })
       .setSubject('u')
@@ -39,8 +45,14 @@ describe('tokens', () => {
     ['a wrong audience', { ...settings, audience: 'other' }],
     ['a wrong issuer', { ...settings, issuer: 'someone-else' }],
   ])('rejects %s', async (_label, verifierSettings) => {
-    const token = await new TokenIssuer(keys.privateKeyPem, { ...settings, ttlSeconds: 60 }).issue({ userId: 'u', email: 'e@x.org', memberships: [] });
-    await expect(new TokenVerifier(keys.publicKeyPem, verifierSettings).verify(token)).rejects.toMatchObject({ category: 'UNAUTHENTICATED' });
+    const token = await new TokenIssuer(keys.privateKeyPem, { ...settings, ttlSeconds: 60 }).issue({
+      userId: 'u',
+      email: 'e@x.org',
+      memberships: [],
+    });
+    await expect(new TokenVerifier(keys.publicKeyPem, verifierSettings).verify(token)).rejects.toMatchObject({
+      category: 'UNAUTHENTICATED',
+    });
   });
 
   it('rejects an expired token', async () => {
@@ -53,12 +65,18 @@ describe('tokens', () => {
       .setIssuedAt(Math.floor(Date.now() / 1000) - 120)
       .setExpirationTime(Math.floor(Date.now() / 1000) - 60)
       .sign(key);
-    await expect(new TokenVerifier(keys.publicKeyPem, settings).verify(token)).rejects.toMatchObject({ category: 'UNAUTHENTICATED' });
+    await expect(new TokenVerifier(keys.publicKeyPem, settings).verify(token)).rejects.toMatchObject({
+      category: 'UNAUTHENTICATED',
+    });
   });
 
   it('rejects a token signed by another key and an unsigned one', async () => {
     const other = await generateTokenKeys();
-    const forged = await new TokenIssuer(other.privateKeyPem, { ...settings, ttlSeconds: 60 }).issue({ userId: 'u', email: 'e@x.org', memberships: [] });
+    const forged = await new TokenIssuer(other.privateKeyPem, { ...settings, ttlSeconds: 60 }).issue({
+      userId: 'u',
+      email: 'e@x.org',
+      memberships: [],
+    });
     const verifier = new TokenVerifier(keys.publicKeyPem, settings);
     await expect(verifier.verify(forged)).rejects.toMatchObject({ category: 'UNAUTHENTICATED' });
     const [header, body] = forged.split('.');

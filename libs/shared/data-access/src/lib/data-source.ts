@@ -69,7 +69,9 @@ export async function migrateSchema(dataSource: DataSource, schema: string): Pro
 export async function revertAll(dataSource: DataSource): Promise<number> {
   let reverted = 0;
   while (true) {
-    const executed = (await dataSource.query(`SELECT count(*)::int AS n FROM "${(dataSource.options as { schema: string }).schema}"."migrations"`)) as Array<{ n: number }>;
+    const executed = (await dataSource.query(
+      `SELECT count(*)::int AS n FROM "${(dataSource.options as { schema: string }).schema}"."migrations"`,
+    )) as Array<{ n: number }>;
     if ((executed[0]?.n ?? 0) === 0) return reverted;
     await dataSource.undoLastMigration({ transaction: 'each' });
     reverted++;

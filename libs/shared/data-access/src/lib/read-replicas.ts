@@ -281,7 +281,9 @@ export class ReadReplicas {
       if (connectionLost(error)) {
         replica.healthy = false;
         replica.lastError = (error as Error).message;
-        this.log(`read replicas: ${replica.label} lost its connection (${replica.lastError}); reading the primary`);
+        this.log(
+          `read replicas: ${replica.label} lost its connection (${replica.lastError}); reading the primary`,
+        );
       }
       return work(this.primary);
     }

@@ -8,7 +8,11 @@ export interface UnitOfWork {
   emit(event: PendingEvent): void;
 }
 
-export async function inTransaction<T>(dataSource: DataSource, schema: string, work: (uow: UnitOfWork) => Promise<T>): Promise<T> {
+export async function inTransaction<T>(
+  dataSource: DataSource,
+  schema: string,
+  work: (uow: UnitOfWork) => Promise<T>,
+): Promise<T> {
   return dataSource.transaction(async (manager) => {
     const events: PendingEvent[] = [];
     const result = await work({ manager, emit: (event) => void events.push(event) });
@@ -19,7 +23,9 @@ export async function inTransaction<T>(dataSource: DataSource, schema: string, w
 
 /** Postgres unique violation (23505), for turning a race into a CONFLICT. */
 export function isUniqueViolation(error: unknown, constraint?: string): boolean {
-  const driverError = (error as { driverError?: { code?: string; constraint?: string } })?.driverError ?? (error as { code?: string; constraint?: string });
+  const driverError =
+    (error as { driverError?: { code?: string; constraint?: string } })?.driverError ??
+    (error as { code?: string; constraint?: string });
   return driverError?.code === '23505' && (constraint === undefined || driverError.constraint === constraint);
 }
 
@@ -27,7 +33,11 @@ export function isUniqueViolation(error: unknown, constraint?: string): boolean 
  * Runs `work` under a savepoint of the caller's transaction: when it throws, only its own writes
  * are undone, the transaction stays usable, and the error is rethrown.
  */
-export async function underSavepoint<T>(manager: EntityManager, name: string, work: () => Promise<T>): Promise<T> {
+export async function underSavepoint<T>(
+  manager: EntityManager,
+  name: string,
+  work: () => Promise<T>,
+): Promise<T> {
   if (!/^[a-z_][a-z0-9_]*$/.test(name)) throw new Error(`not a savepoint name: ${name}`);
   await manager.query(`SAVEPOINT ${name}`);
   try {

@@ -15,7 +15,12 @@ describe('connections', () => {
 
   it('uses the extra row to say there is a next page', () => {
     const rows = [1, 2, 3].map((n) => ({ id: `id${n}`, n }));
-    const connection = toConnection(rows, { limit: 2, after: null }, (r) => [r.n, r.id], (r) => r.id);
+    const connection = toConnection(
+      rows,
+      { limit: 2, after: null },
+      (r) => [r.n, r.id],
+      (r) => r.id,
+    );
     expect(connection.edges.map((e) => e.node)).toEqual(['id1', 'id2']);
     expect(connection.pageInfo.hasNextPage).toBe(true);
     expect(decodeCursor(connection.pageInfo.endCursor!)).toEqual([2, 'id2']);

@@ -30,7 +30,8 @@ export function Connection<T>(node: Type<T>, name: string = node.name): Type<Con
   class ConnectionType {
     @Field(() => [Edge]) edges: Edge[];
     @Field(() => PageInfo) pageInfo: PageInfo;
-    @Field(() => Int, { nullable: true, description: 'Rows matching the filter, when counted.' }) totalCount?: number;
+    @Field(() => Int, { nullable: true, description: 'Rows matching the filter, when counted.' })
+    totalCount?: number;
   }
   return ConnectionType as Type<ConnectionShape<T>>;
 }
@@ -47,7 +48,9 @@ export type Cursor = readonly [sortKey: string | number, id: string];
 export function pageRequest(first: number | null | undefined, after: string | null | undefined): PageRequest {
   const limit = first ?? DEFAULT_PAGE_SIZE;
   if (!Number.isInteger(limit) || limit < 1 || limit > MAX_PAGE_SIZE) {
-    throw CommonErrors.of('INVALID_INPUT', `first must be between 1 and ${MAX_PAGE_SIZE}.`, { field: 'first' });
+    throw CommonErrors.of('INVALID_INPUT', `first must be between 1 and ${MAX_PAGE_SIZE}.`, {
+      field: 'first',
+    });
   }
   return { limit, after: after ? decodeCursor(after) : null };
 }
@@ -59,7 +62,12 @@ export function encodeCursor(cursor: Cursor): string {
 export function decodeCursor(raw: string): Cursor {
   try {
     const value = JSON.parse(Buffer.from(raw, 'base64url').toString('utf8')) as unknown;
-    if (Array.isArray(value) && value.length === 2 && ['string', 'number'].includes(typeof value[0]) && typeof value[1] === 'string') {
+    if (
+      Array.isArray(value) &&
+      value.length === 2 &&
+      ['string', 'number'].includes(typeof value[0]) &&
+      typeof value[1] === 'string'
+    ) {
       return value as unknown as Cursor;
     }
   } catch {

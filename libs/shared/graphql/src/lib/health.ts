@@ -1,5 +1,15 @@
 // Liveness (the process answers) and readiness (its dependencies answer) for every service.
-import { Controller, Get, HttpCode, Inject, Injectable, type DynamicModule, Module, Optional, Res } from '@nestjs/common';
+import {
+  Controller,
+  Get,
+  HttpCode,
+  Inject,
+  Injectable,
+  type DynamicModule,
+  Module,
+  Optional,
+  Res,
+} from '@nestjs/common';
 import type { Response } from 'express';
 import { DataSource } from 'typeorm';
 
@@ -61,7 +71,11 @@ export class HealthModule {
       controllers: [HealthController],
       providers: [
         ...checks,
-        { provide: READINESS_CHECKS, useFactory: (...instances: ReadinessCheck[]) => instances, inject: checks },
+        {
+          provide: READINESS_CHECKS,
+          useFactory: (...instances: ReadinessCheck[]) => instances,
+          inject: checks,
+        },
       ],
     };
   }

@@ -12,7 +12,8 @@ export function isUuid(value: unknown): value is string {
 export class ParseIdPipe implements PipeTransform<unknown, string | string[]> {
   transform(value: unknown): string | string[] {
     if (Array.isArray(value)) return value.map((item) => this.transform(item) as string);
-    if (!isUuid(value)) throw CommonErrors.of('INVALID_INPUT', `"${String(value).slice(0, 60)}" is not a valid id.`);
+    if (!isUuid(value))
+      throw CommonErrors.of('INVALID_INPUT', `"${String(value).slice(0, 60)}" is not a valid id.`);
     return value.toLowerCase();
   }
 }

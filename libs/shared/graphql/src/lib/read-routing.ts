@@ -127,7 +127,8 @@ export class ReadRoutingModule {
       providers: [
         {
           provide: 'LATTICE_FENCE_REDIS',
-          useFactory: () => createRedisClient({ url: settings.redisUrl }, { name: `${settings.service}-read-fences` }),
+          useFactory: () =>
+            createRedisClient({ url: settings.redisUrl }, { name: `${settings.service}-read-fences` }),
         },
         {
           provide: ReadReplicas,

@@ -45,10 +45,17 @@ export class OrganizationDirectoryConsumer {
   /** Applies events in order, in one transaction, each once: a repeated delivery changes nothing. */
   async applyAll(events: readonly DomainEvent[]): Promise<void> {
     await this.dataSource.transaction(async (manager) => {
-      const fresh = await this.readModel.claim(manager, events.map((event) => event.id), this.options.consumer);
+      const fresh = await this.readModel.claim(
+        manager,
+        events.map((event) => event.id),
+        this.options.consumer,
+      );
       await this.readModel.apply(
         manager,
-        events.filter((event, index) => fresh.has(event.id) && events.findIndex((other) => other.id === event.id) === index),
+        events.filter(
+          (event, index) =>
+            fresh.has(event.id) && events.findIndex((other) => other.id === event.id) === index,
+        ),
       );
     });
   }

@@ -16,7 +16,10 @@ export interface DirectoryCaller {
 
 /** Identity did not answer (down, slow, or an unexpected status); the caller decides what that means. */
 export class DirectoryUnavailableError extends Error {
-  constructor(readonly organizationId: string, cause?: unknown) {
+  constructor(
+    readonly organizationId: string,
+    cause?: unknown,
+  ) {
     super(`identity could not be asked about organization ${organizationId}`, { cause });
     this.name = 'DirectoryUnavailableError';
   }
@@ -65,23 +68,34 @@ export class OrganizationDirectory {
    * `hoped` (or, with no `hoped`, any umbrella); otherwise identity confirms it first (the join may
    * be a moment old) and what identity says is stored. A refusal is never given from the copy alone.
    */
-  async umbrellasOf(caller: DirectoryCaller, organizationId: string, hoped?: readonly string[]): Promise<string[]> {
+  async umbrellasOf(
+    caller: DirectoryCaller,
+    organizationId: string,
+    hoped?: readonly string[],
+  ): Promise<string[]> {
     const known = await this.readModel.umbrellasOf(this.dataSource, organizationId);
     if (hoped ? known.some((id) => hoped.includes(id)) : known.length > 0) return known;
     return (await this.lookUp(caller, organizationId))?.umbrellaIds ?? [];
   }
 
   /** The fallback: asks identity once and stores the answer. Null when identity has no such organization. */
-  private async lookUp(caller: DirectoryCaller, id: string): Promise<{ organization: DirectoryOrganization; umbrellaIds: string[] } | null> {
+  private async lookUp(
+    caller: DirectoryCaller,
+    id: string,
+  ): Promise<{ organization: DirectoryOrganization; umbrellaIds: string[] } | null> {
     const asked = new Date().toISOString();
-    const response = await fetch(new URL(`/internal/organizations/${encodeURIComponent(id)}`, this.options.identityUrl), {
-      headers: { authorization: `Bearer ${caller.token}` },
-      signal: AbortSignal.timeout(this.options.timeoutMs ?? 3_000),
-    }).catch((error: unknown) => {
+    const response = await fetch(
+      new URL(`/internal/organizations/${encodeURIComponent(id)}`, this.options.identityUrl),
+      {
+        headers: { authorization: `Bearer ${caller.token}` },
+        signal: AbortSignal.timeout(this.options.timeoutMs ?? 3_000),
+      },
+    ).catch((error: unknown) => {
       throw new DirectoryUnavailableError(id, error);
     });
     if (response.status === 404) return null;
-    if (!response.ok) throw new DirectoryUnavailableError(id, new Error(`identity answered ${response.status}`));
+    if (!response.ok)
+      throw new DirectoryUnavailableError(id, new Error(`identity answered ${response.status}`));
     const body = (await response.json()) as IdentityAnswer;
     const organization: DirectoryOrganization = {
       id: body.id,
@@ -94,7 +108,9 @@ export class OrganizationDirectory {
     };
     if (!body.umbrellaIds) throw new DirectoryUnavailableError(id, new Error('identity named no umbrellas'));
     const umbrellaIds = [...body.umbrellaIds];
-    await this.dataSource.transaction((manager) => this.readModel.store(manager, organization, umbrellaIds, asked));
+    await this.dataSource.transaction((manager) =>
+      this.readModel.store(manager, organization, umbrellaIds, asked),
+    );
     return { organization, umbrellaIds };
   }
 }

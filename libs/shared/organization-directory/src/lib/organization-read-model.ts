@@ -38,7 +38,9 @@ class Rows {
 
   /** One array per column, rows sorted by key so concurrent batches lock rows in the same order. */
   columns(): unknown[][] {
-    const rows = [...this.byKey.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, row]) => row.values);
+    const rows = [...this.byKey.entries()]
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+      .map(([, row]) => row.values);
     return rows[0]!.map((_value, column) => rows.map((values) => values[column]));
   }
 }
@@ -85,8 +87,15 @@ export class OrganizationReadModel {
         const p = payload as DomainEvent<'identity.organization.verified'>['payload'];
         flags.keep(p.organizationId, at, [p.organizationId, p.verified, at]);
       } else {
-        const p = payload as DomainEvent<'identity.umbrella.joined' | 'identity.umbrella.member_removed'>['payload'];
-        memberships.keep(`${p.umbrellaId}:${p.organizationId}`, at, [p.umbrellaId, p.organizationId, type === 'identity.umbrella.joined', at]);
+        const p = payload as DomainEvent<
+          'identity.umbrella.joined' | 'identity.umbrella.member_removed'
+        >['payload'];
+        memberships.keep(`${p.umbrellaId}:${p.organizationId}`, at, [
+          p.umbrellaId,
+          p.organizationId,
+          type === 'identity.umbrella.joined',
+          at,
+        ]);
       }
     }
     if (facts.size > 0) await this.writeFacts(runner, facts.columns());
@@ -95,7 +104,12 @@ export class OrganizationReadModel {
   }
 
   /** Stores what identity said when asked directly (`at`: when it was asked): facts, flag and umbrellas. */
-  async store(runner: Runner, organization: DirectoryOrganization, umbrellaIds: readonly string[], at: string): Promise<void> {
+  async store(
+    runner: Runner,
+    organization: DirectoryOrganization,
+    umbrellaIds: readonly string[],
+    at: string,
+  ): Promise<void> {
     const o = organization;
     await this.writeFacts(runner, [[o.id], [o.name], [o.kind], [o.size], [o.region], [o.sector], [at]]);
     await this.writeFlags(runner, [[o.id], [o.verified], [at]]);
@@ -158,9 +172,10 @@ export class OrganizationReadModel {
 
   /** The umbrellas the organization is a member of, as this copy knows. */
   async umbrellasOf(runner: Runner, organizationId: string): Promise<string[]> {
-    const rows = (await runner.query(`SELECT "umbrella_id" FROM ${this.members} WHERE "organization_id" = $1 AND "member" ORDER BY "umbrella_id"`, [
-      organizationId,
-    ])) as Array<{ umbrella_id: string }>;
+    const rows = (await runner.query(
+      `SELECT "umbrella_id" FROM ${this.members} WHERE "organization_id" = $1 AND "member" ORDER BY "umbrella_id"`,
+      [organizationId],
+    )) as Array<{ umbrella_id: string }>;
     return rows.map((row) => row.umbrella_id);
   }
 }

@@ -23,8 +23,10 @@ export class JobHandlerRegistry {
     const problems = [...this.problems];
     for (const queue of queues) {
       const byName = this.handlers.get(queue) ?? new Map();
-      for (const name of jobNamesOf(queue)) if (!byName.has(name)) problems.push(`${queue}/${name} has no handler`);
-      for (const name of byName.keys()) if (!jobNamesOf(queue).includes(name)) problems.push(`${queue}/${name} is not a job of that queue`);
+      for (const name of jobNamesOf(queue))
+        if (!byName.has(name)) problems.push(`${queue}/${name} has no handler`);
+      for (const name of byName.keys())
+        if (!jobNamesOf(queue).includes(name)) problems.push(`${queue}/${name} is not a job of that queue`);
     }
     if (problems.length > 0) throw new Error(`Job handlers are incomplete:\n  - ${problems.join('\n  - ')}`);
   }

@@ -26,7 +26,11 @@ export function fakeTransactions(): FakeTransactions {
     query: async (sql: string, values: unknown[] = []) => {
       if (sql.includes('"outbox"')) {
         for (let i = 0; i < values.length; i += 5) {
-          pending.push({ type: String(values[i + 1]), actorId: (values[i + 2] as string | null) ?? null, payload: JSON.parse(String(values[i + 3])) as Record<string, unknown> });
+          pending.push({
+            type: String(values[i + 1]),
+            actorId: (values[i + 2] as string | null) ?? null,
+            payload: JSON.parse(String(values[i + 3])) as Record<string, unknown>,
+          });
         }
       }
       return [];

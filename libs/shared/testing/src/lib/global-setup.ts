@@ -11,5 +11,6 @@ export default async function globalSetup(): Promise<void> {
   if (!redis && redisRequired()) {
     throw new Error(`REQUIRE_REDIS=1 but no Redis answers at ${testRedisUrl()}`);
   }
-  if (!redis) console.warn(`\n[integration] no Redis at ${testRedisUrl()}: Redis suites will report skipped\n`);
+  if (!redis)
+    console.warn(`\n[integration] no Redis at ${testRedisUrl()}: Redis suites will report skipped\n`);
 }

@@ -1,8 +1,17 @@
 // Every service's migrations go up on an empty schema, down to nothing, and up again.
 import { DataSource } from 'typeorm';
-import { migrateSchema, revertAll, serviceDataSourceOptions, type ServiceDataSourceOptions } from '@lattice/shared-data-access';
+import {
+  migrateSchema,
+  revertAll,
+  serviceDataSourceOptions,
+  type ServiceDataSourceOptions,
+} from '@lattice/shared-data-access';
 
-export function describeMigrations(name: string, options: (url: string) => ServiceDataSourceOptions, url: string): void {
+export function describeMigrations(
+  name: string,
+  options: (url: string) => ServiceDataSourceOptions,
+  url: string,
+): void {
   describe(`${name} migrations`, () => {
     it('apply, revert completely, and apply again', async () => {
       const base = options(url);
@@ -11,20 +20,28 @@ export function describeMigrations(name: string, options: (url: string) => Servi
       const dataSource = new DataSource(serviceDataSourceOptions({ ...base, schema }));
       await dataSource.initialize();
       try {
-        const rename = (sql: string) => sql.split(`"${base.schema}".`).join(`"${schema}".`).split(` ${base.schema}.`).join(` ${schema}.`);
+        const rename = (sql: string) =>
+          sql.split(`"${base.schema}".`).join(`"${schema}".`).split(` ${base.schema}.`).join(` ${schema}.`);
         const originalQuery = dataSource.driver.createQueryRunner.bind(dataSource.driver);
         dataSource.driver.createQueryRunner = (mode) => {
           const runner = originalQuery(mode);
           const query = runner.query.bind(runner);
-          runner.query = ((sql: string, parameters?: unknown[], structured?: boolean) => query(rename(sql), parameters, structured as never)) as typeof runner.query;
+          runner.query = ((sql: string, parameters?: unknown[], structured?: boolean) =>
+            query(rename(sql), parameters, structured as never)) as typeof runner.query;
           return runner;
         };
         const applied = await migrateSchema(dataSource, schema);
         expect(applied.length).toBeGreaterThan(0);
-        const tables = (await dataSource.query(`SELECT count(*)::int AS n FROM information_schema.tables WHERE table_schema = $1 AND table_name <> 'migrations'`, [schema])) as Array<{ n: number }>;
+        const tables = (await dataSource.query(
+          `SELECT count(*)::int AS n FROM information_schema.tables WHERE table_schema = $1 AND table_name <> 'migrations'`,
+          [schema],
+        )) as Array<{ n: number }>;
         expect(tables[0]!.n).toBeGreaterThan(0);
         expect(await revertAll(dataSource)).toBe(applied.length);
-        const left = (await dataSource.query(`SELECT count(*)::int AS n FROM information_schema.tables WHERE table_schema = $1 AND table_name <> 'migrations'`, [schema])) as Array<{ n: number }>;
+        const left = (await dataSource.query(
+          `SELECT count(*)::int AS n FROM information_schema.tables WHERE table_schema = $1 AND table_name <> 'migrations'`,
+          [schema],
+        )) as Array<{ n: number }>;
         expect(left[0]!.n).toBe(0);
         expect(await migrateSchema(dataSource, schema)).toEqual(applied);
         expect(await migrateSchema(dataSource, schema)).toEqual([]);

@@ -21,7 +21,11 @@ const url = testDatabaseUrl('int');
 export async function scratchSchema(dataSource: DataSource): Promise<string> {
   const schema = `outbox_${randomUUID().slice(0, 8)}`;
   await dataSource.query(`CREATE SCHEMA "${schema}"`);
-  for (const statement of [...outboxTableSql(schema).up, ...outboxRepublishSql(schema).up, ...outboxMetadataSql(schema).up])
+  for (const statement of [
+    ...outboxTableSql(schema).up,
+    ...outboxRepublishSql(schema).up,
+    ...outboxMetadataSql(schema).up,
+  ])
     await dataSource.query(statement);
   await dataSource.query(`CREATE TABLE "${schema}"."things" ("id" uuid PRIMARY KEY)`);
   return schema;

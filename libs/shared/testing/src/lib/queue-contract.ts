@@ -15,9 +15,14 @@ export function sampleEvent(id: string): DomainEvent<'identity.user.signed_up'> 
 }
 
 /** Retry policies the contract expects its drivers to be built with. */
-export const CONTRACT_POLICIES = { 'notifications-webhooks': { attempts: 3, baseMs: 20, maxMs: 100 } } as const;
+export const CONTRACT_POLICIES = {
+  'notifications-webhooks': { attempts: 3, baseMs: 20, maxMs: 100 },
+} as const;
 
-export async function waitUntil(condition: () => boolean | Promise<boolean>, timeoutMs = 10_000): Promise<void> {
+export async function waitUntil(
+  condition: () => boolean | Promise<boolean>,
+  timeoutMs = 10_000,
+): Promise<void> {
   const started = Date.now();
   while (!(await condition())) {
     if (Date.now() - started > timeoutMs) throw new Error(`condition not met within ${timeoutMs} ms`);
@@ -40,7 +45,10 @@ export function describeQueueContract(make: () => Promise<QueuePort>): void {
 
   it('delivers a job to its consumer with its payload', async () => {
     const seen: string[] = [];
-    await queue.consume('notifications-events', async (job) => void seen.push(`${job.name}:${(job.data as DomainEvent).id}`));
+    await queue.consume(
+      'notifications-events',
+      async (job) => void seen.push(`${job.name}:${(job.data as DomainEvent).id}`),
+    );
     const event = sampleEvent(crypto.randomUUID());
     await queue.add('notifications-events', 'identity.user.signed_up', event, { jobId: event.id });
     await waitUntil(() => seen.length === 1);
@@ -79,7 +87,12 @@ export function describeQueueContract(make: () => Promise<QueuePort>): void {
       seen.push([job.attemptsMade, job.maxAttempts]);
       throw new Error('endpoint down');
     });
-    await queue.add('notifications-webhooks', 'webhook', { deliveryId: crypto.randomUUID() }, { jobId: crypto.randomUUID() });
+    await queue.add(
+      'notifications-webhooks',
+      'webhook',
+      { deliveryId: crypto.randomUUID() },
+      { jobId: crypto.randomUUID() },
+    );
     await waitUntil(async () => (await queue.counts('notifications-webhooks')).failed === 1, 15_000);
     expect(seen).toEqual([
       [0, 3],
@@ -91,8 +104,12 @@ export function describeQueueContract(make: () => Promise<QueuePort>): void {
   it('runs a repeatable job on its schedule, once per key however often it is declared, until unscheduled', async () => {
     const runs: string[] = [];
     await queue.consume('notifications-scheduled', async (job) => void runs.push(job.name));
-    await queue.schedule('notifications-scheduled', 'deliveries.sweep', {}, 'contract-sweep', { everyMs: 150 });
-    await queue.schedule('notifications-scheduled', 'deliveries.sweep', {}, 'contract-sweep', { everyMs: 150 });
+    await queue.schedule('notifications-scheduled', 'deliveries.sweep', {}, 'contract-sweep', {
+      everyMs: 150,
+    });
+    await queue.schedule('notifications-scheduled', 'deliveries.sweep', {}, 'contract-sweep', {
+      everyMs: 150,
+    });
     await waitUntil(() => runs.length >= 3, 10_000);
     await queue.unschedule('notifications-scheduled', 'contract-sweep');
     await new Promise((resolve) => setTimeout(resolve, 400));
@@ -104,8 +121,12 @@ export function describeQueueContract(make: () => Promise<QueuePort>): void {
 
   it("refuses job ids BullMQ cannot store (':' or an integer)", async () => {
     const event = sampleEvent(crypto.randomUUID());
-    await expect(queue.add('notifications-events', 'identity.user.signed_up', event, { jobId: `${event.id}:retry` })).rejects.toThrow();
-    await expect(queue.add('notifications-events', 'identity.user.signed_up', event, { jobId: '42' })).rejects.toThrow();
+    await expect(
+      queue.add('notifications-events', 'identity.user.signed_up', event, { jobId: `${event.id}:retry` }),
+    ).rejects.toThrow();
+    await expect(
+      queue.add('notifications-events', 'identity.user.signed_up', event, { jobId: '42' }),
+    ).rejects.toThrow();
   });
 
   it('reports itself healthy', async () => {

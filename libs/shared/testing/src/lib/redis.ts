@@ -34,4 +34,3 @@ export function redisAnswersSync(url = testRedisUrl()): boolean {
   const script = `const s=require('net').connect(${Number(port || 6379)},${JSON.stringify(hostname)},()=>{s.write('PING\\r\\n')});s.setTimeout(500,()=>process.exit(1));s.on('data',d=>process.exit(String(d).startsWith('+PONG')?0:1));s.on('error',()=>process.exit(1));`;
   return spawnSync(process.execPath, ['-e', script], { timeout: 3000 }).status === 0;
 }
-

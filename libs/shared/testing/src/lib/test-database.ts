@@ -36,7 +36,10 @@ export async function recreateDatabase(databaseUrl: string): Promise<void> {
   const client = new Client({ connectionString: admin.toString() });
   await client.connect();
   try {
-    const { rows } = await client.query<{ n: number }>(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = $1`, [name]);
+    const { rows } = await client.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = $1`,
+      [name],
+    );
     if (rows[0]!.n > 0) {
       throw new Error(
         `Refusing to recreate database "${name}": ${rows[0]!.n} connection(s) use it — another test run or a stack left running. ` +

@@ -11,7 +11,13 @@ const schema = {
 describe('loadEnv', () => {
   it('parses, applies defaults and freezes', () => {
     const config = loadEnv(schema, { DATABASE_URL: 'postgres://u:p@h/db', ENABLED: 'yes' });
-    expect(config).toEqual({ PORT: 4001, DATABASE_URL: 'postgres://u:p@h/db', JWT_SECRET_HINT: undefined, LOG_LEVEL: 'info', ENABLED: true });
+    expect(config).toEqual({
+      PORT: 4001,
+      DATABASE_URL: 'postgres://u:p@h/db',
+      JWT_SECRET_HINT: undefined,
+      LOG_LEVEL: 'info',
+      ENABLED: true,
+    });
     expect(Object.isFrozen(config)).toBe(true);
   });
 

@@ -29,9 +29,17 @@ export function operatorOnly(verifier: TokenVerifier, authorizer: Authorizer) {
   };
 }
 
-export function mountQueueDashboard(app: Express, queues: readonly Queue[], verifier: TokenVerifier, authorizer: Authorizer): void {
+export function mountQueueDashboard(
+  app: Express,
+  queues: readonly Queue[],
+  verifier: TokenVerifier,
+  authorizer: Authorizer,
+): void {
   const serverAdapter = new ExpressAdapter();
   serverAdapter.setBasePath(DASHBOARD_PATH);
-  createBullBoard({ queues: queues.map((queue) => new BullMQAdapter(queue, { readOnlyMode: false })), serverAdapter: serverAdapter as never });
+  createBullBoard({
+    queues: queues.map((queue) => new BullMQAdapter(queue, { readOnlyMode: false })),
+    serverAdapter: serverAdapter as never,
+  });
   app.use(DASHBOARD_PATH, operatorOnly(verifier, authorizer), serverAdapter.getRouter() as never);
 }

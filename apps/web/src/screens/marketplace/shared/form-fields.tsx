@@ -2,7 +2,16 @@
 // as text in the form, zod converts), and a group of checkboxes. Bound to react-hook-form by
 // name like ui/fields, with label, description and error wired for assistive technology.
 import { useId, useState } from 'react';
-import { Checkbox, CheckboxGroup, FieldError, Input, Label, Text, TextArea, TextField as AriaTextField } from 'react-aria-components';
+import {
+  Checkbox,
+  CheckboxGroup,
+  FieldError,
+  Input,
+  Label,
+  Text,
+  TextArea,
+  TextField as AriaTextField,
+} from 'react-aria-components';
 import { useController, type Control, type FieldValues, type Path } from 'react-hook-form';
 import { Button } from '../../../ui/Button';
 
@@ -14,15 +23,38 @@ interface FieldProps<T extends FieldValues> {
 }
 
 /** A text field that may be multi-line, a number (`inputMode` numeric) or a date (YYYY-MM-DD). */
-export function InputField<T extends FieldValues>({ control, name, label, description, kind = 'multiline' }: FieldProps<T> & { kind?: 'multiline' | 'number' | 'date' }) {
+export function InputField<T extends FieldValues>({
+  control,
+  name,
+  label,
+  description,
+  kind = 'multiline',
+}: FieldProps<T> & { kind?: 'multiline' | 'number' | 'date' }) {
   const {
     field: { ref, value, onChange, onBlur },
     fieldState,
   } = useController({ control, name });
   return (
-    <AriaTextField className="field" name={name} type={kind === 'date' ? 'date' : 'text'} value={(value as string | undefined) ?? ''} onChange={onChange} onBlur={onBlur} isInvalid={fieldState.invalid} validationBehavior="aria">
+    <AriaTextField
+      className="field"
+      name={name}
+      type={kind === 'date' ? 'date' : 'text'}
+      value={(value as string | undefined) ?? ''}
+      onChange={onChange}
+      onBlur={onBlur}
+      isInvalid={fieldState.invalid}
+      validationBehavior="aria"
+    >
       <Label>{label}</Label>
-      {kind === 'multiline' ? <TextArea ref={ref} rows={4} /> : <Input ref={ref} inputMode={kind === 'number' ? 'numeric' : undefined} className={kind === 'number' ? 'input-number' : undefined} />}
+      {kind === 'multiline' ? (
+        <TextArea ref={ref} rows={4} />
+      ) : (
+        <Input
+          ref={ref}
+          inputMode={kind === 'number' ? 'numeric' : undefined}
+          className={kind === 'number' ? 'input-number' : undefined}
+        />
+      )}
       {description && <Text slot="description">{description}</Text>}
       <FieldError>{fieldState.error?.message}</FieldError>
     </AriaTextField>
@@ -30,13 +62,26 @@ export function InputField<T extends FieldValues>({ control, name, label, descri
 }
 
 /** Several checkboxes, one value each; the field's value is the list of checked values. */
-export function CheckboxesField<T extends FieldValues>({ control, name, label, description, options }: FieldProps<T> & { options: ReadonlyArray<{ value: string; label: string }> }) {
+export function CheckboxesField<T extends FieldValues>({
+  control,
+  name,
+  label,
+  description,
+  options,
+}: FieldProps<T> & { options: ReadonlyArray<{ value: string; label: string }> }) {
   const {
     field: { value, onChange, onBlur },
     fieldState,
   } = useController({ control, name });
   return (
-    <CheckboxGroup className="field checkbox-group" value={(value as string[] | undefined) ?? []} onChange={onChange} onBlur={onBlur} isInvalid={fieldState.invalid} validationBehavior="aria">
+    <CheckboxGroup
+      className="field checkbox-group"
+      value={(value as string[] | undefined) ?? []}
+      onChange={onChange}
+      onBlur={onBlur}
+      isInvalid={fieldState.invalid}
+      validationBehavior="aria"
+    >
       <Label>{label}</Label>
       <div className="checkbox-row">
         {options.map((option) => (
@@ -53,7 +98,21 @@ export function CheckboxesField<T extends FieldValues>({ control, name, label, d
 }
 
 /** Several choices from a long list: pick one and add it; each chosen one can be removed. */
-export function MultiSelectField<T extends FieldValues>({ control, name, label, description, options, addLabel, removeLabel, placeholder }: FieldProps<T> & { options: ReadonlyArray<{ value: string; label: string }>; addLabel: string; removeLabel: (label: string) => string; placeholder: string }) {
+export function MultiSelectField<T extends FieldValues>({
+  control,
+  name,
+  label,
+  description,
+  options,
+  addLabel,
+  removeLabel,
+  placeholder,
+}: FieldProps<T> & {
+  options: ReadonlyArray<{ value: string; label: string }>;
+  addLabel: string;
+  removeLabel: (label: string) => string;
+  placeholder: string;
+}) {
   const {
     field: { value, onChange, ref },
     fieldState,
@@ -64,13 +123,24 @@ export function MultiSelectField<T extends FieldValues>({ control, name, label, 
   const error = fieldState.error?.message;
   const labelOf = (code: string) => options.find((o) => o.value === code)?.label ?? code;
   return (
-    <fieldset className="field multi-select" aria-describedby={[description && `${id}-description`, error && `${id}-error`].filter(Boolean).join(' ') || undefined}>
+    <fieldset
+      className="field multi-select"
+      aria-describedby={
+        [description && `${id}-description`, error && `${id}-error`].filter(Boolean).join(' ') || undefined
+      }
+    >
       <legend>{label}</legend>
       <div className="toolbar">
         <label htmlFor={id} className="visually-hidden">
           {label}
         </label>
-        <select id={id} ref={ref} value={pending} onChange={(event) => setPending(event.target.value)} aria-invalid={error ? true : undefined}>
+        <select
+          id={id}
+          ref={ref}
+          value={pending}
+          onChange={(event) => setPending(event.target.value)}
+          aria-invalid={error ? true : undefined}
+        >
           <option value="">{placeholder}</option>
           {options
             .filter((o) => !chosen.includes(o.value))
@@ -96,7 +166,11 @@ export function MultiSelectField<T extends FieldValues>({ control, name, label, 
           {chosen.map((code) => (
             <li key={code}>
               {labelOf(code)}{' '}
-              <Button variant="link" aria-label={removeLabel(labelOf(code))} onPress={() => onChange(chosen.filter((c) => c !== code))}>
+              <Button
+                variant="link"
+                aria-label={removeLabel(labelOf(code))}
+                onPress={() => onChange(chosen.filter((c) => c !== code))}
+              >
                 ×
               </Button>
             </li>

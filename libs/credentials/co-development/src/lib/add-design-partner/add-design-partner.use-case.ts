@@ -4,7 +4,17 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { Authorizer, type Principal } from '@lattice/shared-auth';
 import { inTransaction } from '@lattice/shared-data-access';
-import { appendDesignVersion, CredentialDesignRepository, CREDENTIALS_SCHEMA, DesignEntity, enterStage, getDesign, lockDesign, setDesignPartners, withdrawApprovals } from '@lattice/credentials-data-access';
+import {
+  appendDesignVersion,
+  CredentialDesignRepository,
+  CREDENTIALS_SCHEMA,
+  DesignEntity,
+  enterStage,
+  getDesign,
+  lockDesign,
+  setDesignPartners,
+  withdrawApprovals,
+} from '@lattice/credentials-data-access';
 import { CredentialsErrors, nextStage } from '@lattice/credentials-domain';
 import { assertPartner } from '../create-credential-design/create-credential-design.use-case';
 import { OrganizationDirectory } from '../shared/organization-directory';
@@ -28,7 +38,11 @@ export class AddDesignPartnerUseCase {
       const design = (await lockDesign(manager, designId))!;
       const stage = nextStage(design.stage, 'EDIT');
       if (design.partnerIds.includes(organizationId)) {
-        throw CredentialsErrors.of('PARTNER_ALREADY_ADDED', 'That organization is already a partner of this design.', { organizationId });
+        throw CredentialsErrors.of(
+          'PARTNER_ALREADY_ADDED',
+          'That organization is already a partner of this design.',
+          { organizationId },
+        );
       }
       const content = { ...design.content, partnerIds: [...design.content.partnerIds, organizationId] };
       const version = design.version + 1;

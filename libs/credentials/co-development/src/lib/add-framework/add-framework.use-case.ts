@@ -39,7 +39,11 @@ export class AddFrameworkUseCase {
       });
     } catch (error) {
       if (isUniqueViolation(error)) {
-        throw CredentialsErrors.of('FRAMEWORK_VERSION_EXISTS', `${command.key} already has a version ${command.version}; versions are immutable, add a new one.`, { field: 'version' });
+        throw CredentialsErrors.of(
+          'FRAMEWORK_VERSION_EXISTS',
+          `${command.key} already has a version ${command.version}; versions are immutable, add a new one.`,
+          { field: 'version' },
+        );
       }
       throw error;
     }

@@ -5,7 +5,13 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { Principal } from '@lattice/shared-auth';
 import { inTransaction } from '@lattice/shared-data-access';
-import { CredentialDesignRepository, CREDENTIALS_SCHEMA, DesignCommentEntity, findCommentOnDesign, insertComment } from '@lattice/credentials-data-access';
+import {
+  CredentialDesignRepository,
+  CREDENTIALS_SCHEMA,
+  DesignCommentEntity,
+  findCommentOnDesign,
+  insertComment,
+} from '@lattice/credentials-data-access';
 import { CredentialsErrors, isDesignFieldPath } from '@lattice/credentials-domain';
 import { DesignParties } from '../shared/design-parties';
 
@@ -26,19 +32,30 @@ export class CommentOnDesignUseCase {
 
   async execute(principal: Principal, command: CommentOnDesignCommand): Promise<DesignCommentEntity> {
     const design = await this.repository.designById(command.designId);
-    if (!design) throw CredentialsErrors.of('DESIGN_NOT_FOUND', 'No such credential design.', { designId: command.designId });
+    if (!design)
+      throw CredentialsErrors.of('DESIGN_NOT_FOUND', 'No such credential design.', {
+        designId: command.designId,
+      });
     await this.parties.requireParty(principal, design);
     const body = command.body.trim();
-    if (body.length === 0 || body.length > 5000) throw CredentialsErrors.of('INVALID_COMMENT', 'A comment is 1 to 5000 characters.', { field: 'body' });
+    if (body.length === 0 || body.length > 5000)
+      throw CredentialsErrors.of('INVALID_COMMENT', 'A comment is 1 to 5000 characters.', { field: 'body' });
     if (command.field && !isDesignFieldPath(command.field)) {
-      throw CredentialsErrors.of('INVALID_COMMENT', `"${command.field.slice(0, 60)}" is not a field of a design (e.g. title, outcomes.0.statement, assessment.masteryThreshold).`, {
-        field: 'field',
-      });
+      throw CredentialsErrors.of(
+        'INVALID_COMMENT',
+        `"${command.field.slice(0, 60)}" is not a field of a design (e.g. title, outcomes.0.statement, assessment.masteryThreshold).`,
+        {
+          field: 'field',
+        },
+      );
     }
     let parent: DesignCommentEntity | null = null;
     if (command.replyTo) {
       parent = await findCommentOnDesign(this.dataSource.manager, command.replyTo, design.id);
-      if (!parent) throw CredentialsErrors.of('COMMENT_NOT_FOUND', 'The comment you reply to is not on this design.', { field: 'replyTo' });
+      if (!parent)
+        throw CredentialsErrors.of('COMMENT_NOT_FOUND', 'The comment you reply to is not on this design.', {
+          field: 'replyTo',
+        });
     }
     const threadId = parent ? (parent.parentId ?? parent.id) : null;
     return inTransaction(this.dataSource, CREDENTIALS_SCHEMA, async ({ manager, emit }) => {

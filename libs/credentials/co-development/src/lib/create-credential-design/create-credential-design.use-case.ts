@@ -7,8 +7,22 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { Authorizer, type Principal } from '@lattice/shared-auth';
 import { inTransaction } from '@lattice/shared-data-access';
-import { appendDesignVersion, CredentialDesignRepository, CREDENTIALS_SCHEMA, DesignEntity, enterStage, getDesign, insertDesign } from '@lattice/credentials-data-access';
-import { assertValidDesignContent, CredentialsErrors, type DesignContent, type DesignLanguage, newDesignContent } from '@lattice/credentials-domain';
+import {
+  appendDesignVersion,
+  CredentialDesignRepository,
+  CREDENTIALS_SCHEMA,
+  DesignEntity,
+  enterStage,
+  getDesign,
+  insertDesign,
+} from '@lattice/credentials-data-access';
+import {
+  assertValidDesignContent,
+  CredentialsErrors,
+  type DesignContent,
+  type DesignLanguage,
+  newDesignContent,
+} from '@lattice/credentials-domain';
 import { OrganizationDirectory } from '../shared/organization-directory';
 
 export interface CreateCredentialDesignCommand {
@@ -37,13 +51,20 @@ export class CreateCredentialDesignUseCase {
   async execute(principal: Principal, command: CreateCredentialDesignCommand): Promise<DesignEntity> {
     const issuer = await this.authorizer.requireRole(principal, command.issuerId, 'ADMIN');
     if (issuer.kind !== 'INSTITUTION') {
-      throw CredentialsErrors.of('ISSUER_NOT_INSTITUTION', 'Only an institution can issue a credential.', { field: 'issuerId' });
+      throw CredentialsErrors.of('ISSUER_NOT_INSTITUTION', 'Only an institution can issue a credential.', {
+        field: 'issuerId',
+      });
     }
     if (!(await this.repository.frameworkById(command.frameworkId))) {
-      throw CredentialsErrors.of('UNKNOWN_FRAMEWORK', 'No framework with that id; see the frameworks query.', { field: 'frameworkId' });
+      throw CredentialsErrors.of(
+        'UNKNOWN_FRAMEWORK',
+        'No framework with that id; see the frameworks query.',
+        { field: 'frameworkId' },
+      );
     }
     const partnerIds = [...new Set(command.partnerIds ?? [])];
-    for (const partnerId of partnerIds) await assertPartner(this.directory, principal, partnerId, command.issuerId);
+    for (const partnerId of partnerIds)
+      await assertPartner(this.directory, principal, partnerId, command.issuerId);
     const content = newDesignContent({
       title: command.title.trim(),
       description: command.description ?? null,
@@ -52,7 +73,9 @@ export class CreateCredentialDesignUseCase {
       partnerIds,
       language: command.language ?? 'en',
       // Each skill once, in the order given.
-      competencies: [...new Set((command.competencies ?? []).map((c) => c.skillId))].map((skillId) => ({ skillId })),
+      competencies: [...new Set((command.competencies ?? []).map((c) => c.skillId))].map((skillId) => ({
+        skillId,
+      })),
       deliveryMode: command.deliveryMode ?? null,
       careerStage: command.careerStage ?? null,
       evidenceOfNeed: command.evidenceOfNeed?.trim() || null,
@@ -69,13 +92,29 @@ export class CreateCredentialDesignUseCase {
 }
 
 /** A partner exists, is not the issuer, and is not an operator organization. */
-export async function assertPartner(directory: OrganizationDirectory, principal: Principal, partnerId: string, issuerId: string): Promise<void> {
+export async function assertPartner(
+  directory: OrganizationDirectory,
+  principal: Principal,
+  partnerId: string,
+  issuerId: string,
+): Promise<void> {
   if (partnerId === issuerId) {
-    throw CredentialsErrors.of('INVALID_PARTNER', 'The issuer is always a party; list the other organizations.', { field: 'partnerIds', organizationId: partnerId });
+    throw CredentialsErrors.of(
+      'INVALID_PARTNER',
+      'The issuer is always a party; list the other organizations.',
+      { field: 'partnerIds', organizationId: partnerId },
+    );
   }
   const organization = await directory.find(principal, partnerId);
-  if (!organization) throw CredentialsErrors.of('UNKNOWN_ORGANIZATION', 'No organization with that id.', { field: 'partnerIds', organizationId: partnerId });
+  if (!organization)
+    throw CredentialsErrors.of('UNKNOWN_ORGANIZATION', 'No organization with that id.', {
+      field: 'partnerIds',
+      organizationId: partnerId,
+    });
   if (organization.kind === 'OPERATOR') {
-    throw CredentialsErrors.of('INVALID_PARTNER', 'An operator organization cannot be a design partner.', { field: 'partnerIds', organizationId: partnerId });
+    throw CredentialsErrors.of('INVALID_PARTNER', 'An operator organization cannot be a design partner.', {
+      field: 'partnerIds',
+      organizationId: partnerId,
+    });
   }
 }

@@ -7,8 +7,9 @@ import { DetectOverdueReviewsUseCase } from './detect-overdue-reviews.use-case';
 
 const emitted: PendingEvent[] = [];
 jest.mock('@lattice/shared-data-access', () => ({
-  inTransaction: jest.fn(async (_dataSource: unknown, _schema: string, work: (uow: UnitOfWork) => Promise<unknown>) =>
-    work({ manager: {} as EntityManager, emit: (event: PendingEvent) => void emitted.push(event) }),
+  inTransaction: jest.fn(
+    async (_dataSource: unknown, _schema: string, work: (uow: UnitOfWork) => Promise<unknown>) =>
+      work({ manager: {} as EntityManager, emit: (event: PendingEvent) => void emitted.push(event) }),
   ),
 }));
 jest.mock('@lattice/credentials-data-access', () => ({
@@ -22,10 +23,33 @@ describe('DetectOverdueReviewsUseCase', () => {
 
   it('announces each newly overdue design with the parties whose approval of its version is missing (withdrawn ones do not count)', async () => {
     const due = new Date('2026-01-10T00:00:00Z');
-    jest.mocked(flagOverdueReviews).mockResolvedValue([{ id: 'design-1', title: 'Welding', issuer_id: 'college', partner_ids: ['employer', 'union'], version: 3, review_due_at: due }]);
+    jest.mocked(flagOverdueReviews).mockResolvedValue([
+      {
+        id: 'design-1',
+        title: 'Welding',
+        issuer_id: 'college',
+        partner_ids: ['employer', 'union'],
+        version: 3,
+        review_due_at: due,
+      },
+    ]);
     jest.mocked(approvalsOfVersion).mockResolvedValue([
-      { designId: 'design-1', organizationId: 'college', version: 3, approvedBy: 'u1', approvedAt: due, withdrawnAt: null },
-      { designId: 'design-1', organizationId: 'union', version: 3, approvedBy: 'u2', approvedAt: due, withdrawnAt: due },
+      {
+        designId: 'design-1',
+        organizationId: 'college',
+        version: 3,
+        approvedBy: 'u1',
+        approvedAt: due,
+        withdrawnAt: null,
+      },
+      {
+        designId: 'design-1',
+        organizationId: 'union',
+        version: 3,
+        approvedBy: 'u2',
+        approvedAt: due,
+        withdrawnAt: due,
+      },
     ]);
     const now = new Date('2026-01-11T00:00:00Z');
 
@@ -38,7 +62,14 @@ describe('DetectOverdueReviewsUseCase', () => {
       {
         type: 'credentials.design.review_overdue',
         actorId: null,
-        payload: { designId: 'design-1', title: 'Welding', issuerId: 'college', version: 3, reviewDueAt: due.toISOString(), awaiting: ['employer', 'union'] },
+        payload: {
+          designId: 'design-1',
+          title: 'Welding',
+          issuerId: 'college',
+          version: 3,
+          reviewDueAt: due.toISOString(),
+          awaiting: ['employer', 'union'],
+        },
       },
     ]);
   });

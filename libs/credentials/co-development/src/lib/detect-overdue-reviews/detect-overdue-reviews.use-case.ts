@@ -23,11 +23,23 @@ export class DetectOverdueReviewsUseCase {
       const overdue: OverdueDesign[] = [];
       for (const row of rows) {
         const approvals = await approvalsOfVersion(manager, row.id, row.version);
-        const state = approvalState(row.issuer_id, row.partner_ids, approvals.filter((a) => !a.withdrawnAt), row.version);
+        const state = approvalState(
+          row.issuer_id,
+          row.partner_ids,
+          approvals.filter((a) => !a.withdrawnAt),
+          row.version,
+        );
         emit({
           type: 'credentials.design.review_overdue',
           actorId: null,
-          payload: { designId: row.id, title: row.title, issuerId: row.issuer_id, version: row.version, reviewDueAt: new Date(row.review_due_at).toISOString(), awaiting: [...state.pending] },
+          payload: {
+            designId: row.id,
+            title: row.title,
+            issuerId: row.issuer_id,
+            version: row.version,
+            reviewDueAt: new Date(row.review_due_at).toISOString(),
+            awaiting: [...state.pending],
+          },
         });
         overdue.push({ designId: row.id, version: row.version, awaiting: state.pending });
       }

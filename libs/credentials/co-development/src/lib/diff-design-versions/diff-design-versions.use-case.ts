@@ -16,9 +16,16 @@ export class DiffDesignVersionsUseCase {
     const design = await this.repository.designById(designId);
     if (!design) throw CredentialsErrors.of('DESIGN_NOT_FOUND', 'No such credential design.', { designId });
     await this.parties.requireParty(principal, design);
-    const [before, after] = await Promise.all([this.repository.version(designId, from), this.repository.version(designId, to)]);
+    const [before, after] = await Promise.all([
+      this.repository.version(designId, from),
+      this.repository.version(designId, to),
+    ]);
     if (!before || !after) {
-      throw CredentialsErrors.of('VERSION_NOT_FOUND', `This design has versions 1 to ${design.version}.`, { from, to, latest: design.version });
+      throw CredentialsErrors.of('VERSION_NOT_FOUND', `This design has versions 1 to ${design.version}.`, {
+        from,
+        to,
+        latest: design.version,
+      });
     }
     return diffSnapshots(before.snapshot, after.snapshot);
   }

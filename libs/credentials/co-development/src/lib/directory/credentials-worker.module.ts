@@ -26,13 +26,22 @@ export class CredentialsWorkerModule {
   static forRoot(databaseUrl: string, poolSize = 2): DynamicModule {
     return {
       module: CredentialsWorkerModule,
-      imports: [TypeOrmModule.forRoot({ ...serviceDataSourceOptions(credentialsDataSource(databaseUrl, poolSize)), name: CONNECTION })],
+      imports: [
+        TypeOrmModule.forRoot({
+          ...serviceDataSourceOptions(credentialsDataSource(databaseUrl, poolSize)),
+          name: CONNECTION,
+        }),
+      ],
       providers: [
         { provide: CredentialsSchemaReady, useFactory: () => new CredentialsSchemaReady(databaseUrl) },
         {
           provide: CredentialsDirectoryHandlers,
           useFactory: (dataSource: DataSource) =>
-            new CredentialsDirectoryHandlers(dataSource, { queue: 'credentials-events', consumer: 'credentials.directory', tables: CREDENTIALS_DIRECTORY_TABLES }),
+            new CredentialsDirectoryHandlers(dataSource, {
+              queue: 'credentials-events',
+              consumer: 'credentials.directory',
+              tables: CREDENTIALS_DIRECTORY_TABLES,
+            }),
           inject: [getDataSourceToken(CONNECTION)],
         },
       ],

@@ -8,18 +8,44 @@ import type { AddressInfo } from 'node:net';
 import type { DataSource } from 'typeorm';
 import type { DomainEvent, DomainEventType } from '@lattice/shared-contracts';
 import { openDataSource } from '@lattice/shared-data-access';
-import { OrganizationDirectoryConsumer, type OrganizationReadModel } from '@lattice/shared-organization-directory';
+import {
+  OrganizationDirectoryConsumer,
+  type OrganizationReadModel,
+} from '@lattice/shared-organization-directory';
 import { testDatabaseUrl } from '@lattice/shared-testing';
 import { credentialsDataSource } from '@lattice/credentials-data-access';
 import type { Principal } from '@lattice/shared-auth';
 import { CopiedOrganizationDirectory, CREDENTIALS_DIRECTORY_TABLES } from '../shared/organization-directory';
 
-function event<T extends DomainEventType>(type: T, payload: DomainEvent<T>['payload'], occurredAt: string): DomainEvent<T> {
-  return { id: randomUUID(), type, source: 'identity', occurredAt, actorId: 'actor', payload } as DomainEvent<T>;
+function event<T extends DomainEventType>(
+  type: T,
+  payload: DomainEvent<T>['payload'],
+  occurredAt: string,
+): DomainEvent<T> {
+  return {
+    id: randomUUID(),
+    type,
+    source: 'identity',
+    occurredAt,
+    actorId: 'actor',
+    payload,
+  } as DomainEvent<T>;
 }
 const at = (second: number) => new Date(Date.UTC(2026, 0, 1, 0, 0, second)).toISOString();
 const created = (organizationId: string, name: string, second: number) =>
-  event('identity.organization.created', { organizationId, name, kind: 'INSTITUTION', size: 'SMALL', region: 'ON-Toronto', sector: null, createdBy: 'actor' }, at(second));
+  event(
+    'identity.organization.created',
+    {
+      organizationId,
+      name,
+      kind: 'INSTITUTION',
+      size: 'SMALL',
+      region: 'ON-Toronto',
+      sector: null,
+      createdBy: 'actor',
+    },
+    at(second),
+  );
 
 /** A stand-in for identity's GET /internal/organizations/:id: what it knows, and how often it was asked. */
 function identityStub() {
@@ -42,13 +68,25 @@ describe('the directory of organizations (credentials copy)', () => {
   let consumer: OrganizationDirectoryConsumer;
   let directory: CopiedOrganizationDirectory;
   const identity = identityStub();
-  const caller = { userId: randomUUID(), email: 'a@example.org', memberships: [], token: 'caller-token' } as Principal;
+  const caller = {
+    userId: randomUUID(),
+    email: 'a@example.org',
+    memberships: [],
+    token: 'caller-token',
+  } as Principal;
 
   beforeAll(async () => {
     dataSource = await openDataSource(credentialsDataSource(testDatabaseUrl('int'), 4));
-    consumer = new OrganizationDirectoryConsumer(dataSource, { queue: 'credentials-events', consumer: 'test.directory', tables: CREDENTIALS_DIRECTORY_TABLES });
+    consumer = new OrganizationDirectoryConsumer(dataSource, {
+      queue: 'credentials-events',
+      consumer: 'test.directory',
+      tables: CREDENTIALS_DIRECTORY_TABLES,
+    });
     await new Promise<void>((resolve) => identity.server.listen(0, '127.0.0.1', resolve));
-    directory = new CopiedOrganizationDirectory(dataSource, `http://127.0.0.1:${(identity.server.address() as AddressInfo).port}`);
+    directory = new CopiedOrganizationDirectory(
+      dataSource,
+      `http://127.0.0.1:${(identity.server.address() as AddressInfo).port}`,
+    );
   });
   afterAll(async () => {
     await new Promise((resolve) => identity.server.close(resolve));
@@ -59,9 +97,12 @@ describe('the directory of organizations (credentials copy)', () => {
   });
 
   const row = async (id: string) =>
-    (await dataSource.query(`SELECT "name", "kind", "verified" FROM "credentials"."directory_organizations" WHERE "id" = $1`, [id]))[0] as
-      | { name: string | null; kind: string | null; verified: boolean }
-      | undefined;
+    (
+      await dataSource.query(
+        `SELECT "name", "kind", "verified" FROM "credentials"."directory_organizations" WHERE "id" = $1`,
+        [id],
+      )
+    )[0] as { name: string | null; kind: string | null; verified: boolean } | undefined;
   const known = (id: string) => directory.directory.known([id]).then((found) => found.get(id) ?? null);
 
   it('applies a creation once, however often it is delivered, and answers from the copy without asking identity', async () => {
@@ -69,15 +110,35 @@ describe('the directory of organizations (credentials copy)', () => {
     const creation = created(id, 'Northern College', 1);
     await consumer.applyAll([creation, creation]);
     await consumer.applyAll([creation]);
-    expect(await known(id)).toEqual({ id, name: 'Northern College', kind: 'INSTITUTION', size: 'SMALL', region: 'ON-Toronto', sector: null, verified: false });
-    expect(await directory.find(caller, id)).toMatchObject({ id, kind: 'INSTITUTION', name: 'Northern College' });
+    expect(await known(id)).toEqual({
+      id,
+      name: 'Northern College',
+      kind: 'INSTITUTION',
+      size: 'SMALL',
+      region: 'ON-Toronto',
+      sector: null,
+      verified: false,
+    });
+    expect(await directory.find(caller, id)).toMatchObject({
+      id,
+      kind: 'INSTITUTION',
+      name: 'Northern College',
+    });
     expect(identity.asked).toEqual([]);
   });
 
   it('keeps the newest statement when events arrive late or out of order', async () => {
     const id = randomUUID();
-    const verified = event('identity.organization.verified', { organizationId: id, verified: true, by: 'operator' }, at(5));
-    const unverified = event('identity.organization.verified', { organizationId: id, verified: false, by: 'operator' }, at(9));
+    const verified = event(
+      'identity.organization.verified',
+      { organizationId: id, verified: true, by: 'operator' },
+      at(5),
+    );
+    const unverified = event(
+      'identity.organization.verified',
+      { organizationId: id, verified: false, by: 'operator' },
+      at(9),
+    );
     // The flag before the creation: a stub the copy does not count as known, and no lookup is made for it.
     await consumer.applyAll([verified]);
     expect(await row(id)).toEqual({ name: null, kind: null, verified: true });
@@ -85,7 +146,9 @@ describe('the directory of organizations (credentials copy)', () => {
     // The creation completes the stub and keeps the flag; the later withdrawal wins over an earlier flag delivered after it.
     await consumer.applyAll([created(id, 'Late College', 1)]);
     await consumer.applyAll([unverified]);
-    await consumer.applyAll([event('identity.organization.verified', { organizationId: id, verified: true, by: 'operator' }, at(7))]);
+    await consumer.applyAll([
+      event('identity.organization.verified', { organizationId: id, verified: true, by: 'operator' }, at(7)),
+    ]);
     expect(await row(id)).toEqual({ name: 'Late College', kind: 'INSTITUTION', verified: false });
   });
 
@@ -101,7 +164,9 @@ describe('the directory of organizations (credentials copy)', () => {
       event('identity.organization.verified', { organizationId: id, verified: false, by: 'operator' }, at(5)),
     ];
     const statements: string[] = [];
-    const recorder = { query: async (sql: string) => void statements.push(sql) } as unknown as Parameters<OrganizationReadModel['apply']>[0];
+    const recorder = { query: async (sql: string) => void statements.push(sql) } as unknown as Parameters<
+      OrganizationReadModel['apply']
+    >[0];
     await directory.directory.readModel.apply(recorder, batch);
     expect(statements).toHaveLength(3);
     await consumer.applyAll(batch);
@@ -114,11 +179,17 @@ describe('the directory of organizations (credentials copy)', () => {
     const organizationId = randomUUID();
     await consumer.applyAll([created(organizationId, 'Member College', 1)]);
     const joined = event('identity.umbrella.joined', { umbrellaId, organizationId, by: 'actor' }, at(2));
-    const removed = event('identity.umbrella.member_removed', { umbrellaId, organizationId, by: 'admin' }, at(3));
+    const removed = event(
+      'identity.umbrella.member_removed',
+      { umbrellaId, organizationId, by: 'admin' },
+      at(3),
+    );
     await consumer.applyAll([removed]);
     await consumer.applyAll([joined]);
     expect(await directory.directory.readModel.umbrellasOf(dataSource, organizationId)).toEqual([]);
-    await consumer.applyAll([event('identity.umbrella.joined', { umbrellaId, organizationId, by: 'actor' }, at(4))]);
+    await consumer.applyAll([
+      event('identity.umbrella.joined', { umbrellaId, organizationId, by: 'actor' }, at(4)),
+    ]);
     expect(await directory.umbrellasOf(caller, organizationId, [umbrellaId])).toEqual([umbrellaId]);
     expect(identity.asked).toEqual([]);
   });
@@ -126,13 +197,38 @@ describe('the directory of organizations (credentials copy)', () => {
   it('asks identity once for an organization created a moment ago, stores the answer, and the late event changes nothing', async () => {
     const id = randomUUID();
     const umbrellaId = randomUUID();
-    identity.known.set(id, { name: 'Just Created', kind: 'EMPLOYER', verified: false, umbrellaIds: [umbrellaId] });
-    expect(await directory.find(caller, id)).toMatchObject({ id, kind: 'EMPLOYER', name: 'Just Created', size: 'LARGE', sector: '611' });
+    identity.known.set(id, {
+      name: 'Just Created',
+      kind: 'EMPLOYER',
+      verified: false,
+      umbrellaIds: [umbrellaId],
+    });
+    expect(await directory.find(caller, id)).toMatchObject({
+      id,
+      kind: 'EMPLOYER',
+      name: 'Just Created',
+      size: 'LARGE',
+      sector: '611',
+    });
     expect(await directory.find(caller, id)).toMatchObject({ id, kind: 'EMPLOYER' });
     expect(await directory.umbrellasOf(caller, id, [umbrellaId])).toEqual([umbrellaId]);
     expect(identity.asked).toEqual([id]);
     // The creation event, stated before the lookup, arrives after it: the lookup's newer answer stands.
-    await consumer.applyAll([event('identity.organization.created', { organizationId: id, name: 'Old Name', kind: 'EMPLOYER', size: 'SMALL', region: null, sector: null, createdBy: 'actor' }, at(1))]);
+    await consumer.applyAll([
+      event(
+        'identity.organization.created',
+        {
+          organizationId: id,
+          name: 'Old Name',
+          kind: 'EMPLOYER',
+          size: 'SMALL',
+          region: null,
+          sector: null,
+          createdBy: 'actor',
+        },
+        at(1),
+      ),
+    ]);
     expect(await known(id)).toMatchObject({ name: 'Just Created', size: 'LARGE' });
   });
 
@@ -140,7 +236,12 @@ describe('the directory of organizations (credentials copy)', () => {
     const id = randomUUID();
     const umbrellaId = randomUUID();
     await consumer.applyAll([created(id, 'Joining College', 1)]);
-    identity.known.set(id, { name: 'Joining College', kind: 'INSTITUTION', verified: false, umbrellaIds: [umbrellaId] });
+    identity.known.set(id, {
+      name: 'Joining College',
+      kind: 'INSTITUTION',
+      verified: false,
+      umbrellaIds: [umbrellaId],
+    });
     expect(await directory.umbrellasOf(caller, id, [umbrellaId])).toEqual([umbrellaId]);
     expect(await directory.directory.readModel.umbrellasOf(dataSource, id)).toEqual([umbrellaId]);
     const unknown = randomUUID();
@@ -151,9 +252,14 @@ describe('the directory of organizations (credentials copy)', () => {
   it('refuses, rather than guesses, when identity cannot be asked', async () => {
     const offline = new CopiedOrganizationDirectory(dataSource, 'http://127.0.0.1:9');
     const own = randomUUID();
-    const member = { ...caller, memberships: [{ organizationId: own, role: 'ADMIN', kind: 'INSTITUTION' }] } as Principal;
+    const member = {
+      ...caller,
+      memberships: [{ organizationId: own, role: 'ADMIN', kind: 'INSTITUTION' }],
+    } as Principal;
     await expect(offline.find(member, own)).resolves.toMatchObject({ id: own, kind: 'INSTITUTION' });
     await expect(offline.find(caller, randomUUID())).rejects.toMatchObject({ code: 'COMMON.FORBIDDEN' });
-    await expect(offline.umbrellasOf(caller, randomUUID(), [randomUUID()])).rejects.toMatchObject({ code: 'COMMON.FORBIDDEN' });
+    await expect(offline.umbrellasOf(caller, randomUUID(), [randomUUID()])).rejects.toMatchObject({
+      code: 'COMMON.FORBIDDEN',
+    });
   });
 });

@@ -1,7 +1,12 @@
 import type { DesignCommentEntity } from '@lattice/credentials-data-access';
 import { toCommentThreads } from './co-development.models';
 
-const comment = (id: string, parentId: string | null, minute: number, resolved = false): DesignCommentEntity => ({
+const comment = (
+  id: string,
+  parentId: string | null,
+  minute: number,
+  resolved = false,
+): DesignCommentEntity => ({
   id,
   designId: 'd',
   parentId,
@@ -16,7 +21,13 @@ const comment = (id: string, parentId: string | null, minute: number, resolved =
 
 describe('toCommentThreads', () => {
   it('nests replies under their thread, oldest first, and keeps resolution on the thread', () => {
-    const threads = toCommentThreads([comment('a', null, 0, true), comment('b', null, 1), comment('a1', 'a', 2), comment('b1', 'b', 3), comment('a2', 'a', 4)]);
+    const threads = toCommentThreads([
+      comment('a', null, 0, true),
+      comment('b', null, 1),
+      comment('a1', 'a', 2),
+      comment('b1', 'b', 3),
+      comment('a2', 'a', 4),
+    ]);
     expect(threads.map((t) => [t.id, t.resolved, t.replies.map((r) => r.id)])).toEqual([
       ['a', true, ['a1', 'a2']],
       ['b', false, ['b1']],

@@ -1,9 +1,33 @@
 import { UseGuards } from '@nestjs/common';
-import { Args, Context, GraphQLISODateTime, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import {
+  Args,
+  Context,
+  GraphQLISODateTime,
+  ID,
+  Int,
+  Mutation,
+  Parent,
+  Query,
+  ResolveField,
+  Resolver,
+} from '@nestjs/graphql';
 import { AuthGuard, CurrentPrincipal, type Principal } from '@lattice/shared-auth';
-import { DesignStageEnum, type GraphQLRequestContext, pageRequest, ParseIdPipe, toConnection } from '@lattice/shared-graphql';
+import {
+  DesignStageEnum,
+  type GraphQLRequestContext,
+  pageRequest,
+  ParseIdPipe,
+  toConnection,
+} from '@lattice/shared-graphql';
 import { CredentialDesignRepository } from '@lattice/credentials-data-access';
-import { approvalState, CredentialsErrors, type DesignPatch, timeInStages, visitDurationMs, waitingOn } from '@lattice/credentials-domain';
+import {
+  approvalState,
+  CredentialsErrors,
+  type DesignPatch,
+  timeInStages,
+  visitDurationMs,
+  waitingOn,
+} from '@lattice/credentials-domain';
 import { AddDesignPartnerUseCase } from '../add-design-partner/add-design-partner.use-case';
 import { ApproveDesignUseCase } from '../approve-design/approve-design.use-case';
 import { CheckDesignComplianceUseCase } from '../check-design-compliance/check-design-compliance.use-case';
@@ -22,7 +46,28 @@ import { DesignParties } from '../shared/design-parties';
 import { OptionalIdPipe } from '../shared/optional-id.pipe';
 import { credentialsLoaders } from './credentials.loaders';
 import { CreateCredentialDesignInput, UpdateCredentialDesignInput } from './co-development.inputs';
-import { ApprovalModel, ComplianceReportModel, CredentialDesignConnectionModel, CredentialDesignModel, CredentialModel, DesignCommentModel, DesignFieldChangeModel, DesignStageSummaryModel, DesignStageTimeModel, DesignStageVisitModel, DesignVersionModel, FrameworkModel, OrganizationRef, organizationRef, RuleStatusEnum, toCommentThreads, toCredentialModel, toDesignModel, toFrameworkModel, userRef } from './co-development.models';
+import {
+  ApprovalModel,
+  ComplianceReportModel,
+  CredentialDesignConnectionModel,
+  CredentialDesignModel,
+  CredentialModel,
+  DesignCommentModel,
+  DesignFieldChangeModel,
+  DesignStageSummaryModel,
+  DesignStageTimeModel,
+  DesignStageVisitModel,
+  DesignVersionModel,
+  FrameworkModel,
+  OrganizationRef,
+  organizationRef,
+  RuleStatusEnum,
+  toCommentThreads,
+  toCredentialModel,
+  toDesignModel,
+  toFrameworkModel,
+  userRef,
+} from './co-development.models';
 import { type DesignStage } from '@lattice/shared-contracts';
 
 @Resolver(() => CredentialDesignModel)
@@ -47,7 +92,10 @@ export class CredentialDesignResolver {
     private readonly summarizeUseCase: SummarizeDesignStagesUseCase,
   ) {}
 
-  @Query(() => CredentialDesignModel, { nullable: true, description: "Visible to the members of the design's organizations." })
+  @Query(() => CredentialDesignModel, {
+    nullable: true,
+    description: "Visible to the members of the design's organizations.",
+  })
   async credentialDesign(
     @CurrentPrincipal() principal: Principal,
     @Args('id', { type: () => ID }, ParseIdPipe) id: string,
@@ -59,7 +107,9 @@ export class CredentialDesignResolver {
     return toDesignModel(design);
   }
 
-  @Query(() => CredentialDesignConnectionModel, { description: 'Designs an organization takes part in (as issuer or partner), newest first.' })
+  @Query(() => CredentialDesignConnectionModel, {
+    description: 'Designs an organization takes part in (as issuer or partner), newest first.',
+  })
   async credentialDesigns(
     @CurrentPrincipal() principal: Principal,
     @Args('organizationId', { type: () => ID }, ParseIdPipe) organizationId: string,
@@ -68,11 +118,24 @@ export class CredentialDesignResolver {
     @Args('after', { type: () => String, nullable: true }) after: string | null,
   ): Promise<CredentialDesignConnectionModel> {
     const page = pageRequest(first, after);
-    const { rows, total } = await this.listUseCase.execute(principal, organizationId, (stage as DesignStage | null) ?? null, page);
-    return toConnection(rows, page, (d) => [d.createdAt.toISOString(), d.id], (d) => toDesignModel(d), total);
+    const { rows, total } = await this.listUseCase.execute(
+      principal,
+      organizationId,
+      (stage as DesignStage | null) ?? null,
+      page,
+    );
+    return toConnection(
+      rows,
+      page,
+      (d) => [d.createdAt.toISOString(), d.id],
+      (d) => toDesignModel(d),
+      total,
+    );
   }
 
-  @Query(() => [DesignStageSummaryModel], { description: "Where the organization's designs wait, for how long, and on whom." })
+  @Query(() => [DesignStageSummaryModel], {
+    description: "Where the organization's designs wait, for how long, and on whom.",
+  })
   async designStageSummary(
     @CurrentPrincipal() principal: Principal,
     @Args('organizationId', { type: () => ID }, ParseIdPipe) organizationId: string,
@@ -83,11 +146,16 @@ export class CredentialDesignResolver {
       current: s.current,
       visited: s.visited,
       averageMs: s.averageMs,
-      waitingOn: s.waitingOn.map((w) => ({ organization: organizationRef(w.organizationId), designs: w.designs })),
+      waitingOn: s.waitingOn.map((w) => ({
+        organization: organizationRef(w.organizationId),
+        designs: w.designs,
+      })),
     }));
   }
 
-  @Query(() => [DesignFieldChangeModel], { description: 'What changed between two versions, field by field.' })
+  @Query(() => [DesignFieldChangeModel], {
+    description: 'What changed between two versions, field by field.',
+  })
   async designVersionDiff(
     @CurrentPrincipal() principal: Principal,
     @Args('designId', { type: () => ID }, ParseIdPipe) designId: string,
@@ -98,12 +166,20 @@ export class CredentialDesignResolver {
     return changes.map((c) => ({ field: c.field, before: c.before ?? null, after: c.after ?? null }));
   }
 
-  @Mutation(() => CredentialDesignModel, { description: "An institution's admin starts a design; it begins as DRAFT, version 1." })
-  async createCredentialDesign(@CurrentPrincipal() principal: Principal, @Args('input') input: CreateCredentialDesignInput): Promise<CredentialDesignModel> {
+  @Mutation(() => CredentialDesignModel, {
+    description: "An institution's admin starts a design; it begins as DRAFT, version 1.",
+  })
+  async createCredentialDesign(
+    @CurrentPrincipal() principal: Principal,
+    @Args('input') input: CreateCredentialDesignInput,
+  ): Promise<CredentialDesignModel> {
     return toDesignModel(await this.createUseCase.execute(principal, input));
   }
 
-  @Mutation(() => CredentialDesignModel, { description: 'Saves a new version; a stale expectedVersion fails with CONFLICT. Withdraws earlier approvals.' })
+  @Mutation(() => CredentialDesignModel, {
+    description:
+      'Saves a new version; a stale expectedVersion fails with CONFLICT. Withdraws earlier approvals.',
+  })
   async updateCredentialDesign(
     @CurrentPrincipal() principal: Principal,
     @Args('id', { type: () => ID }, ParseIdPipe) id: string,
@@ -113,7 +189,9 @@ export class CredentialDesignResolver {
     return toDesignModel(await this.updateUseCase.execute(principal, id, expectedVersion, toPatch(input)));
   }
 
-  @Mutation(() => CredentialDesignModel, { description: 'The issuer adds a partner organization, who must then approve too (a new version).' })
+  @Mutation(() => CredentialDesignModel, {
+    description: 'The issuer adds a partner organization, who must then approve too (a new version).',
+  })
   async addDesignPartner(
     @CurrentPrincipal() principal: Principal,
     @Args('designId', { type: () => ID }, ParseIdPipe) designId: string,
@@ -122,7 +200,9 @@ export class CredentialDesignResolver {
     return toDesignModel(await this.addPartnerUseCase.execute(principal, designId, organizationId));
   }
 
-  @Mutation(() => DesignCommentModel, { description: 'A comment, anchored to a field (e.g. assessment.masteryThreshold) or replying to another.' })
+  @Mutation(() => DesignCommentModel, {
+    description: 'A comment, anchored to a field (e.g. assessment.masteryThreshold) or replying to another.',
+  })
   async commentOnDesign(
     @CurrentPrincipal() principal: Principal,
     @Args('designId', { type: () => ID }, ParseIdPipe) designId: string,
@@ -144,7 +224,9 @@ export class CredentialDesignResolver {
     return toCommentThreads([comment])[0]!;
   }
 
-  @Mutation(() => CredentialDesignModel, { description: 'Sends the design to every party for review; the due date defaults to two weeks.' })
+  @Mutation(() => CredentialDesignModel, {
+    description: 'Sends the design to every party for review; the due date defaults to two weeks.',
+  })
   async submitDesignForReview(
     @CurrentPrincipal() principal: Principal,
     @Args('id', { type: () => ID }, ParseIdPipe) id: string,
@@ -153,18 +235,31 @@ export class CredentialDesignResolver {
     return toDesignModel(await this.submitUseCase.execute(principal, id, reviewDueAt));
   }
 
-  @Mutation(() => CredentialDesignModel, { description: 'A party sends the design back to the issuer, saying what to change.' })
+  @Mutation(() => CredentialDesignModel, {
+    description: 'A party sends the design back to the issuer, saying what to change.',
+  })
   async requestDesignChanges(
     @CurrentPrincipal() principal: Principal,
     @Args('id', { type: () => ID }, ParseIdPipe) id: string,
     @Args('comment') comment: string,
-    @Args('organizationId', { type: () => ID, nullable: true, description: 'The party asking; by default your partner organization.' }, OptionalIdPipe)
+    @Args(
+      'organizationId',
+      {
+        type: () => ID,
+        nullable: true,
+        description: 'The party asking; by default your partner organization.',
+      },
+      OptionalIdPipe,
+    )
     organizationId: string | null,
   ): Promise<CredentialDesignModel> {
     return toDesignModel(await this.requestChangesUseCase.execute(principal, id, comment, organizationId));
   }
 
-  @Mutation(() => CredentialDesignModel, { description: 'Signs off the current version for an organization you administer; every party must approve the same version.' })
+  @Mutation(() => CredentialDesignModel, {
+    description:
+      'Signs off the current version for an organization you administer; every party must approve the same version.',
+  })
   async approveDesign(
     @CurrentPrincipal() principal: Principal,
     @Args('id', { type: () => ID }, ParseIdPipe) id: string,
@@ -173,59 +268,126 @@ export class CredentialDesignResolver {
     return toDesignModel(await this.approveUseCase.execute(principal, id, organizationId));
   }
 
-  @Mutation(() => CredentialModel, { description: 'Publishes an approved, compliant design as a Credential.' })
-  async publishCredential(@CurrentPrincipal() principal: Principal, @Args('designId', { type: () => ID }, ParseIdPipe) designId: string): Promise<CredentialModel> {
+  @Mutation(() => CredentialModel, {
+    description: 'Publishes an approved, compliant design as a Credential.',
+  })
+  async publishCredential(
+    @CurrentPrincipal() principal: Principal,
+    @Args('designId', { type: () => ID }, ParseIdPipe) designId: string,
+  ): Promise<CredentialModel> {
     return toCredentialModel(await this.publishUseCase.execute(principal, designId));
   }
 
   @Mutation(() => CredentialDesignModel, { description: 'Retires a published credential.' })
-  async retireCredentialDesign(@CurrentPrincipal() principal: Principal, @Args('id', { type: () => ID }, ParseIdPipe) id: string): Promise<CredentialDesignModel> {
+  async retireCredentialDesign(
+    @CurrentPrincipal() principal: Principal,
+    @Args('id', { type: () => ID }, ParseIdPipe) id: string,
+  ): Promise<CredentialDesignModel> {
     return toDesignModel(await this.retireUseCase.execute(principal, id));
   }
 
   @ResolveField(() => FrameworkModel, { description: 'The framework version the design is built against.' })
-  async framework(@Parent() design: CredentialDesignModel, @Context() context: GraphQLRequestContext): Promise<FrameworkModel> {
-    const framework = await credentialsLoaders(context.loaders, this.repository).framework.load(design.frameworkId);
-    if (!framework) throw CredentialsErrors.of('UNKNOWN_FRAMEWORK', 'The design refers to a framework that no longer exists.');
+  async framework(
+    @Parent() design: CredentialDesignModel,
+    @Context() context: GraphQLRequestContext,
+  ): Promise<FrameworkModel> {
+    const framework = await credentialsLoaders(context.loaders, this.repository).framework.load(
+      design.frameworkId,
+    );
+    if (!framework)
+      throw CredentialsErrors.of(
+        'UNKNOWN_FRAMEWORK',
+        'The design refers to a framework that no longer exists.',
+      );
     return toFrameworkModel(framework);
   }
 
-  @ResolveField(() => FrameworkModel, { nullable: true, description: 'The framework version it was last checked against (at submission or publication).' })
-  async checkedFramework(@Parent() design: CredentialDesignModel, @Context() context: GraphQLRequestContext): Promise<FrameworkModel | null> {
+  @ResolveField(() => FrameworkModel, {
+    nullable: true,
+    description: 'The framework version it was last checked against (at submission or publication).',
+  })
+  async checkedFramework(
+    @Parent() design: CredentialDesignModel,
+    @Context() context: GraphQLRequestContext,
+  ): Promise<FrameworkModel | null> {
     if (!design.checkedFrameworkId) return null;
-    const framework = await credentialsLoaders(context.loaders, this.repository).framework.load(design.checkedFrameworkId);
+    const framework = await credentialsLoaders(context.loaders, this.repository).framework.load(
+      design.checkedFrameworkId,
+    );
     return framework ? toFrameworkModel(framework) : null;
   }
 
-  @ResolveField(() => [ApprovalModel], { description: 'Standing approvals (an edit withdraws them); only those of the current version count.' })
-  async approvals(@Parent() design: CredentialDesignModel, @Context() context: GraphQLRequestContext): Promise<ApprovalModel[]> {
+  @ResolveField(() => [ApprovalModel], {
+    description: 'Standing approvals (an edit withdraws them); only those of the current version count.',
+  })
+  async approvals(
+    @Parent() design: CredentialDesignModel,
+    @Context() context: GraphQLRequestContext,
+  ): Promise<ApprovalModel[]> {
     const rows = await credentialsLoaders(context.loaders, this.repository).approvals.load(design.id);
-    return rows.map((a) => ({ organization: organizationRef(a.organizationId), version: a.version, approvedAt: a.approvedAt, approvedBy: userRef(a.approvedBy) }));
+    return rows.map((a) => ({
+      organization: organizationRef(a.organizationId),
+      version: a.version,
+      approvedAt: a.approvedAt,
+      approvedBy: userRef(a.approvedBy),
+    }));
   }
 
-  @ResolveField(() => [OrganizationRef], { description: 'Parties that have not yet approved the current version.' })
-  async pendingApprovals(@Parent() design: CredentialDesignModel, @Context() context: GraphQLRequestContext): Promise<OrganizationRef[]> {
+  @ResolveField(() => [OrganizationRef], {
+    description: 'Parties that have not yet approved the current version.',
+  })
+  async pendingApprovals(
+    @Parent() design: CredentialDesignModel,
+    @Context() context: GraphQLRequestContext,
+  ): Promise<OrganizationRef[]> {
     return (await this.approvalStateOf(design, context)).pending.map(organizationRef);
   }
 
-  @ResolveField(() => [OrganizationRef], { description: 'Whom the design is waiting on in its current stage.' })
-  async waitingOn(@Parent() design: CredentialDesignModel, @Context() context: GraphQLRequestContext): Promise<OrganizationRef[]> {
-    return waitingOn(design.stage as DesignStage, design.issuerId, await this.approvalStateOf(design, context)).map(organizationRef);
+  @ResolveField(() => [OrganizationRef], {
+    description: 'Whom the design is waiting on in its current stage.',
+  })
+  async waitingOn(
+    @Parent() design: CredentialDesignModel,
+    @Context() context: GraphQLRequestContext,
+  ): Promise<OrganizationRef[]> {
+    return waitingOn(
+      design.stage as DesignStage,
+      design.issuerId,
+      await this.approvalStateOf(design, context),
+    ).map(organizationRef);
   }
 
   @ResolveField(() => [DesignCommentModel], { description: 'Comment threads, oldest first.' })
-  async comments(@Parent() design: CredentialDesignModel, @Context() context: GraphQLRequestContext): Promise<DesignCommentModel[]> {
-    return toCommentThreads(await credentialsLoaders(context.loaders, this.repository).comments.load(design.id));
+  async comments(
+    @Parent() design: CredentialDesignModel,
+    @Context() context: GraphQLRequestContext,
+  ): Promise<DesignCommentModel[]> {
+    return toCommentThreads(
+      await credentialsLoaders(context.loaders, this.repository).comments.load(design.id),
+    );
   }
 
   @ResolveField(() => [DesignVersionModel], { description: 'Every version, oldest first.' })
-  async versions(@Parent() design: CredentialDesignModel, @Context() context: GraphQLRequestContext): Promise<DesignVersionModel[]> {
+  async versions(
+    @Parent() design: CredentialDesignModel,
+    @Context() context: GraphQLRequestContext,
+  ): Promise<DesignVersionModel[]> {
     const rows = await credentialsLoaders(context.loaders, this.repository).versions.load(design.id);
-    return rows.map((v) => ({ version: v.version, author: userRef(v.authorId), createdAt: v.createdAt, summary: v.summary }));
+    return rows.map((v) => ({
+      version: v.version,
+      author: userRef(v.authorId),
+      createdAt: v.createdAt,
+      summary: v.summary,
+    }));
   }
 
-  @ResolveField(() => [DesignStageVisitModel], { description: 'Every stage the design has been in, with how long it stayed.' })
-  async stageHistory(@Parent() design: CredentialDesignModel, @Context() context: GraphQLRequestContext): Promise<DesignStageVisitModel[]> {
+  @ResolveField(() => [DesignStageVisitModel], {
+    description: 'Every stage the design has been in, with how long it stayed.',
+  })
+  async stageHistory(
+    @Parent() design: CredentialDesignModel,
+    @Context() context: GraphQLRequestContext,
+  ): Promise<DesignStageVisitModel[]> {
     const now = new Date();
     const rows = await credentialsLoaders(context.loaders, this.repository).stageVisits.load(design.id);
     return rows.map((v) => ({
@@ -238,13 +400,20 @@ export class CredentialDesignResolver {
     }));
   }
 
-  @ResolveField(() => [DesignStageTimeModel], { description: 'Total time spent in each stage: where the design waited.' })
-  async timeInStages(@Parent() design: CredentialDesignModel, @Context() context: GraphQLRequestContext): Promise<DesignStageTimeModel[]> {
+  @ResolveField(() => [DesignStageTimeModel], {
+    description: 'Total time spent in each stage: where the design waited.',
+  })
+  async timeInStages(
+    @Parent() design: CredentialDesignModel,
+    @Context() context: GraphQLRequestContext,
+  ): Promise<DesignStageTimeModel[]> {
     const rows = await credentialsLoaders(context.loaders, this.repository).stageVisits.load(design.id);
     return timeInStages(rows, new Date()).map((t) => ({ ...t, stage: t.stage as DesignStageEnum }));
   }
 
-  @ResolveField(() => ComplianceReportModel, { description: "Checked against the design's framework, or another framework version." })
+  @ResolveField(() => ComplianceReportModel, {
+    description: "Checked against the design's framework, or another framework version.",
+  })
   async compliance(
     @Parent() design: CredentialDesignModel,
     @Args('frameworkId', { type: () => ID, nullable: true }, OptionalIdPipe) frameworkId: string | null,
@@ -253,13 +422,24 @@ export class CredentialDesignResolver {
     return {
       framework: toFrameworkModel(framework),
       passed: result.passed,
-      rules: result.rules.map((r) => ({ id: r.id, label: r.label, status: r.status as RuleStatusEnum, reason: r.reason, details: r.details.map((d) => ({ code: d.code, params: d.params })) })),
+      rules: result.rules.map((r) => ({
+        id: r.id,
+        label: r.label,
+        status: r.status as RuleStatusEnum,
+        reason: r.reason,
+        details: r.details.map((d) => ({ code: d.code, params: d.params })),
+      })),
     };
   }
 
   @ResolveField(() => CredentialModel, { nullable: true, description: 'The credential, once published.' })
-  async credential(@Parent() design: CredentialDesignModel, @Context() context: GraphQLRequestContext): Promise<CredentialModel | null> {
-    const credential = await credentialsLoaders(context.loaders, this.repository).credentialOfDesign.load(design.id);
+  async credential(
+    @Parent() design: CredentialDesignModel,
+    @Context() context: GraphQLRequestContext,
+  ): Promise<CredentialModel | null> {
+    const credential = await credentialsLoaders(context.loaders, this.repository).credentialOfDesign.load(
+      design.id,
+    );
     return credential ? toCredentialModel(credential) : null;
   }
 
@@ -288,7 +468,11 @@ function toPatch(input: UpdateCredentialDesignInput): DesignPatch {
     frameworkId: keep(input.frameworkId),
     partnershipId: input.partnershipId,
     competencies: keep(input.competencies)?.map((c) => ({ skillId: c.skillId })),
-    outcomes: keep(input.outcomes)?.map((o) => ({ statement: o.statement.trim(), kind: o.kind, skillIds: [...o.skillIds] })),
+    outcomes: keep(input.outcomes)?.map((o) => ({
+      statement: o.statement.trim(),
+      kind: o.kind,
+      skillIds: [...o.skillIds],
+    })),
     assessment,
     hours: input.hours,
     weeks: input.weeks,
@@ -305,4 +489,3 @@ function toPatch(input: UpdateCredentialDesignInput): DesignPatch {
     annualReview: input.annualReview,
   };
 }
-

@@ -21,7 +21,10 @@ export class FrameworkResolver {
     private readonly detectOverdueReviewsUseCase: DetectOverdueReviewsUseCase,
   ) {}
 
-  @Query(() => [FrameworkModel], { description: 'Every framework version, newest version of each first; includes the six-element eCampusOntario framework.' })
+  @Query(() => [FrameworkModel], {
+    description:
+      'Every framework version, newest version of each first; includes the six-element eCampusOntario framework.',
+  })
   async frameworks(): Promise<FrameworkModel[]> {
     const rows = await allFrameworks(this.dataSource.manager);
     return rows.map(toFrameworkModel);
@@ -33,13 +36,20 @@ export class FrameworkResolver {
     return framework ? toFrameworkModel(framework) : null;
   }
 
-  @Mutation(() => FrameworkModel, { description: 'Operators add a framework, or a new version of one (same key, new version), without a deploy.' })
-  async addFramework(@CurrentPrincipal() principal: Principal, @Args('input') input: AddFrameworkInput): Promise<FrameworkModel> {
+  @Mutation(() => FrameworkModel, {
+    description:
+      'Operators add a framework, or a new version of one (same key, new version), without a deploy.',
+  })
+  async addFramework(
+    @CurrentPrincipal() principal: Principal,
+    @Args('input') input: AddFrameworkInput,
+  ): Promise<FrameworkModel> {
     return toFrameworkModel(await this.addFrameworkUseCase.execute(principal, input));
   }
 
   @Mutation(() => [ID], {
-    description: 'Operators: announce designs in review past their due date (once per version); returns their ids. The worker runs the same on a schedule.',
+    description:
+      'Operators: announce designs in review past their due date (once per version); returns their ids. The worker runs the same on a schedule.',
   })
   async detectOverdueDesignReviews(@CurrentPrincipal() principal: Principal): Promise<string[]> {
     await this.authorizer.requireOperator(principal);

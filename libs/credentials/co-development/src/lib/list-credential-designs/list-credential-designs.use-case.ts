@@ -13,7 +13,12 @@ export class ListCredentialDesignsUseCase {
     private readonly authorizer: Authorizer,
   ) {}
 
-  async execute(principal: Principal, organizationId: string, stage: DesignStage | null, page: PageRequest): Promise<{ rows: DesignEntity[]; total: number }> {
+  async execute(
+    principal: Principal,
+    organizationId: string,
+    stage: DesignStage | null,
+    page: PageRequest,
+  ): Promise<{ rows: DesignEntity[]; total: number }> {
     await this.authorizer.requireRole(principal, organizationId, 'MEMBER');
     return pageOfDesigns(this.dataSource.manager, organizationId, stage, page);
   }

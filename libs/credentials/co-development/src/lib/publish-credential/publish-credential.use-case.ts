@@ -4,7 +4,18 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { Authorizer, type Principal } from '@lattice/shared-auth';
 import { inTransaction } from '@lattice/shared-data-access';
-import { approvalsOfVersion, CatalogueRepository, CredentialDesignRepository, CredentialEntity, CREDENTIALS_SCHEMA, enterStage, getFramework, lockDesign, publishDesign, secondsPerStage } from '@lattice/credentials-data-access';
+import {
+  approvalsOfVersion,
+  CatalogueRepository,
+  CredentialDesignRepository,
+  CredentialEntity,
+  CREDENTIALS_SCHEMA,
+  enterStage,
+  getFramework,
+  lockDesign,
+  publishDesign,
+  secondsPerStage,
+} from '@lattice/credentials-data-access';
 import { approvalState, assertPublishable, CredentialsErrors } from '@lattice/credentials-domain';
 import { complianceOf } from '../shared/compliance';
 import { OrganizationDirectory } from '../shared/organization-directory';
@@ -29,7 +40,12 @@ export class PublishCredentialUseCase {
     return inTransaction(this.dataSource, CREDENTIALS_SCHEMA, async ({ manager, emit }) => {
       const design = (await lockDesign(manager, designId))!;
       const approvals = await approvalsOfVersion(manager, designId, design.version);
-      const state = approvalState(design.issuerId, design.partnerIds, approvals.filter((a) => !a.withdrawnAt), design.version);
+      const state = approvalState(
+        design.issuerId,
+        design.partnerIds,
+        approvals.filter((a) => !a.withdrawnAt),
+        design.version,
+      );
       const framework = await getFramework(manager, design.frameworkId);
       const compliance = complianceOf(design, framework);
       assertPublishable(design.stage, state, compliance);

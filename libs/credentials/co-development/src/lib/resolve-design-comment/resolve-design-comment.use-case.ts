@@ -2,7 +2,13 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { Principal } from '@lattice/shared-auth';
-import { CredentialDesignRepository, type DesignCommentEntity, findComment, getComment, setThreadResolved } from '@lattice/credentials-data-access';
+import {
+  CredentialDesignRepository,
+  type DesignCommentEntity,
+  findComment,
+  getComment,
+  setThreadResolved,
+} from '@lattice/credentials-data-access';
 import { CredentialsErrors } from '@lattice/credentials-domain';
 import { DesignParties } from '../shared/design-parties';
 
@@ -17,7 +23,8 @@ export class ResolveDesignCommentUseCase {
   async execute(principal: Principal, commentId: string, resolved: boolean): Promise<DesignCommentEntity> {
     const comment = await findComment(this.dataSource.manager, commentId);
     const design = comment ? await this.repository.designById(comment.designId) : null;
-    if (!comment || !design) throw CredentialsErrors.of('COMMENT_NOT_FOUND', 'No such comment.', { commentId });
+    if (!comment || !design)
+      throw CredentialsErrors.of('COMMENT_NOT_FOUND', 'No such comment.', { commentId });
     await this.parties.requireParty(principal, design);
     const threadId = comment.parentId ?? comment.id;
     await setThreadResolved(this.dataSource.manager, threadId, resolved ? principal.userId : null);

@@ -21,7 +21,10 @@ export class DesignParties {
   async requireParty(principal: Principal, design: Parties, minimum: Role = 'MEMBER'): Promise<string[]> {
     const mine = await this.partiesOfCaller(principal, design, minimum);
     if (mine.length === 0) {
-      throw CredentialsErrors.of('NOT_A_PARTY', 'Only the issuer and the partner organizations of this design can do this.');
+      throw CredentialsErrors.of(
+        'NOT_A_PARTY',
+        'Only the issuer and the partner organizations of this design can do this.',
+      );
     }
     return mine;
   }
@@ -34,7 +37,9 @@ export class DesignParties {
   private async partiesOfCaller(principal: Principal, design: Parties, minimum: Role): Promise<string[]> {
     const parties = partiesOf(design);
     const match = (list: readonly PrincipalMembership[]) =>
-      parties.filter((party) => list.some((m) => m.organizationId === party && ROLE_RANK[m.role] >= ROLE_RANK[minimum]));
+      parties.filter((party) =>
+        list.some((m) => m.organizationId === party && ROLE_RANK[m.role] >= ROLE_RANK[minimum]),
+      );
     const fromToken = match(principal.memberships);
     if (fromToken.length > 0) return fromToken;
     return match(await this.memberships.membershipsOf(principal));

@@ -9,7 +9,11 @@ import type { Principal } from '@lattice/shared-auth';
 import type { OrgKind } from '@lattice/shared-contracts';
 import { CommonErrors } from '@lattice/shared-util-errors';
 import { CREDENTIALS_SCHEMA } from '@lattice/credentials-data-access';
-import { directoryTables, DirectoryUnavailableError, OrganizationDirectory as SharedDirectory } from '@lattice/shared-organization-directory';
+import {
+  directoryTables,
+  DirectoryUnavailableError,
+  OrganizationDirectory as SharedDirectory,
+} from '@lattice/shared-organization-directory';
 
 export interface DirectoryOrganization {
   readonly id: string;
@@ -61,7 +65,11 @@ export class CopiedOrganizationDirectory extends OrganizationDirectory {
       return await this.directory.umbrellasOf(principal, id, hoped);
     } catch (error) {
       // Membership decides what the caller may do: never assume it when identity cannot say.
-      if (error instanceof DirectoryUnavailableError) throw CommonErrors.of('FORBIDDEN', 'Umbrella membership could not be confirmed right now; try again.');
+      if (error instanceof DirectoryUnavailableError)
+        throw CommonErrors.of(
+          'FORBIDDEN',
+          'Umbrella membership could not be confirmed right now; try again.',
+        );
       throw error;
     }
   }

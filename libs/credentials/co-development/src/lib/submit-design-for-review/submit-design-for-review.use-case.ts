@@ -4,8 +4,25 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { Authorizer, type Principal } from '@lattice/shared-auth';
 import { inTransaction } from '@lattice/shared-data-access';
-import { approvalsOfVersion, CredentialDesignRepository, CREDENTIALS_SCHEMA, DesignEntity, enterStage, getDesign, getFramework, lockDesign, submitDesign } from '@lattice/credentials-data-access';
-import { approvalState, CredentialsErrors, elementOutcomes, type FrameworkRule, reviewDueDate, submit } from '@lattice/credentials-domain';
+import {
+  approvalsOfVersion,
+  CredentialDesignRepository,
+  CREDENTIALS_SCHEMA,
+  DesignEntity,
+  enterStage,
+  getDesign,
+  getFramework,
+  lockDesign,
+  submitDesign,
+} from '@lattice/credentials-data-access';
+import {
+  approvalState,
+  CredentialsErrors,
+  elementOutcomes,
+  type FrameworkRule,
+  reviewDueDate,
+  submit,
+} from '@lattice/credentials-domain';
 import { complianceOf } from '../shared/compliance';
 
 @Injectable()
@@ -30,11 +47,21 @@ export class SubmitDesignForReviewUseCase {
     return inTransaction(this.dataSource, CREDENTIALS_SCHEMA, async ({ manager, emit }) => {
       const design = (await lockDesign(manager, id))!;
       const approvals = await approvalsOfVersion(manager, id, design.version);
-      const state = approvalState(design.issuerId, design.partnerIds, approvals.filter((a) => !a.withdrawnAt), design.version);
+      const state = approvalState(
+        design.issuerId,
+        design.partnerIds,
+        approvals.filter((a) => !a.withdrawnAt),
+        design.version,
+      );
       const stage = submit(design.stage, state);
       const framework = await getFramework(manager, design.frameworkId);
       const compliance = complianceOf(design, framework);
-      await submitDesign(manager, id, { stage, reviewDueAt: dueAt, frameworkId: framework.id, checkPassed: compliance.passed });
+      await submitDesign(manager, id, {
+        stage,
+        reviewDueAt: dueAt,
+        frameworkId: framework.id,
+        checkPassed: compliance.passed,
+      });
       await enterStage(manager, id, stage, design.version, principal.userId);
       emit({
         type: 'credentials.design.review_requested',

@@ -8,7 +8,14 @@ import { DataSource } from 'typeorm';
 import { Authorizer, type Principal } from '@lattice/shared-auth';
 import { CredentialsErrors } from '@lattice/credentials-domain';
 import { partiesOf } from '../shared/design-parties';
-import { approvalsPerOrganization, awardsPerIssuer, type CredentialParties, endorsementHistory, partiesOfCredential, versionsAuthoredPerOrganization } from '@lattice/credentials-data-access';
+import {
+  approvalsPerOrganization,
+  awardsPerIssuer,
+  type CredentialParties,
+  endorsementHistory,
+  partiesOfCredential,
+  versionsAuthoredPerOrganization,
+} from '@lattice/credentials-data-access';
 
 export interface DesignerContribution {
   readonly organizationId: string;
@@ -79,10 +86,18 @@ export class SummarizeContributionsUseCase {
 
   async execute(principal: Principal, credentialId: string): Promise<CredentialContributions> {
     const head = await this.head(credentialId);
-    if (!head) throw CredentialsErrors.of('CREDENTIAL_NOT_FOUND', 'No such published credential.', { credentialId });
+    if (!head)
+      throw CredentialsErrors.of('CREDENTIAL_NOT_FOUND', 'No such published credential.', { credentialId });
     const designers = partiesOf({ issuerId: head.issuer_id, partnerIds: head.partner_ids });
-    const sponsors = head.sponsors.map((s) => ({ organizationId: s.organizationId, since: new Date(s.since) }));
-    const adopters = head.adopters.map((a) => ({ organizationId: a.organizationId, umbrellaId: a.umbrellaId, since: new Date(a.since) }));
+    const sponsors = head.sponsors.map((s) => ({
+      organizationId: s.organizationId,
+      since: new Date(s.since),
+    }));
+    const adopters = head.adopters.map((a) => ({
+      organizationId: a.organizationId,
+      umbrellaId: a.umbrellaId,
+      since: new Date(a.since),
+    }));
     await this.authorizer.requireRoleInAny(principal, viewersOf(head));
 
     const manager = this.dataSource.manager;
@@ -93,12 +108,28 @@ export class SummarizeContributionsUseCase {
       awardsPerIssuer(manager, credentialId),
     ]);
 
-    const issuerIds = unique([head.issuer_id, ...adopters.map((a) => a.organizationId), ...awards.map((a) => a.issuer_id)]);
+    const issuerIds = unique([
+      head.issuer_id,
+      ...adopters.map((a) => a.organizationId),
+      ...awards.map((a) => a.issuer_id),
+    ]);
     return {
       credentialId,
-      designers: designers.map((id) => ({ organizationId: id, isIssuer: id === head.issuer_id, versionsAuthored: authored.find((a) => a.organization_id === id)?.n ?? 0 })),
-      reviewers: approvals.map((a) => ({ organizationId: a.organization_id, approvals: a.n, lastApprovedAt: new Date(a.last) })),
-      endorsers: endorsements.map((e) => ({ organizationId: e.organization_id, endorsedAt: e.created_at, withdrawnAt: e.withdrawn_at })),
+      designers: designers.map((id) => ({
+        organizationId: id,
+        isIssuer: id === head.issuer_id,
+        versionsAuthored: authored.find((a) => a.organization_id === id)?.n ?? 0,
+      })),
+      reviewers: approvals.map((a) => ({
+        organizationId: a.organization_id,
+        approvals: a.n,
+        lastApprovedAt: new Date(a.last),
+      })),
+      endorsers: endorsements.map((e) => ({
+        organizationId: e.organization_id,
+        endorsedAt: e.created_at,
+        withdrawnAt: e.withdrawn_at,
+      })),
       sponsors,
       adopters,
       issuers: issuerIds.map((id) => {

@@ -2,7 +2,11 @@
 // designs in it now, the average time designs spent in it, and on whom the open ones wait.
 import type { DataSource } from 'typeorm';
 import type { Authorizer, Principal } from '@lattice/shared-auth';
-import { designsPerStageOfParty, openDesignsOfParty, stageVisitsOfParty } from '@lattice/credentials-data-access';
+import {
+  designsPerStageOfParty,
+  openDesignsOfParty,
+  stageVisitsOfParty,
+} from '@lattice/credentials-data-access';
 import { SummarizeDesignStagesUseCase } from './summarize-design-stages.use-case';
 
 jest.mock('@lattice/credentials-data-access', () => ({
@@ -21,8 +25,20 @@ describe('SummarizeDesignStagesUseCase', () => {
     ]);
     jest.mocked(openDesignsOfParty).mockResolvedValue([
       // In review, a design waits on every party that has not approved its current version.
-      { stage: 'IN_REVIEW', issuer_id: 'college', partner_ids: ['employer', 'union'], version: 2, approved: ['college'] },
-      { stage: 'IN_REVIEW', issuer_id: 'college', partner_ids: ['employer'], version: 1, approved: ['college', 'employer'] },
+      {
+        stage: 'IN_REVIEW',
+        issuer_id: 'college',
+        partner_ids: ['employer', 'union'],
+        version: 2,
+        approved: ['college'],
+      },
+      {
+        stage: 'IN_REVIEW',
+        issuer_id: 'college',
+        partner_ids: ['employer'],
+        version: 1,
+        approved: ['college', 'employer'],
+      },
       { stage: 'IN_REVIEW', issuer_id: 'college', partner_ids: ['union'], version: 3, approved: [] },
       { stage: 'DRAFT', issuer_id: 'college', partner_ids: ['employer'], version: 1, approved: [] },
     ]);
@@ -31,7 +47,10 @@ describe('SummarizeDesignStagesUseCase', () => {
       { stage: 'DRAFT', n: 1 },
     ]);
     const authorizer = { requireRole: jest.fn(async () => undefined) };
-    const useCase = new SummarizeDesignStagesUseCase({ manager: {} } as DataSource, authorizer as unknown as Authorizer);
+    const useCase = new SummarizeDesignStagesUseCase(
+      { manager: {} } as DataSource,
+      authorizer as unknown as Authorizer,
+    );
 
     const summary = await useCase.execute(principal, 'college');
 
@@ -48,7 +67,19 @@ describe('SummarizeDesignStagesUseCase', () => {
         { organizationId: 'employer', designs: 1 },
       ],
     });
-    expect(summary.find((s) => s.stage === 'DRAFT')).toEqual({ stage: 'DRAFT', current: 1, visited: 0, averageMs: 0, waitingOn: [{ organizationId: 'college', designs: 1 }] });
-    expect(summary.find((s) => s.stage === 'PUBLISHED')).toEqual({ stage: 'PUBLISHED', current: 0, visited: 0, averageMs: 0, waitingOn: [] });
+    expect(summary.find((s) => s.stage === 'DRAFT')).toEqual({
+      stage: 'DRAFT',
+      current: 1,
+      visited: 0,
+      averageMs: 0,
+      waitingOn: [{ organizationId: 'college', designs: 1 }],
+    });
+    expect(summary.find((s) => s.stage === 'PUBLISHED')).toEqual({
+      stage: 'PUBLISHED',
+      current: 0,
+      visited: 0,
+      averageMs: 0,
+      waitingOn: [],
+    });
   });
 });

@@ -5,7 +5,11 @@ import { DataSource } from 'typeorm';
 import { Authorizer, type Principal } from '@lattice/shared-auth';
 import { approvalState, waitingOn } from '@lattice/credentials-domain';
 import { DESIGN_STAGES, type DesignStage } from '@lattice/shared-contracts';
-import { designsPerStageOfParty, openDesignsOfParty, stageVisitsOfParty } from '@lattice/credentials-data-access';
+import {
+  designsPerStageOfParty,
+  openDesignsOfParty,
+  stageVisitsOfParty,
+} from '@lattice/credentials-data-access';
 
 export interface DesignStageSummary {
   readonly stage: DesignStage;
@@ -36,7 +40,12 @@ export class SummarizeDesignStagesUseCase {
       const visit = visits.find((v) => v.stage === stage);
       const waits = new Map<string, number>();
       for (const design of open.filter((d) => d.stage === stage)) {
-        const state = approvalState(design.issuer_id, design.partner_ids, design.approved.map((id) => ({ organizationId: id, version: design.version })), design.version);
+        const state = approvalState(
+          design.issuer_id,
+          design.partner_ids,
+          design.approved.map((id) => ({ organizationId: id, version: design.version })),
+          design.version,
+        );
         for (const id of waitingOn(stage, design.issuer_id, state)) waits.set(id, (waits.get(id) ?? 0) + 1);
       }
       return {
@@ -44,7 +53,9 @@ export class SummarizeDesignStagesUseCase {
         current: current.find((c) => c.stage === stage)?.n ?? 0,
         visited: visit?.visited ?? 0,
         averageMs: visit && visit.visited > 0 ? Math.round(visit.total_ms / visit.visited) : 0,
-        waitingOn: [...waits].map(([id, designs]) => ({ organizationId: id, designs })).sort((a, b) => b.designs - a.designs || a.organizationId.localeCompare(b.organizationId)),
+        waitingOn: [...waits]
+          .map(([id, designs]) => ({ organizationId: id, designs }))
+          .sort((a, b) => b.designs - a.designs || a.organizationId.localeCompare(b.organizationId)),
       };
     });
   }

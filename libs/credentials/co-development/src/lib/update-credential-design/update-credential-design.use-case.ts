@@ -6,8 +6,25 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { Authorizer, type Principal } from '@lattice/shared-auth';
 import { inTransaction } from '@lattice/shared-data-access';
-import { appendDesignVersion, CredentialDesignRepository, CREDENTIALS_SCHEMA, DesignEntity, editDesign, enterStage, findDesign, getDesign, withdrawApprovals } from '@lattice/credentials-data-access';
-import { applyPatch, approvalState, assertValidDesignContent, CredentialsErrors, type DesignPatch, nextStage } from '@lattice/credentials-domain';
+import {
+  appendDesignVersion,
+  CredentialDesignRepository,
+  CREDENTIALS_SCHEMA,
+  DesignEntity,
+  editDesign,
+  enterStage,
+  findDesign,
+  getDesign,
+  withdrawApprovals,
+} from '@lattice/credentials-data-access';
+import {
+  applyPatch,
+  approvalState,
+  assertValidDesignContent,
+  CredentialsErrors,
+  type DesignPatch,
+  nextStage,
+} from '@lattice/credentials-domain';
 import { partiesOf } from '../shared/design-parties';
 
 @Injectable()
@@ -18,19 +35,38 @@ export class UpdateCredentialDesignUseCase {
     private readonly repository: CredentialDesignRepository,
   ) {}
 
-  async execute(principal: Principal, id: string, expectedVersion: number, patch: DesignPatch): Promise<DesignEntity> {
+  async execute(
+    principal: Principal,
+    id: string,
+    expectedVersion: number,
+    patch: DesignPatch,
+  ): Promise<DesignEntity> {
     const design = await this.repository.designById(id);
-    if (!design) throw CredentialsErrors.of('DESIGN_NOT_FOUND', 'No such credential design.', { designId: id });
+    if (!design)
+      throw CredentialsErrors.of('DESIGN_NOT_FOUND', 'No such credential design.', { designId: id });
     await this.authorizer.requireRole(principal, design.issuerId, 'MEMBER');
     const stage = nextStage(design.stage, 'EDIT');
     if (design.version !== expectedVersion) throw stale(design.version);
-    if (patch.frameworkId && patch.frameworkId !== design.frameworkId && !(await this.repository.frameworkById(patch.frameworkId))) {
-      throw CredentialsErrors.of('UNKNOWN_FRAMEWORK', 'No framework with that id; see the frameworks query.', { field: 'frameworkId' });
+    if (
+      patch.frameworkId &&
+      patch.frameworkId !== design.frameworkId &&
+      !(await this.repository.frameworkById(patch.frameworkId))
+    ) {
+      throw CredentialsErrors.of(
+        'UNKNOWN_FRAMEWORK',
+        'No framework with that id; see the frameworks query.',
+        { field: 'frameworkId' },
+      );
     }
     const content = applyPatch(design.content, patch);
     assertValidDesignContent(content, design.issuerId);
     return inTransaction(this.dataSource, CREDENTIALS_SCHEMA, async ({ manager, emit }) => {
-      const version = await editDesign(manager, id, { expectedVersion, fromStage: design.stage, toStage: stage, content });
+      const version = await editDesign(manager, id, {
+        expectedVersion,
+        fromStage: design.stage,
+        toStage: stage,
+        content,
+      });
       if (version === null) {
         const current = await findDesign(manager, id);
         throw stale(current?.version ?? expectedVersion);
@@ -60,5 +96,9 @@ export class UpdateCredentialDesignUseCase {
 }
 
 function stale(currentVersion: number) {
-  return CredentialsErrors.of('STALE_VERSION', `Someone saved version ${currentVersion} since you loaded it; reload and apply your change again.`, { currentVersion });
+  return CredentialsErrors.of(
+    'STALE_VERSION',
+    `Someone saved version ${currentVersion} since you loaded it; reload and apply your change again.`,
+    { currentVersion },
+  );
 }

@@ -27,9 +27,15 @@ export class CredentialDesigns1764300000310 implements MigrationInterface {
       "created_at" timestamptz NOT NULL DEFAULT now(),
       "updated_at" timestamptz NOT NULL DEFAULT now()
     )`);
-    await runner.query(`CREATE INDEX "designs_issuer_idx" ON "credentials"."designs" ("issuer_id", "created_at" DESC, "id" DESC)`);
-    await runner.query(`CREATE INDEX "designs_partners_idx" ON "credentials"."designs" USING gin ("partner_ids")`);
-    await runner.query(`CREATE INDEX "designs_review_due_idx" ON "credentials"."designs" ("review_due_at") WHERE "stage" = 'IN_REVIEW'`);
+    await runner.query(
+      `CREATE INDEX "designs_issuer_idx" ON "credentials"."designs" ("issuer_id", "created_at" DESC, "id" DESC)`,
+    );
+    await runner.query(
+      `CREATE INDEX "designs_partners_idx" ON "credentials"."designs" USING gin ("partner_ids")`,
+    );
+    await runner.query(
+      `CREATE INDEX "designs_review_due_idx" ON "credentials"."designs" ("review_due_at") WHERE "stage" = 'IN_REVIEW'`,
+    );
 
     await runner.query(`CREATE TABLE "credentials"."design_versions" (
       "design_id" uuid NOT NULL REFERENCES "credentials"."designs"("id") ON DELETE CASCADE,
@@ -53,7 +59,9 @@ export class CredentialDesigns1764300000310 implements MigrationInterface {
       "resolved_by" uuid,
       "created_at" timestamptz NOT NULL DEFAULT clock_timestamp()
     )`);
-    await runner.query(`CREATE INDEX "design_comments_design_idx" ON "credentials"."design_comments" ("design_id", "created_at")`);
+    await runner.query(
+      `CREATE INDEX "design_comments_design_idx" ON "credentials"."design_comments" ("design_id", "created_at")`,
+    );
 
     await runner.query(`CREATE TABLE "credentials"."design_approvals" (
       "design_id" uuid NOT NULL REFERENCES "credentials"."designs"("id") ON DELETE CASCADE,
@@ -74,9 +82,13 @@ export class CredentialDesigns1764300000310 implements MigrationInterface {
       "left_at" timestamptz,
       "actor_id" uuid NOT NULL
     )`);
-    await runner.query(`CREATE INDEX "design_stage_history_design_idx" ON "credentials"."design_stage_history" ("design_id", "id")`);
+    await runner.query(
+      `CREATE INDEX "design_stage_history_design_idx" ON "credentials"."design_stage_history" ("design_id", "id")`,
+    );
     // One open visit per design: the current stage.
-    await runner.query(`CREATE UNIQUE INDEX "design_stage_history_open_key" ON "credentials"."design_stage_history" ("design_id") WHERE "left_at" IS NULL`);
+    await runner.query(
+      `CREATE UNIQUE INDEX "design_stage_history_open_key" ON "credentials"."design_stage_history" ("design_id") WHERE "left_at" IS NULL`,
+    );
 
     await runner.query(`CREATE TABLE "credentials"."credentials" (
       "id" uuid PRIMARY KEY,
@@ -88,13 +100,25 @@ export class CredentialDesigns1764300000310 implements MigrationInterface {
       "published_by" uuid NOT NULL,
       "published_at" timestamptz NOT NULL DEFAULT now()
     )`);
-    await runner.query(`CREATE INDEX "credentials_issuer_idx" ON "credentials"."credentials" ("issuer_id", "published_at" DESC, "id" DESC)`);
-    await runner.query(`CREATE INDEX "credentials_page_idx" ON "credentials"."credentials" ("published_at" DESC, "id" DESC)`);
+    await runner.query(
+      `CREATE INDEX "credentials_issuer_idx" ON "credentials"."credentials" ("issuer_id", "published_at" DESC, "id" DESC)`,
+    );
+    await runner.query(
+      `CREATE INDEX "credentials_page_idx" ON "credentials"."credentials" ("published_at" DESC, "id" DESC)`,
+    );
 
     for (const framework of SHIPPED_FRAMEWORKS) {
       await runner.query(
         `INSERT INTO "credentials"."frameworks" ("id", "key", "name", "version", "publisher", "description", "rules") VALUES ($1, $2, $3, $4, $5, $6, $7::jsonb)`,
-        [framework.id, framework.key, framework.name, framework.version, framework.publisher, framework.description, JSON.stringify(framework.rules)],
+        [
+          framework.id,
+          framework.key,
+          framework.name,
+          framework.version,
+          framework.publisher,
+          framework.description,
+          JSON.stringify(framework.rules),
+        ],
       );
     }
   }
@@ -106,6 +130,8 @@ export class CredentialDesigns1764300000310 implements MigrationInterface {
     await runner.query(`DROP TABLE "credentials"."design_comments"`);
     await runner.query(`DROP TABLE "credentials"."design_versions"`);
     await runner.query(`DROP TABLE "credentials"."designs"`);
-    await runner.query(`DELETE FROM "credentials"."frameworks" WHERE "id" = ANY($1::uuid[])`, [SHIPPED_FRAMEWORKS.map((f) => f.id)]);
+    await runner.query(`DELETE FROM "credentials"."frameworks" WHERE "id" = ANY($1::uuid[])`, [
+      SHIPPED_FRAMEWORKS.map((f) => f.id),
+    ]);
   }
 }

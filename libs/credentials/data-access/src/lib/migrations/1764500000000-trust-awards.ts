@@ -49,9 +49,13 @@ export class TrustAwards1764500000000 implements MigrationInterface {
       CONSTRAINT "awards_status_entry_key" UNIQUE ("status_list_id", "status_list_index"),
       CONSTRAINT "awards_revocation_check" CHECK (("status" = 'REVOKED') = ("revoked_at" IS NOT NULL))
     )`);
-    await runner.query(`CREATE INDEX "awards_recipient_idx" ON "credentials"."awards" ("credential_id", "recipient_lookup")`);
+    await runner.query(
+      `CREATE INDEX "awards_recipient_idx" ON "credentials"."awards" ("credential_id", "recipient_lookup")`,
+    );
     // At most one standing award of a credential per recipient.
-    await runner.query(`CREATE UNIQUE INDEX "awards_active_recipient_key" ON "credentials"."awards" ("credential_id", "recipient_lookup") WHERE "status" = 'ACTIVE'`);
+    await runner.query(
+      `CREATE UNIQUE INDEX "awards_active_recipient_key" ON "credentials"."awards" ("credential_id", "recipient_lookup") WHERE "status" = 'ACTIVE'`,
+    );
   }
 
   async down(runner: QueryRunner): Promise<void> {

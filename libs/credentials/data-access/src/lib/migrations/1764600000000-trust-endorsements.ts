@@ -18,9 +18,13 @@ export class TrustEndorsements1764600000000 implements MigrationInterface {
       "withdrawn_at" timestamptz,
       "withdrawn_by" uuid
     )`);
-    await runner.query(`CREATE INDEX "endorsements_credential_idx" ON "credentials"."endorsements" ("credential_id")`);
+    await runner.query(
+      `CREATE INDEX "endorsements_credential_idx" ON "credentials"."endorsements" ("credential_id")`,
+    );
     // One standing endorsement per organization and credential; a withdrawn one may be followed by a new one.
-    await runner.query(`CREATE UNIQUE INDEX "endorsements_active_key" ON "credentials"."endorsements" ("credential_id", "organization_id") WHERE "withdrawn_at" IS NULL`);
+    await runner.query(
+      `CREATE UNIQUE INDEX "endorsements_active_key" ON "credentials"."endorsements" ("credential_id", "organization_id") WHERE "withdrawn_at" IS NULL`,
+    );
 
     await runner.query(`CREATE TABLE "credentials"."sponsorships" (
       "id" uuid PRIMARY KEY,

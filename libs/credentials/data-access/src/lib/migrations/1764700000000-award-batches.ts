@@ -22,7 +22,9 @@ export class AwardBatches1764700000000 implements MigrationInterface {
       "finished_at" timestamptz,
       CHECK ("succeeded" + "failed" <= "total")
     )`);
-    await runner.query(`CREATE INDEX "award_batches_issuer_idx" ON "credentials"."award_batches" ("issuer_id", "created_at")`);
+    await runner.query(
+      `CREATE INDEX "award_batches_issuer_idx" ON "credentials"."award_batches" ("issuer_id", "created_at")`,
+    );
 
     await runner.query(`CREATE TABLE "credentials"."award_batch_items" (
       "batch_id" uuid NOT NULL REFERENCES "credentials"."award_batches"("id") ON DELETE CASCADE,
@@ -42,7 +44,9 @@ export class AwardBatches1764700000000 implements MigrationInterface {
       -- The clear e-mail is kept only while the item waits to be processed.
       CHECK (("status" = 'PENDING') = ("recipient_email" IS NOT NULL))
     )`);
-    await runner.query(`CREATE INDEX "award_batch_items_pending_idx" ON "credentials"."award_batch_items" ("batch_id", "position") WHERE "status" = 'PENDING'`);
+    await runner.query(
+      `CREATE INDEX "award_batch_items_pending_idx" ON "credentials"."award_batch_items" ("batch_id", "position") WHERE "status" = 'PENDING'`,
+    );
   }
 
   async down(runner: QueryRunner): Promise<void> {

@@ -30,7 +30,9 @@ export class CredentialsOrganizationDirectory1768000000200 implements MigrationI
       "as_of" timestamptz,
       PRIMARY KEY ("umbrella_id", "organization_id")
     )`);
-    await runner.query(`CREATE INDEX "directory_umbrella_members_org_idx" ON ${C}."directory_umbrella_members" ("organization_id")`);
+    await runner.query(
+      `CREATE INDEX "directory_umbrella_members_org_idx" ON ${C}."directory_umbrella_members" ("organization_id")`,
+    );
   }
 
   async down(runner: QueryRunner): Promise<void> {

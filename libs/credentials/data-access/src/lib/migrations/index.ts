@@ -13,5 +13,20 @@ import { RecognitionWithdrawal1765340000000 } from './1765340000000-recognition-
 import { CredentialsOrganizationDirectory1768000000200 } from './1768000000200-credentials-organization-directory';
 import { CatalogueIssuerFacts1768300000000 } from './1768300000000-catalogue-issuer-facts';
 
-export const CREDENTIALS_MIGRATIONS = [CredentialsInitial1764300000300, CredentialDesigns1764300000310, CredentialsOutboxRepublish1764400000000, TrustAwards1764500000000, TrustEndorsements1764600000000, AwardBatches1764700000000, AwardBatchAlignments1764800000000, EndorserSector1764900000000, Catalogue1765100000000, Pathways1765200000000, CredentialsOutboxMetadata1765200000000, RecognitionWithdrawal1765340000000, CredentialsOrganizationDirectory1768000000200, CatalogueIssuerFacts1768300000000];
+export const CREDENTIALS_MIGRATIONS = [
+  CredentialsInitial1764300000300,
+  CredentialDesigns1764300000310,
+  CredentialsOutboxRepublish1764400000000,
+  TrustAwards1764500000000,
+  TrustEndorsements1764600000000,
+  AwardBatches1764700000000,
+  AwardBatchAlignments1764800000000,
+  EndorserSector1764900000000,
+  Catalogue1765100000000,
+  Pathways1765200000000,
+  CredentialsOutboxMetadata1765200000000,
+  RecognitionWithdrawal1765340000000,
+  CredentialsOrganizationDirectory1768000000200,
+  CatalogueIssuerFacts1768300000000,
+];
 export { SHIPPED_FRAMEWORKS, type ShippedFramework } from './shipped-frameworks';

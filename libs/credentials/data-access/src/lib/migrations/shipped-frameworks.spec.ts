@@ -1,6 +1,15 @@
 // Every shipped framework, rule by rule: a design that meets it passes every rule, and taking
 // away what one rule asks for fails (or warns on) exactly that rule, with a reason.
-import { applyPatch, designFacts, type DesignContent, type DesignPatch, evaluateRules, newDesignContent, parseFrameworkRules, type RuleStatus } from '@lattice/credentials-domain';
+import {
+  applyPatch,
+  designFacts,
+  type DesignContent,
+  type DesignPatch,
+  evaluateRules,
+  newDesignContent,
+  parseFrameworkRules,
+  type RuleStatus,
+} from '@lattice/credentials-domain';
 import { SHIPPED_FRAMEWORKS } from './shipped-frameworks';
 
 const SKILL_A = '5d5b1e2a-4c1e-5f6a-9b8c-0d1e2f3a4b5c';
@@ -53,7 +62,12 @@ function statuses(key: string, patch: DesignPatch = {}, partnerIds?: string[]): 
 }
 
 /** Every rule passes except `changed`, which has the given status. */
-function expectOnly(key: string, changed: Record<string, RuleStatus>, patch: DesignPatch = {}, partnerIds?: string[]) {
+function expectOnly(
+  key: string,
+  changed: Record<string, RuleStatus>,
+  patch: DesignPatch = {},
+  partnerIds?: string[],
+) {
   const ids = parseFrameworkRules(SHIPPED_FRAMEWORKS.find((f) => f.key === key)!.rules).map((r) => r.id);
   const expected = Object.fromEntries(ids.map((id) => [id, changed[id] ?? 'PASS']));
   expect(statuses(key, patch, partnerIds)).toEqual(expected);
@@ -61,8 +75,11 @@ function expectOnly(key: string, changed: Record<string, RuleStatus>, patch: Des
 
 describe('shipped frameworks', () => {
   it('are valid rule sets with unique keys and versions', () => {
-    expect(new Set(SHIPPED_FRAMEWORKS.map((f) => `${f.key}@${f.version}`)).size).toBe(SHIPPED_FRAMEWORKS.length);
-    for (const framework of SHIPPED_FRAMEWORKS) expect(() => parseFrameworkRules(framework.rules)).not.toThrow();
+    expect(new Set(SHIPPED_FRAMEWORKS.map((f) => `${f.key}@${f.version}`)).size).toBe(
+      SHIPPED_FRAMEWORKS.length,
+    );
+    for (const framework of SHIPPED_FRAMEWORKS)
+      expect(() => parseFrameworkRules(framework.rules)).not.toThrow();
   });
 
   it.each(SHIPPED_FRAMEWORKS.map((f) => f.key))('%s: an exemplary design passes every rule', (key) => {
@@ -74,25 +91,51 @@ describe('shipped frameworks', () => {
   describe('eCampusOntario (six elements)', () => {
     const key = 'ecampusontario';
     it('has the six elements', () => {
-      expect(Object.keys(statuses(key))).toEqual(['issuing-body', 'competencies-aligned', 'outcomes', 'summative-assessment', 'transcriptable', 'partner-endorsement']);
+      expect(Object.keys(statuses(key))).toEqual([
+        'issuing-body',
+        'competencies-aligned',
+        'outcomes',
+        'summative-assessment',
+        'transcriptable',
+        'partner-endorsement',
+      ]);
     });
-    it('competencies-aligned fails without targeted skills', () => expectOnly(key, { 'competencies-aligned': 'FAIL' }, { competencies: [] }));
+    it('competencies-aligned fails without targeted skills', () =>
+      expectOnly(key, { 'competencies-aligned': 'FAIL' }, { competencies: [] }));
     it('competencies-aligned fails for a skill outside the shared taxonomy', () =>
-      expectOnly(key, { 'competencies-aligned': 'FAIL' }, { competencies: [{ skillId: SKILL_A }, { skillId: 'our-own-skill' }] }));
+      expectOnly(
+        key,
+        { 'competencies-aligned': 'FAIL' },
+        { competencies: [{ skillId: SKILL_A }, { skillId: 'our-own-skill' }] },
+      ));
     it('outcomes fails with no outcomes', () => expectOnly(key, { outcomes: 'FAIL' }, { outcomes: [] }));
     it('outcomes fails when an outcome is tied to no skill', () =>
-      expectOnly(key, { outcomes: 'FAIL' }, { outcomes: [{ statement: 'Floats free', kind: 'KNOWLEDGE', skillIds: [] }] }));
-    it('summative-assessment fails without methods', () => expectOnly(key, { 'summative-assessment': 'FAIL' }, { assessment: { methods: [] } }));
-    it('summative-assessment fails without evidence requirements', () => expectOnly(key, { 'summative-assessment': 'FAIL' }, { assessment: { evidenceRequirements: null } }));
+      expectOnly(
+        key,
+        { outcomes: 'FAIL' },
+        { outcomes: [{ statement: 'Floats free', kind: 'KNOWLEDGE', skillIds: [] }] },
+      ));
+    it('summative-assessment fails without methods', () =>
+      expectOnly(key, { 'summative-assessment': 'FAIL' }, { assessment: { methods: [] } }));
+    it('summative-assessment fails without evidence requirements', () =>
+      expectOnly(key, { 'summative-assessment': 'FAIL' }, { assessment: { evidenceRequirements: null } }));
     it('summative-assessment fails when evidence is hidden from employers', () =>
-      expectOnly(key, { 'summative-assessment': 'FAIL' }, { assessment: { evidenceVisibleToEmployers: false } }));
+      expectOnly(
+        key,
+        { 'summative-assessment': 'FAIL' },
+        { assessment: { evidenceVisibleToEmployers: false } },
+      ));
     it('transcriptable only warns', () => {
       expectOnly(key, { transcriptable: 'WARNING' }, { transcriptable: false });
       expect(report(key, { transcriptable: false }).passed).toBe(true);
-      expect(report(key, { transcriptable: null }).rules.find((r) => r.id === 'transcriptable')!.reason).toMatch(/transcriptable is not set/);
+      expect(
+        report(key, { transcriptable: null }).rules.find((r) => r.id === 'transcriptable')!.reason,
+      ).toMatch(/transcriptable is not set/);
     });
-    it('partner-endorsement fails with no partner organization', () => expectOnly(key, { 'partner-endorsement': 'FAIL' }, {}, []));
-    it('issuing-body always holds (a design always has an issuer)', () => expect(statuses(key)['issuing-body']).toBe('PASS'));
+    it('partner-endorsement fails with no partner organization', () =>
+      expectOnly(key, { 'partner-endorsement': 'FAIL' }, {}, []));
+    it('issuing-body always holds (a design always has an issuer)', () =>
+      expect(statuses(key)['issuing-body']).toBe('PASS'));
   });
 
   describe('EU Council standard elements', () => {
@@ -114,17 +157,22 @@ describe('shipped frameworks', () => {
     });
     it('learner, country, awarding body and date hold by construction of Lattice awards', () => {
       const result = statuses(key, { title: 'x' });
-      for (const id of ['learner', 'country', 'awarding-body', 'date-of-issuing', 'title']) expect(result[id]).toBe('PASS');
+      for (const id of ['learner', 'country', 'awarding-body', 'date-of-issuing', 'title'])
+        expect(result[id]).toBe('PASS');
     });
-    it('learning-outcomes fails with none', () => expectOnly(key, { 'learning-outcomes': 'FAIL' }, { outcomes: [] }));
+    it('learning-outcomes fails with none', () =>
+      expectOnly(key, { 'learning-outcomes': 'FAIL' }, { outcomes: [] }));
     it('workload fails without hours', () => expectOnly(key, { workload: 'FAIL' }, { hours: null }));
     it('level only warns (if applicable)', () => {
       expectOnly(key, { level: 'WARNING' }, { level: null });
       expect(report(key, { level: null }).passed).toBe(true);
     });
-    it('assessment-type fails without methods', () => expectOnly(key, { 'assessment-type': 'FAIL' }, { assessment: { methods: [] } }));
-    it('form-of-participation fails without a delivery mode', () => expectOnly(key, { 'form-of-participation': 'FAIL' }, { deliveryMode: null }));
-    it('quality-assurance fails when blank', () => expectOnly(key, { 'quality-assurance': 'FAIL' }, { qualityAssurance: '  ' }));
+    it('assessment-type fails without methods', () =>
+      expectOnly(key, { 'assessment-type': 'FAIL' }, { assessment: { methods: [] } }));
+    it('form-of-participation fails without a delivery mode', () =>
+      expectOnly(key, { 'form-of-participation': 'FAIL' }, { deliveryMode: null }));
+    it('quality-assurance fails when blank', () =>
+      expectOnly(key, { 'quality-assurance': 'FAIL' }, { qualityAssurance: '  ' }));
   });
 
   describe('NZQA', () => {
@@ -137,11 +185,18 @@ describe('shipped frameworks', () => {
     ] as const)('credits: %i hours (%s)', (hours, status) => expectOnly(key, { credits: status }, { hours }));
     it('credits fails when hours are unknown', () => {
       expectOnly(key, { credits: 'FAIL' }, { hours: null });
-      expect(report(key, { hours: 30 }).rules[0]!.reason).toBe('Between 5 and 40 credits (1 credit = 10 hours): credits is 3; it must be at least 5 and at most 40');
+      expect(report(key, { hours: 30 }).rules[0]!.reason).toBe(
+        'Between 5 and 40 credits (1 credit = 10 hours): credits is 3; it must be at least 5 and at most 40',
+      );
     });
     it('evidence-of-need holds with any one of partner, partnership or stated evidence', () => {
       expectOnly(key, {}, { evidenceOfNeed: null }, [EMPLOYER]);
-      expectOnly(key, {}, { evidenceOfNeed: null, partnershipId: '2f1e2d3c-4b5a-4968-8776-655443322112' }, []);
+      expectOnly(
+        key,
+        {},
+        { evidenceOfNeed: null, partnershipId: '2f1e2d3c-4b5a-4968-8776-655443322112' },
+        [],
+      );
       expectOnly(key, {}, {}, []);
       expectOnly(key, { 'evidence-of-need': 'FAIL' }, { evidenceOfNeed: null }, []);
     });
@@ -157,7 +212,9 @@ describe('shipped frameworks', () => {
       [11.5, 'PASS'],
       [12, 'FAIL'],
       [20, 'FAIL'],
-    ] as const)('duration: %d weeks (%s)', (weeks, status) => expectOnly(key, { duration: status }, { weeks }));
+    ] as const)('duration: %d weeks (%s)', (weeks, status) =>
+      expectOnly(key, { duration: status }, { weeks }),
+    );
     it('duration fails when weeks are unknown', () => expectOnly(key, { duration: 'FAIL' }, { weeks: null }));
   });
 });

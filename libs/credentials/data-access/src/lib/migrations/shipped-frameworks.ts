@@ -32,7 +32,11 @@ export const SHIPPED_FRAMEWORKS: readonly ShippedFramework[] = [
         kind: 'allOf',
         checks: [
           { kind: 'count', field: 'competencies', min: 1 },
-          { kind: 'every', field: 'competencies', check: { kind: 'matches', field: 'skillId', pattern: TAXONOMY_SKILL_ID } },
+          {
+            kind: 'every',
+            field: 'competencies',
+            check: { kind: 'matches', field: 'skillId', pattern: TAXONOMY_SKILL_ID },
+          },
         ],
       },
       {
@@ -40,7 +44,13 @@ export const SHIPPED_FRAMEWORKS: readonly ShippedFramework[] = [
         label: 'Outcomes state performance competencies, each tied to targeted skills',
         kind: 'every',
         field: 'outcomes',
-        check: { kind: 'allOf', checks: [{ kind: 'present', field: 'statement' }, { kind: 'count', field: 'skillIds', min: 1 }] },
+        check: {
+          kind: 'allOf',
+          checks: [
+            { kind: 'present', field: 'statement' },
+            { kind: 'count', field: 'skillIds', min: 1 },
+          ],
+        },
       },
       {
         id: 'summative-assessment',
@@ -52,8 +62,21 @@ export const SHIPPED_FRAMEWORKS: readonly ShippedFramework[] = [
           { kind: 'equals', field: 'assessment.evidenceVisibleToEmployers', value: true },
         ],
       },
-      { id: 'transcriptable', label: 'Transcriptable where possible', kind: 'equals', field: 'transcriptable', value: true, severity: 'WARNING' },
-      { id: 'partner-endorsement', label: 'A partner organization is on board to endorse it', kind: 'count', field: 'partnerIds', min: 1 },
+      {
+        id: 'transcriptable',
+        label: 'Transcriptable where possible',
+        kind: 'equals',
+        field: 'transcriptable',
+        value: true,
+        severity: 'WARNING',
+      },
+      {
+        id: 'partner-endorsement',
+        label: 'A partner organization is on board to endorse it',
+        kind: 'count',
+        field: 'partnerIds',
+        min: 1,
+      },
     ],
   },
   {
@@ -62,19 +85,60 @@ export const SHIPPED_FRAMEWORKS: readonly ShippedFramework[] = [
     name: 'EU Council standard elements of a micro-credential',
     version: '2022',
     publisher: 'Council of the European Union (Recommendation 2022/C 243/02, Annex I)',
-    description: 'The mandatory elements every micro-credential describes, so it can be understood and compared across Europe.',
+    description:
+      'The mandatory elements every micro-credential describes, so it can be understood and compared across Europe.',
     rules: [
-      { id: 'learner', label: 'Identification of the learner', kind: 'equals', field: 'awardIdentifiesLearner', value: true },
+      {
+        id: 'learner',
+        label: 'Identification of the learner',
+        kind: 'equals',
+        field: 'awardIdentifiesLearner',
+        value: true,
+      },
       { id: 'title', label: 'Title of the micro-credential', kind: 'present', field: 'title' },
       { id: 'country', label: 'Country or region of the issuer', kind: 'present', field: 'issuerCountry' },
       { id: 'awarding-body', label: 'Awarding body', kind: 'present', field: 'issuerId' },
-      { id: 'date-of-issuing', label: 'Date of issuing', kind: 'equals', field: 'awardRecordsIssueDate', value: true },
+      {
+        id: 'date-of-issuing',
+        label: 'Date of issuing',
+        kind: 'equals',
+        field: 'awardRecordsIssueDate',
+        value: true,
+      },
       { id: 'learning-outcomes', label: 'Learning outcomes', kind: 'count', field: 'outcomes', min: 1 },
-      { id: 'workload', label: 'Notional workload needed to achieve the learning outcomes', kind: 'range', field: 'hours', above: 0 },
-      { id: 'level', label: 'Level of the learning experience, if applicable', kind: 'present', field: 'level', severity: 'WARNING' },
-      { id: 'assessment-type', label: 'Type of assessment', kind: 'count', field: 'assessment.methods', min: 1 },
-      { id: 'form-of-participation', label: 'Form of participation in the learning activity', kind: 'present', field: 'deliveryMode' },
-      { id: 'quality-assurance', label: 'Type of quality assurance used', kind: 'present', field: 'qualityAssurance' },
+      {
+        id: 'workload',
+        label: 'Notional workload needed to achieve the learning outcomes',
+        kind: 'range',
+        field: 'hours',
+        above: 0,
+      },
+      {
+        id: 'level',
+        label: 'Level of the learning experience, if applicable',
+        kind: 'present',
+        field: 'level',
+        severity: 'WARNING',
+      },
+      {
+        id: 'assessment-type',
+        label: 'Type of assessment',
+        kind: 'count',
+        field: 'assessment.methods',
+        min: 1,
+      },
+      {
+        id: 'form-of-participation',
+        label: 'Form of participation in the learning activity',
+        kind: 'present',
+        field: 'deliveryMode',
+      },
+      {
+        id: 'quality-assurance',
+        label: 'Type of quality assurance used',
+        kind: 'present',
+        field: 'qualityAssurance',
+      },
     ],
   },
   {
@@ -83,9 +147,17 @@ export const SHIPPED_FRAMEWORKS: readonly ShippedFramework[] = [
     name: 'NZQA micro-credential approval rules',
     version: '2022',
     publisher: 'New Zealand Qualifications Authority',
-    description: 'Size of 5 to 40 credits (Lattice counts 1 credit per 10 hours of learning), evidence of need, and an annual review.',
+    description:
+      'Size of 5 to 40 credits (Lattice counts 1 credit per 10 hours of learning), evidence of need, and an annual review.',
     rules: [
-      { id: 'credits', label: 'Between 5 and 40 credits (1 credit = 10 hours)', kind: 'range', field: 'credits', min: 5, max: 40 },
+      {
+        id: 'credits',
+        label: 'Between 5 and 40 credits (1 credit = 10 hours)',
+        kind: 'range',
+        field: 'credits',
+        min: 5,
+        max: 40,
+      },
       {
         id: 'evidence-of-need',
         label: 'Evidence of need from employers, industry or community',
@@ -97,7 +169,13 @@ export const SHIPPED_FRAMEWORKS: readonly ShippedFramework[] = [
           { kind: 'present', field: 'evidenceOfNeed' },
         ],
       },
-      { id: 'annual-review', label: 'Reviewed every year for continued relevance', kind: 'equals', field: 'annualReview', value: true },
+      {
+        id: 'annual-review',
+        label: 'Reviewed every year for continued relevance',
+        kind: 'equals',
+        field: 'annualReview',
+        value: true,
+      },
     ],
   },
   {
@@ -107,6 +185,8 @@ export const SHIPPED_FRAMEWORKS: readonly ShippedFramework[] = [
     version: '2021',
     publisher: 'Ontario Ministry of Colleges and Universities',
     description: 'Micro-credentials eligible for OSAP run for less than 12 weeks.',
-    rules: [{ id: 'duration', label: 'Runs for less than 12 weeks', kind: 'range', field: 'weeks', below: 12 }],
+    rules: [
+      { id: 'duration', label: 'Runs for less than 12 weeks', kind: 'range', field: 'weeks', below: 12 },
+    ],
   },
 ];

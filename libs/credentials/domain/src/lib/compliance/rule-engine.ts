@@ -67,7 +67,13 @@ export function evaluateRules(rules: readonly FrameworkRule[], facts: DesignFact
   const results = rules.map((rule): RuleResult => {
     const outcome = evaluate(rule, facts);
     const status: RuleStatus = outcome.ok ? 'PASS' : rule.severity === 'WARNING' ? 'WARNING' : 'FAIL';
-    return { id: rule.id, label: rule.label, status, reason: `${rule.label}: ${outcome.detail}`, details: outcome.parts };
+    return {
+      id: rule.id,
+      label: rule.label,
+      status,
+      reason: `${rule.label}: ${outcome.detail}`,
+      details: outcome.parts,
+    };
   });
   const failing = results.filter((r) => r.status === 'FAIL').map((r) => r.id);
   return { passed: failing.length === 0, rules: results, failing };
@@ -81,14 +87,24 @@ interface Outcome {
 
 /** A reason part, without the parameters a check does not have. */
 function part(code: string, params: Record<string, ReasonValue | undefined>): ReasonPart {
-  return { code, params: Object.fromEntries(Object.entries(params).filter(([, v]) => v !== undefined)) as Record<string, ReasonValue> };
+  return {
+    code,
+    params: Object.fromEntries(Object.entries(params).filter(([, v]) => v !== undefined)) as Record<
+      string,
+      ReasonValue
+    >,
+  };
 }
 
 /** A value found, as a reason parameter: scalars as they are, lists of scalars, anything else as JSON. */
 function asParam(value: unknown): ReasonValue {
   if (value === undefined || value === null) return null;
-  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return typeof value === 'string' && value.length > 60 ? `${value.slice(0, 57)}...` : value;
-  if (Array.isArray(value)) return value.map((v) => (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' ? v : JSON.stringify(v)));
+  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean')
+    return typeof value === 'string' && value.length > 60 ? `${value.slice(0, 57)}...` : value;
+  if (Array.isArray(value))
+    return value.map((v) =>
+      typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' ? v : JSON.stringify(v),
+    );
   return JSON.stringify(value);
 }
 
@@ -108,13 +124,20 @@ function isPresent(value: unknown): boolean {
   return true;
 }
 
-const show = (value: unknown) => (typeof value === 'string' ? JSON.stringify(value.length > 60 ? `${value.slice(0, 57)}...` : value) : JSON.stringify(value));
+const show = (value: unknown) =>
+  typeof value === 'string'
+    ? JSON.stringify(value.length > 60 ? `${value.slice(0, 57)}...` : value)
+    : JSON.stringify(value);
 
 function evaluate(check: Check, facts: unknown): Outcome {
   switch (check.kind) {
     case 'present': {
       const ok = isPresent(readField(facts, check.field));
-      return { ok, detail: ok ? `${check.field} is given` : `${check.field} is missing`, parts: [part(ok ? 'GIVEN' : 'MISSING', { field: check.field })] };
+      return {
+        ok,
+        detail: ok ? `${check.field} is given` : `${check.field} is missing`,
+        parts: [part(ok ? 'GIVEN' : 'MISSING', { field: check.field })],
+      };
     }
     case 'range': {
       const value = readField(facts, check.field);
@@ -123,9 +146,16 @@ function evaluate(check: Check, facts: unknown): Outcome {
         check.above !== undefined ? `more than ${check.above}` : null,
         check.max !== undefined ? `at most ${check.max}` : null,
         check.below !== undefined ? `under ${check.below}` : null,
-      ].filter(Boolean).join(' and ');
+      ]
+        .filter(Boolean)
+        .join(' and ');
       const wanted = { min: check.min, max: check.max, above: check.above, below: check.below };
-      if (typeof value !== 'number') return { ok: false, detail: `${check.field} is not set (it must be ${bounds})`, parts: [part('NOT_SET', { field: check.field, ...wanted })] };
+      if (typeof value !== 'number')
+        return {
+          ok: false,
+          detail: `${check.field} is not set (it must be ${bounds})`,
+          parts: [part('NOT_SET', { field: check.field, ...wanted })],
+        };
       const ok =
         (check.min === undefined || value >= check.min) &&
         (check.max === undefined || value <= check.max) &&
@@ -134,18 +164,33 @@ function evaluate(check: Check, facts: unknown): Outcome {
       return {
         ok,
         detail: `${check.field} is ${round(value)}${ok ? `, ${bounds}` : `; it must be ${bounds}`}`,
-        parts: [part(ok ? 'IN_RANGE' : 'OUT_OF_RANGE', { field: check.field, value: round(value), ...wanted })],
+        parts: [
+          part(ok ? 'IN_RANGE' : 'OUT_OF_RANGE', { field: check.field, value: round(value), ...wanted }),
+        ],
       };
     }
     case 'count': {
       const value = readField(facts, check.field);
       const length = Array.isArray(value) ? value.length : typeof value === 'number' ? value : 0;
-      const ok = (check.min === undefined || length >= check.min) && (check.max === undefined || length <= check.max);
-      const wanted = [check.min !== undefined ? `at least ${check.min}` : null, check.max !== undefined ? `at most ${check.max}` : null].filter(Boolean).join(' and ');
+      const ok =
+        (check.min === undefined || length >= check.min) && (check.max === undefined || length <= check.max);
+      const wanted = [
+        check.min !== undefined ? `at least ${check.min}` : null,
+        check.max !== undefined ? `at most ${check.max}` : null,
+      ]
+        .filter(Boolean)
+        .join(' and ');
       return {
         ok,
         detail: `${check.field} has ${length}${ok ? '' : `; it needs ${wanted}`}`,
-        parts: [part(ok ? 'COUNT' : 'COUNT_OUT_OF_RANGE', { field: check.field, count: length, min: check.min, max: check.max })],
+        parts: [
+          part(ok ? 'COUNT' : 'COUNT_OUT_OF_RANGE', {
+            field: check.field,
+            count: length,
+            min: check.min,
+            max: check.max,
+          }),
+        ],
       };
     }
     case 'equals': {
@@ -153,8 +198,14 @@ function evaluate(check: Check, facts: unknown): Outcome {
       const ok = value === check.value;
       return {
         ok,
-        detail: ok ? `${check.field} is ${show(check.value)}` : `${check.field} is ${value === undefined || value === null ? 'not set' : show(value)}, not ${show(check.value)}`,
-        parts: [ok ? part('EQUALS', { field: check.field, value: check.value }) : part('NOT_EQUAL', { field: check.field, value: asParam(value), expected: check.value })],
+        detail: ok
+          ? `${check.field} is ${show(check.value)}`
+          : `${check.field} is ${value === undefined || value === null ? 'not set' : show(value)}, not ${show(check.value)}`,
+        parts: [
+          ok
+            ? part('EQUALS', { field: check.field, value: check.value })
+            : part('NOT_EQUAL', { field: check.field, value: asParam(value), expected: check.value }),
+        ],
       };
     }
     case 'includesAny': {
@@ -162,45 +213,101 @@ function evaluate(check: Check, facts: unknown): Outcome {
       const list = Array.isArray(value) ? value : [];
       const found = check.values.filter((v) => list.includes(v));
       return found.length > 0
-        ? { ok: true, detail: `${check.field} includes ${found.join(', ')}`, parts: [part('INCLUDES', { field: check.field, values: found })] }
-        : { ok: false, detail: `${check.field} includes none of ${check.values.join(', ')}`, parts: [part('INCLUDES_NONE', { field: check.field, values: [...check.values] })] };
+        ? {
+            ok: true,
+            detail: `${check.field} includes ${found.join(', ')}`,
+            parts: [part('INCLUDES', { field: check.field, values: found })],
+          }
+        : {
+            ok: false,
+            detail: `${check.field} includes none of ${check.values.join(', ')}`,
+            parts: [part('INCLUDES_NONE', { field: check.field, values: [...check.values] })],
+          };
     }
     case 'matches': {
       const value = readField(facts, check.field);
       const pattern = new RegExp(check.pattern);
       const values = Array.isArray(value) ? value : [value];
       const bad = values.filter((v) => typeof v !== 'string' || !pattern.test(v));
-      if (!isPresent(value)) return { ok: false, detail: `${check.field} is missing`, parts: [part('MISSING', { field: check.field })] };
+      if (!isPresent(value))
+        return {
+          ok: false,
+          detail: `${check.field} is missing`,
+          parts: [part('MISSING', { field: check.field })],
+        };
       return bad.length === 0
-        ? { ok: true, detail: `${check.field} has the expected form`, parts: [part('EXPECTED_FORM', { field: check.field })] }
-        : { ok: false, detail: `${check.field} has ${bad.map(show).join(', ')}, not of the expected form`, parts: [part('UNEXPECTED_FORM', { field: check.field, values: asParam(bad) })] };
+        ? {
+            ok: true,
+            detail: `${check.field} has the expected form`,
+            parts: [part('EXPECTED_FORM', { field: check.field })],
+          }
+        : {
+            ok: false,
+            detail: `${check.field} has ${bad.map(show).join(', ')}, not of the expected form`,
+            parts: [part('UNEXPECTED_FORM', { field: check.field, values: asParam(bad) })],
+          };
     }
     case 'every': {
       const value = readField(facts, check.field);
       const items = Array.isArray(value) ? value : [];
-      if (items.length === 0) return { ok: false, detail: `${check.field} is empty`, parts: [part('EMPTY', { field: check.field })] };
-      const failures = items.map((item, index) => ({ index, outcome: evaluate(check.check, item) })).filter((f) => !f.outcome.ok);
-      if (failures.length === 0) return { ok: true, detail: `all ${items.length} of ${check.field} qualify`, parts: [part('ALL_QUALIFY', { field: check.field, total: items.length })] };
+      if (items.length === 0)
+        return {
+          ok: false,
+          detail: `${check.field} is empty`,
+          parts: [part('EMPTY', { field: check.field })],
+        };
+      const failures = items
+        .map((item, index) => ({ index, outcome: evaluate(check.check, item) }))
+        .filter((f) => !f.outcome.ok);
+      if (failures.length === 0)
+        return {
+          ok: true,
+          detail: `all ${items.length} of ${check.field} qualify`,
+          parts: [part('ALL_QUALIFY', { field: check.field, total: items.length })],
+        };
       const first = failures[0]!;
       return {
         ok: false,
         detail: `${failures.length} of ${items.length} of ${check.field} do not qualify (#${first.index + 1}: ${first.outcome.detail})`,
-        parts: [part('SOME_DO_NOT_QUALIFY', { field: check.field, failing: failures.length, total: items.length, item: first.index + 1 }), ...first.outcome.parts],
+        parts: [
+          part('SOME_DO_NOT_QUALIFY', {
+            field: check.field,
+            failing: failures.length,
+            total: items.length,
+            item: first.index + 1,
+          }),
+          ...first.outcome.parts,
+        ],
       };
     }
     case 'allOf': {
       const outcomes = check.checks.map((c) => evaluate(c, facts));
       const failed = outcomes.filter((o) => !o.ok);
       return failed.length === 0
-        ? { ok: true, detail: outcomes.map((o) => o.detail).join('; '), parts: outcomes.flatMap((o) => o.parts) }
-        : { ok: false, detail: failed.map((o) => o.detail).join('; '), parts: failed.flatMap((o) => o.parts) };
+        ? {
+            ok: true,
+            detail: outcomes.map((o) => o.detail).join('; '),
+            parts: outcomes.flatMap((o) => o.parts),
+          }
+        : {
+            ok: false,
+            detail: failed.map((o) => o.detail).join('; '),
+            parts: failed.flatMap((o) => o.parts),
+          };
     }
     case 'atLeastOf': {
       const outcomes = check.checks.map((c) => evaluate(c, facts));
       const passed = outcomes.filter((o) => o.ok);
       return passed.length >= check.min
         ? { ok: true, detail: passed.map((o) => o.detail).join('; '), parts: passed.flatMap((o) => o.parts) }
-        : { ok: false, detail: `needs ${check.min} of: ${outcomes.map((o) => o.detail).join('; ')}`, parts: [part('NEEDS_SOME_OF', { min: check.min, of: outcomes.length }), ...outcomes.flatMap((o) => o.parts)] };
+        : {
+            ok: false,
+            detail: `needs ${check.min} of: ${outcomes.map((o) => o.detail).join('; ')}`,
+            parts: [
+              part('NEEDS_SOME_OF', { min: check.min, of: outcomes.length }),
+              ...outcomes.flatMap((o) => o.parts),
+            ],
+          };
     }
   }
 }

@@ -1,7 +1,16 @@
 // What a credential design says: every element of the six-element framework plus the assessment
 // plan, as plain data. A version snapshot is exactly this object, so diffs and compliance checks
 // read the same shape the editor writes.
-import { ASSESSMENT_METHODS, type AssessmentMethod, CAREER_STAGES, type CareerStage, DELIVERY_MODES, type DeliveryMode, OUTCOME_KINDS, type OutcomeKind } from '@lattice/shared-contracts';
+import {
+  ASSESSMENT_METHODS,
+  type AssessmentMethod,
+  CAREER_STAGES,
+  type CareerStage,
+  DELIVERY_MODES,
+  type DeliveryMode,
+  OUTCOME_KINDS,
+  type OutcomeKind,
+} from '@lattice/shared-contracts';
 import { CredentialsErrors } from '../credentials.errors';
 
 export const DESIGN_LANGUAGES = ['en', 'fr'] as const;
@@ -72,7 +81,9 @@ export const EMPTY_ASSESSMENT: AssessmentPlan = {
   evidenceRequirements: null,
 };
 
-export function newDesignContent(init: Pick<DesignContent, 'title' | 'frameworkId'> & Partial<DesignContent>): DesignContent {
+export function newDesignContent(
+  init: Pick<DesignContent, 'title' | 'frameworkId'> & Partial<DesignContent>,
+): DesignContent {
   return {
     description: null,
     partnershipId: null,
@@ -98,12 +109,19 @@ export function newDesignContent(init: Pick<DesignContent, 'title' | 'frameworkI
 }
 
 /** An edit: fields left out keep their value; `assessment` merges field by field. */
-export type DesignPatch = Partial<Omit<DesignContent, 'assessment' | 'partnerIds'>> & { readonly assessment?: Partial<AssessmentPlan> };
+export type DesignPatch = Partial<Omit<DesignContent, 'assessment' | 'partnerIds'>> & {
+  readonly assessment?: Partial<AssessmentPlan>;
+};
 
 export function applyPatch(content: DesignContent, patch: DesignPatch): DesignContent {
-  const defined = Object.fromEntries(Object.entries(patch).filter(([key, value]) => value !== undefined && key !== 'assessment'));
+  const defined = Object.fromEntries(
+    Object.entries(patch).filter(([key, value]) => value !== undefined && key !== 'assessment'),
+  );
   const assessment = patch.assessment
-    ? { ...content.assessment, ...Object.fromEntries(Object.entries(patch.assessment).filter(([, value]) => value !== undefined)) }
+    ? {
+        ...content.assessment,
+        ...Object.fromEntries(Object.entries(patch.assessment).filter(([, value]) => value !== undefined)),
+      }
     : content.assessment;
   return { ...content, ...defined, assessment } as DesignContent;
 }
@@ -125,7 +143,8 @@ export interface DesignViolation {
   readonly problem: string;
 }
 
-const within = (value: number | null, min: number, max: number) => value === null || (Number.isFinite(value) && value >= min && value <= max);
+const within = (value: number | null, min: number, max: number) =>
+  value === null || (Number.isFinite(value) && value >= min && value <= max);
 
 /**
  * The invariants of a design's content, whatever its stage. Throws the first category of problem
@@ -134,60 +153,99 @@ const within = (value: number | null, min: number, max: number) => value === nul
 export function assertValidDesignContent(content: DesignContent, issuerId: string): void {
   const { assessment } = content;
   if (assessment.masteryThreshold !== null && !within(assessment.masteryThreshold, 0, 100)) {
-    throw CredentialsErrors.of('INVALID_THRESHOLD', 'The mastery threshold is a percentage between 0 and 100.', { field: 'assessment.masteryThreshold' });
+    throw CredentialsErrors.of(
+      'INVALID_THRESHOLD',
+      'The mastery threshold is a percentage between 0 and 100.',
+      { field: 'assessment.masteryThreshold' },
+    );
   }
-  if (assessment.attemptsAllowed !== null && (!Number.isInteger(assessment.attemptsAllowed) || assessment.attemptsAllowed < 1 || assessment.attemptsAllowed > 100)) {
-    throw CredentialsErrors.of('INVALID_ATTEMPTS', 'Learners need at least one attempt (and at most 100).', { field: 'assessment.attemptsAllowed' });
+  if (
+    assessment.attemptsAllowed !== null &&
+    (!Number.isInteger(assessment.attemptsAllowed) ||
+      assessment.attemptsAllowed < 1 ||
+      assessment.attemptsAllowed > 100)
+  ) {
+    throw CredentialsErrors.of('INVALID_ATTEMPTS', 'Learners need at least one attempt (and at most 100).', {
+      field: 'assessment.attemptsAllowed',
+    });
   }
   const badSkills = content.competencies.map((c) => c.skillId).filter((id) => !isSkillId(id));
   if (badSkills.length > 0) {
-    throw CredentialsErrors.of('INVALID_SKILL_ID', `Not a skill id: ${badSkills.map((id) => JSON.stringify(id.slice(0, 80))).join(', ')}. Use the skill's id from the skills query.`, {
-      field: 'competencies',
-      skillIds: badSkills.map((id) => id.slice(0, 300)),
-    });
+    throw CredentialsErrors.of(
+      'INVALID_SKILL_ID',
+      `Not a skill id: ${badSkills.map((id) => JSON.stringify(id.slice(0, 80))).join(', ')}. Use the skill's id from the skills query.`,
+      {
+        field: 'competencies',
+        skillIds: badSkills.map((id) => id.slice(0, 300)),
+      },
+    );
   }
   const targeted = new Set(content.competencies.map((c) => c.skillId));
   const unknown = [...new Set(content.outcomes.flatMap((o) => o.skillIds).filter((id) => !targeted.has(id)))];
   if (unknown.length > 0) {
-    throw CredentialsErrors.of('UNKNOWN_SKILL', `Outcomes may only reference the design's competencies; unknown: ${unknown.map((id) => id.slice(0, 80)).join(', ')}.`, {
-      field: 'outcomes',
-      skillIds: unknown.map((id) => id.slice(0, 300)),
-    });
+    throw CredentialsErrors.of(
+      'UNKNOWN_SKILL',
+      `Outcomes may only reference the design's competencies; unknown: ${unknown.map((id) => id.slice(0, 80)).join(', ')}.`,
+      {
+        field: 'outcomes',
+        skillIds: unknown.map((id) => id.slice(0, 300)),
+      },
+    );
   }
   const violations = designViolations(content, issuerId);
   if (violations.length > 0) {
-    throw CredentialsErrors.of('INVALID_DESIGN', violations.map((v) => `${v.field}: ${v.problem}`).join('; '), { fields: violations });
+    throw CredentialsErrors.of(
+      'INVALID_DESIGN',
+      violations.map((v) => `${v.field}: ${v.problem}`).join('; '),
+      { fields: violations },
+    );
   }
 }
 
 function designViolations(content: DesignContent, issuerId: string): DesignViolation[] {
   const out: DesignViolation[] = [];
   const add = (field: string, problem: string) => out.push({ field, problem });
-  if (!/\S/.test(content.title) || content.title.length > 200) add('title', 'must be 1 to 200 characters, not blank');
-  if (content.description !== null && content.description.length > 5000) add('description', 'must be at most 5000 characters');
-  if (new Set(content.competencies.map((c) => c.skillId)).size !== content.competencies.length) add('competencies', 'lists a skill twice');
+  if (!/\S/.test(content.title) || content.title.length > 200)
+    add('title', 'must be 1 to 200 characters, not blank');
+  if (content.description !== null && content.description.length > 5000)
+    add('description', 'must be at most 5000 characters');
+  if (new Set(content.competencies.map((c) => c.skillId)).size !== content.competencies.length)
+    add('competencies', 'lists a skill twice');
   if (content.competencies.length > 100) add('competencies', 'at most 100');
   if (content.outcomes.length > 100) add('outcomes', 'at most 100');
   content.outcomes.forEach((outcome, index) => {
-    if (!/\S/.test(outcome.statement) || outcome.statement.length > 1000) add(`outcomes.${index}.statement`, 'must be 1 to 1000 characters, not blank');
-    if (!OUTCOME_KINDS.includes(outcome.kind)) add(`outcomes.${index}.kind`, 'must be KNOWLEDGE, SKILL or ATTITUDE');
+    if (!/\S/.test(outcome.statement) || outcome.statement.length > 1000)
+      add(`outcomes.${index}.statement`, 'must be 1 to 1000 characters, not blank');
+    if (!OUTCOME_KINDS.includes(outcome.kind))
+      add(`outcomes.${index}.kind`, 'must be KNOWLEDGE, SKILL or ATTITUDE');
   });
   const methods = content.assessment.methods;
-  if (methods.some((m) => !ASSESSMENT_METHODS.includes(m))) add('assessment.methods', 'contains an unknown method');
+  if (methods.some((m) => !ASSESSMENT_METHODS.includes(m)))
+    add('assessment.methods', 'contains an unknown method');
   if (new Set(methods).size !== methods.length) add('assessment.methods', 'lists a method twice');
-  if ((content.assessment.evidenceRequirements?.length ?? 0) > 5000) add('assessment.evidenceRequirements', 'must be at most 5000 characters');
+  if ((content.assessment.evidenceRequirements?.length ?? 0) > 5000)
+    add('assessment.evidenceRequirements', 'must be at most 5000 characters');
   if (!within(content.hours, 0.5, 10_000)) add('hours', 'must be between 0.5 and 10000');
   if (!within(content.weeks, 0.5, 520)) add('weeks', 'must be between 0.5 and 520');
   if (!within(content.price, 0, 1_000_000)) add('price', 'must be between 0 and 1000000');
-  if (content.deliveryMode !== null && !DELIVERY_MODES.includes(content.deliveryMode)) add('deliveryMode', 'must be ONLINE, IN_PERSON or HYBRID');
-  if (content.careerStage !== null && !CAREER_STAGES.includes(content.careerStage)) add('careerStage', 'is not a career stage');
+  if (content.deliveryMode !== null && !DELIVERY_MODES.includes(content.deliveryMode))
+    add('deliveryMode', 'must be ONLINE, IN_PERSON or HYBRID');
+  if (content.careerStage !== null && !CAREER_STAGES.includes(content.careerStage))
+    add('careerStage', 'is not a career stage');
   if (!DESIGN_LANGUAGES.includes(content.language)) add('language', 'must be en or fr');
-  if (content.stackableInto.some((s) => !/\S/.test(s) || s.length > 200) || content.stackableInto.length > 20) add('stackableInto', 'at most 20 pathways of 1 to 200 characters');
-  for (const [field, value] of [['level', content.level], ['qualityAssurance', content.qualityAssurance], ['evidenceOfNeed', content.evidenceOfNeed]] as const) {
+  if (content.stackableInto.some((s) => !/\S/.test(s) || s.length > 200) || content.stackableInto.length > 20)
+    add('stackableInto', 'at most 20 pathways of 1 to 200 characters');
+  for (const [field, value] of [
+    ['level', content.level],
+    ['qualityAssurance', content.qualityAssurance],
+    ['evidenceOfNeed', content.evidenceOfNeed],
+  ] as const) {
     if (value !== null && value.length > 2000) add(field, 'must be at most 2000 characters');
   }
-  if (content.partnerIds.includes(issuerId)) add('partnerIds', 'the issuer is always a party; list other organizations');
-  if (new Set(content.partnerIds).size !== content.partnerIds.length) add('partnerIds', 'lists an organization twice');
+  if (content.partnerIds.includes(issuerId))
+    add('partnerIds', 'the issuer is always a party; list other organizations');
+  if (new Set(content.partnerIds).size !== content.partnerIds.length)
+    add('partnerIds', 'lists an organization twice');
   return out;
 }
 
@@ -216,7 +274,14 @@ export const DESIGN_FIELDS = [
   'annualReview',
 ] as const satisfies ReadonlyArray<keyof DesignContent>;
 
-const ASSESSMENT_FIELDS = ['methods', 'masteryThreshold', 'attemptsAllowed', 'authentic', 'evidenceVisibleToEmployers', 'evidenceRequirements'];
+const ASSESSMENT_FIELDS = [
+  'methods',
+  'masteryThreshold',
+  'attemptsAllowed',
+  'authentic',
+  'evidenceVisibleToEmployers',
+  'evidenceRequirements',
+];
 
 /** `assessment.masteryThreshold`, `outcomes.0.statement`, `title` — a path into the design. */
 export function isDesignFieldPath(path: string): boolean {
@@ -226,7 +291,9 @@ export function isDesignFieldPath(path: string): boolean {
   if (rest.length === 0) return true;
   if (root === 'assessment') return rest.length === 1 && ASSESSMENT_FIELDS.includes(rest[0]!);
   if (root === 'outcomes' || root === 'competencies' || root === 'stackableInto' || root === 'partnerIds') {
-    return /^\d{1,3}$/.test(rest[0]!) && (rest.length === 1 || (rest.length === 2 && /^[A-Za-z]+$/.test(rest[1]!)));
+    return (
+      /^\d{1,3}$/.test(rest[0]!) && (rest.length === 1 || (rest.length === 2 && /^[A-Za-z]+$/.test(rest[1]!)))
+    );
   }
   return false;
 }

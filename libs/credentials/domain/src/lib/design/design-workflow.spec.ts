@@ -1,10 +1,27 @@
-import { approvalState, approve, assertPublishable, canTransition, type DesignAction, isReviewOverdue, nextStage, reviewDueDate, submit, waitingOn } from './design-workflow';
+import {
+  approvalState,
+  approve,
+  assertPublishable,
+  canTransition,
+  type DesignAction,
+  isReviewOverdue,
+  nextStage,
+  reviewDueDate,
+  submit,
+  waitingOn,
+} from './design-workflow';
 import { DESIGN_STAGES, type DesignStage } from '@lattice/shared-contracts';
 
 const ISSUER = 'issuer';
 const A = 'employer-a';
 const B = 'employer-b';
-const state = (approved: string[], version = 3) => approvalState(ISSUER, [A, B], approved.map((organizationId) => ({ organizationId, version })), version);
+const state = (approved: string[], version = 3) =>
+  approvalState(
+    ISSUER,
+    [A, B],
+    approved.map((organizationId) => ({ organizationId, version })),
+    version,
+  );
 
 function codeOf(fn: () => unknown): string | undefined {
   try {
@@ -40,7 +57,9 @@ describe('design workflow', () => {
       for (const action of actions) {
         if (allowed.some(([from, a]) => from === stage && a === action)) continue;
         expect(canTransition(stage, action)).toBe(false);
-        expect(codeOf(() => nextStage(stage, action))).toBe(action === 'EDIT' ? 'CREDENTIALS.DESIGN_LOCKED' : 'CREDENTIALS.INVALID_TRANSITION');
+        expect(codeOf(() => nextStage(stage, action))).toBe(
+          action === 'EDIT' ? 'CREDENTIALS.DESIGN_LOCKED' : 'CREDENTIALS.INVALID_TRANSITION',
+        );
         refused++;
       }
     }
@@ -48,10 +67,15 @@ describe('design workflow', () => {
   });
 
   it('counts only approvals of the current version', () => {
-    const mixed = approvalState(ISSUER, [A, B], [
-      { organizationId: ISSUER, version: 3 },
-      { organizationId: A, version: 2 },
-    ], 3);
+    const mixed = approvalState(
+      ISSUER,
+      [A, B],
+      [
+        { organizationId: ISSUER, version: 3 },
+        { organizationId: A, version: 2 },
+      ],
+      3,
+    );
     expect(mixed.parties).toEqual([ISSUER, A, B]);
     expect(mixed.approved).toEqual([ISSUER]);
     expect(mixed.pending).toEqual([A, B]);
@@ -68,7 +92,9 @@ describe('design workflow', () => {
     expect(codeOf(() => approve('IN_REVIEW', state([]), 'stranger'))).toBe('CREDENTIALS.NOT_A_PARTY');
     expect(codeOf(() => approve('IN_REVIEW', state([A]), A))).toBe('CREDENTIALS.ALREADY_APPROVED');
     expect(codeOf(() => approve('DRAFT', state([]), A))).toBe('CREDENTIALS.INVALID_TRANSITION');
-    expect(codeOf(() => approve('APPROVED', state([ISSUER, A, B]), A))).toBe('CREDENTIALS.INVALID_TRANSITION');
+    expect(codeOf(() => approve('APPROVED', state([ISSUER, A, B]), A))).toBe(
+      'CREDENTIALS.INVALID_TRANSITION',
+    );
   });
 
   it('lands a resubmission every party already approved in APPROVED', () => {
@@ -80,11 +106,23 @@ describe('design workflow', () => {
   it('publishes only approved, fully signed, compliant designs', () => {
     const compliant = { passed: true, failing: [] };
     expect(() => assertPublishable('APPROVED', state([ISSUER, A, B]), compliant)).not.toThrow();
-    expect(codeOf(() => assertPublishable('IN_REVIEW', state([ISSUER, A]), compliant))).toBe('CREDENTIALS.APPROVALS_PENDING');
-    expect(codeOf(() => assertPublishable('APPROVED', state([ISSUER, A]), compliant))).toBe('CREDENTIALS.APPROVALS_PENDING');
-    expect(codeOf(() => assertPublishable('DRAFT', state([]), compliant))).toBe('CREDENTIALS.INVALID_TRANSITION');
-    expect(codeOf(() => assertPublishable('PUBLISHED', state([ISSUER, A, B]), compliant))).toBe('CREDENTIALS.INVALID_TRANSITION');
-    expect(codeOf(() => assertPublishable('APPROVED', state([ISSUER, A, B]), { passed: false, failing: ['outcomes'] }))).toBe('CREDENTIALS.NOT_COMPLIANT');
+    expect(codeOf(() => assertPublishable('IN_REVIEW', state([ISSUER, A]), compliant))).toBe(
+      'CREDENTIALS.APPROVALS_PENDING',
+    );
+    expect(codeOf(() => assertPublishable('APPROVED', state([ISSUER, A]), compliant))).toBe(
+      'CREDENTIALS.APPROVALS_PENDING',
+    );
+    expect(codeOf(() => assertPublishable('DRAFT', state([]), compliant))).toBe(
+      'CREDENTIALS.INVALID_TRANSITION',
+    );
+    expect(codeOf(() => assertPublishable('PUBLISHED', state([ISSUER, A, B]), compliant))).toBe(
+      'CREDENTIALS.INVALID_TRANSITION',
+    );
+    expect(
+      codeOf(() =>
+        assertPublishable('APPROVED', state([ISSUER, A, B]), { passed: false, failing: ['outcomes'] }),
+      ),
+    ).toBe('CREDENTIALS.NOT_COMPLIANT');
   });
 
   it('says whom a design waits on', () => {
@@ -98,9 +136,15 @@ describe('design workflow', () => {
   it('defaults the review due date to two weeks and refuses past or far dates', () => {
     const now = new Date('2026-01-01T00:00:00Z');
     expect(reviewDueDate(null, now).toISOString()).toBe('2026-01-15T00:00:00.000Z');
-    expect(reviewDueDate(new Date('2026-01-03T00:00:00Z'), now).toISOString()).toBe('2026-01-03T00:00:00.000Z');
-    expect(codeOf(() => reviewDueDate(new Date('2025-12-31T00:00:00Z'), now))).toBe('CREDENTIALS.INVALID_REVIEW_DUE_DATE');
-    expect(codeOf(() => reviewDueDate(new Date('2027-06-01T00:00:00Z'), now))).toBe('CREDENTIALS.INVALID_REVIEW_DUE_DATE');
+    expect(reviewDueDate(new Date('2026-01-03T00:00:00Z'), now).toISOString()).toBe(
+      '2026-01-03T00:00:00.000Z',
+    );
+    expect(codeOf(() => reviewDueDate(new Date('2025-12-31T00:00:00Z'), now))).toBe(
+      'CREDENTIALS.INVALID_REVIEW_DUE_DATE',
+    );
+    expect(codeOf(() => reviewDueDate(new Date('2027-06-01T00:00:00Z'), now))).toBe(
+      'CREDENTIALS.INVALID_REVIEW_DUE_DATE',
+    );
   });
 
   it('is overdue only in review past the deadline', () => {

@@ -42,7 +42,9 @@ export function nextStage(stage: DesignStage, action: DesignAction): DesignStage
   const next = TRANSITIONS[stage][action];
   if (next) return next;
   if (action === 'EDIT') {
-    throw CredentialsErrors.of('DESIGN_LOCKED', `A ${stage.toLowerCase()} design can no longer be edited.`, { stage });
+    throw CredentialsErrors.of('DESIGN_LOCKED', `A ${stage.toLowerCase()} design can no longer be edited.`, {
+      stage,
+    });
   }
   const allowed = Object.keys(TRANSITIONS[stage]) as DesignAction[];
   throw CredentialsErrors.of(
@@ -61,7 +63,12 @@ export interface ApprovalState {
 }
 
 /** Who has approved `version` and who has not; approvals of other versions do not count. */
-export function approvalState(issuerId: string, partnerIds: readonly string[], approvals: ReadonlyArray<{ organizationId: string; version: number }>, version: number): ApprovalState {
+export function approvalState(
+  issuerId: string,
+  partnerIds: readonly string[],
+  approvals: ReadonlyArray<{ organizationId: string; version: number }>,
+  version: number,
+): ApprovalState {
   const parties = [issuerId, ...partnerIds.filter((id) => id !== issuerId)];
   const approvedSet = new Set(approvals.filter((a) => a.version === version).map((a) => a.organizationId));
   const approved = parties.filter((p) => approvedSet.has(p));
@@ -73,10 +80,16 @@ export function approvalState(issuerId: string, partnerIds: readonly string[], a
 export function approve(stage: DesignStage, state: ApprovalState, organizationId: string): DesignStage {
   nextStage(stage, 'APPROVE');
   if (!state.parties.includes(organizationId)) {
-    throw CredentialsErrors.of('NOT_A_PARTY', 'That organization is not a party to this design, so it does not sign it off.', { organizationId });
+    throw CredentialsErrors.of(
+      'NOT_A_PARTY',
+      'That organization is not a party to this design, so it does not sign it off.',
+      { organizationId },
+    );
   }
   if (state.approved.includes(organizationId)) {
-    throw CredentialsErrors.of('ALREADY_APPROVED', 'Your organization has already approved this version.', { organizationId });
+    throw CredentialsErrors.of('ALREADY_APPROVED', 'Your organization has already approved this version.', {
+      organizationId,
+    });
   }
   return state.pending.length === 1 ? 'APPROVED' : 'IN_REVIEW';
 }
@@ -88,15 +101,27 @@ export function submit(stage: DesignStage, state: ApprovalState): DesignStage {
 }
 
 /** Publishing needs the APPROVED stage, every party's approval of this version, and compliance. */
-export function assertPublishable(stage: DesignStage, state: ApprovalState, compliance: { passed: boolean; failing: readonly string[] }): void {
+export function assertPublishable(
+  stage: DesignStage,
+  state: ApprovalState,
+  compliance: { passed: boolean; failing: readonly string[] },
+): void {
   if (stage === 'IN_REVIEW' || (stage === 'APPROVED' && !state.complete)) {
-    throw CredentialsErrors.of('APPROVALS_PENDING', `Every party must approve this version first; still waiting on ${state.pending.length} organization(s).`, {
-      pending: state.pending,
-    });
+    throw CredentialsErrors.of(
+      'APPROVALS_PENDING',
+      `Every party must approve this version first; still waiting on ${state.pending.length} organization(s).`,
+      {
+        pending: state.pending,
+      },
+    );
   }
   nextStage(stage, 'PUBLISH');
   if (!compliance.passed) {
-    throw CredentialsErrors.of('NOT_COMPLIANT', `The design does not comply with its framework: ${compliance.failing.join(', ')}.`, { failing: compliance.failing });
+    throw CredentialsErrors.of(
+      'NOT_COMPLIANT',
+      `The design does not comply with its framework: ${compliance.failing.join(', ')}.`,
+      { failing: compliance.failing },
+    );
   }
 }
 
@@ -123,10 +148,16 @@ export function reviewDueDate(requested: Date | null | undefined, now: Date): Da
   if (!requested) return new Date(now.getTime() + DEFAULT_REVIEW_DAYS * 86_400_000);
   const time = requested.getTime();
   if (Number.isNaN(time) || time <= now.getTime()) {
-    throw CredentialsErrors.of('INVALID_REVIEW_DUE_DATE', 'The review due date must be in the future.', { field: 'reviewDueAt' });
+    throw CredentialsErrors.of('INVALID_REVIEW_DUE_DATE', 'The review due date must be in the future.', {
+      field: 'reviewDueAt',
+    });
   }
   if (time > now.getTime() + MAX_REVIEW_DAYS * 86_400_000) {
-    throw CredentialsErrors.of('INVALID_REVIEW_DUE_DATE', `The review due date must be within ${MAX_REVIEW_DAYS} days.`, { field: 'reviewDueAt' });
+    throw CredentialsErrors.of(
+      'INVALID_REVIEW_DUE_DATE',
+      `The review due date must be within ${MAX_REVIEW_DAYS} days.`,
+      { field: 'reviewDueAt' },
+    );
   }
   return requested;
 }

@@ -54,7 +54,10 @@ export interface SectorGroup<T> {
 }
 
 /** Groups by sector, sectors in code order, those without a sector last; members keep their order. */
-export function groupBySector<T>(items: readonly T[], sectorCodeOf: (item: T) => string | null | undefined): SectorGroup<T>[] {
+export function groupBySector<T>(
+  items: readonly T[],
+  sectorCodeOf: (item: T) => string | null | undefined,
+): SectorGroup<T>[] {
   const groups = new Map<string, SectorGroup<T>>();
   for (const item of items) {
     const sector = naicsSector(sectorCodeOf(item));
@@ -63,5 +66,7 @@ export function groupBySector<T>(items: readonly T[], sectorCodeOf: (item: T) =>
     group.members.push(item);
     groups.set(key, group);
   }
-  return [...groups.entries()].sort(([a], [b]) => (a === '' ? 1 : b === '' ? -1 : a.localeCompare(b))).map(([, group]) => group);
+  return [...groups.entries()]
+    .sort(([a], [b]) => (a === '' ? 1 : b === '' ? -1 : a.localeCompare(b)))
+    .map(([, group]) => group);
 }

@@ -2,8 +2,21 @@ import { diffSnapshots } from './version-diff';
 
 describe('version diff', () => {
   it('lists every changed leaf with its path, before and after', () => {
-    const before = { title: 'A', hours: 10, assessment: { methods: ['EXAM_QUIZ'], masteryThreshold: 80 }, outcomes: [{ statement: 'x', skillIds: ['s1'] }] };
-    const after = { title: 'A', hours: 12, assessment: { methods: ['EXAM_QUIZ', 'PORTFOLIO'], masteryThreshold: 80 }, outcomes: [{ statement: 'y', skillIds: ['s1'] }, { statement: 'z', skillIds: [] }] };
+    const before = {
+      title: 'A',
+      hours: 10,
+      assessment: { methods: ['EXAM_QUIZ'], masteryThreshold: 80 },
+      outcomes: [{ statement: 'x', skillIds: ['s1'] }],
+    };
+    const after = {
+      title: 'A',
+      hours: 12,
+      assessment: { methods: ['EXAM_QUIZ', 'PORTFOLIO'], masteryThreshold: 80 },
+      outcomes: [
+        { statement: 'y', skillIds: ['s1'] },
+        { statement: 'z', skillIds: [] },
+      ],
+    };
     expect(diffSnapshots(before, after)).toEqual([
       { field: 'hours', before: 10, after: 12 },
       { field: 'assessment.methods.1', before: undefined, after: 'PORTFOLIO' },

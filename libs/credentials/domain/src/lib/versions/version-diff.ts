@@ -22,7 +22,12 @@ export function diffSnapshots(before: unknown, after: unknown): FieldChange[] {
 function flatten(value: unknown, path = '', out = new Map<string, unknown>()): Map<string, unknown> {
   if (Array.isArray(value) && value.length > 0) {
     value.forEach((item, index) => flatten(item, path ? `${path}.${index}` : String(index), out));
-  } else if (value !== null && typeof value === 'object' && !Array.isArray(value) && Object.keys(value).length > 0) {
+  } else if (
+    value !== null &&
+    typeof value === 'object' &&
+    !Array.isArray(value) &&
+    Object.keys(value).length > 0
+  ) {
     for (const [key, item] of Object.entries(value)) flatten(item, path ? `${path}.${key}` : key, out);
   } else if (path) {
     out.set(path, value);

@@ -21,10 +21,19 @@ describe('CLR 2.0 transcripts', () => {
     world = await createWorld();
     verifier = createCredentialVerifier({
       documentLoader: world.documentLoader,
-      resolveStatusListCredential: (url) => (url === world.statusListUrl ? world.statusListCredential() : null),
+      resolveStatusListCredential: (url) =>
+        url === world.statusListUrl ? world.statusListCredential() : null,
     });
     const college = await world.signer();
-    badges = await Promise.all([1, 2].map((i) => signCredential(world.credentialFor(i), { signer: college, documentLoader: world.documentLoader, created: CREATED })));
+    badges = await Promise.all(
+      [1, 2].map((i) =>
+        signCredential(world.credentialFor(i), {
+          signer: college,
+          documentLoader: world.documentLoader,
+          created: CREATED,
+        }),
+      ),
+    );
     const unsigned = buildClrCredential({
       id: `${BASE}/transcripts/t-1`,
       issuer: buildIssuerRef({ id: world.employer.id, name: world.employer.name }),
@@ -33,7 +42,11 @@ describe('CLR 2.0 transcripts', () => {
       learner: hashRecipientEmail('learner1@example.org', 'transcript-salt'),
       credentials: badges,
     });
-    transcript = await signCredential(unsigned, { signer: await world.signer('employer'), documentLoader: world.documentLoader, created: CREATED });
+    transcript = await signCredential(unsigned, {
+      signer: await world.signer('employer'),
+      documentLoader: world.documentLoader,
+      created: CREATED,
+    });
   });
 
   afterAll(() => {
@@ -44,7 +57,10 @@ describe('CLR 2.0 transcripts', () => {
   it('is a signed ClrCredential whose subject embeds the credentials as issued', () => {
     expect(transcript['@context']).toEqual(CLR_CONTEXT);
     expect(transcript.type).toEqual(['VerifiableCredential', 'ClrCredential']);
-    const subject = transcript['credentialSubject'] as { type: string[]; verifiableCredential: SignedCredential[] };
+    const subject = transcript['credentialSubject'] as {
+      type: string[];
+      verifiableCredential: SignedCredential[];
+    };
     expect(subject.type).toEqual(['ClrSubject']);
     expect(subject.verifiableCredential.map((c) => c.proof)).toEqual(badges.map((b) => b.proof));
   });
@@ -68,7 +84,9 @@ describe('CLR 2.0 transcripts', () => {
     const report = await verifier.verify(forged, { now: NOW });
     expect(report.verified).toBe(false);
     expect(report.failed).toEqual(['proof', 'credentials']);
-    expect(report.checks.find((c) => c.check === 'credentials')!.message).toMatch(/^credential 1 \(.*award-2\): proof/);
+    expect(report.checks.find((c) => c.check === 'credentials')!.message).toMatch(
+      /^credential 1 \(.*award-2\): proof/,
+    );
   });
 
   it('fails the credentials check when an embedded credential was revoked since', async () => {
@@ -77,7 +95,9 @@ describe('CLR 2.0 transcripts', () => {
     try {
       const report = await verifier.verify(transcript, { now: NOW });
       expect(report.failed).toEqual(['credentials']);
-      expect(report.checks.find((c) => c.check === 'credentials')!.message).toMatch(/credential 1 .*status \(The credential has been revoked/);
+      expect(report.checks.find((c) => c.check === 'credentials')!.message).toMatch(
+        /credential 1 .*status \(The credential has been revoked/,
+      );
     } finally {
       world.statusList.set(1002, false);
       await world.signStatusList();
@@ -90,6 +110,8 @@ describe('CLR 2.0 transcripts', () => {
     empty['@context'] = empty['@context'].slice(0, 2);
     const report = await verifier.verify(empty, { now: NOW });
     expect(report.failed).toEqual(expect.arrayContaining(['schema', 'credentials']));
-    expect(report.checks.find((c) => c.check === 'schema')!.message).toMatch(/@context.*; credentialSubject.verifiableCredential/);
+    expect(report.checks.find((c) => c.check === 'schema')!.message).toMatch(
+      /@context.*; credentialSubject.verifiableCredential/,
+    );
   });
 });

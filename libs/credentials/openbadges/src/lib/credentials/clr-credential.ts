@@ -24,7 +24,10 @@ export interface ClrInput {
 export function buildClrCredential(input: ClrInput): UnsignedCredential {
   requireAbsoluteUrl(input.id, 'id');
   requireDateTime(input.validFrom, 'validFrom');
-  if (input.credentials.length === 0) throw OpenBadgesErrors.of('INVALID_CREDENTIAL_INPUT', 'A transcript holds at least one credential.', { field: 'credentials' });
+  if (input.credentials.length === 0)
+    throw OpenBadgesErrors.of('INVALID_CREDENTIAL_INPUT', 'A transcript holds at least one credential.', {
+      field: 'credentials',
+    });
   return {
     '@context': CLR_CONTEXT,
     id: input.id,

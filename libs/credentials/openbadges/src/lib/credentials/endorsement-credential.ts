@@ -3,7 +3,13 @@
 import { OpenBadgesErrors } from '../openbadges.errors';
 import { IssuerRef, UnsignedCredential } from './credential-types';
 import { compact } from './freeze';
-import { buildStatusEntry, OPEN_BADGE_CONTEXT, requireAbsoluteUrl, requireDateTime, StatusEntryInput } from './open-badge-credential';
+import {
+  buildStatusEntry,
+  OPEN_BADGE_CONTEXT,
+  requireAbsoluteUrl,
+  requireDateTime,
+  StatusEntryInput,
+} from './open-badge-credential';
 
 export interface EndorsementInput {
   /** The endorsement's URL, e.g. `${PUBLIC_BASE_URL}/endorsements/${endorsementId}`. */

@@ -13,6 +13,7 @@ export function deepFreeze<T>(value: T): T {
 /** Drops undefined and null members so optional inputs never reach the JSON. */
 export function compact<T extends Record<string, unknown>>(value: T): T {
   const out: Record<string, unknown> = {};
-  for (const [key, member] of Object.entries(value)) if (member !== undefined && member !== null) out[key] = member;
+  for (const [key, member] of Object.entries(value))
+    if (member !== undefined && member !== null) out[key] = member;
   return out as T;
 }

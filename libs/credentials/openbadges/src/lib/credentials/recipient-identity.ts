@@ -15,12 +15,26 @@ export function normalizeEmail(email: string): string {
   return email.trim().toLowerCase();
 }
 
-export function hashRecipientEmail(email: string, salt: string = randomBytes(16).toString('hex')): HashedIdentity {
-  const digest = createHash('sha256').update(normalizeEmail(email) + salt, 'utf8').digest('hex');
-  return { type: 'IdentityObject', identityType: 'emailAddress', hashed: true, identityHash: `sha256$${digest}`, salt };
+export function hashRecipientEmail(
+  email: string,
+  salt: string = randomBytes(16).toString('hex'),
+): HashedIdentity {
+  const digest = createHash('sha256')
+    .update(normalizeEmail(email) + salt, 'utf8')
+    .digest('hex');
+  return {
+    type: 'IdentityObject',
+    identityType: 'emailAddress',
+    hashed: true,
+    identityHash: `sha256$${digest}`,
+    salt,
+  };
 }
 
 /** Whether a credential's hashed identity is this e-mail address (what a learner or employer checks). */
-export function identityMatchesEmail(identity: Pick<HashedIdentity, 'identityHash' | 'salt'>, email: string): boolean {
+export function identityMatchesEmail(
+  identity: Pick<HashedIdentity, 'identityHash' | 'salt'>,
+  email: string,
+): boolean {
   return hashRecipientEmail(email, identity.salt).identityHash === identity.identityHash;
 }

@@ -51,7 +51,11 @@ export interface GenerateIssuerKeyOptions {
 export async function generateIssuerKey(options: GenerateIssuerKeyOptions): Promise<IssuerKeyRecord> {
   const controller = issuerProfileUrl(options.publicBaseUrl, options.orgId);
   const id = `${controller}#key-${options.sequence}`;
-  const keyPair = await Ed25519Multikey.generate({ id, controller, ...(options.seed ? { seed: options.seed } : {}) });
+  const keyPair = await Ed25519Multikey.generate({
+    id,
+    controller,
+    ...(options.seed ? { seed: options.seed } : {}),
+  });
   const exported = await keyPair.export({ publicKey: true, secretKey: true, includeContext: false });
   return {
     id,
@@ -74,13 +78,27 @@ export async function rotateIssuerKey(
   const now = isoSeconds(options.now ?? new Date());
   const sequence = keys.reduce((max, key) => Math.max(max, key.sequence), 0) + 1;
   const next = await generateIssuerKey({ ...options, sequence });
-  return [...keys.map((key) => (key.status === 'active' ? { ...key, status: 'retired' as const, retiredAt: now } : key)), next];
+  return [
+    ...keys.map((key) =>
+      key.status === 'active' ? { ...key, status: 'retired' as const, retiredAt: now } : key,
+    ),
+    next,
+  ];
 }
 
 /** Marks a key compromised: credentials it signed no longer verify. */
-export function revokeIssuerKey(keys: readonly IssuerKeyRecord[], keyId: string, now = new Date()): IssuerKeyRecord[] {
-  if (!keys.some((key) => key.id === keyId)) throw OpenBadgesErrors.of('UNKNOWN_KEY', `No issuer key ${keyId}.`, { keyId });
-  return keys.map((key) => (key.id === keyId && key.status !== 'revoked' ? { ...key, status: 'revoked' as const, revokedAt: isoSeconds(now) } : key));
+export function revokeIssuerKey(
+  keys: readonly IssuerKeyRecord[],
+  keyId: string,
+  now = new Date(),
+): IssuerKeyRecord[] {
+  if (!keys.some((key) => key.id === keyId))
+    throw OpenBadgesErrors.of('UNKNOWN_KEY', `No issuer key ${keyId}.`, { keyId });
+  return keys.map((key) =>
+    key.id === keyId && key.status !== 'revoked'
+      ? { ...key, status: 'revoked' as const, revokedAt: isoSeconds(now) }
+      : key,
+  );
 }
 
 export function activeIssuerKey(keys: readonly IssuerKeyRecord[]): IssuerKeyRecord {
@@ -92,7 +110,9 @@ export function activeIssuerKey(keys: readonly IssuerKeyRecord[]): IssuerKeyReco
 /** Unseals a key and returns its signer. Only an active key signs. */
 export async function issuerSigner(key: IssuerKeyRecord, keyEncryptionKey: Buffer): Promise<IssuerSigner> {
   if (key.status !== 'active') {
-    throw OpenBadgesErrors.of('KEY_REVOKED', `Issuer key ${key.id} is ${key.status} and may not sign.`, { keyId: key.id });
+    throw OpenBadgesErrors.of('KEY_REVOKED', `Issuer key ${key.id} is ${key.status} and may not sign.`, {
+      keyId: key.id,
+    });
   }
   const secretKeyMultibase = decryptSecret(key.sealedSecretKey, keyEncryptionKey, key.id);
   const keyPair = await Ed25519Multikey.from({

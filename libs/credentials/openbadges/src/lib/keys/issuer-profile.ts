@@ -42,8 +42,16 @@ export interface IssuerProfileDocument {
  */
 function profileContext(publicBaseUrl: string): Record<string, unknown> {
   return {
-    assertionMethod: { '@id': 'https://w3id.org/security#assertionMethod', '@type': '@id', '@container': '@set' },
-    verificationMethod: { '@id': 'https://w3id.org/security#verificationMethod', '@type': '@id', '@container': '@set' },
+    assertionMethod: {
+      '@id': 'https://w3id.org/security#assertionMethod',
+      '@type': '@id',
+      '@container': '@set',
+    },
+    verificationMethod: {
+      '@id': 'https://w3id.org/security#verificationMethod',
+      '@type': '@id',
+      '@container': '@set',
+    },
     keyStatus: { '@id': `${publicBaseUrl.replace(/\/+$/, '')}/ns#keyStatus` },
   };
 }

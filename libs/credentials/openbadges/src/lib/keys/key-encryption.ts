@@ -9,7 +9,10 @@ const FORMAT = 'aes-256-gcm.v1';
 export function parseKeyEncryptionKey(text: string): Buffer {
   const key = Buffer.from(text.trim(), 'base64');
   if (key.length !== 32) {
-    throw OpenBadgesErrors.of('INVALID_KEY_ENCRYPTION_KEY', 'The key-encryption key must be 32 bytes, base64-encoded.');
+    throw OpenBadgesErrors.of(
+      'INVALID_KEY_ENCRYPTION_KEY',
+      'The key-encryption key must be 32 bytes, base64-encoded.',
+    );
   }
   return key;
 }
@@ -25,7 +28,9 @@ export function encryptSecret(plaintext: string, keyEncryptionKey: Buffer, assoc
   cipher.setAAD(Buffer.from(associatedData, 'utf8'));
   const ciphertext = Buffer.concat([cipher.update(plaintext, 'utf8'), cipher.final()]);
   const tag = cipher.getAuthTag();
-  return [FORMAT, iv.toString('base64url'), tag.toString('base64url'), ciphertext.toString('base64url')].join('.');
+  return [FORMAT, iv.toString('base64url'), tag.toString('base64url'), ciphertext.toString('base64url')].join(
+    '.',
+  );
 }
 
 export function decryptSecret(sealed: string, keyEncryptionKey: Buffer, associatedData: string): string {
@@ -37,8 +42,13 @@ export function decryptSecret(sealed: string, keyEncryptionKey: Buffer, associat
     const decipher = createDecipheriv('aes-256-gcm', keyEncryptionKey, Buffer.from(parts[2], 'base64url'));
     decipher.setAAD(Buffer.from(associatedData, 'utf8'));
     decipher.setAuthTag(Buffer.from(parts[3], 'base64url'));
-    return Buffer.concat([decipher.update(Buffer.from(parts[4], 'base64url')), decipher.final()]).toString('utf8');
+    return Buffer.concat([decipher.update(Buffer.from(parts[4], 'base64url')), decipher.final()]).toString(
+      'utf8',
+    );
   } catch {
-    throw OpenBadgesErrors.of('KEY_DECRYPTION_FAILED', 'The sealed key could not be decrypted with this key-encryption key.');
+    throw OpenBadgesErrors.of(
+      'KEY_DECRYPTION_FAILED',
+      'The sealed key could not be decrypted with this key-encryption key.',
+    );
   }
 }

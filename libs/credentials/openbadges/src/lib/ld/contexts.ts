@@ -36,7 +36,8 @@ for (const map of [
 
 /** The bundled context for `url`, or undefined. */
 export function bundledContext(url: string): object | undefined {
-  if (url === CLR_V2_CONTEXT && !bundled.has(url)) bundled.set(url, JSON.parse(readFileSync(resolve(CLR_V2_CONTEXT_FILE), 'utf8')) as object);
+  if (url === CLR_V2_CONTEXT && !bundled.has(url))
+    bundled.set(url, JSON.parse(readFileSync(resolve(CLR_V2_CONTEXT_FILE), 'utf8')) as object);
   return bundled.get(url);
 }
 

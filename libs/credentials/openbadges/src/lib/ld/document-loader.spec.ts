@@ -18,11 +18,15 @@ describe('document loader', () => {
   it('refuses anything else without touching the network', async () => {
     const remote = jest.fn();
     const loader = createDocumentLoader();
-    await expect(loader('https://example.org/context.json')).rejects.toMatchObject({ code: 'OPENBADGES.DOCUMENT_NOT_ALLOWED' });
+    await expect(loader('https://example.org/context.json')).rejects.toMatchObject({
+      code: 'OPENBADGES.DOCUMENT_NOT_ALLOWED',
+    });
     expect(loader.stats).toMatchObject({ refused: 1, networkFetches: 0 });
     // With a remote resolver, contexts (no fragment, not a known controller) are still refused.
     const withRemote = createDocumentLoader({ remoteResolver: remote });
-    await expect(withRemote('https://example.org/context.json')).rejects.toMatchObject({ code: 'OPENBADGES.DOCUMENT_NOT_ALLOWED' });
+    await expect(withRemote('https://example.org/context.json')).rejects.toMatchObject({
+      code: 'OPENBADGES.DOCUMENT_NOT_ALLOWED',
+    });
     expect(remote).not.toHaveBeenCalled();
   });
 
@@ -30,12 +34,23 @@ describe('document loader', () => {
     const profile = {
       '@context': ['https://www.w3.org/ns/credentials/v2', 'https://w3id.org/security/multikey/v1'],
       id: 'https://other.example/issuer',
-      verificationMethod: [{ id: 'https://other.example/issuer#k1', type: 'Multikey', controller: 'https://other.example/issuer', publicKeyMultibase: 'z6Mk' }],
+      verificationMethod: [
+        {
+          id: 'https://other.example/issuer#k1',
+          type: 'Multikey',
+          controller: 'https://other.example/issuer',
+          publicKeyMultibase: 'z6Mk',
+        },
+      ],
     };
     const remote = jest.fn(async (url: string) => (url === profile.id ? profile : null));
     const loader = createDocumentLoader({ remoteResolver: remote });
-    await expect(loader('https://other.example/issuer#k1')).resolves.toMatchObject({ document: { id: 'https://other.example/issuer#k1', type: 'Multikey' } });
-    await expect(loader('https://other.example/issuer')).resolves.toMatchObject({ document: { id: profile.id } });
+    await expect(loader('https://other.example/issuer#k1')).resolves.toMatchObject({
+      document: { id: 'https://other.example/issuer#k1', type: 'Multikey' },
+    });
+    await expect(loader('https://other.example/issuer')).resolves.toMatchObject({
+      document: { id: profile.id },
+    });
     expect(loader.stats.networkFetches).toBe(2);
   });
 });

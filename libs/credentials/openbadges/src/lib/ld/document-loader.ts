@@ -55,7 +55,11 @@ export function createDocumentLoader(options: DocumentLoaderOptions = {}): Docum
       const document = await options.resolveIssuerDocument(base);
       if (document) {
         stats.issuerDocuments++;
-        return { contextUrl: null, documentUrl: url, document: fragment ? selectVerificationMethod(document, url) : document };
+        return {
+          contextUrl: null,
+          documentUrl: url,
+          document: fragment ? selectVerificationMethod(document, url) : document,
+        };
       }
     }
     if (options.remoteResolver && (fragment || remoteControllers.has(url))) {
@@ -70,9 +74,13 @@ export function createDocumentLoader(options: DocumentLoaderOptions = {}): Docum
       }
     }
     stats.refused++;
-    throw OpenBadgesErrors.of('DOCUMENT_NOT_ALLOWED', `Refusing to load "${url.slice(0, 200)}": not a bundled context or a known issuer document.`, {
-      url: url.slice(0, 200),
-    });
+    throw OpenBadgesErrors.of(
+      'DOCUMENT_NOT_ALLOWED',
+      `Refusing to load "${url.slice(0, 200)}": not a bundled context or a known issuer document.`,
+      {
+        url: url.slice(0, 200),
+      },
+    );
   };
   return Object.assign(loader, { stats });
 }
@@ -86,12 +94,20 @@ function splitFragment(url: string): [string, string | null] {
 function selectVerificationMethod(document: object, id: string): object {
   const record = document as Record<string, unknown>;
   if (record['id'] === id) return document;
-  const methods = Array.isArray(record['verificationMethod']) ? (record['verificationMethod'] as unknown[]) : [];
-  const method = methods.find((entry) => entry && typeof entry === 'object' && (entry as { id?: unknown }).id === id);
+  const methods = Array.isArray(record['verificationMethod'])
+    ? (record['verificationMethod'] as unknown[])
+    : [];
+  const method = methods.find(
+    (entry) => entry && typeof entry === 'object' && (entry as { id?: unknown }).id === id,
+  );
   if (!method) {
-    throw OpenBadgesErrors.of('UNKNOWN_VERIFICATION_METHOD', `No verification method "${id.slice(0, 200)}" in its controller document.`, {
-      verificationMethod: id.slice(0, 200),
-    });
+    throw OpenBadgesErrors.of(
+      'UNKNOWN_VERIFICATION_METHOD',
+      `No verification method "${id.slice(0, 200)}" in its controller document.`,
+      {
+        verificationMethod: id.slice(0, 200),
+      },
+    );
   }
   // Served on its own, the method needs a context; the controller's contexts define Multikey.
   const context = record['@context'];

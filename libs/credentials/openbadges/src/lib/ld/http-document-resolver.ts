@@ -43,16 +43,21 @@ export function createHttpDocumentResolver(options: HttpDocumentResolverOptions)
       protocols: options.production ? ['https:'] : ['https:', 'http:'],
       timeoutMs: options.timeoutMs ?? 5_000,
       maxBytes: options.maxBytes ?? 256 * 1024,
-    }).then(
-      (document) => {
-        if (!document || typeof document !== 'object' || Array.isArray(document)) throw new Error(`${url.slice(0, 200)} is not a JSON object`);
+    })
+      .then((document) => {
+        if (!document || typeof document !== 'object' || Array.isArray(document))
+          throw new Error(`${url.slice(0, 200)} is not a JSON object`);
         return document;
-      },
-    ).catch((error: unknown) => {
-      const entry = cache.get(url);
-      if (entry) entry.until = Math.min(entry.until, now() + failureTtl);
-      throw OpenBadgesErrors.of('REMOTE_DOCUMENT_FAILED', `Fetching ${url.slice(0, 200)} failed: ${(error as Error).message}`, { url: url.slice(0, 200) });
-    });
+      })
+      .catch((error: unknown) => {
+        const entry = cache.get(url);
+        if (entry) entry.until = Math.min(entry.until, now() + failureTtl);
+        throw OpenBadgesErrors.of(
+          'REMOTE_DOCUMENT_FAILED',
+          `Fetching ${url.slice(0, 200)} failed: ${(error as Error).message}`,
+          { url: url.slice(0, 200) },
+        );
+      });
     // Oldest first out: a Map keeps insertion order.
     if (cache.size >= maxEntries) cache.delete(cache.keys().next().value!);
     cache.set(url, { until: now() + ttl, value });

@@ -94,12 +94,18 @@ declare module 'jsonld' {
 }
 declare module 'jsonld-signatures' {
   const jsigs: {
-    verify(document: unknown, options: Record<string, unknown>): Promise<import('@digitalbazaar/vc').VerificationResult>;
+    verify(
+      document: unknown,
+      options: Record<string, unknown>,
+    ): Promise<import('@digitalbazaar/vc').VerificationResult>;
     [key: string]: unknown;
   };
   export default jsigs;
 }
 declare module 'rdf-canonize' {
   export function canonize(input: unknown, options: Record<string, unknown>): Promise<string>;
-  export const NQuads: { parse(input: string): import('jsonld').RdfQuad[]; serialize(dataset: readonly import('jsonld').RdfQuad[]): string };
+  export const NQuads: {
+    parse(input: string): import('jsonld').RdfQuad[];
+    serialize(dataset: readonly import('jsonld').RdfQuad[]): string;
+  };
 }

@@ -14,8 +14,19 @@ export interface SignOptions {
   readonly created?: string;
 }
 
-export async function signCredential(credential: UnsignedCredential, options: SignOptions): Promise<SignedCredential> {
-  const suite = new DataIntegrityProof({ signer: options.signer, cryptosuite, date: options.created ?? isoSeconds(new Date()) });
+export async function signCredential(
+  credential: UnsignedCredential,
+  options: SignOptions,
+): Promise<SignedCredential> {
+  const suite = new DataIntegrityProof({
+    signer: options.signer,
+    cryptosuite,
+    date: options.created ?? isoSeconds(new Date()),
+  });
   // vc.issue adds `proof` to the object it is given; the caller's stays unsigned.
-  return (await vc.issue({ credential: { ...credential }, suite, documentLoader: options.documentLoader })) as unknown as SignedCredential;
+  return (await vc.issue({
+    credential: { ...credential },
+    suite,
+    documentLoader: options.documentLoader,
+  })) as unknown as SignedCredential;
 }

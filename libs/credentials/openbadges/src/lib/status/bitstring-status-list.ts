@@ -11,9 +11,15 @@ export const MIN_STATUS_LIST_LENGTH = 131_072;
 export class BitstringStatusList {
   private readonly bits: Uint8Array;
 
-  constructor(readonly length: number = MIN_STATUS_LIST_LENGTH, bits?: Uint8Array) {
+  constructor(
+    readonly length: number = MIN_STATUS_LIST_LENGTH,
+    bits?: Uint8Array,
+  ) {
     if (!Number.isInteger(length) || length < MIN_STATUS_LIST_LENGTH || length % 8 !== 0) {
-      throw OpenBadgesErrors.of('INVALID_STATUS_LIST', `A status list has at least ${MIN_STATUS_LIST_LENGTH} entries, a multiple of 8.`);
+      throw OpenBadgesErrors.of(
+        'INVALID_STATUS_LIST',
+        `A status list has at least ${MIN_STATUS_LIST_LENGTH} entries, a multiple of 8.`,
+      );
     }
     if (bits && bits.length * 8 !== length) {
       throw OpenBadgesErrors.of('INVALID_STATUS_LIST', 'The bitstring does not match the list length.');
@@ -39,17 +45,25 @@ export class BitstringStatusList {
 
   static decode(encodedList: string, minLength = MIN_STATUS_LIST_LENGTH): BitstringStatusList {
     if (typeof encodedList !== 'string' || !encodedList.startsWith('u')) {
-      throw OpenBadgesErrors.of('INVALID_STATUS_LIST', 'encodedList must be multibase base64url (a "u" prefix).');
+      throw OpenBadgesErrors.of(
+        'INVALID_STATUS_LIST',
+        'encodedList must be multibase base64url (a "u" prefix).',
+      );
     }
     let bits: Buffer;
     try {
       // The cap keeps a hostile list from inflating without bound (16 MB = 134M entries).
-      bits = gunzipSync(Buffer.from(encodedList.slice(1), 'base64url'), { maxOutputLength: 16 * 1024 * 1024 });
+      bits = gunzipSync(Buffer.from(encodedList.slice(1), 'base64url'), {
+        maxOutputLength: 16 * 1024 * 1024,
+      });
     } catch {
       throw OpenBadgesErrors.of('INVALID_STATUS_LIST', 'encodedList is not a gzip-compressed bitstring.');
     }
     if (bits.length * 8 < minLength) {
-      throw OpenBadgesErrors.of('INVALID_STATUS_LIST', `The status list has fewer than ${minLength} entries.`);
+      throw OpenBadgesErrors.of(
+        'INVALID_STATUS_LIST',
+        `The status list has fewer than ${minLength} entries.`,
+      );
     }
     const length = bits.length * 8;
     return new BitstringStatusList(length, bits);
@@ -57,7 +71,11 @@ export class BitstringStatusList {
 
   private check(index: number): void {
     if (!Number.isInteger(index) || index < 0 || index >= this.length) {
-      throw OpenBadgesErrors.of('STATUS_INDEX_OUT_OF_RANGE', `Status index ${index} is outside 0..${this.length - 1}.`, { index });
+      throw OpenBadgesErrors.of(
+        'STATUS_INDEX_OUT_OF_RANGE',
+        `Status index ${index} is outside 0..${this.length - 1}.`,
+        { index },
+      );
     }
   }
 }

@@ -2,11 +2,20 @@
 // status list, and learners — everything served locally by the document loader.
 import { createHash } from 'node:crypto';
 import { buildEndorsementCredential } from '../credentials/endorsement-credential';
-import { AwardInput, buildAchievement, buildIssuerRef, buildOpenBadgeCredential } from '../credentials/open-badge-credential';
+import {
+  AwardInput,
+  buildAchievement,
+  buildIssuerRef,
+  buildOpenBadgeCredential,
+} from '../credentials/open-badge-credential';
 import { hashRecipientEmail } from '../credentials/recipient-identity';
 import { SignedCredential } from '../credentials/credential-types';
 import { generateIssuerKey, IssuerKeyRecord, issuerProfileUrl, issuerSigner } from '../keys/issuer-keys';
-import { buildIssuerProfile, createIssuerDocumentResolver, IssuerProfileDocument } from '../keys/issuer-profile';
+import {
+  buildIssuerProfile,
+  createIssuerDocumentResolver,
+  IssuerProfileDocument,
+} from '../keys/issuer-profile';
 import { createDocumentLoader } from '../ld/document-loader';
 import { BitstringStatusList, buildStatusListCredential } from '../status/bitstring-status-list';
 import { signCredential } from '../signing/sign-credential';
@@ -18,19 +27,45 @@ const seed = (label: string) => createHash('sha256').update(label).digest();
 
 export async function createWorld() {
   const keys: Record<string, IssuerKeyRecord[]> = {
-    college: [await generateIssuerKey({ publicBaseUrl: BASE, orgId: 'college', sequence: 1, keyEncryptionKey: KEK, seed: seed('college-1'), now: new Date(CREATED) })],
-    employer: [await generateIssuerKey({ publicBaseUrl: BASE, orgId: 'employer', sequence: 1, keyEncryptionKey: KEK, seed: seed('employer-1'), now: new Date(CREATED) })],
+    college: [
+      await generateIssuerKey({
+        publicBaseUrl: BASE,
+        orgId: 'college',
+        sequence: 1,
+        keyEncryptionKey: KEK,
+        seed: seed('college-1'),
+        now: new Date(CREATED),
+      }),
+    ],
+    employer: [
+      await generateIssuerKey({
+        publicBaseUrl: BASE,
+        orgId: 'employer',
+        sequence: 1,
+        keyEncryptionKey: KEK,
+        seed: seed('employer-1'),
+        now: new Date(CREATED),
+      }),
+    ],
   };
   const names: Record<string, string> = { college: 'Northern College', employer: 'Maple Manufacturing' };
   const profiles = new Map<string, IssuerProfileDocument>();
-  const publish = (orgId: string) => profiles.set(orgId, buildIssuerProfile({ publicBaseUrl: BASE, orgId, name: names[orgId], keys: keys[orgId] }));
+  const publish = (orgId: string) =>
+    profiles.set(
+      orgId,
+      buildIssuerProfile({ publicBaseUrl: BASE, orgId, name: names[orgId], keys: keys[orgId] }),
+    );
   publish('college');
   publish('employer');
   const documentLoader = createDocumentLoader({
     resolveIssuerDocument: createIssuerDocumentResolver(BASE, (orgId) => profiles.get(orgId) ?? null),
   });
 
-  const college = buildIssuerRef({ id: issuerProfileUrl(BASE, 'college'), name: names['college'], url: 'https://northern.example' });
+  const college = buildIssuerRef({
+    id: issuerProfileUrl(BASE, 'college'),
+    name: names['college'],
+    url: 'https://northern.example',
+  });
   const employer = buildIssuerRef({ id: issuerProfileUrl(BASE, 'employer'), name: names['employer'] });
   const achievementId = `${BASE}/credentials/designs/cnc-1`;
   const endorsement = await signCredential(
@@ -51,7 +86,11 @@ export async function createWorld() {
     description: 'Sets up and runs a 3-axis CNC mill safely.',
     criteriaNarrative: 'Demonstrates a full setup on the shop floor, assessed by the employer partner.',
     alignments: [
-      { framework: 'ESCO', uri: 'http://data.europa.eu/esco/skill/0e7a5c2f-0ed0-4e4a-9b8e-2f5e2d5c7a11', name: 'operate CNC machines' },
+      {
+        framework: 'ESCO',
+        uri: 'http://data.europa.eu/esco/skill/0e7a5c2f-0ed0-4e4a-9b8e-2f5e2d5c7a11',
+        name: 'operate CNC machines',
+      },
       { framework: 'SFS', uri: 'https://lattice.example/sfs/problem-solving', name: 'Problem Solving' },
     ],
     masteryThreshold: 80,
@@ -65,7 +104,12 @@ export async function createWorld() {
   let statusListCredential: SignedCredential | null = null;
   const signStatusList = async () => {
     statusListCredential = await signCredential(
-      buildStatusListCredential({ id: statusListUrl, issuer: college.id, list: statusList, validFrom: CREATED }),
+      buildStatusListCredential({
+        id: statusListUrl,
+        issuer: college.id,
+        list: statusList,
+        validFrom: CREATED,
+      }),
       { signer: await issuerSigner(activeKey('college'), KEK), documentLoader, created: CREATED },
     );
     return statusListCredential;
@@ -78,11 +122,18 @@ export async function createWorld() {
     recipient: hashRecipientEmail(`learner${i}@example.org`, `salt-${i}`),
     validFrom: `2025-06-0${1 + (i % 5)}T09:00:00Z`,
     score: 80 + (i % 20),
-    evidence: [{ id: `${BASE}/evidence/${i}`, name: 'Shop-floor demonstration', narrative: `Set up job #${i} in 25 minutes.` }],
+    evidence: [
+      {
+        id: `${BASE}/evidence/${i}`,
+        name: 'Shop-floor demonstration',
+        narrative: `Set up job #${i} in 25 minutes.`,
+      },
+    ],
     credentialStatus: { statusListCredential: statusListUrl, statusListIndex: 1000 + i },
     ...overrides,
   });
-  const credentialFor = (i: number, overrides: Partial<AwardInput> = {}) => buildOpenBadgeCredential({ issuer: college, achievement, award: award(i, overrides) });
+  const credentialFor = (i: number, overrides: Partial<AwardInput> = {}) =>
+    buildOpenBadgeCredential({ issuer: college, achievement, award: award(i, overrides) });
 
   return {
     keys,

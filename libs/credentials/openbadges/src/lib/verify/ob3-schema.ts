@@ -72,7 +72,10 @@ function wrapProofs(value: unknown): unknown {
   if (!value || typeof value !== 'object') return value;
   const out: Record<string, unknown> = {};
   for (const [key, member] of Object.entries(value)) {
-    out[key] = key === 'proof' && member && typeof member === 'object' && !Array.isArray(member) ? [wrapProofs(member)] : wrapProofs(member);
+    out[key] =
+      key === 'proof' && member && typeof member === 'object' && !Array.isArray(member)
+        ? [wrapProofs(member)]
+        : wrapProofs(member);
   }
   return out;
 }

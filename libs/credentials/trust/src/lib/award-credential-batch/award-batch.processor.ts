@@ -132,20 +132,37 @@ export class AwardBatchProcessor implements OnApplicationBootstrap, OnApplicatio
    * signed by one BatchCredentialSigner, and the awards written in one insert. A learner's refusal
    * or signing failure fails only that learner.
    */
-  private async awardItems(uow: UnitOfWork, batch: AwardBatchEntity, items: readonly AwardBatchItemEntity[]): Promise<Map<number, Outcome>> {
+  private async awardItems(
+    uow: UnitOfWork,
+    batch: AwardBatchEntity,
+    items: readonly AwardBatchItemEntity[],
+  ): Promise<Map<number, Outcome>> {
     const { manager } = uow;
     const outcomes = new Map<number, Outcome>();
     const fail = (item: AwardBatchItemEntity, error: unknown) => {
-      const coded = isAppError(error) ? error : CredentialsErrors.of('AWARD_FAILED', 'The award could not be issued; the batch went on with the others.');
-      if (!isAppError(error)) this.logger.warn(`batch ${batch.id} item ${item.position} failed: ${(error as Error).message}`);
-      outcomes.set(item.position, { status: 'FAILED', awardId: null, errorCode: coded.code, errorMessage: coded.message.slice(0, 1000) });
+      const coded = isAppError(error)
+        ? error
+        : CredentialsErrors.of(
+            'AWARD_FAILED',
+            'The award could not be issued; the batch went on with the others.',
+          );
+      if (!isAppError(error))
+        this.logger.warn(`batch ${batch.id} item ${item.position} failed: ${(error as Error).message}`);
+      outcomes.set(item.position, {
+        status: 'FAILED',
+        awardId: null,
+        errorCode: coded.code,
+        errorMessage: coded.message.slice(0, 1000),
+      });
     };
 
     let context: AwardContext;
     // Under a savepoint: a failed statement must not abort the chunk's transaction, which still records the outcomes.
     try {
       // The alignments resolved when the batch was created (the processor has no caller token).
-      context = await underSavepoint(manager, 'award_batch_prepare', () => this.award.prepare(manager, batch, batch.issuerName, batch.alignments ?? []));
+      context = await underSavepoint(manager, 'award_batch_prepare', () =>
+        this.award.prepare(manager, batch, batch.issuerName, batch.alignments ?? []),
+      );
     } catch (error) {
       // What holds for the whole batch (retired since, a broken key, …) fails each claimed learner with its code.
       for (const item of items) fail(item, error);
@@ -161,18 +178,31 @@ export class AwardBatchProcessor implements OnApplicationBootstrap, OnApplicatio
     }
     const eligible = items.filter((item) => !outcomes.has(item.position));
     // The same per-learner locks as single awards, taken in one order so replicas never deadlock.
-    await lockKeys(manager, [...new Set(eligible.map((item) => awardLockKey(context.credential.id, item.recipientEmailHash)))].sort());
+    await lockKeys(
+      manager,
+      [
+        ...new Set(eligible.map((item) => awardLockKey(context.credential.id, item.recipientEmailHash))),
+      ].sort(),
+    );
     const previous = new Map<string, Pick<AwardEntity, 'status'>[]>();
     const earlier = await awardsOfLearners(
       manager,
       context.credential.id,
       eligible.map((item) => item.recipientEmailHash),
     );
-    for (const row of earlier) previous.set(row.recipient_lookup, [...(previous.get(row.recipient_lookup) ?? []), { status: row.status }]);
+    for (const row of earlier)
+      previous.set(row.recipient_lookup, [
+        ...(previous.get(row.recipient_lookup) ?? []),
+        { status: row.status },
+      ]);
 
     const list = await this.trust.lockStatusList(manager, batch.issuerId, context.signer);
     const now = new Date();
-    const signer = new BatchCredentialSigner({ signer: context.signer, documentLoader: this.trust.documentLoader, created: isoSeconds(now) });
+    const signer = new BatchCredentialSigner({
+      signer: context.signer,
+      documentLoader: this.trust.documentLoader,
+      created: isoSeconds(now),
+    });
     const signed: { award: AwardEntity; email: string; item: AwardBatchItemEntity }[] = [];
     let nextIndex = list.nextIndex;
     for (const item of eligible) {
@@ -180,13 +210,26 @@ export class AwardBatchProcessor implements OnApplicationBootstrap, OnApplicatio
       try {
         const earlierAwards = previous.get(item.recipientEmailHash) ?? [];
         checkAttempts(context, command, earlierAwards);
-        if (nextIndex >= list.capacity) throw CredentialsErrors.of('STATUS_LIST_FULL', "The issuer's status list is full.");
-        const draft = this.award.draft(context, batch.createdBy, command, item.recipientEmailHash, list.id, nextIndex, now);
+        if (nextIndex >= list.capacity)
+          throw CredentialsErrors.of('STATUS_LIST_FULL', "The issuer's status list is full.");
+        const draft = this.award.draft(
+          context,
+          batch.createdBy,
+          command,
+          item.recipientEmailHash,
+          list.id,
+          nextIndex,
+          now,
+        );
         const credential = await signer.sign(draft.unsigned);
         nextIndex += 1;
         // A learner listed twice in one batch: the second sees the first award.
         previous.set(item.recipientEmailHash, [...earlierAwards, { status: 'ACTIVE' }]);
-        signed.push({ award: { ...draft.award, signedCredential: credential as unknown as Record<string, unknown> }, email: command.recipient.email, item });
+        signed.push({
+          award: { ...draft.award, signedCredential: credential as unknown as Record<string, unknown> },
+          email: command.recipient.email,
+          item,
+        });
       } catch (error) {
         fail(item, error);
       }
@@ -197,7 +240,12 @@ export class AwardBatchProcessor implements OnApplicationBootstrap, OnApplicatio
     const written = await this.insertAll(manager, signed, fail);
     for (const { award, email, item } of written) {
       uow.emit(this.award.issuedEvent(award, context, email));
-      outcomes.set(item.position, { status: 'AWARDED', awardId: award.id, errorCode: null, errorMessage: null });
+      outcomes.set(item.position, {
+        status: 'AWARDED',
+        awardId: award.id,
+        errorCode: null,
+        errorMessage: null,
+      });
     }
     return outcomes;
   }
@@ -223,7 +271,9 @@ export class AwardBatchProcessor implements OnApplicationBootstrap, OnApplicatio
     const written: T[] = [];
     for (const row of rows) {
       try {
-        await underSavepoint(manager, 'award_batch_item', () => this.award.insertAwards(manager, [row.award]));
+        await underSavepoint(manager, 'award_batch_item', () =>
+          this.award.insertAwards(manager, [row.award]),
+        );
         written.push(row);
       } catch (error) {
         fail(row.item, error);

@@ -5,19 +5,37 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import { openDataSource } from '@lattice/shared-data-access';
 import { testDatabaseUrl } from '@lattice/shared-testing';
-import { AwardBatchEntity, AwardBatchItemEntity, AwardEntity, credentialsDataSource } from '@lattice/credentials-data-access';
+import {
+  AwardBatchEntity,
+  AwardBatchItemEntity,
+  AwardEntity,
+  credentialsDataSource,
+} from '@lattice/credentials-data-access';
 import { type IssuerSigner, signCredential, type UnsignedCredential } from '@lattice/credentials-openbadges';
 import { AwardCredentialUseCase } from '../award-credential/award-credential.use-case';
 import { IssuerTrust } from '../shared/issuer-trust';
 import { MarketplaceSkillCatalog } from '../shared/skill-catalog';
-import { NamedDirectory, publishedCredential, testAuthorizer, testTrust, testTrustOptions, UNREACHABLE } from '../testing/trust.fixture';
+import {
+  NamedDirectory,
+  publishedCredential,
+  testAuthorizer,
+  testTrust,
+  testTrustOptions,
+  UNREACHABLE,
+} from '../testing/trust.fixture';
 import { VerifyCredentialUseCase } from '../verify-credential/verify-credential.use-case';
 import { AwardBatchProcessor, AWARD_BATCH_CHUNK } from './award-batch.processor';
 import { AwardCredentialBatchUseCase } from './award-credential-batch.use-case';
 
 /** A replica of the credentials service: its own pool, trust and processor. */
 function replica(dataSource: DataSource, trust: IssuerTrust = testTrust(dataSource)) {
-  const award = new AwardCredentialUseCase(dataSource, testAuthorizer(), new NamedDirectory(), trust, new MarketplaceSkillCatalog(UNREACHABLE));
+  const award = new AwardCredentialUseCase(
+    dataSource,
+    testAuthorizer(),
+    new NamedDirectory(),
+    trust,
+    new MarketplaceSkillCatalog(UNREACHABLE),
+  );
   return { trust, processor: new AwardBatchProcessor(dataSource, award, trust) };
 }
 
@@ -46,7 +64,8 @@ class CrashingTrust extends IssuerTrust {
   }
   override async lockStatusList(manager: EntityManager, orgId: string, signer: IssuerSigner) {
     const list = await super.lockStatusList(manager, orgId, signer);
-    if (++this.chunks === this.dieOnChunk) await manager.query('SELECT pg_terminate_backend(pg_backend_pid())');
+    if (++this.chunks === this.dieOnChunk)
+      await manager.query('SELECT pg_terminate_backend(pg_backend_pid())');
     return list;
   }
 }
@@ -58,11 +77,21 @@ describe('award batches (integration)', () => {
   let verify: VerifyCredentialUseCase;
 
   beforeAll(async () => {
-    [main, other] = await Promise.all([openDataSource(credentialsDataSource(testDatabaseUrl('int'), 4)), openDataSource(credentialsDataSource(testDatabaseUrl('int'), 4))]);
+    [main, other] = await Promise.all([
+      openDataSource(credentialsDataSource(testDatabaseUrl('int'), 4)),
+      openDataSource(credentialsDataSource(testDatabaseUrl('int'), 4)),
+    ]);
     const trust = testTrust(main);
     // Queued only: the tests drive the processors themselves.
     const idle = { wake: () => undefined } as unknown as AwardBatchProcessor;
-    queue = new AwardCredentialBatchUseCase(main, testAuthorizer(), new NamedDirectory(), trust, idle, new MarketplaceSkillCatalog(UNREACHABLE));
+    queue = new AwardCredentialBatchUseCase(
+      main,
+      testAuthorizer(),
+      new NamedDirectory(),
+      trust,
+      idle,
+      new MarketplaceSkillCatalog(UNREACHABLE),
+    );
     verify = new VerifyCredentialUseCase(trust);
   });
   afterAll(async () => {
@@ -83,9 +112,14 @@ describe('award batches (integration)', () => {
 
   async function outcome(batchId: string, credentialId: string) {
     const batch = await main.getRepository(AwardBatchEntity).findOneByOrFail({ id: batchId });
-    const items = await main.getRepository(AwardBatchItemEntity).find({ where: { batchId }, order: { position: 'ASC' } });
+    const items = await main
+      .getRepository(AwardBatchItemEntity)
+      .find({ where: { batchId }, order: { position: 'ASC' } });
     const awards = await main.getRepository(AwardEntity).findBy({ credentialId });
-    const [{ n: events }] = await main.query(`SELECT count(*)::int AS n FROM "credentials"."outbox" WHERE "type" = 'credentials.award.issued' AND "payload"->>'credentialId' = $1`, [credentialId]);
+    const [{ n: events }] = await main.query(
+      `SELECT count(*)::int AS n FROM "credentials"."outbox" WHERE "type" = 'credentials.award.issued' AND "payload"->>'credentialId' = $1`,
+      [credentialId],
+    );
     return { batch, items, awards, events: events as number };
   }
 
@@ -109,8 +143,14 @@ describe('award batches (integration)', () => {
     expect(events).toBe(awards.length);
     expect(items.filter((i) => i.status === 'PENDING')).toHaveLength(0);
     expect(items.every((i) => i.recipientEmail === null)).toBe(true);
-    expect(items.filter((i) => i.errorCode === 'CREDENTIALS.BELOW_MASTERY_THRESHOLD')).toHaveLength(refused - 1);
-    expect(items[count - 1]).toMatchObject({ status: 'FAILED', errorCode: 'CREDENTIALS.ALREADY_AWARDED', awardId: null });
+    expect(items.filter((i) => i.errorCode === 'CREDENTIALS.BELOW_MASTERY_THRESHOLD')).toHaveLength(
+      refused - 1,
+    );
+    expect(items[count - 1]).toMatchObject({
+      status: 'FAILED',
+      errorCode: 'CREDENTIALS.ALREADY_AWARDED',
+      awardId: null,
+    });
     // Each AWARDED item points at its own award.
     const awarded = items.filter((i) => i.status === 'AWARDED');
     expect(new Set(awarded.map((i) => i.awardId))).toEqual(new Set(awards.map((x) => x.id)));
@@ -161,7 +201,7 @@ describe('award batches (integration)', () => {
     expect(await survivor.processor.drain()).toBe(0);
     // Past the claim timeout Postgres ends the stuck transaction; the items are taken again.
     let taken = 0;
-    for (const deadline = Date.now() + 15_000; taken === 0 && Date.now() < deadline; ) {
+    for (const deadline = Date.now() + 15_000; taken === 0 && Date.now() < deadline;) {
       await new Promise((resolve) => setTimeout(resolve, 250));
       taken = await survivor.processor.drain();
     }
@@ -173,11 +213,18 @@ describe('award batches (integration)', () => {
 
   it('fails every learner with the reason when the credential was retired after the batch was queued', async () => {
     const { batch, credentialId } = await queued([learner(1), learner(2), learner(3)]);
-    await main.query(`UPDATE "credentials"."designs" SET "stage" = 'RETIRED' WHERE "id" = (SELECT "design_id" FROM "credentials"."credentials" WHERE "id" = $1)`, [credentialId]);
+    await main.query(
+      `UPDATE "credentials"."designs" SET "stage" = 'RETIRED' WHERE "id" = (SELECT "design_id" FROM "credentials"."credentials" WHERE "id" = $1)`,
+      [credentialId],
+    );
     expect(await replica(main).processor.drain()).toBe(3);
     const { batch: done, items, awards, events } = await outcome(batch.id, credentialId);
     expect(done).toMatchObject({ status: 'DONE', succeeded: 0, failed: 3 });
-    expect(items.map((i) => i.errorCode)).toEqual(['CREDENTIALS.CREDENTIAL_RETIRED', 'CREDENTIALS.CREDENTIAL_RETIRED', 'CREDENTIALS.CREDENTIAL_RETIRED']);
+    expect(items.map((i) => i.errorCode)).toEqual([
+      'CREDENTIALS.CREDENTIAL_RETIRED',
+      'CREDENTIALS.CREDENTIAL_RETIRED',
+      'CREDENTIALS.CREDENTIAL_RETIRED',
+    ]);
     expect(awards).toHaveLength(0);
     expect(events).toBe(0);
   });
@@ -190,8 +237,15 @@ describe('award batches (integration)', () => {
     const trust = testTrust(main);
     const signer = await main.transaction((manager) => trust.signerFor(manager, awards[0]!.issuerId, ''));
     for (const award of awards) {
-      const { proof, ...unsigned } = award.signedCredential as { proof: { created: string } } & Record<string, unknown>;
-      const reference = await signCredential(unsigned as unknown as UnsignedCredential, { signer, documentLoader: trust.documentLoader, created: proof.created });
+      const { proof, ...unsigned } = award.signedCredential as { proof: { created: string } } & Record<
+        string,
+        unknown
+      >;
+      const reference = await signCredential(unsigned as unknown as UnsignedCredential, {
+        signer,
+        documentLoader: trust.documentLoader,
+        created: proof.created,
+      });
       // jsonb keeps no key order, so the documents are compared as values; the proofs are the same bytes.
       expect(reference).toEqual(award.signedCredential);
     }

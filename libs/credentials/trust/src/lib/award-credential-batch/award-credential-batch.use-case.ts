@@ -12,7 +12,15 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { Authorizer, type Principal } from '@lattice/shared-auth';
 import { inTransaction } from '@lattice/shared-data-access';
-import { AdoptionEntity, AwardBatchEntity, type AwardBatchItemEntity, CREDENTIALS_SCHEMA, CredentialEntity, DesignVersionEntity, insertAwardBatch } from '@lattice/credentials-data-access';
+import {
+  AdoptionEntity,
+  AwardBatchEntity,
+  type AwardBatchItemEntity,
+  CREDENTIALS_SCHEMA,
+  CredentialEntity,
+  DesignVersionEntity,
+  insertAwardBatch,
+} from '@lattice/credentials-data-access';
 import { CredentialsErrors } from '@lattice/credentials-domain';
 import { IssuerTrust } from '../shared/issuer-trust';
 import { OrganizationDirectory } from '@lattice/credentials-co-development';
@@ -34,8 +42,17 @@ export type BatchLearner = Pick<AwardCredentialCommand, 'recipient' | 'result' |
 };
 
 /** The error an invalid learner's item carries, as the single award's refusal would read. */
-function invalidItem(invalid: NonNullable<BatchLearner['invalid']>): { errorCode: string; errorMessage: string } {
-  return { errorCode: 'COMMON.INVALID_INPUT', errorMessage: invalid.map((p) => `${p.field}: ${p.problems.join('; ')}`).join(' · ').slice(0, 1000) };
+function invalidItem(invalid: NonNullable<BatchLearner['invalid']>): {
+  errorCode: string;
+  errorMessage: string;
+} {
+  return {
+    errorCode: 'COMMON.INVALID_INPUT',
+    errorMessage: invalid
+      .map((p) => `${p.field}: ${p.problems.join('; ')}`)
+      .join(' · ')
+      .slice(0, 1000),
+  };
 }
 
 @Injectable()
@@ -52,21 +69,43 @@ export class AwardCredentialBatchUseCase {
   async execute(principal: Principal, command: AwardCredentialBatchCommand): Promise<AwardBatchEntity> {
     await this.authorizer.requireRole(principal, command.issuerId, 'ADMIN');
     if (command.learners.length < 1 || command.learners.length > MAX_BATCH_SIZE) {
-      throw CredentialsErrors.of('INVALID_BATCH', `A batch holds 1 to ${MAX_BATCH_SIZE} learners.`, { learners: command.learners.length });
+      throw CredentialsErrors.of('INVALID_BATCH', `A batch holds 1 to ${MAX_BATCH_SIZE} learners.`, {
+        learners: command.learners.length,
+      });
     }
     // What holds for the whole batch is refused up front; what depends on the learner is per item.
-    const credential = await this.dataSource.getRepository(CredentialEntity).findOneBy({ id: command.credentialId });
-    if (!credential) throw CredentialsErrors.of('CREDENTIAL_NOT_FOUND', 'No such published credential.', { credentialId: command.credentialId });
-    if (credential.issuerId !== command.issuerId && !(await this.dataSource.getRepository(AdoptionEntity).existsBy({ credentialId: credential.id, institutionId: command.issuerId }))) {
-      throw CredentialsErrors.of('NOT_THE_ISSUER', 'Only the organization that issues this credential, or an institution that adopted it, can award it.', {
-        credentialId: credential.id,
+    const credential = await this.dataSource
+      .getRepository(CredentialEntity)
+      .findOneBy({ id: command.credentialId });
+    if (!credential)
+      throw CredentialsErrors.of('CREDENTIAL_NOT_FOUND', 'No such published credential.', {
+        credentialId: command.credentialId,
       });
+    if (
+      credential.issuerId !== command.issuerId &&
+      !(await this.dataSource
+        .getRepository(AdoptionEntity)
+        .existsBy({ credentialId: credential.id, institutionId: command.issuerId }))
+    ) {
+      throw CredentialsErrors.of(
+        'NOT_THE_ISSUER',
+        'Only the organization that issues this credential, or an institution that adopted it, can award it.',
+        {
+          credentialId: credential.id,
+        },
+      );
     }
     // The processor has no caller to ask identity with, so the issuer's name is taken now.
     const issuer = await this.directory.find(principal, command.issuerId);
     // Nor a token to ask the marketplace with, so the alignments are resolved now too.
-    const version = await this.dataSource.getRepository(DesignVersionEntity).findOneBy({ designId: credential.designId, version: credential.designVersion });
-    const alignments = await resolveSkillAlignments(this.skills, principal, version?.snapshot.competencies.map((c) => c.skillId) ?? []);
+    const version = await this.dataSource
+      .getRepository(DesignVersionEntity)
+      .findOneBy({ designId: credential.designId, version: credential.designVersion });
+    const alignments = await resolveSkillAlignments(
+      this.skills,
+      principal,
+      version?.snapshot.competencies.map((c) => c.skillId) ?? [],
+    );
 
     const refused = command.learners.filter((learner) => learner.invalid?.length).length;
     const now = new Date();
@@ -94,12 +133,25 @@ export class AwardCredentialBatchUseCase {
         recipientEmailHash: this.trust.recipientLookup(learner.recipient.email),
         recipientName: learner.recipient.name.trim().slice(0, 200),
         // A refused learner's score may be anything a Float holds: kept within the column (numeric(5,2)).
-        score: learner.invalid?.length ? Math.max(-999.99, Math.min(999.99, Math.round(learner.result.score * 100) / 100)) : learner.result.score,
+        score: learner.invalid?.length
+          ? Math.max(-999.99, Math.min(999.99, Math.round(learner.result.score * 100) / 100))
+          : learner.result.score,
         attempt: learner.result.attempt,
-        evidence: learner.invalid?.length ? [] : (learner.evidence ?? []).map((item) => ({ url: item.url ?? null, narrative: item.narrative ?? null })),
+        evidence: learner.invalid?.length
+          ? []
+          : (learner.evidence ?? []).map((item) => ({
+              url: item.url ?? null,
+              narrative: item.narrative ?? null,
+            })),
         ...(learner.invalid?.length
           ? { status: 'FAILED' as const, awardId: null, ...invalidItem(learner.invalid), processedAt: now }
-          : { status: 'PENDING' as const, awardId: null, errorCode: null, errorMessage: null, processedAt: null }),
+          : {
+              status: 'PENDING' as const,
+              awardId: null,
+              errorCode: null,
+              errorMessage: null,
+              processedAt: null,
+            }),
       }));
       await insertAwardBatch(manager, row, items);
       return row;

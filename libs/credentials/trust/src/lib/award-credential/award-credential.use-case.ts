@@ -18,7 +18,12 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { Authorizer, type Principal } from '@lattice/shared-auth';
-import { inTransaction, isUniqueViolation, type PendingEvent, type UnitOfWork } from '@lattice/shared-data-access';
+import {
+  inTransaction,
+  isUniqueViolation,
+  type PendingEvent,
+  type UnitOfWork,
+} from '@lattice/shared-data-access';
 import {
   AdoptionEntity,
   type AwardEntity,
@@ -79,9 +84,19 @@ export class AwardCredentialUseCase {
   ): Promise<AwardEntity> {
     await this.authorizer.requireRole(principal, command.issuerId, 'ADMIN');
     const issuer = await this.directory.find(principal, command.issuerId);
-    const alignments = await resolveSkillAlignments(this.skills, principal, await this.competencySkillIds(command.credentialId));
+    const alignments = await resolveSkillAlignments(
+      this.skills,
+      principal,
+      await this.competencySkillIds(command.credentialId),
+    );
     return inTransaction(this.dataSource, CREDENTIALS_SCHEMA, async (uow) =>
-      this.issue(uow, principal.userId, issuer?.name ?? '', precondition ? await precondition(uow) : command, alignments),
+      this.issue(
+        uow,
+        principal.userId,
+        issuer?.name ?? '',
+        precondition ? await precondition(uow) : command,
+        alignments,
+      ),
     );
   }
 
@@ -89,7 +104,9 @@ export class AwardCredentialUseCase {
   private async competencySkillIds(credentialId: string): Promise<string[]> {
     const credential = await this.dataSource.getRepository(CredentialEntity).findOneBy({ id: credentialId });
     if (!credential) return [];
-    const version = await this.dataSource.getRepository(DesignVersionEntity).findOneBy({ designId: credential.designId, version: credential.designVersion });
+    const version = await this.dataSource
+      .getRepository(DesignVersionEntity)
+      .findOneBy({ designId: credential.designId, version: credential.designVersion });
     return version?.snapshot.competencies.map((c) => c.skillId) ?? [];
   }
 
@@ -114,7 +131,8 @@ export class AwardCredentialUseCase {
     checkAttempts(context, command, previous);
 
     const list = await this.trust.lockStatusList(manager, command.issuerId, context.signer);
-    if (list.nextIndex >= list.capacity) throw CredentialsErrors.of('STATUS_LIST_FULL', "The issuer's status list is full.");
+    if (list.nextIndex >= list.capacity)
+      throw CredentialsErrors.of('STATUS_LIST_FULL', "The issuer's status list is full.");
     // Indexes are handed out in order and start unset, so the signed list needs no re-signing.
     const draft = this.draft(context, actorId, command, lookup, list.id, list.nextIndex, new Date());
     const signed = await this.trust.sign(draft.unsigned, context.signer);
@@ -137,16 +155,37 @@ export class AwardCredentialUseCase {
     alignments: readonly SkillAlignmentInput[],
   ): Promise<AwardContext> {
     const credential = await manager.getRepository(CredentialEntity).findOneBy({ id: command.credentialId });
-    if (!credential) throw CredentialsErrors.of('CREDENTIAL_NOT_FOUND', 'No such published credential.', { credentialId: command.credentialId });
-    if (credential.issuerId !== command.issuerId && !(await manager.getRepository(AdoptionEntity).existsBy({ credentialId: credential.id, institutionId: command.issuerId }))) {
-      throw CredentialsErrors.of('NOT_THE_ISSUER', 'Only the organization that issues this credential, or an institution that adopted it, can award it.', {
-        credentialId: credential.id,
+    if (!credential)
+      throw CredentialsErrors.of('CREDENTIAL_NOT_FOUND', 'No such published credential.', {
+        credentialId: command.credentialId,
       });
+    if (
+      credential.issuerId !== command.issuerId &&
+      !(await manager
+        .getRepository(AdoptionEntity)
+        .existsBy({ credentialId: credential.id, institutionId: command.issuerId }))
+    ) {
+      throw CredentialsErrors.of(
+        'NOT_THE_ISSUER',
+        'Only the organization that issues this credential, or an institution that adopted it, can award it.',
+        {
+          credentialId: credential.id,
+        },
+      );
     }
     const design = await manager.getRepository(DesignEntity).findOneByOrFail({ id: credential.designId });
-    if (design.stage === 'RETIRED') throw CredentialsErrors.of('CREDENTIAL_RETIRED', 'This credential is retired and can no longer be awarded.', { credentialId: credential.id });
+    if (design.stage === 'RETIRED')
+      throw CredentialsErrors.of(
+        'CREDENTIAL_RETIRED',
+        'This credential is retired and can no longer be awarded.',
+        { credentialId: credential.id },
+      );
     // The version that was published, whatever the design row says today.
-    const content = (await manager.getRepository(DesignVersionEntity).findOneByOrFail({ designId: design.id, version: credential.designVersion })).snapshot;
+    const content = (
+      await manager
+        .getRepository(DesignVersionEntity)
+        .findOneByOrFail({ designId: design.id, version: credential.designVersion })
+    ).snapshot;
     const threshold = content.assessment.masteryThreshold;
     const issuerName = issuerDisplayName || credential.title;
     const endorsements = await standingEndorsementsOf(manager, credential.id);
@@ -164,7 +203,9 @@ export class AwardCredentialUseCase {
         description: content.description?.trim() || credential.title,
         criteriaNarrative:
           content.assessment.evidenceRequirements?.trim() ||
-          (threshold !== null ? `Scores at least ${threshold}% on the assessment.` : 'Completes the assessment.'),
+          (threshold !== null
+            ? `Scores at least ${threshold}% on the assessment.`
+            : 'Completes the assessment.'),
         alignments,
         masteryThreshold: threshold,
         hours: content.hours,
@@ -187,7 +228,10 @@ export class AwardCredentialUseCase {
   ): { award: Omit<AwardEntity, 'signedCredential'>; unsigned: UnsignedCredential } {
     const awardId = randomUUID();
     const recipient = hashRecipientEmail(command.recipient.email);
-    const evidence = (command.evidence ?? []).map((item) => ({ url: item.url ?? null, narrative: item.narrative ?? null }));
+    const evidence = (command.evidence ?? []).map((item) => ({
+      url: item.url ?? null,
+      narrative: item.narrative ?? null,
+    }));
     const unsigned = buildOpenBadgeCredential({
       issuer: context.issuer,
       achievement: context.achievement,
@@ -197,7 +241,11 @@ export class AwardCredentialUseCase {
         validFrom: isoSeconds(now),
         awardedDate: isoSeconds(now),
         score: command.result.score,
-        evidence: evidence.map((item, i) => ({ id: item.url, name: `Evidence ${i + 1}`, narrative: item.narrative })),
+        evidence: evidence.map((item, i) => ({
+          id: item.url,
+          name: `Evidence ${i + 1}`,
+          narrative: item.narrative,
+        })),
         credentialStatus: { statusListCredential: this.trust.statusListUrl(statusListId), statusListIndex },
       },
     });
@@ -228,13 +276,19 @@ export class AwardCredentialUseCase {
   async insertAwards(manager: EntityManager, awards: readonly AwardEntity[]): Promise<void> {
     await insertAwards(manager, awards).catch((error: unknown) => {
       if (isUniqueViolation(error, 'awards_active_recipient_key')) {
-        throw CredentialsErrors.of('ALREADY_AWARDED', 'This learner already holds this credential.', { credentialId: awards[0]?.credentialId });
+        throw CredentialsErrors.of('ALREADY_AWARDED', 'This learner already holds this credential.', {
+          credentialId: awards[0]?.credentialId,
+        });
       }
       throw error;
     });
   }
 
-  issuedEvent(award: AwardEntity, context: AwardContext, recipientEmail: string): PendingEvent<'credentials.award.issued'> {
+  issuedEvent(
+    award: AwardEntity,
+    context: AwardContext,
+    recipientEmail: string,
+  ): PendingEvent<'credentials.award.issued'> {
     return {
       type: 'credentials.award.issued',
       actorId: award.awardedBy,
@@ -269,15 +323,23 @@ export function awardLockKey(credentialId: string, lookup: string): string {
 export function checkMastery(context: AwardContext, command: Pick<AwardCredentialCommand, 'result'>): void {
   const threshold = context.masteryThreshold;
   if (threshold !== null && command.result.score < threshold) {
-    throw CredentialsErrors.of('BELOW_MASTERY_THRESHOLD', `A score of ${command.result.score} is below the mastery threshold of ${threshold}.`, {
-      score: command.result.score,
-      masteryThreshold: threshold,
-    });
+    throw CredentialsErrors.of(
+      'BELOW_MASTERY_THRESHOLD',
+      `A score of ${command.result.score} is below the mastery threshold of ${threshold}.`,
+      {
+        score: command.result.score,
+        masteryThreshold: threshold,
+      },
+    );
   }
 }
 
 /** Refuses an attempt beyond those allowed (reported, or counted from earlier awards) and a second standing award. */
-export function checkAttempts(context: AwardContext, command: Pick<AwardCredentialCommand, 'result'>, previous: readonly Pick<AwardEntity, 'status'>[]): void {
+export function checkAttempts(
+  context: AwardContext,
+  command: Pick<AwardCredentialCommand, 'result'>,
+  previous: readonly Pick<AwardEntity, 'status'>[],
+): void {
   const allowed = context.attemptsAllowed;
   if (allowed !== null && (command.result.attempt > allowed || previous.length + 1 > allowed)) {
     throw CredentialsErrors.of('ATTEMPTS_EXCEEDED', `This credential allows ${allowed} attempt(s).`, {
@@ -286,6 +348,8 @@ export function checkAttempts(context: AwardContext, command: Pick<AwardCredenti
     });
   }
   if (previous.some((award) => award.status === 'ACTIVE')) {
-    throw CredentialsErrors.of('ALREADY_AWARDED', 'This learner already holds this credential.', { credentialId: context.credential.id });
+    throw CredentialsErrors.of('ALREADY_AWARDED', 'This learner already holds this credential.', {
+      credentialId: context.credential.id,
+    });
   }
 }

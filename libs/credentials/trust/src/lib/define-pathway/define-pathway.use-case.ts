@@ -8,7 +8,12 @@ import { DataSource } from 'typeorm';
 import { Authorizer, type Principal } from '@lattice/shared-auth';
 import { OrganizationDirectory } from '@lattice/credentials-co-development';
 import { inTransaction } from '@lattice/shared-data-access';
-import { CatalogueRepository, CREDENTIALS_SCHEMA, PathwayRepository, type PathwayRow } from '@lattice/credentials-data-access';
+import {
+  CatalogueRepository,
+  CREDENTIALS_SCHEMA,
+  PathwayRepository,
+  type PathwayRow,
+} from '@lattice/credentials-data-access';
 import {
   checkPathwayDefinition,
   CredentialsErrors,
@@ -59,10 +64,14 @@ export class DefinePathwayUseCase {
       for (const id of memberIds) {
         const credential = facts.get(id);
         if (!credential)
-          throw CredentialsErrors.of('INVALID_PATHWAY', 'Every step of a pathway is a published credential.', {
-            field: 'members',
-            credentialId: id,
-          });
+          throw CredentialsErrors.of(
+            'INVALID_PATHWAY',
+            'Every step of a pathway is a published credential.',
+            {
+              field: 'members',
+              credentialId: id,
+            },
+          );
         if (credential.retired)
           throw CredentialsErrors.of(
             'INVALID_PATHWAY',
@@ -79,7 +88,9 @@ export class DefinePathwayUseCase {
             { field: 'targetCredentialId' },
           );
         const owns =
-          membership.kind === 'INSTITUTION' ? target.issuerId === ownerId : target.sponsorIds.includes(ownerId);
+          membership.kind === 'INSTITUTION'
+            ? target.issuerId === ownerId
+            : target.sponsorIds.includes(ownerId);
         if (!owns) {
           throw CredentialsErrors.of(
             'NOT_PATHWAY_OWNER',

@@ -6,7 +6,15 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { Authorizer, type Principal } from '@lattice/shared-auth';
 import { inTransaction, isUniqueViolation } from '@lattice/shared-data-access';
-import { CatalogueRepository, CredentialEntity, CREDENTIALS_SCHEMA, DesignEntity, EndorsementEntity, insertEndorsement, standingEndorsement } from '@lattice/credentials-data-access';
+import {
+  CatalogueRepository,
+  CredentialEntity,
+  CREDENTIALS_SCHEMA,
+  DesignEntity,
+  EndorsementEntity,
+  insertEndorsement,
+  standingEndorsement,
+} from '@lattice/credentials-data-access';
 import { CredentialsErrors } from '@lattice/credentials-domain';
 import { buildEndorsementCredential, buildIssuerRef, isoSeconds } from '@lattice/credentials-openbadges';
 import { IssuerTrust } from '../shared/issuer-trust';
@@ -34,21 +42,42 @@ export class EndorseCredentialUseCase {
 
   async execute(principal: Principal, command: EndorseCredentialCommand): Promise<EndorsementEntity> {
     const comment = command.comment?.trim() || null;
-    if (comment && comment.length > 2000) throw CredentialsErrors.of('INVALID_ENDORSEMENT', 'A comment is at most 2000 characters.', { field: 'comment' });
+    if (comment && comment.length > 2000)
+      throw CredentialsErrors.of('INVALID_ENDORSEMENT', 'A comment is at most 2000 characters.', {
+        field: 'comment',
+      });
     // OB 3.0's EndorsementSubject states the claims in words: an endorsement is both of them.
     if (!command.inDemand || !command.assessmentReflectsJobPerformance) {
-      throw CredentialsErrors.of('INVALID_ENDORSEMENT', 'An endorsement states both claims: the competency is in demand and the assessment reflects job performance.', {
-        field: 'input',
-      });
+      throw CredentialsErrors.of(
+        'INVALID_ENDORSEMENT',
+        'An endorsement states both claims: the competency is in demand and the assessment reflects job performance.',
+        {
+          field: 'input',
+        },
+      );
     }
     await this.authorizer.requireRole(principal, command.organizationId, 'ADMIN');
-    const credential = await this.dataSource.getRepository(CredentialEntity).findOneBy({ id: command.credentialId });
-    if (!credential) throw CredentialsErrors.of('CREDENTIAL_NOT_FOUND', 'No such published credential.', { credentialId: command.credentialId });
-    const design = await this.dataSource.getRepository(DesignEntity).findOneByOrFail({ id: credential.designId });
-    if (design.stage === 'RETIRED') throw CredentialsErrors.of('CREDENTIAL_RETIRED', 'This credential is retired.', { credentialId: credential.id });
+    const credential = await this.dataSource
+      .getRepository(CredentialEntity)
+      .findOneBy({ id: command.credentialId });
+    if (!credential)
+      throw CredentialsErrors.of('CREDENTIAL_NOT_FOUND', 'No such published credential.', {
+        credentialId: command.credentialId,
+      });
+    const design = await this.dataSource
+      .getRepository(DesignEntity)
+      .findOneByOrFail({ id: credential.designId });
+    if (design.stage === 'RETIRED')
+      throw CredentialsErrors.of('CREDENTIAL_RETIRED', 'This credential is retired.', {
+        credentialId: credential.id,
+      });
     const endorser = await this.directory.find(principal, command.organizationId);
     if (!endorser || !ENDORSER_KINDS.has(endorser.kind)) {
-      throw CredentialsErrors.of('ENDORSER_KIND', 'Only employers and umbrella organizations endorse credentials.', { field: 'organizationId' });
+      throw CredentialsErrors.of(
+        'ENDORSER_KIND',
+        'Only employers and umbrella organizations endorse credentials.',
+        { field: 'organizationId' },
+      );
     }
 
     const id = randomUUID();
@@ -56,13 +85,20 @@ export class EndorseCredentialUseCase {
       return await inTransaction(this.dataSource, CREDENTIALS_SCHEMA, async ({ manager, emit }) => {
         const standing = await standingEndorsement(manager, credential.id, command.organizationId);
         if (standing) {
-          throw CredentialsErrors.of('ALREADY_ENDORSED', 'This organization already endorses this credential.', { endorsementId: standing.id });
+          throw CredentialsErrors.of(
+            'ALREADY_ENDORSED',
+            'This organization already endorses this credential.',
+            { endorsementId: standing.id },
+          );
         }
         const signer = await this.trust.signerFor(manager, command.organizationId, endorser.name);
         const now = new Date();
         const unsigned = buildEndorsementCredential({
           id: this.trust.endorsementUrl(id),
-          endorser: buildIssuerRef({ id: this.trust.issuerUrl(command.organizationId), name: endorser.name || command.organizationId }),
+          endorser: buildIssuerRef({
+            id: this.trust.issuerUrl(command.organizationId),
+            name: endorser.name || command.organizationId,
+          }),
           achievementId: this.trust.achievementUrl(credential.id),
           achievementName: credential.title,
           claims: { inDemand: true, assessmentReflectsJobPerformance: true },
@@ -103,7 +139,11 @@ export class EndorseCredentialUseCase {
       });
     } catch (error) {
       if (isUniqueViolation(error, 'endorsements_active_key')) {
-        throw CredentialsErrors.of('ALREADY_ENDORSED', 'This organization already endorses this credential.', { credentialId: credential.id });
+        throw CredentialsErrors.of(
+          'ALREADY_ENDORSED',
+          'This organization already endorses this credential.',
+          { credentialId: credential.id },
+        );
       }
       throw error;
     }

@@ -15,14 +15,21 @@ export interface CtdlValidation {
   readonly errors: string[];
 }
 
-export function createCtdlCredentialValidator(file: string = CTDL_CREDENTIAL_SCHEMA_FILE): (document: unknown) => CtdlValidation {
+export function createCtdlCredentialValidator(
+  file: string = CTDL_CREDENTIAL_SCHEMA_FILE,
+): (document: unknown) => CtdlValidation {
   const schema = JSON.parse(readFileSync(file, 'utf8')) as { definitions: Record<string, unknown> };
   const definitions = {
     ...schema.definitions,
     'meta:langstring': {
       anyOf: [
         { type: 'string' },
-        { type: 'object', minProperties: 1, propertyNames: { pattern: '^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$' }, additionalProperties: { type: 'string' } },
+        {
+          type: 'object',
+          minProperties: 1,
+          propertyNames: { pattern: '^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$' },
+          additionalProperties: { type: 'string' },
+        },
       ],
     },
   };
@@ -33,6 +40,13 @@ export function createCtdlCredentialValidator(file: string = CTDL_CREDENTIAL_SCH
   const validate = ajv.compile({ ...schema, $schema: undefined, definitions });
   return (document) => {
     const valid = validate(document);
-    return { valid, errors: valid ? [] : (validate.errors ?? []).map((e) => `${e.instancePath || '/'} ${e.message ?? ''} ${JSON.stringify(e.params)}`) };
+    return {
+      valid,
+      errors: valid
+        ? []
+        : (validate.errors ?? []).map(
+            (e) => `${e.instancePath || '/'} ${e.message ?? ''} ${JSON.stringify(e.params)}`,
+          ),
+    };
   };
 }

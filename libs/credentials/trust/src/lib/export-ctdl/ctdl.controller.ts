@@ -13,7 +13,11 @@ import { ExportCtdlUseCase } from './export-ctdl.use-case';
 
 const LD_JSON = 'application/ld+json; charset=utf-8';
 
-const STATUS: Partial<Record<ErrorCategory, number>> = { NOT_FOUND: 404, BAD_USER_INPUT: 400, FAILED_PRECONDITION: 409 };
+const STATUS: Partial<Record<ErrorCategory, number>> = {
+  NOT_FOUND: 404,
+  BAD_USER_INPUT: 400,
+  FAILED_PRECONDITION: 409,
+};
 
 @Controller('ctdl')
 export class CtdlController {
@@ -23,7 +27,11 @@ export class CtdlController {
   ) {}
 
   @Get('credentials')
-  async page(@Query('limit') limit: unknown, @Query('after') after: unknown, @Res() response: Response): Promise<void> {
+  async page(
+    @Query('limit') limit: unknown,
+    @Query('after') after: unknown,
+    @Res() response: Response,
+  ): Promise<void> {
     await answer(response, async () => {
       const page = await this.exportCtdl.page(limit, after);
       if (page.nextAfter) {
@@ -33,7 +41,11 @@ export class CtdlController {
         response.setHeader('link', `<${next.toString()}>; rel="next"`);
       }
       // Each document keeps its own @context so it can be posted to a registry as it is.
-      return { '@context': CTDL_CONTEXT, '@id': `${this.trust.baseUrl}/ctdl/credentials`, '@graph': page.documents };
+      return {
+        '@context': CTDL_CONTEXT,
+        '@id': `${this.trust.baseUrl}/ctdl/credentials`,
+        '@graph': page.documents,
+      };
     });
   }
 
@@ -41,7 +53,10 @@ export class CtdlController {
   async one(@Param('credentialId') credentialId: string, @Res() response: Response): Promise<void> {
     await answer(response, async () => {
       const document = await this.exportCtdl.one(credentialId);
-      response.setHeader('content-location', ctdlCredentialUrl(this.trust.baseUrl, credentialId.toLowerCase()));
+      response.setHeader(
+        'content-location',
+        ctdlCredentialUrl(this.trust.baseUrl, credentialId.toLowerCase()),
+      );
       return document;
     });
   }
@@ -59,6 +74,15 @@ async function answer(response: Response, produce: () => Promise<unknown>): Prom
     response
       .status(status)
       .type('application/json; charset=utf-8')
-      .send(JSON.stringify({ error: { code: error.code, category: error.category, message: error.message, details: error.details ?? {} } }));
+      .send(
+        JSON.stringify({
+          error: {
+            code: error.code,
+            category: error.category,
+            message: error.message,
+            details: error.details ?? {},
+          },
+        }),
+      );
   }
 }

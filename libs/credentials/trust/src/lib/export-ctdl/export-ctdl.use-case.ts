@@ -29,11 +29,18 @@ export class ExportCtdlUseCase {
   /** One credential's document: unknown ids are NOT_FOUND, retired credentials CREDENTIAL_RETIRED. */
   async one(credentialId: string): Promise<CtdlDocument> {
     const entry = isUuid(credentialId) ? await this.catalogue.entry(credentialId.toLowerCase()) : null;
-    if (!entry) throw CredentialsErrors.of('CREDENTIAL_NOT_FOUND', 'No published credential has this id.', { field: 'credentialId' });
-    if (entry.retired) {
-      throw CredentialsErrors.of('CREDENTIAL_RETIRED', 'This credential is retired: it is no longer awarded, so it is not published to registries.', {
+    if (!entry)
+      throw CredentialsErrors.of('CREDENTIAL_NOT_FOUND', 'No published credential has this id.', {
         field: 'credentialId',
       });
+    if (entry.retired) {
+      throw CredentialsErrors.of(
+        'CREDENTIAL_RETIRED',
+        'This credential is retired: it is no longer awarded, so it is not published to registries.',
+        {
+          field: 'credentialId',
+        },
+      );
     }
     return this.document(entry);
   }
@@ -42,9 +49,16 @@ export class ExportCtdlUseCase {
   async page(limit: unknown, after: unknown): Promise<CtdlPage> {
     const size = pageSize(limit);
     if (after !== undefined && !isUuid(after)) {
-      throw CredentialsErrors.of('INVALID_CATALOGUE_QUERY', '`after` is the id of the last credential of the previous page.', { field: 'after' });
+      throw CredentialsErrors.of(
+        'INVALID_CATALOGUE_QUERY',
+        '`after` is the id of the last credential of the previous page.',
+        { field: 'after' },
+      );
     }
-    const entries = await this.catalogue.standingEntries(size + 1, after === undefined ? null : after.toLowerCase());
+    const entries = await this.catalogue.standingEntries(
+      size + 1,
+      after === undefined ? null : after.toLowerCase(),
+    );
     const shown = entries.slice(0, size);
     return {
       documents: shown.map((entry) => this.document(entry)),
@@ -62,7 +76,11 @@ function pageSize(limit: unknown): number {
   if (limit === undefined) return CTDL_PAGE_DEFAULT;
   const n = typeof limit === 'string' && /^\d{1,4}$/.test(limit) ? Number(limit) : NaN;
   if (!Number.isInteger(n) || n < 1 || n > CTDL_PAGE_MAX) {
-    throw CredentialsErrors.of('INVALID_CATALOGUE_QUERY', `\`limit\` is a whole number from 1 to ${CTDL_PAGE_MAX}.`, { field: 'limit' });
+    throw CredentialsErrors.of(
+      'INVALID_CATALOGUE_QUERY',
+      `\`limit\` is a whole number from 1 to ${CTDL_PAGE_MAX}.`,
+      { field: 'limit' },
+    );
   }
   return n;
 }

@@ -8,7 +8,13 @@ import { DataSource } from 'typeorm';
 import type { Principal } from '@lattice/shared-auth';
 import { AwardEntity } from '@lattice/credentials-data-access';
 import { CredentialsErrors } from '@lattice/credentials-domain';
-import { buildClrCredential, buildIssuerRef, hashRecipientEmail, isoSeconds, type SignedCredential } from '@lattice/credentials-openbadges';
+import {
+  buildClrCredential,
+  buildIssuerRef,
+  hashRecipientEmail,
+  isoSeconds,
+  type SignedCredential,
+} from '@lattice/credentials-openbadges';
 import { IssuerTrust } from '../shared/issuer-trust';
 import { learnerEmailOf } from '../shared/learner-email';
 
@@ -29,10 +35,17 @@ export class ExportTranscriptUseCase {
       where: { recipientLookup: this.trust.recipientLookup(email), status: 'ACTIVE' },
       order: { createdAt: 'ASC', id: 'ASC' },
     });
-    if (awards.length === 0) throw CredentialsErrors.of('TRANSCRIPT_EMPTY', 'No credential has been awarded to this account’s e-mail address yet.');
+    if (awards.length === 0)
+      throw CredentialsErrors.of(
+        'TRANSCRIPT_EMPTY',
+        'No credential has been awarded to this account’s e-mail address yet.',
+      );
     const unsigned = buildClrCredential({
       id: `${this.trust.baseUrl}/transcripts/${randomUUID()}`,
-      issuer: buildIssuerRef({ id: this.trust.issuerUrl(TRANSCRIPT_ISSUER_ID), name: TRANSCRIPT_ISSUER_NAME }),
+      issuer: buildIssuerRef({
+        id: this.trust.issuerUrl(TRANSCRIPT_ISSUER_ID),
+        name: TRANSCRIPT_ISSUER_NAME,
+      }),
       name: `Transcript of ${awards.at(-1)!.recipientName}`,
       description: `${awards.length} micro-credential${awards.length === 1 ? '' : 's'} awarded through Lattice.`,
       validFrom: isoSeconds(new Date()),
@@ -40,7 +53,9 @@ export class ExportTranscriptUseCase {
       credentials: awards.map((award) => award.signedCredential as unknown as SignedCredential),
     });
     // The platform key is created on first need, like an issuer's.
-    const signer = await this.dataSource.transaction((manager) => this.trust.signerFor(manager, TRANSCRIPT_ISSUER_ID, TRANSCRIPT_ISSUER_NAME));
+    const signer = await this.dataSource.transaction((manager) =>
+      this.trust.signerFor(manager, TRANSCRIPT_ISSUER_ID, TRANSCRIPT_ISSUER_NAME),
+    );
     return this.trust.sign(unsigned, signer);
   }
 }

@@ -20,7 +20,9 @@ export class GetAwardBatchUseCase {
     const batch = await this.dataSource.getRepository(AwardBatchEntity).findOneBy({ id });
     if (!batch) return null;
     await this.authorizer.requireRole(principal, batch.issuerId, 'MEMBER');
-    const items = await this.dataSource.getRepository(AwardBatchItemEntity).find({ where: { batchId: id }, order: { position: 'ASC' } });
+    const items = await this.dataSource
+      .getRepository(AwardBatchItemEntity)
+      .find({ where: { batchId: id }, order: { position: 'ASC' } });
     return { batch, items };
   }
 }

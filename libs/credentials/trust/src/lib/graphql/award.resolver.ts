@@ -13,7 +13,14 @@ import { RevokeAwardUseCase } from '../revoke-award/revoke-award.use-case';
 import { IssuerTrust } from '../shared/issuer-trust';
 import { VerifyCredentialUseCase } from '../verify-credential/verify-credential.use-case';
 import { AwardBatchInput, AwardFilter, AwardInput, learnerProblems } from './trust.inputs';
-import { AwardBatchModel, AwardConnectionModel, AwardModel, toAwardBatchModel, toAwardModel, VerificationResultModel } from './trust.models';
+import {
+  AwardBatchModel,
+  AwardConnectionModel,
+  AwardModel,
+  toAwardBatchModel,
+  toAwardModel,
+  VerificationResultModel,
+} from './trust.models';
 
 @Resolver(() => AwardModel)
 @UseGuards(AuthGuard)
@@ -31,7 +38,9 @@ export class AwardResolver {
     private readonly transcript: ExportTranscriptUseCase,
   ) {}
 
-  @Query(() => AwardConnectionModel, { description: "Your organizations' awards (or one issuer's), newest first, to follow and revoke them." })
+  @Query(() => AwardConnectionModel, {
+    description: "Your organizations' awards (or one issuer's), newest first, to follow and revoke them.",
+  })
   async awards(
     @CurrentPrincipal() principal: Principal,
     // Typed without `| null` so the validation pipe sees the class (a union reflects as Object); absent is still allowed.
@@ -40,10 +49,16 @@ export class AwardResolver {
     @Args('after', { type: () => String, nullable: true }) after: string | null,
   ): Promise<AwardConnectionModel> {
     const page = pageRequest(first, after);
-    return this.connection(await this.listAwards.execute(principal, (filter as AwardFilter | null) ?? {}, page), page);
+    return this.connection(
+      await this.listAwards.execute(principal, (filter as AwardFilter | null) ?? {}, page),
+      page,
+    );
   }
 
-  @Query(() => AwardConnectionModel, { description: "The credentials awarded to your account's e-mail address, newest first (revoked ones included)." })
+  @Query(() => AwardConnectionModel, {
+    description:
+      "The credentials awarded to your account's e-mail address, newest first (revoked ones included).",
+  })
   async myAwards(
     @CurrentPrincipal() principal: Principal,
     @Args('first', { type: () => Int, nullable: true }) first: number | null,
@@ -53,23 +68,44 @@ export class AwardResolver {
     return this.connection(await this.listMyAwards.execute(principal, page), page);
   }
 
-  @Query(() => GraphQLJSON, { description: 'Your transcript: your standing awards as a signed CLR 2.0 ClrCredential (verify it with verifyCredential).' })
+  @Query(() => GraphQLJSON, {
+    description:
+      'Your transcript: your standing awards as a signed CLR 2.0 ClrCredential (verify it with verifyCredential).',
+  })
   myTranscript(@CurrentPrincipal() principal: Principal): Promise<unknown> {
     return this.transcript.execute(principal);
   }
 
   private connection({ rows, total }: AwardPage, page: ReturnType<typeof pageRequest>): AwardConnectionModel {
-    return toConnection(rows, page, (a) => [a.createdAt.toISOString(), a.id], (a) => toAwardModel(a, this.trust.awardUrl(a.id)), total);
+    return toConnection(
+      rows,
+      page,
+      (a) => [a.createdAt.toISOString(), a.id],
+      (a) => toAwardModel(a, this.trust.awardUrl(a.id)),
+      total,
+    );
   }
 
-  @Mutation(() => AwardModel, { description: 'Issues a signed Open Badges 3.0 credential to a learner who met the mastery threshold within the attempts allowed.' })
-  async awardCredential(@CurrentPrincipal() principal: Principal, @Args('input', { type: () => AwardInput }) input: AwardInput): Promise<AwardModel> {
+  @Mutation(() => AwardModel, {
+    description:
+      'Issues a signed Open Badges 3.0 credential to a learner who met the mastery threshold within the attempts allowed.',
+  })
+  async awardCredential(
+    @CurrentPrincipal() principal: Principal,
+    @Args('input', { type: () => AwardInput }) input: AwardInput,
+  ): Promise<AwardModel> {
     const award = await this.award.execute(principal, input);
     return toAwardModel(award, this.trust.awardUrl(award.id));
   }
 
-  @Mutation(() => AwardBatchModel, { description: 'Queues awards of a credential to 1 to 1,000 learners; follow them with awardBatch. A failed learner never blocks the rest.' })
-  async awardCredentialBatch(@CurrentPrincipal() principal: Principal, @Args('input', { type: () => AwardBatchInput }) input: AwardBatchInput): Promise<AwardBatchModel> {
+  @Mutation(() => AwardBatchModel, {
+    description:
+      'Queues awards of a credential to 1 to 1,000 learners; follow them with awardBatch. A failed learner never blocks the rest.',
+  })
+  async awardCredentialBatch(
+    @CurrentPrincipal() principal: Principal,
+    @Args('input', { type: () => AwardBatchInput }) input: AwardBatchInput,
+  ): Promise<AwardBatchModel> {
     // Each learner is checked with the single award's rules; an invalid one fails as its own item.
     const learners = input.learners.map((learner) => {
       const problems = learnerProblems(learner);
@@ -80,13 +116,22 @@ export class AwardResolver {
     return toAwardBatchModel(view?.batch ?? batch, view?.items ?? []);
   }
 
-  @Query(() => AwardBatchModel, { nullable: true, description: "A batch's progress and per-learner results, for members of its issuer." })
-  async awardBatch(@CurrentPrincipal() principal: Principal, @Args('id', { type: () => ID }, ParseIdPipe) id: string): Promise<AwardBatchModel | null> {
+  @Query(() => AwardBatchModel, {
+    nullable: true,
+    description: "A batch's progress and per-learner results, for members of its issuer.",
+  })
+  async awardBatch(
+    @CurrentPrincipal() principal: Principal,
+    @Args('id', { type: () => ID }, ParseIdPipe) id: string,
+  ): Promise<AwardBatchModel | null> {
     const view = await this.getBatch.execute(principal, id);
     return view ? toAwardBatchModel(view.batch, view.items) : null;
   }
 
-  @Mutation(() => AwardModel, { description: 'Revokes an award: its status list bit is set, so verifiers see it revoked. Revoking twice is a CONFLICT.' })
+  @Mutation(() => AwardModel, {
+    description:
+      'Revokes an award: its status list bit is set, so verifiers see it revoked. Revoking twice is a CONFLICT.',
+  })
   async revokeAward(
     @CurrentPrincipal() principal: Principal,
     @Args('id', { type: () => ID }, ParseIdPipe) id: string,
@@ -96,8 +141,15 @@ export class AwardResolver {
     return toAwardModel(award, this.trust.awardUrl(award.id));
   }
 
-  @Query(() => AwardModel, { name: 'award', nullable: true, description: "An award, for members of its issuer (anyone can fetch its publicUrl)." })
-  async awardById(@CurrentPrincipal() principal: Principal, @Args('id', { type: () => ID }, ParseIdPipe) id: string): Promise<AwardModel | null> {
+  @Query(() => AwardModel, {
+    name: 'award',
+    nullable: true,
+    description: 'An award, for members of its issuer (anyone can fetch its publicUrl).',
+  })
+  async awardById(
+    @CurrentPrincipal() principal: Principal,
+    @Args('id', { type: () => ID }, ParseIdPipe) id: string,
+  ): Promise<AwardModel | null> {
     const award = await this.trust.award(id);
     if (!award) return null;
     await this.authorizer.requireRole(principal, award.issuerId, 'MEMBER');
@@ -105,9 +157,12 @@ export class AwardResolver {
   }
 
   @Query(() => VerificationResultModel, {
-    description: 'Checks schema, dates, issuer key, proof and status of a credential, each reported; for a CLR 2.0 transcript, also every credential it embeds.',
+    description:
+      'Checks schema, dates, issuer key, proof and status of a credential, each reported; for a CLR 2.0 transcript, also every credential it embeds.',
   })
-  verifyCredential(@Args('credential', { type: () => GraphQLJSON }) credential: unknown): Promise<VerificationResultModel> {
+  verifyCredential(
+    @Args('credential', { type: () => GraphQLJSON }) credential: unknown,
+  ): Promise<VerificationResultModel> {
     return this.verify.execute(credential) as Promise<VerificationResultModel>;
   }
 }

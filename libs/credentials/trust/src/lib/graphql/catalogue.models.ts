@@ -155,7 +155,10 @@ export class CatalogueFilter {
   @IsString({ each: true })
   @MaxLength(40, { each: true })
   regions?: string[] | null;
-  @Field(() => [OrgSizeEnum], { nullable: true, description: 'Issuers of these sizes (small institutions findable as such).' })
+  @Field(() => [OrgSizeEnum], {
+    nullable: true,
+    description: 'Issuers of these sizes (small institutions findable as such).',
+  })
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(MAX_CATALOGUE_VALUES)
@@ -185,9 +188,15 @@ export class CatalogueEntryModel {
     description: 'The issuer’s name, as identity stated it at publication (public, unlike Organization).',
   })
   issuerName: string | null;
-  @Field(() => String, { nullable: true, description: 'The issuer’s region code, as identity stated it at publication.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'The issuer’s region code, as identity stated it at publication.',
+  })
   issuerRegion: string | null;
-  @Field(() => OrgSizeEnum, { nullable: true, description: 'The issuer’s size, as identity stated it at publication.' })
+  @Field(() => OrgSizeEnum, {
+    nullable: true,
+    description: 'The issuer’s size, as identity stated it at publication.',
+  })
   issuerSize: OrgSizeEnum | null;
   @Field(() => GraphQLISODateTime) publishedAt: Date;
   @Field({ description: 'Retired: no longer awarded (search never returns it; its page still shows it).' })
@@ -209,7 +218,10 @@ export class CatalogueFacetValueModel {
 @ObjectType('CatalogueOrganizationName')
 export class CatalogueOrganizationNameModel {
   @Field(() => ID) id: string;
-  @Field({ description: 'Its public name as the catalogue recorded it (when it published, sponsored, defined a pathway or recognized one).' })
+  @Field({
+    description:
+      'Its public name as the catalogue recorded it (when it published, sponsored, defined a pathway or recognized one).',
+  })
   name: string;
 }
 
@@ -270,7 +282,9 @@ export function toCatalogueEntryModel(hit: CatalogueHit): CatalogueEntryModel {
 /** The named organizations among the ISSUER and SPONSOR facet values, each once. */
 export function toFacetOrganizationNames(counts: readonly FacetCount[]): CatalogueOrganizationNameModel[] {
   const names = new Map<string, string>();
-  for (const count of counts) if ((count.facet === 'ISSUER' || count.facet === 'SPONSOR') && count.label) names.set(count.value, count.label);
+  for (const count of counts)
+    if ((count.facet === 'ISSUER' || count.facet === 'SPONSOR') && count.label)
+      names.set(count.value, count.label);
   return [...names].map(([id, name]) => ({ id, name }));
 }
 

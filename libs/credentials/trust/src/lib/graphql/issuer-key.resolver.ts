@@ -4,13 +4,20 @@ import { AuthGuard, CurrentPrincipal, type Principal } from '@lattice/shared-aut
 import { ParseIdPipe } from '@lattice/shared-graphql';
 import { RotateIssuerKeyUseCase } from '../rotate-issuer-key/rotate-issuer-key.use-case';
 
-@ObjectType('IssuerKey', { description: "An issuer's Ed25519 signing key (a Multikey published in its profile at GET /issuers/:orgId)." })
+@ObjectType('IssuerKey', {
+  description:
+    "An issuer's Ed25519 signing key (a Multikey published in its profile at GET /issuers/:orgId).",
+})
 export class IssuerKeyModel {
-  @Field(() => ID, { description: 'The verification method URL credentials name in their proof.' }) id: string;
+  @Field(() => ID, { description: 'The verification method URL credentials name in their proof.' })
+  id: string;
   @Field(() => Int) sequence: number;
   @Field() publicKeyMultibase: string;
   @Field(() => GraphQLISODateTime) createdAt: Date;
-  @Field(() => ID, { description: 'The key it replaced, retired: still published, so what it signed still verifies.' }) previousKeyId: string;
+  @Field(() => ID, {
+    description: 'The key it replaced, retired: still published, so what it signed still verifies.',
+  })
+  previousKeyId: string;
 }
 
 @Resolver(() => IssuerKeyModel)
@@ -18,9 +25,21 @@ export class IssuerKeyModel {
 export class IssuerKeyResolver {
   constructor(private readonly rotate: RotateIssuerKeyUseCase) {}
 
-  @Mutation(() => IssuerKeyModel, { description: "Retires the organization's signing key and starts a new one (owners and admins). Credentials already issued keep verifying." })
-  async rotateIssuerKey(@CurrentPrincipal() principal: Principal, @Args('organizationId', { type: () => ID }, ParseIdPipe) organizationId: string): Promise<IssuerKeyModel> {
+  @Mutation(() => IssuerKeyModel, {
+    description:
+      "Retires the organization's signing key and starts a new one (owners and admins). Credentials already issued keep verifying.",
+  })
+  async rotateIssuerKey(
+    @CurrentPrincipal() principal: Principal,
+    @Args('organizationId', { type: () => ID }, ParseIdPipe) organizationId: string,
+  ): Promise<IssuerKeyModel> {
     const { previous, next } = await this.rotate.execute(principal, organizationId);
-    return { id: next.id, sequence: next.sequence, publicKeyMultibase: next.publicKeyMultibase, createdAt: new Date(next.createdAt), previousKeyId: previous.id };
+    return {
+      id: next.id,
+      sequence: next.sequence,
+      publicKeyMultibase: next.publicKeyMultibase,
+      createdAt: new Date(next.createdAt),
+      previousKeyId: previous.id,
+    };
   }
 }

@@ -279,7 +279,10 @@ export class PathwayResolver {
     nullable: true,
     description: 'The owner’s name as it stated it when defining the pathway (public, unlike Organization).',
   })
-  ownerName(@Parent() pathway: PathwayModel, @Context() context: GraphQLRequestContext): Promise<string | null> {
+  ownerName(
+    @Parent() pathway: PathwayModel,
+    @Context() context: GraphQLRequestContext,
+  ): Promise<string | null> {
     return organizationName(context, this.catalogue, pathway.owner.id);
   }
 
@@ -333,7 +336,8 @@ export class RecognitionResolver {
 
   @ResolveField(() => String, {
     nullable: true,
-    description: 'The recognizing institution’s name as it stated it when recognizing (public, unlike Organization).',
+    description:
+      'The recognizing institution’s name as it stated it when recognizing (public, unlike Organization).',
   })
   institutionName(
     @Parent() recognition: RecognitionModel,

@@ -29,11 +29,16 @@ export class CredentialFilter {
   @Field(() => ID, { nullable: true }) @IsOptional() @IsUUID() issuerId?: string | null;
 }
 
-@InputType({ description: 'Which awards to list; without an issuer, those of every organization you belong to.' })
+@InputType({
+  description: 'Which awards to list; without an issuer, those of every organization you belong to.',
+})
 export class AwardFilter {
   @Field(() => ID, { nullable: true }) @IsOptional() @IsUUID() issuerId?: string | null;
   @Field(() => ID, { nullable: true }) @IsOptional() @IsUUID() credentialId?: string | null;
-  @Field(() => AwardStatusEnum, { nullable: true }) @IsOptional() @IsEnum(AwardStatusEnum) status?: AwardStatusEnum | null;
+  @Field(() => AwardStatusEnum, { nullable: true })
+  @IsOptional()
+  @IsEnum(AwardStatusEnum)
+  status?: AwardStatusEnum | null;
 }
 
 @InputType()
@@ -58,19 +63,32 @@ export class AwardResultInput {
 
 @InputType()
 export class AwardEvidenceInput {
-  @Field(() => String, { nullable: true, description: 'Where employers can see the evidence: an https:// address (a plain http:// link is refused).' })
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'Where employers can see the evidence: an https:// address (a plain http:// link is refused).',
+  })
   @IsOptional()
-  @IsUrl({ protocols: ['https'], require_protocol: true, require_tld: false }, { message: 'url must be an https:// address' })
+  @IsUrl(
+    { protocols: ['https'], require_protocol: true, require_tld: false },
+    { message: 'url must be an https:// address' },
+  )
   @MaxLength(2000)
   url?: string | null;
-  @Field(() => String, { nullable: true }) @IsOptional() @IsString() @Length(1, 5000) narrative?: string | null;
+  @Field(() => String, { nullable: true }) @IsOptional() @IsString() @Length(1, 5000) narrative?:
+    string | null;
 }
 
 @InputType()
 export class AwardInput {
   @Field(() => ID, { description: 'A published credential.' }) @IsUUID() credentialId: string;
-  @Field(() => ID, { description: 'The issuing organization; you must be one of its admins.' }) @IsUUID() issuerId: string;
-  @Field(() => AwardRecipientInput) @ValidateNested() @Type(() => AwardRecipientInput) recipient: AwardRecipientInput;
+  @Field(() => ID, { description: 'The issuing organization; you must be one of its admins.' })
+  @IsUUID()
+  issuerId: string;
+  @Field(() => AwardRecipientInput)
+  @ValidateNested()
+  @Type(() => AwardRecipientInput)
+  recipient: AwardRecipientInput;
   @Field(() => AwardResultInput) @ValidateNested() @Type(() => AwardResultInput) result: AwardResultInput;
   @Field(() => [AwardEvidenceInput], { nullable: true })
   @IsOptional()
@@ -83,7 +101,10 @@ export class AwardInput {
 
 @InputType({ description: 'One learner of a batch: who, their result and evidence.' })
 export class AwardBatchLearnerInput {
-  @Field(() => AwardRecipientInput) @ValidateNested() @Type(() => AwardRecipientInput) recipient: AwardRecipientInput;
+  @Field(() => AwardRecipientInput)
+  @ValidateNested()
+  @Type(() => AwardRecipientInput)
+  recipient: AwardRecipientInput;
   @Field(() => AwardResultInput) @ValidateNested() @Type(() => AwardResultInput) result: AwardResultInput;
   @Field(() => [AwardEvidenceInput], { nullable: true })
   @IsOptional()
@@ -97,9 +118,12 @@ export class AwardBatchLearnerInput {
 @InputType()
 export class AwardBatchInput {
   @Field(() => ID, { description: 'A published credential.' }) @IsUUID() credentialId: string;
-  @Field(() => ID, { description: 'The issuing organization; you must be one of its admins.' }) @IsUUID() issuerId: string;
+  @Field(() => ID, { description: 'The issuing organization; you must be one of its admins.' })
+  @IsUUID()
+  issuerId: string;
   @Field(() => [AwardBatchLearnerInput], {
-    description: '1 to 1,000 learners. Each learner is checked on its own: an invalid one fails as its item (COMMON.INVALID_INPUT) and the others are awarded.',
+    description:
+      '1 to 1,000 learners. Each learner is checked on its own: an invalid one fails as its item (COMMON.INVALID_INPUT) and the others are awarded.',
   })
   @IsArray()
   @ArrayMinSize(1, { message: 'a batch needs at least 1 learner' })
@@ -109,20 +133,30 @@ export class AwardBatchInput {
   learners: AwardBatchLearnerInput[];
 }
 
-@InputType({ description: "An organization's endorsement: both claims are stated, plus an optional comment." })
+@InputType({
+  description: "An organization's endorsement: both claims are stated, plus an optional comment.",
+})
 export class EndorsementInput {
   @Field({ description: 'The competency is in demand.' }) @IsBoolean() inDemand: boolean;
-  @Field({ description: 'The assessment reflects job performance.' }) @IsBoolean() assessmentReflectsJobPerformance: boolean;
+  @Field({ description: 'The assessment reflects job performance.' })
+  @IsBoolean()
+  assessmentReflectsJobPerformance: boolean;
   @Field(() => String, { nullable: true }) @IsOptional() @IsString() @MaxLength(2000) comment?: string | null;
 }
 
 /** What is wrong with one learner of a batch, by field (`recipient.email`), checked with the single award's rules; empty when valid. */
-export function learnerProblems(learner: AwardBatchLearnerInput): Array<{ field: string; problems: string[] }> {
+export function learnerProblems(
+  learner: AwardBatchLearnerInput,
+): Array<{ field: string; problems: string[] }> {
   const flatten = (errors: ValidationError[], prefix = ''): Array<{ field: string; problems: string[] }> =>
     errors.flatMap((error) => {
       const field = prefix ? `${prefix}.${error.property}` : error.property;
-      return [...(error.constraints ? [{ field, problems: Object.values(error.constraints) }] : []), ...flatten(error.children ?? [], field)];
+      return [
+        ...(error.constraints ? [{ field, problems: Object.values(error.constraints) }] : []),
+        ...flatten(error.children ?? [], field),
+      ];
     });
-  const instance = learner instanceof AwardBatchLearnerInput ? learner : plainToInstance(AwardBatchLearnerInput, learner);
+  const instance =
+    learner instanceof AwardBatchLearnerInput ? learner : plainToInstance(AwardBatchLearnerInput, learner);
   return flatten(validateSync(instance, { forbidUnknownValues: false }));
 }

@@ -32,6 +32,10 @@ export class ListAwardsUseCase {
       issuers = [...new Set([...principal.memberships, ...live].map((m) => m.organizationId))];
       if (issuers.length === 0) return { rows: [], total: 0 };
     }
-    return pageOfAwards(this.dataSource.manager, { issuerIds: issuers, credentialId: filter.credentialId, status: filter.status }, page);
+    return pageOfAwards(
+      this.dataSource.manager,
+      { issuerIds: issuers, credentialId: filter.credentialId, status: filter.status },
+      page,
+    );
   }
 }

@@ -17,6 +17,10 @@ export class ListMyAwardsUseCase {
   ) {}
 
   execute(principal: Principal, page: PageRequest): Promise<AwardPage> {
-    return pageOfAwards(this.dataSource.manager, { recipientLookup: this.trust.recipientLookup(learnerEmailOf(principal)) }, page);
+    return pageOfAwards(
+      this.dataSource.manager,
+      { recipientLookup: this.trust.recipientLookup(learnerEmailOf(principal)) },
+      page,
+    );
   }
 }

@@ -10,14 +10,24 @@ const credential = {
       name: 'Safe <script>alert(1)</script> setup',
       inLanguage: 'fr',
       alignment: [{ targetName: 'operate CNC <machines>' }],
-      endorsement: [{ type: ['VerifiableCredential', 'EndorsementCredential'], issuer: { id: 'https://lattice.example/issuers/e', name: 'Maple <Machining>' } }],
+      endorsement: [
+        {
+          type: ['VerifiableCredential', 'EndorsementCredential'],
+          issuer: { id: 'https://lattice.example/issuers/e', name: 'Maple <Machining>' },
+        },
+      ],
     },
   },
   evidence: [{ narrative: 'Did it in <b>25</b> minutes' }],
 };
 
 describe('renderAwardPage', () => {
-  const html = renderAwardPage({ credential, status: 'ACTIVE', publicUrl: 'https://lattice.example/credentials/a-1', awardId: 'a-1' });
+  const html = renderAwardPage({
+    credential,
+    status: 'ACTIVE',
+    publicUrl: 'https://lattice.example/credentials/a-1',
+    awardId: 'a-1',
+  });
 
   it('escapes everything the credential says', () => {
     expect(html).not.toContain('<script>');
@@ -26,7 +36,9 @@ describe('renderAwardPage', () => {
     expect(html).toContain('<li>operate CNC &lt;machines&gt;</li>');
     expect(html).toContain('Did it in &lt;b&gt;25&lt;/b&gt; minutes');
     expect(html).toContain('<html lang="fr">');
-    expect(html).toMatch(/<h2>Endorsed by<\/h2>\n<h3>Sector not stated<\/h3>\n<ul><li>Maple &lt;Machining&gt;<\/li><\/ul>/);
+    expect(html).toMatch(
+      /<h2>Endorsed by<\/h2>\n<h3>Sector not stated<\/h3>\n<ul><li>Maple &lt;Machining&gt;<\/li><\/ul>/,
+    );
   });
 
   it('links to LinkedIn with the certification filled in, and to the download', () => {
@@ -46,14 +58,29 @@ describe('renderAwardPage', () => {
 
   it('groups endorsers by the NAICS sector of their organization', () => {
     const endorsed = structuredClone(credential);
-    const endorser = (id: string, name: string) => ({ id: `https://lattice.example/endorsements/${id}`, type: ['VerifiableCredential', 'EndorsementCredential'], issuer: { id: 'https://lattice.example/issuers/e', name } });
-    endorsed.credentialSubject.achievement.endorsement = [endorser('1', 'Boreal Mill'), endorser('2', 'Skills Council'), endorser('3', 'Deep Mine'), endorser('4', 'Fab Shop')];
+    const endorser = (id: string, name: string) => ({
+      id: `https://lattice.example/endorsements/${id}`,
+      type: ['VerifiableCredential', 'EndorsementCredential'],
+      issuer: { id: 'https://lattice.example/issuers/e', name },
+    });
+    endorsed.credentialSubject.achievement.endorsement = [
+      endorser('1', 'Boreal Mill'),
+      endorser('2', 'Skills Council'),
+      endorser('3', 'Deep Mine'),
+      endorser('4', 'Fab Shop'),
+    ];
     const sectors = new Map([
       ['https://lattice.example/endorsements/1', '331'],
       ['https://lattice.example/endorsements/3', '212'],
       ['https://lattice.example/endorsements/4', '332'],
     ]);
-    const page = renderAwardPage({ credential: endorsed, status: 'ACTIVE', publicUrl: 'https://lattice.example/credentials/a-1', awardId: 'a-1', endorserSectors: sectors });
+    const page = renderAwardPage({
+      credential: endorsed,
+      status: 'ACTIVE',
+      publicUrl: 'https://lattice.example/credentials/a-1',
+      awardId: 'a-1',
+      endorserSectors: sectors,
+    });
     const section = page.slice(page.indexOf('<h2>Endorsed by</h2>'), page.indexOf('Add to LinkedIn'));
     expect(section.match(/<h3>[^<]+<\/h3>|<li>[^<]+<\/li>/g)).toEqual([
       '<h3>Mining, quarrying, and oil and gas extraction (NAICS 21)</h3>',
@@ -67,6 +94,8 @@ describe('renderAwardPage', () => {
   });
 
   it('shows a revoked award as revoked', () => {
-    expect(renderAwardPage({ credential, status: 'REVOKED', publicUrl: 'https://x.example/c/1', awardId: '1' })).toContain('Status: <strong>Revoked</strong>');
+    expect(
+      renderAwardPage({ credential, status: 'REVOKED', publicUrl: 'https://x.example/c/1', awardId: '1' }),
+    ).toContain('Status: <strong>Revoked</strong>');
   });
 });

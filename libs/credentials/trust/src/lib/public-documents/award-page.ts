@@ -13,21 +13,34 @@ export interface AwardPageInput {
   readonly endorserSectors?: ReadonlyMap<string, string | null>;
 }
 
-export function renderAwardPage({ credential, status, publicUrl, awardId, endorserSectors = new Map() }: AwardPageInput): string {
+export function renderAwardPage({
+  credential,
+  status,
+  publicUrl,
+  awardId,
+  endorserSectors = new Map(),
+}: AwardPageInput): string {
   const subject = (credential['credentialSubject'] ?? {}) as Record<string, unknown>;
   const achievement = (subject['achievement'] ?? {}) as Record<string, unknown>;
   const issuer = (credential['issuer'] ?? {}) as Record<string, unknown>;
   const name = text(achievement['name'] ?? credential['name']);
   const issuerName = text(issuer['name']);
   const description = text(achievement['description']);
-  const skills = asArray(achievement['alignment']).map((a) => text((a as Record<string, unknown>)['targetName'])).filter(Boolean);
+  const skills = asArray(achievement['alignment'])
+    .map((a) => text((a as Record<string, unknown>)['targetName']))
+    .filter(Boolean);
   // Endorsements embedded in the achievement (as signed when the award was issued).
   const endorsers = asArray(achievement['endorsement'])
     .map((e) => e as Record<string, unknown>)
-    .map((e) => ({ id: text(e['id']), name: text((e['issuer'] as Record<string, unknown> | undefined)?.['name']) }))
+    .map((e) => ({
+      id: text(e['id']),
+      name: text((e['issuer'] as Record<string, unknown> | undefined)?.['name']),
+    }))
     .filter((e) => e.name);
   const bySector = groupBySector(endorsers, (e) => endorserSectors.get(e.id));
-  const evidence = asArray(credential['evidence']).map((e) => text((e as Record<string, unknown>)['narrative'])).filter(Boolean);
+  const evidence = asArray(credential['evidence'])
+    .map((e) => text((e as Record<string, unknown>)['narrative']))
+    .filter(Boolean);
   const issued = new Date(text(credential['validFrom']) || Date.now());
   const linkedIn = new URL('https://www.linkedin.com/profile/add');
   linkedIn.search = new URLSearchParams({
@@ -39,7 +52,10 @@ export function renderAwardPage({ credential, status, publicUrl, awardId, endors
     certUrl: publicUrl,
     certId: awardId,
   }).toString();
-  const list = (items: string[]) => (items.length ? `<ul>${items.map((item) => `<li>${escapeHtml(item)}</li>`).join('')}</ul>` : '<p>None listed.</p>');
+  const list = (items: string[]) =>
+    items.length
+      ? `<ul>${items.map((item) => `<li>${escapeHtml(item)}</li>`).join('')}</ul>`
+      : '<p>None listed.</p>';
   return `<!doctype html>
 <html lang="${escapeHtml(text(achievement['inLanguage']) || 'en')}">
 <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escapeHtml(name)}</title></head>
@@ -57,7 +73,10 @@ ${list(evidence)}
 ${
   bySector.length
     ? bySector
-        .map((group) => `<h3>${escapeHtml(group.sector ? `${group.sector.name} (NAICS ${group.sector.code})` : NO_SECTOR)}</h3>\n${list(group.members.map((e) => e.name))}`)
+        .map(
+          (group) =>
+            `<h3>${escapeHtml(group.sector ? `${group.sector.name} (NAICS ${group.sector.code})` : NO_SECTOR)}</h3>\n${list(group.members.map((e) => e.name))}`,
+        )
         .join('\n')
     : list([])
 }
@@ -70,7 +89,10 @@ ${
 }
 
 export function escapeHtml(value: string): string {
-  return value.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+  return value.replace(
+    /[&<>"']/g,
+    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!,
+  );
 }
 
 function text(value: unknown): string {

@@ -45,7 +45,14 @@ const pathway = {
   createdAt: new Date(),
   members: [
     { pathwayId: 'p1', credentialId: ID, title: entry.title, issuerId: ID, position: 1, minScore: null },
-    { pathwayId: 'p1', credentialId: 'other', title: 'Lecture de plans', issuerId: ID, position: 2, minScore: null },
+    {
+      pathwayId: 'p1',
+      credentialId: 'other',
+      title: 'Lecture de plans',
+      issuerId: ID,
+      position: 2,
+      minScore: null,
+    },
   ],
 };
 const recognition = {
@@ -62,20 +69,39 @@ const recognition = {
 };
 
 describe('catalogue page', () => {
-  const page = renderCataloguePage({ entry, pathways: [pathway], recognitions: [recognition], lang: 'fr', baseUrl: 'https://lattice.example' });
+  const page = renderCataloguePage({
+    entry,
+    pathways: [pathway],
+    recognitions: [recognition],
+    lang: 'fr',
+    baseUrl: 'https://lattice.example',
+  });
 
   it('gives search engines a canonical URL, language alternates, Open Graph tags and schema.org JSON-LD', () => {
-    expect(page.head).toContain(`<link rel="canonical" href="https://lattice.example/public/catalogue/${ID}">`);
-    expect(page.head).toContain(`hreflang="en" href="https://lattice.example/public/catalogue/${ID}?lang=en"`);
+    expect(page.head).toContain(
+      `<link rel="canonical" href="https://lattice.example/public/catalogue/${ID}">`,
+    );
+    expect(page.head).toContain(
+      `hreflang="en" href="https://lattice.example/public/catalogue/${ID}?lang=en"`,
+    );
     expect(page.head).toContain('<meta property="og:locale" content="fr_CA">');
     const json = /<script type="application\/ld\+json">(.*)<\/script>$/.exec(page.head)![1]!;
     // Nothing in the JSON can end its script element early.
     expect(json).not.toMatch(/<\/script/i);
     const ld = JSON.parse(json) as { '@graph': Record<string, unknown>[] };
     const [course, credential] = ld['@graph'];
-    expect(course).toMatchObject({ '@type': 'Course', name: entry.title, timeRequired: 'PT24H', offers: { price: 300, priceCurrency: 'CAD' }, provider: { name: 'Collège <Nord>' } });
+    expect(course).toMatchObject({
+      '@type': 'Course',
+      name: entry.title,
+      timeRequired: 'PT24H',
+      offers: { price: 300, priceCurrency: 'CAD' },
+      provider: { name: 'Collège <Nord>' },
+    });
     expect(course!['isPartOf']).toEqual([{ '@type': 'EducationalOccupationalProgram', name: 'Certificat' }]);
-    expect(credential).toMatchObject({ '@type': 'EducationalOccupationalCredential', credentialCategory: 'microtitre' });
+    expect(credential).toMatchObject({
+      '@type': 'EducationalOccupationalCredential',
+      credentialCategory: 'microtitre',
+    });
     expect(credential!['recognizedBy']).toEqual([
       { '@type': 'CollegeOrUniversity', name: 'Collège <Nord>' },
       { '@type': 'CollegeOrUniversity', name: 'Lakeshore Polytechnic' },
@@ -83,13 +109,21 @@ describe('catalogue page', () => {
   });
 
   it('renders the content escaped, in the reader’s language', () => {
-    expect(page.body).toContain('<h1 id="page-title">Soudage &lt;/script&gt;&lt;script&gt;alert(1)&lt;/script&gt;</h1>');
+    expect(page.body).toContain(
+      '<h1 id="page-title">Soudage &lt;/script&gt;&lt;script&gt;alert(1)&lt;/script&gt;</h1>',
+    );
     expect(page.body).not.toContain('<script>');
     expect(page.body).toContain('Offert par Collège &lt;Nord&gt; · 24 heures · Hybride · Français');
     expect(page.body).toContain('Parcours auxquels il compte');
     expect(page.body).toContain('Les 2 étapes.');
     expect(page.body).toContain('<strong>Lakeshore Polytechnic</strong> — 3 crédits');
-    const english = renderCataloguePage({ entry, pathways: [], recognitions: [], lang: 'en', baseUrl: 'https://lattice.example' });
+    const english = renderCataloguePage({
+      entry,
+      pathways: [],
+      recognitions: [],
+      lang: 'en',
+      baseUrl: 'https://lattice.example',
+    });
     expect(english.body).toContain('It does not count toward any pathway yet.');
     expect(english.body).toContain('Offered by');
   });
@@ -102,8 +136,12 @@ describe('catalogue page', () => {
   });
 
   it('lists every page in the sitemap', () => {
-    const xml = renderSitemap('https://lattice.example', [{ credentialId: ID, refreshedAt: new Date('2026-12-02T10:00:00Z') }]);
-    expect(xml).toContain(`<url><loc>https://lattice.example/public/catalogue/${ID}</loc><lastmod>2026-12-02</lastmod></url>`);
+    const xml = renderSitemap('https://lattice.example', [
+      { credentialId: ID, refreshedAt: new Date('2026-12-02T10:00:00Z') },
+    ]);
+    expect(xml).toContain(
+      `<url><loc>https://lattice.example/public/catalogue/${ID}</loc><lastmod>2026-12-02</lastmod></url>`,
+    );
     expect(xml).toContain('<url><loc>https://lattice.example/public/catalogue</loc></url>');
   });
 });

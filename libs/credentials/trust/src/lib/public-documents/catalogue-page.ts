@@ -4,14 +4,22 @@
 // Open Graph tags and schema.org JSON-LD (a Course that awards an EducationalOccupationalCredential,
 // recognized by the institutions that recognize it). Body: what the credential is, the pathways it
 // counts toward, where it is recognized — all escaped, in English or French.
-import type { CatalogueHit, PathwayMemberRow, PathwayRow, RecognitionRow } from '@lattice/credentials-data-access';
+import type {
+  CatalogueHit,
+  PathwayMemberRow,
+  PathwayRow,
+  RecognitionRow,
+} from '@lattice/credentials-data-access';
 import { escapeHtml } from './award-page';
 
 export type PageLanguage = 'en' | 'fr';
 
 export interface CataloguePageInput {
   readonly entry: CatalogueHit;
-  readonly pathways: readonly (PathwayRow & { readonly members: readonly PathwayMemberRow[]; readonly ownerName: string | null })[];
+  readonly pathways: readonly (PathwayRow & {
+    readonly members: readonly PathwayMemberRow[];
+    readonly ownerName: string | null;
+  })[];
   readonly recognitions: readonly (RecognitionRow & { readonly institutionName: string | null })[];
   readonly lang: PageLanguage;
   /** The public origin (PUBLIC_BASE_URL), without a trailing slash. */
@@ -37,7 +45,8 @@ const WORDS = {
     retired: 'This credential is retired: it is no longer awarded.',
     countsToward: 'Pathways it counts toward',
     noPathways: 'It does not count toward any pathway yet.',
-    steps: (required: number, count: number, all: boolean) => (all ? `All of ${count} steps.` : `${required} of ${count} steps.`),
+    steps: (required: number, count: number, all: boolean) =>
+      all ? `All of ${count} steps.` : `${required} of ${count} steps.`,
     leadsTo: 'Leads to',
     recognizedBy: 'Where it is recognized',
     noRecognitions: 'No other institution has declared that it recognizes it yet.',
@@ -57,7 +66,8 @@ const WORDS = {
     retired: 'Ce titre est retiré : il n’est plus décerné.',
     countsToward: 'Parcours auxquels il compte',
     noPathways: 'Il ne compte encore pour aucun parcours.',
-    steps: (required: number, count: number, all: boolean) => (all ? `Les ${count} étapes.` : `${required} étapes sur ${count}.`),
+    steps: (required: number, count: number, all: boolean) =>
+      all ? `Les ${count} étapes.` : `${required} étapes sur ${count}.`,
     leadsTo: 'Mène à',
     recognizedBy: 'Où il est reconnu',
     noRecognitions: 'Aucun autre établissement n’a encore déclaré le reconnaître.',
@@ -77,11 +87,21 @@ export function cataloguePageUrl(baseUrl: string, credentialId: string, lang?: P
   return `${baseUrl}/public/catalogue/${credentialId}${lang ? `?lang=${lang}` : ''}`;
 }
 
-export function renderCataloguePage({ entry, pathways, recognitions, lang, baseUrl }: CataloguePageInput): CataloguePage {
+export function renderCataloguePage({
+  entry,
+  pathways,
+  recognitions,
+  lang,
+  baseUrl,
+}: CataloguePageInput): CataloguePage {
   const w = WORDS[lang];
   const canonical = cataloguePageUrl(baseUrl, entry.credentialId);
   const description = (entry.description ?? entry.title).slice(0, 300);
-  const money = new Intl.NumberFormat(lang === 'fr' ? 'fr-CA' : 'en-CA', { style: 'currency', currency: 'CAD', maximumFractionDigits: 0 });
+  const money = new Intl.NumberFormat(lang === 'fr' ? 'fr-CA' : 'en-CA', {
+    style: 'currency',
+    currency: 'CAD',
+    maximumFractionDigits: 0,
+  });
   const facts = [
     entry.issuerName ? `${w.by} ${entry.issuerName}` : null,
     entry.hours !== null ? w.hours(entry.hours) : null,
@@ -101,7 +121,16 @@ export function renderCataloguePage({ entry, pathways, recognitions, lang, baseU
     url: canonical,
     credentialCategory: w.category,
     inLanguage: entry.language,
-    ...(entry.issuerName ? { recognizedBy: [{ '@type': 'CollegeOrUniversity', name: entry.issuerName }, ...recognitions.filter((r) => r.institutionName).map((r) => ({ '@type': 'CollegeOrUniversity', name: r.institutionName }))] } : {}),
+    ...(entry.issuerName
+      ? {
+          recognizedBy: [
+            { '@type': 'CollegeOrUniversity', name: entry.issuerName },
+            ...recognitions
+              .filter((r) => r.institutionName)
+              .map((r) => ({ '@type': 'CollegeOrUniversity', name: r.institutionName })),
+          ],
+        }
+      : {}),
   };
   const courseNode = {
     '@type': 'Course',
@@ -112,9 +141,20 @@ export function renderCataloguePage({ entry, pathways, recognitions, lang, baseU
     inLanguage: entry.language,
     ...(entry.issuerName ? { provider: { '@type': 'CollegeOrUniversity', name: entry.issuerName } } : {}),
     ...(entry.hours !== null ? { timeRequired: `PT${entry.hours}H` } : {}),
-    ...(entry.price !== null ? { offers: { '@type': 'Offer', price: entry.price, priceCurrency: 'CAD', category: entry.price === 0 ? 'Free' : 'Paid' } } : {}),
+    ...(entry.price !== null
+      ? {
+          offers: {
+            '@type': 'Offer',
+            price: entry.price,
+            priceCurrency: 'CAD',
+            category: entry.price === 0 ? 'Free' : 'Paid',
+          },
+        }
+      : {}),
     educationalCredentialAwarded: { '@id': `${canonical}#credential` },
-    ...(countsToward.length ? { isPartOf: countsToward.map((p) => ({ '@type': 'EducationalOccupationalProgram', name: p.title })) } : {}),
+    ...(countsToward.length
+      ? { isPartOf: countsToward.map((p) => ({ '@type': 'EducationalOccupationalProgram', name: p.title })) }
+      : {}),
   };
   const jsonLd = { '@context': 'https://schema.org', '@graph': [courseNode, credentialNode] };
   const head = [
@@ -131,7 +171,10 @@ export function renderCataloguePage({ entry, pathways, recognitions, lang, baseU
     `<script type="application/ld+json">${scriptJson(jsonLd)}</script>`,
   ].join('\n');
 
-  const list = (items: string[], empty: string) => (items.length ? `<ul>${items.map((item) => `<li>${item}</li>`).join('')}</ul>` : `<p>${escapeHtml(empty)}</p>`);
+  const list = (items: string[], empty: string) =>
+    items.length
+      ? `<ul>${items.map((item) => `<li>${item}</li>`).join('')}</ul>`
+      : `<p>${escapeHtml(empty)}</p>`;
   const body = `<main id="main" class="page"><section aria-labelledby="page-title">
 <h1 id="page-title">${escapeHtml(entry.title)}</h1>
 <p>${escapeHtml(facts.join(' · '))}</p>
@@ -140,9 +183,16 @@ ${entry.description ? `<p>${escapeHtml(entry.description)}</p>` : ''}
 <h2>${escapeHtml(w.countsToward)}</h2>
 ${list(
   countsToward.map((p) => {
-    const steps = p.members.map((m) => `<li><a href="/public/catalogue/${escapeHtml(m.credentialId)}">${escapeHtml(m.title)}</a></li>`).join('');
+    const steps = p.members
+      .map(
+        (m) =>
+          `<li><a href="/public/catalogue/${escapeHtml(m.credentialId)}">${escapeHtml(m.title)}</a></li>`,
+      )
+      .join('');
     const owner = p.ownerName ? ` — ${escapeHtml(p.ownerName)}` : '';
-    const target = p.targetCredentialId ? ` ${escapeHtml(w.leadsTo)} <a href="/public/catalogue/${escapeHtml(p.targetCredentialId)}">${escapeHtml(p.title)}</a>.` : '';
+    const target = p.targetCredentialId
+      ? ` ${escapeHtml(w.leadsTo)} <a href="/public/catalogue/${escapeHtml(p.targetCredentialId)}">${escapeHtml(p.title)}</a>.`
+      : '';
     return `<strong>${escapeHtml(p.title)}</strong>${owner}<br>${escapeHtml(w.steps(p.requiredCount, p.members.length, p.rule === 'ALL_OF'))}${target}<ol>${steps}</ol>`;
   }),
   w.noPathways,
@@ -164,7 +214,10 @@ ${list(
 }
 
 /** The sitemap of every catalogue page (the sitemap protocol allows 50,000 URLs per file). */
-export function renderSitemap(baseUrl: string, entries: readonly { credentialId: string; refreshedAt: Date }[]): string {
+export function renderSitemap(
+  baseUrl: string,
+  entries: readonly { credentialId: string; refreshedAt: Date }[],
+): string {
   const urls = entries
     .map(
       (e) =>

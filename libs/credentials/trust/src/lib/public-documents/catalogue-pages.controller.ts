@@ -68,7 +68,10 @@ export class CataloguePagesController {
   @Get('sitemap.xml')
   async sitemap(@Res() response: Response): Promise<void> {
     const entries = await this.catalogue.sitemapEntries(SITEMAP_LIMIT - 1);
-    response.status(200).type('application/xml; charset=utf-8').setHeader('cache-control', 'public, max-age=3600');
+    response
+      .status(200)
+      .type('application/xml; charset=utf-8')
+      .setHeader('cache-control', 'public, max-age=3600');
     response.send(renderSitemap(this.trust.baseUrl, entries));
   }
 }

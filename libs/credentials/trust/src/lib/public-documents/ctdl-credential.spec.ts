@@ -43,7 +43,11 @@ function entry(overrides: Partial<CatalogueHit> = {}): CatalogueHit {
 }
 
 const documentOf = (e: CatalogueHit) =>
-  ctdlCredential(e, e.skillIds.map((id) => esco.concept(id)).filter((c) => c !== undefined), BASE);
+  ctdlCredential(
+    e,
+    e.skillIds.map((id) => esco.concept(id)).filter((c) => c !== undefined),
+    BASE,
+  );
 
 function expectValid(document: unknown): void {
   const result = validate(document);
@@ -66,11 +70,15 @@ describe('ctdlCredential', () => {
       'ceterms:ownedBy': [{ '@id': `${BASE}/issuers/3b7e6f0a-1c2d-4e5f-8a9b-0c1d2e3f4a5b` }],
       'ceterms:offeredBy': [{ '@id': `${BASE}/issuers/3b7e6f0a-1c2d-4e5f-8a9b-0c1d2e3f4a5b` }],
       'ceterms:estimatedDuration': [{ '@type': 'ceterms:DurationProfile', 'ceterms:exactDuration': 'PT40H' }],
-      'ceterms:estimatedCost': [{ '@type': 'ceterms:CostProfile', 'ceterms:currency': 'CAD', 'ceterms:price': 300 }],
+      'ceterms:estimatedCost': [
+        { '@type': 'ceterms:CostProfile', 'ceterms:currency': 'CAD', 'ceterms:price': 300 },
+      ],
       'ceterms:requires': [
         {
           '@type': 'ceterms:ConditionProfile',
-          'ceterms:description': { en: 'Demonstrate the competency listed. Assessed by: assessment by an employer.' },
+          'ceterms:description': {
+            en: 'Demonstrate the competency listed. Assessed by: assessment by an employer.',
+          },
           'ceterms:targetCompetency': [
             {
               '@type': 'ceterms:CredentialAlignmentObject',
@@ -85,7 +93,13 @@ describe('ctdlCredential', () => {
   });
 
   it('writes a French credential in French, accents intact', () => {
-    const document = documentOf(entry({ language: 'fr', title: 'Soudure à l’arc — réparations d’équipements', description: 'Données, sécurité et qualité «\u00a0à l’œil\u00a0».' }));
+    const document = documentOf(
+      entry({
+        language: 'fr',
+        title: 'Soudure à l’arc — réparations d’équipements',
+        description: 'Données, sécurité et qualité «\u00a0à l’œil\u00a0».',
+      }),
+    );
     expectValid(document);
     expect(document['ceterms:name']).toEqual({ fr: 'Soudure à l’arc — réparations d’équipements' });
     expect(document['ceterms:inLanguage']).toEqual(['fr']);
@@ -93,12 +107,25 @@ describe('ctdlCredential', () => {
   });
 
   it('leaves out what is not known: no description, hours, price, skills or methods', () => {
-    const document = documentOf(entry({ description: null, hours: null, price: null, skillIds: [], assessmentMethods: [], deliveryMode: null, credit: null, transcriptable: null }));
+    const document = documentOf(
+      entry({
+        description: null,
+        hours: null,
+        price: null,
+        skillIds: [],
+        assessmentMethods: [],
+        deliveryMode: null,
+        credit: null,
+        transcriptable: null,
+      }),
+    );
     expectValid(document);
     expect(document['ceterms:description']).toEqual({ en: 'CNC Mill Setup' });
     expect(document).not.toHaveProperty('ceterms:estimatedDuration');
     expect(document).not.toHaveProperty('ceterms:estimatedCost');
-    expect(document['ceterms:requires']).toEqual([expect.not.objectContaining({ 'ceterms:targetCompetency': expect.anything() })]);
+    expect(document['ceterms:requires']).toEqual([
+      expect.not.objectContaining({ 'ceterms:targetCompetency': expect.anything() }),
+    ]);
   });
 
   it('keeps skills ESCO does not know out of the alignments', () => {
@@ -116,11 +143,31 @@ describe('ctdlCredential', () => {
 
   it('validates generated credentials: odd titles, every method, many skills, any language, any sizes', () => {
     let seed = 20261205;
-    const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
     const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
-    const words = ['Soudure', 'données', 'œuvre', 'naïve', 'Ärger', '"quoted"', '<b>tag</b>', 'line\nbreak', '😀', 'x'.repeat(500), ' ', 'ÉCOLE'];
+    const words = [
+      'Soudure',
+      'données',
+      'œuvre',
+      'naïve',
+      'Ärger',
+      '"quoted"',
+      '<b>tag</b>',
+      'line\nbreak',
+      '😀',
+      'x'.repeat(500),
+      ' ',
+      'ÉCOLE',
+    ];
     // Real ESCO skills (computer programming and what is narrower), and some ids ESCO does not know.
-    const skills = [...esco.withNarrower([skillIdForUri('http://data.europa.eu/esco/skill/21d2f96d-35f7-4e3f-9745-c533d2dd6e97')]).slice(0, 30), '5d5b1e2a-4c1e-5f6a-9b8c-0d1e2f3a4b5c'];
+    const skills = [
+      ...esco
+        .withNarrower([
+          skillIdForUri('http://data.europa.eu/esco/skill/21d2f96d-35f7-4e3f-9745-c533d2dd6e97'),
+        ])
+        .slice(0, 30),
+      '5d5b1e2a-4c1e-5f6a-9b8c-0d1e2f3a4b5c',
+    ];
     expect(skills.length).toBeGreaterThan(20);
     for (let i = 0; i < 200; i++) {
       const e = entry({

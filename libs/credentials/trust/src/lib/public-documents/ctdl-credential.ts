@@ -30,14 +30,18 @@ const METHODS: Record<string, { en: string; fr: string }> = {
 const WORDS = {
   en: {
     requires: (competencies: number) =>
-      competencies > 0 ? `Demonstrate the ${competencies === 1 ? 'competency' : `${competencies} competencies`} listed.` : 'Pass the assessment.',
+      competencies > 0
+        ? `Demonstrate the ${competencies === 1 ? 'competency' : `${competencies} competencies`} listed.`
+        : 'Pass the assessment.',
     assessedBy: (methods: string) => ` Assessed by: ${methods}.`,
     cost: 'Price of the credential, in Canadian dollars.',
     duration: (hours: number) => `About ${hours} hours of learning.`,
   },
   fr: {
     requires: (competencies: number) =>
-      competencies > 0 ? `Démontrer ${competencies === 1 ? 'la compétence indiquée' : `les ${competencies} compétences indiquées`}.` : 'Réussir l’évaluation.',
+      competencies > 0
+        ? `Démontrer ${competencies === 1 ? 'la compétence indiquée' : `les ${competencies} compétences indiquées`}.`
+        : 'Réussir l’évaluation.',
     assessedBy: (methods: string) => ` Évaluation : ${methods}.`,
     cost: 'Prix du titre, en dollars canadiens.',
     duration: (hours: number) => `Environ ${hours} heures d’apprentissage.`,
@@ -64,7 +68,11 @@ export function isoHours(hours: number): string {
  * The CTDL document of one catalogue entry. `skills` are the ESCO concepts of the entry's skills
  * (those ESCO does not know, e.g. Skills for Success, are left out); `baseUrl` is the public origin.
  */
-export function ctdlCredential(entry: CatalogueHit, skills: readonly EscoConcept[], baseUrl: string): CtdlDocument {
+export function ctdlCredential(
+  entry: CatalogueHit,
+  skills: readonly EscoConcept[],
+  baseUrl: string,
+): CtdlDocument {
   const lang = entry.language === 'fr' ? 'fr' : 'en';
   const w = WORDS[lang];
   const text = (value: string): LanguageMap => ({ [lang]: value });
@@ -78,13 +86,22 @@ export function ctdlCredential(entry: CatalogueHit, skills: readonly EscoConcept
     'ceterms:frameworkName': { en: 'ESCO', fr: 'ESCO' },
     'ceterms:targetNode': skill.uri,
     ...(skill.labels.en || skill.labels.fr
-      ? { 'ceterms:targetNodeName': { ...(skill.labels.en ? { en: skill.labels.en } : {}), ...(skill.labels.fr ? { fr: skill.labels.fr } : {}) } }
+      ? {
+          'ceterms:targetNodeName': {
+            ...(skill.labels.en ? { en: skill.labels.en } : {}),
+            ...(skill.labels.fr ? { fr: skill.labels.fr } : {}),
+          },
+        }
       : {}),
   }));
-  const methods = entry.assessmentMethods.map((m) => METHODS[m]?.[lang] ?? m.toLowerCase().replace(/_/g, ' '));
+  const methods = entry.assessmentMethods.map(
+    (m) => METHODS[m]?.[lang] ?? m.toLowerCase().replace(/_/g, ' '),
+  );
   const requires = {
     '@type': 'ceterms:ConditionProfile',
-    'ceterms:description': text(w.requires(competencies.length) + (methods.length ? w.assessedBy(methods.join(', ')) : '')),
+    'ceterms:description': text(
+      w.requires(competencies.length) + (methods.length ? w.assessedBy(methods.join(', ')) : ''),
+    ),
     'ceterms:subjectWebpage': page,
     ...(competencies.length ? { 'ceterms:targetCompetency': competencies } : {}),
   };
@@ -111,7 +128,11 @@ export function ctdlCredential(entry: CatalogueHit, skills: readonly EscoConcept
     ...(entry.hours !== null && Number.isFinite(entry.hours)
       ? {
           'ceterms:estimatedDuration': [
-            { '@type': 'ceterms:DurationProfile', 'ceterms:exactDuration': isoHours(entry.hours), 'ceterms:description': text(w.duration(entry.hours)) },
+            {
+              '@type': 'ceterms:DurationProfile',
+              'ceterms:exactDuration': isoHours(entry.hours),
+              'ceterms:description': text(w.duration(entry.hours)),
+            },
           ],
         }
       : {}),

@@ -16,7 +16,11 @@ export class PublicDocumentsController {
   ) {}
 
   @Get('credentials/:awardId')
-  async credential(@Param('awardId') awardId: string, @Req() request: Request, @Res() response: Response): Promise<void> {
+  async credential(
+    @Param('awardId') awardId: string,
+    @Req() request: Request,
+    @Res() response: Response,
+  ): Promise<void> {
     const award = await this.trust.award(awardId);
     if (!award) throw new NotFoundException('No such credential.');
     response.setHeader('vary', 'Accept');
@@ -48,7 +52,11 @@ export class PublicDocumentsController {
   }
 
   @Get('status-lists/:id')
-  async statusList(@Param('id') id: string, @Req() request: Request, @Res() response: Response): Promise<void> {
+  async statusList(
+    @Param('id') id: string,
+    @Req() request: Request,
+    @Res() response: Response,
+  ): Promise<void> {
     const list = await this.trust.statusList(id);
     if (!list) throw new NotFoundException('No such status list.');
     const etag = `"${list.id}-${list.version}"`;
@@ -56,7 +64,10 @@ export class PublicDocumentsController {
     // Verifiers may cache briefly but must revalidate: a revocation shows within a minute.
     response.setHeader('cache-control', 'public, max-age=60, must-revalidate');
     const ifNoneMatch = request.headers['if-none-match'];
-    if (typeof ifNoneMatch === 'string' && ifNoneMatch.split(',').some((tag) => tag.trim().replace(/^W\//, '') === etag)) {
+    if (
+      typeof ifNoneMatch === 'string' &&
+      ifNoneMatch.split(',').some((tag) => tag.trim().replace(/^W\//, '') === etag)
+    ) {
       response.status(304).end();
       return;
     }

@@ -7,7 +7,12 @@ import { DataSource } from 'typeorm';
 import { Authorizer, type Principal } from '@lattice/shared-auth';
 import { OrganizationDirectory } from '@lattice/credentials-co-development';
 import { inTransaction, isUniqueViolation } from '@lattice/shared-data-access';
-import { CatalogueRepository, CREDENTIALS_SCHEMA, PathwayRepository, type RecognitionRow } from '@lattice/credentials-data-access';
+import {
+  CatalogueRepository,
+  CREDENTIALS_SCHEMA,
+  PathwayRepository,
+  type RecognitionRow,
+} from '@lattice/credentials-data-access';
 import { CredentialsErrors } from '@lattice/credentials-domain';
 
 export interface RecognizeCredentialCommand {
@@ -64,7 +69,9 @@ export class RecognizeCredentialUseCase {
         // it cannot be retired between the check and the commit.
         const credential = (await this.pathways.publishedFacts(manager, [credentialId])).get(credentialId);
         if (!credential || credential.retired)
-          throw CredentialsErrors.of('CREDENTIAL_NOT_FOUND', 'No such published credential.', { credentialId });
+          throw CredentialsErrors.of('CREDENTIAL_NOT_FOUND', 'No such published credential.', {
+            credentialId,
+          });
         if (credential.issuerId === command.institutionId)
           throw invalid(
             'credentialId',
@@ -72,8 +79,7 @@ export class RecognizeCredentialUseCase {
           );
         if (pathwayId) {
           const [pathway] = await this.pathways.byIds([pathwayId], manager);
-          if (!pathway)
-            throw CredentialsErrors.of('PATHWAY_NOT_FOUND', 'No such pathway.', { pathwayId });
+          if (!pathway) throw CredentialsErrors.of('PATHWAY_NOT_FOUND', 'No such pathway.', { pathwayId });
           if (pathway.ownerId !== command.institutionId)
             throw CredentialsErrors.of(
               'NOT_PATHWAY_OWNER',

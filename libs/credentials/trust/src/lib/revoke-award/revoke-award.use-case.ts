@@ -4,7 +4,15 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { Authorizer, type Principal } from '@lattice/shared-auth';
 import { inTransaction } from '@lattice/shared-data-access';
-import { type AwardEntity, CREDENTIALS_SCHEMA, latestIssuerName, lockAward, lockStatusList, revokeAward, rewriteStatusList } from '@lattice/credentials-data-access';
+import {
+  type AwardEntity,
+  CREDENTIALS_SCHEMA,
+  latestIssuerName,
+  lockAward,
+  lockStatusList,
+  revokeAward,
+  rewriteStatusList,
+} from '@lattice/credentials-data-access';
 import { CredentialsErrors } from '@lattice/credentials-domain';
 import { BitstringStatusList } from '@lattice/credentials-openbadges';
 import { IssuerTrust } from '../shared/issuer-trust';
@@ -19,7 +27,11 @@ export class RevokeAwardUseCase {
 
   async execute(principal: Principal, awardId: string, rawReason: string): Promise<AwardEntity> {
     const reason = rawReason.trim();
-    if (reason.length < 1 || reason.length > 1000) throw CredentialsErrors.of('INVALID_REVOCATION_REASON', 'A revocation needs a reason of 1 to 1000 characters.');
+    if (reason.length < 1 || reason.length > 1000)
+      throw CredentialsErrors.of(
+        'INVALID_REVOCATION_REASON',
+        'A revocation needs a reason of 1 to 1000 characters.',
+      );
     const found = await this.trust.award(awardId);
     if (!found) throw CredentialsErrors.of('AWARD_NOT_FOUND', 'No such award.', { awardId });
     await this.authorizer.requireRole(principal, found.issuerId, 'ADMIN');
@@ -28,7 +40,10 @@ export class RevokeAwardUseCase {
       // share-locks the contributing awards before taking its own status list (no deadlock).
       const award = await lockAward(manager, found.id);
       const list = await lockStatusList(manager, found.statusListId);
-      if (award.status === 'REVOKED') throw CredentialsErrors.of('ALREADY_REVOKED', 'This award is already revoked.', { awardId: award.id });
+      if (award.status === 'REVOKED')
+        throw CredentialsErrors.of('ALREADY_REVOKED', 'This award is already revoked.', {
+          awardId: award.id,
+        });
 
       const bits = BitstringStatusList.decode(list.encodedList);
       bits.set(award.statusListIndex, true);
@@ -41,9 +56,21 @@ export class RevokeAwardUseCase {
       emit({
         type: 'credentials.award.revoked',
         actorId: principal.userId,
-        payload: { awardId: award.id, credentialId: award.credentialId, issuerId: award.issuerId, reason: reason, publicUrl: this.trust.awardUrl(award.id) },
+        payload: {
+          awardId: award.id,
+          credentialId: award.credentialId,
+          issuerId: award.issuerId,
+          reason: reason,
+          publicUrl: this.trust.awardUrl(award.id),
+        },
       });
-      return { ...award, status: 'REVOKED' as const, revokedReason: reason, revokedAt, revokedBy: principal.userId };
+      return {
+        ...award,
+        status: 'REVOKED' as const,
+        revokedReason: reason,
+        revokedAt,
+        revokedBy: principal.userId,
+      };
     });
   }
 }

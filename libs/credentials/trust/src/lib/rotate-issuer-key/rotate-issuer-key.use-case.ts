@@ -18,16 +18,27 @@ export class RotateIssuerKeyUseCase {
     private readonly trust: IssuerTrust,
   ) {}
 
-  async execute(principal: Principal, organizationId: string): Promise<{ previous: IssuerKeyRecord; next: IssuerKeyRecord }> {
+  async execute(
+    principal: Principal,
+    organizationId: string,
+  ): Promise<{ previous: IssuerKeyRecord; next: IssuerKeyRecord }> {
     await this.authorizer.requireRole(principal, organizationId, 'ADMIN');
     return inTransaction(this.dataSource, CREDENTIALS_SCHEMA, async ({ manager, emit }) => {
       const rotated = await this.trust.rotateKey(manager, organizationId);
       if (!rotated) {
-        throw CredentialsErrors.of('NO_ISSUER_KEY', 'This organization has not signed anything yet, so it has no key to rotate: its first award or endorsement creates one.', {
-          organizationId,
-        });
+        throw CredentialsErrors.of(
+          'NO_ISSUER_KEY',
+          'This organization has not signed anything yet, so it has no key to rotate: its first award or endorsement creates one.',
+          {
+            organizationId,
+          },
+        );
       }
-      emit({ type: 'credentials.issuer_key.rotated', actorId: principal.userId, payload: { organizationId, keyId: rotated.next.id, previousKeyId: rotated.previous.id } });
+      emit({
+        type: 'credentials.issuer_key.rotated',
+        actorId: principal.userId,
+        payload: { organizationId, keyId: rotated.next.id, previousKeyId: rotated.previous.id },
+      });
       return rotated;
     });
   }

@@ -19,8 +19,15 @@ describe('EscoSkills from the bundled data/esco', () => {
   const esco = EscoSkills.fromFolder('data/esco');
 
   it('knows a skill by its Lattice id, with English and French labels', () => {
-    expect(esco.concept(skillIdForUri(HASKELL))).toEqual({ id: skillIdForUri(HASKELL), uri: HASKELL, labels: { en: 'Haskell', fr: 'Haskell' } });
-    expect(esco.concept(skillIdForUri(COMPUTER_PROGRAMMING))?.labels).toEqual({ en: 'computer programming', fr: 'programmation informatique' });
+    expect(esco.concept(skillIdForUri(HASKELL))).toEqual({
+      id: skillIdForUri(HASKELL),
+      uri: HASKELL,
+      labels: { en: 'Haskell', fr: 'Haskell' },
+    });
+    expect(esco.concept(skillIdForUri(COMPUTER_PROGRAMMING))?.labels).toEqual({
+      en: 'computer programming',
+      fr: 'programmation informatique',
+    });
     expect(esco.concept('00000000-0000-5000-8000-000000000000')).toBeUndefined();
   });
 

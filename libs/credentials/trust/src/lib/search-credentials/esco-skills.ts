@@ -59,16 +59,25 @@ export class EscoSkills {
     const concepts: { uri: string; en?: string; fr?: string }[] = [];
     const edges: { uri: string; broaderUri: string }[] = [];
     const csvs = (folder: string, suffix: string) =>
-      existsSync(folder) ? readdirSync(folder).filter((name) => name.endsWith(suffix)).sort().map((name) => join(folder, name)) : [];
+      existsSync(folder)
+        ? readdirSync(folder)
+            .filter((name) => name.endsWith(suffix))
+            .sort()
+            .map((name) => join(folder, name))
+        : [];
     for (const file of csvs(dir, '_en.csv')) {
       if (file.includes('broaderRelations')) {
-        for (const r of records(file)) if (r['conceptUri'] && r['broaderUri']) edges.push({ uri: r['conceptUri'], broaderUri: r['broaderUri'] });
+        for (const r of records(file))
+          if (r['conceptUri'] && r['broaderUri'])
+            edges.push({ uri: r['conceptUri'], broaderUri: r['broaderUri'] });
       } else {
-        for (const r of records(file)) if (r['conceptUri']) concepts.push({ uri: r['conceptUri'], en: r['preferredLabel'] || undefined });
+        for (const r of records(file))
+          if (r['conceptUri']) concepts.push({ uri: r['conceptUri'], en: r['preferredLabel'] || undefined });
       }
     }
     for (const file of csvs(join(dir, 'fr'), '_fr.csv')) {
-      for (const r of records(file)) if (r['conceptUri']) concepts.push({ uri: r['conceptUri'], fr: r['preferredLabel'] || undefined });
+      for (const r of records(file))
+        if (r['conceptUri']) concepts.push({ uri: r['conceptUri'], fr: r['preferredLabel'] || undefined });
     }
     return new EscoSkills(concepts, edges);
   }

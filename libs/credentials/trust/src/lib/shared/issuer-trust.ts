@@ -108,14 +108,21 @@ export class IssuerTrust {
 
   /** A keyed hash of the e-mail: finds a learner's earlier awards without storing the address. */
   recipientLookup(email: string): string {
-    return createHmac('sha256', this.keyEncryptionKey).update(`recipient:${normalizeEmail(email)}`, 'utf8').digest('hex');
+    return createHmac('sha256', this.keyEncryptionKey)
+      .update(`recipient:${normalizeEmail(email)}`, 'utf8')
+      .digest('hex');
   }
 
   /** The issuer's active key's signer, creating the first key when the issuer has none (inside the caller's transaction). */
   async signerFor(manager: EntityManager, orgId: string, issuerName: string): Promise<IssuerSigner> {
     let rows = await issuerKeysOf(manager, orgId);
     if (rows.length === 0) {
-      const record = await generateIssuerKey({ publicBaseUrl: this.baseUrl, orgId, sequence: 1, keyEncryptionKey: this.keyEncryptionKey });
+      const record = await generateIssuerKey({
+        publicBaseUrl: this.baseUrl,
+        orgId,
+        sequence: 1,
+        keyEncryptionKey: this.keyEncryptionKey,
+      });
       // A concurrent first award may win the race; its key is then the one used.
       await insertIssuerKey(manager, { organizationId: orgId, sequence: 1, issuerName, record }, true);
       rows = await issuerKeysOf(manager, orgId);
@@ -129,7 +136,10 @@ export class IssuerTrust {
    * Retires the issuer's active key and adds the next one (inside the caller's transaction, which
    * it serializes per issuer); returns both. Null when the issuer has no key yet.
    */
-  async rotateKey(manager: EntityManager, orgId: string): Promise<{ previous: IssuerKeyRecord; next: IssuerKeyRecord } | null> {
+  async rotateKey(
+    manager: EntityManager,
+    orgId: string,
+  ): Promise<{ previous: IssuerKeyRecord; next: IssuerKeyRecord } | null> {
     await lockKeys(manager, [`issuer-key:${orgId}`]);
     const rows = await issuerKeysOf(manager, orgId);
     if (rows.length === 0) return null;
@@ -141,7 +151,12 @@ export class IssuerTrust {
     const next = records.at(-1)!;
     const retired = records.find((record) => record.id === previous.id)!;
     await replaceIssuerKeyRecord(manager, orgId, previous.sequence, retired);
-    await insertIssuerKey(manager, { organizationId: orgId, sequence: next.sequence, issuerName: rows.at(-1)!.issuerName, record: next });
+    await insertIssuerKey(manager, {
+      organizationId: orgId,
+      sequence: next.sequence,
+      issuerName: rows.at(-1)!.issuerName,
+      record: next,
+    });
     return { previous, next };
   }
 
@@ -150,7 +165,12 @@ export class IssuerTrust {
     if (!UUID.test(orgId)) return null;
     const rows = await issuerKeysOf(this.dataSource.manager, orgId.toLowerCase());
     if (rows.length === 0) return null;
-    return buildIssuerProfile({ publicBaseUrl: this.baseUrl, orgId: orgId.toLowerCase(), name: rows.at(-1)!.issuerName, keys: rows.map((row) => row.record) });
+    return buildIssuerProfile({
+      publicBaseUrl: this.baseUrl,
+      orgId: orgId.toLowerCase(),
+      name: rows.at(-1)!.issuerName,
+      keys: rows.map((row) => row.record),
+    });
   }
 
   async statusList(id: string): Promise<StatusListEntity | null> {
@@ -165,12 +185,17 @@ export class IssuerTrust {
 
   /** The endorser's NAICS code of each endorsement a signed credential embeds, by the endorsement's URL. */
   async endorserSectors(credential: Record<string, unknown>): Promise<Map<string, string | null>> {
-    const achievement = ((credential['credentialSubject'] as Record<string, unknown> | undefined)?.['achievement'] ?? {}) as Record<string, unknown>;
+    const achievement = ((credential['credentialSubject'] as Record<string, unknown> | undefined)?.[
+      'achievement'
+    ] ?? {}) as Record<string, unknown>;
     const prefix = `${this.baseUrl}/endorsements/`;
     const ids = ([] as unknown[])
       .concat(achievement['endorsement'] ?? [])
       .map((e) => (e as { id?: unknown } | null)?.id)
-      .filter((id): id is string => typeof id === 'string' && id.startsWith(prefix) && UUID.test(id.slice(prefix.length)))
+      .filter(
+        (id): id is string =>
+          typeof id === 'string' && id.startsWith(prefix) && UUID.test(id.slice(prefix.length)),
+      )
       .map((id) => id.slice(prefix.length));
     if (ids.length === 0) return new Map();
     const rows = await endorserSectorsOf(this.dataSource.manager, ids);
@@ -185,21 +210,44 @@ export class IssuerTrust {
   }
 
   /** The issuer's status list row, locked for this transaction; created and signed on first need. */
-  async lockStatusList(manager: EntityManager, orgId: string, signer: IssuerSigner): Promise<StatusListEntity> {
+  async lockStatusList(
+    manager: EntityManager,
+    orgId: string,
+    signer: IssuerSigner,
+  ): Promise<StatusListEntity> {
     const existing = await lockStatusListOf(manager, orgId);
     if (existing) return existing;
     const id = randomUUID();
     const list = new BitstringStatusList(MIN_STATUS_LIST_LENGTH);
     const signed = await this.signStatusList(id, orgId, list, signer);
-    await insertStatusList(manager, { id, issuerId: orgId, encodedList: list.encode(), capacity: list.length, signedCredential: signed });
+    await insertStatusList(manager, {
+      id,
+      issuerId: orgId,
+      encodedList: list.encode(),
+      capacity: list.length,
+      signedCredential: signed,
+    });
     const created = await lockStatusListOf(manager, orgId);
     if (!created) throw new Error(`status list of issuer ${orgId} not found after creating it`);
     return created;
   }
 
-  signStatusList(id: string, orgId: string, list: BitstringStatusList, signer: IssuerSigner): Promise<SignedCredential> {
+  signStatusList(
+    id: string,
+    orgId: string,
+    list: BitstringStatusList,
+    signer: IssuerSigner,
+  ): Promise<SignedCredential> {
     const validFrom = isoSeconds(new Date());
-    return this.sign(buildStatusListCredential({ id: this.statusListUrl(id), issuer: this.issuerUrl(orgId), list, validFrom }), signer);
+    return this.sign(
+      buildStatusListCredential({
+        id: this.statusListUrl(id),
+        issuer: this.issuerUrl(orgId),
+        list,
+        validFrom,
+      }),
+      signer,
+    );
   }
 
   sign(credential: UnsignedCredential, signer: IssuerSigner): Promise<SignedCredential> {

@@ -7,7 +7,10 @@ import { CredentialsErrors } from '@lattice/credentials-domain';
  */
 export function learnerEmailOf(principal: Principal): string {
   if (!principal.emailVerified) {
-    throw CredentialsErrors.of('EMAIL_NOT_VERIFIED', 'Verify your e-mail address first (the link in the e-mail Lattice sent you): awards are found by a proven address.');
+    throw CredentialsErrors.of(
+      'EMAIL_NOT_VERIFIED',
+      'Verify your e-mail address first (the link in the e-mail Lattice sent you): awards are found by a proven address.',
+    );
   }
   return principal.email;
 }

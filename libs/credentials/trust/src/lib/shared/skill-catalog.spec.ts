@@ -20,10 +20,27 @@ describe('skillAlignments', () => {
       { framework: 'ESCO', uri: ESCO_URI, name: 'manage databases' },
       { framework: 'SFS', uri: SFS_URI, name: 'Digital' },
     ]);
-    const achievement = buildAchievement({ id: 'https://lattice.example/achievements/1', name: 'A', description: 'A', criteriaNarrative: 'A', alignments, language: 'en' }) as unknown as { alignment: unknown[] };
+    const achievement = buildAchievement({
+      id: 'https://lattice.example/achievements/1',
+      name: 'A',
+      description: 'A',
+      criteriaNarrative: 'A',
+      alignments,
+      language: 'en',
+    }) as unknown as { alignment: unknown[] };
     expect(achievement.alignment).toEqual([
-      expect.objectContaining({ type: ['Alignment'], targetName: 'manage databases', targetUrl: ESCO_URI, targetFramework: 'ESCO' }),
-      expect.objectContaining({ type: ['Alignment'], targetName: 'Digital', targetUrl: SFS_URI, targetFramework: 'Skills for Success' }),
+      expect.objectContaining({
+        type: ['Alignment'],
+        targetName: 'manage databases',
+        targetUrl: ESCO_URI,
+        targetFramework: 'ESCO',
+      }),
+      expect.objectContaining({
+        type: ['Alignment'],
+        targetName: 'Digital',
+        targetUrl: SFS_URI,
+        targetFramework: 'Skills for Success',
+      }),
     ]);
   });
 

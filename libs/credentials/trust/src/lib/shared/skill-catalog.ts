@@ -33,7 +33,10 @@ export class MarketplaceSkillCatalog extends SkillCatalog {
     for (let i = 0; i < unique.length; i += MAX_SKILL_LOOKUP) {
       const url = new URL('/internal/skills', this.marketplaceUrl);
       url.searchParams.set('ids', unique.slice(i, i + MAX_SKILL_LOOKUP).join(','));
-      const response = await fetch(url, { headers: { authorization: `Bearer ${principal.token}` }, signal: AbortSignal.timeout(SKILL_LOOKUP_TIMEOUT_MS) });
+      const response = await fetch(url, {
+        headers: { authorization: `Bearer ${principal.token}` },
+        signal: AbortSignal.timeout(SKILL_LOOKUP_TIMEOUT_MS),
+      });
       if (!response.ok) throw new Error(`marketplace answered ${response.status}`);
       found.push(...((await response.json()) as { skills: CatalogSkill[] }).skills);
     }
@@ -42,13 +45,22 @@ export class MarketplaceSkillCatalog extends SkillCatalog {
 }
 
 /** The alignments for a design's competencies, in the design's order; ids the catalog does not know are not aligned. */
-export function skillAlignments(skillIds: readonly string[], skills: readonly CatalogSkill[]): SkillAlignmentInput[] {
+export function skillAlignments(
+  skillIds: readonly string[],
+  skills: readonly CatalogSkill[],
+): SkillAlignmentInput[] {
   const byId = new Map(skills.map((skill) => [skill.id.toLowerCase(), skill] as const));
   const seen = new Set<string>();
   const alignments: SkillAlignmentInput[] = [];
   for (const id of skillIds) {
     const skill = byId.get(id.toLowerCase());
-    if (!skill || seen.has(skill.id) || (skill.framework !== 'ESCO' && skill.framework !== 'SFS') || !isAbsoluteUrl(skill.uri)) continue;
+    if (
+      !skill ||
+      seen.has(skill.id) ||
+      (skill.framework !== 'ESCO' && skill.framework !== 'SFS') ||
+      !isAbsoluteUrl(skill.uri)
+    )
+      continue;
     seen.add(skill.id);
     // The builder maps ESCO → targetFramework 'ESCO' and SFS → 'Skills for Success'; targetUrl is the concept URI.
     alignments.push({ framework: skill.framework, uri: skill.uri, name: skill.label || skill.uri });
@@ -63,7 +75,11 @@ const logger = new Logger('skill-alignments');
  * lookup must not fail the award, so the credential is then issued without alignments and a
  * warning is logged.
  */
-export async function resolveSkillAlignments(catalog: SkillCatalog, principal: Principal, skillIds: readonly string[]): Promise<SkillAlignmentInput[]> {
+export async function resolveSkillAlignments(
+  catalog: SkillCatalog,
+  principal: Principal,
+  skillIds: readonly string[],
+): Promise<SkillAlignmentInput[]> {
   if (skillIds.length === 0) return [];
   try {
     return skillAlignments(skillIds, await catalog.find(principal, skillIds));

@@ -34,7 +34,11 @@ export class NamedDirectory extends OrganizationDirectory {
 /** Nothing answers on port 9: identity and marketplace lookups fail, as the use cases tolerate. */
 export const UNREACHABLE = 'http://127.0.0.1:9';
 
-export const testTrustOptions = () => ({ marketplaceUrl: UNREACHABLE, publicBaseUrl: 'https://lattice.example', issuerKeyEncryptionKey: Buffer.alloc(32, 3) });
+export const testTrustOptions = () => ({
+  marketplaceUrl: UNREACHABLE,
+  publicBaseUrl: 'https://lattice.example',
+  issuerKeyEncryptionKey: Buffer.alloc(32, 3),
+});
 
 export function testTrust(dataSource: DataSource): IssuerTrust {
   return new IssuerTrust(dataSource, testTrustOptions());
@@ -43,7 +47,9 @@ export function testTrust(dataSource: DataSource): IssuerTrust {
 const ecampus = SHIPPED_FRAMEWORKS.find((f) => f.key === 'ecampusontario')!.id;
 
 /** A published credential of a fresh issuer (threshold 70, 3 attempts) and an admin of that issuer. */
-export async function publishedCredential(dataSource: DataSource): Promise<{ issuerId: string; credentialId: string; admin: Principal }> {
+export async function publishedCredential(
+  dataSource: DataSource,
+): Promise<{ issuerId: string; credentialId: string; admin: Principal }> {
   const issuerId = randomUUID();
   const designId = randomUUID();
   const credentialId = randomUUID();
@@ -59,15 +65,19 @@ export async function publishedCredential(dataSource: DataSource): Promise<{ iss
     `INSERT INTO "credentials"."designs" ("id", "issuer_id", "title", "framework_id", "content", "stage", "version", "created_by") VALUES ($1, $2, 'Integration badge', $3, $4::jsonb, 'PUBLISHED', 1, $5)`,
     [designId, issuerId, ecampus, JSON.stringify(content), userId],
   );
-  await dataSource.query(`INSERT INTO "credentials"."design_versions" ("design_id", "version", "snapshot", "author_id", "summary") VALUES ($1, 1, $2::jsonb, $3, 'created')`, [
-    designId,
-    JSON.stringify(content),
-    userId,
-  ]);
+  await dataSource.query(
+    `INSERT INTO "credentials"."design_versions" ("design_id", "version", "snapshot", "author_id", "summary") VALUES ($1, 1, $2::jsonb, $3, 'created')`,
+    [designId, JSON.stringify(content), userId],
+  );
   await dataSource.query(
     `INSERT INTO "credentials"."credentials" ("id", "design_id", "title", "issuer_id", "design_version", "framework_id", "published_by", "published_at") VALUES ($1, $2, 'Integration badge', $3, 1, $4, $5, now())`,
     [credentialId, designId, issuerId, ecampus, userId],
   );
-  const admin: Principal = { userId, email: 'admin@example.org', memberships: [{ organizationId: issuerId, role: 'ADMIN', kind: 'INSTITUTION' }], token: 'unused' };
+  const admin: Principal = {
+    userId,
+    email: 'admin@example.org',
+    memberships: [{ organizationId: issuerId, role: 'ADMIN', kind: 'INSTITUTION' }],
+    token: 'unused',
+  };
   return { issuerId, credentialId, admin };
 }

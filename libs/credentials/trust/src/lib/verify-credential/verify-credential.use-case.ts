@@ -29,7 +29,8 @@ export class VerifyCredentialUseCase {
         name: check.check,
         // A skipped check (e.g. schema for a non-badge credential) did not fail; its detail says why.
         passed: check.status !== 'failed',
-        detail: check.status === 'skipped' ? `Skipped: ${check.message ?? ''}`.trim() : (check.message ?? null),
+        detail:
+          check.status === 'skipped' ? `Skipped: ${check.message ?? ''}`.trim() : (check.message ?? null),
         ...(check.code ? { code: check.code, params: check.params ?? {} } : {}),
       })),
     };

@@ -3,7 +3,11 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { Authorizer, type Principal } from '@lattice/shared-auth';
-import { CatalogueRepository, EndorsementEntity, withdrawEndorsement } from '@lattice/credentials-data-access';
+import {
+  CatalogueRepository,
+  EndorsementEntity,
+  withdrawEndorsement,
+} from '@lattice/credentials-data-access';
 import { CredentialsErrors } from '@lattice/credentials-domain';
 
 @Injectable()
@@ -16,11 +20,15 @@ export class WithdrawEndorsementUseCase {
 
   async execute(principal: Principal, id: string): Promise<EndorsementEntity> {
     const endorsement = await this.dataSource.getRepository(EndorsementEntity).findOneBy({ id });
-    if (!endorsement) throw CredentialsErrors.of('ENDORSEMENT_NOT_FOUND', 'No such endorsement.', { endorsementId: id });
+    if (!endorsement)
+      throw CredentialsErrors.of('ENDORSEMENT_NOT_FOUND', 'No such endorsement.', { endorsementId: id });
     await this.authorizer.requireRole(principal, endorsement.organizationId, 'ADMIN');
     const withdrawnAt = new Date();
     await this.dataSource.transaction(async (manager) => {
-      if (!(await withdrawEndorsement(manager, id, withdrawnAt, principal.userId))) throw CredentialsErrors.of('ENDORSEMENT_WITHDRAWN', 'This endorsement is already withdrawn.', { endorsementId: id });
+      if (!(await withdrawEndorsement(manager, id, withdrawnAt, principal.userId)))
+        throw CredentialsErrors.of('ENDORSEMENT_WITHDRAWN', 'This endorsement is already withdrawn.', {
+          endorsementId: id,
+        });
       await this.catalogue.refresh(manager, [endorsement.credentialId]);
     });
     return { ...endorsement, withdrawnAt, withdrawnBy: principal.userId };

@@ -17,7 +17,10 @@ export class WithdrawRecognitionUseCase {
     private readonly pathways: PathwayRepository,
   ) {}
 
-  async execute(principal: Principal, recognitionId: string): Promise<RecognitionRow & { withdrawnAt: Date }> {
+  async execute(
+    principal: Principal,
+    recognitionId: string,
+  ): Promise<RecognitionRow & { withdrawnAt: Date }> {
     const id = recognitionId.toLowerCase();
     return inTransaction(this.dataSource, CREDENTIALS_SCHEMA, async ({ manager, emit }) => {
       const recognition = await this.pathways.recognitionForUpdate(manager, id);

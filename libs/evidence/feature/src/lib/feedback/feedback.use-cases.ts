@@ -157,9 +157,7 @@ export class LearnerFeedbackUseCases {
   }
 
   /** The caller's awards with their feedback state, newest first. */
-  async requests(
-    principal: Principal,
-  ): Promise<
+  async requests(principal: Principal): Promise<
     Array<{
       award: AwardRow & { title: string | null };
       request: FeedbackRequestRow | null;

@@ -180,9 +180,7 @@ export class LearnerEvidenceResolver {
     nullable: true,
     description: 'Your own self-identification; nobody else can read it.',
   })
-  async mySelfIdentification(
-    @CurrentPrincipal() principal: Principal,
-  ): Promise<SelfIdentification | null> {
+  async mySelfIdentification(@CurrentPrincipal() principal: Principal): Promise<SelfIdentification | null> {
     const mine = await this.selfIdentification.mine(principal);
     return mine
       ? {

@@ -32,9 +32,13 @@ export class IdentityInitial1764300000000 implements MigrationInterface {
       "updated_at" timestamptz NOT NULL DEFAULT now(),
       "version" integer NOT NULL DEFAULT 1
     )`);
-    await runner.query(`CREATE INDEX "organizations_kind_idx" ON "identity"."organizations" ("kind", "name", "id")`);
+    await runner.query(
+      `CREATE INDEX "organizations_kind_idx" ON "identity"."organizations" ("kind", "name", "id")`,
+    );
     await runner.query(`CREATE INDEX "organizations_region_idx" ON "identity"."organizations" ("region")`);
-    await runner.query(`CREATE INDEX "organizations_name_trgm_idx" ON "identity"."organizations" USING gin ("name" gin_trgm_ops)`);
+    await runner.query(
+      `CREATE INDEX "organizations_name_trgm_idx" ON "identity"."organizations" USING gin ("name" gin_trgm_ops)`,
+    );
     await runner.query(`CREATE INDEX "organizations_page_idx" ON "identity"."organizations" ("name", "id")`);
     await runner.query(`CREATE TABLE "identity"."memberships" (
       "id" uuid PRIMARY KEY,
@@ -57,7 +61,9 @@ export class IdentityInitial1764300000000 implements MigrationInterface {
       "accepted_by" uuid REFERENCES "identity"."users"("id"),
       "created_at" timestamptz NOT NULL DEFAULT now()
     )`);
-    await runner.query(`CREATE INDEX "invitations_org_idx" ON "identity"."invitations" ("organization_id", "created_at")`);
+    await runner.query(
+      `CREATE INDEX "invitations_org_idx" ON "identity"."invitations" ("organization_id", "created_at")`,
+    );
     await runner.query(`CREATE TABLE "identity"."umbrella_members" (
       "umbrella_id" uuid NOT NULL REFERENCES "identity"."organizations"("id") ON DELETE CASCADE,
       "organization_id" uuid NOT NULL REFERENCES "identity"."organizations"("id") ON DELETE CASCADE,
@@ -66,7 +72,9 @@ export class IdentityInitial1764300000000 implements MigrationInterface {
       PRIMARY KEY ("umbrella_id", "organization_id"),
       CHECK ("umbrella_id" <> "organization_id")
     )`);
-    await runner.query(`CREATE INDEX "umbrella_members_org_idx" ON "identity"."umbrella_members" ("organization_id")`);
+    await runner.query(
+      `CREATE INDEX "umbrella_members_org_idx" ON "identity"."umbrella_members" ("organization_id")`,
+    );
     for (const statement of outboxTableSql('identity').up) await runner.query(statement);
   }
 

@@ -14,7 +14,9 @@ export class IdentityEmailVerification1765000000000 implements MigrationInterfac
       "used_at" timestamptz,
       "created_at" timestamptz NOT NULL DEFAULT now()
     )`);
-    await runner.query(`CREATE INDEX "email_verifications_user_idx" ON "identity"."email_verifications" ("user_id", "created_at")`);
+    await runner.query(
+      `CREATE INDEX "email_verifications_user_idx" ON "identity"."email_verifications" ("user_id", "created_at")`,
+    );
   }
 
   async down(runner: QueryRunner): Promise<void> {

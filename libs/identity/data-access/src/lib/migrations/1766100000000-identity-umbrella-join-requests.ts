@@ -27,7 +27,9 @@ export class IdentityUmbrellaJoinRequests1766100000000 implements MigrationInter
       `CREATE INDEX "umbrella_join_requests_umbrella_idx" ON "identity"."umbrella_join_requests" ("umbrella_id", "state", "created_at")`,
     );
     // Who accepted a membership may be an integrator's key, not a person.
-    await runner.query(`ALTER TABLE "identity"."umbrella_members" DROP CONSTRAINT IF EXISTS "umbrella_members_joined_by_fkey"`);
+    await runner.query(
+      `ALTER TABLE "identity"."umbrella_members" DROP CONSTRAINT IF EXISTS "umbrella_members_joined_by_fkey"`,
+    );
   }
 
   async down(runner: QueryRunner): Promise<void> {

@@ -24,7 +24,9 @@ export class IdentityAuditLog1766200000000 implements MigrationInterface {
       "source" text NOT NULL DEFAULT 'identity',
       "source_event_id" uuid UNIQUE
     )`);
-    await runner.query(`CREATE INDEX "audit_log_org_idx" ON "identity"."audit_log" ("organization_id", "seq" DESC)`);
+    await runner.query(
+      `CREATE INDEX "audit_log_org_idx" ON "identity"."audit_log" ("organization_id", "seq" DESC)`,
+    );
     await runner.query(`CREATE FUNCTION "identity"."audit_log_append_only"() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN
         RAISE EXCEPTION 'identity.audit_log is append-only (% refused)', TG_OP USING ERRCODE = 'insufficient_privilege';

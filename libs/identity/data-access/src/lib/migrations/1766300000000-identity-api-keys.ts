@@ -23,7 +23,9 @@ export class IdentityApiKeys1766300000000 implements MigrationInterface {
       "revoked_by" uuid,
       "version" integer NOT NULL DEFAULT 1
     )`);
-    await runner.query(`CREATE INDEX "api_keys_org_idx" ON "identity"."api_keys" ("organization_id", "created_at" DESC)`);
+    await runner.query(
+      `CREATE INDEX "api_keys_org_idx" ON "identity"."api_keys" ("organization_id", "created_at" DESC)`,
+    );
   }
 
   async down(runner: QueryRunner): Promise<void> {

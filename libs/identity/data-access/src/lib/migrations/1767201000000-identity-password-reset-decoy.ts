@@ -10,10 +10,14 @@ export class IdentityPasswordResetDecoy1767201000000 implements MigrationInterfa
   name = 'IdentityPasswordResetDecoy1767201000000';
 
   async up(runner: QueryRunner): Promise<void> {
-    await runner.query(`ALTER TABLE "identity"."password_resets" ALTER CONSTRAINT "password_resets_user_id_fkey" DEFERRABLE INITIALLY IMMEDIATE`);
+    await runner.query(
+      `ALTER TABLE "identity"."password_resets" ALTER CONSTRAINT "password_resets_user_id_fkey" DEFERRABLE INITIALLY IMMEDIATE`,
+    );
   }
 
   async down(runner: QueryRunner): Promise<void> {
-    await runner.query(`ALTER TABLE "identity"."password_resets" ALTER CONSTRAINT "password_resets_user_id_fkey" NOT DEFERRABLE`);
+    await runner.query(
+      `ALTER TABLE "identity"."password_resets" ALTER CONSTRAINT "password_resets_user_id_fkey" NOT DEFERRABLE`,
+    );
   }
 }

@@ -2,7 +2,12 @@
 // address, becomes one membership, announced and audited; anything else is refused and nothing is written.
 import type { Principal } from '@lattice/shared-auth';
 import { fakeTransactions } from '@lattice/shared-testing';
-import { insertMembership, type InvitationEntity, lockInvitation, markInvitationAccepted } from '@lattice/identity-data-access';
+import {
+  insertMembership,
+  type InvitationEntity,
+  lockInvitation,
+  markInvitationAccepted,
+} from '@lattice/identity-data-access';
 import type { AuditTrail } from '../shared/audit-trail';
 import { hashInvitationToken } from '../invite-member/invite-member.use-case';
 import { AcceptInvitationUseCase } from './accept-invitation.use-case';
@@ -16,7 +21,15 @@ jest.mock('@lattice/identity-data-access', () => ({
 
 const principal = { userId: 'user-1', email: 'Ada@Example.org' } as Principal;
 const invitation = (over: Partial<InvitationEntity> = {}) =>
-  ({ id: 'inv-1', organizationId: 'org-1', email: 'ada@example.org', role: 'ADMIN', acceptedAt: null, expiresAt: new Date(Date.now() + 60_000), ...over }) as InvitationEntity;
+  ({
+    id: 'inv-1',
+    organizationId: 'org-1',
+    email: 'ada@example.org',
+    role: 'ADMIN',
+    acceptedAt: null,
+    expiresAt: new Date(Date.now() + 60_000),
+    ...over,
+  }) as InvitationEntity;
 
 function harness(found: InvitationEntity | null) {
   jest.mocked(lockInvitation).mockResolvedValue(found);
@@ -36,7 +49,14 @@ describe('AcceptInvitationUseCase', () => {
     expect(insertMembership).toHaveBeenCalledWith(tx.manager, membership);
     expect(markInvitationAccepted).toHaveBeenCalledWith(tx.manager, 'inv-1', 'user-1', expect.any(Date));
     expect(tx.committedEvents()).toEqual(['identity.membership.created', 'identity.invitation.accepted']);
-    expect(audit.record).toHaveBeenCalledWith(tx.manager, principal, 'org-1', 'invitation.accepted', { type: 'user', id: 'user-1' }, { invitationId: 'inv-1', role: 'ADMIN' });
+    expect(audit.record).toHaveBeenCalledWith(
+      tx.manager,
+      principal,
+      'org-1',
+      'invitation.accepted',
+      { type: 'user', id: 'user-1' },
+      { invitationId: 'inv-1', role: 'ADMIN' },
+    );
   });
 
   it.each([
@@ -53,7 +73,11 @@ describe('AcceptInvitationUseCase', () => {
 
   it('a caller already in the organization (the unique key) is ALREADY_MEMBER', async () => {
     const { useCase } = harness(invitation());
-    jest.mocked(insertMembership).mockRejectedValue({ driverError: { code: '23505', constraint: 'memberships_user_org_key' } });
-    await expect(useCase.execute(principal, 'the-token')).rejects.toMatchObject({ code: 'IDENTITY.ALREADY_MEMBER' });
+    jest
+      .mocked(insertMembership)
+      .mockRejectedValue({ driverError: { code: '23505', constraint: 'memberships_user_org_key' } });
+    await expect(useCase.execute(principal, 'the-token')).rejects.toMatchObject({
+      code: 'IDENTITY.ALREADY_MEMBER',
+    });
   });
 });

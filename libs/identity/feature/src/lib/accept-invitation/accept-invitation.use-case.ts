@@ -3,7 +3,13 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { Principal } from '@lattice/shared-auth';
 import { inTransaction, isUniqueViolation } from '@lattice/shared-data-access';
-import { IDENTITY_SCHEMA, insertMembership, lockInvitation, markInvitationAccepted, MembershipEntity } from '@lattice/identity-data-access';
+import {
+  IDENTITY_SCHEMA,
+  insertMembership,
+  lockInvitation,
+  markInvitationAccepted,
+  MembershipEntity,
+} from '@lattice/identity-data-access';
 import { IdentityErrors } from '../shared/identity.errors';
 import { hashInvitationToken } from '../invite-member/invite-member.use-case';
 import { AuditTrail } from '../shared/audit-trail';
@@ -20,13 +26,18 @@ export class AcceptInvitationUseCase {
       return await inTransaction(this.dataSource, IDENTITY_SCHEMA, async ({ manager, emit }) => {
         // Lock the row: two accepts of one token race to exactly one membership.
         const invitation = await lockInvitation(manager, hashInvitationToken(token.trim()));
-        if (!invitation) throw IdentityErrors.of('INVITATION_NOT_FOUND', 'This invitation link is not valid.');
-        if (invitation.acceptedAt) throw IdentityErrors.of('INVITATION_USED', 'This invitation has already been used.');
+        if (!invitation)
+          throw IdentityErrors.of('INVITATION_NOT_FOUND', 'This invitation link is not valid.');
+        if (invitation.acceptedAt)
+          throw IdentityErrors.of('INVITATION_USED', 'This invitation has already been used.');
         if (invitation.expiresAt.getTime() <= Date.now()) {
           throw IdentityErrors.of('INVITATION_EXPIRED', 'This invitation has expired. Ask for a new one.');
         }
         if (invitation.email.toLowerCase() !== principal.email.toLowerCase()) {
-          throw IdentityErrors.of('INVITATION_FOR_ANOTHER_EMAIL', `This invitation was sent to another e-mail address. Log in as that address to accept it.`);
+          throw IdentityErrors.of(
+            'INVITATION_FOR_ANOTHER_EMAIL',
+            `This invitation was sent to another e-mail address. Log in as that address to accept it.`,
+          );
         }
         const membership = manager.create(MembershipEntity, {
           id: randomUUID(),
@@ -36,13 +47,33 @@ export class AcceptInvitationUseCase {
         });
         await insertMembership(manager, membership);
         await markInvitationAccepted(manager, invitation.id, principal.userId, new Date());
-        emit({ type: 'identity.membership.created', actorId: principal.userId, payload: { userId: principal.userId, organizationId: invitation.organizationId, role: invitation.role } });
+        emit({
+          type: 'identity.membership.created',
+          actorId: principal.userId,
+          payload: {
+            userId: principal.userId,
+            organizationId: invitation.organizationId,
+            role: invitation.role,
+          },
+        });
         emit({
           type: 'identity.invitation.accepted',
           actorId: principal.userId,
-          payload: { invitationId: invitation.id, organizationId: invitation.organizationId, userId: principal.userId, role: invitation.role },
+          payload: {
+            invitationId: invitation.id,
+            organizationId: invitation.organizationId,
+            userId: principal.userId,
+            role: invitation.role,
+          },
         });
-        await this.audit.record(manager, principal, invitation.organizationId, 'invitation.accepted', { type: 'user', id: principal.userId }, { invitationId: invitation.id, role: invitation.role });
+        await this.audit.record(
+          manager,
+          principal,
+          invitation.organizationId,
+          'invitation.accepted',
+          { type: 'user', id: principal.userId },
+          { invitationId: invitation.id, role: invitation.role },
+        );
         return membership;
       });
     } catch (error) {

@@ -4,7 +4,14 @@
 import { createHash } from 'node:crypto';
 import type { Authorizer, Principal } from '@lattice/shared-auth';
 import { fakeTransactions } from '@lattice/shared-testing';
-import { type ApiKeyEntity, apiKeyByIdOrFail, type IdentityRepository, insertApiKey, lockApiKey, revokeApiKey } from '@lattice/identity-data-access';
+import {
+  type ApiKeyEntity,
+  apiKeyByIdOrFail,
+  type IdentityRepository,
+  insertApiKey,
+  lockApiKey,
+  revokeApiKey,
+} from '@lattice/identity-data-access';
 import type { AuditTrail } from '../shared/audit-trail';
 import type { IdentityOptions } from '../shared/identity.options';
 import { ApiKeysUseCase } from './api-keys.use-case';
@@ -19,16 +26,43 @@ jest.mock('@lattice/identity-data-access', () => ({
 
 const person = { userId: 'admin' } as Principal;
 const key = (over: Partial<ApiKeyEntity> = {}) =>
-  ({ id: 'key-1', publicId: 'abcdefghijkl', organizationId: 'org', name: 'SIS', role: 'MEMBER', version: 1, revokedAt: null, expiresAt: new Date(Date.now() + 86_400_000), secretHash: '00', ...over }) as ApiKeyEntity;
+  ({
+    id: 'key-1',
+    publicId: 'abcdefghijkl',
+    organizationId: 'org',
+    name: 'SIS',
+    role: 'MEMBER',
+    version: 1,
+    revokedAt: null,
+    expiresAt: new Date(Date.now() + 86_400_000),
+    secretHash: '00',
+    ...over,
+  }) as ApiKeyEntity;
 
 function harness() {
   const tx = fakeTransactions();
   const authorizer = { requireRole: jest.fn(async () => undefined) };
-  const repository = { apiKeyById: jest.fn(async () => key()), apiKeyByPublicId: jest.fn(async (): Promise<ApiKeyEntity | null> => null), organizationById: jest.fn(), touchApiKey: jest.fn() };
+  const repository = {
+    apiKeyById: jest.fn(async () => key()),
+    apiKeyByPublicId: jest.fn(async (): Promise<ApiKeyEntity | null> => null),
+    organizationById: jest.fn(),
+    touchApiKey: jest.fn(),
+  };
   const audit = { record: jest.fn(async () => undefined) };
   const revocations = { revoke: jest.fn(async () => undefined) };
-  const options = { tokenPrivateKeyPem: 'unused', tokenIssuer: 'i', tokenAudience: 'a', sessionRevocations: revocations } as unknown as IdentityOptions;
-  const useCase = new ApiKeysUseCase(tx.dataSource, authorizer as unknown as Authorizer, repository as unknown as IdentityRepository, audit as unknown as AuditTrail, options);
+  const options = {
+    tokenPrivateKeyPem: 'unused',
+    tokenIssuer: 'i',
+    tokenAudience: 'a',
+    sessionRevocations: revocations,
+  } as unknown as IdentityOptions;
+  const useCase = new ApiKeysUseCase(
+    tx.dataSource,
+    authorizer as unknown as Authorizer,
+    repository as unknown as IdentityRepository,
+    audit as unknown as AuditTrail,
+    options,
+  );
   return { tx, authorizer, repository, audit, revocations, useCase };
 }
 
@@ -46,7 +80,12 @@ describe('ApiKeysUseCase', () => {
     expect(match).not.toBeNull();
     expect(insertApiKey).toHaveBeenCalledWith(
       tx.manager,
-      expect.objectContaining({ publicId: match![1], name: 'SIS', role: 'ADMIN', secretHash: createHash('sha256').update(match![2]!).digest('hex') }),
+      expect.objectContaining({
+        publicId: match![1],
+        name: 'SIS',
+        role: 'ADMIN',
+        secretHash: createHash('sha256').update(match![2]!).digest('hex'),
+      }),
     );
     expect(JSON.stringify(jest.mocked(audit.record).mock.calls)).not.toContain(match![2]);
   });
@@ -54,8 +93,16 @@ describe('ApiKeysUseCase', () => {
   it.each([
     ['an OWNER role', () => ['org', 'SIS', 'OWNER', null] as const, 'IDENTITY.INVALID_INPUT'],
     ['an empty name', () => ['org', '  ', 'MEMBER', null] as const, 'IDENTITY.INVALID_INPUT'],
-    ['an expiry in the past', () => ['org', 'SIS', 'MEMBER', new Date(Date.now() - 1)] as const, 'IDENTITY.INVALID_INPUT'],
-    ['an expiry beyond a year', () => ['org', 'SIS', 'MEMBER', new Date(Date.now() + 400 * 86_400_000)] as const, 'IDENTITY.INVALID_INPUT'],
+    [
+      'an expiry in the past',
+      () => ['org', 'SIS', 'MEMBER', new Date(Date.now() - 1)] as const,
+      'IDENTITY.INVALID_INPUT',
+    ],
+    [
+      'an expiry beyond a year',
+      () => ['org', 'SIS', 'MEMBER', new Date(Date.now() + 400 * 86_400_000)] as const,
+      'IDENTITY.INVALID_INPUT',
+    ],
   ])('refuses %s and writes nothing', async (_what, args, code) => {
     const { tx, useCase } = harness();
     const [org, name, role, expiresAt] = args();
@@ -66,7 +113,9 @@ describe('ApiKeysUseCase', () => {
   it('a key cannot create, list or revoke keys', async () => {
     const { useCase } = harness();
     const asKey = { userId: 'key-9', apiKeyId: 'key-9' } as Principal;
-    await expect(useCase.create(asKey, 'org', 'SIS', 'MEMBER', null)).rejects.toMatchObject({ code: 'IDENTITY.HUMANS_ONLY' });
+    await expect(useCase.create(asKey, 'org', 'SIS', 'MEMBER', null)).rejects.toMatchObject({
+      code: 'IDENTITY.HUMANS_ONLY',
+    });
     await expect(useCase.list(asKey, 'org')).rejects.toMatchObject({ code: 'IDENTITY.HUMANS_ONLY' });
     await expect(useCase.revoke(asKey, 'key-1')).rejects.toMatchObject({ code: 'IDENTITY.HUMANS_ONLY' });
   });
@@ -76,7 +125,14 @@ describe('ApiKeysUseCase', () => {
     jest.mocked(lockApiKey).mockResolvedValue(key());
     await useCase.revoke(person, 'key-1');
     expect(revokeApiKey).toHaveBeenCalledWith(tx.manager, 'key-1', 1, 'admin', expect.any(Date));
-    expect(audit.record).toHaveBeenCalledWith(tx.manager, person, 'org', 'api_key.revoked', { type: 'api_key', id: 'key-1' }, expect.anything());
+    expect(audit.record).toHaveBeenCalledWith(
+      tx.manager,
+      person,
+      'org',
+      'api_key.revoked',
+      { type: 'api_key', id: 'key-1' },
+      expect.anything(),
+    );
     expect(revocations.revoke).toHaveBeenCalledWith('key-1', expect.any(Number));
   });
 
@@ -86,7 +142,9 @@ describe('ApiKeysUseCase', () => {
     await expect(useCase.revoke(person, 'key-1')).rejects.toMatchObject({ code: 'IDENTITY.API_KEY_REVOKED' });
     expect(revocations.revoke).not.toHaveBeenCalled();
     repository.apiKeyById.mockResolvedValue(null as never);
-    await expect(useCase.revoke(person, 'key-2')).rejects.toMatchObject({ code: 'IDENTITY.API_KEY_NOT_FOUND' });
+    await expect(useCase.revoke(person, 'key-2')).rejects.toMatchObject({
+      code: 'IDENTITY.API_KEY_NOT_FOUND',
+    });
   });
 
   it('the exchange refuses a malformed key, an unknown one, a wrong secret, and a revoked one alike', async () => {
@@ -94,11 +152,17 @@ describe('ApiKeysUseCase', () => {
     const secret = 's'.repeat(43);
     const live = key({ secretHash: createHash('sha256').update(secret).digest('hex') });
     await expect(useCase.exchange('lat_nope')).rejects.toMatchObject({ code: 'IDENTITY.API_KEY_INVALID' });
-    await expect(useCase.exchange(`lat_abcdefghijkl_${secret}`)).rejects.toMatchObject({ code: 'IDENTITY.API_KEY_INVALID' });
+    await expect(useCase.exchange(`lat_abcdefghijkl_${secret}`)).rejects.toMatchObject({
+      code: 'IDENTITY.API_KEY_INVALID',
+    });
     repository.apiKeyByPublicId.mockResolvedValue(live);
-    await expect(useCase.exchange(`lat_abcdefghijkl_${'t'.repeat(43)}`)).rejects.toMatchObject({ code: 'IDENTITY.API_KEY_INVALID' });
+    await expect(useCase.exchange(`lat_abcdefghijkl_${'t'.repeat(43)}`)).rejects.toMatchObject({
+      code: 'IDENTITY.API_KEY_INVALID',
+    });
     repository.apiKeyByPublicId.mockResolvedValue({ ...live, revokedAt: new Date() });
-    await expect(useCase.exchange(`lat_abcdefghijkl_${secret}`)).rejects.toMatchObject({ code: 'IDENTITY.API_KEY_INVALID' });
+    await expect(useCase.exchange(`lat_abcdefghijkl_${secret}`)).rejects.toMatchObject({
+      code: 'IDENTITY.API_KEY_INVALID',
+    });
     expect(repository.touchApiKey).not.toHaveBeenCalled();
   });
 });

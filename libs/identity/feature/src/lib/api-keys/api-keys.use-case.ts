@@ -42,7 +42,8 @@ export interface CreatedApiKey {
 
 /** Refuses callers that are API keys themselves: keys never manage keys, people or sessions. */
 export function requireHuman(principal: Principal): void {
-  if (principal.apiKeyId) throw IdentityErrors.of('HUMANS_ONLY', 'An API key cannot do this; a person signed in must.');
+  if (principal.apiKeyId)
+    throw IdentityErrors.of('HUMANS_ONLY', 'An API key cannot do this; a person signed in must.');
 }
 
 @Injectable()
@@ -63,17 +64,36 @@ export class ApiKeysUseCase {
     });
   }
 
-  async create(principal: Principal, organizationId: string, name: string, role: Role, expiresAt: Date | null): Promise<CreatedApiKey> {
+  async create(
+    principal: Principal,
+    organizationId: string,
+    name: string,
+    role: Role,
+    expiresAt: Date | null,
+  ): Promise<CreatedApiKey> {
     requireHuman(principal);
     await this.authorizer.requireRole(principal, organizationId, 'ADMIN');
     const trimmed = name.trim();
-    if (trimmed.length < 1 || trimmed.length > 100) throw IdentityErrors.of('INVALID_INPUT', 'name must be 1 to 100 characters.', { field: 'name' });
-    if (role === 'OWNER') throw IdentityErrors.of('INVALID_INPUT', 'An API key is a MEMBER or an ADMIN, never an OWNER.', { field: 'role' });
+    if (trimmed.length < 1 || trimmed.length > 100)
+      throw IdentityErrors.of('INVALID_INPUT', 'name must be 1 to 100 characters.', { field: 'name' });
+    if (role === 'OWNER')
+      throw IdentityErrors.of('INVALID_INPUT', 'An API key is a MEMBER or an ADMIN, never an OWNER.', {
+        field: 'role',
+      });
     const now = Date.now();
     const expiry = expiresAt ?? new Date(now + DEFAULT_LIFETIME_DAYS * 86_400_000);
     if (expiry.getTime() <= now + 60_000 || expiry.getTime() > now + MAX_LIFETIME_DAYS * 86_400_000)
-      throw IdentityErrors.of('INVALID_INPUT', `expiresAt must be in the future and at most ${MAX_LIFETIME_DAYS} days away.`, { field: 'expiresAt' });
-    const publicId = randomBytes(9).toString('base64url').toLowerCase().replace(/[^a-z0-9]/g, '0').slice(0, 12).padEnd(12, '0');
+      throw IdentityErrors.of(
+        'INVALID_INPUT',
+        `expiresAt must be in the future and at most ${MAX_LIFETIME_DAYS} days away.`,
+        { field: 'expiresAt' },
+      );
+    const publicId = randomBytes(9)
+      .toString('base64url')
+      .toLowerCase()
+      .replace(/[^a-z0-9]/g, '0')
+      .slice(0, 12)
+      .padEnd(12, '0');
     const secretPart = randomBytes(32).toString('base64url');
     const secret = `${API_KEY_PREFIX}${publicId}_${secretPart}`;
     const apiKey = await inTransaction(this.dataSource, IDENTITY_SCHEMA, async ({ manager }) => {
@@ -91,7 +111,14 @@ export class ApiKeysUseCase {
         revokedBy: null,
       };
       await insertApiKey(manager, row);
-      await this.audit.record(manager, principal, organizationId, 'api_key.created', { type: 'api_key', id: row.id! }, { name: trimmed, role, prefix: `${API_KEY_PREFIX}${publicId}`, expiresAt: expiry.toISOString() });
+      await this.audit.record(
+        manager,
+        principal,
+        organizationId,
+        'api_key.created',
+        { type: 'api_key', id: row.id! },
+        { name: trimmed, role, prefix: `${API_KEY_PREFIX}${publicId}`, expiresAt: expiry.toISOString() },
+      );
       return apiKeyByIdOrFail(manager, row.id!);
     });
     return { apiKey, secret };
@@ -110,10 +137,18 @@ export class ApiKeysUseCase {
     await this.authorizer.requireRole(principal, found.organizationId, 'ADMIN');
     return inTransaction(this.dataSource, IDENTITY_SCHEMA, async ({ manager }) => {
       const key = await lockApiKey(manager, id);
-      if (key.revokedAt) throw IdentityErrors.of('API_KEY_REVOKED', 'This API key is already revoked.', { id });
+      if (key.revokedAt)
+        throw IdentityErrors.of('API_KEY_REVOKED', 'This API key is already revoked.', { id });
       const now = new Date();
       await revokeApiKey(manager, id, key.version, principal.userId, now);
-      await this.audit.record(manager, principal, key.organizationId, 'api_key.revoked', { type: 'api_key', id }, { name: key.name, prefix: `${API_KEY_PREFIX}${key.publicId}` });
+      await this.audit.record(
+        manager,
+        principal,
+        key.organizationId,
+        'api_key.revoked',
+        { type: 'api_key', id },
+        { name: key.name, prefix: `${API_KEY_PREFIX}${key.publicId}` },
+      );
       // Tokens already issued for the key are refused everywhere from now on.
       await this.options.sessionRevocations?.revoke(id, now.getTime());
       return apiKeyByIdOrFail(manager, id);
@@ -122,7 +157,8 @@ export class ApiKeysUseCase {
 
   /** The gateway's exchange: a valid key → a short-lived access token for it; anything else → API_KEY_INVALID. */
   async exchange(key: string): Promise<{ token: string; expiresIn: number; apiKeyId: string }> {
-    const invalid = () => IdentityErrors.of('API_KEY_INVALID', 'This API key is not valid, expired or revoked.');
+    const invalid = () =>
+      IdentityErrors.of('API_KEY_INVALID', 'This API key is not valid, expired or revoked.');
     const match = KEY_PATTERN.exec(key);
     if (!match) throw invalid();
     const found = await this.repository.apiKeyByPublicId(match[1]!);
@@ -139,7 +175,10 @@ export class ApiKeysUseCase {
       emailVerified: false,
       memberships: [{ organizationId: found.organizationId, role: found.role, kind: organization.kind }],
       apiKeyId: found.id,
-      ttlSeconds: Math.max(1, Math.min(API_KEY_TOKEN_TTL_SECONDS, Math.floor((found.expiresAt.getTime() - Date.now()) / 1000))),
+      ttlSeconds: Math.max(
+        1,
+        Math.min(API_KEY_TOKEN_TTL_SECONDS, Math.floor((found.expiresAt.getTime() - Date.now()) / 1000)),
+      ),
     });
     return { token, expiresIn: API_KEY_TOKEN_TTL_SECONDS, apiKeyId: found.id };
   }

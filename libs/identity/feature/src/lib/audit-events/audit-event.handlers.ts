@@ -9,7 +9,8 @@ import type { DomainEvent, DomainEventPayloads } from '@lattice/shared-contracts
 import type { JobHandlerDeclaration } from '@lattice/shared-worker';
 import { appendAuditFromEvent } from '@lattice/identity-data-access';
 
-type Subscribed = 'credentials.award.revoked' | 'credentials.issuer_key.rotated' | 'notifications.webhook.changed';
+type Subscribed =
+  'credentials.award.revoked' | 'credentials.issuer_key.rotated' | 'notifications.webhook.changed';
 
 interface Entry {
   organizationId: string;

@@ -21,10 +21,19 @@ export class IdentityWorkerModule {
   static forRoot(databaseUrl: string, poolSize = 2): DynamicModule {
     return {
       module: IdentityWorkerModule,
-      imports: [TypeOrmModule.forRoot({ ...serviceDataSourceOptions(identityDataSource(databaseUrl, poolSize)), name: CONNECTION })],
+      imports: [
+        TypeOrmModule.forRoot({
+          ...serviceDataSourceOptions(identityDataSource(databaseUrl, poolSize)),
+          name: CONNECTION,
+        }),
+      ],
       providers: [
         { provide: IdentitySchemaReady, useFactory: () => new IdentitySchemaReady(databaseUrl) },
-        { provide: AuditEventHandlers, useFactory: (dataSource: DataSource) => new AuditEventHandlers(dataSource), inject: [getDataSourceToken(CONNECTION)] },
+        {
+          provide: AuditEventHandlers,
+          useFactory: (dataSource: DataSource) => new AuditEventHandlers(dataSource),
+          inject: [getDataSourceToken(CONNECTION)],
+        },
       ],
       exports: [AuditEventHandlers],
     };

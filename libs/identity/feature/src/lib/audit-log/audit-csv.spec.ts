@@ -11,7 +11,8 @@ describe('audit CSV', () => {
   });
 
   it('never lets a cell be read as a formula', () => {
-    for (const start of ['=', '+', '-', '@', '\t', '\r']) expect(csvCell(`${start}HYPERLINK("x")`).replace(/^"/, '').startsWith(`'${start}`)).toBe(true);
+    for (const start of ['=', '+', '-', '@', '\t', '\r'])
+      expect(csvCell(`${start}HYPERLINK("x")`).replace(/^"/, '').startsWith(`'${start}`)).toBe(true);
     expect(csvCell('=1+1')).toBe("'=1+1");
     expect(csvCell('-2,3')).toBe(`"'-2,3"`);
     expect(csvCell('safe=text')).toBe('safe=text');

@@ -13,7 +13,10 @@ describe('ReadAuditLogUseCase filters', () => {
     return {
       authorizer,
       repository,
-      readAuditLog: new ReadAuditLogUseCase(authorizer as unknown as Authorizer, repository as unknown as IdentityRepository),
+      readAuditLog: new ReadAuditLogUseCase(
+        authorizer as unknown as Authorizer,
+        repository as unknown as IdentityRepository,
+      ),
     };
   }
 
@@ -27,16 +30,26 @@ describe('ReadAuditLogUseCase filters', () => {
     [{ actorKind: 'user' }, 'actorKind'],
   ])('refuses %j naming %s, and reads nothing (page and CSV)', async (filter, field) => {
     const { repository, authorizer, readAuditLog } = useCase();
-    const expected = { code: expect.stringContaining('INVALID_INPUT'), details: expect.objectContaining({ field }) };
-    await expect(readAuditLog.page(principal, organizationId, 20, null, filter as never)).rejects.toMatchObject(expected);
-    await expect(readAuditLog.csv(principal, organizationId, filter as never)).rejects.toMatchObject(expected);
+    const expected = {
+      code: expect.stringContaining('INVALID_INPUT'),
+      details: expect.objectContaining({ field }),
+    };
+    await expect(
+      readAuditLog.page(principal, organizationId, 20, null, filter as never),
+    ).rejects.toMatchObject(expected);
+    await expect(readAuditLog.csv(principal, organizationId, filter as never)).rejects.toMatchObject(
+      expected,
+    );
     expect(repository.auditLog).not.toHaveBeenCalled();
     expect(authorizer.requireRole).not.toHaveBeenCalled();
   });
 
   it('passes a well-formed filter to the repository', async () => {
     const { repository, readAuditLog } = useCase();
-    await readAuditLog.page(principal, organizationId, 20, null, { action: 'member.role_changed', actorKind: 'API_KEY' });
+    await readAuditLog.page(principal, organizationId, 20, null, {
+      action: 'member.role_changed',
+      actorKind: 'API_KEY',
+    });
     expect(repository.auditLog).toHaveBeenCalledWith(organizationId, 20, null, {
       action: 'member.role_changed',
       actorKind: 'API_KEY',

@@ -12,7 +12,9 @@ const ACTOR_KINDS = new Set(['USER', 'API_KEY', 'SYSTEM']);
 /** An action is a dotted name (member.role_changed); an actor kind is USER, API_KEY or SYSTEM. */
 function checkFilter(filter: AuditLogFilter): void {
   if (filter.action != null && !/^[a-z][a-z0-9_.]{0,99}$/.test(filter.action))
-    throw IdentityErrors.of('INVALID_INPUT', 'action is a dotted name such as member.role_changed.', { field: 'action' });
+    throw IdentityErrors.of('INVALID_INPUT', 'action is a dotted name such as member.role_changed.', {
+      field: 'action',
+    });
   if (filter.actorKind != null && !ACTOR_KINDS.has(filter.actorKind))
     throw IdentityErrors.of('INVALID_INPUT', 'actorKind is USER, API_KEY or SYSTEM.', { field: 'actorKind' });
 }
@@ -24,7 +26,13 @@ export class ReadAuditLogUseCase {
     private readonly repository: IdentityRepository,
   ) {}
 
-  async page(principal: Principal, organizationId: string, limit: number, beforeSeq: string | null, filter: AuditLogFilter = {}): Promise<AuditLogEntity[]> {
+  async page(
+    principal: Principal,
+    organizationId: string,
+    limit: number,
+    beforeSeq: string | null,
+    filter: AuditLogFilter = {},
+  ): Promise<AuditLogEntity[]> {
     checkFilter(filter);
     await this.requireReader(principal, organizationId);
     return this.repository.auditLog(organizationId, limit, beforeSeq, filter);
@@ -35,8 +43,30 @@ export class ReadAuditLogUseCase {
     await this.requireReader(principal, organizationId);
     const rows = await this.repository.auditLog(organizationId, AUDIT_EXPORT_LIMIT, null, filter);
     return toCsv(
-      ['occurred_at', 'action', 'actor_kind', 'actor_id', 'target_type', 'target_id', 'details', 'source', 'request_id', 'id'],
-      rows.map((r) => [r.occurredAt.toISOString(), r.action, r.actorKind, r.actorId, r.targetType, r.targetId, JSON.stringify(r.details), r.source, r.requestId, r.id]),
+      [
+        'occurred_at',
+        'action',
+        'actor_kind',
+        'actor_id',
+        'target_type',
+        'target_id',
+        'details',
+        'source',
+        'request_id',
+        'id',
+      ],
+      rows.map((r) => [
+        r.occurredAt.toISOString(),
+        r.action,
+        r.actorKind,
+        r.actorId,
+        r.targetType,
+        r.targetId,
+        JSON.stringify(r.details),
+        r.source,
+        r.requestId,
+        r.id,
+      ]),
     );
   }
 

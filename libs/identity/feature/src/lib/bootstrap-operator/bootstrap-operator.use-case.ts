@@ -32,7 +32,9 @@ export class BootstrapOperatorUseCase {
     private readonly hasher: PasswordHasher,
   ) {}
 
-  async execute(account: OperatorAccount): Promise<{ userId: string; organizationId: string; created: boolean }> {
+  async execute(
+    account: OperatorAccount,
+  ): Promise<{ userId: string; organizationId: string; created: boolean }> {
     const passwordHash = await this.hasher.hash(account.password);
     return inTransaction(this.dataSource, IDENTITY_SCHEMA, async ({ manager, emit }) => {
       await takeOperatorBootstrapLock(manager);
@@ -40,9 +42,20 @@ export class BootstrapOperatorUseCase {
       let created = false;
       if (!user) {
         // The deployer named this address in the environment: it needs no e-mail round trip.
-        user = manager.create(UserEntity, { id: randomUUID(), email: account.email, name: account.name, passwordHash, locale: 'en', emailVerifiedAt: new Date() });
+        user = manager.create(UserEntity, {
+          id: randomUUID(),
+          email: account.email,
+          name: account.name,
+          passwordHash,
+          locale: 'en',
+          emailVerifiedAt: new Date(),
+        });
         await insertUser(manager, user);
-        emit({ type: 'identity.user.signed_up', actorId: user.id, payload: { userId: user.id, email: user.email, name: user.name, locale: 'en' } });
+        emit({
+          type: 'identity.user.signed_up',
+          actorId: user.id,
+          payload: { userId: user.id, email: user.email, name: user.name, locale: 'en' },
+        });
         created = true;
       }
       const existing = await operatorOrganizationRunBy(manager, user.id);
@@ -60,13 +73,30 @@ export class BootstrapOperatorUseCase {
         createdBy: user.id,
       });
       await insertOrganization(manager, organization);
-      await insertMembership(manager, { id: randomUUID(), userId: user.id, organizationId: organization.id, role: 'OWNER' });
+      await insertMembership(manager, {
+        id: randomUUID(),
+        userId: user.id,
+        organizationId: organization.id,
+        role: 'OWNER',
+      });
       emit({
         type: 'identity.organization.created',
         actorId: user.id,
-        payload: { organizationId: organization.id, name: organization.name, kind: 'OPERATOR', size: 'SMALL', region: null, sector: null, createdBy: user.id },
+        payload: {
+          organizationId: organization.id,
+          name: organization.name,
+          kind: 'OPERATOR',
+          size: 'SMALL',
+          region: null,
+          sector: null,
+          createdBy: user.id,
+        },
       });
-      emit({ type: 'identity.membership.created', actorId: user.id, payload: { userId: user.id, organizationId: organization.id, role: 'OWNER' } });
+      emit({
+        type: 'identity.membership.created',
+        actorId: user.id,
+        payload: { userId: user.id, organizationId: organization.id, role: 'OWNER' },
+      });
       return { userId: user.id, organizationId: organization.id, created: true };
     });
   }

@@ -3,7 +3,13 @@ import { DataSource } from 'typeorm';
 import type { Principal } from '@lattice/shared-auth';
 import { inTransaction } from '@lattice/shared-data-access';
 import { RateLimiter } from '@lattice/shared-rate-limit';
-import { changePasswordAtVersion, IDENTITY_SCHEMA, type UserEntity, userById, userByIdOrFail } from '@lattice/identity-data-access';
+import {
+  changePasswordAtVersion,
+  IDENTITY_SCHEMA,
+  type UserEntity,
+  userById,
+  userByIdOrFail,
+} from '@lattice/identity-data-access';
 import { IdentityErrors } from '../shared/identity.errors';
 import { PasswordHasher } from '../shared/password-hasher';
 import { assertAcceptablePassword } from '../shared/password-policy';

@@ -5,7 +5,13 @@ import { Authorizer, type Principal } from '@lattice/shared-auth';
 import type { OrgKind } from '@lattice/shared-contracts';
 import { inTransaction } from '@lattice/shared-data-access';
 import { isRegionCode } from '@lattice/shared-util-regions';
-import { IDENTITY_SCHEMA, insertMembership, insertOrganization, OrganizationEntity, organizationByIdOrFail } from '@lattice/identity-data-access';
+import {
+  IDENTITY_SCHEMA,
+  insertMembership,
+  insertOrganization,
+  OrganizationEntity,
+  organizationByIdOrFail,
+} from '@lattice/identity-data-access';
 import { IdentityErrors } from '../shared/identity.errors';
 import { type OrgSize } from '@lattice/shared-contracts';
 
@@ -27,7 +33,11 @@ export class CreateOrganizationUseCase {
 
   async execute(principal: Principal, command: CreateOrganizationCommand): Promise<OrganizationEntity> {
     if (command.region && !isRegionCode(command.region)) {
-      throw IdentityErrors.of('INVALID_REGION', `"${command.region}" is not a Canadian region code Lattice knows (e.g. ON, ON-Toronto, ON-Northeast).`, { field: 'region' });
+      throw IdentityErrors.of(
+        'INVALID_REGION',
+        `"${command.region}" is not a Canadian region code Lattice knows (e.g. ON, ON-Toronto, ON-Northeast).`,
+        { field: 'region' },
+      );
     }
     // Operators verify everyone else, so only an operator may create another operator organization.
     if (command.kind === 'OPERATOR') await this.authorizer.requireOperator(principal);
@@ -45,7 +55,12 @@ export class CreateOrganizationUseCase {
         createdBy: principal.userId,
       });
       await insertOrganization(manager, organization);
-      await insertMembership(manager, { id: randomUUID(), userId: principal.userId, organizationId: organization.id, role: 'OWNER' });
+      await insertMembership(manager, {
+        id: randomUUID(),
+        userId: principal.userId,
+        organizationId: organization.id,
+        role: 'OWNER',
+      });
       emit({
         type: 'identity.organization.created',
         actorId: principal.userId,
@@ -59,7 +74,11 @@ export class CreateOrganizationUseCase {
           createdBy: principal.userId,
         },
       });
-      emit({ type: 'identity.membership.created', actorId: principal.userId, payload: { userId: principal.userId, organizationId: organization.id, role: 'OWNER' } });
+      emit({
+        type: 'identity.membership.created',
+        actorId: principal.userId,
+        payload: { userId: principal.userId, organizationId: organization.id, role: 'OWNER' },
+      });
       return organizationByIdOrFail(manager, organization.id);
     });
   }

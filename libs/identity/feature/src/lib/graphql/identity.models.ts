@@ -1,7 +1,12 @@
 // Identity's GraphQL types. They are not the ORM entities: mappers copy the fields a client may see.
 import { Directive, Field, GraphQLISODateTime, ID, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { Connection, OrgKindEnum, OrgSizeEnum, RoleEnum } from '@lattice/shared-graphql';
-import type { InvitationEntity, OrganizationEntity, UmbrellaJoinRequestEntity, UserEntity } from '@lattice/identity-data-access';
+import type {
+  InvitationEntity,
+  OrganizationEntity,
+  UmbrellaJoinRequestEntity,
+  UserEntity,
+} from '@lattice/identity-data-access';
 
 export enum MembershipStatusEnum {
   ACTIVE = 'ACTIVE',
@@ -9,7 +14,8 @@ export enum MembershipStatusEnum {
 }
 registerEnumType(MembershipStatusEnum, {
   name: 'MembershipStatus',
-  description: 'ACTIVE: a member. PENDING: an umbrella membership asked for and not yet accepted by the umbrella’s admins.',
+  description:
+    'ACTIVE: a member. PENDING: an umbrella membership asked for and not yet accepted by the umbrella’s admins.',
 });
 
 export enum UmbrellaJoinRequestStateEnum {
@@ -19,7 +25,10 @@ export enum UmbrellaJoinRequestStateEnum {
 }
 registerEnumType(UmbrellaJoinRequestStateEnum, { name: 'UmbrellaJoinRequestState' });
 
-@ObjectType('UmbrellaJoinRequest', { description: 'An organization asking to join an umbrella; the umbrella’s owners and admins accept or decline it.' })
+@ObjectType('UmbrellaJoinRequest', {
+  description:
+    'An organization asking to join an umbrella; the umbrella’s owners and admins accept or decline it.',
+})
 export class UmbrellaJoinRequestModel {
   @Field(() => ID) id: string;
   @Field(() => UmbrellaJoinRequestStateEnum) state: UmbrellaJoinRequestStateEnum;
@@ -47,7 +56,11 @@ export class UserModel {
   @Field() email: string;
   @Field() name: string;
   @Field({ description: 'en or fr' }) locale: string;
-  @Field(() => Boolean, { description: 'Whether the user proved they read mail at this address (the link in the verification e-mail).' }) emailVerified: boolean;
+  @Field(() => Boolean, {
+    description:
+      'Whether the user proved they read mail at this address (the link in the verification e-mail).',
+  })
+  emailVerified: boolean;
   @Field(() => GraphQLISODateTime) createdAt: Date;
 }
 
@@ -58,21 +71,31 @@ export class OrganizationModel {
   @Field() name: string;
   @Field(() => OrgKindEnum) kind: OrgKindEnum;
   @Field(() => OrgSizeEnum) size: OrgSizeEnum;
-  @Field(() => String, { nullable: true, description: 'A region code such as ON-Toronto.' }) region: string | null;
+  @Field(() => String, { nullable: true, description: 'A region code such as ON-Toronto.' }) region:
+    string | null;
   @Field(() => String, { nullable: true, description: 'NAICS code, for employers.' }) sector: string | null;
   @Field(() => String, { nullable: true }) website: string | null;
-  @Field({ description: 'An operator has confirmed the organization is who it says it is.' }) verified: boolean;
+  @Field({ description: 'An operator has confirmed the organization is who it says it is.' })
+  verified: boolean;
   @Field(() => GraphQLISODateTime, { nullable: true }) verifiedAt: Date | null;
   @Field(() => GraphQLISODateTime) createdAt: Date;
 }
 
-@ObjectType('Membership', { description: "A person's place in an organization, or an organization's place in an umbrella." })
+@ObjectType('Membership', {
+  description: "A person's place in an organization, or an organization's place in an umbrella.",
+})
 export class MembershipModel {
   @Field(() => RoleEnum) role: RoleEnum;
-  @Field(() => GraphQLISODateTime, { description: 'When it began; for a pending umbrella membership, when it was asked for.' }) joinedAt: Date;
+  @Field(() => GraphQLISODateTime, {
+    description: 'When it began; for a pending umbrella membership, when it was asked for.',
+  })
+  joinedAt: Date;
   /** Resolved by MembershipResolver.status (ACTIVE unless set). */
   status?: MembershipStatusEnum;
-  @Field(() => UmbrellaJoinRequestModel, { nullable: true, description: 'The request behind an umbrella membership asked for with joinUmbrella.' })
+  @Field(() => UmbrellaJoinRequestModel, {
+    nullable: true,
+    description: 'The request behind an umbrella membership asked for with joinUmbrella.',
+  })
   joinRequest?: UmbrellaJoinRequestModel | null;
   organizationId: string;
   userId: string | null;
@@ -86,8 +109,10 @@ export class InvitationModel {
   @Field(() => RoleEnum) role: RoleEnum;
   @Field(() => GraphQLISODateTime) expiresAt: Date;
   @Field(() => GraphQLISODateTime, { nullable: true }) acceptedAt: Date | null;
-  @Field(() => String, { nullable: true, description: 'Only in the response that created the invitation.' }) token: string | null;
-  @Field(() => String, { nullable: true, description: 'Only in the response that created the invitation.' }) acceptUrl: string | null;
+  @Field(() => String, { nullable: true, description: 'Only in the response that created the invitation.' })
+  token: string | null;
+  @Field(() => String, { nullable: true, description: 'Only in the response that created the invitation.' })
+  acceptUrl: string | null;
   organizationId: string;
 }
 
@@ -107,7 +132,14 @@ export class AuthPayloadModel {
 export class OrganizationConnectionModel extends Connection(OrganizationModel, 'Organization') {}
 
 export function toUserModel(user: UserEntity): UserModel {
-  return { id: user.id, email: user.email, name: user.name, locale: user.locale, emailVerified: user.emailVerifiedAt instanceof Date, createdAt: user.createdAt };
+  return {
+    id: user.id,
+    email: user.email,
+    name: user.name,
+    locale: user.locale,
+    emailVerified: user.emailVerifiedAt instanceof Date,
+    createdAt: user.createdAt,
+  };
 }
 
 export function toOrganizationModel(organization: OrganizationEntity): OrganizationModel {
@@ -125,7 +157,10 @@ export function toOrganizationModel(organization: OrganizationEntity): Organizat
   };
 }
 
-export function toInvitationModel(invitation: InvitationEntity, secret?: { token: string; acceptUrl: string }): InvitationModel {
+export function toInvitationModel(
+  invitation: InvitationEntity,
+  secret?: { token: string; acceptUrl: string },
+): InvitationModel {
   return {
     id: invitation.id,
     email: invitation.email,

@@ -1,7 +1,24 @@
 import { UseGuards } from '@nestjs/common';
-import { Args, Context, ID, Int, Mutation, Parent, Query, ResolveField, Resolver, ResolveReference } from '@nestjs/graphql';
+import {
+  Args,
+  Context,
+  ID,
+  Int,
+  Mutation,
+  Parent,
+  Query,
+  ResolveField,
+  Resolver,
+  ResolveReference,
+} from '@nestjs/graphql';
 import { Authorizer, AuthGuard, CurrentPrincipal, type Principal } from '@lattice/shared-auth';
-import { type GraphQLRequestContext, pageRequest, ParseIdPipe, RoleEnum, toConnection } from '@lattice/shared-graphql';
+import {
+  type GraphQLRequestContext,
+  pageRequest,
+  ParseIdPipe,
+  RoleEnum,
+  toConnection,
+} from '@lattice/shared-graphql';
 import { IdentityRepository } from '@lattice/identity-data-access';
 import { AcceptInvitationUseCase } from '../accept-invitation/accept-invitation.use-case';
 import { CreateOrganizationUseCase } from '../create-organization/create-organization.use-case';
@@ -42,7 +59,10 @@ export class OrganizationResolver {
   ) {}
 
   @Query(() => OrganizationModel, { nullable: true })
-  async organization(@Args('id', { type: () => ID }, ParseIdPipe) id: string, @Context() context: GraphQLRequestContext): Promise<OrganizationModel | null> {
+  async organization(
+    @Args('id', { type: () => ID }, ParseIdPipe) id: string,
+    @Context() context: GraphQLRequestContext,
+  ): Promise<OrganizationModel | null> {
     const organization = await identityLoaders(context.loaders, this.repository).organization.load(id);
     return organization ? toOrganizationModel(organization) : null;
   }
@@ -59,7 +79,10 @@ export class OrganizationResolver {
   }
 
   @Mutation(() => OrganizationModel, { description: 'The creator becomes its OWNER.' })
-  async createOrganization(@CurrentPrincipal() principal: Principal, @Args('input') input: CreateOrganizationInput): Promise<OrganizationModel> {
+  async createOrganization(
+    @CurrentPrincipal() principal: Principal,
+    @Args('input') input: CreateOrganizationInput,
+  ): Promise<OrganizationModel> {
     requireHuman(principal);
     return toOrganizationModel(await this.createOrganizationUseCase.execute(principal, input));
   }
@@ -74,7 +97,9 @@ export class OrganizationResolver {
     return toOrganizationModel(await this.verifyOrganizationUseCase.execute(principal, id, verified));
   }
 
-  @Mutation(() => InvitationModel, { description: 'Owners and admins invite by e-mail; the token is shown once.' })
+  @Mutation(() => InvitationModel, {
+    description: 'Owners and admins invite by e-mail; the token is shown once.',
+  })
   async inviteMember(
     @CurrentPrincipal() principal: Principal,
     @Args('organizationId', { type: () => ID }, ParseIdPipe) organizationId: string,
@@ -88,11 +113,21 @@ export class OrganizationResolver {
   }
 
   @Mutation(() => MembershipModel)
-  async acceptInvitation(@CurrentPrincipal() principal: Principal, @Args('token') token: string): Promise<MembershipModel> {
+  async acceptInvitation(
+    @CurrentPrincipal() principal: Principal,
+    @Args('token') token: string,
+  ): Promise<MembershipModel> {
     requireHuman(principal);
-    if (token.length < 20 || token.length > 200) throw IdentityErrors.of('INVITATION_NOT_FOUND', 'This invitation link is not valid.');
+    if (token.length < 20 || token.length > 200)
+      throw IdentityErrors.of('INVITATION_NOT_FOUND', 'This invitation link is not valid.');
     const membership = await this.acceptInvitationUseCase.execute(principal, token);
-    return { role: membership.role as RoleEnum, joinedAt: membership.createdAt ?? new Date(), organizationId: membership.organizationId, userId: membership.userId, memberOrganizationId: null };
+    return {
+      role: membership.role as RoleEnum,
+      joinedAt: membership.createdAt ?? new Date(),
+      organizationId: membership.organizationId,
+      userId: membership.userId,
+      memberOrganizationId: null,
+    };
   }
 
   @Mutation(() => MembershipModel, {
@@ -116,7 +151,10 @@ export class OrganizationResolver {
     };
   }
 
-  @Mutation(() => UmbrellaJoinRequestModel, { description: "The umbrella's owners and admins accept (the organization becomes a member) or decline a pending request to join." })
+  @Mutation(() => UmbrellaJoinRequestModel, {
+    description:
+      "The umbrella's owners and admins accept (the organization becomes a member) or decline a pending request to join.",
+  })
   async respondToUmbrellaJoinRequest(
     @CurrentPrincipal() principal: Principal,
     @Args('id', { type: () => ID }, ParseIdPipe) id: string,
@@ -125,7 +163,10 @@ export class OrganizationResolver {
     return toUmbrellaJoinRequestModel(await this.joinUmbrellaUseCase.respond(principal, id, accept));
   }
 
-  @Mutation(() => Boolean, { description: "An umbrella's owners and admins remove a member organization; adoptions it made stay, new ones through the umbrella are refused." })
+  @Mutation(() => Boolean, {
+    description:
+      "An umbrella's owners and admins remove a member organization; adoptions it made stay, new ones through the umbrella are refused.",
+  })
   async removeUmbrellaMember(
     @CurrentPrincipal() principal: Principal,
     @Args('umbrellaId', { type: () => ID }, ParseIdPipe) umbrellaId: string,
@@ -135,29 +176,61 @@ export class OrganizationResolver {
     return true;
   }
 
-  @ResolveField(() => [UmbrellaJoinRequestModel], { description: "Pending requests to join this umbrella, newest first; visible to the umbrella's owners and admins." })
-  async umbrellaJoinRequests(@Parent() organization: OrganizationModel, @CurrentPrincipal() principal: Principal): Promise<UmbrellaJoinRequestModel[]> {
-    return (await this.joinUmbrellaUseCase.pendingFor(principal, organization.id)).map(toUmbrellaJoinRequestModel);
+  @ResolveField(() => [UmbrellaJoinRequestModel], {
+    description:
+      "Pending requests to join this umbrella, newest first; visible to the umbrella's owners and admins.",
+  })
+  async umbrellaJoinRequests(
+    @Parent() organization: OrganizationModel,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<UmbrellaJoinRequestModel[]> {
+    return (await this.joinUmbrellaUseCase.pendingFor(principal, organization.id)).map(
+      toUmbrellaJoinRequestModel,
+    );
   }
 
-  @ResolveField(() => [MembershipModel], { description: 'People in the organization; visible to its members.' })
-  async members(@Parent() organization: OrganizationModel, @CurrentPrincipal() principal: Principal, @Context() context: GraphQLRequestContext): Promise<MembershipModel[]> {
+  @ResolveField(() => [MembershipModel], {
+    description: 'People in the organization; visible to its members.',
+  })
+  async members(
+    @Parent() organization: OrganizationModel,
+    @CurrentPrincipal() principal: Principal,
+    @Context() context: GraphQLRequestContext,
+  ): Promise<MembershipModel[]> {
     if (!(await this.authorizer.isMember(principal, organization.id))) return [];
-    const rows = await identityLoaders(context.loaders, this.repository).membersOfOrganization.load(organization.id);
-    return rows.map((m) => ({ role: m.role as RoleEnum, joinedAt: m.createdAt, organizationId: m.organizationId, userId: m.userId, memberOrganizationId: null }));
+    const rows = await identityLoaders(context.loaders, this.repository).membersOfOrganization.load(
+      organization.id,
+    );
+    return rows.map((m) => ({
+      role: m.role as RoleEnum,
+      joinedAt: m.createdAt,
+      organizationId: m.organizationId,
+      userId: m.userId,
+      memberOrganizationId: null,
+    }));
   }
 
-  @ResolveField(() => [InvitationModel], { description: 'Pending invitations; visible to owners and admins.' })
-  async invitations(@Parent() organization: OrganizationModel, @CurrentPrincipal() principal: Principal): Promise<InvitationModel[]> {
+  @ResolveField(() => [InvitationModel], {
+    description: 'Pending invitations; visible to owners and admins.',
+  })
+  async invitations(
+    @Parent() organization: OrganizationModel,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<InvitationModel[]> {
     try {
-      return (await this.inviteMemberUseCase.pending(principal, organization.id)).map((i) => toInvitationModel(i));
+      return (await this.inviteMemberUseCase.pending(principal, organization.id)).map((i) =>
+        toInvitationModel(i),
+      );
     } catch {
       return [];
     }
   }
 
   @ResolveField(() => [OrganizationModel], { description: 'Umbrella organizations this one belongs to.' })
-  async umbrellas(@Parent() organization: OrganizationModel, @Context() context: GraphQLRequestContext): Promise<OrganizationModel[]> {
+  async umbrellas(
+    @Parent() organization: OrganizationModel,
+    @Context() context: GraphQLRequestContext,
+  ): Promise<OrganizationModel[]> {
     const loaders = identityLoaders(context.loaders, this.repository);
     const links = await loaders.umbrellasOf.load(organization.id);
     const rows = await loaders.organization.loadMany(links.map((l) => l.umbrellaId));
@@ -165,7 +238,10 @@ export class OrganizationResolver {
   }
 
   @ResolveField(() => [OrganizationModel], { description: "An umbrella's member organizations." })
-  async memberOrganizations(@Parent() organization: OrganizationModel, @Context() context: GraphQLRequestContext): Promise<OrganizationModel[]> {
+  async memberOrganizations(
+    @Parent() organization: OrganizationModel,
+    @Context() context: GraphQLRequestContext,
+  ): Promise<OrganizationModel[]> {
     const loaders = identityLoaders(context.loaders, this.repository);
     const links = await loaders.membersOfUmbrella.load(organization.id);
     const rows = await loaders.organization.loadMany(links.map((l) => l.organizationId));
@@ -173,8 +249,13 @@ export class OrganizationResolver {
   }
 
   @ResolveReference()
-  async resolveReference(@Parent() reference: { id: string }, @Context() context: GraphQLRequestContext): Promise<OrganizationModel | null> {
-    const organization = await identityLoaders(context.loaders, this.repository).organization.load(reference.id);
+  async resolveReference(
+    @Parent() reference: { id: string },
+    @Context() context: GraphQLRequestContext,
+  ): Promise<OrganizationModel | null> {
+    const organization = await identityLoaders(context.loaders, this.repository).organization.load(
+      reference.id,
+    );
     return organization ? toOrganizationModel(organization) : null;
   }
 }
@@ -184,29 +265,47 @@ export class OrganizationResolver {
 export class MembershipResolver {
   constructor(private readonly repository: IdentityRepository) {}
 
-  @ResolveField(() => MembershipStatusEnum, { description: 'PENDING while an umbrella has not accepted the request to join; otherwise ACTIVE.' })
+  @ResolveField(() => MembershipStatusEnum, {
+    description: 'PENDING while an umbrella has not accepted the request to join; otherwise ACTIVE.',
+  })
   status(@Parent() membership: MembershipModel): MembershipStatusEnum {
     return membership.status ?? MembershipStatusEnum.ACTIVE;
   }
 
   @ResolveField(() => OrganizationModel)
-  async organization(@Parent() membership: MembershipModel, @Context() context: GraphQLRequestContext): Promise<OrganizationModel> {
-    const organization = await identityLoaders(context.loaders, this.repository).organization.load(membership.organizationId);
+  async organization(
+    @Parent() membership: MembershipModel,
+    @Context() context: GraphQLRequestContext,
+  ): Promise<OrganizationModel> {
+    const organization = await identityLoaders(context.loaders, this.repository).organization.load(
+      membership.organizationId,
+    );
     if (!organization) throw IdentityErrors.of('ORGANIZATION_NOT_FOUND', 'No such organization.');
     return toOrganizationModel(organization);
   }
 
   @ResolveField(() => UserModel, { nullable: true, description: 'The person, for a person’s membership.' })
-  async user(@Parent() membership: MembershipModel, @Context() context: GraphQLRequestContext): Promise<UserModel | null> {
+  async user(
+    @Parent() membership: MembershipModel,
+    @Context() context: GraphQLRequestContext,
+  ): Promise<UserModel | null> {
     if (!membership.userId) return null;
     const user = await identityLoaders(context.loaders, this.repository).user.load(membership.userId);
     return user ? toUserModel(user) : null;
   }
 
-  @ResolveField(() => OrganizationModel, { nullable: true, description: 'The member organization, for an umbrella membership.' })
-  async memberOrganization(@Parent() membership: MembershipModel, @Context() context: GraphQLRequestContext): Promise<OrganizationModel | null> {
+  @ResolveField(() => OrganizationModel, {
+    nullable: true,
+    description: 'The member organization, for an umbrella membership.',
+  })
+  async memberOrganization(
+    @Parent() membership: MembershipModel,
+    @Context() context: GraphQLRequestContext,
+  ): Promise<OrganizationModel | null> {
     if (!membership.memberOrganizationId) return null;
-    const organization = await identityLoaders(context.loaders, this.repository).organization.load(membership.memberOrganizationId);
+    const organization = await identityLoaders(context.loaders, this.repository).organization.load(
+      membership.memberOrganizationId,
+    );
     return organization ? toOrganizationModel(organization) : null;
   }
 }
@@ -217,12 +316,18 @@ export class UmbrellaJoinRequestResolver {
   constructor(private readonly repository: IdentityRepository) {}
 
   @ResolveField(() => OrganizationModel, { description: 'The umbrella asked to.' })
-  async umbrella(@Parent() request: UmbrellaJoinRequestModel, @Context() context: GraphQLRequestContext): Promise<OrganizationModel> {
+  async umbrella(
+    @Parent() request: UmbrellaJoinRequestModel,
+    @Context() context: GraphQLRequestContext,
+  ): Promise<OrganizationModel> {
     return this.load(request.umbrellaId, context);
   }
 
   @ResolveField(() => OrganizationModel, { description: 'The organization asking to join.' })
-  async organization(@Parent() request: UmbrellaJoinRequestModel, @Context() context: GraphQLRequestContext): Promise<OrganizationModel> {
+  async organization(
+    @Parent() request: UmbrellaJoinRequestModel,
+    @Context() context: GraphQLRequestContext,
+  ): Promise<OrganizationModel> {
     return this.load(request.organizationId, context);
   }
 
@@ -239,8 +344,13 @@ export class InvitationResolver {
   constructor(private readonly repository: IdentityRepository) {}
 
   @ResolveField(() => OrganizationModel)
-  async organization(@Parent() invitation: InvitationModel, @Context() context: GraphQLRequestContext): Promise<OrganizationModel> {
-    const organization = await identityLoaders(context.loaders, this.repository).organization.load(invitation.organizationId);
+  async organization(
+    @Parent() invitation: InvitationModel,
+    @Context() context: GraphQLRequestContext,
+  ): Promise<OrganizationModel> {
+    const organization = await identityLoaders(context.loaders, this.repository).organization.load(
+      invitation.organizationId,
+    );
     if (!organization) throw IdentityErrors.of('ORGANIZATION_NOT_FOUND', 'No such organization.');
     return toOrganizationModel(organization);
   }

@@ -14,7 +14,10 @@ export class UserResolver {
   constructor(private readonly repository: IdentityRepository) {}
 
   @Query(() => UserModel, { description: 'The logged-in user, with their memberships.' })
-  async me(@CurrentPrincipal() principal: Principal, @Context() context: GraphQLRequestContext): Promise<UserModel> {
+  async me(
+    @CurrentPrincipal() principal: Principal,
+    @Context() context: GraphQLRequestContext,
+  ): Promise<UserModel> {
     const user = await identityLoaders(context.loaders, this.repository).user.load(principal.userId);
     if (!user) throw IdentityErrors.of('USER_NOT_FOUND', 'Your account no longer exists.');
     return toUserModel(user);
@@ -28,11 +31,20 @@ export class UserResolver {
   ): Promise<MembershipModel[]> {
     if (principal?.userId !== user.id) return [];
     const rows = await identityLoaders(context.loaders, this.repository).membershipsOfUser.load(user.id);
-    return rows.map((row) => ({ role: row.role as RoleEnum, joinedAt: row.joinedAt, organizationId: row.organizationId, userId: user.id, memberOrganizationId: null }));
+    return rows.map((row) => ({
+      role: row.role as RoleEnum,
+      joinedAt: row.joinedAt,
+      organizationId: row.organizationId,
+      userId: user.id,
+      memberOrganizationId: null,
+    }));
   }
 
   @ResolveReference()
-  async resolveReference(@Parent() reference: { id: string }, @Context() context: GraphQLRequestContext): Promise<UserModel | null> {
+  async resolveReference(
+    @Parent() reference: { id: string },
+    @Context() context: GraphQLRequestContext,
+  ): Promise<UserModel | null> {
     const user = await identityLoaders(context.loaders, this.repository).user.load(reference.id);
     return user ? toUserModel(user) : null;
   }

@@ -38,9 +38,15 @@ export class InviteMemberUseCase {
     private readonly audit: AuditTrail,
   ) {}
 
-  async execute(principal: Principal, organizationId: string, email: string, role: Role): Promise<IssuedInvitation> {
+  async execute(
+    principal: Principal,
+    organizationId: string,
+    email: string,
+    role: Role,
+  ): Promise<IssuedInvitation> {
     const organization = await this.repository.organizationById(organizationId);
-    if (!organization) throw IdentityErrors.of('ORGANIZATION_NOT_FOUND', 'No such organization.', { organizationId });
+    if (!organization)
+      throw IdentityErrors.of('ORGANIZATION_NOT_FOUND', 'No such organization.', { organizationId });
     const caller = await this.authorizer.requireRole(principal, organizationId, 'ADMIN');
     if (role === 'OWNER' && caller.role !== 'OWNER') {
       throw IdentityErrors.of('ONLY_OWNER_MAY_GRANT_OWNER', 'Only an owner can invite another owner.');
@@ -49,7 +55,12 @@ export class InviteMemberUseCase {
     const invitee = await this.repository.userByEmail(normalized);
     if (invitee) {
       const existing = await membershipOf(this.dataSource.manager, organizationId, invitee.id);
-      if (existing) throw IdentityErrors.of('ALREADY_MEMBER', `${normalized} is already a member of ${organization.name}.`, { field: 'email' });
+      if (existing)
+        throw IdentityErrors.of(
+          'ALREADY_MEMBER',
+          `${normalized} is already a member of ${organization.name}.`,
+          { field: 'email' },
+        );
     }
     const token = randomBytes(32).toString('base64url');
     const acceptUrl = `${this.options.publicBaseUrl.replace(/\/$/, '')}/invitations/accept?token=${token}`;
@@ -79,10 +90,19 @@ export class InviteMemberUseCase {
           role,
           invitedBy: principal.userId,
           expiresAt: invitation.expiresAt.toISOString(),
-          ...(this.options.invitationLinkKey ? { sealedAcceptUrl: new SecretBox(this.options.invitationLinkKey).seal(acceptUrl) } : {}),
+          ...(this.options.invitationLinkKey
+            ? { sealedAcceptUrl: new SecretBox(this.options.invitationLinkKey).seal(acceptUrl) }
+            : {}),
         },
       });
-      await this.audit.record(manager, principal, organizationId, 'invitation.created', { type: 'invitation', id: invitation.id }, { email: normalized, role });
+      await this.audit.record(
+        manager,
+        principal,
+        organizationId,
+        'invitation.created',
+        { type: 'invitation', id: invitation.id },
+        { email: normalized, role },
+      );
       return invitation;
     });
     return { invitation, token, acceptUrl };

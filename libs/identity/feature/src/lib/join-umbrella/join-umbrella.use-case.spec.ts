@@ -35,7 +35,14 @@ const orgs: Record<string, OrganizationEntity> = {
   emp: { id: 'emp', name: 'Employer', kind: 'EMPLOYER' } as OrganizationEntity,
 };
 const request = (state: UmbrellaJoinRequestEntity['state']) =>
-  ({ id: 'req', umbrellaId: 'umb', organizationId: 'col', state, version: 2, requestedBy: 'col-admin' }) as UmbrellaJoinRequestEntity;
+  ({
+    id: 'req',
+    umbrellaId: 'umb',
+    organizationId: 'col',
+    state,
+    version: 2,
+    requestedBy: 'col-admin',
+  }) as UmbrellaJoinRequestEntity;
 
 function harness() {
   const tx = fakeTransactions();
@@ -45,7 +52,12 @@ function harness() {
   };
   const authorizer = { requireRole: jest.fn(async () => undefined) };
   const audit = { record: jest.fn(async () => undefined) };
-  const useCase = new JoinUmbrellaUseCase(tx.dataSource, authorizer as unknown as Authorizer, repository as unknown as IdentityRepository, audit as unknown as AuditTrail);
+  const useCase = new JoinUmbrellaUseCase(
+    tx.dataSource,
+    authorizer as unknown as Authorizer,
+    repository as unknown as IdentityRepository,
+    audit as unknown as AuditTrail,
+  );
   return { tx, repository, authorizer, audit, useCase };
 }
 
@@ -61,7 +73,10 @@ describe('JoinUmbrellaUseCase', () => {
     const { tx, authorizer, useCase } = harness();
     await useCase.execute(principal, 'umb', 'col');
     expect(authorizer.requireRole).toHaveBeenCalledWith(principal, 'col', 'ADMIN');
-    expect(insertJoinRequest).toHaveBeenCalledWith(tx.manager, expect.objectContaining({ umbrellaId: 'umb', organizationId: 'col', state: 'PENDING' }));
+    expect(insertJoinRequest).toHaveBeenCalledWith(
+      tx.manager,
+      expect.objectContaining({ umbrellaId: 'umb', organizationId: 'col', state: 'PENDING' }),
+    );
     expect(addUmbrellaMember).not.toHaveBeenCalled();
     expect(tx.committedEvents()).toEqual(['identity.umbrella.join_requested']);
   });
@@ -79,9 +94,15 @@ describe('JoinUmbrellaUseCase', () => {
   it('a member already, or a request already pending, is refused', async () => {
     const { useCase } = harness();
     jest.mocked(isUmbrellaMember).mockResolvedValueOnce(true);
-    await expect(useCase.execute(principal, 'umb', 'col')).rejects.toMatchObject({ code: 'IDENTITY.ALREADY_IN_UMBRELLA' });
-    jest.mocked(insertJoinRequest).mockRejectedValueOnce({ code: '23505', constraint: 'umbrella_join_requests_pending_key' });
-    await expect(useCase.execute(principal, 'umb', 'col')).rejects.toMatchObject({ code: 'IDENTITY.JOIN_REQUEST_PENDING' });
+    await expect(useCase.execute(principal, 'umb', 'col')).rejects.toMatchObject({
+      code: 'IDENTITY.ALREADY_IN_UMBRELLA',
+    });
+    jest
+      .mocked(insertJoinRequest)
+      .mockRejectedValueOnce({ code: '23505', constraint: 'umbrella_join_requests_pending_key' });
+    await expect(useCase.execute(principal, 'umb', 'col')).rejects.toMatchObject({
+      code: 'IDENTITY.JOIN_REQUEST_PENDING',
+    });
   });
 
   it('accepting decides the request at its version and makes the organization a member, announced as joined by its admin', async () => {
@@ -91,7 +112,9 @@ describe('JoinUmbrellaUseCase', () => {
     expect(authorizer.requireRole).toHaveBeenCalledWith(principal, 'umb', 'ADMIN');
     expect(decideJoinRequest).toHaveBeenCalledWith(tx.manager, 'req', 2, true, 'admin', expect.any(Date));
     expect(addUmbrellaMember).toHaveBeenCalledWith(tx.manager, 'umb', 'col', 'col-admin');
-    expect(tx.committed()).toEqual([expect.objectContaining({ type: 'identity.umbrella.joined', actorId: 'col-admin' })]);
+    expect(tx.committed()).toEqual([
+      expect.objectContaining({ type: 'identity.umbrella.joined', actorId: 'col-admin' }),
+    ]);
   });
 
   it('declining adds no member', async () => {
@@ -105,7 +128,9 @@ describe('JoinUmbrellaUseCase', () => {
   it('a request decided already (seen under the lock) cannot be decided again', async () => {
     const { tx, useCase } = harness();
     jest.mocked(lockJoinRequest).mockResolvedValue(request('DECLINED'));
-    await expect(useCase.respond(principal, 'req', true)).rejects.toMatchObject({ code: 'IDENTITY.JOIN_REQUEST_DECIDED' });
+    await expect(useCase.respond(principal, 'req', true)).rejects.toMatchObject({
+      code: 'IDENTITY.JOIN_REQUEST_DECIDED',
+    });
     expect(decideJoinRequest).not.toHaveBeenCalled();
     expect(tx.committedEvents()).toEqual([]);
   });
@@ -115,6 +140,8 @@ describe('JoinUmbrellaUseCase', () => {
     await useCase.remove(principal, 'umb', 'col');
     expect(tx.committedEvents()).toEqual(['identity.umbrella.member_removed']);
     jest.mocked(removeUmbrellaMember).mockResolvedValue(false);
-    await expect(useCase.remove(principal, 'umb', 'col')).rejects.toMatchObject({ code: 'IDENTITY.NOT_IN_UMBRELLA' });
+    await expect(useCase.remove(principal, 'umb', 'col')).rejects.toMatchObject({
+      code: 'IDENTITY.NOT_IN_UMBRELLA',
+    });
   });
 });

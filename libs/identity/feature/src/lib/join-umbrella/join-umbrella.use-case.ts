@@ -32,15 +32,33 @@ export class JoinUmbrellaUseCase {
   ) {}
 
   /** A pending request (nothing is shared until an umbrella admin accepts it). */
-  async execute(principal: Principal, umbrellaId: string, organizationId: string): Promise<UmbrellaJoinRequestEntity> {
-    if (umbrellaId === organizationId) throw IdentityErrors.of('CANNOT_JOIN_ITSELF', 'An organization cannot join itself.');
-    const [umbrella, organization] = await Promise.all([this.repository.organizationById(umbrellaId), this.repository.organizationById(organizationId)]);
-    if (!organization) throw IdentityErrors.of('ORGANIZATION_NOT_FOUND', 'No such organization.', { organizationId });
+  async execute(
+    principal: Principal,
+    umbrellaId: string,
+    organizationId: string,
+  ): Promise<UmbrellaJoinRequestEntity> {
+    if (umbrellaId === organizationId)
+      throw IdentityErrors.of('CANNOT_JOIN_ITSELF', 'An organization cannot join itself.');
+    const [umbrella, organization] = await Promise.all([
+      this.repository.organizationById(umbrellaId),
+      this.repository.organizationById(organizationId),
+    ]);
+    if (!organization)
+      throw IdentityErrors.of('ORGANIZATION_NOT_FOUND', 'No such organization.', { organizationId });
     await this.authorizer.requireRole(principal, organizationId, 'ADMIN');
-    if (!umbrella) throw IdentityErrors.of('ORGANIZATION_NOT_FOUND', 'No such umbrella organization.', { umbrellaId });
-    if (umbrella.kind !== 'UMBRELLA') throw IdentityErrors.of('NOT_AN_UMBRELLA', `${umbrella.name} is not an umbrella organization.`, { field: 'umbrellaId' });
-    if (organization.kind === 'OPERATOR') throw IdentityErrors.of('INVALID_INPUT', 'The operator does not join umbrellas.');
-    const already = () => IdentityErrors.of('ALREADY_IN_UMBRELLA', `${organization.name} is already a member of ${umbrella.name}.`);
+    if (!umbrella)
+      throw IdentityErrors.of('ORGANIZATION_NOT_FOUND', 'No such umbrella organization.', { umbrellaId });
+    if (umbrella.kind !== 'UMBRELLA')
+      throw IdentityErrors.of('NOT_AN_UMBRELLA', `${umbrella.name} is not an umbrella organization.`, {
+        field: 'umbrellaId',
+      });
+    if (organization.kind === 'OPERATOR')
+      throw IdentityErrors.of('INVALID_INPUT', 'The operator does not join umbrellas.');
+    const already = () =>
+      IdentityErrors.of(
+        'ALREADY_IN_UMBRELLA',
+        `${organization.name} is already a member of ${umbrella.name}.`,
+      );
     try {
       return await inTransaction(this.dataSource, IDENTITY_SCHEMA, async ({ manager, emit }) => {
         if (await isUmbrellaMember(manager, umbrellaId, organizationId)) throw already();
@@ -54,26 +72,51 @@ export class JoinUmbrellaUseCase {
           decidedAt: null,
         };
         await insertJoinRequest(manager, request);
-        emit({ type: 'identity.umbrella.join_requested', actorId: principal.userId, payload: { requestId: request.id!, umbrellaId, organizationId, by: principal.userId } });
-        await this.audit.record(manager, principal, organizationId, 'umbrella.join_requested', { type: 'organization', id: umbrellaId }, { requestId: request.id });
+        emit({
+          type: 'identity.umbrella.join_requested',
+          actorId: principal.userId,
+          payload: { requestId: request.id!, umbrellaId, organizationId, by: principal.userId },
+        });
+        await this.audit.record(
+          manager,
+          principal,
+          organizationId,
+          'umbrella.join_requested',
+          { type: 'organization', id: umbrellaId },
+          { requestId: request.id },
+        );
         return joinRequestByIdOrFail(manager, request.id!);
       });
     } catch (error) {
       if (isUniqueViolation(error, 'umbrella_join_requests_pending_key'))
-        throw IdentityErrors.of('JOIN_REQUEST_PENDING', `${organization.name} already asked to join ${umbrella.name}; its admins have not answered yet.`);
+        throw IdentityErrors.of(
+          'JOIN_REQUEST_PENDING',
+          `${organization.name} already asked to join ${umbrella.name}; its admins have not answered yet.`,
+        );
       throw error;
     }
   }
 
   /** Accept (the organization becomes a member) or decline a pending request; the umbrella's owners and admins only. */
-  async respond(principal: Principal, requestId: string, accept: boolean): Promise<UmbrellaJoinRequestEntity> {
+  async respond(
+    principal: Principal,
+    requestId: string,
+    accept: boolean,
+  ): Promise<UmbrellaJoinRequestEntity> {
     const found = await this.repository.umbrellaJoinRequest(requestId);
-    if (!found) throw IdentityErrors.of('JOIN_REQUEST_NOT_FOUND', 'No such request to join an umbrella.', { requestId });
+    if (!found)
+      throw IdentityErrors.of('JOIN_REQUEST_NOT_FOUND', 'No such request to join an umbrella.', {
+        requestId,
+      });
     await this.authorizer.requireRole(principal, found.umbrellaId, 'ADMIN');
     return inTransaction(this.dataSource, IDENTITY_SCHEMA, async ({ manager, emit }) => {
       const request = await lockJoinRequest(manager, requestId);
       if (request.state !== 'PENDING')
-        throw IdentityErrors.of('JOIN_REQUEST_DECIDED', `This request was already ${request.state.toLowerCase()}.`, { requestId, state: request.state });
+        throw IdentityErrors.of(
+          'JOIN_REQUEST_DECIDED',
+          `This request was already ${request.state.toLowerCase()}.`,
+          { requestId, state: request.state },
+        );
       const now = new Date();
       await decideJoinRequest(manager, requestId, request.version, accept, principal.userId, now);
       const { umbrellaId, organizationId } = request;
@@ -83,12 +126,29 @@ export class JoinUmbrellaUseCase {
         emit({
           type: 'identity.umbrella.joined',
           actorId: request.requestedBy,
-          payload: { umbrellaId, organizationId, by: request.requestedBy, acceptedBy: principal.userId, requestId },
+          payload: {
+            umbrellaId,
+            organizationId,
+            by: request.requestedBy,
+            acceptedBy: principal.userId,
+            requestId,
+          },
         });
       } else {
-        emit({ type: 'identity.umbrella.join_declined', actorId: principal.userId, payload: { requestId, umbrellaId, organizationId, by: principal.userId } });
+        emit({
+          type: 'identity.umbrella.join_declined',
+          actorId: principal.userId,
+          payload: { requestId, umbrellaId, organizationId, by: principal.userId },
+        });
       }
-      await this.audit.record(manager, principal, umbrellaId, accept ? 'umbrella.join_accepted' : 'umbrella.join_declined', { type: 'organization', id: organizationId }, { requestId });
+      await this.audit.record(
+        manager,
+        principal,
+        umbrellaId,
+        accept ? 'umbrella.join_accepted' : 'umbrella.join_declined',
+        { type: 'organization', id: organizationId },
+        { requestId },
+      );
       return joinRequestByIdOrFail(manager, requestId);
     });
   }
@@ -97,9 +157,19 @@ export class JoinUmbrellaUseCase {
   async remove(principal: Principal, umbrellaId: string, organizationId: string): Promise<void> {
     await this.authorizer.requireRole(principal, umbrellaId, 'ADMIN');
     await inTransaction(this.dataSource, IDENTITY_SCHEMA, async ({ manager, emit }) => {
-      if (!(await removeUmbrellaMember(manager, umbrellaId, organizationId))) throw IdentityErrors.of('NOT_IN_UMBRELLA', 'That organization is not a member of this umbrella.', { organizationId });
-      emit({ type: 'identity.umbrella.member_removed', actorId: principal.userId, payload: { umbrellaId, organizationId, by: principal.userId } });
-      await this.audit.record(manager, principal, umbrellaId, 'umbrella.member_removed', { type: 'organization', id: organizationId });
+      if (!(await removeUmbrellaMember(manager, umbrellaId, organizationId)))
+        throw IdentityErrors.of('NOT_IN_UMBRELLA', 'That organization is not a member of this umbrella.', {
+          organizationId,
+        });
+      emit({
+        type: 'identity.umbrella.member_removed',
+        actorId: principal.userId,
+        payload: { umbrellaId, organizationId, by: principal.userId },
+      });
+      await this.audit.record(manager, principal, umbrellaId, 'umbrella.member_removed', {
+        type: 'organization',
+        id: organizationId,
+      });
     });
   }
 

@@ -21,12 +21,24 @@ export interface OrganizationFilterQuery {
 export class ListOrganizationsUseCase {
   constructor(private readonly dataSource: DataSource) {}
 
-  async execute(filter: OrganizationFilterQuery, page: PageRequest): Promise<{ rows: OrganizationEntity[]; total: number }> {
-    if (filter.region && !isRegionCode(filter.region)) throw IdentityErrors.of('INVALID_REGION', `"${filter.region}" is not a region code Lattice knows.`, { field: 'region' });
+  async execute(
+    filter: OrganizationFilterQuery,
+    page: PageRequest,
+  ): Promise<{ rows: OrganizationEntity[]; total: number }> {
+    if (filter.region && !isRegionCode(filter.region))
+      throw IdentityErrors.of('INVALID_REGION', `"${filter.region}" is not a region code Lattice knows.`, {
+        field: 'region',
+      });
     // Alphabetical, with the id to break ties: a directory order that pages stably.
     return pageOfOrganizations(
       this.dataSource.manager,
-      { kind: filter.kind, size: filter.size, verified: filter.verified, regions: filter.region ? regionAndDescendants(filter.region) : null, search: filter.search },
+      {
+        kind: filter.kind,
+        size: filter.size,
+        verified: filter.verified,
+        regions: filter.region ? regionAndDescendants(filter.region) : null,
+        search: filter.search,
+      },
       page.after ? [String(page.after[0]), page.after[1] as string] : null,
       page.limit + 1,
     );

@@ -36,18 +36,37 @@ export class ManageMembersUseCase {
     private readonly audit: AuditTrail,
   ) {}
 
-  async changeRole(principal: Principal, organizationId: string, userId: string, role: Role): Promise<MembershipEntity> {
+  async changeRole(
+    principal: Principal,
+    organizationId: string,
+    userId: string,
+    role: Role,
+  ): Promise<MembershipEntity> {
     return inTransaction(this.dataSource, IDENTITY_SCHEMA, async ({ manager, emit }) => {
       const caller = await this.lockAndAuthorize(manager, principal, organizationId, 'ADMIN');
       const target = await this.memberOrFail(manager, organizationId, userId);
       if ((role === 'OWNER' || target.role === 'OWNER') && caller.role !== 'OWNER')
-        throw IdentityErrors.of('ONLY_OWNER_MAY_GRANT_OWNER', 'Only an owner can make someone an owner or change an owner’s role.');
+        throw IdentityErrors.of(
+          'ONLY_OWNER_MAY_GRANT_OWNER',
+          'Only an owner can make someone an owner or change an owner’s role.',
+        );
       if (target.role === role) return target;
       if (target.role === 'OWNER') await this.requireAnotherOwner(manager, organizationId, userId, 'demoted');
       await setMembershipRole(manager, target.id, role);
       if (ROLE_RANK[role] < ROLE_RANK[target.role]) await this.sessionsEnded.endAccessTokens(manager, userId);
-      emit({ type: 'identity.membership.role_changed', actorId: principal.userId, payload: { userId, organizationId, role, previousRole: target.role, by: principal.userId } });
-      await this.audit.record(manager, principal, organizationId, 'member.role_changed', { type: 'user', id: userId }, { role, previousRole: target.role });
+      emit({
+        type: 'identity.membership.role_changed',
+        actorId: principal.userId,
+        payload: { userId, organizationId, role, previousRole: target.role, by: principal.userId },
+      });
+      await this.audit.record(
+        manager,
+        principal,
+        organizationId,
+        'member.role_changed',
+        { type: 'user', id: userId },
+        { role, previousRole: target.role },
+      );
       return { ...target, role };
     });
   }
@@ -56,7 +75,8 @@ export class ManageMembersUseCase {
     await inTransaction(this.dataSource, IDENTITY_SCHEMA, async ({ manager, emit }) => {
       const caller = await this.lockAndAuthorize(manager, principal, organizationId, 'ADMIN');
       const target = await this.memberOrFail(manager, organizationId, userId);
-      if (target.role === 'OWNER' && caller.role !== 'OWNER') throw IdentityErrors.of('ONLY_OWNER_MAY_GRANT_OWNER', 'Only an owner can remove an owner.');
+      if (target.role === 'OWNER' && caller.role !== 'OWNER')
+        throw IdentityErrors.of('ONLY_OWNER_MAY_GRANT_OWNER', 'Only an owner can remove an owner.');
       if (target.role === 'OWNER') await this.requireAnotherOwner(manager, organizationId, userId, 'removed');
       await this.drop(manager, principal, target, false, emit);
     });
@@ -66,7 +86,8 @@ export class ManageMembersUseCase {
     await inTransaction(this.dataSource, IDENTITY_SCHEMA, async ({ manager, emit }) => {
       await this.lockAndAuthorize(manager, principal, organizationId, 'MEMBER');
       const target = await this.memberOrFail(manager, organizationId, principal.userId);
-      if (target.role === 'OWNER') await this.requireAnotherOwner(manager, organizationId, principal.userId, 'leave');
+      if (target.role === 'OWNER')
+        await this.requireAnotherOwner(manager, organizationId, principal.userId, 'leave');
       await this.drop(manager, principal, target, true, emit);
     });
   }
@@ -76,34 +97,72 @@ export class ManageMembersUseCase {
     principal: Principal,
     target: MembershipEntity,
     left: boolean,
-    emit: (event: { type: 'identity.membership.removed'; actorId: string; payload: { userId: string; organizationId: string; role: Role; by: string; left: boolean } }) => void,
+    emit: (event: {
+      type: 'identity.membership.removed';
+      actorId: string;
+      payload: { userId: string; organizationId: string; role: Role; by: string; left: boolean };
+    }) => void,
   ): Promise<void> {
     await deleteMembership(manager, target.id);
     await this.sessionsEnded.endAccessTokens(manager, target.userId);
     emit({
       type: 'identity.membership.removed',
       actorId: principal.userId,
-      payload: { userId: target.userId, organizationId: target.organizationId, role: target.role, by: principal.userId, left },
+      payload: {
+        userId: target.userId,
+        organizationId: target.organizationId,
+        role: target.role,
+        by: principal.userId,
+        left,
+      },
     });
-    await this.audit.record(manager, principal, target.organizationId, left ? 'member.left' : 'member.removed', { type: 'user', id: target.userId }, { role: target.role });
+    await this.audit.record(
+      manager,
+      principal,
+      target.organizationId,
+      left ? 'member.left' : 'member.removed',
+      { type: 'user', id: target.userId },
+      { role: target.role },
+    );
   }
 
   /** Locks the organization (one member change at a time) and checks the caller's live role. */
-  private async lockAndAuthorize(manager: EntityManager, principal: Principal, organizationId: string, minimum: Role): Promise<MembershipEntity> {
+  private async lockAndAuthorize(
+    manager: EntityManager,
+    principal: Principal,
+    organizationId: string,
+    minimum: Role,
+  ): Promise<MembershipEntity> {
     const organization = await lockOrganization(manager, organizationId);
     const caller = organization ? await membershipOf(manager, organizationId, principal.userId) : null;
     if (!caller || ROLE_RANK[caller.role] < ROLE_RANK[minimum])
-      throw CommonErrors.of('FORBIDDEN', `You need the ${minimum} role or higher in that organization to do this.`, { organizationId });
+      throw CommonErrors.of(
+        'FORBIDDEN',
+        `You need the ${minimum} role or higher in that organization to do this.`,
+        { organizationId },
+      );
     return caller;
   }
 
-  private async memberOrFail(manager: EntityManager, organizationId: string, userId: string): Promise<MembershipEntity> {
+  private async memberOrFail(
+    manager: EntityManager,
+    organizationId: string,
+    userId: string,
+  ): Promise<MembershipEntity> {
     const member = await membershipOf(manager, organizationId, userId);
-    if (!member) throw IdentityErrors.of('MEMBER_NOT_FOUND', 'That person is not a member of this organization.', { userId });
+    if (!member)
+      throw IdentityErrors.of('MEMBER_NOT_FOUND', 'That person is not a member of this organization.', {
+        userId,
+      });
     return member;
   }
 
-  private async requireAnotherOwner(manager: EntityManager, organizationId: string, userId: string, what: 'demoted' | 'removed' | 'leave'): Promise<void> {
+  private async requireAnotherOwner(
+    manager: EntityManager,
+    organizationId: string,
+    userId: string,
+    what: 'demoted' | 'removed' | 'leave',
+  ): Promise<void> {
     const others = await otherOwnerCount(manager, organizationId, userId);
     if (others === 0) {
       const message =

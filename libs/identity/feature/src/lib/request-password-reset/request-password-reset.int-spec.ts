@@ -50,15 +50,13 @@ describeWithRedis('requestPasswordReset: the same work for any address', () => {
 
   it('writes a reset for a known address and nothing for an unknown one, answering the same', async () => {
     const email = `reset-${randomUUID().slice(0, 8)}@example.org`;
-    await db
-      .getRepository(UserEntity)
-      .insert({
-        id: randomUUID(),
-        email,
-        name: 'Reset Person',
-        passwordHash: 'x',
-        locale: 'en',
-      } as UserEntity);
+    await db.getRepository(UserEntity).insert({
+      id: randomUUID(),
+      email,
+      name: 'Reset Person',
+      passwordHash: 'x',
+      locale: 'en',
+    } as UserEntity);
     const unknown = `nobody-${randomUUID().slice(0, 8)}@example.org`;
     const failures: string[] = [];
     const logger = db.logger as { logQueryError: (...args: unknown[]) => void };

@@ -32,8 +32,24 @@ jest.mock('@lattice/identity-data-access', () => ({
 const TOKEN = 'r'.repeat(43);
 const HASH = hashSecretToken(TOKEN);
 const NEW = 'a much longer passphrase 42';
-const link = (over: Partial<PasswordResetEntity> = {}) => ({ tokenHash: HASH, userId: 'u1', email: 'ada@example.org', usedAt: null, expiresAt: new Date(Date.now() + 60_000), ...over }) as PasswordResetEntity;
-const user = (over: Partial<UserEntity> = {}) => ({ id: 'u1', email: 'ada@example.org', name: 'Ada', locale: 'en', emailVerifiedAt: null, ...over }) as UserEntity;
+const link = (over: Partial<PasswordResetEntity> = {}) =>
+  ({
+    tokenHash: HASH,
+    userId: 'u1',
+    email: 'ada@example.org',
+    usedAt: null,
+    expiresAt: new Date(Date.now() + 60_000),
+    ...over,
+  }) as PasswordResetEntity;
+const user = (over: Partial<UserEntity> = {}) =>
+  ({
+    id: 'u1',
+    email: 'ada@example.org',
+    name: 'Ada',
+    locale: 'en',
+    emailVerifiedAt: null,
+    ...over,
+  }) as UserEntity;
 
 function harness(found = link(), locked: PasswordResetEntity | null = found, current = user()) {
   jest.mocked(passwordResetByHash).mockResolvedValue(found);
@@ -44,7 +60,16 @@ function harness(found = link(), locked: PasswordResetEntity | null = found, cur
   const hasher = { hash: jest.fn(async (plain: string) => `hash:${plain}`) };
   const sessions = { endAll: jest.fn(async () => new Date()) };
   const limits = { consume: jest.fn(async () => undefined) };
-  return { tx, sessions, useCase: new ResetPasswordUseCase(tx.dataSource, hasher as unknown as PasswordHasher, sessions as unknown as SessionsEnded, limits as unknown as RateLimiter) };
+  return {
+    tx,
+    sessions,
+    useCase: new ResetPasswordUseCase(
+      tx.dataSource,
+      hasher as unknown as PasswordHasher,
+      sessions as unknown as SessionsEnded,
+      limits as unknown as RateLimiter,
+    ),
+  };
 }
 
 describe('ResetPasswordUseCase', () => {
@@ -57,7 +82,12 @@ describe('ResetPasswordUseCase', () => {
     expect(markPasswordResetsOfUserUsed).toHaveBeenCalledWith(tx.manager, 'u1', expect.any(Date));
     expect(resetPassword).toHaveBeenCalledWith(tx.manager, 'u1', `hash:${NEW}`, expect.any(Date));
     expect(sessions.endAll).toHaveBeenCalledWith(tx.manager, 'u1');
-    expect(tx.committed()).toEqual([expect.objectContaining({ type: 'identity.password.changed', payload: expect.objectContaining({ via: 'RESET' }) })]);
+    expect(tx.committed()).toEqual([
+      expect.objectContaining({
+        type: 'identity.password.changed',
+        payload: expect.objectContaining({ via: 'RESET' }),
+      }),
+    ]);
   });
 
   it('an address proven already keeps its date', async () => {
@@ -70,7 +100,13 @@ describe('ResetPasswordUseCase', () => {
     ['malformed', 'x', link(), user(), 'IDENTITY.RESET_LINK_NOT_FOUND'],
     ['used (seen under the lock)', TOKEN, link({ usedAt: new Date() }), user(), 'IDENTITY.RESET_LINK_USED'],
     ['expired', TOKEN, link({ expiresAt: new Date(Date.now() - 1) }), user(), 'IDENTITY.RESET_LINK_EXPIRED'],
-    ['for an address the account left', TOKEN, link(), user({ email: 'new@example.org' }), 'IDENTITY.RESET_LINK_EXPIRED'],
+    [
+      'for an address the account left',
+      TOKEN,
+      link(),
+      user({ email: 'new@example.org' }),
+      'IDENTITY.RESET_LINK_EXPIRED',
+    ],
   ])('refuses a %s link and changes nothing', async (_what, token, locked, current, code) => {
     const { tx, sessions, useCase } = harness(link(), locked, current);
     await expect(useCase.execute(token, NEW, 'ip')).rejects.toMatchObject({ code });
@@ -82,7 +118,9 @@ describe('ResetPasswordUseCase', () => {
   it('an unknown link is RESET_LINK_NOT_FOUND before any transaction', async () => {
     const { tx, useCase } = harness();
     jest.mocked(passwordResetByHash).mockResolvedValue(null);
-    await expect(useCase.execute(TOKEN, NEW, 'ip')).rejects.toMatchObject({ code: 'IDENTITY.RESET_LINK_NOT_FOUND' });
+    await expect(useCase.execute(TOKEN, NEW, 'ip')).rejects.toMatchObject({
+      code: 'IDENTITY.RESET_LINK_NOT_FOUND',
+    });
     expect(tx.transactions()).toBe(0);
   });
 });

@@ -26,7 +26,13 @@ export class EmailVerificationLinks {
   async send(manager: EntityManager, emit: UnitOfWork['emit'], user: UserEntity): Promise<void> {
     const token = randomBytes(32).toString('base64url');
     const expiresAt = new Date(Date.now() + EMAIL_VERIFICATION_TTL_HOURS * 3_600_000);
-    await insertEmailVerification(manager, { tokenHash: hashSecretToken(token), userId: user.id, email: user.email, expiresAt, usedAt: null });
+    await insertEmailVerification(manager, {
+      tokenHash: hashSecretToken(token),
+      userId: user.id,
+      email: user.email,
+      expiresAt,
+      usedAt: null,
+    });
     emit({
       type: 'identity.email_verification.requested',
       actorId: user.id,
@@ -36,7 +42,9 @@ export class EmailVerificationLinks {
         name: user.name,
         locale: user.locale,
         expiresAt: expiresAt.toISOString(),
-        ...(this.options.invitationLinkKey ? { sealedVerifyUrl: new SecretBox(this.options.invitationLinkKey).seal(this.linkFor(token)) } : {}),
+        ...(this.options.invitationLinkKey
+          ? { sealedVerifyUrl: new SecretBox(this.options.invitationLinkKey).seal(this.linkFor(token)) }
+          : {}),
       },
     });
   }

@@ -37,16 +37,30 @@ export class SignUpUseCase {
     const passwordHash = await this.hasher.hash(command.password);
     try {
       const user = await inTransaction(this.dataSource, IDENTITY_SCHEMA, async ({ manager, emit }) => {
-        const user = manager.create(UserEntity, { id: randomUUID(), email, name: command.name.trim(), passwordHash, locale: command.locale });
+        const user = manager.create(UserEntity, {
+          id: randomUUID(),
+          email,
+          name: command.name.trim(),
+          passwordHash,
+          locale: command.locale,
+        });
         await insertUser(manager, user);
-        emit({ type: 'identity.user.signed_up', actorId: user.id, payload: { userId: user.id, email, name: user.name, locale: user.locale } });
+        emit({
+          type: 'identity.user.signed_up',
+          actorId: user.id,
+          payload: { userId: user.id, email, name: user.name, locale: user.locale },
+        });
         await this.verificationLinks.send(manager, emit, user);
         return user;
       });
       return { ...(await this.sessions.sessionFor(user)), user };
     } catch (error) {
       if (isUniqueViolation(error, 'users_email_key')) {
-        throw IdentityErrors.of('EMAIL_TAKEN', 'An account with this e-mail already exists. Log in instead.', { field: 'email' });
+        throw IdentityErrors.of(
+          'EMAIL_TAKEN',
+          'An account with this e-mail already exists. Log in instead.',
+          { field: 'email' },
+        );
       }
       throw error;
     }

@@ -2,7 +2,15 @@
 // account still uses the address the link was sent to.
 import type { RateLimiter } from '@lattice/shared-rate-limit';
 import { fakeTransactions } from '@lattice/shared-testing';
-import { type EmailVerificationEntity, lockEmailVerification, markEmailVerificationUsed, markEmailVerified, type UserEntity, userById, userByIdOrFail } from '@lattice/identity-data-access';
+import {
+  type EmailVerificationEntity,
+  lockEmailVerification,
+  markEmailVerificationUsed,
+  markEmailVerified,
+  type UserEntity,
+  userById,
+  userByIdOrFail,
+} from '@lattice/identity-data-access';
 import { hashSecretToken } from '../shared/email-verification-links';
 import { VerifyEmailUseCase } from './verify-email.use-case';
 
@@ -17,8 +25,16 @@ jest.mock('@lattice/identity-data-access', () => ({
 
 const TOKEN = 'a'.repeat(43);
 const link = (over: Partial<EmailVerificationEntity> = {}) =>
-  ({ tokenHash: hashSecretToken(TOKEN), userId: 'u1', email: 'ada@example.org', usedAt: null, expiresAt: new Date(Date.now() + 60_000), ...over }) as EmailVerificationEntity;
-const user = (over: Partial<UserEntity> = {}) => ({ id: 'u1', email: 'Ada@example.org', emailVerifiedAt: null, ...over }) as UserEntity;
+  ({
+    tokenHash: hashSecretToken(TOKEN),
+    userId: 'u1',
+    email: 'ada@example.org',
+    usedAt: null,
+    expiresAt: new Date(Date.now() + 60_000),
+    ...over,
+  }) as EmailVerificationEntity;
+const user = (over: Partial<UserEntity> = {}) =>
+  ({ id: 'u1', email: 'Ada@example.org', emailVerifiedAt: null, ...over }) as UserEntity;
 
 function harness(found: EmailVerificationEntity | null, owner: UserEntity | null = user()) {
   jest.mocked(lockEmailVerification).mockResolvedValue(found);
@@ -37,7 +53,11 @@ describe('VerifyEmailUseCase', () => {
     await useCase.execute(` ${TOKEN} `, '203.0.113.7');
     expect(limits.consume).toHaveBeenCalledWith('EMAIL_VERIFICATION_ADDRESS', '203.0.113.7');
     expect(lockEmailVerification).toHaveBeenCalledWith(tx.manager, hashSecretToken(TOKEN));
-    expect(markEmailVerificationUsed).toHaveBeenCalledWith(tx.manager, hashSecretToken(TOKEN), expect.any(Date));
+    expect(markEmailVerificationUsed).toHaveBeenCalledWith(
+      tx.manager,
+      hashSecretToken(TOKEN),
+      expect.any(Date),
+    );
     expect(markEmailVerified).toHaveBeenCalledWith(tx.manager, 'u1', expect.any(Date));
     expect(tx.committedEvents()).toEqual(['identity.user.email_verified']);
   });
@@ -54,8 +74,20 @@ describe('VerifyEmailUseCase', () => {
     ['malformed', 'short', link(), user(), 'IDENTITY.VERIFICATION_LINK_NOT_FOUND'],
     ['unknown', TOKEN, null, user(), 'IDENTITY.VERIFICATION_LINK_NOT_FOUND'],
     ['used', TOKEN, link({ usedAt: new Date() }), user(), 'IDENTITY.VERIFICATION_LINK_USED'],
-    ['expired', TOKEN, link({ expiresAt: new Date(Date.now() - 1) }), user(), 'IDENTITY.VERIFICATION_LINK_EXPIRED'],
-    ['sent to an address the account left', TOKEN, link(), user({ email: 'new@example.org' }), 'IDENTITY.VERIFICATION_LINK_EXPIRED'],
+    [
+      'expired',
+      TOKEN,
+      link({ expiresAt: new Date(Date.now() - 1) }),
+      user(),
+      'IDENTITY.VERIFICATION_LINK_EXPIRED',
+    ],
+    [
+      'sent to an address the account left',
+      TOKEN,
+      link(),
+      user({ email: 'new@example.org' }),
+      'IDENTITY.VERIFICATION_LINK_EXPIRED',
+    ],
   ])('refuses a %s link and verifies nothing', async (_what, token, found, owner, code) => {
     const { tx, useCase } = harness(found, owner);
     await expect(useCase.execute(token, 'ip')).rejects.toMatchObject({ code });

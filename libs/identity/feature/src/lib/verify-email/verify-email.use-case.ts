@@ -28,22 +28,40 @@ export class VerifyEmailUseCase {
   async execute(token: string, clientAddress: string): Promise<UserEntity> {
     await this.limits.consume('EMAIL_VERIFICATION_ADDRESS', clientAddress);
     const trimmed = token.trim();
-    if (!/^[A-Za-z0-9_-]{20,100}$/.test(trimmed)) throw IdentityErrors.of('VERIFICATION_LINK_NOT_FOUND', 'This verification link is not valid.', { field: 'token' });
+    if (!/^[A-Za-z0-9_-]{20,100}$/.test(trimmed))
+      throw IdentityErrors.of('VERIFICATION_LINK_NOT_FOUND', 'This verification link is not valid.', {
+        field: 'token',
+      });
     return inTransaction(this.dataSource, IDENTITY_SCHEMA, async ({ manager, emit }) => {
       // Lock the link: two clicks race to one verification.
       const link = await lockEmailVerification(manager, hashSecretToken(trimmed));
-      if (!link) throw IdentityErrors.of('VERIFICATION_LINK_NOT_FOUND', 'This verification link is not valid.', { field: 'token' });
-      if (link.usedAt) throw IdentityErrors.of('VERIFICATION_LINK_USED', 'This verification link has already been used.');
-      if (link.expiresAt.getTime() <= Date.now()) throw IdentityErrors.of('VERIFICATION_LINK_EXPIRED', 'This verification link has expired. Ask for a new one.');
+      if (!link)
+        throw IdentityErrors.of('VERIFICATION_LINK_NOT_FOUND', 'This verification link is not valid.', {
+          field: 'token',
+        });
+      if (link.usedAt)
+        throw IdentityErrors.of('VERIFICATION_LINK_USED', 'This verification link has already been used.');
+      if (link.expiresAt.getTime() <= Date.now())
+        throw IdentityErrors.of(
+          'VERIFICATION_LINK_EXPIRED',
+          'This verification link has expired. Ask for a new one.',
+        );
       const user = await userById(manager, link.userId);
       if (!user || user.email.toLowerCase() !== link.email.toLowerCase()) {
-        throw IdentityErrors.of('VERIFICATION_LINK_EXPIRED', 'This link was sent to an address the account no longer uses.');
+        throw IdentityErrors.of(
+          'VERIFICATION_LINK_EXPIRED',
+          'This link was sent to an address the account no longer uses.',
+        );
       }
       const now = new Date();
       await markEmailVerificationUsed(manager, link.tokenHash, now);
       if (!user.emailVerifiedAt) {
         await markEmailVerified(manager, user.id, now);
-        emit({ type: 'identity.user.email_verified', actorId: user.id, payload: { userId: user.id, email: user.email } });
+        emit({
+          type: 'identity.user.email_verified',
+          actorId: user.id,
+          payload: { userId: user.id, email: user.email },
+        });
       }
       return userByIdOrFail(manager, user.id);
     });

@@ -1,7 +1,12 @@
 // Operators vouch for organizations: only operators, announced once per change.
 import type { Authorizer, Principal } from '@lattice/shared-auth';
 import { fakeTransactions } from '@lattice/shared-testing';
-import { lockOrganization, type OrganizationEntity, organizationByIdOrFail, setOrganizationVerified } from '@lattice/identity-data-access';
+import {
+  lockOrganization,
+  type OrganizationEntity,
+  organizationByIdOrFail,
+  setOrganizationVerified,
+} from '@lattice/identity-data-access';
 import { VerifyOrganizationUseCase } from './verify-organization.use-case';
 
 jest.mock('@lattice/identity-data-access', () => ({
@@ -17,7 +22,9 @@ function harness(found: Partial<OrganizationEntity> | null, operator = true) {
   jest.mocked(lockOrganization).mockResolvedValue(found as OrganizationEntity | null);
   jest.mocked(organizationByIdOrFail).mockResolvedValue({ ...found, verified: true } as OrganizationEntity);
   const tx = fakeTransactions();
-  const authorizer = { requireOperator: jest.fn(async () => (operator ? undefined : Promise.reject(new Error('OPERATOR_ONLY')))) };
+  const authorizer = {
+    requireOperator: jest.fn(async () => (operator ? undefined : Promise.reject(new Error('OPERATOR_ONLY')))),
+  };
   return { tx, useCase: new VerifyOrganizationUseCase(tx.dataSource, authorizer as unknown as Authorizer) };
 }
 
@@ -49,6 +56,8 @@ describe('VerifyOrganizationUseCase', () => {
     await expect(refused.useCase.execute(principal, 'org', true)).rejects.toThrow('OPERATOR_ONLY');
     expect(refused.tx.transactions()).toBe(0);
     const unknown = harness(null);
-    await expect(unknown.useCase.execute(principal, 'org', true)).rejects.toMatchObject({ code: 'IDENTITY.ORGANIZATION_NOT_FOUND' });
+    await expect(unknown.useCase.execute(principal, 'org', true)).rejects.toMatchObject({
+      code: 'IDENTITY.ORGANIZATION_NOT_FOUND',
+    });
   });
 });

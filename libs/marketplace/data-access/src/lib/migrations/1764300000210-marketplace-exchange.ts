@@ -25,7 +25,9 @@ export class MarketplaceExchange1764300000210 implements MigrationInterface {
       "search_text" text NOT NULL,
       "imported_at" timestamptz NOT NULL DEFAULT now()
     )`);
-    await runner.query(`CREATE INDEX "skills_search_trgm_idx" ON "marketplace"."skills" USING gin ("search_text" gin_trgm_ops)`);
+    await runner.query(
+      `CREATE INDEX "skills_search_trgm_idx" ON "marketplace"."skills" USING gin ("search_text" gin_trgm_ops)`,
+    );
     await runner.query(`CREATE INDEX "skills_label_page_idx" ON "marketplace"."skills" ("label_en", "id")`);
     await runner.query(`CREATE INDEX "skills_framework_idx" ON "marketplace"."skills" ("framework", "kind")`);
     await runner.query(`CREATE TABLE "marketplace"."skill_broader" (
@@ -33,7 +35,9 @@ export class MarketplaceExchange1764300000210 implements MigrationInterface {
       "broader_id" uuid NOT NULL REFERENCES "marketplace"."skills"("id") ON DELETE CASCADE,
       PRIMARY KEY ("skill_id", "broader_id")
     )`);
-    await runner.query(`CREATE INDEX "skill_broader_broader_idx" ON "marketplace"."skill_broader" ("broader_id", "skill_id")`);
+    await runner.query(
+      `CREATE INDEX "skill_broader_broader_idx" ON "marketplace"."skill_broader" ("broader_id", "skill_id")`,
+    );
     // Every group a skill sits under (through any path), with the group's depth; "nearest" marks
     // the skill's most specific groups. A needed skill is "related" to a taught one when one of
     // its nearest groups holds the taught skill. Skills for Success act as groups of the ESCO
@@ -45,7 +49,9 @@ export class MarketplaceExchange1764300000210 implements MigrationInterface {
       "nearest" boolean NOT NULL DEFAULT false,
       PRIMARY KEY ("skill_id", "group_id")
     )`);
-    await runner.query(`CREATE INDEX "skill_groups_group_idx" ON "marketplace"."skill_groups" ("group_id", "skill_id")`);
+    await runner.query(
+      `CREATE INDEX "skill_groups_group_idx" ON "marketplace"."skill_groups" ("group_id", "skill_id")`,
+    );
 
     await runner.query(`CREATE TABLE "marketplace"."processed_events" (
       "event_id" uuid NOT NULL,
@@ -89,17 +95,25 @@ export class MarketplaceExchange1764300000210 implements MigrationInterface {
       "closed_at" timestamptz,
       "version" integer NOT NULL DEFAULT 1
     )`);
-    await runner.query(`CREATE INDEX "skill_needs_org_idx" ON "marketplace"."skill_needs" ("organization_id", "seq")`);
-    await runner.query(`CREATE INDEX "skill_needs_status_idx" ON "marketplace"."skill_needs" ("status", "seq")`);
+    await runner.query(
+      `CREATE INDEX "skill_needs_org_idx" ON "marketplace"."skill_needs" ("organization_id", "seq")`,
+    );
+    await runner.query(
+      `CREATE INDEX "skill_needs_status_idx" ON "marketplace"."skill_needs" ("status", "seq")`,
+    );
     await runner.query(`CREATE INDEX "skill_needs_region_idx" ON "marketplace"."skill_needs" ("region")`);
-    await runner.query(`CREATE INDEX "skill_needs_created_idx" ON "marketplace"."skill_needs" ("created_at")`);
+    await runner.query(
+      `CREATE INDEX "skill_needs_created_idx" ON "marketplace"."skill_needs" ("created_at")`,
+    );
     await runner.query(`CREATE TABLE "marketplace"."need_skills" (
       "need_id" uuid NOT NULL REFERENCES "marketplace"."skill_needs"("id") ON DELETE CASCADE,
       "skill_id" uuid NOT NULL REFERENCES "marketplace"."skills"("id"),
       "level" smallint NOT NULL CHECK ("level" BETWEEN 1 AND 4),
       PRIMARY KEY ("need_id", "skill_id")
     )`);
-    await runner.query(`CREATE INDEX "need_skills_skill_idx" ON "marketplace"."need_skills" ("skill_id", "need_id") INCLUDE ("level")`);
+    await runner.query(
+      `CREATE INDEX "need_skills_skill_idx" ON "marketplace"."need_skills" ("skill_id", "need_id") INCLUDE ("level")`,
+    );
 
     await runner.query(`CREATE TABLE "marketplace"."capability_profiles" (
       "organization_id" uuid PRIMARY KEY REFERENCES "marketplace"."organizations"("id"),
@@ -111,14 +125,18 @@ export class MarketplaceExchange1764300000210 implements MigrationInterface {
       "updated_at" timestamptz NOT NULL DEFAULT now(),
       "version" integer NOT NULL DEFAULT 1
     )`);
-    await runner.query(`CREATE INDEX "capability_profiles_cover_idx" ON "marketplace"."capability_profiles" USING gin ("region_cover")`);
+    await runner.query(
+      `CREATE INDEX "capability_profiles_cover_idx" ON "marketplace"."capability_profiles" USING gin ("region_cover")`,
+    );
     await runner.query(`CREATE TABLE "marketplace"."profile_skills" (
       "organization_id" uuid NOT NULL REFERENCES "marketplace"."capability_profiles"("organization_id") ON DELETE CASCADE,
       "skill_id" uuid NOT NULL REFERENCES "marketplace"."skills"("id"),
       "level" smallint NOT NULL CHECK ("level" BETWEEN 1 AND 4),
       PRIMARY KEY ("organization_id", "skill_id")
     )`);
-    await runner.query(`CREATE INDEX "profile_skills_skill_idx" ON "marketplace"."profile_skills" ("skill_id", "organization_id") INCLUDE ("level")`);
+    await runner.query(
+      `CREATE INDEX "profile_skills_skill_idx" ON "marketplace"."profile_skills" ("skill_id", "organization_id") INCLUDE ("level")`,
+    );
     // The groups a profile reaches into, kept with the profile: candidate generation for
     // related-skill credit is then one index lookup per needed skill's group.
     await runner.query(`CREATE TABLE "marketplace"."profile_groups" (
@@ -126,7 +144,9 @@ export class MarketplaceExchange1764300000210 implements MigrationInterface {
       "group_id" uuid NOT NULL REFERENCES "marketplace"."skills"("id"),
       PRIMARY KEY ("organization_id", "group_id")
     )`);
-    await runner.query(`CREATE INDEX "profile_groups_group_idx" ON "marketplace"."profile_groups" ("group_id", "organization_id")`);
+    await runner.query(
+      `CREATE INDEX "profile_groups_group_idx" ON "marketplace"."profile_groups" ("group_id", "organization_id")`,
+    );
 
     await runner.query(`CREATE TABLE "marketplace"."partnerships" (
       "id" uuid PRIMARY KEY,
@@ -147,8 +167,12 @@ export class MarketplaceExchange1764300000210 implements MigrationInterface {
     await runner.query(
       `CREATE UNIQUE INDEX "partnerships_open_key" ON "marketplace"."partnerships" ("need_id", "institution_id") WHERE "state" IN ('PROPOSED', 'ACCEPTED')`,
     );
-    await runner.query(`CREATE INDEX "partnerships_institution_idx" ON "marketplace"."partnerships" ("institution_id", "created_at")`);
-    await runner.query(`CREATE INDEX "partnerships_employer_idx" ON "marketplace"."partnerships" ("employer_id", "created_at")`);
+    await runner.query(
+      `CREATE INDEX "partnerships_institution_idx" ON "marketplace"."partnerships" ("institution_id", "created_at")`,
+    );
+    await runner.query(
+      `CREATE INDEX "partnerships_employer_idx" ON "marketplace"."partnerships" ("employer_id", "created_at")`,
+    );
   }
 
   async down(runner: QueryRunner): Promise<void> {

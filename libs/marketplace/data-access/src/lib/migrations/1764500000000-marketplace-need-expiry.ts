@@ -6,7 +6,9 @@ export class MarketplaceNeedExpiry1764500000000 implements MigrationInterface {
 
   async up(runner: QueryRunner): Promise<void> {
     await runner.query(`ALTER TABLE "marketplace"."skill_needs" ADD COLUMN "expiry_notified_for" date`);
-    await runner.query(`CREATE INDEX "skill_needs_open_needed_by_idx" ON "marketplace"."skill_needs" ("needed_by") WHERE "status" = 'OPEN' AND "needed_by" IS NOT NULL`);
+    await runner.query(
+      `CREATE INDEX "skill_needs_open_needed_by_idx" ON "marketplace"."skill_needs" ("needed_by") WHERE "status" = 'OPEN' AND "needed_by" IS NOT NULL`,
+    );
   }
 
   async down(runner: QueryRunner): Promise<void> {

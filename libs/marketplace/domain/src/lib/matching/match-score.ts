@@ -134,7 +134,12 @@ export function scoreMatch(
       weight: (weights.skill * facts.exactCredit) / n,
       detail: `Teaches ${facts.exactSkills} of ${facts.neededSkills} needed skills${list(labels.exactSkillLabels)} (level-weighted credit ${round(facts.exactCredit)})`,
       code: 'TEACHES_SKILLS',
-      params: { taught: facts.exactSkills, needed: facts.neededSkills, credit: round(facts.exactCredit), skills: [...(labels.exactSkillLabels ?? [])] },
+      params: {
+        taught: facts.exactSkills,
+        needed: facts.neededSkills,
+        credit: round(facts.exactCredit),
+        skills: [...(labels.exactSkillLabels ?? [])],
+      },
     },
     {
       kind: 'RELATED_SKILL',
@@ -152,7 +157,12 @@ export function scoreMatch(
           : facts.regionFit > 0
             ? `Serves part of ${labels.region ?? 'the need’s region'}`
             : `Does not serve ${labels.region ?? 'the need’s region'}`,
-      code: facts.regionFit >= 1 ? 'SERVES_REGION' : facts.regionFit > 0 ? 'SERVES_PART_OF_REGION' : 'DOES_NOT_SERVE_REGION',
+      code:
+        facts.regionFit >= 1
+          ? 'SERVES_REGION'
+          : facts.regionFit > 0
+            ? 'SERVES_PART_OF_REGION'
+            : 'DOES_NOT_SERVE_REGION',
       params: labels.region ? { region: labels.region } : {},
     },
     {
@@ -179,7 +189,10 @@ export function scoreMatch(
           ? 'No deadline'
           : `${Math.max(0, facts.daysUntilNeeded)} days until needed; co-development takes about ${weights.leadTimeDays}`,
       code: facts.daysUntilNeeded === null ? 'NO_DEADLINE' : 'DAYS_UNTIL_NEEDED',
-      params: facts.daysUntilNeeded === null ? {} : { days: Math.max(0, facts.daysUntilNeeded), leadDays: weights.leadTimeDays },
+      params:
+        facts.daysUntilNeeded === null
+          ? {}
+          : { days: Math.max(0, facts.daysUntilNeeded), leadDays: weights.leadTimeDays },
     },
     {
       kind: 'SMALL_INSTITUTION',

@@ -42,7 +42,15 @@ describe('skill search text', () => {
   });
 
   it('meets a word’s relatives through their root: what employers write against how ESCO labels it', () => {
-    for (const [written, labelled] of [['management', 'manage'], ['mentoring', 'mentor'], ['driving', 'drive'], ['communication', 'communicate'], ['adaptability', 'adapt'], ['programming', 'program'], ['sorting', 'sorted']]) {
+    for (const [written, labelled] of [
+      ['management', 'manage'],
+      ['mentoring', 'mentor'],
+      ['driving', 'drive'],
+      ['communication', 'communicate'],
+      ['adaptability', 'adapt'],
+      ['programming', 'program'],
+      ['sorting', 'sorted'],
+    ]) {
       expect([written, wordRoot(written)]).toEqual([written, wordRoot(labelled)]);
       expect(wordMatchQuality(written, labelled)).toBe(ROOT_MATCH_QUALITY);
     }

@@ -81,7 +81,12 @@ export function wordRoot(word: string): string {
     const ending = ENDINGS.find((e) => root.endsWith(e) && root.length - e.length >= 4);
     if (!ending) break;
     root = root.slice(0, -ending.length);
-    if ((ending === 'ing' || ending === 'ed') && /([b-df-hj-km-rtv-z])\1$/.test(root) && !/(ll|ss|ff|zz)$/.test(root)) root = root.slice(0, -1);
+    if (
+      (ending === 'ing' || ending === 'ed') &&
+      /([b-df-hj-km-rtv-z])\1$/.test(root) &&
+      !/(ll|ss|ff|zz)$/.test(root)
+    )
+      root = root.slice(0, -1);
   }
   return root;
 }
@@ -98,7 +103,8 @@ export function wordMatchQuality(searched: string, candidate: string): number {
   if (searched === candidate) return 1;
   const edits = editDistance(searched, candidate, allowedEdits(searched));
   if (edits <= allowedEdits(searched)) return 1 - (0.5 * edits) / Math.max(searched.length, 2) - 0.05 * edits;
-  if (searched.length >= 5 && candidate.length >= 4 && wordRoot(searched) === wordRoot(candidate)) return ROOT_MATCH_QUALITY;
+  if (searched.length >= 5 && candidate.length >= 4 && wordRoot(searched) === wordRoot(candidate))
+    return ROOT_MATCH_QUALITY;
   if (searched.length >= 3 && candidate.startsWith(searched)) return 0.6;
   return 0;
 }

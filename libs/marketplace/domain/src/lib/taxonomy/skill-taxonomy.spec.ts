@@ -8,7 +8,11 @@ const FIXTURES = join(__dirname, '../esco/__fixtures__');
 
 describe('buildSkillTaxonomy', () => {
   it('keeps the full skills_en.csv layout: URIs, labels, alt labels, type, reuse level, broader links and groups', async () => {
-    const catalog = await readEscoCatalog([join(FIXTURES, 'skills_en.csv'), join(FIXTURES, 'skillGroups_en.csv'), join(FIXTURES, 'broaderRelationsSkillPillar_en.csv')]);
+    const catalog = await readEscoCatalog([
+      join(FIXTURES, 'skills_en.csv'),
+      join(FIXTURES, 'skillGroups_en.csv'),
+      join(FIXTURES, 'broaderRelationsSkillPillar_en.csv'),
+    ]);
     const taxonomy = buildSkillTaxonomy(catalog);
     const haskell = taxonomy.skills.find((s) => s.labelEn === 'Haskell')!;
     expect(haskell).toMatchObject({
@@ -35,8 +39,18 @@ describe('buildSkillTaxonomy', () => {
     const collaboration = skillIdForUri(SKILLS_FOR_SUCCESS.find((s) => s.id === 'collaboration')!.uri);
     const teams = skillIdForUri('http://data.europa.eu/esco/skill/60c78287-22eb-4103-9c8c-28deaa460da0');
     if (taxonomy.skills.some((s) => s.id === teams)) {
-      expect(taxonomy.groups).toContainEqual({ skillId: teams, groupId: collaboration, level: 2, nearest: true });
+      expect(taxonomy.groups).toContainEqual({
+        skillId: teams,
+        groupId: collaboration,
+        level: 2,
+        nearest: true,
+      });
     }
-    expect(taxonomy.groups).toContainEqual({ skillId: collaboration, groupId: collaboration, level: 2, nearest: true });
+    expect(taxonomy.groups).toContainEqual({
+      skillId: collaboration,
+      groupId: collaboration,
+      level: 2,
+      nearest: true,
+    });
   });
 });

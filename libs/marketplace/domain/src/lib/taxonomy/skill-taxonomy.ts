@@ -53,7 +53,12 @@ export function buildSkillTaxonomy(catalog: EscoCatalog): SkillTaxonomy {
     labelled.add(concept.uri);
     const en = concept.labels.en;
     const fr = concept.labels.fr;
-    const kind: SkillKind = concept.conceptType === 'SkillGroup' ? 'SKILL_GROUP' : concept.skillType === 'knowledge' ? 'KNOWLEDGE' : 'SKILL';
+    const kind: SkillKind =
+      concept.conceptType === 'SkillGroup'
+        ? 'SKILL_GROUP'
+        : concept.skillType === 'knowledge'
+          ? 'KNOWLEDGE'
+          : 'SKILL';
     const labelEn = en?.preferred ?? concept.preferredLabel;
     const altLabelsEn = en?.alt ?? (fr ? [] : concept.altLabels);
     const altLabelsFr = fr?.alt ?? [];
@@ -78,16 +83,28 @@ export function buildSkillTaxonomy(catalog: EscoCatalog): SkillTaxonomy {
 
   const broader: SkillTaxonomy['broader'] = [];
   const groups: TaxonomyGroupLink[] = [];
-  const isGroup = (uri: string) => catalog.conceptTypes.get(uri) === 'SkillGroup' || catalog.skills.get(uri)?.conceptType === 'SkillGroup';
+  const isGroup = (uri: string) =>
+    catalog.conceptTypes.get(uri) === 'SkillGroup' || catalog.skills.get(uri)?.conceptType === 'SkillGroup';
   for (const concept of catalog.skills.values()) {
     const id = skillIdForUri(concept.uri);
-    for (const parent of nearestLabelledBroader(concept.uri, catalog, labelled)) broader.push({ skillId: id, broaderId: skillIdForUri(parent) });
+    for (const parent of nearestLabelledBroader(concept.uri, catalog, labelled))
+      broader.push({ skillId: id, broaderId: skillIdForUri(parent) });
     if (concept.conceptType === 'SkillGroup') continue;
-    const links = [...broaderAncestors(concept.uri, catalog.broader, { isSkillGroup: isGroup, ignore: ESCO_SKILL_PILLAR_ROOT_URIS })]
+    const links = [
+      ...broaderAncestors(concept.uri, catalog.broader, {
+        isSkillGroup: isGroup,
+        ignore: ESCO_SKILL_PILLAR_ROOT_URIS,
+      }),
+    ]
       .filter((group) => labelled.has(group))
-      .map((group) => ({ skillId: id, groupId: skillIdForUri(group), level: skillGroupLevel(catalog.skills.get(group)?.code) }));
+      .map((group) => ({
+        skillId: id,
+        groupId: skillIdForUri(group),
+        level: skillGroupLevel(catalog.skills.get(group)?.code),
+      }));
     const deepest = Math.max(0, ...links.map((link) => link.level));
-    for (const link of links) groups.push({ ...link, nearest: link.level === deepest && deepest >= RELATED_GROUP_MIN_LEVEL });
+    for (const link of links)
+      groups.push({ ...link, nearest: link.level === deepest && deepest >= RELATED_GROUP_MIN_LEVEL });
   }
 
   for (const sfs of SKILLS_FOR_SUCCESS) {
@@ -112,7 +129,12 @@ export function buildSkillTaxonomy(catalog: EscoCatalog): SkillTaxonomy {
     groups.push({ skillId: id, groupId: id, level: SKILLS_FOR_SUCCESS_GROUP_LEVEL, nearest: true });
     for (const related of sfs.relatedEscoSkills) {
       if (!labelled.has(related.uri)) continue;
-      groups.push({ skillId: skillIdForUri(related.uri), groupId: id, level: SKILLS_FOR_SUCCESS_GROUP_LEVEL, nearest: true });
+      groups.push({
+        skillId: skillIdForUri(related.uri),
+        groupId: id,
+        level: SKILLS_FOR_SUCCESS_GROUP_LEVEL,
+        nearest: true,
+      });
     }
   }
   return { skills, broader, groups };
@@ -137,5 +159,11 @@ function nearestLabelledBroader(uri: string, catalog: EscoCatalog, labelled: Rea
 }
 
 function searchTextOf(labels: Array<string | null | undefined>): string {
-  return [...new Set(labels.filter((label): label is string => !!label && label.trim().length > 0).map((label) => label.trim()))].join(' | ');
+  return [
+    ...new Set(
+      labels
+        .filter((label): label is string => !!label && label.trim().length > 0)
+        .map((label) => label.trim()),
+    ),
+  ].join(' | ');
 }

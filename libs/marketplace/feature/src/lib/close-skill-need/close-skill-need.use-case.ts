@@ -2,7 +2,13 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { Authorizer, type Principal } from '@lattice/shared-auth';
 import { inTransaction } from '@lattice/shared-data-access';
-import { closeOpenNeed, MARKETPLACE_SCHEMA, needById, needByIdOrFail, type SkillNeedEntity } from '@lattice/marketplace-data-access';
+import {
+  closeOpenNeed,
+  MARKETPLACE_SCHEMA,
+  needById,
+  needByIdOrFail,
+  type SkillNeedEntity,
+} from '@lattice/marketplace-data-access';
 import { MarketplaceErrors } from '../shared/marketplace.errors';
 
 @Injectable()
@@ -17,8 +23,13 @@ export class CloseSkillNeedUseCase {
     if (!current) throw MarketplaceErrors.of('NEED_NOT_FOUND', 'No such skill need.', { needId: id });
     await this.authorizer.requireRole(principal, current.organizationId, 'MEMBER');
     return inTransaction(this.dataSource, MARKETPLACE_SCHEMA, async ({ manager, emit }) => {
-      if (!(await closeOpenNeed(manager, id, new Date()))) throw MarketplaceErrors.of('NEED_CLOSED', 'This need is already closed.');
-      emit({ type: 'marketplace.need.closed', actorId: principal.userId, payload: { needId: id, organizationId: current.organizationId } });
+      if (!(await closeOpenNeed(manager, id, new Date())))
+        throw MarketplaceErrors.of('NEED_CLOSED', 'This need is already closed.');
+      emit({
+        type: 'marketplace.need.closed',
+        actorId: principal.userId,
+        payload: { needId: id, organizationId: current.organizationId },
+      });
       return needByIdOrFail(manager, id);
     });
   }

@@ -171,7 +171,8 @@ describe('demand rollup = demand from the needs (integration)', () => {
           [random.pick(institutions), random.int(0, 500)],
         );
         break;
-      case 12: { // an institution serves another region
+      case 12: {
+        // an institution serves another region
         const region = random.pick(REGIONS);
         await dataSource.query(
           `UPDATE "marketplace"."capability_profiles" SET "regions" = $2, "region_cover" = $3 WHERE "organization_id" = $1`,
@@ -190,7 +191,12 @@ describe('demand rollup = demand from the needs (integration)', () => {
           await manager.query(
             `INSERT INTO "marketplace"."capability_profiles" ("organization_id", "regions", "region_cover", "delivery_modes", "annual_capacity", "updated_by")
              VALUES ($1, $2, $3, '{ONLINE}', $4, $1)`,
-            [institution, profile?.regions ?? ['ON'], profile?.region_cover ?? regionAndDescendants('ON'), random.int(0, 500)],
+            [
+              institution,
+              profile?.regions ?? ['ON'],
+              profile?.region_cover ?? regionAndDescendants('ON'),
+              random.int(0, 500),
+            ],
           );
           await manager.query(
             `INSERT INTO "marketplace"."profile_skills" SELECT $1, s, 2 FROM unnest($2::uuid[]) s`,

@@ -20,12 +20,25 @@ export interface ExpiringNeed {
 export class DetectExpiringNeedsUseCase {
   constructor(private readonly dataSource: DataSource) {}
 
-  async execute(now = new Date(), noticeDays = NEED_EXPIRY_NOTICE_DAYS, limit = 500): Promise<ExpiringNeed[]> {
+  async execute(
+    now = new Date(),
+    noticeDays = NEED_EXPIRY_NOTICE_DAYS,
+    limit = 500,
+  ): Promise<ExpiringNeed[]> {
     const today = now.toISOString().slice(0, 10);
     return inTransaction(this.dataSource, MARKETPLACE_SCHEMA, async ({ manager, emit }) => {
       const rows = await markExpiringNeeds(manager, today, noticeDays, limit);
       for (const row of rows) {
-        emit({ type: 'marketplace.need.expiring', actorId: null, payload: { needId: row.id, organizationId: row.organization_id, title: row.title, neededBy: row.needed_by } });
+        emit({
+          type: 'marketplace.need.expiring',
+          actorId: null,
+          payload: {
+            needId: row.id,
+            organizationId: row.organization_id,
+            title: row.title,
+            neededBy: row.needed_by,
+          },
+        });
       }
       return rows.map((row) => ({ needId: row.id, neededBy: row.needed_by }));
     });

@@ -27,13 +27,22 @@ export class MarketplaceWorkerModule {
   static forRoot(databaseUrl: string, poolSize = 4): DynamicModule {
     return {
       module: MarketplaceWorkerModule,
-      imports: [TypeOrmModule.forRoot({ ...serviceDataSourceOptions(marketplaceDataSource(databaseUrl, poolSize)), name: CONNECTION })],
+      imports: [
+        TypeOrmModule.forRoot({
+          ...serviceDataSourceOptions(marketplaceDataSource(databaseUrl, poolSize)),
+          name: CONNECTION,
+        }),
+      ],
       providers: [
         { provide: MarketplaceSchemaReady, useFactory: () => new MarketplaceSchemaReady(databaseUrl) },
         {
           provide: MarketplaceDirectoryHandlers,
           useFactory: (dataSource: DataSource) =>
-            new MarketplaceDirectoryHandlers(dataSource, { queue: 'marketplace-events', consumer: 'marketplace.directory', tables: MARKETPLACE_DIRECTORY_TABLES }),
+            new MarketplaceDirectoryHandlers(dataSource, {
+              queue: 'marketplace-events',
+              consumer: 'marketplace.directory',
+              tables: MARKETPLACE_DIRECTORY_TABLES,
+            }),
           inject: [getDataSourceToken(CONNECTION)],
         },
       ],

@@ -7,7 +7,13 @@ import { capabilityProfileOf, MarketplaceRepository } from '@lattice/marketplace
 import { UpsertCapabilityProfileUseCase } from '../upsert-capability-profile/upsert-capability-profile.use-case';
 import { marketplaceLoaders, withSkills } from './marketplace.loaders';
 import { CapabilityProfileInput } from './marketplace.inputs';
-import { CapabilityProfileModel, OrganizationRef, ProfileSkillModel, toCapabilityProfileModel, toSkillModel } from './marketplace.models';
+import {
+  CapabilityProfileModel,
+  OrganizationRef,
+  ProfileSkillModel,
+  toCapabilityProfileModel,
+  toSkillModel,
+} from './marketplace.models';
 
 @Resolver(() => CapabilityProfileModel)
 @UseGuards(AuthGuard)
@@ -18,13 +24,21 @@ export class CapabilityProfileResolver {
     private readonly upsertCapabilityProfileUseCase: UpsertCapabilityProfileUseCase,
   ) {}
 
-  @Mutation(() => CapabilityProfileModel, { description: 'Owners and admins of an institution publish what it can teach; replaces the previous profile.' })
-  async upsertCapabilityProfile(@CurrentPrincipal() principal: Principal, @Args('input') input: CapabilityProfileInput): Promise<CapabilityProfileModel> {
+  @Mutation(() => CapabilityProfileModel, {
+    description:
+      'Owners and admins of an institution publish what it can teach; replaces the previous profile.',
+  })
+  async upsertCapabilityProfile(
+    @CurrentPrincipal() principal: Principal,
+    @Args('input') input: CapabilityProfileInput,
+  ): Promise<CapabilityProfileModel> {
     return toCapabilityProfileModel(await this.upsertCapabilityProfileUseCase.execute(principal, input));
   }
 
   @Query(() => CapabilityProfileModel, { nullable: true })
-  async capabilityProfile(@Args('organizationId', { type: () => ID }, ParseIdPipe) organizationId: string): Promise<CapabilityProfileModel | null> {
+  async capabilityProfile(
+    @Args('organizationId', { type: () => ID }, ParseIdPipe) organizationId: string,
+  ): Promise<CapabilityProfileModel | null> {
     const profile = await capabilityProfileOf(this.dataSource.manager, organizationId);
     return profile ? toCapabilityProfileModel(profile) : null;
   }
@@ -35,8 +49,13 @@ export class CapabilityProfileResolver {
   }
 
   @ResolveField(() => [ProfileSkillModel])
-  async skills(@Parent() profile: CapabilityProfileModel, @Context() context: GraphQLRequestContext): Promise<ProfileSkillModel[]> {
+  async skills(
+    @Parent() profile: CapabilityProfileModel,
+    @Context() context: GraphQLRequestContext,
+  ): Promise<ProfileSkillModel[]> {
     const loaders = marketplaceLoaders(context.loaders, this.repository);
-    return (await withSkills(loaders, await loaders.profileSkills.load(profile.organizationId))).map(({ skill, level }) => ({ skill: toSkillModel(skill), level }));
+    return (await withSkills(loaders, await loaders.profileSkills.load(profile.organizationId))).map(
+      ({ skill, level }) => ({ skill: toSkillModel(skill), level }),
+    );
   }
 }

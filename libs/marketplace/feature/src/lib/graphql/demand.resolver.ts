@@ -15,7 +15,12 @@ export class DemandResolver {
     @CurrentPrincipal() principal: Principal,
     @Args('groupBy', { type: () => DemandGroupingEnum }) groupBy: DemandGroupingEnum,
     @Args('filter', { type: () => DemandFilter, nullable: true }) filter: DemandFilter | null,
-    @Args('groupLevel', { type: () => Int, defaultValue: 1, description: 'SKILL_GROUP: the ESCO hierarchy level (1 = top groups).' }) groupLevel: number,
+    @Args('groupLevel', {
+      type: () => Int,
+      defaultValue: 1,
+      description: 'SKILL_GROUP: the ESCO hierarchy level (1 = top groups).',
+    })
+    groupLevel: number,
     @Args('first', { type: () => Int, defaultValue: 100 }) first: number,
   ): Promise<DemandCellModel[]> {
     return this.demandMapUseCase.execute(principal, groupBy, { ...(filter ?? {}), groupLevel, limit: first });

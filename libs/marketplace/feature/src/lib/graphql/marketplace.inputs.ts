@@ -149,14 +149,18 @@ export class SkillNeedFilter {
   @IsUUID('all')
   umbrellaId?: string | null;
   @Field(() => ID, { nullable: true }) @IsOptional() @IsUUID('all') skillId?: string | null;
-  @Field(() => String, { nullable: true, description: 'Includes every region within it (unless exactRegion).' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Includes every region within it (unless exactRegion).',
+  })
   @IsOptional()
   @IsString()
   @MaxLength(60)
   region?: string | null;
   @Field(() => Boolean, {
     nullable: true,
-    description: 'Only needs posted for exactly `region`, not for the regions within it: the needs a demand map cell grouped by region counts.',
+    description:
+      'Only needs posted for exactly `region`, not for the regions within it: the needs a demand map cell grouped by region counts.',
   })
   @IsOptional()
   @IsBoolean()

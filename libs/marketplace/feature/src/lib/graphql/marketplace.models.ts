@@ -1,7 +1,21 @@
 // Marketplace's GraphQL types. They are not the ORM entities: mappers copy what a client may see.
-import { Directive, Field, Float, GraphQLISODateTime, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import {
+  Directive,
+  Field,
+  Float,
+  GraphQLISODateTime,
+  ID,
+  Int,
+  ObjectType,
+  registerEnumType,
+} from '@nestjs/graphql';
 import { CareerStageEnum, Connection, DeliveryModeEnum, GraphQLJSON } from '@lattice/shared-graphql';
-import type { CapabilityProfileEntity, PartnershipEntity, SkillNeedEntity, SkillRow } from '@lattice/marketplace-data-access';
+import type {
+  CapabilityProfileEntity,
+  PartnershipEntity,
+  SkillNeedEntity,
+  SkillRow,
+} from '@lattice/marketplace-data-access';
 
 export enum SkillKindEnum {
   SKILL = 'SKILL',
@@ -40,7 +54,10 @@ export enum DemandGroupingEnum {
 registerEnumType(SkillKindEnum, { name: 'SkillKind' });
 registerEnumType(NeedStatusEnum, { name: 'NeedStatus' });
 registerEnumType(PartnershipStateEnum, { name: 'PartnershipState' });
-registerEnumType(PartnershipDirectionEnum, { name: 'PartnershipDirection', description: 'Whose proposal: the organization’s own, or one awaiting its answer.' });
+registerEnumType(PartnershipDirectionEnum, {
+  name: 'PartnershipDirection',
+  description: 'Whose proposal: the organization’s own, or one awaiting its answer.',
+});
 registerEnumType(MatchReasonKindEnum, { name: 'MatchReasonKind' });
 registerEnumType(DemandGroupingEnum, { name: 'DemandGrouping' });
 
@@ -51,22 +68,34 @@ export class OrganizationRef {
   @Field(() => ID) id: string;
 }
 
-@ObjectType('Skill', { description: 'An ESCO skill, knowledge item or skill group, or one of the nine Skills for Success.' })
+@ObjectType('Skill', {
+  description: 'An ESCO skill, knowledge item or skill group, or one of the nine Skills for Success.',
+})
 export class SkillModel {
   @Field(() => ID) id: string;
   @Field({ description: 'The ESCO concept URI (or Lattice’s URI for a Skill for Success).' }) uri: string;
   @Field({ description: 'English preferred label.' }) label: string;
-  @Field(() => String, { nullable: true, description: 'French preferred label, when ESCO publishes one.' }) labelFr: string | null;
+  @Field(() => String, { nullable: true, description: 'French preferred label, when ESCO publishes one.' })
+  labelFr: string | null;
   @Field(() => [String]) altLabels: string[];
   @Field(() => [String]) altLabelsFr: string[];
   @Field({ description: 'ESCO or SFS (Skills for Success).' }) framework: string;
   @Field(() => SkillKindEnum) kind: SkillKindEnum;
   @Field(() => String, { nullable: true }) description: string | null;
   @Field(() => String, { nullable: true }) descriptionFr: string | null;
-  @Field(() => String, { nullable: true, description: 'skill/competence or knowledge.' }) skillType: string | null;
-  @Field(() => String, { nullable: true, description: 'transversal, cross-sector, sector-specific or occupation-specific.' }) reuseLevel: string | null;
-  @Field(() => String, { nullable: true, description: 'Skill groups: the hierarchy code, e.g. S1.2.' }) code: string | null;
-  @Field(() => [String], { description: 'ESCO collections the skill belongs to (digital, green, transversal…).' }) collections: string[];
+  @Field(() => String, { nullable: true, description: 'skill/competence or knowledge.' }) skillType:
+    string | null;
+  @Field(() => String, {
+    nullable: true,
+    description: 'transversal, cross-sector, sector-specific or occupation-specific.',
+  })
+  reuseLevel: string | null;
+  @Field(() => String, { nullable: true, description: 'Skill groups: the hierarchy code, e.g. S1.2.' }) code:
+    string | null;
+  @Field(() => [String], {
+    description: 'ESCO collections the skill belongs to (digital, green, transversal…).',
+  })
+  collections: string[];
 }
 
 @ObjectType('SkillConnection')
@@ -85,12 +114,14 @@ export class SkillNeedModel {
   @Field(() => String, { nullable: true }) description: string | null;
   @Field(() => NeedStatusEnum) status: NeedStatusEnum;
   @Field({ description: 'A region code such as ON-Sudbury.' }) region: string;
-  @Field(() => String, { nullable: true, description: 'The employer’s NAICS code when posted.' }) sector: string | null;
+  @Field(() => String, { nullable: true, description: 'The employer’s NAICS code when posted.' }) sector:
+    string | null;
   @Field(() => [DeliveryModeEnum]) deliveryModes: DeliveryModeEnum[];
   @Field(() => Int) learnerCount: number;
   @Field(() => CareerStageEnum) careerStage: CareerStageEnum;
   @Field(() => String, { nullable: true, description: 'ISO date (YYYY-MM-DD).' }) neededBy: string | null;
-  @Field(() => Int, { description: 'Increases with every change; pass it back as expectedVersion.' }) version: number;
+  @Field(() => Int, { description: 'Increases with every change; pass it back as expectedVersion.' })
+  version: number;
   @Field(() => GraphQLISODateTime) createdAt: Date;
   @Field(() => GraphQLISODateTime) updatedAt: Date;
   @Field(() => GraphQLISODateTime, { nullable: true }) closedAt: Date | null;
@@ -106,7 +137,9 @@ export class ProfileSkillModel {
   @Field(() => Int) level: number;
 }
 
-@ObjectType('CapabilityProfile', { description: 'What an institution can teach, where, how, and for how many learners a year.' })
+@ObjectType('CapabilityProfile', {
+  description: 'What an institution can teach, where, how, and for how many learners a year.',
+})
 export class CapabilityProfileModel {
   @Field(() => [String]) regions: string[];
   @Field(() => [DeliveryModeEnum]) deliveryModes: DeliveryModeEnum[];
@@ -127,7 +160,11 @@ export class MatchReasonModel {
       'TEACHES_SKILLS, RELATED_SKILLS, SERVES_REGION, SERVES_PART_OF_REGION, DOES_NOT_SERVE_REGION, DELIVERY_MATCHES, DELIVERY_DIFFERS, CAPACITY, NO_DEADLINE, DAYS_UNTIL_NEEDED, SMALL_INSTITUTION; null for a ranking cached before reasons carried codes.',
   })
   code?: string | null;
-  @Field(() => GraphQLJSON, { nullable: true, description: 'taught, needed, credit, skills (labels), count, region, capacity, learners, days, leadDays — as the code has them.' })
+  @Field(() => GraphQLJSON, {
+    nullable: true,
+    description:
+      'taught, needed, credit, skills (labels), count, region, capacity, learners, days, leadDays — as the code has them.',
+  })
   params?: unknown;
 }
 
@@ -151,11 +188,23 @@ export class NeedMatchModel {
 export class DemandCellModel {
   @Field({ description: 'Region code, 2-digit NAICS sector, or skill / skill group id.' }) key: string;
   @Field() label: string;
-  @Field(() => String, { nullable: true, description: 'The skill’s or skill group’s French label (ESCO), when it has one; null for regions and sectors.' }) labelFr: string | null;
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'The skill’s or skill group’s French label (ESCO), when it has one; null for regions and sectors.',
+  })
+  labelFr: string | null;
   @Field(() => Int, { description: 'Open needs.' }) needs: number;
   @Field(() => Int, { description: 'Learners those needs ask for.' }) learners: number;
-  @Field(() => Int, { description: 'Institutions able to serve: by region, those serving it; by sector, those teaching a skill it asks for; by skill or group, those teaching it.' }) supply: number;
-  @Field(() => Int, { description: 'Learners beyond the supplying institutions’ annual capacity (0 when covered).' }) gap: number;
+  @Field(() => Int, {
+    description:
+      'Institutions able to serve: by region, those serving it; by sector, those teaching a skill it asks for; by skill or group, those teaching it.',
+  })
+  supply: number;
+  @Field(() => Int, {
+    description: 'Learners beyond the supplying institutions’ annual capacity (0 when covered).',
+  })
+  gap: number;
 }
 
 @ObjectType('Partnership')

@@ -7,7 +7,13 @@ import { MatchNeedsUseCase } from '../match-needs/match-needs.use-case';
 import { MatchPartnersUseCase } from '../match-partners/match-partners.use-case';
 import { MarketplaceErrors } from '../shared/marketplace.errors';
 import { marketplaceLoaders } from './marketplace.loaders';
-import { MatchReasonKindEnum, NeedMatchModel, PartnerMatchModel, SkillNeedModel, toSkillNeedModel } from './marketplace.models';
+import {
+  MatchReasonKindEnum,
+  NeedMatchModel,
+  PartnerMatchModel,
+  SkillNeedModel,
+  toSkillNeedModel,
+} from './marketplace.models';
 
 @Resolver(() => NeedMatchModel)
 @UseGuards(AuthGuard)
@@ -18,16 +24,24 @@ export class MatchingResolver {
     private readonly matchNeedsUseCase: MatchNeedsUseCase,
   ) {}
 
-  @Query(() => [PartnerMatchModel], { description: 'Institutions ranked for a need, each score explained by weighted reasons.' })
+  @Query(() => [PartnerMatchModel], {
+    description: 'Institutions ranked for a need, each score explained by weighted reasons.',
+  })
   async partnerMatches(
     @Args('needId', { type: () => ID }, ParseIdPipe) needId: string,
     @Args('first', { type: () => Int, defaultValue: 10 }) first: number,
   ): Promise<PartnerMatchModel[]> {
     const matches = await this.matchPartnersUseCase.execute(needId, first);
-    return matches.map((m) => ({ institution: { id: m.candidateId }, score: m.score, reasons: m.reasons.map((r) => ({ ...r, kind: r.kind as MatchReasonKindEnum })) }));
+    return matches.map((m) => ({
+      institution: { id: m.candidateId },
+      score: m.score,
+      reasons: m.reasons.map((r) => ({ ...r, kind: r.kind as MatchReasonKindEnum })),
+    }));
   }
 
-  @Query(() => [NeedMatchModel], { description: 'Open needs ranked for an institution’s capability profile.' })
+  @Query(() => [NeedMatchModel], {
+    description: 'Open needs ranked for an institution’s capability profile.',
+  })
   async needMatches(
     @Args('institutionId', { type: () => ID }, ParseIdPipe) institutionId: string,
     @Args('first', { type: () => Int, defaultValue: 10 }) first: number,
@@ -44,9 +58,14 @@ export class MatchingResolver {
   }
 
   @ResolveField(() => SkillNeedModel)
-  async need(@Parent() match: NeedMatchModel, @Context() context: GraphQLRequestContext): Promise<SkillNeedModel> {
+  async need(
+    @Parent() match: NeedMatchModel,
+    @Context() context: GraphQLRequestContext,
+  ): Promise<SkillNeedModel> {
     const need =
-      match.read !== undefined ? match.read : await marketplaceLoaders(context.loaders, this.repository).need.load(match.needId);
+      match.read !== undefined
+        ? match.read
+        : await marketplaceLoaders(context.loaders, this.repository).need.load(match.needId);
     if (!need) throw MarketplaceErrors.of('NEED_NOT_FOUND', 'No such skill need.');
     return toSkillNeedModel(need);
   }

@@ -12,7 +12,13 @@ import { sideOf } from '../shared/partnership-parties';
 import { WithdrawPartnershipUseCase } from '../withdraw-partnership/withdraw-partnership.use-case';
 import { marketplaceLoaders } from './marketplace.loaders';
 import { PartnershipFilter, ProposePartnershipInput } from './marketplace.inputs';
-import { PartnershipConnectionModel, PartnershipModel, SkillNeedModel, toPartnershipModel, toSkillNeedModel } from './marketplace.models';
+import {
+  PartnershipConnectionModel,
+  PartnershipModel,
+  SkillNeedModel,
+  toPartnershipModel,
+  toSkillNeedModel,
+} from './marketplace.models';
 
 @Resolver(() => PartnershipModel)
 @UseGuards(AuthGuard)
@@ -27,7 +33,9 @@ export class PartnershipResolver {
     private readonly listPartnershipsUseCase: ListPartnershipsUseCase,
   ) {}
 
-  @Query(() => PartnershipConnectionModel, { description: 'An organization’s partnerships (either side), newest first; for its members.' })
+  @Query(() => PartnershipConnectionModel, {
+    description: 'An organization’s partnerships (either side), newest first; for its members.',
+  })
   async partnerships(
     @CurrentPrincipal() principal: Principal,
     @Args('organizationId', { type: () => ID }, ParseIdPipe) organizationId: string,
@@ -36,40 +44,75 @@ export class PartnershipResolver {
     @Args('after', { type: () => String, nullable: true }) after: string | null,
   ): Promise<PartnershipConnectionModel> {
     const page = pageRequest(first, after);
-    const { rows, total } = await this.listPartnershipsUseCase.execute(principal, { organizationId, state: filter?.state ?? null, direction: filter?.direction ?? null }, page);
-    return toConnection(rows, page, (row) => [row.createdAt.toISOString(), row.id], toPartnershipModel, total);
+    const { rows, total } = await this.listPartnershipsUseCase.execute(
+      principal,
+      { organizationId, state: filter?.state ?? null, direction: filter?.direction ?? null },
+      page,
+    );
+    return toConnection(
+      rows,
+      page,
+      (row) => [row.createdAt.toISOString(), row.id],
+      toPartnershipModel,
+      total,
+    );
   }
 
   @Query(() => PartnershipModel, { nullable: true, description: 'Visible to members of either party.' })
-  async partnership(@CurrentPrincipal() principal: Principal, @Args('id', { type: () => ID }, ParseIdPipe) id: string): Promise<PartnershipModel | null> {
+  async partnership(
+    @CurrentPrincipal() principal: Principal,
+    @Args('id', { type: () => ID }, ParseIdPipe) id: string,
+  ): Promise<PartnershipModel | null> {
     const partnership = await partnershipById(this.dataSource.manager, id);
     if (!partnership || (await sideOf(this.authorizer, principal, partnership)) === 'NONE') return null;
     return toPartnershipModel(partnership);
   }
 
-  @Mutation(() => PartnershipModel, { description: 'Either side proposes; one open proposal per need and institution.' })
-  async proposePartnership(@CurrentPrincipal() principal: Principal, @Args('input') input: ProposePartnershipInput): Promise<PartnershipModel> {
-    return toPartnershipModel(await this.proposePartnershipUseCase.execute(principal, { ...input, needId: input.needId.toLowerCase(), institutionId: input.institutionId.toLowerCase() }));
+  @Mutation(() => PartnershipModel, {
+    description: 'Either side proposes; one open proposal per need and institution.',
+  })
+  async proposePartnership(
+    @CurrentPrincipal() principal: Principal,
+    @Args('input') input: ProposePartnershipInput,
+  ): Promise<PartnershipModel> {
+    return toPartnershipModel(
+      await this.proposePartnershipUseCase.execute(principal, {
+        ...input,
+        needId: input.needId.toLowerCase(),
+        institutionId: input.institutionId.toLowerCase(),
+      }),
+    );
   }
 
-  @Mutation(() => PartnershipModel, { description: 'The side that did not propose accepts or declines, once.' })
+  @Mutation(() => PartnershipModel, {
+    description: 'The side that did not propose accepts or declines, once.',
+  })
   async respondToPartnership(
     @CurrentPrincipal() principal: Principal,
     @Args('id', { type: () => ID }, ParseIdPipe) id: string,
     @Args('accept', { type: () => Boolean }) accept: boolean,
     @Args('message', { type: () => String, nullable: true }) message: string | null,
   ): Promise<PartnershipModel> {
-    if (message && message.length > 2000) throw MarketplaceErrors.of('INVALID_INPUT', 'message must be at most 2000 characters', { field: 'message' });
+    if (message && message.length > 2000)
+      throw MarketplaceErrors.of('INVALID_INPUT', 'message must be at most 2000 characters', {
+        field: 'message',
+      });
     return toPartnershipModel(await this.respondToPartnershipUseCase.execute(principal, id, accept, message));
   }
 
   @Mutation(() => PartnershipModel, { description: 'The proposing side takes back an unanswered proposal.' })
-  async withdrawPartnership(@CurrentPrincipal() principal: Principal, @Args('id', { type: () => ID }, ParseIdPipe) id: string): Promise<PartnershipModel> {
+  async withdrawPartnership(
+    @CurrentPrincipal() principal: Principal,
+    @Args('id', { type: () => ID }, ParseIdPipe) id: string,
+  ): Promise<PartnershipModel> {
     return toPartnershipModel(await this.withdrawPartnershipUseCase.execute(principal, id));
   }
 
   @ResolveField(() => SkillNeedModel)
-  async need(@Parent() partnership: PartnershipModel, @Context() context: GraphQLRequestContext): Promise<SkillNeedModel> {
+  async need(
+    @Parent() partnership: PartnershipModel,
+    @Context() context: GraphQLRequestContext,
+  ): Promise<SkillNeedModel> {
     const need = await marketplaceLoaders(context.loaders, this.repository).need.load(partnership.needId);
     if (!need) throw MarketplaceErrors.of('NEED_NOT_FOUND', 'No such skill need.');
     return toSkillNeedModel(need);

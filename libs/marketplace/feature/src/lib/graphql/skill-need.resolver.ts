@@ -10,7 +10,14 @@ import { PostSkillNeedUseCase } from '../post-skill-need/post-skill-need.use-cas
 import { UpdateSkillNeedUseCase } from '../update-skill-need/update-skill-need.use-case';
 import { marketplaceLoaders, withSkills } from './marketplace.loaders';
 import { PostSkillNeedInput, SkillNeedFilter, UpdateSkillNeedInput } from './marketplace.inputs';
-import { NeedSkillModel, OrganizationRef, SkillNeedConnectionModel, SkillNeedModel, toSkillModel, toSkillNeedModel } from './marketplace.models';
+import {
+  NeedSkillModel,
+  OrganizationRef,
+  SkillNeedConnectionModel,
+  SkillNeedModel,
+  toSkillModel,
+  toSkillNeedModel,
+} from './marketplace.models';
 
 @Resolver(() => SkillNeedModel)
 @UseGuards(AuthGuard)
@@ -26,7 +33,8 @@ export class SkillNeedResolver {
   ) {}
 
   @Mutation(() => [ID], {
-    description: 'Operators: announce open needs whose needed-by date is within a week (once per need and date); returns their ids. The marketplace runs the same every minute.',
+    description:
+      'Operators: announce open needs whose needed-by date is within a week (once per need and date); returns their ids. The marketplace runs the same every minute.',
   })
   async detectExpiringNeeds(@CurrentPrincipal() principal: Principal): Promise<string[]> {
     await this.authorizer.requireOperator(principal);
@@ -46,28 +54,41 @@ export class SkillNeedResolver {
   }
 
   @Query(() => SkillNeedModel, { nullable: true })
-  async skillNeed(@Args('id', { type: () => ID }, ParseIdPipe) id: string, @Context() context: GraphQLRequestContext): Promise<SkillNeedModel | null> {
+  async skillNeed(
+    @Args('id', { type: () => ID }, ParseIdPipe) id: string,
+    @Context() context: GraphQLRequestContext,
+  ): Promise<SkillNeedModel | null> {
     const need = await marketplaceLoaders(context.loaders, this.repository).need.load(id);
     return need ? toSkillNeedModel(need) : null;
   }
 
   @Mutation(() => SkillNeedModel, { description: 'Members of the employer post its needs.' })
-  async postSkillNeed(@CurrentPrincipal() principal: Principal, @Args('input') input: PostSkillNeedInput): Promise<SkillNeedModel> {
+  async postSkillNeed(
+    @CurrentPrincipal() principal: Principal,
+    @Args('input') input: PostSkillNeedInput,
+  ): Promise<SkillNeedModel> {
     return toSkillNeedModel(await this.postSkillNeedUseCase.execute(principal, input));
   }
 
-  @Mutation(() => SkillNeedModel, { description: 'Changes an open need; with expectedVersion, a stale copy fails with CONFLICT.' })
+  @Mutation(() => SkillNeedModel, {
+    description: 'Changes an open need; with expectedVersion, a stale copy fails with CONFLICT.',
+  })
   async updateSkillNeed(
     @CurrentPrincipal() principal: Principal,
     @Args('id', { type: () => ID }, ParseIdPipe) id: string,
     @Args('input') input: UpdateSkillNeedInput,
     @Args('expectedVersion', { type: () => Int, nullable: true }) expectedVersion: number | null,
   ): Promise<SkillNeedModel> {
-    return toSkillNeedModel(await this.updateSkillNeedUseCase.execute(principal, id, input, expectedVersion ?? null));
+    return toSkillNeedModel(
+      await this.updateSkillNeedUseCase.execute(principal, id, input, expectedVersion ?? null),
+    );
   }
 
   @Mutation(() => SkillNeedModel)
-  async closeSkillNeed(@CurrentPrincipal() principal: Principal, @Args('id', { type: () => ID }, ParseIdPipe) id: string): Promise<SkillNeedModel> {
+  async closeSkillNeed(
+    @CurrentPrincipal() principal: Principal,
+    @Args('id', { type: () => ID }, ParseIdPipe) id: string,
+  ): Promise<SkillNeedModel> {
     return toSkillNeedModel(await this.closeSkillNeedUseCase.execute(principal, id));
   }
 
@@ -77,8 +98,14 @@ export class SkillNeedResolver {
   }
 
   @ResolveField(() => [NeedSkillModel])
-  async skills(@Parent() need: SkillNeedModel, @Context() context: GraphQLRequestContext): Promise<NeedSkillModel[]> {
+  async skills(
+    @Parent() need: SkillNeedModel,
+    @Context() context: GraphQLRequestContext,
+  ): Promise<NeedSkillModel[]> {
     const loaders = marketplaceLoaders(context.loaders, this.repository);
-    return (await withSkills(loaders, await loaders.needSkills.load(need.id))).map(({ skill, level }) => ({ skill: toSkillModel(skill), level }));
+    return (await withSkills(loaders, await loaders.needSkills.load(need.id))).map(({ skill, level }) => ({
+      skill: toSkillModel(skill),
+      level,
+    }));
   }
 }

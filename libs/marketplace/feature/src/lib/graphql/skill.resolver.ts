@@ -17,13 +17,26 @@ export class SkillResolver {
   ) {}
 
   @Public()
-  @Query(() => SkillConnectionModel, { description: 'Searches labels and alternative labels (English and French), tolerant of typos and word order, best first.' })
+  @Query(() => SkillConnectionModel, {
+    description:
+      'Searches labels and alternative labels (English and French), tolerant of typos and word order, best first.',
+  })
   async skills(
     @Args('search', { type: () => String, nullable: true }) search: string | null,
-    @Args('framework', { type: () => String, nullable: true, description: 'ESCO or SFS (Skills for Success).' }) framework: string | null,
+    @Args('framework', {
+      type: () => String,
+      nullable: true,
+      description: 'ESCO or SFS (Skills for Success).',
+    })
+    framework: string | null,
     @Args('first', { type: () => Int, nullable: true }) first: number | null,
     @Args('after', { type: () => String, nullable: true }) after: string | null,
-    @Args('includeGroups', { type: () => Boolean, defaultValue: false, description: 'Also list ESCO skill groups.' }) includeGroups: boolean,
+    @Args('includeGroups', {
+      type: () => Boolean,
+      defaultValue: false,
+      description: 'Also list ESCO skill groups.',
+    })
+    includeGroups: boolean,
   ): Promise<SkillConnectionModel> {
     const page = pageRequest(first, after);
     const rows = await this.listSkillsUseCase.execute({ search, framework, includeGroups }, page);
@@ -32,18 +45,33 @@ export class SkillResolver {
 
   @Public()
   @Query(() => SkillModel, { nullable: true })
-  async skill(@Args('id', { type: () => ID }, ParseIdPipe) id: string, @Context() context: GraphQLRequestContext): Promise<SkillModel | null> {
+  async skill(
+    @Args('id', { type: () => ID }, ParseIdPipe) id: string,
+    @Context() context: GraphQLRequestContext,
+  ): Promise<SkillModel | null> {
     const skill = await marketplaceLoaders(context.loaders, this.repository).skill.load(id);
     return skill ? toSkillModel(skill) : null;
   }
 
-  @ResolveField(() => [SkillModel], { description: 'The nearest broader concepts (skill groups or broader skills).' })
-  async broader(@Parent() skill: SkillModel, @Context() context: GraphQLRequestContext): Promise<SkillModel[]> {
-    return (await marketplaceLoaders(context.loaders, this.repository).broader.load(skill.id)).map(toSkillModel);
+  @ResolveField(() => [SkillModel], {
+    description: 'The nearest broader concepts (skill groups or broader skills).',
+  })
+  async broader(
+    @Parent() skill: SkillModel,
+    @Context() context: GraphQLRequestContext,
+  ): Promise<SkillModel[]> {
+    return (await marketplaceLoaders(context.loaders, this.repository).broader.load(skill.id)).map(
+      toSkillModel,
+    );
   }
 
   @ResolveField(() => [SkillModel])
-  async narrower(@Parent() skill: SkillModel, @Context() context: GraphQLRequestContext): Promise<SkillModel[]> {
-    return (await marketplaceLoaders(context.loaders, this.repository).narrower.load(skill.id)).map(toSkillModel);
+  async narrower(
+    @Parent() skill: SkillModel,
+    @Context() context: GraphQLRequestContext,
+  ): Promise<SkillModel[]> {
+    return (await marketplaceLoaders(context.loaders, this.repository).narrower.load(skill.id)).map(
+      toSkillModel,
+    );
   }
 }

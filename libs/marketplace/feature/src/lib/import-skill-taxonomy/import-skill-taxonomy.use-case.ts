@@ -12,11 +12,17 @@ export class ImportSkillTaxonomyUseCase {
   constructor(private readonly dataSource: DataSource) {}
 
   /** Imports the folder; with `onlyIfEmpty`, only when no ESCO skill is stored yet (first start). */
-  async execute(directory: string, options: { onlyIfEmpty?: boolean } = {}): Promise<TaxonomyImportResult | null> {
+  async execute(
+    directory: string,
+    options: { onlyIfEmpty?: boolean } = {},
+  ): Promise<TaxonomyImportResult | null> {
     const started = Date.now();
     const catalog = await readEscoDirectory(directory);
     const result = await storeSkillTaxonomy(this.dataSource, buildSkillTaxonomy(catalog), options);
-    if (result) this.logger.log(`imported ${result.skills} skills, ${result.broader} broader links, ${result.groups} group links from ${directory} in ${Date.now() - started} ms`);
+    if (result)
+      this.logger.log(
+        `imported ${result.skills} skills, ${result.broader} broader links, ${result.groups} group links from ${directory} in ${Date.now() - started} ms`,
+      );
     return result;
   }
 }

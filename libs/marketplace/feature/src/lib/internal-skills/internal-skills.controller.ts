@@ -23,11 +23,25 @@ export class InternalSkillsController {
     await this.verifier.verify(token).catch(() => {
       throw new UnauthorizedException();
     });
-    const requested = typeof ids === 'string' ? ids.split(',').map((id) => id.trim()).filter(Boolean) : [];
-    if (requested.length > MAX_INTERNAL_SKILL_IDS) throw new BadRequestException(`At most ${MAX_INTERNAL_SKILL_IDS} ids.`);
+    const requested =
+      typeof ids === 'string'
+        ? ids
+            .split(',')
+            .map((id) => id.trim())
+            .filter(Boolean)
+        : [];
+    if (requested.length > MAX_INTERNAL_SKILL_IDS)
+      throw new BadRequestException(`At most ${MAX_INTERNAL_SKILL_IDS} ids.`);
     // A malformed id cannot name a skill: it is left out like an unknown one.
     const wanted = [...new Set(requested.filter(isUuid).map((id) => id.toLowerCase()))];
     const rows = wanted.length ? await this.repository.skillsByIds(wanted) : [];
-    return { skills: rows.map((skill) => ({ id: skill.id, uri: skill.uri, label: skill.labelEn, framework: skill.framework })) };
+    return {
+      skills: rows.map((skill) => ({
+        id: skill.id,
+        uri: skill.uri,
+        label: skill.labelEn,
+        framework: skill.framework,
+      })),
+    };
   }
 }

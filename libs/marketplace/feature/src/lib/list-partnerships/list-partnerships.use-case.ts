@@ -2,7 +2,11 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { Authorizer, type Principal } from '@lattice/shared-auth';
 import type { PageRequest } from '@lattice/shared-graphql';
-import { pageOfPartnerships, type PartnershipEntity, type PartnershipState } from '@lattice/marketplace-data-access';
+import {
+  pageOfPartnerships,
+  type PartnershipEntity,
+  type PartnershipState,
+} from '@lattice/marketplace-data-access';
 import { MarketplaceErrors } from '../shared/marketplace.errors';
 
 export interface PartnershipQuery {
@@ -23,7 +27,11 @@ export class ListPartnershipsUseCase {
     private readonly authorizer: Authorizer,
   ) {}
 
-  async execute(principal: Principal, query: PartnershipQuery, page: PageRequest): Promise<{ rows: PartnershipEntity[]; total: number }> {
+  async execute(
+    principal: Principal,
+    query: PartnershipQuery,
+    page: PageRequest,
+  ): Promise<{ rows: PartnershipEntity[]; total: number }> {
     await this.authorizer.requireRole(principal, query.organizationId, 'MEMBER');
     if (page.after && (typeof page.after[0] !== 'string' || Number.isNaN(Date.parse(page.after[0])))) {
       throw MarketplaceErrors.of('INVALID_INPUT', 'after is not a cursor of this list.', { field: 'after' });

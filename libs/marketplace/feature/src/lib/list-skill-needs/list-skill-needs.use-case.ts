@@ -2,7 +2,11 @@ import { Injectable } from '@nestjs/common';
 import { Authorizer, type Principal } from '@lattice/shared-auth';
 import type { PageRequest } from '@lattice/shared-graphql';
 import { regionAndDescendants } from '@lattice/shared-util-regions';
-import { MarketplaceRepository, type NeedStatus, type SkillNeedEntity } from '@lattice/marketplace-data-access';
+import {
+  MarketplaceRepository,
+  type NeedStatus,
+  type SkillNeedEntity,
+} from '@lattice/marketplace-data-access';
 import { MarketplaceErrors } from '../shared/marketplace.errors';
 import { requireRegion } from '../shared/regions';
 
@@ -30,7 +34,11 @@ export class ListSkillNeedsUseCase {
     private readonly authorizer: Authorizer,
   ) {}
 
-  async execute(principal: Principal, query: SkillNeedQuery, page: PageRequest): Promise<{ rows: SkillNeedEntity[]; total: number }> {
+  async execute(
+    principal: Principal,
+    query: SkillNeedQuery,
+    page: PageRequest,
+  ): Promise<{ rows: SkillNeedEntity[]; total: number }> {
     let organizationIds: string[] | null = query.organizationId ? [query.organizationId] : null;
     if (query.umbrellaId) {
       await this.authorizer.requireRole(principal, query.umbrellaId, 'MEMBER');
@@ -39,8 +47,12 @@ export class ListSkillNeedsUseCase {
     }
     const region = query.region ? requireRegion(query.region, 'filter.region') : null;
     const regions = region ? (query.exactRegion ? [region] : regionAndDescendants(region)) : null;
-    if (query.sector && !/^\d{2,6}$/.test(query.sector)) throw MarketplaceErrors.of('INVALID_INPUT', 'sector must be a NAICS code of 2 to 6 digits', { field: 'filter.sector' });
-    if (page.after && typeof page.after[0] !== 'number') throw MarketplaceErrors.of('INVALID_INPUT', 'after is not a cursor of this list.', { field: 'after' });
+    if (query.sector && !/^\d{2,6}$/.test(query.sector))
+      throw MarketplaceErrors.of('INVALID_INPUT', 'sector must be a NAICS code of 2 to 6 digits', {
+        field: 'filter.sector',
+      });
+    if (page.after && typeof page.after[0] !== 'number')
+      throw MarketplaceErrors.of('INVALID_INPUT', 'after is not a cursor of this list.', { field: 'after' });
     return this.repository.listNeeds(
       {
         organizationIds,

@@ -52,7 +52,9 @@ describe('the skill picker finds what employers ask for (integration)', () => {
       else misses.push(`${phrase} → ${shown.join(' · ') || '(nothing)'}`);
     }
     const rate = hits / phrases.length;
-    process.stdout.write(`employer phrases: top-5 hit rate ${hits}/${phrases.length} = ${(rate * 100).toFixed(0)}%\nmisses:\n  ${misses.join('\n  ')}\n`);
+    process.stdout.write(
+      `employer phrases: top-5 hit rate ${hits}/${phrases.length} = ${(rate * 100).toFixed(0)}%\nmisses:\n  ${misses.join('\n  ')}\n`,
+    );
     expect(rate).toBeGreaterThanOrEqual(FLOOR);
   }, 300_000);
 });

@@ -1,7 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { regionAndAncestors } from '@lattice/shared-util-regions';
-import { CapabilityProfileEntity, capabilityProfileOf, MarketplaceRepository, type SkillNeedEntity } from '@lattice/marketplace-data-access';
+import {
+  CapabilityProfileEntity,
+  capabilityProfileOf,
+  MarketplaceRepository,
+  type SkillNeedEntity,
+} from '@lattice/marketplace-data-access';
 import { cachedRanking, weightsKey } from '../shared/cached-ranking';
 import { explainMatches, type ExplainedMatch } from '../shared/explain-matches';
 import { MarketplaceErrors } from '../shared/marketplace.errors';
@@ -30,7 +35,11 @@ export class MatchNeedsUseCase {
     first: number,
   ): Promise<{ matches: ExplainedMatch[]; needs: SkillNeedEntity[] | null }> {
     requireFirst(first);
-    const served = await this.repository.cachedNeedMatches(institutionId, weightsKey(this.options.weights), first);
+    const served = await this.repository.cachedNeedMatches(
+      institutionId,
+      weightsKey(this.options.weights),
+      first,
+    );
     if (served) return { matches: served.matches as ExplainedMatch[], needs: served.needs };
     return { matches: await this.computed(institutionId, first), needs: null };
   }

@@ -289,7 +289,9 @@ describe('ranking: served = reference on adversarial markets (integration)', () 
 
   it('keeps a cached ranking through writes that cannot change it, and drops it on one that can', async () => {
     const needId = needIds[2]!;
-    await dataSource.query(`UPDATE "marketplace"."skill_needs" SET "status" = 'OPEN' WHERE "id" = $1`, [needId]);
+    await dataSource.query(`UPDATE "marketplace"."skill_needs" SET "status" = 'OPEN' WHERE "id" = $1`, [
+      needId,
+    ]);
     await partners.execute(needId, 10);
     const changes = async () =>
       (await dataSource.query(`SELECT count(*)::int AS n FROM "marketplace"."match_changes"`))[0].n as number;
@@ -326,7 +328,9 @@ describe('ranking: served = reference on adversarial markets (integration)', () 
 
   it('computes a cold ranking once for concurrent requests (no thundering herd)', async () => {
     const needId = needIds[3]!;
-    await dataSource.query(`UPDATE "marketplace"."skill_needs" SET "status" = 'OPEN' WHERE "id" = $1`, [needId]);
+    await dataSource.query(`UPDATE "marketplace"."skill_needs" SET "status" = 'OPEN' WHERE "id" = $1`, [
+      needId,
+    ]);
     await dataSource.query(`DELETE FROM "marketplace"."match_cache" WHERE "owner_id" = $1`, [needId]);
     const rank = jest.spyOn(repository, 'rankInstitutions');
     try {
@@ -375,28 +379,53 @@ describe('ranking: served = reference on adversarial markets (integration)', () 
          VALUES ($1, '{ON}', $2, '{ONLINE,IN_PERSON}', 100, $1)`,
         [institution, regionAndDescendants('ON')],
       );
-      await manager.query(`INSERT INTO "marketplace"."profile_skills" SELECT $1, s, 4 FROM unnest($2::uuid[]) s`, [institution, ids]);
+      await manager.query(
+        `INSERT INTO "marketplace"."profile_skills" SELECT $1, s, 4 FROM unnest($2::uuid[]) s`,
+        [institution, ids],
+      );
       await resetGroups(manager, institution);
     });
-    const need = async (n: number, wanted: string[], fields: { region?: string; modes?: string[]; learners?: number; days?: number | null } = {}) => {
+    const need = async (
+      n: number,
+      wanted: string[],
+      fields: { region?: string; modes?: string[]; learners?: number; days?: number | null } = {},
+    ) => {
       const id = uuid(n, 9);
       const region = fields.region ?? 'ON-Toronto';
       await dataSource.transaction(async (manager) => {
         await manager.query(
           `INSERT INTO "marketplace"."skill_needs" ("id", "organization_id", "title", "region", "region_within", "delivery_modes", "learner_count", "career_stage", "needed_by", "created_by")
            VALUES ($1, $2, 'Need', $3, $4, $5, $6, 'ENTRY', current_date + $7::int, $2)`,
-          [id, employer, region, regionAndAncestors(region), fields.modes ?? ['ONLINE'], fields.learners ?? 20, fields.days === undefined ? 400 : fields.days],
+          [
+            id,
+            employer,
+            region,
+            regionAndAncestors(region),
+            fields.modes ?? ['ONLINE'],
+            fields.learners ?? 20,
+            fields.days === undefined ? 400 : fields.days,
+          ],
         );
-        await manager.query(`INSERT INTO "marketplace"."need_skills" SELECT $1, s, 2 FROM unnest($2::uuid[]) s`, [id, wanted]);
+        await manager.query(
+          `INSERT INTO "marketplace"."need_skills" SELECT $1, s, 2 FROM unnest($2::uuid[]) s`,
+          [id, wanted],
+        );
       });
     };
     for (let n = 1; n <= 230; n++) {
       const wanted = random.some(ids, random.int(1, 3));
       switch (n % 5) {
-        case 1: await need(n, wanted, { region: 'QC' }); break; // outside the cover
-        case 2: await need(n, wanted, { modes: ['HYBRID'] }); break; // no shared mode
-        case 3: await need(n, wanted, { learners: 101 }); break; // one learner too many
-        default: await need(n, wanted, { days: random.pick([null, 400]) });
+        case 1:
+          await need(n, wanted, { region: 'QC' });
+          break; // outside the cover
+        case 2:
+          await need(n, wanted, { modes: ['HYBRID'] });
+          break; // no shared mode
+        case 3:
+          await need(n, wanted, { learners: 101 });
+          break; // one learner too many
+        default:
+          await need(n, wanted, { days: random.pick([null, 400]) });
       }
     }
     const ancestors = regionAndAncestors('ON');
@@ -413,7 +442,9 @@ describe('ranking: served = reference on adversarial markets (integration)', () 
     for (const first of [10, 50]) {
       const shortcut = await repository.rankNeeds(institution, ancestors, DEFAULT_MATCH_WEIGHTS, first);
       expect(repository.perfectPagesServed).toBeGreaterThan(before);
-      expect(shortcut).toEqual(await repository.rankNeeds(institution, ancestors, DEFAULT_MATCH_WEIGHTS, first, false));
+      expect(shortcut).toEqual(
+        await repository.rankNeeds(institution, ancestors, DEFAULT_MATCH_WEIGHTS, first, false),
+      );
       expect(shortcut[0]!.candidateId).toBe(uuid(100_000, 9));
     }
     expect(repository.perfectPagesServed).toBe(before + 2);

@@ -4,7 +4,14 @@ import { DataSource } from 'typeorm';
 import { Authorizer, type Principal } from '@lattice/shared-auth';
 import { inTransaction } from '@lattice/shared-data-access';
 import { regionAndAncestors } from '@lattice/shared-util-regions';
-import { insertNeed, insertNeedSkills, MARKETPLACE_SCHEMA, MarketplaceRepository, needByIdOrFail, type SkillNeedEntity } from '@lattice/marketplace-data-access';
+import {
+  insertNeed,
+  insertNeedSkills,
+  MARKETPLACE_SCHEMA,
+  MarketplaceRepository,
+  needByIdOrFail,
+  type SkillNeedEntity,
+} from '@lattice/marketplace-data-access';
 import { MarketplaceErrors } from '../shared/marketplace.errors';
 import { OrganizationDirectory } from '../shared/organization-directory';
 import { requireRegion } from '../shared/regions';
@@ -36,7 +43,12 @@ export class PostSkillNeedUseCase {
   async execute(principal: Principal, command: PostSkillNeedCommand): Promise<SkillNeedEntity> {
     await this.authorizer.requireRole(principal, command.organizationId, 'MEMBER');
     const organization = await this.directory.require(principal, command.organizationId);
-    if (organization.kind !== 'EMPLOYER') throw MarketplaceErrors.of('NOT_AN_EMPLOYER', `${organization.name} is not an employer; only employers post skill needs.`, { field: 'organizationId' });
+    if (organization.kind !== 'EMPLOYER')
+      throw MarketplaceErrors.of(
+        'NOT_AN_EMPLOYER',
+        `${organization.name} is not an employer; only employers post skill needs.`,
+        { field: 'organizationId' },
+      );
     const region = requireRegion(command.region, 'region');
     requireNeededByNotPast(command.neededBy);
     const skills = await resolveSkillLevels(this.repository, command.skills);

@@ -15,7 +15,10 @@ describe('needed-by dates', () => {
 
   it('refuses a date past everywhere with a typed error on the field', () => {
     expect(() => requireNeededByNotPast('2026-03-08', now)).toThrow(
-      expect.objectContaining({ code: 'MARKETPLACE.NEEDED_BY_PAST', details: expect.objectContaining({ field: 'neededBy', earliest: '2026-03-09' }) }),
+      expect.objectContaining({
+        code: 'MARKETPLACE.NEEDED_BY_PAST',
+        details: expect.objectContaining({ field: 'neededBy', earliest: '2026-03-09' }),
+      }),
     );
   });
 });

@@ -15,9 +15,13 @@ export function requireNeededByNotPast(neededBy: string | null | undefined, now:
   if (!neededBy) return;
   const today = earliestToday(now);
   if (neededBy < today) {
-    throw MarketplaceErrors.of('NEEDED_BY_PAST', `neededBy ${neededBy} is in the past; choose ${today} or later.`, {
-      field: 'neededBy',
-      earliest: today,
-    });
+    throw MarketplaceErrors.of(
+      'NEEDED_BY_PAST',
+      `neededBy ${neededBy} is in the past; choose ${today} or later.`,
+      {
+        field: 'neededBy',
+        earliest: today,
+      },
+    );
   }
 }

@@ -6,7 +6,11 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { Principal } from '@lattice/shared-auth';
-import { type DirectoryOrganization, type DirectoryTables, OrganizationDirectory as SharedDirectory } from '@lattice/shared-organization-directory';
+import {
+  type DirectoryOrganization,
+  type DirectoryTables,
+  OrganizationDirectory as SharedDirectory,
+} from '@lattice/shared-organization-directory';
 import { MARKETPLACE_SCHEMA } from '@lattice/marketplace-data-access';
 import { MarketplaceErrors } from './marketplace.errors';
 import { MARKETPLACE_OPTIONS, type MarketplaceOptions } from './marketplace.options';
@@ -24,13 +28,16 @@ export class OrganizationDirectory {
   readonly directory: SharedDirectory;
 
   constructor(dataSource: DataSource, @Inject(MARKETPLACE_OPTIONS) options: MarketplaceOptions) {
-    this.directory = new SharedDirectory(dataSource, MARKETPLACE_DIRECTORY_TABLES, { identityUrl: options.identityUrl });
+    this.directory = new SharedDirectory(dataSource, MARKETPLACE_DIRECTORY_TABLES, {
+      identityUrl: options.identityUrl,
+    });
   }
 
   /** The organization, from the copy or (when missing) from identity; ORGANIZATION_NOT_FOUND otherwise. */
   async require(principal: Principal, id: string): Promise<DirectoryOrganization> {
     const found = await this.directory.find(principal, id);
-    if (!found) throw MarketplaceErrors.of('ORGANIZATION_NOT_FOUND', 'No such organization.', { organizationId: id });
+    if (!found)
+      throw MarketplaceErrors.of('ORGANIZATION_NOT_FOUND', 'No such organization.', { organizationId: id });
     return found;
   }
 }

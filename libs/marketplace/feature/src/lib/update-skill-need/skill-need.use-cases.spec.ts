@@ -30,16 +30,35 @@ jest.mock('@lattice/marketplace-data-access', () => ({
 
 const principal = { userId: 'person' } as Principal;
 const SKILL = '11111111-1111-4111-8111-111111111111';
-const need = (over: Partial<SkillNeedEntity> = {}) => ({ id: 'need', organizationId: 'emp', status: 'OPEN', version: 3, neededBy: null, ...over }) as SkillNeedEntity;
+const need = (over: Partial<SkillNeedEntity> = {}) =>
+  ({
+    id: 'need',
+    organizationId: 'emp',
+    status: 'OPEN',
+    version: 3,
+    neededBy: null,
+    ...over,
+  }) as SkillNeedEntity;
 
 function harness(denied = false) {
   const tx = fakeTransactions();
-  const authorizer = { requireRole: jest.fn(async () => (denied ? Promise.reject(new Error('FORBIDDEN')) : undefined)) };
-  const repository = { skillsByIds: jest.fn(async (ids: string[]) => ids.map((id) => ({ id, uri: `esco:${id}`, kind: 'SKILL', labelEn: id }) as SkillRow)), skillsByUris: jest.fn(async () => []) };
+  const authorizer = {
+    requireRole: jest.fn(async () => (denied ? Promise.reject(new Error('FORBIDDEN')) : undefined)),
+  };
+  const repository = {
+    skillsByIds: jest.fn(async (ids: string[]) =>
+      ids.map((id) => ({ id, uri: `esco:${id}`, kind: 'SKILL', labelEn: id }) as SkillRow),
+    ),
+    skillsByUris: jest.fn(async () => []),
+  };
   return {
     tx,
     authorizer,
-    update: new UpdateSkillNeedUseCase(tx.dataSource, authorizer as unknown as Authorizer, repository as unknown as MarketplaceRepository),
+    update: new UpdateSkillNeedUseCase(
+      tx.dataSource,
+      authorizer as unknown as Authorizer,
+      repository as unknown as MarketplaceRepository,
+    ),
     close: new CloseSkillNeedUseCase(tx.dataSource, authorizer as unknown as Authorizer),
   };
 }
@@ -55,9 +74,18 @@ describe('skill need changes', () => {
 
   it('updates the fields given under the lock, bumps the version, and replaces the skills', async () => {
     const { tx, authorizer, update } = harness();
-    await update.execute(principal, 'need', { title: '  Welders ', learnerCount: 12, skills: [{ skillId: SKILL, level: 2 }] }, 3);
+    await update.execute(
+      principal,
+      'need',
+      { title: '  Welders ', learnerCount: 12, skills: [{ skillId: SKILL, level: 2 }] },
+      3,
+    );
     expect(authorizer.requireRole).toHaveBeenCalledWith(principal, 'emp', 'MEMBER');
-    expect(updateNeed).toHaveBeenCalledWith(tx.manager, 'need', expect.objectContaining({ title: 'Welders', learnerCount: 12, version: 4 }));
+    expect(updateNeed).toHaveBeenCalledWith(
+      tx.manager,
+      'need',
+      expect.objectContaining({ title: 'Welders', learnerCount: 12, version: 4 }),
+    );
     expect(jest.mocked(updateNeed).mock.calls[0]![2]).not.toHaveProperty('region');
     expect(deleteNeedSkills).toHaveBeenCalledWith(tx.manager, 'need');
     expect(insertNeedSkills).toHaveBeenCalledWith(tx.manager, 'need', [{ skillId: SKILL, level: 2 }]);
@@ -70,12 +98,20 @@ describe('skill need changes', () => {
 
   it('refuses a stale version, a closed need, a too-short title and an unknown need; nothing is written', async () => {
     const { update } = harness();
-    await expect(update.execute(principal, 'need', { learnerCount: 5 }, 2)).rejects.toMatchObject({ code: 'MARKETPLACE.STALE_NEED' });
+    await expect(update.execute(principal, 'need', { learnerCount: 5 }, 2)).rejects.toMatchObject({
+      code: 'MARKETPLACE.STALE_NEED',
+    });
     jest.mocked(lockNeed).mockResolvedValueOnce(need({ status: 'CLOSED' }));
-    await expect(update.execute(principal, 'need', { learnerCount: 5 }, null)).rejects.toMatchObject({ code: 'MARKETPLACE.NEED_CLOSED' });
-    await expect(update.execute(principal, 'need', { title: ' a ' }, null)).rejects.toMatchObject({ code: 'MARKETPLACE.INVALID_INPUT' });
+    await expect(update.execute(principal, 'need', { learnerCount: 5 }, null)).rejects.toMatchObject({
+      code: 'MARKETPLACE.NEED_CLOSED',
+    });
+    await expect(update.execute(principal, 'need', { title: ' a ' }, null)).rejects.toMatchObject({
+      code: 'MARKETPLACE.INVALID_INPUT',
+    });
     jest.mocked(needById).mockResolvedValueOnce(null);
-    await expect(update.execute(principal, 'need', { learnerCount: 5 }, null)).rejects.toMatchObject({ code: 'MARKETPLACE.NEED_NOT_FOUND' });
+    await expect(update.execute(principal, 'need', { learnerCount: 5 }, null)).rejects.toMatchObject({
+      code: 'MARKETPLACE.NEED_NOT_FOUND',
+    });
     expect(updateNeed).not.toHaveBeenCalled();
   });
 

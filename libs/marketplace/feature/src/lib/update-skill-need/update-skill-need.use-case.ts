@@ -40,7 +40,12 @@ export class UpdateSkillNeedUseCase {
     private readonly repository: MarketplaceRepository,
   ) {}
 
-  async execute(principal: Principal, id: string, command: UpdateSkillNeedCommand, expectedVersion: number | null): Promise<SkillNeedEntity> {
+  async execute(
+    principal: Principal,
+    id: string,
+    command: UpdateSkillNeedCommand,
+    expectedVersion: number | null,
+  ): Promise<SkillNeedEntity> {
     const current = await needById(this.dataSource.manager, id);
     if (!current) throw MarketplaceErrors.of('NEED_NOT_FOUND', 'No such skill need.', { needId: id });
     await this.authorizer.requireRole(principal, current.organizationId, 'MEMBER');
@@ -51,12 +56,18 @@ export class UpdateSkillNeedUseCase {
     const skills = command.skills ? await resolveSkillLevels(this.repository, command.skills) : null;
     return inTransaction(this.dataSource, MARKETPLACE_SCHEMA, async ({ manager }) => {
       const locked = await lockNeed(manager, id);
-      if (locked.status !== 'OPEN') throw MarketplaceErrors.of('NEED_CLOSED', 'This need is closed; it can no longer change.');
+      if (locked.status !== 'OPEN')
+        throw MarketplaceErrors.of('NEED_CLOSED', 'This need is closed; it can no longer change.');
       if (expectedVersion !== null && locked.version !== expectedVersion) {
-        throw MarketplaceErrors.of('STALE_NEED', `This need changed since you loaded it (version ${locked.version}, you had ${expectedVersion}).`, { version: locked.version });
+        throw MarketplaceErrors.of(
+          'STALE_NEED',
+          `This need changed since you loaded it (version ${locked.version}, you had ${expectedVersion}).`,
+          { version: locked.version },
+        );
       }
       // A new date must not be past; a date that passed since it was set may stay while other fields change.
-      if (command.neededBy !== undefined && command.neededBy !== locked.neededBy) requireNeededByNotPast(command.neededBy);
+      if (command.neededBy !== undefined && command.neededBy !== locked.neededBy)
+        requireNeededByNotPast(command.neededBy);
       await updateNeed(manager, id, {
         ...(command.title != null && { title: command.title.trim() }),
         ...(command.description !== undefined && { description: command.description?.trim() || null }),
@@ -70,7 +81,11 @@ export class UpdateSkillNeedUseCase {
       });
       if (skills) {
         await deleteNeedSkills(manager, id);
-        await insertNeedSkills(manager, id, skills.map(({ skill, level }) => ({ skillId: skill.id, level })));
+        await insertNeedSkills(
+          manager,
+          id,
+          skills.map(({ skill, level }) => ({ skillId: skill.id, level })),
+        );
       }
       return needByIdOrFail(manager, id);
     });

@@ -34,12 +34,28 @@ function harness(kind = 'INSTITUTION') {
   const tx = fakeTransactions();
   const authorizer = { requireRole: jest.fn(async () => undefined) };
   const directory = { require: jest.fn(async () => ({ id: 'col', name: 'College', kind })) };
-  const repository = { skillsByIds: jest.fn(async (ids: string[]) => ids.map((id) => ({ id, uri: id, kind: 'SKILL', labelEn: id }) as SkillRow)), skillsByUris: jest.fn(async () => []) };
-  const useCase = new UpsertCapabilityProfileUseCase(tx.dataSource, authorizer as unknown as Authorizer, directory as unknown as OrganizationDirectory, repository as unknown as MarketplaceRepository);
+  const repository = {
+    skillsByIds: jest.fn(async (ids: string[]) =>
+      ids.map((id) => ({ id, uri: id, kind: 'SKILL', labelEn: id }) as SkillRow),
+    ),
+    skillsByUris: jest.fn(async () => []),
+  };
+  const useCase = new UpsertCapabilityProfileUseCase(
+    tx.dataSource,
+    authorizer as unknown as Authorizer,
+    directory as unknown as OrganizationDirectory,
+    repository as unknown as MarketplaceRepository,
+  );
   return { tx, authorizer, useCase };
 }
 
-const command = { organizationId: 'col', skills: [{ skillId: SKILL, level: 3 }], regions: ['ON-Northeast', 'ON-Northeast'], deliveryModes: ['ONLINE', 'ONLINE'] as never, annualCapacity: 40 };
+const command = {
+  organizationId: 'col',
+  skills: [{ skillId: SKILL, level: 3 }],
+  regions: ['ON-Northeast', 'ON-Northeast'],
+  deliveryModes: ['ONLINE', 'ONLINE'] as never,
+  annualCapacity: 40,
+};
 
 describe('UpsertCapabilityProfileUseCase', () => {
   beforeEach(() => jest.clearAllMocks());
@@ -49,7 +65,13 @@ describe('UpsertCapabilityProfileUseCase', () => {
     await useCase.execute(principal, command);
     expect(authorizer.requireRole).toHaveBeenCalledWith(principal, 'col', 'ADMIN');
     const written = jest.mocked(upsertCapabilityProfile).mock.calls[0]![1];
-    expect(written).toMatchObject({ organizationId: 'col', regions: ['ON-Northeast'], deliveryModes: ['ONLINE'], annualCapacity: 40, updatedBy: 'admin' });
+    expect(written).toMatchObject({
+      organizationId: 'col',
+      regions: ['ON-Northeast'],
+      deliveryModes: ['ONLINE'],
+      annualCapacity: 40,
+      updatedBy: 'admin',
+    });
     expect(written.regionCover).toContain('ON-Northeast');
     expect(deleteProfileSkills).toHaveBeenCalledWith(tx.manager, 'col');
     expect(insertProfileSkills).toHaveBeenCalledWith(tx.manager, 'col', [{ skillId: SKILL, level: 3 }]);
@@ -59,9 +81,15 @@ describe('UpsertCapabilityProfileUseCase', () => {
   });
 
   it('refuses an organization that is no institution, no region, an unknown region; nothing is written', async () => {
-    await expect(harness('EMPLOYER').useCase.execute(principal, command)).rejects.toMatchObject({ code: 'MARKETPLACE.NOT_AN_INSTITUTION' });
-    await expect(harness().useCase.execute(principal, { ...command, regions: [] })).rejects.toMatchObject({ code: 'MARKETPLACE.INVALID_REGION' });
-    await expect(harness().useCase.execute(principal, { ...command, regions: ['Atlantis'] })).rejects.toMatchObject({ code: 'MARKETPLACE.INVALID_REGION' });
+    await expect(harness('EMPLOYER').useCase.execute(principal, command)).rejects.toMatchObject({
+      code: 'MARKETPLACE.NOT_AN_INSTITUTION',
+    });
+    await expect(harness().useCase.execute(principal, { ...command, regions: [] })).rejects.toMatchObject({
+      code: 'MARKETPLACE.INVALID_REGION',
+    });
+    await expect(
+      harness().useCase.execute(principal, { ...command, regions: ['Atlantis'] }),
+    ).rejects.toMatchObject({ code: 'MARKETPLACE.INVALID_REGION' });
     expect(upsertCapabilityProfile).not.toHaveBeenCalled();
   });
 });

@@ -43,9 +43,14 @@ export class UpsertCapabilityProfileUseCase {
     await this.authorizer.requireRole(principal, command.organizationId, 'ADMIN');
     const organization = await this.directory.require(principal, command.organizationId);
     if (organization.kind !== 'INSTITUTION') {
-      throw MarketplaceErrors.of('NOT_AN_INSTITUTION', `${organization.name} is not an institution; only institutions publish capability profiles.`, { field: 'organizationId' });
+      throw MarketplaceErrors.of(
+        'NOT_AN_INSTITUTION',
+        `${organization.name} is not an institution; only institutions publish capability profiles.`,
+        { field: 'organizationId' },
+      );
     }
-    if (command.regions.length === 0) throw MarketplaceErrors.of('INVALID_REGION', 'Name at least one region served.', { field: 'regions' });
+    if (command.regions.length === 0)
+      throw MarketplaceErrors.of('INVALID_REGION', 'Name at least one region served.', { field: 'regions' });
     const regions = [...new Set(command.regions.map((region) => requireRegion(region, 'regions')))];
     const skills = await resolveSkillLevels(this.repository, command.skills);
     const regionCover = [...new Set(regions.flatMap((region) => regionAndDescendants(region)))];
@@ -59,10 +64,19 @@ export class UpsertCapabilityProfileUseCase {
         updatedBy: principal.userId,
       });
       await deleteProfileSkills(manager, organization.id);
-      await insertProfileSkills(manager, organization.id, skills.map(({ skill, level }) => ({ skillId: skill.id, level })));
+      await insertProfileSkills(
+        manager,
+        organization.id,
+        skills.map(({ skill, level }) => ({ skillId: skill.id, level })),
+      );
       // The groups the profile reaches into, for related-skill candidates (see the migration).
       await deleteProfileGroups(manager, organization.id);
-      await insertProfileGroups(manager, organization.id, skills.map(({ skill }) => skill.id), RELATED_GROUP_MIN_LEVEL);
+      await insertProfileGroups(
+        manager,
+        organization.id,
+        skills.map(({ skill }) => skill.id),
+        RELATED_GROUP_MIN_LEVEL,
+      );
       return capabilityProfileOfOrFail(manager, organization.id);
     });
   }

@@ -9,7 +9,9 @@ export class NotificationsDeliveries1764300000200 implements MigrationInterface 
       "umbrella_id" uuid NOT NULL, "organization_id" uuid NOT NULL,
       PRIMARY KEY ("umbrella_id", "organization_id")
     )`);
-    await runner.query(`CREATE INDEX "directory_umbrella_members_org_idx" ON "notifications"."directory_umbrella_members" ("organization_id")`);
+    await runner.query(
+      `CREATE INDEX "directory_umbrella_members_org_idx" ON "notifications"."directory_umbrella_members" ("organization_id")`,
+    );
     await runner.query(`CREATE TABLE "notifications"."routed_events" (
       "event_id" uuid PRIMARY KEY,
       "type" text NOT NULL,
@@ -35,9 +37,15 @@ export class NotificationsDeliveries1764300000200 implements MigrationInterface 
       "sent_at" timestamptz,
       CONSTRAINT "deliveries_event_recipient_channel_key" UNIQUE ("event_id", "recipient", "channel")
     )`);
-    await runner.query(`CREATE INDEX "deliveries_unfinished_idx" ON "notifications"."deliveries" ("created_at") WHERE "status" IN ('PENDING', 'SENDING')`);
-    await runner.query(`CREATE INDEX "deliveries_digest_idx" ON "notifications"."deliveries" ("recipient", "created_at") WHERE "status" = 'DIGEST'`);
-    await runner.query(`CREATE INDEX "deliveries_log_idx" ON "notifications"."deliveries" ("recipient", "created_at" DESC, "id" DESC) WHERE "channel" = 'WEBHOOK'`);
+    await runner.query(
+      `CREATE INDEX "deliveries_unfinished_idx" ON "notifications"."deliveries" ("created_at") WHERE "status" IN ('PENDING', 'SENDING')`,
+    );
+    await runner.query(
+      `CREATE INDEX "deliveries_digest_idx" ON "notifications"."deliveries" ("recipient", "created_at") WHERE "status" = 'DIGEST'`,
+    );
+    await runner.query(
+      `CREATE INDEX "deliveries_log_idx" ON "notifications"."deliveries" ("recipient", "created_at" DESC, "id" DESC) WHERE "channel" = 'WEBHOOK'`,
+    );
     await runner.query(`CREATE TABLE "notifications"."notification_preferences" (
       "user_id" uuid NOT NULL,
       "event_type" text NOT NULL,
@@ -57,11 +65,19 @@ export class NotificationsDeliveries1764300000200 implements MigrationInterface 
       "created_by" uuid NOT NULL,
       "created_at" timestamptz NOT NULL DEFAULT now()
     )`);
-    await runner.query(`CREATE INDEX "webhook_subscriptions_org_idx" ON "notifications"."webhook_subscriptions" ("organization_id") WHERE "active"`);
+    await runner.query(
+      `CREATE INDEX "webhook_subscriptions_org_idx" ON "notifications"."webhook_subscriptions" ("organization_id") WHERE "active"`,
+    );
   }
 
   async down(runner: QueryRunner): Promise<void> {
-    for (const table of ['webhook_subscriptions', 'notification_preferences', 'deliveries', 'routed_events', 'directory_umbrella_members']) {
+    for (const table of [
+      'webhook_subscriptions',
+      'notification_preferences',
+      'deliveries',
+      'routed_events',
+      'directory_umbrella_members',
+    ]) {
       await runner.query(`DROP TABLE "notifications"."${table}"`);
     }
   }

@@ -5,7 +5,9 @@ export class NotificationsDirectoryEmailVerified1765000000000 implements Migrati
   name = 'NotificationsDirectoryEmailVerified1765000000000';
 
   async up(runner: QueryRunner): Promise<void> {
-    await runner.query(`ALTER TABLE "notifications"."directory_users" ADD COLUMN "email_verified" boolean NOT NULL DEFAULT false`);
+    await runner.query(
+      `ALTER TABLE "notifications"."directory_users" ADD COLUMN "email_verified" boolean NOT NULL DEFAULT false`,
+    );
   }
 
   async down(runner: QueryRunner): Promise<void> {

@@ -5,10 +5,14 @@ export class NotificationsInboxCodeParams1767700000000 implements MigrationInter
   name = 'NotificationsInboxCodeParams1767700000000';
 
   async up(runner: QueryRunner): Promise<void> {
-    await runner.query(`ALTER TABLE "notifications"."notifications" ADD COLUMN "code" text, ADD COLUMN "params" jsonb`);
+    await runner.query(
+      `ALTER TABLE "notifications"."notifications" ADD COLUMN "code" text, ADD COLUMN "params" jsonb`,
+    );
   }
 
   async down(runner: QueryRunner): Promise<void> {
-    await runner.query(`ALTER TABLE "notifications"."notifications" DROP COLUMN "params", DROP COLUMN "code"`);
+    await runner.query(
+      `ALTER TABLE "notifications"."notifications" DROP COLUMN "params", DROP COLUMN "code"`,
+    );
   }
 }

@@ -22,7 +22,9 @@ export class NotificationsOrganizationDirectory1768000000100 implements Migratio
 
   async down(runner: QueryRunner): Promise<void> {
     await runner.query(`DELETE FROM ${N}."directory_umbrella_members" WHERE NOT "member"`);
-    await runner.query(`ALTER TABLE ${N}."directory_umbrella_members" DROP COLUMN "member", DROP COLUMN "as_of"`);
+    await runner.query(
+      `ALTER TABLE ${N}."directory_umbrella_members" DROP COLUMN "member", DROP COLUMN "as_of"`,
+    );
     await runner.query(`DELETE FROM ${N}."directory_organizations" WHERE "kind" IS NULL`);
     await runner.query(`ALTER TABLE ${N}."directory_organizations"
       DROP COLUMN "size", DROP COLUMN "region", DROP COLUMN "sector", DROP COLUMN "verified",

@@ -3,7 +3,8 @@ import type { Locale, Message } from '../routing/routing-rules';
 
 const FOOTER: Record<Locale, (settingsUrl: string) => string> = {
   en: (url) => `You receive this because of your Lattice notification preferences. Change them at ${url}`,
-  fr: (url) => `Vous recevez ce message selon vos préférences de notification Lattice. Modifiez-les sur ${url}`,
+  fr: (url) =>
+    `Vous recevez ce message selon vos préférences de notification Lattice. Modifiez-les sur ${url}`,
 };
 const GREETING: Record<Locale, (name: string) => string> = {
   en: (name) => `Hello ${name},`,
@@ -21,17 +22,33 @@ export interface RenderedMail {
 }
 
 function escapeHtml(value: string): string {
-  return value.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+  return value.replace(
+    /[&<>"']/g,
+    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!,
+  );
 }
 
 function absolute(link: string | null, base: string): string | null {
   return link ? new URL(link, base).toString() : null;
 }
 
-export function renderMessageMail(message: Message, locale: Locale, recipientName: string, publicBaseUrl: string): RenderedMail {
+export function renderMessageMail(
+  message: Message,
+  locale: Locale,
+  recipientName: string,
+  publicBaseUrl: string,
+): RenderedMail {
   const link = absolute(message.link, publicBaseUrl);
   const settings = new URL('/inbox/preferences', publicBaseUrl).toString();
-  const text = [GREETING[locale](recipientName), '', message.body, ...(link ? ['', link] : []), '', '—', FOOTER[locale](settings)].join('\n');
+  const text = [
+    GREETING[locale](recipientName),
+    '',
+    message.body,
+    ...(link ? ['', link] : []),
+    '',
+    '—',
+    FOOTER[locale](settings),
+  ].join('\n');
   const html = [
     `<p>${escapeHtml(GREETING[locale](recipientName))}</p>`,
     `<p>${escapeHtml(message.body)}</p>`,
@@ -41,9 +58,16 @@ export function renderMessageMail(message: Message, locale: Locale, recipientNam
   return { subject: message.title, text, html };
 }
 
-export function renderDigestMail(messages: readonly Message[], locale: Locale, recipientName: string, publicBaseUrl: string): RenderedMail {
+export function renderDigestMail(
+  messages: readonly Message[],
+  locale: Locale,
+  recipientName: string,
+  publicBaseUrl: string,
+): RenderedMail {
   const settings = new URL('/inbox/preferences', publicBaseUrl).toString();
-  const items = messages.map((m) => `• ${m.title}\n  ${m.body}${m.link ? `\n  ${absolute(m.link, publicBaseUrl)}` : ''}`);
+  const items = messages.map(
+    (m) => `• ${m.title}\n  ${m.body}${m.link ? `\n  ${absolute(m.link, publicBaseUrl)}` : ''}`,
+  );
   const text = [GREETING[locale](recipientName), '', ...items, '', '—', FOOTER[locale](settings)].join('\n');
   const html = [
     `<p>${escapeHtml(GREETING[locale](recipientName))}</p>`,

@@ -16,12 +16,23 @@ export interface StoredPreference {
 export type InitialStatus = 'PENDING' | 'DIGEST' | 'SKIPPED';
 
 /** The preference that applies: the event type's own, else the "*" one, else none (defaults). */
-export function applicable(prefs: readonly StoredPreference[], eventType: string, channel: PersonChannel): StoredPreference | undefined {
-  return prefs.find((p) => p.channel === channel && p.eventType === eventType) ?? prefs.find((p) => p.channel === channel && p.eventType === ANY_EVENT);
+export function applicable(
+  prefs: readonly StoredPreference[],
+  eventType: string,
+  channel: PersonChannel,
+): StoredPreference | undefined {
+  return (
+    prefs.find((p) => p.channel === channel && p.eventType === eventType) ??
+    prefs.find((p) => p.channel === channel && p.eventType === ANY_EVENT)
+  );
 }
 
 /** By default in-app and immediate e-mail; preferences may turn a channel off or batch e-mail into a daily digest. */
-export function initialStatus(prefs: readonly StoredPreference[], eventType: string, channel: PersonChannel): InitialStatus {
+export function initialStatus(
+  prefs: readonly StoredPreference[],
+  eventType: string,
+  channel: PersonChannel,
+): InitialStatus {
   const pref = applicable(prefs, eventType, channel);
   if (!pref) return 'PENDING';
   if (!pref.enabled) return 'SKIPPED';

@@ -10,19 +10,31 @@ import { notificationOf, ROUTING_RULES, type RoutingRule } from './routing-rules
 
 type Texts = Record<string, { title: string; body: string }>;
 const inbox = (language: 'en' | 'fr'): Texts =>
-  (JSON.parse(readFileSync(join(__dirname, '../../../../../../apps/web/src/i18n', language, 'inbox.json'), 'utf8')) as { notifications: Texts })
-    .notifications;
+  (
+    JSON.parse(
+      readFileSync(join(__dirname, '../../../../../../apps/web/src/i18n', language, 'inbox.json'), 'utf8'),
+    ) as { notifications: Texts }
+  ).notifications;
 
 /** An event of the type whose every payload field reads as a string, so names() returns its keys. */
 const anyEvent = (type: string): DomainEvent =>
-  ({ id: '00000000-0000-4000-8000-000000000000', type, occurredAt: '2026-01-01T00:00:00.000Z', payload: new Proxy({}, { get: () => 'x' }) }) as unknown as DomainEvent;
+  ({
+    id: '00000000-0000-4000-8000-000000000000',
+    type,
+    occurredAt: '2026-01-01T00:00:00.000Z',
+    payload: new Proxy({}, { get: () => 'x' }),
+  }) as unknown as DomainEvent;
 
 /** Words the app derives from a stored parameter rather than reading it as is (notification-text.ts). */
 const DERIVED: Record<string, string> = { said: 'message', field: 'field' };
 
-const inApp = Object.entries(ROUTING_RULES as Record<string, RoutingRule<never>>).filter(([, rule]) => rule.channels.includes('IN_APP'));
+const inApp = Object.entries(ROUTING_RULES as Record<string, RoutingRule<never>>).filter(([, rule]) =>
+  rule.channels.includes('IN_APP'),
+);
 const codesOf = (type: string, rule: RoutingRule<never>) =>
-  [undefined, ...Object.keys(rule.variants ?? {})].map((variant) => notificationOf(anyEvent(type), {}, variant).code);
+  [undefined, ...Object.keys(rule.variants ?? {})].map(
+    (variant) => notificationOf(anyEvent(type), {}, variant).code,
+  );
 
 describe('inbox texts: the server’s codes and the web app’s words', () => {
   it('has words in English and French for every code an in-app notification can carry, and none for codes it cannot', () => {
@@ -35,7 +47,9 @@ describe('inbox texts: the server’s codes and the web app’s words', () => {
   it('names in the app’s words only parameters the server stores for that code', () => {
     const en = inbox('en');
     for (const [type, rule] of inApp) {
-      const names = Object.keys((rule.names as ((e: DomainEvent) => Record<string, string>) | undefined)?.(anyEvent(type)) ?? {});
+      const names = Object.keys(
+        (rule.names as ((e: DomainEvent) => Record<string, string>) | undefined)?.(anyEvent(type)) ?? {},
+      );
       const stored = new Set<string>([...(rule.fields ?? []), ...names]);
       for (const code of codesOf(type, rule)) {
         const words = `${en[code]?.title ?? ''} ${en[code]?.body ?? ''}`;

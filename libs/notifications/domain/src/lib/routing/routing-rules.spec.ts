@@ -16,17 +16,24 @@ describe('routing rules', () => {
     for (const [type, rule] of Object.entries(ROUTING_RULES)) {
       expect(DOMAIN_EVENT_TYPES).toContain(type);
       expect(Object.keys(rule!.text).sort()).toEqual(['en', 'fr']);
-      for (const texts of Object.values(rule!.variants ?? {})) expect(Object.keys(texts).sort()).toEqual(['en', 'fr']);
+      for (const texts of Object.values(rule!.variants ?? {}))
+        expect(Object.keys(texts).sort()).toEqual(['en', 'fr']);
     }
   });
 
   it('tells the umbrella admins, and its webhooks and the joiner’s, when an organization joins', () => {
     const joined = event('identity.umbrella.joined', { umbrellaId: 'u', organizationId: 'o', by: 'x' });
     const rule = ruleFor(joined.type)!;
-    expect(rule.audience(joined)).toEqual([{ kind: 'members', organizationId: 'u', roles: ['OWNER', 'ADMIN'] }]);
+    expect(rule.audience(joined)).toEqual([
+      { kind: 'members', organizationId: 'u', roles: ['OWNER', 'ADMIN'] },
+    ]);
     expect(rule.organizations(joined)).toEqual(['u', 'o']);
-    expect(messageOf(joined, 'fr', { organization: 'Collège', umbrella: 'Conseil' }).title).toBe('Collège s’est jointe à votre regroupement');
-    expect(messageOf(joined, 'en', { organization: 'College', umbrella: 'Council' }).body).toBe('College is now a member of Council.');
+    expect(messageOf(joined, 'fr', { organization: 'Collège', umbrella: 'Conseil' }).title).toBe(
+      'Collège s’est jointe à votre regroupement',
+    );
+    expect(messageOf(joined, 'en', { organization: 'College', umbrella: 'Council' }).body).toBe(
+      'College is now a member of Council.',
+    );
   });
 
   it('tells the other side of a partnership proposal, never the proposer', () => {
@@ -40,7 +47,9 @@ describe('routing rules', () => {
       actingOrganizationId: 'i',
       message: null,
     });
-    expect(ruleFor(proposed.type)!.audience(proposed)).toEqual([{ kind: 'members', organizationId: 'e', roles: ['OWNER', 'ADMIN'] }]);
+    expect(ruleFor(proposed.type)!.audience(proposed)).toEqual([
+      { kind: 'members', organizationId: 'e', roles: ['OWNER', 'ADMIN'] },
+    ]);
   });
 
   it('tells the learner of an award by their e-mail, and the issuer by webhook', () => {
@@ -74,19 +83,32 @@ describe('routing rules', () => {
       { kind: 'members', organizationId: 'e', roles: ['OWNER', 'ADMIN'] },
       { kind: 'members', organizationId: 'i', roles: ['OWNER', 'ADMIN'], variant: 'issuer' },
     ]);
-    expect(messageOf(requested, 'en', { issuer: 'Boreal College' }).body).toBe('Boreal College asks you to review version 3 of “Mine Safety” by 2026-02-01.');
+    expect(messageOf(requested, 'en', { issuer: 'Boreal College' }).body).toBe(
+      'Boreal College asks you to review version 3 of “Mine Safety” by 2026-02-01.',
+    );
     expect(messageOf(requested, 'en', { issuer: 'Boreal College' }, 'issuer').body).toBe(
       'Version 3 of “Mine Safety” is with your partners for review until 2026-02-01. As the issuer, Boreal College approves it too.',
     );
-    expect(messageOf(requested, 'fr', { issuer: 'Collège Boréal' }, 'issuer').title).toBe('En révision chez vos partenaires : Mine Safety');
+    expect(messageOf(requested, 'fr', { issuer: 'Collège Boréal' }, 'issuer').title).toBe(
+      'En révision chez vos partenaires : Mine Safety',
+    );
     const partnersOnly = { ...requested, payload: { ...requested.payload, awaiting: ['e'] } };
-    expect(ruleFor(requested.type)!.audience(partnersOnly)).toEqual([{ kind: 'members', organizationId: 'e', roles: ['OWNER', 'ADMIN'] }]);
+    expect(ruleFor(requested.type)!.audience(partnersOnly)).toEqual([
+      { kind: 'members', organizationId: 'e', roles: ['OWNER', 'ADMIN'] },
+    ]);
   });
 
   it('reminds the employer’s people of a need whose date is near', () => {
-    const expiring = event('marketplace.need.expiring', { needId: 'n', organizationId: 'e', title: 'Team leads', neededBy: '2026-01-08' });
+    const expiring = event('marketplace.need.expiring', {
+      needId: 'n',
+      organizationId: 'e',
+      title: 'Team leads',
+      neededBy: '2026-01-08',
+    });
     const rule = ruleFor(expiring.type)!;
-    expect(rule.audience(expiring)).toEqual([{ kind: 'members', organizationId: 'e', roles: ['OWNER', 'ADMIN', 'MEMBER'] }]);
+    expect(rule.audience(expiring)).toEqual([
+      { kind: 'members', organizationId: 'e', roles: ['OWNER', 'ADMIN', 'MEMBER'] },
+    ]);
     expect(rule.organizations(expiring)).toEqual(['e']);
     expect(rule.channels).toEqual(['IN_APP', 'EMAIL']);
     expect(messageOf(expiring, 'en', {})).toEqual({
@@ -98,7 +120,11 @@ describe('routing rules', () => {
   });
 
   it('skips an organization being un-verified', () => {
-    const unverified = event('identity.organization.verified', { organizationId: 'o', verified: false, by: 'x' });
+    const unverified = event('identity.organization.verified', {
+      organizationId: 'o',
+      verified: false,
+      by: 'x',
+    });
     expect(ruleFor(unverified.type)!.when!(unverified)).toBe(false);
   });
 });
@@ -113,9 +139,22 @@ describe('deliveryId', () => {
   });
 
   it('keeps each notification as a code and the parameters its text uses, never other payload fields', () => {
-    const review = event('credentials.design.review_requested', { designId: 'd', issuerId: 'i', title: 'Blasting', version: 3, reviewDueAt: '2026-02-01T00:00:00.000Z', awaiting: ['p', 'i'], resubmission: false });
-    expect(notificationOf(review, { issuer: 'Collège' })).toEqual({ code: 'CREDENTIALS_DESIGN_REVIEW_REQUESTED', params: { title: 'Blasting', version: 3, reviewDueAt: '2026-02-01T00:00:00.000Z', issuer: 'Collège' } });
-    expect(notificationOf(review, { issuer: 'Collège' }, 'issuer').code).toBe('CREDENTIALS_DESIGN_REVIEW_REQUESTED_ISSUER');
+    const review = event('credentials.design.review_requested', {
+      designId: 'd',
+      issuerId: 'i',
+      title: 'Blasting',
+      version: 3,
+      reviewDueAt: '2026-02-01T00:00:00.000Z',
+      awaiting: ['p', 'i'],
+      resubmission: false,
+    });
+    expect(notificationOf(review, { issuer: 'Collège' })).toEqual({
+      code: 'CREDENTIALS_DESIGN_REVIEW_REQUESTED',
+      params: { title: 'Blasting', version: 3, reviewDueAt: '2026-02-01T00:00:00.000Z', issuer: 'Collège' },
+    });
+    expect(notificationOf(review, { issuer: 'Collège' }, 'issuer').code).toBe(
+      'CREDENTIALS_DESIGN_REVIEW_REQUESTED_ISSUER',
+    );
     expect(notificationOf(review, {}, 'unknown').code).toBe('CREDENTIALS_DESIGN_REVIEW_REQUESTED');
   });
 });

@@ -629,11 +629,22 @@ export function localeOf(value: string | null | undefined): Locale {
  * parameters its text uses (the rule's payload fields and organization names), which the web app
  * words in the reader's language beside the stored English/French title and body.
  */
-export function notificationOf(event: DomainEvent, names: Record<string, string>, variant?: string | null): { code: string; params: Record<string, unknown> } {
+export function notificationOf(
+  event: DomainEvent,
+  names: Record<string, string>,
+  variant?: string | null,
+): { code: string; params: Record<string, unknown> } {
   const rule = ruleFor(event.type);
   const payload = event.payload as Record<string, unknown>;
-  const fields = Object.fromEntries((rule?.fields ?? []).filter((field) => payload[field] !== undefined).map((field) => [field, payload[field]]));
-  const code = [event.type.replace(/\./g, '_'), variant && rule?.variants?.[variant] ? variant : null].filter(Boolean).join('_').toUpperCase();
+  const fields = Object.fromEntries(
+    (rule?.fields ?? [])
+      .filter((field) => payload[field] !== undefined)
+      .map((field) => [field, payload[field]]),
+  );
+  const code = [event.type.replace(/\./g, '_'), variant && rule?.variants?.[variant] ? variant : null]
+    .filter(Boolean)
+    .join('_')
+    .toUpperCase();
   return { code, params: { ...fields, ...names } };
 }
 

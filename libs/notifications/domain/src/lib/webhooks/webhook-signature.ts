@@ -14,7 +14,13 @@ export function signatureHeader(secret: string, body: string, timestampSeconds: 
 }
 
 /** What a receiver does: recompute, compare in constant time, refuse stale timestamps. */
-export function verifySignature(secret: string, body: string, header: string, nowSeconds: number, toleranceSeconds = 300): boolean {
+export function verifySignature(
+  secret: string,
+  body: string,
+  header: string,
+  nowSeconds: number,
+  toleranceSeconds = 300,
+): boolean {
   const parts = Object.fromEntries(header.split(',').map((part) => part.split('=', 2) as [string, string]));
   const t = Number(parts['t']);
   const given = parts['v1'];

@@ -25,7 +25,11 @@ import { DeliveryStore } from './delivery-store';
 import { InAppDelivery } from './in-app.delivery';
 import { DeliverySweep } from './delivery-sweep';
 
-const ev = <T extends DomainEvent['type']>(type: T, payload: DomainEvent<T>['payload'], actorId: string | null = null): DomainEvent<T> => ({
+const ev = <T extends DomainEvent['type']>(
+  type: T,
+  payload: DomainEvent<T>['payload'],
+  actorId: string | null = null,
+): DomainEvent<T> => ({
   id: randomUUID(),
   type,
   source: 'identity',
@@ -46,7 +50,13 @@ describe('notification deliveries', () => {
   let email: EmailDelivery;
   let deliveries: DeliveryRepository;
   let inboxes: InboxRepository;
-  const settings = { production: false, webhookSecretKey: Buffer.alloc(32), publicBaseUrl: 'http://localhost:4000', mailFrom: 'Lattice <n@lattice.test>', webhookTimeoutMs: 1000 };
+  const settings = {
+    production: false,
+    webhookSecretKey: Buffer.alloc(32),
+    publicBaseUrl: 'http://localhost:4000',
+    mailFrom: 'Lattice <n@lattice.test>',
+    webhookTimeoutMs: 1000,
+  };
 
   beforeAll(async () => {
     await migrateService(notificationsDataSource(url));
@@ -58,11 +68,20 @@ describe('notification deliveries', () => {
       onData(stream, session, callback) {
         const chunks: Buffer[] = [];
         stream.on('data', (c: Buffer) => chunks.push(c));
-        stream.on('end', () => (mails.push({ to: session.envelope.rcptTo[0]!.address, raw: Buffer.concat(chunks).toString() }), callback()));
+        stream.on(
+          'end',
+          () => (
+            mails.push({ to: session.envelope.rcptTo[0]!.address, raw: Buffer.concat(chunks).toString() }),
+            callback()
+          ),
+        );
       },
     });
     await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', resolve));
-    mailer = new SmtpMailer(`smtp://127.0.0.1:${(smtp.server.address() as AddressInfo).port}`, settings.mailFrom);
+    mailer = new SmtpMailer(
+      `smtp://127.0.0.1:${(smtp.server.address() as AddressInfo).port}`,
+      settings.mailFrom,
+    );
   });
 
   beforeEach(() => {
@@ -91,17 +110,47 @@ describe('notification deliveries', () => {
   });
 
   async function umbrellaWithAdmin(locale = 'en') {
-    const admin = { userId: randomUUID(), email: `${randomUUID().slice(0, 8)}@example.test`, name: 'Ada', locale };
-    const member = { userId: randomUUID(), email: `${randomUUID().slice(0, 8)}@example.test`, name: 'Mo', locale: 'en' };
+    const admin = {
+      userId: randomUUID(),
+      email: `${randomUUID().slice(0, 8)}@example.test`,
+      name: 'Ada',
+      locale,
+    };
+    const member = {
+      userId: randomUUID(),
+      email: `${randomUUID().slice(0, 8)}@example.test`,
+      name: 'Mo',
+      locale: 'en',
+    };
     const umbrellaId = randomUUID();
     const collegeId = randomUUID();
     for (const event of [
       ev('identity.user.signed_up', admin),
       ev('identity.user.signed_up', member),
-      ev('identity.organization.created', { organizationId: umbrellaId, name: 'Council', kind: 'UMBRELLA', size: 'SMALL', region: null, sector: null, createdBy: admin.userId }),
-      ev('identity.organization.created', { organizationId: collegeId, name: 'College', kind: 'INSTITUTION', size: 'SMALL', region: null, sector: null, createdBy: member.userId }),
+      ev('identity.organization.created', {
+        organizationId: umbrellaId,
+        name: 'Council',
+        kind: 'UMBRELLA',
+        size: 'SMALL',
+        region: null,
+        sector: null,
+        createdBy: admin.userId,
+      }),
+      ev('identity.organization.created', {
+        organizationId: collegeId,
+        name: 'College',
+        kind: 'INSTITUTION',
+        size: 'SMALL',
+        region: null,
+        sector: null,
+        createdBy: member.userId,
+      }),
       ev('identity.membership.created', { userId: admin.userId, organizationId: umbrellaId, role: 'OWNER' }),
-      ev('identity.membership.created', { userId: member.userId, organizationId: umbrellaId, role: 'MEMBER' }),
+      ev('identity.membership.created', {
+        userId: member.userId,
+        organizationId: umbrellaId,
+        role: 'MEMBER',
+      }),
     ]) {
       await router.handle(event);
     }
@@ -109,13 +158,18 @@ describe('notification deliveries', () => {
   }
 
   const deliveriesOf = (eventId: string) =>
-    dataSource.query(`SELECT "recipient", "channel", "status" FROM "notifications"."deliveries" WHERE "event_id" = $1 ORDER BY "channel"`, [eventId]) as Promise<
-      Array<{ recipient: string; channel: string; status: string }>
-    >;
+    dataSource.query(
+      `SELECT "recipient", "channel", "status" FROM "notifications"."deliveries" WHERE "event_id" = $1 ORDER BY "channel"`,
+      [eventId],
+    ) as Promise<Array<{ recipient: string; channel: string; status: string }>>;
 
   it('records one delivery per (event, recipient, channel) however often the event arrives, and sends each once (a repeated in-app job is a no-op)', async () => {
     const { admin, umbrellaId, collegeId } = await umbrellaWithAdmin();
-    const joined = ev('identity.umbrella.joined', { umbrellaId, organizationId: collegeId, by: randomUUID() });
+    const joined = ev('identity.umbrella.joined', {
+      umbrellaId,
+      organizationId: collegeId,
+      by: randomUUID(),
+    });
     await Promise.all([router.handle(joined), router.handle(joined)]);
     await router.handle(joined);
     const rows = await deliveriesOf(joined.id);
@@ -123,15 +177,26 @@ describe('notification deliveries', () => {
       { recipient: admin.userId, channel: 'EMAIL', status: 'PENDING' },
       { recipient: admin.userId, channel: 'IN_APP', status: 'SENT' }, // written with the routing, in its transaction
     ]);
-    expect(await dataSource.query(`SELECT count(*)::int AS n FROM "notifications"."notifications" WHERE "event_id" = $1`, [joined.id])).toEqual([{ n: 1 }]);
-    const ids = (await dataSource.query(`SELECT "id", "channel" FROM "notifications"."deliveries" WHERE "event_id" = $1`, [joined.id])) as Array<{ id: string; channel: string }>;
+    expect(
+      await dataSource.query(
+        `SELECT count(*)::int AS n FROM "notifications"."notifications" WHERE "event_id" = $1`,
+        [joined.id],
+      ),
+    ).toEqual([{ n: 1 }]);
+    const ids = (await dataSource.query(
+      `SELECT "id", "channel" FROM "notifications"."deliveries" WHERE "event_id" = $1`,
+      [joined.id],
+    )) as Array<{ id: string; channel: string }>;
     const inApp = new InAppDelivery(dataSource, store, inboxes);
     const emailId = ids.find((d) => d.channel === 'EMAIL')!.id;
     const inAppId = ids.find((d) => d.channel === 'IN_APP')!.id;
     await Promise.all([inApp.deliver({ deliveryId: inAppId }), inApp.deliver({ deliveryId: inAppId })]);
     await Promise.all([email.deliver({ deliveryId: emailId }), email.deliver({ deliveryId: emailId })]);
     await email.deliver({ deliveryId: emailId });
-    const inbox = (await dataSource.query(`SELECT "title" FROM "notifications"."notifications" WHERE "event_id" = $1`, [joined.id])) as Array<{ title: string }>;
+    const inbox = (await dataSource.query(
+      `SELECT "title" FROM "notifications"."notifications" WHERE "event_id" = $1`,
+      [joined.id],
+    )) as Array<{ title: string }>;
     expect(inbox).toEqual([{ title: 'College joined your umbrella' }]);
     const sent = mails.filter((m) => m.to === admin.email);
     expect(sent).toHaveLength(1);
@@ -142,39 +207,87 @@ describe('notification deliveries', () => {
   });
 
   it('routes a batch in one transaction as it would route its events one by one: each once, the later directory change winning, each person in their language', async () => {
-    const en = { userId: randomUUID(), email: `${randomUUID().slice(0, 8)}@example.test`, name: 'Old name', locale: 'en' };
-    const fr = { userId: randomUUID(), email: `${randomUUID().slice(0, 8)}@example.test`, name: 'Zoé', locale: 'fr' };
+    const en = {
+      userId: randomUUID(),
+      email: `${randomUUID().slice(0, 8)}@example.test`,
+      name: 'Old name',
+      locale: 'en',
+    };
+    const fr = {
+      userId: randomUUID(),
+      email: `${randomUUID().slice(0, 8)}@example.test`,
+      name: 'Zoé',
+      locale: 'fr',
+    };
     const umbrellaId = randomUUID();
     const collegeId = randomUUID();
     const otherOrgId = randomUUID();
     // Directory events and routed events in one batch; the second sign-up of `en` renames them.
-    const joined = ev('identity.umbrella.joined', { umbrellaId, organizationId: collegeId, by: randomUUID() });
+    const joined = ev('identity.umbrella.joined', {
+      umbrellaId,
+      organizationId: collegeId,
+      by: randomUUID(),
+    });
     await router.handleBatch([
       ev('identity.user.signed_up', en),
       ev('identity.user.signed_up', fr),
       ev('identity.user.signed_up', { ...en, name: 'Ada' }),
-      ev('identity.organization.created', { organizationId: umbrellaId, name: 'Council', kind: 'UMBRELLA', size: 'SMALL', region: null, sector: null, createdBy: en.userId }),
-      ev('identity.organization.created', { organizationId: collegeId, name: 'College', kind: 'INSTITUTION', size: 'SMALL', region: null, sector: null, createdBy: en.userId }),
+      ev('identity.organization.created', {
+        organizationId: umbrellaId,
+        name: 'Council',
+        kind: 'UMBRELLA',
+        size: 'SMALL',
+        region: null,
+        sector: null,
+        createdBy: en.userId,
+      }),
+      ev('identity.organization.created', {
+        organizationId: collegeId,
+        name: 'College',
+        kind: 'INSTITUTION',
+        size: 'SMALL',
+        region: null,
+        sector: null,
+        createdBy: en.userId,
+      }),
       ev('identity.membership.created', { userId: en.userId, organizationId: umbrellaId, role: 'MEMBER' }),
       ev('identity.membership.created', { userId: en.userId, organizationId: umbrellaId, role: 'OWNER' }),
       ev('identity.membership.created', { userId: fr.userId, organizationId: umbrellaId, role: 'ADMIN' }),
       joined,
     ]);
-    expect(await dataSource.query(`SELECT "name" FROM "notifications"."directory_users" WHERE "id" = $1`, [en.userId])).toEqual([{ name: 'Ada' }]);
-    expect(await dataSource.query(`SELECT "role" FROM "notifications"."directory_memberships" WHERE "user_id" = $1`, [en.userId])).toEqual([{ role: 'OWNER' }]);
+    expect(
+      await dataSource.query(`SELECT "name" FROM "notifications"."directory_users" WHERE "id" = $1`, [
+        en.userId,
+      ]),
+    ).toEqual([{ name: 'Ada' }]);
+    expect(
+      await dataSource.query(
+        `SELECT "role" FROM "notifications"."directory_memberships" WHERE "user_id" = $1`,
+        [en.userId],
+      ),
+    ).toEqual([{ role: 'OWNER' }]);
     // The umbrella's webhook hears the event; the other organization's (other event types) does not.
     await dataSource.query(
       `INSERT INTO "notifications"."webhook_subscriptions" ("id", "organization_id", "url", "events", "secret_ciphertext", "created_by")
        VALUES ($1, $2, 'http://127.0.0.1:9/hook', ARRAY['identity.umbrella.joined'], 'x', $4), ($3, $2, 'http://127.0.0.1:9/other', ARRAY['marketplace.need.posted'], 'x', $4)`,
       [randomUUID(), umbrellaId, randomUUID(), en.userId],
     );
-    const second = ev('identity.umbrella.joined', { umbrellaId, organizationId: otherOrgId, by: randomUUID() });
+    const second = ev('identity.umbrella.joined', {
+      umbrellaId,
+      organizationId: otherOrgId,
+      by: randomUUID(),
+    });
     await router.handleBatch([second, joined, second]); // a duplicate in the batch and a replay of an event already routed
     const inbox = (await dataSource.query(
       `SELECT "event_id", "user_id", "title" FROM "notifications"."notifications" WHERE "event_id" = ANY($1::uuid[]) ORDER BY "event_id", "title"`,
       [[joined.id, second.id]],
     )) as Array<{ event_id: string; user_id: string; title: string }>;
-    expect(inbox.filter((row) => row.event_id === joined.id).map((row) => [row.user_id, row.title]).sort()).toEqual(
+    expect(
+      inbox
+        .filter((row) => row.event_id === joined.id)
+        .map((row) => [row.user_id, row.title])
+        .sort(),
+    ).toEqual(
       [
         [en.userId, 'College joined your umbrella'],
         [fr.userId, 'College s’est jointe à votre regroupement'],
@@ -185,11 +298,15 @@ describe('notification deliveries', () => {
       `SELECT "event_id", "channel", "status", count(*)::int AS n FROM "notifications"."deliveries" WHERE "event_id" = ANY($1::uuid[]) GROUP BY 1, 2, 3 ORDER BY 1, 2, 3`,
       [[joined.id, second.id]],
     )) as Array<{ event_id: string; channel: string; status: string; n: number }>;
-    expect(rows.filter((r) => r.event_id === joined.id).map(({ channel, status, n }) => [channel, status, n])).toEqual([
+    expect(
+      rows.filter((r) => r.event_id === joined.id).map(({ channel, status, n }) => [channel, status, n]),
+    ).toEqual([
       ['EMAIL', 'PENDING', 2],
       ['IN_APP', 'SENT', 2],
     ]);
-    expect(rows.filter((r) => r.event_id === second.id).map(({ channel, status, n }) => [channel, status, n])).toEqual([
+    expect(
+      rows.filter((r) => r.event_id === second.id).map(({ channel, status, n }) => [channel, status, n]),
+    ).toEqual([
       ['EMAIL', 'PENDING', 2],
       ['IN_APP', 'SENT', 2],
       ['WEBHOOK', 'PENDING', 1],
@@ -221,29 +338,54 @@ describe('notification deliveries', () => {
       randomUUID(),
     );
     await router.handle(invited);
-    const rows = (await dataSource.query(`SELECT "id", "recipient", "channel", "status" FROM "notifications"."deliveries" WHERE "event_id" = $1`, [invited.id])) as Array<{
+    const rows = (await dataSource.query(
+      `SELECT "id", "recipient", "channel", "status" FROM "notifications"."deliveries" WHERE "event_id" = $1`,
+      [invited.id],
+    )) as Array<{
       id: string;
       recipient: string;
       channel: string;
       status: string;
     }>;
-    expect(rows.map(({ recipient, channel, status }) => ({ recipient, channel, status }))).toEqual([{ recipient: addressRecipientId(address), channel: 'EMAIL', status: 'PENDING' }]);
-    const stored = JSON.stringify(await dataSource.query(`SELECT "payload" FROM "notifications"."routed_events" WHERE "event_id" = $1`, [invited.id]));
+    expect(rows.map(({ recipient, channel, status }) => ({ recipient, channel, status }))).toEqual([
+      { recipient: addressRecipientId(address), channel: 'EMAIL', status: 'PENDING' },
+    ]);
+    const stored = JSON.stringify(
+      await dataSource.query(`SELECT "payload" FROM "notifications"."routed_events" WHERE "event_id" = $1`, [
+        invited.id,
+      ]),
+    );
     expect(stored).not.toContain(token);
 
-    const withKey = new EmailDelivery(dataSource, store, deliveries, mailer, { ...settings, invitationLinkKey: linkKey });
+    const withKey = new EmailDelivery(dataSource, store, deliveries, mailer, {
+      ...settings,
+      invitationLinkKey: linkKey,
+    });
     await withKey.deliver({ deliveryId: rows[0]!.id });
     await withKey.deliver({ deliveryId: rows[0]!.id });
     const sent = mails.filter((m) => m.to.toLowerCase() === address.toLowerCase()); // the domain arrives lower-cased
     expect(sent).toHaveLength(1);
-    const text = sent[0]!.raw.replace(/=\r?\n/g, '').replace(/=([0-9A-F]{2})/g, (_all, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+    const text = sent[0]!.raw
+      .replace(/=\r?\n/g, '')
+      .replace(/=([0-9A-F]{2})/g, (_all, hex: string) => String.fromCharCode(parseInt(hex, 16)));
     expect(text).toMatch(/Subject: Invitation to join Boreal Council/);
     expect(text).toContain(acceptUrl);
 
     // Without the key (or with another one) the e-mail still goes, without the link.
-    const other = ev('identity.invitation.created', { ...invited.payload, email: `other-${address}`, sealedAcceptUrl: new SecretBox(randomBytes(32)).seal(acceptUrl) }, randomUUID());
+    const other = ev(
+      'identity.invitation.created',
+      {
+        ...invited.payload,
+        email: `other-${address}`,
+        sealedAcceptUrl: new SecretBox(randomBytes(32)).seal(acceptUrl),
+      },
+      randomUUID(),
+    );
     await router.handle(other);
-    const [otherRow] = (await dataSource.query(`SELECT "id" FROM "notifications"."deliveries" WHERE "event_id" = $1`, [other.id])) as Array<{ id: string }>;
+    const [otherRow] = (await dataSource.query(
+      `SELECT "id" FROM "notifications"."deliveries" WHERE "event_id" = $1`,
+      [other.id],
+    )) as Array<{ id: string }>;
     await withKey.deliver({ deliveryId: otherRow!.id });
     const otherMail = mails.find((m) => m.to.toLowerCase() === `other-${address}`.toLowerCase())!;
     expect(otherMail.raw).not.toContain(token);
@@ -257,8 +399,22 @@ describe('notification deliveries', () => {
     );
     for (const name of ['A', 'B']) {
       const collegeId = randomUUID();
-      await router.handle(ev('identity.organization.created', { organizationId: collegeId, name: `Collège ${name}`, kind: 'INSTITUTION', size: 'SMALL', region: null, sector: null, createdBy: randomUUID() }));
-      const joined = ev('identity.umbrella.joined', { umbrellaId, organizationId: collegeId, by: randomUUID() });
+      await router.handle(
+        ev('identity.organization.created', {
+          organizationId: collegeId,
+          name: `Collège ${name}`,
+          kind: 'INSTITUTION',
+          size: 'SMALL',
+          region: null,
+          sector: null,
+          createdBy: randomUUID(),
+        }),
+      );
+      const joined = ev('identity.umbrella.joined', {
+        umbrellaId,
+        organizationId: collegeId,
+        by: randomUUID(),
+      });
       await router.handle(joined);
       expect((await deliveriesOf(joined.id)).find((d) => d.channel === 'EMAIL')!.status).toBe('DIGEST');
     }
@@ -273,15 +429,26 @@ describe('notification deliveries', () => {
 
   it('does not tell the person who caused an event, and re-queues deliveries whose job was lost', async () => {
     const { admin, umbrellaId, collegeId } = await umbrellaWithAdmin();
-    const byAdmin = ev('identity.umbrella.joined', { umbrellaId, organizationId: collegeId, by: admin.userId }, admin.userId);
+    const byAdmin = ev(
+      'identity.umbrella.joined',
+      { umbrellaId, organizationId: collegeId, by: admin.userId },
+      admin.userId,
+    );
     await router.handle(byAdmin);
     expect(await deliveriesOf(byAdmin.id)).toEqual([]);
 
-    const joined = ev('identity.umbrella.joined', { umbrellaId, organizationId: randomUUID(), by: randomUUID() });
+    const joined = ev('identity.umbrella.joined', {
+      umbrellaId,
+      organizationId: randomUUID(),
+      by: randomUUID(),
+    });
     await router.fanOut(dataSource.manager, joined); // recorded, but its jobs never reached the queue
     const sweep = new DeliverySweep(deliveries, queue);
     expect(await sweep.sweep(60_000)).toBe(0);
-    await dataSource.query(`UPDATE "notifications"."deliveries" SET "created_at" = now() - interval '10 minutes' WHERE "event_id" = $1`, [joined.id]);
+    await dataSource.query(
+      `UPDATE "notifications"."deliveries" SET "created_at" = now() - interval '10 minutes' WHERE "event_id" = $1`,
+      [joined.id],
+    );
     expect(await sweep.sweep(60_000)).toBe(2);
     const counts = await queue.counts('notifications-deliveries');
     expect(counts.waiting + counts.active).toBe(2);

@@ -9,14 +9,29 @@ import { DeliverySweep } from './delivery-sweep';
 
 /** The directory of organizations' copy knows org-1 only. */
 const manager = {
-  query: jest.fn(async () => [{ id: 'org-1', name: 'Collège', kind: 'INSTITUTION', size: null, region: null, sector: null, verified: false }]),
+  query: jest.fn(async () => [
+    {
+      id: 'org-1',
+      name: 'Collège',
+      kind: 'INSTITUTION',
+      size: null,
+      region: null,
+      sector: null,
+      verified: false,
+    },
+  ]),
 };
 const dataSource = { manager } as unknown as DataSource;
 
 describe('DeliveryStore', () => {
   const deliveries = { markFailed: jest.fn(async () => undefined), claim: jest.fn(async () => null) };
   const directory = {};
-  const store = new DeliveryStore(dataSource, deliveries as unknown as DeliveryRepository, directory as unknown as DirectoryRepository, { deliveryLeaseSeconds: 45 });
+  const store = new DeliveryStore(
+    dataSource,
+    deliveries as unknown as DeliveryRepository,
+    directory as unknown as DirectoryRepository,
+    { deliveryLeaseSeconds: 45 },
+  );
 
   beforeEach(() => jest.clearAllMocks());
 
@@ -33,7 +48,10 @@ describe('DeliveryStore', () => {
   });
 
   it('names the organizations a message needs, with a dash for one the directory does not know, and asks nothing for none', async () => {
-    await expect(store.names({ organization: 'org-1', umbrella: 'org-2' })).resolves.toEqual({ organization: 'Collège', umbrella: '—' });
+    await expect(store.names({ organization: 'org-1', umbrella: 'org-2' })).resolves.toEqual({
+      organization: 'Collège',
+      umbrella: '—',
+    });
     await expect(store.names({})).resolves.toEqual({});
     expect(manager.query).toHaveBeenCalledTimes(1);
   });
@@ -48,7 +66,10 @@ describe('DeliverySweep', () => {
       ]),
     };
     const queue = { addBulk: jest.fn(async () => undefined) };
-    const sweep = new DeliverySweep(deliveries as unknown as DeliveryRepository, queue as unknown as QueuePort);
+    const sweep = new DeliverySweep(
+      deliveries as unknown as DeliveryRepository,
+      queue as unknown as QueuePort,
+    );
 
     await expect(sweep.sweep(60_000, 10)).resolves.toBe(2);
     expect(deliveries.sweepStranded).toHaveBeenCalledWith({
@@ -57,7 +78,11 @@ describe('DeliverySweep', () => {
       deliveryRetryMs: 2 * retryPolicyOf('notifications-deliveries').maxMs,
       limit: 10,
     });
-    expect(queue.addBulk).toHaveBeenCalledWith('notifications-deliveries', [{ name: 'email', data: { deliveryId: 'd-1' }, options: { jobId: 'd-1-sweep-1' } }]);
-    expect(queue.addBulk).toHaveBeenCalledWith('notifications-webhooks', [{ name: 'webhook', data: { deliveryId: 'd-2' }, options: { jobId: 'd-2-sweep-3' } }]);
+    expect(queue.addBulk).toHaveBeenCalledWith('notifications-deliveries', [
+      { name: 'email', data: { deliveryId: 'd-1' }, options: { jobId: 'd-1-sweep-1' } },
+    ]);
+    expect(queue.addBulk).toHaveBeenCalledWith('notifications-webhooks', [
+      { name: 'webhook', data: { deliveryId: 'd-2' }, options: { jobId: 'd-2-sweep-3' } },
+    ]);
   });
 });

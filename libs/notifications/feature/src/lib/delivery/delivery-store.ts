@@ -6,7 +6,13 @@ import { Inject, Injectable, Optional } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { DomainEvent } from '@lattice/shared-contracts';
 import { deliveryFailures } from '@lattice/shared-util-observability';
-import { type ClaimedDelivery, DeliveryRepository, type DeliveryToSend, type DirectoryPerson, DirectoryRepository } from '@lattice/notifications-data-access';
+import {
+  type ClaimedDelivery,
+  DeliveryRepository,
+  type DeliveryToSend,
+  type DirectoryPerson,
+  DirectoryRepository,
+} from '@lattice/notifications-data-access';
 import { NOTIFICATIONS_SETTINGS, type NotificationsSettings } from '../notifications-settings';
 import { organizationNames } from '../directory/organizations';
 
@@ -43,7 +49,11 @@ export class DeliveryStore {
     return this.deliveries.claimToSend(id, this.leaseSeconds);
   }
 
-  async succeeded(id: string, detail: { statusCode?: number } = {}, manager: EntityManager = this.dataSource.manager): Promise<void> {
+  async succeeded(
+    id: string,
+    detail: { statusCode?: number } = {},
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<void> {
     const record = () => this.deliveries.markSent(id, detail.statusCode ?? null, manager);
     if (manager !== this.dataSource.manager) return record();
     // The message has left: failing to record that (Postgres restarting) would send it again once
@@ -75,7 +85,10 @@ export class DeliveryStore {
   }
 
   /** Organization names a message needs, from the directory: { param: organizationId } → { param: name }. */
-  async names(refs: Record<string, string>, manager: EntityManager = this.dataSource.manager): Promise<Record<string, string>> {
+  async names(
+    refs: Record<string, string>,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<Record<string, string>> {
     const ids = [...new Set(Object.values(refs))];
     if (ids.length === 0) return {};
     const byId = await organizationNames(manager, ids);

@@ -3,15 +3,26 @@
 import type { QueuePort } from '@lattice/shared-queue';
 import type { Channel } from '@lattice/notifications-domain';
 
-export async function enqueueDeliveries(queue: QueuePort, deliveries: ReadonlyArray<{ id: string; channel: Channel; jobId?: string }>): Promise<void> {
+export async function enqueueDeliveries(
+  queue: QueuePort,
+  deliveries: ReadonlyArray<{ id: string; channel: Channel; jobId?: string }>,
+): Promise<void> {
   const people = deliveries.filter((d) => d.channel !== 'WEBHOOK');
   const hooks = deliveries.filter((d) => d.channel === 'WEBHOOK');
   await queue.addBulk(
     'notifications-deliveries',
-    people.map((d) => ({ name: d.channel === 'IN_APP' ? ('in-app' as const) : ('email' as const), data: { deliveryId: d.id }, options: { jobId: d.jobId ?? d.id } })),
+    people.map((d) => ({
+      name: d.channel === 'IN_APP' ? ('in-app' as const) : ('email' as const),
+      data: { deliveryId: d.id },
+      options: { jobId: d.jobId ?? d.id },
+    })),
   );
   await queue.addBulk(
     'notifications-webhooks',
-    hooks.map((d) => ({ name: 'webhook' as const, data: { deliveryId: d.id }, options: { jobId: d.jobId ?? d.id } })),
+    hooks.map((d) => ({
+      name: 'webhook' as const,
+      data: { deliveryId: d.id },
+      options: { jobId: d.jobId ?? d.id },
+    })),
   );
 }

@@ -23,7 +23,15 @@ export class InAppDelivery {
       const person = await this.store.person(delivery.recipient, manager);
       const names = await this.store.names(ruleFor(event.type)?.names?.(event as never) ?? {}, manager);
       const message = messageOf(event, person?.locale ?? 'en', names, delivery.variant);
-      await this.inbox.add(manager, [{ userId: delivery.recipient, eventId: event.id, type: event.type, ...message, ...notificationOf(event, names, delivery.variant) }]);
+      await this.inbox.add(manager, [
+        {
+          userId: delivery.recipient,
+          eventId: event.id,
+          type: event.type,
+          ...message,
+          ...notificationOf(event, names, delivery.variant),
+        },
+      ]);
       await this.store.succeeded(delivery.id, {}, manager);
     });
   }

@@ -10,7 +10,10 @@ import { NOTIFICATIONS_SCHEMA } from '@lattice/notifications-data-access';
 export const NOTIFICATIONS_ORGANIZATIONS = new OrganizationReadModel(directoryTables(NOTIFICATIONS_SCHEMA));
 
 /** Organizations' names by id, from the copy (one statement; none for no ids). */
-export async function organizationNames(manager: Pick<EntityManager, 'query'>, ids: readonly string[]): Promise<Map<string, string>> {
+export async function organizationNames(
+  manager: Pick<EntityManager, 'query'>,
+  ids: readonly string[],
+): Promise<Map<string, string>> {
   const known = await NOTIFICATIONS_ORGANIZATIONS.find(manager, ids);
   return new Map([...known.values()].map((organization) => [organization.id, organization.name]));
 }

@@ -4,7 +4,15 @@ import { DataSource } from 'typeorm';
 import type { DeliveryJob, DomainEvent } from '@lattice/shared-contracts';
 import { SecretBox } from '@lattice/shared-util-config';
 import { DeliveryRepository } from '@lattice/notifications-data-access';
-import { addressRecipientId, localeOf, messageIdFor, messageOf, renderDigestMail, renderMessageMail, ruleFor } from '@lattice/notifications-domain';
+import {
+  addressRecipientId,
+  localeOf,
+  messageIdFor,
+  messageOf,
+  renderDigestMail,
+  renderMessageMail,
+  ruleFor,
+} from '@lattice/notifications-domain';
 import { DeliveryStore } from '../delivery/delivery-store';
 import { NOTIFICATIONS_SETTINGS, type NotificationsSettings } from '../notifications-settings';
 import { Mailer } from './mailer';
@@ -28,9 +36,21 @@ export class EmailDelivery {
     const person = claimed.person ?? addressee(event, delivery.recipient);
     if (!person) return this.store.skipped(delivery.id, 'recipient not in directory');
     const locale = localeOf(person.locale);
-    const message = messageOf(event, locale, { ...(await this.namesFor(event)), ...this.linksOf(event) }, delivery.variant);
+    const message = messageOf(
+      event,
+      locale,
+      { ...(await this.namesFor(event)), ...this.linksOf(event) },
+      delivery.variant,
+    );
     const mail = renderMessageMail(message, locale, person.name, this.settings.publicBaseUrl);
-    await this.mailer.send({ to: person.email, ...mail, messageId: messageIdFor(delivery.id, this.settings.mailFrom), language: locale, deliveryId: delivery.id, eventId: event.id });
+    await this.mailer.send({
+      to: person.email,
+      ...mail,
+      messageId: messageIdFor(delivery.id, this.settings.mailFrom),
+      language: locale,
+      deliveryId: delivery.id,
+      eventId: event.id,
+    });
     await this.store.succeeded(delivery.id);
   }
 
@@ -45,7 +65,9 @@ export class EmailDelivery {
     try {
       return { [sealed.name]: new SecretBox(this.settings.invitationLinkKey).open(sealed.value) };
     } catch {
-      this.logger.warn(`the link of ${event.type} event ${event.id} could not be opened (INVITATION_LINK_KEY differs from identity's?)`);
+      this.logger.warn(
+        `the link of ${event.type} event ${event.id} could not be opened (INVITATION_LINK_KEY differs from identity's?)`,
+      );
       return {};
     }
   }
@@ -83,11 +105,26 @@ export class EmailDelivery {
         const messages = [];
         for (const row of rows) {
           const event = await this.store.event(row.event_id, manager);
-          messages.push(messageOf(event, locale, { ...(await this.store.names(ruleFor(event.type)?.names?.(event as never) ?? {}, manager)), ...this.linksOf(event) }, row.variant));
+          messages.push(
+            messageOf(
+              event,
+              locale,
+              {
+                ...(await this.store.names(ruleFor(event.type)?.names?.(event as never) ?? {}, manager)),
+                ...this.linksOf(event),
+              },
+              row.variant,
+            ),
+          );
         }
         const mail = renderDigestMail(messages, locale, person.name, this.settings.publicBaseUrl);
         const day = cutoff.toISOString().slice(0, 10);
-        await this.mailer.send({ to: person.email, ...mail, messageId: messageIdFor(`digest-${recipient}-${day}`, this.settings.mailFrom), language: locale });
+        await this.mailer.send({
+          to: person.email,
+          ...mail,
+          messageId: messageIdFor(`digest-${recipient}-${day}`, this.settings.mailFrom),
+          language: locale,
+        });
       }
       await this.deliveries.closeDigest(
         manager,
@@ -116,9 +153,14 @@ function sealedLinkOf(event: DomainEvent): { name: string; value: string } | nul
 }
 
 /** The invitee of an address-only delivery (no account): the address its rule names, in English. */
-function addressee(event: DomainEvent, recipient: string): { id: string; email: string; name: string; locale: string } | null {
+function addressee(
+  event: DomainEvent,
+  recipient: string,
+): { id: string; email: string; name: string; locale: string } | null {
   const target = ruleFor(event.type)
     ?.audience(event as never)
     .find((t) => t.kind === 'address' && addressRecipientId(t.email) === recipient);
-  return target && target.kind === 'address' ? { id: recipient, email: target.email, name: target.email, locale: 'en' } : null;
+  return target && target.kind === 'address'
+    ? { id: recipient, email: target.email, name: target.email, locale: 'en' }
+    : null;
 }

@@ -30,7 +30,14 @@ export class SmtpMailer extends Mailer {
     super();
     // Pooled: a few SMTP connections reused across messages, instead of a new connection (and
     // greeting) per e-mail. Each message still succeeds or fails on its own.
-    this.transport = createTransport(smtpUrl, { pool: true, maxConnections: 4, maxMessages: 1000, connectionTimeout: 10_000, greetingTimeout: 10_000, socketTimeout: 20_000 } as never);
+    this.transport = createTransport(smtpUrl, {
+      pool: true,
+      maxConnections: 4,
+      maxMessages: 1000,
+      connectionTimeout: 10_000,
+      greetingTimeout: 10_000,
+      socketTimeout: 20_000,
+    } as never);
   }
 
   async send(mail: OutgoingMail): Promise<void> {

@@ -1,5 +1,15 @@
 import { UseGuards } from '@nestjs/common';
-import { Args, Field, GraphQLISODateTime, ID, Int, Mutation, ObjectType, Query, Resolver } from '@nestjs/graphql';
+import {
+  Args,
+  Field,
+  GraphQLISODateTime,
+  ID,
+  Int,
+  Mutation,
+  ObjectType,
+  Query,
+  Resolver,
+} from '@nestjs/graphql';
 import { AuthGuard, CurrentPrincipal, type Principal } from '@lattice/shared-auth';
 import { Connection, GraphQLJSON, pageRequest, ParseIdPipe, toConnection } from '@lattice/shared-graphql';
 import { InboxService, type InboxRow } from '../inbox/inbox.service';
@@ -8,14 +18,25 @@ import { InboxService, type InboxRow } from '../inbox/inbox.service';
 export class NotificationModel {
   @Field(() => ID) id: string;
   @Field({ description: 'The event type, e.g. partnership.proposed.' }) type: string;
-  @Field({ description: 'In the recipient’s language when it was delivered; code and params say the same as data.' }) title: string;
-  @Field({ description: 'In the recipient’s language when it was delivered; code and params say the same as data.' }) body: string;
+  @Field({
+    description: 'In the recipient’s language when it was delivered; code and params say the same as data.',
+  })
+  title: string;
+  @Field({
+    description: 'In the recipient’s language when it was delivered; code and params say the same as data.',
+  })
+  body: string;
   @Field(() => String, {
     nullable: true,
-    description: 'What title and body say, as a code: the event type in capitals (MARKETPLACE_PARTNERSHIP_PROPOSED), then a variant’s name when some recipients get other words (CREDENTIALS_DESIGN_REVIEW_REQUESTED_ISSUER); null for notifications delivered before codes.',
+    description:
+      'What title and body say, as a code: the event type in capitals (MARKETPLACE_PARTNERSHIP_PROPOSED), then a variant’s name when some recipients get other words (CREDENTIALS_DESIGN_REVIEW_REQUESTED_ISSUER); null for notifications delivered before codes.',
   })
   code: string | null;
-  @Field(() => GraphQLJSON, { nullable: true, description: 'The parameters of code: the payload fields the text uses (needTitle, title, version, reviewDueAt, credentialTitle, role, message, …) and organization names (proposer, acting, issuer, reviewer, endorser, organization, umbrella).' })
+  @Field(() => GraphQLJSON, {
+    nullable: true,
+    description:
+      'The parameters of code: the payload fields the text uses (needTitle, title, version, reviewDueAt, credentialTitle, role, message, …) and organization names (proposer, acting, issuer, reviewer, endorser, organization, umbrella).',
+  })
   params: Record<string, unknown> | null;
   @Field() read: boolean;
   @Field(() => GraphQLISODateTime) createdAt: Date;
@@ -60,7 +81,10 @@ export class NotificationResolver {
   }
 
   @Mutation(() => Int, { description: 'Marks your notifications read; returns how many changed.' })
-  markNotificationsRead(@CurrentPrincipal() principal: Principal, @Args('ids', { type: () => [ID] }, ParseIdPipe) ids: string[]): Promise<number> {
+  markNotificationsRead(
+    @CurrentPrincipal() principal: Principal,
+    @Args('ids', { type: () => [ID] }, ParseIdPipe) ids: string[],
+  ): Promise<number> {
     return this.inbox.markRead(principal.userId, ids);
   }
 }

@@ -1,5 +1,14 @@
 import { UseGuards } from '@nestjs/common';
-import { Args, Field, InputType, Mutation, ObjectType, Query, registerEnumType, Resolver } from '@nestjs/graphql';
+import {
+  Args,
+  Field,
+  InputType,
+  Mutation,
+  ObjectType,
+  Query,
+  registerEnumType,
+  Resolver,
+} from '@nestjs/graphql';
 import { AuthGuard, CurrentPrincipal, type Principal } from '@lattice/shared-auth';
 import { PreferencesService, type EffectivePreference } from '../preferences/preferences.service';
 
@@ -8,14 +17,22 @@ export enum EmailModeEnum {
   DAILY_DIGEST = 'DAILY_DIGEST',
   OFF = 'OFF',
 }
-registerEnumType(EmailModeEnum, { name: 'EmailMode', description: 'How e-mail arrives: at once, in one daily digest, or not at all.' });
+registerEnumType(EmailModeEnum, {
+  name: 'EmailMode',
+  description: 'How e-mail arrives: at once, in one daily digest, or not at all.',
+});
 
 @InputType('NotificationPreferenceInput')
 export class NotificationPreferenceInput {
-  @Field({ description: 'An event type (e.g. identity.umbrella.joined), or "*" for every type without its own preference.' }) eventType: string;
+  @Field({
+    description:
+      'An event type (e.g. identity.umbrella.joined), or "*" for every type without its own preference.',
+  })
+  eventType: string;
   @Field({ description: 'IN_APP or EMAIL (webhooks are set per organization).' }) channel: string;
   @Field(() => Boolean, { nullable: true }) enabled?: boolean | null;
-  @Field(() => EmailModeEnum, { nullable: true, description: 'EMAIL only.' }) emailMode?: EmailModeEnum | null;
+  @Field(() => EmailModeEnum, { nullable: true, description: 'EMAIL only.' })
+  emailMode?: EmailModeEnum | null;
 }
 
 @ObjectType('NotificationPreference')
@@ -40,12 +57,18 @@ const toModel = (pref: EffectivePreference): NotificationPreferenceModel => ({
 export class PreferencesResolver {
   constructor(private readonly preferences: PreferencesService) {}
 
-  @Query(() => [NotificationPreferenceModel], { description: 'What you hear of, on which channel: your choices and the defaults.' })
-  async notificationPreferences(@CurrentPrincipal() principal: Principal): Promise<NotificationPreferenceModel[]> {
+  @Query(() => [NotificationPreferenceModel], {
+    description: 'What you hear of, on which channel: your choices and the defaults.',
+  })
+  async notificationPreferences(
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<NotificationPreferenceModel[]> {
     return (await this.preferences.list(principal.userId)).map(toModel);
   }
 
-  @Mutation(() => [NotificationPreferenceModel], { description: 'Sets your preferences; any bad entry refuses the whole request.' })
+  @Mutation(() => [NotificationPreferenceModel], {
+    description: 'Sets your preferences; any bad entry refuses the whole request.',
+  })
   async updateNotificationPreferences(
     @CurrentPrincipal() principal: Principal,
     @Args('input', { type: () => [NotificationPreferenceInput] }) input: NotificationPreferenceInput[],

@@ -1,8 +1,22 @@
 import { UseGuards } from '@nestjs/common';
-import { Args, Field, GraphQLISODateTime, ID, Int, Mutation, ObjectType, Query, Resolver } from '@nestjs/graphql';
+import {
+  Args,
+  Field,
+  GraphQLISODateTime,
+  ID,
+  Int,
+  Mutation,
+  ObjectType,
+  Query,
+  Resolver,
+} from '@nestjs/graphql';
 import { AuthGuard, CurrentPrincipal, type Principal } from '@lattice/shared-auth';
 import { Connection, pageRequest, ParseIdPipe, toConnection } from '@lattice/shared-graphql';
-import { WebhookSubscriptionsService, type WebhookDeliveryRow, type WebhookSubscriptionRow } from '../webhooks/webhook-subscriptions.service';
+import {
+  WebhookSubscriptionsService,
+  type WebhookDeliveryRow,
+  type WebhookSubscriptionRow,
+} from '../webhooks/webhook-subscriptions.service';
 
 @ObjectType('WebhookSubscription')
 export class WebhookSubscriptionModel {
@@ -10,7 +24,10 @@ export class WebhookSubscriptionModel {
   @Field(() => ID) organizationId: string;
   @Field() url: string;
   @Field(() => [String]) events: string[];
-  @Field(() => String, { nullable: true, description: 'The signing secret: only in the createWebhookSubscription response, never again.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'The signing secret: only in the createWebhookSubscription response, never again.',
+  })
   secret: string | null;
   @Field(() => GraphQLISODateTime) createdAt: Date;
 }
@@ -32,7 +49,10 @@ export class WebhookDeliveryModel {
 @ObjectType('WebhookDeliveryConnection')
 export class WebhookDeliveryConnectionModel extends Connection(WebhookDeliveryModel, 'WebhookDelivery') {}
 
-const toSubscription = (row: WebhookSubscriptionRow, secret: string | null = null): WebhookSubscriptionModel => ({
+const toSubscription = (
+  row: WebhookSubscriptionRow,
+  secret: string | null = null,
+): WebhookSubscriptionModel => ({
   id: row.id,
   organizationId: row.organization_id,
   url: row.url,
@@ -59,7 +79,9 @@ const toDelivery = (row: WebhookDeliveryRow): WebhookDeliveryModel => ({
 export class WebhookResolver {
   constructor(private readonly webhooks: WebhookSubscriptionsService) {}
 
-  @Mutation(() => WebhookSubscriptionModel, { description: 'Organization ADMIN or OWNER. Returns the signing secret once.' })
+  @Mutation(() => WebhookSubscriptionModel, {
+    description: 'Organization ADMIN or OWNER. Returns the signing secret once.',
+  })
   async createWebhookSubscription(
     @CurrentPrincipal() principal: Principal,
     @Args('organizationId', { type: () => ID }, ParseIdPipe) organizationId: string,
@@ -71,16 +93,26 @@ export class WebhookResolver {
   }
 
   @Mutation(() => Boolean, { description: 'Stops deliveries to this subscription.' })
-  deleteWebhookSubscription(@CurrentPrincipal() principal: Principal, @Args('id', { type: () => ID }, ParseIdPipe) id: string): Promise<boolean> {
+  deleteWebhookSubscription(
+    @CurrentPrincipal() principal: Principal,
+    @Args('id', { type: () => ID }, ParseIdPipe) id: string,
+  ): Promise<boolean> {
     return this.webhooks.remove(principal, id);
   }
 
-  @Query(() => [WebhookSubscriptionModel], { description: "An organization's active webhook subscriptions (ADMIN or OWNER)." })
-  async webhookSubscriptions(@CurrentPrincipal() principal: Principal, @Args('organizationId', { type: () => ID }, ParseIdPipe) organizationId: string): Promise<WebhookSubscriptionModel[]> {
+  @Query(() => [WebhookSubscriptionModel], {
+    description: "An organization's active webhook subscriptions (ADMIN or OWNER).",
+  })
+  async webhookSubscriptions(
+    @CurrentPrincipal() principal: Principal,
+    @Args('organizationId', { type: () => ID }, ParseIdPipe) organizationId: string,
+  ): Promise<WebhookSubscriptionModel[]> {
     return (await this.webhooks.list(principal, organizationId)).map((row) => toSubscription(row));
   }
 
-  @Query(() => WebhookDeliveryConnectionModel, { description: "A subscription's delivery log, newest first; deadOnly lists the dead letters." })
+  @Query(() => WebhookDeliveryConnectionModel, {
+    description: "A subscription's delivery log, newest first; deadOnly lists the dead letters.",
+  })
   async webhookDeliveries(
     @CurrentPrincipal() principal: Principal,
     @Args('subscriptionId', { type: () => ID }, ParseIdPipe) subscriptionId: string,

@@ -5,12 +5,19 @@ import { InboxService } from './inbox.service';
 
 function service(owned: string[]) {
   const manager = {} as EntityManager;
-  const dataSource = { transaction: jest.fn(async (work: (m: EntityManager) => Promise<unknown>) => work(manager)) };
+  const dataSource = {
+    transaction: jest.fn(async (work: (m: EntityManager) => Promise<unknown>) => work(manager)),
+  };
   const inbox = {
-    lockOwned: jest.fn(async (_m: EntityManager, _userId: string, ids: readonly string[]) => ids.filter((id) => owned.includes(id))),
+    lockOwned: jest.fn(async (_m: EntityManager, _userId: string, ids: readonly string[]) =>
+      ids.filter((id) => owned.includes(id)),
+    ),
     markRead: jest.fn(async (_m: EntityManager, ids: readonly string[]) => ids.length),
   };
-  return { inbox, service: new InboxService(dataSource as unknown as DataSource, inbox as unknown as InboxRepository) };
+  return {
+    inbox,
+    service: new InboxService(dataSource as unknown as DataSource, inbox as unknown as InboxRepository),
+  };
 }
 
 describe('InboxService.markRead', () => {
@@ -23,13 +30,20 @@ describe('InboxService.markRead', () => {
 
   it('refuses the whole request when one id is not the caller’s, marking nothing', async () => {
     const { service: s, inbox } = service(['a']);
-    await expect(s.markRead('me', ['a', 'theirs'])).rejects.toMatchObject({ code: 'NOTIFICATIONS.NOT_YOURS' });
+    await expect(s.markRead('me', ['a', 'theirs'])).rejects.toMatchObject({
+      code: 'NOTIFICATIONS.NOT_YOURS',
+    });
     expect(inbox.markRead).not.toHaveBeenCalled();
   });
 
   it('refuses more than 500 ids before reading anything', async () => {
     const { service: s, inbox } = service([]);
-    await expect(s.markRead('me', Array.from({ length: 501 }, (_, i) => `n-${i}`))).rejects.toMatchObject({ code: 'NOTIFICATIONS.TOO_MANY_IDS' });
+    await expect(
+      s.markRead(
+        'me',
+        Array.from({ length: 501 }, (_, i) => `n-${i}`),
+      ),
+    ).rejects.toMatchObject({ code: 'NOTIFICATIONS.TOO_MANY_IDS' });
     expect(inbox.lockOwned).not.toHaveBeenCalled();
   });
 });

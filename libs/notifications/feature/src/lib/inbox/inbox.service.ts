@@ -34,11 +34,16 @@ export class InboxService {
 
   /** Marks the caller's notifications read; any id that is not theirs refuses the whole request. */
   async markRead(userId: string, ids: readonly string[]): Promise<number> {
-    if (ids.length > 500) throw NotificationErrors.of('TOO_MANY_IDS', 'Mark at most 500 notifications at once.');
+    if (ids.length > 500)
+      throw NotificationErrors.of('TOO_MANY_IDS', 'Mark at most 500 notifications at once.');
     const unique = [...new Set(ids)];
     return this.dataSource.transaction(async (manager) => {
       const owned = await this.inbox.lockOwned(manager, userId, unique);
-      if (owned.length !== unique.length) throw NotificationErrors.of('NOT_YOURS', 'Some of these notifications are not yours, or do not exist.');
+      if (owned.length !== unique.length)
+        throw NotificationErrors.of(
+          'NOT_YOURS',
+          'Some of these notifications are not yours, or do not exist.',
+        );
       return this.inbox.markRead(manager, unique);
     });
   }

@@ -14,14 +14,22 @@ describe('initialStatus', () => {
     ];
     expect(initialStatus(prefs, type, 'EMAIL')).toBe('DIGEST');
     expect(initialStatus(prefs, type, 'IN_APP')).toBe('SKIPPED');
-    expect(initialStatus([...prefs, { eventType: type, channel: 'EMAIL', enabled: false, emailMode: 'OFF' }], type, 'EMAIL')).toBe('SKIPPED');
+    expect(
+      initialStatus(
+        [...prefs, { eventType: type, channel: 'EMAIL', enabled: false, emailMode: 'OFF' }],
+        type,
+        'EMAIL',
+      ),
+    ).toBe('SKIPPED');
     expect(initialStatus(prefs, 'identity.organization.verified', 'IN_APP')).toBe('PENDING');
   });
 });
 
 describe('validate preferences', () => {
   it('normalizes e-mail: enabled follows the mode', () => {
-    expect(validate([{ eventType: '*', channel: 'EMAIL', emailMode: 'DAILY_DIGEST' }])).toEqual([{ eventType: '*', channel: 'EMAIL', enabled: true, emailMode: 'DAILY_DIGEST' }]);
+    expect(validate([{ eventType: '*', channel: 'EMAIL', emailMode: 'DAILY_DIGEST' }])).toEqual([
+      { eventType: '*', channel: 'EMAIL', enabled: true, emailMode: 'DAILY_DIGEST' },
+    ]);
     expect(validate([{ eventType: 'identity.umbrella.joined', channel: 'EMAIL', enabled: false }])).toEqual([
       { eventType: 'identity.umbrella.joined', channel: 'EMAIL', enabled: false, emailMode: 'OFF' },
     ]);
@@ -30,9 +38,21 @@ describe('validate preferences', () => {
     [[{ eventType: 'nope', channel: 'EMAIL', enabled: true }], 'NOTIFICATIONS.UNKNOWN_EVENT_TYPE'],
     [[{ eventType: '*', channel: 'SMS', enabled: true }], 'NOTIFICATIONS.UNKNOWN_CHANNEL'],
     [[{ eventType: '*', channel: 'WEBHOOK', enabled: true }], 'NOTIFICATIONS.UNKNOWN_CHANNEL'],
-    [[{ eventType: '*', channel: 'IN_APP', emailMode: 'OFF', enabled: true }], 'NOTIFICATIONS.INVALID_PREFERENCE'],
-    [[{ eventType: '*', channel: 'EMAIL', emailMode: 'OFF', enabled: true }], 'NOTIFICATIONS.INVALID_PREFERENCE'],
-    [[{ eventType: '*', channel: 'IN_APP', enabled: true }, { eventType: '*', channel: 'IN_APP', enabled: false }], 'NOTIFICATIONS.INVALID_PREFERENCE'],
+    [
+      [{ eventType: '*', channel: 'IN_APP', emailMode: 'OFF', enabled: true }],
+      'NOTIFICATIONS.INVALID_PREFERENCE',
+    ],
+    [
+      [{ eventType: '*', channel: 'EMAIL', emailMode: 'OFF', enabled: true }],
+      'NOTIFICATIONS.INVALID_PREFERENCE',
+    ],
+    [
+      [
+        { eventType: '*', channel: 'IN_APP', enabled: true },
+        { eventType: '*', channel: 'IN_APP', enabled: false },
+      ],
+      'NOTIFICATIONS.INVALID_PREFERENCE',
+    ],
     [[], 'NOTIFICATIONS.INVALID_PREFERENCE'],
   ])('refuses %j with %s', (input, code) => {
     expect(() => validate(input)).toThrow(expect.objectContaining({ code, category: 'BAD_USER_INPUT' }));

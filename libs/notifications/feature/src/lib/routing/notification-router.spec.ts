@@ -26,24 +26,49 @@ const joined = (id: string, organizationId: string): DomainEvent<'identity.umbre
 
 function world(options: { claimed?: boolean; alreadyRecorded?: boolean } = {}) {
   const organizations = [
-    { id: 'umbrella', name: 'Conseil', kind: 'UMBRELLA', size: null, region: null, sector: null, verified: true },
-    { id: 'college', name: 'Collège', kind: 'INSTITUTION', size: null, region: null, sector: null, verified: false },
+    {
+      id: 'umbrella',
+      name: 'Conseil',
+      kind: 'UMBRELLA',
+      size: null,
+      region: null,
+      sector: null,
+      verified: true,
+    },
+    {
+      id: 'college',
+      name: 'Collège',
+      kind: 'INSTITUTION',
+      size: null,
+      region: null,
+      sector: null,
+      verified: false,
+    },
   ];
   const manager = {
     query: jest.fn(async (sql: string, params: unknown[]) => {
       // claimEvents: the ids this consumer had not seen.
-      if (sql.includes('"processed_events"')) return options.claimed === false ? [] : (params[0] as string[]).map((id) => ({ event_id: id }));
+      if (sql.includes('"processed_events"'))
+        return options.claimed === false ? [] : (params[0] as string[]).map((id) => ({ event_id: id }));
       // The directory of organizations' copy: names for the inbox; its writes answer nothing.
-      if (sql.trimStart().startsWith('SELECT') && sql.includes('"directory_organizations"')) return organizations;
+      if (sql.trimStart().startsWith('SELECT') && sql.includes('"directory_organizations"'))
+        return organizations;
       return [];
     }),
   };
-  const dataSource = { transaction: jest.fn(async (work: (m: EntityManager) => Promise<unknown>) => work(manager as unknown as EntityManager)) };
+  const dataSource = {
+    transaction: jest.fn(async (work: (m: EntityManager) => Promise<unknown>) =>
+      work(manager as unknown as EntityManager),
+    ),
+  };
   const queue = { addBulk: jest.fn(async () => undefined) };
   const deliveries = {
     pendingOfEvents: jest.fn(async () => [{ id: 'pending-1', channel: 'EMAIL' as const }]),
     recordRoutedEvents: jest.fn(async () => undefined),
-    recordDeliveries: jest.fn(async (_m: EntityManager, rows: readonly NewDelivery[]) => new Set(options.alreadyRecorded ? [] : rows.map((row) => row.id))),
+    recordDeliveries: jest.fn(
+      async (_m: EntityManager, rows: readonly NewDelivery[]) =>
+        new Set(options.alreadyRecorded ? [] : rows.map((row) => row.id)),
+    ),
   };
   const directory = {
     apply: jest.fn(async () => undefined),
@@ -56,7 +81,15 @@ function world(options: { claimed?: boolean; alreadyRecorded?: boolean } = {}) {
     ),
   };
   const preferences = {
-    ofPeople: jest.fn(async () => [{ userId: 'admin', eventType: 'identity.umbrella.joined', channel: 'EMAIL' as const, enabled: true, emailMode: 'DAILY_DIGEST' as const }]),
+    ofPeople: jest.fn(async () => [
+      {
+        userId: 'admin',
+        eventType: 'identity.umbrella.joined',
+        channel: 'EMAIL' as const,
+        enabled: true,
+        emailMode: 'DAILY_DIGEST' as const,
+      },
+    ]),
   };
   const subscriptions = {
     activeOfOrganizations: jest.fn(async () => [
@@ -76,7 +109,11 @@ function world(options: { claimed?: boolean; alreadyRecorded?: boolean } = {}) {
   );
   /** Statements on the directory of organizations' copy: `SELECT` reads, other writes. */
   const organizationStatements = (kind: 'SELECT' | 'write') =>
-    manager.query.mock.calls.filter(([sql]) => /"directory_(organizations|umbrella_members)"/.test(sql) && sql.trimStart().startsWith('SELECT') === (kind === 'SELECT')).length;
+    manager.query.mock.calls.filter(
+      ([sql]) =>
+        /"directory_(organizations|umbrella_members)"/.test(sql) &&
+        sql.trimStart().startsWith('SELECT') === (kind === 'SELECT'),
+    ).length;
   return { router, queue, deliveries, directory, preferences, subscriptions, inbox, organizationStatements };
 }
 
@@ -89,7 +126,15 @@ describe('NotificationRouter', () => {
 
     expect(w.organizationStatements('SELECT')).toBe(1); // the names, for the whole batch
     expect(w.organizationStatements('write')).toBe(1); // the batch's umbrella memberships, in one statement
-    for (const mock of [w.directory.apply, w.directory.audiences, w.preferences.ofPeople, w.subscriptions.activeOfOrganizations, w.deliveries.recordRoutedEvents, w.deliveries.recordDeliveries, w.inbox.add]) {
+    for (const mock of [
+      w.directory.apply,
+      w.directory.audiences,
+      w.preferences.ofPeople,
+      w.subscriptions.activeOfOrganizations,
+      w.deliveries.recordRoutedEvents,
+      w.deliveries.recordDeliveries,
+      w.inbox.add,
+    ]) {
       expect(mock).toHaveBeenCalledTimes(1);
     }
     expect(w.directory.apply).toHaveBeenCalledWith(expect.anything(), [first, second]);
@@ -104,19 +149,51 @@ describe('NotificationRouter', () => {
     const recorded = w.deliveries.recordDeliveries.mock.calls[0]![1];
     expect([...recorded].sort((a, b) => a.id.localeCompare(b.id))).toEqual(
       [
-        { id: deliveryId(event.id, 'admin', 'IN_APP'), eventId: event.id, recipient: 'admin', channel: 'IN_APP', status: 'SENT', variant: null },
-        { id: deliveryId(event.id, 'admin', 'EMAIL'), eventId: event.id, recipient: 'admin', channel: 'EMAIL', status: 'DIGEST', variant: null },
-        { id: deliveryId(event.id, 'hook-all', 'WEBHOOK'), eventId: event.id, recipient: 'hook-all', channel: 'WEBHOOK', status: 'PENDING', variant: null },
+        {
+          id: deliveryId(event.id, 'admin', 'IN_APP'),
+          eventId: event.id,
+          recipient: 'admin',
+          channel: 'IN_APP',
+          status: 'SENT',
+          variant: null,
+        },
+        {
+          id: deliveryId(event.id, 'admin', 'EMAIL'),
+          eventId: event.id,
+          recipient: 'admin',
+          channel: 'EMAIL',
+          status: 'DIGEST',
+          variant: null,
+        },
+        {
+          id: deliveryId(event.id, 'hook-all', 'WEBHOOK'),
+          eventId: event.id,
+          recipient: 'hook-all',
+          channel: 'WEBHOOK',
+          status: 'PENDING',
+          variant: null,
+        },
       ].sort((a, b) => a.id.localeCompare(b.id)),
     );
     // The inbox row is written with the delivery, in the reader's language, with the directory's names.
     expect(w.inbox.add).toHaveBeenCalledWith(expect.anything(), [
-      expect.objectContaining({ userId: 'admin', eventId: event.id, type: 'identity.umbrella.joined', title: 'Collège s’est jointe à votre regroupement', code: 'IDENTITY_UMBRELLA_JOINED', params: expect.objectContaining({ organization: 'Collège' }) }),
+      expect.objectContaining({
+        userId: 'admin',
+        eventId: event.id,
+        type: 'identity.umbrella.joined',
+        title: 'Collège s’est jointe à votre regroupement',
+        code: 'IDENTITY_UMBRELLA_JOINED',
+        params: expect.objectContaining({ organization: 'Collège' }),
+      }),
     ]);
     // Only what is still pending is queued: the webhook (the digest waits for its schedule).
     expect(w.queue.addBulk).toHaveBeenCalledWith('notifications-deliveries', []);
     expect(w.queue.addBulk).toHaveBeenCalledWith('notifications-webhooks', [
-      { name: 'webhook', data: { deliveryId: deliveryId(event.id, 'hook-all', 'WEBHOOK') }, options: { jobId: deliveryId(event.id, 'hook-all', 'WEBHOOK') } },
+      {
+        name: 'webhook',
+        data: { deliveryId: deliveryId(event.id, 'hook-all', 'WEBHOOK') },
+        options: { jobId: deliveryId(event.id, 'hook-all', 'WEBHOOK') },
+      },
     ]);
   });
 
@@ -130,7 +207,9 @@ describe('NotificationRouter', () => {
     expect(w.deliveries.recordDeliveries).not.toHaveBeenCalled();
     expect(w.inbox.add).not.toHaveBeenCalled();
     expect(w.deliveries.pendingOfEvents).toHaveBeenCalledWith([event.id]);
-    expect(w.queue.addBulk).toHaveBeenCalledWith('notifications-deliveries', [{ name: 'email', data: { deliveryId: 'pending-1' }, options: { jobId: 'pending-1' } }]);
+    expect(w.queue.addBulk).toHaveBeenCalledWith('notifications-deliveries', [
+      { name: 'email', data: { deliveryId: 'pending-1' }, options: { jobId: 'pending-1' } },
+    ]);
   });
 
   it('neither writes the inbox nor queues deliveries another copy of the batch recorded first', async () => {

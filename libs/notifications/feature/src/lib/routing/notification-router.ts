@@ -19,7 +19,17 @@ import {
   PreferenceRepository,
   WebhookSubscriptionRepository,
 } from '@lattice/notifications-data-access';
-import { addressRecipientId, type Audience, deliveryId, initialStatus, type Message, messageOf, notificationOf, ruleFor, type StoredPreference } from '@lattice/notifications-domain';
+import {
+  addressRecipientId,
+  type Audience,
+  deliveryId,
+  initialStatus,
+  type Message,
+  messageOf,
+  notificationOf,
+  ruleFor,
+  type StoredPreference,
+} from '@lattice/notifications-domain';
 import { enqueueDeliveries } from '../delivery/enqueue';
 import { NOTIFICATIONS_ORGANIZATIONS, organizationNames } from '../directory/organizations';
 
@@ -97,7 +107,11 @@ export class NotificationRouter {
   }
 
   /** Decides who hears each event on which channel: three statements for the whole batch. */
-  private async plan(manager: EntityManager, events: readonly DomainEvent[], inApp: 'SENT' | 'PENDING'): Promise<Routed> {
+  private async plan(
+    manager: EntityManager,
+    events: readonly DomainEvent[],
+    inApp: 'SENT' | 'PENDING',
+  ): Promise<Routed> {
     const ruled = events.flatMap((event) => {
       const rule = ruleFor(event.type);
       return rule && (!rule.when || rule.when(event)) ? [{ event, rule }] : [];
@@ -107,9 +121,16 @@ export class NotificationRouter {
       ruled.flatMap(({ rule, event }) => (rule.channels.length > 0 ? rule.audience(event) : [])),
     );
     const locales = new Map<string, string>();
-    for (const people of audiences.values()) for (const person of people) locales.set(person.id, person.locale);
-    const prefs = await this.preferencesOf(manager, [...locales.keys()], [...new Set(ruled.map(({ event }) => event.type))]);
-    const subscriptions = await this.subscriptionsOf(manager, [...new Set(ruled.flatMap(({ rule, event }) => rule.organizations(event)))]);
+    for (const people of audiences.values())
+      for (const person of people) locales.set(person.id, person.locale);
+    const prefs = await this.preferencesOf(
+      manager,
+      [...locales.keys()],
+      [...new Set(ruled.map(({ event }) => event.type))],
+    );
+    const subscriptions = await this.subscriptionsOf(manager, [
+      ...new Set(ruled.flatMap(({ rule, event }) => rule.organizations(event))),
+    ]);
 
     const deliveries: NewDelivery[] = [];
     for (const { event, rule } of ruled) {
@@ -117,7 +138,8 @@ export class NotificationRouter {
       const people = new Map<string, string | null>();
       if (rule.channels.length > 0) {
         for (const target of rule.audience(event)) {
-          for (const person of audiences.get(audienceKey(target)) ?? []) people.set(person.id, target.variant ?? people.get(person.id) ?? null);
+          for (const person of audiences.get(audienceKey(target)) ?? [])
+            people.set(person.id, target.variant ?? people.get(person.id) ?? null);
         }
       }
       if (!rule.tellActor && event.actorId) people.delete(event.actorId);
@@ -126,17 +148,45 @@ export class NotificationRouter {
         for (const target of rule.audience(event)) {
           if (target.kind !== 'address' || (audiences.get(audienceKey(target)) ?? []).length > 0) continue;
           const recipient = addressRecipientId(target.email);
-          deliveries.push({ id: deliveryId(event.id, recipient, 'EMAIL'), eventId: event.id, recipient, channel: 'EMAIL', status: 'PENDING', variant: target.variant ?? null });
+          deliveries.push({
+            id: deliveryId(event.id, recipient, 'EMAIL'),
+            eventId: event.id,
+            recipient,
+            channel: 'EMAIL',
+            status: 'PENDING',
+            variant: target.variant ?? null,
+          });
         }
       }
       for (const [person, variant] of people) {
         for (const channel of rule.channels) {
           const status = initialStatus(prefs.get(person) ?? [], event.type, channel);
-          deliveries.push({ id: deliveryId(event.id, person, channel), eventId: event.id, recipient: person, channel, status: channel === 'IN_APP' && status === 'PENDING' ? inApp : status, variant });
+          deliveries.push({
+            id: deliveryId(event.id, person, channel),
+            eventId: event.id,
+            recipient: person,
+            channel,
+            status: channel === 'IN_APP' && status === 'PENDING' ? inApp : status,
+            variant,
+          });
         }
       }
-      const hooks = new Set(rule.organizations(event).flatMap((organizationId) => subscriptions.get(organizationId) ?? []).filter((s) => s.events.includes(event.type) || s.events.includes('*')).map((s) => s.id));
-      for (const id of hooks) deliveries.push({ id: deliveryId(event.id, id, 'WEBHOOK'), eventId: event.id, recipient: id, channel: 'WEBHOOK', status: 'PENDING', variant: null });
+      const hooks = new Set(
+        rule
+          .organizations(event)
+          .flatMap((organizationId) => subscriptions.get(organizationId) ?? [])
+          .filter((s) => s.events.includes(event.type) || s.events.includes('*'))
+          .map((s) => s.id),
+      );
+      for (const id of hooks)
+        deliveries.push({
+          id: deliveryId(event.id, id, 'WEBHOOK'),
+          eventId: event.id,
+          recipient: id,
+          channel: 'WEBHOOK',
+          status: 'PENDING',
+          variant: null,
+        });
     }
     return { deliveries, locales };
   }
@@ -146,7 +196,11 @@ export class NotificationRouter {
    * call created. An in-app delivery is created SENT only together with its inbox row (same
    * transaction, see writeInbox), so the inbox gets each (event, person) exactly once.
    */
-  private async record(manager: EntityManager, events: readonly DomainEvent[], deliveries: readonly NewDelivery[]): Promise<NewDelivery[]> {
+  private async record(
+    manager: EntityManager,
+    events: readonly DomainEvent[],
+    deliveries: readonly NewDelivery[],
+  ): Promise<NewDelivery[]> {
     if (deliveries.length === 0) return [];
     const heardIds = new Set(deliveries.map((d) => d.eventId));
     await this.deliveries.recordRoutedEvents(
@@ -158,11 +212,21 @@ export class NotificationRouter {
   }
 
   /** The inbox rows of the in-app deliveries just created SENT: one statement for names, one for the rows. */
-  private async writeInbox(manager: EntityManager, events: readonly DomainEvent[], created: readonly NewDelivery[], locales: ReadonlyMap<string, string>): Promise<void> {
+  private async writeInbox(
+    manager: EntityManager,
+    events: readonly DomainEvent[],
+    created: readonly NewDelivery[],
+    locales: ReadonlyMap<string, string>,
+  ): Promise<void> {
     const inApp = created.filter((d) => d.channel === 'IN_APP' && d.status === 'SENT');
     if (inApp.length === 0) return;
     const byId = new Map(events.map((event) => [event.id, event]));
-    const refs = new Map([...new Set(inApp.map((d) => d.eventId))].map((id) => [id, ruleFor(byId.get(id)!.type)?.names?.(byId.get(id) as never) ?? {}]));
+    const refs = new Map(
+      [...new Set(inApp.map((d) => d.eventId))].map((id) => [
+        id,
+        ruleFor(byId.get(id)!.type)?.names?.(byId.get(id) as never) ?? {},
+      ]),
+    );
     const names = await organizationNames(
       manager,
       [...refs.values()].flatMap((r) => Object.values(r)),
@@ -173,22 +237,45 @@ export class NotificationRouter {
       const key = `${delivery.eventId}:${locale}:${delivery.variant ?? ''}`;
       let message = messages.get(key);
       if (!message) {
-        const params = Object.fromEntries(Object.entries(refs.get(delivery.eventId)!).map(([param, id]) => [param, names.get(id) ?? '—']));
+        const params = Object.fromEntries(
+          Object.entries(refs.get(delivery.eventId)!).map(([param, id]) => [param, names.get(id) ?? '—']),
+        );
         const event = byId.get(delivery.eventId)!;
-        messages.set(key, (message = { ...messageOf(event, locale, params, delivery.variant), ...notificationOf(event, params, delivery.variant) }));
+        messages.set(
+          key,
+          (message = {
+            ...messageOf(event, locale, params, delivery.variant),
+            ...notificationOf(event, params, delivery.variant),
+          }),
+        );
       }
       const event = byId.get(delivery.eventId)!;
-      return { userId: delivery.recipient, eventId: event.id, type: event.type, title: message.title, body: message.body, link: message.link, code: message.code, params: message.params };
+      return {
+        userId: delivery.recipient,
+        eventId: event.id,
+        type: event.type,
+        title: message.title,
+        body: message.body,
+        link: message.link,
+        code: message.code,
+        params: message.params,
+      };
     });
     await this.inbox.add(manager, entries);
   }
 
   /** The people of every distinct audience target, in one statement: audience key → people. */
-  private async resolveAudiences(manager: EntityManager, targets: readonly Audience[]): Promise<Map<string, Person[]>> {
+  private async resolveAudiences(
+    manager: EntityManager,
+    targets: readonly Audience[],
+  ): Promise<Map<string, Person[]>> {
     const distinct = new Map(targets.map((target) => [audienceKey(target), target]));
     const result = new Map<string, Person[]>([...distinct.keys()].map((key) => [key, []]));
     if (distinct.size === 0) return result;
-    const of = <K extends Audience['kind']>(kind: K) => [...distinct.entries()].filter((entry): entry is [string, Extract<Audience, { kind: K }>] => entry[1].kind === kind);
+    const of = <K extends Audience['kind']>(kind: K) =>
+      [...distinct.entries()].filter(
+        (entry): entry is [string, Extract<Audience, { kind: K }>] => entry[1].kind === kind,
+      );
     const lookup: AudienceLookup = {
       users: of('user').map(([key, t]) => ({ key, userId: t.userId })),
       emails: [...of('email'), ...of('address')].map(([key, t]) => ({ key, email: t.email })),
@@ -196,25 +283,41 @@ export class NotificationRouter {
       members: of('members').map(([key, t]) => ({ key, organizationId: t.organizationId, roles: t.roles })),
       umbrellaAdmins: of('umbrella-admins').map(([key, t]) => ({ key, organizationId: t.organizationId })),
     };
-    for (const row of await this.directory.audiences(manager, lookup)) result.get(row.key)!.push({ id: row.id, locale: row.locale });
+    for (const row of await this.directory.audiences(manager, lookup))
+      result.get(row.key)!.push({ id: row.id, locale: row.locale });
     return result;
   }
 
-  private async preferencesOf(manager: EntityManager, userIds: string[], eventTypes: string[]): Promise<Map<string, StoredPreference[]>> {
+  private async preferencesOf(
+    manager: EntityManager,
+    userIds: string[],
+    eventTypes: string[],
+  ): Promise<Map<string, StoredPreference[]>> {
     const byUser = new Map<string, StoredPreference[]>();
     for (const row of await this.preferences.ofPeople(manager, userIds, eventTypes)) {
       const list = byUser.get(row.userId) ?? [];
-      list.push({ eventType: row.eventType, channel: row.channel, enabled: row.enabled, emailMode: row.emailMode });
+      list.push({
+        eventType: row.eventType,
+        channel: row.channel,
+        enabled: row.enabled,
+        emailMode: row.emailMode,
+      });
       byUser.set(row.userId, list);
     }
     return byUser;
   }
 
   /** Active webhook subscriptions of the organizations: organization → subscriptions. */
-  private async subscriptionsOf(manager: EntityManager, organizationIds: string[]): Promise<Map<string, Array<{ id: string; events: string[] }>>> {
+  private async subscriptionsOf(
+    manager: EntityManager,
+    organizationIds: string[],
+  ): Promise<Map<string, Array<{ id: string; events: string[] }>>> {
     const byOrganization = new Map<string, Array<{ id: string; events: string[] }>>();
     for (const row of await this.subscriptions.activeOfOrganizations(manager, organizationIds)) {
-      byOrganization.set(row.organization_id, [...(byOrganization.get(row.organization_id) ?? []), { id: row.id, events: row.events }]);
+      byOrganization.set(row.organization_id, [
+        ...(byOrganization.get(row.organization_id) ?? []),
+        { id: row.id, events: row.events },
+      ]);
     }
     return byOrganization;
   }

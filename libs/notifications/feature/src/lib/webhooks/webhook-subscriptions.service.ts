@@ -37,14 +37,30 @@ export class WebhookSubscriptionsService {
     this.box = new SecretBox(settings.webhookSecretKey);
   }
 
-  async create(principal: Principal, organizationId: string, url: string, events: readonly string[]): Promise<WebhookSubscriptionRow & { secret: string }> {
+  async create(
+    principal: Principal,
+    organizationId: string,
+    url: string,
+    events: readonly string[],
+  ): Promise<WebhookSubscriptionRow & { secret: string }> {
     await this.authorizer.requireRole(principal, organizationId, 'ADMIN');
     const unique = [...new Set(events.map((e) => e.trim()))];
-    if (unique.length === 0 || unique.length > MAX_EVENTS) throw NotificationErrors.of('UNKNOWN_EVENT_TYPE', `Name between 1 and ${MAX_EVENTS} event types, or "*".`);
+    if (unique.length === 0 || unique.length > MAX_EVENTS)
+      throw NotificationErrors.of(
+        'UNKNOWN_EVENT_TYPE',
+        `Name between 1 and ${MAX_EVENTS} event types, or "*".`,
+      );
     const unknown = unique.filter((type) => type !== '*' && !isDomainEventType(type));
-    if (unknown.length > 0) throw NotificationErrors.of('UNKNOWN_EVENT_TYPE', `Unknown event type(s): ${unknown.join(', ')}.`, { events: unknown });
+    if (unknown.length > 0)
+      throw NotificationErrors.of('UNKNOWN_EVENT_TYPE', `Unknown event type(s): ${unknown.join(', ')}.`, {
+        events: unknown,
+      });
     const verdict = await checkWebhookUrl(url, { production: this.settings.production });
-    if (!verdict.ok) throw NotificationErrors.of('INVALID_WEBHOOK_URL', `This webhook URL cannot be used: ${verdict.reason}.`);
+    if (!verdict.ok)
+      throw NotificationErrors.of(
+        'INVALID_WEBHOOK_URL',
+        `This webhook URL cannot be used: ${verdict.reason}.`,
+      );
     const secret = newWebhookSecret();
     const created = await inTransaction(this.dataSource, NOTIFICATIONS_SCHEMA, async ({ manager, emit }) => {
       const inserted = await this.subscriptions.create(manager, {
@@ -58,7 +74,13 @@ export class WebhookSubscriptionsService {
       emit({
         type: 'notifications.webhook.changed',
         actorId: principal.userId,
-        payload: { subscriptionId: inserted.id, organizationId, change: 'CREATED', urlOrigin: verdict.url.origin, events: unique },
+        payload: {
+          subscriptionId: inserted.id,
+          organizationId,
+          change: 'CREATED',
+          urlOrigin: verdict.url.origin,
+          events: unique,
+        },
       });
       return inserted;
     });
@@ -78,14 +100,25 @@ export class WebhookSubscriptionsService {
       emit({
         type: 'notifications.webhook.changed',
         actorId: principal.userId,
-        payload: { subscriptionId: row.id, organizationId: subscription.organization_id, change: 'DELETED', urlOrigin: new URL(row.url).origin, events: row.events },
+        payload: {
+          subscriptionId: row.id,
+          organizationId: subscription.organization_id,
+          change: 'DELETED',
+          urlOrigin: new URL(row.url).origin,
+          events: row.events,
+        },
       });
     });
     return true;
   }
 
   /** The subscription's deliveries, newest first; `deadOnly` lists the dead letters. */
-  async deliveries(principal: Principal, subscriptionId: string, page: PageRequest, deadOnly: boolean): Promise<WebhookDeliveryRow[]> {
+  async deliveries(
+    principal: Principal,
+    subscriptionId: string,
+    page: PageRequest,
+    deadOnly: boolean,
+  ): Promise<WebhookDeliveryRow[]> {
     const subscription = await this.authorized(principal, subscriptionId);
     return this.deliveryLog.webhookDeliveries(subscription.id, page, deadOnly);
   }

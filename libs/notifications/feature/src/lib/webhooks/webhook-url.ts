@@ -2,6 +2,9 @@
 // check is shared: @lattice/shared-util-network).
 import { checkPublicUrl, type Resolver, type UrlVerdict } from '@lattice/shared-util-network';
 
-export function checkWebhookUrl(raw: string, options: { production: boolean; resolve?: Resolver }): Promise<UrlVerdict> {
+export function checkWebhookUrl(
+  raw: string,
+  options: { production: boolean; resolve?: Resolver },
+): Promise<UrlVerdict> {
   return checkPublicUrl(raw, { ...options, protocols: ['https:', 'http:'] });
 }
