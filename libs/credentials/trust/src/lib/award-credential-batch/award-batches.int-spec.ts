@@ -192,7 +192,10 @@ describe('award batches (integration)', () => {
     const { batch, credentialId } = await queued(Array.from({ length: 30 }, (_, i) => learner(i)));
     const stuckTrust = new HangingTrust(other);
     const stuck = replica(other, stuckTrust);
-    stuck.processor.claimTimeoutMs = 2_000;
+    // The claim must outlive the next check by far: with 2 s, a loaded machine (another test run on
+    // both cores) took longer than that between the claim and the survivor's drain, Postgres had
+    // already ended the stuck transaction, and the survivor rightly took all 30 ("expected 0, got 30").
+    stuck.processor.claimTimeoutMs = 8_000;
     void stuck.processor.drain();
     while (!stuckTrust.claimed) await new Promise((resolve) => setTimeout(resolve, 20));
 
@@ -201,7 +204,7 @@ describe('award batches (integration)', () => {
     expect(await survivor.processor.drain()).toBe(0);
     // Past the claim timeout Postgres ends the stuck transaction; the items are taken again.
     let taken = 0;
-    for (const deadline = Date.now() + 15_000; taken === 0 && Date.now() < deadline;) {
+    for (const deadline = Date.now() + 30_000; taken === 0 && Date.now() < deadline;) {
       await new Promise((resolve) => setTimeout(resolve, 250));
       taken = await survivor.processor.drain();
     }
