@@ -7,3 +7,4 @@ export * from './lib/pathway.repository';
 export * from './lib/design-workflow';
 export * from './lib/recognition';
 export * from './lib/awards';
+export * from './lib/published-credentials';

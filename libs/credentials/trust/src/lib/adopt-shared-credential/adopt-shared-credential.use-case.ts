@@ -8,9 +8,10 @@ import { Authorizer, type Principal } from '@lattice/shared-auth';
 import { isUniqueViolation } from '@lattice/shared-data-access';
 import {
   AdoptionEntity,
-  CredentialEntity,
-  DesignEntity,
-  SponsorshipEntity,
+  findCredential,
+  getDesign,
+  insertAdoption,
+  sponsorshipsOf,
 } from '@lattice/credentials-data-access';
 import { CredentialsErrors } from '@lattice/credentials-domain';
 import { OrganizationDirectory } from '@lattice/credentials-co-development';
@@ -29,12 +30,10 @@ export class AdoptSharedCredentialUseCase {
       throw CredentialsErrors.of('ADOPTER_NOT_INSTITUTION', 'Only institutions adopt shared credentials.', {
         field: 'institutionId',
       });
-    const credential = await this.dataSource.getRepository(CredentialEntity).findOneBy({ id: credentialId });
+    const credential = await findCredential(this.dataSource.manager, credentialId);
     if (!credential)
       throw CredentialsErrors.of('CREDENTIAL_NOT_FOUND', 'No such published credential.', { credentialId });
-    const design = await this.dataSource
-      .getRepository(DesignEntity)
-      .findOneByOrFail({ id: credential.designId });
+    const design = await getDesign(this.dataSource.manager, credential.designId);
     if (design.stage === 'RETIRED')
       throw CredentialsErrors.of('CREDENTIAL_RETIRED', 'This credential is retired.', { credentialId });
     if (credential.issuerId === institutionId)
@@ -42,9 +41,7 @@ export class AdoptSharedCredentialUseCase {
         credentialId,
       });
 
-    const sponsors = await this.dataSource
-      .getRepository(SponsorshipEntity)
-      .find({ where: { credentialId }, order: { createdAt: 'ASC' } });
+    const sponsors = await sponsorshipsOf(this.dataSource.manager, credentialId);
     if (sponsors.length === 0)
       throw CredentialsErrors.of(
         'CREDENTIAL_NOT_SHARED',
@@ -76,7 +73,7 @@ export class AdoptSharedCredentialUseCase {
       createdAt: new Date(),
     };
     try {
-      await this.dataSource.getRepository(AdoptionEntity).insert(adoption);
+      await insertAdoption(this.dataSource.manager, adoption);
     } catch (error) {
       if (isUniqueViolation(error, 'adoptions_credential_institution_key')) {
         throw CredentialsErrors.of('ALREADY_ADOPTED', 'This institution already adopted this credential.', {

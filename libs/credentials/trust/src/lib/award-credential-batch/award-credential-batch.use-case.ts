@@ -13,12 +13,12 @@ import { DataSource } from 'typeorm';
 import { Authorizer, type Principal } from '@lattice/shared-auth';
 import { inTransaction } from '@lattice/shared-data-access';
 import {
-  AdoptionEntity,
   AwardBatchEntity,
   type AwardBatchItemEntity,
   CREDENTIALS_SCHEMA,
-  CredentialEntity,
-  DesignVersionEntity,
+  findCredential,
+  findPublishedVersion,
+  hasAdopted,
   insertAwardBatch,
 } from '@lattice/credentials-data-access';
 import { CredentialsErrors } from '@lattice/credentials-domain';
@@ -74,18 +74,14 @@ export class AwardCredentialBatchUseCase {
       });
     }
     // What holds for the whole batch is refused up front; what depends on the learner is per item.
-    const credential = await this.dataSource
-      .getRepository(CredentialEntity)
-      .findOneBy({ id: command.credentialId });
+    const credential = await findCredential(this.dataSource.manager, command.credentialId);
     if (!credential)
       throw CredentialsErrors.of('CREDENTIAL_NOT_FOUND', 'No such published credential.', {
         credentialId: command.credentialId,
       });
     if (
       credential.issuerId !== command.issuerId &&
-      !(await this.dataSource
-        .getRepository(AdoptionEntity)
-        .existsBy({ credentialId: credential.id, institutionId: command.issuerId }))
+      !(await hasAdopted(this.dataSource.manager, credential.id, command.issuerId))
     ) {
       throw CredentialsErrors.of(
         'NOT_THE_ISSUER',
@@ -98,9 +94,7 @@ export class AwardCredentialBatchUseCase {
     // The processor has no caller to ask identity with, so the issuer's name is taken now.
     const issuer = await this.directory.find(principal, command.issuerId);
     // Nor a token to ask the marketplace with, so the alignments are resolved now too.
-    const version = await this.dataSource
-      .getRepository(DesignVersionEntity)
-      .findOneBy({ designId: credential.designId, version: credential.designVersion });
+    const version = await findPublishedVersion(this.dataSource.manager, credential);
     const alignments = await resolveSkillAlignments(
       this.skills,
       principal,

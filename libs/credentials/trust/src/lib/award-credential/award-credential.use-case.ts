@@ -25,13 +25,15 @@ import {
   type UnitOfWork,
 } from '@lattice/shared-data-access';
 import {
-  AdoptionEntity,
   type AwardEntity,
   awardsOfLearner,
-  CREDENTIALS_SCHEMA,
   CredentialEntity,
-  DesignEntity,
-  DesignVersionEntity,
+  CREDENTIALS_SCHEMA,
+  findCredential,
+  findPublishedVersion,
+  getDesign,
+  getPublishedVersion,
+  hasAdopted,
   insertAwards,
   lockKeys,
   standingEndorsementsOf,
@@ -102,11 +104,9 @@ export class AwardCredentialUseCase {
 
   /** The skill ids of the published version's competencies (none for an unknown credential: issue() refuses it). */
   private async competencySkillIds(credentialId: string): Promise<string[]> {
-    const credential = await this.dataSource.getRepository(CredentialEntity).findOneBy({ id: credentialId });
+    const credential = await findCredential(this.dataSource.manager, credentialId);
     if (!credential) return [];
-    const version = await this.dataSource
-      .getRepository(DesignVersionEntity)
-      .findOneBy({ designId: credential.designId, version: credential.designVersion });
+    const version = await findPublishedVersion(this.dataSource.manager, credential);
     return version?.snapshot.competencies.map((c) => c.skillId) ?? [];
   }
 
@@ -154,16 +154,14 @@ export class AwardCredentialUseCase {
     issuerDisplayName: string,
     alignments: readonly SkillAlignmentInput[],
   ): Promise<AwardContext> {
-    const credential = await manager.getRepository(CredentialEntity).findOneBy({ id: command.credentialId });
+    const credential = await findCredential(manager, command.credentialId);
     if (!credential)
       throw CredentialsErrors.of('CREDENTIAL_NOT_FOUND', 'No such published credential.', {
         credentialId: command.credentialId,
       });
     if (
       credential.issuerId !== command.issuerId &&
-      !(await manager
-        .getRepository(AdoptionEntity)
-        .existsBy({ credentialId: credential.id, institutionId: command.issuerId }))
+      !(await hasAdopted(manager, credential.id, command.issuerId))
     ) {
       throw CredentialsErrors.of(
         'NOT_THE_ISSUER',
@@ -173,7 +171,7 @@ export class AwardCredentialUseCase {
         },
       );
     }
-    const design = await manager.getRepository(DesignEntity).findOneByOrFail({ id: credential.designId });
+    const design = await getDesign(manager, credential.designId);
     if (design.stage === 'RETIRED')
       throw CredentialsErrors.of(
         'CREDENTIAL_RETIRED',
@@ -181,11 +179,7 @@ export class AwardCredentialUseCase {
         { credentialId: credential.id },
       );
     // The version that was published, whatever the design row says today.
-    const content = (
-      await manager
-        .getRepository(DesignVersionEntity)
-        .findOneByOrFail({ designId: design.id, version: credential.designVersion })
-    ).snapshot;
+    const content = (await getPublishedVersion(manager, credential)).snapshot;
     const threshold = content.assessment.masteryThreshold;
     const issuerName = issuerDisplayName || credential.title;
     const endorsements = await standingEndorsementsOf(manager, credential.id);

@@ -8,10 +8,10 @@ import { Authorizer, type Principal } from '@lattice/shared-auth';
 import { inTransaction, isUniqueViolation } from '@lattice/shared-data-access';
 import {
   CatalogueRepository,
-  CredentialEntity,
   CREDENTIALS_SCHEMA,
-  DesignEntity,
   EndorsementEntity,
+  findCredential,
+  getDesign,
   insertEndorsement,
   standingEndorsement,
 } from '@lattice/credentials-data-access';
@@ -57,16 +57,12 @@ export class EndorseCredentialUseCase {
       );
     }
     await this.authorizer.requireRole(principal, command.organizationId, 'ADMIN');
-    const credential = await this.dataSource
-      .getRepository(CredentialEntity)
-      .findOneBy({ id: command.credentialId });
+    const credential = await findCredential(this.dataSource.manager, command.credentialId);
     if (!credential)
       throw CredentialsErrors.of('CREDENTIAL_NOT_FOUND', 'No such published credential.', {
         credentialId: command.credentialId,
       });
-    const design = await this.dataSource
-      .getRepository(DesignEntity)
-      .findOneByOrFail({ id: credential.designId });
+    const design = await getDesign(this.dataSource.manager, credential.designId);
     if (design.stage === 'RETIRED')
       throw CredentialsErrors.of('CREDENTIAL_RETIRED', 'This credential is retired.', {
         credentialId: credential.id,

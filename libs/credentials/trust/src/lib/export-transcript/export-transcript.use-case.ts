@@ -6,7 +6,7 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { Principal } from '@lattice/shared-auth';
-import { AwardEntity } from '@lattice/credentials-data-access';
+import { activeAwardsOfRecipient } from '@lattice/credentials-data-access';
 import { CredentialsErrors } from '@lattice/credentials-domain';
 import {
   buildClrCredential,
@@ -31,10 +31,7 @@ export class ExportTranscriptUseCase {
 
   async execute(principal: Principal): Promise<SignedCredential> {
     const email = learnerEmailOf(principal);
-    const awards = await this.dataSource.getRepository(AwardEntity).find({
-      where: { recipientLookup: this.trust.recipientLookup(email), status: 'ACTIVE' },
-      order: { createdAt: 'ASC', id: 'ASC' },
-    });
+    const awards = await activeAwardsOfRecipient(this.dataSource.manager, this.trust.recipientLookup(email));
     if (awards.length === 0)
       throw CredentialsErrors.of(
         'TRANSCRIPT_EMPTY',

@@ -2,7 +2,12 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { Authorizer, type Principal } from '@lattice/shared-auth';
-import { AwardBatchEntity, AwardBatchItemEntity } from '@lattice/credentials-data-access';
+import {
+  AwardBatchEntity,
+  AwardBatchItemEntity,
+  findAwardBatch,
+  itemsOfAwardBatch,
+} from '@lattice/credentials-data-access';
 
 export interface AwardBatchView {
   readonly batch: AwardBatchEntity;
@@ -17,12 +22,10 @@ export class GetAwardBatchUseCase {
   ) {}
 
   async execute(principal: Principal, id: string): Promise<AwardBatchView | null> {
-    const batch = await this.dataSource.getRepository(AwardBatchEntity).findOneBy({ id });
+    const batch = await findAwardBatch(this.dataSource.manager, id);
     if (!batch) return null;
     await this.authorizer.requireRole(principal, batch.issuerId, 'MEMBER');
-    const items = await this.dataSource
-      .getRepository(AwardBatchItemEntity)
-      .find({ where: { batchId: id }, order: { position: 'ASC' } });
+    const items = await itemsOfAwardBatch(this.dataSource.manager, id);
     return { batch, items };
   }
 }

@@ -8,6 +8,8 @@ import { DataSource, type EntityManager } from 'typeorm';
 import {
   AwardEntity,
   endorserSectorsOf,
+  findAward,
+  findStatusList,
   insertIssuerKey,
   insertStatusList,
   issuerKeysOf,
@@ -175,12 +177,12 @@ export class IssuerTrust {
 
   async statusList(id: string): Promise<StatusListEntity | null> {
     if (!UUID.test(id)) return null;
-    return this.dataSource.getRepository(StatusListEntity).findOneBy({ id: id.toLowerCase() });
+    return findStatusList(this.dataSource.manager, id.toLowerCase());
   }
 
   async award(id: string): Promise<AwardEntity | null> {
     if (!UUID.test(id)) return null;
-    return this.dataSource.getRepository(AwardEntity).findOneBy({ id: id.toLowerCase() });
+    return findAward(this.dataSource.manager, id.toLowerCase());
   }
 
   /** The endorser's NAICS code of each endorsement a signed credential embeds, by the endorsement's URL. */

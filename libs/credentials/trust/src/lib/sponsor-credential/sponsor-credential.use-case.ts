@@ -7,8 +7,8 @@ import { Authorizer, type Principal } from '@lattice/shared-auth';
 import { isUniqueViolation } from '@lattice/shared-data-access';
 import {
   CatalogueRepository,
-  CredentialEntity,
-  DesignEntity,
+  findCredential,
+  getDesign,
   insertSponsorship,
   SponsorshipEntity,
 } from '@lattice/credentials-data-access';
@@ -26,12 +26,10 @@ export class SponsorCredentialUseCase {
 
   async execute(principal: Principal, credentialId: string, umbrellaId: string): Promise<SponsorshipEntity> {
     await this.authorizer.requireRole(principal, umbrellaId, 'ADMIN');
-    const credential = await this.dataSource.getRepository(CredentialEntity).findOneBy({ id: credentialId });
+    const credential = await findCredential(this.dataSource.manager, credentialId);
     if (!credential)
       throw CredentialsErrors.of('CREDENTIAL_NOT_FOUND', 'No such published credential.', { credentialId });
-    const design = await this.dataSource
-      .getRepository(DesignEntity)
-      .findOneByOrFail({ id: credential.designId });
+    const design = await getDesign(this.dataSource.manager, credential.designId);
     if (design.stage === 'RETIRED')
       throw CredentialsErrors.of('CREDENTIAL_RETIRED', 'This credential is retired.', { credentialId });
     const umbrella = await this.directory.find(principal, umbrellaId);

@@ -4,11 +4,15 @@ import type { Authorizer, Principal } from '@lattice/shared-auth';
 import {
   type CatalogueRepository,
   type EndorsementEntity,
+  findEndorsement,
   withdrawEndorsement,
 } from '@lattice/credentials-data-access';
 import { WithdrawEndorsementUseCase } from './withdraw-endorsement.use-case';
 
-jest.mock('@lattice/credentials-data-access', () => ({ withdrawEndorsement: jest.fn() }));
+jest.mock('@lattice/credentials-data-access', () => ({
+  findEndorsement: jest.fn(),
+  withdrawEndorsement: jest.fn(),
+}));
 
 const principal = { userId: 'admin' } as Principal;
 const endorsement = {
@@ -21,8 +25,9 @@ const endorsement = {
 
 function useCase(found: EndorsementEntity | null, denied = false) {
   const manager = {} as EntityManager;
+  jest.mocked(findEndorsement).mockResolvedValue(found);
   const dataSource = {
-    getRepository: () => ({ findOneBy: jest.fn(async () => found) }),
+    manager,
     transaction: jest.fn(async (work: (m: EntityManager) => Promise<unknown>) => work(manager)),
   };
   const authorizer = {

@@ -6,6 +6,7 @@ import { Authorizer, type Principal } from '@lattice/shared-auth';
 import {
   CatalogueRepository,
   EndorsementEntity,
+  findEndorsement,
   withdrawEndorsement,
 } from '@lattice/credentials-data-access';
 import { CredentialsErrors } from '@lattice/credentials-domain';
@@ -19,7 +20,7 @@ export class WithdrawEndorsementUseCase {
   ) {}
 
   async execute(principal: Principal, id: string): Promise<EndorsementEntity> {
-    const endorsement = await this.dataSource.getRepository(EndorsementEntity).findOneBy({ id });
+    const endorsement = await findEndorsement(this.dataSource.manager, id);
     if (!endorsement)
       throw CredentialsErrors.of('ENDORSEMENT_NOT_FOUND', 'No such endorsement.', { endorsementId: id });
     await this.authorizer.requireRole(principal, endorsement.organizationId, 'ADMIN');
