@@ -49,6 +49,9 @@ const { devKeys } = await import(join(ROOT, 'tools/dev-keys.mjs'));
 const { graphqlClient } = await import(join(ROOT, 'tools/graphql-client.mjs'));
 const { Queue, Worker } = require('bullmq');
 const IORedis = require('ioredis');
+// The event queues the relay fans each event out to: every one is a job the worker runs.
+const { queuesFor } = require(join(ROOT, 'dist/libs/shared/contracts/src/index.js'));
+const EVENT_QUEUES = queuesFor(TYPE);
 const { SMTPServer } = require('smtp-server');
 
 // ---------- 1. BullMQ alone on the same Redis ----------
@@ -392,7 +395,9 @@ Worker concurrency ${opts.concurrency} per queue, worker Postgres pool ${opts.po
 | BullMQ alone: addBulk (baseline) | ${n(r.raw.added)} jobs/s |
 | BullMQ alone: no-op worker, concurrency ${opts.concurrency} (baseline) | ${n(r.raw.processed)} jobs/s |
 | outbox → inbox, in-app only (e-mail off by preference, no webhook) | ${n(r.inApp.rate)} notifications/s (${r.inApp.arrived}/${opts.events} in ${r.inApp.seconds.toFixed(2)} s) |
-| Postgres transactions per event, in-app only (every process: relay, router, marketplace's directory, the bench's polling) | ${r.inApp.commitsPerEvent.toFixed(2)} |
+| event jobs per event (queues that hear \`${TYPE}\`: ${EVENT_QUEUES.join(', ')}) | ${EVENT_QUEUES.length} |
+| event jobs the worker ran, in-app only (notifications/s × jobs per event) | ${n(r.inApp.rate * EVENT_QUEUES.length)} jobs/s |
+| Postgres transactions per event, in-app only (every process: relay, router, the services' directories, the bench's polling) | ${r.inApp.commitsPerEvent.toFixed(2)} |
 | outbox → delivered, in-app + e-mail + webhook | ${n(r.all.rate)} deliveries/s (${r.all.sent}/${opts.events * 3} in ${r.all.seconds.toFixed(2)} s; inbox ${n(r.all.inboxRate)}/s) |
 | commit → inbox latency at ${n(r.latency.offered)} events/s for ${opts.seconds} s, all channels (p50 / p95 / p99 / max) | ${n(r.latency.p50)} / ${n(r.latency.p95)} / ${n(r.latency.p99)} / ${n(r.latency.max)} ms (${r.latency.count}/${r.latency.total} arrived) |
 
@@ -400,7 +405,7 @@ Worker concurrency ${opts.concurrency} per queue, worker Postgres pool ${opts.po
 |---|---|---|
 | outbox → inbox ≥ 1,000/s | ${n(r.inApp.rate)}/s | ${verdict(r.inApp.rate >= 1000, `${n(1000 - r.inApp.rate)}/s (${Math.round((r.inApp.rate / 1000) * 100)}% of target)`)} |
 | commit → delivered p99 ≤ 1 s at 100/s | ${n(r.latency.p99)} ms | ${verdict(r.latency.p99 <= 1000 && r.latency.count === r.latency.total, `${n(r.latency.p99 - 1000)} ms`)} |
-| pipeline vs. BullMQ's own processing rate | ${Math.round((r.inApp.rate / r.raw.processed) * 100)}% | (each event: a relay pass, then one routing job; the router writes the jobs that arrive together in one transaction, up to 200; e-mail and webhook one job each) |
+| pipeline vs. BullMQ's own processing rate | ${Math.round((r.inApp.rate / r.raw.processed) * 100)}% of events, ${Math.round(((r.inApp.rate * EVENT_QUEUES.length) / r.raw.processed) * 100)}% of jobs | (each event: a relay pass, then one job on every queue that hears it — notifications' routing and each service's directory of organizations; the router writes the jobs that arrive together in one transaction, up to 200; e-mail and webhook one job each) |
 
 Rates are events (or deliveries) divided by the time from the outbox commit to the last inbox row's
 \`created_at\` (or delivery's \`sent_at\`); latency is \`created_at\` (the start of the transaction that writes it)
