@@ -189,34 +189,49 @@ export async function seedMarket(opts, url = benchDatabaseUrl()) {
          JOIN marketplace.skill_groups sg ON sg.skill_id = ps.skill_id AND sg.level >= 2`, // as UpsertCapabilityProfileUseCase
     );
     // Needs: 60% in the employer's region; posted over two years; 90% open.
+    // Needs and their skills are drawn into temporary tables first (the same draws, in the same
+    // order), so each need is written once with its skill count — not written, then rewritten by a
+    // million-row UPDATE.
     await step(
-      'skill needs',
-      `INSERT INTO marketplace.skill_needs (id, organization_id, title, region, region_within, sector, delivery_modes, learner_count, career_stage, needed_by, status, created_by, created_at, seq)
-       SELECT md5('bench-need-' || x.i)::uuid, e.id, 'Bench need ' || x.i, coalesce(r.code, e.region),
-              coalesce(r.within, (SELECT within FROM reg WHERE code = e.region)), e.sector, ${MODES}, 5 + floor(random() * 196)::int, ${STAGES},
-              current_date + (floor(random() * 431)::int - 30), CASE WHEN random() < 0.9 THEN 'OPEN' ELSE 'CLOSED' END, e.id,
-              now() - floor(random() * 731) * interval '1 day', x.i
+      'skill needs drawn',
+      `CREATE TEMP TABLE sn AS
+       SELECT md5('bench-need-' || x.i)::uuid AS id, e.id AS organization_id, 'Bench need ' || x.i AS title, coalesce(r.code, e.region) AS region,
+              coalesce(r.within, (SELECT within FROM reg WHERE code = e.region)) AS region_within, e.sector, ${MODES} AS delivery_modes,
+              5 + floor(random() * 196)::int AS learner_count, ${STAGES} AS career_stage,
+              current_date + (floor(random() * 431)::int - 30) AS needed_by, CASE WHEN random() < 0.9 THEN 'OPEN' ELSE 'CLOSED' END AS status,
+              e.id AS created_by, now() - floor(random() * 731) * interval '1 day' AS created_at, x.i AS seq
          FROM (SELECT i, 1 + floor(random() * $2)::int AS e, random() < 0.6 AS own, ${regionDraw} AS g, random() AS u FROM generate_series(1, $1) i) x
          JOIN emp e ON e.i = x.e
          LEFT JOIN reg r ON NOT x.own AND r.grp = x.g AND r.idx = floor(x.u * CASE x.g WHEN 0 THEN ${ontario.length} ELSE ${elsewhere.length} END)::int`,
       [params.needs, params.employers],
     );
-    await q(`SELECT setval(pg_get_serial_sequence('marketplace.skill_needs', 'seq'), $1)`, [params.needs]);
     await step(
-      'need skills',
-      `INSERT INTO marketplace.need_skills (need_id, skill_id, level)
-       SELECT DISTINCT ON (t.id, z.skill_id) t.id, z.skill_id, (1 + floor(random() * 4))::smallint
+      'need skills drawn',
+      `CREATE TEMP TABLE ns AS
+       SELECT DISTINCT ON (t.id, z.skill_id) t.id AS need_id, z.skill_id, (1 + floor(random() * 4))::smallint AS level
          FROM (SELECT md5('bench-need-' || i)::uuid AS id, 1 + floor(random() * 5)::int AS n FROM generate_series(1, $1) i) t
         CROSS JOIN LATERAL (SELECT floor(random() * ${SLOTS})::int AS slot FROM generate_series(1, t.n)) k
          JOIN zipf z ON z.slot = k.slot`,
       [params.needs],
     );
-    // So were the need_skills triggers keeping each need's skill count (skill_needs.skill_count).
+    // Triggers are off for this session, so each need's skill count (kept by need_skills' triggers
+    // in the product) is written with the need.
     await step(
-      'need skill counts',
-      `UPDATE marketplace.skill_needs n SET skill_count = k.c
-         FROM (SELECT need_id, count(*)::int AS c FROM marketplace.need_skills GROUP BY need_id) k WHERE k.need_id = n.id`,
+      'skill needs',
+      `INSERT INTO marketplace.skill_needs (id, organization_id, title, region, region_within, sector, delivery_modes, learner_count, career_stage, needed_by, status, created_by, created_at, seq, skill_count)
+       SELECT sn.id, sn.organization_id, sn.title, sn.region, sn.region_within, sn.sector, sn.delivery_modes, sn.learner_count, sn.career_stage,
+              sn.needed_by, sn.status, sn.created_by, sn.created_at, sn.seq, coalesce(k.c, 0)
+         FROM sn LEFT JOIN (SELECT need_id, count(*)::int AS c FROM ns GROUP BY need_id) k ON k.need_id = sn.id
+        ORDER BY sn.seq`,
     );
+    await q(`SELECT setval(pg_get_serial_sequence('marketplace.skill_needs', 'seq'), $1)`, [params.needs]);
+    await step(
+      'need skills',
+      `INSERT INTO marketplace.need_skills (need_id, skill_id, level) SELECT need_id, skill_id, level FROM ns`,
+    );
+    await q(`DROP TABLE sn, ns`);
+    // Statistics first, so the rebuild's plan knows the tables' sizes.
+    await q(`ANALYZE marketplace.skill_needs, marketplace.need_skills, marketplace.profile_skills`);
     // The rollup's triggers were off for this session: rebuilt from the needs, as `npm run demand:rebuild` does.
     await step('demand rollup rebuilt', `SELECT marketplace.rebuild_demand_rollup()`);
     const t = Date.now();

@@ -31,7 +31,7 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
 const M = '"marketplace"';
 
 // The body of rebuild_demand_rollup() as MarketplaceDemandRollup1764600000100 wrote it.
-const REBUILD_ROLLUP = `
+export const REBUILD_ROLLUP = `
         DELETE FROM "marketplace"."demand_rollup";
         INSERT INTO "marketplace"."demand_rollup" ("grouping", "key", "level", "region", "sector", "needs", "learners")
         SELECT 'R', '', 0, n."region", coalesce(n."sector", ''), count(*), sum(n."learner_count")
@@ -51,7 +51,7 @@ const REBUILD_ROLLUP = `
         GET DIAGNOSTICS rows = ROW_COUNT;
 `;
 
-const REBUILD_TOTALS = `
+export const REBUILD_TOTALS = `
         PERFORM set_config('lattice.demand_rebuild', 'on', true);
         DELETE FROM "marketplace"."demand_totals";
         INSERT INTO "marketplace"."demand_totals" ("grouping", "key", "level", "sector2", "needs", "learners")

@@ -11,6 +11,7 @@ import { MarketplaceDemandTotals1767000000000 } from './1767000000000-marketplac
 import { MarketplaceMatchCacheHead1767000000100 } from './1767000000100-marketplace-match-cache-head';
 import { MarketplaceNeedSkillCount1767600000000 } from './1767600000000-marketplace-need-skill-count';
 import { MarketplaceOrganizationDirectory1768000000000 } from './1768000000000-marketplace-organization-directory';
+import { MarketplaceDemandRebuildGroups1768400000000 } from './1768400000000-marketplace-demand-rebuild-groups';
 
 export const MARKETPLACE_MIGRATIONS = [
   MarketplaceInitial1764300000200,
@@ -26,4 +27,5 @@ export const MARKETPLACE_MIGRATIONS = [
   MarketplaceMatchCacheHead1767000000100,
   MarketplaceNeedSkillCount1767600000000,
   MarketplaceOrganizationDirectory1768000000000,
+  MarketplaceDemandRebuildGroups1768400000000,
 ];
