@@ -38,11 +38,11 @@ export function renderBadgeImage({ title, issuerName }: BadgeImageInput): string
     : '';
   return `<svg xmlns="http://www.w3.org/2000/svg" width="400" height="400" viewBox="0 0 400 400" role="img" aria-label="${escapeHtml(title)}">
 <title>${escapeHtml(title)}</title>
-<style>.t{font:700 24px sans-serif;fill:#10243e;text-anchor:middle}.i{font:16px sans-serif;fill:#2f4a6b;text-anchor:middle}.m{font:600 13px sans-serif;fill:#ffffff;text-anchor:middle;letter-spacing:2px}</style>
+<style>.t{font:700 24px sans-serif;fill:#10243e;text-anchor:middle}.i{font:16px sans-serif;fill:#2f4a6b;text-anchor:middle}.m{font:600 11px sans-serif;fill:#ffffff;text-anchor:middle;letter-spacing:2px}</style>
 <circle cx="200" cy="200" r="190" fill="#1d4f91"/>
 <circle cx="200" cy="200" r="170" fill="#f4f7fb"/>
 <circle cx="200" cy="200" r="160" fill="none" stroke="#1d4f91" stroke-width="3" stroke-dasharray="6 6"/>
-<text x="200" y="30" class="m">LATTICE</text>
+<text x="200" y="25" class="m">LATTICE</text>
 ${text}
 <text x="200" y="${top + lines.length * 30 + 20}" class="i">${issuer}</text>
 </svg>`;
