@@ -296,6 +296,46 @@ describe('an organization’s members, keys and audit log', () => {
 });
 
 describe('an umbrella’s requests to join', () => {
+  it('asks before an organization asks to join an umbrella: Cancel sends nothing, confirming sends the request', async () => {
+    const [council, works] = await Promise.all([signUp('ask-council'), signUp('ask-works')]);
+    const councilName = `Ask Council ${suffix}`;
+    const worksName = `Ask Works ${suffix}`;
+    const umbrellaId = await createOrganization(council, {
+      name: councilName,
+      kind: 'UMBRELLA',
+      size: 'SMALL',
+    });
+    const worksId = await createOrganization(works, {
+      name: worksName,
+      kind: 'EMPLOYER',
+      size: 'SMALL',
+      sector: '212',
+    });
+    const REQUESTS =
+      'query($u: ID!) { organization(id: $u) { umbrellaJoinRequests { state organization { id } } } }';
+    const requests = async () =>
+      (await ok(REQUESTS, { u: umbrellaId }, council.token)).organization.umbrellaJoinRequests;
+
+    const page = await pageAs(works);
+    await page.goto('/organizations/join-umbrella');
+    await page.getByRole('heading', { level: 1, name: 'Join an umbrella' }).waitFor();
+    await page.getByLabel('Umbrella organization').selectOption({ label: councilName });
+    await page.getByRole('button', { name: 'Join', exact: true }).click();
+    const dialog = page.getByRole('alertdialog');
+    await expectText(dialog.getByRole('heading'), `Join ${councilName}?`);
+    await expectText(dialog, `${worksName} becomes a member of ${councilName}`);
+    await checkScreen(page, 'join-umbrella-confirm');
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    expect(await page.getByRole('status').count()).toBe(0);
+    expect(await requests()).toEqual([]);
+
+    await page.getByRole('button', { name: 'Join', exact: true }).click();
+    await confirmWith(page, `Join ${councilName}`);
+    await expectText(page.getByRole('status'), `Request sent to ${councilName}.`);
+    expect(await requests()).toEqual([{ state: 'PENDING', organization: { id: worksId } }]);
+  });
+
   it('accepts one organization, declines another, and removes a member after confirming', async () => {
     const [council, college, other] = await Promise.all([
       signUp('join-council'),

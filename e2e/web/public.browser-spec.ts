@@ -1,11 +1,18 @@
 // The public credential page and the verify page, signed out: a learner's credential shows what
-// it says, verifies check by check, links to LinkedIn and downloads; the verify page takes the
-// downloaded file or a link, refuses what is not a credential of this site, and a revoked award
-// fails its status check.
+// it says and its badge, verifies check by check, links to LinkedIn, downloads and prints, and is
+// served with its Open Graph tags; the verify page takes the downloaded file or a link, refuses
+// what is not a credential of this site, and a revoked award fails its status check.
 import { readFileSync } from 'node:fs';
 import { createOrganization, ok, origin, signUp, type Session, type Untyped } from '../support/client';
 import { publishCredential } from '../support/credentials';
-import { checkScreen, expectDescription, expectText, newContext, useBrowser } from './support/browser';
+import {
+  checkScreen,
+  expectDescription,
+  expectText,
+  newContext,
+  screenshot,
+  useBrowser,
+} from './support/browser';
 import {
   expectPublicStatus,
   openPublicPageAndVerify,
@@ -15,6 +22,12 @@ import {
 } from './steps/trust';
 
 jest.setTimeout(120_000);
+
+const unescapeHtml = (value: string) =>
+  value.replace(
+    /&(amp|lt|gt|quot|#39);/g,
+    (_, name: string) => ({ amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'" })[name]!,
+  );
 const browser = useBrowser();
 
 const AWARD = 'mutation($i: AwardInput!) { awardCredential(input: $i) { id publicUrl } }';
@@ -72,7 +85,7 @@ beforeAll(async () => {
   ).awardCredential;
 });
 
-it('shows the credential in words, verifies every check, links to LinkedIn and downloads the signed file', async () => {
+it('shows the credential in words with its badge, verifies every check, links to LinkedIn, downloads, prints, and is served with its Open Graph tags', async () => {
   const context = await newContext(browser());
   const page = await context.newPage();
   const checks = await openPublicPageAndVerify(page, award.publicUrl, TITLE);
@@ -100,6 +113,58 @@ it('shows the credential in words, verifies every check, links to LinkedIn and d
   expect(linkedIn.searchParams.get('organizationName')).toBe('Boreal & "Lakes" College');
   expect(linkedIn.searchParams.get('certUrl')).toBe(`${origin()}/credentials/${award.id}`);
   await checkScreen(page, 'public-credential');
+
+  // The badge: drawn for the credential, named in the signed file's achievement, shown on the page.
+  const json = (await (
+    await fetch(`${origin()}/credentials/${award.id}`, { headers: { accept: 'application/ld+json' } })
+  ).json()) as Untyped;
+  const image = json.credentialSubject.achievement.image as { id: string; type: string; caption: string };
+  expect(image).toEqual({
+    id: expect.stringMatching(new RegExp(`/achievements/${credentialId}/badge\\.svg$`)),
+    type: 'Image',
+    caption: TITLE,
+  });
+  const badge = page.getByTestId('badge-image');
+  expect(await badge.getAttribute('src')).toBe(`/achievements/${credentialId}/badge.svg`);
+  expect(await badge.getAttribute('alt')).toBe(`Badge of “${TITLE}”`);
+  await page.waitForFunction(
+    () => (document.querySelector('[data-testid="badge-image"]') as HTMLImageElement | null)?.complete,
+  );
+  expect(await badge.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(400);
+  const svg = await fetch(`${origin()}/achievements/${credentialId}/badge.svg`);
+  expect(svg.status).toBe(200);
+  expect(svg.headers.get('content-type')).toMatch(/^image\/svg\+xml/);
+  expect(await svg.text()).toContain('<title>Safe &lt;CNC&gt; setup &amp; &quot;care&quot;</title>');
+
+  // The HTML the page is served as carries its Open Graph tags, for link previews without scripts.
+  const html = await (
+    await fetch(`${origin()}/public/credentials/${award.id}`, { headers: { accept: 'text/html' } })
+  ).text();
+  const meta = (property: string) =>
+    unescapeHtml(new RegExp(`<meta property="${property}" content="([^"]*)">`).exec(html)?.[1] ?? '');
+  expect(meta('og:title')).toBe(TITLE);
+  expect(meta('og:image')).toBe(image.id);
+  expect(meta('og:description')).toBe(
+    `Awarded by Boreal & "Lakes" College. ${json.credentialSubject.achievement.description}`,
+  );
+  expect(meta('og:url')).toMatch(new RegExp(`/public/credentials/${award.id}$`));
+
+  // A printable view: Print opens the browser's printing; printed, the page keeps the credential and drops the app around it.
+  await page.evaluate(() => {
+    (window as unknown as { printed: number }).printed = 0;
+    window.print = () => (window as unknown as { printed: number }).printed++;
+  });
+  await page.getByRole('button', { name: 'Print', exact: true }).click();
+  expect(await page.evaluate(() => (window as unknown as { printed: number }).printed)).toBe(1);
+  await page.emulateMedia({ media: 'print' });
+  expect(await page.locator('.app-header').isVisible()).toBe(false);
+  expect(await page.getByRole('button', { name: 'Print', exact: true }).isVisible()).toBe(false);
+  expect(await page.getByRole('heading', { level: 1, name: TITLE }).isVisible()).toBe(true);
+  expect(await badge.isVisible()).toBe(true);
+  expect(await page.getByTestId('credential-issuer').isVisible()).toBe(true);
+  await screenshot(page, 'public-credential-print');
+  await page.emulateMedia({ media: 'screen' });
+  expect(await page.locator('.app-header').isVisible()).toBe(true);
 
   const [download] = await Promise.all([
     page.waitForEvent('download'),

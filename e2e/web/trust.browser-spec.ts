@@ -271,6 +271,10 @@ it('awards one learner (refusing a score below the threshold on its field), a CS
   expect(await revokeButton(page, 'Ada Batch').evaluate((button) => button === document.activeElement)).toBe(
     true,
   );
+  // Neither revoked anything: read back, Ada's award stands and can still be revoked.
+  await openIssuing(page, TITLE);
+  await revokeButton(page, 'Ada Batch').waitFor();
+  expect(await page.getByRole('row', { name: /Ada Batch/ }).textContent()).not.toMatch(/Revoked/);
   await revoke(page, {
     credentialTitle: TITLE,
     learnerName: 'Casey Learner',

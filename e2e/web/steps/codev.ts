@@ -217,10 +217,21 @@ export async function approve(page: Page, organization: string): Promise<void> {
 }
 
 export async function publish(page: Page): Promise<void> {
+  const stageBefore = await textOf(page.getByTestId('design-stage'), (text) => text.startsWith('Stage: '));
+  expect(stageBefore).not.toBe('Stage: Published');
   await page.getByRole('button', { name: 'Publish the credential' }).click();
   // An irreversible step: the dialog says so, and publishing waits for the confirmation.
   const dialog = page.getByRole('alertdialog');
   await expectText(dialog, /^Publish “.+”\?Once published, version \d+ is the credential/);
+  // Cancel publishes nothing: read back from the server, the design is at the stage it was.
+  await dialog.getByRole('button', { name: 'Cancel' }).click();
+  await dialog.waitFor({ state: 'detached' });
+  await page.reload();
+  expect(await textOf(page.getByTestId('design-stage'), (text) => text.startsWith('Stage: '))).toBe(
+    stageBefore,
+  );
+  await page.getByRole('button', { name: 'Publish the credential' }).click();
+  await expectText(dialog, /^Publish “.+”\?/);
   await dialog.getByRole('button', { name: 'Publish', exact: true }).click();
   await expectStage(page, 'Published');
 }

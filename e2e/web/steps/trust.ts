@@ -101,6 +101,12 @@ export async function sponsor(page: Page, credentialTitle: string): Promise<void
   await page.getByRole('button', { name: 'Sponsor this credential' }).click();
   await page.getByRole('alertdialog').getByRole('button', { name: 'Cancel' }).click();
   await page.getByRole('alertdialog').waitFor({ state: 'detached' });
+  // Read back from the server: still not sponsored, still offered.
+  await page.reload();
+  await page.getByRole('heading', { level: 1, name: credentialTitle }).waitFor();
+  await page.getByRole('button', { name: 'Sponsor this credential' }).waitFor();
+  expect(await page.getByText(/sponsors this credential\.$/).count()).toBe(0);
+  expect(await page.getByText(/^Shared credential, sponsored by/).count()).toBe(0);
   await page.getByRole('button', { name: 'Sponsor this credential' }).click();
   await page.getByRole('alertdialog').getByRole('button', { name: 'Sponsor', exact: true }).click();
   await expectText(page.getByRole('status'), 'Sponsored: member institutions can now adopt it.');

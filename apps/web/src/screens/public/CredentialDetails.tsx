@@ -1,7 +1,7 @@
 // What a signed credential says, in words: issuer, dates, result, skills (with their framework),
 // evidence and endorsements. Shared by the credential page and the verify page.
 import { useTranslation } from 'react-i18next';
-import type { CredentialView } from './credential-document';
+import { badgeSrc, type CredentialView } from './credential-document';
 
 export function CredentialDetails({ view }: { view: CredentialView }) {
   const { t, i18n } = useTranslation('public');
@@ -13,8 +13,19 @@ export function CredentialDetails({ view }: { view: CredentialView }) {
       : /skills.?for.?success|sfs/i.test(uri)
         ? t('credential.skillsForSuccess')
         : uri;
+  const badge = badgeSrc(view.image);
   return (
     <div className="credential-details">
+      {badge && (
+        <img
+          className="badge-image"
+          data-testid="badge-image"
+          src={badge}
+          alt={t('credential.badgeAlt', { name: view.name })}
+          width={160}
+          height={160}
+        />
+      )}
       <dl className="facts">
         <div>
           <dt>{t('credential.issuer')}</dt>

@@ -1,6 +1,7 @@
 // A learner's credential as anyone sees it, signed out or in: fetched from the public
 // GET /credentials/:awardId as signed JSON-LD, shown in words, verified on request (each check),
-// with "Add to LinkedIn profile" and a download of the signed file.
+// with "Add to LinkedIn profile", a download of the signed file and a printable view (the print
+// stylesheet keeps the credential and drops the app around it).
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
@@ -125,6 +126,9 @@ export function Component() {
         >
           {t('credential.download')}
         </a>
+        <Button variant="secondary" onPress={() => window.print()}>
+          {t('credential.print')}
+        </Button>
       </div>
       <FormError>{verifyError && t('credential.fetchError.unreachable')}</FormError>
       {verification && checksShown && <VerificationReport result={verification} />}

@@ -1,4 +1,4 @@
-import { awardIdFromLink, isCredentialLike, readCredential } from './credential-document';
+import { badgeSrc, awardIdFromLink, isCredentialLike, readCredential } from './credential-document';
 
 describe('awardIdFromLink', () => {
   const origin = 'https://lattice.example.ca';
@@ -66,5 +66,25 @@ describe('readCredential', () => {
     });
     expect(isCredentialLike({ type: ['VerifiableCredential', 'ClrCredential'] })).toBe(true);
     expect(isCredentialLike('text')).toBe(false);
+  });
+
+  it('takes the badge image from the achievement, and loads a Lattice badge from this site', () => {
+    const id = '0b7e4c1a-7d52-4a7e-9c1e-2f3a4b5c6d7e';
+    const image = `https://lattice.example/achievements/${id}/badge.svg`;
+    const view = readCredential({
+      type: ['VerifiableCredential', 'OpenBadgeCredential'],
+      credentialSubject: {
+        achievement: {
+          id: `https://lattice.example/achievements/${id}`,
+          image: { id: image, type: 'Image' },
+        },
+      },
+    });
+    expect(view.image).toBe(image);
+    expect(badgeSrc(view.image)).toBe(`/achievements/${id}/badge.svg`);
+    expect(badgeSrc('https://other.example/badge.png')).toBe('https://other.example/badge.png');
+    expect(badgeSrc('http://other.example/badge.png')).toBeNull();
+    expect(badgeSrc('javascript:alert(1)')).toBeNull();
+    expect(badgeSrc(null)).toBeNull();
   });
 });

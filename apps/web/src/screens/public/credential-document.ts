@@ -31,6 +31,8 @@ export interface CredentialView {
   readonly kind: 'badge' | 'transcript' | 'endorsement' | 'other';
   /** The published credential the award is of (Lattice's achievement id ends in /achievements/<id>), or null. */
   readonly credentialId: string | null;
+  /** The achievement's badge image (its `image.id`), or null. */
+  readonly image: string | null;
 }
 
 type Json = Record<string, unknown>;
@@ -38,6 +40,21 @@ const text = (value: unknown): string => (typeof value === 'string' ? value : ''
 const list = (value: unknown): unknown[] => (Array.isArray(value) ? value : value ? [value] : []);
 const object = (value: unknown): Json =>
   value && typeof value === 'object' && !Array.isArray(value) ? (value as Json) : {};
+
+/**
+ * Where the page loads the badge image from: a Lattice badge (…/achievements/<id>/badge.svg) from
+ * this site, as the credential's links are; another issuer's only over https; nothing else.
+ */
+export function badgeSrc(image: string | null): string | null {
+  if (!image) return null;
+  try {
+    const url = new URL(image);
+    if (/^\/achievements\/[0-9a-f-]{36}\/badge\.svg$/i.test(url.pathname)) return url.pathname;
+    return url.protocol === 'https:' ? url.toString() : null;
+  } catch {
+    return null;
+  }
+}
 
 export function isCredentialLike(document: unknown): document is Json {
   const json = object(document);
@@ -87,6 +104,7 @@ export function readCredential(document: unknown): CredentialView {
       };
     }),
     credentialId: /\/achievements\/([0-9a-f-]{36})$/i.exec(text(achievement['id']))?.[1] ?? null,
+    image: text(object(achievement['image'])['id']) || text(achievement['image']) || null,
     kind: types.includes('ClrCredential')
       ? 'transcript'
       : types.includes('EndorsementCredential')

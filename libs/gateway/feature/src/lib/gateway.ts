@@ -35,6 +35,7 @@ import { proxyTo } from './public-proxy';
 import { subgraphFetcher } from './subgraph-fetcher';
 import { webApp } from './web-app';
 import { cataloguePrerender } from './catalogue-prerender';
+import { awardPrerender, firstPrerender } from './award-prerender';
 
 export interface GatewayOptions {
   readonly port: number;
@@ -160,6 +161,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
         '/sitemap.xml',
         '/ctdl/credentials',
         '/ctdl/credentials/:credentialId',
+        '/achievements/:credentialId/badge.svg',
       ],
       proxyTo(credentialsUrl),
     );
@@ -180,7 +182,12 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   );
 
   const web = options.webRoot
-    ? webApp(options.webRoot, credentialsUrl ? cataloguePrerender(credentialsUrl) : undefined)
+    ? webApp(
+        options.webRoot,
+        credentialsUrl
+          ? firstPrerender(cataloguePrerender(credentialsUrl), awardPrerender(credentialsUrl))
+          : undefined,
+      )
     : null;
   if (web) app.use(web);
   else if (options.webRoot)

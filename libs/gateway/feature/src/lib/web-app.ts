@@ -17,6 +17,7 @@ export const API_PATH_PREFIXES = [
   '/verify',
   '/sitemap.xml',
   '/ctdl',
+  '/achievements',
 ] as const;
 
 export function isApiPath(path: string): boolean {

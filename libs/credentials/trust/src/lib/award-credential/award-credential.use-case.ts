@@ -205,6 +205,7 @@ export class AwardCredentialUseCase {
         hours: content.hours,
         language: content.language,
         version: String(credential.designVersion),
+        image: { id: this.trust.badgeImageUrl(credential.id), caption: credential.title },
         endorsements: endorsements.map((e) => e.signedCredential as unknown as SignedCredential),
       }),
     };

@@ -1,12 +1,13 @@
 // The catalogue's pages for people without JavaScript and for search engines (the gateway asks
 // here and serves them at its origin): GET /catalogue-pages/:credentialId?lang=en|fr gives the
 // head and body fragments of a credential's page (see catalogue-page.ts), and GET /sitemap.xml
-// lists every catalogue page.
+// lists every catalogue page; GET /achievements/:credentialId/badge.svg draws its badge (badge-image.ts).
 import { Controller, Get, NotFoundException, Param, Query, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { CatalogueRepository, PathwayRepository } from '@lattice/credentials-data-access';
 import { isUuid } from '@lattice/shared-graphql';
 import { IssuerTrust } from '../shared/issuer-trust';
+import { renderBadgeImage } from './badge-image';
 import { renderCataloguePage, renderSitemap, type CataloguePage, type PageLanguage } from './catalogue-page';
 
 /** The sitemap protocol's limit per file. */
@@ -63,6 +64,18 @@ export class CataloguePagesController {
       lang: pageLanguage(lang, request.headers['accept-language']),
       baseUrl: this.trust.baseUrl,
     });
+  }
+
+  @Get('achievements/:credentialId/badge.svg')
+  async badge(@Param('credentialId') credentialId: string, @Res() response: Response): Promise<void> {
+    if (!isUuid(credentialId)) throw new NotFoundException('No such credential.');
+    const entry = await this.catalogue.entry(credentialId.toLowerCase());
+    if (!entry) throw new NotFoundException('No such credential.');
+    response
+      .status(200)
+      .type('image/svg+xml; charset=utf-8')
+      .setHeader('cache-control', 'public, max-age=3600');
+    response.send(renderBadgeImage({ title: entry.title, issuerName: entry.issuerName }));
   }
 
   @Get('sitemap.xml')

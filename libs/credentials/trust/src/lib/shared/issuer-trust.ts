@@ -103,6 +103,11 @@ export class IssuerTrust {
     return `${this.baseUrl}/achievements/${credentialId}`;
   }
 
+  /** The credential's badge image (drawn by GET /achievements/:id/badge.svg), the achievement's `image`. */
+  badgeImageUrl(credentialId: string): string {
+    return `${this.baseUrl}/achievements/${credentialId}/badge.svg`;
+  }
+
   /** An endorsement of a published credential (not dereferenceable: it travels embedded in awards). */
   endorsementUrl(endorsementId: string): string {
     return `${this.baseUrl}/endorsements/${endorsementId}`;
