@@ -10,14 +10,10 @@ import { REBUILD_ROLLUP, REBUILD_TOTALS } from './1767000000000-marketplace-dema
 
 const M = '"marketplace"';
 
-const WIDE_DISTINCT = `
-        SELECT 'G', g."group_id"::text, g."level", g."region", coalesce(g."sector", ''), count(*), sum(g."learner_count")
-          FROM (SELECT DISTINCT n."id", sg."group_id", sg."level", n."region", n."sector", n."learner_count"
-                  FROM "marketplace"."skill_needs" n JOIN "marketplace"."need_skills" k ON k."need_id" = n."id"
-                  JOIN "marketplace"."skill_groups" sg ON sg."skill_id" = k."skill_id"
-                  JOIN "marketplace"."skills" gs ON gs."id" = sg."group_id" AND gs."kind" = 'SKILL_GROUP'
-                 WHERE n."status" = 'OPEN') g
-         GROUP BY g."group_id", g."level", g."region", g."sector";`;
+/** Where the group rows start in REBUILD_ROLLUP, and how they end (the statement's last GROUP BY). */
+const GROUP_ROWS_START = `
+        SELECT 'G', g."group_id"::text`;
+const GROUP_ROWS_END = `GROUP BY g."group_id", g."level", g."region", g."sector";`;
 
 const NARROW_DISTINCT = `
         SELECT 'G', d."group_id"::text, d."level", n."region", coalesce(n."sector", ''), count(*), sum(n."learner_count")
@@ -41,9 +37,11 @@ ${rollup}${REBUILD_TOTALS}
 
 /** The rollup part of the rebuild with the group rows taken over the narrow distinct set. */
 export function narrowRebuildRollup(): string {
-  if (!REBUILD_ROLLUP.includes(WIDE_DISTINCT))
+  const start = REBUILD_ROLLUP.indexOf(GROUP_ROWS_START);
+  const end = REBUILD_ROLLUP.indexOf(GROUP_ROWS_END, start);
+  if (start < 0 || end < 0)
     throw new Error('rebuild_demand_rollup: the group rows to replace were not found');
-  return REBUILD_ROLLUP.replace(WIDE_DISTINCT, NARROW_DISTINCT);
+  return REBUILD_ROLLUP.slice(0, start) + NARROW_DISTINCT + REBUILD_ROLLUP.slice(end + GROUP_ROWS_END.length);
 }
 
 export class MarketplaceDemandRebuildGroups1768400000000 implements MigrationInterface {
