@@ -19,8 +19,11 @@ export type Audience = (
   | { readonly kind: 'email'; readonly email: string }
   /** The account at this address only once its owner proved the address (anyone can sign up with any address). */
   | { readonly kind: 'verified-email'; readonly email: string }
-  /** An address: its account when it has one, else an e-mail to the address itself (an invitee without an account). */
-  | { readonly kind: 'address'; readonly email: string }
+  /**
+   * An address: its account when it has one, else an e-mail to the address itself (an invitee
+   * without an account), in `locale` when the event states the addressee's language.
+   */
+  | { readonly kind: 'address'; readonly email: string; readonly locale?: string }
   | { readonly kind: 'members'; readonly organizationId: string; readonly roles: readonly Role[] }
   /** The owners and admins of every umbrella the organization belongs to. */
   | { readonly kind: 'umbrella-admins'; readonly organizationId: string }
@@ -82,7 +85,7 @@ const webhookOnly = {
 export const ROUTING_RULES: RoutingRules = {
   'identity.email_verification.requested': {
     // Only by e-mail (the point is to prove the mailbox), to the person who asked, with the link opened from its sealed form.
-    audience: (e) => [{ kind: 'address', email: e.payload.email }],
+    audience: (e) => [{ kind: 'address', email: e.payload.email, locale: e.payload.locale }],
     organizations: () => [],
     channels: ['EMAIL'],
     tellActor: true,
@@ -102,7 +105,7 @@ export const ROUTING_RULES: RoutingRules = {
   },
   'identity.password_reset.requested': {
     // Only by e-mail, to the account's address, with the link opened from its sealed form.
-    audience: (e) => [{ kind: 'address', email: e.payload.email }],
+    audience: (e) => [{ kind: 'address', email: e.payload.email, locale: e.payload.locale }],
     organizations: () => [],
     channels: ['EMAIL'],
     tellActor: true,
@@ -122,7 +125,7 @@ export const ROUTING_RULES: RoutingRules = {
   },
   'identity.password.changed': {
     // A security notice to the account's address, so a change the person did not make is noticed.
-    audience: (e) => [{ kind: 'address', email: e.payload.email }],
+    audience: (e) => [{ kind: 'address', email: e.payload.email, locale: e.payload.locale }],
     organizations: () => [],
     channels: ['EMAIL'],
     tellActor: true,

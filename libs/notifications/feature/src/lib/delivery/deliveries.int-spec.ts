@@ -391,6 +391,34 @@ describe('notification deliveries', () => {
     expect(otherMail.raw).not.toContain(token);
   });
 
+  it('e-mails a verification link in the account’s language even when its routing batch ran before the directory knew the account', async () => {
+    // Two routing batches in flight at once: the one holding identity.user.signed_up had not
+    // committed when the verification request's batch looked the address up (seen in CI: a French
+    // account got its link in English). The event states the account's language; the e-mail uses it.
+    const address = `fr-${randomUUID().slice(0, 8)}@example.test`;
+    const requested = ev(
+      'identity.email_verification.requested',
+      {
+        userId: randomUUID(),
+        email: address,
+        name: 'Camille',
+        locale: 'fr',
+        expiresAt: new Date(Date.now() + 86_400_000).toISOString(),
+      },
+      randomUUID(),
+    );
+    await router.handle(requested);
+    const [row] = (await dataSource.query(
+      `SELECT "id", "recipient" FROM "notifications"."deliveries" WHERE "event_id" = $1 AND "channel" = 'EMAIL'`,
+      [requested.id],
+    )) as Array<{ id: string; recipient: string }>;
+    expect(row?.recipient).toBe(addressRecipientId(address)); // no account in the directory yet
+    await email.deliver({ deliveryId: row!.id });
+    const sent = mails.filter((m) => m.to.toLowerCase() === address);
+    expect(sent).toHaveLength(1);
+    expect(sent[0]!.raw).toMatch(/^Subject: Confirmez votre adresse courriel\r?$/m);
+  });
+
   it('collects digest-mode e-mail and sends one digest per person, once', async () => {
     const { admin, umbrellaId } = await umbrellaWithAdmin('fr');
     await dataSource.query(

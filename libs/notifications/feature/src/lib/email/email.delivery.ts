@@ -152,7 +152,7 @@ function sealedLinkOf(event: DomainEvent): { name: string; value: string } | nul
   return null;
 }
 
-/** The invitee of an address-only delivery (no account): the address its rule names, in English. */
+/** The addressee of an address-only delivery (no account yet): the address its rule names, in the language the event states (else English). */
 function addressee(
   event: DomainEvent,
   recipient: string,
@@ -161,6 +161,6 @@ function addressee(
     ?.audience(event as never)
     .find((t) => t.kind === 'address' && addressRecipientId(t.email) === recipient);
   return target && target.kind === 'address'
-    ? { id: recipient, email: target.email, name: target.email, locale: 'en' }
+    ? { id: recipient, email: target.email, name: target.email, locale: target.locale ?? 'en' }
     : null;
 }
