@@ -27,6 +27,7 @@ describe('awardPage', () => {
       '<meta property="og:image" content="https://lattice.example.ca/achievements/0b7e4c1a-7d52-4a7e-9c1e-2f3a4b5c6d7e/badge.svg">',
     );
     expect(page.head).toContain(`<meta property="og:url" content="https://lattice.example.ca${path}">`);
+    expect(page.head).toContain('<meta name="twitter:card" content="summary">');
     const html = injectPage(
       '<html lang="en"><head><title>Lattice</title></head><body><div id="root"></div></body></html>',
       page,
@@ -47,6 +48,7 @@ describe('awardPage', () => {
     )!;
     expect(french.lang).toBe('fr');
     expect(french.head).toContain('Décerné par Boreal');
+    expect(french.head).toContain('<meta name="twitter:card" content="summary">');
     expect(awardPage({ hello: 'world' }, path)).toBeNull();
   });
 });

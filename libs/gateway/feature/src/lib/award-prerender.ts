@@ -54,7 +54,8 @@ export function awardPage(credential: unknown, path: string): PrerenderedPage | 
       ([property, content]) => `<meta property="${property}" content="${escapeAttribute(content)}">`,
     ),
     `<meta name="description" content="${escapeAttribute(description)}">`,
-    `<meta name="twitter:card" content="${image ? 'summary' : 'summary_large_image'}">`,
+    // The badge is square: the small card, with or without it (the large one wants a wide image).
+    `<meta name="twitter:card" content="summary">`,
   ].join('\n');
   return { lang, title, head, body: '' };
 }
