@@ -126,11 +126,18 @@ async function startStack(options) {
 
   function launch(name, index = 0) {
     const dist = join(ROOT, process.env.LATTICE_DIST ?? 'dist');
-    const child = spawn(process.execPath, ['--enable-source-maps', join(dist, 'apps', name, 'src/main.js')], {
-      cwd: ROOT,
-      env: { ...envFor(name, options), PORT: String(portOf(name, index)) },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    // LATTICE_CPU_PROF=marketplace,gateway writes those apps' V8 CPU profiles to tmp/cpu-prof on exit.
+    const profiled = (process.env.LATTICE_CPU_PROF ?? '').split(',').includes(name);
+    const flags = profiled ? ['--cpu-prof', `--cpu-prof-dir=${join(ROOT, 'tmp/cpu-prof')}`] : [];
+    const child = spawn(
+      process.execPath,
+      [...flags, '--enable-source-maps', join(dist, 'apps', name, 'src/main.js')],
+      {
+        cwd: ROOT,
+        env: { ...envFor(name, options), PORT: String(portOf(name, index)) },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
     const label = replicasOf(name) === 1 ? name : `${name}-${index + 1}`;
     if (logDir) {
       const file = createWriteStream(join(logDir, `${label}.log`), { flags: 'a' });
