@@ -1,7 +1,10 @@
 // What every subgraph shares: Federation 2 schema built from code, the error mapper, a request
 // context with DataLoaders, input validation, health endpoints, and a bootstrap that closes the
 // app if it fails to start (a half-started app keeps test runners alive).
-import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
+import {
+  ApolloServerPluginCacheControlDisabled,
+  ApolloServerPluginInlineTraceDisabled,
+} from '@apollo/server/plugin/disabled';
 import { ApolloFederationDriver, type ApolloFederationDriverConfig } from '@nestjs/apollo';
 import { type DynamicModule, Logger, type INestApplication } from '@nestjs/common';
 import {
@@ -32,9 +35,14 @@ export function subgraphGraphQLModule(): DynamicModule {
     introspection: true,
     context: ({ req }: { req: unknown }) => ({ req, loaders: new LoaderRegistry() }),
     formatError: formatGraphQLError,
-    // Traces are for Apollo's hosted studio, which Lattice does not use; they cost every request.
+    // Traces are for Apollo's hosted studio, and cache hints for @cacheControl, neither of which
+    // Lattice uses; both cost every request (the cache-control hook runs once per resolved field).
     // The input rules (control characters, real date-times) run on every operation's arguments.
-    plugins: [ApolloServerPluginInlineTraceDisabled(), inputRulesPlugin()],
+    plugins: [
+      ApolloServerPluginInlineTraceDisabled(),
+      ApolloServerPluginCacheControlDisabled(),
+      inputRulesPlugin(),
+    ],
     buildSchemaOptions: { dateScalarMode: 'isoDate', noDuplicatedFields: true },
   });
 }
