@@ -4,3 +4,4 @@ export * from './lib/data-source';
 export * from './lib/transaction';
 export * from './lib/leader-lease';
 export * from './lib/read-replicas';
+export * from './lib/prepared-query';

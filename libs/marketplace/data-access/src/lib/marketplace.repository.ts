@@ -3,7 +3,7 @@
 // demand map may run on a read replica (readFromReplica: docs/scaling.md).
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { lsnToBigInt, readFromReplica, requireReplayed } from '@lattice/shared-data-access';
+import { lsnToBigInt, preparedQuery, readFromReplica, requireReplayed } from '@lattice/shared-data-access';
 import type { MatchWeights, WordMatch } from '@lattice/marketplace-domain';
 import {
   DirectoryOrganizationEntity,
@@ -558,9 +558,37 @@ export class MarketplaceRepository {
       ownerId,
       weightsKey,
       ...(kind === 'P' ? ['P', 'N'] : ['N', 'P']),
-      first,
+      ...pageParameter(first),
     ]);
-    return rows[0]?.matches ?? null;
+    return rows[0] ? rows[0].matches.slice(0, first) : null;
+  }
+
+  /**
+   * partnerMatches served in one statement: the need (null when there is none) with its cached
+   * page, as cachedMatches reads it (`matches` null when there is no valid cached page).
+   */
+  async cachedPartnerMatches(
+    needId: string,
+    weightsKey: string,
+    first: number,
+  ): Promise<{ need: { id: string; status: string; region: string }; matches: unknown[] | null } | null> {
+    const rows = await preparedQuery<{
+      id: string;
+      status: string;
+      region: string;
+      matches: unknown[] | null;
+    }>(
+      this.dataSource,
+      `SELECT n."id", n."status", n."region", (SELECT c."matches" FROM (${cachedMatchesSql(first)}) c) AS "matches"
+         FROM ${S}."skill_needs" n WHERE n."id" = $2`,
+      ['P', needId, weightsKey, 'P', 'N', ...pageParameter(first)],
+    );
+    const [row] = rows;
+    if (!row) return null;
+    return {
+      need: { id: row.id, status: row.status, region: row.region },
+      matches: row.matches && row.matches.slice(0, first),
+    };
   }
 
   /**
@@ -573,10 +601,11 @@ export class MarketplaceRepository {
     weightsKey: string,
     first: number,
   ): Promise<{ matches: unknown[]; needs: SkillNeedEntity[] } | null> {
-    // The page goes out on the first row only (a page of 200 is not repeated 200 times).
-    const rows: Array<{ matches: unknown[] | null; ord: string | null; id: string | null }> =
-      await this.dataSource.query(
-        `WITH c AS (${cachedMatchesSql(first)}
+    // The page goes out on the first row only (a page of 200 is not repeated 200 times). The page
+    // is built once (MATERIALIZED): inlined, Postgres built it again for the lateral's ids.
+    const rows = await preparedQuery<{ matches: unknown[] | null; ord: string | null; id: string | null }>(
+      this.dataSource,
+      `WITH c AS MATERIALIZED (${cachedMatchesSql(first)}
                     AND EXISTS (SELECT 1 FROM ${S}."capability_profiles" p WHERE p."organization_id" = c."owner_id"))
        SELECT CASE WHEN coalesce(n."ord", 1) = 1 THEN c."matches" END AS "matches", n.*
          FROM c LEFT JOIN LATERAL (
@@ -586,12 +615,12 @@ export class MarketplaceRepository {
                   n."status", n."created_by" AS "createdBy", n."created_at" AS "createdAt", n."updated_at" AS "updatedAt",
                   n."closed_at" AS "closedAt", n."version"
              FROM ${S}."skill_needs" n
-            WHERE n."id" IN (SELECT (m."value" ->> 'candidateId')::uuid FROM jsonb_array_elements(c."matches") m)
+            WHERE n."id" IN (SELECT (m."value" ->> 'candidateId')::uuid FROM jsonb_array_elements(c."matches") WITH ORDINALITY AS m("value", "i") WHERE m."i" <= $6)
          ) n ON true`,
-        ['N', institutionId, weightsKey, 'N', 'P', first],
-      );
+      ['N', institutionId, weightsKey, 'N', 'P', first],
+    );
     if (rows.length === 0) return null;
-    const matches = rows[0]!.matches ?? [];
+    const matches = (rows[0]!.matches ?? []).slice(0, first);
     const needs = rows.flatMap(({ matches: _page, ord: _ord, ...need }) =>
       need.id === null ? [] : [Object.assign(new SkillNeedEntity(), need)],
     );
@@ -795,13 +824,23 @@ export class MarketplaceRepository {
  * computed. $1 kind, $2 owner, $3 weights key, $4 the topics' side, $5 the owner's side.
  */
 function cachedMatchesSql(first: number): string {
-  // A page within the head never reads the whole ranking (see the match-cache-head migration).
-  const column = first <= MATCH_CACHE_HEAD_SIZE ? 'head' : 'matches';
-  return `SELECT (SELECT coalesce(jsonb_agg(m."value" ORDER BY m."i"), '[]') FROM jsonb_array_elements(c."${column}") WITH ORDINALITY AS m("value", "i") WHERE m."i" <= $6) AS "matches"
+  // A page within the head is the head itself, cut to `first` by the caller: Postgres neither
+  // rebuilds a smaller page nor reads the whole ranking (see the match-cache-head migration).
+  // A longer page is cut from the whole ranking by Postgres ($6), so only it leaves the database.
+  const page =
+    first <= MATCH_CACHE_HEAD_SIZE
+      ? `c."head"`
+      : `(SELECT coalesce(jsonb_agg(m."value" ORDER BY m."i"), '[]') FROM jsonb_array_elements(c."matches") WITH ORDINALITY AS m("value", "i") WHERE m."i" <= $6)`;
+  return `SELECT ${page} AS "matches"
          FROM ${S}."match_cache" c
         WHERE c."kind" = $1 AND c."owner_id" = $2 AND c."weights_key" = $3 AND c."for_date" = current_date
           AND NOT EXISTS (SELECT 1 FROM unnest(c."topics") t JOIN ${S}."match_changes" x ON x."side" = $4 AND x."topic" = t
                            WHERE x."xid" >= pg_snapshot_xmin(c."snapshot") AND NOT pg_visible_in_snapshot(x."xid", c."snapshot"))
           AND NOT EXISTS (SELECT 1 FROM ${S}."match_changes" x WHERE x."side" = $5 AND x."topic" = c."owner_id"
                              AND x."xid" >= pg_snapshot_xmin(c."snapshot") AND NOT pg_visible_in_snapshot(x."xid", c."snapshot"))`;
+}
+
+/** $6 of cachedMatchesSql: the page size, when Postgres cuts the page (beyond the head). */
+function pageParameter(first: number): number[] {
+  return first <= MATCH_CACHE_HEAD_SIZE ? [] : [first];
 }

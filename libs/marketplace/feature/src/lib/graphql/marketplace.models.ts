@@ -179,9 +179,8 @@ export class PartnerMatchModel {
 export class NeedMatchModel {
   @Field(() => Float) score: number;
   @Field(() => [MatchReasonModel]) reasons: MatchReasonModel[];
-  needId: string;
-  /** The need, when it was read with the ranking (null: no longer stored); absent: load it. */
-  read?: SkillNeedEntity | null;
+  /** A plain field, read with the ranking: no resolver runs per match. */
+  @Field(() => SkillNeedModel) need: SkillNeedModel;
 }
 
 @ObjectType('DemandCell')

@@ -1,21 +1,19 @@
 import { UseGuards } from '@nestjs/common';
-import { Args, Context, ID, Int, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, ID, Int, Query, Resolver } from '@nestjs/graphql';
 import { AuthGuard } from '@lattice/shared-auth';
-import { type GraphQLRequestContext, ParseIdPipe } from '@lattice/shared-graphql';
+import { ParseIdPipe } from '@lattice/shared-graphql';
 import { MarketplaceRepository } from '@lattice/marketplace-data-access';
 import { MatchNeedsUseCase } from '../match-needs/match-needs.use-case';
 import { MatchPartnersUseCase } from '../match-partners/match-partners.use-case';
 import { MarketplaceErrors } from '../shared/marketplace.errors';
-import { marketplaceLoaders } from './marketplace.loaders';
 import {
   MatchReasonKindEnum,
   NeedMatchModel,
   PartnerMatchModel,
-  SkillNeedModel,
   toSkillNeedModel,
 } from './marketplace.models';
 
-@Resolver(() => NeedMatchModel)
+@Resolver()
 @UseGuards(AuthGuard)
 export class MatchingResolver {
   constructor(
@@ -47,26 +45,23 @@ export class MatchingResolver {
     @Args('first', { type: () => Int, defaultValue: 10 }) first: number,
   ): Promise<NeedMatchModel[]> {
     const { matches, needs } = await this.matchNeedsUseCase.executeWithNeeds(institutionId, first);
-    // A page served from the cache came with its needs (same statement): no second read for them.
-    const read = needs ? new Map(needs.map((need) => [need.id, need])) : null;
-    return matches.map((m) => ({
-      needId: m.candidateId,
-      ...(read ? { read: read.get(m.candidateId) ?? null } : {}),
-      score: m.score,
-      reasons: m.reasons.map((r) => ({ ...r, kind: r.kind as MatchReasonKindEnum })),
-    }));
-  }
-
-  @ResolveField(() => SkillNeedModel)
-  async need(
-    @Parent() match: NeedMatchModel,
-    @Context() context: GraphQLRequestContext,
-  ): Promise<SkillNeedModel> {
-    const need =
-      match.read !== undefined
-        ? match.read
-        : await marketplaceLoaders(context.loaders, this.repository).need.load(match.needId);
-    if (!need) throw MarketplaceErrors.of('NEED_NOT_FOUND', 'No such skill need.');
-    return toSkillNeedModel(need);
+    // A page served from the cache came with its needs (same statement); one computed afresh has
+    // them read in one batch. Each match carries its need, so no field resolver runs per match.
+    const read = new Map(
+      (needs ?? (await this.repository.needsByIds(matches.map((m) => m.candidateId)))).map((need) => [
+        need.id,
+        need,
+      ]),
+    );
+    return matches.map((m) => {
+      const need = read.get(m.candidateId);
+      if (!need)
+        throw MarketplaceErrors.of('NEED_NOT_FOUND', 'No such skill need.', { needId: m.candidateId });
+      return {
+        need: toSkillNeedModel(need),
+        score: m.score,
+        reasons: m.reasons.map((r) => ({ ...r, kind: r.kind as MatchReasonKindEnum })),
+      };
+    });
   }
 }

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { regionAndDescendants } from '@lattice/shared-util-regions';
 import { MarketplaceRepository } from '@lattice/marketplace-data-access';
-import { cachedRanking, MAX_MATCHES } from '../shared/cached-ranking';
+import { cachedRanking, MAX_MATCHES, weightsKey } from '../shared/cached-ranking';
 import { explainMatches, type ExplainedMatch } from '../shared/explain-matches';
 import { MarketplaceErrors } from '../shared/marketplace.errors';
 import { MARKETPLACE_OPTIONS, type MarketplaceOptions } from '../shared/marketplace.options';
@@ -10,7 +10,7 @@ export { MAX_MATCHES };
 
 /**
  * Institutions ranked for an open need, each with its reasons: from the match cache while nothing
- * the ranking depends on changed (two SQL statements), else computed exactly and kept.
+ * the ranking depends on changed (one SQL statement), else computed exactly and kept.
  */
 @Injectable()
 export class MatchPartnersUseCase {
@@ -21,14 +21,21 @@ export class MatchPartnersUseCase {
 
   async execute(needId: string, first: number): Promise<ExplainedMatch[]> {
     requireFirst(first);
-    const [need] = await this.repository.needsByIds([needId]);
-    if (!need) throw MarketplaceErrors.of('NEED_NOT_FOUND', 'No such skill need.', { needId });
+    // The need and its cached page come in one statement; a page is served only for an open need.
+    const served = await this.repository.cachedPartnerMatches(
+      needId,
+      weightsKey(this.options.weights),
+      first,
+    );
+    if (!served) throw MarketplaceErrors.of('NEED_NOT_FOUND', 'No such skill need.', { needId });
+    const { need, matches } = served;
     if (need.status !== 'OPEN')
       throw MarketplaceErrors.of(
         'NEED_CLOSED',
         'This need is closed; institutions are ranked for open needs only.',
         { needId },
       );
+    if (matches) return matches as ExplainedMatch[];
     return cachedRanking(this.repository, 'P', need.id, this.options.weights, first, (limit) =>
       this.rank(need.id, need.region, limit),
     );
