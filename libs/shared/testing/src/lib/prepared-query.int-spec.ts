@@ -2,8 +2,8 @@
 // statement per text on a connection (reused, never confused with another text's), and Postgres'
 // errors passed through unchanged.
 import { DataSource } from 'typeorm';
-import { testDatabaseUrl } from '@lattice/shared-testing';
-import { preparedQuery } from './prepared-query';
+import { preparedQuery } from '@lattice/shared-data-access';
+import { testDatabaseUrl } from './test-database';
 
 const url = testDatabaseUrl('int');
 
