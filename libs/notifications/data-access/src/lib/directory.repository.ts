@@ -46,6 +46,11 @@ const DIRECTORY_UPDATES: { [T in DomainEventType]?: DirectoryUpdate<T> } = {
   },
 };
 
+/** Whether the event changes who the directory says a person is or where they belong. */
+export function changesDirectory(event: Pick<DomainEvent, 'type'>): boolean {
+  return event.type in DIRECTORY_UPDATES;
+}
+
 /**
  * The audience targets of a routing batch, grouped by kind, each under its key (the caller's
  * name for the target, returned with every person it reaches).

@@ -58,4 +58,49 @@ describe('GroupCommit', () => {
     expect(most).toBe(2);
     expect(group.batches).toBe(10);
   });
+  it('runs a batch holding a runsAlone item alone: after the batches in flight, before any later one', async () => {
+    // Items < 0 write what later items read (a directory change); each batch takes three ticks.
+    const log: string[] = [];
+    const group = new GroupCommit<number>(
+      async (items) => {
+        log.push(`start ${items.join(',')}`);
+        for (let i = 0; i < 3; i++) await tick();
+        log.push(`end ${items.join(',')}`);
+      },
+      { maxBatch: 2, maxInFlight: 2, runsAlone: (n) => n < 0 },
+    );
+    const first = [1, 2, 3, 4].map((n) => group.submit(n));
+    await tick();
+    await Promise.all([...first, ...[-5, 6, 7, 8, 9].map((n) => group.submit(n))]);
+    expect(log).toEqual([
+      'start 1',
+      'start 2',
+      'end 1',
+      'start 3,4',
+      'end 2',
+      // [-5, 6] waits for [3, 4], and nothing starts beside it.
+      'end 3,4',
+      'start -5,6',
+      'end -5,6',
+      'start 7,8',
+      'start 9',
+      'end 7,8',
+      'end 9',
+    ]);
+  });
+
+  it('without runsAlone items, keeps batches overlapping as before', async () => {
+    let running = 0;
+    let most = 0;
+    const group = new GroupCommit<number>(
+      async () => {
+        most = Math.max(most, ++running);
+        await tick();
+        running--;
+      },
+      { maxBatch: 1, maxInFlight: 2, runsAlone: (n) => n < 0 },
+    );
+    await Promise.all(Array.from({ length: 10 }, (_x, n) => group.submit(n)));
+    expect(most).toBe(2);
+  });
 });

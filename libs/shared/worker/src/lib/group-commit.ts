@@ -3,11 +3,17 @@
 // load, no added delay when jobs trickle in. Each job still succeeds or fails on its own: when a
 // batch fails, its items are applied one by one, so one bad item fails only its own job.
 
-export interface GroupCommitOptions {
+export interface GroupCommitOptions<T = unknown> {
   /** Most items applied in one call. */
   readonly maxBatch: number;
   /** Batches applied at the same time. */
   readonly maxInFlight: number;
+  /**
+   * Items whose batch runs alone: it starts once the batches in flight have ended, and no batch
+   * starts until it has ended — so every item submitted after such an item is applied after it
+   * committed (a batch that writes what later batches read).
+   */
+  readonly runsAlone?: (item: T) => boolean;
 }
 
 interface Waiting<T> {
@@ -19,13 +25,15 @@ interface Waiting<T> {
 export class GroupCommit<T> {
   private readonly waiting: Array<Waiting<T>> = [];
   private inFlight = 0;
+  /** A batch that runs alone is being applied. */
+  private alone = false;
   /** Sizes of the batches applied so far (for tests and the bench). */
   batches = 0;
   items = 0;
 
   constructor(
     private readonly apply: (items: T[]) => Promise<void>,
-    private readonly options: GroupCommitOptions,
+    private readonly options: GroupCommitOptions<T>,
   ) {}
 
   /** Resolves once the item was applied (in some batch), rejects with its own failure. */
@@ -37,13 +45,21 @@ export class GroupCommit<T> {
   }
 
   private drain(): void {
-    while (this.inFlight < this.options.maxInFlight && this.waiting.length > 0) {
-      const batch = this.waiting.splice(0, this.options.maxBatch);
+    while (!this.alone && this.inFlight < this.options.maxInFlight && this.waiting.length > 0) {
+      const size = Math.min(this.options.maxBatch, this.waiting.length);
+      const runsAlone = this.options.runsAlone;
+      const alone =
+        runsAlone !== undefined && this.waiting.slice(0, size).some((entry) => runsAlone(entry.item));
+      // It waits for the batches in flight; each one that ends drains again.
+      if (alone && this.inFlight > 0) return;
+      const batch = this.waiting.splice(0, size);
+      this.alone = alone;
       this.inFlight++;
       this.batches++;
       this.items += batch.length;
       void this.run(batch).finally(() => {
         this.inFlight--;
+        if (alone) this.alone = false;
         this.drain();
       });
     }

@@ -163,6 +163,53 @@ describe('notification deliveries', () => {
       [eventId],
     ) as Promise<Array<{ recipient: string; channel: string; status: string }>>;
 
+  it('routes an event queued right after a directory change with that change, however slowly it commits', async () => {
+    // umbrellaWithAdmin gives the umbrella an OWNER; a second admin joins it right before a college does.
+    const { umbrellaId, collegeId } = await umbrellaWithAdmin();
+    const admin = {
+      userId: randomUUID(),
+      email: `${randomUUID().slice(0, 8)}@example.test`,
+      name: 'Di',
+      locale: 'en',
+    };
+    await router.handle(ev('identity.user.signed_up', admin));
+    const submit = (event: DomainEvent) =>
+      router
+        .declarations()
+        .find((declaration) => declaration.name === event.type)!
+        .handle(event, { attemptsMade: 0, maxAttempts: 1 } as never);
+    // The membership's write waits on a lock held here, as a slow commit would: without the rule
+    // that a directory batch runs alone, the umbrella.joined batch ran beside it, read the directory
+    // before the new admin was in it, and committed without them.
+    const runner = dataSource.createQueryRunner();
+    await runner.connect();
+    await runner.startTransaction();
+    await runner.query(`LOCK TABLE "notifications"."directory_memberships" IN SHARE ROW EXCLUSIVE MODE`);
+    const joined = ev('identity.umbrella.joined', {
+      umbrellaId,
+      organizationId: collegeId,
+      by: randomUUID(),
+    });
+    const routed = Promise.all([
+      submit(
+        ev('identity.membership.created', {
+          userId: admin.userId,
+          organizationId: umbrellaId,
+          role: 'ADMIN',
+        }),
+      ),
+      submit(joined),
+    ]);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    await runner.commitTransaction();
+    await runner.release();
+    await routed;
+    expect((await deliveriesOf(joined.id)).filter((d) => d.recipient === admin.userId)).toEqual([
+      { recipient: admin.userId, channel: 'EMAIL', status: 'PENDING' },
+      { recipient: admin.userId, channel: 'IN_APP', status: 'SENT' },
+    ]);
+  });
+
   it('records one delivery per (event, recipient, channel) however often the event arrives, and sends each once (a repeated in-app job is a no-op)', async () => {
     const { admin, umbrellaId, collegeId } = await umbrellaWithAdmin();
     const joined = ev('identity.umbrella.joined', {

@@ -11,6 +11,7 @@ import { GroupCommit, type JobHandlerDeclaration } from '@lattice/shared-worker'
 import { QUEUE_PORT, type QueuePort } from '@lattice/shared-queue';
 import {
   type AudienceLookup,
+  changesDirectory,
   claimEvents,
   DeliveryRepository,
   DirectoryRepository,
@@ -36,6 +37,12 @@ import { NOTIFICATIONS_ORGANIZATIONS, organizationNames } from '../directory/org
 const CONSUMER = 'notifications.router';
 /** Events routed in one transaction at most, and batches written at once. */
 export const ROUTING_BATCH = { maxBatch: 200, maxInFlight: 2 } as const;
+/**
+ * A batch that changes the directory (a sign-up, a membership) is routed alone: two batches in
+ * flight would each read the directory before the other committed, so an event right after a
+ * sign-up could miss the person it is for. Those events are few; the rest still overlap.
+ */
+const ROUTING = { ...ROUTING_BATCH, runsAlone: changesDirectory };
 
 interface Routed {
   readonly deliveries: NewDelivery[];
@@ -45,7 +52,7 @@ interface Routed {
 
 @Injectable()
 export class NotificationRouter {
-  private readonly group = new GroupCommit<DomainEvent>((events) => this.handleBatch(events), ROUTING_BATCH);
+  private readonly group = new GroupCommit<DomainEvent>((events) => this.handleBatch(events), ROUTING);
 
   constructor(
     private readonly dataSource: DataSource,
