@@ -341,7 +341,7 @@ it('shows the workspace in French', async () => {
   const page = await (await newContext(browser(), { token: p.college.token, locale: 'fr-CA' })).newPage();
   await page.goto(`/designs/${created.createCredentialDesign.id}`);
   await page.getByRole('heading', { name: 'Révision et approbation' }).waitFor();
-  await expectText(page.getByTestId('design-stage'), 'Étape : Brouillon');
+  await expectText(page.getByTestId('design-stage'), 'Étape\u00a0: Brouillon');
   await expectText(page.getByTestId('compliance-result'), 'Non conforme à eCampusOntario');
   await page.getByRole('button', { name: 'Enregistrer les modifications' }).waitFor();
   await checkScreen(page, 'design-workspace-fr');
