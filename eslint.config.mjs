@@ -210,6 +210,11 @@ export default [
     },
   },
   {
+    // The web app's unit tests run in Node (jest), never in the browser: they may read files.
+    files: ['apps/web/src/**/*.spec.ts'],
+    rules: { 'no-restricted-imports': 'off' },
+  },
+  {
     // The browser tests: Node code whose page callbacks run in the browser (DOM types).
     files: ['e2e/web/**/*.ts'],
     languageOptions: {

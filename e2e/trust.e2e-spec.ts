@@ -239,7 +239,7 @@ describe('trust: award, verify, revoke', () => {
     );
     expect(inbox.notifications.edges.map((e: { node: unknown }) => e.node)).toContainEqual({
       type: 'credentials.award.issued',
-      title: expect.stringMatching(/^Vous avez obtenu « .+ »$/),
+      title: expect.stringMatching(/^Vous avez obtenu «\u00a0.+\u00a0»$/),
       // The app's page of the award (with Verify), not the API's document page (issue 16).
       link: `/public/credentials/${award.awardCredential.id}`,
     });

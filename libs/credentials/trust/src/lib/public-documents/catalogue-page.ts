@@ -63,7 +63,7 @@ const WORDS = {
     free: 'Gratuit',
     credit: 'Donne des crédits',
     transcript: 'Inscrit au relevé de notes',
-    retired: 'Ce titre est retiré : il n’est plus décerné.',
+    retired: 'Ce titre est retiré : il n’est plus décerné.',
     countsToward: 'Parcours auxquels il compte',
     noPathways: 'Il ne compte encore pour aucun parcours.',
     steps: (required: number, count: number, all: boolean) =>
@@ -71,7 +71,7 @@ const WORDS = {
     leadsTo: 'Mène à',
     recognizedBy: 'Où il est reconnu',
     noRecognitions: 'Aucun autre établissement n’a encore déclaré le reconnaître.',
-    toward: (title: string) => `pour le parcours « ${title} »`,
+    toward: (title: string) => `pour le parcours « ${title} »`,
     anInstitution: 'Un établissement',
     open: 'L’ouvrir dans le catalogue Lattice',
     category: 'microtitre',

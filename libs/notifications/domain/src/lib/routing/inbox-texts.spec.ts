@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { DomainEvent } from '@lattice/shared-contracts';
-import { notificationOf, ROUTING_RULES, type RoutingRule } from './routing-rules';
+import { messageOf, notificationOf, ROUTING_RULES, type RoutingRule } from './routing-rules';
 
 type Texts = Record<string, { title: string; body: string }>;
 const inbox = (language: 'en' | 'fr'): Texts =>
@@ -58,5 +58,27 @@ describe('inbox texts: the server’s codes and the web app’s words', () => {
         expect([code, missing]).toEqual([code, []]);
       }
     }
+  });
+
+  it('writes French punctuation as the app does: no-break spaces before : and inside « », narrow ones before ; ! ?', () => {
+    const names = new Proxy({}, { get: () => 'Nom' }) as Record<string, string>;
+    const wrong: string[] = [];
+    let checked = 0;
+    for (const [type, rule] of Object.entries(ROUTING_RULES as Record<string, RoutingRule<never>>)) {
+      for (const variant of [undefined, ...Object.keys(rule.variants ?? {})]) {
+        let message: { title: string; body: string };
+        try {
+          message = messageOf(anyEvent(type), 'fr', names, variant);
+        } catch {
+          continue; // a text that needs a payload of another shape than strings
+        }
+        checked++;
+        for (const text of [message.title, message.body])
+          if (/ [:;!?»]|« |[^\u202f][;!?](\s|$)/.test(text))
+            wrong.push(`${type}${variant ? `:${variant}` : ''}: ${text}`);
+      }
+    }
+    expect(checked).toBeGreaterThan(30);
+    expect(wrong).toEqual([]);
   });
 });

@@ -65,7 +65,7 @@ describe('routing rules', () => {
     const rule = ruleFor(issued.type)!;
     expect(rule.audience(issued)).toEqual([{ kind: 'verified-email', email: 'lea@example.org' }]);
     expect(rule.organizations(issued)).toEqual(['i']);
-    expect(messageOf(issued, 'fr', {}).title).toBe('Vous avez obtenu « Mine Safety Essentials »');
+    expect(messageOf(issued, 'fr', {}).title).toBe('Vous avez obtenu «\u00a0Mine Safety Essentials\u00a0»');
     expect(messageOf(issued, 'en', {}).link).toBe('/public/credentials/a');
   });
 
@@ -90,7 +90,7 @@ describe('routing rules', () => {
       'Version 3 of “Mine Safety” is with your partners for review until 2026-02-01. As the issuer, Boreal College approves it too.',
     );
     expect(messageOf(requested, 'fr', { issuer: 'Collège Boréal' }, 'issuer').title).toBe(
-      'En révision chez vos partenaires : Mine Safety',
+      'En révision chez vos partenaires\u00a0: Mine Safety',
     );
     const partnersOnly = { ...requested, payload: { ...requested.payload, awaiting: ['e'] } };
     expect(ruleFor(requested.type)!.audience(partnersOnly)).toEqual([
@@ -116,7 +116,7 @@ describe('routing rules', () => {
       body: 'Your skill need “Team leads” is needed by 2026-01-08. Close it if it is filled, or give it a later date so institutions keep seeing it.',
       link: '/needs/n',
     });
-    expect(messageOf(expiring, 'fr', {}).title).toBe('Requis d’ici le 2026-01-08 : Team leads');
+    expect(messageOf(expiring, 'fr', {}).title).toBe('Requis d’ici le 2026-01-08\u00a0: Team leads');
   });
 
   it('skips an organization being un-verified', () => {

@@ -118,7 +118,7 @@ export const ROUTING_RULES: RoutingRules = {
       }),
       fr: ({ payload: p }, n) => ({
         title: 'Réinitialisez votre mot de passe Lattice',
-        body: `Ouvrez le lien pour choisir un nouveau mot de passe pour ${p.email}. Il fonctionne une seule fois, pendant 30 minutes. Si vous n’avez rien demandé, ignorez ce courriel : votre mot de passe ne change pas.`,
+        body: `Ouvrez le lien pour choisir un nouveau mot de passe pour ${p.email}. Il fonctionne une seule fois, pendant 30 minutes. Si vous n’avez rien demandé, ignorez ce courriel : votre mot de passe ne change pas.`,
         link: n['resetUrl'] ?? null,
       }),
     },
@@ -157,7 +157,7 @@ export const ROUTING_RULES: RoutingRules = {
       }),
       fr: ({ payload: p }, n) => ({
         title: `Invitation à rejoindre ${p.organizationName}`,
-        body: `Vous êtes invité·e à rejoindre ${p.organizationName} (rôle : ${p.role.toLowerCase()}). Ouvrez le lien d’invitation reçu par courriel pour accepter.`,
+        body: `Vous êtes invité·e à rejoindre ${p.organizationName} (rôle : ${p.role.toLowerCase()}). Ouvrez le lien d’invitation reçu par courriel pour accepter.`,
         link: n['acceptUrl'] ?? null,
       }),
     },
@@ -212,7 +212,7 @@ export const ROUTING_RULES: RoutingRules = {
       }),
       fr: (_e, n) => ({
         title: `${n['organization']} demande à rejoindre ${n['umbrella']}`,
-        body: `${n['organization']} a demandé à devenir membre de ${n['umbrella']}. Un·e propriétaire ou administrateur·rice de ${n['umbrella']} accepte ou refuse la demande; d’ici là, rien n’est partagé.`,
+        body: `${n['organization']} a demandé à devenir membre de ${n['umbrella']}. Un·e propriétaire ou administrateur·rice de ${n['umbrella']} accepte ou refuse la demande ; d’ici là, rien n’est partagé.`,
         link: null,
       }),
     },
@@ -248,7 +248,7 @@ export const ROUTING_RULES: RoutingRules = {
       }),
       fr: (_e, n) => ({
         title: `${n['organization']} n’est plus membre de ${n['umbrella']}`,
-        body: `Un·e administrateur·rice de ${n['umbrella']} a retiré ${n['organization']} de ses membres. Les titres déjà adoptés le restent; les nouvelles adoptions par ${n['umbrella']} sont refusées.`,
+        body: `Un·e administrateur·rice de ${n['umbrella']} a retiré ${n['organization']} de ses membres. Les titres déjà adoptés le restent ; les nouvelles adoptions par ${n['umbrella']} sont refusées.`,
         link: null,
       }),
     },
@@ -267,7 +267,7 @@ export const ROUTING_RULES: RoutingRules = {
       }),
       fr: ({ payload: p }, n) => ({
         title: `Votre rôle dans ${n['organization']} a changé`,
-        body: `Votre rôle dans ${n['organization']} est maintenant ${p.role.toLowerCase()} (avant : ${p.previousRole.toLowerCase()}). Reconnectez-vous si une page vous refuse l’accès.`,
+        body: `Votre rôle dans ${n['organization']} est maintenant ${p.role.toLowerCase()} (avant : ${p.previousRole.toLowerCase()}). Reconnectez-vous si une page vous refuse l’accès.`,
         link: null,
       }),
     },
@@ -315,8 +315,8 @@ export const ROUTING_RULES: RoutingRules = {
         link: `/needs/${p.needId}`,
       }),
       fr: ({ payload: p }) => ({
-        title: `Requis d’ici le ${p.neededBy} : ${p.title}`,
-        body: `Votre besoin de compétences « ${p.title} » est requis d’ici le ${p.neededBy}. Fermez-le s’il est comblé, ou reportez sa date pour que les établissements continuent de le voir.`,
+        title: `Requis d’ici le ${p.neededBy} : ${p.title}`,
+        body: `Votre besoin de compétences « ${p.title} » est requis d’ici le ${p.neededBy}. Fermez-le s’il est comblé, ou reportez sa date pour que les établissements continuent de le voir.`,
         link: `/needs/${p.needId}`,
       }),
     },
@@ -335,7 +335,7 @@ export const ROUTING_RULES: RoutingRules = {
       }),
       fr: ({ payload: p }, n) => ({
         title: `${n['proposer']} propose un partenariat`,
-        body: `${n['proposer']} propose un partenariat pour « ${p.needTitle} ».${p.message ? ` Message : ${p.message}` : ''} Acceptez-le ou refusez-le dans Lattice.`,
+        body: `${n['proposer']} propose un partenariat pour « ${p.needTitle} ».${p.message ? ` Message : ${p.message}` : ''} Acceptez-le ou refusez-le dans Lattice.`,
         link: `/partnerships/${p.partnershipId}`,
       }),
     },
@@ -354,7 +354,7 @@ export const ROUTING_RULES: RoutingRules = {
       }),
       fr: ({ payload: p }, n) => ({
         title: `${n['acting']} a accepté votre partenariat`,
-        body: `${n['acting']} a accepté le partenariat pour « ${p.needTitle} ». Vous pouvez commencer à concevoir le titre ensemble.`,
+        body: `${n['acting']} a accepté le partenariat pour « ${p.needTitle} ». Vous pouvez commencer à concevoir le titre ensemble.`,
         link: `/partnerships/${p.partnershipId}`,
       }),
     },
@@ -373,7 +373,7 @@ export const ROUTING_RULES: RoutingRules = {
       }),
       fr: ({ payload: p }, n) => ({
         title: `${n['acting']} a refusé votre partenariat`,
-        body: `${n['acting']} a refusé le partenariat pour « ${p.needTitle} ».${p.message ? ` Message : ${p.message}` : ''}`,
+        body: `${n['acting']} a refusé le partenariat pour « ${p.needTitle} ».${p.message ? ` Message : ${p.message}` : ''}`,
         link: `/partnerships/${p.partnershipId}`,
       }),
     },
@@ -392,7 +392,7 @@ export const ROUTING_RULES: RoutingRules = {
       }),
       fr: ({ payload: p }, n) => ({
         title: `${n['acting']} a retiré une proposition de partenariat`,
-        body: `${n['acting']} a retiré sa proposition pour « ${p.needTitle} ».`,
+        body: `${n['acting']} a retiré sa proposition pour « ${p.needTitle} ».`,
         link: `/partnerships/${p.partnershipId}`,
       }),
     },
@@ -416,8 +416,8 @@ export const ROUTING_RULES: RoutingRules = {
         link: `/designs/${p.designId}`,
       }),
       fr: ({ payload: p }, n) => ({
-        title: `Révision demandée : ${p.title}`,
-        body: `${n['issuer']} vous demande de réviser la version ${p.version} de « ${p.title} » d’ici le ${p.reviewDueAt.slice(0, 10)}.`,
+        title: `Révision demandée : ${p.title}`,
+        body: `${n['issuer']} vous demande de réviser la version ${p.version} de « ${p.title} » d’ici le ${p.reviewDueAt.slice(0, 10)}.`,
         link: `/designs/${p.designId}`,
       }),
     },
@@ -429,8 +429,8 @@ export const ROUTING_RULES: RoutingRules = {
           link: `/designs/${p.designId}`,
         }),
         fr: ({ payload: p }, n) => ({
-          title: `En révision chez vos partenaires : ${p.title}`,
-          body: `La version ${p.version} de « ${p.title} » est en révision chez vos partenaires jusqu’au ${p.reviewDueAt.slice(0, 10)}. En tant qu’émetteur, ${n['issuer']} doit aussi l’approuver.`,
+          title: `En révision chez vos partenaires : ${p.title}`,
+          body: `La version ${p.version} de « ${p.title} » est en révision chez vos partenaires jusqu’au ${p.reviewDueAt.slice(0, 10)}. En tant qu’émetteur, ${n['issuer']} doit aussi l’approuver.`,
           link: `/designs/${p.designId}`,
         }),
       },
@@ -448,8 +448,8 @@ export const ROUTING_RULES: RoutingRules = {
         link: `/designs/${p.designId}`,
       }),
       fr: ({ payload: p }) => ({
-        title: `Révision en retard : ${p.title}`,
-        body: `Votre révision de la version ${p.version} de « ${p.title} » était attendue le ${p.reviewDueAt.slice(0, 10)}. Vos partenaires attendent.`,
+        title: `Révision en retard : ${p.title}`,
+        body: `Votre révision de la version ${p.version} de « ${p.title} » était attendue le ${p.reviewDueAt.slice(0, 10)}. Vos partenaires attendent.`,
         link: `/designs/${p.designId}`,
       }),
     },
@@ -467,8 +467,8 @@ export const ROUTING_RULES: RoutingRules = {
         link: `/designs/${p.designId}`,
       }),
       fr: ({ payload: p }, n) => ({
-        title: `Modifications demandées : ${p.title}`,
-        body: `${n['reviewer']} demande des modifications à la version ${p.version} de « ${p.title} » : ${p.comment}`,
+        title: `Modifications demandées : ${p.title}`,
+        body: `${n['reviewer']} demande des modifications à la version ${p.version} de « ${p.title} » : ${p.comment}`,
         link: `/designs/${p.designId}`,
       }),
     },
@@ -485,8 +485,8 @@ export const ROUTING_RULES: RoutingRules = {
         link: `/designs/${p.designId}`,
       }),
       fr: ({ payload: p }) => ({
-        title: `Approuvé par tous les partenaires : ${p.title}`,
-        body: `Tous les partenaires ont approuvé la version ${p.version} de « ${p.title} ». Il peut maintenant être publié.`,
+        title: `Approuvé par tous les partenaires : ${p.title}`,
+        body: `Tous les partenaires ont approuvé la version ${p.version} de « ${p.title} ». Il peut maintenant être publié.`,
         link: `/designs/${p.designId}`,
       }),
     },
@@ -503,8 +503,8 @@ export const ROUTING_RULES: RoutingRules = {
         link: `/catalogue/${p.credentialId}`,
       }),
       fr: ({ payload: p }) => ({
-        title: `Publié : ${p.title}`,
-        body: `« ${p.title} » est publié. Les partenaires peuvent maintenant l’endosser.`,
+        title: `Publié : ${p.title}`,
+        body: `« ${p.title} » est publié. Les partenaires peuvent maintenant l’endosser.`,
         link: `/catalogue/${p.credentialId}`,
       }),
     },
@@ -524,8 +524,8 @@ export const ROUTING_RULES: RoutingRules = {
         link: `/public/credentials/${p.awardId}`,
       }),
       fr: ({ payload: p }) => ({
-        title: `Vous avez obtenu « ${p.credentialTitle} »`,
-        body: `Votre titre de compétences « ${p.credentialTitle} » est prêt. Tout le monde peut le vérifier depuis sa page.`,
+        title: `Vous avez obtenu « ${p.credentialTitle} »`,
+        body: `Votre titre de compétences « ${p.credentialTitle} » est prêt. Tout le monde peut le vérifier depuis sa page.`,
         link: `/public/credentials/${p.awardId}`,
       }),
     },
@@ -548,9 +548,9 @@ export const ROUTING_RULES: RoutingRules = {
       }),
       fr: ({ payload: p }) => ({
         title: p.reminder
-          ? `Rappel : « ${p.credentialTitle} » vous est-il utile?`
-          : `« ${p.credentialTitle} » vous est-il utile?`,
-        body: 'Six questions brèves sur votre titre : sa pertinence pour votre travail, la charge de travail, l’évaluation et ce qui a changé. Vos réponses ne sont comptées qu’en groupes d’au moins 10 personnes, jamais avec votre nom. Vous pouvez les modifier ou les supprimer.',
+          ? `Rappel : « ${p.credentialTitle} » vous est-il utile ?`
+          : `« ${p.credentialTitle} » vous est-il utile ?`,
+        body: 'Six questions brèves sur votre titre : sa pertinence pour votre travail, la charge de travail, l’évaluation et ce qui a changé. Vos réponses ne sont comptées qu’en groupes d’au moins 10 personnes, jamais avec votre nom. Vous pouvez les modifier ou les supprimer.',
         link: `/feedback/${p.awardId}`,
       }),
     },
@@ -568,8 +568,8 @@ export const ROUTING_RULES: RoutingRules = {
         link: `/framework-survey/${p.credentialId}`,
       }),
       fr: ({ payload: p }) => ({
-        title: `Le cadre a-t-il été un plan utile pour « ${p.credentialTitle} »?`,
-        body: 'Dites à Lattice quels éléments du cadre ont le plus et le moins compté : cela oriente la prochaine version du cadre.',
+        title: `Le cadre a-t-il été un plan utile pour « ${p.credentialTitle} » ?`,
+        body: 'Dites à Lattice quels éléments du cadre ont le plus et le moins compté : cela oriente la prochaine version du cadre.',
         link: `/framework-survey/${p.credentialId}`,
       }),
     },
@@ -588,7 +588,7 @@ export const ROUTING_RULES: RoutingRules = {
         link: `/catalogue/${p.credentialId}`,
       }),
       fr: ({ payload: p }, n) => ({
-        title: `${n['endorser']} a endossé « ${p.credentialTitle} »`,
+        title: `${n['endorser']} a endossé « ${p.credentialTitle} »`,
         body: `${n['endorser']} atteste que la compétence est en demande et que l’évaluation reflète le rendement au travail.`,
         link: `/catalogue/${p.credentialId}`,
       }),
@@ -607,7 +607,7 @@ export const ROUTING_RULES: RoutingRules = {
       }),
       fr: ({ payload: p }) => ({
         title: `Nouveau commentaire sur ${p.title}`,
-        body: `Un commentaire a été ajouté à « ${p.title} »${p.field ? ` (${p.field})` : ''}.`,
+        body: `Un commentaire a été ajouté à « ${p.title} »${p.field ? ` (${p.field})` : ''}.`,
         link: `/designs/${p.designId}`,
       }),
     },
