@@ -43,7 +43,10 @@ describe('GroupCommit', () => {
     expect(applied.sort((a, b) => a - b)).toEqual([0, 12, 14]);
   });
 
-  it('never runs more batches at once than allowed', async () => {
+  it.each([
+    ['', {}],
+    [' (with a runsAlone rule no item meets)', { runsAlone: (n: number) => n < 0 }],
+  ])('never runs more batches at once than allowed, and runs that many%s', async (_title, rule) => {
     let running = 0;
     let most = 0;
     const group = new GroupCommit<number>(
@@ -52,7 +55,7 @@ describe('GroupCommit', () => {
         await tick();
         running--;
       },
-      { maxBatch: 1, maxInFlight: 2 },
+      { maxBatch: 1, maxInFlight: 2, ...rule },
     );
     await Promise.all(Array.from({ length: 10 }, (_x, n) => group.submit(n)));
     expect(most).toBe(2);
@@ -87,20 +90,5 @@ describe('GroupCommit', () => {
       'end 7,8',
       'end 9',
     ]);
-  });
-
-  it('without runsAlone items, keeps batches overlapping as before', async () => {
-    let running = 0;
-    let most = 0;
-    const group = new GroupCommit<number>(
-      async () => {
-        most = Math.max(most, ++running);
-        await tick();
-        running--;
-      },
-      { maxBatch: 1, maxInFlight: 2, runsAlone: (n) => n < 0 },
-    );
-    await Promise.all(Array.from({ length: 10 }, (_x, n) => group.submit(n)));
-    expect(most).toBe(2);
   });
 });
