@@ -1,7 +1,8 @@
 // The hottest reads as named prepared statements: Postgres parses and plans such a statement once
 // per connection instead of on every call. On the served match pages that halves the database's
 // CPU per request (docs/matching.md). Use it for short statements run very often with the same
-// text; everything else goes through TypeORM as usual.
+// text; everything else goes through TypeORM as usual. Behind PgBouncer in transaction mode this
+// needs PgBouncer 1.21+ with `max_prepared_statements` set (docs/kubernetes.md).
 import { createHash } from 'node:crypto';
 import type { Pool } from 'pg';
 import type { DataSource } from 'typeorm';
