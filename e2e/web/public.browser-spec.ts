@@ -309,7 +309,7 @@ it('shows a revoked credential as revoked, with the status check failed', async 
   await page.getByRole('heading', { name: 'Ce titre n’a pas pu être vérifié.' }).waitFor();
   const checks = await verificationChecks(page);
   expect(checks.filter((c) => !c.passed).map((c) => c.text)).toEqual([
-    expect.stringMatching(/^Échouée : son émetteur ne l’a pas révoqué/),
+    expect.stringMatching(/^Échouée\u00a0: son émetteur ne l’a pas révoqué/),
   ]);
   await expectText(page.getByTestId('credential-status'), 'Révoqué par son émetteur.');
 });

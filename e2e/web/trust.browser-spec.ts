@@ -357,7 +357,7 @@ it('shows the issuing screen in French, checked like the others', async () => {
   });
   await expectText(
     page.getByTestId('row-error'),
-    'Ligne 2 : Le nom manque. La note doit être un nombre de 0 à 100.',
+    'Ligne 2\u00a0: Le nom manque. La note doit être un nombre de 0 à 100.',
   );
   await checkScreen(page, 'issuing-fr');
 });
