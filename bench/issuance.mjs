@@ -248,7 +248,7 @@ const markdown = `# Issuance bench
 \`npm run bench -- issuance\` (bench/issuance.mjs), ${date}
 
 Machine: ${cpus().length} CPUs (nproc ${availableParallelism()}), ${cpuModel}, Node ${process.version}; Postgres on the same machine.
-Load average (1 min) ${loadBefore.toFixed(2)} at start, ${loadAfter.toFixed(2)} at end${loadBefore > 0.7 || loadAfter > 0.7 ? ': taken under contention (the 2 cores were shared with other work), so the figures are lower bounds' : ''}.
+Load average (1 min) ${loadBefore.toFixed(2)} at start, ${loadAfter.toFixed(2)} at end (the end includes the bench's own threads)${loadBefore > 0.7 ? ': taken under contention (the 2 cores were shared with other work), so the figures are lower bounds' : ': the machine was otherwise quiet'}.
 Credential: OB 3.0 OpenBadgeCredential with an embedded signed EndorsementCredential, 4 alignments,
 a mastery ResultDescription, a result, one evidence item and a BitstringStatusListEntry; proof
 DataIntegrityProof / eddsa-rdfc-2022. The *mixed shapes* rows sign credentials that do not share one
