@@ -7,7 +7,10 @@ import { createHash } from 'node:crypto';
 import type { Pool } from 'pg';
 import type { DataSource } from 'typeorm';
 
-/** Statement names by text: each distinct text gets its own name, so a name never changes meaning. */
+/**
+ * Statement names by text: each distinct text gets its own name, so a name never changes meaning.
+ * The texts are the code's own constants (values go in `values`), so the map stays small.
+ */
 const names = new Map<string, string>();
 
 function statementName(text: string): string {
@@ -21,8 +24,9 @@ function statementName(text: string): string {
 
 /**
  * Runs `text` with `values` on the data source's pool as a named prepared statement and returns
- * its rows. Same connection pool, same errors as `dataSource.query`; not for use inside a
- * transaction (it takes its own connection).
+ * its rows. Same connection pool as `dataSource.query`; Postgres' errors come as pg raises them
+ * (not wrapped in TypeORM's QueryFailedError, which nothing in Lattice inspects). Not for use
+ * inside a transaction: it takes its own connection.
  */
 export async function preparedQuery<T>(
   dataSource: DataSource,

@@ -66,12 +66,7 @@ describe('inbox texts: the server’s codes and the web app’s words', () => {
     let checked = 0;
     for (const [type, rule] of Object.entries(ROUTING_RULES as Record<string, RoutingRule<never>>)) {
       for (const variant of [undefined, ...Object.keys(rule.variants ?? {})]) {
-        let message: { title: string; body: string };
-        try {
-          message = messageOf(anyEvent(type), 'fr', names, variant);
-        } catch {
-          continue; // a text that needs a payload of another shape than strings
-        }
+        const message = messageOf(anyEvent(type), 'fr', names, variant);
         checked++;
         for (const text of [message.title, message.body])
           if (/ [:;!?»]|« |[^\u202f][;!?](\s|$)/.test(text))
